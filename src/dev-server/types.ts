@@ -1,0 +1,48 @@
+/** Public types of the quota-proxy dev server (re-exported by ./index.ts). */
+
+export type Flavor = 'v1' | 'v01' | 'v1p' | 'v1a' | 'v10';
+
+export const FLAVORS: readonly Flavor[] = Object.freeze(['v1', 'v01', 'v1p', 'v1a', 'v10'] as const);
+
+export type HealthMode = 'ok' | 'error500' | 'okFalse' | 'hang';
+
+export const HEALTH_MODES: readonly HealthMode[] = Object.freeze(['ok', 'error500', 'okFalse', 'hang'] as const);
+
+export interface DevServerOptions {
+  /** 0 or undefined = a free port. */
+  port?: number;
+  /** Default 'v1'. */
+  flavor?: Flavor;
+  /** SQLite file; default ':memory:'. */
+  db?: string;
+  /** Admin token; default: random 32 hex chars. */
+  token?: string;
+  /** Server-wide DAILY_REQ_LIMIT (v1/v01) and the default per-key daily_limit (v1p/v1a); default 200. */
+  dailyLimit?: number;
+  /** Mount everything under a prefix, e.g. '/qp' (reverse proxy emulation); default ''. */
+  basePath?: string;
+  /** Admin rate limit per client IP over /admin/* (v10 upstream: 30 per 900 s). Off when undefined. */
+  rateLimit?: { max: number; windowSeconds: number };
+  /** Default 'ok'. 'hang' emulates the v10 upstream, whose health handler never answers. */
+  health?: HealthMode;
+  /** Durable writes (PRAGMA synchronous=FULL, a WAL sync per insert like the real v1); default false (synchronous=OFF). */
+  sync?: boolean;
+}
+
+export interface DevServer {
+  /** e.g. http://127.0.0.1:PORT (+ basePath). */
+  url: string;
+  token: string;
+  flavor: Flavor;
+  /** Every request received (path incl. query, as sent, incl. basePath), in order. */
+  requests: Array<{ method: string; path: string }>;
+  setHealth(mode: HealthMode): void;
+  /** Test/bench helper (not over HTTP): insert keys directly. createdAt defaults to now. Returns the keys. */
+  seedKeys(n: number, opts?: { labelPrefix?: string; createdAt?: Date; dailyLimit?: number }): string[];
+  /** Test helper: add `requests` to a key's usage for `day` (YYYY-MM-DD server-local, default today). */
+  recordUsage(key: string, requests: number, day?: string): void;
+  /** Test helper: all keys in the DB as {key,label,createdAt: Date, dailyLimit?: number}. */
+  allKeys(): Array<{ key: string; label: string | null; createdAt: Date; dailyLimit?: number }>;
+  /** Closes the server (destroying keep-alive sockets and hanging health requests) and the DB. */
+  close(): Promise<void>;
+}
