@@ -1,0 +1,77 @@
+// dist/cli.js as a person runs it: the seed tool's commands, flags and environment variables.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+
+type Server = { url: string; token: string; stop: () => Promise<void> };
+let server: Server;
+beforeAll(async () => {
+  server = await startDevServerProcess();
+});
+afterAll(() => server.stop());
+
+const cwd = mkdtempSync(path.join(tmpdir(), 'cli-'));
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+const readCsv = (file: string) => parse(readFileSync(path.resolve(cwd, file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+
+test('seed §3.1: generate --token --name --limit', async () => {
+  const result = await cli(['generate', '--token', server.token, '--url', server.url, '--name', '用户A-试用密钥', '--limit', '100', '--output', 'a.csv']);
+  expect(result.code).toBe(0);
+  const [row] = readCsv('a.csv');
+  expect(row!.label).toBe('用户A-试用密钥');
+  expect(result.stdout + result.stderr).not.toContain(row!.key);
+  expect(result.stdout + result.stderr).not.toContain(server.token);
+  expect(result.stdout).toContain(`${row!.key!.slice(0, 7)}…${row!.key!.slice(-4)}`);
+});
+
+test('seed §3.1 with environment variables ADMIN_TOKEN and QUOTA_PROXY_URL', async () => {
+  const result = await cli(['generate', '--name', '用户B-试用密钥', '--limit', '200', '-o', 'b.csv'], { ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url });
+  expect(result.code).toBe(0);
+  expect(readCsv('b.csv').map((r) => r.label)).toEqual(['用户B-试用密钥']);
+});
+
+test('seed §3.2: batch with short flags -c -l -n -o', async () => {
+  const result = await cli(['batch', '-t', server.token, '-u', server.url, '-c', '5', '-l', '500', '-n', '合作伙伴-202611', '-o', 'batch-keys.csv']);
+  expect(result.code).toBe(0);
+  const rows = readCsv('batch-keys.csv');
+  expect(rows).toHaveLength(5);
+  expect(rows.every((r) => r.label!.startsWith('合作伙伴-202611-00'))).toBe(true);
+  expect(result.stdout).toMatch(/Created: 5/);
+});
+
+test('--help lists the commands and the seed flags', async () => {
+  const result = await cli(['--help']);
+  expect(result.code).toBe(0);
+  for (const flag of ['-u, --url', '-t, --token', '-l, --limit', '-o, --output', '-n, --name', '-c, --count', '--concurrency', '--timeout-seconds']) expect(result.stdout).toContain(flag);
+});
+
+test('bad input: one line, exit 2, no stack trace', async () => {
+  for (const args of [['batch', '--count', '0'], ['batch', '--limit', '-3'], ['explode'], ['batch', '--bogus', '1']]) {
+    const result = await cli([...args, '--token', 't', '--url', server.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^error: Invalid input/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }
+});
+
+test('a server that is down: exit 1 with the health message', async () => {
+  const result = await cli(['batch', '--token', 't', '--url', 'http://127.0.0.1:9']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/error: Health check failed: .*connection refused/);
+});

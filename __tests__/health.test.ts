@@ -1,0 +1,85 @@
+import net from 'node:net';
+import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { cliContext } from '../src/context.js';
+import { parseOptions } from '../src/options.js';
+import { run } from '../src/run.js';
+import { captureLog } from '../__fixtures__/capture-log.js';
+
+let server: DevServer;
+beforeAll(async () => {
+  server = await startDevServer({ flavor: 'v1' });
+});
+afterAll(() => server.close());
+
+const context = cliContext({});
+const check = (url: string, extra: Record<string, string> = {}) => {
+  const inputs: Record<string, string> = { command: 'health', url, 'timeout-seconds': '0.5', ...extra };
+  const captured = captureLog();
+  return run(parseOptions((n) => inputs[n] ?? '', {}, context), context, captured.log);
+};
+
+test('healthy server', async () => {
+  server.setHealth('ok');
+  const report = await check(server.url);
+  expect(report.ok).toBe(true);
+  expect(report.outputs.healthy).toBe('true');
+});
+
+test('500 fails with the status, the URL and what to check', async () => {
+  server.setHealth('error500');
+  const report = await check(server.url);
+  expect(report).toMatchObject({ ok: false, outputs: { healthy: 'false' } });
+  expect(report.failure).toMatch(/^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz answered 500 .*check the quota-proxy logs/);
+  expect(report.failure).not.toContain('\n');
+});
+
+test('200 with "ok": false is unhealthy', async () => {
+  server.setHealth('okFalse');
+  const report = await check(server.url);
+  expect(report.ok).toBe(false);
+  expect(report.failure).toMatch(/answered 200 but says "ok": false/);
+});
+
+test('a health endpoint that never answers times out', async () => {
+  server.setHealth('hang');
+  const started = Date.now();
+  const report = await check(server.url);
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(report.ok).toBe(false);
+  expect(report.failure).toMatch(/timed out after 0\.5 s.*skip-health-check/);
+  server.setHealth('ok');
+});
+
+test('a refused connection names the URL and says to check the server is running', async () => {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const report = await check(`http://127.0.0.1:${port}`);
+  expect(report.ok).toBe(false);
+  expect(report.failure).toBe(
+    `Health check failed: GET http://127.0.0.1:${port}/healthz: connection refused; check that quota-proxy is running and listening on that host and port.`,
+  );
+});
+
+test('credentials in the URL never appear in the message', async () => {
+  server.setHealth('error500');
+  const url = server.url.replace('http://', 'http://admin:hunter2@');
+  const report = await check(url);
+  expect(report.failure).not.toContain('hunter2');
+  expect(report.failure).not.toContain('admin:');
+  expect(report.summary.facts).toContainEqual(['Server', expect.stringContaining('***@127.0.0.1')]);
+  server.setHealth('ok');
+});
+
+test('a path prefix (reverse proxy) is kept', async () => {
+  const prefixed = await startDevServer({ basePath: '/quota' });
+  try {
+    expect((await check(prefixed.url)).ok).toBe(true);
+    expect(prefixed.requests.map((r) => r.path)).toEqual(['/quota/healthz']);
+  } finally {
+    await prefixed.close();
+  }
+});

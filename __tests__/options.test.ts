@@ -1,0 +1,76 @@
+import { cliContext, type RunContext } from '../src/context.js';
+import { InputError, parseOptions } from '../src/options.js';
+
+const context: RunContext = { ...cliContext({}), runId: 'run1', workspace: '/ws', now: new Date(2026, 10, 26, 9, 0, 0) };
+const parse = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+  parseOptions((name) => inputs[name] ?? '', env, context);
+const refuse = (inputs: Record<string, string>, input: string) => {
+  let error: unknown;
+  try {
+    parse({ 'admin-token': 'tok', ...inputs });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(InputError);
+  const message = (error as Error).message;
+  expect(message).toContain(`'${input}'`);
+  expect(message).not.toContain('\n');
+  return message;
+};
+
+test('defaults: batch of 1, limit 100, env fallbacks, output in the workspace', () => {
+  const options = parse({}, { ADMIN_TOKEN: 'from-env', QUOTA_PROXY_URL: 'https://qp.example/prefix/' });
+  expect(options).toMatchObject({ command: 'batch', count: 1, limit: 100, concurrency: 4, timeoutMs: 10_000, healthPath: '/healthz', skipHealthCheck: false, token: 'from-env', name: 'batch-20261126' });
+  expect(options.url.href).toBe('https://qp.example/prefix/');
+  expect(options.output).toBe('/ws/trial-keys-20261126-run1.csv');
+  expect(parse({ 'admin-token': 'tok' }).url.href).toBe('http://localhost:8787/');
+});
+
+test('inputs win over the environment', () => {
+  const options = parse({ 'admin-token': 'input', url: 'http://127.0.0.1:9/' }, { ADMIN_TOKEN: 'env', QUOTA_PROXY_URL: 'http://other/' });
+  expect(options.token).toBe('input');
+  expect(options.url.host).toBe('127.0.0.1:9');
+});
+
+test.each(['0', '-1', 'abc', '1e9', '10001', '1.5', ''.padEnd(3, ' ') + 'x'])('count %p is refused', (count) => {
+  expect(refuse({ count }, 'count')).toMatch(/whole number from 1 to 10000/);
+});
+
+test.each(['-5', '2.5', 'lots'])('limit %p is refused', (limit) => {
+  refuse({ limit }, 'limit');
+});
+
+test.each(['ftp://host', 'not a url', 'localhost:8787', 'file:///etc/passwd'])('url %p is refused', (url) => {
+  expect(refuse({ url }, 'url')).toMatch(/http:\/\/ or https:\/\//);
+});
+
+test('credentials in a refused url are not repeated', () => {
+  expect(refuse({ url: 'ftp://user:hunter2@host' }, 'url')).not.toContain('hunter2');
+});
+
+test('concurrency 0 and 65 are refused', () => {
+  refuse({ concurrency: '0' }, 'concurrency');
+  refuse({ concurrency: '65' }, 'concurrency');
+});
+
+test('a token with a line break is refused without being shown', () => {
+  const message = refuse({ 'admin-token': 'abc\ndef' }, 'admin-token');
+  expect(message).not.toContain('abc');
+});
+
+test('an unknown command lists the allowed ones', () => {
+  expect(refuse({ command: 'explode' }, 'command')).toContain('health, generate, batch');
+});
+
+test('the admin token is required except for health', () => {
+  expect(() => parse({ command: 'batch' })).toThrow(/'admin-token'.*required for batch/);
+  expect(parse({ command: 'health' }).token).toBeUndefined();
+});
+
+test('timeout, health path, booleans and flavor are checked', () => {
+  refuse({ 'timeout-seconds': '0' }, 'timeout-seconds');
+  refuse({ 'health-path': 'healthz' }, 'health-path');
+  refuse({ 'skip-health-check': 'maybe' }, 'skip-health-check');
+  refuse({ 'server-flavor': 'v2' }, 'server-flavor');
+  expect(parse({ 'admin-token': 't', 'timeout-seconds': '0.5', 'skip-health-check': 'TRUE', 'server-flavor': 'v10' })).toMatchObject({ timeoutMs: 500, skipHealthCheck: true, serverFlavor: 'v10' });
+});

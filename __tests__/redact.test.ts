@@ -1,0 +1,27 @@
+import { Redactor, redactUrl, shortenKey } from '../src/redact.js';
+
+const v1 = `sk-ab12${'0'.repeat(40)}9f0e`;
+
+test('keys are shortened to prefix, 4 first and 4 last characters', () => {
+  expect(shortenKey(v1)).toBe('sk-ab12…9f0e');
+  expect(shortenKey(`roc_${'a'.repeat(28)}beef`)).toBe('roc_aaaa…beef');
+  expect(shortenKey('roc_1764150000000-k3j9x0a2b')).toBe('roc_1764…0a2b');
+  expect(shortenKey('short')).toBe('…rt');
+});
+
+test('URL credentials are redacted', () => {
+  expect(redactUrl('https://admin:hunter2@qp.example/x')).toBe('https://***@qp.example/x');
+  expect(redactUrl('http://localhost:8787/')).toBe('http://localhost:8787/');
+});
+
+test('the redactor hides tokens, registered keys, key-shaped strings and URL credentials', () => {
+  const r = new Redactor();
+  r.addSecret('super-secret-token');
+  r.addKey('custom-key-format-1234567890');
+  const out = r.redact(`token super-secret-token key ${v1} other custom-key-format-1234567890 url http://u:p@h/`);
+  expect(out).not.toContain('super-secret-token');
+  expect(out).not.toContain(v1);
+  expect(out).not.toContain('custom-key-format-1234567890');
+  expect(out).not.toContain('u:p@');
+  expect(out).toContain('sk-ab12…9f0e');
+});

@@ -1,0 +1,3 @@
+import { main } from './platform/cli.js';
+
+process.exitCode = await main(process.argv.slice(2), process.env);

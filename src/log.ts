@@ -1,0 +1,33 @@
+// Where commands report. Every platform's logger redacts: GitHub masks registered secrets itself,
+// but GitLab and terminals cannot, so nothing relies on masking alone.
+import { Redactor } from './redact.js';
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  /** Registers a value that must never be printed (token → ***, key → shortened). Call before use. */
+  secret(value: string, kind: 'token' | 'key'): void;
+}
+
+export interface LogSink {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  mask?(value: string): void;
+}
+
+export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logger & { redactor: Redactor } {
+  return {
+    redactor,
+    info: (m) => sink.info(redactor.redact(m)),
+    warning: (m) => sink.warning(redactor.redact(m)),
+    debug: (m) => sink.debug(redactor.redact(m)),
+    secret(value, kind) {
+      if (!value) return;
+      sink.mask?.(value);
+      if (kind === 'token') redactor.addSecret(value);
+      else redactor.addKey(value);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// v01, the original JSON-file server: native batch of up to 100 keys per request; reset by query string.
+import type { FlavorAdapter } from '../types.js';
+import { asArray, asObject, num, str } from './shape.js';
+import { keyFrom } from './v1.js';
+
+export const v01: FlavorAdapter = {
+  flavor: 'v01',
+  capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key' },
+  // `labels` gives each key of a native batch its own label (the dev server honours it); `label` is
+  // what a server that ignores `labels` applies to every key of the request.
+  createBody: (requests) =>
+    requests.length === 1
+      ? { label: requests[0]!.label }
+      : { label: requests[0]!.label, count: requests.length, labels: requests.map((r) => r.label) },
+  parseCreated: (body) => {
+    const answer = asObject(body, 'the created keys');
+    const items = Array.isArray(answer.keys) ? answer.keys : [answer];
+    return items.map((k) => keyFrom(asObject(k, 'a created key'), 'a created key'));
+  },
+  listQuery: () => ({}),
+  parseListing: (body) => ({
+    keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+  }),
+  usageRequest: (day) => ({ path: '/admin/usage', query: { day } }),
+  parseUsage: (body) => ({
+    rows: asArray(asObject(body, 'the usage answer').items, 'items').map((i) => {
+      const item = asObject(i, 'a usage row');
+      return { key: str(item.key), label: str(item.label), requests: num(item.req_count) ?? 0 };
+    }),
+  }),
+  resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', query: { key, day } }),
+};

@@ -1,0 +1,37 @@
+// v1, the deployed flavor: one server-wide daily limit, usage rows per (day, key), per-key reset.
+import type { FlavorAdapter, TrialKey } from '../types.js';
+import { parseServerTime } from '../time.js';
+import { asArray, asObject, num, requireKey, str, type Json } from './shape.js';
+
+export function keyFrom(item: Json, what: string): TrialKey {
+  return {
+    key: requireKey(item, what),
+    label: str(item.label),
+    createdAt: parseServerTime(item.created_at) ?? new Date(),
+  };
+}
+
+const USAGE_PAGE = 1000;
+
+export const v1: FlavorAdapter = {
+  flavor: 'v1',
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key' },
+  createBody: ([request]) => ({ label: request!.label }),
+  parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
+  listQuery: () => ({}),
+  parseListing: (body) => ({
+    keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+  }),
+  usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { limit: USAGE_PAGE, offset } }),
+  parseUsage: (body, day, offset) => {
+    const page = asObject(body, 'the usage answer');
+    const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
+    return {
+      rows: items
+        .filter((i) => str(i.day) === day)
+        .map((i) => ({ key: str(i.trial_key), label: str(i.label), requests: num(i.requests) ?? 0 })),
+      next: page.has_more === true ? offset + items.length : undefined,
+    };
+  },
+  resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day, trial_key: key } }),
+};

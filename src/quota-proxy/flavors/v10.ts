@@ -1,0 +1,60 @@
+// v10, quota/expiry: lifetime quotas instead of daily limits, expiring keys, paged listing,
+// SQL datetimes in UTC without a zone, and an admin rate limit of 30 requests per 15 minutes.
+import type { FlavorAdapter } from '../types.js';
+import { parseServerTime } from '../time.js';
+import { asArray, asObject, num, requireKey, str } from './shape.js';
+
+export const V10_PAGE = 100;
+
+export const v10: FlavorAdapter = {
+  flavor: 'v10',
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key' },
+  createBody: ([request]) => ({
+    label: request!.label,
+    ...(request!.totalQuota !== undefined ? { totalQuota: request!.totalQuota } : {}),
+    ...(request!.expiresAt ? { expiresAt: request!.expiresAt.toISOString() } : {}),
+  }),
+  parseCreated: (body) => {
+    const item = asObject(body, 'the created key');
+    return [
+      {
+        key: requireKey(item, 'the created key'),
+        label: str(item.label),
+        // v10 does not return created_at on creation: the answer's arrival is within a second of it.
+        createdAt: parseServerTime(item.created_at) ?? new Date(),
+        expiresAt: parseServerTime(item.expiresAt) ?? null,
+        totalQuota: num(item.totalQuota),
+      },
+    ];
+  },
+  listQuery: (offset) => ({ limit: V10_PAGE, offset }),
+  parseListing: (body, offset) => {
+    const answer = asObject(body, 'the key list');
+    const keys = asArray(answer.keys, 'keys').map((k) => {
+      const item = asObject(k, 'a key');
+      return {
+        key: requireKey(item, 'a key'),
+        label: str(item.label),
+        createdAt: parseServerTime(item.created_at) ?? new Date(0),
+        expiresAt: parseServerTime(item.expires_at) ?? null,
+        totalQuota: num(item.total_quota),
+        usedQuota: num(item.used_quota),
+        status: str(item.status) || undefined,
+      };
+    });
+    const more = (answer.pagination as { hasMore?: unknown } | undefined)?.hasMore === true;
+    return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
+  },
+  // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
+  usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE } }),
+  parseUsage: (body, _day, offset) => {
+    const answer = asObject(body, 'the usage answer');
+    const rows = asArray(answer.data, 'data').map((r) => {
+      const item = asObject(r, 'a usage row');
+      return { key: str(item.key), label: str(item.label), requests: num(item.request_count) ?? 0 };
+    });
+    const more = (answer.pagination as { hasNextPage?: unknown } | undefined)?.hasNextPage === true;
+    return { rows, next: more ? offset + V10_PAGE : undefined };
+  },
+  resetRequest: (key) => ({ method: 'POST', path: '/admin/reset-usage', body: { key } }),
+};

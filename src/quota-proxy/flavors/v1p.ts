@@ -1,0 +1,34 @@
+// v1p, "persistent": per-key daily limits, a bare-array listing, and a reset that wipes every key's day.
+import type { FlavorAdapter } from '../types.js';
+import { asArray, asObject, num, str } from './shape.js';
+import { keyFrom } from './v1.js';
+
+export const v1p: FlavorAdapter = {
+  flavor: 'v1p',
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide' },
+  createBody: ([request]) => ({ label: request!.label, daily_limit: request!.dailyLimit }),
+  parseCreated: (body) => {
+    const item = asObject(body, 'the created key');
+    return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
+  },
+  listQuery: () => ({}),
+  parseListing: (body) => ({
+    keys: asArray(body, 'the key list').map((k) => {
+      const item = asObject(k, 'a key');
+      return {
+        ...keyFrom(item, 'a key'),
+        dailyLimit: num(item.daily_limit),
+        status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
+      };
+    }),
+  }),
+  usageRequest: (day) => ({ path: '/admin/usage', query: { day } }),
+  parseUsage: (body) => ({
+    rows: asArray(asObject(body, 'the usage answer').keys, 'keys').map((k) => {
+      const item = asObject(k, 'a usage row');
+      return { key: str(item.key), label: str(item.label), requests: num(item.requests) ?? 0, dailyLimit: num(item.daily_limit) };
+    }),
+  }),
+  // Only the whole day can be reset: callers must have refused unless the user asked for that.
+  resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day } }),
+};

@@ -1,0 +1,75 @@
+// The one interface every server flavor is driven through. Quirks live in ./flavors/<flavor>.ts.
+
+export const FLAVORS = ['v1', 'v01', 'v1p', 'v1a', 'v10'] as const;
+export type Flavor = (typeof FLAVORS)[number];
+
+export interface TrialKey {
+  key: string;
+  label: string;
+  createdAt: Date;
+  /** Per-key daily limit when the server has one (v1p, v1a). */
+  dailyLimit?: number;
+  expiresAt?: Date | null;
+  usedToday?: number;
+  status?: string;
+  /** v10: lifetime quota. */
+  totalQuota?: number;
+  usedQuota?: number;
+}
+
+export interface CreateKeyRequest {
+  label: string;
+  dailyLimit: number;
+  expiresAt?: Date;
+  /** v10 only, when limit-as-total-quota is set. */
+  totalQuota?: number;
+}
+
+export interface UsageRow {
+  key: string;
+  label: string;
+  requests: number;
+  /** Per-key daily limit when the server reports one. */
+  dailyLimit?: number;
+}
+
+export interface Capabilities {
+  /** Keys one create request can make (v01's native batch: 100). */
+  maxKeysPerCreate: number;
+  perKeyDailyLimit: boolean;
+  /** v10 can expire keys itself. */
+  expiry: boolean;
+  delete: boolean;
+  /** 'key': one key's usage; 'day-wide': only every key's usage for a day (v1p); 'none'. */
+  reset: 'key' | 'day-wide' | 'none';
+}
+
+/** A page of keys; `next` is set when the server has more. */
+export interface KeyPage {
+  keys: TrialKey[];
+  next?: number;
+}
+
+export interface FlavorAdapter {
+  readonly flavor: Flavor;
+  readonly capabilities: Capabilities;
+  /** Body for POST /admin/keys making `requests.length` keys (≤ maxKeysPerCreate). */
+  createBody(requests: CreateKeyRequest[]): Record<string, unknown>;
+  /** Keys in a create answer. */
+  parseCreated(body: unknown, requests: CreateKeyRequest[]): TrialKey[];
+  /** Query for the listing page starting at `offset`. */
+  listQuery(offset: number): Record<string, string | number | undefined>;
+  parseListing(body: unknown, offset: number): KeyPage;
+  /** Request for one day's usage, the page starting at `offset`. */
+  usageRequest(day: string, offset: number): { path: string; query?: Record<string, string | number | undefined> };
+  parseUsage(body: unknown, day: string, offset: number): { rows: UsageRow[]; next?: number };
+  /** Request resetting `key`'s usage for `day`, or everyone's on day-wide flavors. */
+  resetRequest(key: string, day: string): { method: string; path: string; query?: Record<string, string>; body?: unknown };
+}
+
+export class UnsupportedOperationError extends Error {
+  constructor(flavor: Flavor, operation: string, hint = '') {
+    super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
+    this.name = 'UnsupportedOperationError';
+  }
+}
