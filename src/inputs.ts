@@ -1,9 +1,9 @@
 // Every input of the action, which is also a long flag of the CLI. action.yml declares exactly these
-// (a test compares them); descriptions live in action.yml and in the CLI help built from this table.
+// (a test compares them); the CLI help is built from this table.
 
 export interface InputSpec {
   name: string;
-  /** Default as action.yml states it; '' = none (computed or required). */
+  /** Default as action.yml states it; '' = none there (computed, required, or must be told apart from unset). */
   default: string;
   help: string;
   /** CLI short flag of the seed tool. */
@@ -12,19 +12,46 @@ export interface InputSpec {
 }
 
 export const INPUTS: readonly InputSpec[] = [
-  { name: 'command', default: 'batch', help: 'health | generate | batch' },
+  { name: 'command', default: 'batch', help: 'health | generate | batch | list | usage | monitor | reset | delete | rotate' },
   { name: 'url', default: '', short: 'u', help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix' },
   { name: 'admin-token', default: '', short: 't', help: 'admin token (env ADMIN_TOKEN); required for every command but health' },
   { name: 'count', default: '1', short: 'c', help: 'keys to issue with batch, 1..10000' },
-  { name: 'limit', default: '100', short: 'l', help: 'daily request limit per key, sent where the server has per-key limits' },
-  { name: 'server-daily-limit', default: '200', help: "the server-wide daily limit (v1, v01): written as the CSV's daily_limit there" },
-  { name: 'name', default: '', short: 'n', help: 'label (generate) or label stem (batch); default from the event' },
+  { name: 'limit', default: '', short: 'l', help: 'daily request limit per key (default 100, or the tier\'s); sent where the server has per-key limits' },
+  { name: 'server-daily-limit', default: '200', help: "the server-wide daily limit (v1, v01): the CSV's daily_limit and the usage base there" },
+  { name: 'name', default: '', short: 'n', help: 'label (generate), label stem (batch), or the label of the key to reset/delete' },
   { name: 'output', default: '', short: 'o', help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace' },
   { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
   { name: 'timeout-seconds', default: '10', help: 'timeout of each request, in seconds' },
   { name: 'health-path', default: '/healthz', help: 'health check path' },
-  { name: 'skip-health-check', default: 'false', boolean: true, help: 'true to skip the health check' },
+  { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
   { name: 'server-flavor', default: '', help: 'v1 | v01 | v1p | v1a | v10; default: detected from the answers' },
+  // list, usage, monitor, reset, delete, rotate
+  { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, rotate)' },
+  { name: 'day', default: '', help: 'YYYY-MM-DD for usage and reset; default today (server local date)' },
+  { name: 'alert-threshold', default: '80', help: 'usage percent of the daily limit that raises an alert, 1..100' },
+  { name: 'fail-on-alert', default: 'false', boolean: true, help: 'fail when any key is at or above alert-threshold' },
+  { name: 'key', default: '', help: 'the key to reset or delete (or use name)' },
+  { name: 'all-matching', default: 'false', boolean: true, help: 'reset/delete every key whose label is name, when several are' },
+  { name: 'reset-all-keys-for-day', default: 'false', boolean: true, help: 'v1p can only reset every key for a day: allow that' },
+  { name: 'older-than-days', default: '', help: 'rotate: delete keys created more than this many days ago (required)' },
+  { name: 'all-labels', default: 'false', boolean: true, help: 'rotate without label-prefix: consider every key' },
+  { name: 'dry-run', default: 'false', boolean: true, help: 'rotate: list what would be deleted, change nothing' },
+  { name: 'replace', default: 'false', boolean: true, help: 'rotate: issue one new key per deleted key' },
+  { name: 'tier', default: '', help: 'trial | partner | internal | vip (50/500/1000/5000 per day), or a tier of tiers' },
+  { name: 'tiers', default: '', help: 'tier → daily limit map, JSON or YAML, e.g. {"trial":50,"gold":2000}' },
+  { name: 'expires-in-days', default: '', help: 'generate/batch: expiry sent to servers that expire keys (v10)' },
+  { name: 'limit-as-total-quota', default: 'false', boolean: true, help: 'v10: send limit as the key\'s lifetime totalQuota' },
+  // artifact
+  { name: 'upload-artifact', default: 'true', boolean: true, help: 'GitHub: upload the CSV as an artifact' },
+  { name: 'artifact-name', default: '', help: 'artifact name; default trial-keys-<run id>-<attempt>' },
+  { name: 'retention-days', default: '1', help: 'artifact retention, 1..90 days' },
+  { name: 'encrypt-to', default: '', help: 'age recipients (age1…, comma or newline separated): upload <name>.csv.age instead of plaintext' },
+  { name: 'allow-public-artifact', default: 'false', boolean: true, help: 'allow plaintext keys as an artifact of a public repository' },
+  // reliability
+  { name: 'retries', default: '3', help: 'retries of idempotent requests (GET, DELETE, health), 0..10' },
+  { name: 'max-wait-seconds', default: '120', help: 'total time spent waiting on retries and rate limits' },
+  { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
+  { name: 'min-success', default: '', help: 'keys that must be created for success; default count' },
+  { name: 'force', default: 'false', boolean: true, help: 'issue again even when an earlier attempt of this run already did' },
+  { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
 ];
-
-export type InputName = (typeof INPUTS)[number]['name'];

@@ -1,10 +1,15 @@
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { compactDate, defaultName, type RunContext } from './context.js';
 import { FLAVORS, type Flavor } from './quota-proxy/types.js';
 
-export const COMMANDS = ['health', 'generate', 'batch'] as const;
+export const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'] as const;
+
+/** Seed §5.1: the tool's tiers and their daily limits. */
+export const DEFAULT_TIERS: Readonly<Record<string, number>> = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
+export const DEFAULT_LIMIT = 100;
 export type Command = (typeof COMMANDS)[number];
 
 export class InputError extends Error {
@@ -19,15 +24,49 @@ export interface Options {
   url: URL;
   token?: string;
   count: number;
+  /** Explicit limit, else the tier's, else 100. */
   limit: number;
   serverDailyLimit: number;
+  /** The label / label stem for issuing commands (event default applied); the label to resolve for reset/delete. */
   name: string;
+  /** `name` as the user gave it ('' when defaulted). */
+  nameGiven: string;
+  /** Absolute CSV path (issuing commands, or list when `outputGiven`). */
   output: string;
+  outputGiven: boolean;
   concurrency: number;
   timeoutMs: number;
   healthPath: string;
   skipHealthCheck: boolean;
   serverFlavor?: Flavor;
+  labelPrefix: string;
+  /** YYYY-MM-DD; default today in the runner's time zone. */
+  day: string;
+  alertThreshold: number;
+  failOnAlert: boolean;
+  key: string;
+  allMatching: boolean;
+  resetAllKeysForDay: boolean;
+  olderThanDays?: number;
+  allLabels: boolean;
+  dryRun: boolean;
+  replace: boolean;
+  tier?: string;
+  tiers: Record<string, number>;
+  expiresInDays?: number;
+  limitAsTotalQuota: boolean;
+  uploadArtifact: boolean;
+  artifactName: string;
+  retentionDays: number;
+  encryptTo: string[];
+  allowPublicArtifact: boolean;
+  retries: number;
+  maxWaitMs: number;
+  onRateLimit: 'wait' | 'fail';
+  /** Keys that must exist for success; default count (1 for generate). */
+  minSuccess: number;
+  force: boolean;
+  requireHttps: boolean;
 }
 
 /** Reads one raw input: '' when unset (the @actions/core convention). */
@@ -64,6 +103,49 @@ export function parseUrl(raw: string): URL {
   return url;
 }
 
+/** YYYY-MM-DD in the runner's local time zone. */
+export function localDay(date: Date): string {
+  const d = compactDate(date);
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+}
+
+function parseDay(raw: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== raw) throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
+  return raw;
+}
+
+function parseTiers(raw: string): Record<string, number> {
+  const tiers: Record<string, number> = { ...DEFAULT_TIERS };
+  if (!raw) return tiers;
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(raw); // YAML is a superset of JSON
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
+  }
+  for (const [name, limit] of Object.entries(parsed)) {
+    if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+      throw new InputError('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
+    }
+    tiers[name] = limit;
+  }
+  return tiers;
+}
+
+/** age recipients, comma or newline separated. */
+function parseRecipients(raw: string): string[] {
+  const recipients = raw.split(/[\s,]+/).filter(Boolean);
+  for (const recipient of recipients) {
+    if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient)) throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters), comma or newline separated');
+  }
+  return recipients;
+}
+
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
   const get = (name: string) => input(name).trim();
   const command = oneOf('command', get('command') || 'batch', COMMANDS);
@@ -79,7 +161,10 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   }
 
   const count = parseWholeNumber('count', get('count') || '1', 1, 10_000);
-  const limit = parseWholeNumber('limit', get('limit') || '100', 1, 100_000_000);
+  const tiers = parseTiers(get('tiers'));
+  const tier = get('tier') || undefined;
+  if (tier !== undefined && !(tier in tiers)) throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
+  const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier]! : DEFAULT_LIMIT;
   const serverDailyLimit = parseWholeNumber('server-daily-limit', get('server-daily-limit') || '200', 1, 100_000_000);
   const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
 
@@ -94,13 +179,35 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     throw new InputError('health-path', healthPath, 'expected a path starting with /, such as /healthz');
   }
 
-  const name = get('name') || defaultName(context);
+  const nameGiven = get('name');
+  const name = nameGiven || defaultName(context);
   if (/[\r\n\0]/.test(name) || name.length > 200) {
     throw new InputError('name', name, 'expected one line of at most 200 characters');
   }
+  const labelPrefix = get('label-prefix');
+  if (/[\r\n\0]/.test(labelPrefix)) throw new InputError('label-prefix', labelPrefix, 'expected one line');
 
   const output = path.resolve(context.workspace, get('output') || `trial-keys-${compactDate(context.now)}-${context.runId}.csv`);
   const flavorRaw = get('server-flavor');
+  const bool = (input: string) => parseBoolean(input, get(input) || 'false');
+
+  const key = get('key');
+  if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
+    throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
+  }
+  const olderRaw = get('older-than-days');
+  if (command === 'rotate' && !olderRaw) throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
+  const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
+  const allLabels = bool('all-labels');
+  if (command === 'rotate' && !labelPrefix && !allLabels) {
+    throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
+  }
+  const expiresRaw = get('expires-in-days');
+  const retries = parseWholeNumber('retries', get('retries') || '3', 0, 10);
+  const maxWaitSeconds = parseWholeNumber('max-wait-seconds', get('max-wait-seconds') || '120', 0, 3600);
+  const minSuccessRaw = get('min-success');
+  const wanted = command === 'batch' ? count : 1;
+  const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
 
   return {
     command,
@@ -110,11 +217,39 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     limit,
     serverDailyLimit,
     name,
+    nameGiven,
     output,
+    outputGiven: get('output') !== '',
     concurrency,
     timeoutMs: Math.round(timeout * 1000),
     healthPath,
-    skipHealthCheck: parseBoolean('skip-health-check', get('skip-health-check') || 'false'),
+    skipHealthCheck: bool('skip-health-check'),
     serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
+    labelPrefix,
+    day: get('day') ? parseDay(get('day')) : localDay(context.now),
+    alertThreshold: parseWholeNumber('alert-threshold', get('alert-threshold') || '80', 1, 100),
+    failOnAlert: bool('fail-on-alert'),
+    key,
+    allMatching: bool('all-matching'),
+    resetAllKeysForDay: bool('reset-all-keys-for-day'),
+    olderThanDays,
+    allLabels,
+    dryRun: bool('dry-run'),
+    replace: bool('replace'),
+    tier,
+    tiers,
+    expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
+    limitAsTotalQuota: bool('limit-as-total-quota'),
+    uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact') || 'true'),
+    artifactName: get('artifact-name') || `trial-keys-${context.runId}-${context.attempt}`,
+    retentionDays: parseWholeNumber('retention-days', get('retention-days') || '1', 1, 90),
+    encryptTo: parseRecipients(get('encrypt-to')),
+    allowPublicArtifact: bool('allow-public-artifact'),
+    retries,
+    maxWaitMs: maxWaitSeconds * 1000,
+    onRateLimit: oneOf('on-rate-limit', get('on-rate-limit') || 'wait', ['wait', 'fail'] as const),
+    minSuccess,
+    force: bool('force'),
+    requireHttps: bool('require-https'),
   };
 }

@@ -1,15 +1,10 @@
-import { issueKeys, type IssueResult, type IssueServices } from '../issue-keys.js';
+import { issueToCsv } from '../issue-keys.js';
 import { batchLabels } from '../labels.js';
-
-export interface BatchOptions {
-  name: string;
-  count: number;
-  limit: number;
-  concurrency: number;
-}
+import type { CommandContext, RunReport } from '../run.js';
 
 /** `count` keys labelled `<name>-<NNN>-<run suffix>`. */
-export async function batch(options: BatchOptions, labelSuffix: string, services: IssueServices): Promise<IssueResult> {
-  const requests = batchLabels(options.name, options.count, labelSuffix).map((label) => ({ label, dailyLimit: options.limit }));
-  return issueKeys(requests, options.concurrency, services);
+export async function runBatch(ctx: CommandContext): Promise<RunReport> {
+  const { name, count, limit, minSuccess } = ctx.options;
+  const requests = batchLabels(name, count, ctx.context.labelSuffix).map((label) => ({ label, dailyLimit: limit }));
+  return issueToCsv(ctx, requests, minSuccess);
 }

@@ -1,11 +1,8 @@
-import { issueKeys, type IssueResult, type IssueServices } from '../issue-keys.js';
-
-export interface GenerateOptions {
-  name: string;
-  limit: number;
-}
+import { issueToCsv } from '../issue-keys.js';
+import type { CommandContext, RunReport } from '../run.js';
 
 /** One key labelled exactly `name`. */
-export async function generate(options: GenerateOptions, services: IssueServices): Promise<IssueResult> {
-  return issueKeys([{ label: options.name, dailyLimit: options.limit }], 1, services);
+export async function runGenerate(ctx: CommandContext): Promise<RunReport> {
+  const { name, limit } = ctx.options;
+  return issueToCsv(ctx, [{ label: name, dailyLimit: limit }], ctx.options.minSuccess);
 }

@@ -1,0 +1,24 @@
+// action.yml declares exactly the inputs the code reads, with the same defaults.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { INPUTS } from '../src/inputs.js';
+
+const action = parse(readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+};
+
+test('runs on node24 from the committed bundle', () => {
+  expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+});
+
+test('every input the code reads is declared, and nothing else', () => {
+  expect(Object.keys(action.inputs).sort()).toEqual(INPUTS.map((i) => i.name).sort());
+});
+
+test.each(INPUTS.map((i) => [i.name, i.default]))('input %s has default %p', (name, def) => {
+  expect(String(action.inputs[name]!.default ?? '')).toBe(def);
+  expect(action.inputs[name]!.description.length).toBeGreaterThan(20);
+});
