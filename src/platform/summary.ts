@@ -8,6 +8,8 @@ const escapeCell = (text: string) => text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${
 export function summaryMarkdown(summary: Summary): string {
   const lines = [`## ${summary.title}`, ''];
   for (const [name, value] of summary.facts) lines.push(`- **${name}:** ${escapeCell(value)}`);
+  // Charts go above the table, which may be long.
+  if (summary.markdown) lines.push('', summary.markdown);
   if (summary.table && summary.table.rows.length > 0) {
     const { head, rows } = summary.table;
     lines.push('', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);

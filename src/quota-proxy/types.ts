@@ -31,6 +31,9 @@ export interface UsageRow {
   requests: number;
   /** Per-key daily limit when the server reports one. */
   dailyLimit?: number;
+  /** v10: the key's lifetime quota and how much of it is used. */
+  totalQuota?: number;
+  usedQuota?: number;
 }
 
 export interface Capabilities {
@@ -42,6 +45,10 @@ export interface Capabilities {
   delete: boolean;
   /** 'key': one key's usage; 'day-wide': only every key's usage for a day (v1p); 'none'. */
   reset: 'key' | 'day-wide' | 'none';
+  /** v10: a key's limit is a lifetime `totalQuota`, not a daily limit. */
+  lifetimeQuota?: boolean;
+  /** The usage answer lists every key with its limit (v1p, v10), not only used ones: no key list needed. */
+  usageListsEveryKey?: boolean;
 }
 
 /** A page of keys; `next` is set when the server has more. */

@@ -8,7 +8,7 @@ export const V10_PAGE = 100;
 
 export const v10: FlavorAdapter = {
   flavor: 'v10',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key' },
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key', lifetimeQuota: true, usageListsEveryKey: true },
   createBody: ([request]) => ({
     label: request!.label,
     ...(request!.totalQuota !== undefined ? { totalQuota: request!.totalQuota } : {}),
@@ -51,7 +51,13 @@ export const v10: FlavorAdapter = {
     const answer = asObject(body, 'the usage answer');
     const rows = asArray(answer.data, 'data').map((r) => {
       const item = asObject(r, 'a usage row');
-      return { key: str(item.key), label: str(item.label), requests: num(item.request_count) ?? 0 };
+      return {
+        key: str(item.key),
+        label: str(item.label),
+        requests: num(item.request_count) ?? 0,
+        totalQuota: num(item.total_quota),
+        usedQuota: num(item.used_quota),
+      };
     });
     const more = (answer.pagination as { hasNextPage?: unknown } | undefined)?.hasNextPage === true;
     return { rows, next: more ? offset + V10_PAGE : undefined };

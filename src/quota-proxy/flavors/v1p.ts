@@ -5,7 +5,7 @@ import { keyFrom } from './v1.js';
 
 export const v1p: FlavorAdapter = {
   flavor: 'v1p',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide' },
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true },
   createBody: ([request]) => ({ label: request!.label, daily_limit: request!.dailyLimit }),
   parseCreated: (body) => {
     const item = asObject(body, 'the created key');

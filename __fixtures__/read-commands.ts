@@ -1,0 +1,45 @@
+// Runs one read command (list, usage, monitor) in-process against a dev server over real sockets,
+// the way the platforms do (raw inputs → parseOptions → run), and returns everything the run showed,
+// for asserting what it did and did not print.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { DevServer } from '../src/dev-server/index.js';
+import { cliContext } from '../src/context.js';
+import { parseOptions } from '../src/options.js';
+import { summaryMarkdown } from '../src/platform/summary.js';
+import { renderSummary } from '../src/platform/cli.js';
+import { run } from '../src/run.js';
+import { captureLog } from './capture-log.js';
+
+export async function runRead(server: Pick<DevServer, 'url' | 'token'>, inputs: Record<string, string>) {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'read-cmd-'));
+  const context = { ...cliContext({}), workspace };
+  const all: Record<string, string> = { url: server.url, 'admin-token': server.token, ...inputs };
+  const captured = captureLog();
+  const report = await run(parseOptions((n) => all[n] ?? '', {}, context), context, captured.log);
+  const csvRows =
+    report.csvPath && existsSync(report.csvPath) ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>) : [];
+  const markdown = summaryMarkdown(report.summary);
+  const lines = report.summary.lines ?? [];
+  /** Every text the run showed anywhere: log, job summary, terminal summary, lines, outputs, failure. */
+  const shown = [captured.text(), markdown, renderSummary(report.summary), lines.join('\n'), JSON.stringify(report.outputs), report.failure ?? ''].join('\n');
+  return { report, log: captured.text(), warnings: captured.lines.filter((l) => l.startsWith('warning: ')), markdown, lines, csvRows, shown, workspace };
+}
+
+/** One request through the proxy, as a trial-key holder sends it: it counts as usage. */
+export async function chat(server: Pick<DevServer, 'url'>, key: string): Promise<number> {
+  const answer = await fetch(`${server.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  await answer.text();
+  return answer.status;
+}
+
+/** Admin requests the server received since `from` (an index into `server.requests`). */
+export function adminRequests(server: Pick<DevServer, 'requests'>, from = 0): string[] {
+  return server.requests.slice(from).filter((r) => r.path.includes('/admin/')).map((r) => `${r.method} ${r.path}`);
+}

@@ -1,0 +1,113 @@
+// Runs one write command (generate, batch, reset, delete, rotate) in-process against a dev server
+// over real sockets, the way the platform entries do (raw inputs → parseOptions → run), and returns
+// what a test checks: the report, the CSV rows, every text the run showed, and every request the
+// server received meanwhile.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { DevServer } from '../src/dev-server/index.js';
+import { cliContext, type RunContext } from '../src/context.js';
+import { parseOptions } from '../src/options.js';
+import { renderSummary } from '../src/platform/cli.js';
+import { summaryMarkdown } from '../src/platform/summary.js';
+import { run } from '../src/run.js';
+import { captureLog } from './capture-log.js';
+
+export const DAY_MS = 86_400_000;
+
+export async function runWrite(server: DevServer, inputs: Record<string, string>, context: Partial<RunContext> = {}) {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'write-cmd-'));
+  const ctx: RunContext = { ...cliContext({}), workspace, labelSuffix: 'test1', ...context };
+  const all: Record<string, string> = { url: server.url, 'admin-token': server.token, ...inputs };
+  const captured = captureLog();
+  const before = server.requests.length;
+  const report = await run(parseOptions((n) => all[n] ?? '', {}, ctx), ctx, captured.log);
+  const rows = report.csvPath ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>) : [];
+  const requests = server.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+  const log = captured.text();
+  /** Every text the run showed: log, job summary, terminal summary, outputs, failure. */
+  const shown = [log, summaryMarkdown(report.summary), renderSummary(report.summary), JSON.stringify(report.outputs), report.failure ?? ''].join('\n');
+  const warnings = captured.lines.filter((l) => l.startsWith('warning: '));
+  return { report, rows, log, warnings, shown, requests, workspace };
+}
+
+/** Requests that change something on the server (anything but GET). */
+export const writes = (requests: string[]) => requests.filter((r) => !r.startsWith('GET '));
+
+/** GET an admin route of the dev server, to read back what a command changed. */
+export async function adminGet<T = unknown>(server: Pick<DevServer, 'url' | 'token'>, route: string): Promise<T> {
+  const answer = await fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${server.token}` } });
+  if (!answer.ok) throw new Error(`GET ${route} answered ${answer.status}`);
+  return (await answer.json()) as T;
+}
+
+/** Runs the bundle `dist/cli.js` as a person does, in `cwd`, with only PATH, HOME and `env`. */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../dist/cli.js'), ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Runs a bash script (the seed guide's examples) in `cwd`; `quota-keys` on its PATH is dist/cli.js. */
+export function runBash(script: string, options: { cwd: string; env?: Record<string, string> }) {
+  const bin = mkdtempSync(path.join(tmpdir(), 'quota-keys-bin-'));
+  writeFileSync(path.join(bin, 'quota-keys'), `#!/bin/sh\nexec "${process.execPath}" "${path.resolve(import.meta.dirname, '../dist/cli.js')}" "$@"\n`, { mode: 0o755 });
+  const child = spawn('bash', ['-c', script], {
+    cwd: options.cwd,
+    env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Creates a key labelled exactly `label` through the server's admin API (seedKeys numbers labels). */
+export async function createLabelled(server: Pick<DevServer, 'url' | 'token'>, label: string): Promise<string> {
+  const answer = await fetch(`${server.url}/admin/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ label }),
+  });
+  const body = (await answer.json()) as { key: string };
+  return body.key;
+}
+
+type Json = Record<string, unknown>;
+
+/** A key's usage as the server reports it: requests on `day` (v1, v01, v1p, v1a), used quota (v10). */
+export async function usageOf(server: Pick<DevServer, 'url' | 'token' | 'flavor'>, key: string, day: string): Promise<number> {
+  switch (server.flavor) {
+    case 'v1': {
+      const { items } = await adminGet<{ items: Json[] }>(server, '/admin/usage?limit=1000');
+      return Number(items.find((i) => i.trial_key === key && i.day === day)?.requests ?? 0);
+    }
+    case 'v01': {
+      const { items } = await adminGet<{ items: Json[] }>(server, `/admin/usage?day=${day}`);
+      return Number(items.find((i) => i.key === key)?.req_count ?? 0);
+    }
+    case 'v1p': {
+      const { keys } = await adminGet<{ keys: Json[] }>(server, `/admin/usage?day=${day}`);
+      return Number(keys.find((i) => i.key === key)?.requests ?? 0);
+    }
+    case 'v1a': {
+      const { usage } = await adminGet<{ usage: Array<Json & { usage: Json[] }> }>(server, '/admin/usage?days=30');
+      return Number(usage.find((i) => i.key === key)?.usage.find((d) => d.day === day)?.requests ?? 0);
+    }
+    case 'v10': {
+      const { keys } = await adminGet<{ keys: Json[] }>(server, '/admin/keys?limit=1000');
+      return Number(keys.find((i) => i.key === key)?.used_quota ?? 0);
+    }
+  }
+}

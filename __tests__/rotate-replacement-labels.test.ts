@@ -1,0 +1,24 @@
+// Labels of rotate's replacements: batch labels keep their stem and are numbered afresh with this
+// run's suffix, per stem and in order; every other label is kept.
+import { batchStem } from '../src/labels.js';
+import { replacementLabels } from '../src/commands/rotate.js';
+
+test('batchStem recognises <stem>-<NNN>-<suffix> of every platform, and nothing else', () => {
+  expect(batchStem('auto-20261001-007-r812a1')).toBe('auto-20261001');
+  expect(batchStem('合作伙伴-202611-0012-p55j9')).toBe('合作伙伴-202611');
+  expect(batchStem('batch-20261126-001-tp3uh51973')).toBe('batch-20261126');
+  expect(batchStem('trial-user001-20261126')).toBeUndefined();
+  expect(batchStem('用户A-试用密钥')).toBeUndefined();
+  expect(batchStem('auto-01-r1a1')).toBeUndefined();
+});
+
+test('renumbered per stem in order, other labels kept', () => {
+  const old = ['auto-a-007-r1a1', 'vip-x', 'auto-b-001-r1a1', 'auto-a-009-r2a1', 'auto-a-010-r2a1'];
+  expect(replacementLabels(old, 'r9a1')).toEqual(['auto-a-001-r9a1', 'vip-x', 'auto-b-001-r9a1', 'auto-a-002-r9a1', 'auto-a-003-r9a1']);
+});
+
+test('a stem with 1000 keys gets four-digit numbers, like batch', () => {
+  const labels = replacementLabels(Array.from({ length: 1000 }, (_, i) => `s-${String(i + 1).padStart(3, '0')}-r1a1`), 'r2a1');
+  expect(labels[0]).toBe('s-0001-r2a1');
+  expect(labels[999]).toBe('s-1000-r2a1');
+});

@@ -1,0 +1,68 @@
+// delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
+// v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
+import { forEachBounded } from '../bounded.js';
+import { shortenKey } from '../redact.js';
+import { Refusal, resolveKeys } from '../resolve-keys.js';
+import type { FlavorAdapter } from '../quota-proxy/types.js';
+import type { CommandContext, RunReport } from '../run.js';
+
+/** Throws the one-line refusal when the flavor cannot delete keys. */
+export function refuseWithoutDelete(adapter: FlavorAdapter, operation: string): void {
+  if (!adapter.capabilities.delete) {
+    throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`);
+  }
+}
+
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function runDelete(ctx: CommandContext): Promise<RunReport> {
+  const { options, api, log, outputs, summary } = ctx;
+  if (options.key) log.secret(options.key, 'key');
+  outputs['deleted-count'] = '0';
+  let resolution;
+  try {
+    resolution = await resolveKeys(
+      api,
+      { key: options.key, name: options.nameGiven, allMatching: options.allMatching },
+      { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') },
+    );
+  } catch (error) {
+    return { ok: false, failure: errorText(error), outputs, summary };
+  }
+  for (const key of resolution.keys) log.secret(key.key, 'key');
+  if (resolution.by !== 'key') log.info(`"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`);
+
+  let deleted = 0;
+  const missing: string[] = [];
+  const failures: string[] = [];
+  const rows: string[][] = [];
+  await forEachBounded(resolution.keys, options.concurrency, async (key) => {
+    const short = shortenKey(key.key);
+    let result: string;
+    try {
+      if (await api.deleteKey(key.key)) {
+        deleted += 1;
+        result = 'deleted';
+        log.info(`Deleted ${short}${key.label ? ` (${key.label})` : ''}.`);
+      } else {
+        missing.push(short);
+        result = 'not found';
+      }
+    } catch (error) {
+      failures.push(`${short}: ${errorText(error)}`);
+      result = 'failed';
+    }
+    rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
+  });
+
+  outputs['deleted-count'] = String(deleted);
+  summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
+  summary.table = { head: ['Label', 'Key', 'Created (UTC)', 'Result'], rows };
+  if (failures.length > 0) {
+    return { ok: false, failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`, outputs, summary };
+  }
+  if (missing.length > 0) {
+    return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`, outputs, summary };
+  }
+  return { ok: true, outputs, summary };
+}

@@ -1,0 +1,75 @@
+// list: every key (optionally only labels starting with label-prefix), page by page as the server
+// pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
+// only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
+import { CsvWriter, csvRow } from '../csv.js';
+import { dailyLimitOf, limitOf, type Limit } from '../limits.js';
+import { shortenKey } from '../redact.js';
+import type { CommandContext, RunReport } from '../run.js';
+import { listLine } from '../seed-lines.js';
+import type { TrialKey } from '../quota-proxy/types.js';
+
+/** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
+const TABLE_ROWS = 200;
+
+function limitCell(limit: Limit): string {
+  if (limit.kind === 'daily') return String(limit.value);
+  return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
+}
+
+function tableRow(key: TrialKey, limit: Limit): string[] {
+  return [
+    key.label,
+    shortenKey(key.key),
+    limitCell(limit),
+    key.createdAt.toISOString(),
+    key.expiresAt ? key.expiresAt.toISOString() : '',
+    key.usedToday === undefined ? '' : String(key.usedToday),
+    key.status ?? '',
+  ];
+}
+
+export async function runList(ctx: CommandContext): Promise<RunReport> {
+  const { options, api, log, server, outputs, summary } = ctx;
+  const csv = options.outputGiven ? new CsvWriter(options.output) : undefined;
+  const rows: string[][] = [];
+  const lines: string[] = [];
+  let seen = 0;
+  let listed = 0;
+  try {
+    for await (const page of api.listKeys()) {
+      const capabilities = api.known!.capabilities; // a listed page means the flavor is known
+      for (const key of page) {
+        seen += 1;
+        if (!key.label.startsWith(options.labelPrefix)) continue;
+        listed += 1;
+        const limit = limitOf(key, capabilities, options.serverDailyLimit);
+        csv?.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server }));
+        lines.push(listLine(key, limit));
+        if (rows.length < TABLE_ROWS) rows.push(tableRow(key, limit));
+      }
+    }
+  } catch (error) {
+    // Half a list is not a list: no CSV rather than one that silently misses keys.
+    await csv?.discard();
+    throw error;
+  }
+  if (csv) await csv.close();
+
+  outputs['listed-count'] = String(listed);
+  if (options.labelPrefix) summary.facts.push(['Label prefix', options.labelPrefix]);
+  summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
+  const capabilities = api.known?.capabilities;
+  if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
+    summary.facts.push(['Daily limit', `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`]);
+  }
+  if (capabilities?.lifetimeQuota) summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
+  if (csv) {
+    outputs['csv-path'] = csv.path;
+    summary.facts.push(['CSV', csv.path]);
+  }
+  if (listed > rows.length) summary.facts.push(['Table', `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`]);
+  summary.table = { head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'], rows };
+  summary.lines = lines;
+  log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
+  return { ok: true, outputs, summary, csvPath: csv?.path };
+}

@@ -1,0 +1,89 @@
+// reset: clears the usage of the key given, or of the key(s) `name` resolves to. What a reset is
+// depends on the flavor, which the key list tells before anything is sent:
+//   v1   that key's usage row for `day` (404 when there is none: "nothing to reset", not a failure)
+//   v01  the same, through the query string
+//   v10  the key's lifetime used quota (v10 counts no days)
+//   v1p  only every key's usage for a day: refused unless reset-all-keys-for-day is set
+//   v1a  no reset endpoint: refused
+import { forEachBounded } from '../bounded.js';
+import { shortenKey } from '../redact.js';
+import { Refusal, resolveKeys } from '../resolve-keys.js';
+import { HttpStatusError } from '../quota-proxy/http.js';
+import type { FlavorAdapter } from '../quota-proxy/types.js';
+import type { CommandContext, RunReport } from '../run.js';
+import { errorText } from './delete.js';
+
+export async function runReset(ctx: CommandContext): Promise<RunReport> {
+  const { options, api, log, outputs, summary } = ctx;
+  const { day } = options;
+  if (options.key) log.secret(options.key, 'key');
+  const refuse = (adapter: FlavorAdapter) => {
+    if (adapter.capabilities.reset === 'none') {
+      throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
+    }
+    if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
+      throw new Refusal(
+        `The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${day}.`,
+      );
+    }
+  };
+  let resolution;
+  try {
+    resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refuse });
+  } catch (error) {
+    return { ok: false, failure: errorText(error), outputs, summary };
+  }
+  const adapter = api.known!;
+  for (const key of resolution.keys) log.secret(key.key, 'key');
+  summary.facts.push(['Resolved by', resolution.by]);
+
+  if (adapter.capabilities.reset === 'day-wide') {
+    // One request wipes the day for everybody; the resolved key only proved the target exists.
+    try {
+      await api.resetUsage(resolution.keys[0]!.key, day);
+    } catch (error) {
+      return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
+    }
+    log.warning(`The ${adapter.flavor} server reset every key's usage for ${day} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
+    summary.facts.push(['Reset', `every key's usage for ${day} (${adapter.flavor} has no per-key reset)`]);
+    return { ok: true, outputs, summary };
+  }
+
+  const lifetime = adapter.capabilities.lifetimeQuota === true;
+  summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day}`]);
+  let reset = 0;
+  let nothing = 0;
+  const missing: string[] = [];
+  const failures: string[] = [];
+  const rows: string[][] = [];
+  await forEachBounded(resolution.keys, options.concurrency, async (key) => {
+    const short = shortenKey(key.key);
+    let result: string;
+    try {
+      await api.resetUsage(key.key, day);
+      reset += 1;
+      result = 'reset';
+      log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${day}`}.`);
+    } catch (error) {
+      if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
+        missing.push(short);
+        result = 'not found';
+      } else if (error instanceof HttpStatusError && error.status === 404) {
+        // v1 answers 404 when the key has no usage row for the day: already at zero.
+        nothing += 1;
+        result = 'nothing to reset';
+        log.info(`Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
+      } else {
+        failures.push(`${short}: ${errorText(error)}`);
+        result = 'failed';
+      }
+    }
+    rows.push([key.label ?? '', short, result]);
+  });
+  summary.facts.push(['Keys reset', String(reset)]);
+  if (nothing > 0) summary.facts.push(['Nothing to reset', String(nothing)]);
+  summary.table = { head: ['Label', 'Key', 'Result'], rows };
+  if (failures.length > 0) return { ok: false, failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`, outputs, summary };
+  if (missing.length > 0) return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`, outputs, summary };
+  return { ok: true, outputs, summary };
+}

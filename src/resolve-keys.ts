@@ -1,0 +1,107 @@
+// Which keys reset and delete act on: the key given, or `name` resolved through the key list.
+//
+// `name` is first an exact label. When no label matches, it may be the key itself, or the
+// shortened form our list prints (`sk-ab12…9f0e`, also with `...`): the seed guide's rotation
+// script (§5.2) feeds the first column of `list` into `delete --name`. A shortened key must match
+// exactly one key; several labels matching is an error unless all-matching is set.
+import type { QuotaProxy } from './quota-proxy/client.js';
+import type { FlavorAdapter, TrialKey } from './quota-proxy/types.js';
+import { shortenKey } from './redact.js';
+
+/** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
+export class ResolveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResolveError';
+  }
+}
+
+/** An operation the server's flavor cannot do as asked: refused before anything was sent. */
+export class Refusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}
+
+export interface KeyTarget {
+  /** The key given with `key` ('' when none). */
+  key: string;
+  /** `name` as the user gave it ('' when none). */
+  name: string;
+  allMatching: boolean;
+}
+
+export type ResolvedBy = 'key' | 'label' | 'full key' | 'shortened key';
+
+export interface Resolution {
+  by: ResolvedBy;
+  /** With `by: 'key'` only `key` is known (the list is not searched for it). */
+  keys: Array<Pick<TrialKey, 'key'> & Partial<TrialKey>>;
+}
+
+export interface ResolveOptions {
+  /** `reset` or `delete`, for messages. */
+  operation: string;
+  /** Called once as soon as the flavor is known, before anything is matched: throw to refuse. */
+  onFlavor?: (adapter: FlavorAdapter) => void;
+}
+
+/** `prefix…suffix` (or `prefix...suffix`) of a shortened key, when `name` looks like one. */
+function shortenedParts(name: string): { head: string; tail: string } | undefined {
+  const match = /^([^…\s]+)(?:…|\.\.\.)([^…\s]+)$/.exec(name);
+  return match ? { head: match[1]!, tail: match[2]! } : undefined;
+}
+
+const listOf = (keys: TrialKey[]) => `${keys.slice(0, 3).map((k) => shortenKey(k.key)).join(', ')}${keys.length > 3 ? ', …' : ''}`;
+
+export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: ResolveOptions): Promise<Resolution> {
+  let checked = false;
+  const checkFlavor = () => {
+    if (checked || !api.known) return;
+    checked = true;
+    options.onFlavor?.(api.known);
+  };
+  checkFlavor();
+
+  if (target.key) {
+    // The key is used as given; only the flavor is needed, which the first page of the list tells.
+    if (!api.known) {
+      for await (const page of api.listKeys()) {
+        void page;
+        break;
+      }
+    }
+    checkFlavor();
+    return { by: 'key', keys: [{ key: target.key }] };
+  }
+
+  const name = target.name;
+  const short = shortenedParts(name);
+  const byLabel: TrialKey[] = [];
+  const byShortened: TrialKey[] = [];
+  let byFullKey: TrialKey | undefined;
+  // Only matches are kept: the list itself streams past page by page.
+  for await (const page of api.listKeys()) {
+    checkFlavor();
+    for (const key of page) {
+      if (key.label === name) byLabel.push(key);
+      else if (key.key === name) byFullKey = key;
+      else if (short && key.key.length > short.head.length + short.tail.length && key.key.startsWith(short.head) && key.key.endsWith(short.tail)) byShortened.push(key);
+    }
+  }
+  checkFlavor();
+
+  if (byLabel.length > 1 && !target.allMatching) {
+    throw new ResolveError(
+      `${byLabel.length} keys are labelled "${name}" (${listOf(byLabel)}): nothing was changed; give the key itself (key, --key) or set all-matching: true (--all-matching) to ${options.operation} all of them.`,
+    );
+  }
+  if (byLabel.length > 0) return { by: 'label', keys: byLabel };
+  if (byFullKey) return { by: 'full key', keys: [byFullKey] };
+  if (byShortened.length > 1) {
+    throw new ResolveError(`"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was changed; give the full key (key, --key).`);
+  }
+  if (byShortened.length === 1) return { by: 'shortened key', keys: byShortened };
+  throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`);
+}

@@ -1,0 +1,56 @@
+// The text lines of the bash tool this replaces, which its users' scripts parse: the seed guide's
+// rotation script (§5.2) cuts `list` lines at `|` and greps `创建: <date>`; its cron (§4.2) greps
+// `使用率: NN%` in `usage`. Keys appear only shortened; labels are flattened so that one key stays
+// one line and a `|` in a label cannot shift the fields.
+import type { Limit } from './limits.js';
+import { shortenKey } from './redact.js';
+
+export function flat(text: string): string {
+  return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
+}
+
+/** `2026-11-26 09:50:31 UTC` */
+export function utcDateTime(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+/** `200/日`, or `1000 总额度` for a lifetime quota. */
+export function limitText(limit: Limit): string {
+  if (limit.kind === 'daily') return `${limit.value}/日`;
+  return `${limit.value ?? '?'} 总额度`;
+}
+
+/** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
+export function listLine(key: { key: string; label: string; createdAt: Date }, limit: Limit): string {
+  return `${shortenKey(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ${limitText(limit)}`;
+}
+
+export interface UsageLineRow {
+  key: string;
+  label: string;
+  requests: number;
+  limit: Limit;
+  percent?: number;
+}
+
+/** `<shortened key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
+export function usageLine(row: UsageLineRow): string {
+  const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
+  const percent = row.percent === undefined ? '-' : `${row.percent}%`;
+  return `${shortenKey(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | 使用率: ${percent}`;
+}
+
+export interface UsageTotals {
+  day: string;
+  totalRequests: number;
+  activeKeys: number;
+  totalKeys: number;
+  alerts: number;
+  threshold: number;
+}
+
+/** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
+export function totalsLine(totals: UsageTotals): string {
+  return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
+}

@@ -1,0 +1,195 @@
+// usage and monitor share this: each key's requests on a day against its limit, the alert rule,
+// and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
+import { limitOf, percentUsed, type Limit, type LimitFields } from './limits.js';
+import type { Logger } from './log.js';
+import { shortenKey } from './redact.js';
+import type { CommandContext, RunReport } from './run.js';
+import { flat, usageLine, type UsageTotals } from './seed-lines.js';
+import type { TrialKey } from './quota-proxy/types.js';
+
+export interface KeyUsage {
+  key: string;
+  label: string;
+  /** Requests on the day (lifetime-quota servers: over their last day, not a calendar day). */
+  requests: number;
+  limit: Limit;
+  /** Percent of the daily limit (or of the lifetime quota), rounded down; undefined without a limit. */
+  percent?: number;
+  alert: boolean;
+}
+
+export type UsageBasis = 'per-key daily limit' | 'server-wide daily limit' | 'lifetime quota';
+
+export interface UsageReport extends UsageTotals {
+  basis: UsageBasis;
+  /** Busiest first: by percent, then by requests. */
+  rows: KeyUsage[];
+  alertRows: KeyUsage[];
+}
+
+/** Warnings printed one per key before the rest is summed up in one line. */
+const MAX_ALERT_WARNINGS = 20;
+/** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
+export const TABLE_ROWS = 200;
+const CHART_KEYS = 10;
+
+/**
+ * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
+ * - flavors whose usage answer lists every key with its limit (v1p, v10): only the usage pages, plus
+ *   one key-list page first when the flavor is still unknown (that page tells it);
+ * - the others answer usage only for keys that were used: the key list gives the rest, and labels
+ *   and limits, then the usage of the day is joined onto it.
+ */
+export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
+  const { api, options } = ctx;
+  const matches = (label: string) => label.startsWith(options.labelPrefix);
+  const listed: TrialKey[] = [];
+  if (!api.known?.capabilities.usageListsEveryKey) {
+    for await (const page of api.listKeys()) {
+      if (api.known?.capabilities.usageListsEveryKey) break; // the first page told the flavor: enough
+      for (const key of page) if (matches(key.label)) listed.push(key);
+    }
+  }
+  const adapter = api.known;
+  if (!adapter) throw new Error('the server flavor is still unknown after listing the keys');
+  const usage = await api.usage(options.day);
+
+  const row = (key: string, label: string, requests: number, fields: LimitFields): KeyUsage => {
+    const limit = limitOf(fields, adapter.capabilities, options.serverDailyLimit);
+    const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
+    return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
+  };
+  let rows: KeyUsage[];
+  if (adapter.capabilities.usageListsEveryKey) {
+    rows = usage.filter((u) => matches(u.label)).map((u) => row(u.key, u.label, u.requests, u));
+  } else {
+    // Usage rows of keys that are no longer listed (deleted keys) are left out.
+    const requests = new Map<string, number>();
+    for (const u of usage) requests.set(u.key, (requests.get(u.key) ?? 0) + u.requests);
+    rows = listed.map((k) => row(k.key, k.label, requests.get(k.key) ?? 0, k));
+  }
+  rows.sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || b.requests - a.requests || a.label.localeCompare(b.label));
+
+  const basis: UsageBasis = adapter.capabilities.lifetimeQuota
+    ? 'lifetime quota'
+    : adapter.capabilities.perKeyDailyLimit
+      ? 'per-key daily limit'
+      : 'server-wide daily limit';
+  const alertRows = rows.filter((r) => r.alert);
+  return {
+    day: options.day,
+    threshold: options.alertThreshold,
+    basis,
+    rows,
+    alertRows,
+    alerts: alertRows.length,
+    totalRequests: rows.reduce((sum, r) => sum + r.requests, 0),
+    activeKeys: rows.filter((r) => r.requests > 0).length,
+    totalKeys: rows.length,
+  };
+}
+
+function basisText(report: UsageReport, serverDailyLimit: number): string {
+  switch (report.basis) {
+    case 'per-key daily limit':
+      return "each key's daily limit";
+    case 'server-wide daily limit':
+      return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
+    case 'lifetime quota':
+      return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
+  }
+}
+
+/** The facts usage and monitor both report. */
+export function usageFacts(report: UsageReport, ctx: CommandContext): Array<[string, string]> {
+  const { options } = ctx;
+  const facts: Array<[string, string]> = [];
+  if (report.basis !== 'lifetime quota') facts.push(['Day', report.day]);
+  if (options.labelPrefix) facts.push(['Label prefix', options.labelPrefix]);
+  facts.push(
+    ['Keys', String(report.totalKeys)],
+    [report.basis === 'lifetime quota' ? 'Requests (last day)' : 'Requests', String(report.totalRequests)],
+    ['Keys used', String(report.activeKeys)],
+    ['Percent of', basisText(report, options.serverDailyLimit)],
+    ['Alert threshold', `${report.threshold}%`],
+    ['Alerts', String(report.alerts)],
+  );
+  return facts;
+}
+
+const percentCell = (r: KeyUsage) => (r.percent === undefined ? '-' : `${r.percent}%`);
+
+export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[]; rows: string[][] } {
+  if (basis === 'lifetime quota') {
+    return {
+      head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
+      rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '', percentCell(r)]),
+    };
+  }
+  return {
+    head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
+    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? ''), percentCell(r)]),
+  };
+}
+
+/** Text Mermaid takes inside a quoted string, without breaking the ``` fence around it. */
+const chartText = (text: string) => {
+  const clean = flat(text).replace(/["`]/g, "'").trim();
+  return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean;
+};
+
+/** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
+export function busiestChart(report: UsageReport, top = CHART_KEYS): string | undefined {
+  const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
+  if (rows.length === 0) return undefined;
+  const names = rows.map((r) => chartText(r.label) || shortenKey(r.key));
+  // Keys sharing a label are told apart by the end of their key.
+  const named = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i]!.key.slice(-4)}` : name));
+  const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
+  const max = Math.max(100, ...rows.map((r) => r.percent!));
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} (alert at ${report.threshold}%)"`,
+    `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
+    `    y-axis "% of ${of}" 0 --> ${max}`,
+    `    bar [${rows.map((r) => r.percent).join(', ')}]`,
+    `    line [${rows.map(() => report.threshold).join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+/** The seed tool's per-key `使用率` lines, busiest first. */
+export function usageLines(rows: KeyUsage[]): string[] {
+  return rows.map(usageLine);
+}
+
+function warnAlerts(log: Logger, report: UsageReport): void {
+  const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
+  for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
+    const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
+    log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
+  }
+  if (report.alertRows.length > MAX_ALERT_WARNINGS) {
+    log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
+  }
+}
+
+/** The alert rule's outcome: output `alerts`, a warning per alerting key, and failure with fail-on-alert. */
+export function finishWithAlerts(ctx: CommandContext, report: UsageReport): RunReport {
+  const { options, log, outputs, summary } = ctx;
+  outputs.alerts = String(report.alerts);
+  const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
+  log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+  warnAlerts(log, report);
+  if (report.alerts > 0 && options.failOnAlert) {
+    const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);
+    return {
+      ok: false,
+      failure: `${report.alerts} key(s) at or above alert-threshold ${report.threshold}% (${named.join(', ')}${report.alerts > 3 ? ', …' : ''}) and fail-on-alert is set.`,
+      outputs,
+      summary,
+    };
+  }
+  return { ok: true, outputs, summary };
+}
