@@ -1,0 +1,92 @@
+// encrypt-to: the CSV becomes <csv>.age (mode 0600), the plaintext is deleted; the CLI does the same
+// with --encrypt-to. Checked by decrypting with age-encryption's Decrypter and test identities.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
+import { captureLog } from '../__fixtures__/capture-log.js';
+import { encryptFileTo, encryptReportCsv } from '../src/encrypt.js';
+import type { RunReport } from '../src/run.js';
+import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+
+async function decrypt(file: string, identity: string): Promise<string> {
+  const decrypter = new Decrypter();
+  decrypter.addIdentity(identity);
+  return decrypter.decrypt(readFileSync(file), 'text');
+}
+
+const CSV = 'label,key\r\nvip-客户,sk-0123456789abcdef0123456789\r\n';
+
+test('encryptFileTo: <file>.age, private, for every recipient; the plaintext is gone', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'age-'));
+  const file = path.join(dir, 'keys.csv');
+  writeFileSync(file, CSV);
+  const [a, b] = [await generateIdentity(), await generateIdentity()];
+  const encrypted = await encryptFileTo(file, [await identityToRecipient(a), await identityToRecipient(b)]);
+  expect(encrypted).toBe(`${file}.age`);
+  expect(readdirSync(dir)).toEqual(['keys.csv.age']);
+  expect(statSync(encrypted).mode & 0o777).toBe(0o600);
+  expect(readFileSync(encrypted).includes(Buffer.from('sk-0123456789'))).toBe(false);
+  expect(await decrypt(encrypted, a)).toBe(CSV);
+  expect(await decrypt(encrypted, b)).toBe(CSV);
+});
+
+test('encryptReportCsv points csv-path, the summary and the failure line at the .age file', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'age-'));
+  const file = path.join(dir, 'keys.csv');
+  writeFileSync(file, CSV);
+  const report: RunReport = {
+    ok: false,
+    failure: `1 of 2 key(s) were not created; the 1 created are in ${file}.`,
+    outputs: { 'csv-path': file, 'created-count': '1' },
+    summary: { title: 't', facts: [['CSV', file]] },
+    csvPath: file,
+  };
+  const { log, text } = captureLog();
+  await encryptReportCsv(report, [await identityToRecipient(await generateIdentity())], log);
+  expect(report.csvPath).toBe(`${file}.age`);
+  expect(report.outputs).toEqual({ 'csv-path': `${file}.age`, 'created-count': '1' });
+  expect(report.summary.facts).toEqual([['CSV', `${file}.age`]]);
+  expect(report.failure).toBe(`1 of 2 key(s) were not created; the 1 created are in ${file}.age.`);
+  expect(text()).toContain('Encrypted the CSV to 1 age recipient(s)');
+  expect(existsSync(file)).toBe(false);
+});
+
+test('encryptReportCsv without recipients leaves the plaintext CSV alone', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'age-'));
+  const file = path.join(dir, 'keys.csv');
+  writeFileSync(file, CSV);
+  const report: RunReport = { ok: true, outputs: { 'csv-path': file }, summary: { title: 't', facts: [] }, csvPath: file };
+  await encryptReportCsv(report, [], captureLog().log);
+  expect(report.csvPath).toBe(file);
+  expect(readFileSync(file, 'utf8')).toBe(CSV);
+});
+
+test('CLI: batch --encrypt-to writes only <output>.age, which decrypts to the keys', async () => {
+  const server = await startDevServerProcess();
+  try {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'cli-age-'));
+    const identity = await generateIdentity();
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli.js'), 'batch', '-c', '3', '-n', 'partner', '-o', 'keys.csv', '--encrypt-to', await identityToRecipient(identity)],
+      { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toMatchObject({ code: 0 });
+    expect(readdirSync(cwd)).toEqual(['keys.csv.age']);
+    expect(stdout).toContain(`CSV: ${path.join(cwd, 'keys.csv.age')}`);
+    const rows = parse(await decrypt(path.join(cwd, 'keys.csv.age'), identity), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^partner-001-/)]));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(stdout + stderr).not.toContain(row.key);
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,0 +1,38 @@
+#!/bin/sh
+# quota-keys in a GitLab CI job: runs dist/cli.js (found relative to this script) with the job's
+# arguments and environment, and exits with its exit code (0 ok, 1 failed, 2 bad input).
+# POSIX sh: node:*-alpine images have no bash.
+#
+#   sh gitlab/quota-keys.sh batch --count 10 --limit 100 --output "keys-$CI_PIPELINE_ID.csv"
+#
+# The admin token comes from ADMIN_TOKEN, else from the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN
+# (mark it masked and protected); the server from --url or QUOTA_PROXY_URL. Outputs go to
+# quota-keys.env (--dotenv FILE) for `artifacts: reports: dotenv`.
+set -eu
+
+root=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+cli="$root/dist/cli.js"
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "quota-keys: node was not found on PATH. Run the job in an image with Node.js 20 or later, such as node:24-alpine." >&2
+  exit 1
+fi
+major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+case "$major" in
+  '' | *[!0-9]*) major=0 ;;
+esac
+if [ "$major" -lt 20 ]; then
+  echo "quota-keys: Node.js 20 or later is needed, this is $(node --version 2>/dev/null || echo 'an unknown version'). Use an image such as node:24-alpine." >&2
+  exit 1
+fi
+if [ ! -f "$cli" ]; then
+  echo "quota-keys: $cli is missing: keep dist/ next to gitlab/ (as in the quota-keys repository)." >&2
+  exit 1
+fi
+
+if [ -z "${ADMIN_TOKEN:-}" ] && [ -n "${QUOTA_PROXY_ADMIN_TOKEN:-}" ]; then
+  ADMIN_TOKEN=$QUOTA_PROXY_ADMIN_TOKEN
+  export ADMIN_TOKEN
+fi
+
+exec node "$cli" "$@"

@@ -1,0 +1,113 @@
+// The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
+// is imported only when there is a CSV to upload: health, usage, monitor and list without output
+// never load it.
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RunContext } from './context.js';
+import { encryptReportCsv } from './encrypt.js';
+import type { Logger } from './log.js';
+import type { Options } from './options.js';
+import type { RunReport } from './run.js';
+
+/** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
+export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dryRun' | 'outputGiven'>): boolean {
+  switch (options.command) {
+    case 'generate':
+    case 'batch':
+      return true;
+    case 'rotate':
+      return options.replace && !options.dryRun;
+    case 'list':
+      return options.outputGiven;
+    default:
+      return false;
+  }
+}
+
+type ArtifactOptions = Pick<Options, 'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'>;
+
+/**
+ * Why plaintext keys must not be uploaded from this repository, or undefined when they may be.
+ * Any signed-in GitHub user can download a public repository's artifacts. `outcome` says what
+ * became of the keys.
+ */
+export function publicArtifactRefusal(
+  options: ArtifactOptions,
+  context: Pick<RunContext, 'publicRepository'>,
+  outcome = 'no key was created',
+): string | undefined {
+  if (!context.publicRepository || !options.uploadArtifact || options.encryptTo.length > 0 || options.allowPublicArtifact) return undefined;
+  return (
+    `Refusing to upload plaintext keys as an artifact of a public repository (any signed-in GitHub user can download it); ${outcome}. ` +
+    'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.'
+  );
+}
+
+/** Whether the runner gave this step the artifact service (act and plain shells do not). */
+export function artifactServiceAvailable(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+
+export interface UploadedArtifact {
+  name: string;
+  id: number;
+  /** `<server>/<owner>/<repo>/actions/runs/<run id>/artifacts/<id>` */
+  url: string;
+  /** SHA-256 of the zip, hex. */
+  digest: string;
+  /** Days the artifact is kept: retention-days, capped by the repository's setting. */
+  retentionDays: number;
+}
+
+/** Uploads one file, zipped under its own name, with the real artifact client. */
+export async function uploadFileArtifact(
+  file: string,
+  options: Pick<Options, 'artifactName' | 'retentionDays'>,
+  context: Pick<RunContext, 'runId'>,
+  env: NodeJS.ProcessEnv,
+): Promise<UploadedArtifact> {
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  const { artifactName: name, retentionDays } = options;
+  const result = await new DefaultArtifactClient().uploadArtifact(name, [file], dirname(file), { retentionDays });
+  if (result.id === undefined) throw new Error('the artifact service returned no artifact id');
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
+  // The client caps the retention at the repository's setting, which the runner passes on.
+  const max = Number(env.GITHUB_RETENTION_DAYS);
+  return { name, id: result.id, url, digest: result.digest ?? '', retentionDays: max > 0 && max < retentionDays ? max : retentionDays };
+}
+
+/**
+ * After the command: encrypt the CSV when `encrypt-to` is set, then upload it (also when the
+ * command failed: a batch that ended short still hands over the keys it created). Sets the
+ * artifact outputs and summary lines; returns a failure line, or undefined.
+ */
+export async function deliverCsv(report: RunReport, options: ArtifactOptions, context: RunContext, env: NodeJS.ProcessEnv, log: Logger): Promise<string | undefined> {
+  if (!report.csvPath || !existsSync(report.csvPath)) return undefined;
+  try {
+    await encryptReportCsv(report, options.encryptTo, log);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+  }
+  const file = report.csvPath;
+  if (!options.uploadArtifact) return undefined;
+  // The check before the run covers the commands known to write keys; this one any other CSV.
+  const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
+  if (refusal) return refusal;
+  if (!artifactServiceAvailable(env)) {
+    log.warning(`No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`);
+    return undefined;
+  }
+  let artifact: UploadedArtifact;
+  try {
+    artifact = await uploadFileArtifact(file, options, context, env);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;
+  }
+  Object.assign(report.outputs, { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url, 'artifact-digest': artifact.digest });
+  const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
+  report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
+  log.info(`Uploaded ${file} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
+  return undefined;
+}

@@ -1,0 +1,48 @@
+// The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
+// `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
+// when there is something to encrypt.
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Logger } from './log.js';
+import type { RunReport } from './run.js';
+
+/** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
+export async function encryptFileTo(file: string, recipients: readonly string[]): Promise<string> {
+  if (recipients.length === 0) throw new Error('encrypt-to: no age recipient given');
+  const { Encrypter } = await import('age-encryption');
+  const encrypter = new Encrypter();
+  for (const recipient of recipients) encrypter.addRecipient(recipient);
+  const ciphertext = await encrypter.encrypt(await readFile(file));
+  const target = `${file}.age`;
+  // Written beside the target and renamed, so a reader never sees half a file.
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, ciphertext, { mode: 0o600 });
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await rm(file, { force: true });
+  return target;
+}
+
+/**
+ * Replaces the report's CSV by its encrypted copy: `csv-path`, the summary and the failure line
+ * then name `<csv>.age`. Does nothing without a CSV or without recipients.
+ */
+export async function encryptReportCsv(report: RunReport, recipients: readonly string[], log: Logger): Promise<void> {
+  const plaintext = report.csvPath;
+  if (!plaintext || recipients.length === 0) return;
+  let encrypted: string;
+  try {
+    encrypted = await encryptFileTo(plaintext, recipients);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
+  }
+  report.csvPath = encrypted;
+  for (const [name, value] of Object.entries(report.outputs)) if (value === plaintext) report.outputs[name] = encrypted;
+  report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
+  if (report.failure) report.failure = report.failure.split(plaintext).join(encrypted);
+  log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
+}
