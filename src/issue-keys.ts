@@ -1,83 +1,271 @@
 // Creating many keys: bounded concurrency over one keep-alive pool, native batches where the
-// flavor has them, every created key written to the CSV the moment it arrives.
+// flavor has them, every created key written to the CSV the moment it arrives. A create whose
+// outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
+// The first request goes alone: it tells the flavor (how many keys one request makes) and the
+// admin rate limit, so a batch that cannot fit is announced before it is sent.
+import { CancelledError, type Cancellation } from './cancel.js';
 import { CsvWriter, csvRow } from './csv.js';
 import type { Logger } from './log.js';
 import type { CommandContext, RunReport } from './run.js';
 import { shortenKey } from './redact.js';
 import type { QuotaProxy } from './quota-proxy/client.js';
-import { HttpStatusError } from './quota-proxy/http.js';
+import { HttpStatusError, RateLimitedError } from './quota-proxy/http.js';
+import { isoSeconds } from './quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from './quota-proxy/types.js';
+import { isAmbiguousCreateFailure, keysCarrying, ownKeysFilter, reconcileAmbiguousCreates, type BatchLedger } from './reconcile.js';
+import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
 
 export interface IssueServices {
   api: QuotaProxy;
   log: Logger;
-  /** Receives each created key as soon as the server returned it. */
+  /** Receives each key for the CSV as soon as it is known (created, or found on the server). */
   sink: (key: TrialKey) => void;
+  /** Once cancelled, no new request starts. */
+  cancellation?: Cancellation;
+  /** The labels carry the run id and attempt (batch, rotate): any key with one is this run's. Default true. */
+  labelsUnique?: boolean;
+  /** `retries`: reconciliation creates a label again at most this many times. Default 3. */
+  retries?: number;
+  onRateLimit?: 'wait' | 'fail';
 }
 
 export interface IssueResult {
   requested: number;
+  /** Every key now in the CSV for these requests: created, found on the server, or re-exported. */
   created: TrialKey[];
+  /** The requests without a key, with why. */
   failures: Array<{ label: string; error: string }>;
+  /** Keys found on the server after their create failed with an unknown outcome. */
+  adopted: number;
+  /** Keys an earlier attempt of this run made, exported again. */
+  reexported: number;
+  /** Labels whose create had an unknown outcome that could not be checked (cancelled, listing failed). */
+  unresolved: string[];
+  /** Second keys under one label (a create that went through after all) that were deleted. */
+  duplicatesDeleted: number;
+  cancelled: boolean;
 }
 
-/** Errors after which further requests would fail the same way (bad token, missing route…). */
+/** Errors after which further requests would fail the same way (bad token, missing route, rate limit…). */
 function isFatal(error: unknown): boolean {
-  if (error instanceof UnsupportedOperationError) return true;
+  if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError) return true;
   return error instanceof HttpStatusError && [400, 401, 403, 404, 405].includes(error.status);
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export async function issueKeys(requests: CreateKeyRequest[], concurrency: number, services: IssueServices): Promise<IssueResult> {
-  const { api, log, sink } = services;
-  const result: IssueResult = { requested: requests.length, created: [], failures: [] };
+  const { api, log, sink, cancellation } = services;
+  const labelsUnique = services.labelsUnique ?? true;
+  const attemptsPerLabel = (services.retries ?? 3) + 1;
+  const result: IssueResult = { requested: requests.length, created: [], failures: [], adopted: 0, reexported: 0, unresolved: [], duplicatesDeleted: 0, cancelled: false };
+  const ledger: BatchLedger = { inCsv: new Map(), uncertain: new Map(), failed: new Map() };
+  const labels = new Set(requests.map((r) => r.label));
   let stop: unknown;
+  let firstSentAt = 0;
+  const cancelled = () => cancellation?.requested === true;
+
+  const accept = (key: TrialKey, label = key.label) => {
+    log.secret(key.key, 'key');
+    ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
+    ledger.uncertain.delete(label);
+    ledger.failed.delete(label);
+    result.created.push(key);
+    sink(key);
+  };
 
   const create = async (chunk: CreateKeyRequest[]) => {
+    const sentAt = Date.now();
+    firstSentAt ||= sentAt;
     try {
       const keys = await api.createKeys(chunk);
-      for (const key of keys) {
-        log.secret(key.key, 'key');
-        result.created.push(key);
-        sink(key);
-      }
+      // Matched by position too: a server that ignores per-key labels still made these requests' keys.
+      keys.forEach((key, i) => accept(key, labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      for (const request of chunk) result.failures.push({ label: request.label, error: message });
-      if (isFatal(error)) stop ??= error;
+      const message = messageOf(error);
+      if (error instanceof CancelledError) {
+        for (const request of chunk) ledger.failed.set(request.label, 'not attempted: cancelled');
+      } else if (isAmbiguousCreateFailure(error)) {
+        for (const request of chunk) ledger.uncertain.set(request.label, { request, error: message, sentAt });
+      } else {
+        for (const request of chunk) ledger.failed.set(request.label, message);
+        if (isFatal(error)) stop ??= error;
+      }
     }
   };
 
-  let next = 0;
-  // An unknown flavor is learnt from the first answer; only then is the batch size per request known.
-  if (!api.known && requests.length > 0) {
-    await create(requests.slice(0, 1));
-    next = 1;
-  }
-  const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
-  const worker = async () => {
-    while (next < requests.length && stop === undefined) {
-      const chunk = requests.slice(next, next + perRequest);
-      next += chunk.length;
-      await create(chunk);
-    }
+  const createAll = async (queue: CreateKeyRequest[], width: number) => {
+    let next = 0;
+    const halted = () => stop !== undefined || cancelled();
+    const worker = async () => {
+      while (next < queue.length && !halted()) {
+        // An unknown flavor makes one key per request; once known, its native batch size.
+        const chunk = queue.slice(next, next + (api.known?.capabilities.maxKeysPerCreate ?? 1));
+        next += chunk.length;
+        await create(chunk);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(width, queue.length)) }, worker));
+    notAttempted(queue.slice(next));
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
 
-  if (stop !== undefined) {
-    const message = stop instanceof Error ? stop.message : String(stop);
-    for (const request of requests.slice(next)) result.failures.push({ label: request.label, error: `not attempted after: ${message}` });
+  const notAttempted = (queue: CreateKeyRequest[]) => {
+    const why = cancelled() ? 'not attempted: cancelled' : stop !== undefined ? `not attempted after: ${messageOf(stop)}` : 'not attempted';
+    for (const request of queue) ledger.failed.set(request.label, why);
+  };
+
+  /** Before the rest of a batch that cannot fit the admin rate limit: say so, and wait or refuse. */
+  const rateLimitRefusal = (queue: CreateKeyRequest[]): string | undefined => {
+    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+    const needed = Math.ceil(queue.length / perRequest);
+    const plan = api.http.rateLimit.plan(needed);
+    if (!plan || plan.fits) return undefined;
+    const fit = Math.min(queue.length, plan.available * perRequest);
+    const at = isoSeconds(plan.resetAt);
+    const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
+    const message =
+      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the other ` +
+      `${queue.length} key(s) need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+    if (services.onRateLimit === 'fail') return `${message} on-rate-limit is fail, so none of them was requested: run again after ${at}, or set on-rate-limit: wait.`;
+    const left = api.http.budget.left();
+    if (plan.waitMs > left) {
+      return `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s), so none of them was requested: run again after ${at}.`;
+    }
+    log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+    return undefined;
+  };
+
+  /** Lists the server's keys for the batch's labels and settles every uncertain one; false when the list could not be read. */
+  const reconcile = async (allowRecreate: boolean): Promise<CreateKeyRequest[] | undefined> => {
+    const uncertain = [...ledger.uncertain.values()];
+    if (uncertain.length > 0) {
+      log.warning(`${uncertain.length} key(s) failed with an unknown outcome (first: ${uncertain[0]!.error}); listing the server's keys to see which exist.`);
+    }
+    let onServer;
+    try {
+      onServer = await keysCarrying(api, labels);
+    } catch (error) {
+      log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
+      return undefined;
+    }
+    // A label given by hand (generate) may be on older keys: only the server's clock (its Date header) tells ours apart.
+    if (!labelsUnique && api.http.serverClockOffsetMs === undefined) {
+      log.warning('The server sends no Date header, so a key it made for this request cannot be told from older keys with the same label: not creating it again.');
+      return undefined;
+    }
+    const outcome = reconcileAmbiguousCreates(ledger, onServer, ownKeysFilter(labelsUnique, firstSentAt, api.http.serverClockOffsetMs), allowRecreate);
+    for (const key of outcome.adopt) {
+      accept(key);
+      result.adopted += 1;
+    }
+    for (const request of outcome.recreate) ledger.uncertain.delete(request.label);
+    for (const missing of outcome.missing) {
+      ledger.uncertain.delete(missing.request.label);
+      ledger.failed.set(missing.request.label, `not created in ${attemptsPerLabel} attempts (last: ${missing.error})`);
+    }
+    for (const extra of outcome.extras) await settleDuplicate(extra);
+    if (uncertain.length > 0) {
+      log.info(`Of ${uncertain.length} unknown outcome(s): ${outcome.adopt.length} key(s) were created after all (now in the CSV), ${outcome.recreate.length} to create again.`);
+    }
+    return outcome.recreate;
+  };
+
+  /** A second key under one label: deleted where the flavor can, else kept in the CSV so none is lost. */
+  const settleDuplicate = async (extra: TrialKey) => {
+    log.secret(extra.key, 'key');
+    if (api.known?.capabilities.delete && !cancelled()) {
+      try {
+        await api.deleteKey(extra.key);
+        result.duplicatesDeleted += 1;
+        log.warning(`Label ${extra.label} had a second key ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
+        return;
+      } catch (error) {
+        log.warning(`Could not delete the second key ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+      }
+    }
+    accept(extra);
+    log.warning(`Label ${extra.label} has a second key ${shortenKey(extra.key)} on the server; it is in the CSV too.`);
+  };
+
+  let queue = [...requests];
+  if (queue.length > 0) {
+    const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
+    queue = queue.slice(first.length);
+    await createAll(first, 1);
+    if (stop !== undefined || cancelled()) {
+      notAttempted(queue);
+      queue = [];
+    } else {
+      const refusal = rateLimitRefusal(queue);
+      if (refusal) {
+        log.warning(refusal);
+        for (const request of queue) ledger.failed.set(request.label, refusal);
+        queue = [];
+      }
+    }
   }
+  let rounds = 0;
+  let listed = false;
+  let canList = true;
+  let createdSinceListing = true;
+  for (;;) {
+    if (ledger.uncertain.size > 0 && canList && !cancelled()) {
+      rounds += 1;
+      const again = await reconcile(rounds < attemptsPerLabel);
+      if (again) {
+        listed = true;
+        createdSinceListing = false;
+        queue = [...again, ...queue];
+      } else {
+        // The uncertain ones stay unresolved (reported); the others are independent of them.
+        canList = false;
+      }
+    }
+    if (queue.length === 0 || stop !== undefined || cancelled()) break;
+    await createAll(queue, concurrency);
+    queue = [];
+    createdSinceListing = true;
+  }
+  notAttempted(queue);
+  // A create that timed out may still commit after the list said it was missing; once the labels
+  // were created again, one more look finds such a second key.
+  if (listed && canList && createdSinceListing && !cancelled() && ledger.uncertain.size === 0) await reconcile(false);
+
+  for (const request of requests) {
+    if (ledger.inCsv.has(request.label)) continue;
+    const uncertain = ledger.uncertain.get(request.label);
+    if (uncertain) result.unresolved.push(request.label);
+    const error = uncertain ? `unknown whether the server created it (${uncertain.error})` : (ledger.failed.get(request.label) ?? 'not attempted');
+    result.failures.push({ label: request.label, error });
+  }
+  result.cancelled = cancelled();
   return result;
 }
 
+export interface IssueOptions {
+  /** Any key with one of these labels is this run's (they carry its suffix). Default: every label ends with the run's label suffix. */
+  labelsUnique?: boolean;
+  /**
+   * On a re-run, export the keys an earlier attempt made for these labels (`force` turns it off).
+   * Default: for batch only; rotate's replacements answer to the keys this attempt deleted.
+   */
+  reuseEarlierAttempts?: boolean;
+}
+
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
-export async function issueToCsv(ctx: CommandContext, requests: CreateKeyRequest[], minSuccess = requests.length): Promise<RunReport & { result: IssueResult }> {
-  const { options, api, log, server, outputs, summary } = ctx;
+export async function issueToCsv(
+  ctx: CommandContext,
+  requests: CreateKeyRequest[],
+  minSuccess = requests.length,
+  how: IssueOptions = {},
+): Promise<RunReport & { result: IssueResult }> {
+  const { options, api, log, server, outputs, summary, context } = ctx;
+  const { cancellation } = ctx;
   const perKeyLimit = () => api.known?.capabilities.perKeyDailyLimit ?? false;
   const csv = new CsvWriter(options.output);
   let warnedGlobalLimit = false;
   const sink = (key: TrialKey) => {
-    if (!perKeyLimit() && !warnedGlobalLimit) {
+    if (!perKeyLimit() && !warnedGlobalLimit && api.flavor) {
       warnedGlobalLimit = true;
       log.warning(
         `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
@@ -85,17 +273,48 @@ export async function issueToCsv(ctx: CommandContext, requests: CreateKeyRequest
     }
     csv.write(csvRow(key, { dailyLimit: perKeyLimit() ? options.limit : options.serverDailyLimit, tier: options.tier, server }));
   };
+  const labelsUnique = how.labelsUnique ?? requests.every((r) => r.label.endsWith(context.labelSuffix));
   let result: IssueResult;
+  let earlierFailure: string | undefined;
   try {
-    result = await issueKeys(requests, options.concurrency, { api, log, sink });
+    let toCreate = requests;
+    const earlierKeys: TrialKey[] = [];
+    if ((how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force && isRerunOfBatch(context, requests)) {
+      try {
+        const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
+        for (const key of earlier.keys) log.secret(key.key, 'key');
+        for (const key of earlier.keys) sink(key);
+        earlierKeys.push(...earlier.keys);
+        toCreate = earlier.rest;
+        if (earlier.keys.length > 0) {
+          const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
+          log.warning(
+            `Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
+              `${toCreate.length > 0 ? `, and creating the ${toCreate.length} missing` : ''} (force: true issues a new batch).`,
+          );
+        }
+      } catch (error) {
+        earlierFailure = `Could not check whether an earlier attempt of run ${context.runId} already issued this batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new batch without checking.`;
+        toCreate = [];
+      }
+    }
+    result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, labelsUnique, retries: options.retries, onRateLimit: options.onRateLimit });
+    result.requested = requests.length;
+    result.created.unshift(...earlierKeys);
+    result.reexported = earlierKeys.length;
+    if (earlierFailure) result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure! }));
   } finally {
     // The CSV is written whatever happened: every key the server created must reach the user.
     await csv.close();
   }
   const created = result.created.length;
-  const failed = result.requested - created;
+  const failed = result.failures.length;
   Object.assign(outputs, { 'csv-path': csv.path, 'created-count': String(created), 'failed-count': String(failed) });
   summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csv.path]);
+  if (result.reexported > 0) summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
+  if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
+  if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
+  if (api.http.retriesMade > 0) summary.facts.push(['Retried requests', String(api.http.retriesMade)]);
   const limitOf = (key: TrialKey) => String(key.dailyLimit ?? (perKeyLimit() ? options.limit : options.serverDailyLimit));
   summary.table = {
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
@@ -105,11 +324,24 @@ export async function issueToCsv(ctx: CommandContext, requests: CreateKeyRequest
   for (const f of result.failures.slice(0, 5)) log.warning(`Not created: ${f.label}: ${f.error}`);
   if (result.failures.length > 5) log.warning(`… and ${result.failures.length - 5} more not created.`);
   const report = { outputs, summary, csvPath: csv.path, result };
-  if (created >= minSuccess) return { ok: true, ...report };
+  const unresolved =
+    result.unresolved.length > 0
+      ? ` ${result.unresolved.length} of them may exist on the server without being in the CSV (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): check with the list command.`
+      : '';
+  if (result.cancelled) {
+    return {
+      ok: false,
+      cancelled: cancellation?.reason ?? 'cancelled',
+      failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created, all in ${csv.path}; ${failed} not created.${unresolved}`,
+      ...report,
+    };
+  }
+  if (earlierFailure) return { ok: false, failure: earlierFailure, ...report };
+  if (created >= minSuccess && result.unresolved.length === 0) return { ok: true, ...report };
   const first = result.failures[0]?.error ?? 'unknown error';
   return {
     ok: false,
-    failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); the ${created} created are in ${csv.path}.`,
+    failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); the ${created} created are in ${csv.path}.${unresolved}`,
     ...report,
   };
 }

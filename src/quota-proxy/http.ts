@@ -1,8 +1,17 @@
-// One keep-alive HTTP client per run, shared by every request (undici).
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
+// interceptor driven by our policy (./retry.ts): idempotent requests retry network errors, 5xx and
+// 429 with full-jitter backoff or the server's Retry-After; a create (POST) retries only what
+// never reached the server or was refused by its rate limit, because repeating it could make a
+// second key (issue-keys reconciles those instead). Every wait comes out of one budget.
+import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
+import { CancelledError, sleep, type Cancellation } from '../cancel.js';
+import type { Logger } from '../log.js';
+import { RateLimitTracker } from '../rate-limit.js';
 import { redactUrl } from '../redact.js';
+import { fullJitter, isoSeconds, parseRetryAfter, retryMoment, WaitBudget } from './retry.js';
 
 export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'network';
+type Headers = Record<string, string | string[] | undefined>;
 
 /** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
 export class NetworkError extends Error {
@@ -11,8 +20,9 @@ export class NetworkError extends Error {
     readonly target: string,
     detail: string,
     readonly sent: boolean,
+    readonly attempts = 1,
   ) {
-    super(`${target}: ${detail}`);
+    super(`${target}: ${detail}${attempts > 1 ? ` (${attempts} attempts)` : ''}`);
     this.name = 'NetworkError';
   }
 }
@@ -23,10 +33,29 @@ export class HttpStatusError extends Error {
     readonly status: number,
     readonly target: string,
     readonly snippet: string,
-    readonly headers: Record<string, string | string[] | undefined>,
+    readonly headers: Headers,
+    note = '',
   ) {
-    super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}`);
+    super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
     this.name = 'HttpStatusError';
+  }
+}
+
+/**
+ * The admin rate limit stopped a request: answered 429 after the retries or the wait budget ran
+ * out, or (answered: false) not sent because the limit is used up and waiting is not allowed.
+ */
+export class RateLimitedError extends HttpStatusError {
+  constructor(
+    target: string,
+    readonly retryAt: Date,
+    readonly answered: boolean,
+    why: string,
+    headers: Headers = {},
+  ) {
+    super(429, target, '', headers);
+    this.message = `${target}: ${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry after ${isoSeconds(retryAt)}.`;
+    this.name = 'RateLimitedError';
   }
 }
 
@@ -36,16 +65,31 @@ export class BadAnswerError extends Error {
     readonly status: number,
     readonly target: string,
     readonly snippet: string,
+    message = `${target} answered ${status} with something that is not the expected JSON: ${snippet}`,
   ) {
-    super(`${target} answered ${status} with something that is not the expected JSON: ${snippet}`);
+    super(message);
     this.name = 'BadAnswerError';
+  }
+}
+
+/** The answer broke off before its end (connection lost, Content-Length not reached, body timeout). */
+export class CutOffAnswerError extends BadAnswerError {
+  constructor(status: number, target: string, snippet: string, received: number, expected: number | undefined, attempts: number) {
+    const size = expected === undefined ? `${received} bytes` : `${received} of ${expected} bytes`;
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    super(status, target, snippet, `${target} answered ${status} but the answer was cut off after ${size}${tries}: ${snippet || '(empty)'}`);
+    this.name = 'CutOffAnswerError';
   }
 }
 
 export interface HttpAnswer {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Headers;
   text: string;
+  /** Retries this answer took. */
+  retries: number;
+  /** A wait the budget could not give (Retry-After too long): the answer is the last refusal. */
+  refused?: { waitMs: number; serverAsked: boolean };
 }
 
 export interface HttpClientOptions {
@@ -53,6 +97,17 @@ export interface HttpClientOptions {
   token?: string;
   timeoutMs: number;
   connections: number;
+  /** Retries of one request (`retries`, default 3). */
+  retries?: number;
+  /** Total waiting of the run (`max-wait-seconds`, default 120 s). */
+  maxWaitMs?: number;
+  /** On the admin rate limit: wait for the window (within the budget) or fail at once. */
+  onRateLimit?: 'wait' | 'fail';
+  cancellation?: Cancellation;
+  /** Debug lines (each request, each retry) and rate-limit waits; redacted by the logger. */
+  log?: Pick<Logger, 'debug' | 'info'>;
+  /** Jitter source, for tests. */
+  random?: () => number;
 }
 
 export interface RequestOptions {
@@ -60,59 +115,138 @@ export interface RequestOptions {
   body?: unknown;
   /** Send the admin token (default true; the health check does not). */
   auth?: boolean;
+  /** May be repeated after a failure of unknown outcome (default: GET, HEAD, DELETE, PUT, OPTIONS). */
+  idempotent?: boolean;
 }
 
-/** First ~100 characters of a body, on one line: enough to recognise an HTML error page. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+/** The request never reached the server: safe to repeat whatever it was. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The outcome is unknown: repeated only when the request is idempotent. */
+const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
+
+/** First ~100 characters of a body, on one line, with key and token values blanked (a cut-off answer may hold half a key). */
 export function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2');
   return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
+}
+
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+export function pathSegment(value: string): string {
+  if (/^\.*$/.test(value)) throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+  return encodeURIComponent(value);
 }
 
 function classify(error: unknown): { kind: NetworkFailure; detail: string; sent: boolean } {
   const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = err.code ?? err.cause?.code ?? '';
-  if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', detail: 'timed out connecting', sent: false };
+  if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
     return { kind: 'timeout', detail: 'timed out', sent: true };
   if (code === 'ECONNREFUSED') return { kind: 'refused', detail: 'connection refused', sent: false };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', detail: 'host name not found (DNS)', sent: false };
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED')
     return { kind: 'reset', detail: 'connection reset by the server', sent: true };
+  if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED') return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
   return { kind: 'network', detail: err.message ?? String(error), sent: true };
+}
+
+/** Per request: what the retry decisions need to know. */
+interface Attempt {
+  retries: number;
+  /** The rate-limit ticket of the current attempt of an admin request. */
+  ticket?: number;
+  /** The answer's head arrived: a failure now is a cut-off body, handled in request(), never a Range resume. */
+  headersReceived: boolean;
+  refused?: { waitMs: number; serverAsked: boolean };
 }
 
 export class HttpClient {
   readonly dispatcher: Dispatcher;
-  private readonly base: URL;
+  /** Every wait of the run comes out of this (max-wait-seconds). */
+  readonly budget: WaitBudget;
+  /** The admin rate limit, as the answers state it. */
+  readonly rateLimit = new RateLimitTracker();
+  /** Retries made over the run. */
+  retriesMade = 0;
+  /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
+  serverClockOffsetMs?: number;
+  private readonly agent: EnvHttpProxyAgent;
+  private readonly origin: string;
   private readonly basePath: string;
+  private readonly retries: number;
+  private readonly random: () => number;
+  /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
+  private readonly viaProxy: string;
 
   constructor(private readonly options: HttpClientOptions) {
     // Credentials in the URL are never sent nor shown: the admin token is the only credential.
-    this.base = new URL(options.baseUrl.href);
-    this.base.username = '';
-    this.base.password = '';
-    this.basePath = this.base.pathname.replace(/\/+$/, '');
+    const base = new URL(options.baseUrl.href);
+    base.username = '';
+    base.password = '';
+    this.origin = base.origin;
+    this.basePath = base.pathname.replace(/\/+$/, '');
+    this.retries = options.retries ?? 3;
+    this.random = options.random ?? Math.random;
+    this.viaProxy = proxyNote(base, process.env);
+    this.budget = new WaitBudget(options.maxWaitMs ?? 120_000);
     // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-    this.dispatcher = new EnvHttpProxyAgent({ connections: options.connections, keepAliveTimeout: 10_000 });
+    this.agent = new EnvHttpProxyAgent({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
+    // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
+    this.dispatcher = this.agent.compose(interceptors.retry({ throwOnError: false }));
   }
 
   /** `METHOD <url>` with credentials removed, for messages. */
   describe(method: string, path: string): string {
-    return `${method} ${redactUrl(this.urlFor(path).href)}`;
+    return `${method} ${redactUrl(this.origin + this.basePath + path)}`;
   }
 
-  urlFor(path: string, query?: RequestOptions['query']): URL {
-    const url = new URL(this.base.href);
-    url.pathname = this.basePath + path;
-    url.search = '';
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+  /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
+  pathFor(path: string, query?: RequestOptions['query']): string {
+    if (!path.startsWith('/')) throw new Error(`request path must start with /: ${path}`);
+    if (path.split('?')[0]!.split('/').some((segment) => segment === '.' || segment === '..')) {
+      throw new Error(`refusing a request path with a dot segment: ${path}`);
     }
-    return url;
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(name, String(value));
+    const qs = search.toString();
+    return `${this.basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+  }
+
+  /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
+  urlFor(path: string, query?: RequestOptions['query']): URL {
+    return new URL(this.origin + this.pathFor(path, query));
   }
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<HttpAnswer> {
-    const url = this.urlFor(path, opts.query);
     const target = this.describe(method, path);
+    const cancellation = this.options.cancellation;
+    if (cancellation?.requested) throw new CancelledError(cancellation.reason ?? 'cancelled');
+    const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
+    // The rate limit covers /admin only (the health check is outside it).
+    const admin = /^\/admin(\/|$|\?)/.test(path);
+    const attempt: Attempt = { retries: 0, headersReceived: false };
+    if (admin) attempt.ticket = await this.paceForRateLimit(target);
+    try {
+      return await this.send(method, path, opts, { target, idempotent, attempt });
+    } finally {
+      if (attempt.ticket !== undefined) this.rateLimit.release(attempt.ticket);
+    }
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    opts: RequestOptions,
+    request: { target: string; idempotent: boolean; attempt: Attempt },
+  ): Promise<HttpAnswer> {
+    const { target, idempotent, attempt } = request;
+    const cancellation = this.options.cancellation;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.auth !== false && this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     let body: string | undefined;
@@ -120,31 +254,59 @@ export class HttpClient {
       body = JSON.stringify(opts.body);
       headers['content-type'] = 'application/json';
     }
-    try {
-      const answer = await request(url, {
-        method: method as Dispatcher.HttpMethod,
-        headers,
-        body,
-        dispatcher: this.dispatcher,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-      });
-      const text = await answer.body.text();
-      return { status: answer.statusCode, headers: answer.headers, text };
-    } catch (error) {
-      const { kind, detail, sent } = classify(error);
-      const seconds = this.options.timeoutMs / 1000;
-      throw new NetworkError(kind, target, kind === 'timeout' ? `timed out after ${seconds} s` : detail, sent);
+    const rawPath = this.pathFor(path, opts.query);
+    const started = Date.now();
+    for (;;) {
+      attempt.headersReceived = false;
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await this.dispatcher.request({
+          origin: this.origin,
+          path: rawPath,
+          method: method as Dispatcher.HttpMethod,
+          headers,
+          body,
+          signal: cancellation?.abortSignal,
+          headersTimeout: this.options.timeoutMs,
+          bodyTimeout: this.options.timeoutMs,
+          // Read by the retry interceptor for this request only.
+          retryOptions: { retry: (err: Error, _context: unknown, callback: (result?: Error | null) => void) => this.onRetry(err, { attempt, target, idempotent }, callback) },
+        } as Dispatcher.RequestOptions);
+      } catch (error) {
+        const { kind, detail, sent } = classify(error);
+        const seconds = this.options.timeoutMs / 1000;
+        this.options.log?.debug(`${target}: ${detail} after ${Date.now() - started} ms`);
+        const what = kind === 'timeout' && sent ? `timed out after ${seconds} s` : detail;
+        throw new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || (kind === 'timeout' && !sent) ? this.viaProxy : ''}`, sent, attempt.retries + 1);
+      }
+      attempt.headersReceived = true;
+      if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
+      this.observeDate(response.headers);
+      const { text, cutOff } = await readBody(response.body);
+      this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ' (cut off)' : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
+      if (!cutOff) return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused };
+      // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
+      if (idempotent && (await this.waitBeforeRetry(attempt, target, 'the answer was cut off', undefined))) {
+        this.renewTicket(attempt);
+        continue;
+      }
+      const expected = Number(response.headers['content-length']);
+      throw new CutOffAnswerError(response.statusCode, target, snippetOf(text), Buffer.byteLength(text), Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
     }
   }
 
-  /** Request and parse a JSON answer; non-2xx → HttpStatusError, non-JSON → BadAnswerError. */
+  /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
   async json<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<{ body: T; answer: HttpAnswer }> {
     const answer = await this.request(method, path, opts);
     const target = this.describe(method, path);
+    if (answer.status === 429) throw this.rateLimitedError(target, answer);
     if (answer.status < 200 || answer.status > 299) {
-      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers);
+      const refused = answer.refused;
+      const note =
+        refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
+        : answer.retries ? ` (${answer.retries + 1} attempts)`
+        : '';
+      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note);
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
@@ -155,6 +317,119 @@ export class HttpClient {
 
   async close(): Promise<void> {
     await this.dispatcher.close();
+  }
+
+  /** Decides, for the retry interceptor, whether a failed attempt is tried again (after a wait). */
+  private onRetry(
+    err: Error,
+    request: { attempt: Attempt; target: string; idempotent: boolean },
+    callback: (result?: Error | null) => void,
+  ): void {
+    const { attempt, target, idempotent } = request;
+    if (attempt.headersReceived) return callback(err);
+    const { statusCode, code, headers } = err as Error & { statusCode?: number; code?: string; headers?: Headers };
+    let retry: boolean;
+    let why: string;
+    let retryAfter: number | undefined;
+    if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
+      why = `answered ${statusCode}`;
+      if (attempt.ticket !== undefined && headers) this.rateLimit.observe(headers, attempt.ticket);
+      // A 429 was refused before anything was done, so even a create may be repeated.
+      retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+      retryAfter = parseRetryAfter(headers?.['retry-after']);
+    } else {
+      why = classify(err).detail;
+      retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+    }
+    if (!retry) return callback(err);
+    this.waitBeforeRetry(attempt, target, why, retryAfter).then(
+      (again) => {
+        if (again) this.renewTicket(attempt);
+        callback(again ? null : err);
+      },
+      () => callback(err),
+    );
+  }
+
+  /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
+  private async waitBeforeRetry(attempt: Attempt, target: string, why: string, retryAfterMs: number | undefined): Promise<boolean> {
+    const cancellation = this.options.cancellation;
+    if (cancellation?.requested || attempt.retries >= this.retries) return false;
+    const delay = retryAfterMs ?? fullJitter(attempt.retries, this.random);
+    if (!this.budget.reserve(delay)) {
+      attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
+      this.options.log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+      return false;
+    }
+    attempt.retries += 1;
+    this.retriesMade += 1;
+    this.options.log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${this.retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+    return sleep(delay, cancellation?.signal);
+  }
+
+  /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
+  private async paceForRateLimit(target: string): Promise<number> {
+    const cancellation = this.options.cancellation;
+    for (;;) {
+      const turn = this.rateLimit.acquire();
+      if ('ticket' in turn) return turn.ticket;
+      const { waitMs } = turn;
+      const resetAt = new Date(Date.now() + waitMs);
+      if (this.options.onRateLimit === 'fail') throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
+      if (!this.budget.reserve(waitMs)) {
+        throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+      }
+      this.options.log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+      if (!(await sleep(waitMs + 100, cancellation?.signal))) throw new CancelledError(cancellation?.reason ?? 'cancelled');
+    }
+  }
+
+  /** A retry is one more request against the admin rate limit. */
+  private renewTicket(attempt: Attempt): void {
+    if (attempt.ticket === undefined) return;
+    this.rateLimit.release(attempt.ticket);
+    attempt.ticket = this.rateLimit.count();
+  }
+
+  private rateLimitedError(target: string, answer: HttpAnswer): RateLimitedError {
+    const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
+    const why =
+      answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+      : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+      : `still refused after ${answer.retries + 1} attempts`;
+    return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+  }
+
+  private observeDate(headers: Headers): void {
+    const date = Date.parse(String(headers.date ?? ''));
+    if (!Number.isNaN(date)) this.serverClockOffsetMs = date - Date.now();
+  }
+}
+
+/** Which proxy EnvHttpProxyAgent uses for `url` (same variables, same NO_PROXY matching by host), for messages. */
+function proxyNote(url: URL, env: NodeJS.ProcessEnv): string {
+  const https = url.protocol === 'https:';
+  const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+  const name = names.find((n) => env[n]);
+  if (!name) return '';
+  const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const bypassed = noProxy.some((entry) => {
+    if (entry === '*') return true;
+    const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+    return host === bare || host.endsWith(`.${bare}`);
+  });
+  return bypassed ? '' : ` through the proxy ${redactUrl(env[name]!)} (${name})`;
+}
+
+/** The whole body, or as much as arrived before it broke off. */
+async function readBody(body: AsyncIterable<Buffer>): Promise<{ text: string; cutOff: boolean }> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of body) chunks.push(chunk);
+    return { text: Buffer.concat(chunks).toString('utf8'), cutOff: false };
+  } catch {
+    return { text: Buffer.concat(chunks).toString('utf8'), cutOff: true };
   }
 }
 

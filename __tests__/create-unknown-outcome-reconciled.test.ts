@@ -1,0 +1,143 @@
+// POST /admin/keys is not idempotent: after a create whose outcome is unknown the server's key list
+// decides — adopt the key if the server made it, create again only if it did not — so the CSV ends
+// up holding exactly the server's keys for the batch's labels, one per label.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
+import { cliContext } from '../src/context.js';
+import { parseOptions } from '../src/options.js';
+import { run } from '../src/run.js';
+import { captureLog } from '../__fixtures__/capture-log.js';
+import { startFaultProxy, type Fault, type FaultProxy, type FaultRequest } from '../__fixtures__/fault-proxy.js';
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'reconcile-'));
+const open: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((o) => o.close()));
+});
+
+async function setup(flavor: Flavor, choose: (r: FaultRequest, server: DevServer) => Fault | undefined, delayMs?: number) {
+  const server = await startDevServer({ flavor });
+  const proxy = await startFaultProxy({ target: server.url, choose: (r) => choose(r, server), delayMs });
+  open.push(proxy, server);
+  return { server, proxy };
+}
+
+/** The n-th (0-based) request of `method` gets `fault`. */
+function nth(method: string, n: number, fault: Fault) {
+  let seen = 0;
+  return (r: FaultRequest) => (r.method === method ? (seen++ === n ? fault : undefined) : undefined);
+}
+
+async function issue(server: DevServer, proxy: FaultProxy, inputs: Record<string, string>, suffix = 'q1') {
+  const context = { ...cliContext({}), workspace, labelSuffix: suffix };
+  const all: Record<string, string> = { url: proxy.url, 'admin-token': server.token, 'skip-health-check': 'true', 'timeout-seconds': '1', output: `${suffix}-${Math.random()}.csv`, ...inputs };
+  const captured = captureLog();
+  const report = await run(parseOptions((n) => all[n] ?? '', {}, context), context, captured.log);
+  const rows = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  return { report, rows, log: captured.text() };
+}
+
+/** CSV set == the server's keys carrying the batch's labels, one key per label. */
+function expectCsvMatchesServer(server: DevServer, rows: Array<Record<string, string>>, labels: string[]) {
+  const wanted = new Set(labels);
+  const onServer = server.allKeys().filter((k) => wanted.has(k.label ?? ''));
+  expect(new Set(rows.map((r) => r.key))).toEqual(new Set(onServer.map((k) => k.key)));
+  expect(rows).toHaveLength(onServer.length);
+  expect(new Set(onServer.map((k) => k.label)).size).toBe(onServer.length);
+}
+
+const labelsOf = (name: string, count: number, suffix = 'q1') => Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(3, '0')}-${suffix}`);
+const posts = (proxy: FaultProxy) => proxy.records.filter((r) => r.method === 'POST').length;
+
+test.each<[Fault, boolean]>([
+  ['reset-after', true],
+  ['html502', true],
+  ['truncate', true],
+  ['delay', true],
+  ['reset-before', false],
+  ['error500', false],
+])('a create hit by %s (server committed: %s) ends with one key for its label, in the CSV', async (fault, committed) => {
+  const { server, proxy } = await setup('v1', nth('POST', 3, fault), 2500);
+  const { report, rows, log } = await issue(server, proxy, { command: 'batch', name: fault, count: '8', concurrency: '2' });
+  expect(report.ok).toBe(true);
+  expect(report.outputs).toMatchObject({ 'created-count': '8', 'failed-count': '0' });
+  expectCsvMatchesServer(server, rows, labelsOf(fault, 8));
+  expect(proxy.injected(fault)).toBe(1);
+  // Committed: the key is adopted, not made twice. Not committed: created again, once.
+  expect(posts(proxy)).toBe(committed ? 8 : 9);
+  expect(log).toMatch(committed ? /1 key\(s\) were created after all \(now in the CSV\), 0 to create again/ : /0 key\(s\) were created after all \(now in the CSV\), 1 to create again/);
+  const found = report.summary.facts.find(([name]) => name === 'Found on the server after an unknown outcome');
+  expect(found?.[1]).toBe(committed ? '1' : undefined);
+});
+
+test('the first create (which tells the flavor) has an unknown outcome: the list tells the flavor, then v01 batches natively', async () => {
+  const { server, proxy } = await setup('v01', nth('POST', 0, 'reset-after'));
+  const { report, rows } = await issue(server, proxy, { command: 'batch', name: 'v01-first', count: '150' });
+  expect(report.ok).toBe(true);
+  expectCsvMatchesServer(server, rows, labelsOf('v01-first', 150));
+  // 1 (adopted) + 100 + 49 in two native batches.
+  expect(posts(proxy)).toBe(3);
+  expect(report.outputs.flavor).toBe('v01');
+});
+
+test('a native batch of 100 (v01) with an unknown outcome is reconciled label by label', async () => {
+  const { server, proxy } = await setup('v01', nth('POST', 1, 'truncate'));
+  const { report, rows } = await issue(server, proxy, { command: 'batch', name: 'v01-chunk', count: '130', 'server-flavor': 'v01' });
+  expect(report.ok).toBe(true);
+  expectCsvMatchesServer(server, rows, labelsOf('v01-chunk', 130));
+  expect((report as typeof report & { result: { adopted: number } }).result).toMatchObject({ adopted: 30 });
+});
+
+test('a label given by hand (generate) is not confused with an older key of the same label', async () => {
+  const { server, proxy } = await setup('v1', nth('POST', 0, 'reset-before'));
+  const [old] = server.seedKeys(1, { labelPrefix: 'partner-acme-', createdAt: new Date(Date.now() - 3_600_000) });
+  const { report, rows } = await issue(server, proxy, { command: 'generate', name: 'partner-acme-1' });
+  expect(report.ok).toBe(true);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]!.key).not.toBe(old);
+  expect(server.allKeys().filter((k) => k.label === 'partner-acme-1').map((k) => k.key).sort()).toEqual([old, rows[0]!.key].sort());
+  expect(posts(proxy)).toBe(2);
+});
+
+test('generate whose create went through after all adopts it (created after the request, by the server clock)', async () => {
+  const { server, proxy } = await setup('v1', nth('POST', 0, 'reset-after'));
+  server.seedKeys(1, { labelPrefix: 'partner-beta-', createdAt: new Date(Date.now() - 3_600_000) });
+  const { report, rows } = await issue(server, proxy, { command: 'generate', name: 'partner-beta-1' });
+  expect(report.ok).toBe(true);
+  const mine = server.allKeys().filter((k) => k.label === 'partner-beta-1').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]!;
+  expect(rows.map((r) => r.key)).toEqual([mine.key]);
+  expect(posts(proxy)).toBe(1);
+});
+
+test('a create that commits late (after the list said it was missing) leaves no second key: the last look deletes it', async () => {
+  let listings = 0;
+  let lateKey = '';
+  const { server, proxy } = await setup('v1', (r, s) => {
+    if (r.method === 'GET') listings += 1;
+    if (r.method !== 'POST') return undefined;
+    const index = proxy.records.filter((x) => x.method === 'POST').length;
+    if (index === 1) return 'reset-before';
+    // The re-create of label 002: as if the first attempt committed just now.
+    if (listings === 1 && index === 3 && !lateKey) lateKey = s.seedKeys(1, { labelPrefix: 'late-002-q' })[0]!;
+    return undefined;
+  });
+  const { report, rows, log } = await issue(server, proxy, { command: 'batch', name: 'late', count: '3', concurrency: '1' });
+  expect(lateKey).not.toBe('');
+  expect(report.ok).toBe(true);
+  expectCsvMatchesServer(server, rows, labelsOf('late', 3));
+  expect(rows.map((r) => r.key)).not.toContain(lateKey);
+  expect(report.summary.facts).toContainEqual(['Duplicate keys deleted', '1']);
+  expect(log).toMatch(/Label late-002-q1 had a second key .* deleted it/);
+});
+
+test('when the key list cannot be read, the step fails and names the labels that may exist', async () => {
+  const { server, proxy } = await setup('v1', (r) => (r.method === 'POST' && r.index === 1 ? 'reset-after' : r.method === 'GET' ? 'error500' : undefined));
+  const { report, rows } = await issue(server, proxy, { command: 'batch', name: 'blind', count: '4', concurrency: '1', retries: '1' });
+  expect(report.ok).toBe(false);
+  expect(report.failure).toMatch(/1 of them may exist on the server without being in the CSV \(blind-002-q1\)/);
+  expect(rows).toHaveLength(3);
+  expect(report.outputs).toMatchObject({ 'created-count': '3', 'failed-count': '1' });
+});

@@ -1,0 +1,68 @@
+// v10's admin rate limit (30 per 15 min upstream; here 8 per 2 s): the first create's answer
+// tells the limit (the health check is not under /admin), a batch that cannot fit is announced
+// before the rest is sent, and on-rate-limit decides between waiting and failing.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { cliContext } from '../src/context.js';
+import { parseOptions } from '../src/options.js';
+import { run } from '../src/run.js';
+import { captureLog } from '../__fixtures__/capture-log.js';
+import { startFaultProxy, type FaultProxy } from '../__fixtures__/fault-proxy.js';
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'rate-limit-'));
+let server: DevServer;
+let proxy: FaultProxy;
+afterEach(async () => {
+  await proxy.close();
+  await server.close();
+});
+
+async function issue(rateLimit: { max: number; windowSeconds: number }, inputs: Record<string, string>) {
+  server = await startDevServer({ flavor: 'v10', rateLimit });
+  proxy = await startFaultProxy({ target: server.url });
+  const context = { ...cliContext({}), workspace, labelSuffix: 'rl1' };
+  const all: Record<string, string> = { url: proxy.url, 'admin-token': server.token, command: 'batch', name: 'rl', output: `rl-${Math.random()}.csv`, ...inputs };
+  const captured = captureLog();
+  const report = await run(parseOptions((n) => all[n] ?? '', {}, context), context, captured.log);
+  const rows = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  return { report, rows, log: captured.text(), admin: proxy.records.filter((r) => !r.health) };
+}
+
+test('wait: says up front how many fit now and when the rest can, then waits for the windows and completes', async () => {
+  const { report, rows, log, admin } = await issue({ max: 8, windowSeconds: 2 }, { count: '20', 'max-wait-seconds': '30' });
+  expect(report.ok).toBe(true);
+  expect(rows).toHaveLength(20);
+  expect(log).toMatch(
+    /warning: The server's admin rate limit leaves 7 request\(s\) until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(8 per window\) and the other 19 key\(s\) need 19: 7 fit now, the rest over 2 more windows from .*Waiting for the limit as on-rate-limit is wait/,
+  );
+  // Paced by the headers: the server almost never has to refuse (answers in flight can overtake by a few).
+  expect(admin.filter((r) => r.status === 429).length).toBeLessThanOrEqual(2);
+  expect(new Set(server.allKeys().map((k) => k.key))).toEqual(new Set(rows.map((r) => r.key)));
+});
+
+test('fail: after the first create, refuses the rest before sending it, and says when to run again', async () => {
+  const { report, rows, admin } = await issue({ max: 8, windowSeconds: 60 }, { count: '20', 'on-rate-limit': 'fail' });
+  expect(report.ok).toBe(false);
+  expect(report.outputs).toMatchObject({ 'created-count': '1', 'failed-count': '19' });
+  expect(rows).toHaveLength(1);
+  expect(report.failure).toMatch(/7 fit now, the rest over 2 more windows from .* on-rate-limit is fail, so none of them was requested: run again after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
+  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(1);
+});
+
+test('wait, but the window ends later than max-wait-seconds allows: refused up front, with when to run again', async () => {
+  const { report, admin } = await issue({ max: 4, windowSeconds: 60 }, { count: '10', 'max-wait-seconds': '1' });
+  expect(report.ok).toBe(false);
+  expect(report.failure).toMatch(/Waiting 6\d s is more than max-wait-seconds leaves \(1 s\), so none of them was requested: run again after /);
+  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(1);
+});
+
+test('a batch that fits is not held up, and the health check (outside /admin) costs none of the limit', async () => {
+  const { report, log, admin } = await issue({ max: 10, windowSeconds: 60 }, { count: '10' });
+  expect(report.ok).toBe(true);
+  expect(log).not.toMatch(/rate limit/);
+  expect(admin).toHaveLength(10);
+  expect(admin.every((r) => r.status === 200)).toBe(true);
+});
