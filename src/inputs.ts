@@ -26,7 +26,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
   { name: 'server-flavor', default: '', help: 'v1 | v01 | v1p | v1a | v10; default: detected from the answers' },
   // list, usage, monitor, reset, delete, rotate
-  { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, rotate)' },
+  { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, usage, monitor, rotate)' },
   { name: 'day', default: '', help: 'YYYY-MM-DD for usage and reset; default today (server local date)' },
   { name: 'alert-threshold', default: '80', help: 'usage percent of the daily limit that raises an alert, 1..100' },
   { name: 'fail-on-alert', default: 'false', boolean: true, help: 'fail when any key is at or above alert-threshold' },

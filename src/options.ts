@@ -4,6 +4,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compactDate, defaultName, type RunContext } from './context.js';
 import { FLAVORS, type Flavor } from './quota-proxy/types.js';
+import { redactUrl } from './redact.js';
+import { sendsTokenInClear } from './transport.js';
 
 export const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'] as const;
 
@@ -150,6 +152,9 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   const get = (name: string) => input(name).trim();
   const command = oneOf('command', get('command') || 'batch', COMMANDS);
   const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
+  if (sendsTokenInClear(url) && parseBoolean('require-https', get('require-https') || 'false')) {
+    throw new InputError('url', redactUrl(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
+  }
 
   // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
   const token = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '') || env.ADMIN_TOKEN?.replace(/[\r\n]+$/, '') || undefined;

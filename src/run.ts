@@ -6,9 +6,17 @@ import type { Command, Options } from './options.js';
 import { redactUrl } from './redact.js';
 import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
+import { Cancellation, CancelledError } from './cancel.js';
+import { plainHttpWarning } from './transport.js';
 import { health } from './commands/health.js';
 import { runGenerate } from './commands/generate.js';
 import { runBatch } from './commands/batch.js';
+import { runReset } from './commands/reset.js';
+import { runDelete } from './commands/delete.js';
+import { runRotate } from './commands/rotate.js';
+import { runList } from './commands/list.js';
+import { runUsage } from './commands/usage.js';
+import { runMonitor } from './commands/monitor.js';
 
 export interface Summary {
   title: string;
@@ -16,6 +24,12 @@ export interface Summary {
   table?: { head: string[]; rows: string[][] };
   /** Extra markdown (charts) for job summaries; terminals skip it. */
   markdown?: string;
+  /**
+   * One line per item in the seed tool's text form, which scripts parse (list, usage, monitor):
+   * terminals print these on stdout in place of the table (the facts then go to stderr); job
+   * summaries skip them.
+   */
+  lines?: string[];
 }
 
 export interface RunReport {
@@ -26,6 +40,8 @@ export interface RunReport {
   summary: Summary;
   /** The CSV this run wrote, if any (uploaded as an artifact by the GitHub entry). */
   csvPath?: string;
+  /** Set when SIGINT/SIGTERM stopped the run: the signal (the CLI exits 130/143). */
+  cancelled?: string;
 }
 
 /** What a command gets: validated options, the API, where to log, and the report being built. */
@@ -38,6 +54,8 @@ export interface CommandContext {
   server: string;
   outputs: Record<string, string>;
   summary: Summary;
+  /** Once cancelled (SIGINT/SIGTERM), start no new request; the HTTP client refuses them too. */
+  cancellation?: Cancellation;
 }
 
 export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;
@@ -45,12 +63,30 @@ export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;
 const RUNNERS: Partial<Record<Command, CommandRunner>> = {
   generate: runGenerate,
   batch: runBatch,
+  reset: runReset,
+  delete: runDelete,
+  rotate: runRotate,
+  list: runList,
+  usage: runUsage,
+  monitor: runMonitor,
 };
 
-export async function run(options: Options, context: RunContext, log: Logger): Promise<RunReport> {
+export async function run(options: Options, context: RunContext, log: Logger, cancellation = new Cancellation()): Promise<RunReport> {
   if (options.token) log.secret(options.token, 'token');
   const server = redactUrl(options.url.href);
-  const http = new HttpClient({ baseUrl: options.url, token: options.token, timeoutMs: options.timeoutMs, connections: options.concurrency });
+  const plainHttp = plainHttpWarning(options.url);
+  if (plainHttp && options.token) log.warning(plainHttp);
+  const http = new HttpClient({
+    baseUrl: options.url,
+    token: options.token,
+    timeoutMs: options.timeoutMs,
+    connections: options.concurrency,
+    retries: options.retries,
+    maxWaitMs: options.maxWaitMs,
+    onRateLimit: options.onRateLimit,
+    cancellation,
+    log,
+  });
   const api = new QuotaProxy(http, options.serverFlavor);
   const ctx: CommandContext = {
     options,
@@ -60,7 +96,16 @@ export async function run(options: Options, context: RunContext, log: Logger): P
     server,
     outputs: {},
     summary: { title: `quota-proxy ${options.command}`, facts: [['Server', server]] },
+    cancellation,
   };
+  const cancelledReport = (report?: RunReport): RunReport => ({
+    outputs: ctx.outputs,
+    summary: ctx.summary,
+    ...report,
+    ok: false,
+    cancelled: cancellation.reason ?? 'cancelled',
+    failure: report?.failure ?? `Cancelled (${cancellation.reason ?? 'cancelled'}) before ${options.command} finished.`,
+  });
   try {
     if (!options.skipHealthCheck) {
       const result = await health(options, { api });
@@ -70,8 +115,12 @@ export async function run(options: Options, context: RunContext, log: Logger): P
       log.info(`${server}: healthy`);
     }
     const runner = RUNNERS[options.command];
-    if (!runner) return { ok: true, outputs: ctx.outputs, summary: ctx.summary };
-    return await runner(ctx);
+    if (!runner) return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
+    const report = await runner(ctx);
+    return cancellation.requested ? cancelledReport(report) : report;
+  } catch (error) {
+    if (error instanceof CancelledError) return cancelledReport();
+    throw error;
   } finally {
     if (api.flavor) {
       ctx.outputs.flavor = api.flavor;

@@ -5,13 +5,17 @@ export const modules = {
 /***/ 4233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  devServerMain: () => (/* reexport */ devServerMain)
+  DEV_SERVER_USAGE: () => (/* reexport */ DEV_SERVER_USAGE),
+  FLAVORS: () => (/* reexport */ FLAVORS),
+  HEALTH_MODES: () => (/* reexport */ HEALTH_MODES),
+  devServerMain: () => (/* reexport */ devServerMain),
+  startDevServer: () => (/* reexport */ startDevServer)
 });
-
-// UNUSED EXPORTS: DEV_SERVER_USAGE, FLAVORS, HEALTH_MODES, startDevServer
 
 ;// CONCATENATED MODULE: ./src/dev-server/types.ts
 /** Public types of the quota-proxy dev server (re-exported by ./index.ts). */

@@ -51,7 +51,7 @@ __webpack_unused_export__ = RetryHandler
 
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = {
+module.exports.dY = {
   redirect: __nccwpck_require__(1514),
   responseError: __nccwpck_require__(8918),
   retry: __nccwpck_require__(2026),
@@ -207,7 +207,7 @@ __webpack_unused_export__ = ping
 /* unused reexport */ __nccwpck_require__(2873).WebSocketStream
 /* unused reexport */ __nccwpck_require__(6919).WebSocketError
 
-module.exports.Em = makeDispatcher(api.request)
+__webpack_unused_export__ = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
 __webpack_unused_export__ = makeDispatcher(api.pipeline)
 __webpack_unused_export__ = makeDispatcher(api.connect)
@@ -39024,7 +39024,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2079);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2300);
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -39033,7 +39033,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2079:
+/***/ 2300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39134,7 +39134,7 @@ const INPUTS = [
     { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
     { name: 'server-flavor', default: '', help: 'v1 | v01 | v1p | v1a | v10; default: detected from the answers' },
     // list, usage, monitor, reset, delete, rotate
-    { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, rotate)' },
+    { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, usage, monitor, rotate)' },
     { name: 'day', default: '', help: 'YYYY-MM-DD for usage and reset; default today (server local date)' },
     { name: 'alert-threshold', default: '80', help: 'usage percent of the daily limit that raises an alert, 1..100' },
     { name: 'fail-on-alert', default: 'false', boolean: true, help: 'fail when any key is at or above alert-threshold' },
@@ -39253,9 +39253,39 @@ class UnsupportedOperationError extends Error {
     }
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/transport.ts
+// The admin token travels in a header: over http:// to another machine anyone on the path can
+// read it. Loopback is fine (the dev server, an SSH tunnel, a sidecar).
+
+
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_.isIP)(host) === 6)
+        return host === '::1' || /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(host);
+    return false;
+}
+/** True when the token would cross the network unencrypted. */
+function sendsTokenInClear(url) {
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+}
+/** The warning for an http:// URL to another host, or undefined. */
+function plainHttpWarning(url) {
+    if (!sendsTokenInClear(url))
+        return undefined;
+    return `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
+}
+
 ;// CONCATENATED MODULE: ./src/options.ts
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
+
+
 
 
 
@@ -39348,6 +39378,9 @@ function parseOptions(input, env, context) {
     const get = (name) => input(name).trim();
     const command = oneOf('command', get('command') || 'batch', COMMANDS);
     const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
+    if (sendsTokenInClear(url) && parseBoolean('require-https', get('require-https') || 'false')) {
+        throw new InputError('url', redactUrl(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
+    }
     // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
     const token = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '') || env.ADMIN_TOKEN?.replace(/[\r\n]+$/, '') || undefined;
     if (token !== undefined && /[\r\n\0]/.test(token)) {
@@ -39449,8 +39482,251 @@ function parseOptions(input, env, context) {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/cancel.ts
+// Cancellation (SIGINT, SIGTERM): the first signal stops new requests and lets those in flight
+// finish, each bounded by timeout-seconds, so the CSV gets every key the server created; a second
+// signal aborts what is still in flight. The runner sends SIGINT, then SIGTERM 7.5 s later.
+class CancelledError extends Error {
+    reason;
+    constructor(reason) {
+        super(`cancelled (${reason})`);
+        this.reason = reason;
+        this.name = 'CancelledError';
+    }
+}
+class Cancellation {
+    stop = new AbortController();
+    abort = new AbortController();
+    /** What cancelled the run ('SIGTERM', 'SIGINT', or a caller's reason). */
+    reason;
+    /** True once cancelled: start no new request. */
+    get requested() {
+        return this.stop.signal.aborted;
+    }
+    /** Aborted on the first cancel: waits end, no new request starts. */
+    get signal() {
+        return this.stop.signal;
+    }
+    /** Aborted on the second cancel: requests still in flight are abandoned. */
+    get abortSignal() {
+        return this.abort.signal;
+    }
+    cancel(reason) {
+        if (!this.stop.signal.aborted) {
+            this.reason = reason;
+            this.stop.abort(new CancelledError(reason));
+        }
+        else if (!this.abort.signal.aborted) {
+            this.abort.abort(new CancelledError(reason));
+        }
+    }
+    /** Turns SIGINT/SIGTERM into cancel(); returns the function that removes the handlers. */
+    listen(onSignal, target = process) {
+        const handler = (signal) => {
+            const second = this.requested;
+            this.cancel(signal);
+            onSignal?.(signal, second);
+        };
+        const signals = ['SIGINT', 'SIGTERM'];
+        for (const signal of signals)
+            target.on(signal, handler);
+        return () => {
+            for (const signal of signals)
+                target.off(signal, handler);
+        };
+    }
+}
+/** Exit status of a process stopped by `signal`, by shell convention (128 + signal number). */
+function exitCodeFor(reason) {
+    return reason === 'SIGINT' ? 130 : reason === 'SIGTERM' ? 143 : 1;
+}
+/** Waits `ms`; resolves false when `signal` aborts first. */
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const done = (completed) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(completed);
+        };
+        const onAbort = () => done(false);
+        const timer = setTimeout(() => done(true), Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rate-limit.ts
+// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
+// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
+// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
+// and to say up front when a batch cannot fit.
+const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
+const wholeNumber = (value) => {
+    const raw = first(value);
+    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+};
+/**
+ * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
+ * count the server told; requests sent after the one it answered and still unanswered had not been
+ * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
+ * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
+ * whole window (15 minutes on v10) for nothing.
+ */
+class RateLimitTracker {
+    limit;
+    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
+    base;
+    resetAt = 0;
+    nextTicket = 0;
+    inFlight = new Set();
+    /** The window passed: the next answer starts a new one, whatever it says. */
+    stale = false;
+    get known() {
+        return this.base !== undefined;
+    }
+    /**
+     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
+     * else `waitMs` until asking again makes sense.
+     */
+    acquire(now = Date.now()) {
+        if (this.base !== undefined) {
+            this.roll(now);
+            if (this.available() <= 0)
+                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
+        }
+        return { ticket: this.count() };
+    }
+    /** A ticket for a request sent without asking (a retry). */
+    count() {
+        const ticket = this.nextTicket++;
+        this.inFlight.add(ticket);
+        return ticket;
+    }
+    /** The request of `ticket` is over (answered or failed). */
+    release(ticket) {
+        this.inFlight.delete(ticket);
+    }
+    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
+    observe(headers, ticket, now = Date.now()) {
+        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
+        if (remaining === undefined)
+            return;
+        const reset = wholeNumber(headers['x-ratelimit-reset']);
+        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
+        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
+        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
+        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
+            this.base = { remaining, ticket };
+            this.resetAt = resetAt;
+            this.stale = false;
+        }
+        else if (!this.stale && remaining < this.base.remaining) {
+            // Same window; a late answer of a window that has passed tells nothing.
+            this.base = { remaining, ticket };
+        }
+    }
+    /** The current window as far as known; undefined before the first answer with the headers. */
+    window(now = Date.now()) {
+        if (this.base === undefined)
+            return undefined;
+        this.roll(now);
+        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
+    }
+    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
+    plan(needed, now = Date.now()) {
+        const window = this.window(now);
+        if (!window)
+            return undefined;
+        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
+    }
+    available() {
+        if (this.base === undefined)
+            return Number.POSITIVE_INFINITY;
+        let uncounted = 0;
+        for (const ticket of this.inFlight)
+            if (ticket > this.base.ticket)
+                uncounted += 1;
+        return this.base.remaining - uncounted;
+    }
+    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
+    roll(now) {
+        if (this.stale || now < this.resetAt)
+            return;
+        this.stale = true;
+        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/retry.ts
+// When to try a request again, and how long to wait: exponential backoff with full jitter, the
+// server's Retry-After when it sends one, and one wait budget (max-wait-seconds) for the whole run.
+/** First backoff ceiling; doubles per retry up to BACKOFF_CAP_MS (the delay is random below it). */
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 30_000;
+/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^retry)). */
+function fullJitter(retry, random = Math.random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
+}
+/** Retry-After as milliseconds: delta seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const raw = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!raw)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(raw))
+        return Math.round(Number(raw) * 1000);
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Total time the run may spend waiting (backoff, Retry-After, rate-limit windows), counted as wall
+ * time in which at least one wait is running: four requests waiting out the same Retry-After spend
+ * it once, not four times.
+ */
+class WaitBudget {
+    maxMs;
+    spent = 0;
+    until = 0;
+    constructor(maxMs) {
+        this.maxMs = maxMs;
+    }
+    /** Milliseconds still available to a wait starting now. */
+    left(now = Date.now()) {
+        return Math.max(0, this.maxMs - this.spent + Math.max(0, this.until - now));
+    }
+    /** Books a wait of `ms` starting now; false (and nothing booked) when it would exceed the budget. */
+    reserve(ms, now = Date.now()) {
+        const end = now + Math.max(0, ms);
+        const extra = Math.max(0, end - Math.max(now, this.until));
+        if (this.spent + extra > this.maxMs)
+            return false;
+        this.spent += extra;
+        this.until = Math.max(this.until, end);
+        return true;
+    }
+    /** Milliseconds booked so far. */
+    get used() {
+        return this.spent;
+    }
+}
+/** ISO 8601 UTC to the second, rounded up (a retry time must not be early). */
+function isoSeconds(date) {
+    return new Date(Math.ceil(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/** "in 42 s (at 2026-11-26T09:15:00Z)": when a wait that did not fit the budget would have ended. */
+function retryMoment(waitMs, now = Date.now()) {
+    return `in ${Math.ceil(waitMs / 1000)} s (at ${isoSeconds(new Date(now + waitMs))})`;
+}
+
 ;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
-// One keep-alive HTTP client per run, shared by every request (undici).
+// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
+// interceptor driven by our policy (./retry.ts): idempotent requests retry network errors, 5xx and
+// 429 with full-jitter backoff or the server's Retry-After; a create (POST) retries only what
+// never reached the server or was refused by its rate limit, because repeating it could make a
+// second key (issue-keys reconciles those instead). Every wait comes out of one budget.
+
+
+
 
 
 /** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
@@ -39458,11 +39734,13 @@ class NetworkError extends Error {
     kind;
     target;
     sent;
-    constructor(kind, target, detail, sent) {
-        super(`${target}: ${detail}`);
+    attempts;
+    constructor(kind, target, detail, sent, attempts = 1) {
+        super(`${target}: ${detail}${attempts > 1 ? ` (${attempts} attempts)` : ''}`);
         this.kind = kind;
         this.target = target;
         this.sent = sent;
+        this.attempts = attempts;
         this.name = 'NetworkError';
     }
 }
@@ -39472,8 +39750,8 @@ class HttpStatusError extends Error {
     target;
     snippet;
     headers;
-    constructor(status, target, snippet, headers) {
-        super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}`);
+    constructor(status, target, snippet, headers, note = '') {
+        super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
         this.status = status;
         this.target = target;
         this.snippet = snippet;
@@ -39481,69 +39759,160 @@ class HttpStatusError extends Error {
         this.name = 'HttpStatusError';
     }
 }
+/**
+ * The admin rate limit stopped a request: answered 429 after the retries or the wait budget ran
+ * out, or (answered: false) not sent because the limit is used up and waiting is not allowed.
+ */
+class RateLimitedError extends HttpStatusError {
+    retryAt;
+    answered;
+    constructor(target, retryAt, answered, why, headers = {}) {
+        super(429, target, '', headers);
+        this.retryAt = retryAt;
+        this.answered = answered;
+        this.message = `${target}: ${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry after ${isoSeconds(retryAt)}.`;
+        this.name = 'RateLimitedError';
+    }
+}
 /** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body…). */
 class BadAnswerError extends Error {
     status;
     target;
     snippet;
-    constructor(status, target, snippet) {
-        super(`${target} answered ${status} with something that is not the expected JSON: ${snippet}`);
+    constructor(status, target, snippet, message = `${target} answered ${status} with something that is not the expected JSON: ${snippet}`) {
+        super(message);
         this.status = status;
         this.target = target;
         this.snippet = snippet;
         this.name = 'BadAnswerError';
     }
 }
-/** First ~100 characters of a body, on one line: enough to recognise an HTML error page. */
+/** The answer broke off before its end (connection lost, Content-Length not reached, body timeout). */
+class CutOffAnswerError extends BadAnswerError {
+    constructor(status, target, snippet, received, expected, attempts) {
+        const size = expected === undefined ? `${received} bytes` : `${received} of ${expected} bytes`;
+        const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+        super(status, target, snippet, `${target} answered ${status} but the answer was cut off after ${size}${tries}: ${snippet || '(empty)'}`);
+        this.name = 'CutOffAnswerError';
+    }
+}
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+/** The request never reached the server: safe to repeat whatever it was. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The outcome is unknown: repeated only when the request is idempotent. */
+const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
+/** First ~100 characters of a body, on one line, with key and token values blanked (a cut-off answer may hold half a key). */
 function snippetOf(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
+    const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2');
     return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
+}
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+function pathSegment(value) {
+    if (/^\.*$/.test(value))
+        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+    return encodeURIComponent(value);
 }
 function classify(error) {
     const err = error;
     const code = err.code ?? err.cause?.code ?? '';
-    if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return { kind: 'timeout', detail: 'timed out connecting', sent: false };
+    if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
         return { kind: 'timeout', detail: 'timed out', sent: true };
     if (code === 'ECONNREFUSED')
         return { kind: 'refused', detail: 'connection refused', sent: false };
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
         return { kind: 'dns', detail: 'host name not found (DNS)', sent: false };
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED')
         return { kind: 'reset', detail: 'connection reset by the server', sent: true };
+    if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED')
+        return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
     return { kind: 'network', detail: err.message ?? String(error), sent: true };
 }
 class HttpClient {
     options;
     dispatcher;
-    base;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit = new RateLimitTracker();
+    /** Retries made over the run. */
+    retriesMade = 0;
+    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
+    serverClockOffsetMs;
+    agent;
+    origin;
     basePath;
+    retries;
+    random;
+    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
+    viaProxy;
     constructor(options) {
         this.options = options;
         // Credentials in the URL are never sent nor shown: the admin token is the only credential.
-        this.base = new URL(options.baseUrl.href);
-        this.base.username = '';
-        this.base.password = '';
-        this.basePath = this.base.pathname.replace(/\/+$/, '');
+        const base = new URL(options.baseUrl.href);
+        base.username = '';
+        base.password = '';
+        this.origin = base.origin;
+        this.basePath = base.pathname.replace(/\/+$/, '');
+        this.retries = options.retries ?? 3;
+        this.random = options.random ?? Math.random;
+        this.viaProxy = proxyNote(base, process.env);
+        this.budget = new WaitBudget(options.maxWaitMs ?? 120_000);
         // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-        this.dispatcher = new undici/* EnvHttpProxyAgent */.J2({ connections: options.connections, keepAliveTimeout: 10_000 });
+        this.agent = new undici/* EnvHttpProxyAgent */.J2({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
+        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
+        this.dispatcher = this.agent.compose(undici/* interceptors */.dY.retry({ throwOnError: false }));
     }
     /** `METHOD <url>` with credentials removed, for messages. */
     describe(method, path) {
-        return `${method} ${redactUrl(this.urlFor(path).href)}`;
+        return `${method} ${redactUrl(this.origin + this.basePath + path)}`;
     }
-    urlFor(path, query) {
-        const url = new URL(this.base.href);
-        url.pathname = this.basePath + path;
-        url.search = '';
-        for (const [name, value] of Object.entries(query ?? {})) {
-            if (value !== undefined)
-                url.searchParams.set(name, String(value));
+    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
+    pathFor(path, query) {
+        if (!path.startsWith('/'))
+            throw new Error(`request path must start with /: ${path}`);
+        if (path.split('?')[0].split('/').some((segment) => segment === '.' || segment === '..')) {
+            throw new Error(`refusing a request path with a dot segment: ${path}`);
         }
-        return url;
+        const search = new URLSearchParams();
+        for (const [name, value] of Object.entries(query ?? {}))
+            if (value !== undefined)
+                search.set(name, String(value));
+        const qs = search.toString();
+        return `${this.basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+    }
+    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
+    urlFor(path, query) {
+        return new URL(this.origin + this.pathFor(path, query));
     }
     async request(method, path, opts = {}) {
-        const url = this.urlFor(path, opts.query);
         const target = this.describe(method, path);
+        const cancellation = this.options.cancellation;
+        if (cancellation?.requested)
+            throw new CancelledError(cancellation.reason ?? 'cancelled');
+        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
+        // The rate limit covers /admin only (the health check is outside it).
+        const admin = /^\/admin(\/|$|\?)/.test(path);
+        const attempt = { retries: 0, headersReceived: false };
+        if (admin)
+            attempt.ticket = await this.paceForRateLimit(target);
+        try {
+            return await this.send(method, path, opts, { target, idempotent, attempt });
+        }
+        finally {
+            if (attempt.ticket !== undefined)
+                this.rateLimit.release(attempt.ticket);
+        }
+    }
+    async send(method, path, opts, request) {
+        const { target, idempotent, attempt } = request;
+        const cancellation = this.options.cancellation;
         const headers = { accept: 'application/json' };
         if (opts.auth !== false && this.options.token)
             headers.authorization = `Bearer ${this.options.token}`;
@@ -39552,31 +39921,61 @@ class HttpClient {
             body = JSON.stringify(opts.body);
             headers['content-type'] = 'application/json';
         }
-        try {
-            const answer = await (0,undici/* request */.Em)(url, {
-                method: method,
-                headers,
-                body,
-                dispatcher: this.dispatcher,
-                signal: AbortSignal.timeout(this.options.timeoutMs),
-                headersTimeout: this.options.timeoutMs,
-                bodyTimeout: this.options.timeoutMs,
-            });
-            const text = await answer.body.text();
-            return { status: answer.statusCode, headers: answer.headers, text };
-        }
-        catch (error) {
-            const { kind, detail, sent } = classify(error);
-            const seconds = this.options.timeoutMs / 1000;
-            throw new NetworkError(kind, target, kind === 'timeout' ? `timed out after ${seconds} s` : detail, sent);
+        const rawPath = this.pathFor(path, opts.query);
+        const started = Date.now();
+        for (;;) {
+            attempt.headersReceived = false;
+            let response;
+            try {
+                response = await this.dispatcher.request({
+                    origin: this.origin,
+                    path: rawPath,
+                    method: method,
+                    headers,
+                    body,
+                    signal: cancellation?.abortSignal,
+                    headersTimeout: this.options.timeoutMs,
+                    bodyTimeout: this.options.timeoutMs,
+                    // Read by the retry interceptor for this request only.
+                    retryOptions: { retry: (err, _context, callback) => this.onRetry(err, { attempt, target, idempotent }, callback) },
+                });
+            }
+            catch (error) {
+                const { kind, detail, sent } = classify(error);
+                const seconds = this.options.timeoutMs / 1000;
+                this.options.log?.debug(`${target}: ${detail} after ${Date.now() - started} ms`);
+                const what = kind === 'timeout' && sent ? `timed out after ${seconds} s` : detail;
+                throw new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || (kind === 'timeout' && !sent) ? this.viaProxy : ''}`, sent, attempt.retries + 1);
+            }
+            attempt.headersReceived = true;
+            if (attempt.ticket !== undefined)
+                this.rateLimit.observe(response.headers, attempt.ticket);
+            this.observeDate(response.headers);
+            const { text, cutOff } = await readBody(response.body);
+            this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ' (cut off)' : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
+            if (!cutOff)
+                return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused };
+            // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
+            if (idempotent && (await this.waitBeforeRetry(attempt, target, 'the answer was cut off', undefined))) {
+                this.renewTicket(attempt);
+                continue;
+            }
+            const expected = Number(response.headers['content-length']);
+            throw new CutOffAnswerError(response.statusCode, target, snippetOf(text), Buffer.byteLength(text), Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
         }
     }
-    /** Request and parse a JSON answer; non-2xx → HttpStatusError, non-JSON → BadAnswerError. */
+    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
     async json(method, path, opts = {}) {
         const answer = await this.request(method, path, opts);
         const target = this.describe(method, path);
+        if (answer.status === 429)
+            throw this.rateLimitedError(target, answer);
         if (answer.status < 200 || answer.status > 299) {
-            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers);
+            const refused = answer.refused;
+            const note = refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
+                : answer.retries ? ` (${answer.retries + 1} attempts)`
+                    : '';
+            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note);
         }
         try {
             return { body: JSON.parse(answer.text), answer };
@@ -39587,6 +39986,118 @@ class HttpClient {
     }
     async close() {
         await this.dispatcher.close();
+    }
+    /** Decides, for the retry interceptor, whether a failed attempt is tried again (after a wait). */
+    onRetry(err, request, callback) {
+        const { attempt, target, idempotent } = request;
+        if (attempt.headersReceived)
+            return callback(err);
+        const { statusCode, code, headers } = err;
+        let retry;
+        let why;
+        let retryAfter;
+        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
+            why = `answered ${statusCode}`;
+            if (attempt.ticket !== undefined && headers)
+                this.rateLimit.observe(headers, attempt.ticket);
+            // A 429 was refused before anything was done, so even a create may be repeated.
+            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+            retryAfter = parseRetryAfter(headers?.['retry-after']);
+        }
+        else {
+            why = classify(err).detail;
+            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+        }
+        if (!retry)
+            return callback(err);
+        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
+            if (again)
+                this.renewTicket(attempt);
+            callback(again ? null : err);
+        }, () => callback(err));
+    }
+    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
+    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
+        const cancellation = this.options.cancellation;
+        if (cancellation?.requested || attempt.retries >= this.retries)
+            return false;
+        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.random);
+        if (!this.budget.reserve(delay)) {
+            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
+            this.options.log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            return false;
+        }
+        attempt.retries += 1;
+        this.retriesMade += 1;
+        this.options.log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${this.retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        return sleep(delay, cancellation?.signal);
+    }
+    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
+    async paceForRateLimit(target) {
+        const cancellation = this.options.cancellation;
+        for (;;) {
+            const turn = this.rateLimit.acquire();
+            if ('ticket' in turn)
+                return turn.ticket;
+            const { waitMs } = turn;
+            const resetAt = new Date(Date.now() + waitMs);
+            if (this.options.onRateLimit === 'fail')
+                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
+            if (!this.budget.reserve(waitMs)) {
+                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            }
+            this.options.log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+            if (!(await sleep(waitMs + 100, cancellation?.signal)))
+                throw new CancelledError(cancellation?.reason ?? 'cancelled');
+        }
+    }
+    /** A retry is one more request against the admin rate limit. */
+    renewTicket(attempt) {
+        if (attempt.ticket === undefined)
+            return;
+        this.rateLimit.release(attempt.ticket);
+        attempt.ticket = this.rateLimit.count();
+    }
+    rateLimitedError(target, answer) {
+        const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
+        const why = answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+            : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+                : `still refused after ${answer.retries + 1} attempts`;
+        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+    }
+    observeDate(headers) {
+        const date = Date.parse(String(headers.date ?? ''));
+        if (!Number.isNaN(date))
+            this.serverClockOffsetMs = date - Date.now();
+    }
+}
+/** Which proxy EnvHttpProxyAgent uses for `url` (same variables, same NO_PROXY matching by host), for messages. */
+function proxyNote(url, env) {
+    const https = url.protocol === 'https:';
+    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (!name)
+        return '';
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const bypassed = noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+        return host === bare || host.endsWith(`.${bare}`);
+    });
+    return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
+}
+/** The whole body, or as much as arrived before it broke off. */
+async function readBody(body) {
+    const chunks = [];
+    try {
+        for await (const chunk of body)
+            chunks.push(chunk);
+        return { text: Buffer.concat(chunks).toString('utf8'), cutOff: false };
+    }
+    catch {
+        return { text: Buffer.concat(chunks).toString('utf8'), cutOff: true };
     }
 }
 /** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
@@ -39730,7 +40241,7 @@ const v01 = {
 
 const v1p = {
     flavor: 'v1p',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide' },
+    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true },
     createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
     parseCreated: (body) => {
         const item = asObject(body, 'the created key');
@@ -39808,7 +40319,7 @@ const v1a = {
 const V10_PAGE = 100;
 const v10 = {
     flavor: 'v10',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key' },
+    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key', lifetimeQuota: true, usageListsEveryKey: true },
     createBody: ([request]) => ({
         label: request.label,
         ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
@@ -39851,7 +40362,13 @@ const v10 = {
         const answer = asObject(body, 'the usage answer');
         const rows = asArray(answer.data, 'data').map((r) => {
             const item = asObject(r, 'a usage row');
-            return { key: str(item.key), label: str(item.label), requests: num(item.request_count) ?? 0 };
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.request_count) ?? 0,
+                totalQuota: num(item.total_quota),
+                usedQuota: num(item.used_quota),
+            };
         });
         const more = answer.pagination?.hasNextPage === true;
         return { rows, next: more ? offset + V10_PAGE : undefined };
@@ -39985,7 +40502,15 @@ class QuotaProxy {
         const [request] = requests;
         if (!request || requests.length !== 1)
             throw new Error('the first creation on an unknown flavor makes one key');
-        const created = this.http.json('POST', '/admin/keys', { body: { label: request.label, daily_limit: request.dailyLimit } });
+        // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
+        // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
+        const firstBody = {
+            label: request.label,
+            daily_limit: request.dailyLimit,
+            ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+            ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+        };
+        const created = this.http.json('POST', '/admin/keys', { body: firstBody });
         this.detecting = created;
         const { body } = await created;
         const flavor = flavorFromCreated(body);
@@ -40027,7 +40552,7 @@ class QuotaProxy {
         if (!adapter.capabilities.delete)
             throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
         try {
-            const { body } = await this.http.json('DELETE', `/admin/keys/${encodeURIComponent(key)}`);
+            const { body } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
             return body.deleted !== false;
         }
         catch (error) {
@@ -41081,87 +41606,440 @@ class CsvWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/issue-keys.ts
-// Creating many keys: bounded concurrency over one keep-alive pool, native batches where the
-// flavor has them, every created key written to the CSV the moment it arrives.
+;// CONCATENATED MODULE: ./src/reconcile.ts
+// POST /admin/keys is not idempotent: after a create whose outcome is unknown (timeout, reset,
+// 5xx, cut-off or unreadable answer) the server may or may not hold the key. Repeating the request
+// blindly could make a second key under the same label; giving up could leave a key nobody has.
+// So: list the server's keys, adopt a key that already carries the label, create again only if
+// none does, and at the end check that the server holds exactly one key per label, all of them in
+// the CSV.
 
 
 
-
-/** Errors after which further requests would fail the same way (bad token, missing route…). */
-function isFatal(error) {
-    if (error instanceof UnsupportedOperationError)
-        return true;
-    return error instanceof HttpStatusError && [400, 401, 403, 404, 405].includes(error.status);
+/** Whether a failed create may nevertheless have made the key(s). */
+function isAmbiguousCreateFailure(error) {
+    if (error instanceof CancelledError || error instanceof UnsupportedOperationError)
+        return false;
+    // Refused, DNS, connect timeout: the request never reached the server.
+    if (error instanceof NetworkError)
+        return error.sent;
+    // 4xx (429 included) is a refusal; 5xx may come from a proxy after the server committed.
+    if (error instanceof HttpStatusError)
+        return error.status >= 500;
+    // A 2xx that could not be read (cut off, HTML, no key in it), or anything unexpected: assume it may exist.
+    return true;
 }
-async function issueKeys(requests, concurrency, services) {
-    const { api, log, sink } = services;
-    const result = { requested: requests.length, created: [], failures: [] };
-    let stop;
-    const create = async (chunk) => {
-        try {
-            const keys = await api.createKeys(chunk);
-            for (const key of keys) {
-                log.secret(key.key, 'key');
-                result.created.push(key);
-                sink(key);
-            }
+/** The server's keys carrying one of `labels`, by label, oldest first. */
+async function keysCarrying(api, labels) {
+    const byLabel = new Map();
+    for await (const page of api.listKeys()) {
+        for (const key of page) {
+            if (!labels.has(key.label))
+                continue;
+            const keys = byLabel.get(key.label) ?? [];
+            keys.push(key);
+            byLabel.set(key.label, keys);
         }
-        catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            for (const request of chunk)
-                result.failures.push({ label: request.label, error: message });
-            if (isFatal(error))
-                stop ??= error;
-        }
-    };
-    let next = 0;
-    // An unknown flavor is learnt from the first answer; only then is the batch size per request known.
-    if (!api.known && requests.length > 0) {
-        await create(requests.slice(0, 1));
-        next = 1;
     }
-    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
-    const worker = async () => {
-        while (next < requests.length && stop === undefined) {
-            const chunk = requests.slice(next, next + perRequest);
-            next += chunk.length;
-            await create(chunk);
+    for (const keys of byLabel.values())
+        keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return byLabel;
+}
+/** Margin for the server clock (read from 1 s Date headers) when telling our key from older ones. */
+const CLOCK_MARGIN_MS = 5_000;
+/**
+ * Which listed keys can be this run's. Batch labels carry the run id and attempt, so every key
+ * with one is ours. A label given by hand (generate) may be on older keys too: then only keys the
+ * server created after our first request count, by the server's clock (Date header); without a
+ * Date header none can be told apart and none is claimed.
+ */
+function ownKeysFilter(labelsUnique, firstSentAt, serverClockOffsetMs) {
+    if (labelsUnique)
+        return () => true;
+    if (serverClockOffsetMs === undefined)
+        return () => false;
+    const since = firstSentAt + serverClockOffsetMs - CLOCK_MARGIN_MS;
+    return (key) => key.createdAt.getTime() >= since;
+}
+/**
+ * Compares the ledger with a listing of the server: every key of ours on the server ends up in
+ * the CSV or in `extras`; every uncertain label either gets its key adopted or is created again.
+ */
+function reconcileAmbiguousCreates(ledger, onServer, isOwn, allowRecreate) {
+    const result = { adopt: [], recreate: [], missing: [], extras: [] };
+    for (const [label, listed] of onServer) {
+        const own = listed.filter(isOwn);
+        if (own.length === 0)
+            continue;
+        const known = new Set((ledger.inCsv.get(label) ?? []).map((k) => k.key));
+        const unknown = own.filter((k) => !known.has(k.key));
+        if (unknown.length === 0)
+            continue;
+        if (known.size > 0) {
+            result.extras.push(...unknown);
         }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
-    if (stop !== undefined) {
-        const message = stop instanceof Error ? stop.message : String(stop);
-        for (const request of requests.slice(next))
-            result.failures.push({ label: request.label, error: `not attempted after: ${message}` });
+        else {
+            // The oldest is the one the first attempt made; any later one is a duplicate.
+            result.adopt.push(unknown[0]);
+            result.extras.push(...unknown.slice(1));
+        }
+    }
+    const adopted = new Set(result.adopt.map((k) => k.label));
+    for (const [label, uncertain] of ledger.uncertain) {
+        if (adopted.has(label) || ledger.inCsv.has(label))
+            continue;
+        if (allowRecreate)
+            result.recreate.push(uncertain.request);
+        else
+            result.missing.push(uncertain);
     }
     return result;
 }
+
+;// CONCATENATED MODULE: ./src/rerun.ts
+const BATCH_LABEL = /^(.+)-(\d{3,})-r([^-]+)a(\d+)$/;
+/**
+ * Whether this run is a re-run whose earlier attempts may have issued this batch: a GitHub run
+ * past its first attempt, with labels `<name>-<NNN>-r<run id>a<attempt>`.
+ */
+function isRerunOfBatch(context, requests) {
+    if (context.platform !== 'github' || context.attempt <= 1)
+        return false;
+    if (context.labelSuffix !== `r${context.runId}a${context.attempt}`)
+        return false;
+    return requests.length > 0 && requests.every((r) => r.label.endsWith(`-${context.labelSuffix}`) && BATCH_LABEL.test(r.label));
+}
+/**
+ * Does a stem of an earlier attempt name this batch? The same stem, or, when `name` was not given,
+ * the default for the same trigger on another day (`batch-<date>`, `scheduled-<date>`): a re-run
+ * the next day computes another date.
+ */
+function sameBatchStem(stem, ours, nameGiven) {
+    if (stem === ours)
+        return true;
+    if (nameGiven)
+        return false;
+    const dated = /^(batch|scheduled)-\d{8}$/;
+    return dated.test(stem) && dated.test(ours) && stem.split('-')[0] === ours.split('-')[0];
+}
+/** Lists the server's keys and picks those an earlier attempt of this run made for `requests`. */
+async function findEarlierAttempts(api, context, requests, nameGiven) {
+    const byNumber = new Map();
+    let stem = '';
+    for (const request of requests) {
+        const match = BATCH_LABEL.exec(request.label);
+        stem = match[1];
+        byNumber.set(match[2], request);
+    }
+    const found = new Map();
+    for await (const page of api.listKeys()) {
+        for (const key of page) {
+            const match = BATCH_LABEL.exec(key.label);
+            if (!match || match[3] !== context.runId)
+                continue;
+            const attempt = Number(match[4]);
+            if (attempt >= context.attempt || !byNumber.has(match[2]) || !sameBatchStem(match[1], stem, nameGiven))
+                continue;
+            const seen = found.get(match[2]);
+            // The latest attempt wins (an earlier `force: true` re-issued them); within one, the oldest key.
+            if (!seen || attempt > seen.attempt || (attempt === seen.attempt && key.createdAt < seen.key.createdAt))
+                found.set(match[2], { key, attempt });
+        }
+    }
+    const keys = [];
+    const rest = [];
+    for (const [number, request] of byNumber) {
+        const hit = found.get(number);
+        if (hit)
+            keys.push(hit.key);
+        else
+            rest.push(request);
+    }
+    return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest };
+}
+
+;// CONCATENATED MODULE: ./src/issue-keys.ts
+// Creating many keys: bounded concurrency over one keep-alive pool, native batches where the
+// flavor has them, every created key written to the CSV the moment it arrives. A create whose
+// outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
+// The first request goes alone: it tells the flavor (how many keys one request makes) and the
+// admin rate limit, so a batch that cannot fit is announced before it is sent.
+
+
+
+
+
+
+
+
+/** Errors after which further requests would fail the same way (bad token, missing route, rate limit…). */
+function isFatal(error) {
+    if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError)
+        return true;
+    return error instanceof HttpStatusError && [400, 401, 403, 404, 405].includes(error.status);
+}
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+async function issueKeys(requests, concurrency, services) {
+    const { api, log, sink, cancellation } = services;
+    const labelsUnique = services.labelsUnique ?? true;
+    const attemptsPerLabel = (services.retries ?? 3) + 1;
+    const result = { requested: requests.length, created: [], failures: [], adopted: 0, reexported: 0, unresolved: [], duplicatesDeleted: 0, cancelled: false };
+    const ledger = { inCsv: new Map(), uncertain: new Map(), failed: new Map() };
+    const labels = new Set(requests.map((r) => r.label));
+    let stop;
+    let firstSentAt = 0;
+    const cancelled = () => cancellation?.requested === true;
+    const accept = (key, label = key.label) => {
+        log.secret(key.key, 'key');
+        ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
+        ledger.uncertain.delete(label);
+        ledger.failed.delete(label);
+        result.created.push(key);
+        sink(key);
+    };
+    const create = async (chunk) => {
+        const sentAt = Date.now();
+        firstSentAt ||= sentAt;
+        try {
+            const keys = await api.createKeys(chunk);
+            // Matched by position too: a server that ignores per-key labels still made these requests' keys.
+            keys.forEach((key, i) => accept(key, labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
+        }
+        catch (error) {
+            const message = messageOf(error);
+            if (error instanceof CancelledError) {
+                for (const request of chunk)
+                    ledger.failed.set(request.label, 'not attempted: cancelled');
+            }
+            else if (isAmbiguousCreateFailure(error)) {
+                for (const request of chunk)
+                    ledger.uncertain.set(request.label, { request, error: message, sentAt });
+            }
+            else {
+                for (const request of chunk)
+                    ledger.failed.set(request.label, message);
+                if (isFatal(error))
+                    stop ??= error;
+            }
+        }
+    };
+    const createAll = async (queue, width) => {
+        let next = 0;
+        const halted = () => stop !== undefined || cancelled();
+        const worker = async () => {
+            while (next < queue.length && !halted()) {
+                // An unknown flavor makes one key per request; once known, its native batch size.
+                const chunk = queue.slice(next, next + (api.known?.capabilities.maxKeysPerCreate ?? 1));
+                next += chunk.length;
+                await create(chunk);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(width, queue.length)) }, worker));
+        notAttempted(queue.slice(next));
+    };
+    const notAttempted = (queue) => {
+        const why = cancelled() ? 'not attempted: cancelled' : stop !== undefined ? `not attempted after: ${messageOf(stop)}` : 'not attempted';
+        for (const request of queue)
+            ledger.failed.set(request.label, why);
+    };
+    /** Before the rest of a batch that cannot fit the admin rate limit: say so, and wait or refuse. */
+    const rateLimitRefusal = (queue) => {
+        const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+        const needed = Math.ceil(queue.length / perRequest);
+        const plan = api.http.rateLimit.plan(needed);
+        if (!plan || plan.fits)
+            return undefined;
+        const fit = Math.min(queue.length, plan.available * perRequest);
+        const at = isoSeconds(plan.resetAt);
+        const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
+        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the other ` +
+            `${queue.length} key(s) need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+        if (services.onRateLimit === 'fail')
+            return `${message} on-rate-limit is fail, so none of them was requested: run again after ${at}, or set on-rate-limit: wait.`;
+        const left = api.http.budget.left();
+        if (plan.waitMs > left) {
+            return `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s), so none of them was requested: run again after ${at}.`;
+        }
+        log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+        return undefined;
+    };
+    /** Lists the server's keys for the batch's labels and settles every uncertain one; false when the list could not be read. */
+    const reconcile = async (allowRecreate) => {
+        const uncertain = [...ledger.uncertain.values()];
+        if (uncertain.length > 0) {
+            log.warning(`${uncertain.length} key(s) failed with an unknown outcome (first: ${uncertain[0].error}); listing the server's keys to see which exist.`);
+        }
+        let onServer;
+        try {
+            onServer = await keysCarrying(api, labels);
+        }
+        catch (error) {
+            log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
+            return undefined;
+        }
+        // A label given by hand (generate) may be on older keys: only the server's clock (its Date header) tells ours apart.
+        if (!labelsUnique && api.http.serverClockOffsetMs === undefined) {
+            log.warning('The server sends no Date header, so a key it made for this request cannot be told from older keys with the same label: not creating it again.');
+            return undefined;
+        }
+        const outcome = reconcileAmbiguousCreates(ledger, onServer, ownKeysFilter(labelsUnique, firstSentAt, api.http.serverClockOffsetMs), allowRecreate);
+        for (const key of outcome.adopt) {
+            accept(key);
+            result.adopted += 1;
+        }
+        for (const request of outcome.recreate)
+            ledger.uncertain.delete(request.label);
+        for (const missing of outcome.missing) {
+            ledger.uncertain.delete(missing.request.label);
+            ledger.failed.set(missing.request.label, `not created in ${attemptsPerLabel} attempts (last: ${missing.error})`);
+        }
+        for (const extra of outcome.extras)
+            await settleDuplicate(extra);
+        if (uncertain.length > 0) {
+            log.info(`Of ${uncertain.length} unknown outcome(s): ${outcome.adopt.length} key(s) were created after all (now in the CSV), ${outcome.recreate.length} to create again.`);
+        }
+        return outcome.recreate;
+    };
+    /** A second key under one label: deleted where the flavor can, else kept in the CSV so none is lost. */
+    const settleDuplicate = async (extra) => {
+        log.secret(extra.key, 'key');
+        if (api.known?.capabilities.delete && !cancelled()) {
+            try {
+                await api.deleteKey(extra.key);
+                result.duplicatesDeleted += 1;
+                log.warning(`Label ${extra.label} had a second key ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
+                return;
+            }
+            catch (error) {
+                log.warning(`Could not delete the second key ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+            }
+        }
+        accept(extra);
+        log.warning(`Label ${extra.label} has a second key ${shortenKey(extra.key)} on the server; it is in the CSV too.`);
+    };
+    let queue = [...requests];
+    if (queue.length > 0) {
+        const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
+        queue = queue.slice(first.length);
+        await createAll(first, 1);
+        if (stop !== undefined || cancelled()) {
+            notAttempted(queue);
+            queue = [];
+        }
+        else {
+            const refusal = rateLimitRefusal(queue);
+            if (refusal) {
+                log.warning(refusal);
+                for (const request of queue)
+                    ledger.failed.set(request.label, refusal);
+                queue = [];
+            }
+        }
+    }
+    let rounds = 0;
+    let listed = false;
+    let canList = true;
+    let createdSinceListing = true;
+    for (;;) {
+        if (ledger.uncertain.size > 0 && canList && !cancelled()) {
+            rounds += 1;
+            const again = await reconcile(rounds < attemptsPerLabel);
+            if (again) {
+                listed = true;
+                createdSinceListing = false;
+                queue = [...again, ...queue];
+            }
+            else {
+                // The uncertain ones stay unresolved (reported); the others are independent of them.
+                canList = false;
+            }
+        }
+        if (queue.length === 0 || stop !== undefined || cancelled())
+            break;
+        await createAll(queue, concurrency);
+        queue = [];
+        createdSinceListing = true;
+    }
+    notAttempted(queue);
+    // A create that timed out may still commit after the list said it was missing; once the labels
+    // were created again, one more look finds such a second key.
+    if (listed && canList && createdSinceListing && !cancelled() && ledger.uncertain.size === 0)
+        await reconcile(false);
+    for (const request of requests) {
+        if (ledger.inCsv.has(request.label))
+            continue;
+        const uncertain = ledger.uncertain.get(request.label);
+        if (uncertain)
+            result.unresolved.push(request.label);
+        const error = uncertain ? `unknown whether the server created it (${uncertain.error})` : (ledger.failed.get(request.label) ?? 'not attempted');
+        result.failures.push({ label: request.label, error });
+    }
+    result.cancelled = cancelled();
+    return result;
+}
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
-async function issueToCsv(ctx, requests, minSuccess = requests.length) {
-    const { options, api, log, server, outputs, summary } = ctx;
+async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
+    const { options, api, log, server, outputs, summary, context } = ctx;
+    const { cancellation } = ctx;
     const perKeyLimit = () => api.known?.capabilities.perKeyDailyLimit ?? false;
     const csv = new CsvWriter(options.output);
     let warnedGlobalLimit = false;
     const sink = (key) => {
-        if (!perKeyLimit() && !warnedGlobalLimit) {
+        if (!perKeyLimit() && !warnedGlobalLimit && api.flavor) {
             warnedGlobalLimit = true;
             log.warning(`The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
         }
         csv.write(csvRow(key, { dailyLimit: perKeyLimit() ? options.limit : options.serverDailyLimit, tier: options.tier, server }));
     };
+    const labelsUnique = how.labelsUnique ?? requests.every((r) => r.label.endsWith(context.labelSuffix));
     let result;
+    let earlierFailure;
     try {
-        result = await issueKeys(requests, options.concurrency, { api, log, sink });
+        let toCreate = requests;
+        const earlierKeys = [];
+        if ((how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force && isRerunOfBatch(context, requests)) {
+            try {
+                const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
+                for (const key of earlier.keys)
+                    log.secret(key.key, 'key');
+                for (const key of earlier.keys)
+                    sink(key);
+                earlierKeys.push(...earlier.keys);
+                toCreate = earlier.rest;
+                if (earlier.keys.length > 0) {
+                    const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
+                    log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
+                        `${toCreate.length > 0 ? `, and creating the ${toCreate.length} missing` : ''} (force: true issues a new batch).`);
+                }
+            }
+            catch (error) {
+                earlierFailure = `Could not check whether an earlier attempt of run ${context.runId} already issued this batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new batch without checking.`;
+                toCreate = [];
+            }
+        }
+        result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, labelsUnique, retries: options.retries, onRateLimit: options.onRateLimit });
+        result.requested = requests.length;
+        result.created.unshift(...earlierKeys);
+        result.reexported = earlierKeys.length;
+        if (earlierFailure)
+            result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure }));
     }
     finally {
         // The CSV is written whatever happened: every key the server created must reach the user.
         await csv.close();
     }
     const created = result.created.length;
-    const failed = result.requested - created;
+    const failed = result.failures.length;
     Object.assign(outputs, { 'csv-path': csv.path, 'created-count': String(created), 'failed-count': String(failed) });
     summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csv.path]);
+    if (result.reexported > 0)
+        summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
+    if (result.adopted > 0)
+        summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
+    if (result.duplicatesDeleted > 0)
+        summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
+    if (api.http.retriesMade > 0)
+        summary.facts.push(['Retried requests', String(api.http.retriesMade)]);
     const limitOf = (key) => String(key.dailyLimit ?? (perKeyLimit() ? options.limit : options.serverDailyLimit));
     summary.table = {
         head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
@@ -41173,22 +42051,101 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length) {
     if (result.failures.length > 5)
         log.warning(`… and ${result.failures.length - 5} more not created.`);
     const report = { outputs, summary, csvPath: csv.path, result };
-    if (created >= minSuccess)
+    const unresolved = result.unresolved.length > 0
+        ? ` ${result.unresolved.length} of them may exist on the server without being in the CSV (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): check with the list command.`
+        : '';
+    if (result.cancelled) {
+        return {
+            ok: false,
+            cancelled: cancellation?.reason ?? 'cancelled',
+            failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created, all in ${csv.path}; ${failed} not created.${unresolved}`,
+            ...report,
+        };
+    }
+    if (earlierFailure)
+        return { ok: false, failure: earlierFailure, ...report };
+    if (created >= minSuccess && result.unresolved.length === 0)
         return { ok: true, ...report };
     const first = result.failures[0]?.error ?? 'unknown error';
     return {
         ok: false,
-        failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); the ${created} created are in ${csv.path}.`,
+        failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); the ${created} created are in ${csv.path}.${unresolved}`,
         ...report,
     };
 }
 
+;// CONCATENATED MODULE: ./src/key-requests.ts
+const key_requests_DAY_MS = 86_400_000;
+class KeyRequestRules {
+    services;
+    labelPrefix;
+    copiesLimits;
+    expiresAt;
+    explained = false;
+    /**
+     * @param labelPrefix what rotate would filter these keys by, for the no-expiry warning.
+     * @param copiesLimits replacements carry their old key's limit/quota, not `limit`.
+     */
+    constructor(services, labelPrefix, copiesLimits = false) {
+        this.services = services;
+        this.labelPrefix = labelPrefix;
+        this.copiesLimits = copiesLimits;
+        const days = services.options.expiresInDays;
+        if (days !== undefined)
+            this.expiresAt = new Date(services.now.getTime() + days * key_requests_DAY_MS);
+    }
+    /** The request for one key labelled `label`, like the key `like` when replacing one. */
+    request(label, like) {
+        const { options } = this.services;
+        const totalQuota = like?.totalQuota ?? (options.limitAsTotalQuota ? options.limit : undefined);
+        return {
+            label,
+            dailyLimit: like?.dailyLimit ?? options.limit,
+            ...(this.expiresAt ? { expiresAt: this.expiresAt } : {}),
+            ...(totalQuota !== undefined ? { totalQuota } : {}),
+        };
+    }
+    /** Warns, once and as soon as the flavor is known, about inputs this flavor cannot honour. */
+    explain() {
+        const adapter = this.services.api.known;
+        if (this.explained || !adapter)
+            return;
+        this.explained = true;
+        const { options, log } = this.services;
+        const { flavor, capabilities } = adapter;
+        if (options.expiresInDays !== undefined && !capabilities.expiry) {
+            log.warning(`The ${flavor} server cannot expire keys: expires-in-days (${options.expiresInDays}) was not applied; delete them when due with rotate (older-than-days: ${options.expiresInDays}${this.labelPrefix ? `, label-prefix: ${this.labelPrefix}` : ''}).`);
+        }
+        if (capabilities.lifetimeQuota && !options.limitAsTotalQuota && !this.copiesLimits) {
+            log.warning(`The ${flavor} server has lifetime quotas, not daily limits: limit (${options.limit}) was not sent and the keys get the server's default total quota; set limit-as-total-quota: true to send limit as each key's totalQuota.`);
+        }
+        if (options.limitAsTotalQuota && !capabilities.lifetimeQuota) {
+            log.warning(`limit-as-total-quota is ignored: the ${flavor} server has no lifetime quotas (v10 servers have).`);
+        }
+    }
+}
+/** The summary fact naming the tier, when one was chosen. */
+function tierFact(options) {
+    if (!options.tier)
+        return undefined;
+    const tierLimit = options.tiers[options.tier];
+    return ['Tier', `${options.tier} (${tierLimit}/day${options.limit !== tierLimit ? `; limit ${options.limit} given` : ''})`];
+}
+
 ;// CONCATENATED MODULE: ./src/commands/generate.ts
+
 
 /** One key labelled exactly `name`. */
 async function runGenerate(ctx) {
-    const { name, limit } = ctx.options;
-    return issueToCsv(ctx, [{ label: name, dailyLimit: limit }], ctx.options.minSuccess);
+    const { name } = ctx.options;
+    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
+    const tier = tierFact(ctx.options);
+    if (tier)
+        ctx.summary.facts.push(tier);
+    rules.explain(); // forced flavor, or v10 told by its health answer
+    const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
+    rules.explain(); // learnt from the first creation
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/labels.ts
@@ -41197,15 +42154,782 @@ function batchLabels(name, count, suffix) {
     const width = Math.max(3, String(count).length);
     return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
 }
+/** The stem of a batch label (`<stem>-<NNN>-<run suffix>`), or undefined when the label is not one. */
+function batchStem(label) {
+    return /^(.+)-\d{3,}-[A-Za-z0-9]+$/.exec(label)?.[1];
+}
 
 ;// CONCATENATED MODULE: ./src/commands/batch.ts
 
 
+
 /** `count` keys labelled `<name>-<NNN>-<run suffix>`. */
 async function runBatch(ctx) {
-    const { name, count, limit, minSuccess } = ctx.options;
-    const requests = batchLabels(name, count, ctx.context.labelSuffix).map((label) => ({ label, dailyLimit: limit }));
-    return issueToCsv(ctx, requests, minSuccess);
+    const { name, count, minSuccess } = ctx.options;
+    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
+    const requests = batchLabels(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
+    const tier = tierFact(ctx.options);
+    if (tier)
+        ctx.summary.facts.push(tier);
+    rules.explain(); // forced flavor, or v10 told by its health answer
+    const report = await issueToCsv(ctx, requests, minSuccess);
+    rules.explain(); // learnt from the first creation
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/bounded.ts
+// At most `concurrency` calls in flight over a list: the HTTP pool has that many connections.
+/** Calls `fn` for every item, at most `concurrency` at a time; `fn` handles its own errors. */
+async function forEachBounded(items, concurrency, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+;// CONCATENATED MODULE: ./src/resolve-keys.ts
+
+/** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
+class ResolveError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ResolveError';
+    }
+}
+/** An operation the server's flavor cannot do as asked: refused before anything was sent. */
+class Refusal extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'Refusal';
+    }
+}
+/** `prefix…suffix` (or `prefix...suffix`) of a shortened key, when `name` looks like one. */
+function shortenedParts(name) {
+    const match = /^([^…\s]+)(?:…|\.\.\.)([^…\s]+)$/.exec(name);
+    return match ? { head: match[1], tail: match[2] } : undefined;
+}
+const listOf = (keys) => `${keys.slice(0, 3).map((k) => shortenKey(k.key)).join(', ')}${keys.length > 3 ? ', …' : ''}`;
+async function resolveKeys(api, target, options) {
+    let checked = false;
+    const checkFlavor = () => {
+        if (checked || !api.known)
+            return;
+        checked = true;
+        options.onFlavor?.(api.known);
+    };
+    checkFlavor();
+    if (target.key) {
+        // The key is used as given; only the flavor is needed, which the first page of the list tells.
+        if (!api.known) {
+            for await (const page of api.listKeys()) {
+                void page;
+                break;
+            }
+        }
+        checkFlavor();
+        return { by: 'key', keys: [{ key: target.key }] };
+    }
+    const name = target.name;
+    const short = shortenedParts(name);
+    const byLabel = [];
+    const byShortened = [];
+    let byFullKey;
+    // Only matches are kept: the list itself streams past page by page.
+    for await (const page of api.listKeys()) {
+        checkFlavor();
+        for (const key of page) {
+            if (key.label === name)
+                byLabel.push(key);
+            else if (key.key === name)
+                byFullKey = key;
+            else if (short && key.key.length > short.head.length + short.tail.length && key.key.startsWith(short.head) && key.key.endsWith(short.tail))
+                byShortened.push(key);
+        }
+    }
+    checkFlavor();
+    if (byLabel.length > 1 && !target.allMatching) {
+        throw new ResolveError(`${byLabel.length} keys are labelled "${name}" (${listOf(byLabel)}): nothing was changed; give the key itself (key, --key) or set all-matching: true (--all-matching) to ${options.operation} all of them.`);
+    }
+    if (byLabel.length > 0)
+        return { by: 'label', keys: byLabel };
+    if (byFullKey)
+        return { by: 'full key', keys: [byFullKey] };
+    if (byShortened.length > 1) {
+        throw new ResolveError(`"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was changed; give the full key (key, --key).`);
+    }
+    if (byShortened.length === 1)
+        return { by: 'shortened key', keys: byShortened };
+    throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`);
+}
+
+;// CONCATENATED MODULE: ./src/commands/delete.ts
+// delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
+// v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
+
+
+
+/** Throws the one-line refusal when the flavor cannot delete keys. */
+function refuseWithoutDelete(adapter, operation) {
+    if (!adapter.capabilities.delete) {
+        throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`);
+    }
+}
+const delete_errorText = (error) => (error instanceof Error ? error.message : String(error));
+async function runDelete(ctx) {
+    const { options, api, log, outputs, summary } = ctx;
+    if (options.key)
+        log.secret(options.key, 'key');
+    outputs['deleted-count'] = '0';
+    let resolution;
+    try {
+        resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') });
+    }
+    catch (error) {
+        return { ok: false, failure: delete_errorText(error), outputs, summary };
+    }
+    for (const key of resolution.keys)
+        log.secret(key.key, 'key');
+    if (resolution.by !== 'key')
+        log.info(`"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`);
+    let deleted = 0;
+    const missing = [];
+    const failures = [];
+    const rows = [];
+    await forEachBounded(resolution.keys, options.concurrency, async (key) => {
+        const short = shortenKey(key.key);
+        let result;
+        try {
+            if (await api.deleteKey(key.key)) {
+                deleted += 1;
+                result = 'deleted';
+                log.info(`Deleted ${short}${key.label ? ` (${key.label})` : ''}.`);
+            }
+            else {
+                missing.push(short);
+                result = 'not found';
+            }
+        }
+        catch (error) {
+            failures.push(`${short}: ${delete_errorText(error)}`);
+            result = 'failed';
+        }
+        rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
+    });
+    outputs['deleted-count'] = String(deleted);
+    summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
+    summary.table = { head: ['Label', 'Key', 'Created (UTC)', 'Result'], rows };
+    if (failures.length > 0) {
+        return { ok: false, failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`, outputs, summary };
+    }
+    if (missing.length > 0) {
+        return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`, outputs, summary };
+    }
+    return { ok: true, outputs, summary };
+}
+
+;// CONCATENATED MODULE: ./src/commands/reset.ts
+// reset: clears the usage of the key given, or of the key(s) `name` resolves to. What a reset is
+// depends on the flavor, which the key list tells before anything is sent:
+//   v1   that key's usage row for `day` (404 when there is none: "nothing to reset", not a failure)
+//   v01  the same, through the query string
+//   v10  the key's lifetime used quota (v10 counts no days)
+//   v1p  only every key's usage for a day: refused unless reset-all-keys-for-day is set
+//   v1a  no reset endpoint: refused
+
+
+
+
+
+async function runReset(ctx) {
+    const { options, api, log, outputs, summary } = ctx;
+    const { day } = options;
+    if (options.key)
+        log.secret(options.key, 'key');
+    const refuse = (adapter) => {
+        if (adapter.capabilities.reset === 'none') {
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
+        }
+        if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${day}.`);
+        }
+    };
+    let resolution;
+    try {
+        resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refuse });
+    }
+    catch (error) {
+        return { ok: false, failure: delete_errorText(error), outputs, summary };
+    }
+    const adapter = api.known;
+    for (const key of resolution.keys)
+        log.secret(key.key, 'key');
+    summary.facts.push(['Resolved by', resolution.by]);
+    if (adapter.capabilities.reset === 'day-wide') {
+        // One request wipes the day for everybody; the resolved key only proved the target exists.
+        try {
+            await api.resetUsage(resolution.keys[0].key, day);
+        }
+        catch (error) {
+            return { ok: false, failure: `Reset failed: ${delete_errorText(error)}`, outputs, summary };
+        }
+        log.warning(`The ${adapter.flavor} server reset every key's usage for ${day} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
+        summary.facts.push(['Reset', `every key's usage for ${day} (${adapter.flavor} has no per-key reset)`]);
+        return { ok: true, outputs, summary };
+    }
+    const lifetime = adapter.capabilities.lifetimeQuota === true;
+    summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day}`]);
+    let reset = 0;
+    let nothing = 0;
+    const missing = [];
+    const failures = [];
+    const rows = [];
+    await forEachBounded(resolution.keys, options.concurrency, async (key) => {
+        const short = shortenKey(key.key);
+        let result;
+        try {
+            await api.resetUsage(key.key, day);
+            reset += 1;
+            result = 'reset';
+            log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${day}`}.`);
+        }
+        catch (error) {
+            if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
+                missing.push(short);
+                result = 'not found';
+            }
+            else if (error instanceof HttpStatusError && error.status === 404) {
+                // v1 answers 404 when the key has no usage row for the day: already at zero.
+                nothing += 1;
+                result = 'nothing to reset';
+                log.info(`Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
+            }
+            else {
+                failures.push(`${short}: ${delete_errorText(error)}`);
+                result = 'failed';
+            }
+        }
+        rows.push([key.label ?? '', short, result]);
+    });
+    summary.facts.push(['Keys reset', String(reset)]);
+    if (nothing > 0)
+        summary.facts.push(['Nothing to reset', String(nothing)]);
+    summary.table = { head: ['Label', 'Key', 'Result'], rows };
+    if (failures.length > 0)
+        return { ok: false, failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`, outputs, summary };
+    if (missing.length > 0)
+        return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`, outputs, summary };
+    return { ok: true, outputs, summary };
+}
+
+;// CONCATENATED MODULE: ./src/commands/rotate.ts
+// rotate: deletes the keys created more than older-than-days ago whose label starts with
+// label-prefix (or every label with all-labels), and with replace issues one new key per deleted
+// key into the CSV. Creation times are absolute instants (v10's zone-less datetimes are read as
+// UTC by its adapter), so the runner's time zone changes nothing.
+//
+// The list streams past page by page and only the keys to delete are kept; they are deleted once
+// the list is complete, because deleting while paging by offset (v10) would shift later pages
+// and skip keys.
+
+
+
+
+
+
+
+
+const rotate_DAY_MS = 86_400_000;
+/** Rows of the summary table (the job summary shows 200); the counts cover every key. */
+const TABLE_ROWS = 200;
+/** Per-key log lines before the log switches to counts. */
+const LOGGED_KEYS = 20;
+/** Requests after which every further DELETE would fail the same way. */
+const rotate_isFatal = (error) => error instanceof UnsupportedOperationError || (error instanceof HttpStatusError && [401, 403, 405].includes(error.status));
+/**
+ * One replacement label per old key, in order: batch labels keep their stem and are numbered
+ * afresh with this run's suffix (`auto-20261126-001-r7a1` → `auto-20261126-001-r9a1`); other labels are kept.
+ */
+function replacementLabels(oldLabels, suffix) {
+    const stems = oldLabels.map((label) => batchStem(label));
+    const perStem = new Map();
+    for (const stem of stems)
+        if (stem !== undefined)
+            perStem.set(stem, (perStem.get(stem) ?? 0) + 1);
+    const fresh = new Map([...perStem].map(([stem, n]) => [stem, batchLabels(stem, n, suffix)]));
+    const used = new Map();
+    return oldLabels.map((label, i) => {
+        const stem = stems[i];
+        if (stem === undefined)
+            return label;
+        const n = used.get(stem) ?? 0;
+        used.set(stem, n + 1);
+        return fresh.get(stem)[n];
+    });
+}
+async function runRotate(ctx) {
+    const { options, api, log, outputs, summary, context } = ctx;
+    const days = options.olderThanDays;
+    const cutoff = new Date(context.now.getTime() - days * rotate_DAY_MS);
+    const prefix = options.labelPrefix;
+    const selects = (label) => (prefix ? label.startsWith(prefix) : options.allLabels);
+    Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
+    summary.facts.push(['Older than', `${days} day(s): created before ${cutoff.toISOString()}`], ['Labels', prefix ? `starting with "${prefix}"` : 'all']);
+    if (options.dryRun)
+        summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
+    // v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
+    let checked = false;
+    const refuseEarly = () => {
+        if (checked || !api.known)
+            return;
+        checked = true;
+        refuseWithoutDelete(api.known, 'rotate');
+    };
+    const due = [];
+    let listed = 0;
+    let undated = 0;
+    try {
+        refuseEarly();
+        for await (const page of api.listKeys()) {
+            refuseEarly();
+            listed += page.length;
+            for (const key of page) {
+                if (!selects(key.label))
+                    continue;
+                // An epoch-0 time is a missing created_at, not a key from 1970: never deleted on a guess.
+                if (key.createdAt.getTime() <= 0)
+                    undated += 1;
+                else if (key.createdAt < cutoff)
+                    due.push(key);
+            }
+        }
+        refuseEarly();
+    }
+    catch (error) {
+        return { ok: false, failure: delete_errorText(error), outputs, summary };
+    }
+    due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    for (const key of due)
+        log.secret(key.key, 'key');
+    summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
+    if (undated > 0)
+        log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
+    log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`);
+    const row = (key, result, replacement) => [
+        key.label,
+        shortenKey(key.key),
+        key.createdAt.toISOString(),
+        result,
+        ...(options.replace ? [replacement ?? ''] : []),
+    ];
+    const table = (rows) => ({ head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(options.replace ? ['Replacement'] : [])], rows });
+    if (options.dryRun) {
+        const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
+        due.slice(0, LOGGED_KEYS).forEach((k) => log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`));
+        if (due.length > LOGGED_KEYS)
+            log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
+        summary.facts.push(['Would delete', String(due.length)]);
+        summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, 'would delete', planned[i] && `would be ${planned[i]}`)));
+        return { ok: true, outputs, summary };
+    }
+    const deleted = new Array(due.length).fill(false);
+    const results = new Array(due.length);
+    let deletedCount = 0;
+    let gone = 0;
+    const failures = [];
+    let stop;
+    await forEachBounded(due, options.concurrency, async (key, i) => {
+        if (stop !== undefined) {
+            results[i] = 'not attempted';
+            return;
+        }
+        try {
+            if (await api.deleteKey(key.key)) {
+                deleted[i] = true;
+                deletedCount += 1;
+                results[i] = 'deleted';
+                if (deletedCount <= LOGGED_KEYS)
+                    log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
+            }
+            else {
+                gone += 1;
+                results[i] = 'already gone';
+            }
+        }
+        catch (error) {
+            failures.push(`${shortenKey(key.key)}: ${delete_errorText(error)}`);
+            results[i] = 'failed';
+            if (rotate_isFatal(error))
+                stop ??= error;
+        }
+    });
+    outputs['deleted-count'] = String(deletedCount);
+    summary.facts.push(['Deleted', String(deletedCount)]);
+    log.info(`Deleted ${deletedCount} of ${due.length} due key(s).`);
+    if (gone > 0)
+        log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile); they are not replaced.`);
+    const notAttempted = results.filter((r) => r === 'not attempted').length;
+    const deleteFailure = failures.length > 0
+        ? `${failures.length + notAttempted} of ${due.length} due key(s) were not deleted (first error: ${failures[0]}); ${deletedCount} deleted.`
+        : undefined;
+    // Replacements: one per deleted key, same label stem, same limit (v1p/v1a daily limit, v10 total quota).
+    const replacementOf = new Array(due.length).fill('');
+    let report;
+    if (options.replace && deletedCount > 0) {
+        const rules = new KeyRequestRules({ ...ctx, now: context.now }, prefix, true);
+        const forIndex = due.flatMap((_, i) => (deleted[i] ? [i] : []));
+        const labels = replacementLabels(forIndex.map((i) => due[i].label), context.labelSuffix);
+        const requests = forIndex.map((i, r) => rules.request(labels[r], due[i]));
+        rules.explain();
+        const issued = await issueToCsv(ctx, requests, requests.length);
+        const byLabel = new Map();
+        for (const key of issued.result.created)
+            byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
+        requests.forEach((request, r) => {
+            const made = byLabel.get(request.label)?.shift();
+            replacementOf[forIndex[r]] = made ? `${request.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
+        });
+        report = issued;
+    }
+    summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, results[i], replacementOf[i])));
+    if (due.length > TABLE_ROWS)
+        summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
+    const failure = [deleteFailure, report && !report.ok ? report.failure : undefined].filter(Boolean).join(' ');
+    return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/limits.ts
+function limitOf(key, capabilities, serverDailyLimit) {
+    if (capabilities.lifetimeQuota)
+        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
+    // A per-key server answering without a limit applies its default, which is the server-wide one.
+    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
+        return { kind: 'daily', value: key.dailyLimit, perKey: true };
+    return { kind: 'daily', value: serverDailyLimit, perKey: false };
+}
+/** The daily limit for the CSV's daily_limit column; none for lifetime quotas. */
+function dailyLimitOf(limit) {
+    return limit.kind === 'daily' ? limit.value : undefined;
+}
+/**
+ * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
+ * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
+ */
+function percentUsed(used, limit) {
+    if (used === undefined || limit === undefined || limit <= 0)
+        return undefined;
+    return Math.floor((used * 100) / limit);
+}
+
+;// CONCATENATED MODULE: ./src/seed-lines.ts
+
+function flat(text) {
+    return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
+}
+/** `2026-11-26 09:50:31 UTC` */
+function utcDateTime(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+/** `200/日`, or `1000 总额度` for a lifetime quota. */
+function limitText(limit) {
+    if (limit.kind === 'daily')
+        return `${limit.value}/日`;
+    return `${limit.value ?? '?'} 总额度`;
+}
+/** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
+function listLine(key, limit) {
+    return `${shortenKey(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ${limitText(limit)}`;
+}
+/** `<shortened key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
+function usageLine(row) {
+    const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
+    const percent = row.percent === undefined ? '-' : `${row.percent}%`;
+    return `${shortenKey(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | 使用率: ${percent}`;
+}
+/** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
+function totalsLine(totals) {
+    return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/list.ts
+// list: every key (optionally only labels starting with label-prefix), page by page as the server
+// pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
+// only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
+
+
+
+
+/** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
+const list_TABLE_ROWS = 200;
+function limitCell(limit) {
+    if (limit.kind === 'daily')
+        return String(limit.value);
+    return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
+}
+function tableRow(key, limit) {
+    return [
+        key.label,
+        shortenKey(key.key),
+        limitCell(limit),
+        key.createdAt.toISOString(),
+        key.expiresAt ? key.expiresAt.toISOString() : '',
+        key.usedToday === undefined ? '' : String(key.usedToday),
+        key.status ?? '',
+    ];
+}
+async function runList(ctx) {
+    const { options, api, log, server, outputs, summary } = ctx;
+    const csv = options.outputGiven ? new CsvWriter(options.output) : undefined;
+    const rows = [];
+    const lines = [];
+    let seen = 0;
+    let listed = 0;
+    try {
+        for await (const page of api.listKeys()) {
+            const capabilities = api.known.capabilities; // a listed page means the flavor is known
+            for (const key of page) {
+                seen += 1;
+                if (!key.label.startsWith(options.labelPrefix))
+                    continue;
+                listed += 1;
+                const limit = limitOf(key, capabilities, options.serverDailyLimit);
+                csv?.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server }));
+                lines.push(listLine(key, limit));
+                if (rows.length < list_TABLE_ROWS)
+                    rows.push(tableRow(key, limit));
+            }
+        }
+    }
+    catch (error) {
+        // Half a list is not a list: no CSV rather than one that silently misses keys.
+        await csv?.discard();
+        throw error;
+    }
+    if (csv)
+        await csv.close();
+    outputs['listed-count'] = String(listed);
+    if (options.labelPrefix)
+        summary.facts.push(['Label prefix', options.labelPrefix]);
+    summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
+    const capabilities = api.known?.capabilities;
+    if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
+        summary.facts.push(['Daily limit', `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`]);
+    }
+    if (capabilities?.lifetimeQuota)
+        summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
+    if (csv) {
+        outputs['csv-path'] = csv.path;
+        summary.facts.push(['CSV', csv.path]);
+    }
+    if (listed > rows.length)
+        summary.facts.push(['Table', `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`]);
+    summary.table = { head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'], rows };
+    summary.lines = lines;
+    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
+    return { ok: true, outputs, summary, csvPath: csv?.path };
+}
+
+;// CONCATENATED MODULE: ./src/usage-report.ts
+// usage and monitor share this: each key's requests on a day against its limit, the alert rule,
+// and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
+
+
+
+/** Warnings printed one per key before the rest is summed up in one line. */
+const MAX_ALERT_WARNINGS = 20;
+/** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
+const usage_report_TABLE_ROWS = 200;
+const CHART_KEYS = 10;
+/**
+ * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
+ * - flavors whose usage answer lists every key with its limit (v1p, v10): only the usage pages, plus
+ *   one key-list page first when the flavor is still unknown (that page tells it);
+ * - the others answer usage only for keys that were used: the key list gives the rest, and labels
+ *   and limits, then the usage of the day is joined onto it.
+ */
+async function collectUsage(ctx) {
+    const { api, options } = ctx;
+    const matches = (label) => label.startsWith(options.labelPrefix);
+    const listed = [];
+    if (!api.known?.capabilities.usageListsEveryKey) {
+        for await (const page of api.listKeys()) {
+            if (api.known?.capabilities.usageListsEveryKey)
+                break; // the first page told the flavor: enough
+            for (const key of page)
+                if (matches(key.label))
+                    listed.push(key);
+        }
+    }
+    const adapter = api.known;
+    if (!adapter)
+        throw new Error('the server flavor is still unknown after listing the keys');
+    const usage = await api.usage(options.day);
+    const row = (key, label, requests, fields) => {
+        const limit = limitOf(fields, adapter.capabilities, options.serverDailyLimit);
+        const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
+        return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
+    };
+    let rows;
+    if (adapter.capabilities.usageListsEveryKey) {
+        rows = usage.filter((u) => matches(u.label)).map((u) => row(u.key, u.label, u.requests, u));
+    }
+    else {
+        // Usage rows of keys that are no longer listed (deleted keys) are left out.
+        const requests = new Map();
+        for (const u of usage)
+            requests.set(u.key, (requests.get(u.key) ?? 0) + u.requests);
+        rows = listed.map((k) => row(k.key, k.label, requests.get(k.key) ?? 0, k));
+    }
+    rows.sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || b.requests - a.requests || a.label.localeCompare(b.label));
+    const basis = adapter.capabilities.lifetimeQuota
+        ? 'lifetime quota'
+        : adapter.capabilities.perKeyDailyLimit
+            ? 'per-key daily limit'
+            : 'server-wide daily limit';
+    const alertRows = rows.filter((r) => r.alert);
+    return {
+        day: options.day,
+        threshold: options.alertThreshold,
+        basis,
+        rows,
+        alertRows,
+        alerts: alertRows.length,
+        totalRequests: rows.reduce((sum, r) => sum + r.requests, 0),
+        activeKeys: rows.filter((r) => r.requests > 0).length,
+        totalKeys: rows.length,
+    };
+}
+function basisText(report, serverDailyLimit) {
+    switch (report.basis) {
+        case 'per-key daily limit':
+            return "each key's daily limit";
+        case 'server-wide daily limit':
+            return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
+        case 'lifetime quota':
+            return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
+    }
+}
+/** The facts usage and monitor both report. */
+function usageFacts(report, ctx) {
+    const { options } = ctx;
+    const facts = [];
+    if (report.basis !== 'lifetime quota')
+        facts.push(['Day', report.day]);
+    if (options.labelPrefix)
+        facts.push(['Label prefix', options.labelPrefix]);
+    facts.push(['Keys', String(report.totalKeys)], [report.basis === 'lifetime quota' ? 'Requests (last day)' : 'Requests', String(report.totalRequests)], ['Keys used', String(report.activeKeys)], ['Percent of', basisText(report, options.serverDailyLimit)], ['Alert threshold', `${report.threshold}%`], ['Alerts', String(report.alerts)]);
+    return facts;
+}
+const percentCell = (r) => (r.percent === undefined ? '-' : `${r.percent}%`);
+function usageTable(rows, basis) {
+    if (basis === 'lifetime quota') {
+        return {
+            head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
+            rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '', percentCell(r)]),
+        };
+    }
+    return {
+        head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
+        rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? ''), percentCell(r)]),
+    };
+}
+/** Text Mermaid takes inside a quoted string, without breaking the ``` fence around it. */
+const chartText = (text) => {
+    const clean = flat(text).replace(/["`]/g, "'").trim();
+    return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean;
+};
+/** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
+function busiestChart(report, top = CHART_KEYS) {
+    const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
+    if (rows.length === 0)
+        return undefined;
+    const names = rows.map((r) => chartText(r.label) || shortenKey(r.key));
+    // Keys sharing a label are told apart by the end of their key.
+    const named = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i].key.slice(-4)}` : name));
+    const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
+    const max = Math.max(100, ...rows.map((r) => r.percent));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} (alert at ${report.threshold}%)"`,
+        `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
+        `    y-axis "% of ${of}" 0 --> ${max}`,
+        `    bar [${rows.map((r) => r.percent).join(', ')}]`,
+        `    line [${rows.map(() => report.threshold).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** The seed tool's per-key `使用率` lines, busiest first. */
+function usageLines(rows) {
+    return rows.map(usageLine);
+}
+function warnAlerts(log, report) {
+    const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
+    for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
+        const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
+        log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
+    }
+    if (report.alertRows.length > MAX_ALERT_WARNINGS) {
+        log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
+    }
+}
+/** The alert rule's outcome: output `alerts`, a warning per alerting key, and failure with fail-on-alert. */
+function finishWithAlerts(ctx, report) {
+    const { options, log, outputs, summary } = ctx;
+    outputs.alerts = String(report.alerts);
+    const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
+    log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+    warnAlerts(log, report);
+    if (report.alerts > 0 && options.failOnAlert) {
+        const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);
+        return {
+            ok: false,
+            failure: `${report.alerts} key(s) at or above alert-threshold ${report.threshold}% (${named.join(', ')}${report.alerts > 3 ? ', …' : ''}) and fail-on-alert is set.`,
+            outputs,
+            summary,
+        };
+    }
+    return { ok: true, outputs, summary };
+}
+
+;// CONCATENATED MODULE: ./src/commands/usage.ts
+
+
+async function runUsage(ctx) {
+    const report = await collectUsage(ctx);
+    const { summary } = ctx;
+    summary.facts.push(...usageFacts(report, ctx));
+    if (report.rows.length > usage_report_TABLE_ROWS)
+        summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${report.rows.length} keys`]);
+    summary.table = usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis);
+    summary.markdown = busiestChart(report);
+    summary.lines = [...usageLines(report.rows), totalsLine(report)];
+    return finishWithAlerts(ctx, report);
+}
+
+;// CONCATENATED MODULE: ./src/commands/monitor.ts
+
+
+const BUSIEST = 10;
+/** `2026-11-26 18:05:09` in the runner's time zone: when this pass looked. */
+function localTime(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+async function runMonitor(ctx) {
+    const report = await collectUsage(ctx);
+    const { outputs, summary } = ctx;
+    const busiest = report.rows.slice(0, BUSIEST);
+    outputs['listed-count'] = String(report.totalKeys);
+    summary.facts.push(...usageFacts(report, ctx));
+    summary.table = usageTable(busiest, report.basis);
+    summary.markdown = busiestChart(report, BUSIEST);
+    summary.lines = [`时间: ${localTime(ctx.context.now)} | ${totalsLine(report)}`, ...usageLines(busiest)];
+    return finishWithAlerts(ctx, report);
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
@@ -41215,15 +42939,42 @@ async function runBatch(ctx) {
 
 
 
+
+
+
+
+
+
+
+
 const RUNNERS = {
     generate: runGenerate,
     batch: runBatch,
+    reset: runReset,
+    delete: runDelete,
+    rotate: runRotate,
+    list: runList,
+    usage: runUsage,
+    monitor: runMonitor,
 };
-async function run(options, context, log) {
+async function run(options, context, log, cancellation = new Cancellation()) {
     if (options.token)
         log.secret(options.token, 'token');
     const server = redactUrl(options.url.href);
-    const http = new HttpClient({ baseUrl: options.url, token: options.token, timeoutMs: options.timeoutMs, connections: options.concurrency });
+    const plainHttp = plainHttpWarning(options.url);
+    if (plainHttp && options.token)
+        log.warning(plainHttp);
+    const http = new HttpClient({
+        baseUrl: options.url,
+        token: options.token,
+        timeoutMs: options.timeoutMs,
+        connections: options.concurrency,
+        retries: options.retries,
+        maxWaitMs: options.maxWaitMs,
+        onRateLimit: options.onRateLimit,
+        cancellation,
+        log,
+    });
     const api = new QuotaProxy(http, options.serverFlavor);
     const ctx = {
         options,
@@ -41233,7 +42984,16 @@ async function run(options, context, log) {
         server,
         outputs: {},
         summary: { title: `quota-proxy ${options.command}`, facts: [['Server', server]] },
+        cancellation,
     };
+    const cancelledReport = (report) => ({
+        outputs: ctx.outputs,
+        summary: ctx.summary,
+        ...report,
+        ok: false,
+        cancelled: cancellation.reason ?? 'cancelled',
+        failure: report?.failure ?? `Cancelled (${cancellation.reason ?? 'cancelled'}) before ${options.command} finished.`,
+    });
     try {
         if (!options.skipHealthCheck) {
             const result = await health(options, { api });
@@ -41245,8 +43005,14 @@ async function run(options, context, log) {
         }
         const runner = RUNNERS[options.command];
         if (!runner)
-            return { ok: true, outputs: ctx.outputs, summary: ctx.summary };
-        return await runner(ctx);
+            return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
+        const report = await runner(ctx);
+        return cancellation.requested ? cancelledReport(report) : report;
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            return cancelledReport();
+        throw error;
     }
     finally {
         if (api.flavor) {
@@ -41258,8 +43024,166 @@ async function run(options, context, log) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/encrypt.ts
+// The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
+// `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
+// when there is something to encrypt.
+
+/** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
+async function encryptFileTo(file, recipients) {
+    if (recipients.length === 0)
+        throw new Error('encrypt-to: no age recipient given');
+    const { Encrypter } = await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 1539));
+    const encrypter = new Encrypter();
+    for (const recipient of recipients)
+        encrypter.addRecipient(recipient);
+    const ciphertext = await encrypter.encrypt(await (0,promises_.readFile)(file));
+    const target = `${file}.age`;
+    // Written beside the target and renamed, so a reader never sees half a file.
+    const temp = `${target}.${process.pid}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temp, ciphertext, { mode: 0o600 });
+        await (0,promises_.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw error;
+    }
+    await (0,promises_.rm)(file, { force: true });
+    return target;
+}
+/**
+ * Replaces the report's CSV by its encrypted copy: `csv-path`, the summary and the failure line
+ * then name `<csv>.age`. Does nothing without a CSV or without recipients.
+ */
+async function encryptReportCsv(report, recipients, log) {
+    const plaintext = report.csvPath;
+    if (!plaintext || recipients.length === 0)
+        return;
+    let encrypted;
+    try {
+        encrypted = await encryptFileTo(plaintext, recipients);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
+    }
+    report.csvPath = encrypted;
+    for (const [name, value] of Object.entries(report.outputs))
+        if (value === plaintext)
+            report.outputs[name] = encrypted;
+    report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
+    if (report.failure)
+        report.failure = report.failure.split(plaintext).join(encrypted);
+    log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
+}
+
+;// CONCATENATED MODULE: ./src/platform/gitlab.ts
+// GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
+// for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
+// GitLab cannot mask values made at run time, so no output ever carries a key (none does).
+
+
+const DEFAULT_DOTENV = 'quota-keys.env';
+/** Written even when empty, so later jobs can test them. */
+const ALWAYS = ['csv-path', 'created-count', 'failed-count', 'healthy', 'flavor'];
+/** `csv-path` → QUOTA_KEYS_CSV, `created-count` → QUOTA_KEYS_CREATED, `artifact-id` → QUOTA_KEYS_ARTIFACT_ID. */
+function dotenvName(output) {
+    return `QUOTA_KEYS_${output.replace(/-(count|path)$/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
+}
+/** Where the dotenv goes: `--dotenv FILE`, else quota-keys.env in GitLab jobs, else nowhere. */
+function dotenvPath(flag, env, cwd = process.cwd()) {
+    if (flag)
+        return external_node_path_default().resolve(cwd, flag);
+    return env.GITLAB_CI === 'true' ? external_node_path_default().resolve(cwd, DEFAULT_DOTENV) : undefined;
+}
+/**
+ * The dotenv text: one `NAME=value` per line, unquoted (GitLab keeps quotes as part of the value),
+ * no blank lines or comments (GitLab rejects the file), no line breaks inside values. The CSV
+ * path is relative to `cwd` when inside it, so it still holds in a later job with another
+ * checkout directory.
+ */
+function dotenvText(outputs, cwd = process.cwd()) {
+    const values = Object.fromEntries(ALWAYS.map((name) => [name, '']));
+    Object.assign(values, outputs);
+    const csv = values['csv-path'];
+    if (csv && external_node_path_default().isAbsolute(csv)) {
+        const relative = external_node_path_default().relative(cwd, csv);
+        if (relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative))
+            values['csv-path'] = relative;
+    }
+    return Object.entries(values)
+        .map(([name, value]) => `${dotenvName(name)}=${value.replace(/[\r\n]+/g, ' ').trim()}\n`)
+        .join('');
+}
+/** Writes the dotenv; `quiet` (on the way out of a failed run) ignores a file that cannot be written. */
+function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {}) {
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, dotenvText(outputs, cwd));
+    }
+    catch (error) {
+        if (!quiet)
+            throw new Error(`Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/platform/watch.ts
+
+
+/** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */
+function watchSeconds(raw, command) {
+    if (command !== 'monitor')
+        throw new InputError('watch', raw, 'only monitor repeats (--watch SECONDS); schedule other commands with cron');
+    return parseWholeNumber('watch', raw, 1, 86_400);
+}
+/** Runs `pass` every `seconds` until interrupted; returns the exit code of the last pass. */
+async function watch(seconds, pass, io, signals = process) {
+    const stop = new AbortController();
+    const onInterrupt = () => {
+        if (stop.signal.aborted)
+            return io.exit(130);
+        stop.abort();
+        io.status('stopping (Ctrl-C again to quit at once)');
+    };
+    signals.on('SIGINT', onInterrupt);
+    io.status(`watching every ${seconds} s; Ctrl-C stops`);
+    let code = 0;
+    try {
+        while (!stop.signal.aborted) {
+            io.beforePass?.();
+            try {
+                code = await pass();
+            }
+            catch (error) {
+                io.error(error instanceof Error ? error.message : String(error));
+                code = 1;
+            }
+            if (stop.signal.aborted)
+                break;
+            try {
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(seconds * 1000, undefined, { signal: stop.signal });
+            }
+            catch {
+                break; // interrupted while waiting
+            }
+        }
+    }
+    finally {
+        signals.off('SIGINT', onInterrupt);
+    }
+    return code;
+}
+
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
+
+
+
+
 
 
 
@@ -41278,6 +43202,8 @@ function usage() {
         '',
         'Flags (every action input is a long flag of the same name):',
         ...flags,
+        `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
+        `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
         '  -h, --help                     this help',
         '',
         'Environment: ADMIN_TOKEN, QUOTA_PROXY_URL. Keys are written to the CSV only; logs show them shortened.',
@@ -41290,6 +43216,8 @@ function parseArgs(argv) {
     const values = new Map();
     let command;
     let help = false;
+    let dotenv;
+    let watch;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '-h' || arg === '--help') {
@@ -41303,6 +43231,18 @@ function parseArgs(argv) {
             continue;
         }
         const [flag, inline] = arg.startsWith('--') ? [arg.slice(2).split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [arg.slice(1), undefined];
+        if (arg.startsWith('--') && flag === 'dotenv') {
+            dotenv = inline ?? argv[++i];
+            if (!dotenv)
+                throw new InputError('dotenv', '', '--dotenv needs a file path, such as quota-keys.env');
+            continue;
+        }
+        if (arg.startsWith('--') && flag === 'watch') {
+            watch = inline ?? argv[++i];
+            if (!watch)
+                throw new InputError('watch', '', '--watch needs a number of seconds, such as 5');
+            continue;
+        }
         const spec = arg.startsWith('--') ? byName.get(ALIASES[flag] ?? flag) : byShort.get(flag);
         if (!spec)
             throw new InputError(arg, '', `unknown flag; see quota-keys --help`);
@@ -41323,7 +43263,7 @@ function parseArgs(argv) {
         }
         values.set(spec.name, value);
     }
-    return { command, values, help };
+    return { command, values, help, dotenv, watch };
 }
 function renderSummary(summary) {
     const lines = summary.facts.map(([name, value]) => `${name}: ${value}`);
@@ -41338,10 +43278,37 @@ function renderSummary(summary) {
     }
     return lines.join('\n');
 }
+/**
+ * The report on the terminal; returns the exit code. A report with `lines` (list, usage, monitor)
+ * puts exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
+ */
+function printReport(report, redactor) {
+    const { lines } = report.summary;
+    if (lines) {
+        if (lines.length > 0)
+            process.stdout.write(`${redactor.redact(lines.join('\n'))}\n`);
+        process.stderr.write(`${redactor.redact(renderSummary({ ...report.summary, table: undefined }))}\n`);
+    }
+    else {
+        process.stdout.write(`${redactor.redact(renderSummary(report.summary))}\n`);
+    }
+    if (!report.ok) {
+        process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
+        return 1;
+    }
+    return 0;
+}
 async function main(argv, env) {
     if (argv[0] === 'dev-server') {
-        const { devServerMain } = await __nccwpck_require__.e(/* import() */ 233).then(__nccwpck_require__.bind(__nccwpck_require__, 4233));
-        return devServerMain(argv.slice(1));
+        let devServer;
+        try {
+            devServer = await __nccwpck_require__.e(/* import() */ 233).then(__nccwpck_require__.bind(__nccwpck_require__, 4233));
+        }
+        catch {
+            process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
+            return 1;
+        }
+        return devServer.devServerMain(argv.slice(1));
     }
     const log = redactingLogger({
         info: (m) => process.stderr.write(`${m}\n`),
@@ -41352,8 +43319,12 @@ async function main(argv, env) {
         },
     });
     let parsed;
+    // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.
+    let dotenvFile = dotenvPath(undefined, env);
+    let outputs = {};
     try {
         parsed = parseArgs(argv);
+        dotenvFile = dotenvPath(parsed.dotenv, env);
         if (parsed.help || parsed.command === 'help') {
             process.stdout.write(`${usage()}\n`);
             return 0;
@@ -41363,17 +43334,46 @@ async function main(argv, env) {
         parsed.values.set('command', parsed.command);
         const context = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
         const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
-        const report = await run(options, context, log);
-        process.stdout.write(`${log.redactor.redact(renderSummary(report.summary))}\n`);
-        if (!report.ok) {
-            process.stderr.write(`error: ${log.redactor.redact(report.failure ?? 'failed')}\n`);
-            return 1;
+        if (parsed.watch !== undefined) {
+            const seconds = watchSeconds(parsed.watch, options.command);
+            return await watch(seconds, async () => {
+                // Each pass reads the inputs anew, so the default day follows the clock past midnight.
+                const passContext = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
+                const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log);
+                if (dotenvFile)
+                    writeDotenv(dotenvFile, passReport.outputs);
+                return printReport(passReport, log.redactor);
+            }, {
+                status: (message) => process.stderr.write(`${message}\n`),
+                error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
+                beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+                exit: (code) => process.exit(code),
+            });
         }
-        return 0;
+        // SIGINT/SIGTERM: no new requests, those in flight finish (bounded), the CSV is written, exit 130/143.
+        const cancellation = new Cancellation();
+        const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
+            ? `${signal}: abandoning the requests in flight.\n`
+            : `${signal}: stopping: no new requests; those in flight finish (at most timeout-seconds each), then the CSV is written. Send it again to abandon them.\n`));
+        let report;
+        try {
+            report = await run(options, context, log, cancellation);
+        }
+        finally {
+            stopListening();
+        }
+        outputs = report.outputs;
+        await encryptReportCsv(report, options.encryptTo, log);
+        if (dotenvFile)
+            writeDotenv(dotenvFile, outputs);
+        const code = printReport(report, log.redactor);
+        return report.cancelled ? exitCodeFor(report.cancelled) : code;
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
+        if (dotenvFile)
+            writeDotenv(dotenvFile, outputs, { quiet: true });
         return error instanceof InputError ? 2 : 1;
     }
 }
@@ -50290,6 +52290,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */

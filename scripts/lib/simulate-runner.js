@@ -46,7 +46,9 @@ export async function startDevServerProcess(args = []) {
 /**
  * Runs dist/index.js as the runner would.
  * @param {Record<string, string>} inputs action inputs by name
- * @param {{ eventName?: string, ref?: string, payload?: object, runId?: string, attempt?: string, env?: Record<string,string>, workspace?: string }} [event]
+ * @param {{ eventName?: string, ref?: string, payload?: object, runId?: string, attempt?: string, env?: Record<string,string>, workspace?: string, entry?: string, onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [event]
+ *   `env`: extra variables (e.g. the artifact service double's); `entry`: another bundle to run (a copy of dist/index.js);
+ *   `onSpawn`: receives the process (to signal it, as the runner does on cancel)
  */
 export async function runBundledAction(inputs, event = {}) {
   const workspace = event.workspace ?? mkdtempSync(path.join(tmpdir(), 'quota-keys-ws-'));
@@ -78,11 +80,12 @@ export async function runBundledAction(inputs, event = {}) {
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     ...event.env,
   };
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [event.entry ?? path.join(ROOT, 'dist/index.js')], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
+  event.onSpawn?.(child);
   const code = await new Promise((resolve) => child.on('close', resolve));
   return { code, stdout, stderr, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), workspace };
 }

@@ -3,7 +3,11 @@ import { cliContext, gitlabContext } from '../context.js';
 import { INPUTS } from '../inputs.js';
 import { redactingLogger } from '../log.js';
 import { COMMANDS, InputError, parseOptions } from '../options.js';
-import { run, type Summary } from '../run.js';
+import { run, type RunReport, type Summary } from '../run.js';
+import { Cancellation, exitCodeFor } from '../cancel.js';
+import { encryptReportCsv } from '../encrypt.js';
+import { DEFAULT_DOTENV, dotenvPath, writeDotenv } from './gitlab.js';
+import { watch, watchSeconds } from './watch.js';
 
 const ALIASES: Record<string, string> = { token: 'admin-token' };
 
@@ -19,6 +23,8 @@ function usage(): string {
     '',
     'Flags (every action input is a long flag of the same name):',
     ...flags,
+    `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
+    `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
     '  -h, --help                     this help',
     '',
     'Environment: ADMIN_TOKEN, QUOTA_PROXY_URL. Keys are written to the CSV only; logs show them shortened.',
@@ -29,6 +35,10 @@ export interface ParsedArgs {
   command?: string;
   values: Map<string, string>;
   help: boolean;
+  /** `--dotenv FILE`: not an action input, so not in INPUTS. */
+  dotenv?: string;
+  /** `--watch SECONDS` (monitor): a terminal loop, not an action input, so not in INPUTS. */
+  watch?: string;
 }
 
 /** `--name value`, `--name=value`, `-n value`; boolean inputs may stand alone. */
@@ -38,6 +48,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const values = new Map<string, string>();
   let command: string | undefined;
   let help = false;
+  let dotenv: string | undefined;
+  let watch: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') {
@@ -50,6 +62,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
       continue;
     }
     const [flag, inline] = arg.startsWith('--') ? [arg.slice(2).split('=')[0]!, arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [arg.slice(1), undefined];
+    if (arg.startsWith('--') && flag === 'dotenv') {
+      dotenv = inline ?? argv[++i];
+      if (!dotenv) throw new InputError('dotenv', '', '--dotenv needs a file path, such as quota-keys.env');
+      continue;
+    }
+    if (arg.startsWith('--') && flag === 'watch') {
+      watch = inline ?? argv[++i];
+      if (!watch) throw new InputError('watch', '', '--watch needs a number of seconds, such as 5');
+      continue;
+    }
     const spec = arg.startsWith('--') ? byName.get(ALIASES[flag] ?? flag) : byShort.get(flag);
     if (!spec) throw new InputError(arg, '', `unknown flag; see quota-keys --help`);
     let value = inline;
@@ -65,7 +87,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     values.set(spec.name, value!);
   }
-  return { command, values, help };
+  return { command, values, help, dotenv, watch };
 }
 
 export function renderSummary(summary: Summary): string {
@@ -81,10 +103,35 @@ export function renderSummary(summary: Summary): string {
   return lines.join('\n');
 }
 
+/**
+ * The report on the terminal; returns the exit code. A report with `lines` (list, usage, monitor)
+ * puts exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
+ */
+function printReport(report: RunReport, redactor: { redact(text: string): string }): number {
+  const { lines } = report.summary;
+  if (lines) {
+    if (lines.length > 0) process.stdout.write(`${redactor.redact(lines.join('\n'))}\n`);
+    process.stderr.write(`${redactor.redact(renderSummary({ ...report.summary, table: undefined }))}\n`);
+  } else {
+    process.stdout.write(`${redactor.redact(renderSummary(report.summary))}\n`);
+  }
+  if (!report.ok) {
+    process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
+    return 1;
+  }
+  return 0;
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (argv[0] === 'dev-server') {
-    const { devServerMain } = await import('../dev-server/index.js');
-    return devServerMain(argv.slice(1));
+    let devServer: typeof import('../dev-server/index.js');
+    try {
+      devServer = await import('../dev-server/index.js');
+    } catch {
+      process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
+      return 1;
+    }
+    return devServer.devServerMain(argv.slice(1));
   }
   const log = redactingLogger({
     info: (m) => process.stderr.write(`${m}\n`),
@@ -94,8 +141,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     },
   });
   let parsed: ParsedArgs;
+  // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.
+  let dotenvFile = dotenvPath(undefined, env);
+  let outputs: Record<string, string> = {};
   try {
     parsed = parseArgs(argv);
+    dotenvFile = dotenvPath(parsed.dotenv, env);
     if (parsed.help || parsed.command === 'help') {
       process.stdout.write(`${usage()}\n`);
       return 0;
@@ -104,16 +155,45 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     parsed.values.set('command', parsed.command);
     const context = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
-    const report = await run(options, context, log);
-    process.stdout.write(`${log.redactor.redact(renderSummary(report.summary))}\n`);
-    if (!report.ok) {
-      process.stderr.write(`error: ${log.redactor.redact(report.failure ?? 'failed')}\n`);
-      return 1;
+    if (parsed.watch !== undefined) {
+      const seconds = watchSeconds(parsed.watch, options.command);
+      return await watch(seconds, async () => {
+        // Each pass reads the inputs anew, so the default day follows the clock past midnight.
+        const passContext = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
+        const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log);
+        if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs);
+        return printReport(passReport, log.redactor);
+      }, {
+        status: (message) => process.stderr.write(`${message}\n`),
+        error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
+        beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+        exit: (code) => process.exit(code),
+      });
     }
-    return 0;
+    // SIGINT/SIGTERM: no new requests, those in flight finish (bounded), the CSV is written, exit 130/143.
+    const cancellation = new Cancellation();
+    const stopListening = cancellation.listen((signal, second) =>
+      process.stderr.write(
+        second
+          ? `${signal}: abandoning the requests in flight.\n`
+          : `${signal}: stopping: no new requests; those in flight finish (at most timeout-seconds each), then the CSV is written. Send it again to abandon them.\n`,
+      ),
+    );
+    let report: RunReport;
+    try {
+      report = await run(options, context, log, cancellation);
+    } finally {
+      stopListening();
+    }
+    outputs = report.outputs;
+    await encryptReportCsv(report, options.encryptTo, log);
+    if (dotenvFile) writeDotenv(dotenvFile, outputs);
+    const code = printReport(report, log.redactor);
+    return report.cancelled ? exitCodeFor(report.cancelled) : code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
+    if (dotenvFile) writeDotenv(dotenvFile, outputs, { quiet: true });
     return error instanceof InputError ? 2 : 1;
   }
 }

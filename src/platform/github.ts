@@ -1,10 +1,12 @@
-// GitHub Actions entry: inputs → Options, run, then outputs, job summary and exit status.
+// GitHub Actions entry: inputs → Options, run, then the CSV artifact, outputs, job summary and exit status.
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../artifact.js';
 import { githubContext } from '../context.js';
 import { redactingLogger } from '../log.js';
 import { parseOptions } from '../options.js';
-import { run } from '../run.js';
+import { run, type RunReport } from '../run.js';
+import { Cancellation } from '../cancel.js';
 import { summaryMarkdown } from './summary.js';
 
 export async function runAction(): Promise<void> {
@@ -12,10 +14,28 @@ export async function runAction(): Promise<void> {
   try {
     const context = githubContext(github.context, process.env);
     const options = parseOptions((name) => core.getInput(name), process.env, context);
-    const report = await run(options, context, log);
+    // Before any request, so no key is created that could then not be handed over safely.
+    const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
+    if (refusal) {
+      core.setFailed(refusal);
+      return;
+    }
+    // The runner cancels with SIGINT, then SIGTERM: no new requests, those in flight finish, the CSV is kept.
+    const cancellation = new Cancellation();
+    const stopListening = cancellation.listen((signal, second) =>
+      core.warning(second ? `${signal}: abandoning the requests in flight.` : `${signal}: stopping: no new requests; those in flight finish, then the CSV is written.`),
+    );
+    let report: RunReport;
+    try {
+      report = await run(options, context, log, cancellation);
+    } finally {
+      stopListening();
+    }
+    const deliveryFailure = await deliverCsv(report, options, context, process.env, log);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, log.redactor.redact(value));
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(log.redactor.redact(summaryMarkdown(report.summary))).write();
-    if (!report.ok) core.setFailed(log.redactor.redact(report.failure ?? 'failed'));
+    const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter((f) => f !== undefined);
+    if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {
     core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));
   }

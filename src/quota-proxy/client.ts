@@ -1,6 +1,6 @@
 // The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
 // the run needs anyway (health body, first listing, first creation): never an extra request.
-import { HttpClient, HttpStatusError, NetworkError, snippetOf } from './http.js';
+import { HttpClient, HttpStatusError, NetworkError, pathSegment, snippetOf } from './http.js';
 import { adapterFor, flavorFromCreated, flavorFromHealth, flavorFromListing } from './detect.js';
 import {
   UnsupportedOperationError,
@@ -94,7 +94,15 @@ export class QuotaProxy {
     }
     const [request] = requests;
     if (!request || requests.length !== 1) throw new Error('the first creation on an unknown flavor makes one key');
-    const created = this.http.json('POST', '/admin/keys', { body: { label: request.label, daily_limit: request.dailyLimit } });
+    // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
+    // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
+    const firstBody = {
+      label: request.label,
+      daily_limit: request.dailyLimit,
+      ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+      ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+    };
+    const created = this.http.json('POST', '/admin/keys', { body: firstBody });
     this.detecting = created;
     const { body } = await created;
     const flavor = flavorFromCreated(body);
@@ -136,7 +144,7 @@ export class QuotaProxy {
     const adapter = this.require('delete');
     if (!adapter.capabilities.delete) throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
     try {
-      const { body } = await this.http.json<{ deleted?: unknown }>('DELETE', `/admin/keys/${encodeURIComponent(key)}`);
+      const { body } = await this.http.json<{ deleted?: unknown }>('DELETE', `/admin/keys/${pathSegment(key)}`);
       return body.deleted !== false;
     } catch (error) {
       if (error instanceof HttpStatusError && error.status === 404) return false;
