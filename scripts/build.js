@@ -1,16 +1,23 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli/index.js, started by dist/cli.js)
 // with ncc. Two output folders because ncc names lazy chunks after the entry file.
 // `node scripts/build.js [OUT]` builds into OUT instead of dist/ (the dist test compares them).
+// The bundle is built beside OUT and swapped in at the end, so a failed build leaves OUT as it was.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const out = process.argv[2] ?? 'dist';
+const staging = `${out}.building-${process.pid}`;
 const ncc = (entry, dir) =>
   execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', dir, '--license', 'licenses.txt', '-q'], { stdio: 'inherit' });
 
-rmSync(out, { recursive: true, force: true });
-ncc('src/index.ts', out);
-ncc('src/cli.ts', path.join(out, 'cli'));
-writeFileSync(path.join(out, 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js';\n");
-chmodSync(path.join(out, 'cli.js'), 0o755);
+try {
+  ncc('src/index.ts', staging);
+  ncc('src/cli.ts', path.join(staging, 'cli'));
+  writeFileSync(path.join(staging, 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js';\n");
+  chmodSync(path.join(staging, 'cli.js'), 0o755);
+  rmSync(out, { recursive: true, force: true });
+  renameSync(staging, out);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
