@@ -23,7 +23,7 @@ test('tag push: a batch named release-<tag>, outputs, summary, CSV; no secret in
   expect(result.code).toBe(0);
   expect(result.outputs).toMatchObject({ 'created-count': '4', 'failed-count': '0', healthy: 'true', flavor: 'v1' });
   const rows = parse(readFileSync(result.outputs['csv-path']!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
-  expect(rows.map((r) => r.label)).toEqual(['001', '002', '003', '004'].map((n) => `release-v1.4.0-${n}-r555a2`));
+  expect(rows.map((r) => r.label).sort()).toEqual(['001', '002', '003', '004'].map((n) => `release-v1.4.0-${n}-r555a2`));
   expect(result.outputs['csv-path']).toMatch(/trial-keys-\d{8}-555\.csv$/);
   const keys = rows.map((r) => r.key!);
   // The token and every key are masked for the runner before anything else is printed…

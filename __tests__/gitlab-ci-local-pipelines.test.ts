@@ -131,7 +131,7 @@ test('component, schedule pipeline: scheduled-<YYYYMMDD> labels, the tier limit,
   expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '3', QUOTA_KEYS_FAILED: '0', QUOTA_KEYS_HEALTHY: 'true', QUOTA_KEYS_FLAVOR: 'v1p' });
   expect(env.QUOTA_KEYS_CSV).toMatch(new RegExp(`^trial-keys-${day}-\\d+\\.csv$`));
   const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-  expect(rows.map((r) => r.label)).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+$`))));
+  expect(rows.map((r) => r.label!).sort()).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+$`))));
   expect(rows.every((r) => r.daily_limit === '500' && r.tier === 'partner')).toBe(true);
   expectNoSecret(output, rows);
 }, 60_000);

@@ -21,12 +21,13 @@ describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
     expect(report.ok).toBe(true);
     expect(writes(requests)).toEqual(['POST /admin/keys']);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ label: 'partner-companyA-20261126', tier: 'partner', daily_limit: perKeyLimit(flavor) ? '500' : '200' });
+    expect(rows[0]).toMatchObject({ label: 'partner-companyA-20261126', tier: 'partner', daily_limit: perKeyLimit(flavor) ? '500' : flavor === 'v10' ? '' : '200' });
     expect(report.summary.facts).toContainEqual(['Tier', 'partner (500/day)']);
     const onServer = server.allKeys().find((k) => k.key === rows[0]!.key)!;
     expect(onServer.label).toBe('partner-companyA-20261126');
     if (perKeyLimit(flavor)) expect(onServer.dailyLimit).toBe(500);
     expect(count(warnings, /lifetime quotas/)).toBe(flavor === 'v10' ? 1 : 0);
+    expect(count(warnings, /server-wide limit/)).toBe(flavor === 'v1' || flavor === 'v01' ? 1 : 0);
   });
 
   test('an explicit limit wins over the tier', async () => {

@@ -98972,7 +98972,8 @@ class CsvWriter {
         this.path = path;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(this.path), { recursive: true });
         this.temp = `${this.path}.${process.pid}.tmp`;
-        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { mode: 0o600 });
+        // 'wx': never through a file or link someone else put at the temp path.
+        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { mode: 0o600, flags: 'wx' });
         this.stringifier = stringify({
             header: true,
             columns: [...CSV_COLUMNS],
@@ -99002,6 +99003,29 @@ class CsvWriter {
         await this.finished.catch(() => undefined);
         (0,external_node_fs_.rmSync)(this.temp, { force: true });
     }
+}
+
+;// CONCATENATED MODULE: ./src/limits.ts
+function limitOf(key, capabilities, serverDailyLimit) {
+    if (capabilities.lifetimeQuota)
+        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
+    // A per-key server answering without a limit applies its default, which is the server-wide one.
+    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
+        return { kind: 'daily', value: key.dailyLimit, perKey: true };
+    return { kind: 'daily', value: serverDailyLimit, perKey: false };
+}
+/** The daily limit for the CSV's daily_limit column; none for lifetime quotas. */
+function dailyLimitOf(limit) {
+    return limit.kind === 'daily' ? limit.value : undefined;
+}
+/**
+ * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
+ * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
+ */
+function percentUsed(used, limit) {
+    if (used === undefined || limit === undefined || limit <= 0)
+        return undefined;
+    return Math.floor((used * 100) / limit);
 }
 
 ;// CONCATENATED MODULE: ./src/reconcile.ts
@@ -99162,6 +99186,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 // outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
 // The first request goes alone: it tells the flavor (how many keys one request makes) and the
 // admin rate limit, so a batch that cannot fit is announced before it is sent.
+
 
 
 
@@ -99379,15 +99404,22 @@ async function issueKeys(requests, concurrency, services) {
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
     const { options, api, log, server, outputs, summary, context } = ctx;
     const { cancellation } = ctx;
-    const perKeyLimit = () => api.known?.capabilities.perKeyDailyLimit ?? false;
     const csv = new CsvWriter(options.output);
+    // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
+    const dailyLimitFor = (key) => {
+        const capabilities = api.known?.capabilities;
+        if (!capabilities)
+            return undefined;
+        return dailyLimitOf(limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, options.serverDailyLimit));
+    };
     let warnedGlobalLimit = false;
     const sink = (key) => {
-        if (!perKeyLimit() && !warnedGlobalLimit && api.flavor) {
+        const capabilities = api.known?.capabilities;
+        if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
             warnedGlobalLimit = true;
             log.warning(`The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
         }
-        csv.write(csvRow(key, { dailyLimit: perKeyLimit() ? options.limit : options.serverDailyLimit, tier: options.tier, server }));
+        csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
     };
     const labelsUnique = how.labelsUnique ?? requests.every((r) => r.label.endsWith(context.labelSuffix));
     let result;
@@ -99438,10 +99470,9 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
     if (api.http.retriesMade > 0)
         summary.facts.push(['Retried requests', String(api.http.retriesMade)]);
-    const limitOf = (key) => String(key.dailyLimit ?? (perKeyLimit() ? options.limit : options.serverDailyLimit));
     summary.table = {
         head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
-        rows: result.created.map((k) => [k.label, shortenKey(k.key), limitOf(k), k.createdAt.toISOString()]),
+        rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
     };
     log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csv.path}`);
     for (const f of result.failures.slice(0, 5))
@@ -99997,29 +100028,6 @@ async function runRotate(ctx) {
         summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
     const failure = [deleteFailure, report && !report.ok ? report.failure : undefined].filter(Boolean).join(' ');
     return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/limits.ts
-function limitOf(key, capabilities, serverDailyLimit) {
-    if (capabilities.lifetimeQuota)
-        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
-    // A per-key server answering without a limit applies its default, which is the server-wide one.
-    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
-        return { kind: 'daily', value: key.dailyLimit, perKey: true };
-    return { kind: 'daily', value: serverDailyLimit, perKey: false };
-}
-/** The daily limit for the CSV's daily_limit column; none for lifetime quotas. */
-function dailyLimitOf(limit) {
-    return limit.kind === 'daily' ? limit.value : undefined;
-}
-/**
- * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
- * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
- */
-function percentUsed(used, limit) {
-    if (used === undefined || limit === undefined || limit <= 0)
-        return undefined;
-    return Math.floor((used * 100) / limit);
 }
 
 ;// CONCATENATED MODULE: ./src/seed-lines.ts

@@ -44,7 +44,8 @@ export class CsvWriter {
   constructor(readonly path: string) {
     mkdirSync(dirname(this.path), { recursive: true });
     this.temp = `${this.path}.${process.pid}.tmp`;
-    this.file = createWriteStream(this.temp, { mode: 0o600 });
+    // 'wx': never through a file or link someone else put at the temp path.
+    this.file = createWriteStream(this.temp, { mode: 0o600, flags: 'wx' });
     this.stringifier = stringify({
       header: true,
       columns: [...CSV_COLUMNS],

@@ -7,6 +7,7 @@ import { CancelledError, type Cancellation } from './cancel.js';
 import { CsvWriter, csvRow } from './csv.js';
 import type { Logger } from './log.js';
 import type { CommandContext, RunReport } from './run.js';
+import { dailyLimitOf, limitOf } from './limits.js';
 import { shortenKey } from './redact.js';
 import type { QuotaProxy } from './quota-proxy/client.js';
 import { HttpStatusError, RateLimitedError } from './quota-proxy/http.js';
@@ -261,17 +262,23 @@ export async function issueToCsv(
 ): Promise<RunReport & { result: IssueResult }> {
   const { options, api, log, server, outputs, summary, context } = ctx;
   const { cancellation } = ctx;
-  const perKeyLimit = () => api.known?.capabilities.perKeyDailyLimit ?? false;
   const csv = new CsvWriter(options.output);
+  // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
+  const dailyLimitFor = (key: TrialKey) => {
+    const capabilities = api.known?.capabilities;
+    if (!capabilities) return undefined;
+    return dailyLimitOf(limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, options.serverDailyLimit));
+  };
   let warnedGlobalLimit = false;
   const sink = (key: TrialKey) => {
-    if (!perKeyLimit() && !warnedGlobalLimit && api.flavor) {
+    const capabilities = api.known?.capabilities;
+    if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
       warnedGlobalLimit = true;
       log.warning(
         `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
       );
     }
-    csv.write(csvRow(key, { dailyLimit: perKeyLimit() ? options.limit : options.serverDailyLimit, tier: options.tier, server }));
+    csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
   };
   const labelsUnique = how.labelsUnique ?? requests.every((r) => r.label.endsWith(context.labelSuffix));
   let result: IssueResult;
@@ -315,10 +322,9 @@ export async function issueToCsv(
   if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
   if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
   if (api.http.retriesMade > 0) summary.facts.push(['Retried requests', String(api.http.retriesMade)]);
-  const limitOf = (key: TrialKey) => String(key.dailyLimit ?? (perKeyLimit() ? options.limit : options.serverDailyLimit));
   summary.table = {
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
-    rows: result.created.map((k) => [k.label, shortenKey(k.key), limitOf(k), k.createdAt.toISOString()]),
+    rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
   };
   log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csv.path}`);
   for (const f of result.failures.slice(0, 5)) log.warning(`Not created: ${f.label}: ${f.error}`);
