@@ -96628,7 +96628,10 @@ function redactingLogger(sink, redactor = new Redactor()) {
         redactor,
         info: (m) => sink.info(redactor.redact(m)),
         warning: (m) => sink.warning(redactor.redact(m)),
-        debug: (m) => sink.debug(redactor.redact(m)),
+        debug: (m) => {
+            if (sink.debugEnabled?.() !== false)
+                sink.debug(redactor.redact(m));
+        },
         secret(value, kind) {
             if (!value)
                 return;
@@ -97269,9 +97272,9 @@ class HttpClient {
         // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
         this.dispatcher = this.agent.compose(undici/* interceptors */.dY.retry({ throwOnError: false }));
     }
-    /** `METHOD <url>` with credentials removed, for messages. */
+    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
     describe(method, path) {
-        return `${method} ${redactUrl(this.origin + this.basePath + path)}`;
+        return `${method} ${this.origin}${this.basePath}${path}`;
     }
     /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
     pathFor(path, query) {
@@ -97488,17 +97491,18 @@ function proxyNote(url, env) {
     });
     return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
 }
-/** The whole body, or as much as arrived before it broke off. */
-async function readBody(body) {
-    const chunks = [];
-    try {
-        for await (const chunk of body)
-            chunks.push(chunk);
-        return { text: Buffer.concat(chunks).toString('utf8'), cutOff: false };
-    }
-    catch {
-        return { text: Buffer.concat(chunks).toString('utf8'), cutOff: true };
-    }
+/**
+ * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
+ * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
+ */
+function readBody(body) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        const done = (cutOff) => resolve({ text: Buffer.concat(chunks).toString('utf8'), cutOff });
+        body.on('data', (chunk) => chunks.push(chunk));
+        body.once('end', () => done(false));
+        body.once('error', () => done(true));
+    });
 }
 /** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
 function errorText(text) {
@@ -100463,7 +100467,7 @@ function summaryMarkdown(summary) {
 
 
 async function runAction() {
-    const log = redactingLogger({ info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz, mask: core/* setSecret */.Pq });
+    const log = redactingLogger({ info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz, mask: core/* setSecret */.Pq, debugEnabled: core/* isDebug */._o });
     try {
         const context = githubContext(github/* context */._, process.env);
         const options = parseOptions((name) => core/* getInput */.V4(name), process.env, context);
@@ -109427,6 +109431,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -109434,7 +109439,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

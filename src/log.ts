@@ -15,6 +15,8 @@ export interface LogSink {
   warning(message: string): void;
   debug(message: string): void;
   mask?(value: string): void;
+  /** False when debug lines are dropped anyway: they are then not redacted either (a per-request cost). */
+  debugEnabled?(): boolean;
 }
 
 export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logger & { redactor: Redactor } {
@@ -22,7 +24,9 @@ export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logge
     redactor,
     info: (m) => sink.info(redactor.redact(m)),
     warning: (m) => sink.warning(redactor.redact(m)),
-    debug: (m) => sink.debug(redactor.redact(m)),
+    debug: (m) => {
+      if (sink.debugEnabled?.() !== false) sink.debug(redactor.redact(m));
+    },
     secret(value, kind) {
       if (!value) return;
       sink.mask?.(value);

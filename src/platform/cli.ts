@@ -136,9 +136,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const log = redactingLogger({
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`),
-    debug: (m) => {
-      if (env.QUOTA_KEYS_DEBUG) process.stderr.write(`debug: ${m}\n`);
-    },
+    debug: (m) => process.stderr.write(`debug: ${m}\n`),
+    debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
   });
   let parsed: ParsedArgs;
   // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.

@@ -10,7 +10,7 @@ import { Cancellation } from '../cancel.js';
 import { summaryMarkdown } from './summary.js';
 
 export async function runAction(): Promise<void> {
-  const log = redactingLogger({ info: core.info, warning: core.warning, debug: core.debug, mask: core.setSecret });
+  const log = redactingLogger({ info: core.info, warning: core.warning, debug: core.debug, mask: core.setSecret, debugEnabled: core.isDebug });
   try {
     const context = githubContext(github.context, process.env);
     const options = parseOptions((name) => core.getInput(name), process.env, context);
