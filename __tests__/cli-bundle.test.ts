@@ -75,3 +75,13 @@ test('a server that is down: exit 1 with the health message', async () => {
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/error: Health check failed: .*connection refused/);
 });
+
+test('the summary table lines up Chinese labels (two columns per wide character)', async () => {
+  const { renderSummary, displayWidth } = await import('../src/platform/cli.js');
+  expect(displayWidth('合作伙伴-001')).toBe(12);
+  const text = renderSummary({ title: 't', facts: [], table: { head: ['Label', 'Key'], rows: [['合作伙伴-001', 'sk-ab12…9f0e'], ['plain-002', 'sk-cd34…0a1b']] } });
+  const [, header, , first, second] = text.split('\n');
+  const column = (line: string) => displayWidth(line.slice(0, line.indexOf('sk-')));
+  expect(column(first!)).toBe(column(second!));
+  expect(header!.indexOf('Key')).toBe(column(second!));
+});

@@ -39042,7 +39042,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: parseArgs, renderSummary
+// UNUSED EXPORTS: displayWidth, parseArgs, renderSummary
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -43277,13 +43277,19 @@ function parseArgs(argv) {
     }
     return { command, values, help, dotenv, watch };
 }
+// East Asian wide characters take two terminal columns (labels are often Chinese).
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+/** Terminal columns a string takes. */
+function displayWidth(text) {
+    return text.length + (text.match(WIDE)?.length ?? 0);
+}
 function renderSummary(summary) {
     const lines = summary.facts.map(([name, value]) => `${name}: ${value}`);
     if (summary.table && summary.table.rows.length > 0) {
         const { head, rows } = summary.table;
         const shown = rows.slice(0, 50);
-        const widths = head.map((h, c) => Math.max(h.length, ...shown.map((r) => (r[c] ?? '').length)));
-        const line = (cells) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+        const widths = head.map((h, c) => Math.max(displayWidth(h), ...shown.map((r) => displayWidth(r[c] ?? ''))));
+        const line = (cells) => cells.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join('  ').trimEnd();
         lines.push('', line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
         if (rows.length > shown.length)
             lines.push(`… and ${rows.length - shown.length} more (all in the CSV)`);
