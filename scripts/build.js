@@ -14,7 +14,11 @@ const ncc = (entry, dir) =>
 try {
   ncc('src/index.ts', staging);
   ncc('src/cli.ts', path.join(staging, 'cli'));
-  writeFileSync(path.join(staging, 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js';\n");
+  // The compile cache keeps V8's bytecode of the bundle between runs of the CLI (about 20 ms of its start-up).
+  writeFileSync(
+    path.join(staging, 'cli.js'),
+    "#!/usr/bin/env node\nimport module from 'node:module';\n\nmodule.enableCompileCache?.();\nawait import('./cli/index.js');\n",
+  );
   chmodSync(path.join(staging, 'cli.js'), 0o755);
   rmSync(out, { recursive: true, force: true });
   renameSync(staging, out);

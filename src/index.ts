@@ -1,3 +1,4 @@
+import './heap.js';
 import { runAction } from './platform/github.js';
 
 await runAction();
