@@ -1,6 +1,7 @@
 // dist/index.js as the runner runs it: a child process with INPUT_* env, output and summary files.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { startDevServer } from '../src/dev-server/index.js';
 import { runBundledAction, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
@@ -59,7 +60,13 @@ test('a failed health check fails the step with one line and healthy=false', asy
 });
 
 test('bad input fails before any request', async () => {
-  const result = await runBundledAction({ command: 'batch', count: '1e9', url: server.url, 'admin-token': server.token });
-  expect(result.code).toBe(1);
-  expect(result.stdout).toContain("::error::Invalid input 'count': \"1e9\" — expected a whole number from 1 to 10000.");
+  const watched = await startDevServer();
+  try {
+    const result = await runBundledAction({ command: 'batch', count: '1e9', url: watched.url, 'admin-token': watched.token });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("::error::Invalid input 'count': \"1e9\" — expected a whole number from 1 to 10000.");
+    expect(watched.requests).toEqual([]);
+  } finally {
+    await watched.close();
+  }
 });

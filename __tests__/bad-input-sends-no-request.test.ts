@@ -114,3 +114,17 @@ test('the action refuses the same way: require-https with http:// to another hos
   expect(result.stdout).toContain("::error::Invalid input 'url': \"http://qp.example.com:8787/\" — require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1.");
   expect(server.requests).toEqual([]);
 });
+
+// Refused argument lists are echoed in their error: the token given on the command line must not be.
+test.each([
+  [['batch', '--count', '--token', 'argv-secret-token-1234']],
+  [['batch', '--name', '--token', 'argv-secret-token-1234']],
+  [['health', '-targv-secret-token-1234']],
+  [['health', '--admin_token=argv-secret-token-1234']],
+  [['batch', 'argv-secret-token-1234']],
+])('a refused argument list %j never prints the token given in it', async (args) => {
+  const result = await cli([...args, '--url', server.url]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^error: Invalid input/);
+  expect(result.stdout + result.stderr).not.toContain('argv-secret-token-1234');
+});

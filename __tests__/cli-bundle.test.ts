@@ -85,3 +85,11 @@ test('the summary table lines up Chinese labels (two columns per wide character)
   expect(column(first!)).toBe(column(second!));
   expect(header!.indexOf('Key')).toBe(column(second!));
 });
+
+test('seed §3.2 first example: batch without --name gets batch-<YYYYMMDD> labels', async () => {
+  const result = await cli(['batch', '--token', server.token, '--url', server.url, '--count', '5', '--limit', '100', '--output', 'dated.csv']);
+  expect(result.code).toBe(0);
+  const labels = readCsv('dated.csv').map((r) => r.label!).sort();
+  expect(labels).toHaveLength(5);
+  labels.forEach((label, i) => expect(label).toMatch(new RegExp(`^batch-\\d{8}-00${i + 1}-`)));
+});

@@ -84,3 +84,30 @@ test('a path prefix (reverse proxy) is kept', async () => {
     await prefixed.close();
   }
 });
+
+test('a host name that does not resolve: DNS named, healthy=false', async () => {
+  const report = await check('http://quota-proxy.invalid:8787');
+  expect(report).toMatchObject({ ok: false, outputs: { healthy: 'false' } });
+  expect(report.failure).toMatch(/^Health check failed: GET http:\/\/quota-proxy\.invalid:8787\/healthz: host name not found \(DNS\).*check the host name in url\.$/);
+});
+
+test('v10 answers health 200 whatever happens: the body\'s "ok" is the verdict, and it tells the flavor', async () => {
+  const v10 = await startDevServer({ flavor: 'v10' });
+  try {
+    const good = await check(v10.url);
+    expect(good).toMatchObject({ ok: true, outputs: { healthy: 'true', flavor: 'v10' } });
+    v10.setHealth('error500');
+    const bad = await check(v10.url);
+    expect(bad).toMatchObject({ ok: false, outputs: { healthy: 'false' } });
+    expect(bad.failure).toMatch(/answered 200 but says "ok": false/);
+  } finally {
+    await v10.close();
+  }
+});
+
+test('health-path is the path checked', async () => {
+  server.setHealth('ok');
+  const before = server.requests.length;
+  expect((await check(server.url, { 'health-path': '/healthz/db' })).ok).toBe(true);
+  expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/healthz/db']);
+});

@@ -74,3 +74,19 @@ test('timeout, health path, booleans and flavor are checked', () => {
   refuse({ 'server-flavor': 'v2' }, 'server-flavor');
   expect(parse({ 'admin-token': 't', 'timeout-seconds': '0.5', 'skip-health-check': 'TRUE', 'server-flavor': 'v10' })).toMatchObject({ timeoutMs: 500, skipHealthCheck: true, serverFlavor: 'v10' });
 });
+
+test('tiers: the built-in map, overridden and extended by tiers (JSON or YAML); an explicit limit wins', () => {
+  expect(parse({ 'admin-token': 't', tier: 'vip' }).limit).toBe(5000);
+  expect(parse({ 'admin-token': 't', tier: 'partner' })).toMatchObject({ limit: 500, tier: 'partner' });
+  expect(parse({ 'admin-token': 't', tiers: '{"trial":75,"gold":2000}', tier: 'gold' }).limit).toBe(2000);
+  expect(parse({ 'admin-token': 't', tiers: '{"trial":75,"gold":2000}', tier: 'trial' }).limit).toBe(75);
+  expect(parse({ 'admin-token': 't', tiers: 'gold: 2000\nsilver: 800', tier: 'silver' }).limit).toBe(800);
+  expect(parse({ 'admin-token': 't', tier: 'vip', limit: '42' }).limit).toBe(42);
+  expect(parse({ 'admin-token': 't' }).limit).toBe(100);
+  expect(refuse({ tier: 'gold' }, 'tier')).toContain('trial, partner, internal, vip');
+});
+
+test('alert-threshold 0 and 101 are refused', () => {
+  refuse({ 'alert-threshold': '0' }, 'alert-threshold');
+  refuse({ 'alert-threshold': '101' }, 'alert-threshold');
+});

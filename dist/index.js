@@ -96536,7 +96536,8 @@ function defaultName(context) {
     }
 }
 function githubContext(github, env, now = new Date()) {
-    const tag = github.ref.startsWith('refs/tags/') ? github.ref.slice('refs/tags/'.length) : undefined;
+    const ref = github.ref ?? '';
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
     const trigger = github.eventName === 'push' && tag ? 'tag'
         : github.eventName === 'workflow_dispatch' ? 'dispatch'
             : github.eventName === 'schedule' ? 'schedule'

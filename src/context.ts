@@ -38,13 +38,14 @@ export function defaultName(context: RunContext): string {
 
 export interface GithubLike {
   eventName: string;
-  ref: string;
+  ref?: string;
   runId: number;
   payload: { repository?: { [key: string]: unknown } };
 }
 
 export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = new Date()): RunContext {
-  const tag = github.ref.startsWith('refs/tags/') ? github.ref.slice('refs/tags/'.length) : undefined;
+  const ref = github.ref ?? '';
+  const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
   const trigger: Trigger =
     github.eventName === 'push' && tag ? 'tag'
     : github.eventName === 'workflow_dispatch' ? 'dispatch'

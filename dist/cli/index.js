@@ -39061,7 +39061,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: displayWidth, parseArgs, renderSummary
+// UNUSED EXPORTS: displayWidth, maskTokenArguments, parseArgs, renderSummary
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -39085,7 +39085,8 @@ function defaultName(context) {
     }
 }
 function githubContext(github, env, now = new Date()) {
-    const tag = github.ref.startsWith('refs/tags/') ? github.ref.slice('refs/tags/'.length) : undefined;
+    const ref = github.ref ?? '';
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
     const trigger = github.eventName === 'push' && tag ? 'tag'
         : github.eventName === 'workflow_dispatch' ? 'dispatch'
             : github.eventName === 'schedule' ? 'schedule'
@@ -43256,8 +43257,11 @@ function parseArgs(argv) {
             continue;
         }
         if (!arg.startsWith('-') || arg === '-') {
-            if (command !== undefined)
-                throw new InputError('command', arg, `one command only (got "${command}" already)`);
+            // A stray word is echoed only when it is a command: it may be a value that lost its flag (a token).
+            if (command !== undefined) {
+                const known = COMMANDS.includes(arg);
+                throw new InputError('command', known ? arg : '', `one command only (got "${command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
+            }
             command = arg;
             continue;
         }
@@ -43275,8 +43279,9 @@ function parseArgs(argv) {
             continue;
         }
         const spec = arg.startsWith('--') ? byName.get(ALIASES[flag] ?? flag) : byShort.get(flag);
+        // Only the flag's name: a mistyped `--admin_token=…` must not print its value.
         if (!spec)
-            throw new InputError(arg, '', `unknown flag; see quota-keys --help`);
+            throw new InputError(arg.split('=')[0], '', `unknown flag; see quota-keys --help`);
         let value = inline;
         if (value === undefined) {
             const next = argv[i + 1];
@@ -43301,6 +43306,23 @@ const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF
 /** Terminal columns a string takes. */
 function displayWidth(text) {
     return text.length + (text.match(WIDE)?.length ?? 0);
+}
+/**
+ * The admin token, wherever it is in argv or the environment, is registered before the arguments
+ * are parsed: a refused argument list is echoed in its error (a stray positional, a mistyped flag).
+ */
+function maskTokenArguments(argv, env, log) {
+    if (env.ADMIN_TOKEN)
+        log.secret(env.ADMIN_TOKEN, 'token');
+    argv.forEach((arg, i) => {
+        const next = argv[i + 1];
+        if (['-t', '--token', '--admin-token'].includes(arg) && next)
+            log.secret(next, 'token');
+        else if (/^--(admin[-_]?)?token=/i.test(arg))
+            log.secret(arg.slice(arg.indexOf('=') + 1), 'token');
+        else if (/^-t./.test(arg))
+            log.secret(arg.slice(2), 'token');
+    });
 }
 function renderSummary(summary) {
     const lines = summary.facts.map(([name, value]) => `${name}: ${value}`);
@@ -43358,6 +43380,7 @@ async function main(argv, env) {
     let dotenvFile = dotenvPath(undefined, env);
     let outputs = {};
     try {
+        maskTokenArguments(argv, env, log);
         parsed = parseArgs(argv);
         dotenvFile = dotenvPath(parsed.dotenv, env);
         if (parsed.help || parsed.command === 'help') {

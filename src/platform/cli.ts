@@ -1,7 +1,7 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext } from '../context.js';
 import { INPUTS } from '../inputs.js';
-import { redactingLogger } from '../log.js';
+import { redactingLogger, type Logger } from '../log.js';
 import { COMMANDS, InputError, parseOptions } from '../options.js';
 import { run, type RunReport, type Summary } from '../run.js';
 import { Cancellation, exitCodeFor } from '../cancel.js';
@@ -57,7 +57,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
       continue;
     }
     if (!arg.startsWith('-') || arg === '-') {
-      if (command !== undefined) throw new InputError('command', arg, `one command only (got "${command}" already)`);
+      // A stray word is echoed only when it is a command: it may be a value that lost its flag (a token).
+      if (command !== undefined) {
+        const known = (COMMANDS as readonly string[]).includes(arg);
+        throw new InputError('command', known ? arg : '', `one command only (got "${command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
+      }
       command = arg;
       continue;
     }
@@ -73,7 +77,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
       continue;
     }
     const spec = arg.startsWith('--') ? byName.get(ALIASES[flag] ?? flag) : byShort.get(flag);
-    if (!spec) throw new InputError(arg, '', `unknown flag; see quota-keys --help`);
+    // Only the flag's name: a mistyped `--admin_token=…` must not print its value.
+    if (!spec) throw new InputError(arg.split('=')[0]!, '', `unknown flag; see quota-keys --help`);
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
@@ -96,6 +101,20 @@ const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF
 /** Terminal columns a string takes. */
 export function displayWidth(text: string): number {
   return text.length + (text.match(WIDE)?.length ?? 0);
+}
+
+/**
+ * The admin token, wherever it is in argv or the environment, is registered before the arguments
+ * are parsed: a refused argument list is echoed in its error (a stray positional, a mistyped flag).
+ */
+export function maskTokenArguments(argv: string[], env: NodeJS.ProcessEnv, log: Logger): void {
+  if (env.ADMIN_TOKEN) log.secret(env.ADMIN_TOKEN, 'token');
+  argv.forEach((arg, i) => {
+    const next = argv[i + 1];
+    if (['-t', '--token', '--admin-token'].includes(arg) && next) log.secret(next, 'token');
+    else if (/^--(admin[-_]?)?token=/i.test(arg)) log.secret(arg.slice(arg.indexOf('=') + 1), 'token');
+    else if (/^-t./.test(arg)) log.secret(arg.slice(2), 'token');
+  });
 }
 
 export function renderSummary(summary: Summary): string {
@@ -152,6 +171,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   let dotenvFile = dotenvPath(undefined, env);
   let outputs: Record<string, string> = {};
   try {
+    maskTokenArguments(argv, env, log);
     parsed = parseArgs(argv);
     dotenvFile = dotenvPath(parsed.dotenv, env);
     if (parsed.help || parsed.command === 'help') {
