@@ -62,6 +62,7 @@ test.each<Record<string, string>>([{ command: 'list' }, { command: 'usage' }, { 
   async (inputs) => {
     const result = await run(inputs);
     expect(result.stdout + result.stderr).not.toContain('tripwire');
+    expect(result.code).toBe(0);
   },
 );
 

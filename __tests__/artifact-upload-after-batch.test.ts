@@ -105,6 +105,26 @@ test('a batch that ends short uploads the keys it created, then fails', async ()
   }
 });
 
+test.each([
+  ['3', 0],
+  ['4', 1],
+])('min-success %s with 3 of 5 keys created: exit %i, the 3 keys uploaded either way', async (minSuccess, code) => {
+  const proxy = await startRecordingProxy(server.url, { createsBeforeRefusing: 3 });
+  const runId = `78${minSuccess}`;
+  try {
+    const result = await runBundledAction(
+      { command: 'batch', count: '5', concurrency: '1', 'min-success': minSuccess, url: proxy.url, 'admin-token': server.token },
+      { eventName: 'schedule', runId, env: service.env },
+    );
+    expect(result.code).toBe(code);
+    expect(result.outputs).toMatchObject({ 'created-count': '3', 'failed-count': '2' });
+    const zipped = artifactNamed(`trial-keys-${runId}-1`).files.get(basename(result.outputs['csv-path']!))!;
+    expect(parse(zipped, { columns: true })).toHaveLength(3);
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('an upload the service refuses fails the step and says where the CSV is', async () => {
   const refusing = await startArtifactService({ failCreate: true });
   try {

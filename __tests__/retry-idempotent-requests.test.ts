@@ -151,6 +151,9 @@ test('cancelling stops the retries: no attempt starts after it', async () => {
 });
 
 test('full jitter stays below base·2^retry; the wait budget counts overlapping waits once', () => {
+  // Uniform below a ceiling that doubles per retry (0.5 s, 1 s, 2 s, …) up to 30 s.
+  expect([0, 1, 2, 3, 10].map((retry) => fullJitter(retry, () => 0.5))).toEqual([250, 500, 1000, 2000, 15_000]);
+  expect(fullJitter(2, () => 0)).toBe(0);
   expect(fullJitter(0, () => 0.999)).toBeLessThan(500);
   expect(fullJitter(3, () => 0.999)).toBeLessThan(4000);
   expect(fullJitter(30, () => 0.999)).toBeLessThan(30_000);

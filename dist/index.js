@@ -97173,12 +97173,16 @@ class HttpStatusError extends Error {
     target;
     snippet;
     headers;
-    constructor(status, target, snippet, headers, note = '') {
+    attempts;
+    constructor(status, target, snippet, headers, note = '', 
+    /** Attempts the request took: above 1, an earlier attempt may have done the work (a DELETE then answers 404). */
+    attempts = 1) {
         super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
         this.status = status;
         this.target = target;
         this.snippet = snippet;
         this.headers = headers;
+        this.attempts = attempts;
         this.name = 'HttpStatusError';
     }
 }
@@ -97398,7 +97402,7 @@ class HttpClient {
             const note = refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
                 : answer.retries ? ` (${answer.retries + 1} attempts)`
                     : '';
-            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note);
+            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1);
         }
         try {
             return { body: JSON.parse(answer.text), answer };
@@ -97975,13 +97979,15 @@ class QuotaProxy {
         const adapter = this.require('delete');
         if (!adapter.capabilities.delete)
             throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+        // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
+        // the attempt whose answer was lost deleted it.
         try {
-            const { body } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
-            return body.deleted !== false;
+            const { body, answer } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
+            return body.deleted !== false || answer.retries > 0;
         }
         catch (error) {
             if (error instanceof HttpStatusError && error.status === 404)
-                return false;
+                return error.attempts > 1;
             throw error;
         }
     }

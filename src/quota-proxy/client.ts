@@ -143,11 +143,13 @@ export class QuotaProxy {
   async deleteKey(key: string): Promise<boolean> {
     const adapter = this.require('delete');
     if (!adapter.capabilities.delete) throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+    // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
+    // the attempt whose answer was lost deleted it.
     try {
-      const { body } = await this.http.json<{ deleted?: unknown }>('DELETE', `/admin/keys/${pathSegment(key)}`);
-      return body.deleted !== false;
+      const { body, answer } = await this.http.json<{ deleted?: unknown }>('DELETE', `/admin/keys/${pathSegment(key)}`);
+      return body.deleted !== false || answer.retries > 0;
     } catch (error) {
-      if (error instanceof HttpStatusError && error.status === 404) return false;
+      if (error instanceof HttpStatusError && error.status === 404) return error.attempts > 1;
       throw error;
     }
   }

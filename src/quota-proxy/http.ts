@@ -35,6 +35,8 @@ export class HttpStatusError extends Error {
     readonly snippet: string,
     readonly headers: Headers,
     note = '',
+    /** Attempts the request took: above 1, an earlier attempt may have done the work (a DELETE then answers 404). */
+    readonly attempts = 1,
   ) {
     super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
     this.name = 'HttpStatusError';
@@ -306,7 +308,7 @@ export class HttpClient {
         refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
         : answer.retries ? ` (${answer.retries + 1} attempts)`
         : '';
-      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note);
+      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1);
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
