@@ -102,3 +102,10 @@ test('a private repository uploads plaintext without asking', async () => {
   expect(result.outputs['artifact-id']).toMatch(/^\d+$/);
   expect(result.outputs['csv-path']).toMatch(/\.csv$/);
 });
+
+test('an event payload that does not name the repository counts as public: refused before any request', async () => {
+  const result = await runBundledAction(inputs(), { eventName: 'schedule', runId: '909', payload: { schedule: '17 3 * * *' }, env: service.env });
+  expect(result.code).toBe(1);
+  expect(result.stdout).toMatch(/^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m);
+  expect(proxy.requests).toEqual([]);
+});

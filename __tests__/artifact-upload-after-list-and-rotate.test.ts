@@ -24,7 +24,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const run = (runId: string, inputs: Record<string, string>, payload: object = {}) =>
+const run = (runId: string, inputs: Record<string, string>, payload: object = { repository: { private: true } }) =>
   runBundledAction({ url: proxy.url, 'admin-token': server.token, ...inputs }, { eventName: 'schedule', runId, payload, env: service.env });
 const uploaded = (name: string) => service.artifacts.filter((a) => a.name === name);
 

@@ -38,3 +38,18 @@ describe.each(['v1', 'v01', 'v1p', 'v10'] as Flavor[])('%s', (flavor) => {
     expect(server.allKeys().some((k) => k.key === key)).toBe(false);
   });
 });
+
+test('a DELETE first refused with 429, then 404: the key was not there, and delete says so', async () => {
+  const server = await startDevServer({ flavor: 'v1' });
+  let deletes = 0;
+  const proxy = await startFaultProxy({ target: server.url, choose: (r) => (r.method === 'DELETE' && deletes++ === 0 ? 'rate-limit' : undefined), retryAfterSeconds: 1 });
+  try {
+    const { report } = await runWrite(server, { url: proxy.url, command: 'delete', key: `sk-${'0'.repeat(48)}`, 'timeout-seconds': '2', 'server-flavor': 'v1' });
+    expect(proxy.injected('rate-limit')).toBe(1);
+    expect(report.ok).toBe(false);
+    expect(report.outputs['deleted-count']).toBe('0');
+  } finally {
+    await proxy.close();
+    await server.close();
+  }
+});

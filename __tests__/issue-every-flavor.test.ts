@@ -91,13 +91,13 @@ test('v10 without limit-as-total-quota: the server default quota, and one warnin
   }
 });
 
-test('v01 native batch end to end: 250 keys in 4 requests (1 to detect the flavor, then 100, 100, 49), each with its own label', async () => {
+test('v01 native batch end to end: 250 keys in 5 requests (1 to detect the flavor, a probe of 2, then 100, 100, 47), each with its own label', async () => {
   const server = await startDevServer({ flavor: 'v01' });
   try {
     const { report, rows, requests } = await runWrite(server, { command: 'batch', count: '250', name: 'native', concurrency: '2', 'skip-health-check': 'true' });
     expect(report.ok).toBe(true);
     expect(report.outputs['created-count']).toBe('250');
-    expect(writes(requests)).toEqual(Array(4).fill('POST /admin/keys'));
+    expect(writes(requests)).toEqual(Array(5).fill('POST /admin/keys'));
     const labels = Array.from({ length: 250 }, (_, i) => `native-${String(i + 1).padStart(3, '0')}-test1`);
     const onServer = server.allKeys();
     expect(onServer.map((k) => k.label).sort()).toEqual(labels);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { cliContext, type RunContext } from '../src/context.js';
 import { InputError, parseOptions } from '../src/options.js';
 
@@ -89,4 +92,34 @@ test('tiers: the built-in map, overridden and extended by tiers (JSON or YAML); 
 test('alert-threshold 0 and 101 are refused', () => {
   refuse({ 'alert-threshold': '0' }, 'alert-threshold');
   refuse({ 'alert-threshold': '101' }, 'alert-threshold');
+});
+
+test('encrypt-to: real age recipients pass, a mistyped character fails its bech32 checksum', async () => {
+  const { generateIdentity, identityToRecipient } = await import('age-encryption');
+  const recipient = await identityToRecipient(await generateIdentity());
+  expect(parse({ 'admin-token': 't', 'encrypt-to': `${recipient}\n` }).encryptTo).toEqual([recipient]);
+  const last = recipient.at(-1) === 'q' ? 'p' : 'q';
+  expect(refuse({ 'encrypt-to': `${recipient.slice(0, -1)}${last}` }, 'encrypt-to')).toContain('age1');
+});
+
+test('artifact-name with characters the artifact service refuses is refused up front', () => {
+  for (const name of ['keys/2026', 'a:b', 'x|y']) refuse({ 'artifact-name': name }, 'artifact-name');
+  expect(parse({ 'admin-token': 't', 'artifact-name': 'keys-2026' }).artifactName).toBe('keys-2026');
+});
+
+test('output must name a file; the default never replaces a CSV already there', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'out-'));
+  const here = { ...context, workspace };
+  const at = (inputs: Record<string, string>) => parseOptions((n) => ({ 'admin-token': 't', ...inputs })[n] ?? '', {}, here).output;
+  expect(() => at({ output: '.' })).toThrow(/Invalid input 'output'.*not a folder/);
+  expect(() => at({ output: 'sub/' })).toThrow(/Invalid input 'output'/);
+  const first = at({});
+  expect(first).toBe(path.join(workspace, 'trial-keys-20261126-run1.csv'));
+  writeFileSync(first, 'keys');
+  expect(at({})).toBe(path.join(workspace, 'trial-keys-20261126-run1-2.csv'));
+});
+
+test('a timeout that would round to none, and inherited property names as tiers, are refused', () => {
+  refuse({ 'timeout-seconds': '0.0004' }, 'timeout-seconds');
+  for (const tier of ['constructor', 'toString', '__proto__']) refuse({ tier }, 'tier');
 });

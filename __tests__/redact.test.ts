@@ -25,3 +25,22 @@ test('the redactor hides tokens, registered keys, key-shaped strings and URL cre
   expect(out).not.toContain('u:p@');
   expect(out).toContain('sk-ab12…9f0e');
 });
+
+test('keys of any shape are shortened also URL-encoded, and a known shape inside a longer key does not hide the rest', () => {
+  const r = new Redactor();
+  const odd = 'qk+0NO5Td+/jwM7YmAbCdEfGhIjKlMnOpLieLxmUN';
+  const nested = `sk-${'a'.repeat(48)}.030f4a54234020c79258a8cb`;
+  r.addKey(odd);
+  r.addKey(nested);
+  const out = r.redact(`DELETE /admin/keys/${encodeURIComponent(odd)} and ${odd} and /admin/keys/${nested}`);
+  expect(out).not.toContain(encodeURIComponent(odd));
+  expect(out).not.toContain(odd);
+  expect(out).not.toContain('030f4a54234020c79258a8cb');
+  expect(out).toContain(shortenKey(odd));
+});
+
+test('a URL-encoded token is hidden too', () => {
+  const r = new Redactor();
+  r.addSecret('tok+en/with=chars');
+  expect(r.redact(`?admin_token=${encodeURIComponent('tok+en/with=chars')}`)).toBe('?admin_token=***');
+});

@@ -22,3 +22,14 @@ test('a stem with 1000 keys gets four-digit numbers, like batch', () => {
   expect(labels[0]).toBe('s-0001-r2a1');
   expect(labels[999]).toBe('s-1000-r2a1');
 });
+
+test('labels that are no batch labels stay, unless several due keys share one: then they are numbered', async () => {
+  const { replacementLabels } = await import('../src/commands/rotate.js');
+  const { batchStem } = await import('../src/labels.js');
+  expect(batchStem('auto-acme-2024-q3')).toBeUndefined();
+  expect(batchStem('auto-partner-12345-bigcorp')).toBeUndefined();
+  expect(batchStem('auto-20261126-007-r42a1')).toBe('auto-20261126');
+  expect(batchStem('auto-20261126-007-p9j12')).toBe('auto-20261126');
+  expect(batchStem('auto-20261126-007-tp3wrxd42c')).toBe('auto-20261126');
+  expect(replacementLabels(['auto-acme-2024-q3', 'auto-trial', 'auto-trial'], 'r9a1')).toEqual(['auto-acme-2024-q3', 'auto-trial-001-r9a1', 'auto-trial-002-r9a1']);
+});

@@ -17,7 +17,8 @@ if ! command -v node >/dev/null 2>&1; then
   echo "quota-keys: node was not found on PATH. Run the job in an image with Node.js 20 or later, such as node:24-alpine." >&2
   exit 1
 fi
-major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+# Without NODE_OPTIONS: a module it preloads may print to stdout too.
+major=$(NODE_OPTIONS='' node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 case "$major" in
   '' | *[!0-9]*) major=0 ;;
 esac

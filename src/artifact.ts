@@ -36,9 +36,12 @@ export function publicArtifactRefusal(
   context: Pick<RunContext, 'publicRepository'>,
   outcome = 'no key was created',
 ): string | undefined {
-  if (!context.publicRepository || !options.uploadArtifact || options.encryptTo.length > 0 || options.allowPublicArtifact) return undefined;
+  // Unknown (an event payload without its repository) counts as public: refusing a private
+  // repository's upload is a nuisance with a one-line fix, uploading a public one's keys is a leak.
+  if (context.publicRepository === false || !options.uploadArtifact || options.encryptTo.length > 0 || options.allowPublicArtifact) return undefined;
+  const which = context.publicRepository ? 'a public repository' : 'a repository that may be public (the event payload does not say)';
   return (
-    `Refusing to upload plaintext keys as an artifact of a public repository (any signed-in GitHub user can download it); ${outcome}. ` +
+    `Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
     'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.'
   );
 }

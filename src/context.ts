@@ -14,7 +14,7 @@ export interface RunContext {
   labelSuffix: string;
   workspace: string;
   now: Date;
-  /** GitHub: the repository is public (from the event payload). */
+  /** GitHub: whether the repository is public, from the event payload; undefined when it does not say. */
   publicRepository?: boolean;
 }
 

@@ -50,12 +50,15 @@ export class CsvWriter {
       header: true,
       columns: [...CSV_COLUMNS],
       record_delimiter: 'windows',
-      cast: { string: neutraliseFormula },
+      // The key is the server's, byte for byte; every other text cell may come from people.
+      cast: { string: (value, context) => (context.column === 'key' ? value : neutraliseFormula(value)) },
     });
     this.finished = new Promise((resolve, reject) => {
       this.file.on('finish', resolve).on('error', reject);
       this.stringifier.on('error', reject);
     });
+    // Observed at close(); until then a write error must not end the process as unhandled.
+    this.finished.catch(() => undefined);
     this.stringifier.pipe(this.file);
   }
 

@@ -62,6 +62,7 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
   const result: IssueResult = { requested: requests.length, created: [], failures: [], adopted: 0, reexported: 0, unresolved: [], duplicatesDeleted: 0, cancelled: false };
   const ledger: BatchLedger = { inCsv: new Map(), uncertain: new Map(), failed: new Map() };
   const labels = new Set(requests.map((r) => r.label));
+  let labelsIgnored = false;
   let stop: unknown;
   let firstSentAt = 0;
   const cancelled = () => cancellation?.requested === true;
@@ -80,8 +81,15 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     firstSentAt ||= sentAt;
     try {
       const keys = await api.createKeys(chunk);
-      // Matched by position too: a server that ignores per-key labels still made these requests' keys.
-      keys.forEach((key, i) => accept(key, labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
+      // A native batch answers its keys in request order: each is that request's, whatever label the
+      // server gave it. One that ignores per-key labels (upstream v01 may) gets one key per request
+      // from then on, so that every key keeps a label of its own.
+      const byPosition = keys.length === chunk.length;
+      if (chunk.length > 1 && byPosition && keys.some((key, i) => key.label !== chunk[i]!.label) && !labelsIgnored) {
+        labelsIgnored = true;
+        log.warning(`The ${api.flavor} server gave the keys of a native batch labels other than those asked for (e.g. ${JSON.stringify(keys[1]!.label)} for ${JSON.stringify(chunk[1]!.label)}): the rest is created one key per request.`);
+      }
+      keys.forEach((key, i) => accept(key, byPosition ? chunk[i]!.label : labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
     } catch (error) {
       const message = messageOf(error);
       if (error instanceof CancelledError) {
@@ -101,7 +109,7 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     const worker = async () => {
       while (next < queue.length && !halted()) {
         // An unknown flavor makes one key per request; once known, its native batch size.
-        const chunk = queue.slice(next, next + (api.known?.capabilities.maxKeysPerCreate ?? 1));
+        const chunk = queue.slice(next, next + (labelsIgnored ? 1 : (api.known?.capabilities.maxKeysPerCreate ?? 1)));
         next += chunk.length;
         await create(chunk);
       }
@@ -193,6 +201,11 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
     queue = queue.slice(first.length);
     await createAll(first, 1);
+    // Native batches: two keys first, to learn whether the server keeps per-key labels.
+    if ((api.known?.capabilities.maxKeysPerCreate ?? 1) > 1 && first.length === 1 && queue.length > 1 && stop === undefined && !cancelled()) {
+      await createAll(queue.slice(0, 2), 1);
+      queue = queue.slice(2);
+    }
     if (stop !== undefined || cancelled()) {
       notAttempted(queue);
       queue = [];

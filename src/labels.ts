@@ -5,7 +5,11 @@ export function batchLabels(name: string, count: number, suffix: string): string
   return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
 }
 
-/** The stem of a batch label (`<stem>-<NNN>-<run suffix>`), or undefined when the label is not one. */
+/**
+ * The stem of a batch label (`<stem>-<NNN>-<run suffix>`), or undefined when the label is not one.
+ * The suffix must be one this tool makes (GitHub r<run>a<attempt>, GitLab p<pipeline>j<job>, by
+ * hand 10 base-36 characters), so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
+ */
 export function batchStem(label: string): string | undefined {
-  return /^(.+)-\d{3,}-[A-Za-z0-9]+$/.exec(label)?.[1];
+  return /^(.+)-\d{3,}-(?:r\d+a\d+|p\d+j\d+|[0-9a-z]{10})$/.exec(label)?.[1];
 }

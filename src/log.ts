@@ -19,13 +19,21 @@ export interface LogSink {
   debugEnabled?(): boolean;
 }
 
+/**
+ * One line: a label with a line break (labels come from people and servers) must not start a line
+ * of its own, where the runner would read `::error::…` or `::add-mask::…` as a command.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
+}
+
 export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logger & { redactor: Redactor } {
   return {
     redactor,
-    info: (m) => sink.info(redactor.redact(m)),
-    warning: (m) => sink.warning(redactor.redact(m)),
+    info: (m) => sink.info(redactor.redact(oneLine(m))),
+    warning: (m) => sink.warning(redactor.redact(oneLine(m))),
     debug: (m) => {
-      if (sink.debugEnabled?.() !== false) sink.debug(redactor.redact(m));
+      if (sink.debugEnabled?.() !== false) sink.debug(redactor.redact(oneLine(m)));
     },
     secret(value, kind) {
       if (!value) return;

@@ -1,5 +1,6 @@
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compactDate, defaultName, type RunContext } from './context.js';
@@ -140,10 +141,66 @@ function parseTiers(raw: string): Record<string, number> {
 }
 
 /** age recipients, comma or newline separated. */
+/**
+ * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
+ * already there (a second step of the same job), it counts up instead.
+ */
+function parseOutput(raw: string, context: RunContext): string {
+  if (raw) {
+    const file = path.resolve(context.workspace, raw);
+    if (/[\\/]$/.test(raw) || (existsSync(file) && statSync(file).isDirectory())) {
+      throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
+    }
+    // Keys created and then unwritable would be lost: the nearest existing folder must take files.
+    let dir = path.dirname(file);
+    while (!existsSync(dir)) dir = path.dirname(dir);
+    try {
+      if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+      accessSync(dir, constants.W_OK);
+    } catch {
+      throw new InputError('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
+    }
+    return file;
+  }
+  const stem = path.resolve(context.workspace, `trial-keys-${compactDate(context.now)}-${context.runId}`);
+  let file = `${stem}.csv`;
+  for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.csv`;
+  return file;
+}
+
+/** The characters @actions/artifact refuses in a name, checked before any key exists. */
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
+
+function parseArtifactName(raw: string, context: RunContext): string {
+  if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
+    throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
+  }
+  return raw || `trial-keys-${context.runId}-${context.attempt}`;
+}
+
+// bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
+// before any key exists (encrypting happens only after the run).
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+function bech32Valid(text: string): boolean {
+  const sep = text.lastIndexOf('1');
+  const hrp = text.slice(0, sep);
+  const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
+  if (sep < 1 || data.length < 6 || data.includes(-1)) return false;
+  const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
+  const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+  let chk = 1;
+  for (const v of values) {
+    const top = chk >> 25;
+    chk = ((chk & 0x1ffffff) << 5) ^ v;
+    for (let i = 0; i < 5; i++) if ((top >> i) & 1) chk ^= GEN[i]!;
+  }
+  return chk === 1;
+}
+
 function parseRecipients(raw: string): string[] {
   const recipients = raw.split(/[\s,]+/).filter(Boolean);
   for (const recipient of recipients) {
-    if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient)) throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters), comma or newline separated');
+    if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient)) throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
   }
   return recipients;
 }
@@ -168,15 +225,16 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   const count = parseWholeNumber('count', get('count') || '1', 1, 10_000);
   const tiers = parseTiers(get('tiers'));
   const tier = get('tier') || undefined;
-  if (tier !== undefined && !(tier in tiers)) throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
+  if (tier !== undefined && !Object.hasOwn(tiers, tier)) throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
   const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier]! : DEFAULT_LIMIT;
   const serverDailyLimit = parseWholeNumber('server-daily-limit', get('server-daily-limit') || '200', 1, 100_000_000);
   const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
 
   const timeoutRaw = get('timeout-seconds') || '10';
   const timeout = Number(timeoutRaw);
-  if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout <= 0 || timeout > 600) {
-    throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds above 0 and at most 600');
+  // At least a millisecond: undici reads a timeout of 0 as none at all.
+  if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
+    throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
   }
 
   const healthPath = get('health-path') || '/healthz';
@@ -192,7 +250,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   const labelPrefix = get('label-prefix');
   if (/[\r\n\0]/.test(labelPrefix)) throw new InputError('label-prefix', labelPrefix, 'expected one line');
 
-  const output = path.resolve(context.workspace, get('output') || `trial-keys-${compactDate(context.now)}-${context.runId}.csv`);
+  const output = parseOutput(get('output'), context);
   const flavorRaw = get('server-flavor');
   const bool = (input: string) => parseBoolean(input, get(input) || 'false');
 
@@ -246,7 +304,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
     limitAsTotalQuota: bool('limit-as-total-quota'),
     uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact') || 'true'),
-    artifactName: get('artifact-name') || `trial-keys-${context.runId}-${context.attempt}`,
+    artifactName: parseArtifactName(get('artifact-name'), context),
     retentionDays: parseWholeNumber('retention-days', get('retention-days') || '1', 1, 90),
     encryptTo: parseRecipients(get('encrypt-to')),
     allowPublicArtifact: bool('allow-public-artifact'),

@@ -25,25 +25,32 @@ export function redactUrl(url: string): string {
 const KEY_PATTERN = /\b(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\d{10,}-[0-9a-z]{6,})\b/g;
 const URL_CREDENTIALS = /\b(https?:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/g;
 
-export class Redactor {
-  private readonly secrets = new Set<string>();
-  private readonly keys = new Set<string>();
+const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`);
 
-  /** A value replaced by *** wherever it appears (admin token). */
+export class Redactor {
+  /** Each form a secret can be printed in (as is, URL-encoded), and what replaces it. */
+  private readonly secrets = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
+
+  /** A value replaced by *** wherever it appears (admin token), also URL-encoded. */
   addSecret(value: string | undefined): void {
-    if (value && value.length >= 4) this.secrets.add(value);
+    if (!value || value.length < 4) return;
+    this.secrets.set(value, '***');
+    this.secrets.set(encodeURIComponent(value), '***');
   }
 
-  /** A key shown only shortened, whatever its shape. */
+  /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
   addKey(key: string): void {
-    if (key && !KEY_PATTERN.test(key)) this.keys.add(key);
-    KEY_PATTERN.lastIndex = 0;
+    // Keys of the known shapes are caught by the pattern; anything else (or more) is registered.
+    if (!key || key.length < 8 || WHOLE_KEY.test(key)) return;
+    this.keys.set(key, shortenKey(key));
+    this.keys.set(encodeURIComponent(key), shortenKey(key));
   }
 
   redact(text: string): string {
     let out = text;
-    for (const secret of this.secrets) out = out.split(secret).join('***');
-    for (const key of this.keys) out = out.split(key).join(shortenKey(key));
+    for (const [secret, shown] of this.secrets) out = out.split(secret).join(shown);
+    for (const [key, shown] of this.keys) out = out.split(key).join(shown);
     out = out.replace(URL_CREDENTIALS, '$1***@');
     return out.replace(KEY_PATTERN, (key) => shortenKey(key));
   }

@@ -39211,26 +39211,32 @@ function redactUrl(url) {
 // The key shapes of every known flavor (v1 sk-, v01/v1a trial_, v1p roc_<hex>, v10 roc_<ms>-<base36>).
 const KEY_PATTERN = /\b(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\d{10,}-[0-9a-z]{6,})\b/g;
 const URL_CREDENTIALS = /\b(https?:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/g;
+const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`);
 class Redactor {
-    secrets = new Set();
-    keys = new Set();
-    /** A value replaced by *** wherever it appears (admin token). */
+    /** Each form a secret can be printed in (as is, URL-encoded), and what replaces it. */
+    secrets = new Map();
+    keys = new Map();
+    /** A value replaced by *** wherever it appears (admin token), also URL-encoded. */
     addSecret(value) {
-        if (value && value.length >= 4)
-            this.secrets.add(value);
+        if (!value || value.length < 4)
+            return;
+        this.secrets.set(value, '***');
+        this.secrets.set(encodeURIComponent(value), '***');
     }
-    /** A key shown only shortened, whatever its shape. */
+    /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
     addKey(key) {
-        if (key && !KEY_PATTERN.test(key))
-            this.keys.add(key);
-        KEY_PATTERN.lastIndex = 0;
+        // Keys of the known shapes are caught by the pattern; anything else (or more) is registered.
+        if (!key || key.length < 8 || WHOLE_KEY.test(key))
+            return;
+        this.keys.set(key, shortenKey(key));
+        this.keys.set(encodeURIComponent(key), shortenKey(key));
     }
     redact(text) {
         let out = text;
-        for (const secret of this.secrets)
-            out = out.split(secret).join('***');
-        for (const key of this.keys)
-            out = out.split(key).join(shortenKey(key));
+        for (const [secret, shown] of this.secrets)
+            out = out.split(secret).join(shown);
+        for (const [key, shown] of this.keys)
+            out = out.split(key).join(shown);
         out = out.replace(URL_CREDENTIALS, '$1***@');
         return out.replace(KEY_PATTERN, (key) => shortenKey(key));
     }
@@ -39240,14 +39246,21 @@ class Redactor {
 // Where commands report. Every platform's logger redacts: GitHub masks registered secrets itself,
 // but GitLab and terminals cannot, so nothing relies on masking alone.
 
+/**
+ * One line: a label with a line break (labels come from people and servers) must not start a line
+ * of its own, where the runner would read `::error::…` or `::add-mask::…` as a command.
+ */
+function oneLine(message) {
+    return message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
+}
 function redactingLogger(sink, redactor = new Redactor()) {
     return {
         redactor,
-        info: (m) => sink.info(redactor.redact(m)),
-        warning: (m) => sink.warning(redactor.redact(m)),
+        info: (m) => sink.info(redactor.redact(oneLine(m))),
+        warning: (m) => sink.warning(redactor.redact(oneLine(m))),
         debug: (m) => {
             if (sink.debugEnabled?.() !== false)
-                sink.debug(redactor.redact(m));
+                sink.debug(redactor.redact(oneLine(m)));
         },
         secret(value, kind) {
             if (!value)
@@ -39261,6 +39274,8 @@ function redactingLogger(sink, redactor = new Redactor()) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -39307,6 +39322,7 @@ function plainHttpWarning(url) {
 ;// CONCATENATED MODULE: ./src/options.ts
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
+
 
 
 
@@ -39389,11 +39405,70 @@ function parseTiers(raw) {
     return tiers;
 }
 /** age recipients, comma or newline separated. */
+/**
+ * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
+ * already there (a second step of the same job), it counts up instead.
+ */
+function parseOutput(raw, context) {
+    if (raw) {
+        const file = external_node_path_default().resolve(context.workspace, raw);
+        if (/[\\/]$/.test(raw) || ((0,external_node_fs_namespaceObject.existsSync)(file) && (0,external_node_fs_namespaceObject.statSync)(file).isDirectory())) {
+            throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
+        }
+        // Keys created and then unwritable would be lost: the nearest existing folder must take files.
+        let dir = external_node_path_default().dirname(file);
+        while (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            dir = external_node_path_default().dirname(dir);
+        try {
+            if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
+                throw new Error('not a folder');
+            (0,external_node_fs_namespaceObject.accessSync)(dir, external_node_fs_namespaceObject.constants.W_OK);
+        }
+        catch {
+            throw new InputError('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
+        }
+        return file;
+    }
+    const stem = external_node_path_default().resolve(context.workspace, `trial-keys-${compactDate(context.now)}-${context.runId}`);
+    let file = `${stem}.csv`;
+    for (let n = 2; (0,external_node_fs_namespaceObject.existsSync)(file); n++)
+        file = `${stem}-${n}.csv`;
+    return file;
+}
+/** The characters @actions/artifact refuses in a name, checked before any key exists. */
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
+function parseArtifactName(raw, context) {
+    if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
+        throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
+    }
+    return raw || `trial-keys-${context.runId}-${context.attempt}`;
+}
+// bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
+// before any key exists (encrypting happens only after the run).
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+function bech32Valid(text) {
+    const sep = text.lastIndexOf('1');
+    const hrp = text.slice(0, sep);
+    const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
+    if (sep < 1 || data.length < 6 || data.includes(-1))
+        return false;
+    const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
+    const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let chk = 1;
+    for (const v of values) {
+        const top = chk >> 25;
+        chk = ((chk & 0x1ffffff) << 5) ^ v;
+        for (let i = 0; i < 5; i++)
+            if ((top >> i) & 1)
+                chk ^= GEN[i];
+    }
+    return chk === 1;
+}
 function parseRecipients(raw) {
     const recipients = raw.split(/[\s,]+/).filter(Boolean);
     for (const recipient of recipients) {
-        if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient))
-            throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters), comma or newline separated');
+        if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
+            throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
     }
     return recipients;
 }
@@ -39415,15 +39490,16 @@ function parseOptions(input, env, context) {
     const count = parseWholeNumber('count', get('count') || '1', 1, 10_000);
     const tiers = parseTiers(get('tiers'));
     const tier = get('tier') || undefined;
-    if (tier !== undefined && !(tier in tiers))
+    if (tier !== undefined && !Object.hasOwn(tiers, tier))
         throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
     const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier] : DEFAULT_LIMIT;
     const serverDailyLimit = parseWholeNumber('server-daily-limit', get('server-daily-limit') || '200', 1, 100_000_000);
     const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
     const timeoutRaw = get('timeout-seconds') || '10';
     const timeout = Number(timeoutRaw);
-    if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout <= 0 || timeout > 600) {
-        throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds above 0 and at most 600');
+    // At least a millisecond: undici reads a timeout of 0 as none at all.
+    if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
+        throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
     }
     const healthPath = get('health-path') || '/healthz';
     if (!healthPath.startsWith('/') || /\s/.test(healthPath)) {
@@ -39437,7 +39513,7 @@ function parseOptions(input, env, context) {
     const labelPrefix = get('label-prefix');
     if (/[\r\n\0]/.test(labelPrefix))
         throw new InputError('label-prefix', labelPrefix, 'expected one line');
-    const output = external_node_path_default().resolve(context.workspace, get('output') || `trial-keys-${compactDate(context.now)}-${context.runId}.csv`);
+    const output = parseOutput(get('output'), context);
     const flavorRaw = get('server-flavor');
     const bool = (input) => parseBoolean(input, get(input) || 'false');
     const key = get('key');
@@ -39490,7 +39566,7 @@ function parseOptions(input, env, context) {
         expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
         limitAsTotalQuota: bool('limit-as-total-quota'),
         uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact') || 'true'),
-        artifactName: get('artifact-name') || `trial-keys-${context.runId}-${context.attempt}`,
+        artifactName: parseArtifactName(get('artifact-name'), context),
         retentionDays: parseWholeNumber('retention-days', get('retention-days') || '1', 1, 90),
         encryptTo: parseRecipients(get('encrypt-to')),
         allowPublicArtifact: bool('allow-public-artifact'),
@@ -39774,15 +39850,19 @@ class HttpStatusError extends Error {
     snippet;
     headers;
     attempts;
+    earlierMayHaveActed;
     constructor(status, target, snippet, headers, note = '', 
-    /** Attempts the request took: above 1, an earlier attempt may have done the work (a DELETE then answers 404). */
-    attempts = 1) {
+    /** Attempts the request took. */
+    attempts = 1, 
+    /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
+    earlierMayHaveActed = false) {
         super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
         this.status = status;
         this.target = target;
         this.snippet = snippet;
         this.headers = headers;
         this.attempts = attempts;
+        this.earlierMayHaveActed = earlierMayHaveActed;
         this.name = 'HttpStatusError';
     }
 }
@@ -39830,10 +39910,15 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'
 const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
-/** First ~100 characters of a body, on one line, with key and token values blanked (a cut-off answer may hold half a key). */
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)[^\s"'<>&,;]+/gi;
+/**
+ * First ~100 characters of a body, on one line, with key and token values blanked. The word the
+ * cut falls in is dropped whole: half a token or half a key is not shortened by the redactor,
+ * which only knows whole ones.
+ */
 function snippetOf(text) {
-    const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2');
-    return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
+    const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, '$1$2…');
+    return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
 /**
  * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
@@ -39926,7 +40011,7 @@ class HttpClient {
         const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
         // The rate limit covers /admin only (the health check is outside it).
         const admin = /^\/admin(\/|$|\?)/.test(path);
-        const attempt = { retries: 0, headersReceived: false };
+        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
         if (admin)
             attempt.ticket = await this.paceForRateLimit(target);
         try {
@@ -39981,8 +40066,9 @@ class HttpClient {
             const { text, cutOff } = await readBody(response.body);
             this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ' (cut off)' : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
             if (!cutOff)
-                return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused };
+                return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
             // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
+            attempt.earlierMayHaveActed = true;
             if (idempotent && (await this.waitBeforeRetry(attempt, target, 'the answer was cut off', undefined))) {
                 this.renewTicket(attempt);
                 continue;
@@ -40002,7 +40088,7 @@ class HttpClient {
             const note = refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
                 : answer.retries ? ` (${answer.retries + 1} attempts)`
                     : '';
-            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1);
+            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1, answer.earlierMayHaveActed === true);
         }
         try {
             return { body: JSON.parse(answer.text), answer };
@@ -40029,11 +40115,15 @@ class HttpClient {
                 this.rateLimit.observe(headers, attempt.ticket);
             // A 429 was refused before anything was done, so even a create may be repeated.
             retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+            if (retry && statusCode !== 429)
+                attempt.earlierMayHaveActed = true;
             retryAfter = parseRetryAfter(headers?.['retry-after']);
         }
         else {
             why = classify(err).detail;
             retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+            if (retry && UNCERTAIN.has(code ?? ''))
+                attempt.earlierMayHaveActed = true;
         }
         if (!retry)
             return callback(err);
@@ -40583,11 +40673,11 @@ class QuotaProxy {
         // the attempt whose answer was lost deleted it.
         try {
             const { body, answer } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
-            return body.deleted !== false || answer.retries > 0;
+            return body.deleted !== false || answer.earlierMayHaveActed === true;
         }
         catch (error) {
             if (error instanceof HttpStatusError && error.status === 404)
-                return error.attempts > 1;
+                return error.earlierMayHaveActed;
             throw error;
         }
     }
@@ -40611,8 +40701,6 @@ async function health(options, services) {
     return services.api.health(options.healthPath);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "stream"
 const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 ;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
@@ -41610,12 +41698,15 @@ class CsvWriter {
             header: true,
             columns: [...CSV_COLUMNS],
             record_delimiter: 'windows',
-            cast: { string: neutraliseFormula },
+            // The key is the server's, byte for byte; every other text cell may come from people.
+            cast: { string: (value, context) => (context.column === 'key' ? value : neutraliseFormula(value)) },
         });
         this.finished = new Promise((resolve, reject) => {
             this.file.on('finish', resolve).on('error', reject);
             this.stringifier.on('error', reject);
         });
+        // Observed at close(); until then a write error must not end the process as unhandled.
+        this.finished.catch(() => undefined);
         this.stringifier.pipe(this.file);
     }
     write(row) {
@@ -41841,6 +41932,7 @@ async function issueKeys(requests, concurrency, services) {
     const result = { requested: requests.length, created: [], failures: [], adopted: 0, reexported: 0, unresolved: [], duplicatesDeleted: 0, cancelled: false };
     const ledger = { inCsv: new Map(), uncertain: new Map(), failed: new Map() };
     const labels = new Set(requests.map((r) => r.label));
+    let labelsIgnored = false;
     let stop;
     let firstSentAt = 0;
     const cancelled = () => cancellation?.requested === true;
@@ -41857,8 +41949,15 @@ async function issueKeys(requests, concurrency, services) {
         firstSentAt ||= sentAt;
         try {
             const keys = await api.createKeys(chunk);
-            // Matched by position too: a server that ignores per-key labels still made these requests' keys.
-            keys.forEach((key, i) => accept(key, labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
+            // A native batch answers its keys in request order: each is that request's, whatever label the
+            // server gave it. One that ignores per-key labels (upstream v01 may) gets one key per request
+            // from then on, so that every key keeps a label of its own.
+            const byPosition = keys.length === chunk.length;
+            if (chunk.length > 1 && byPosition && keys.some((key, i) => key.label !== chunk[i].label) && !labelsIgnored) {
+                labelsIgnored = true;
+                log.warning(`The ${api.flavor} server gave the keys of a native batch labels other than those asked for (e.g. ${JSON.stringify(keys[1].label)} for ${JSON.stringify(chunk[1].label)}): the rest is created one key per request.`);
+            }
+            keys.forEach((key, i) => accept(key, byPosition ? chunk[i].label : labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
         }
         catch (error) {
             const message = messageOf(error);
@@ -41884,7 +41983,7 @@ async function issueKeys(requests, concurrency, services) {
         const worker = async () => {
             while (next < queue.length && !halted()) {
                 // An unknown flavor makes one key per request; once known, its native batch size.
-                const chunk = queue.slice(next, next + (api.known?.capabilities.maxKeysPerCreate ?? 1));
+                const chunk = queue.slice(next, next + (labelsIgnored ? 1 : (api.known?.capabilities.maxKeysPerCreate ?? 1)));
                 next += chunk.length;
                 await create(chunk);
             }
@@ -41977,6 +42076,11 @@ async function issueKeys(requests, concurrency, services) {
         const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
         queue = queue.slice(first.length);
         await createAll(first, 1);
+        // Native batches: two keys first, to learn whether the server keeps per-key labels.
+        if ((api.known?.capabilities.maxKeysPerCreate ?? 1) > 1 && first.length === 1 && queue.length > 1 && stop === undefined && !cancelled()) {
+            await createAll(queue.slice(0, 2), 1);
+            queue = queue.slice(2);
+        }
         if (stop !== undefined || cancelled()) {
             notAttempted(queue);
             queue = [];
@@ -42215,9 +42319,13 @@ function batchLabels(name, count, suffix) {
     const width = Math.max(3, String(count).length);
     return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
 }
-/** The stem of a batch label (`<stem>-<NNN>-<run suffix>`), or undefined when the label is not one. */
+/**
+ * The stem of a batch label (`<stem>-<NNN>-<run suffix>`), or undefined when the label is not one.
+ * The suffix must be one this tool makes (GitHub r<run>a<attempt>, GitLab p<pipeline>j<job>, by
+ * hand 10 base-36 characters), so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
+ */
 function batchStem(label) {
-    return /^(.+)-\d{3,}-[A-Za-z0-9]+$/.exec(label)?.[1];
+    return /^(.+)-\d{3,}-(?:r\d+a\d+|p\d+j\d+|[0-9a-z]{10})$/.exec(label)?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/commands/batch.ts
@@ -42503,6 +42611,7 @@ async function runReset(ctx) {
 
 
 
+
 const rotate_DAY_MS = 86_400_000;
 /** Rows of the summary table (the job summary shows 200); the counts cover every key. */
 const TABLE_ROWS = 200;
@@ -42512,10 +42621,15 @@ const LOGGED_KEYS = 20;
 const rotate_isFatal = (error) => error instanceof UnsupportedOperationError || (error instanceof HttpStatusError && [401, 403, 405].includes(error.status));
 /**
  * One replacement label per old key, in order: batch labels keep their stem and are numbered
- * afresh with this run's suffix (`auto-20261126-001-r7a1` → `auto-20261126-001-r9a1`); other labels are kept.
+ * afresh with this run's suffix (`auto-20261126-001-r7a1` → `auto-20261126-001-r9a1`); other labels are
+ * kept, unless several due keys share one: then it is their stem, so every replacement has a label
+ * of its own (what finds a key again after a create whose outcome was lost).
  */
 function replacementLabels(oldLabels, suffix) {
-    const stems = oldLabels.map((label) => batchStem(label));
+    const seen = new Map();
+    for (const label of oldLabels)
+        seen.set(label, (seen.get(label) ?? 0) + 1);
+    const stems = oldLabels.map((label) => batchStem(label) ?? (seen.get(label) > 1 ? label : undefined));
     const perStem = new Map();
     for (const stem of stems)
         if (stem !== undefined)
@@ -42595,6 +42709,23 @@ async function runRotate(ctx) {
         summary.facts.push(['Would delete', String(due.length)]);
         summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, 'would delete', planned[i] && `would be ${planned[i]}`)));
         return { ok: true, outputs, summary };
+    }
+    // The admin rate limit (v10: 30 per 15 minutes) must cover each delete and its replacement: a key
+    // deleted whose replacement then waits for the next window is a key lost. What does not fit now,
+    // oldest first, stays due for a later run; on-rate-limit: fail changes nothing.
+    const perKey = options.replace ? 2 : 1;
+    const plan = api.http.rateLimit.plan(due.length * perKey);
+    if (plan && !plan.fits && (options.onRateLimit === 'fail' || plan.waitMs > api.http.budget.left())) {
+        const fit = options.onRateLimit === 'fail' ? 0 : Math.floor(Math.max(0, plan.available) / perKey);
+        const at = isoSeconds(plan.resetAt);
+        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at} and ${due.length} due key(s) need ${due.length * perKey}` +
+            `${options.replace ? ' (a delete and a replacement each)' : ''}`;
+        if (fit === 0) {
+            return { ok: false, failure: `${message}: nothing was deleted; run again after ${at}${options.onRateLimit === 'fail' ? '' : ' (or raise max-wait-seconds)'}.`, outputs, summary };
+        }
+        log.warning(`${message}: rotating the ${fit} oldest now; the other ${due.length - fit} stay due for a run after ${at}.`);
+        summary.facts.push(['Left due (rate limit)', String(due.length - fit)]);
+        due.splice(fit);
     }
     const deleted = new Array(due.length).fill(false);
     const results = new Array(due.length);
@@ -43364,6 +43495,12 @@ function printReport(report, redactor) {
     return 0;
 }
 async function main(argv, env) {
+    // `list | head -1`: the reader went away; the rest of the output has nowhere to go.
+    process.stdout.on('error', (error) => {
+        if (error.code === 'EPIPE')
+            process.exit(process.exitCode ?? 0);
+        throw error;
+    });
     if (argv[0] === 'dev-server') {
         let devServer;
         try {

@@ -58,7 +58,8 @@ export async function runBundledAction(inputs, event = {}) {
   const eventFile = path.join(runnerTemp, 'event.json');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  writeFileSync(eventFile, JSON.stringify(event.payload ?? {}));
+  // A private repository unless the test says otherwise: GitHub's payloads name the repository.
+  writeFileSync(eventFile, JSON.stringify(event.payload ?? { repository: { full_name: 'octo/keys', private: true, visibility: 'private' } }));
   mkdirSync(workspace, { recursive: true });
   const env = {
     PATH: process.env.PATH,

@@ -12,6 +12,7 @@ import { KeyRequestRules } from '../key-requests.js';
 import { batchLabels, batchStem } from '../labels.js';
 import { shortenKey } from '../redact.js';
 import { HttpStatusError } from '../quota-proxy/http.js';
+import { isoSeconds } from '../quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from '../run.js';
 import { errorText, refuseWithoutDelete } from './delete.js';
@@ -27,10 +28,14 @@ const isFatal = (error: unknown) => error instanceof UnsupportedOperationError |
 
 /**
  * One replacement label per old key, in order: batch labels keep their stem and are numbered
- * afresh with this run's suffix (`auto-20261126-001-r7a1` → `auto-20261126-001-r9a1`); other labels are kept.
+ * afresh with this run's suffix (`auto-20261126-001-r7a1` → `auto-20261126-001-r9a1`); other labels are
+ * kept, unless several due keys share one: then it is their stem, so every replacement has a label
+ * of its own (what finds a key again after a create whose outcome was lost).
  */
 export function replacementLabels(oldLabels: readonly string[], suffix: string): string[] {
-  const stems = oldLabels.map((label) => batchStem(label));
+  const seen = new Map<string, number>();
+  for (const label of oldLabels) seen.set(label, (seen.get(label) ?? 0) + 1);
+  const stems = oldLabels.map((label) => batchStem(label) ?? (seen.get(label)! > 1 ? label : undefined));
   const perStem = new Map<string, number>();
   for (const stem of stems) if (stem !== undefined) perStem.set(stem, (perStem.get(stem) ?? 0) + 1);
   const fresh = new Map([...perStem].map(([stem, n]) => [stem, batchLabels(stem, n, suffix)]));
@@ -102,6 +107,25 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
     summary.facts.push(['Would delete', String(due.length)]);
     summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, 'would delete', planned[i] && `would be ${planned[i]}`)));
     return { ok: true, outputs, summary };
+  }
+
+  // The admin rate limit (v10: 30 per 15 minutes) must cover each delete and its replacement: a key
+  // deleted whose replacement then waits for the next window is a key lost. What does not fit now,
+  // oldest first, stays due for a later run; on-rate-limit: fail changes nothing.
+  const perKey = options.replace ? 2 : 1;
+  const plan = api.http.rateLimit.plan(due.length * perKey);
+  if (plan && !plan.fits && (options.onRateLimit === 'fail' || plan.waitMs > api.http.budget.left())) {
+    const fit = options.onRateLimit === 'fail' ? 0 : Math.floor(Math.max(0, plan.available) / perKey);
+    const at = isoSeconds(plan.resetAt);
+    const message =
+      `The server's admin rate limit leaves ${plan.available} request(s) until ${at} and ${due.length} due key(s) need ${due.length * perKey}` +
+      `${options.replace ? ' (a delete and a replacement each)' : ''}`;
+    if (fit === 0) {
+      return { ok: false, failure: `${message}: nothing was deleted; run again after ${at}${options.onRateLimit === 'fail' ? '' : ' (or raise max-wait-seconds)'}.`, outputs, summary };
+    }
+    log.warning(`${message}: rotating the ${fit} oldest now; the other ${due.length - fit} stay due for a run after ${at}.`);
+    summary.facts.push(['Left due (rate limit)', String(due.length - fit)]);
+    due.splice(fit);
   }
 
   const deleted = new Array<boolean>(due.length).fill(false);

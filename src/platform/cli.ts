@@ -150,6 +150,11 @@ function printReport(report: RunReport, redactor: { redact(text: string): string
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // `list | head -1`: the reader went away; the rest of the output has nowhere to go.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   if (argv[0] === 'dev-server') {
     let devServer: typeof import('../dev-server/index.js');
     try {

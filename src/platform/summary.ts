@@ -3,7 +3,7 @@ import type { Summary } from '../run.js';
 
 const MAX_ROWS = 200;
 
-const escapeCell = (text: string) => text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+const escapeCell = (text: string) => text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 
 export function summaryMarkdown(summary: Summary): string {
   const lines = [`## ${summary.title}`, ''];

@@ -147,9 +147,9 @@ export class QuotaProxy {
     // the attempt whose answer was lost deleted it.
     try {
       const { body, answer } = await this.http.json<{ deleted?: unknown }>('DELETE', `/admin/keys/${pathSegment(key)}`);
-      return body.deleted !== false || answer.retries > 0;
+      return body.deleted !== false || answer.earlierMayHaveActed === true;
     } catch (error) {
-      if (error instanceof HttpStatusError && error.status === 404) return error.attempts > 1;
+      if (error instanceof HttpStatusError && error.status === 404) return error.earlierMayHaveActed;
       throw error;
     }
   }

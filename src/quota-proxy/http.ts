@@ -35,8 +35,10 @@ export class HttpStatusError extends Error {
     readonly snippet: string,
     readonly headers: Headers,
     note = '',
-    /** Attempts the request took: above 1, an earlier attempt may have done the work (a DELETE then answers 404). */
+    /** Attempts the request took. */
     readonly attempts = 1,
+    /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
+    readonly earlierMayHaveActed = false,
   ) {
     super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
     this.name = 'HttpStatusError';
@@ -92,6 +94,8 @@ export interface HttpAnswer {
   retries: number;
   /** A wait the budget could not give (Retry-After too long): the answer is the last refusal. */
   refused?: { waitMs: number; serverAsked: boolean };
+  /** An earlier attempt of this request may have been carried out (see Attempt). */
+  earlierMayHaveActed?: boolean;
 }
 
 export interface HttpClientOptions {
@@ -129,10 +133,16 @@ const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLO
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
 
-/** First ~100 characters of a body, on one line, with key and token values blanked (a cut-off answer may hold half a key). */
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)[^\s"'<>&,;]+/gi;
+
+/**
+ * First ~100 characters of a body, on one line, with key and token values blanked. The word the
+ * cut falls in is dropped whole: half a token or half a key is not shortened by the redactor,
+ * which only knows whole ones.
+ */
 export function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2');
-  return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
+  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, '$1$2…');
+  return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
 
 /**
@@ -166,6 +176,8 @@ interface Attempt {
   /** The answer's head arrived: a failure now is a cut-off body, handled in request(), never a Range resume. */
   headersReceived: boolean;
   refused?: { waitMs: number; serverAsked: boolean };
+  /** An earlier attempt may have been carried out (5xx, reset or timeout after sending, cut-off answer), unlike a 429 or a refused connection. */
+  earlierMayHaveActed: boolean;
 }
 
 export class HttpClient {
@@ -232,7 +244,7 @@ export class HttpClient {
     const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
     // The rate limit covers /admin only (the health check is outside it).
     const admin = /^\/admin(\/|$|\?)/.test(path);
-    const attempt: Attempt = { retries: 0, headersReceived: false };
+    const attempt: Attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
     if (admin) attempt.ticket = await this.paceForRateLimit(target);
     try {
       return await this.send(method, path, opts, { target, idempotent, attempt });
@@ -286,8 +298,9 @@ export class HttpClient {
       this.observeDate(response.headers);
       const { text, cutOff } = await readBody(response.body);
       this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ' (cut off)' : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
-      if (!cutOff) return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused };
+      if (!cutOff) return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
       // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
+      attempt.earlierMayHaveActed = true;
       if (idempotent && (await this.waitBeforeRetry(attempt, target, 'the answer was cut off', undefined))) {
         this.renewTicket(attempt);
         continue;
@@ -308,7 +321,7 @@ export class HttpClient {
         refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
         : answer.retries ? ` (${answer.retries + 1} attempts)`
         : '';
-      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1);
+      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1, answer.earlierMayHaveActed === true);
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
@@ -338,10 +351,12 @@ export class HttpClient {
       if (attempt.ticket !== undefined && headers) this.rateLimit.observe(headers, attempt.ticket);
       // A 429 was refused before anything was done, so even a create may be repeated.
       retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+      if (retry && statusCode !== 429) attempt.earlierMayHaveActed = true;
       retryAfter = parseRetryAfter(headers?.['retry-after']);
     } else {
       why = classify(err).detail;
       retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+      if (retry && UNCERTAIN.has(code ?? '')) attempt.earlierMayHaveActed = true;
     }
     if (!retry) return callback(err);
     this.waitBeforeRetry(attempt, target, why, retryAfter).then(
