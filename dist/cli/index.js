@@ -39849,11 +39849,8 @@ class HttpStatusError extends Error {
     target;
     snippet;
     headers;
-    attempts;
     earlierMayHaveActed;
     constructor(status, target, snippet, headers, note = '', 
-    /** Attempts the request took. */
-    attempts = 1, 
     /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
     earlierMayHaveActed = false) {
         super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
@@ -39861,7 +39858,6 @@ class HttpStatusError extends Error {
         this.target = target;
         this.snippet = snippet;
         this.headers = headers;
-        this.attempts = attempts;
         this.earlierMayHaveActed = earlierMayHaveActed;
         this.name = 'HttpStatusError';
     }
@@ -40088,7 +40084,7 @@ class HttpClient {
             const note = refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
                 : answer.retries ? ` (${answer.retries + 1} attempts)`
                     : '';
-            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1, answer.earlierMayHaveActed === true);
+            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.earlierMayHaveActed === true);
         }
         try {
             return { body: JSON.parse(answer.text), answer };

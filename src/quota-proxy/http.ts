@@ -35,8 +35,6 @@ export class HttpStatusError extends Error {
     readonly snippet: string,
     readonly headers: Headers,
     note = '',
-    /** Attempts the request took. */
-    readonly attempts = 1,
     /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
     readonly earlierMayHaveActed = false,
   ) {
@@ -321,7 +319,7 @@ export class HttpClient {
         refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
         : answer.retries ? ` (${answer.retries + 1} attempts)`
         : '';
-      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.retries + 1, answer.earlierMayHaveActed === true);
+      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.earlierMayHaveActed === true);
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
