@@ -2,7 +2,7 @@
 // over real sockets, the way the platform entries do (raw inputs → parseOptions → run), and returns
 // what a test checks: the report, the CSV rows, every text the run showed, and every request the
 // server received meanwhile.
-import { spawn } from 'node:child_process';
+import { CLI_BUNDLE, runCliBundle, startProcess } from './run-process.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,32 +45,14 @@ export async function adminGet<T = unknown>(server: Pick<DevServer, 'url' | 'tok
 
 /** Runs the bundle `dist/cli.js` as a person does, in `cwd`, with only PATH, HOME and `env`. */
 export function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
-  const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../dist/cli.js'), ...args], {
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return runCliBundle(args, options);
 }
 
 /** Runs a bash script (the seed guide's examples) in `cwd`; `quota-keys` on its PATH is dist/cli.js. */
 export function runBash(script: string, options: { cwd: string; env?: Record<string, string> }) {
   const bin = mkdtempSync(path.join(tmpdir(), 'quota-keys-bin-'));
-  writeFileSync(path.join(bin, 'quota-keys'), `#!/bin/sh\nexec "${process.execPath}" "${path.resolve(import.meta.dirname, '../dist/cli.js')}" "$@"\n`, { mode: 0o755 });
-  const child = spawn('bash', ['-c', script], {
-    cwd: options.cwd,
-    env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  writeFileSync(path.join(bin, 'quota-keys'), `#!/bin/sh\nexec "${process.execPath}" "${CLI_BUNDLE}" "$@"\n`, { mode: 0o755 });
+  return startProcess('bash', ['-c', script], { cwd: options.cwd, env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...options.env } }).done;
 }
 
 /** Creates a key labelled exactly `label` through the server's admin API (seedKeys numbers labels). */

@@ -2,13 +2,13 @@
 // naming the input, and the server (the dev server, logging every request) sees nothing. Each
 // input check runs for every command, so each bad value is tried with some command (round robin)
 // and every command gets several; command-specific requirements are tried with their command.
-import { spawn } from 'node:child_process';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
 import { COMMANDS } from '../src/options.js';
-import { ROOT, runBundledAction } from '../scripts/lib/simulate-runner.js';
+import { runBundledAction } from '../scripts/lib/simulate-runner.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -85,14 +85,7 @@ test('every command gets bad input, and every check is tried', () => {
   expect(new Set(cases.map((c) => c.command))).toEqual(new Set([...COMMANDS, 'explode']));
 });
 
-function cli(args: string[]) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ADMIN_TOKEN: server.token }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const cli = (args: string[]) => runCliBundle(args, { cwd, env: { ADMIN_TOKEN: server.token } });
 
 test.concurrent.each(cases)('$command with bad $input: exit 2, one line naming it, no request', async ({ command, input, flags }) => {
   const before = server.requests.length;

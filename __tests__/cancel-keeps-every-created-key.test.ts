@@ -1,13 +1,14 @@
 // SIGTERM / SIGINT in the middle of a batch: no new request starts, those in flight finish, the CSV
 // holds every key the server made, and the process exits non-zero. Every create is slowed down by
 // the fault proxy (answer held 300 ms after the server made the key) so the batch is mid-way.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startCli } from '../__fixtures__/run-process.js';
+import { type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { ROOT, runBundledAction } from '../scripts/lib/simulate-runner.js';
+import { runBundledAction } from '../scripts/lib/simulate-runner.js';
 import { startFaultProxy, type FaultProxy } from '../__fixtures__/fault-proxy.js';
 
 let server: DevServer;
@@ -33,15 +34,7 @@ async function untilKeys(suffix: string, n: number, child: () => ChildProcess | 
   }
 }
 
-function cli(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return { child, done };
-}
+const cli = (args: string[], cwd: string) => startCli(args, { cwd });
 
 const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
 

@@ -1,10 +1,10 @@
 // dist/cli.js as a person runs it: the seed tool's commands, flags and environment variables.
-import { spawn } from 'node:child_process';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -15,18 +15,7 @@ afterAll(() => server.stop());
 
 const cwd = mkdtempSync(path.join(tmpdir(), 'cli-'));
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCliBundle(args, { cwd, env });
 const readCsv = (file: string) => parse(readFileSync(path.resolve(cwd, file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
 
 test('seed §3.1: generate --token --name --limit', async () => {

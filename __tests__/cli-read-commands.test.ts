@@ -1,7 +1,7 @@
 // dist/cli.js as the seed guide's users run it: list (§3.3), monitor (§3.4), usage (§3.5), the cron
 // script of §4.2 grepping `使用率`, and the rotation script of §5.2 parsing list's lines — the
 // guide's own bash, run by bash. The dev server runs in this process; the CLI is a child process.
-import { spawn } from 'node:child_process';
+import { startProcess } from '../__fixtures__/run-process.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,18 +32,14 @@ afterAll(async () => {
 const baseEnv = () => ({ PATH: process.env.PATH!, HOME: process.env.HOME!, ...(process.env.TZ ? { TZ: process.env.TZ } : {}) });
 
 function start(command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, { cwd, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = startProcess(command, args, { cwd, env: { ...baseEnv(), ...env } });
   let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => {
-      printed.push(stdout, stderr);
-      resolve({ code, stdout, stderr });
-    }),
-  );
-  return { child, done, stdout: () => stdout };
+  run.child.stdout!.on('data', (d) => (stdout += d));
+  const done = run.done.then((finished) => {
+    printed.push(finished.stdout, finished.stderr);
+    return finished;
+  });
+  return { child: run.child, done, stdout: () => stdout };
 }
 const cli = (args: string[], env: Record<string, string> = {}) => start(process.execPath, [CLI, ...args], env).done;
 /** The guide's scripts call the tool by path: here it is `$TOOL`. */

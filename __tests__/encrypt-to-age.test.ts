@@ -1,6 +1,6 @@
 // encrypt-to: the CSV becomes <csv>.age (mode 0600), the plaintext is deleted; the CLI does the same
 // with --encrypt-to. Checked by decrypting with age-encryption's Decrypter and test identities.
-import { spawn } from 'node:child_process';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption
 import { captureLog } from '../__fixtures__/capture-log.js';
 import { encryptFileTo, encryptReportCsv } from '../src/encrypt.js';
 import type { RunReport } from '../src/run.js';
-import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 async function decrypt(file: string, identity: string): Promise<string> {
   const decrypter = new Decrypter();
@@ -69,16 +69,10 @@ test('CLI: batch --encrypt-to writes only <output>.age, which decrypts to the ke
   try {
     const cwd = mkdtempSync(path.join(tmpdir(), 'cli-age-'));
     const identity = await generateIdentity();
-    const child = spawn(
-      process.execPath,
-      [path.join(ROOT, 'dist/cli.js'), 'batch', '-c', '3', '-n', 'partner', '-o', 'keys.csv', '--encrypt-to', await identityToRecipient(identity)],
-      { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await runCliBundle(['batch', '-c', '3', '-n', 'partner', '-o', 'keys.csv', '--encrypt-to', await identityToRecipient(identity)], {
+      cwd,
+      env: { ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url },
+    });
     expect({ code, stderr }).toMatchObject({ code: 0 });
     expect(readdirSync(cwd)).toEqual(['keys.csv.age']);
     expect(stdout).toContain(`CSV: ${path.join(cwd, 'keys.csv.age')}`);

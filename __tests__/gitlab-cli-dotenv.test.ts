@@ -1,13 +1,13 @@
 // dist/cli.js in a GitLab job (GITLAB_CI=true): names from CI_COMMIT_TAG / CI_PIPELINE_SOURCE,
 // labels unique by pipeline and job id, outputs in quota-keys.env for `reports: dotenv`.
-import { spawn } from 'node:child_process';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { dotenvName, dotenvPath, dotenvText } from '../src/platform/gitlab.js';
 import { compactDate } from '../src/context.js';
-import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -16,21 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-function cli(args: string[], env: Record<string, string>, cwd = mkdtempSync(path.join(tmpdir(), 'gitlab-job-'))) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string; cwd: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr, cwd })),
-  );
+async function cli(args: string[], env: Record<string, string>, cwd = mkdtempSync(path.join(tmpdir(), 'gitlab-job-'))) {
+  return { ...(await runCliBundle(args, { cwd, env: { TZ: process.env.TZ, ...env } })), cwd };
 }
-
 /** Parses the file the way GitLab does, and checks it keeps GitLab's rules. */
 function readDotenv(file: string): Record<string, string> {
   const text = readFileSync(file, 'utf8');

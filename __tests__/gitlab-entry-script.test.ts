@@ -1,6 +1,6 @@
 // gitlab/quota-keys.sh under a POSIX sh (dash here, busybox ash in node:*-alpine): checks node,
 // finds dist/cli.js relative to itself, passes arguments, environment and exit code through.
-import { spawn } from 'node:child_process';
+import { startProcess } from '../__fixtures__/run-process.js';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,14 +8,8 @@ import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 const SCRIPT = path.join(ROOT, 'gitlab/quota-keys.sh');
 
-function sh(script: string, args: string[], env: Record<string, string>, cwd = mkdtempSync(path.join(tmpdir(), 'entry-'))) {
-  const child = spawn('/bin/sh', [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const sh = (script: string, args: string[], env: Record<string, string>, cwd = mkdtempSync(path.join(tmpdir(), 'entry-'))) =>
+  startProcess('/bin/sh', [script, ...args], { cwd, env }).done;
 
 /** A PATH holding only `dirname` and, if given, a `node`: proves what the script finds. */
 function pathWith(node?: string): string {

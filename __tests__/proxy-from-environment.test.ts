@@ -1,12 +1,11 @@
 // HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured (undici's EnvHttpProxyAgent): the CLI bundle
 // behind a local forward proxy, then with the server's host in NO_PROXY.
-import { spawn } from 'node:child_process';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { ROOT } from '../scripts/lib/simulate-runner.js';
 import { startForwardProxy, type ForwardProxy } from '../__fixtures__/forward-proxy.js';
 
 let server: DevServer;
@@ -21,13 +20,10 @@ afterAll(async () => {
 });
 
 const cwd = mkdtempSync(path.join(tmpdir(), 'proxy-'));
-function cli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  return new Promise<{ code: number | null; out: string }>((resolve) => child.on('close', (code) => resolve({ code, out })));
-}
+const cli = async (args: string[], env: Record<string, string>) => {
+  const { code, stdout, stderr } = await runCliBundle(args, { cwd, env });
+  return { code, out: stdout + stderr };
+};
 const serverHost = () => new URL(server.url).host;
 const withCredentials = () => proxy.url.replace('http://', 'http://runner:proxy-secret-1@');
 
