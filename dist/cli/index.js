@@ -40296,6 +40296,14 @@ function keyFrom(item, what) {
         createdAt: parseServerTime(item.created_at) ?? new Date(),
     };
 }
+/** Creation on the flavors with per-key daily limits (v1p, v1a): `daily_limit` sent and read back. */
+const createWithDailyLimit = {
+    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
+    parseCreated: (body) => {
+        const item = asObject(body, 'the created key');
+        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
+    },
+};
 const USAGE_PAGE = 1000;
 const v1 = {
     flavor: 'v1',
@@ -40356,11 +40364,7 @@ const v01 = {
 const v1p = {
     flavor: 'v1p',
     capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true },
-    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
-    parseCreated: (body) => {
-        const item = asObject(body, 'the created key');
-        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
-    },
+    ...createWithDailyLimit,
     listQuery: () => ({}),
     parseListing: (body) => ({
         keys: asArray(body, 'the key list').map((k) => {
@@ -40392,11 +40396,7 @@ const DAY_MS = 86_400_000;
 const v1a = {
     flavor: 'v1a',
     capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none' },
-    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
-    parseCreated: (body) => {
-        const item = asObject(body, 'the created key');
-        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
-    },
+    ...createWithDailyLimit,
     listQuery: () => ({}),
     parseListing: (body) => ({
         keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => {

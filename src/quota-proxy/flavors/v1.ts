@@ -11,6 +11,15 @@ export function keyFrom(item: Json, what: string): TrialKey {
   };
 }
 
+/** Creation on the flavors with per-key daily limits (v1p, v1a): `daily_limit` sent and read back. */
+export const createWithDailyLimit: Pick<FlavorAdapter, 'createBody' | 'parseCreated'> = {
+  createBody: ([request]) => ({ label: request!.label, daily_limit: request!.dailyLimit }),
+  parseCreated: (body) => {
+    const item = asObject(body, 'the created key');
+    return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
+  },
+};
+
 const USAGE_PAGE = 1000;
 
 export const v1: FlavorAdapter = {

@@ -1,18 +1,14 @@
 // v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
 import { UnsupportedOperationError, type FlavorAdapter } from '../types.js';
 import { asArray, asObject, num, str } from './shape.js';
-import { keyFrom } from './v1.js';
+import { createWithDailyLimit, keyFrom } from './v1.js';
 
 const DAY_MS = 86_400_000;
 
 export const v1a: FlavorAdapter = {
   flavor: 'v1a',
   capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none' },
-  createBody: ([request]) => ({ label: request!.label, daily_limit: request!.dailyLimit }),
-  parseCreated: (body) => {
-    const item = asObject(body, 'the created key');
-    return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
-  },
+  ...createWithDailyLimit,
   listQuery: () => ({}),
   parseListing: (body) => ({
     keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => {

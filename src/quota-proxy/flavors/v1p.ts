@@ -1,16 +1,12 @@
 // v1p, "persistent": per-key daily limits, a bare-array listing, and a reset that wipes every key's day.
 import type { FlavorAdapter } from '../types.js';
 import { asArray, asObject, num, str } from './shape.js';
-import { keyFrom } from './v1.js';
+import { createWithDailyLimit, keyFrom } from './v1.js';
 
 export const v1p: FlavorAdapter = {
   flavor: 'v1p',
   capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true },
-  createBody: ([request]) => ({ label: request!.label, daily_limit: request!.dailyLimit }),
-  parseCreated: (body) => {
-    const item = asObject(body, 'the created key');
-    return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
-  },
+  ...createWithDailyLimit,
   listQuery: () => ({}),
   parseListing: (body) => ({
     keys: asArray(body, 'the key list').map((k) => {
