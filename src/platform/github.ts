@@ -12,7 +12,8 @@ import { summaryMarkdown } from './summary.js';
 export async function runAction(): Promise<void> {
   const log = redactingLogger({ info: core.info, warning: core.warning, debug: core.debug, mask: core.setSecret, debugEnabled: core.isDebug });
   try {
-    const context = githubContext(github.context, process.env);
+    // invocation-id is folded into the labels; parseOptions checks it like every input.
+    const context = githubContext(github.context, process.env, new Date(), core.getInput('invocation-id').trim());
     const options = parseOptions((name) => core.getInput(name), process.env, context);
     // Before any request, so no key is created that could then not be handed over safely.
     const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
