@@ -101,7 +101,7 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
   expect(env).toEqual({ QUOTA_KEYS_CSV: `keys-${pipelineId}.csv`, QUOTA_KEYS_CREATED: '10', QUOTA_KEYS_FAILED: '0', QUOTA_KEYS_HEALTHY: 'true', QUOTA_KEYS_FLAVOR: 'v1p' });
   const rows = readCsv(path.join(artifacts(dir, 'key-generation'), env.QUOTA_KEYS_CSV!));
   expect(rows).toHaveLength(10);
-  expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+$`));
+  expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+n[0-9a-f]{6}$`));
   expect(rows.every((r) => r.daily_limit === '100')).toBe(true);
   expect(output).toContain(`key-generation created 10 key(s), 0 failed, into keys-${pipelineId}.csv (server flavor v1p)`);
   expectNoSecret(output, rows);
@@ -131,7 +131,7 @@ test('component, schedule pipeline: scheduled-<YYYYMMDD> labels, the tier limit,
   expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '3', QUOTA_KEYS_FAILED: '0', QUOTA_KEYS_HEALTHY: 'true', QUOTA_KEYS_FLAVOR: 'v1p' });
   expect(env.QUOTA_KEYS_CSV).toMatch(new RegExp(`^trial-keys-${day}-\\d+\\.csv$`));
   const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-  expect(rows.map((r) => r.label!).sort()).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+$`))));
+  expect(rows.map((r) => r.label!).sort()).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+n[0-9a-f]{6}$`))));
   expect(rows.every((r) => r.daily_limit === '500' && r.tier === 'partner')).toBe(true);
   expectNoSecret(output, rows);
 }, 60_000);
