@@ -242,22 +242,22 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     log.warning(`Label ${extra.label} has a key too many, ${shortenKey(extra.key)}, on the server; it is in the CSV too.`);
   };
 
-  let pending: CreateKeyRequest[] = [];
+  let queue: CreateKeyRequest[] = [];
   if (requests.length > 0) {
     // The first request goes alone: it tells the flavor (how many keys one request makes) and the
     // admin rate limit. With the flavor known (forced), it is a whole native batch.
     const [first] = formUnits(api.known ? requests : requests.slice(0, 1));
     await createAll([first!], 1);
-    pending = requests.slice(first!.requests.length);
+    queue = requests.slice(first!.requests.length);
     if (stop !== undefined || cancelled()) {
-      notAttempted(pending);
-      pending = [];
+      notAttempted(queue);
+      queue = [];
     } else {
-      const refusal = rateLimitRefusal(pending);
+      const refusal = rateLimitRefusal(queue);
       if (refusal) {
         log.warning(refusal);
-        for (const request of pending) ledger.failed.set(request.label, refusal);
-        pending = [];
+        for (const request of queue) ledger.failed.set(request.label, refusal);
+        queue = [];
       }
     }
   }
@@ -280,9 +280,9 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
         canList = false;
       }
     }
-    const units = [...again, ...formUnits(pending)];
+    const units = [...again, ...formUnits(queue)];
     again = [];
-    pending = [];
+    queue = [];
     if (units.length === 0 || stop !== undefined || cancelled()) {
       for (const unit of units) notAttempted(unit.requests);
       break;
