@@ -16,6 +16,7 @@ import { compactDate } from '../src/context.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 const GITLAB_CI_LOCAL = path.join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
+const RSYNC_STAND_IN = path.join(ROOT, '__fixtures__/bin');
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -63,8 +64,9 @@ async function gitlabCiLocal(dir: string, job: string, variables: Record<string,
     [GITLAB_CI_LOCAL, '--home', home, '--force-shell-executor', '--shell-isolation', '--no-color', ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`])],
     {
       cwd: dir, // (--cwd takes relative paths only)
-      // Jobs run `node` from PATH: the Node.js running these tests first.
-      env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: home, TZ: process.env.TZ, GCL_IGNORE_PREDEFINED_VARS: Object.keys(all).join(',') },
+      // Jobs run `node` from PATH: the Node.js running these tests first. gitlab-ci-local copies files
+      // with rsync, which a fresh machine lacks: the tests bring a stand-in (__fixtures__/bin/rsync).
+      env: { PATH: `${RSYNC_STAND_IN}:${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: home, TZ: process.env.TZ, GCL_IGNORE_PREDEFINED_VARS: Object.keys(all).join(',') },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
