@@ -6,7 +6,7 @@
 import { CancelledError, type Cancellation } from './cancel.js';
 import { CsvWriter, csvRow } from './csv.js';
 import type { Logger } from './log.js';
-import type { CommandContext, RunReport } from './run.js';
+import type { CommandContext, RunReport } from './commands/contract.js';
 import { dailyLimitOf, limitOf } from './limits.js';
 import { shortenKey } from './redact.js';
 import type { QuotaProxy } from './quota-proxy/client.js';

@@ -3,7 +3,7 @@
 import { limitOf, percentUsed, type Limit, type LimitFields } from './limits.js';
 import type { Logger } from './log.js';
 import { shortenKey } from './redact.js';
-import type { CommandContext, RunReport } from './run.js';
+import type { CommandContext, RunReport } from './commands/contract.js';
 import { flat, usageLine, type UsageTotals } from './seed-lines.js';
 import type { TrialKey } from './quota-proxy/types.js';
 

@@ -1,7 +1,7 @@
 import { issueToCsv } from '../issue-keys.js';
 import { KeyRequestRules, tierFact } from '../key-requests.js';
 import { batchLabels } from '../labels.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 
 /** `count` keys labelled `<name>-<NNN>-<run suffix>`. */
 export async function runBatch(ctx: CommandContext): Promise<RunReport> {

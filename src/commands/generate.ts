@@ -1,6 +1,6 @@
 import { issueToCsv } from '../issue-keys.js';
 import { KeyRequestRules, tierFact } from '../key-requests.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 
 /** One key labelled exactly `name`. */
 export async function runGenerate(ctx: CommandContext): Promise<RunReport> {

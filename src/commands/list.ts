@@ -4,7 +4,7 @@
 import { CsvWriter, csvRow } from '../csv.js';
 import { dailyLimitOf, limitOf, type Limit } from '../limits.js';
 import { shortenKey } from '../redact.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 import { listLine } from '../seed-lines.js';
 import type { TrialKey } from '../quota-proxy/types.js';
 

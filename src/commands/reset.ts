@@ -10,7 +10,7 @@ import { shortenKey } from '../redact.js';
 import { Refusal, resolveKeys } from '../resolve-keys.js';
 import { HttpStatusError } from '../quota-proxy/http.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 import { errorText } from './delete.js';
 
 export async function runReset(ctx: CommandContext): Promise<RunReport> {
