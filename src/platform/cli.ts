@@ -231,8 +231,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     outputs = report.outputs;
     await encryptReportCsv(report, options.encryptTo, log);
-    if (dotenvFile) writeDotenv(dotenvFile, outputs, { cwd: context.workspace });
-    const code = printReport(report, log.redactor);
+    // The report first: a dotenv that cannot be written must not hide why the run failed.
+    let code = printReport(report, log.redactor);
+    const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
+    if (unwritten) {
+      process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+      code = 1;
+    }
     return report.cancelled ? exitCodeFor(report.cancelled) : code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
