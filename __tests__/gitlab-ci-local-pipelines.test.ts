@@ -188,6 +188,17 @@ test('the example and the component declare what the issue asks', () => {
     artifacts: { when: 'always', expire_in: '$[[ inputs.expire_in ]]', reports: { dotenv: 'quota-keys.env' } },
   });
   expect(job!['$[[ inputs.job-name ]]'].artifacts.paths).toContain('trial-keys-*.csv');
+  // The README's component section: one table row per input, and an example that uses only real
+  // inputs of this version.
+  const section = README.slice(README.indexOf('### CI/CD component: quota-keys'), README.indexOf('### In a checkout that carries the tool'));
+  const rows = [...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
+  expect(rows.sort()).toEqual(Object.keys(inputs).sort());
+  const includes = (parseYaml(section.match(/```yaml\n([\s\S]*?)```/)![1]!) as { include: Array<{ component: string; inputs: Record<string, unknown> }> }).include;
+  expect(includes.length).toBeGreaterThan(0);
+  for (const include of includes) {
+    expect(include.component).toBe(`$CI_SERVER_FQDN/OWNER/quota-keys/quota-keys@${version}`);
+    for (const name of Object.keys(include.inputs)) expect({ name, declared: name in inputs }).toEqual({ name, declared: true });
+  }
   // examples/.gitlab-ci.yml is the README's example, as it is.
   expect(readFileSync(path.join(ROOT, 'examples/.gitlab-ci.yml'), 'utf8')).toBe(EXAMPLE);
 });
