@@ -15,6 +15,8 @@ import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { compactDate } from '../src/context.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { startProcess } from '../__fixtures__/run-process.js';
+import { startNpmRegistry } from '../__fixtures__/npm-registry.js';
 
 const GITLAB_CI_LOCAL = path.join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
 const RSYNC_STAND_IN = path.join(ROOT, '__fixtures__/bin');
@@ -32,10 +34,10 @@ afterAll(async () => {
 });
 
 /** A project checkout as GitLab would clone it: the tool's gitlab/, dist/ and templates/, a pipeline, a remote. */
-function project(pipeline: string): string {
+function project(pipeline: string, parts = ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json']): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gcl-project-'));
   temporary.push(dir);
-  for (const part of ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json']) {
+  for (const part of parts) {
     cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
   }
   writeFileSync(path.join(dir, '.gitlab-ci.yml'), pipeline);
@@ -225,3 +227,36 @@ test('component with its own job name, stage and rules: runs on a branch pipelin
   expect(skipped.output).not.toContain('starting');
   expect(existsSync(artifacts(tagged, 'nightly-keys'))).toBe(false);
 }, 90_000);
+
+test('component with its default tool: npx installs the published quota-keys (from a local registry) into a project that has none of it', async () => {
+  // The package as it would be published, served by a one-package registry on 127.0.0.1.
+  const packDir = mkdtempSync(path.join(tmpdir(), 'gcl-pack-'));
+  temporary.push(packDir);
+  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
+  const packEnv = { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: packDir, npm_config_cache: path.join(packDir, 'cache') };
+  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir, ROOT];
+  const pack = await (npmCli ? startProcess(process.execPath, [npmCli, ...args], { env: packEnv }) : startProcess('npm', args, { env: packEnv })).done;
+  expect(pack.code).toBe(0);
+  const tarball = path.join(packDir, (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const registry = await startNpmRegistry([{ manifest, tarball }]);
+  try {
+    // Only the pipeline and the component file (include: local stands for include: component).
+    const dir = project(`include:\n  - local: templates/quota-keys.yml\n    inputs:\n      stage: keys\n      count: 2\nstages: [keys]\n`, ['templates']);
+    const { code, output } = await gitlabCiLocal(dir, 'quota-keys', { CI_COMMIT_TAG: 'v5.0.0', npm_config_registry: registry.url, npm_config_update_notifier: 'false' });
+    expect(output).toMatch(/PASS\s+quota-keys/);
+    expect(code).toBe(0);
+    expect(output).toContain(`npx --yes quota-keys@${manifest.version}`);
+    const env = readDotenv(dir, 'quota-keys');
+    expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
+    const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
+    expect(rows.map((r) => r.label).sort()).toEqual([expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+$/), expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+$/)]);
+    // npx fetched quota-keys and nothing else: the package has no dependencies.
+    expect(registry.requests).toEqual(expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]));
+    // (npm also posts its audit of what it installed; that fetches no package.)
+    expect(registry.requests.filter((r) => !r.startsWith('GET /quota-keys') && !r.startsWith('POST /-/npm/v1/security/'))).toEqual([]);
+    expectNoSecret(output, rows);
+  } finally {
+    await registry.stop();
+  }
+}, 120_000);
