@@ -198,7 +198,8 @@ test('the example and the component declare what the issue asks', () => {
   const includes = (parseYaml(section.match(/```yaml\n([\s\S]*?)```/)![1]!) as { include: Array<{ component: string; inputs: Record<string, unknown> }> }).include;
   expect(includes.length).toBeGreaterThan(0);
   for (const include of includes) {
-    expect(include.component).toBe(`$CI_SERVER_FQDN/OWNER/quota-keys/quota-keys@${version}`);
+    // The tag the release workflow makes (vX.Y.Z), on the GitLab side of the repository.
+    expect(include.component).toBe(`$CI_SERVER_FQDN/OWNER/quota-keys/quota-keys@v${version}`);
     for (const name of Object.keys(include.inputs)) expect({ name, declared: name in inputs }).toEqual({ name, declared: true });
   }
   // examples/.gitlab-ci.yml is the README's example, as it is.
