@@ -52,7 +52,7 @@ function project(pipeline: string, parts = ['gitlab', 'templates', 'dist/cli', '
   return dir;
 }
 
-async function gitlabCiLocal(dir: string, job: string, variables: Record<string, string>) {
+async function gitlabCiLocal(dir: string, job: string, variables: Record<string, string>, { isolation = true } = {}) {
   // Only the pipeline's own variables: GITLAB_CI and CI_PROJECT_DIR stay gitlab-ci-local's.
   expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['GITLAB_CI']));
   expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['CI_PROJECT_DIR']));
@@ -65,7 +65,7 @@ async function gitlabCiLocal(dir: string, job: string, variables: Record<string,
   temporary.push(home);
   const child = spawn(
     process.execPath,
-    [GITLAB_CI_LOCAL, '--home', home, '--force-shell-executor', '--shell-isolation', '--no-color', ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`])],
+    [GITLAB_CI_LOCAL, '--home', home, '--force-shell-executor', ...(isolation ? ['--shell-isolation'] : []), '--no-color', ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`])],
     {
       cwd: dir, // (--cwd takes relative paths only)
       // Jobs run `node` from PATH: the Node.js running these tests first. gitlab-ci-local copies files
@@ -116,6 +116,18 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
   expect(output).toContain('GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local)');
   expect(output).toMatch(/CI_PROJECT_DIR \(\/builds\/acme\/trial-keys\) is not a folder on this machine .*: the CSV and the dotenv go to the working directory .*\.gitlab-ci-local\/builds\/key-generation\./);
   expectNoSecret(output, rows);
+}, 60_000);
+
+test('example without --shell-isolation (the job runs in the project folder itself): CSV and dotenv there, collected as artifacts', async () => {
+  const dir = project(EXAMPLE);
+  const { code, output } = await gitlabCiLocal(dir, 'key-generation', { CI_COMMIT_TAG: 'v1.2.4' }, { isolation: false });
+  expect(output).toMatch(/PASS\s+key-generation/);
+  expect(code).toBe(0);
+  const env = readDotenv(dir, 'key-generation');
+  expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '10', QUOTA_KEYS_CSV: expect.stringMatching(/^keys-\d+\.csv$/) });
+  expect(readCsv(path.join(artifacts(dir, 'key-generation'), env.QUOTA_KEYS_CSV!))).toHaveLength(10);
+  expect(output).toContain(`key-generation created 10 key(s), 0 failed, into ${env.QUOTA_KEYS_CSV}`);
+  expect(output).toMatch(new RegExp(`the CSV and the dotenv go to the working directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
 }, 60_000);
 
 test('example, schedule pipeline: tags only, so nothing runs', async () => {
