@@ -1,7 +1,10 @@
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
-import { limitOf, percentUsed, type Limit, type LimitFields } from './limits.js';
+import { limitEvidence, limitOf, percentUsed, unknownLimitText, type Limit, type LimitEvidence, type LimitFields } from './limits.js';
 import type { Logger } from './log.js';
+import { localDay } from './options.js';
+import type { DayChoice } from './quota-proxy/client.js';
+import { offsetText } from './quota-proxy/time.js';
 import { shortenKey } from './redact.js';
 import type { CommandContext, RunReport } from './run.js';
 import { flat, usageLine, type UsageTotals } from './seed-lines.js';
@@ -16,12 +19,18 @@ export interface KeyUsage {
   /** Percent of the daily limit (or of the lifetime quota), rounded down; undefined without a limit. */
   percent?: number;
   alert: boolean;
+  /** The server-wide limit is unknown, but this key's count sits where the server stops counting. */
+  atLimit?: boolean;
 }
 
 export type UsageBasis = 'per-key daily limit' | 'server-wide daily limit' | 'lifetime quota';
 
 export interface UsageReport extends UsageTotals {
   basis: UsageBasis;
+  /** Which day was reported and why. */
+  dayChoice: DayChoice;
+  /** Set when the server-wide limit is unknown (server-daily-limit not given on v1, v01). */
+  unknownLimit?: { flavor: string; refusalsCounted: boolean; evidence?: LimitEvidence };
   /** Busiest first: by percent, then by requests. */
   rows: KeyUsage[];
   alertRows: KeyUsage[];
@@ -52,10 +61,26 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
   }
   const adapter = api.known;
   if (!adapter) throw new Error('the server flavor is still unknown after listing the keys');
-  const usage = await api.usage(options.day);
+  const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, localDay(ctx.context.now));
+  const { capabilities } = adapter;
+  const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;
+  const unknownLimit =
+    serverWide && options.serverDailyLimit === undefined
+      ? {
+          flavor: adapter.flavor,
+          refusalsCounted: capabilities.refusalsCounted !== false,
+          // Only where refusals are not counted do the counts stop at the limit.
+          evidence: capabilities.refusalsCounted === false ? limitEvidence(everyRow) : undefined,
+        }
+      : undefined;
+  const reached = unknownLimit?.evidence?.reached;
 
   const row = (key: string, label: string, requests: number, fields: LimitFields): KeyUsage => {
-    const limit = limitOf(fields, adapter.capabilities, options.serverDailyLimit);
+    const limit = limitOf(fields, capabilities, options.serverDailyLimit);
+    if (reached !== undefined && requests >= reached) {
+      // Refused: its count sits where the server stops counting (see limitEvidence).
+      return { key, label, requests, limit, percent: 100, alert: true, atLimit: true };
+    }
     const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
     return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
   };
@@ -77,7 +102,9 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
       : 'server-wide daily limit';
   const alertRows = rows.filter((r) => r.alert);
   return {
-    day: options.day,
+    day: dayChoice.day ?? localDay(ctx.context.now),
+    dayChoice,
+    unknownLimit,
     threshold: options.alertThreshold,
     basis,
     rows,
@@ -89,22 +116,62 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
   };
 }
 
-function basisText(report: UsageReport, serverDailyLimit: number): string {
+function basisText(report: UsageReport, serverDailyLimit: number | undefined): string {
   switch (report.basis) {
     case 'per-key daily limit':
       return "each key's daily limit";
     case 'server-wide daily limit':
+      if (report.unknownLimit) return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
       return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
     case 'lifetime quota':
       return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
   }
 }
 
+/** Why this day: the server's own day is what its counts are kept by, not the runner's date. */
+export function dayReason(choice: DayChoice): string {
+  switch (choice.by) {
+    case 'given':
+      return 'given (day)';
+    case 'server':
+      return "the server's today, as its answer names it";
+    case 'rows': {
+      const [lo, hi] = choice.offsets ?? [0, 0];
+      const zone = lo === hi ? offsetText(lo) : `${offsetText(lo)} to ${offsetText(hi)}`;
+      const ago = choice.newest ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000)) : 0;
+      const maybe = choice.alternatives.length > 0
+        ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
+        : '';
+      return `the server's today, learned from its usage rows (their day beside their update time put the server at ${zone}; newest counted ${ago} min ago)${maybe}`;
+    }
+    case 'runner':
+      return "the runner's date: the server has no usage counted, so its own day could not be learned";
+    case 'none':
+      return 'none (lifetime quotas)';
+  }
+}
+
+/** The daily-limit fact where the server-wide limit is unknown, with what the usage rows show of it. */
+export function unknownLimitFact(report: UsageReport): [string, string] | undefined {
+  const unknown = report.unknownLimit;
+  if (!unknown) return undefined;
+  const evidence = unknown.evidence;
+  let shows: string;
+  if (unknown.refusalsCounted) shows = `the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
+  else if (evidence?.reached !== undefined) {
+    shows = `${evidence.rowsAtLimit} usage rows stopped at ${evidence.reached} requests (the ${unknown.flavor} server stops counting at its limit): it is ${evidence.reached}; keys there are refused and shown at 100%`;
+  } else if (evidence) shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
+  else shows = 'no usage counted yet';
+  return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}.`];
+}
+
 /** The facts usage and monitor both report. */
 export function usageFacts(report: UsageReport, ctx: CommandContext): Array<[string, string]> {
   const { options } = ctx;
   const facts: Array<[string, string]> = [];
-  if (report.basis !== 'lifetime quota') facts.push(['Day', report.day]);
+  if (report.basis !== 'lifetime quota') facts.push(['Day', report.day], ['Day chosen', dayReason(report.dayChoice)]);
+  const limitFact = unknownLimitFact(report);
+  if (limitFact) facts.push(limitFact);
   if (options.labelPrefix) facts.push(['Label prefix', options.labelPrefix]);
   facts.push(
     ['Keys', String(report.totalKeys)],
@@ -128,7 +195,7 @@ export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[
   }
   return {
     head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? ''), percentCell(r)]),
+    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? (r.atLimit ? `${r.requests} (reached)` : 'unknown')), percentCell(r)]),
   };
 }
 
@@ -168,6 +235,10 @@ function warnAlerts(log: Logger, report: UsageReport): void {
   const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
   for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
     const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
+    if (r.atLimit) {
+      log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) is at the server's daily limit on ${report.day}: ${used} requests, where the server stops counting and refuses (429).`);
+      continue;
+    }
     log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
   }
   if (report.alertRows.length > MAX_ALERT_WARNINGS) {
@@ -180,7 +251,10 @@ export function finishWithAlerts(ctx: CommandContext, report: UsageReport): RunR
   const { options, log, outputs, summary } = ctx;
   outputs.alerts = String(report.alerts);
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
+  if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
   log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+  const limitFact = unknownLimitFact(report);
+  if (limitFact) log.warning(`Daily limit ${limitFact[1]}`);
   warnAlerts(log, report);
   if (report.alerts > 0 && options.failOnAlert) {
     const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);

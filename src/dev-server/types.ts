@@ -17,6 +17,11 @@ export interface DevServerOptions {
   db?: string;
   /** Admin token; default: random 32 hex chars. */
   token?: string;
+  /**
+   * The server's time zone (IANA name, e.g. 'Pacific/Pago_Pago') for its usage days, which upstream
+   * counts in server-local time; default the process's own (TZ).
+   */
+  timeZone?: string;
   /** Server-wide DAILY_REQ_LIMIT (v1/v01) and the default per-key daily_limit (v1p/v1a); default 200. */
   dailyLimit?: number;
   /** Mount everything under a prefix, e.g. '/qp' (reverse proxy emulation); default ''. */
