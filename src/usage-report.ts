@@ -159,7 +159,7 @@ export function unknownLimitFact(report: UsageReport): [string, string] | undefi
   let shows: string;
   if (unknown.refusalsCounted) shows = `the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
   else if (evidence?.reached !== undefined) {
-    shows = `${evidence.rowsAtLimit} usage rows stopped at ${evidence.reached} requests (the ${unknown.flavor} server stops counting at its limit): it is ${evidence.reached}; keys there are refused and shown at 100%`;
+    shows = `${evidence.rowsAtLimit} usage rows stopped at ${evidence.reached} requests (the ${unknown.flavor} server stops counting at its limit), so the limit is probably ${evidence.reached}; keys there are refused (429) and shown at 100%`;
   } else if (evidence) shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
   else shows = 'no usage counted yet';
   return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}.`];

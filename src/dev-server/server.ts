@@ -755,6 +755,12 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       store.addUsage.run(day, key, n, Date.now());
       if (flavor === 'v10') store.v10AddUsed.run(n, key);
     },
+    day(at?: Date): string {
+      return localDay(at);
+    },
+    usageOf(key, day = localDay()): number {
+      return (store.getUsage.get(day, key) as { requests: number } | undefined)?.requests ?? 0;
+    },
     allKeys() {
       const rows = store.allKeysById.all() as Array<{ key: string; label: string | null; created_at: number; daily_limit: number | null }>;
       return rows.map((r) =>
