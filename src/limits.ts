@@ -16,6 +16,9 @@ export interface LimitFields {
   usedQuota?: number;
 }
 
+/** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
+export const UPSTREAM_DAILY_LIMIT = 200;
+
 /** The CSV's daily_limit where the server applies a limit it does not report. */
 export const UNKNOWN_LIMIT = 'unknown';
 
@@ -40,7 +43,8 @@ export function unknownLimitText(flavor: string): string {
 /**
  * What the usage rows show of a server-wide limit nobody gave, where refused requests are not
  * counted (v1): no count can pass the limit, so the highest count is a floor; when two or more
- * rows stopped at that same count, keys were refused there, and it is the limit.
+ * rows stopped at that same count (of at least 10), keys were most likely refused there: it is
+ * probably the limit. A coincidence remains possible, which the summary says.
  */
 export interface LimitEvidence {
   atLeast: number;
@@ -48,6 +52,9 @@ export interface LimitEvidence {
   reached?: number;
   rowsAtLimit: number;
 }
+
+/** The lowest count a tie is read as the limit from. */
+const MIN_READ_LIMIT = 10;
 
 export function limitEvidence(rows: UsageRow[]): LimitEvidence | undefined {
   let highest = 0;
@@ -59,7 +66,8 @@ export function limitEvidence(rows: UsageRow[]): LimitEvidence | undefined {
     } else if (row.requests === highest) count += 1;
   }
   if (highest === 0) return undefined;
-  return { atLeast: highest, reached: count >= 2 ? highest : undefined, rowsAtLimit: count };
+  // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
+  return { atLeast: highest, reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined, rowsAtLimit: count };
 }
 
 /**

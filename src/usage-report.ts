@@ -1,6 +1,6 @@
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
-import { limitEvidence, limitOf, percentUsed, unknownLimitText, type Limit, type LimitEvidence, type LimitFields } from './limits.js';
+import { limitEvidence, limitOf, percentUsed, unknownLimitText, UPSTREAM_DAILY_LIMIT, type Limit, type LimitEvidence, type LimitFields } from './limits.js';
 import type { Logger } from './log.js';
 import { localDay } from './options.js';
 import type { DayChoice } from './quota-proxy/client.js';
@@ -19,8 +19,19 @@ export interface KeyUsage {
   /** Percent of the daily limit (or of the lifetime quota), rounded down; undefined without a limit. */
   percent?: number;
   alert: boolean;
-  /** The server-wide limit is unknown, but this key's count sits where the server stops counting. */
-  atLimit?: boolean;
+}
+
+/**
+ * A server-wide limit nobody gave (v1, v01 without server-daily-limit), and what stands in for it:
+ * 'learned' — v1 rows stopped at one count (v1 never counts past its limit); 'assumed' — the upstream
+ * default, where nothing contradicts it; 'unknown' — the rows show counts past the default.
+ */
+export interface UnknownLimit {
+  flavor: string;
+  refusalsCounted: boolean;
+  evidence?: LimitEvidence;
+  stand: 'learned' | 'assumed' | 'unknown';
+  value?: number;
 }
 
 export type UsageBasis = 'per-key daily limit' | 'server-wide daily limit' | 'lifetime quota';
@@ -30,7 +41,7 @@ export interface UsageReport extends UsageTotals {
   /** Which day was reported and why. */
   dayChoice: DayChoice;
   /** Set when the server-wide limit is unknown (server-daily-limit not given on v1, v01). */
-  unknownLimit?: { flavor: string; refusalsCounted: boolean; evidence?: LimitEvidence };
+  unknownLimit?: UnknownLimit;
   /** Busiest first: by percent, then by requests. */
   rows: KeyUsage[];
   alertRows: KeyUsage[];
@@ -64,23 +75,20 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
   const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, localDay(ctx.context.now));
   const { capabilities } = adapter;
   const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;
-  const unknownLimit =
-    serverWide && options.serverDailyLimit === undefined
-      ? {
-          flavor: adapter.flavor,
-          refusalsCounted: capabilities.refusalsCounted !== false,
-          // Only where refusals are not counted do the counts stop at the limit.
-          evidence: capabilities.refusalsCounted === false ? limitEvidence(everyRow) : undefined,
-        }
-      : undefined;
-  const reached = unknownLimit?.evidence?.reached;
+  let unknownLimit: UnknownLimit | undefined;
+  if (serverWide && options.serverDailyLimit === undefined) {
+    const refusalsCounted = capabilities.refusalsCounted !== false;
+    // Only where refusals are not counted do the counts stop at the limit and show it.
+    const evidence = refusalsCounted ? undefined : limitEvidence(everyRow);
+    unknownLimit =
+      evidence?.reached !== undefined ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
+      : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
+      : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
+  }
+  const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
 
   const row = (key: string, label: string, requests: number, fields: LimitFields): KeyUsage => {
-    const limit = limitOf(fields, capabilities, options.serverDailyLimit);
-    if (reached !== undefined && requests >= reached) {
-      // Refused: its count sits where the server stops counting (see limitEvidence).
-      return { key, label, requests, limit, percent: 100, alert: true, atLimit: true };
-    }
+    const limit = limitOf(fields, capabilities, serverDailyLimit);
     const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
     return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
   };
@@ -121,7 +129,8 @@ function basisText(report: UsageReport, serverDailyLimit: number | undefined): s
     case 'per-key daily limit':
       return "each key's daily limit";
     case 'server-wide daily limit':
-      if (report.unknownLimit) return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
+      if (report.unknownLimit?.stand === 'unknown') return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
+      if (report.unknownLimit) return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
       return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
     case 'lifetime quota':
       return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
@@ -157,12 +166,16 @@ export function unknownLimitFact(report: UsageReport): [string, string] | undefi
   if (!unknown) return undefined;
   const evidence = unknown.evidence;
   let shows: string;
-  if (unknown.refusalsCounted) shows = `the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
+  if (unknown.refusalsCounted) shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
   else if (evidence?.reached !== undefined) {
-    shows = `${evidence.rowsAtLimit} usage rows stopped at ${evidence.reached} requests (the ${unknown.flavor} server stops counting at its limit), so the limit is probably ${evidence.reached}; keys there are refused (429) and shown at 100%`;
+    shows = `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
   } else if (evidence) shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
-  else shows = 'no usage counted yet';
-  return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}.`];
+  else shows = 'none yet: no usage counted';
+  const stand =
+    unknown.stand === 'learned' ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
+    : unknown.stand === 'assumed' ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
+    : 'no percentages';
+  return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
 }
 
 /** The facts usage and monitor both report. */
@@ -195,7 +208,7 @@ export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[
   }
   return {
     head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? (r.atLimit ? `${r.requests} (reached)` : 'unknown')), percentCell(r)]),
+    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? 'unknown'), percentCell(r)]),
   };
 }
 
@@ -235,10 +248,6 @@ function warnAlerts(log: Logger, report: UsageReport): void {
   const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
   for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
     const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
-    if (r.atLimit) {
-      log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) is at the server's daily limit on ${report.day}: ${used} requests, where the server stops counting and refuses (429).`);
-      continue;
-    }
     log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
   }
   if (report.alertRows.length > MAX_ALERT_WARNINGS) {
