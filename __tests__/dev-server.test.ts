@@ -183,12 +183,14 @@ describe('v1', () => {
     const reset = await post(s, '/admin/usage/reset', { day: localDay(), trial_key: a });
     expect(reset.status).toBe(200);
     expect(reset.json.reset).toBe(true);
+    // As upstream: the row stays, at 0 requests (a second reset finds it and answers 200).
     const after = await get(s, '/admin/usage');
-    expect(after.json.total).toBe(2);
-    expect(after.json.items.map((i: any) => [i.trial_key, i.day])).toEqual(
+    expect(after.json.total).toBe(3);
+    expect(after.json.items.map((i: any) => [i.trial_key, i.day, i.requests])).toEqual(
       expect.arrayContaining([
-        [b, localDay()],
-        [a, daysAgo(1)],
+        [a, localDay(), 0],
+        [b, localDay(), 1],
+        [a, daysAgo(1), 3],
       ]),
     );
   });
@@ -270,8 +272,10 @@ describe('v01', () => {
     expect(reset.json).toEqual({ reset: true, key: a, day: localDay() });
     const r2 = await post(s, `/admin/usage/reset?key=${a}&day=2026-01-02`);
     expect(r2.json).toEqual({ reset: true, key: a, day: '2026-01-02' });
+    // As upstream: a reset leaves a row at 0, stamped with the time of the reset.
     const left = await get(s, '/admin/usage');
-    expect(left.json.items.map((i: any) => i.key)).toEqual([b]);
+    expect(left.json.items.filter((i: any) => i.req_count > 0).map((i: any) => i.key)).toEqual([b]);
+    expect(left.json.items.filter((i: any) => i.key === a).map((i: any) => i.req_count)).toEqual([0, 0]);
   });
 });
 

@@ -6,8 +6,8 @@
 import { CancelledError, type Cancellation } from './cancel.js';
 import { CsvWriter, csvRow } from './csv.js';
 import type { Logger } from './log.js';
-import type { CommandContext, RunReport } from './run.js';
-import { dailyLimitOf, limitOf } from './limits.js';
+import type { CommandContext, RunReport } from './commands/contract.js';
+import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from './limits.js';
 import { shortenKey } from './redact.js';
 import type { QuotaProxy } from './quota-proxy/client.js';
 import { HttpStatusError, RateLimitedError } from './quota-proxy/http.js';
@@ -346,7 +346,9 @@ export async function issueToCsv(
     if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
       warnedGlobalLimit = true;
       log.warning(
-        `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
+        options.serverDailyLimit === undefined
+          ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ${UNKNOWN_LIMIT} (set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+          : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
       );
     }
     csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));

@@ -14,7 +14,7 @@ import { shortenKey } from '../redact.js';
 import { HttpStatusError } from '../quota-proxy/http.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 import { errorText, refuseWithoutDelete } from './delete.js';
 
 const DAY_MS = 86_400_000;

@@ -11,7 +11,10 @@ Options:
   --flavor F              ${FLAVORS.join(' | ')} (default v1)
   --db FILE               SQLite database file (default :memory:)
   --token T               admin token (default: random, printed at start)
-  --daily-limit N         server-wide daily request limit / default per-key limit (default 200)
+  --daily-limit N         server-wide daily request limit / default per-key limit
+                          (default: env DAILY_REQ_LIMIT as upstream, else 200)
+  --tz ZONE               time zone of the server's usage days, e.g. Pacific/Pago_Pago
+                          (default: the process's own, i.e. TZ, as upstream)
   --base-path P           mount everything under a prefix, e.g. /qp
   --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900 (default: off)
   --health MODE           ${HEALTH_MODES.join(' | ')} (default ok)
@@ -25,6 +28,8 @@ Options:
 export interface DevServerMainIo {
   stdout?: (line: string) => void;
   stderr?: (line: string) => void;
+  /** Environment (DAILY_REQ_LIMIT); default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** Stops the server like SIGINT would (tests). */
   signal?: AbortSignal;
 }
@@ -37,6 +42,7 @@ const VALUE_FLAGS = new Set([
   'db',
   'token',
   'daily-limit',
+  'tz',
   'base-path',
   'rate-limit',
   'health',
@@ -60,9 +66,11 @@ interface Parsed {
   seedLabelPrefix: string | undefined;
 }
 
-function parse(argv: string[]): Parsed {
+function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   const args = argv[0] === 'dev-server' ? argv.slice(1) : argv;
   const out: Parsed = { help: false, opts: { port: 8787 }, seedKeys: 0, seedAgeDays: 0, seedLabelPrefix: undefined };
+  // Upstream reads its limit from DAILY_REQ_LIMIT; --daily-limit overrides it.
+  if (env.DAILY_REQ_LIMIT) out.opts.dailyLimit = intFlag('daily-limit (DAILY_REQ_LIMIT)', env.DAILY_REQ_LIMIT, 1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-h' || a === '--help') {
@@ -105,6 +113,10 @@ function parse(argv: string[]): Parsed {
       case 'daily-limit':
         out.opts.dailyLimit = intFlag(name, v, 1);
         break;
+      case 'tz':
+        if (v === '') throw new UsageError('--tz needs a zone name such as UTC or Asia/Shanghai');
+        out.opts.timeZone = v;
+        break;
       case 'base-path':
         out.opts.basePath = v;
         break;
@@ -140,7 +152,7 @@ export async function devServerMain(argv: string[], io: DevServerMainIo = {}): P
   const stderr = io.stderr ?? ((l: string) => void process.stderr.write(l + '\n'));
   let parsed: Parsed;
   try {
-    parsed = parse(argv);
+    parsed = parse(argv, io.env ?? process.env);
   } catch (e) {
     if (e instanceof UsageError) {
       stderr(`quota-keys dev-server: ${e.message} (see --help)`);

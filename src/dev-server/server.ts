@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { MAX_BODY, readBody, sendExpress404, sendJson } from './http.js';
-import { isDay, localDay, localDayMinus, newKey, parseIso, sqlUtc } from './keys.js';
+import { isDay, localDay as dayIn, localDayMinus as dayMinusIn, newKey, parseIso, sqlUtc } from './keys.js';
 import { Store, type KeyRow } from './store.js';
 import { FLAVORS, HEALTH_MODES, type DevServer, type DevServerOptions, type Flavor, type HealthMode } from './types.js';
 
@@ -28,6 +28,15 @@ interface Route {
   body: boolean;
   handler: (c: Ctx) => void;
 }
+
+/** Each flavor's 401 reason, word for word as upstream. */
+const UNAUTHORIZED: Record<Flavor, string> = {
+  v1: 'admin auth required',
+  v01: 'admin auth required',
+  v1p: 'Admin token required',
+  v1a: 'Unauthorized: Admin token required',
+  v10: 'Invalid admin token',
+};
 
 /** A validation failure: answered 400 with the flavor's error shape. */
 class BadRequest extends Error {}
@@ -87,6 +96,17 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   if (rate && (!Number.isSafeInteger(rate.max) || rate.max < 1 || !(rate.windowSeconds > 0))) {
     throw new Error('rateLimit needs max >= 1 and windowSeconds > 0');
   }
+  const timeZone = opts.timeZone || undefined;
+  if (timeZone) {
+    try {
+      dayIn(new Date(), timeZone);
+    } catch {
+      throw new Error(`unknown time zone ${timeZone}; expected an IANA name such as UTC or Asia/Shanghai`);
+    }
+  }
+  /** The server-local day, as upstream computes it (getFullYear/getMonth/getDate in its zone). */
+  const localDay = (d: Date = new Date()): string => dayIn(d, timeZone);
+  const localDayMinus = (days: number): string => dayMinusIn(days, new Date(), timeZone);
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}`);
   const basePath = normaliseBasePath(opts.basePath);
@@ -170,9 +190,18 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       if (!row.is_active) return fail(c.res, 403, 'Trial key is inactive');
       const limit = row.daily_limit ?? dailyLimit;
       const used = (store.getUsage.get(day, key) as { requests: number } | undefined)?.requests ?? 0;
-      if (used >= limit) return fail(c.res, 429, 'Daily request limit exceeded', { limit, used, remaining: 0 });
+      // As upstream: v01 counts the request first and refuses past the limit (refusals count);
+      // the others refuse at the limit without counting, so a refused key's count sits at its limit.
+      if (flavor === 'v01') {
+        store.addUsage.run(day, key, 1, now);
+        if (used + 1 > limit) return fail(c.res, 429, `Trial quota exceeded (daily requests>${limit}).`);
+      } else if (used >= limit) {
+        if (flavor === 'v1') return fail(c.res, 429, `Daily limit exceeded (${limit} requests). Reset at midnight UTC.`);
+        if (flavor === 'v1p') return fail(c.res, 429, 'Daily quota exceeded');
+        return fail(c.res, 429, 'Daily request limit exceeded', { limit, used, remaining: 0 });
+      }
     }
-    store.addUsage.run(day, key, 1, now);
+    if (flavor !== 'v01') store.addUsage.run(day, key, 1, now);
     if (flavor === 'v10') {
       store.v10AddUsed.run(1, key);
       store.v10Response.run(Date.now() - now, key);
@@ -216,7 +245,8 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
         return fail(c.res, 400, 'day and trial_key are required');
       }
       if (!isDay(day)) return fail(c.res, 400, 'day must be YYYY-MM-DD');
-      if (store.deleteUsage.run(day, trial_key).changes === 0) return fail(c.res, 404, 'no usage for that day and key');
+      // As upstream: the row stays, at 0 requests, updated now; no row → 404.
+      if (store.zeroUsage.run(Date.now(), day, trial_key).changes === 0) return fail(c.res, 404, 'Usage record not found');
       sendJson(c.res, 200, { reset: true, day, trial_key });
     },
     adminHealth(c: Ctx): void {
@@ -277,7 +307,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       const qd = c.query.get('day');
       const day = qd === null || qd === '' ? localDay() : qd;
       if (!isDay(day)) return fail(c.res, 400, 'day must be YYYY-MM-DD');
-      store.deleteUsage.run(day, key);
+      store.setUsageZero.run(day, key, Date.now()); // as upstream: a row at 0, made if missing
       sendJson(c.res, 200, { reset: true, key, day });
     },
   };
@@ -347,7 +377,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
     usage(c: Ctx): void {
       const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
       const key = c.query.get('key');
-      const since = localDayMinus(days);
+      const since = dayMinusIn(days, new Date(), 'UTC'); // upstream: SQLite date('now', '-N days'), UTC
       const rows = (key ? store.usageSinceKey.all(since, key) : store.usageSince.all(since)) as Array<{
         key: string;
         label: string | null;
@@ -638,7 +668,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
     if (route === undefined) return sendExpress404(res, method, pathname);
 
     const query = qi < 0 ? EMPTY_QUERY : new URLSearchParams(url.slice(qi + 1));
-    if (route.admin && !isAdmin(req, query)) return fail(res, 401, 'Unauthorized');
+    if (route.admin && !isAdmin(req, query)) return fail(res, 401, UNAUTHORIZED[flavor]);
     if (param) {
       try {
         param = decodeURIComponent(param);
@@ -713,6 +743,12 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       if (!Number.isSafeInteger(n)) throw new Error('recordUsage: requests must be an integer');
       store.addUsage.run(day, key, n, Date.now());
       if (flavor === 'v10') store.v10AddUsed.run(n, key);
+    },
+    day(at?: Date): string {
+      return localDay(at);
+    },
+    usageOf(key, day = localDay()): number {
+      return (store.getUsage.get(day, key) as { requests: number } | undefined)?.requests ?? 0;
     },
     allKeys() {
       const rows = store.allKeysById.all() as Array<{ key: string; label: string | null; created_at: number; daily_limit: number | null }>;

@@ -2,14 +2,36 @@
 // the run needs anyway (health body, first listing, first creation): never an extra request.
 import { HttpClient, HttpStatusError, NetworkError, pathSegment, snippetOf } from './http.js';
 import { adapterFor, flavorFromCreated, flavorFromHealth, flavorFromListing } from './detect.js';
+import { serverDayFromRows, type ServerDay } from './time.js';
 import {
   UnsupportedOperationError,
   type CreateKeyRequest,
   type Flavor,
   type FlavorAdapter,
   type TrialKey,
+  type UsagePage,
   type UsageRow,
 } from './types.js';
+
+/** Which day a usage or reset applied to, and how that day was chosen. */
+export type DayChoice =
+  | { by: 'given'; day: string }
+  /** The server answered for its own today and named it (v1p; v01 and v1p resets). */
+  | { by: 'server'; day: string }
+  /** Learned from the server's usage rows (their day beside their update time). */
+  | ({ by: 'rows'; day: string } & ServerDay)
+  /** The server showed nothing of its day (no usage recorded): the runner's date. */
+  | { by: 'runner'; day: string }
+  /** Lifetime quotas: no calendar day applies (v10). */
+  | { by: 'none'; day?: undefined };
+
+export interface UsageOfDay {
+  /** The rows of the day. */
+  rows: UsageRow[];
+  day: DayChoice;
+  /** Every row the answers held, of any day (v1: every day's; evidence of the server's limit). */
+  everyRow: UsageRow[];
+}
 
 export interface HealthResult {
   healthy: boolean;
@@ -17,6 +39,11 @@ export interface HealthResult {
   problem: string;
   status?: number;
   failure?: 'timeout' | 'refused' | 'dns' | 'status' | 'ok-false' | 'network' | 'reset';
+}
+
+/** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
+function ofDay(rows: UsageRow[], day: string): UsageRow[] {
+  return rows.filter((r) => r.day === undefined || r.day === day);
 }
 
 export class QuotaProxy {
@@ -126,18 +153,67 @@ export class QuotaProxy {
     }
   }
 
-  async usage(day: string): Promise<UsageRow[]> {
+  /**
+   * Usage of `day`, or of the server's own today when no day is given: the servers count days in
+   * their local time, which may not be the runner's date. `runnerDay` is used only when the server
+   * shows nothing of its day.
+   */
+  async usage(day: string | undefined, runnerDay: string): Promise<UsageOfDay> {
     const adapter = this.require('usage');
-    const rows: UsageRow[] = [];
+    const { serverDay } = adapter.capabilities;
+    if (!serverDay) {
+      const rows = (await this.usagePages(undefined)).rows;
+      return { rows, day: { by: 'none' }, everyRow: rows };
+    }
+    if (day) {
+      const given = await this.usagePages(day);
+      return { rows: ofDay(given.rows, day), day: { by: 'given', day }, everyRow: given.rows };
+    }
+    const all = await this.usagePages(undefined);
+    if (all.day) return { rows: ofDay(all.rows, all.day), day: { by: 'server', day: all.day }, everyRow: all.rows };
+    const choice = this.dayFromRows(all.rows, runnerDay);
+    // A partial answer (v01's newest rows) may miss some of the day's: ask for the day itself.
+    const rows = all.partial ? (await this.usagePages(choice.day)).rows : all.rows;
+    return { rows: ofDay(rows, choice.day), day: choice, everyRow: all.rows };
+  }
+
+  /**
+   * The server's own today, for a reset sent with an explicit day (v1 needs one): from the first
+   * page of its usage, which lists the newest rows.
+   */
+  async serverDay(runnerDay: string): Promise<DayChoice> {
+    const adapter = this.require('the server day');
+    if (!adapter.capabilities.serverDay) return { by: 'none' };
+    const page = await this.usagePage(undefined, 0);
+    if (page.day) return { by: 'server', day: page.day };
+    return this.dayFromRows(page.rows, runnerDay);
+  }
+
+  private dayFromRows(rows: UsageRow[], runnerDay: string): Exclude<DayChoice, { by: 'none' }> {
+    // A row at 0 may be a reset (v1, v01 zero a row and stamp it with the time of the reset).
+    const stamps = rows.flatMap((r) => (r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : []));
+    const learned = serverDayFromRows(stamps, Date.now() + (this.http.serverClockOffsetMs ?? 0));
+    return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
+  }
+
+  private async usagePage(day: string | undefined, offset: number): Promise<UsagePage> {
+    const adapter = this.require('usage');
+    const request = adapter.usageRequest(day, offset);
+    const { body } = await this.http.json('GET', request.path, { query: request.query });
+    return adapter.parseUsage(body, day, offset);
+  }
+
+  private async usagePages(day: string | undefined): Promise<UsagePage> {
+    const all: UsagePage = { rows: [] };
     let offset: number | undefined = 0;
     while (offset !== undefined) {
-      const request = adapter.usageRequest(day, offset);
-      const { body } = await this.http.json('GET', request.path, { query: request.query });
-      const page = adapter.parseUsage(body, day, offset);
-      rows.push(...page.rows);
+      const page = await this.usagePage(day, offset);
+      for (const row of page.rows) all.rows.push(row);
+      all.day ??= page.day;
+      all.partial ||= page.partial;
       offset = page.next;
     }
-    return rows;
+    return all;
   }
 
   async deleteKey(key: string): Promise<boolean> {
@@ -154,11 +230,23 @@ export class QuotaProxy {
     }
   }
 
-  async resetUsage(key: string, day: string): Promise<void> {
+  /**
+   * Resets `key`'s usage of `day`; without a day, of the server's own today on flavors that reset
+   * that by default (resetDefaultsToServerDay). Returns the day the server says it reset, if it says.
+   */
+  async resetUsage(key: string, day: string | undefined): Promise<string | undefined> {
     const adapter = this.require('reset');
     if (adapter.capabilities.reset === 'none') throw new UnsupportedOperationError(adapter.flavor, 'reset endpoint');
+    if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
+      throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
+    }
     const request = adapter.resetRequest(key, day);
-    await this.http.json(request.method, request.path, { query: request.query, body: request.body });
+    const { body } = await this.http.json(request.method, request.path, { query: request.query, body: request.body });
+    try {
+      return adapter.parseReset?.(body) ?? day;
+    } catch {
+      return day; // the reset was done; only the echo of its day is missing
+    }
   }
 
   private require(operation: string): FlavorAdapter {

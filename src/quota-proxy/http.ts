@@ -131,7 +131,19 @@ const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLO
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
 
-const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)[^\s"'<>&,;]+/gi;
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>&,;]+)/gi;
+
+/** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
+const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+
+/**
+ * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
+ * "Admin token required") is not one and stays, so that the message is read whole.
+ */
+function blankCredential(match: string, word: string, separator: string, value: string): string {
+  const plainWord = /^token$/i.test(word) && !/[:=]/.test(separator) && REASON_WORDS.test(value);
+  return plainWord ? match : `${word}${separator}…`;
+}
 
 /**
  * First ~100 characters of a body, on one line, with key and token values blanked. The word the
@@ -139,7 +151,7 @@ const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)[^\s"'<>&,;]+/gi;
  * which only knows whole ones.
  */
 export function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, '$1$2…');
+  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
   return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
 
