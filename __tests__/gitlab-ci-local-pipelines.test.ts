@@ -263,7 +263,7 @@ test('component with its default tool: npx installs the published quota-keys (fr
     const env = readDotenv(dir, 'quota-keys');
     expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
     const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-    expect(rows.map((r) => r.label).sort()).toEqual([expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+$/), expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+$/)]);
+    expect(rows.map((r) => r.label).sort()).toEqual([expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+n[0-9a-f]{6}$/), expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+n[0-9a-f]{6}$/)]);
     // npx fetched quota-keys and nothing else: the package has no dependencies.
     expect(registry.requests).toEqual(expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]));
     // (npm also posts its audit of what it installed; that fetches no package.)
