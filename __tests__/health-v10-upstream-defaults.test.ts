@@ -53,10 +53,22 @@ test('server-flavor v10: /healthz is not asked at all', async () => {
   expect(server.requests.map((r) => r.path)).toEqual(['/gateway?api_key=quota-keys-health-check']);
 });
 
-test('a short timeout-seconds: /healthz times out once (not retried) and the probe still decides', async () => {
-  const { report } = await check(server, { 'timeout-seconds': '0.5' });
+test('a short timeout-seconds: /healthz times out and is retried meanwhile, the probe still decides at 2 s', async () => {
+  const { report, ms } = await check(server, { 'timeout-seconds': '0.5' });
   expect(report.ok).toBe(true);
-  expect(server.requests.filter((r) => r.path === '/healthz')).toHaveLength(1);
+  expect(ms).toBeLessThan(HEALTH_PATIENCE_MS + 3000);
+  expect(server.requests.filter((r) => r.path.startsWith('/gateway'))).toHaveLength(1);
+});
+
+test('forced v10 on a server that is not v10: unhealthy, naming what answered and what v10 answers', async () => {
+  const v1 = await startDevServer({ flavor: 'v1' });
+  try {
+    const { report } = await check(v1, { 'server-flavor': 'v10' });
+    expect(report.ok).toBe(false);
+    expect(report.failure).toMatch(/^Health check failed: POST http:\/\/127\.0\.0\.1:\d+\/gateway answered 404 .*where a healthy v10 server answers 403 \{"error":"Invalid or expired API key"\} \(\/healthz is not asked: v10's \/healthz never answers/);
+  } finally {
+    await v1.close();
+  }
 });
 
 test('a command with no flags runs after the health check: list on v10 as upstream ships it', async () => {

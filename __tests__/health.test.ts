@@ -40,18 +40,18 @@ test('200 with "ok": false is unhealthy', async () => {
   expect(report.failure).toMatch(/answered 200 but says "ok": false/);
 });
 
-test('a health endpoint that never answers: one attempt, named, and the v10 probe found nothing', async () => {
+test('a health endpoint that never answers: retried like any GET, named, with what the v10 probe found', async () => {
   server.setHealth('hang');
   const before = server.requests.length;
   const started = Date.now();
   const report = await check(server.url);
-  // One attempt of 0.5 s and one quick probe; not (retries + 1) × timeout-seconds.
-  expect(Date.now() - started).toBeLessThan(4_000);
+  // 4 attempts of ~0.5–1 s (undici's timers are coarse) plus backoff of at most 3.5 s.
+  expect(Date.now() - started).toBeLessThan(15_000);
   expect(report.ok).toBe(false);
   expect(report.failure).toMatch(
-    /^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 0\.5 s \(not retried: a health handler that hangs hangs again\); POST http:\/\/127\.0\.0\.1:\d+\/gateway answered 404 .*not v10's 403 .*skip-health-check: true\.$/,
+    /^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 0\.5 s \(4 attempts\); POST http:\/\/127\.0\.0\.1:\d+\/gateway answered 404 .*not v10's 403 .*a server that answers other routes has a hung health handler: .*skip-health-check: true\.$/,
   );
-  expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/healthz', '/gateway?api_key=quota-keys-health-check']);
+  expect(server.requests.slice(before).filter((r) => r.path.startsWith('/gateway'))).toHaveLength(1);
   server.setHealth('ok');
 });
 

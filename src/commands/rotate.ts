@@ -196,7 +196,7 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
   const deleteFailure =
     notDeleted > 0
       ? `${notDeleted} of ${toDelete.length} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deletedCount} deleted` +
-        `${options.replace ? '; their replacements are in the CSV beside them, both valid: delete the old keys later (rotate again)' : ''}.`
+        `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
       : undefined;
   const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
   summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, results[i]!, replacementOf[i])));

@@ -36,7 +36,7 @@ const NETWORK_CHECK: Record<string, string> = {
 };
 
 type Settled = { answer: HttpAnswer } | { error: NetworkError };
-type ProbeOutcome = { flavor: Flavor; target: string; proof?: string; answered: string; probe: HealthProbe };
+type ProbeOutcome = { flavor: Flavor; target: string; proof?: string; answered: string; probe: HealthProbe; reached: boolean };
 
 export class QuotaProxy {
   private adapter?: FlavorAdapter;
@@ -63,10 +63,10 @@ export class QuotaProxy {
   }
 
   /**
-   * GET `path`, healthy when 2xx and the body does not say "ok": false. A flavor whose /healthz
-   * never answers (v10) is checked by its probe instead: at once when the flavor is known, else
-   * when `path` stays silent for HEALTH_PATIENCE_MS (or times out sooner). A timeout is not
-   * retried: a health handler that hangs hangs again.
+   * GET `path`, healthy when 2xx and the body does not say "ok": false (retried like any GET). A
+   * flavor whose /healthz never answers (v10) is checked by its probe instead: at once when the
+   * flavor is known, else once `path` has stayed without an answer for HEALTH_PATIENCE_MS; the
+   * probe recognising its flavor ends the check, else `path`'s own outcome decides.
    */
   async health(path: string): Promise<HealthResult> {
     const known = this.adapter;
@@ -81,7 +81,7 @@ export class QuotaProxy {
     }
     const stop = new AbortController();
     const started = Date.now();
-    const checked: Promise<Settled> = this.http.request('GET', path, { auth: false, retryTimeouts: false, signal: stop.signal }).then(
+    const checked: Promise<Settled> = this.http.request('GET', path, { auth: false, signal: stop.signal }).then(
       (answer) => ({ answer }),
       (error: unknown) => {
         if (error instanceof NetworkError) return { error };
@@ -94,13 +94,14 @@ export class QuotaProxy {
       let patience: ReturnType<typeof setTimeout> | undefined;
       const first = await Promise.race([checked, new Promise<undefined>((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS)))]);
       clearTimeout(patience);
-      const silent = first === undefined || ('error' in first && first.error.kind === 'timeout');
-      if (silent) {
+      if (first === undefined) {
         const waited = Math.round((Date.now() - started) / 100) / 10;
         for (const { flavor, probe } of candidates) {
           const outcome = await this.probe(flavor, probe);
           if (!outcome.proof) {
-            probed.push(outcome);
+            // What another route answered tells whether the server is up: worth naming. A probe that
+            // could not connect says nothing the health path's own failure does not.
+            if (outcome.reached) probed.push(outcome);
             continue;
           }
           stop.abort();
@@ -123,8 +124,7 @@ export class QuotaProxy {
     const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
     if ('error' in settled) {
       const { error } = settled;
-      const hung = error.kind === 'timeout' && error.sent ? ' (not retried: a health handler that hangs hangs again)' : '';
-      return { healthy: false, failure: error.kind, problem: `Health check failed: ${error.message}${hung}${others}; ${NETWORK_CHECK[error.kind]}.` };
+      return { healthy: false, failure: error.kind, problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.` };
     }
     const { answer } = settled;
     let body: unknown;
@@ -157,7 +157,8 @@ export class QuotaProxy {
   private async probe(flavor: Flavor, probe: HealthProbe): Promise<ProbeOutcome> {
     const target = this.http.describe(probe.method, probe.path);
     try {
-      const answer = await this.http.request(probe.method, probe.path, { auth: false, query: probe.query, idempotent: true, retryTimeouts: false });
+      // Not repeated after a timeout: the health path, still running meanwhile, has its own retries.
+      const answer = await this.http.request(probe.method, probe.path, { auth: false, query: probe.query, idempotent: false });
       let body: unknown;
       try {
         body = JSON.parse(answer.text);
@@ -165,10 +166,10 @@ export class QuotaProxy {
         body = undefined;
       }
       const answered = `${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}`;
-      return { flavor, probe, target, proof: probe.judge(answer.status, body), answered };
+      return { flavor, probe, target, proof: probe.judge(answer.status, body), answered, reached: true };
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
-      return { flavor, probe, target, answered: error.message };
+      return { flavor, probe, target, answered: error.message, reached: error.kind === 'timeout' || error.kind === 'reset' };
     }
   }
 

@@ -121,8 +121,6 @@ export interface RequestOptions {
   auth?: boolean;
   /** May be repeated after a failure of unknown outcome (default: GET, HEAD, DELETE, PUT, OPTIONS). */
   idempotent?: boolean;
-  /** false: a timeout is final (a health handler that hangs hangs again); other failures retry as usual. */
-  retryTimeouts?: boolean;
   /** Abandons this request (the health check drops a /healthz that hangs once another route answered). */
   signal?: AbortSignal;
 }
@@ -131,7 +129,6 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
 /** The request never reached the server: safe to repeat whatever it was. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 /** The outcome is unknown: repeated only when the request is idempotent. */
-const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
@@ -265,7 +262,6 @@ export class HttpClient {
     const { target, idempotent, attempt } = request;
     const cancellation = this.options.cancellation;
     const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
-    const retryTimeouts = opts.retryTimeouts !== false;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.auth !== false && this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     let body: string | undefined;
@@ -289,7 +285,7 @@ export class HttpClient {
           headersTimeout: this.options.timeoutMs,
           bodyTimeout: this.options.timeoutMs,
           // Read by the retry interceptor for this request only.
-          retryOptions: { retry: (err: Error, _context: unknown, callback: (result?: Error | null) => void) => this.onRetry(err, { attempt, target, idempotent, retryTimeouts }, callback) },
+          retryOptions: { retry: (err: Error, _context: unknown, callback: (result?: Error | null) => void) => this.onRetry(err, { attempt, target, idempotent }, callback) },
         } as Dispatcher.RequestOptions);
       } catch (error) {
         const { kind, detail, sent } = classify(error);
@@ -342,10 +338,10 @@ export class HttpClient {
   /** Decides, for the retry interceptor, whether a failed attempt is tried again (after a wait). */
   private onRetry(
     err: Error,
-    request: { attempt: Attempt; target: string; idempotent: boolean; retryTimeouts: boolean },
+    request: { attempt: Attempt; target: string; idempotent: boolean },
     callback: (result?: Error | null) => void,
   ): void {
-    const { attempt, target, idempotent, retryTimeouts } = request;
+    const { attempt, target, idempotent } = request;
     if (attempt.headersReceived) return callback(err);
     const { statusCode, code, headers } = err as Error & { statusCode?: number; code?: string; headers?: Headers };
     let retry: boolean;
@@ -360,7 +356,7 @@ export class HttpClient {
       retryAfter = parseRetryAfter(headers?.['retry-after']);
     } else {
       why = classify(err).detail;
-      retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? '') && (retryTimeouts || !TIMEOUTS.has(code ?? '')));
+      retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
       if (retry && UNCERTAIN.has(code ?? '')) attempt.earlierMayHaveActed = true;
     }
     if (!retry) return callback(err);
