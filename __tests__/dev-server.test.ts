@@ -463,8 +463,25 @@ describe('v10', () => {
     expect(keys.map((k: any) => k.used_quota)).toEqual([0, 0]);
   });
 
-  test('health is always HTTP 200; hang never answers; /status', async () => {
+  test('upstream defaults: /healthz and /status never answer; the proxy route looks keys up; 30 admin requests per 900 s', async () => {
     const s = await start({ flavor: 'v10' });
+    for (const route of ['/healthz', '/status']) {
+      await expect(fetch(s.url + route, { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    }
+    const gateway = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${s.url}/gateway${query}`, { method: 'POST', headers }).then(async (r) => ({ status: r.status, json: (await r.json()) as any, limit: r.headers.get('x-ratelimit-limit') }));
+    expect(await gateway('')).toEqual({ status: 401, json: { error: 'Missing API key' }, limit: null });
+    expect(await gateway('?api_key=nope')).toEqual({ status: 403, json: { error: 'Invalid or expired API key' }, limit: null });
+    const key = (await post(s, '/admin/keys', { label: 'g', totalQuota: 1 })).json.key as string;
+    expect((await gateway('', { 'x-api-key': key })).status).toBe(200);
+    expect((await gateway(`?api_key=${key}`)).json).toEqual({ error: 'Quota exceeded' });
+    const listed = await get(s, '/admin/keys');
+    expect(listed.headers.get('x-ratelimit-limit')).toBe('30');
+    expect(listed.headers.get('x-ratelimit-remaining')).toBe('28');
+  });
+
+  test('health is always HTTP 200; hang never answers; /status', async () => {
+    const s = await start({ flavor: 'v10', health: 'ok' });
     const ok = await get(s, '/healthz');
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ ok: true, checks: { database: { ok: true } } });
@@ -480,7 +497,7 @@ describe('v10', () => {
 
 describe('options', () => {
   test('rate limit: headers on /admin answers, 429 with Retry-After after max', async () => {
-    const s = await start({ flavor: 'v10', rateLimit: { max: 3, windowSeconds: 900 } });
+    const s = await start({ flavor: 'v10', rateLimit: { max: 3, windowSeconds: 900 }, health: 'ok' });
     const before = Math.floor(Date.now() / 1000);
     const remaining: Array<string | null> = [];
     for (let i = 0; i < 3; i++) {
@@ -495,7 +512,9 @@ describe('options', () => {
     expect(remaining).toEqual(['2', '1', '0']);
     const limited = await get(s, '/admin/keys');
     expect(limited.status).toBe(429);
-    expect(limited.json).toEqual({ error: 'Too Many Requests', retryAfter: expect.any(Number) });
+    // As upstream: the refusal carries Retry-After only, and is not counted.
+    expect(limited.json).toEqual({ error: 'Too Many Requests', message: expect.any(String), retryAfter: expect.any(Number) });
+    expect(limited.headers.get('x-ratelimit-remaining')).toBeNull();
     expect(limited.json.retryAfter).toBeGreaterThan(890);
     expect(limited.json.retryAfter).toBeLessThanOrEqual(900);
     expect(limited.headers.get('retry-after')).toBe(String(limited.json.retryAfter));
@@ -506,6 +525,19 @@ describe('options', () => {
 
     const plain = await start({ flavor: 'v1' });
     expect((await get(plain, '/admin/keys')).headers.get('x-ratelimit-limit')).toBeNull();
+    const off = await start({ flavor: 'v10', rateLimit: false });
+    expect((await get(off, '/admin/keys')).headers.get('x-ratelimit-limit')).toBeNull();
+  });
+
+  test('rate limit: a shortened window renews once it has passed', async () => {
+    const s = await start({ flavor: 'v10', rateLimit: { max: 2, windowSeconds: 0.5 } });
+    expect((await get(s, '/admin/keys')).status).toBe(200);
+    expect((await get(s, '/admin/keys')).status).toBe(200);
+    expect((await get(s, '/admin/keys')).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const renewed = await get(s, '/admin/keys');
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get('x-ratelimit-remaining')).toBe('1');
   });
 
   test('basePath mounts everything under a prefix', async () => {
@@ -607,5 +639,17 @@ describe('devServerMain', () => {
     ac2.abort();
     expect(await devServerMain(['--port', '0', '--token', 'given'], { stdout: (l) => out2.push(l), signal: ac2.signal })).toBe(0);
     expect(out2).toHaveLength(1);
+
+    // --rate-limit off: v10 without its admin limit.
+    const out3: string[] = [];
+    const ac3 = new AbortController();
+    const done3 = devServerMain(['--port', '0', '--flavor', 'v10', '--rate-limit', 'off', '--token', 't'], { stdout: (l) => out3.push(l), signal: ac3.signal });
+    for (let i = 0; i < 100 && out3.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    const url3 = /listening on (\S+)$/.exec(out3[0] ?? '')![1]!;
+    const r3 = await fetch(url3 + '/admin/keys', { headers: { authorization: 'Bearer t' } });
+    expect(r3.status).toBe(200);
+    expect(r3.headers.get('x-ratelimit-limit')).toBeNull();
+    ac3.abort();
+    expect(await done3).toBe(0);
   });
 });

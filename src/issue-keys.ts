@@ -168,25 +168,34 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     }
   };
 
-  /** Before the rest of a batch that cannot fit the admin rate limit: say so, and wait or refuse. */
-  const rateLimitRefusal = (queue: CreateKeyRequest[]): string | undefined => {
+  /**
+   * Says, before sending them, how many of `queue` fit the admin rate limit's current window and
+   * what becomes of the rest. What fits is always created: the HTTP client's pacing sends no
+   * request the window has no room for, and waits for the next window only when on-rate-limit is
+   * wait and max-wait-seconds allows; otherwise it stops the batch before the first that does not
+   * fit, and those are reported as not created (never a key made and left out of the CSV).
+   * Counts every admin request made so far (a listing or check before the first create included).
+   * False when the window is not known yet.
+   */
+  const announceRateLimit = (queue: CreateKeyRequest[]): boolean => {
     const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
     const needed = Math.ceil(queue.length / perRequest);
     const plan = api.http.rateLimit.plan(needed);
-    if (!plan || plan.fits) return undefined;
+    if (!plan) return false;
+    if (plan.fits) return true;
     const fit = Math.min(queue.length, plan.available * perRequest);
     const at = isoSeconds(plan.resetAt);
     const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
     const message =
-      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the other ` +
-      `${queue.length} key(s) need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-    if (services.onRateLimit === 'fail') return `${message} on-rate-limit is fail, so none of them was requested: run again after ${at}, or set on-rate-limit: wait.`;
+      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+      `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+    const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
     const left = api.http.budget.left();
-    if (plan.waitMs > left) {
-      return `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s), so none of them was requested: run again after ${at}.`;
-    }
-    log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
-    return undefined;
+    if (services.onRateLimit === 'fail') log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
+    else if (plan.waitMs > left) {
+      log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+    } else log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+    return true;
   };
 
   /** Lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
@@ -244,6 +253,8 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
 
   let queue: CreateKeyRequest[] = [];
   if (requests.length > 0) {
+    // Known before the first create when an admin request came first (a listing, a token check).
+    const announced = announceRateLimit(requests);
     // The first request goes alone: it tells the flavor (how many keys one request makes) and the
     // admin rate limit. With the flavor known (forced), it is a whole native batch.
     const [first] = formUnits(api.known ? requests : requests.slice(0, 1));
@@ -252,14 +263,7 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     if (stop !== undefined || cancelled()) {
       notAttempted(queue);
       queue = [];
-    } else {
-      const refusal = rateLimitRefusal(queue);
-      if (refusal) {
-        log.warning(refusal);
-        for (const request of queue) ledger.failed.set(request.label, refusal);
-        queue = [];
-      }
-    }
+    } else if (!announced) announceRateLimit(queue);
   }
   let again: Sendable[] = [];
   let rounds = 0;

@@ -71,7 +71,7 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
       ctx.outputs.healthy = String(result.healthy);
       ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
       if (!result.healthy) return { ok: false, failure: result.problem, outputs: ctx.outputs, summary: ctx.summary };
-      log.info(`${server}: healthy`);
+      log.info(`${server}: healthy${result.note ? `: ${result.note}` : ''}`);
     }
     const runner = RUNNERS[options.command];
     if (!runner) return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };

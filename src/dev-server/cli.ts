@@ -16,8 +16,9 @@ Options:
   --tz ZONE               time zone of the server's usage days, e.g. Pacific/Pago_Pago
                           (default: the process's own, i.e. TZ, as upstream)
   --base-path P           mount everything under a prefix, e.g. /qp
-  --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900 (default: off)
-  --health MODE           ${HEALTH_MODES.join(' | ')} (default ok)
+  --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900, or off
+                          (default: 30/900 on v10, as upstream; off on the others)
+  --health MODE           ${HEALTH_MODES.join(' | ')} (default hang on v10, as upstream; ok on the others)
   --sync                  durable writes: a disk sync per insert (PRAGMA synchronous=FULL)
   --seed-keys N           insert N keys at start
   --seed-age-days D       seeded keys were created D days ago (default 0)
@@ -121,8 +122,12 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed {
         out.opts.basePath = v;
         break;
       case 'rate-limit': {
+        if (v === 'off') {
+          out.opts.rateLimit = false;
+          break;
+        }
         const m = /^(\d+)\/(\d+)$/.exec(v);
-        if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, got '${v}'`);
+        if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, or off, got '${v}'`);
         out.opts.rateLimit = { max: Number(m[1]), windowSeconds: Number(m[2]) };
         break;
       }

@@ -41,6 +41,9 @@ const UNAUTHORIZED: Record<Flavor, string> = {
 /** A validation failure: answered 400 with the flavor's error shape. */
 class BadRequest extends Error {}
 
+/** v10's upstream admin rate limit (middleware/rate-limit.js): 30 requests per 15 minutes per IP. */
+export const V10_RATE_LIMIT = Object.freeze({ max: 30, windowSeconds: 900 });
+
 const EMPTY_BODY: Body = Object.freeze({}) as Body;
 const EMPTY_QUERY = new URLSearchParams();
 const KEYS_PREFIX = '/admin/keys/';
@@ -90,9 +93,10 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   if (!FLAVORS.includes(flavor)) throw new Error(`unknown flavor ${String(flavor)}; expected one of ${FLAVORS.join(', ')}`);
   const dailyLimit = opts.dailyLimit ?? 200;
   if (!Number.isSafeInteger(dailyLimit) || dailyLimit < 1) throw new Error('dailyLimit must be a positive integer');
-  let healthMode: HealthMode = opts.health ?? 'ok';
+  // v10's upstream defaults: /healthz and /status never answer; /admin allows 30 requests per 15 minutes.
+  let healthMode: HealthMode = opts.health ?? (flavor === 'v10' ? 'hang' : 'ok');
   if (!HEALTH_MODES.includes(healthMode)) throw new Error(`unknown health mode ${String(healthMode)}`);
-  const rate = opts.rateLimit;
+  const rate = opts.rateLimit === undefined ? (flavor === 'v10' ? V10_RATE_LIMIT : undefined) : opts.rateLimit || undefined;
   if (rate && (!Number.isSafeInteger(rate.max) || rate.max < 1 || !(rate.windowSeconds > 0))) {
     throw new Error('rateLimit needs max >= 1 and windowSeconds > 0');
   }
@@ -427,6 +431,20 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   };
 
   const v10 = {
+    /** Upstream v10's proxy route: the key in x-api-key (or ?api_key=), looked up in the database. */
+    gateway(c: Ctx): void {
+      const header = c.req.headers['x-api-key'];
+      const key = (typeof header === 'string' && header) || c.query.get('api_key') || '';
+      if (!key) return fail(c.res, 401, 'Missing API key');
+      const row = getKey(key);
+      const now = Date.now();
+      if (!row || (row.expires_at !== null && Date.parse(row.expires_at) <= now)) return fail(c.res, 403, 'Invalid or expired API key');
+      if (row.used_quota >= row.total_quota) return fail(c.res, 429, 'Quota exceeded');
+      store.addUsage.run(localDay(new Date(now)), key, 1, now);
+      store.v10AddUsed.run(1, key);
+      store.v10Response.run(0, key);
+      sendJson(c.res, 200, { success: true, data: { message: 'API request processed', responseTime: '0ms', remainingQuota: row.total_quota - row.used_quota - 1 } });
+    },
     createKey(c: Ctx): void {
       const label = labelOf(c.body.label);
       const q = c.body.totalQuota;
@@ -585,6 +603,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       break;
     case 'v10':
       add('GET', '/status', health(() => ({ service: 'quota-proxy', version: '1.0.0' })), false);
+      add('POST', '/gateway', v10.gateway, false, true);
       add('POST', '/admin/keys', v10.createKey, true, true);
       add('GET', '/admin/keys', v10.listKeys);
       addParam('DELETE', v10.deleteKey);
@@ -604,28 +623,34 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
     return flavor === 'v10' && query.get('admin_token') === token;
   }
 
-  const hits = new Map<string, { count: number; resetAt: number }>();
+  const hits = new Map<string, { count: number; startedAt: number }>();
   const windowMs = rate ? rate.windowSeconds * 1000 : 0;
-  /** Counts one /admin request of the client; answers 429 and returns true when over the limit. */
+  /**
+   * Counts one /admin request of the client, as upstream v10's middleware does: a fixed window from
+   * the client's first request, renewed once more than windowMs have passed; a refusal (429, with
+   * Retry-After only) is not counted and carries no X-RateLimit-* headers.
+   */
   function rateLimited(req: IncomingMessage, res: ServerResponse): boolean {
     const max = rate!.max;
     const ip = req.socket.remoteAddress ?? '';
     const now = Date.now();
     let e = hits.get(ip);
-    if (!e) hits.set(ip, (e = { count: 0, resetAt: now + windowMs }));
-    else if (now >= e.resetAt) {
+    if (!e) hits.set(ip, (e = { count: 0, startedAt: now }));
+    else if (now - e.startedAt > windowMs) {
       e.count = 0;
-      e.resetAt = now + windowMs;
+      e.startedAt = now;
+    }
+    if (e.count >= max) {
+      const retryAfter = Math.ceil((e.startedAt + windowMs - now) / 1000);
+      res.setHeader('Retry-After', retryAfter);
+      sendJson(res, 429, { error: 'Too Many Requests', message: 'Admin API requests too frequent, try again later', retryAfter });
+      return true;
     }
     e.count++;
     res.setHeader('X-RateLimit-Limit', max);
-    res.setHeader('X-RateLimit-Remaining', e.count >= max ? 0 : max - e.count);
-    res.setHeader('X-RateLimit-Reset', Math.ceil(e.resetAt / 1000));
-    if (e.count <= max) return false;
-    const retryAfter = Math.max(1, Math.ceil((e.resetAt - now) / 1000));
-    res.setHeader('Retry-After', retryAfter);
-    sendJson(res, 429, { error: 'Too Many Requests', retryAfter });
-    return true;
+    res.setHeader('X-RateLimit-Remaining', max - e.count);
+    res.setHeader('X-RateLimit-Reset', Math.ceil((e.startedAt + windowMs) / 1000));
+    return false;
   }
 
   // ---------------------------------------------------------------- request handling

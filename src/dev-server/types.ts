@@ -26,9 +26,15 @@ export interface DevServerOptions {
   dailyLimit?: number;
   /** Mount everything under a prefix, e.g. '/qp' (reverse proxy emulation); default ''. */
   basePath?: string;
-  /** Admin rate limit per client IP over /admin/* (v10 upstream: 30 per 900 s). Off when undefined. */
-  rateLimit?: { max: number; windowSeconds: number };
-  /** Default 'ok'. 'hang' emulates the v10 upstream, whose health handler never answers. */
+  /**
+   * Admin rate limit per client IP over /admin/*. Default: v10's upstream 30 requests per 900 s
+   * (tests shorten the window); off on the other flavors. `false` turns it off on v10 too.
+   */
+  rateLimit?: { max: number; windowSeconds: number } | false;
+  /**
+   * Default 'ok', and 'hang' on v10 like its upstream, whose /healthz and /status handlers never
+   * answer (a database wrapper drops their callback).
+   */
   health?: HealthMode;
   /** Durable writes (PRAGMA synchronous=FULL, a WAL sync per insert like the real v1); default false (synchronous=OFF). */
   sync?: boolean;

@@ -121,6 +121,8 @@ export interface RequestOptions {
   auth?: boolean;
   /** May be repeated after a failure of unknown outcome (default: GET, HEAD, DELETE, PUT, OPTIONS). */
   idempotent?: boolean;
+  /** Abandons this request (the health check drops a /healthz that hangs once another route answered). */
+  signal?: AbortSignal;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
@@ -271,6 +273,7 @@ export class HttpClient {
   ): Promise<HttpAnswer> {
     const { target, idempotent, attempt } = request;
     const cancellation = this.options.cancellation;
+    const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.auth !== false && this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     let body: string | undefined;
@@ -290,7 +293,7 @@ export class HttpClient {
           method: method as Dispatcher.HttpMethod,
           headers,
           body,
-          signal: cancellation?.abortSignal,
+          signal,
           headersTimeout: this.options.timeoutMs,
           bodyTimeout: this.options.timeoutMs,
           // Read by the retry interceptor for this request only.

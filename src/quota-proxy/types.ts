@@ -85,9 +85,27 @@ export interface KeyPage {
   next?: number;
 }
 
+/**
+ * The health check of a flavor whose own health routes cannot be trusted to answer (v10's /healthz
+ * and /status never do): a request outside the admin API, so it costs none of an admin rate limit.
+ */
+export interface HealthProbe {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  /** Why the flavor's /healthz is not asked, for messages. */
+  why: string;
+  /** What the answer proves when it is this flavor's healthy answer (one clause); undefined otherwise. */
+  judge(status: number, body: unknown): string | undefined;
+  /** What a healthy answer looks like, for the message when another came. */
+  expected: string;
+}
+
 export interface FlavorAdapter {
   readonly flavor: Flavor;
   readonly capabilities: Capabilities;
+  /** Set when the default health path (/healthz) of this flavor may never answer. */
+  readonly healthProbe?: HealthProbe;
   /** Body for POST /admin/keys making `requests.length` keys (≤ maxKeysPerCreate). */
   createBody(requests: CreateKeyRequest[]): Record<string, unknown>;
   /** Keys in a create answer. */
