@@ -19,8 +19,8 @@ describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
   test('generate --tier partner: the tier and its limit in the CSV and the summary', async () => {
     const { report, rows, requests, warnings } = await runWrite(server, { command: 'generate', name: 'partner-companyA-20261126', tier: 'partner' });
     expect(report.ok).toBe(true);
-    // The flavor is learnt from answers the run needs anyway: health and the one create, nothing more.
-    expect(requests).toEqual(['GET /healthz', 'POST /admin/keys']);
+    // The flavor is learnt from answers the run needs anyway: health, the token check and the one create, nothing more.
+    expect(requests).toEqual(['GET /healthz', 'GET /admin/usage?limit=1&days=1', 'POST /admin/keys']);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(rows[0]).toMatchObject({ label: 'partner-companyA-20261126', tier: 'partner', daily_limit: perKeyLimit(flavor) ? '500' : flavor === 'v10' ? '' : '200' });

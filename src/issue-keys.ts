@@ -275,7 +275,9 @@ export async function issueToCsv(
 ): Promise<RunReport & { result: IssueResult }> {
   const { options, api, log, server, outputs, summary, context } = ctx;
   const { cancellation } = ctx;
-  const csv = new CsvWriter(options.output);
+  // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
+  const csv = ctx.csv ?? new CsvWriter(options.output);
+  let csvPath: string | undefined;
   // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
   const dailyLimitFor = (key: TrialKey) => {
     const capabilities = api.known?.capabilities;
@@ -324,13 +326,14 @@ export async function issueToCsv(
     result.reexported = earlierKeys.length;
     if (earlierFailure) result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure! }));
   } finally {
-    // The CSV is written whatever happened: every key the server created must reach the user.
-    await csv.close();
+    // The CSV is written whatever happened: every key the server created must reach the user. Without
+    // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
+    csvPath = await csv.close({ keepEmpty: false });
   }
   const created = result.created.length;
   const failed = result.failures.length;
-  Object.assign(outputs, { 'csv-path': csv.path, 'created-count': String(created), 'failed-count': String(failed) });
-  summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csv.path]);
+  Object.assign(outputs, { 'csv-path': csvPath ?? '', 'created-count': String(created), 'failed-count': String(failed) });
+  summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
   if (result.reexported > 0) summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
   if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
   if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
@@ -339,10 +342,10 @@ export async function issueToCsv(
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
     rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
   };
-  log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csv.path}`);
+  log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
   for (const f of result.failures.slice(0, 5)) log.warning(`Not created: ${f.label}: ${f.error}`);
   if (result.failures.length > 5) log.warning(`… and ${result.failures.length - 5} more not created.`);
-  const report = { outputs, summary, csvPath: csv.path, result };
+  const report = { outputs, summary, csvPath, result };
   const unresolved =
     result.unresolved.length > 0
       ? ` ${result.unresolved.length} of them may exist on the server without being in the CSV (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): check with the list command.`
@@ -351,7 +354,7 @@ export async function issueToCsv(
     return {
       ok: false,
       cancelled: cancellation?.reason ?? 'cancelled',
-      failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created, all in ${csv.path}; ${failed} not created.${unresolved}`,
+      failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
       ...report,
     };
   }
@@ -360,7 +363,7 @@ export async function issueToCsv(
   const first = result.failures[0]?.error ?? 'unknown error';
   return {
     ok: false,
-    failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); the ${created} created are in ${csv.path}.${unresolved}`,
+    failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}.${unresolved}`,
     ...report,
   };
 }
