@@ -77,7 +77,8 @@ test.each<[string, () => RunContext, () => RunContext]>([
 test('two generate runs with the same name a second apart: the second never takes nor deletes the first one\'s key', async () => {
   const server = await startDevServer({ flavor: 'v1' });
   // The second run's create commits, then its answer is lost.
-  const proxy = await startFaultProxy({ target: server.url, choose: (r) => (r.method === 'POST' && r.index > 0 ? 'reset-after' : undefined) });
+  let posts = 0;
+  const proxy = await startFaultProxy({ target: server.url, choose: (r) => (r.method === 'POST' && ++posts > 1 ? 'reset-after' : undefined) });
   open.push(proxy, server);
   const a = await issue(server, proxy, github({}), { command: 'generate', name: 'test-user' });
   expect(a.report.ok).toBe(true);
