@@ -1,37 +1,37 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4371:
+/***/ 24371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
 const BalancedPool = __nccwpck_require__(837)
-const RoundRobinPool = __nccwpck_require__(5520)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const Socks5ProxyAgent = __nccwpck_require__(7223)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const H2CClient = __nccwpck_require__(6815)
-const errors = __nccwpck_require__(8707)
+const RoundRobinPool = __nccwpck_require__(45520)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const Socks5ProxyAgent = __nccwpck_require__(87223)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const H2CClient = __nccwpck_require__(36815)
+const errors = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(431)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const SnapshotAgent = __nccwpck_require__(5095)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(30431)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const SnapshotAgent = __nccwpck_require__(55095)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
 const RedirectHandler = __nccwpck_require__(8754)
 
 Object.assign(Dispatcher.prototype, api)
@@ -52,21 +52,21 @@ __webpack_unused_export__ = RetryHandler
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 module.exports.dY = {
-  redirect: __nccwpck_require__(1514),
+  redirect: __nccwpck_require__(21514),
   responseError: __nccwpck_require__(8918),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379),
-  cache: __nccwpck_require__(5542),
-  decompress: __nccwpck_require__(557),
-  deduplicate: __nccwpck_require__(7240)
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379),
+  cache: __nccwpck_require__(75542),
+  decompress: __nccwpck_require__(40557),
+  deduplicate: __nccwpck_require__(67240)
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __nccwpck_require__(4889)
+  MemoryCacheStore: __nccwpck_require__(74889)
 }
 
-const SqliteCacheStore = __nccwpck_require__(1522)
+const SqliteCacheStore = __nccwpck_require__(71522)
 __webpack_unused_export__ = SqliteCacheStore
 
 __webpack_unused_export__ = buildConnector
@@ -128,7 +128,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(54398).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -168,22 +168,22 @@ module.exports.hd = function fetch (init, options = undefined) {
     throw err
   })
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
 module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.FormData = __nccwpck_require__(35910).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(79061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
@@ -191,21 +191,21 @@ __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 __webpack_unused_export__ = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-const { WebSocket, ping } = __nccwpck_require__(3726)
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+const { WebSocket, ping } = __nccwpck_require__(13726)
 module.exports.kb = WebSocket
 module.exports.rd = CloseEvent
 module.exports.NN = ErrorEvent
 module.exports.aM = MessageEvent
 __webpack_unused_export__ = ping
 
-/* unused reexport */ __nccwpck_require__(2873).WebSocketStream
-/* unused reexport */ __nccwpck_require__(6919).WebSocketError
+/* unused reexport */ __nccwpck_require__(12873).WebSocketStream
+/* unused reexport */ __nccwpck_require__(56919).WebSocketError
 
 __webpack_unused_export__ = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
@@ -221,7 +221,7 @@ __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = SnapshotAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(21238)
 
 module.exports.GD = EventSource
 
@@ -243,13 +243,13 @@ __webpack_unused_export__ = install
 
 /***/ }),
 
-/***/ 158:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -309,16 +309,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -426,7 +426,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -435,16 +435,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
+} = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 function noop () {}
 
@@ -685,15 +685,15 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 
 function noop () {}
@@ -911,12 +911,12 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished } = __nccwpck_require__(7075)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { finished } = __nccwpck_require__(57075)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 function noop () {}
 
@@ -1122,17 +1122,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const { AsyncResource } = __nccwpck_require__(6698)
-const assert = __nccwpck_require__(4589)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { AsyncResource } = __nccwpck_require__(16698)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { kHTTP2Stream } = __nccwpck_require__(6443)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { kHTTP2Stream } = __nccwpck_require__(36443)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1240,28 +1240,28 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(14043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
@@ -1841,14 +1841,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4889:
+/***/ 74889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const { EventEmitter } = __nccwpck_require__(8474)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
+const { Writable } = __nccwpck_require__(57075)
+const { EventEmitter } = __nccwpck_require__(78474)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(47659)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -2127,13 +2127,13 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 1522:
+/***/ 71522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
+const { Writable } = __nccwpck_require__(57075)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(47659)
 
 let DatabaseSync
 
@@ -2244,7 +2244,7 @@ module.exports = class SqliteCacheStore {
     }
 
     if (!DatabaseSync) {
-      DatabaseSync = (__nccwpck_require__(99).DatabaseSync)
+      DatabaseSync = (__nccwpck_require__(80099).DatabaseSync)
     }
     this.#db = new DatabaseSync(opts?.location ?? ':memory:')
 
@@ -2603,15 +2603,15 @@ function headerValueEquals (lhs, rhs) {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 let tls // include tls conditionally since it is not always available
 
@@ -2686,7 +2686,7 @@ function buildConnector ({ allowH2, useH2c, maxCachedSessions, socketPath, timeo
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -2769,7 +2769,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -2919,13 +2919,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -3153,7 +3153,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -3637,7 +3637,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3645,8 +3645,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(68707)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -3663,8 +3663,8 @@ const {
   normalizedMethodRecords,
   getProtocolFromUrlString
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -4129,16 +4129,16 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 8082:
+/***/ 18082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { EventEmitter } = __nccwpck_require__(8474)
+const { EventEmitter } = __nccwpck_require__(78474)
 const { Buffer } = __nccwpck_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(8707)
-const { debuglog } = __nccwpck_require__(7975)
-const { parseAddress } = __nccwpck_require__(1732)
+const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(68707)
+const { debuglog } = __nccwpck_require__(57975)
+const { parseAddress } = __nccwpck_require__(51732)
 
 const debug = debuglog('undici:socks5')
 const EMPTY_BUFFER = Buffer.alloc(0)
@@ -4558,14 +4558,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1732:
+/***/ 51732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Buffer } = __nccwpck_require__(4573)
-const net = __nccwpck_require__(7030)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const net = __nccwpck_require__(77030)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * Parse an address and determine its type
@@ -4777,7 +4777,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6443:
+/***/ 36443:
 /***/ ((module) => {
 
 
@@ -4860,7 +4860,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4868,7 +4868,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -5032,17 +5032,17 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const timers = __nccwpck_require__(6603)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const timers = __nccwpck_require__(96603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.', 2).map(v => Number(v))
 
@@ -6047,16 +6047,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
 const util = __nccwpck_require__(3440)
 
 const kOnConnect = Symbol('onConnect')
@@ -6224,7 +6224,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -6232,9 +6232,9 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl } = __nccwpck_require__(6443)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl } = __nccwpck_require__(36443)
 const util = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
@@ -6451,10 +6451,10 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -6467,7 +6467,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -6501,9 +6501,9 @@ const {
   kResume,
   kHTTPContext,
   kClosed
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -6515,7 +6515,7 @@ const kTypeOfService = Symbol('kTypeOfService')
 let extractBody
 
 function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
 
@@ -6536,7 +6536,7 @@ function lazyllhttp () {
 
   if (useWasmSIMD) {
     try {
-      mod = new WebAssembly.Module(__nccwpck_require__(3434))
+      mod = new WebAssembly.Module(__nccwpck_require__(53434))
     } catch {
     }
   }
@@ -6546,7 +6546,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(3870))
+    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -7615,7 +7615,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8220,13 +8220,13 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { pipeline } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { pipeline } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
@@ -8236,7 +8236,7 @@ const {
   InvalidArgumentError,
   HeadersTimeoutError,
   BodyTimeoutError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -8265,8 +8265,8 @@ const {
   kRemoteSettings,
   kHTTP2Stream,
   kHTTP2SessionState
-} = __nccwpck_require__(6443)
-const { channels } = __nccwpck_require__(2414)
+} = __nccwpck_require__(36443)
+const { channels } = __nccwpck_require__(42414)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -8275,7 +8275,7 @@ let extractBody
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -8885,7 +8885,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9283,25 +9283,25 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
 const util = __nccwpck_require__(3440)
-const { ClientStats } = __nccwpck_require__(6854)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const { ClientStats } = __nccwpck_require__(46854)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -9344,9 +9344,9 @@ const {
   kHTTP2ConnectionWindowSize,
   kResume,
   kPingInterval
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+const connectH2 = __nccwpck_require__(88788)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -9959,20 +9959,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
-const UnwrapHandler = __nccwpck_require__(2365)
+const Dispatcher = __nccwpck_require__(30883)
+const UnwrapHandler = __nccwpck_require__(92365)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(6443)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10162,12 +10162,12 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
-const WrapHandler = __nccwpck_require__(9510)
+const EventEmitter = __nccwpck_require__(78474)
+const WrapHandler = __nccwpck_require__(99510)
 
 const wrapInterceptor = (dispatch) => (opts, handler) => dispatch(opts, WrapHandler.wrap(handler))
 
@@ -10217,15 +10217,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10370,7 +10370,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 64660:
 /***/ ((module) => {
 
 
@@ -10512,13 +10512,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 6815:
+/***/ 36815:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Client = __nccwpck_require__(23701)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -10570,15 +10570,15 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 2128:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { PoolStats } = __nccwpck_require__(6854)
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const { PoolStats } = __nccwpck_require__(46854)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10791,7 +10791,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 628:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10803,14 +10803,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -10916,20 +10916,20 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
-const { channels } = __nccwpck_require__(2414)
-const Socks5ProxyAgent = __nccwpck_require__(7223)
+const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
+const { channels } = __nccwpck_require__(42414)
+const Socks5ProxyAgent = __nccwpck_require__(87223)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11242,13 +11242,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11284,7 +11284,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 5520:
+/***/ 45520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11296,14 +11296,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11428,21 +11428,21 @@ module.exports = RoundRobinPool
 
 /***/ }),
 
-/***/ 7223:
+/***/ 87223:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { URL } = __nccwpck_require__(3136)
+const { URL } = __nccwpck_require__(73136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { Socks5Client, STATES } = __nccwpck_require__(8082)
-const { kDispatch, kClose, kDestroy } = __nccwpck_require__(6443)
-const Pool = __nccwpck_require__(628)
-const buildConnector = __nccwpck_require__(9136)
-const { debuglog } = __nccwpck_require__(7975)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { Socks5Client, STATES } = __nccwpck_require__(18082)
+const { kDispatch, kClose, kDestroy } = __nccwpck_require__(36443)
+const Pool = __nccwpck_require__(30628)
+const buildConnector = __nccwpck_require__(59136)
+const { debuglog } = __nccwpck_require__(57975)
 
 const debug = debuglog('undici:socks5-proxy')
 
@@ -11630,7 +11630,7 @@ class Socks5ProxyAgent extends DispatcherBase {
               let finalSocket = socket
               if (url.protocol === 'https:') {
                 if (!tls) {
-                  tls = __nccwpck_require__(1692)
+                  tls = __nccwpck_require__(41692)
                 }
                 debug('upgrading to TLS')
                 finalSocket = tls.connect({
@@ -11735,7 +11735,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2581:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11744,8 +11744,8 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11801,13 +11801,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9976:
+/***/ 39976:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const util = __nccwpck_require__(3440)
-const { kRedirectCacheControl } = __nccwpck_require__(6443)
+const { kRedirectCacheControl } = __nccwpck_require__(36443)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -11815,7 +11815,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(7659)
+} = __nccwpck_require__(47659)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -11827,7 +11827,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __nccwpck_require__(5453)
+const { parseHttpDate } = __nccwpck_require__(25453)
 
 function noop () {}
 
@@ -12989,12 +12989,12 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 7133:
+/***/ 17133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 /**
  * This takes care of revalidation requests we send to the origin. If we get
@@ -13120,13 +13120,13 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 8155:
+/***/ 58155:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const WrapHandler = __nccwpck_require__(9510)
+const assert = __nccwpck_require__(34589)
+const WrapHandler = __nccwpck_require__(99510)
 
 /**
  * @deprecated
@@ -13194,12 +13194,12 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 3599:
+/***/ 53599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -13711,10 +13711,10 @@ module.exports = DeduplicationHandler
 
 
 const util = __nccwpck_require__(3440)
-const { kBodyUsed, kRedirectCacheControl } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const EE = __nccwpck_require__(8474)
+const { kBodyUsed, kRedirectCacheControl } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -13985,15 +13985,15 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
-const WrapHandler = __nccwpck_require__(9510)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
+const WrapHandler = __nccwpck_require__(99510)
 const {
   isDisturbed,
   parseRangeHeader,
@@ -14496,13 +14496,13 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 2365:
+/***/ 92365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { parseHeaders } = __nccwpck_require__(3440)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 const kResume = Symbol('resume')
 
@@ -14609,12 +14609,12 @@ module.exports = class UnwrapHandler {
 
 /***/ }),
 
-/***/ 9510:
+/***/ 99510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 module.exports = class WrapHandler {
   #handler
@@ -14721,17 +14721,17 @@ function toRawHeaderValue (value) {
 
 /***/ }),
 
-/***/ 5542:
+/***/ 75542:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
-const CacheHandler = __nccwpck_require__(9976)
-const MemoryCacheStore = __nccwpck_require__(4889)
-const CacheRevalidationHandler = __nccwpck_require__(7133)
+const CacheHandler = __nccwpck_require__(39976)
+const MemoryCacheStore = __nccwpck_require__(74889)
+const CacheRevalidationHandler = __nccwpck_require__(17133)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -14741,9 +14741,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(7659)
-const { AbortError } = __nccwpck_require__(8707)
-const { parseHttpDate } = __nccwpck_require__(5453)
+} = __nccwpck_require__(47659)
+const { AbortError } = __nccwpck_require__(68707)
+const { parseHttpDate } = __nccwpck_require__(25453)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -15474,15 +15474,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 557:
+/***/ 40557:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __nccwpck_require__(8522)
-const { pipeline, Transform: TransformStream } = __nccwpck_require__(7075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __nccwpck_require__(38522)
+const { pipeline, Transform: TransformStream } = __nccwpck_require__(57075)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
 /** @typedef {import('node:stream').Transform} Transform */
@@ -16048,15 +16048,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 7240:
+/***/ 67240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
+const diagnosticsChannel = __nccwpck_require__(53053)
 const util = __nccwpck_require__(3440)
-const DeduplicationHandler = __nccwpck_require__(3599)
-const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(7659)
+const DeduplicationHandler = __nccwpck_require__(53599)
+const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(47659)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -16172,14 +16172,14 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 379:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -16750,13 +16750,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -16856,7 +16856,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16890,8 +16890,8 @@ module.exports = createRedirectInterceptor
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __nccwpck_require__(8155)
-const { ResponseError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { ResponseError } = __nccwpck_require__(68707)
 
 class ResponseErrorHandler extends DecoratorHandler {
   #statusCode
@@ -16986,11 +16986,11 @@ module.exports = () => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -17012,13 +17012,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(50172);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -17550,7 +17550,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -17573,7 +17573,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 3434:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -17596,7 +17596,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 172:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17615,13 +17615,13 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 7501:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -17639,14 +17639,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
-const { MockCallHistory } = __nccwpck_require__(431)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
+const { MockCallHistory } = __nccwpck_require__(30431)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -17854,13 +17854,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 431:
+/***/ 30431:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kMockCallHistoryAddLog } = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -18109,14 +18109,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 7365:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -18126,10 +18126,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -18184,12 +18184,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -18220,12 +18220,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -18234,8 +18234,8 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { serializePathWithQuery } = __nccwpck_require__(3440)
 
 /**
@@ -18436,14 +18436,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -18453,10 +18453,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -18511,7 +18511,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -18550,12 +18550,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
@@ -18563,15 +18563,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __nccwpck_require__(1117)
+} = __nccwpck_require__(91117)
 const { serializePathWithQuery } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(57975)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -19043,13 +19043,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -19093,16 +19093,16 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 5095:
+/***/ 55095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Agent = __nccwpck_require__(7405)
-const MockAgent = __nccwpck_require__(7501)
-const { SnapshotRecorder } = __nccwpck_require__(3766)
-const WrapHandler = __nccwpck_require__(9510)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(57405)
+const MockAgent = __nccwpck_require__(47501)
+const { SnapshotRecorder } = __nccwpck_require__(13766)
+const WrapHandler = __nccwpck_require__(99510)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
 const { validateSnapshotMode } = __nccwpck_require__(9683)
 
 const kSnapshotRecorder = Symbol('kSnapshotRecorder')
@@ -19453,15 +19453,15 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 3766:
+/***/ 13766:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { writeFile, readFile, mkdir } = __nccwpck_require__(1455)
-const { dirname, resolve } = __nccwpck_require__(6760)
-const { setTimeout, clearTimeout } = __nccwpck_require__(7997)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const { writeFile, readFile, mkdir } = __nccwpck_require__(51455)
+const { dirname, resolve } = __nccwpck_require__(76760)
+const { setTimeout, clearTimeout } = __nccwpck_require__(87997)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
 const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __nccwpck_require__(9683)
 
 /**
@@ -20053,7 +20053,7 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
 /**
@@ -20080,7 +20080,7 @@ function createHeaderFilters (matchOptions = {}) {
 }
 
 const crypto = runtimeFeatures.has('crypto')
-  ? __nccwpck_require__(7598)
+  ? __nccwpck_require__(77598)
   : null
 
 /**
@@ -20213,7 +20213,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7659:
+/***/ 47659:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20929,7 +20929,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5453:
+/***/ 25453:
 /***/ ((module) => {
 
 
@@ -21606,7 +21606,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6436:
+/***/ 56436:
 /***/ ((module) => {
 
 
@@ -21651,10 +21651,10 @@ module.exports = {
 /** @type {Record<NodeModuleName, () => any>} */
 const lazyLoaders = {
   __proto__: null,
-  'node:crypto': () => __nccwpck_require__(7598),
-  'node:sqlite': () => __nccwpck_require__(99),
-  'node:worker_threads': () => __nccwpck_require__(5919),
-  'node:zlib': () => __nccwpck_require__(8522)
+  'node:crypto': () => __nccwpck_require__(77598),
+  'node:sqlite': () => __nccwpck_require__(80099),
+  'node:worker_threads': () => __nccwpck_require__(75919),
+  'node:zlib': () => __nccwpck_require__(38522)
 }
 
 /**
@@ -21772,7 +21772,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 6854:
+/***/ 46854:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21784,7 +21784,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 class ClientStats {
   constructor (client) {
@@ -21811,7 +21811,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 6603:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -22243,22 +22243,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kConstruct } = __nccwpck_require__(36443)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(7879)
-const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(47879)
+const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(99051)
 const { Request, fromInnerRequest, getRequestState } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(3168)
-const { createDeferredPromise } = __nccwpck_require__(6436)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(73168)
+const { createDeferredPromise } = __nccwpck_require__(56436)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -23119,10 +23119,10 @@ module.exports = {
 
 
 
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(7879)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(47879)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 
 class CacheStorage {
   /**
@@ -23273,14 +23273,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6798:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -23325,7 +23325,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -23344,15 +23344,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(7879)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(47879)
+const { Headers } = __nccwpck_require__(60660)
 
 const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))
 
@@ -23552,15 +23552,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -23874,7 +23874,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -24252,13 +24252,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -24834,22 +24834,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(54398)
 const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(7879)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(47879)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -25345,7 +25345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -25381,7 +25381,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25392,21 +25392,21 @@ const {
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { FormData, setFormDataState } = __nccwpck_require__(5910)
-const { webidl } = __nccwpck_require__(7879)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
-const { createDeferredPromise } = __nccwpck_require__(6436)
+} = __nccwpck_require__(73168)
+const { FormData, setFormDataState } = __nccwpck_require__(35910)
+const { webidl } = __nccwpck_require__(47879)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
+const { createDeferredPromise } = __nccwpck_require__(56436)
 const { parseJSONFromBytes } = __nccwpck_require__(8116)
 const { utf8DecodeBytes } = __nccwpck_require__(276)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
 const random = runtimeFeatures.has('crypto')
-  ? (__nccwpck_require__(7598).randomInt)
+  ? (__nccwpck_require__(77598).randomInt)
   : (max) => Math.floor(Math.random() * max)
 
 const textEncoder = new TextEncoder()
@@ -26044,12 +26044,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __nccwpck_require__(8116)
 
 const encoder = new TextEncoder()
@@ -26647,16 +26647,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 116:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(1900)
-const { makeEntry } = __nccwpck_require__(5910)
-const { webidl } = __nccwpck_require__(7879)
-const assert = __nccwpck_require__(4589)
+const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(51900)
+const { makeEntry } = __nccwpck_require__(35910)
+const { webidl } = __nccwpck_require__(47879)
+const assert = __nccwpck_require__(34589)
 const { isomorphicDecode } = __nccwpck_require__(8116)
 
 const dd = Buffer.from('--')
@@ -27240,15 +27240,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { iteratorMixin } = __nccwpck_require__(3168)
+const { iteratorMixin } = __nccwpck_require__(73168)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(7879)
-const nodeUtil = __nccwpck_require__(7975)
+const { webidl } = __nccwpck_require__(47879)
+const nodeUtil = __nccwpck_require__(57975)
 
 // https://xhr.spec.whatwg.org/#formdata
 class FormData {
@@ -27506,7 +27506,7 @@ module.exports = { FormData, makeEntry, setFormDataState }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -27553,23 +27553,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(7879)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(47879)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 /**
  * @param {number} code
@@ -28279,7 +28279,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -28293,10 +28293,10 @@ const {
   makeResponse,
   fromInnerResponse,
   getResponseState
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
 const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(38522)
 const {
   makePolicyContainer,
   clonePolicyContainer,
@@ -28330,9 +28330,9 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __nccwpck_require__(3168)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+} = __nccwpck_require__(73168)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -28340,15 +28340,15 @@ const {
   requestBodyHeader,
   subresourceSet
 } = __nccwpck_require__(4495)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished, isErrored, isReadable } = __nccwpck_require__(7075)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished, isErrored, isReadable } = __nccwpck_require__(57075)
 const { addAbortListener, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(7879)
-const { STATUS_CODES } = __nccwpck_require__(7067)
-const { bytesMatch } = __nccwpck_require__(5082)
-const { createDeferredPromise } = __nccwpck_require__(6436)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(47879)
+const { STATUS_CODES } = __nccwpck_require__(37067)
+const { bytesMatch } = __nccwpck_require__(45082)
+const { createDeferredPromise } = __nccwpck_require__(56436)
 const { isomorphicEncode } = __nccwpck_require__(8116)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
@@ -30706,15 +30706,15 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -30726,11 +30726,11 @@ const {
   requestDuplex
 } = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { webidl } = __nccwpck_require__(47879)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -31821,15 +31821,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9051:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -31837,15 +31837,15 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
 } = __nccwpck_require__(4495)
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
+const { webidl } = __nccwpck_require__(47879)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
 const { isomorphicEncode, serializeJavascriptValueToJSONString } = __nccwpck_require__(8116)
 
 const textEncoder = new TextEncoder('utf-8')
@@ -32469,21 +32469,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
 const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(1900)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
 const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(7879)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(47879)
 const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __nccwpck_require__(8116)
 
 function responseURL (response) {
@@ -34003,7 +34003,7 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { utf8DecodeBytes } = __nccwpck_require__(276)
 
 /**
@@ -34248,12 +34248,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5082:
+/***/ 45082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { runtimeFeatures } = __nccwpck_require__(313)
 const { asciiLowercase } = __nccwpck_require__(8116)
 
@@ -34288,7 +34288,7 @@ const validSRIHashAlgorithmTokenSet = new Map([['sha256', 0], ['sha384', 1], ['s
 let crypto
 
 if (runtimeFeatures.has('crypto')) {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const cryptoHashes = crypto.getHashes()
 
   // If no hashes are available, we cannot support SRI.
@@ -34562,13 +34562,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7879:
+/***/ 47879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { types, inspect } = __nccwpck_require__(7975)
+const assert = __nccwpck_require__(34589)
+const { types, inspect } = __nccwpck_require__(57975)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
 const UNDEFINED = 1
@@ -34726,7 +34726,7 @@ webidl.util.TypeValueToString = function (o) {
 }
 
 webidl.util.markAsUncloneable = runtimeFeatures.has('markAsUncloneable')
-  ? (__nccwpck_require__(5919).markAsUncloneable)
+  ? (__nccwpck_require__(75919).markAsUncloneable)
   : () => {}
 
 // https://webidl.spec.whatwg.org/#abstract-opdef-converttoint
@@ -35575,23 +35575,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(8625)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(98625)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
 const crypto = runtimeFeatures.has('crypto')
-  ? __nccwpck_require__(7598)
+  ? __nccwpck_require__(77598)
   : null
 
 let warningEmitted = false
@@ -35921,7 +35921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -36054,14 +36054,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7879)
+const { webidl } = __nccwpck_require__(47879)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -36398,7 +36398,7 @@ module.exports = {
 
 
 const { runtimeFeatures } = __nccwpck_require__(313)
-const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(736)
+const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -36406,7 +36406,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 const randomFillSync = runtimeFeatures.has('crypto')
-  ? (__nccwpck_require__(7598).randomFillSync)
+  ? (__nccwpck_require__(77598).randomFillSync)
   // not full compatibility, but minimum.
   : function randomFillSync (buffer, _offset, _size) {
     for (let i = 0; i < buffer.length; ++i) {
@@ -36532,14 +36532,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -36644,14 +36644,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -36660,11 +36660,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { failWebsocketConnection } = __nccwpck_require__(6897)
+} = __nccwpck_require__(98625)
+const { failWebsocketConnection } = __nccwpck_require__(86897)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -37171,14 +37171,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /**
  * @typedef {object} SendQueueNode
@@ -37287,14 +37287,14 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 6919:
+/***/ 56919:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7879)
-const { validateCloseCodeAndReason } = __nccwpck_require__(8625)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(47879)
+const { validateCloseCodeAndReason } = __nccwpck_require__(98625)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 function createInheritableDOMException () {
@@ -37398,21 +37398,21 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 2873:
+/***/ 12873:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createDeferredPromise } = __nccwpck_require__(6436)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(736)
-const { webidl } = __nccwpck_require__(7879)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { channels } = __nccwpck_require__(2414)
+const { createDeferredPromise } = __nccwpck_require__(56436)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(20736)
+const { webidl } = __nccwpck_require__(47879)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(98625)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { channels } = __nccwpck_require__(42414)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { ByteParser } = __nccwpck_require__(1652)
-const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
+const { ByteParser } = __nccwpck_require__(81652)
+const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(56919)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { utf8DecodeBytes } = __nccwpck_require__(276)
 
@@ -37901,14 +37901,14 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 8625:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { states, opcodes } = __nccwpck_require__(736)
+const { states, opcodes } = __nccwpck_require__(20736)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { removeHTTPWhitespace } = __nccwpck_require__(51900)
 const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
 
 /**
@@ -38255,16 +38255,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(736)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(47879)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(20736)
 const {
   isConnecting,
   isEstablished,
@@ -38275,15 +38275,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(42414)
 
 function getSocketAddress (socket) {
   if (typeof socket?.address === 'function') {
@@ -39020,12 +39020,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 95581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8604);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2300);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38891);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -39052,7 +39052,7 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /***/ }),
 
-/***/ 2300:
+/***/ 38891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39064,9 +39064,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: displayWidth, maskTokenArguments, parseArgs, renderSummary
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/context.ts
 // What started this run (tag, manual form, schedule…) and how to name it uniquely.
+
+
 
 /** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
 function compactDate(date) {
@@ -39106,6 +39113,34 @@ function githubContext(github, env, now = new Date()) {
         publicRepository: repo ? repo.private === false || repo.visibility === 'public' : undefined,
     };
 }
+/**
+ * A GitLab CI job: GitLab sets GITLAB_CI=true; gitlab-ci-local sets GITLAB_CI=false but, like
+ * GitLab, CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR (GitHub and terminals set none of them).
+ */
+function isGitlabJob(env) {
+    return env.GITLAB_CI === 'true' || Boolean(env.CI_JOB_ID && env.CI_PIPELINE_ID && env.CI_PROJECT_DIR);
+}
+/**
+ * The job's directory, where GitLab collects `artifacts:paths` and `reports:dotenv` from:
+ * CI_PROJECT_DIR when it is a folder here. gitlab-ci-local's shell executor gives jobs that name
+ * an image the container path (/builds/<group>/<project>) while it runs them elsewhere: then the
+ * working directory, which is where it collects them, and a note that says so.
+ */
+function gitlabJobDirectory(env, cwd = process.cwd()) {
+    const projectDir = env.CI_PROJECT_DIR;
+    if (!projectDir)
+        return { dir: cwd, note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.` };
+    let isDir = false;
+    try {
+        isDir = (0,external_node_fs_.statSync)(projectDir).isDirectory();
+    }
+    catch {
+        isDir = false;
+    }
+    if (isDir)
+        return { dir: external_node_path_default().resolve(projectDir) };
+    return { dir: cwd, note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.` };
+}
 function gitlabContext(env, now = new Date()) {
     const source = env.CI_PIPELINE_SOURCE ?? '';
     const tag = env.CI_COMMIT_TAG || undefined;
@@ -39123,7 +39158,7 @@ function gitlabContext(env, now = new Date()) {
         runId,
         attempt: 1,
         labelSuffix: `p${runId}j${job}`,
-        workspace: env.CI_PROJECT_DIR || process.cwd(),
+        workspace: gitlabJobDirectory(env).dir,
         now,
     };
 }
@@ -39145,7 +39180,7 @@ const INPUTS = [
     { name: 'admin-token', default: '', short: 't', help: 'admin token (env ADMIN_TOKEN); required for every command but health' },
     { name: 'count', default: '1', short: 'c', help: 'keys to issue with batch, 1..10000' },
     { name: 'limit', default: '', short: 'l', help: 'daily request limit per key (default 100, or the tier\'s); sent where the server has per-key limits' },
-    { name: 'server-daily-limit', default: '200', help: "the server-wide daily limit (v1, v01): the CSV's daily_limit and the usage base there" },
+    { name: 'server-daily-limit', default: '', help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown" },
     { name: 'name', default: '', short: 'n', help: 'label (generate), label stem (batch), or the label of the key to reset/delete' },
     { name: 'output', default: '', short: 'o', help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace' },
     { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
@@ -39155,7 +39190,7 @@ const INPUTS = [
     { name: 'server-flavor', default: '', help: 'v1 | v01 | v1p | v1a | v10; default: detected from the answers' },
     // list, usage, monitor, reset, delete, rotate
     { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, usage, monitor, rotate)' },
-    { name: 'day', default: '', help: 'YYYY-MM-DD for usage and reset; default today (server local date)' },
+    { name: 'day', default: '', help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)" },
     { name: 'alert-threshold', default: '80', help: 'usage percent of the daily limit that raises an alert, 1..100' },
     { name: 'fail-on-alert', default: 'false', boolean: true, help: 'fail when any key is at or above alert-threshold' },
     { name: 'key', default: '', help: 'the key to reset or delete (or use name)' },
@@ -39212,16 +39247,34 @@ function redactUrl(url) {
 const KEY_PATTERN = /\b(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\d{10,}-[0-9a-z]{6,})\b/g;
 const URL_CREDENTIALS = /\b(https?:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/g;
 const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`);
+/** Every 8 characters in a row of a token count as the token: a piece of it is never printed. */
+const SECRET_PIECE = 8;
+/** The forms a token is echoed in by servers and proxies: as is, URL-, form-, JSON- and HTML-escaped. */
+function secretForms(value) {
+    const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const forms = [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), encodeURI(value), JSON.stringify(value).slice(1, -1), html, html.replace(/&#39;/g, '&#x27;')];
+    return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
 class Redactor {
-    /** Each form a secret can be printed in (as is, URL-encoded), and what replaces it. */
-    secrets = new Map();
+    /** Each form a secret can be printed in (as is, URL-encoded…), longest first. */
+    secrets = [];
+    /** Every SECRET_PIECE-character piece of every form of every secret. */
+    pieces = new Set();
+    pieceStarts = new Set();
     keys = new Map();
-    /** A value replaced by *** wherever it appears (admin token), also URL-encoded. */
+    /** A value replaced by *** wherever it appears (admin token), in any of its forms, and so is any 8-character piece of it. */
     addSecret(value) {
         if (!value || value.length < 4)
             return;
-        this.secrets.set(value, '***');
-        this.secrets.set(encodeURIComponent(value), '***');
+        for (const form of secretForms(value)) {
+            if (!this.secrets.includes(form))
+                this.secrets.push(form);
+            for (let i = 0; i + SECRET_PIECE <= form.length; i++) {
+                this.pieces.add(form.slice(i, i + SECRET_PIECE));
+                this.pieceStarts.add(form[i]);
+            }
+        }
+        this.secrets.sort((a, b) => b.length - a.length);
     }
     /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
     addKey(key) {
@@ -39233,12 +39286,35 @@ class Redactor {
     }
     redact(text) {
         let out = text;
-        for (const [secret, shown] of this.secrets)
-            out = out.split(secret).join(shown);
+        for (const secret of this.secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        if (this.pieces.size > 0)
+            out = this.maskPieces(out);
         for (const [key, shown] of this.keys)
             out = out.split(key).join(shown);
         out = out.replace(URL_CREDENTIALS, '$1***@');
         return out.replace(KEY_PATTERN, (key) => shortenKey(key));
+    }
+    /** Replaces every run of characters covered by a piece of a secret with ***. */
+    maskPieces(text) {
+        let covered;
+        for (let i = 0; i + SECRET_PIECE <= text.length; i++) {
+            if (!this.pieceStarts.has(text[i]) || !this.pieces.has(text.slice(i, i + SECRET_PIECE)))
+                continue;
+            covered ??= new Uint8Array(text.length);
+            covered.fill(1, i, i + SECRET_PIECE);
+        }
+        if (!covered)
+            return text;
+        let out = '';
+        for (let i = 0; i < text.length; i++) {
+            if (!covered[i])
+                out += text[i];
+            else if (i === 0 || !covered[i - 1])
+                out += '***';
+        }
+        return out;
     }
 }
 
@@ -39254,6 +39330,8 @@ function oneLine(message) {
     return message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
 }
 function redactingLogger(sink, redactor = new Redactor()) {
+    // A value registered twice (the entry masks the token before reading inputs, run() again) is masked once.
+    const registered = new Set();
     return {
         redactor,
         info: (m) => sink.info(redactor.redact(oneLine(m))),
@@ -39263,8 +39341,9 @@ function redactingLogger(sink, redactor = new Redactor()) {
                 sink.debug(redactor.redact(oneLine(m)));
         },
         secret(value, kind) {
-            if (!value)
+            if (!value || registered.has(value))
                 return;
+            registered.add(value);
             sink.mask?.(value);
             if (kind === 'token')
                 redactor.addSecret(value);
@@ -39274,1431 +39353,10 @@ function redactingLogger(sink, redactor = new Redactor()) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/quota-proxy/types.ts
-// The one interface every server flavor is driven through. Quirks live in ./flavors/<flavor>.ts.
-const FLAVORS = ['v1', 'v01', 'v1p', 'v1a', 'v10'];
-class UnsupportedOperationError extends Error {
-    constructor(flavor, operation, hint = '') {
-        super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
-        this.name = 'UnsupportedOperationError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/transport.ts
-// The admin token travels in a header: over http:// to another machine anyone on the path can
-// read it. Loopback is fine (the dev server, an SSH tunnel, a sidecar).
-
-
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return true;
-    if ((0,external_node_net_.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_.isIP)(host) === 6)
-        return host === '::1' || /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(host);
-    return false;
-}
-/** True when the token would cross the network unencrypted. */
-function sendsTokenInClear(url) {
-    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
-}
-/** The warning for an http:// URL to another host, or undefined. */
-function plainHttpWarning(url) {
-    if (!sendsTokenInClear(url))
-        return undefined;
-    return `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
-}
-
-;// CONCATENATED MODULE: ./src/options.ts
-// All input parsing in one place. Bad input → InputError, one line naming the input and what is
-// allowed, thrown before any request is sent.
-
-
-
-
-
-
-
-const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'];
-/** Seed §5.1: the tool's tiers and their daily limits. */
-const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
-const DEFAULT_LIMIT = 100;
-class InputError extends Error {
-    constructor(input, value, allowed) {
-        super(`Invalid input '${input}'${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} — ${allowed}.`);
-        this.name = 'InputError';
-    }
-}
-function parseWholeNumber(input, raw, min, max) {
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-        throw new InputError(input, raw, `expected a whole number from ${min} to ${max}`);
-    }
-    return Number(raw);
-}
-function parseBoolean(input, raw) {
-    if (/^(true|yes|on|1)$/i.test(raw))
-        return true;
-    if (/^(false|no|off|0)$/i.test(raw))
-        return false;
-    throw new InputError(input, raw, 'expected true or false');
-}
-function oneOf(input, raw, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new InputError(input, raw, `expected one of ${allowed.join(', ')}`);
-}
-function parseUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new InputError('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
-    }
-    return url;
-}
-/** YYYY-MM-DD in the runner's local time zone. */
-function localDay(date) {
-    const d = compactDate(date);
-    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
-}
-function parseDay(raw) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-    if (!date || date.toISOString().slice(0, 10) !== raw)
-        throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
-    return raw;
-}
-function parseTiers(raw) {
-    const tiers = { ...DEFAULT_TIERS };
-    if (!raw)
-        return tiers;
-    let parsed;
-    try {
-        parsed = (0,dist/* parse */.qg)(raw); // YAML is a superset of JSON
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new InputError('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
-    }
-    for (const [name, limit] of Object.entries(parsed)) {
-        if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-            throw new InputError('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
-        }
-        tiers[name] = limit;
-    }
-    return tiers;
-}
-/** age recipients, comma or newline separated. */
-/**
- * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
- * already there (a second step of the same job), it counts up instead.
- */
-function parseOutput(raw, context) {
-    if (raw) {
-        const file = external_node_path_default().resolve(context.workspace, raw);
-        if (/[\\/]$/.test(raw) || ((0,external_node_fs_namespaceObject.existsSync)(file) && (0,external_node_fs_namespaceObject.statSync)(file).isDirectory())) {
-            throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
-        }
-        // Keys created and then unwritable would be lost: the nearest existing folder must take files.
-        let dir = external_node_path_default().dirname(file);
-        while (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-            dir = external_node_path_default().dirname(dir);
-        try {
-            if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
-                throw new Error('not a folder');
-            (0,external_node_fs_namespaceObject.accessSync)(dir, external_node_fs_namespaceObject.constants.W_OK);
-        }
-        catch {
-            throw new InputError('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
-        }
-        return file;
-    }
-    const stem = external_node_path_default().resolve(context.workspace, `trial-keys-${compactDate(context.now)}-${context.runId}`);
-    let file = `${stem}.csv`;
-    for (let n = 2; (0,external_node_fs_namespaceObject.existsSync)(file); n++)
-        file = `${stem}-${n}.csv`;
-    return file;
-}
-/** The characters @actions/artifact refuses in a name, checked before any key exists. */
-const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
-function parseArtifactName(raw, context) {
-    if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
-        throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
-    }
-    return raw || `trial-keys-${context.runId}-${context.attempt}`;
-}
-// bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
-// before any key exists (encrypting happens only after the run).
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-function bech32Valid(text) {
-    const sep = text.lastIndexOf('1');
-    const hrp = text.slice(0, sep);
-    const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
-    if (sep < 1 || data.length < 6 || data.includes(-1))
-        return false;
-    const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
-    const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-    let chk = 1;
-    for (const v of values) {
-        const top = chk >> 25;
-        chk = ((chk & 0x1ffffff) << 5) ^ v;
-        for (let i = 0; i < 5; i++)
-            if ((top >> i) & 1)
-                chk ^= GEN[i];
-    }
-    return chk === 1;
-}
-function parseRecipients(raw) {
-    const recipients = raw.split(/[\s,]+/).filter(Boolean);
-    for (const recipient of recipients) {
-        if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
-            throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
-    }
-    return recipients;
-}
-function parseOptions(input, env, context) {
-    const get = (name) => input(name).trim();
-    const command = oneOf('command', get('command') || 'batch', COMMANDS);
-    const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
-    if (sendsTokenInClear(url) && parseBoolean('require-https', get('require-https') || 'false')) {
-        throw new InputError('url', redactUrl(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
-    }
-    // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
-    const token = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '') || env.ADMIN_TOKEN?.replace(/[\r\n]+$/, '') || undefined;
-    if (token !== undefined && /[\r\n\0]/.test(token)) {
-        throw new InputError('admin-token', '', 'the token contains a line break or NUL; paste it again as one line');
-    }
-    if (token === undefined && command !== 'health') {
-        throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
-    }
-    const count = parseWholeNumber('count', get('count') || '1', 1, 10_000);
-    const tiers = parseTiers(get('tiers'));
-    const tier = get('tier') || undefined;
-    if (tier !== undefined && !Object.hasOwn(tiers, tier))
-        throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
-    const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier] : DEFAULT_LIMIT;
-    const serverDailyLimit = parseWholeNumber('server-daily-limit', get('server-daily-limit') || '200', 1, 100_000_000);
-    const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
-    const timeoutRaw = get('timeout-seconds') || '10';
-    const timeout = Number(timeoutRaw);
-    // At least a millisecond: undici reads a timeout of 0 as none at all.
-    if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
-        throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
-    }
-    const healthPath = get('health-path') || '/healthz';
-    if (!healthPath.startsWith('/') || /\s/.test(healthPath)) {
-        throw new InputError('health-path', healthPath, 'expected a path starting with /, such as /healthz');
-    }
-    const nameGiven = get('name');
-    const name = nameGiven || defaultName(context);
-    if (/[\r\n\0]/.test(name) || name.length > 200) {
-        throw new InputError('name', name, 'expected one line of at most 200 characters');
-    }
-    const labelPrefix = get('label-prefix');
-    if (/[\r\n\0]/.test(labelPrefix))
-        throw new InputError('label-prefix', labelPrefix, 'expected one line');
-    const output = parseOutput(get('output'), context);
-    const flavorRaw = get('server-flavor');
-    const bool = (input) => parseBoolean(input, get(input) || 'false');
-    const key = get('key');
-    if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
-        throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
-    }
-    const olderRaw = get('older-than-days');
-    if (command === 'rotate' && !olderRaw)
-        throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
-    const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
-    const allLabels = bool('all-labels');
-    if (command === 'rotate' && !labelPrefix && !allLabels) {
-        throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
-    }
-    const expiresRaw = get('expires-in-days');
-    const retries = parseWholeNumber('retries', get('retries') || '3', 0, 10);
-    const maxWaitSeconds = parseWholeNumber('max-wait-seconds', get('max-wait-seconds') || '120', 0, 3600);
-    const minSuccessRaw = get('min-success');
-    const wanted = command === 'batch' ? count : 1;
-    const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
-    return {
-        command,
-        url,
-        token,
-        count,
-        limit,
-        serverDailyLimit,
-        name,
-        nameGiven,
-        output,
-        outputGiven: get('output') !== '',
-        concurrency,
-        timeoutMs: Math.round(timeout * 1000),
-        healthPath,
-        skipHealthCheck: bool('skip-health-check'),
-        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
-        labelPrefix,
-        day: get('day') ? parseDay(get('day')) : localDay(context.now),
-        alertThreshold: parseWholeNumber('alert-threshold', get('alert-threshold') || '80', 1, 100),
-        failOnAlert: bool('fail-on-alert'),
-        key,
-        allMatching: bool('all-matching'),
-        resetAllKeysForDay: bool('reset-all-keys-for-day'),
-        olderThanDays,
-        allLabels,
-        dryRun: bool('dry-run'),
-        replace: bool('replace'),
-        tier,
-        tiers,
-        expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
-        limitAsTotalQuota: bool('limit-as-total-quota'),
-        uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact') || 'true'),
-        artifactName: parseArtifactName(get('artifact-name'), context),
-        retentionDays: parseWholeNumber('retention-days', get('retention-days') || '1', 1, 90),
-        encryptTo: parseRecipients(get('encrypt-to')),
-        allowPublicArtifact: bool('allow-public-artifact'),
-        retries,
-        maxWaitMs: maxWaitSeconds * 1000,
-        onRateLimit: oneOf('on-rate-limit', get('on-rate-limit') || 'wait', ['wait', 'fail']),
-        minSuccess,
-        force: bool('force'),
-        requireHttps: bool('require-https'),
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
-;// CONCATENATED MODULE: ./src/cancel.ts
-// Cancellation (SIGINT, SIGTERM): the first signal stops new requests and lets those in flight
-// finish, each bounded by timeout-seconds, so the CSV gets every key the server created; a second
-// signal aborts what is still in flight. The runner sends SIGINT, then SIGTERM 7.5 s later.
-class CancelledError extends Error {
-    reason;
-    constructor(reason) {
-        super(`cancelled (${reason})`);
-        this.reason = reason;
-        this.name = 'CancelledError';
-    }
-}
-class Cancellation {
-    stop = new AbortController();
-    abort = new AbortController();
-    /** What cancelled the run ('SIGTERM', 'SIGINT', or a caller's reason). */
-    reason;
-    /** True once cancelled: start no new request. */
-    get requested() {
-        return this.stop.signal.aborted;
-    }
-    /** Aborted on the first cancel: waits end, no new request starts. */
-    get signal() {
-        return this.stop.signal;
-    }
-    /** Aborted on the second cancel: requests still in flight are abandoned. */
-    get abortSignal() {
-        return this.abort.signal;
-    }
-    cancel(reason) {
-        if (!this.stop.signal.aborted) {
-            this.reason = reason;
-            this.stop.abort(new CancelledError(reason));
-        }
-        else if (!this.abort.signal.aborted) {
-            this.abort.abort(new CancelledError(reason));
-        }
-    }
-    /** Turns SIGINT/SIGTERM into cancel(); returns the function that removes the handlers. */
-    listen(onSignal, target = process) {
-        const handler = (signal) => {
-            const second = this.requested;
-            this.cancel(signal);
-            onSignal?.(signal, second);
-        };
-        const signals = ['SIGINT', 'SIGTERM'];
-        for (const signal of signals)
-            target.on(signal, handler);
-        return () => {
-            for (const signal of signals)
-                target.off(signal, handler);
-        };
-    }
-}
-/** Exit status of a process stopped by `signal`, by shell convention (128 + signal number). */
-function exitCodeFor(reason) {
-    return reason === 'SIGINT' ? 130 : reason === 'SIGTERM' ? 143 : 1;
-}
-/** Waits `ms`; resolves false when `signal` aborts first. */
-function sleep(ms, signal) {
-    if (signal?.aborted)
-        return Promise.resolve(false);
-    return new Promise((resolve) => {
-        const done = (completed) => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            resolve(completed);
-        };
-        const onAbort = () => done(false);
-        const timer = setTimeout(() => done(true), Math.max(0, ms));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/rate-limit.ts
-// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
-// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
-// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
-// and to say up front when a batch cannot fit.
-const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
-const wholeNumber = (value) => {
-    const raw = first(value);
-    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
-};
-/**
- * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
- * count the server told; requests sent after the one it answered and still unanswered had not been
- * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
- * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
- * whole window (15 minutes on v10) for nothing.
- */
-class RateLimitTracker {
-    limit;
-    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
-    base;
-    resetAt = 0;
-    nextTicket = 0;
-    inFlight = new Set();
-    /** The window passed: the next answer starts a new one, whatever it says. */
-    stale = false;
-    get known() {
-        return this.base !== undefined;
-    }
-    /**
-     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
-     * else `waitMs` until asking again makes sense.
-     */
-    acquire(now = Date.now()) {
-        if (this.base !== undefined) {
-            this.roll(now);
-            if (this.available() <= 0)
-                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
-        }
-        return { ticket: this.count() };
-    }
-    /** A ticket for a request sent without asking (a retry). */
-    count() {
-        const ticket = this.nextTicket++;
-        this.inFlight.add(ticket);
-        return ticket;
-    }
-    /** The request of `ticket` is over (answered or failed). */
-    release(ticket) {
-        this.inFlight.delete(ticket);
-    }
-    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
-    observe(headers, ticket, now = Date.now()) {
-        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
-        if (remaining === undefined)
-            return;
-        const reset = wholeNumber(headers['x-ratelimit-reset']);
-        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
-        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
-        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
-        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
-            this.base = { remaining, ticket };
-            this.resetAt = resetAt;
-            this.stale = false;
-        }
-        else if (!this.stale && remaining < this.base.remaining) {
-            // Same window; a late answer of a window that has passed tells nothing.
-            this.base = { remaining, ticket };
-        }
-    }
-    /** The current window as far as known; undefined before the first answer with the headers. */
-    window(now = Date.now()) {
-        if (this.base === undefined)
-            return undefined;
-        this.roll(now);
-        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
-    }
-    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
-    plan(needed, now = Date.now()) {
-        const window = this.window(now);
-        if (!window)
-            return undefined;
-        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
-    }
-    available() {
-        if (this.base === undefined)
-            return Number.POSITIVE_INFINITY;
-        let uncounted = 0;
-        for (const ticket of this.inFlight)
-            if (ticket > this.base.ticket)
-                uncounted += 1;
-        return this.base.remaining - uncounted;
-    }
-    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
-    roll(now) {
-        if (this.stale || now < this.resetAt)
-            return;
-        this.stale = true;
-        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/retry.ts
-// When to try a request again, and how long to wait: exponential backoff with full jitter, the
-// server's Retry-After when it sends one, and one wait budget (max-wait-seconds) for the whole run.
-/** First backoff ceiling; doubles per retry up to BACKOFF_CAP_MS (the delay is random below it). */
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 30_000;
-/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^retry)). */
-function fullJitter(retry, random = Math.random) {
-    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
-}
-/** Retry-After as milliseconds: delta seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    const raw = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!raw)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(raw))
-        return Math.round(Number(raw) * 1000);
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * Total time the run may spend waiting (backoff, Retry-After, rate-limit windows), counted as wall
- * time in which at least one wait is running: four requests waiting out the same Retry-After spend
- * it once, not four times.
- */
-class WaitBudget {
-    maxMs;
-    spent = 0;
-    until = 0;
-    constructor(maxMs) {
-        this.maxMs = maxMs;
-    }
-    /** Milliseconds still available to a wait starting now. */
-    left(now = Date.now()) {
-        return Math.max(0, this.maxMs - this.spent + Math.max(0, this.until - now));
-    }
-    /** Books a wait of `ms` starting now; false (and nothing booked) when it would exceed the budget. */
-    reserve(ms, now = Date.now()) {
-        const end = now + Math.max(0, ms);
-        const extra = Math.max(0, end - Math.max(now, this.until));
-        if (this.spent + extra > this.maxMs)
-            return false;
-        this.spent += extra;
-        this.until = Math.max(this.until, end);
-        return true;
-    }
-    /** Milliseconds booked so far. */
-    get used() {
-        return this.spent;
-    }
-}
-/** ISO 8601 UTC to the second, rounded up (a retry time must not be early). */
-function isoSeconds(date) {
-    return new Date(Math.ceil(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-/** "in 42 s (at 2026-11-26T09:15:00Z)": when a wait that did not fit the budget would have ended. */
-function retryMoment(waitMs, now = Date.now()) {
-    return `in ${Math.ceil(waitMs / 1000)} s (at ${isoSeconds(new Date(now + waitMs))})`;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
-// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
-// interceptor driven by our policy (./retry.ts): idempotent requests retry network errors, 5xx and
-// 429 with full-jitter backoff or the server's Retry-After; a create (POST) retries only what
-// never reached the server or was refused by its rate limit, because repeating it could make a
-// second key (issue-keys reconciles those instead). Every wait comes out of one budget.
-
-
-
-
-
-/** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
-class NetworkError extends Error {
-    kind;
-    target;
-    sent;
-    attempts;
-    constructor(kind, target, detail, sent, attempts = 1) {
-        super(`${target}: ${detail}${attempts > 1 ? ` (${attempts} attempts)` : ''}`);
-        this.kind = kind;
-        this.target = target;
-        this.sent = sent;
-        this.attempts = attempts;
-        this.name = 'NetworkError';
-    }
-}
-/** The server answered with a status that the caller did not expect. */
-class HttpStatusError extends Error {
-    status;
-    target;
-    snippet;
-    headers;
-    earlierMayHaveActed;
-    constructor(status, target, snippet, headers, note = '', 
-    /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
-    earlierMayHaveActed = false) {
-        super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
-        this.status = status;
-        this.target = target;
-        this.snippet = snippet;
-        this.headers = headers;
-        this.earlierMayHaveActed = earlierMayHaveActed;
-        this.name = 'HttpStatusError';
-    }
-}
-/**
- * The admin rate limit stopped a request: answered 429 after the retries or the wait budget ran
- * out, or (answered: false) not sent because the limit is used up and waiting is not allowed.
- */
-class RateLimitedError extends HttpStatusError {
-    retryAt;
-    answered;
-    constructor(target, retryAt, answered, why, headers = {}) {
-        super(429, target, '', headers);
-        this.retryAt = retryAt;
-        this.answered = answered;
-        this.message = `${target}: ${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry after ${isoSeconds(retryAt)}.`;
-        this.name = 'RateLimitedError';
-    }
-}
-/** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body…). */
-class BadAnswerError extends Error {
-    status;
-    target;
-    snippet;
-    constructor(status, target, snippet, message = `${target} answered ${status} with something that is not the expected JSON: ${snippet}`) {
-        super(message);
-        this.status = status;
-        this.target = target;
-        this.snippet = snippet;
-        this.name = 'BadAnswerError';
-    }
-}
-/** The answer broke off before its end (connection lost, Content-Length not reached, body timeout). */
-class CutOffAnswerError extends BadAnswerError {
-    constructor(status, target, snippet, received, expected, attempts) {
-        const size = expected === undefined ? `${received} bytes` : `${received} of ${expected} bytes`;
-        const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-        super(status, target, snippet, `${target} answered ${status} but the answer was cut off after ${size}${tries}: ${snippet || '(empty)'}`);
-        this.name = 'CutOffAnswerError';
-    }
-}
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-/** The request never reached the server: safe to repeat whatever it was. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
-/** The outcome is unknown: repeated only when the request is idempotent. */
-const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
-const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
-const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)[^\s"'<>&,;]+/gi;
-/**
- * First ~100 characters of a body, on one line, with key and token values blanked. The word the
- * cut falls in is dropped whole: half a token or half a key is not shortened by the redactor,
- * which only knows whole ones.
- */
-function snippetOf(text) {
-    const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, '$1$2…');
-    return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
-}
-/**
- * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
- * change the route; a segment of dots only is refused, since servers and proxies resolve it.
- */
-function pathSegment(value) {
-    if (/^\.*$/.test(value))
-        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
-    return encodeURIComponent(value);
-}
-function classify(error) {
-    const err = error;
-    const code = err.code ?? err.cause?.code ?? '';
-    if (code === 'UND_ERR_CONNECT_TIMEOUT')
-        return { kind: 'timeout', detail: 'timed out connecting', sent: false };
-    if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
-        return { kind: 'timeout', detail: 'timed out', sent: true };
-    if (code === 'ECONNREFUSED')
-        return { kind: 'refused', detail: 'connection refused', sent: false };
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return { kind: 'dns', detail: 'host name not found (DNS)', sent: false };
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED')
-        return { kind: 'reset', detail: 'connection reset by the server', sent: true };
-    if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED')
-        return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
-    return { kind: 'network', detail: err.message ?? String(error), sent: true };
-}
-class HttpClient {
-    options;
-    dispatcher;
-    /** Every wait of the run comes out of this (max-wait-seconds). */
-    budget;
-    /** The admin rate limit, as the answers state it. */
-    rateLimit = new RateLimitTracker();
-    /** Retries made over the run. */
-    retriesMade = 0;
-    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
-    serverClockOffsetMs;
-    agent;
-    origin;
-    basePath;
-    retries;
-    random;
-    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
-    viaProxy;
-    constructor(options) {
-        this.options = options;
-        // Credentials in the URL are never sent nor shown: the admin token is the only credential.
-        const base = new URL(options.baseUrl.href);
-        base.username = '';
-        base.password = '';
-        this.origin = base.origin;
-        this.basePath = base.pathname.replace(/\/+$/, '');
-        this.retries = options.retries ?? 3;
-        this.random = options.random ?? Math.random;
-        this.viaProxy = proxyNote(base, process.env);
-        this.budget = new WaitBudget(options.maxWaitMs ?? 120_000);
-        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-        this.agent = new undici/* EnvHttpProxyAgent */.J2({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
-        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
-        this.dispatcher = this.agent.compose(undici/* interceptors */.dY.retry({ throwOnError: false }));
-    }
-    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
-    describe(method, path) {
-        return `${method} ${this.origin}${this.basePath}${path}`;
-    }
-    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
-    pathFor(path, query) {
-        if (!path.startsWith('/'))
-            throw new Error(`request path must start with /: ${path}`);
-        if (path.split('?')[0].split('/').some((segment) => segment === '.' || segment === '..')) {
-            throw new Error(`refusing a request path with a dot segment: ${path}`);
-        }
-        const search = new URLSearchParams();
-        for (const [name, value] of Object.entries(query ?? {}))
-            if (value !== undefined)
-                search.set(name, String(value));
-        const qs = search.toString();
-        return `${this.basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
-    }
-    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
-    urlFor(path, query) {
-        return new URL(this.origin + this.pathFor(path, query));
-    }
-    async request(method, path, opts = {}) {
-        const target = this.describe(method, path);
-        const cancellation = this.options.cancellation;
-        if (cancellation?.requested)
-            throw new CancelledError(cancellation.reason ?? 'cancelled');
-        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
-        // The rate limit covers /admin only (the health check is outside it).
-        const admin = /^\/admin(\/|$|\?)/.test(path);
-        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
-        if (admin)
-            attempt.ticket = await this.paceForRateLimit(target);
-        try {
-            return await this.send(method, path, opts, { target, idempotent, attempt });
-        }
-        finally {
-            if (attempt.ticket !== undefined)
-                this.rateLimit.release(attempt.ticket);
-        }
-    }
-    async send(method, path, opts, request) {
-        const { target, idempotent, attempt } = request;
-        const cancellation = this.options.cancellation;
-        const headers = { accept: 'application/json' };
-        if (opts.auth !== false && this.options.token)
-            headers.authorization = `Bearer ${this.options.token}`;
-        let body;
-        if (opts.body !== undefined) {
-            body = JSON.stringify(opts.body);
-            headers['content-type'] = 'application/json';
-        }
-        const rawPath = this.pathFor(path, opts.query);
-        const started = Date.now();
-        for (;;) {
-            attempt.headersReceived = false;
-            let response;
-            try {
-                response = await this.dispatcher.request({
-                    origin: this.origin,
-                    path: rawPath,
-                    method: method,
-                    headers,
-                    body,
-                    signal: cancellation?.abortSignal,
-                    headersTimeout: this.options.timeoutMs,
-                    bodyTimeout: this.options.timeoutMs,
-                    // Read by the retry interceptor for this request only.
-                    retryOptions: { retry: (err, _context, callback) => this.onRetry(err, { attempt, target, idempotent }, callback) },
-                });
-            }
-            catch (error) {
-                const { kind, detail, sent } = classify(error);
-                const seconds = this.options.timeoutMs / 1000;
-                this.options.log?.debug(`${target}: ${detail} after ${Date.now() - started} ms`);
-                const what = kind === 'timeout' && sent ? `timed out after ${seconds} s` : detail;
-                throw new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || (kind === 'timeout' && !sent) ? this.viaProxy : ''}`, sent, attempt.retries + 1);
-            }
-            attempt.headersReceived = true;
-            if (attempt.ticket !== undefined)
-                this.rateLimit.observe(response.headers, attempt.ticket);
-            this.observeDate(response.headers);
-            const { text, cutOff } = await readBody(response.body);
-            this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ' (cut off)' : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
-            if (!cutOff)
-                return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
-            // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
-            attempt.earlierMayHaveActed = true;
-            if (idempotent && (await this.waitBeforeRetry(attempt, target, 'the answer was cut off', undefined))) {
-                this.renewTicket(attempt);
-                continue;
-            }
-            const expected = Number(response.headers['content-length']);
-            throw new CutOffAnswerError(response.statusCode, target, snippetOf(text), Buffer.byteLength(text), Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
-        }
-    }
-    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
-    async json(method, path, opts = {}) {
-        const answer = await this.request(method, path, opts);
-        const target = this.describe(method, path);
-        if (answer.status === 429)
-            throw this.rateLimitedError(target, answer);
-        if (answer.status < 200 || answer.status > 299) {
-            const refused = answer.refused;
-            const note = refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
-                : answer.retries ? ` (${answer.retries + 1} attempts)`
-                    : '';
-            throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.earlierMayHaveActed === true);
-        }
-        try {
-            return { body: JSON.parse(answer.text), answer };
-        }
-        catch {
-            throw new BadAnswerError(answer.status, target, snippetOf(answer.text) || '(empty body)');
-        }
-    }
-    async close() {
-        await this.dispatcher.close();
-    }
-    /** Decides, for the retry interceptor, whether a failed attempt is tried again (after a wait). */
-    onRetry(err, request, callback) {
-        const { attempt, target, idempotent } = request;
-        if (attempt.headersReceived)
-            return callback(err);
-        const { statusCode, code, headers } = err;
-        let retry;
-        let why;
-        let retryAfter;
-        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
-            why = `answered ${statusCode}`;
-            if (attempt.ticket !== undefined && headers)
-                this.rateLimit.observe(headers, attempt.ticket);
-            // A 429 was refused before anything was done, so even a create may be repeated.
-            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
-            if (retry && statusCode !== 429)
-                attempt.earlierMayHaveActed = true;
-            retryAfter = parseRetryAfter(headers?.['retry-after']);
-        }
-        else {
-            why = classify(err).detail;
-            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
-            if (retry && UNCERTAIN.has(code ?? ''))
-                attempt.earlierMayHaveActed = true;
-        }
-        if (!retry)
-            return callback(err);
-        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
-            if (again)
-                this.renewTicket(attempt);
-            callback(again ? null : err);
-        }, () => callback(err));
-    }
-    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
-    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
-        const cancellation = this.options.cancellation;
-        if (cancellation?.requested || attempt.retries >= this.retries)
-            return false;
-        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.random);
-        if (!this.budget.reserve(delay)) {
-            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
-            this.options.log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
-            return false;
-        }
-        attempt.retries += 1;
-        this.retriesMade += 1;
-        this.options.log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${this.retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
-        return sleep(delay, cancellation?.signal);
-    }
-    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
-    async paceForRateLimit(target) {
-        const cancellation = this.options.cancellation;
-        for (;;) {
-            const turn = this.rateLimit.acquire();
-            if ('ticket' in turn)
-                return turn.ticket;
-            const { waitMs } = turn;
-            const resetAt = new Date(Date.now() + waitMs);
-            if (this.options.onRateLimit === 'fail')
-                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
-            if (!this.budget.reserve(waitMs)) {
-                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
-            }
-            this.options.log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
-            if (!(await sleep(waitMs + 100, cancellation?.signal)))
-                throw new CancelledError(cancellation?.reason ?? 'cancelled');
-        }
-    }
-    /** A retry is one more request against the admin rate limit. */
-    renewTicket(attempt) {
-        if (attempt.ticket === undefined)
-            return;
-        this.rateLimit.release(attempt.ticket);
-        attempt.ticket = this.rateLimit.count();
-    }
-    rateLimitedError(target, answer) {
-        const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
-        const why = answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
-            : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-                : `still refused after ${answer.retries + 1} attempts`;
-        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
-    }
-    observeDate(headers) {
-        const date = Date.parse(String(headers.date ?? ''));
-        if (!Number.isNaN(date))
-            this.serverClockOffsetMs = date - Date.now();
-    }
-}
-/** Which proxy EnvHttpProxyAgent uses for `url` (same variables, same NO_PROXY matching by host), for messages. */
-function proxyNote(url, env) {
-    const https = url.protocol === 'https:';
-    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const name = names.find((n) => env[n]);
-    if (!name)
-        return '';
-    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const bypassed = noProxy.some((entry) => {
-        if (entry === '*')
-            return true;
-        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
-        return host === bare || host.endsWith(`.${bare}`);
-    });
-    return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
-}
-/**
- * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
- * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
- */
-function readBody(body) {
-    return new Promise((resolve) => {
-        const chunks = [];
-        const done = (cutOff) => resolve({ text: Buffer.concat(chunks).toString('utf8'), cutOff });
-        body.on('data', (chunk) => chunks.push(chunk));
-        body.once('end', () => done(false));
-        body.once('error', () => done(true));
-    });
-}
-/** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
-function errorText(text) {
-    try {
-        const body = JSON.parse(text);
-        if (typeof body.error === 'string')
-            return body.error;
-        if (body.error && typeof body.error.message === 'string')
-            return body.error.message;
-        if (typeof body.message === 'string')
-            return body.message;
-    }
-    catch {
-        // not JSON: HTML error pages are shown by their first characters
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
-// Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
-const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
-/** Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). */
-function parseServerTime(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'number' && Number.isFinite(value)) {
-        // Seconds would be a date in 1970 when read as ms: nobody issues keys then.
-        return new Date(value < 1e11 ? value * 1000 : value);
-    }
-    if (typeof value !== 'string')
-        return undefined;
-    if (/^\d+$/.test(value))
-        return parseServerTime(Number(value));
-    const sql = SQL_DATETIME.exec(value);
-    const date = new Date(sql ? `${sql[1]}T${sql[2]}Z` : value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
-// Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
-class ShapeError extends Error {
-    constructor(what) {
-        super(`unexpected answer: ${what}`);
-        this.name = 'ShapeError';
-    }
-}
-function asObject(value, what) {
-    if (value && typeof value === 'object' && !Array.isArray(value))
-        return value;
-    throw new ShapeError(`${what} is not a JSON object`);
-}
-function asArray(value, what) {
-    if (Array.isArray(value))
-        return value;
-    throw new ShapeError(`${what} is not a list`);
-}
-function str(value) {
-    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-}
-function num(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-        return Number(value);
-    return undefined;
-}
-function requireKey(item, what) {
-    const key = item.key;
-    if (typeof key !== 'string' || key === '')
-        throw new ShapeError(`${what} has no "key"`);
-    return key;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1.ts
-
-
-function keyFrom(item, what) {
-    return {
-        key: requireKey(item, what),
-        label: str(item.label),
-        createdAt: parseServerTime(item.created_at) ?? new Date(),
-    };
-}
-/** Creation on the flavors with per-key daily limits (v1p, v1a): `daily_limit` sent and read back. */
-const createWithDailyLimit = {
-    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
-    parseCreated: (body) => {
-        const item = asObject(body, 'the created key');
-        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
-    },
-};
-const USAGE_PAGE = 1000;
-const v1 = {
-    flavor: 'v1',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key' },
-    createBody: ([request]) => ({ label: request.label }),
-    parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
-    }),
-    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { limit: USAGE_PAGE, offset } }),
-    parseUsage: (body, day, offset) => {
-        const page = asObject(body, 'the usage answer');
-        const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
-        return {
-            rows: items
-                .filter((i) => str(i.day) === day)
-                .map((i) => ({ key: str(i.trial_key), label: str(i.label), requests: num(i.requests) ?? 0 })),
-            next: page.has_more === true ? offset + items.length : undefined,
-        };
-    },
-    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day, trial_key: key } }),
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v01.ts
-
-
-const v01 = {
-    flavor: 'v01',
-    capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key' },
-    // `labels` gives each key of a native batch its own label (the dev server honours it); `label` is
-    // what a server that ignores `labels` applies to every key of the request.
-    createBody: (requests) => requests.length === 1
-        ? { label: requests[0].label }
-        : { label: requests[0].label, count: requests.length, labels: requests.map((r) => r.label) },
-    parseCreated: (body) => {
-        const answer = asObject(body, 'the created keys');
-        const items = Array.isArray(answer.keys) ? answer.keys : [answer];
-        return items.map((k) => keyFrom(asObject(k, 'a created key'), 'a created key'));
-    },
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
-    }),
-    usageRequest: (day) => ({ path: '/admin/usage', query: { day } }),
-    parseUsage: (body) => ({
-        rows: asArray(asObject(body, 'the usage answer').items, 'items').map((i) => {
-            const item = asObject(i, 'a usage row');
-            return { key: str(item.key), label: str(item.label), requests: num(item.req_count) ?? 0 };
-        }),
-    }),
-    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', query: { key, day } }),
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1p.ts
-
-
-const v1p = {
-    flavor: 'v1p',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true },
-    ...createWithDailyLimit,
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(body, 'the key list').map((k) => {
-            const item = asObject(k, 'a key');
-            return {
-                ...keyFrom(item, 'a key'),
-                dailyLimit: num(item.daily_limit),
-                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
-            };
-        }),
-    }),
-    usageRequest: (day) => ({ path: '/admin/usage', query: { day } }),
-    parseUsage: (body) => ({
-        rows: asArray(asObject(body, 'the usage answer').keys, 'keys').map((k) => {
-            const item = asObject(k, 'a usage row');
-            return { key: str(item.key), label: str(item.label), requests: num(item.requests) ?? 0, dailyLimit: num(item.daily_limit) };
-        }),
-    }),
-    // Only the whole day can be reset: callers must have refused unless the user asked for that.
-    resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day } }),
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1a.ts
-// v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
-
-
-
-const DAY_MS = 86_400_000;
-const v1a = {
-    flavor: 'v1a',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none' },
-    ...createWithDailyLimit,
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => {
-            const item = asObject(k, 'a key');
-            return {
-                ...keyFrom(item, 'a key'),
-                dailyLimit: num(item.daily_limit),
-                usedToday: num(item.today_requests),
-                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
-            };
-        }),
-    }),
-    // Usage comes as the last N days per key: ask for enough days to reach `day`.
-    usageRequest: (day) => {
-        const back = Math.floor((Date.now() - Date.parse(`${day}T00:00:00Z`)) / DAY_MS) + 2;
-        return { path: '/admin/usage', query: { days: Math.min(Math.max(back, 1), 366) } };
-    },
-    parseUsage: (body, day) => ({
-        rows: asArray(asObject(body, 'the usage answer').usage, 'usage').map((k) => {
-            const item = asObject(k, 'a usage row');
-            const days = Array.isArray(item.usage) ? item.usage.map((d) => asObject(d, 'a usage day')) : [];
-            const requests = days.filter((d) => str(d.day) === day).reduce((sum, d) => sum + (num(d.requests) ?? 0), 0);
-            return { key: str(item.key), label: str(item.label), requests, dailyLimit: num(item.daily_limit) };
-        }),
-    }),
-    resetRequest: () => {
-        throw new UnsupportedOperationError('v1a', 'reset endpoint');
-    },
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v10.ts
-
-
-const V10_PAGE = 100;
-const v10 = {
-    flavor: 'v10',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key', lifetimeQuota: true, usageListsEveryKey: true },
-    createBody: ([request]) => ({
-        label: request.label,
-        ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
-        ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
-    }),
-    parseCreated: (body) => {
-        const item = asObject(body, 'the created key');
-        return [
-            {
-                key: requireKey(item, 'the created key'),
-                label: str(item.label),
-                // v10 does not return created_at on creation: the answer's arrival is within a second of it.
-                createdAt: parseServerTime(item.created_at) ?? new Date(),
-                expiresAt: parseServerTime(item.expiresAt) ?? null,
-                totalQuota: num(item.totalQuota),
-            },
-        ];
-    },
-    listQuery: (offset) => ({ limit: V10_PAGE, offset }),
-    parseListing: (body, offset) => {
-        const answer = asObject(body, 'the key list');
-        const keys = asArray(answer.keys, 'keys').map((k) => {
-            const item = asObject(k, 'a key');
-            return {
-                key: requireKey(item, 'a key'),
-                label: str(item.label),
-                createdAt: parseServerTime(item.created_at) ?? new Date(0),
-                expiresAt: parseServerTime(item.expires_at) ?? null,
-                totalQuota: num(item.total_quota),
-                usedQuota: num(item.used_quota),
-                status: str(item.status) || undefined,
-            };
-        });
-        const more = answer.pagination?.hasMore === true;
-        return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
-    },
-    // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
-    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE } }),
-    parseUsage: (body, _day, offset) => {
-        const answer = asObject(body, 'the usage answer');
-        const rows = asArray(answer.data, 'data').map((r) => {
-            const item = asObject(r, 'a usage row');
-            return {
-                key: str(item.key),
-                label: str(item.label),
-                requests: num(item.request_count) ?? 0,
-                totalQuota: num(item.total_quota),
-                usedQuota: num(item.used_quota),
-            };
-        });
-        const more = answer.pagination?.hasNextPage === true;
-        return { rows, next: more ? offset + V10_PAGE : undefined };
-    },
-    resetRequest: (key) => ({ method: 'POST', path: '/admin/reset-usage', body: { key } }),
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/detect.ts
-
-
-
-
-
-const ADAPTERS = { v1: v1, v01: v01, v1p: v1p, v1a: v1a, v10: v10 };
-function adapterFor(flavor) {
-    return ADAPTERS[flavor];
-}
-const isObject = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
-/** Only v10's health body carries `checks`; the others answer a bare {"ok":true}. */
-function flavorFromHealth(body) {
-    return isObject(body) && isObject(body.checks) ? 'v10' : undefined;
-}
-function flavorFromListing(body) {
-    if (Array.isArray(body))
-        return 'v1p';
-    if (!isObject(body) || !Array.isArray(body.keys))
-        return undefined;
-    if (isObject(body.pagination))
-        return 'v10';
-    if (body.success === true)
-        return 'v1a';
-    if ('mode' in body || 'count' in body)
-        return 'v01';
-    return 'v1';
-}
-function flavorFromCreated(body) {
-    if (!isObject(body))
-        return undefined;
-    if (Array.isArray(body.keys))
-        return 'v01';
-    if (body.success === true)
-        return 'id' in body || 'totalQuota' in body ? 'v10' : 'v1a';
-    const key = typeof body.key === 'string' ? body.key : '';
-    if (key.startsWith('sk-'))
-        return 'v1';
-    if (key.startsWith('trial_'))
-        return 'v01';
-    if (key.startsWith('roc_'))
-        return 'v1p';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
-// The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
-// the run needs anyway (health body, first listing, first creation): never an extra request.
-
-
-
-class QuotaProxy {
-    http;
-    adapter;
-    detecting;
-    constructor(http, flavor) {
-        this.http = http;
-        if (flavor)
-            this.adapter = adapterFor(flavor);
-    }
-    get flavor() {
-        return this.adapter?.flavor;
-    }
-    /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
-    get known() {
-        return this.adapter;
-    }
-    learn(flavor) {
-        if (flavor && !this.adapter)
-            this.adapter = adapterFor(flavor);
-    }
-    async health(path) {
-        const target = this.http.describe('GET', path);
-        let answer;
-        try {
-            answer = await this.http.request('GET', path, { auth: false });
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            const check = {
-                timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds (v10 servers never answer /healthz: set health-path to a route that answers, or skip-health-check: true)',
-                refused: 'check that quota-proxy is running and listening on that host and port',
-                dns: 'check the host name in url',
-                reset: 'check the server and any proxy in front of it',
-                network: 'check the network between this runner and the server',
-            };
-            return { healthy: false, failure: error.kind, problem: `Health check failed: ${error.message}; ${check[error.kind]}.` };
-        }
-        let body;
-        try {
-            body = JSON.parse(answer.text);
-        }
-        catch {
-            body = undefined;
-        }
-        if (answer.status < 200 || answer.status > 299) {
-            return {
-                healthy: false,
-                status: answer.status,
-                failure: 'status',
-                problem: `Health check failed: ${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
-            };
-        }
-        this.learn(flavorFromHealth(body));
-        if (body && typeof body === 'object' && body.ok === false) {
-            return {
-                healthy: false,
-                status: answer.status,
-                failure: 'ok-false',
-                problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (${snippetOf(answer.text)}); check the quota-proxy logs and its database.`,
-            };
-        }
-        return { healthy: true, status: answer.status, problem: '' };
-    }
-    /** Creates keys; the first call on an unknown flavor detects it (later calls wait for that). */
-    async createKeys(requests) {
-        if (!this.adapter && this.detecting)
-            await this.detecting.catch(() => undefined);
-        if (this.adapter) {
-            const { body } = await this.http.json('POST', '/admin/keys', { body: this.adapter.createBody(requests) });
-            return this.adapter.parseCreated(body, requests);
-        }
-        const [request] = requests;
-        if (!request || requests.length !== 1)
-            throw new Error('the first creation on an unknown flavor makes one key');
-        // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
-        // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
-        const firstBody = {
-            label: request.label,
-            daily_limit: request.dailyLimit,
-            ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
-            ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
-        };
-        const created = this.http.json('POST', '/admin/keys', { body: firstBody });
-        this.detecting = created;
-        const { body } = await created;
-        const flavor = flavorFromCreated(body);
-        if (!flavor)
-            throw new Error(`cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`);
-        this.learn(flavor);
-        return adapterFor(flavor).parseCreated(body, requests);
-    }
-    /** Every key, page by page. */
-    async *listKeys() {
-        let offset = 0;
-        while (offset !== undefined) {
-            // Unknown flavor: v10's first-page query, which the other flavors ignore.
-            const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
-            const { body } = await this.http.json('GET', '/admin/keys', { query });
-            this.learn(flavorFromListing(body));
-            if (!this.adapter)
-                throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
-            const page = this.adapter.parseListing(body, offset);
-            yield page.keys;
-            offset = page.next;
-        }
-    }
-    async usage(day) {
-        const adapter = this.require('usage');
-        const rows = [];
-        let offset = 0;
-        while (offset !== undefined) {
-            const request = adapter.usageRequest(day, offset);
-            const { body } = await this.http.json('GET', request.path, { query: request.query });
-            const page = adapter.parseUsage(body, day, offset);
-            rows.push(...page.rows);
-            offset = page.next;
-        }
-        return rows;
-    }
-    async deleteKey(key) {
-        const adapter = this.require('delete');
-        if (!adapter.capabilities.delete)
-            throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
-        // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
-        // the attempt whose answer was lost deleted it.
-        try {
-            const { body, answer } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
-            return body.deleted !== false || answer.earlierMayHaveActed === true;
-        }
-        catch (error) {
-            if (error instanceof HttpStatusError && error.status === 404)
-                return error.earlierMayHaveActed;
-            throw error;
-        }
-    }
-    async resetUsage(key, day) {
-        const adapter = this.require('reset');
-        if (adapter.capabilities.reset === 'none')
-            throw new UnsupportedOperationError(adapter.flavor, 'reset endpoint');
-        const request = adapter.resetRequest(key, day);
-        await this.http.json(request.method, request.path, { query: request.query, body: request.body });
-    }
-    require(operation) {
-        if (!this.adapter)
-            throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
-        return this.adapter;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/health.ts
-/** GET <url><health-path>: healthy when 2xx and the body does not say "ok": false. */
-async function health(options, services) {
-    return services.api.health(options.healthPath);
-}
-
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, ...contexts) {
@@ -41546,7 +40204,7 @@ additional information.
 
 
 
-class Stringifier extends external_stream_namespaceObject.Transform {
+class Stringifier extends external_stream_.Transform {
   constructor(opts = {}) {
     super({ ...{ writableObjectMode: true }, ...opts });
     const [err, options] = normalize_options(opts);
@@ -41654,7 +40312,9 @@ const stringify = function () {
 
 ;// CONCATENATED MODULE: ./src/csv.ts
 // The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
-// at the end, so a reader never sees half a file and nobody else on the runner can read it.
+// at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
+// file is created when the writer is made, before any key exists: a path that cannot take the CSV
+// fails the run before anything is created.
 
 
 
@@ -41662,7 +40322,31 @@ const stringify = function () {
 const CSV_COLUMNS = ['label', 'key', 'daily_limit', 'created_at', 'expires_at', 'tier', 'used_today', 'status', 'server'];
 /** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
 function neutraliseFormula(value) {
-    return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
+}
+/**
+ * Why `file` must not be replaced by the CSV, or undefined when it may: only a regular file (or
+ * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
+ * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
+ */
+function notReplaceable(file) {
+    let kind;
+    try {
+        const link = (0,external_node_fs_.lstatSync)(file);
+        const stat = link.isSymbolicLink() ? (0,external_node_fs_.statSync)(file) : link;
+        if (stat.isFile())
+            return undefined;
+        kind =
+            stat.isDirectory() ? 'a folder'
+                : stat.isFIFO() ? 'a FIFO (named pipe)'
+                    : stat.isSocket() ? 'a socket'
+                        : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device'
+                            : 'not a regular file';
+        return `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever replaces a regular file`;
+    }
+    catch {
+        return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
+    }
 }
 function csvRow(key, extras) {
     return {
@@ -41678,24 +40362,32 @@ function csvRow(key, extras) {
     };
 }
 class CsvWriter {
-    path;
     temp;
     file;
     stringifier;
     finished;
+    target;
+    /** Set once closed or discarded. */
+    settled = false;
     rows = 0;
+    /** Creates the private temp file at once (throws when the path cannot take it: name too long, no such folder, read-only…). */
     constructor(path) {
-        this.path = path;
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(this.path), { recursive: true });
-        this.temp = `${this.path}.${process.pid}.tmp`;
-        // 'wx': never through a file or link someone else put at the temp path.
-        this.file = (0,external_node_fs_namespaceObject.createWriteStream)(this.temp, { mode: 0o600, flags: 'wx' });
+        this.target = path;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        this.temp = `${path}.${process.pid}.tmp`;
+        // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
+        // so an unusable path throws here, before any key exists, not later from the stream.
+        const fd = (0,external_node_fs_.openSync)(this.temp, 'wx', 0o600);
+        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { fd });
         this.stringifier = stringify({
             header: true,
             columns: [...CSV_COLUMNS],
             record_delimiter: 'windows',
-            // The key is the server's, byte for byte; every other text cell may come from people.
-            cast: { string: (value, context) => (context.column === 'key' ? value : neutraliseFormula(value)) },
+            // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
+            // which a reader takes as a new row: a label `x\n=cmd` would start a row with a formula.
+            quoted_match: /[\r\n]/,
+            // Every cell may come from people or a server, the key too: all are formula-protected.
+            cast: { string: (value) => neutraliseFormula(value) },
         });
         this.finished = new Promise((resolve, reject) => {
             this.file.on('finish', resolve).on('error', reject);
@@ -41705,26 +40397,1946 @@ class CsvWriter {
         this.finished.catch(() => undefined);
         this.stringifier.pipe(this.file);
     }
+    /** Where the CSV is (or goes): the path asked for, or the fresh name it got when that path became unusable. */
+    get path() {
+        return this.target;
+    }
     write(row) {
         this.rows += 1;
         this.stringifier.write(row);
     }
-    /** Flushes and renames the file into place; returns its path. */
-    async close() {
+    /**
+     * Flushes and renames the file into place; returns its path. Without a row and unless
+     * `keepEmpty`, nothing is put in place (a failed run never replaces a CSV with a header-only
+     * one) and undefined is returned. Should something other than a regular file have appeared at the
+     * path meanwhile, the CSV goes to a fresh name beside it instead.
+     */
+    async close({ keepEmpty = true } = {}) {
+        if (this.settled)
+            return (0,external_node_fs_.existsSync)(this.target) ? this.target : undefined;
+        if (this.rows === 0 && !keepEmpty) {
+            await this.discard();
+            return undefined;
+        }
+        this.settled = true;
         this.stringifier.end();
         await this.finished;
-        (0,external_node_fs_namespaceObject.renameSync)(this.temp, this.path);
-        return this.path;
+        if (notReplaceable(this.target)) {
+            const stem = this.target.replace(/\.csv$/i, '');
+            let n = 2;
+            while ((0,external_node_fs_.existsSync)(`${stem}-${n}.csv`))
+                n += 1;
+            this.target = `${stem}-${n}.csv`;
+        }
+        (0,external_node_fs_.renameSync)(this.temp, this.target);
+        return this.target;
     }
     /** Drops the temp file (nothing was written that must be kept). */
     async discard() {
+        if (this.settled)
+            return;
+        this.settled = true;
         this.stringifier.end();
         await this.finished.catch(() => undefined);
-        (0,external_node_fs_namespaceObject.rmSync)(this.temp, { force: true });
+        (0,external_node_fs_.rmSync)(this.temp, { force: true });
     }
 }
 
+;// CONCATENATED MODULE: ./src/quota-proxy/types.ts
+// The one interface every server flavor is driven through. Quirks live in ./flavors/<flavor>.ts.
+const FLAVORS = ['v1', 'v01', 'v1p', 'v1a', 'v10'];
+class UnsupportedOperationError extends Error {
+    constructor(flavor, operation, hint = '') {
+        super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
+        this.name = 'UnsupportedOperationError';
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
+;// CONCATENATED MODULE: ./src/transport.ts
+// The admin token travels in a header: over http:// to another machine anyone on the path can
+// read it. Loopback is fine (the dev server, an SSH tunnel, a sidecar).
+
+
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_.isIP)(host) === 6)
+        return host === '::1' || /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(host);
+    return false;
+}
+/** True when the token would cross the network unencrypted. */
+function sendsTokenInClear(url) {
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+}
+/** The warning for an http:// URL to another host, or undefined. */
+function plainHttpWarning(url) {
+    if (!sendsTokenInClear(url))
+        return undefined;
+    return `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
+}
+
+;// CONCATENATED MODULE: ./src/options.ts
+// All input parsing in one place. Bad input → InputError, one line naming the input and what is
+// allowed, thrown before any request is sent.
+
+
+
+
+
+
+
+
+const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'];
+/** Seed §5.1: the tool's tiers and their daily limits. */
+const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
+const DEFAULT_LIMIT = 100;
+class InputError extends Error {
+    constructor(input, value, allowed) {
+        super(`Invalid input '${input}'${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} — ${allowed}.`);
+        this.name = 'InputError';
+    }
+}
+function parseWholeNumber(input, raw, min, max) {
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        throw new InputError(input, raw, `expected a whole number from ${min} to ${max}`);
+    }
+    return Number(raw);
+}
+function parseBoolean(input, raw) {
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new InputError(input, raw, 'expected true or false');
+}
+function oneOf(input, raw, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(input, raw, `expected one of ${allowed.join(', ')}`);
+}
+function parseUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new InputError('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
+    }
+    return url;
+}
+/** YYYY-MM-DD in the runner's local time zone. */
+function localDay(date) {
+    const d = compactDate(date);
+    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+}
+function parseDay(raw) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+    if (!date || date.toISOString().slice(0, 10) !== raw)
+        throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
+    return raw;
+}
+function parseTiers(raw) {
+    const tiers = { ...DEFAULT_TIERS };
+    if (!raw)
+        return tiers;
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(raw); // YAML is a superset of JSON
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new InputError('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
+    }
+    for (const [name, limit] of Object.entries(parsed)) {
+        if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+            throw new InputError('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
+        }
+        tiers[name] = limit;
+    }
+    return tiers;
+}
+/** Control characters (C0, DEL, C1) and anything beyond Latin-1: not sendable in an HTTP header. */
+const TOKEN_UNSENDABLE = /[\0-\x1f\x7f-\x9f]|[^\0-\xff]/;
+/** Where the token came from, as the user set it on this platform. */
+function describeTokenSource(fromInput, context) {
+    if (fromInput)
+        return context.platform === 'github' ? 'input admin-token' : '--token';
+    return context.platform === 'gitlab' ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)' : 'env ADMIN_TOKEN';
+}
+// An absolute path of RFC 3986 path characters, an optional query, no dot segments, no `//` start
+// (a network-path reference), %-escapes well formed.
+const HEALTH_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
+function parseHealthPath(raw) {
+    const pathPart = raw.split('?')[0];
+    const ok = raw.length <= 1000 &&
+        HEALTH_PATH.test(raw) &&
+        !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
+        !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
+    if (!ok)
+        throw new InputError('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or .. segments), such as /healthz');
+    return raw;
+}
+/**
+ * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
+ * already there (a second step of the same job), it counts up instead.
+ */
+function parseOutput(raw, context) {
+    if (raw) {
+        const file = external_node_path_default().resolve(context.workspace, raw);
+        if (/[\\/]$/.test(raw) || ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory())) {
+            throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
+        }
+        const refusal = notReplaceable(file);
+        if (refusal)
+            throw new InputError('output', raw, `expected a path for a regular file: ${refusal}`);
+        // Keys created and then unwritable would be lost: the nearest existing folder must take files.
+        let dir = external_node_path_default().dirname(file);
+        while (!(0,external_node_fs_.existsSync)(dir))
+            dir = external_node_path_default().dirname(dir);
+        try {
+            if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+                throw new Error('not a folder');
+            (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+        }
+        catch {
+            throw new InputError('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
+        }
+        return file;
+    }
+    const stem = external_node_path_default().resolve(context.workspace, `trial-keys-${compactDate(context.now)}-${context.runId}`);
+    let file = `${stem}.csv`;
+    for (let n = 2; (0,external_node_fs_.existsSync)(file); n++)
+        file = `${stem}-${n}.csv`;
+    return file;
+}
+/** The characters @actions/artifact refuses in a name, checked before any key exists. */
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
+function parseArtifactName(raw, context) {
+    if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
+        throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
+    }
+    return raw || `trial-keys-${context.runId}-${context.attempt}`;
+}
+// bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
+// before any key exists (encrypting happens only after the run).
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+function bech32Valid(text) {
+    const sep = text.lastIndexOf('1');
+    const hrp = text.slice(0, sep);
+    const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
+    if (sep < 1 || data.length < 6 || data.includes(-1))
+        return false;
+    const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
+    const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let chk = 1;
+    for (const v of values) {
+        const top = chk >> 25;
+        chk = ((chk & 0x1ffffff) << 5) ^ v;
+        for (let i = 0; i < 5; i++)
+            if ((top >> i) & 1)
+                chk ^= GEN[i];
+    }
+    return chk === 1;
+}
+/** age recipients, comma or newline separated. */
+function parseRecipients(raw) {
+    const recipients = raw.split(/[\s,]+/).filter(Boolean);
+    for (const recipient of recipients) {
+        if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
+            throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
+    }
+    return recipients;
+}
+function parseOptions(input, env, context) {
+    const get = (name) => input(name).trim();
+    const command = oneOf('command', get('command') || 'batch', COMMANDS);
+    const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
+    if (sendsTokenInClear(url) && parseBoolean('require-https', get('require-https') || 'false')) {
+        throw new InputError('url', redactUrl(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
+    }
+    // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
+    const tokenInput = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '');
+    const token = tokenInput || env.ADMIN_TOKEN?.replace(/[\r\n]+$/, '') || undefined;
+    const tokenSource = describeTokenSource(tokenInput !== '', context);
+    // The token travels in an HTTP header: only Latin-1 without control characters fits there. Any
+    // other would make every admin request fail after the health check (and a create look uncertain).
+    if (token !== undefined && TOKEN_UNSENDABLE.test(token)) {
+        const what = /[\r\n]/.test(token) ? 'a line break' : /[\0-\x1f\x7f-\x9f]/.test(token) ? 'a control character' : 'a character outside Latin-1 (such as a full-width or Chinese character)';
+        throw new InputError('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it again as one line of plain characters`);
+    }
+    if (token === undefined && command !== 'health') {
+        throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
+    }
+    const count = parseWholeNumber('count', get('count') || '1', 1, 10_000);
+    const tiers = parseTiers(get('tiers'));
+    const tier = get('tier') || undefined;
+    if (tier !== undefined && !Object.hasOwn(tiers, tier))
+        throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
+    const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier] : DEFAULT_LIMIT;
+    // No default: v1/v01 do not report theirs, and a guess would show wrong percentages without saying so.
+    const serverDailyLimit = get('server-daily-limit') ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000) : undefined;
+    const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
+    const timeoutRaw = get('timeout-seconds') || '10';
+    const timeout = Number(timeoutRaw);
+    // At least a millisecond: undici reads a timeout of 0 as none at all.
+    if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
+        throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
+    }
+    const healthPath = parseHealthPath(get('health-path') || '/healthz');
+    const nameGiven = get('name');
+    const name = nameGiven || defaultName(context);
+    if (/[\r\n\0]/.test(name) || name.length > 200) {
+        throw new InputError('name', name, 'expected one line of at most 200 characters');
+    }
+    const labelPrefix = get('label-prefix');
+    if (/[\r\n\0]/.test(labelPrefix))
+        throw new InputError('label-prefix', labelPrefix, 'expected one line');
+    const output = parseOutput(get('output'), context);
+    const flavorRaw = get('server-flavor');
+    const bool = (input) => parseBoolean(input, get(input) || 'false');
+    const key = get('key');
+    if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
+        throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
+    }
+    const olderRaw = get('older-than-days');
+    if (command === 'rotate' && !olderRaw)
+        throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
+    const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
+    const allLabels = bool('all-labels');
+    if (command === 'rotate' && !labelPrefix && !allLabels) {
+        throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
+    }
+    const expiresRaw = get('expires-in-days');
+    const retries = parseWholeNumber('retries', get('retries') || '3', 0, 10);
+    const maxWaitSeconds = parseWholeNumber('max-wait-seconds', get('max-wait-seconds') || '120', 0, 3600);
+    const minSuccessRaw = get('min-success');
+    const wanted = command === 'batch' ? count : 1;
+    const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
+    return {
+        command,
+        url,
+        token,
+        tokenSource,
+        count,
+        limit,
+        serverDailyLimit,
+        name,
+        nameGiven,
+        output,
+        outputGiven: get('output') !== '',
+        concurrency,
+        timeoutMs: Math.round(timeout * 1000),
+        healthPath,
+        skipHealthCheck: bool('skip-health-check'),
+        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
+        labelPrefix,
+        day: get('day') ? parseDay(get('day')) : undefined,
+        alertThreshold: parseWholeNumber('alert-threshold', get('alert-threshold') || '80', 1, 100),
+        failOnAlert: bool('fail-on-alert'),
+        key,
+        allMatching: bool('all-matching'),
+        resetAllKeysForDay: bool('reset-all-keys-for-day'),
+        olderThanDays,
+        allLabels,
+        dryRun: bool('dry-run'),
+        replace: bool('replace'),
+        tier,
+        tiers,
+        expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
+        limitAsTotalQuota: bool('limit-as-total-quota'),
+        uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact') || 'true'),
+        artifactName: parseArtifactName(get('artifact-name'), context),
+        retentionDays: parseWholeNumber('retention-days', get('retention-days') || '1', 1, 90),
+        encryptTo: parseRecipients(get('encrypt-to')),
+        allowPublicArtifact: bool('allow-public-artifact'),
+        retries,
+        maxWaitMs: maxWaitSeconds * 1000,
+        onRateLimit: oneOf('on-rate-limit', get('on-rate-limit') || 'wait', ['wait', 'fail']),
+        minSuccess,
+        force: bool('force'),
+        requireHttps: bool('require-https'),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(24371);
+;// CONCATENATED MODULE: ./src/cancel.ts
+// Cancellation (SIGINT, SIGTERM): the first signal stops new requests and lets those in flight
+// finish, each bounded by timeout-seconds, so the CSV gets every key the server created; a second
+// signal aborts what is still in flight. The runner sends SIGINT, then SIGTERM 7.5 s later.
+class CancelledError extends Error {
+    reason;
+    constructor(reason) {
+        super(`cancelled (${reason})`);
+        this.reason = reason;
+        this.name = 'CancelledError';
+    }
+}
+class Cancellation {
+    stop = new AbortController();
+    abort = new AbortController();
+    /** What cancelled the run ('SIGTERM', 'SIGINT', or a caller's reason). */
+    reason;
+    /** True once cancelled: start no new request. */
+    get requested() {
+        return this.stop.signal.aborted;
+    }
+    /** Aborted on the first cancel: waits end, no new request starts. */
+    get signal() {
+        return this.stop.signal;
+    }
+    /** Aborted on the second cancel: requests still in flight are abandoned. */
+    get abortSignal() {
+        return this.abort.signal;
+    }
+    cancel(reason) {
+        if (!this.stop.signal.aborted) {
+            this.reason = reason;
+            this.stop.abort(new CancelledError(reason));
+        }
+        else if (!this.abort.signal.aborted) {
+            this.abort.abort(new CancelledError(reason));
+        }
+    }
+    /** Turns SIGINT/SIGTERM into cancel(); returns the function that removes the handlers. */
+    listen(onSignal, target = process) {
+        const handler = (signal) => {
+            const second = this.requested;
+            this.cancel(signal);
+            onSignal?.(signal, second);
+        };
+        const signals = ['SIGINT', 'SIGTERM'];
+        for (const signal of signals)
+            target.on(signal, handler);
+        return () => {
+            for (const signal of signals)
+                target.off(signal, handler);
+        };
+    }
+}
+/** Exit status of a process stopped by `signal`, by shell convention (128 + signal number). */
+function exitCodeFor(reason) {
+    return reason === 'SIGINT' ? 130 : reason === 'SIGTERM' ? 143 : 1;
+}
+/** Waits `ms`; resolves false when `signal` aborts first. */
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const done = (completed) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(completed);
+        };
+        const onAbort = () => done(false);
+        const timer = setTimeout(() => done(true), Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rate-limit.ts
+// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
+// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
+// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
+// and to say up front when a batch cannot fit.
+const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
+const wholeNumber = (value) => {
+    const raw = first(value);
+    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+};
+/**
+ * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
+ * count the server told; requests sent after the one it answered and still unanswered had not been
+ * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
+ * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
+ * whole window (15 minutes on v10) for nothing.
+ */
+class RateLimitTracker {
+    limit;
+    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
+    base;
+    resetAt = 0;
+    nextTicket = 0;
+    inFlight = new Set();
+    /** The window passed: the next answer starts a new one, whatever it says. */
+    stale = false;
+    get known() {
+        return this.base !== undefined;
+    }
+    /**
+     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
+     * else `waitMs` until asking again makes sense.
+     */
+    acquire(now = Date.now()) {
+        if (this.base !== undefined) {
+            this.roll(now);
+            if (this.available() <= 0)
+                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
+        }
+        return { ticket: this.count() };
+    }
+    /** A ticket for a request sent without asking (a retry). */
+    count() {
+        const ticket = this.nextTicket++;
+        this.inFlight.add(ticket);
+        return ticket;
+    }
+    /** The request of `ticket` is over (answered or failed). */
+    release(ticket) {
+        this.inFlight.delete(ticket);
+    }
+    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
+    observe(headers, ticket, now = Date.now()) {
+        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
+        if (remaining === undefined)
+            return;
+        const reset = wholeNumber(headers['x-ratelimit-reset']);
+        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
+        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
+        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
+        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
+            this.base = { remaining, ticket };
+            this.resetAt = resetAt;
+            this.stale = false;
+        }
+        else if (!this.stale && remaining < this.base.remaining) {
+            // Same window; a late answer of a window that has passed tells nothing.
+            this.base = { remaining, ticket };
+        }
+    }
+    /** The current window as far as known; undefined before the first answer with the headers. */
+    window(now = Date.now()) {
+        if (this.base === undefined)
+            return undefined;
+        this.roll(now);
+        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
+    }
+    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
+    plan(needed, now = Date.now()) {
+        const window = this.window(now);
+        if (!window)
+            return undefined;
+        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
+    }
+    available() {
+        if (this.base === undefined)
+            return Number.POSITIVE_INFINITY;
+        let uncounted = 0;
+        for (const ticket of this.inFlight)
+            if (ticket > this.base.ticket)
+                uncounted += 1;
+        return this.base.remaining - uncounted;
+    }
+    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
+    roll(now) {
+        if (this.stale || now < this.resetAt)
+            return;
+        this.stale = true;
+        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/retry.ts
+// When to try a request again, and how long to wait: exponential backoff with full jitter, the
+// server's Retry-After when it sends one, and one wait budget (max-wait-seconds) for the whole run.
+/** First backoff ceiling; doubles per retry up to BACKOFF_CAP_MS (the delay is random below it). */
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 30_000;
+/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^retry)). */
+function fullJitter(retry, random = Math.random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
+}
+/** Retry-After as milliseconds: delta seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const raw = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!raw)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(raw))
+        return Math.round(Number(raw) * 1000);
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Total time the run may spend waiting (backoff, Retry-After, rate-limit windows), counted as wall
+ * time in which at least one wait is running: four requests waiting out the same Retry-After spend
+ * it once, not four times.
+ */
+class WaitBudget {
+    maxMs;
+    spent = 0;
+    until = 0;
+    constructor(maxMs) {
+        this.maxMs = maxMs;
+    }
+    /** Milliseconds still available to a wait starting now. */
+    left(now = Date.now()) {
+        return Math.max(0, this.maxMs - this.spent + Math.max(0, this.until - now));
+    }
+    /** Books a wait of `ms` starting now; false (and nothing booked) when it would exceed the budget. */
+    reserve(ms, now = Date.now()) {
+        const end = now + Math.max(0, ms);
+        const extra = Math.max(0, end - Math.max(now, this.until));
+        if (this.spent + extra > this.maxMs)
+            return false;
+        this.spent += extra;
+        this.until = Math.max(this.until, end);
+        return true;
+    }
+    /** Milliseconds booked so far. */
+    get used() {
+        return this.spent;
+    }
+}
+/** ISO 8601 UTC to the second, rounded up (a retry time must not be early). */
+function isoSeconds(date) {
+    return new Date(Math.ceil(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/** "in 42 s (at 2026-11-26T09:15:00Z)": when a wait that did not fit the budget would have ended. */
+function retryMoment(waitMs, now = Date.now()) {
+    return `in ${Math.ceil(waitMs / 1000)} s (at ${isoSeconds(new Date(now + waitMs))})`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
+// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
+// interceptor driven by our policy (./retry.ts): idempotent requests retry network errors, 5xx and
+// 429 with full-jitter backoff or the server's Retry-After; a create (POST) retries only what
+// never reached the server or was refused by its rate limit, because repeating it could make a
+// second key (issue-keys reconciles those instead). Every wait comes out of one budget.
+
+
+
+
+
+/** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
+class NetworkError extends Error {
+    kind;
+    target;
+    sent;
+    attempts;
+    constructor(kind, target, detail, sent, attempts = 1) {
+        super(`${target}: ${detail}${attempts > 1 ? ` (${attempts} attempts)` : ''}`);
+        this.kind = kind;
+        this.target = target;
+        this.sent = sent;
+        this.attempts = attempts;
+        this.name = 'NetworkError';
+    }
+}
+/** The server answered with a status that the caller did not expect. */
+class HttpStatusError extends Error {
+    status;
+    target;
+    snippet;
+    headers;
+    earlierMayHaveActed;
+    constructor(status, target, snippet, headers, note = '', 
+    /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
+    earlierMayHaveActed = false) {
+        super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
+        this.status = status;
+        this.target = target;
+        this.snippet = snippet;
+        this.headers = headers;
+        this.earlierMayHaveActed = earlierMayHaveActed;
+        this.name = 'HttpStatusError';
+    }
+}
+/**
+ * The admin rate limit stopped a request: answered 429 after the retries or the wait budget ran
+ * out, or (answered: false) not sent because the limit is used up and waiting is not allowed.
+ */
+class RateLimitedError extends HttpStatusError {
+    retryAt;
+    answered;
+    constructor(target, retryAt, answered, why, headers = {}) {
+        super(429, target, '', headers);
+        this.retryAt = retryAt;
+        this.answered = answered;
+        this.message = `${target}: ${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry after ${isoSeconds(retryAt)}.`;
+        this.name = 'RateLimitedError';
+    }
+}
+/** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body…). */
+class BadAnswerError extends Error {
+    status;
+    target;
+    snippet;
+    constructor(status, target, snippet, message = `${target} answered ${status} with something that is not the expected JSON: ${snippet}`) {
+        super(message);
+        this.status = status;
+        this.target = target;
+        this.snippet = snippet;
+        this.name = 'BadAnswerError';
+    }
+}
+/** The answer broke off before its end (connection lost, Content-Length not reached, body timeout). */
+class CutOffAnswerError extends BadAnswerError {
+    constructor(status, target, snippet, received, expected, attempts) {
+        const size = expected === undefined ? `${received} bytes` : `${received} of ${expected} bytes`;
+        const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+        super(status, target, snippet, `${target} answered ${status} but the answer was cut off after ${size}${tries}: ${snippet || '(empty)'}`);
+        this.name = 'CutOffAnswerError';
+    }
+}
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+/** The request never reached the server: safe to repeat whatever it was. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The outcome is unknown: repeated only when the request is idempotent. */
+const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
+// Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
+/** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
+const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+/**
+ * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
+ * "Admin token required") is not one and stays, so that the message is read whole.
+ */
+function blankCredential(match, word, separator, value) {
+    const plainWord = /^token$/i.test(word) && !/[:=]/.test(separator) && REASON_WORDS.test(value);
+    return plainWord ? match : `${word}${separator}…`;
+}
+/**
+ * First ~100 characters of a body, on one line, with key and token values blanked. `redact` (the
+ * run's token redactor) goes over the whole body first, before anything cuts the token apart.
+ * The word the cut falls in is dropped whole: half a token or half a key is not shortened by the
+ * redactor, which only knows whole ones.
+ */
+function snippetOf(text, redact = (t) => t) {
+    const flat = redact(text).replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
+    return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
+}
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+function pathSegment(value) {
+    if (/^\.*$/.test(value))
+        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+    return encodeURIComponent(value);
+}
+function classify(error) {
+    const err = error;
+    const code = err.code ?? err.cause?.code ?? '';
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return { kind: 'timeout', detail: 'timed out connecting', sent: false };
+    if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
+        return { kind: 'timeout', detail: 'timed out', sent: true };
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', detail: 'connection refused', sent: false };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', detail: 'host name not found (DNS)', sent: false };
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED')
+        return { kind: 'reset', detail: 'connection reset by the server', sent: true };
+    if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED')
+        return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
+    return { kind: 'network', detail: err.message ?? String(error), sent: true };
+}
+class HttpClient {
+    options;
+    dispatcher;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit = new RateLimitTracker();
+    /** Retries made over the run. */
+    retriesMade = 0;
+    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
+    serverClockOffsetMs;
+    agent;
+    origin;
+    basePath;
+    retries;
+    random;
+    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
+    viaProxy;
+    /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
+    redactToken;
+    constructor(options) {
+        this.options = options;
+        const tokenRedactor = new Redactor();
+        tokenRedactor.addSecret(options.token);
+        this.redactToken = (text) => tokenRedactor.redact(text);
+        // Credentials in the URL are never sent nor shown: the admin token is the only credential.
+        const base = new URL(options.baseUrl.href);
+        base.username = '';
+        base.password = '';
+        this.origin = base.origin;
+        this.basePath = base.pathname.replace(/\/+$/, '');
+        this.retries = options.retries ?? 3;
+        this.random = options.random ?? Math.random;
+        this.viaProxy = proxyNote(base, process.env);
+        this.budget = new WaitBudget(options.maxWaitMs ?? 120_000);
+        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
+        this.agent = new undici/* EnvHttpProxyAgent */.J2({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
+        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
+        this.dispatcher = this.agent.compose(undici/* interceptors */.dY.retry({ throwOnError: false }));
+    }
+    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
+    describe(method, path) {
+        return `${method} ${this.origin}${this.basePath}${path}`;
+    }
+    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
+    pathFor(path, query) {
+        if (!path.startsWith('/'))
+            throw new Error(`request path must start with /: ${path}`);
+        if (path.split('?')[0].split('/').some((segment) => segment === '.' || segment === '..')) {
+            throw new Error(`refusing a request path with a dot segment: ${path}`);
+        }
+        const search = new URLSearchParams();
+        for (const [name, value] of Object.entries(query ?? {}))
+            if (value !== undefined)
+                search.set(name, String(value));
+        const qs = search.toString();
+        return `${this.basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+    }
+    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
+    urlFor(path, query) {
+        return new URL(this.origin + this.pathFor(path, query));
+    }
+    async request(method, path, opts = {}) {
+        const target = this.describe(method, path);
+        const cancellation = this.options.cancellation;
+        if (cancellation?.requested)
+            throw new CancelledError(cancellation.reason ?? 'cancelled');
+        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
+        // The rate limit covers /admin only (the health check is outside it).
+        const admin = /^\/admin(\/|$|\?)/.test(path);
+        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
+        if (admin)
+            attempt.ticket = await this.paceForRateLimit(target);
+        try {
+            return await this.send(method, path, opts, { target, idempotent, attempt });
+        }
+        finally {
+            if (attempt.ticket !== undefined)
+                this.rateLimit.release(attempt.ticket);
+        }
+    }
+    async send(method, path, opts, request) {
+        const { target, idempotent, attempt } = request;
+        const cancellation = this.options.cancellation;
+        const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
+        const headers = { accept: 'application/json' };
+        if (opts.auth !== false && this.options.token)
+            headers.authorization = `Bearer ${this.options.token}`;
+        let body;
+        if (opts.body !== undefined) {
+            body = JSON.stringify(opts.body);
+            headers['content-type'] = 'application/json';
+        }
+        const rawPath = this.pathFor(path, opts.query);
+        const started = Date.now();
+        for (;;) {
+            attempt.headersReceived = false;
+            let response;
+            try {
+                response = await this.dispatcher.request({
+                    origin: this.origin,
+                    path: rawPath,
+                    method: method,
+                    headers,
+                    body,
+                    signal,
+                    headersTimeout: this.options.timeoutMs,
+                    bodyTimeout: this.options.timeoutMs,
+                    // Read by the retry interceptor for this request only.
+                    retryOptions: { retry: (err, _context, callback) => this.onRetry(err, { attempt, target, idempotent }, callback) },
+                });
+            }
+            catch (error) {
+                const { kind, detail, sent } = classify(error);
+                const seconds = this.options.timeoutMs / 1000;
+                this.options.log?.debug(`${target}: ${detail} after ${Date.now() - started} ms`);
+                const what = kind === 'timeout' && sent ? `timed out after ${seconds} s` : detail;
+                throw new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || (kind === 'timeout' && !sent) ? this.viaProxy : ''}`, sent, attempt.retries + 1);
+            }
+            attempt.headersReceived = true;
+            if (attempt.ticket !== undefined)
+                this.rateLimit.observe(response.headers, attempt.ticket);
+            this.observeDate(response.headers);
+            const { text, cutOff } = await readBody(response.body);
+            this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ' (cut off)' : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
+            if (!cutOff)
+                return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
+            // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
+            attempt.earlierMayHaveActed = true;
+            if (idempotent && (await this.waitBeforeRetry(attempt, target, 'the answer was cut off', undefined))) {
+                this.renewTicket(attempt);
+                continue;
+            }
+            const expected = Number(response.headers['content-length']);
+            throw new CutOffAnswerError(response.statusCode, target, snippetOf(text, this.redactToken), Buffer.byteLength(text), Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
+        }
+    }
+    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
+    async json(method, path, opts = {}) {
+        const answer = await this.request(method, path, opts);
+        const target = this.describe(method, path);
+        if (answer.status === 429)
+            throw this.rateLimitedError(target, answer);
+        if (answer.status < 200 || answer.status > 299) {
+            const refused = answer.refused;
+            const note = refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
+                : answer.retries ? ` (${answer.retries + 1} attempts)`
+                    : '';
+            throw new HttpStatusError(answer.status, target, snippetOf(errorText(this.redactToken(answer.text)), this.redactToken), answer.headers, note, answer.earlierMayHaveActed === true);
+        }
+        try {
+            return { body: JSON.parse(answer.text), answer };
+        }
+        catch {
+            throw new BadAnswerError(answer.status, target, snippetOf(answer.text, this.redactToken) || '(empty body)');
+        }
+    }
+    async close() {
+        await this.dispatcher.close();
+    }
+    /** Decides, for the retry interceptor, whether a failed attempt is tried again (after a wait). */
+    onRetry(err, request, callback) {
+        const { attempt, target, idempotent } = request;
+        if (attempt.headersReceived)
+            return callback(err);
+        const { statusCode, code, headers } = err;
+        let retry;
+        let why;
+        let retryAfter;
+        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
+            why = `answered ${statusCode}`;
+            if (attempt.ticket !== undefined && headers)
+                this.rateLimit.observe(headers, attempt.ticket);
+            // A 429 was refused before anything was done, so even a create may be repeated.
+            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+            if (retry && statusCode !== 429)
+                attempt.earlierMayHaveActed = true;
+            retryAfter = parseRetryAfter(headers?.['retry-after']);
+        }
+        else {
+            why = classify(err).detail;
+            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+            if (retry && UNCERTAIN.has(code ?? ''))
+                attempt.earlierMayHaveActed = true;
+        }
+        if (!retry)
+            return callback(err);
+        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
+            if (again)
+                this.renewTicket(attempt);
+            callback(again ? null : err);
+        }, () => callback(err));
+    }
+    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
+    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
+        const cancellation = this.options.cancellation;
+        if (cancellation?.requested || attempt.retries >= this.retries)
+            return false;
+        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.random);
+        if (!this.budget.reserve(delay)) {
+            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
+            this.options.log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            return false;
+        }
+        attempt.retries += 1;
+        this.retriesMade += 1;
+        this.options.log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${this.retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        return sleep(delay, cancellation?.signal);
+    }
+    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
+    async paceForRateLimit(target) {
+        const cancellation = this.options.cancellation;
+        for (;;) {
+            const turn = this.rateLimit.acquire();
+            if ('ticket' in turn)
+                return turn.ticket;
+            const { waitMs } = turn;
+            const resetAt = new Date(Date.now() + waitMs);
+            if (this.options.onRateLimit === 'fail')
+                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
+            if (!this.budget.reserve(waitMs)) {
+                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            }
+            this.options.log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+            if (!(await sleep(waitMs + 100, cancellation?.signal)))
+                throw new CancelledError(cancellation?.reason ?? 'cancelled');
+        }
+    }
+    /** A retry is one more request against the admin rate limit. */
+    renewTicket(attempt) {
+        if (attempt.ticket === undefined)
+            return;
+        this.rateLimit.release(attempt.ticket);
+        attempt.ticket = this.rateLimit.count();
+    }
+    rateLimitedError(target, answer) {
+        const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
+        const why = answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+            : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+                : `still refused after ${answer.retries + 1} attempts`;
+        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+    }
+    observeDate(headers) {
+        const date = Date.parse(String(headers.date ?? ''));
+        if (!Number.isNaN(date))
+            this.serverClockOffsetMs = date - Date.now();
+    }
+}
+/** Which proxy EnvHttpProxyAgent uses for `url` (same variables, same NO_PROXY matching by host), for messages. */
+function proxyNote(url, env) {
+    const https = url.protocol === 'https:';
+    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (!name)
+        return '';
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const bypassed = noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+        return host === bare || host.endsWith(`.${bare}`);
+    });
+    return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
+}
+/**
+ * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
+ * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
+ */
+function readBody(body) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        const done = (cutOff) => resolve({ text: Buffer.concat(chunks).toString('utf8'), cutOff });
+        body.on('data', (chunk) => chunks.push(chunk));
+        body.once('end', () => done(false));
+        body.once('error', () => done(true));
+    });
+}
+/** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
+function errorText(text) {
+    try {
+        const body = JSON.parse(text);
+        if (typeof body.error === 'string')
+            return body.error;
+        if (body.error && typeof body.error.message === 'string')
+            return body.error.message;
+        if (typeof body.message === 'string')
+            return body.message;
+    }
+    catch {
+        // not JSON: HTML error pages are shown by their first characters
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
+// Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
+const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+/** Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). */
+function parseServerTime(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+        // Seconds would be a date in 1970 when read as ms: nobody issues keys then.
+        return new Date(value < 1e11 ? value * 1000 : value);
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    if (/^\d+$/.test(value))
+        return parseServerTime(Number(value));
+    const sql = SQL_DATETIME.exec(value);
+    const date = new Date(sql ? `${sql[1]}T${sql[2]}Z` : value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Every UTC offset in use (−12:00 … +14:00) is a whole number of quarter hours. */
+const OFFSETS = Array.from({ length: (26 * HOUR) / (15 * MINUTE) + 1 }, (_, i) => -12 * HOUR + i * 15 * MINUTE);
+/** YYYY-MM-DD of `ms` at a UTC offset. */
+function dayAtOffset(ms, offsetMs) {
+    return new Date(ms + offsetMs).toISOString().slice(0, 10);
+}
+/**
+ * The server's own day now, from its usage rows: upstream servers count days in *their* local time,
+ * which no answer states. A row of day D updated at instant U means U fell on D at the server's offset,
+ * which rules out every offset that would put U on another day. What is left gives the server's day
+ * now (`serverNow`: our clock corrected by its Date header). Rows that contradict the newer ones (a
+ * change of zone, daylight saving, a reset of an old day) are passed over. When the offsets left put
+ * "now" on two days, the midnight after the newest usage may have passed; the newest day with usage
+ * is chosen, since the later day has no usage at all yet, and the other is named.
+ */
+function serverDayFromRows(stamps, serverNow) {
+    const sorted = stamps.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.day) && !Number.isNaN(s.updatedAt.getTime())).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    let offsets = OFFSETS;
+    for (const stamp of sorted.slice(0, 2000)) {
+        const at = stamp.updatedAt.getTime();
+        const fits = offsets.filter((o) => dayAtOffset(at, o) === stamp.day);
+        if (fits.length > 0)
+            offsets = fits;
+    }
+    const newest = sorted[0];
+    if (!newest || offsets === OFFSETS)
+        return { alternatives: [], newest };
+    const days = [...new Set(offsets.map((o) => dayAtOffset(serverNow, o)))].sort();
+    const newestDay = sorted.reduce((max, s) => (s.day > max ? s.day : max), newest.day);
+    const day = days.length === 1 ? days[0] : days.includes(newestDay) ? newestDay : days[0];
+    return { day, alternatives: days.filter((d) => d !== day), offsets: [offsets[0], offsets.at(-1)], newest };
+}
+/** `UTC+8`, `UTC−3:30`. */
+function offsetText(ms) {
+    const sign = ms < 0 ? '−' : '+';
+    const minutes = Math.abs(ms) / MINUTE;
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
+// Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
+class ShapeError extends Error {
+    constructor(what) {
+        super(`unexpected answer: ${what}`);
+        this.name = 'ShapeError';
+    }
+}
+function asObject(value, what) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a JSON object`);
+}
+function asArray(value, what) {
+    if (Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a list`);
+}
+function str(value) {
+    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+function num(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return undefined;
+}
+function requireKey(item, what) {
+    const key = item.key;
+    if (typeof key !== 'string' || key === '')
+        throw new ShapeError(`${what} has no "key"`);
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1.ts
+
+
+function keyFrom(item, what) {
+    return {
+        key: requireKey(item, what),
+        label: str(item.label),
+        createdAt: parseServerTime(item.created_at) ?? new Date(),
+    };
+}
+/** Creation on the flavors with per-key daily limits (v1p, v1a): `daily_limit` sent and read back. */
+const createWithDailyLimit = {
+    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
+    parseCreated: (body) => {
+        const item = asObject(body, 'the created key');
+        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
+    },
+};
+const USAGE_PAGE = 1000;
+const v1 = {
+    flavor: 'v1',
+    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', refusalsCounted: false },
+    createBody: ([request]) => ({ label: request.label }),
+    parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+    }),
+    // Every day's rows, newest day first: the client keeps the day's, and learns the server's day from them.
+    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { limit: USAGE_PAGE, offset } }),
+    parseUsage: (body, _day, offset) => {
+        const page = asObject(body, 'the usage answer');
+        const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
+        return {
+            rows: items.map((i) => ({ key: str(i.trial_key), label: str(i.label), requests: num(i.requests) ?? 0, day: str(i.day), updatedAt: parseServerTime(i.updated_at) })),
+            next: page.has_more === true ? offset + items.length : undefined,
+        };
+    },
+    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day, trial_key: key } }),
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v01.ts
+
+
+
+/** v01 answers at most 500 recent rows. */
+const RECENT = 500;
+const v01 = {
+    flavor: 'v01',
+    capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', resetDefaultsToServerDay: true, refusalsCounted: true },
+    // `labels` gives each key of a native batch its own label (the dev server honours it); `label` is
+    // what a server that ignores `labels` applies to every key of the request.
+    createBody: (requests) => requests.length === 1
+        ? { label: requests[0].label }
+        : { label: requests[0].label, count: requests.length, labels: requests.map((r) => r.label) },
+    parseCreated: (body) => {
+        const answer = asObject(body, 'the created keys');
+        const items = Array.isArray(answer.keys) ? answer.keys : [answer];
+        return items.map((k) => keyFrom(asObject(k, 'a created key'), 'a created key'));
+    },
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+    }),
+    // Without a day: the newest rows of every day, each with its day (at most RECENT of them).
+    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : { limit: RECENT } }),
+    parseUsage: (body, day) => {
+        const answer = asObject(body, 'the usage answer');
+        const items = asArray(answer.items, 'items');
+        const rows = items.map((i) => {
+            const item = asObject(i, 'a usage row');
+            return { key: str(item.key), label: str(item.label), requests: num(item.req_count) ?? 0, day: str(item.day ?? answer.day) || day, updatedAt: parseServerTime(item.updated_at) };
+        });
+        return { rows, partial: day === undefined && items.length >= RECENT };
+    },
+    // Without a day the server resets its own today and names it.
+    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', query: day ? { key, day } : { key: key } }),
+    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1p.ts
+
+
+
+const v1p = {
+    flavor: 'v1p',
+    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true, serverDay: 'named', resetDefaultsToServerDay: true },
+    ...createWithDailyLimit,
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(body, 'the key list').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                ...keyFrom(item, 'a key'),
+                dailyLimit: num(item.daily_limit),
+                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
+            };
+        }),
+    }),
+    // Asked without a day, the server answers for its own today and names it.
+    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : {} }),
+    parseUsage: (body) => {
+        const answer = asObject(body, 'the usage answer');
+        const rows = asArray(answer.keys, 'keys').map((k) => {
+            const item = asObject(k, 'a usage row');
+            return { key: str(item.key), label: str(item.label), requests: num(item.requests) ?? 0, dailyLimit: num(item.daily_limit), updatedAt: parseServerTime(item.updated_at) };
+        });
+        return { rows, day: str(answer.day) || undefined };
+    },
+    // Only the whole day can be reset: callers must have refused unless the user asked for that.
+    resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: day ? { day } : {} }),
+    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1a.ts
+// v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
+
+
+
+
+const DAY_MS = 86_400_000;
+const v1a = {
+    flavor: 'v1a',
+    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none', serverDay: 'rows' },
+    ...createWithDailyLimit,
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                ...keyFrom(item, 'a key'),
+                dailyLimit: num(item.daily_limit),
+                usedToday: num(item.today_requests),
+                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
+            };
+        }),
+    }),
+    // Usage comes as the last N days per key (counted back from the server's UTC date): ask for
+    // enough days to reach `day`; without a day, 3 reach the server's today in any time zone.
+    usageRequest: (day) => {
+        const back = day === undefined ? 3 : Math.floor((Date.now() - Date.parse(`${day}T00:00:00Z`)) / DAY_MS) + 2;
+        return { path: '/admin/usage', query: { days: Math.min(Math.max(back, 1), 366) } };
+    },
+    // One row per key and day, each with its day: the client keeps the day's.
+    parseUsage: (body) => ({
+        rows: asArray(asObject(body, 'the usage answer').usage, 'usage').flatMap((k) => {
+            const item = asObject(k, 'a usage row');
+            const days = Array.isArray(item.usage) ? item.usage.map((d) => asObject(d, 'a usage day')) : [];
+            return days.map((d) => ({ key: str(item.key), label: str(item.label), requests: num(d.requests) ?? 0, dailyLimit: num(item.daily_limit), day: str(d.day), updatedAt: parseServerTime(d.updated_at) }));
+        }),
+    }),
+    resetRequest: () => {
+        throw new UnsupportedOperationError('v1a', 'reset endpoint');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v10.ts
+
+
+const V10_PAGE = 100;
+/** Sent as the trial key of the health probe: plainly not a key, so the server finds none. */
+const HEALTH_PROBE_KEY = 'quota-keys-health-check';
+const UNKNOWN_KEY = 'Invalid or expired API key';
+/**
+ * Upstream v10's /healthz and /status never answer: their database calls pass the callback where
+ * the server's query wrapper expects parameters, so it is never called. Its proxy route looks the
+ * trial key up in the database (parameters given, so the callback runs) and is outside /admin, so
+ * it costs none of the 30 admin requests per 15 minutes. An unknown key answers 403; upstream
+ * answers a database error the same way, which the first admin request (500 then) tells apart.
+ */
+const healthProbe = {
+    method: 'POST',
+    path: '/gateway',
+    query: { api_key: HEALTH_PROBE_KEY },
+    why: "v10's /healthz never answers (an upstream defect)",
+    judge: (status, body) => status === 403 && !!body && typeof body === 'object' && body.error === UNKNOWN_KEY
+        ? 'looked an unknown key up in its database and refused it, as v10 does'
+        : undefined,
+    expected: `403 {"error":"${UNKNOWN_KEY}"}`,
+};
+const v10 = {
+    flavor: 'v10',
+    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key', lifetimeQuota: true, usageListsEveryKey: true },
+    healthProbe,
+    createBody: ([request]) => ({
+        label: request.label,
+        ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+        ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+    }),
+    parseCreated: (body) => {
+        const item = asObject(body, 'the created key');
+        return [
+            {
+                key: requireKey(item, 'the created key'),
+                label: str(item.label),
+                // v10 does not return created_at on creation: the answer's arrival is within a second of it.
+                createdAt: parseServerTime(item.created_at) ?? new Date(),
+                expiresAt: parseServerTime(item.expiresAt) ?? null,
+                totalQuota: num(item.totalQuota),
+            },
+        ];
+    },
+    listQuery: (offset) => ({ limit: V10_PAGE, offset }),
+    parseListing: (body, offset) => {
+        const answer = asObject(body, 'the key list');
+        const keys = asArray(answer.keys, 'keys').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                key: requireKey(item, 'a key'),
+                label: str(item.label),
+                createdAt: parseServerTime(item.created_at) ?? new Date(0),
+                expiresAt: parseServerTime(item.expires_at) ?? null,
+                totalQuota: num(item.total_quota),
+                usedQuota: num(item.used_quota),
+                status: str(item.status) || undefined,
+            };
+        });
+        const more = answer.pagination?.hasMore === true;
+        return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
+    },
+    // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
+    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE } }),
+    parseUsage: (body, _day, offset) => {
+        const answer = asObject(body, 'the usage answer');
+        const rows = asArray(answer.data, 'data').map((r) => {
+            const item = asObject(r, 'a usage row');
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.request_count) ?? 0,
+                totalQuota: num(item.total_quota),
+                usedQuota: num(item.used_quota),
+            };
+        });
+        const more = answer.pagination?.hasNextPage === true;
+        return { rows, next: more ? offset + V10_PAGE : undefined };
+    },
+    resetRequest: (key) => ({ method: 'POST', path: '/admin/reset-usage', body: { key } }),
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/detect.ts
+
+
+
+
+
+const ADAPTERS = { v1: v1, v01: v01, v1p: v1p, v1a: v1a, v10: v10 };
+function adapterFor(flavor) {
+    return ADAPTERS[flavor];
+}
+/** The flavors whose /healthz may never answer, with the probe whose answer tells each apart. */
+function healthProbes() {
+    return Object.values(ADAPTERS).flatMap((a) => (a.healthProbe ? [{ flavor: a.flavor, probe: a.healthProbe }] : []));
+}
+const isObject = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
+/** Only v10's health body carries `checks`; the others answer a bare {"ok":true}. */
+function flavorFromHealth(body) {
+    return isObject(body) && isObject(body.checks) ? 'v10' : undefined;
+}
+function flavorFromListing(body) {
+    if (Array.isArray(body))
+        return 'v1p';
+    if (!isObject(body) || !Array.isArray(body.keys))
+        return undefined;
+    if (isObject(body.pagination))
+        return 'v10';
+    if (body.success === true)
+        return 'v1a';
+    if ('mode' in body || 'count' in body)
+        return 'v01';
+    return 'v1';
+}
+function flavorFromCreated(body) {
+    if (!isObject(body))
+        return undefined;
+    if (Array.isArray(body.keys))
+        return 'v01';
+    if (body.success === true)
+        return 'id' in body || 'totalQuota' in body ? 'v10' : 'v1a';
+    const key = typeof body.key === 'string' ? body.key : '';
+    if (key.startsWith('sk-'))
+        return 'v1';
+    if (key.startsWith('trial_'))
+        return 'v01';
+    if (key.startsWith('roc_'))
+        return 'v1p';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
+// The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
+// the run needs anyway (health body, first listing, first creation): never an extra request.
+
+
+
+
+/** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
+function ofDay(rows, day) {
+    return rows.filter((r) => r.day === undefined || r.day === day);
+}
+/** The health path every flavor but v10 answers quickly. */
+const DEFAULT_HEALTH_PATH = '/healthz';
+/** How long a health path may stay silent before the flavors whose /healthz hangs are probed. */
+const HEALTH_PATIENCE_MS = 2000;
+const NETWORK_CHECK = {
+    timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
+    refused: 'check that quota-proxy is running and listening on that host and port',
+    dns: 'check the host name in url',
+    reset: 'check the server and any proxy in front of it',
+    network: 'check the network between this runner and the server',
+};
+class QuotaProxy {
+    http;
+    adapter;
+    detecting;
+    constructor(http, flavor) {
+        this.http = http;
+        if (flavor)
+            this.adapter = adapterFor(flavor);
+    }
+    get flavor() {
+        return this.adapter?.flavor;
+    }
+    /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
+    get known() {
+        return this.adapter;
+    }
+    learn(flavor) {
+        if (flavor && !this.adapter)
+            this.adapter = adapterFor(flavor);
+    }
+    /**
+     * GET `path`, healthy when 2xx and the body does not say "ok": false (retried like any GET). A
+     * flavor whose /healthz never answers (v10) is checked by its probe instead: at once when the
+     * flavor is known, else once `path` has stayed without an answer for HEALTH_PATIENCE_MS; the
+     * probe recognising its flavor ends the check, else `path`'s own outcome decides.
+     */
+    async health(path) {
+        const known = this.adapter;
+        if (known?.healthProbe && path === DEFAULT_HEALTH_PATH) {
+            const outcome = await this.probe(known.flavor, known.healthProbe);
+            if (outcome.proof)
+                return { healthy: true, problem: '', note: `${outcome.target} ${outcome.proof} (not ${path}: ${outcome.probe.why})` };
+            return {
+                healthy: false,
+                failure: 'probe',
+                problem: `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and server-flavor, or set health-path to a route that answers.`,
+            };
+        }
+        const stop = new AbortController();
+        const started = Date.now();
+        const checked = this.http.request('GET', path, { auth: false, signal: stop.signal }).then((answer) => ({ answer }), (error) => {
+            if (error instanceof NetworkError)
+                return { error };
+            throw error;
+        });
+        const candidates = known ? [] : healthProbes();
+        const probed = [];
+        if (candidates.length > 0) {
+            let patience;
+            const first = await Promise.race([checked, new Promise((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS)))]);
+            clearTimeout(patience);
+            if (first === undefined) {
+                const waited = Math.round((Date.now() - started) / 100) / 10;
+                for (const { flavor, probe } of candidates) {
+                    const outcome = await this.probe(flavor, probe);
+                    if (!outcome.proof) {
+                        // What another route answered tells whether the server is up: worth naming. A probe that
+                        // could not connect says nothing the health path's own failure does not.
+                        if (outcome.reached)
+                            probed.push(outcome);
+                        continue;
+                    }
+                    stop.abort();
+                    await checked.catch(() => undefined);
+                    this.learn(flavor);
+                    return {
+                        healthy: true,
+                        problem: '',
+                        note: `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ${outcome.target} ${outcome.proof}`,
+                    };
+                }
+            }
+        }
+        return this.judge(path, await checked, probed);
+    }
+    /** The verdict on the health path's own answer (or failure), with what the probes found. */
+    judge(path, settled, probed) {
+        const target = this.http.describe('GET', path);
+        const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
+        if ('error' in settled) {
+            const { error } = settled;
+            return { healthy: false, failure: error.kind, problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.` };
+        }
+        const { answer } = settled;
+        let body;
+        try {
+            body = JSON.parse(answer.text);
+        }
+        catch {
+            body = undefined;
+        }
+        if (answer.status < 200 || answer.status > 299) {
+            return {
+                healthy: false,
+                status: answer.status,
+                failure: 'status',
+                problem: `Health check failed: ${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
+            };
+        }
+        this.learn(flavorFromHealth(body));
+        if (body && typeof body === 'object' && body.ok === false) {
+            return {
+                healthy: false,
+                status: answer.status,
+                failure: 'ok-false',
+                problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (${snippetOf(answer.text)}); check the quota-proxy logs and its database.`,
+            };
+        }
+        return { healthy: true, status: answer.status, problem: '' };
+    }
+    /** One probe request (outside /admin): what it proves when the answer is `flavor`'s healthy one. */
+    async probe(flavor, probe) {
+        const target = this.http.describe(probe.method, probe.path);
+        try {
+            // Not repeated after a timeout: the health path, still running meanwhile, has its own retries.
+            const answer = await this.http.request(probe.method, probe.path, { auth: false, query: probe.query, idempotent: false });
+            let body;
+            try {
+                body = JSON.parse(answer.text);
+            }
+            catch {
+                body = undefined;
+            }
+            const answered = `${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}`;
+            return { flavor, probe, target, proof: probe.judge(answer.status, body), answered, reached: true };
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            return { flavor, probe, target, answered: error.message, reached: error.kind === 'timeout' || error.kind === 'reset' };
+        }
+    }
+    /**
+     * One small authenticated read, to learn whether the admin token is accepted before anything is
+     * created: `/admin/usage` exists on every flavor and `limit=1` keeps it small where the server
+     * pages (v1, v01, v10). Throws what the request throws (HttpStatusError 401/403 for a bad token).
+     * Its answer is not used to detect the flavor: the first create does that.
+     */
+    async checkAdminToken() {
+        await this.http.json('GET', '/admin/usage', { query: { limit: 1, days: 1 } });
+    }
+    /** Creates keys; the first call on an unknown flavor detects it (later calls wait for that). */
+    async createKeys(requests) {
+        if (!this.adapter && this.detecting)
+            await this.detecting.catch(() => undefined);
+        if (this.adapter) {
+            const { body } = await this.http.json('POST', '/admin/keys', { body: this.adapter.createBody(requests) });
+            return this.adapter.parseCreated(body, requests);
+        }
+        const [request] = requests;
+        if (!request || requests.length !== 1)
+            throw new Error('the first creation on an unknown flavor makes one key');
+        // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
+        // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
+        const firstBody = {
+            label: request.label,
+            daily_limit: request.dailyLimit,
+            ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+            ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+        };
+        const created = this.http.json('POST', '/admin/keys', { body: firstBody });
+        this.detecting = created;
+        const { body } = await created;
+        const flavor = flavorFromCreated(body);
+        if (!flavor)
+            throw new Error(`cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`);
+        this.learn(flavor);
+        return adapterFor(flavor).parseCreated(body, requests);
+    }
+    /** Every key, page by page. */
+    async *listKeys() {
+        let offset = 0;
+        while (offset !== undefined) {
+            // Unknown flavor: v10's first-page query, which the other flavors ignore.
+            const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
+            const { body } = await this.http.json('GET', '/admin/keys', { query });
+            this.learn(flavorFromListing(body));
+            if (!this.adapter)
+                throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
+            const page = this.adapter.parseListing(body, offset);
+            yield page.keys;
+            offset = page.next;
+        }
+    }
+    /**
+     * Usage of `day`, or of the server's own today when no day is given: the servers count days in
+     * their local time, which may not be the runner's date. `runnerDay` is used only when the server
+     * shows nothing of its day.
+     */
+    async usage(day, runnerDay) {
+        const adapter = this.require('usage');
+        const { serverDay } = adapter.capabilities;
+        if (!serverDay) {
+            const rows = (await this.usagePages(undefined)).rows;
+            return { rows, day: { by: 'none' }, everyRow: rows };
+        }
+        if (day) {
+            const given = await this.usagePages(day);
+            return { rows: ofDay(given.rows, day), day: { by: 'given', day }, everyRow: given.rows };
+        }
+        const all = await this.usagePages(undefined);
+        if (all.day)
+            return { rows: ofDay(all.rows, all.day), day: { by: 'server', day: all.day }, everyRow: all.rows };
+        const choice = this.dayFromRows(all.rows, runnerDay);
+        // A partial answer (v01's newest rows) may miss some of the day's: ask for the day itself.
+        const rows = all.partial ? (await this.usagePages(choice.day)).rows : all.rows;
+        return { rows: ofDay(rows, choice.day), day: choice, everyRow: all.rows };
+    }
+    /**
+     * The server's own today, for a reset sent with an explicit day (v1 needs one): from the first
+     * page of its usage, which lists the newest rows.
+     */
+    async serverDay(runnerDay) {
+        const adapter = this.require('the server day');
+        if (!adapter.capabilities.serverDay)
+            return { by: 'none' };
+        const page = await this.usagePage(undefined, 0);
+        if (page.day)
+            return { by: 'server', day: page.day };
+        return this.dayFromRows(page.rows, runnerDay);
+    }
+    dayFromRows(rows, runnerDay) {
+        // A row at 0 may be a reset (v1, v01 zero a row and stamp it with the time of the reset).
+        const stamps = rows.flatMap((r) => (r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : []));
+        const learned = serverDayFromRows(stamps, Date.now() + (this.http.serverClockOffsetMs ?? 0));
+        return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
+    }
+    async usagePage(day, offset) {
+        const adapter = this.require('usage');
+        const request = adapter.usageRequest(day, offset);
+        const { body } = await this.http.json('GET', request.path, { query: request.query });
+        return adapter.parseUsage(body, day, offset);
+    }
+    async usagePages(day) {
+        const all = { rows: [] };
+        let offset = 0;
+        while (offset !== undefined) {
+            const page = await this.usagePage(day, offset);
+            for (const row of page.rows)
+                all.rows.push(row);
+            all.day ??= page.day;
+            all.partial ||= page.partial;
+            offset = page.next;
+        }
+        return all;
+    }
+    async deleteKey(key) {
+        const adapter = this.require('delete');
+        if (!adapter.capabilities.delete)
+            throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+        // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
+        // the attempt whose answer was lost deleted it.
+        try {
+            const { body, answer } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
+            return body.deleted !== false || answer.earlierMayHaveActed === true;
+        }
+        catch (error) {
+            if (error instanceof HttpStatusError && error.status === 404)
+                return error.earlierMayHaveActed;
+            throw error;
+        }
+    }
+    /**
+     * Resets `key`'s usage of `day`; without a day, of the server's own today on flavors that reset
+     * that by default (resetDefaultsToServerDay). Returns the day the server says it reset, if it says.
+     */
+    async resetUsage(key, day) {
+        const adapter = this.require('reset');
+        if (adapter.capabilities.reset === 'none')
+            throw new UnsupportedOperationError(adapter.flavor, 'reset endpoint');
+        if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
+            throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
+        }
+        const request = adapter.resetRequest(key, day);
+        const { body } = await this.http.json(request.method, request.path, { query: request.query, body: request.body });
+        try {
+            return adapter.parseReset?.(body) ?? day;
+        }
+        catch {
+            return day; // the reset was done; only the echo of its day is missing
+        }
+    }
+    require(operation) {
+        if (!this.adapter)
+            throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
+        return this.adapter;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/encrypt.ts
+// The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
+// `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
+// when there is something to encrypt.
+
+/** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
+async function encryptFileTo(file, recipients) {
+    if (recipients.length === 0)
+        throw new Error('encrypt-to: no age recipient given');
+    const { Encrypter } = await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 81539));
+    const encrypter = new Encrypter();
+    for (const recipient of recipients)
+        encrypter.addRecipient(recipient);
+    const ciphertext = await encrypter.encrypt(await (0,promises_.readFile)(file));
+    const target = `${file}.age`;
+    // Written beside the target and renamed, so a reader never sees half a file.
+    const temp = `${target}.${process.pid}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temp, ciphertext, { mode: 0o600 });
+        await (0,promises_.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw error;
+    }
+    await (0,promises_.rm)(file, { force: true });
+    return target;
+}
+/**
+ * Replaces the report's CSV by its encrypted copy: `csv-path`, the summary and the failure line
+ * then name `<csv>.age`. Does nothing without a CSV or without recipients.
+ */
+async function encrypt_encryptReportCsv(report, recipients, log) {
+    const plaintext = report.csvPath;
+    if (!plaintext || recipients.length === 0)
+        return;
+    let encrypted;
+    try {
+        encrypted = await encryptFileTo(plaintext, recipients);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
+    }
+    report.csvPath = encrypted;
+    for (const [name, value] of Object.entries(report.outputs))
+        if (value === plaintext)
+            report.outputs[name] = encrypted;
+    report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
+    if (report.failure)
+        report.failure = report.failure.split(plaintext).join(encrypted);
+    log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
+}
+
+;// CONCATENATED MODULE: ./src/artifact.ts
+// The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
+// is imported only when there is a CSV to upload: health, usage, monitor and list without output
+// never load it.
+
+
+
+/** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
+function writesKeysCsv(options) {
+    switch (options.command) {
+        case 'generate':
+        case 'batch':
+            return true;
+        case 'rotate':
+            return options.replace && !options.dryRun;
+        case 'list':
+            return options.outputGiven;
+        default:
+            return false;
+    }
+}
+/**
+ * Why plaintext keys must not be uploaded from this repository, or undefined when they may be.
+ * Any signed-in GitHub user can download a public repository's artifacts. `outcome` says what
+ * became of the keys.
+ */
+function publicArtifactRefusal(options, context, outcome = 'no key was created') {
+    // Unknown (an event payload without its repository) counts as public: refusing a private
+    // repository's upload is a nuisance with a one-line fix, uploading a public one's keys is a leak.
+    if (context.publicRepository === false || !options.uploadArtifact || options.encryptTo.length > 0 || options.allowPublicArtifact)
+        return undefined;
+    const which = context.publicRepository ? 'a public repository' : 'a repository that may be public (the event payload does not say)';
+    return (`Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
+        'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.');
+}
+/** Whether the runner gave this step the artifact service (act and plain shells do not). */
+function artifactServiceAvailable(env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+/** Uploads one file, zipped under its own name, with the real artifact client. */
+async function uploadFileArtifact(file, options, context, env) {
+    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 291).then(__nccwpck_require__.bind(__nccwpck_require__, 7291));
+    const { artifactName: name, retentionDays } = options;
+    const result = await new DefaultArtifactClient().uploadArtifact(name, [file], dirname(file), { retentionDays });
+    if (result.id === undefined)
+        throw new Error('the artifact service returned no artifact id');
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
+    // The client caps the retention at the repository's setting, which the runner passes on.
+    const max = Number(env.GITHUB_RETENTION_DAYS);
+    return { name, id: result.id, url, digest: result.digest ?? '', retentionDays: max > 0 && max < retentionDays ? max : retentionDays };
+}
+/**
+ * After the command: encrypt the CSV when `encrypt-to` is set, then upload it (also when the
+ * command failed: a batch that ended short still hands over the keys it created). Sets the
+ * artifact outputs and summary lines; returns a failure line, or undefined.
+ */
+async function deliverCsv(report, options, context, env, log) {
+    if (!report.csvPath || !existsSync(report.csvPath))
+        return undefined;
+    try {
+        await encryptReportCsv(report, options.encryptTo, log);
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+    }
+    const file = report.csvPath;
+    if (!options.uploadArtifact)
+        return undefined;
+    // The check before the run covers the commands known to write keys; this one any other CSV.
+    const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
+    if (refusal)
+        return refusal;
+    if (!artifactServiceAvailable(env)) {
+        log.warning(`No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`);
+        return undefined;
+    }
+    let artifact;
+    try {
+        artifact = await uploadFileArtifact(file, options, context, env);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;
+    }
+    Object.assign(report.outputs, { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url, 'artifact-digest': artifact.digest });
+    const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
+    report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
+    log.info(`Uploaded ${file} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/token-check.ts
+
+/** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
+const CREATES_FIRST = new Set(['generate', 'batch']);
+/** Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed handshake. */
+const TLS_PROBLEM = /certificate|self[- ]signed|\bTLS\b|\bSSL\b|handshake|EPROTO/i;
+/** What to do about a TLS failure, appended to its message; undefined when `message` is not one. */
+function tlsAdvice(message) {
+    if (!TLS_PROBLEM.test(message))
+        return undefined;
+    return ('This is a TLS error: the server\'s certificate is not trusted (or the handshake failed). If it comes from a private CA, ' +
+        'set NODE_EXTRA_CA_CERTS to that CA\'s certificate file (PEM) in the step\'s env; check the host name in url matches the certificate.');
+}
+/**
+ * Reads `GET /admin/usage?limit=1&days=1` with the token (small on every flavor; on v10 it costs one
+ * request of the admin rate limit). Returns the failure line when the token is refused or the
+ * server cannot be reached; undefined when the token was accepted or the answer says nothing
+ * about it (a 404 or 5xx: the creates will tell, and `warn` says so).
+ */
+async function checkAdminToken(api, tokenSource, warn) {
+    const noKey = 'No key was created.';
+    try {
+        await api.checkAdminToken();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
+            const why = error.status === 401
+                ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is the server's ADMIN_TOKEN, whole and current`
+                : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks admin rights, or this runner's address is not on the server's admin allow-list`;
+            return `${why}. ${noKey}`;
+        }
+        if (error instanceof NetworkError) {
+            const advice = tlsAdvice(error.message);
+            return `Checking the admin token failed: ${error.message}; ${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/health.ts
+/** GET <url><health-path>: healthy when 2xx and the body does not say "ok": false. */
+async function health(options, services) {
+    return services.api.health(options.healthPath);
+}
+
 ;// CONCATENATED MODULE: ./src/limits.ts
+/** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
+const UPSTREAM_DAILY_LIMIT = 200;
+/** The CSV's daily_limit where the server applies a limit it does not report. */
+const UNKNOWN_LIMIT = 'unknown';
 function limitOf(key, capabilities, serverDailyLimit) {
     if (capabilities.lifetimeQuota)
         return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
@@ -41733,9 +42345,33 @@ function limitOf(key, capabilities, serverDailyLimit) {
         return { kind: 'daily', value: key.dailyLimit, perKey: true };
     return { kind: 'daily', value: serverDailyLimit, perKey: false };
 }
-/** The daily limit for the CSV's daily_limit column; none for lifetime quotas. */
+/** The CSV's daily_limit: the number, `unknown` for a server-wide limit nobody gave, none for lifetime quotas. */
 function dailyLimitOf(limit) {
-    return limit.kind === 'daily' ? limit.value : undefined;
+    if (limit.kind !== 'daily')
+        return undefined;
+    return limit.value ?? UNKNOWN_LIMIT;
+}
+/** How a server-wide limit nobody gave reads: what the server applies and what to set. */
+function unknownLimitText(flavor) {
+    return `unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream default 200) and its admin API does not report it; set server-daily-limit to that value`;
+}
+/** The lowest count a tie is read as the limit from. */
+const MIN_READ_LIMIT = 10;
+function limitEvidence(rows) {
+    let highest = 0;
+    let count = 0;
+    for (const row of rows) {
+        if (row.requests > highest) {
+            highest = row.requests;
+            count = 1;
+        }
+        else if (row.requests === highest)
+            count += 1;
+    }
+    if (highest === 0)
+        return undefined;
+    // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
+    return { atLeast: highest, reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined, rowsAtLimit: count };
 }
 /**
  * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
@@ -41992,26 +42628,52 @@ async function issueKeys(requests, concurrency, services) {
         for (const request of queue)
             ledger.failed.set(request.label, why);
     };
-    /** Before the rest of a batch that cannot fit the admin rate limit: say so, and wait or refuse. */
-    const rateLimitRefusal = (queue) => {
+    /**
+     * Says, before sending them, how many of `queue` fit the admin rate limit's current window and
+     * what becomes of the rest. What fits is always created: the HTTP client's pacing sends no
+     * request the window has no room for, and waits for the next window only when on-rate-limit is
+     * wait and max-wait-seconds allows; otherwise it stops the batch before the first that does not
+     * fit, and those are reported as not created (never a key made and left out of the CSV).
+     * Counts every admin request made so far (a listing or check before the first create included).
+     * False when the window is not known yet.
+     */
+    /**
+     * Says up front when `queue` does not fit the admin rate limit's window. Returns how many of it to
+     * send: all of it when the rest may wait for the next windows, else only what fits now (the rest
+     * is marked not requested here, so no request is sent that the server would refuse).
+     */
+    const announceRateLimit = (queue) => {
         const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
         const needed = Math.ceil(queue.length / perRequest);
         const plan = api.http.rateLimit.plan(needed);
-        if (!plan || plan.fits)
-            return undefined;
+        if (!plan)
+            return { announced: false, send: queue.length };
+        if (plan.fits)
+            return { announced: true, send: queue.length };
         const fit = Math.min(queue.length, plan.available * perRequest);
         const at = isoSeconds(plan.resetAt);
         const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
-        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the other ` +
-            `${queue.length} key(s) need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-        if (services.onRateLimit === 'fail')
-            return `${message} on-rate-limit is fail, so none of them was requested: run again after ${at}, or set on-rate-limit: wait.`;
+        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+            `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+        const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
         const left = api.http.budget.left();
-        if (plan.waitMs > left) {
-            return `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s), so none of them was requested: run again after ${at}.`;
+        let why;
+        if (services.onRateLimit === 'fail') {
+            log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
+            why = 'on-rate-limit is fail';
         }
-        log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
-        return undefined;
+        else if (plan.waitMs > left) {
+            log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+            why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
+        }
+        else {
+            log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+            return { announced: true, send: queue.length };
+        }
+        const refusal = `${api.http.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ${why}; retry after ${at}.`;
+        for (const request of queue.slice(fit))
+            ledger.failed.set(request.label, refusal);
+        return { announced: true, send: fit };
     };
     /** Lists the server's keys for the batch's labels and settles every uncertain one; false when the list could not be read. */
     const reconcile = async (allowRecreate) => {
@@ -42069,6 +42731,9 @@ async function issueKeys(requests, concurrency, services) {
     };
     let queue = [...requests];
     if (queue.length > 0) {
+        // Known before the first create when an admin request came first (a listing, a token check).
+        const { announced, send } = announceRateLimit(queue);
+        queue = queue.slice(0, send);
         const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
         queue = queue.slice(first.length);
         await createAll(first, 1);
@@ -42081,15 +42746,8 @@ async function issueKeys(requests, concurrency, services) {
             notAttempted(queue);
             queue = [];
         }
-        else {
-            const refusal = rateLimitRefusal(queue);
-            if (refusal) {
-                log.warning(refusal);
-                for (const request of queue)
-                    ledger.failed.set(request.label, refusal);
-                queue = [];
-            }
-        }
+        else if (!announced)
+            queue = queue.slice(0, announceRateLimit(queue).send);
     }
     let rounds = 0;
     let listed = false;
@@ -42136,7 +42794,9 @@ async function issueKeys(requests, concurrency, services) {
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
     const { options, api, log, server, outputs, summary, context } = ctx;
     const { cancellation } = ctx;
-    const csv = new CsvWriter(options.output);
+    // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
+    const csv = ctx.csv ?? new CsvWriter(options.output);
+    let csvPath;
     // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
     const dailyLimitFor = (key) => {
         const capabilities = api.known?.capabilities;
@@ -42149,7 +42809,9 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         const capabilities = api.known?.capabilities;
         if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
             warnedGlobalLimit = true;
-            log.warning(`The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
+            log.warning(options.serverDailyLimit === undefined
+                ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ${UNKNOWN_LIMIT} (set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+                : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
         }
         csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
     };
@@ -42187,13 +42849,14 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
             result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure }));
     }
     finally {
-        // The CSV is written whatever happened: every key the server created must reach the user.
-        await csv.close();
+        // The CSV is written whatever happened: every key the server created must reach the user. Without
+        // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
+        csvPath = await csv.close({ keepEmpty: false });
     }
     const created = result.created.length;
     const failed = result.failures.length;
-    Object.assign(outputs, { 'csv-path': csv.path, 'created-count': String(created), 'failed-count': String(failed) });
-    summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csv.path]);
+    Object.assign(outputs, { 'csv-path': csvPath ?? '', 'created-count': String(created), 'failed-count': String(failed) });
+    summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
     if (result.reexported > 0)
         summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
     if (result.adopted > 0)
@@ -42206,12 +42869,12 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
         rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
     };
-    log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csv.path}`);
+    log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
     for (const f of result.failures.slice(0, 5))
         log.warning(`Not created: ${f.label}: ${f.error}`);
     if (result.failures.length > 5)
         log.warning(`… and ${result.failures.length - 5} more not created.`);
-    const report = { outputs, summary, csvPath: csv.path, result };
+    const report = { outputs, summary, csvPath, result };
     const unresolved = result.unresolved.length > 0
         ? ` ${result.unresolved.length} of them may exist on the server without being in the CSV (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): check with the list command.`
         : '';
@@ -42219,7 +42882,7 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         return {
             ok: false,
             cancelled: cancellation?.reason ?? 'cancelled',
-            failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created, all in ${csv.path}; ${failed} not created.${unresolved}`,
+            failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
             ...report,
         };
     }
@@ -42230,7 +42893,7 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
     const first = result.failures[0]?.error ?? 'unknown error';
     return {
         ok: false,
-        failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); the ${created} created are in ${csv.path}.${unresolved}`,
+        failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}.${unresolved}`,
         ...report,
     };
 }
@@ -42285,12 +42948,23 @@ class KeyRequestRules {
         }
     }
 }
-/** The summary fact naming the tier, when one was chosen. */
-function tierFact(options) {
+/**
+ * The summary fact naming the tier, when one was chosen: its limit only where the server applies it
+ * (per-key daily limits, or v10's totalQuota with limit-as-total-quota), never a figure it ignores.
+ */
+function tierFact(options, adapter) {
     if (!options.tier)
         return undefined;
     const tierLimit = options.tiers[options.tier];
-    return ['Tier', `${options.tier} (${tierLimit}/day${options.limit !== tierLimit ? `; limit ${options.limit} given` : ''})`];
+    const given = options.limit !== tierLimit ? `; limit ${options.limit} given` : '';
+    const capabilities = adapter?.capabilities;
+    if (!capabilities || capabilities.perKeyDailyLimit)
+        return ['Tier', `${options.tier} (${tierLimit}/day${given})`];
+    if (capabilities.lifetimeQuota) {
+        return ['Tier', options.limitAsTotalQuota ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)` : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`];
+    }
+    const serverWide = options.serverDailyLimit === undefined ? 'unknown (server-daily-limit not set)' : `${options.serverDailyLimit} (server-daily-limit)`;
+    return ['Tier', `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`];
 }
 
 ;// CONCATENATED MODULE: ./src/commands/generate.ts
@@ -42300,12 +42974,13 @@ function tierFact(options) {
 async function runGenerate(ctx) {
     const { name } = ctx.options;
     const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
-    const tier = tierFact(ctx.options);
-    if (tier)
-        ctx.summary.facts.push(tier);
+    // The tier's limit is shown only once the flavor tells whether the server applies it.
+    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
     rules.explain(); // forced flavor, or v10 told by its health answer
     const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
     rules.explain(); // learnt from the first creation
+    if (tierAt >= 0)
+        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
     return report;
 }
 
@@ -42333,12 +43008,13 @@ async function runBatch(ctx) {
     const { name, count, minSuccess } = ctx.options;
     const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
     const requests = batchLabels(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
-    const tier = tierFact(ctx.options);
-    if (tier)
-        ctx.summary.facts.push(tier);
+    // The tier's limit is shown only once the flavor tells whether the server applies it.
+    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
     rules.explain(); // forced flavor, or v10 told by its health answer
     const report = await issueToCsv(ctx, requests, minSuccess);
     rules.explain(); // learnt from the first creation
+    if (tierAt >= 0)
+        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
     return report;
 }
 
@@ -42496,6 +43172,272 @@ async function runDelete(ctx) {
     return { ok: true, outputs, summary };
 }
 
+;// CONCATENATED MODULE: ./src/seed-lines.ts
+
+function flat(text) {
+    return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
+}
+/** `2026-11-26 09:50:31 UTC` */
+function utcDateTime(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+/** `200/日`, `未知/日` for a server-wide limit nobody gave, or `1000 总额度` for a lifetime quota. */
+function limitText(limit) {
+    if (limit.kind === 'daily')
+        return `${limit.value ?? '未知'}/日`;
+    return `${limit.value ?? '?'} 总额度`;
+}
+/** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
+function listLine(key, limit) {
+    return `${shortenKey(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ${limitText(limit)}`;
+}
+/** `<shortened key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
+function usageLine(row) {
+    const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
+    const percent = row.percent === undefined ? '-' : `${row.percent}%`;
+    return `${shortenKey(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | 使用率: ${percent}`;
+}
+/** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
+function totalsLine(totals) {
+    return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
+}
+
+;// CONCATENATED MODULE: ./src/usage-report.ts
+// usage and monitor share this: each key's requests on a day against its limit, the alert rule,
+// and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
+
+
+
+
+
+/** Warnings printed one per key before the rest is summed up in one line. */
+const MAX_ALERT_WARNINGS = 20;
+/** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
+const TABLE_ROWS = 200;
+const CHART_KEYS = 10;
+/**
+ * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
+ * - flavors whose usage answer lists every key with its limit (v1p, v10): only the usage pages, plus
+ *   one key-list page first when the flavor is still unknown (that page tells it);
+ * - the others answer usage only for keys that were used: the key list gives the rest, and labels
+ *   and limits, then the usage of the day is joined onto it.
+ */
+async function collectUsage(ctx) {
+    const { api, options } = ctx;
+    const matches = (label) => label.startsWith(options.labelPrefix);
+    const listed = [];
+    if (!api.known?.capabilities.usageListsEveryKey) {
+        for await (const page of api.listKeys()) {
+            if (api.known?.capabilities.usageListsEveryKey)
+                break; // the first page told the flavor: enough
+            for (const key of page)
+                if (matches(key.label))
+                    listed.push(key);
+        }
+    }
+    const adapter = api.known;
+    if (!adapter)
+        throw new Error('the server flavor is still unknown after listing the keys');
+    const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, localDay(ctx.context.now));
+    const { capabilities } = adapter;
+    const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;
+    let unknownLimit;
+    if (serverWide && options.serverDailyLimit === undefined) {
+        const refusalsCounted = capabilities.refusalsCounted !== false;
+        // Only where refusals are not counted do the counts stop at the limit and show it.
+        const evidence = refusalsCounted ? undefined : limitEvidence(everyRow);
+        unknownLimit =
+            evidence?.reached !== undefined ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
+                : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
+                    : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
+    }
+    const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
+    const row = (key, label, requests, fields) => {
+        const limit = limitOf(fields, capabilities, serverDailyLimit);
+        const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
+        return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
+    };
+    let rows;
+    if (adapter.capabilities.usageListsEveryKey) {
+        rows = usage.filter((u) => matches(u.label)).map((u) => row(u.key, u.label, u.requests, u));
+    }
+    else {
+        // Usage rows of keys that are no longer listed (deleted keys) are left out.
+        const requests = new Map();
+        for (const u of usage)
+            requests.set(u.key, (requests.get(u.key) ?? 0) + u.requests);
+        rows = listed.map((k) => row(k.key, k.label, requests.get(k.key) ?? 0, k));
+    }
+    rows.sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || b.requests - a.requests || a.label.localeCompare(b.label));
+    const basis = adapter.capabilities.lifetimeQuota
+        ? 'lifetime quota'
+        : adapter.capabilities.perKeyDailyLimit
+            ? 'per-key daily limit'
+            : 'server-wide daily limit';
+    const alertRows = rows.filter((r) => r.alert);
+    return {
+        day: dayChoice.day ?? localDay(ctx.context.now),
+        dayChoice,
+        unknownLimit,
+        threshold: options.alertThreshold,
+        basis,
+        rows,
+        alertRows,
+        alerts: alertRows.length,
+        totalRequests: rows.reduce((sum, r) => sum + r.requests, 0),
+        activeKeys: rows.filter((r) => r.requests > 0).length,
+        totalKeys: rows.length,
+    };
+}
+function basisText(report, serverDailyLimit) {
+    switch (report.basis) {
+        case 'per-key daily limit':
+            return "each key's daily limit";
+        case 'server-wide daily limit':
+            if (report.unknownLimit?.stand === 'unknown')
+                return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
+            if (report.unknownLimit)
+                return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
+            return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
+        case 'lifetime quota':
+            return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
+    }
+}
+/** Why this day: the server's own day is what its counts are kept by, not the runner's date. */
+function dayReason(choice) {
+    switch (choice.by) {
+        case 'given':
+            return 'given (day)';
+        case 'server':
+            return "the server's today, as its answer names it";
+        case 'rows': {
+            const [lo, hi] = choice.offsets ?? [0, 0];
+            const zone = lo === hi ? offsetText(lo) : `${offsetText(lo)} to ${offsetText(hi)}`;
+            const ago = choice.newest ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000)) : 0;
+            const maybe = choice.alternatives.length > 0
+                ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
+                : '';
+            return `the server's today, learned from its usage rows (their day beside their update time put the server at ${zone}; newest counted ${ago} min ago)${maybe}`;
+        }
+        case 'runner':
+            return "the runner's date: the server has no usage counted, so its own day could not be learned";
+        case 'none':
+            return 'none (lifetime quotas)';
+    }
+}
+/** The daily-limit fact where the server-wide limit is unknown, with what the usage rows show of it. */
+function unknownLimitFact(report) {
+    const unknown = report.unknownLimit;
+    if (!unknown)
+        return undefined;
+    const evidence = unknown.evidence;
+    let shows;
+    if (unknown.refusalsCounted)
+        shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
+    else if (evidence?.reached !== undefined) {
+        shows = `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
+    }
+    else if (evidence)
+        shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
+    else
+        shows = 'none yet: no usage counted';
+    const stand = unknown.stand === 'learned' ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
+        : unknown.stand === 'assumed' ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
+            : 'no percentages';
+    return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
+}
+/** The facts usage and monitor both report. */
+function usageFacts(report, ctx) {
+    const { options } = ctx;
+    const facts = [];
+    if (report.basis !== 'lifetime quota')
+        facts.push(['Day', report.day], ['Day chosen', dayReason(report.dayChoice)]);
+    const limitFact = unknownLimitFact(report);
+    if (limitFact)
+        facts.push(limitFact);
+    if (options.labelPrefix)
+        facts.push(['Label prefix', options.labelPrefix]);
+    facts.push(['Keys', String(report.totalKeys)], [report.basis === 'lifetime quota' ? 'Requests (last day)' : 'Requests', String(report.totalRequests)], ['Keys used', String(report.activeKeys)], ['Percent of', basisText(report, options.serverDailyLimit)], ['Alert threshold', `${report.threshold}%`], ['Alerts', String(report.alerts)]);
+    return facts;
+}
+const percentCell = (r) => (r.percent === undefined ? '-' : `${r.percent}%`);
+function usageTable(rows, basis) {
+    if (basis === 'lifetime quota') {
+        return {
+            head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
+            rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '', percentCell(r)]),
+        };
+    }
+    return {
+        head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
+        rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? 'unknown'), percentCell(r)]),
+    };
+}
+/** Text Mermaid takes inside a quoted string, without breaking the ``` fence around it. */
+const chartText = (text) => {
+    const clean = flat(text).replace(/["`]/g, "'").trim();
+    return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean;
+};
+/** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
+function busiestChart(report, top = CHART_KEYS) {
+    const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
+    if (rows.length === 0)
+        return undefined;
+    const names = rows.map((r) => chartText(r.label) || shortenKey(r.key));
+    // Keys sharing a label are told apart by the end of their key.
+    const named = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i].key.slice(-4)}` : name));
+    const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
+    const max = Math.max(100, ...rows.map((r) => r.percent));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} (alert at ${report.threshold}%)"`,
+        `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
+        `    y-axis "% of ${of}" 0 --> ${max}`,
+        `    bar [${rows.map((r) => r.percent).join(', ')}]`,
+        `    line [${rows.map(() => report.threshold).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** The seed tool's per-key `使用率` lines, busiest first. */
+function usageLines(rows) {
+    return rows.map(usageLine);
+}
+function warnAlerts(log, report) {
+    const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
+    for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
+        const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
+        log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
+    }
+    if (report.alertRows.length > MAX_ALERT_WARNINGS) {
+        log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
+    }
+}
+/** The alert rule's outcome: output `alerts`, a warning per alerting key, and failure with fail-on-alert. */
+function finishWithAlerts(ctx, report) {
+    const { options, log, outputs, summary } = ctx;
+    outputs.alerts = String(report.alerts);
+    const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
+    if (report.basis !== 'lifetime quota')
+        log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
+    log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+    const limitFact = unknownLimitFact(report);
+    if (limitFact)
+        log.warning(`Daily limit ${limitFact[1]}`);
+    warnAlerts(log, report);
+    if (report.alerts > 0 && options.failOnAlert) {
+        const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);
+        return {
+            ok: false,
+            failure: `${report.alerts} key(s) at or above alert-threshold ${report.threshold}% (${named.join(', ')}${report.alerts > 3 ? ', …' : ''}) and fail-on-alert is set.`,
+            outputs,
+            summary,
+        };
+    }
+    return { ok: true, outputs, summary };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/reset.ts
 // reset: clears the usage of the key given, or of the key(s) `name` resolves to. What a reset is
 // depends on the flavor, which the key list tells before anything is sent:
@@ -42509,9 +43451,12 @@ async function runDelete(ctx) {
 
 
 
+
+
 async function runReset(ctx) {
     const { options, api, log, outputs, summary } = ctx;
-    const { day } = options;
+    // Without day: the server's own today (servers count days in their time zone, not the runner's).
+    const dayText = options.day ?? "the server's today";
     if (options.key)
         log.secret(options.key, 'key');
     const refuse = (adapter) => {
@@ -42519,7 +43464,7 @@ async function runReset(ctx) {
             throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
         }
         if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
-            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${day}.`);
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${dayText}.`);
         }
     };
     let resolution;
@@ -42533,20 +43478,47 @@ async function runReset(ctx) {
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
     summary.facts.push(['Resolved by', resolution.by]);
+    // The day to send: given; or none where the server resets its own today and names it (v01, v1p);
+    // or learned from the server first where a reset needs one (v1). v10 counts no days.
+    let choice = options.day ? { by: 'given', day: options.day } : undefined;
+    if (!choice && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
+        try {
+            choice = await api.serverDay(localDay(ctx.context.now));
+        }
+        catch (error) {
+            return { ok: false, failure: `Could not learn the server's day (${delete_errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
+        }
+    }
+    const day = choice?.day;
+    const noteDay = (said) => {
+        if (!adapter.capabilities.serverDay || summary.facts.some(([name]) => name === 'Day'))
+            return;
+        const shown = said ?? day;
+        if (!shown)
+            return;
+        const why = choice && choice.by !== 'none' ? dayReason(choice) : "the server's today, as its reset answer names it";
+        summary.facts.push(['Day', shown], ['Day chosen', why]);
+        log.info(`Day ${shown}: ${why}.`);
+    };
     if (adapter.capabilities.reset === 'day-wide') {
         // One request wipes the day for everybody; the resolved key only proved the target exists.
+        let said;
         try {
-            await api.resetUsage(resolution.keys[0].key, day);
+            said = await api.resetUsage(resolution.keys[0].key, day);
         }
         catch (error) {
             return { ok: false, failure: `Reset failed: ${delete_errorText(error)}`, outputs, summary };
         }
-        log.warning(`The ${adapter.flavor} server reset every key's usage for ${day} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
-        summary.facts.push(['Reset', `every key's usage for ${day} (${adapter.flavor} has no per-key reset)`]);
+        noteDay(said);
+        const resetDay = said ?? day ?? "the server's today";
+        log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
+        summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
         return { ok: true, outputs, summary };
     }
     const lifetime = adapter.capabilities.lifetimeQuota === true;
-    summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day}`]);
+    if (day)
+        noteDay(day);
+    summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day ?? "the server's today"}`]);
     let reset = 0;
     let nothing = 0;
     const missing = [];
@@ -42556,10 +43528,11 @@ async function runReset(ctx) {
         const short = shortenKey(key.key);
         let result;
         try {
-            await api.resetUsage(key.key, day);
+            const said = await api.resetUsage(key.key, day);
+            noteDay(said);
             reset += 1;
             result = 'reset';
-            log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${day}`}.`);
+            log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`);
         }
         catch (error) {
             if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
@@ -42592,8 +43565,8 @@ async function runReset(ctx) {
 
 ;// CONCATENATED MODULE: ./src/commands/rotate.ts
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
-// label-prefix (or every label with all-labels), and with replace issues one new key per deleted
-// key into the CSV. Creation times are absolute instants (v10's zone-less datetimes are read as
+// label-prefix (or every label with all-labels); with replace it first issues one new key per due
+// key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants (v10's zone-less datetimes are read as
 // UTC by its adapter), so the runner's time zone changes nothing.
 //
 // The list streams past page by page and only the keys to delete are kept; they are deleted once
@@ -42610,7 +43583,7 @@ async function runReset(ctx) {
 
 const rotate_DAY_MS = 86_400_000;
 /** Rows of the summary table (the job summary shows 200); the counts cover every key. */
-const TABLE_ROWS = 200;
+const rotate_TABLE_ROWS = 200;
 /** Per-key log lines before the log switches to counts. */
 const LOGGED_KEYS = 20;
 /** Requests after which every further DELETE would fail the same way. */
@@ -42703,40 +43676,72 @@ async function runRotate(ctx) {
         if (due.length > LOGGED_KEYS)
             log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
         summary.facts.push(['Would delete', String(due.length)]);
-        summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, 'would delete', planned[i] && `would be ${planned[i]}`)));
+        summary.table = table(due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(k, 'would delete', planned[i] && `would be ${planned[i]}`)));
         return { ok: true, outputs, summary };
     }
-    // The admin rate limit (v10: 30 per 15 minutes) must cover each delete and its replacement: a key
-    // deleted whose replacement then waits for the next window is a key lost. What does not fit now,
-    // oldest first, stays due for a later run; on-rate-limit: fail changes nothing.
+    // The admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
+    // replace. Only as many as certainly fit are rotated, oldest first; the rest stay due for a later
+    // run. What fits is the window's room now, plus one whole window when on-rate-limit is wait and
+    // max-wait-seconds covers the wait for it (further windows are not counted on).
     const perKey = options.replace ? 2 : 1;
     const plan = api.http.rateLimit.plan(due.length * perKey);
-    if (plan && !plan.fits && (options.onRateLimit === 'fail' || plan.waitMs > api.http.budget.left())) {
-        const fit = options.onRateLimit === 'fail' ? 0 : Math.floor(Math.max(0, plan.available) / perKey);
+    let leftDue = 0;
+    let rateLimitNote;
+    if (plan && !plan.fits) {
         const at = isoSeconds(plan.resetAt);
-        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at} and ${due.length} due key(s) need ${due.length * perKey}` +
-            `${options.replace ? ' (a delete and a replacement each)' : ''}`;
-        if (fit === 0) {
-            return { ok: false, failure: `${message}: nothing was deleted; run again after ${at}${options.onRateLimit === 'fail' ? '' : ' (or raise max-wait-seconds)'}.`, outputs, summary };
+        const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.http.budget.left();
+        const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
+        const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
+        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
+            `${options.replace ? ' (a replacement and a delete each)' : ''}`;
+        const why = options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+            : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
+                : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.http.budget.left() / 1000)} s)`;
+        if (fit < due.length) {
+            if (fit === 0) {
+                return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
+            }
+            leftDue = due.length - fit;
+            rateLimitNote = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
+            log.warning(rateLimitNote);
+            summary.facts.push(['Left due (rate limit)', String(leftDue)]);
+            due.splice(fit);
         }
-        log.warning(`${message}: rotating the ${fit} oldest now; the other ${due.length - fit} stay due for a run after ${at}.`);
-        summary.facts.push(['Left due (rate limit)', String(due.length - fit)]);
-        due.splice(fit);
+        else
+            log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
     }
-    const deleted = new Array(due.length).fill(false);
-    const results = new Array(due.length);
+    // With replace, the replacements come first, and an old key is deleted only once its replacement
+    // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
+    const replacementOf = new Array(due.length).fill('');
+    const replaced = new Array(due.length).fill(!options.replace);
+    let report;
+    if (options.replace && due.length > 0) {
+        const rules = new KeyRequestRules({ ...ctx, now: context.now }, prefix, true);
+        const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
+        const requests = due.map((key, i) => rules.request(labels[i], key));
+        rules.explain();
+        const issued = await issueToCsv(ctx, requests, requests.length);
+        const byLabel = new Map();
+        for (const key of issued.result.created)
+            byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
+        requests.forEach((request, i) => {
+            const made = byLabel.get(request.label)?.shift();
+            replaced[i] = made !== undefined;
+            replacementOf[i] = made ? `${request.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
+        });
+        report = issued;
+    }
+    const results = due.map((_, i) => (replaced[i] ? 'not attempted' : 'kept: replacement not created'));
     let deletedCount = 0;
     let gone = 0;
     const failures = [];
     let stop;
-    await forEachBounded(due, options.concurrency, async (key, i) => {
-        if (stop !== undefined) {
-            results[i] = 'not attempted';
+    const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
+    await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
+        if (stop !== undefined || ctx.cancellation?.requested)
             return;
-        }
         try {
             if (await api.deleteKey(key.key)) {
-                deleted[i] = true;
                 deletedCount += 1;
                 results[i] = 'deleted';
                 if (deletedCount <= LOGGED_KEYS)
@@ -42750,74 +43755,29 @@ async function runRotate(ctx) {
         catch (error) {
             failures.push(`${shortenKey(key.key)}: ${delete_errorText(error)}`);
             results[i] = 'failed';
-            if (rotate_isFatal(error))
+            if (rotate_isFatal(error) || error instanceof RateLimitedError)
                 stop ??= error;
         }
     });
     outputs['deleted-count'] = String(deletedCount);
     summary.facts.push(['Deleted', String(deletedCount)]);
     log.info(`Deleted ${deletedCount} of ${due.length} due key(s).`);
-    if (gone > 0)
-        log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile); they are not replaced.`);
-    const notAttempted = results.filter((r) => r === 'not attempted').length;
-    const deleteFailure = failures.length > 0
-        ? `${failures.length + notAttempted} of ${due.length} due key(s) were not deleted (first error: ${failures[0]}); ${deletedCount} deleted.`
-        : undefined;
-    // Replacements: one per deleted key, same label stem, same limit (v1p/v1a daily limit, v10 total quota).
-    const replacementOf = new Array(due.length).fill('');
-    let report;
-    if (options.replace && deletedCount > 0) {
-        const rules = new KeyRequestRules({ ...ctx, now: context.now }, prefix, true);
-        const forIndex = due.flatMap((_, i) => (deleted[i] ? [i] : []));
-        const labels = replacementLabels(forIndex.map((i) => due[i].label), context.labelSuffix);
-        const requests = forIndex.map((i, r) => rules.request(labels[r], due[i]));
-        rules.explain();
-        const issued = await issueToCsv(ctx, requests, requests.length);
-        const byLabel = new Map();
-        for (const key of issued.result.created)
-            byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
-        requests.forEach((request, r) => {
-            const made = byLabel.get(request.label)?.shift();
-            replacementOf[forIndex[r]] = made ? `${request.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
-        });
-        report = issued;
+    if (gone > 0) {
+        log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
     }
-    summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, results[i], replacementOf[i])));
-    if (due.length > TABLE_ROWS)
-        summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
-    const failure = [deleteFailure, report && !report.ok ? report.failure : undefined].filter(Boolean).join(' ');
+    const kept = results.filter((r) => r === 'kept: replacement not created').length;
+    const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
+    const deleteFailure = notDeleted > 0
+        ? `${notDeleted} of ${toDelete.length} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deletedCount} deleted` +
+            `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
+        : undefined;
+    const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
+    summary.table = table(due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(k, results[i], replacementOf[i])));
+    if (due.length > rotate_TABLE_ROWS)
+        summary.facts.push(['Table', `the first ${rotate_TABLE_ROWS} of ${due.length} due keys`]);
+    const leftFailure = leftDue > 0 && options.onRateLimit === 'fail' ? rateLimitNote : undefined;
+    const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure].filter(Boolean).join(' ');
     return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/seed-lines.ts
-
-function flat(text) {
-    return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
-}
-/** `2026-11-26 09:50:31 UTC` */
-function utcDateTime(date) {
-    const iso = date.toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-}
-/** `200/日`, or `1000 总额度` for a lifetime quota. */
-function limitText(limit) {
-    if (limit.kind === 'daily')
-        return `${limit.value}/日`;
-    return `${limit.value ?? '?'} 总额度`;
-}
-/** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
-function listLine(key, limit) {
-    return `${shortenKey(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ${limitText(limit)}`;
-}
-/** `<shortened key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
-function usageLine(row) {
-    const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
-    const percent = row.percent === undefined ? '-' : `${row.percent}%`;
-    return `${shortenKey(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | 使用率: ${percent}`;
-}
-/** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
-function totalsLine(totals) {
-    return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/list.ts
@@ -42832,7 +43792,7 @@ function totalsLine(totals) {
 const list_TABLE_ROWS = 200;
 function limitCell(limit) {
     if (limit.kind === 'daily')
-        return String(limit.value);
+        return String(limit.value ?? 'unknown');
     return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
 }
 function tableRow(key, limit) {
@@ -42848,7 +43808,8 @@ function tableRow(key, limit) {
 }
 async function runList(ctx) {
     const { options, api, log, server, outputs, summary } = ctx;
-    const csv = options.outputGiven ? new CsvWriter(options.output) : undefined;
+    // Opened by run() before the first request when output is given.
+    const csv = ctx.csv ?? (options.outputGiven ? new CsvWriter(options.output) : undefined);
     const rows = [];
     const lines = [];
     let seen = 0;
@@ -42882,7 +43843,12 @@ async function runList(ctx) {
     summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
     const capabilities = api.known?.capabilities;
     if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
-        summary.facts.push(['Daily limit', `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`]);
+        summary.facts.push([
+            'Daily limit',
+            options.serverDailyLimit === undefined
+                ? unknownLimitText(api.known.flavor)
+                : `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`,
+        ]);
     }
     if (capabilities?.lifetimeQuota)
         summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
@@ -42898,169 +43864,6 @@ async function runList(ctx) {
     return { ok: true, outputs, summary, csvPath: csv?.path };
 }
 
-;// CONCATENATED MODULE: ./src/usage-report.ts
-// usage and monitor share this: each key's requests on a day against its limit, the alert rule,
-// and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
-
-
-
-/** Warnings printed one per key before the rest is summed up in one line. */
-const MAX_ALERT_WARNINGS = 20;
-/** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
-const usage_report_TABLE_ROWS = 200;
-const CHART_KEYS = 10;
-/**
- * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
- * - flavors whose usage answer lists every key with its limit (v1p, v10): only the usage pages, plus
- *   one key-list page first when the flavor is still unknown (that page tells it);
- * - the others answer usage only for keys that were used: the key list gives the rest, and labels
- *   and limits, then the usage of the day is joined onto it.
- */
-async function collectUsage(ctx) {
-    const { api, options } = ctx;
-    const matches = (label) => label.startsWith(options.labelPrefix);
-    const listed = [];
-    if (!api.known?.capabilities.usageListsEveryKey) {
-        for await (const page of api.listKeys()) {
-            if (api.known?.capabilities.usageListsEveryKey)
-                break; // the first page told the flavor: enough
-            for (const key of page)
-                if (matches(key.label))
-                    listed.push(key);
-        }
-    }
-    const adapter = api.known;
-    if (!adapter)
-        throw new Error('the server flavor is still unknown after listing the keys');
-    const usage = await api.usage(options.day);
-    const row = (key, label, requests, fields) => {
-        const limit = limitOf(fields, adapter.capabilities, options.serverDailyLimit);
-        const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
-        return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
-    };
-    let rows;
-    if (adapter.capabilities.usageListsEveryKey) {
-        rows = usage.filter((u) => matches(u.label)).map((u) => row(u.key, u.label, u.requests, u));
-    }
-    else {
-        // Usage rows of keys that are no longer listed (deleted keys) are left out.
-        const requests = new Map();
-        for (const u of usage)
-            requests.set(u.key, (requests.get(u.key) ?? 0) + u.requests);
-        rows = listed.map((k) => row(k.key, k.label, requests.get(k.key) ?? 0, k));
-    }
-    rows.sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || b.requests - a.requests || a.label.localeCompare(b.label));
-    const basis = adapter.capabilities.lifetimeQuota
-        ? 'lifetime quota'
-        : adapter.capabilities.perKeyDailyLimit
-            ? 'per-key daily limit'
-            : 'server-wide daily limit';
-    const alertRows = rows.filter((r) => r.alert);
-    return {
-        day: options.day,
-        threshold: options.alertThreshold,
-        basis,
-        rows,
-        alertRows,
-        alerts: alertRows.length,
-        totalRequests: rows.reduce((sum, r) => sum + r.requests, 0),
-        activeKeys: rows.filter((r) => r.requests > 0).length,
-        totalKeys: rows.length,
-    };
-}
-function basisText(report, serverDailyLimit) {
-    switch (report.basis) {
-        case 'per-key daily limit':
-            return "each key's daily limit";
-        case 'server-wide daily limit':
-            return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
-        case 'lifetime quota':
-            return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
-    }
-}
-/** The facts usage and monitor both report. */
-function usageFacts(report, ctx) {
-    const { options } = ctx;
-    const facts = [];
-    if (report.basis !== 'lifetime quota')
-        facts.push(['Day', report.day]);
-    if (options.labelPrefix)
-        facts.push(['Label prefix', options.labelPrefix]);
-    facts.push(['Keys', String(report.totalKeys)], [report.basis === 'lifetime quota' ? 'Requests (last day)' : 'Requests', String(report.totalRequests)], ['Keys used', String(report.activeKeys)], ['Percent of', basisText(report, options.serverDailyLimit)], ['Alert threshold', `${report.threshold}%`], ['Alerts', String(report.alerts)]);
-    return facts;
-}
-const percentCell = (r) => (r.percent === undefined ? '-' : `${r.percent}%`);
-function usageTable(rows, basis) {
-    if (basis === 'lifetime quota') {
-        return {
-            head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
-            rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '', percentCell(r)]),
-        };
-    }
-    return {
-        head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-        rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? ''), percentCell(r)]),
-    };
-}
-/** Text Mermaid takes inside a quoted string, without breaking the ``` fence around it. */
-const chartText = (text) => {
-    const clean = flat(text).replace(/["`]/g, "'").trim();
-    return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean;
-};
-/** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
-function busiestChart(report, top = CHART_KEYS) {
-    const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
-    if (rows.length === 0)
-        return undefined;
-    const names = rows.map((r) => chartText(r.label) || shortenKey(r.key));
-    // Keys sharing a label are told apart by the end of their key.
-    const named = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i].key.slice(-4)}` : name));
-    const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
-    const max = Math.max(100, ...rows.map((r) => r.percent));
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} (alert at ${report.threshold}%)"`,
-        `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
-        `    y-axis "% of ${of}" 0 --> ${max}`,
-        `    bar [${rows.map((r) => r.percent).join(', ')}]`,
-        `    line [${rows.map(() => report.threshold).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-/** The seed tool's per-key `使用率` lines, busiest first. */
-function usageLines(rows) {
-    return rows.map(usageLine);
-}
-function warnAlerts(log, report) {
-    const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
-    for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
-        const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
-        log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
-    }
-    if (report.alertRows.length > MAX_ALERT_WARNINGS) {
-        log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
-    }
-}
-/** The alert rule's outcome: output `alerts`, a warning per alerting key, and failure with fail-on-alert. */
-function finishWithAlerts(ctx, report) {
-    const { options, log, outputs, summary } = ctx;
-    outputs.alerts = String(report.alerts);
-    const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
-    log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
-    warnAlerts(log, report);
-    if (report.alerts > 0 && options.failOnAlert) {
-        const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);
-        return {
-            ok: false,
-            failure: `${report.alerts} key(s) at or above alert-threshold ${report.threshold}% (${named.join(', ')}${report.alerts > 3 ? ', …' : ''}) and fail-on-alert is set.`,
-            outputs,
-            summary,
-        };
-    }
-    return { ok: true, outputs, summary };
-}
-
 ;// CONCATENATED MODULE: ./src/commands/usage.ts
 
 
@@ -43068,9 +43871,9 @@ async function runUsage(ctx) {
     const report = await collectUsage(ctx);
     const { summary } = ctx;
     summary.facts.push(...usageFacts(report, ctx));
-    if (report.rows.length > usage_report_TABLE_ROWS)
-        summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${report.rows.length} keys`]);
-    summary.table = usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis);
+    if (report.rows.length > TABLE_ROWS)
+        summary.facts.push(['Table', `the ${TABLE_ROWS} busiest of ${report.rows.length} keys`]);
+    summary.table = usageTable(report.rows.slice(0, TABLE_ROWS), report.basis);
     summary.markdown = busiestChart(report);
     summary.lines = [...usageLines(report.rows), totalsLine(report)];
     return finishWithAlerts(ctx, report);
@@ -43112,6 +43915,25 @@ async function runMonitor(ctx) {
 
 
 
+
+
+
+
+/**
+ * The CSV's private temp file, created before the first request: a path that cannot take it (name
+ * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
+ */
+function openCsvBeforeRequests(options) {
+    if (!writesKeysCsv(options))
+        return undefined;
+    try {
+        return new CsvWriter(options.output);
+    }
+    catch (error) {
+        const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+        throw new InputError('output', options.output, `the CSV cannot be created there (${reason}); expected a writable folder and a file name the file system accepts`);
+    }
+}
 const RUNNERS = {
     generate: runGenerate,
     batch: runBatch,
@@ -43125,6 +43947,7 @@ const RUNNERS = {
 async function run(options, context, log, cancellation = new Cancellation()) {
     if (options.token)
         log.secret(options.token, 'token');
+    const csv = openCsvBeforeRequests(options);
     const server = redactUrl(options.url.href);
     const plainHttp = plainHttpWarning(options.url);
     if (plainHttp && options.token)
@@ -43150,6 +43973,7 @@ async function run(options, context, log, cancellation = new Cancellation()) {
         outputs: {},
         summary: { title: `quota-proxy ${options.command}`, facts: [['Server', server]] },
         cancellation,
+        csv,
     };
     const cancelledReport = (report) => ({
         outputs: ctx.outputs,
@@ -43164,9 +43988,17 @@ async function run(options, context, log, cancellation = new Cancellation()) {
             const result = await health(options, { api });
             ctx.outputs.healthy = String(result.healthy);
             ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
-            if (!result.healthy)
-                return { ok: false, failure: result.problem, outputs: ctx.outputs, summary: ctx.summary };
-            log.info(`${server}: healthy`);
+            if (!result.healthy) {
+                const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
+                return { ok: false, failure: advice ? `${result.problem} ${advice}` : result.problem, outputs: ctx.outputs, summary: ctx.summary };
+            }
+            log.info(`${server}: healthy${result.note ? `: ${result.note}` : ''}`);
+        }
+        // A wrong token is found before the first key is made, not by the creates.
+        if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
+            const refusal = await checkAdminToken(api, options.tokenSource, (m) => log.warning(m));
+            if (refusal)
+                return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
         }
         const runner = RUNNERS[options.command];
         if (!runner)
@@ -43180,6 +44012,9 @@ async function run(options, context, log, cancellation = new Cancellation()) {
         throw error;
     }
     finally {
+        // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
+        if (csv && !csv.settled)
+            await csv.discard();
         if (api.flavor) {
             ctx.outputs.flavor = api.flavor;
             if (!ctx.summary.facts.some(([name]) => name === 'Flavor'))
@@ -43189,66 +44024,11 @@ async function run(options, context, log, cancellation = new Cancellation()) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/encrypt.ts
-// The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
-// `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
-// when there is something to encrypt.
-
-/** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
-async function encryptFileTo(file, recipients) {
-    if (recipients.length === 0)
-        throw new Error('encrypt-to: no age recipient given');
-    const { Encrypter } = await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 1539));
-    const encrypter = new Encrypter();
-    for (const recipient of recipients)
-        encrypter.addRecipient(recipient);
-    const ciphertext = await encrypter.encrypt(await (0,promises_.readFile)(file));
-    const target = `${file}.age`;
-    // Written beside the target and renamed, so a reader never sees half a file.
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-        await (0,promises_.writeFile)(temp, ciphertext, { mode: 0o600 });
-        await (0,promises_.rename)(temp, target);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temp, { force: true });
-        throw error;
-    }
-    await (0,promises_.rm)(file, { force: true });
-    return target;
-}
-/**
- * Replaces the report's CSV by its encrypted copy: `csv-path`, the summary and the failure line
- * then name `<csv>.age`. Does nothing without a CSV or without recipients.
- */
-async function encryptReportCsv(report, recipients, log) {
-    const plaintext = report.csvPath;
-    if (!plaintext || recipients.length === 0)
-        return;
-    let encrypted;
-    try {
-        encrypted = await encryptFileTo(plaintext, recipients);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
-    }
-    report.csvPath = encrypted;
-    for (const [name, value] of Object.entries(report.outputs))
-        if (value === plaintext)
-            report.outputs[name] = encrypted;
-    report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
-    if (report.failure)
-        report.failure = report.failure.split(plaintext).join(encrypted);
-    log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
-}
-
 ;// CONCATENATED MODULE: ./src/platform/gitlab.ts
 // GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
 // for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
+
 
 
 const DEFAULT_DOTENV = 'quota-keys.env';
@@ -43258,11 +44038,32 @@ const ALWAYS = ['csv-path', 'created-count', 'failed-count', 'healthy', 'flavor'
 function dotenvName(output) {
     return `QUOTA_KEYS_${output.replace(/-(count|path)$/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }
-/** Where the dotenv goes: `--dotenv FILE`, else quota-keys.env in GitLab jobs, else nowhere. */
+/**
+ * Where the dotenv goes: `--dotenv FILE`, else quota-keys.env in GitLab jobs, else nowhere. In a
+ * GitLab job a relative FILE is taken from the job's directory (as `reports: dotenv:` is), so the
+ * file is where GitLab collects it even after a `cd`.
+ */
 function dotenvPath(flag, env, cwd = process.cwd()) {
+    const base = isGitlabJob(env) ? gitlabJobDirectory(env, cwd).dir : cwd;
     if (flag)
-        return external_node_path_default().resolve(cwd, flag);
-    return env.GITLAB_CI === 'true' ? external_node_path_default().resolve(cwd, DEFAULT_DOTENV) : undefined;
+        return external_node_path_default().resolve(base, flag);
+    return isGitlabJob(env) ? external_node_path_default().resolve(base, DEFAULT_DOTENV) : undefined;
+}
+/**
+ * What a GitLab job should be told about where its files went: a file outside the job's
+ * directory is not collected as an artifact, which GitLab itself reports only as a warning.
+ */
+function artifactWarnings(files, jobDir) {
+    const warnings = [];
+    for (const [what, file] of Object.entries(files)) {
+        if (!file)
+            continue;
+        const relative = external_node_path_default().relative(jobDir, file);
+        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+            warnings.push(`the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`);
+        }
+    }
+    return warnings;
 }
 /**
  * The dotenv text: one `NAME=value` per line, unquoted (GitLab keeps quotes as part of the value),
@@ -43283,14 +44084,20 @@ function dotenvText(outputs, cwd = process.cwd()) {
         .map(([name, value]) => `${dotenvName(name)}=${value.replace(/[\r\n]+/g, ' ').trim()}\n`)
         .join('');
 }
-/** Writes the dotenv; `quiet` (on the way out of a failed run) ignores a file that cannot be written. */
+/**
+ * Writes the dotenv; `quiet` (on the way out of a failed run) does not throw for a file that cannot
+ * be written but returns what went wrong, for the caller to say.
+ */
 function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {}) {
     try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(file, dotenvText(outputs, cwd));
+        (0,external_node_fs_.writeFileSync)(file, dotenvText(outputs, cwd));
+        return undefined;
     }
     catch (error) {
+        const message = `Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`;
         if (!quiet)
-            throw new Error(`Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+            throw new Error(message);
+        return message;
     }
 }
 
@@ -43343,8 +44150,14 @@ async function watch(seconds, pass, io, signals = process) {
     return code;
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+// The version of quota-keys, as in package.json (a test keeps them equal; the release workflow
+// refuses a tag that differs). A constant, so the bundles need no package.json at run time.
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
+
 
 
 
@@ -43370,6 +44183,7 @@ function usage() {
         `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
         `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
         '  -h, --help                     this help',
+        '  -V, --version                  the version of quota-keys',
         '',
         'Environment: ADMIN_TOKEN, QUOTA_PROXY_URL. Keys are written to the CSV only; logs show them shortened.',
     ].join('\n');
@@ -43500,13 +44314,17 @@ async function main(argv, env) {
     if (argv[0] === 'dev-server') {
         let devServer;
         try {
-            devServer = await __nccwpck_require__.e(/* import() */ 233).then(__nccwpck_require__.bind(__nccwpck_require__, 4233));
+            devServer = await __nccwpck_require__.e(/* import() */ 233).then(__nccwpck_require__.bind(__nccwpck_require__, 34233));
         }
         catch {
             process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
             return 1;
         }
         return devServer.devServerMain(argv.slice(1));
+    }
+    if (argv[0] === '--version' || argv[0] === '-V') {
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
     }
     const log = redactingLogger({
         info: (m) => process.stderr.write(`${m}\n`),
@@ -43529,16 +44347,26 @@ async function main(argv, env) {
         if (parsed.command === undefined)
             throw new InputError('command', '', `expected one of ${COMMANDS.join(', ')} (see --help)`);
         parsed.values.set('command', parsed.command);
-        const context = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
+        const context = isGitlabJob(env) ? gitlabContext(env) : cliContext(env);
         const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
+        if (context.platform === 'gitlab') {
+            // Said before any key exists: a local pipeline run must not go green with its files elsewhere.
+            const { note } = gitlabJobDirectory(env);
+            if (env.GITLAB_CI !== 'true')
+                log.info(`GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`);
+            if (note)
+                log.info(note);
+            for (const warning of artifactWarnings({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace))
+                log.warning(warning);
+        }
         if (parsed.watch !== undefined) {
             const seconds = watchSeconds(parsed.watch, options.command);
             return await watch(seconds, async () => {
                 // Each pass reads the inputs anew, so the default day follows the clock past midnight.
-                const passContext = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
+                const passContext = isGitlabJob(env) ? gitlabContext(env) : cliContext(env);
                 const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log);
                 if (dotenvFile)
-                    writeDotenv(dotenvFile, passReport.outputs);
+                    writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
                 return printReport(passReport, log.redactor);
             }, {
                 status: (message) => process.stderr.write(`${message}\n`),
@@ -43560,17 +44388,22 @@ async function main(argv, env) {
             stopListening();
         }
         outputs = report.outputs;
-        await encryptReportCsv(report, options.encryptTo, log);
-        if (dotenvFile)
-            writeDotenv(dotenvFile, outputs);
-        const code = printReport(report, log.redactor);
+        await encrypt_encryptReportCsv(report, options.encryptTo, log);
+        // The report first: a dotenv that cannot be written must not hide why the run failed.
+        let code = printReport(report, log.redactor);
+        const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
+        if (unwritten) {
+            process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+            code = 1;
+        }
         return report.cancelled ? exitCodeFor(report.cancelled) : code;
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
-        if (dotenvFile)
-            writeDotenv(dotenvFile, outputs, { quiet: true });
+        const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd() });
+        if (unwritten && unwritten !== message)
+            process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
         return error instanceof InputError ? 2 : 1;
     }
 }
@@ -43578,21 +44411,91 @@ async function main(argv, env) {
 
 /***/ }),
 
-/***/ 181:
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -43606,70 +44509,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -43683,73 +44614,101 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 99:
+/***/ 80099:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 7997:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 87997:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -43760,18 +44719,74 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -43857,15 +44872,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -43909,17 +44924,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -44033,10 +45048,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -44123,18 +45138,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
+var directives = __nccwpck_require__(61342);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -44354,17 +45369,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -44478,12 +45493,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -44685,14 +45700,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -44743,7 +45758,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44789,19 +45804,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -45005,13 +46020,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -45240,7 +46255,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45438,7 +46453,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45473,7 +46488,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -45497,12 +46512,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -45525,16 +46540,16 @@ exports.mapIncludes = mapIncludes;
 
 
 var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
 var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -45863,13 +46878,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -45946,7 +46961,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46010,14 +47025,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -46107,13 +47122,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -46292,7 +47307,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46361,28 +47376,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -46419,7 +47434,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -46450,11 +47465,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -46572,14 +47587,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -46730,14 +47745,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -46777,15 +47792,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -46823,14 +47838,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -46857,17 +47872,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -47011,17 +48026,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -47133,16 +48148,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
 var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -47205,7 +48220,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47265,12 +48280,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -47311,15 +48326,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -47536,7 +48551,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47606,7 +48621,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47717,9 +48732,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -47831,7 +48846,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -48561,7 +49576,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48616,7 +49631,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __nccwpck_require__(932);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -49596,17 +50611,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
@@ -49710,16 +50725,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -49756,13 +50771,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -49782,12 +50797,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -49811,8 +50826,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -49832,12 +50847,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -49855,12 +50870,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -49883,13 +50898,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -49937,12 +50952,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -49986,18 +51001,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -50018,13 +51033,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
@@ -50089,27 +51104,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -50195,14 +51210,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -50272,12 +51287,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -50308,13 +51323,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -50365,12 +51380,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -50448,13 +51463,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -50526,16 +51541,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -50610,15 +51625,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -50699,24 +51714,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -50747,14 +51762,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -50850,12 +51865,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -50962,7 +51977,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51125,10 +52140,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -51259,14 +52274,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -51421,7 +52436,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51457,9 +52472,9 @@ exports.stringifyComment = stringifyComment;
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -51546,7 +52561,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51580,15 +52595,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -51739,13 +52754,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -52084,12 +53099,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -52349,7 +53364,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -52447,6 +53462,36 @@ exports.visitAsync = visitAsync;
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -52577,6 +53622,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(95581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
