@@ -111,7 +111,11 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
       const result = await health(options, { api });
       ctx.outputs.healthy = String(result.healthy);
       ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
-      if (!result.healthy) return { ok: false, failure: result.problem, outputs: ctx.outputs, summary: ctx.summary };
+      if (!result.healthy) {
+        const report: RunReport = { ok: false, failure: result.problem, outputs: ctx.outputs, summary: ctx.summary };
+        // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
+        return cancellation.requested ? cancelledReport({ ...report, failure: undefined }) : report;
+      }
       log.info(`${server}: healthy`);
     }
     const runner = RUNNERS[options.command];

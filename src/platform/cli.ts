@@ -4,7 +4,7 @@ import { INPUTS } from '../inputs.js';
 import { redactingLogger, type Logger } from '../log.js';
 import { COMMANDS, InputError, parseOptions } from '../options.js';
 import { run, type RunReport, type Summary } from '../run.js';
-import { Cancellation, exitCodeFor } from '../cancel.js';
+import { Cancellation, exitCodeFor, GRACE_MS } from '../cancel.js';
 import { encryptReportCsv } from '../encrypt.js';
 import { DEFAULT_DOTENV, dotenvPath, writeDotenv } from './gitlab.js';
 import { watch, watchSeconds } from './watch.js';
@@ -202,13 +202,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         exit: (code) => process.exit(code),
       });
     }
-    // SIGINT/SIGTERM: no new requests, those in flight finish (bounded), the CSV is written, exit 130/143.
+    // SIGINT/SIGTERM: no new requests, those in flight get GRACE_MS, then are aborted; the CSV is written, exit 130/143.
     const cancellation = new Cancellation();
     const stopListening = cancellation.listen((signal, second) =>
       process.stderr.write(
         second
           ? `${signal}: abandoning the requests in flight.\n`
-          : `${signal}: stopping: no new requests; those in flight finish (at most timeout-seconds each), then the CSV is written. Send it again to abandon them.\n`,
+          : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`,
       ),
     );
     let report: RunReport;
