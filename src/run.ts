@@ -123,7 +123,8 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
     const report = await runner(ctx);
     return cancellation.requested ? cancelledReport(report) : report;
   } catch (error) {
-    if (error instanceof CancelledError) return cancelledReport();
+    // A request abandoned by the signal fails with its own error; the run was cancelled all the same.
+    if (error instanceof CancelledError || cancellation.requested) return cancelledReport();
     throw error;
   } finally {
     if (api.flavor) {
