@@ -318,7 +318,7 @@ export class HttpClient {
       attempt.headersReceived = true;
       if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
       this.observeDate(response.headers);
-      const { text, cutOff, error } = await readBody(response.body);
+      const { text, cutOff, received, error } = await readBody(response.body);
       this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ` (${error instanceof DeadlineError ? 'timed out' : error instanceof AnswerTooLargeError ? 'too large' : 'cut off'})` : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
       if (!cutOff) this.consecutiveTimeouts = 0;
       if (error instanceof AnswerTooLargeError) throw this.tooLarge(target, error, attempt.retries + 1, response.statusCode);
@@ -333,10 +333,10 @@ export class HttpClient {
       }
       if (timedOut) {
         const seconds = this.options.timeoutMs / 1000;
-        throw new NetworkError('timeout', target, `timed out after ${seconds} s (answer ${response.statusCode} still arriving after ${Buffer.byteLength(text)} bytes)`, true, attempt.retries + 1);
+        throw new NetworkError('timeout', target, `timed out after ${seconds} s (answer ${response.statusCode} still arriving after ${received} bytes)`, true, attempt.retries + 1);
       }
       const expected = Number(response.headers['content-length']);
-      throw new CutOffAnswerError(response.statusCode, target, snippetOf(text), Buffer.byteLength(text), Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
+      throw new CutOffAnswerError(response.statusCode, target, snippetOf(text), received, Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
     }
   }
 
@@ -502,11 +502,26 @@ function proxyNote(url: URL, env: NodeJS.ProcessEnv): string {
  * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
  * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
  */
-function readBody(body: Dispatcher.ResponseData['body']): Promise<{ text: string; cutOff: boolean; error?: unknown }> {
+function readBody(body: Dispatcher.ResponseData['body']): Promise<{ text: string; cutOff: boolean; received: number; error?: unknown }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const done = (cutOff: boolean, error?: unknown) => resolve({ text: Buffer.concat(chunks).toString('utf8'), cutOff, error });
-    body.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    // A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded.
+    const done = (cutOff: boolean, error?: unknown) => {
+      let kept = chunks;
+      if (cutOff) {
+        let size = 0;
+        const head = chunks.findIndex((chunk) => (size += chunk.length) >= 4096);
+        kept = head === -1 ? chunks : chunks.slice(0, head + 1);
+      }
+      const text = Buffer.concat(kept).subarray(0, cutOff ? 4096 : undefined).toString('utf8');
+      chunks.length = 0;
+      resolve({ text, cutOff, received, error });
+    };
+    body.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      chunks.push(chunk);
+    });
     body.once('end', () => done(false));
     body.once('error', (error) => done(true, error));
   });
