@@ -8,6 +8,9 @@
 //   it (a request waiting on a proxy that never completes its tunnel has no controller to abort).
 // A failed attempt is reported to the handler above once; whatever undici says about it later is
 // dropped, and undici's own request is aborted as soon as it has a controller.
+// The clock stops while the handler above holds the connection paused: the retry interceptor
+// pauses an answer it may retry (a 500, a 429) while our policy waits out the backoff or
+// Retry-After, and that wait is bounded by max-wait-seconds, not by the attempt's deadline.
 import type { Dispatcher } from 'undici';
 
 /** The whole answer did not arrive within the deadline. */
@@ -78,30 +81,84 @@ const DETACHED: Dispatcher.DispatchController = {
   resume() {},
 };
 
+/** undici's controller, as the handler above sees it: its pause() and resume() stop and restart the clock. */
+class ClockedController implements Dispatcher.DispatchController {
+  constructor(
+    private readonly inner: Dispatcher.DispatchController,
+    private readonly clock: { stop(): void; start(): void },
+  ) {}
+  get aborted() {
+    return this.inner.aborted;
+  }
+  get paused() {
+    return this.inner.paused;
+  }
+  get reason() {
+    return this.inner.reason;
+  }
+  get rawHeaders() {
+    return this.inner.rawHeaders;
+  }
+  get rawTrailers() {
+    return this.inner.rawTrailers;
+  }
+  abort(reason: Error): void {
+    this.inner.abort(reason);
+  }
+  pause(): void {
+    this.clock.stop();
+    this.inner.pause();
+  }
+  resume(): void {
+    this.clock.start();
+    this.inner.resume();
+  }
+}
+
 class LimitedAttempt implements Dispatcher.DispatchHandler {
   private controller?: Dispatcher.DispatchController;
+  private clocked?: ClockedController;
   private finished = false;
   private failure?: Error;
   private received = 0;
-  private readonly timer: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout;
+  private leftMs: number;
+  private since = Date.now();
   private readonly onAbort = () => this.fail(new AttemptAbandonedError());
 
   constructor(
     private readonly limits: AttemptLimits,
     private readonly handler: Dispatcher.DispatchHandler,
   ) {
-    this.timer = setTimeout(() => {
-      if (this.finished) return;
-      limits.onDeadline?.();
-      this.fail(new DeadlineError(limits.deadlineMs));
-    }, limits.deadlineMs);
+    this.leftMs = limits.deadlineMs;
+    this.start();
     if (limits.signal?.aborted) setImmediate(this.onAbort);
     else limits.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** Runs the clock (again) with what is left of the deadline. */
+  start(): void {
+    if (this.finished || this.timer) return;
+    this.since = Date.now();
+    this.timer = setTimeout(() => {
+      if (this.finished) return;
+      this.limits.onDeadline?.();
+      this.fail(new DeadlineError(this.limits.deadlineMs));
+    }, this.leftMs);
+  }
+
+  /** Stops the clock while the handler above holds the answer paused. */
+  stop(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.leftMs = Math.max(0, this.leftMs - (Date.now() - this.since));
   }
 
   dispose(): void {
     this.finished = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.limits.signal?.removeEventListener('abort', this.onAbort);
   }
 
@@ -124,11 +181,21 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
       if (this.failure) controller.abort(this.failure);
       return;
     }
-    this.handler.onRequestStart?.(controller, context);
+    this.handler.onRequestStart?.(this.up(controller), context);
+  }
+
+  /** The same wrapper for every callback of this attempt (the retry interceptor keeps it). */
+  private up(controller: Dispatcher.DispatchController): Dispatcher.DispatchController {
+    if (!controller) return controller;
+    if (this.clocked === undefined || this.controller !== controller) {
+      this.controller = controller;
+      this.clocked = new ClockedController(controller, this);
+    }
+    return this.clocked;
   }
 
   onRequestUpgrade(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>, socket: import('node:stream').Duplex): void {
-    if (!this.finished) this.handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
+    if (!this.finished) this.handler.onRequestUpgrade?.(this.up(controller), statusCode, headers, socket);
   }
 
   onResponseStarted(): void {
@@ -150,7 +217,7 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
       this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes, announced));
       return;
     }
-    this.handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    this.handler.onResponseStart?.(this.up(controller), statusCode, headers, statusMessage);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -160,19 +227,19 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
       this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes));
       return;
     }
-    this.handler.onResponseData?.(controller, chunk);
+    this.handler.onResponseData?.(this.up(controller), chunk);
   }
 
   onResponseEnd(controller: Dispatcher.DispatchController, trailers: Record<string, string | string[] | undefined>): void {
     if (this.finished) return;
     this.dispose();
-    this.handler.onResponseEnd?.(controller, trailers);
+    this.handler.onResponseEnd?.(this.up(controller), trailers);
   }
 
   onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
     if (this.finished) return;
     this.dispose();
-    this.handler.onResponseError?.(controller, error);
+    this.handler.onResponseError?.(this.up(controller), error);
   }
 }
 
