@@ -119,3 +119,13 @@ test('action, one SIGINT from the runner while creates hang: the step ends withi
   expect(existsSync(csvPath)).toBe(true);
   expect(readCsv(csvPath)).toHaveLength(3);
 });
+
+test('monitor --watch, one SIGTERM while a pass hangs: the pass is cancelled and the watch ends within 5 s, exit 143', async () => {
+  const front = await holding((r) => r.path.startsWith('/admin'));
+  const { child, done } = startCli(['monitor', '-u', front.url, '-t', server.token, '--watch', '5', ...SLOW]);
+  await until(() => held() >= 1, () => child);
+  const result = await stop(child, done, 'SIGTERM');
+  expect(result.ms).toBeLessThan(5000);
+  expect(result.code).toBe(143);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+});

@@ -189,13 +189,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
     if (parsed.watch !== undefined) {
       const seconds = watchSeconds(parsed.watch, options.command);
+      // The first signal cancels the pass under way (no new pass follows, so one Cancellation serves all).
+      const cancellation = new Cancellation();
       return await watch(seconds, async () => {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
-        const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log);
+        const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log, cancellation);
         if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs);
-        return printReport(passReport, log.redactor);
+        const code = printReport(passReport, log.redactor);
+        return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
       }, {
+        onStop: (signal) => cancellation.cancel(signal),
         status: (message) => process.stderr.write(`${message}\n`),
         error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
         beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
