@@ -3,8 +3,9 @@
 // 429 with full-jitter backoff or the server's Retry-After; a create (POST) retries only what
 // never reached the server or was refused by its rate limit, because repeating it could make a
 // second key (issue-keys reconciles those instead). Every wait comes out of one budget.
-// Every attempt has a total deadline and a size limit (./attempt-limits.ts), and after retries + 1
-// attempts in a row that got no complete answer in time, the run sends nothing more.
+// Every attempt has a total deadline and a size limit (./attempt-limits.ts), and once the server has
+// answered nothing for so long that another attempt could end past (retries + 1) × timeout +
+// max-wait, with at least retries + 1 timeouts since its last answer, the run sends nothing more.
 import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
 import { AnswerTooLargeError, AttemptAbandonedError, attemptLimits, DeadlineError, formatBytes, LIMITS, type AttemptLimits } from './attempt-limits.js';
 import { CancelledError, sleep, type Cancellation } from '../cancel.js';
@@ -209,6 +210,8 @@ export class HttpClient {
   private readonly maxAnswerBytes: number;
   /** Attempts in a row that hit their deadline; any complete answer resets it. */
   private consecutiveTimeouts = 0;
+  /** When the last complete answer arrived (or the client was made). */
+  private lastAnswerAt = Date.now();
 
   constructor(private readonly options: HttpClientOptions) {
     // Credentials in the URL are never sent nor shown: the admin token is the only credential.
@@ -320,7 +323,10 @@ export class HttpClient {
       this.observeDate(response.headers);
       const { text, cutOff, received, error } = await readBody(response.body);
       this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ` (${error instanceof DeadlineError ? 'timed out' : error instanceof AnswerTooLargeError ? 'too large' : 'cut off'})` : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
-      if (!cutOff) this.consecutiveTimeouts = 0;
+      if (!cutOff) {
+        this.consecutiveTimeouts = 0;
+        this.lastAnswerAt = Date.now();
+      }
       if (error instanceof AnswerTooLargeError) throw this.tooLarge(target, error, attempt.retries + 1, response.statusCode);
       if (error instanceof AttemptAbandonedError) throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
       if (!cutOff) return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
@@ -374,16 +380,23 @@ export class HttpClient {
     if (!done) await this.agent.destroy().catch(() => undefined);
   }
 
-  /** retries + 1 attempts in a row hit their deadline: the server (or a proxy) is not answering. */
+  /**
+   * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
+   * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
+   * max-wait after that answer. Occasional slow answers among good ones never get here.
+   */
   private stalled(): boolean {
-    return this.consecutiveTimeouts >= this.retries + 1;
+    if (this.consecutiveTimeouts < this.retries + 1) return false;
+    const timeout = this.options.timeoutMs;
+    return Date.now() - this.lastAnswerAt + timeout > (this.retries + 1) * timeout + this.budget.maxMs;
   }
 
   private stalledError(target: string): NetworkError {
+    const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
     return new NetworkError(
       'timeout',
       target,
-      `not sent: the last ${this.consecutiveTimeouts} attempts got no complete answer within ${this.options.timeoutMs / 1000} s (timeout-seconds)`,
+      `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${this.options.timeoutMs / 1000} s each)`,
       false,
     );
   }
@@ -413,6 +426,8 @@ export class HttpClient {
       if (retry && statusCode !== 429) attempt.earlierMayHaveActed = true;
       retryAfter = parseRetryAfter(headers?.['retry-after']);
     } else {
+      // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
+      if (code === 'UND_ERR_CONNECT_TIMEOUT') this.consecutiveTimeouts += 1;
       why = classify(err).detail;
       retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
       if (retry && UNCERTAIN.has(code ?? '')) attempt.earlierMayHaveActed = true;
