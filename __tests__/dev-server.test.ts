@@ -183,12 +183,14 @@ describe('v1', () => {
     const reset = await post(s, '/admin/usage/reset', { day: localDay(), trial_key: a });
     expect(reset.status).toBe(200);
     expect(reset.json.reset).toBe(true);
+    // As upstream: the row stays, at 0 requests (a second reset finds it and answers 200).
     const after = await get(s, '/admin/usage');
-    expect(after.json.total).toBe(2);
-    expect(after.json.items.map((i: any) => [i.trial_key, i.day])).toEqual(
+    expect(after.json.total).toBe(3);
+    expect(after.json.items.map((i: any) => [i.trial_key, i.day, i.requests])).toEqual(
       expect.arrayContaining([
-        [b, localDay()],
-        [a, daysAgo(1)],
+        [a, localDay(), 0],
+        [b, localDay(), 1],
+        [a, daysAgo(1), 3],
       ]),
     );
   });
@@ -273,8 +275,10 @@ describe('v01', () => {
     expect(reset.json).toEqual({ reset: true, key: a, day: localDay() });
     const r2 = await post(s, `/admin/usage/reset?key=${a}&day=2026-01-02`);
     expect(r2.json).toEqual({ reset: true, key: a, day: '2026-01-02' });
+    // As upstream: a reset leaves a row at 0, stamped with the time of the reset.
     const left = await get(s, '/admin/usage');
-    expect(left.json.items.map((i: any) => i.key)).toEqual([b]);
+    expect(left.json.items.filter((i: any) => i.req_count > 0).map((i: any) => i.key)).toEqual([b]);
+    expect(left.json.items.filter((i: any) => i.key === a).map((i: any) => i.req_count)).toEqual([0, 0]);
   });
 });
 
@@ -462,8 +466,25 @@ describe('v10', () => {
     expect(keys.map((k: any) => k.used_quota)).toEqual([0, 0]);
   });
 
-  test('health is always HTTP 200; hang never answers; /status', async () => {
+  test('upstream defaults: /healthz and /status never answer; the proxy route looks keys up; 30 admin requests per 900 s', async () => {
     const s = await start({ flavor: 'v10' });
+    for (const route of ['/healthz', '/status']) {
+      await expect(fetch(s.url + route, { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    }
+    const gateway = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${s.url}/gateway${query}`, { method: 'POST', headers }).then(async (r) => ({ status: r.status, json: (await r.json()) as any, limit: r.headers.get('x-ratelimit-limit') }));
+    expect(await gateway('')).toEqual({ status: 401, json: { error: 'Missing API key' }, limit: null });
+    expect(await gateway('?api_key=nope')).toEqual({ status: 403, json: { error: 'Invalid or expired API key' }, limit: null });
+    const key = (await post(s, '/admin/keys', { label: 'g', totalQuota: 1 })).json.key as string;
+    expect((await gateway('', { 'x-api-key': key })).status).toBe(200);
+    expect((await gateway(`?api_key=${key}`)).json).toEqual({ error: 'Quota exceeded' });
+    const listed = await get(s, '/admin/keys');
+    expect(listed.headers.get('x-ratelimit-limit')).toBe('30');
+    expect(listed.headers.get('x-ratelimit-remaining')).toBe('28');
+  });
+
+  test('health is always HTTP 200; hang never answers; /status', async () => {
+    const s = await start({ flavor: 'v10', health: 'ok' });
     const ok = await get(s, '/healthz');
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ ok: true, checks: { database: { ok: true } } });
@@ -479,7 +500,7 @@ describe('v10', () => {
 
 describe('options', () => {
   test('rate limit: headers on /admin answers, 429 with Retry-After after max', async () => {
-    const s = await start({ flavor: 'v10', rateLimit: { max: 3, windowSeconds: 900 } });
+    const s = await start({ flavor: 'v10', rateLimit: { max: 3, windowSeconds: 900 }, health: 'ok' });
     const before = Math.floor(Date.now() / 1000);
     const remaining: Array<string | null> = [];
     for (let i = 0; i < 3; i++) {
@@ -494,7 +515,9 @@ describe('options', () => {
     expect(remaining).toEqual(['2', '1', '0']);
     const limited = await get(s, '/admin/keys');
     expect(limited.status).toBe(429);
-    expect(limited.json).toEqual({ error: 'Too Many Requests', retryAfter: expect.any(Number) });
+    // As upstream: the refusal carries Retry-After only, and is not counted.
+    expect(limited.json).toEqual({ error: 'Too Many Requests', message: expect.any(String), retryAfter: expect.any(Number) });
+    expect(limited.headers.get('x-ratelimit-remaining')).toBeNull();
     expect(limited.json.retryAfter).toBeGreaterThan(890);
     expect(limited.json.retryAfter).toBeLessThanOrEqual(900);
     expect(limited.headers.get('retry-after')).toBe(String(limited.json.retryAfter));
@@ -505,6 +528,19 @@ describe('options', () => {
 
     const plain = await start({ flavor: 'v1' });
     expect((await get(plain, '/admin/keys')).headers.get('x-ratelimit-limit')).toBeNull();
+    const off = await start({ flavor: 'v10', rateLimit: false });
+    expect((await get(off, '/admin/keys')).headers.get('x-ratelimit-limit')).toBeNull();
+  });
+
+  test('rate limit: a shortened window renews once it has passed', async () => {
+    const s = await start({ flavor: 'v10', rateLimit: { max: 2, windowSeconds: 0.5 } });
+    expect((await get(s, '/admin/keys')).status).toBe(200);
+    expect((await get(s, '/admin/keys')).status).toBe(200);
+    expect((await get(s, '/admin/keys')).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const renewed = await get(s, '/admin/keys');
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get('x-ratelimit-remaining')).toBe('1');
   });
 
   test('basePath mounts everything under a prefix', async () => {
@@ -606,5 +642,17 @@ describe('devServerMain', () => {
     ac2.abort();
     expect(await devServerMain(['--port', '0', '--token', 'given'], { stdout: (l) => out2.push(l), signal: ac2.signal })).toBe(0);
     expect(out2).toHaveLength(1);
+
+    // --rate-limit off: v10 without its admin limit.
+    const out3: string[] = [];
+    const ac3 = new AbortController();
+    const done3 = devServerMain(['--port', '0', '--flavor', 'v10', '--rate-limit', 'off', '--token', 't'], { stdout: (l) => out3.push(l), signal: ac3.signal });
+    for (let i = 0; i < 100 && out3.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    const url3 = /listening on (\S+)$/.exec(out3[0] ?? '')![1]!;
+    const r3 = await fetch(url3 + '/admin/keys', { headers: { authorization: 'Bearer t' } });
+    expect(r3.status).toBe(200);
+    expect(r3.headers.get('x-ratelimit-limit')).toBeNull();
+    ac3.abort();
+    expect(await done3).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { captureLog } from '../__fixtures__/capture-log.js';
 import { encryptFileTo, encryptReportCsv } from '../src/encrypt.js';
-import type { RunReport } from '../src/run.js';
+import type { RunReport } from '../src/commands/contract.js';
 import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 async function decrypt(file: string, identity: string): Promise<string> {

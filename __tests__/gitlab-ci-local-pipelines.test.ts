@@ -1,11 +1,12 @@
-// The GitLab example (examples/.gitlab-ci.yml) and component (templates/quota-keys.yml) run by
+// The GitLab example (as the README quotes it) and component (templates/quota-keys.yml) run by
 // gitlab-ci-local in its shell executor, against the dev server: the CSV artifact, the dotenv report
 // (read back by a later job), tags-only rules, and a failed health check that fails the job.
 //
-// gitlab-ci-local is not GitLab in two ways that matter here, both put right with --variable:
-// it sets GITLAB_CI=false (GitLab sets true), and for jobs with an image it sets CI_PROJECT_DIR to
-// the container path /builds/<group>/<project> even when --force-shell-executor runs them in
-// .gitlab-ci-local/builds/<job> (with --shell-isolation, which hands artifacts over as GitLab does).
+// gitlab-ci-local runs with its own predefined variables, as a user would run it: GITLAB_CI=false
+// (GitLab sets true), and for jobs with an image CI_PROJECT_DIR is the container path
+// /builds/<group>/<project> although --force-shell-executor runs them in .gitlab-ci-local/builds/<job>
+// (with --shell-isolation, which hands artifacts over as GitLab does). quota-keys must still find
+// the job, and put the CSV and dotenv where the artifacts are collected.
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,11 @@ import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { compactDate } from '../src/context.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { startProcess } from '../__fixtures__/run-process.js';
+import { startNpmRegistry } from '../__fixtures__/npm-registry.js';
 
 const GITLAB_CI_LOCAL = path.join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
+const RSYNC_STAND_IN = path.join(ROOT, '__fixtures__/bin');
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -30,10 +34,10 @@ afterAll(async () => {
 });
 
 /** A project checkout as GitLab would clone it: the tool's gitlab/, dist/ and templates/, a pipeline, a remote. */
-function project(pipeline: string): string {
+function project(pipeline: string, parts = ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json']): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gcl-project-'));
   temporary.push(dir);
-  for (const part of ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json']) {
+  for (const part of parts) {
     cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
   }
   writeFileSync(path.join(dir, '.gitlab-ci.yml'), pipeline);
@@ -48,10 +52,11 @@ function project(pipeline: string): string {
   return dir;
 }
 
-async function gitlabCiLocal(dir: string, job: string, variables: Record<string, string>) {
+async function gitlabCiLocal(dir: string, job: string, variables: Record<string, string>, { isolation = true } = {}) {
+  // Only the pipeline's own variables: GITLAB_CI and CI_PROJECT_DIR stay gitlab-ci-local's.
+  expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['GITLAB_CI']));
+  expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['CI_PROJECT_DIR']));
   const all: Record<string, string> = {
-    GITLAB_CI: 'true',
-    CI_PROJECT_DIR: path.join(dir, '.gitlab-ci-local/builds', job),
     QUOTA_PROXY_URL: server.url,
     QUOTA_PROXY_ADMIN_TOKEN: server.token,
     ...variables,
@@ -60,11 +65,12 @@ async function gitlabCiLocal(dir: string, job: string, variables: Record<string,
   temporary.push(home);
   const child = spawn(
     process.execPath,
-    [GITLAB_CI_LOCAL, '--home', home, '--force-shell-executor', '--shell-isolation', '--no-color', ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`])],
+    [GITLAB_CI_LOCAL, '--home', home, '--force-shell-executor', ...(isolation ? ['--shell-isolation'] : []), '--no-color', ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`])],
     {
       cwd: dir, // (--cwd takes relative paths only)
-      // Jobs run `node` from PATH: the Node.js running these tests first.
-      env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: home, TZ: process.env.TZ, GCL_IGNORE_PREDEFINED_VARS: Object.keys(all).join(',') },
+      // Jobs run `node` from PATH: the Node.js running these tests first. gitlab-ci-local copies files
+      // with rsync, which a fresh machine lacks: the tests bring a stand-in (__fixtures__/bin/rsync).
+      env: { PATH: `${RSYNC_STAND_IN}:${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: home, TZ: process.env.TZ },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -88,7 +94,9 @@ function expectNoSecret(output: string, rows: Array<Record<string, string>>) {
   for (const row of rows) expect(output).not.toContain(row.key);
 }
 
-const EXAMPLE = readFileSync(path.join(ROOT, 'examples/.gitlab-ci.yml'), 'utf8');
+const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+/** The README's GitLab example, as a reader copies it: the yaml block after its `examples/.gitlab-ci.yml` line. */
+const EXAMPLE = README.slice(README.indexOf('`examples/.gitlab-ci.yml`')).match(/```yaml\n([\s\S]*?)```/)![1]!;
 
 test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artifact, dotenv read by a later job', async () => {
   const dir = project(EXAMPLE);
@@ -104,7 +112,22 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
   expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+$`));
   expect(rows.every((r) => r.daily_limit === '100')).toBe(true);
   expect(output).toContain(`key-generation created 10 key(s), 0 failed, into keys-${pipelineId}.csv (server flavor v1p)`);
+  // It says plainly that it took the job for a GitLab one, and where its files went.
+  expect(output).toContain('GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local)');
+  expect(output).toMatch(/CI_PROJECT_DIR \(\/builds\/acme\/trial-keys\) is not a folder on this machine .*: the CSV and the dotenv go to the working directory .*\.gitlab-ci-local\/builds\/key-generation\./);
   expectNoSecret(output, rows);
+}, 60_000);
+
+test('example without --shell-isolation (the job runs in the project folder itself): CSV and dotenv there, collected as artifacts', async () => {
+  const dir = project(EXAMPLE);
+  const { code, output } = await gitlabCiLocal(dir, 'key-generation', { CI_COMMIT_TAG: 'v1.2.4' }, { isolation: false });
+  expect(output).toMatch(/PASS\s+key-generation/);
+  expect(code).toBe(0);
+  const env = readDotenv(dir, 'key-generation');
+  expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '10', QUOTA_KEYS_CSV: expect.stringMatching(/^keys-\d+\.csv$/) });
+  expect(readCsv(path.join(artifacts(dir, 'key-generation'), env.QUOTA_KEYS_CSV!))).toHaveLength(10);
+  expect(output).toContain(`key-generation created 10 key(s), 0 failed, into ${env.QUOTA_KEYS_CSV}`);
+  expect(output).toMatch(new RegExp(`the CSV and the dotenv go to the working directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
 }, 60_000);
 
 test('example, schedule pipeline: tags only, so nothing runs', async () => {
@@ -116,8 +139,9 @@ test('example, schedule pipeline: tags only, so nothing runs', async () => {
   expect(existsSync(artifacts(dir, 'key-generation'))).toBe(false);
 }, 60_000);
 
-const componentPipeline = (inputs: Record<string, string | number>) =>
-  `include:\n  - local: templates/quota-keys.yml\n    inputs:\n${Object.entries(inputs)
+// No network here: the job runs the bundle in the checkout instead of the published package.
+const componentPipeline = (inputs: Record<string, unknown>) =>
+  `include:\n  - local: templates/quota-keys.yml\n    inputs:\n${Object.entries({ tool: 'node dist/cli.js', ...inputs })
     .map(([k, v]) => `      ${k}: ${JSON.stringify(v)}\n`)
     .join('')}stages: [keys]\n`;
 
@@ -156,15 +180,96 @@ test('the example and the component declare what the issue asks', () => {
   expect(example['key-generation'].script.join('\n')).toMatch(/batch --count 10 --limit 100 --output "keys-\$CI_PIPELINE_ID\.csv"/);
 
   const [spec, job] = readFileSync(path.join(ROOT, 'templates/quota-keys.yml'), 'utf8').split(/^---$/m).map((doc) => parseYaml(doc) as Record<string, any>);
-  const inputs = spec!.spec.inputs as Record<string, { default?: unknown }>;
-  for (const name of ['command', 'url', 'count', 'limit', 'name', 'stage', 'image', 'expire_in']) expect(inputs).toHaveProperty(name);
+  const inputs = spec!.spec.inputs as Record<string, { default?: unknown; type?: string }>;
+  for (const name of ['job-name', 'stage', 'rules', 'image', 'tool', 'command', 'url', 'count', 'limit', 'name', 'args', 'expire_in']) expect(inputs).toHaveProperty(name);
+  // Every input has a default: `include: component` with no inputs at all is a working job.
+  for (const [name, input] of Object.entries(inputs)) expect({ name, hasDefault: 'default' in input }).toEqual({ name, hasDefault: true });
+  expect(inputs['job-name']!.default).toBe('quota-keys');
   expect(inputs.image!.default).toBe('node:24-alpine');
   expect(inputs.expire_in!.default).toBe('1 day');
-  expect(job!['quota-keys']).toMatchObject({
-    artifacts: { when: 'always', expire_in: '$[[ inputs.expire_in ]]', reports: { dotenv: 'quota-keys.env' } },
-    rules: [{ if: '$CI_COMMIT_TAG' }, { if: '$CI_PIPELINE_SOURCE == "web"' }, { if: '$CI_PIPELINE_SOURCE == "schedule"' }],
+  expect(inputs.rules).toMatchObject({
+    type: 'array',
+    default: [{ if: '$CI_COMMIT_TAG' }, { if: '$CI_PIPELINE_SOURCE == "web"' }, { if: '$CI_PIPELINE_SOURCE == "schedule"' }],
   });
-  expect(job!['quota-keys'].artifacts.paths).toContain('trial-keys-*.csv');
-  // The README quotes the example as it is.
-  expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${EXAMPLE}\`\`\``);
+  // No submodule: the published tool, at this package's version (the release workflow checks it too).
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  expect(inputs.tool!.default).toBe(`npx --yes quota-keys@${version}`);
+  expect(JSON.stringify(job)).not.toMatch(/gitlab\/quota-keys\.sh|submodule/);
+  expect(job!['$[[ inputs.job-name ]]']).toMatchObject({
+    stage: '$[[ inputs.stage ]]',
+    image: '$[[ inputs.image ]]',
+    rules: '$[[ inputs.rules ]]',
+    artifacts: { when: 'always', expire_in: '$[[ inputs.expire_in ]]', reports: { dotenv: 'quota-keys.env' } },
+  });
+  expect(job!['$[[ inputs.job-name ]]'].artifacts.paths).toContain('trial-keys-*.csv');
+  // The README's component section: one table row per input, and an example that uses only real
+  // inputs of this version.
+  const section = README.slice(README.indexOf('### CI/CD component: quota-keys'), README.indexOf('### In a checkout that carries the tool'));
+  const rows = [...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
+  expect(rows.sort()).toEqual(Object.keys(inputs).sort());
+  const includes = (parseYaml(section.match(/```yaml\n([\s\S]*?)```/)![1]!) as { include: Array<{ component: string; inputs: Record<string, unknown> }> }).include;
+  expect(includes.length).toBeGreaterThan(0);
+  for (const include of includes) {
+    // The tag the release workflow makes (vX.Y.Z), on the GitLab side of the repository.
+    expect(include.component).toBe(`$CI_SERVER_FQDN/OWNER/quota-keys/quota-keys@v${version}`);
+    for (const name of Object.keys(include.inputs)) expect({ name, declared: name in inputs }).toEqual({ name, declared: true });
+  }
+  // examples/.gitlab-ci.yml is the README's example, as it is.
+  expect(readFileSync(path.join(ROOT, 'examples/.gitlab-ci.yml'), 'utf8')).toBe(EXAMPLE);
 });
+
+test('component with its own job name, stage and rules: runs on a branch pipeline only as asked', async () => {
+  const pipeline = componentPipeline({
+    'job-name': 'nightly-keys',
+    stage: 'keys',
+    count: 2,
+    rules: [{ if: '$CI_COMMIT_BRANCH == "main"' }],
+  });
+  const dir = project(pipeline);
+  const { code, output } = await gitlabCiLocal(dir, 'nightly-keys', {});
+  expect(output).toMatch(/PASS\s+nightly-keys/);
+  expect(code).toBe(0);
+  const env = readDotenv(dir, 'nightly-keys');
+  expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
+  expect(readCsv(path.join(artifacts(dir, 'nightly-keys'), env.QUOTA_KEYS_CSV!))).toHaveLength(2);
+
+  // A tag pipeline is not a main-branch one: the default rules would run it, these do not.
+  const tagged = project(pipeline);
+  const skipped = await gitlabCiLocal(tagged, 'nightly-keys', { CI_COMMIT_TAG: 'v1.0.0', CI_COMMIT_BRANCH: '' });
+  expect(skipped.code).toBe(0);
+  expect(skipped.output).not.toContain('starting');
+  expect(existsSync(artifacts(tagged, 'nightly-keys'))).toBe(false);
+}, 90_000);
+
+test('component with its default tool: npx installs the published quota-keys (from a local registry) into a project that has none of it', async () => {
+  // The package as it would be published, served by a one-package registry on 127.0.0.1.
+  const packDir = mkdtempSync(path.join(tmpdir(), 'gcl-pack-'));
+  temporary.push(packDir);
+  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
+  const packEnv = { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: packDir, npm_config_cache: path.join(packDir, 'cache') };
+  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir, ROOT];
+  const pack = await (npmCli ? startProcess(process.execPath, [npmCli, ...args], { env: packEnv }) : startProcess('npm', args, { env: packEnv })).done;
+  expect(pack.code).toBe(0);
+  const tarball = path.join(packDir, (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const registry = await startNpmRegistry([{ manifest, tarball }]);
+  try {
+    // Only the pipeline and the component file (include: local stands for include: component).
+    const dir = project(`include:\n  - local: templates/quota-keys.yml\n    inputs:\n      stage: keys\n      count: 2\nstages: [keys]\n`, ['templates']);
+    const { code, output } = await gitlabCiLocal(dir, 'quota-keys', { CI_COMMIT_TAG: 'v5.0.0', npm_config_registry: registry.url, npm_config_update_notifier: 'false' });
+    expect(output).toMatch(/PASS\s+quota-keys/);
+    expect(code).toBe(0);
+    expect(output).toContain(`npx --yes quota-keys@${manifest.version}`);
+    const env = readDotenv(dir, 'quota-keys');
+    expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
+    const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
+    expect(rows.map((r) => r.label).sort()).toEqual([expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+$/), expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+$/)]);
+    // npx fetched quota-keys and nothing else: the package has no dependencies.
+    expect(registry.requests).toEqual(expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]));
+    // (npm also posts its audit of what it installed; that fetches no package.)
+    expect(registry.requests.filter((r) => !r.startsWith('GET /quota-keys') && !r.startsWith('POST /-/npm/v1/security/'))).toEqual([]);
+    expectNoSecret(output, rows);
+  } finally {
+    await registry.stop();
+  }
+}, 120_000);

@@ -53,7 +53,7 @@ test('tag pipeline: release-<tag> labels, CSV in CI_PROJECT_DIR, quota-keys.env 
   });
   const rows = parse(readFileSync(path.join(cwd, env.QUOTA_KEYS_CSV!)), { columns: true }) as Array<Record<string, string>>;
   expect(rows.map((r) => r.label).sort()).toEqual(['001', '002', '003'].map((n) => `release-v1.2.3-${n}-p4242j99`));
-  expect(rows.every((r) => r.daily_limit === '200')).toBe(true); // v1: the server-wide limit
+  expect(rows.every((r) => r.daily_limit === 'unknown')).toBe(true); // v1: a server-wide limit it does not report
   for (const row of rows) expect(result.stdout + result.stderr).not.toContain(row.key);
   expect(result.stdout + result.stderr).not.toContain(server.token);
 });

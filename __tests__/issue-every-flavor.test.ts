@@ -8,6 +8,11 @@ const perKeyLimit = (flavor: Flavor) => flavor === 'v1p' || flavor === 'v1a';
 type V10Key = { key: string; label: string; total_quota: number; expires_at: string | null };
 const v10Keys = async (server: DevServer) => (await adminGet<{ keys: V10Key[] }>(server, '/admin/keys?limit=1000')).keys;
 const count = (lines: string[], pattern: RegExp) => lines.filter((l) => pattern.test(l)).length;
+/** The Tier fact: the tier's limit only where the server applies it. */
+const tierText = (flavor: Flavor, tier: string, applied: string) =>
+  perKeyLimit(flavor) ? `${tier} (${applied})`
+  : flavor === 'v10' ? `${tier} (its limit is not applied: the v10 server has lifetime quotas, not daily limits)`
+  : `${tier} (its limit is not applied: the ${flavor} server applies one server-wide daily limit to every key, unknown (server-daily-limit not set))`;
 
 describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
   let server: DevServer;
@@ -19,12 +24,15 @@ describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
   test('generate --tier partner: the tier and its limit in the CSV and the summary', async () => {
     const { report, rows, requests, warnings } = await runWrite(server, { command: 'generate', name: 'partner-companyA-20261126', tier: 'partner' });
     expect(report.ok).toBe(true);
-    // The flavor is learnt from answers the run needs anyway: health and the one create, nothing more.
-    expect(requests).toEqual(['GET /healthz', 'POST /admin/keys']);
+    // The flavor is learnt from answers the run needs anyway: health and the one create, nothing more
+    // (v10's /healthz never answers: its proxy route, outside /admin, is the health check).
+    const health = flavor === 'v10' ? ['GET /healthz', 'POST /gateway?api_key=quota-keys-health-check'] : ['GET /healthz'];
+    expect(requests).toEqual([...health, 'POST /admin/keys']);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(rows[0]).toMatchObject({ label: 'partner-companyA-20261126', tier: 'partner', daily_limit: perKeyLimit(flavor) ? '500' : flavor === 'v10' ? '' : '200' });
-    expect(report.summary.facts).toContainEqual(['Tier', 'partner (500/day)']);
+    // v1 and v01 apply their own DAILY_REQ_LIMIT, which nobody gave here: unknown, not a tier's figure.
+    expect(rows[0]).toMatchObject({ label: 'partner-companyA-20261126', tier: 'partner', daily_limit: perKeyLimit(flavor) ? '500' : flavor === 'v10' ? '' : 'unknown' });
+    expect(report.summary.facts).toContainEqual(['Tier', tierText(flavor, 'partner', '500/day')]);
     const onServer = server.allKeys().find((k) => k.key === rows[0]!.key)!;
     expect(onServer.label).toBe('partner-companyA-20261126');
     if (perKeyLimit(flavor)) expect(onServer.dailyLimit).toBe(500);
@@ -36,7 +44,7 @@ describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
     const { report, rows } = await runWrite(server, { command: 'generate', name: 'vip-x', tier: 'vip', limit: '10' });
     expect(report.ok).toBe(true);
     expect(rows[0]!.tier).toBe('vip');
-    expect(report.summary.facts).toContainEqual(['Tier', 'vip (5000/day; limit 10 given)']);
+    expect(report.summary.facts).toContainEqual(['Tier', tierText(flavor, 'vip', '5000/day; limit 10 given')]);
     if (perKeyLimit(flavor)) expect(server.allKeys().find((k) => k.key === rows[0]!.key)!.dailyLimit).toBe(10);
   });
 

@@ -1,6 +1,7 @@
 // v10's admin rate limit (30 per 15 min upstream; here 8 per 2 s): the first create's answer
 // tells the limit (the health check is not under /admin), a batch that cannot fit is announced
-// before the rest is sent, and on-rate-limit decides between waiting and failing.
+// before the rest is sent, what fits the window is always created, and on-rate-limit decides
+// whether the rest waits for the next window or is reported as not created.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 async function issue(rateLimit: { max: number; windowSeconds: number }, inputs: Record<string, string>) {
-  server = await startDevServer({ flavor: 'v10', rateLimit });
+  server = await startDevServer({ flavor: 'v10', rateLimit, health: 'ok' });
   proxy = await startFaultProxy({ target: server.url });
   const context = { ...cliContext({}), workspace, labelSuffix: 'rl1' };
   const all: Record<string, string> = { url: proxy.url, 'admin-token': server.token, command: 'batch', name: 'rl', output: `rl-${Math.random()}.csv`, ...inputs };
@@ -36,27 +37,31 @@ test('wait: says up front how many fit now and when the rest can, then waits for
   expect(report.ok).toBe(true);
   expect(rows).toHaveLength(20);
   expect(log).toMatch(
-    /warning: The server's admin rate limit leaves 7 request\(s\) until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(8 per window\) and the other 19 key\(s\) need 19: 7 fit now, the rest over 2 more windows from .*Waiting for the limit as on-rate-limit is wait/,
+    /warning: The server's admin rate limit leaves 7 request\(s\) until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(8 per window\) and the 19 key\(s\) to create need 19: 7 fit now, the rest over 2 more windows from .*Waiting for the limit as on-rate-limit is wait/,
   );
   // Paced by the headers: the server almost never has to refuse (answers in flight can overtake by a few).
   expect(admin.filter((r) => r.status === 429).length).toBeLessThanOrEqual(2);
   expect(new Set(server.allKeys().map((k) => k.key))).toEqual(new Set(rows.map((r) => r.key)));
 });
 
-test('fail: after the first create, refuses the rest before sending it, and says when to run again', async () => {
-  const { report, rows, admin } = await issue({ max: 8, windowSeconds: 60 }, { count: '20', 'on-rate-limit': 'fail' });
+test('fail: after the first create, says up front that only what fits is created, creates it, reports the rest', async () => {
+  const { report, rows, admin, log } = await issue({ max: 8, windowSeconds: 60 }, { count: '20', 'on-rate-limit': 'fail' });
   expect(report.ok).toBe(false);
-  expect(report.outputs).toMatchObject({ 'created-count': '1', 'failed-count': '19' });
-  expect(rows).toHaveLength(1);
-  expect(report.failure).toMatch(/7 fit now, the rest over 2 more windows from .* on-rate-limit is fail, so none of them was requested: run again after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
-  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect(report.outputs).toMatchObject({ 'created-count': '8', 'failed-count': '12' });
+  expect(rows).toHaveLength(8);
+  expect(log).toMatch(/7 fit now, the rest over 2 more windows from .* on-rate-limit is fail: creating the 7 that fit now; the other 12 will not be requested \(run again after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, or set on-rate-limit: wait\)/);
+  expect(report.failure).toMatch(/^12 of 20 key\(s\) were not created \(first error: .*not sent: the admin rate limit is used up; on-rate-limit is fail; retry after /);
+  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(8);
+  expect(admin.every((r) => r.status === 200)).toBe(true);
 });
 
-test('wait, but the window ends later than max-wait-seconds allows: refused up front, with when to run again', async () => {
-  const { report, admin } = await issue({ max: 4, windowSeconds: 60 }, { count: '10', 'max-wait-seconds': '1' });
+test('wait, but the window ends later than max-wait-seconds allows: what fits is created, the rest reported with when to run again', async () => {
+  const { report, rows, admin, log } = await issue({ max: 4, windowSeconds: 60 }, { count: '10', 'max-wait-seconds': '1' });
   expect(report.ok).toBe(false);
-  expect(report.failure).toMatch(/Waiting 6\d s is more than max-wait-seconds leaves \(1 s\), so none of them was requested: run again after /);
-  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect(rows).toHaveLength(4);
+  expect(log).toMatch(/Waiting 6\d s is more than max-wait-seconds leaves \(1 s\): creating the 3 that fit now; the other 6 will not be requested \(run again after /);
+  expect(report.failure).toMatch(/^6 of 10 key\(s\) were not created \(first error: .*not sent: the admin rate limit is used up; waiting 6\d s for the next window exceeds what max-wait-seconds leaves/);
+  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(4);
 });
 
 test('a batch that fits is not held up, and the health check (outside /admin) costs none of the limit', async () => {

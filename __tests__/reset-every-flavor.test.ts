@@ -151,7 +151,7 @@ describe('reset on v1p (only whole days)', () => {
       const { report, requests } = await runWrite(server, { command: 'reset', ...inputs });
       expect(report.ok).toBe(false);
       expect(report.failure).toBe(
-        `The v1p quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${today}.`,
+        `The v1p quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for the server's today.`,
       );
       expect(writes(requests)).toEqual([]);
     }

@@ -1,15 +1,24 @@
 // `npm start`: the main job on the embedded default. Starts the bundled dev server on a free port,
-// runs the bundled action as the GitHub runner would to issue a batch of 5 keys, prints the job
-// summary and the CSV path, stops the server.
+// runs the bundled action as the GitHub runner would to issue a batch of 5 keys with a daily limit
+// of 100, prints the log (annotations as plain `warning:` lines, so none is hidden), the job
+// summary and the CSV path, and stops the server. The dev server runs the v1p flavor: it keeps a
+// daily limit per key, so the keys get the limit the demo asks for (v1, the dev server's default,
+// applies one server-wide limit instead and ignores a per-key one).
 import { runBundledAction, startDevServerProcess } from './lib/simulate-runner.js';
 
-const server = await startDevServerProcess();
+const LIMIT = '100';
+const server = await startDevServerProcess(['--flavor', 'v1p']);
 try {
+  process.stdout.write(`Dev server (flavor v1p: per-key daily limits) at ${server.url}; issuing 5 keys with limit ${LIMIT}.\n\n`);
   const result = await runBundledAction(
-    { command: 'batch', count: '5', limit: '100', url: server.url, 'admin-token': server.token },
+    { command: 'batch', count: '5', limit: LIMIT, url: server.url, 'admin-token': server.token },
     { workspace: process.cwd() },
   );
-  process.stdout.write(result.stdout.split('\n').filter((l) => !l.startsWith('::')).join('\n'));
+  const log = result.stdout
+    .split('\n')
+    .map((line) => line.replace(/^::(warning|error|notice)[^:]*::/, '$1: '))
+    .filter((line) => !line.startsWith('::'));
+  process.stdout.write(log.join('\n'));
   process.stdout.write(`\n${result.summary}\n`);
   process.stdout.write(`CSV: ${result.outputs['csv-path'] ?? '(none)'}\n`);
   process.exitCode = result.code ?? 1;

@@ -7,7 +7,7 @@ import type { RunContext } from './context.js';
 import { encryptReportCsv } from './encrypt.js';
 import type { Logger } from './log.js';
 import type { Options } from './options.js';
-import type { RunReport } from './run.js';
+import type { RunReport } from './commands/contract.js';
 
 /** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
 export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dryRun' | 'outputGiven'>): boolean {

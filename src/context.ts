@@ -1,5 +1,7 @@
 // What started this run (tag, manual form, schedule…) and how to name it uniquely.
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 
 export type Trigger = 'tag' | 'dispatch' | 'schedule' | 'other';
 
@@ -67,6 +69,33 @@ export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = 
   };
 }
 
+/**
+ * A GitLab CI job: GitLab sets GITLAB_CI=true; gitlab-ci-local sets GITLAB_CI=false but, like
+ * GitLab, CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR (GitHub and terminals set none of them).
+ */
+export function isGitlabJob(env: NodeJS.ProcessEnv): boolean {
+  return env.GITLAB_CI === 'true' || Boolean(env.CI_JOB_ID && env.CI_PIPELINE_ID && env.CI_PROJECT_DIR);
+}
+
+/**
+ * The job's directory, where GitLab collects `artifacts:paths` and `reports:dotenv` from:
+ * CI_PROJECT_DIR when it is a folder here. gitlab-ci-local's shell executor gives jobs that name
+ * an image the container path (/builds/<group>/<project>) while it runs them elsewhere: then the
+ * working directory, which is where it collects them, and a note that says so.
+ */
+export function gitlabJobDirectory(env: NodeJS.ProcessEnv, cwd = process.cwd()): { dir: string; note?: string } {
+  const projectDir = env.CI_PROJECT_DIR;
+  if (!projectDir) return { dir: cwd, note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.` };
+  let isDir = false;
+  try {
+    isDir = statSync(projectDir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (isDir) return { dir: path.resolve(projectDir) };
+  return { dir: cwd, note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.` };
+}
+
 export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext {
   const source = env.CI_PIPELINE_SOURCE ?? '';
   const tag = env.CI_COMMIT_TAG || undefined;
@@ -85,7 +114,7 @@ export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunCont
     runId,
     attempt: 1,
     labelSuffix: `p${runId}j${job}`,
-    workspace: env.CI_PROJECT_DIR || process.cwd(),
+    workspace: gitlabJobDirectory(env).dir,
     now,
   };
 }

@@ -15,7 +15,8 @@ export function neutraliseFormula(value: string): string {
 }
 
 export interface RowExtras {
-  dailyLimit?: number;
+  /** A number, or `unknown` where the server applies a limit it does not report (v1, v01). */
+  dailyLimit?: number | string;
   tier?: string;
   server: string;
 }

@@ -3,7 +3,7 @@
 // when there is something to encrypt.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Logger } from './log.js';
-import type { RunReport } from './run.js';
+import type { RunReport } from './commands/contract.js';
 
 /** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
 export async function encryptFileTo(file: string, recipients: readonly string[]): Promise<string> {

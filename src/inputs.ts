@@ -17,7 +17,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'admin-token', default: '', short: 't', help: 'admin token (env ADMIN_TOKEN); required for every command but health' },
   { name: 'count', default: '1', short: 'c', help: 'keys to issue with batch, 1..10000' },
   { name: 'limit', default: '', short: 'l', help: 'daily request limit per key (default 100, or the tier\'s); sent where the server has per-key limits' },
-  { name: 'server-daily-limit', default: '200', help: "the server-wide daily limit (v1, v01): the CSV's daily_limit and the usage base there" },
+  { name: 'server-daily-limit', default: '', help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown" },
   { name: 'name', default: '', short: 'n', help: 'label (generate), label stem (batch), or the label of the key to reset/delete' },
   { name: 'output', default: '', short: 'o', help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace' },
   { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
@@ -27,7 +27,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'server-flavor', default: '', help: 'v1 | v01 | v1p | v1a | v10; default: detected from the answers' },
   // list, usage, monitor, reset, delete, rotate
   { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, usage, monitor, rotate)' },
-  { name: 'day', default: '', help: 'YYYY-MM-DD for usage and reset; default today (server local date)' },
+  { name: 'day', default: '', help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)" },
   { name: 'alert-threshold', default: '80', help: 'usage percent of the daily limit that raises an alert, 1..100' },
   { name: 'fail-on-alert', default: 'false', boolean: true, help: 'fail when any key is at or above alert-threshold' },
   { name: 'key', default: '', help: 'the key to reset or delete (or use name)' },

@@ -6,8 +6,8 @@
 import { CancelledError, type Cancellation } from './cancel.js';
 import { CsvWriter, csvRow } from './csv.js';
 import type { Logger } from './log.js';
-import type { CommandContext, RunReport } from './run.js';
-import { dailyLimitOf, limitOf } from './limits.js';
+import type { CommandContext, RunReport } from './commands/contract.js';
+import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from './limits.js';
 import { shortenKey } from './redact.js';
 import type { QuotaProxy } from './quota-proxy/client.js';
 import { HttpStatusError, RateLimitedError } from './quota-proxy/http.js';
@@ -123,25 +123,34 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     for (const request of queue) ledger.failed.set(request.label, why);
   };
 
-  /** Before the rest of a batch that cannot fit the admin rate limit: say so, and wait or refuse. */
-  const rateLimitRefusal = (queue: CreateKeyRequest[]): string | undefined => {
+  /**
+   * Says, before sending them, how many of `queue` fit the admin rate limit's current window and
+   * what becomes of the rest. What fits is always created: the HTTP client's pacing sends no
+   * request the window has no room for, and waits for the next window only when on-rate-limit is
+   * wait and max-wait-seconds allows; otherwise it stops the batch before the first that does not
+   * fit, and those are reported as not created (never a key made and left out of the CSV).
+   * Counts every admin request made so far (a listing or check before the first create included).
+   * False when the window is not known yet.
+   */
+  const announceRateLimit = (queue: CreateKeyRequest[]): boolean => {
     const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
     const needed = Math.ceil(queue.length / perRequest);
     const plan = api.http.rateLimit.plan(needed);
-    if (!plan || plan.fits) return undefined;
+    if (!plan) return false;
+    if (plan.fits) return true;
     const fit = Math.min(queue.length, plan.available * perRequest);
     const at = isoSeconds(plan.resetAt);
     const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
     const message =
-      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the other ` +
-      `${queue.length} key(s) need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-    if (services.onRateLimit === 'fail') return `${message} on-rate-limit is fail, so none of them was requested: run again after ${at}, or set on-rate-limit: wait.`;
+      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+      `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+    const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
     const left = api.http.budget.left();
-    if (plan.waitMs > left) {
-      return `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s), so none of them was requested: run again after ${at}.`;
-    }
-    log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
-    return undefined;
+    if (services.onRateLimit === 'fail') log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
+    else if (plan.waitMs > left) {
+      log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+    } else log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+    return true;
   };
 
   /** Lists the server's keys for the batch's labels and settles every uncertain one; false when the list could not be read. */
@@ -198,6 +207,8 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
 
   let queue = [...requests];
   if (queue.length > 0) {
+    // Known before the first create when an admin request came first (a listing, a token check).
+    const announced = announceRateLimit(queue);
     const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
     queue = queue.slice(first.length);
     await createAll(first, 1);
@@ -209,14 +220,7 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     if (stop !== undefined || cancelled()) {
       notAttempted(queue);
       queue = [];
-    } else {
-      const refusal = rateLimitRefusal(queue);
-      if (refusal) {
-        log.warning(refusal);
-        for (const request of queue) ledger.failed.set(request.label, refusal);
-        queue = [];
-      }
-    }
+    } else if (!announced) announceRateLimit(queue);
   }
   let rounds = 0;
   let listed = false;
@@ -288,7 +292,9 @@ export async function issueToCsv(
     if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
       warnedGlobalLimit = true;
       log.warning(
-        `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
+        options.serverDailyLimit === undefined
+          ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ${UNKNOWN_LIMIT} (set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+          : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
       );
     }
     csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));

@@ -10,7 +10,7 @@
 // the key that detects the flavor is made right, and the warnings follow once the flavor is known.
 import type { Options } from './options.js';
 import type { QuotaProxy } from './quota-proxy/client.js';
-import type { CreateKeyRequest, TrialKey } from './quota-proxy/types.js';
+import type { CreateKeyRequest, FlavorAdapter, TrialKey } from './quota-proxy/types.js';
 import type { Logger } from './log.js';
 
 const DAY_MS = 86_400_000;
@@ -74,9 +74,19 @@ export class KeyRequestRules {
   }
 }
 
-/** The summary fact naming the tier, when one was chosen. */
-export function tierFact(options: Options): [string, string] | undefined {
+/**
+ * The summary fact naming the tier, when one was chosen: its limit only where the server applies it
+ * (per-key daily limits, or v10's totalQuota with limit-as-total-quota), never a figure it ignores.
+ */
+export function tierFact(options: Options, adapter?: FlavorAdapter): [string, string] | undefined {
   if (!options.tier) return undefined;
   const tierLimit = options.tiers[options.tier]!;
-  return ['Tier', `${options.tier} (${tierLimit}/day${options.limit !== tierLimit ? `; limit ${options.limit} given` : ''})`];
+  const given = options.limit !== tierLimit ? `; limit ${options.limit} given` : '';
+  const capabilities = adapter?.capabilities;
+  if (!capabilities || capabilities.perKeyDailyLimit) return ['Tier', `${options.tier} (${tierLimit}/day${given})`];
+  if (capabilities.lifetimeQuota) {
+    return ['Tier', options.limitAsTotalQuota ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)` : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`];
+  }
+  const serverWide = options.serverDailyLimit === undefined ? 'unknown (server-daily-limit not set)' : `${options.serverDailyLimit} (server-daily-limit)`;
+  return ['Tier', `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`];
 }

@@ -29,7 +29,8 @@ export interface Options {
   count: number;
   /** Explicit limit, else the tier's, else 100. */
   limit: number;
-  serverDailyLimit: number;
+  /** The server-wide DAILY_REQ_LIMIT of v1/v01 servers, which they do not report; undefined: unknown. */
+  serverDailyLimit?: number;
   /** The label / label stem for issuing commands (event default applied); the label to resolve for reset/delete. */
   name: string;
   /** `name` as the user gave it ('' when defaulted). */
@@ -43,8 +44,8 @@ export interface Options {
   skipHealthCheck: boolean;
   serverFlavor?: Flavor;
   labelPrefix: string;
-  /** YYYY-MM-DD; default today in the runner's time zone. */
-  day: string;
+  /** YYYY-MM-DD as given; undefined: the server's own today (learned from the server). */
+  day?: string;
   alertThreshold: number;
   failOnAlert: boolean;
   key: string;
@@ -227,7 +228,8 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   const tier = get('tier') || undefined;
   if (tier !== undefined && !Object.hasOwn(tiers, tier)) throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
   const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier]! : DEFAULT_LIMIT;
-  const serverDailyLimit = parseWholeNumber('server-daily-limit', get('server-daily-limit') || '200', 1, 100_000_000);
+  // No default: v1/v01 do not report theirs, and a guess would show wrong percentages without saying so.
+  const serverDailyLimit = get('server-daily-limit') ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000) : undefined;
   const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
 
   const timeoutRaw = get('timeout-seconds') || '10';
@@ -289,7 +291,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     skipHealthCheck: bool('skip-health-check'),
     serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
     labelPrefix,
-    day: get('day') ? parseDay(get('day')) : localDay(context.now),
+    day: get('day') ? parseDay(get('day')) : undefined,
     alertThreshold: parseWholeNumber('alert-threshold', get('alert-threshold') || '80', 1, 100),
     failOnAlert: bool('fail-on-alert'),
     key,

@@ -7,6 +7,7 @@ import { redactUrl } from './redact.js';
 import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
 import { Cancellation, CancelledError } from './cancel.js';
+import type { CommandContext, CommandRunner, RunReport } from './commands/contract.js';
 import { plainHttpWarning } from './transport.js';
 import { health } from './commands/health.js';
 import { runGenerate } from './commands/generate.js';
@@ -17,48 +18,6 @@ import { runRotate } from './commands/rotate.js';
 import { runList } from './commands/list.js';
 import { runUsage } from './commands/usage.js';
 import { runMonitor } from './commands/monitor.js';
-
-export interface Summary {
-  title: string;
-  facts: Array<[string, string]>;
-  table?: { head: string[]; rows: string[][] };
-  /** Extra markdown (charts) for job summaries; terminals skip it. */
-  markdown?: string;
-  /**
-   * One line per item in the seed tool's text form, which scripts parse (list, usage, monitor):
-   * terminals print these on stdout in place of the table (the facts then go to stderr); job
-   * summaries skip them.
-   */
-  lines?: string[];
-}
-
-export interface RunReport {
-  ok: boolean;
-  /** One line saying what failed and what to do, when !ok. */
-  failure?: string;
-  outputs: Record<string, string>;
-  summary: Summary;
-  /** The CSV this run wrote, if any (uploaded as an artifact by the GitHub entry). */
-  csvPath?: string;
-  /** Set when SIGINT/SIGTERM stopped the run: the signal (the CLI exits 130/143). */
-  cancelled?: string;
-}
-
-/** What a command gets: validated options, the API, where to log, and the report being built. */
-export interface CommandContext {
-  options: Options;
-  context: RunContext;
-  log: Logger;
-  api: QuotaProxy;
-  /** The server URL for messages and the CSV (credentials redacted). */
-  server: string;
-  outputs: Record<string, string>;
-  summary: Summary;
-  /** Once cancelled (SIGINT/SIGTERM), start no new request; the HTTP client refuses them too. */
-  cancellation?: Cancellation;
-}
-
-export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;
 
 const RUNNERS: Partial<Record<Command, CommandRunner>> = {
   generate: runGenerate,
@@ -116,7 +75,7 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
         // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
         return cancellation.requested ? cancelledReport({ ...report, failure: undefined }) : report;
       }
-      log.info(`${server}: healthy`);
+      log.info(`${server}: healthy${result.note ? `: ${result.note}` : ''}`);
     }
     const runner = RUNNERS[options.command];
     if (!runner) return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };

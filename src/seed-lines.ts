@@ -15,9 +15,9 @@ export function utcDateTime(date: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
-/** `200/日`, or `1000 总额度` for a lifetime quota. */
+/** `200/日`, `未知/日` for a server-wide limit nobody gave, or `1000 总额度` for a lifetime quota. */
 export function limitText(limit: Limit): string {
-  if (limit.kind === 'daily') return `${limit.value}/日`;
+  if (limit.kind === 'daily') return `${limit.value ?? '未知'}/日`;
   return `${limit.value ?? '?'} 总额度`;
 }
 

@@ -1,9 +1,12 @@
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
-import { limitOf, percentUsed, type Limit, type LimitFields } from './limits.js';
+import { limitEvidence, limitOf, percentUsed, unknownLimitText, UPSTREAM_DAILY_LIMIT, type Limit, type LimitEvidence, type LimitFields } from './limits.js';
 import type { Logger } from './log.js';
+import { localDay } from './options.js';
+import type { DayChoice } from './quota-proxy/client.js';
+import { offsetText } from './quota-proxy/time.js';
 import { shortenKey } from './redact.js';
-import type { CommandContext, RunReport } from './run.js';
+import type { CommandContext, RunReport } from './commands/contract.js';
 import { flat, usageLine, type UsageTotals } from './seed-lines.js';
 import type { TrialKey } from './quota-proxy/types.js';
 
@@ -18,10 +21,27 @@ export interface KeyUsage {
   alert: boolean;
 }
 
+/**
+ * A server-wide limit nobody gave (v1, v01 without server-daily-limit), and what stands in for it:
+ * 'learned' — v1 rows stopped at one count (v1 never counts past its limit); 'assumed' — the upstream
+ * default, where nothing contradicts it; 'unknown' — the rows show counts past the default.
+ */
+export interface UnknownLimit {
+  flavor: string;
+  refusalsCounted: boolean;
+  evidence?: LimitEvidence;
+  stand: 'learned' | 'assumed' | 'unknown';
+  value?: number;
+}
+
 export type UsageBasis = 'per-key daily limit' | 'server-wide daily limit' | 'lifetime quota';
 
 export interface UsageReport extends UsageTotals {
   basis: UsageBasis;
+  /** Which day was reported and why. */
+  dayChoice: DayChoice;
+  /** Set when the server-wide limit is unknown (server-daily-limit not given on v1, v01). */
+  unknownLimit?: UnknownLimit;
   /** Busiest first: by percent, then by requests. */
   rows: KeyUsage[];
   alertRows: KeyUsage[];
@@ -52,10 +72,23 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
   }
   const adapter = api.known;
   if (!adapter) throw new Error('the server flavor is still unknown after listing the keys');
-  const usage = await api.usage(options.day);
+  const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, localDay(ctx.context.now));
+  const { capabilities } = adapter;
+  const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;
+  let unknownLimit: UnknownLimit | undefined;
+  if (serverWide && options.serverDailyLimit === undefined) {
+    const refusalsCounted = capabilities.refusalsCounted !== false;
+    // Only where refusals are not counted do the counts stop at the limit and show it.
+    const evidence = refusalsCounted ? undefined : limitEvidence(everyRow);
+    unknownLimit =
+      evidence?.reached !== undefined ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
+      : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
+      : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
+  }
+  const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
 
   const row = (key: string, label: string, requests: number, fields: LimitFields): KeyUsage => {
-    const limit = limitOf(fields, adapter.capabilities, options.serverDailyLimit);
+    const limit = limitOf(fields, capabilities, serverDailyLimit);
     const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
     return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
   };
@@ -77,7 +110,9 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
       : 'server-wide daily limit';
   const alertRows = rows.filter((r) => r.alert);
   return {
-    day: options.day,
+    day: dayChoice.day ?? localDay(ctx.context.now),
+    dayChoice,
+    unknownLimit,
     threshold: options.alertThreshold,
     basis,
     rows,
@@ -89,22 +124,67 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
   };
 }
 
-function basisText(report: UsageReport, serverDailyLimit: number): string {
+function basisText(report: UsageReport, serverDailyLimit: number | undefined): string {
   switch (report.basis) {
     case 'per-key daily limit':
       return "each key's daily limit";
     case 'server-wide daily limit':
+      if (report.unknownLimit?.stand === 'unknown') return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
+      if (report.unknownLimit) return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
       return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
     case 'lifetime quota':
       return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
   }
 }
 
+/** Why this day: the server's own day is what its counts are kept by, not the runner's date. */
+export function dayReason(choice: DayChoice): string {
+  switch (choice.by) {
+    case 'given':
+      return 'given (day)';
+    case 'server':
+      return "the server's today, as its answer names it";
+    case 'rows': {
+      const [lo, hi] = choice.offsets ?? [0, 0];
+      const zone = lo === hi ? offsetText(lo) : `${offsetText(lo)} to ${offsetText(hi)}`;
+      const ago = choice.newest ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000)) : 0;
+      const maybe = choice.alternatives.length > 0
+        ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
+        : '';
+      return `the server's today, learned from its usage rows (their day beside their update time put the server at ${zone}; newest counted ${ago} min ago)${maybe}`;
+    }
+    case 'runner':
+      return "the runner's date: the server has no usage counted, so its own day could not be learned";
+    case 'none':
+      return 'none (lifetime quotas)';
+  }
+}
+
+/** The daily-limit fact where the server-wide limit is unknown, with what the usage rows show of it. */
+export function unknownLimitFact(report: UsageReport): [string, string] | undefined {
+  const unknown = report.unknownLimit;
+  if (!unknown) return undefined;
+  const evidence = unknown.evidence;
+  let shows: string;
+  if (unknown.refusalsCounted) shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
+  else if (evidence?.reached !== undefined) {
+    shows = `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
+  } else if (evidence) shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
+  else shows = 'none yet: no usage counted';
+  const stand =
+    unknown.stand === 'learned' ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
+    : unknown.stand === 'assumed' ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
+    : 'no percentages';
+  return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
+}
+
 /** The facts usage and monitor both report. */
 export function usageFacts(report: UsageReport, ctx: CommandContext): Array<[string, string]> {
   const { options } = ctx;
   const facts: Array<[string, string]> = [];
-  if (report.basis !== 'lifetime quota') facts.push(['Day', report.day]);
+  if (report.basis !== 'lifetime quota') facts.push(['Day', report.day], ['Day chosen', dayReason(report.dayChoice)]);
+  const limitFact = unknownLimitFact(report);
+  if (limitFact) facts.push(limitFact);
   if (options.labelPrefix) facts.push(['Label prefix', options.labelPrefix]);
   facts.push(
     ['Keys', String(report.totalKeys)],
@@ -128,7 +208,7 @@ export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[
   }
   return {
     head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? ''), percentCell(r)]),
+    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? 'unknown'), percentCell(r)]),
   };
 }
 
@@ -180,7 +260,10 @@ export function finishWithAlerts(ctx: CommandContext, report: UsageReport): RunR
   const { options, log, outputs, summary } = ctx;
   outputs.alerts = String(report.alerts);
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
+  if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
   log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+  const limitFact = unknownLimitFact(report);
+  if (limitFact) log.warning(`Daily limit ${limitFact[1]}`);
   warnAlerts(log, report);
   if (report.alerts > 0 && options.failOnAlert) {
     const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);

@@ -1,17 +1,18 @@
 import { issueToCsv } from '../issue-keys.js';
 import { KeyRequestRules, tierFact } from '../key-requests.js';
 import { batchLabels } from '../labels.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 
 /** `count` keys labelled `<name>-<NNN>-<run suffix>`. */
 export async function runBatch(ctx: CommandContext): Promise<RunReport> {
   const { name, count, minSuccess } = ctx.options;
   const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
   const requests = batchLabels(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
-  const tier = tierFact(ctx.options);
-  if (tier) ctx.summary.facts.push(tier);
+  // The tier's limit is shown only once the flavor tells whether the server applies it.
+  const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)!) - 1 : -1;
   rules.explain(); // forced flavor, or v10 told by its health answer
   const report = await issueToCsv(ctx, requests, minSuccess);
   rules.explain(); // learnt from the first creation
+  if (tierAt >= 0) ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known)!;
   return report;
 }

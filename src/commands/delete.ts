@@ -4,7 +4,7 @@ import { forEachBounded } from '../bounded.js';
 import { shortenKey } from '../redact.js';
 import { Refusal, resolveKeys } from '../resolve-keys.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 
 /** Throws the one-line refusal when the flavor cannot delete keys. */
 export function refuseWithoutDelete(adapter: FlavorAdapter, operation: string): void {

@@ -2,9 +2,9 @@
 // pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
 // only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
 import { CsvWriter, csvRow } from '../csv.js';
-import { dailyLimitOf, limitOf, type Limit } from '../limits.js';
+import { dailyLimitOf, limitOf, unknownLimitText, type Limit } from '../limits.js';
 import { shortenKey } from '../redact.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 import { listLine } from '../seed-lines.js';
 import type { TrialKey } from '../quota-proxy/types.js';
 
@@ -12,7 +12,7 @@ import type { TrialKey } from '../quota-proxy/types.js';
 const TABLE_ROWS = 200;
 
 function limitCell(limit: Limit): string {
-  if (limit.kind === 'daily') return String(limit.value);
+  if (limit.kind === 'daily') return String(limit.value ?? 'unknown');
   return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
 }
 
@@ -60,7 +60,12 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
   summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
   const capabilities = api.known?.capabilities;
   if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
-    summary.facts.push(['Daily limit', `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`]);
+    summary.facts.push([
+      'Daily limit',
+      options.serverDailyLimit === undefined
+        ? unknownLimitText(api.known!.flavor)
+        : `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`,
+    ]);
   }
   if (capabilities?.lifetimeQuota) summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
   if (csv) {

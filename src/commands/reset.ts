@@ -10,12 +10,16 @@ import { shortenKey } from '../redact.js';
 import { Refusal, resolveKeys } from '../resolve-keys.js';
 import { HttpStatusError } from '../quota-proxy/http.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 import { errorText } from './delete.js';
+import { localDay } from '../options.js';
+import type { DayChoice } from '../quota-proxy/client.js';
+import { dayReason } from '../usage-report.js';
 
 export async function runReset(ctx: CommandContext): Promise<RunReport> {
   const { options, api, log, outputs, summary } = ctx;
-  const { day } = options;
+  // Without day: the server's own today (servers count days in their time zone, not the runner's).
+  const dayText = options.day ?? "the server's today";
   if (options.key) log.secret(options.key, 'key');
   const refuse = (adapter: FlavorAdapter) => {
     if (adapter.capabilities.reset === 'none') {
@@ -23,7 +27,7 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
     }
     if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
       throw new Refusal(
-        `The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${day}.`,
+        `The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${dayText}.`,
       );
     }
   };
@@ -37,20 +41,44 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   for (const key of resolution.keys) log.secret(key.key, 'key');
   summary.facts.push(['Resolved by', resolution.by]);
 
+  // The day to send: given; or none where the server resets its own today and names it (v01, v1p);
+  // or learned from the server first where a reset needs one (v1). v10 counts no days.
+  let choice: DayChoice | undefined = options.day ? { by: 'given', day: options.day } : undefined;
+  if (!choice && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
+    try {
+      choice = await api.serverDay(localDay(ctx.context.now));
+    } catch (error) {
+      return { ok: false, failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
+    }
+  }
+  const day = choice?.day;
+  const noteDay = (said: string | undefined) => {
+    if (!adapter.capabilities.serverDay || summary.facts.some(([name]) => name === 'Day')) return;
+    const shown = said ?? day;
+    if (!shown) return;
+    const why = choice && choice.by !== 'none' ? dayReason(choice) : "the server's today, as its reset answer names it";
+    summary.facts.push(['Day', shown], ['Day chosen', why]);
+    log.info(`Day ${shown}: ${why}.`);
+  };
+
   if (adapter.capabilities.reset === 'day-wide') {
     // One request wipes the day for everybody; the resolved key only proved the target exists.
+    let said: string | undefined;
     try {
-      await api.resetUsage(resolution.keys[0]!.key, day);
+      said = await api.resetUsage(resolution.keys[0]!.key, day);
     } catch (error) {
       return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
     }
-    log.warning(`The ${adapter.flavor} server reset every key's usage for ${day} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
-    summary.facts.push(['Reset', `every key's usage for ${day} (${adapter.flavor} has no per-key reset)`]);
+    noteDay(said);
+    const resetDay = said ?? day ?? "the server's today";
+    log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
+    summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
     return { ok: true, outputs, summary };
   }
 
   const lifetime = adapter.capabilities.lifetimeQuota === true;
-  summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day}`]);
+  if (day) noteDay(day);
+  summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day ?? "the server's today"}`]);
   let reset = 0;
   let nothing = 0;
   const missing: string[] = [];
@@ -60,10 +88,11 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
     const short = shortenKey(key.key);
     let result: string;
     try {
-      await api.resetUsage(key.key, day);
+      const said = await api.resetUsage(key.key, day);
+      noteDay(said);
       reset += 1;
       result = 'reset';
-      log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${day}`}.`);
+      log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`);
     } catch (error) {
       if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
         missing.push(short);

@@ -1,6 +1,6 @@
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
-// label-prefix (or every label with all-labels), and with replace issues one new key per deleted
-// key into the CSV. Creation times are absolute instants (v10's zone-less datetimes are read as
+// label-prefix (or every label with all-labels); with replace it first issues one new key per due
+// key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants (v10's zone-less datetimes are read as
 // UTC by its adapter), so the runner's time zone changes nothing.
 //
 // The list streams past page by page and only the keys to delete are kept; they are deleted once
@@ -11,10 +11,10 @@ import { issueToCsv } from '../issue-keys.js';
 import { KeyRequestRules } from '../key-requests.js';
 import { batchLabels, batchStem } from '../labels.js';
 import { shortenKey } from '../redact.js';
-import { HttpStatusError } from '../quota-proxy/http.js';
+import { HttpStatusError, RateLimitedError } from '../quota-proxy/http.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 import { errorText, refuseWithoutDelete } from './delete.js';
 
 const DAY_MS = 86_400_000;
@@ -109,39 +109,69 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
     return { ok: true, outputs, summary };
   }
 
-  // The admin rate limit (v10: 30 per 15 minutes) must cover each delete and its replacement: a key
-  // deleted whose replacement then waits for the next window is a key lost. What does not fit now,
-  // oldest first, stays due for a later run; on-rate-limit: fail changes nothing.
+  // The admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
+  // replace. Only as many as certainly fit are rotated, oldest first; the rest stay due for a later
+  // run. What fits is the window's room now, plus one whole window when on-rate-limit is wait and
+  // max-wait-seconds covers the wait for it (further windows are not counted on).
   const perKey = options.replace ? 2 : 1;
   const plan = api.http.rateLimit.plan(due.length * perKey);
-  if (plan && !plan.fits && (options.onRateLimit === 'fail' || plan.waitMs > api.http.budget.left())) {
-    const fit = options.onRateLimit === 'fail' ? 0 : Math.floor(Math.max(0, plan.available) / perKey);
+  let leftDue = 0;
+  let rateLimitNote: string | undefined;
+  if (plan && !plan.fits) {
     const at = isoSeconds(plan.resetAt);
+    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.http.budget.left();
+    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
+    const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
     const message =
-      `The server's admin rate limit leaves ${plan.available} request(s) until ${at} and ${due.length} due key(s) need ${due.length * perKey}` +
-      `${options.replace ? ' (a delete and a replacement each)' : ''}`;
-    if (fit === 0) {
-      return { ok: false, failure: `${message}: nothing was deleted; run again after ${at}${options.onRateLimit === 'fail' ? '' : ' (or raise max-wait-seconds)'}.`, outputs, summary };
-    }
-    log.warning(`${message}: rotating the ${fit} oldest now; the other ${due.length - fit} stay due for a run after ${at}.`);
-    summary.facts.push(['Left due (rate limit)', String(due.length - fit)]);
-    due.splice(fit);
+      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
+      `${options.replace ? ' (a replacement and a delete each)' : ''}`;
+    const why =
+      options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+      : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
+      : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.http.budget.left() / 1000)} s)`;
+    if (fit < due.length) {
+      if (fit === 0) {
+        return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
+      }
+      leftDue = due.length - fit;
+      rateLimitNote = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
+      log.warning(rateLimitNote);
+      summary.facts.push(['Left due (rate limit)', String(leftDue)]);
+      due.splice(fit);
+    } else log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
   }
 
-  const deleted = new Array<boolean>(due.length).fill(false);
-  const results = new Array<string>(due.length);
+  // With replace, the replacements come first, and an old key is deleted only once its replacement
+  // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
+  const replacementOf = new Array<string>(due.length).fill('');
+  const replaced = new Array<boolean>(due.length).fill(!options.replace);
+  let report: RunReport | undefined;
+  if (options.replace && due.length > 0) {
+    const rules = new KeyRequestRules({ ...ctx, now: context.now }, prefix, true);
+    const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
+    const requests: CreateKeyRequest[] = due.map((key, i) => rules.request(labels[i]!, key));
+    rules.explain();
+    const issued = await issueToCsv(ctx, requests, requests.length);
+    const byLabel = new Map<string, TrialKey[]>();
+    for (const key of issued.result.created) byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
+    requests.forEach((request, i) => {
+      const made = byLabel.get(request.label)?.shift();
+      replaced[i] = made !== undefined;
+      replacementOf[i] = made ? `${request.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
+    });
+    report = issued;
+  }
+
+  const results: string[] = due.map((_, i) => (replaced[i] ? 'not attempted' : 'kept: replacement not created'));
   let deletedCount = 0;
   let gone = 0;
   const failures: string[] = [];
   let stop: unknown;
-  await forEachBounded(due, options.concurrency, async (key, i) => {
-    if (stop !== undefined) {
-      results[i] = 'not attempted';
-      return;
-    }
+  const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
+  await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
+    if (stop !== undefined || ctx.cancellation?.requested) return;
     try {
       if (await api.deleteKey(key.key)) {
-        deleted[i] = true;
         deletedCount += 1;
         results[i] = 'deleted';
         if (deletedCount <= LOGGED_KEYS) log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
@@ -152,40 +182,27 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
     } catch (error) {
       failures.push(`${shortenKey(key.key)}: ${errorText(error)}`);
       results[i] = 'failed';
-      if (isFatal(error)) stop ??= error;
+      if (isFatal(error) || error instanceof RateLimitedError) stop ??= error;
     }
   });
   outputs['deleted-count'] = String(deletedCount);
   summary.facts.push(['Deleted', String(deletedCount)]);
   log.info(`Deleted ${deletedCount} of ${due.length} due key(s).`);
-  if (gone > 0) log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile); they are not replaced.`);
-  const notAttempted = results.filter((r) => r === 'not attempted').length;
-  const deleteFailure =
-    failures.length > 0
-      ? `${failures.length + notAttempted} of ${due.length} due key(s) were not deleted (first error: ${failures[0]}); ${deletedCount} deleted.`
-      : undefined;
-
-  // Replacements: one per deleted key, same label stem, same limit (v1p/v1a daily limit, v10 total quota).
-  const replacementOf = new Array<string>(due.length).fill('');
-  let report: RunReport | undefined;
-  if (options.replace && deletedCount > 0) {
-    const rules = new KeyRequestRules({ ...ctx, now: context.now }, prefix, true);
-    const forIndex = due.flatMap((_, i) => (deleted[i] ? [i] : []));
-    const labels = replacementLabels(forIndex.map((i) => due[i]!.label), context.labelSuffix);
-    const requests: CreateKeyRequest[] = forIndex.map((i, r) => rules.request(labels[r]!, due[i]!));
-    rules.explain();
-    const issued = await issueToCsv(ctx, requests, requests.length);
-    const byLabel = new Map<string, TrialKey[]>();
-    for (const key of issued.result.created) byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
-    requests.forEach((request, r) => {
-      const made = byLabel.get(request.label)?.shift();
-      replacementOf[forIndex[r]!] = made ? `${request.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
-    });
-    report = issued;
+  if (gone > 0) {
+    log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
   }
+  const kept = results.filter((r) => r === 'kept: replacement not created').length;
+  const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
+  const deleteFailure =
+    notDeleted > 0
+      ? `${notDeleted} of ${toDelete.length} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deletedCount} deleted` +
+        `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
+      : undefined;
+  const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
   summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, results[i]!, replacementOf[i])));
   if (due.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
 
-  const failure = [deleteFailure, report && !report.ok ? report.failure : undefined].filter(Boolean).join(' ');
+  const leftFailure = leftDue > 0 && options.onRateLimit === 'fail' ? rateLimitNote : undefined;
+  const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure].filter(Boolean).join(' ');
   return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
 }

@@ -1,5 +1,5 @@
 // usage: every key's requests on `day` against its limit, busiest first, with the alert rule.
-import type { CommandContext, RunReport } from '../run.js';
+import type { CommandContext, RunReport } from './contract.js';
 import { totalsLine } from '../seed-lines.js';
 import { busiestChart, collectUsage, finishWithAlerts, TABLE_ROWS, usageFacts, usageLines, usageTable } from '../usage-report.js';
 

@@ -11,10 +11,14 @@ Options:
   --flavor F              ${FLAVORS.join(' | ')} (default v1)
   --db FILE               SQLite database file (default :memory:)
   --token T               admin token (default: random, printed at start)
-  --daily-limit N         server-wide daily request limit / default per-key limit (default 200)
+  --daily-limit N         server-wide daily request limit / default per-key limit
+                          (default: env DAILY_REQ_LIMIT as upstream, else 200)
+  --tz ZONE               time zone of the server's usage days, e.g. Pacific/Pago_Pago
+                          (default: the process's own, i.e. TZ, as upstream)
   --base-path P           mount everything under a prefix, e.g. /qp
-  --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900 (default: off)
-  --health MODE           ${HEALTH_MODES.join(' | ')} (default ok)
+  --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900, or off
+                          (default: 30/900 on v10, as upstream; off on the others)
+  --health MODE           ${HEALTH_MODES.join(' | ')} (default hang on v10, as upstream; ok on the others)
   --sync                  durable writes: a disk sync per insert (PRAGMA synchronous=FULL)
   --seed-keys N           insert N keys at start
   --seed-age-days D       seeded keys were created D days ago (default 0)
@@ -25,6 +29,8 @@ Options:
 export interface DevServerMainIo {
   stdout?: (line: string) => void;
   stderr?: (line: string) => void;
+  /** Environment (DAILY_REQ_LIMIT); default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** Stops the server like SIGINT would (tests). */
   signal?: AbortSignal;
 }
@@ -37,6 +43,7 @@ const VALUE_FLAGS = new Set([
   'db',
   'token',
   'daily-limit',
+  'tz',
   'base-path',
   'rate-limit',
   'health',
@@ -60,9 +67,11 @@ interface Parsed {
   seedLabelPrefix: string | undefined;
 }
 
-function parse(argv: string[]): Parsed {
+function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   const args = argv[0] === 'dev-server' ? argv.slice(1) : argv;
   const out: Parsed = { help: false, opts: { port: 8787 }, seedKeys: 0, seedAgeDays: 0, seedLabelPrefix: undefined };
+  // Upstream reads its limit from DAILY_REQ_LIMIT; --daily-limit overrides it.
+  if (env.DAILY_REQ_LIMIT) out.opts.dailyLimit = intFlag('daily-limit (DAILY_REQ_LIMIT)', env.DAILY_REQ_LIMIT, 1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-h' || a === '--help') {
@@ -105,12 +114,20 @@ function parse(argv: string[]): Parsed {
       case 'daily-limit':
         out.opts.dailyLimit = intFlag(name, v, 1);
         break;
+      case 'tz':
+        if (v === '') throw new UsageError('--tz needs a zone name such as UTC or Asia/Shanghai');
+        out.opts.timeZone = v;
+        break;
       case 'base-path':
         out.opts.basePath = v;
         break;
       case 'rate-limit': {
+        if (v === 'off') {
+          out.opts.rateLimit = false;
+          break;
+        }
         const m = /^(\d+)\/(\d+)$/.exec(v);
-        if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, got '${v}'`);
+        if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, or off, got '${v}'`);
         out.opts.rateLimit = { max: Number(m[1]), windowSeconds: Number(m[2]) };
         break;
       }
@@ -140,7 +157,7 @@ export async function devServerMain(argv: string[], io: DevServerMainIo = {}): P
   const stderr = io.stderr ?? ((l: string) => void process.stderr.write(l + '\n'));
   let parsed: Parsed;
   try {
-    parsed = parse(argv);
+    parsed = parse(argv, io.env ?? process.env);
   } catch (e) {
     if (e instanceof UsageError) {
       stderr(`quota-keys dev-server: ${e.message} (see --help)`);

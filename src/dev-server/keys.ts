@@ -54,15 +54,28 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
-/** YYYY-MM-DD in the process's local time zone (as the real servers compute usage days). */
-export function localDay(d: Date = new Date()): string {
+/**
+ * YYYY-MM-DD in the server's time zone, as the real servers compute usage days
+ * (`getFullYear/getMonth/getDate`): the process's own zone, or `timeZone` (an IANA name) when given.
+ */
+export function localDay(d: Date = new Date(), timeZone?: string): string {
+  if (timeZone) return dayFormat(timeZone).format(d);
   return d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
 }
 
-/** The local day `days` calendar days before `d`. */
-export function localDayMinus(days: number, d: Date = new Date()): string {
-  const x = new Date(d.getFullYear(), d.getMonth(), d.getDate() - days, 12);
-  return localDay(x);
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** en-CA formats a date as YYYY-MM-DD. Throws RangeError on a zone that does not exist. */
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) formats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f;
+}
+
+/** The server-local day `days` calendar days before `d`. */
+export function localDayMinus(days: number, d: Date = new Date(), timeZone?: string): string {
+  const today = localDay(d, timeZone);
+  const x = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)) - days));
+  return x.toISOString().slice(0, 10);
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;

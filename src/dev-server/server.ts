@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { MAX_BODY, readBody, sendExpress404, sendJson } from './http.js';
-import { isDay, localDay, localDayMinus, newKey, parseIso, sqlUtc } from './keys.js';
+import { isDay, localDay as dayIn, localDayMinus as dayMinusIn, newKey, parseIso, sqlUtc } from './keys.js';
 import { Store, type KeyRow } from './store.js';
 import { FLAVORS, HEALTH_MODES, type DevServer, type DevServerOptions, type Flavor, type HealthMode } from './types.js';
 
@@ -29,8 +29,20 @@ interface Route {
   handler: (c: Ctx) => void;
 }
 
+/** Each flavor's 401 reason, word for word as upstream. */
+const UNAUTHORIZED: Record<Flavor, string> = {
+  v1: 'admin auth required',
+  v01: 'admin auth required',
+  v1p: 'Admin token required',
+  v1a: 'Unauthorized: Admin token required',
+  v10: 'Invalid admin token',
+};
+
 /** A validation failure: answered 400 with the flavor's error shape. */
 class BadRequest extends Error {}
+
+/** v10's upstream admin rate limit (middleware/rate-limit.js): 30 requests per 15 minutes per IP. */
+export const V10_RATE_LIMIT = Object.freeze({ max: 30, windowSeconds: 900 });
 
 const EMPTY_BODY: Body = Object.freeze({}) as Body;
 const EMPTY_QUERY = new URLSearchParams();
@@ -81,12 +93,24 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   if (!FLAVORS.includes(flavor)) throw new Error(`unknown flavor ${String(flavor)}; expected one of ${FLAVORS.join(', ')}`);
   const dailyLimit = opts.dailyLimit ?? 200;
   if (!Number.isSafeInteger(dailyLimit) || dailyLimit < 1) throw new Error('dailyLimit must be a positive integer');
-  let healthMode: HealthMode = opts.health ?? 'ok';
+  // v10's upstream defaults: /healthz and /status never answer; /admin allows 30 requests per 15 minutes.
+  let healthMode: HealthMode = opts.health ?? (flavor === 'v10' ? 'hang' : 'ok');
   if (!HEALTH_MODES.includes(healthMode)) throw new Error(`unknown health mode ${String(healthMode)}`);
-  const rate = opts.rateLimit;
+  const rate = opts.rateLimit === undefined ? (flavor === 'v10' ? V10_RATE_LIMIT : undefined) : opts.rateLimit || undefined;
   if (rate && (!Number.isSafeInteger(rate.max) || rate.max < 1 || !(rate.windowSeconds > 0))) {
     throw new Error('rateLimit needs max >= 1 and windowSeconds > 0');
   }
+  const timeZone = opts.timeZone || undefined;
+  if (timeZone) {
+    try {
+      dayIn(new Date(), timeZone);
+    } catch {
+      throw new Error(`unknown time zone ${timeZone}; expected an IANA name such as UTC or Asia/Shanghai`);
+    }
+  }
+  /** The server-local day, as upstream computes it (getFullYear/getMonth/getDate in its zone). */
+  const localDay = (d: Date = new Date()): string => dayIn(d, timeZone);
+  const localDayMinus = (days: number): string => dayMinusIn(days, new Date(), timeZone);
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}`);
   const basePath = normaliseBasePath(opts.basePath);
@@ -170,9 +194,18 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       if (!row.is_active) return fail(c.res, 403, 'Trial key is inactive');
       const limit = row.daily_limit ?? dailyLimit;
       const used = (store.getUsage.get(day, key) as { requests: number } | undefined)?.requests ?? 0;
-      if (used >= limit) return fail(c.res, 429, 'Daily request limit exceeded', { limit, used, remaining: 0 });
+      // As upstream: v01 counts the request first and refuses past the limit (refusals count);
+      // the others refuse at the limit without counting, so a refused key's count sits at its limit.
+      if (flavor === 'v01') {
+        store.addUsage.run(day, key, 1, now);
+        if (used + 1 > limit) return fail(c.res, 429, `Trial quota exceeded (daily requests>${limit}).`);
+      } else if (used >= limit) {
+        if (flavor === 'v1') return fail(c.res, 429, `Daily limit exceeded (${limit} requests). Reset at midnight UTC.`);
+        if (flavor === 'v1p') return fail(c.res, 429, 'Daily quota exceeded');
+        return fail(c.res, 429, 'Daily request limit exceeded', { limit, used, remaining: 0 });
+      }
     }
-    store.addUsage.run(day, key, 1, now);
+    if (flavor !== 'v01') store.addUsage.run(day, key, 1, now);
     if (flavor === 'v10') {
       store.v10AddUsed.run(1, key);
       store.v10Response.run(Date.now() - now, key);
@@ -216,7 +249,8 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
         return fail(c.res, 400, 'day and trial_key are required');
       }
       if (!isDay(day)) return fail(c.res, 400, 'day must be YYYY-MM-DD');
-      if (store.deleteUsage.run(day, trial_key).changes === 0) return fail(c.res, 404, 'no usage for that day and key');
+      // As upstream: the row stays, at 0 requests, updated now; no row → 404.
+      if (store.zeroUsage.run(Date.now(), day, trial_key).changes === 0) return fail(c.res, 404, 'Usage record not found');
       sendJson(c.res, 200, { reset: true, day, trial_key });
     },
     adminHealth(c: Ctx): void {
@@ -288,7 +322,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       const qd = c.query.get('day');
       const day = qd === null || qd === '' ? localDay() : qd;
       if (!isDay(day)) return fail(c.res, 400, 'day must be YYYY-MM-DD');
-      store.deleteUsage.run(day, key);
+      store.setUsageZero.run(day, key, Date.now()); // as upstream: a row at 0, made if missing
       sendJson(c.res, 200, { reset: true, key, day });
     },
   };
@@ -358,7 +392,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
     usage(c: Ctx): void {
       const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
       const key = c.query.get('key');
-      const since = localDayMinus(days);
+      const since = dayMinusIn(days, new Date(), 'UTC'); // upstream: SQLite date('now', '-N days'), UTC
       const rows = (key ? store.usageSinceKey.all(since, key) : store.usageSince.all(since)) as Array<{
         key: string;
         label: string | null;
@@ -408,6 +442,20 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   };
 
   const v10 = {
+    /** Upstream v10's proxy route: the key in x-api-key (or ?api_key=), looked up in the database. */
+    gateway(c: Ctx): void {
+      const header = c.req.headers['x-api-key'];
+      const key = (typeof header === 'string' && header) || c.query.get('api_key') || '';
+      if (!key) return fail(c.res, 401, 'Missing API key');
+      const row = getKey(key);
+      const now = Date.now();
+      if (!row || (row.expires_at !== null && Date.parse(row.expires_at) <= now)) return fail(c.res, 403, 'Invalid or expired API key');
+      if (row.used_quota >= row.total_quota) return fail(c.res, 429, 'Quota exceeded');
+      store.addUsage.run(localDay(new Date(now)), key, 1, now);
+      store.v10AddUsed.run(1, key);
+      store.v10Response.run(0, key);
+      sendJson(c.res, 200, { success: true, data: { message: 'API request processed', responseTime: '0ms', remainingQuota: row.total_quota - row.used_quota - 1 } });
+    },
     createKey(c: Ctx): void {
       const label = labelOf(c.body.label);
       const q = c.body.totalQuota;
@@ -566,6 +614,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       break;
     case 'v10':
       add('GET', '/status', health(() => ({ service: 'quota-proxy', version: '1.0.0' })), false);
+      add('POST', '/gateway', v10.gateway, false, true);
       add('POST', '/admin/keys', v10.createKey, true, true);
       add('GET', '/admin/keys', v10.listKeys);
       addParam('DELETE', v10.deleteKey);
@@ -585,28 +634,34 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
     return flavor === 'v10' && query.get('admin_token') === token;
   }
 
-  const hits = new Map<string, { count: number; resetAt: number }>();
+  const hits = new Map<string, { count: number; startedAt: number }>();
   const windowMs = rate ? rate.windowSeconds * 1000 : 0;
-  /** Counts one /admin request of the client; answers 429 and returns true when over the limit. */
+  /**
+   * Counts one /admin request of the client, as upstream v10's middleware does: a fixed window from
+   * the client's first request, renewed once more than windowMs have passed; a refusal (429, with
+   * Retry-After only) is not counted and carries no X-RateLimit-* headers.
+   */
   function rateLimited(req: IncomingMessage, res: ServerResponse): boolean {
     const max = rate!.max;
     const ip = req.socket.remoteAddress ?? '';
     const now = Date.now();
     let e = hits.get(ip);
-    if (!e) hits.set(ip, (e = { count: 0, resetAt: now + windowMs }));
-    else if (now >= e.resetAt) {
+    if (!e) hits.set(ip, (e = { count: 0, startedAt: now }));
+    else if (now - e.startedAt > windowMs) {
       e.count = 0;
-      e.resetAt = now + windowMs;
+      e.startedAt = now;
+    }
+    if (e.count >= max) {
+      const retryAfter = Math.ceil((e.startedAt + windowMs - now) / 1000);
+      res.setHeader('Retry-After', retryAfter);
+      sendJson(res, 429, { error: 'Too Many Requests', message: 'Admin API requests too frequent, try again later', retryAfter });
+      return true;
     }
     e.count++;
     res.setHeader('X-RateLimit-Limit', max);
-    res.setHeader('X-RateLimit-Remaining', e.count >= max ? 0 : max - e.count);
-    res.setHeader('X-RateLimit-Reset', Math.ceil(e.resetAt / 1000));
-    if (e.count <= max) return false;
-    const retryAfter = Math.max(1, Math.ceil((e.resetAt - now) / 1000));
-    res.setHeader('Retry-After', retryAfter);
-    sendJson(res, 429, { error: 'Too Many Requests', retryAfter });
-    return true;
+    res.setHeader('X-RateLimit-Remaining', max - e.count);
+    res.setHeader('X-RateLimit-Reset', Math.ceil((e.startedAt + windowMs) / 1000));
+    return false;
   }
 
   // ---------------------------------------------------------------- request handling
@@ -649,7 +704,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
     if (route === undefined) return sendExpress404(res, method, pathname);
 
     const query = qi < 0 ? EMPTY_QUERY : new URLSearchParams(url.slice(qi + 1));
-    if (route.admin && !isAdmin(req, query)) return fail(res, 401, 'Unauthorized');
+    if (route.admin && !isAdmin(req, query)) return fail(res, 401, UNAUTHORIZED[flavor]);
     if (param) {
       try {
         param = decodeURIComponent(param);
@@ -724,6 +779,12 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
       if (!Number.isSafeInteger(n)) throw new Error('recordUsage: requests must be an integer');
       store.addUsage.run(day, key, n, Date.now());
       if (flavor === 'v10') store.v10AddUsed.run(n, key);
+    },
+    day(at?: Date): string {
+      return localDay(at);
+    },
+    usageOf(key, day = localDay()): number {
+      return (store.getUsage.get(day, key) as { requests: number } | undefined)?.requests ?? 0;
     },
     allKeys() {
       const rows = store.allKeysById.all() as Array<{ key: string; label: string | null; created_at: number; daily_limit: number | null }>;

@@ -63,6 +63,8 @@ export class Store {
   readonly getUsage: StatementSync;
   readonly addUsage: StatementSync;
   readonly deleteUsage: StatementSync;
+  readonly zeroUsage: StatementSync; // v1 reset: the row stays, at 0
+  readonly setUsageZero: StatementSync; // v01 reset: a row at 0, made if missing
   readonly deleteUsageDay: StatementSync;
   readonly usagePage: StatementSync; // v1
   readonly usageCount: StatementSync;
@@ -125,6 +127,10 @@ export class Store {
         'ON CONFLICT (day, key) DO UPDATE SET requests = requests + excluded.requests, updated_at = excluded.updated_at',
     );
     this.deleteUsage = p('DELETE FROM usage WHERE day = ? AND key = ?');
+    this.zeroUsage = p('UPDATE usage SET requests = 0, updated_at = ? WHERE day = ? AND key = ?');
+    this.setUsageZero = p(
+      'INSERT INTO usage (day, key, requests, updated_at) VALUES (?, ?, 0, ?) ON CONFLICT (day, key) DO UPDATE SET requests = 0, updated_at = excluded.updated_at',
+    );
     this.deleteUsageDay = p('DELETE FROM usage WHERE day = ?');
     this.usagePage = p(
       'SELECT u.day, u.key AS trial_key, k.label, u.requests, u.updated_at FROM usage u ' +

@@ -17,13 +17,24 @@ export interface DevServerOptions {
   db?: string;
   /** Admin token; default: random 32 hex chars. */
   token?: string;
+  /**
+   * The server's time zone (IANA name, e.g. 'Pacific/Pago_Pago') for its usage days, which upstream
+   * counts in server-local time; default the process's own (TZ).
+   */
+  timeZone?: string;
   /** Server-wide DAILY_REQ_LIMIT (v1/v01) and the default per-key daily_limit (v1p/v1a); default 200. */
   dailyLimit?: number;
   /** Mount everything under a prefix, e.g. '/qp' (reverse proxy emulation); default ''. */
   basePath?: string;
-  /** Admin rate limit per client IP over /admin/* (v10 upstream: 30 per 900 s). Off when undefined. */
-  rateLimit?: { max: number; windowSeconds: number };
-  /** Default 'ok'. 'hang' emulates the v10 upstream, whose health handler never answers. */
+  /**
+   * Admin rate limit per client IP over /admin/*. Default: v10's upstream 30 requests per 900 s
+   * (tests shorten the window); off on the other flavors. `false` turns it off on v10 too.
+   */
+  rateLimit?: { max: number; windowSeconds: number } | false;
+  /**
+   * Default 'ok', and 'hang' on v10 like its upstream, whose /healthz and /status handlers never
+   * answer (a database wrapper drops their callback).
+   */
   health?: HealthMode;
   /** Durable writes (PRAGMA synchronous=FULL, a WAL sync per insert like the real v1); default false (synchronous=OFF). */
   sync?: boolean;
@@ -41,6 +52,10 @@ export interface DevServer {
   seedKeys(n: number, opts?: { labelPrefix?: string; createdAt?: Date; dailyLimit?: number }): string[];
   /** Test helper: add `requests` to a key's usage for `day` (YYYY-MM-DD server-local, default today). */
   recordUsage(key: string, requests: number, day?: string): void;
+  /** The server-local day (YYYY-MM-DD in its time zone) at `at`, default now: the day usage is counted on. */
+  day(at?: Date): string;
+  /** Test helper: a key's requests on `day` (server-local, default today). */
+  usageOf(key: string, day?: string): number;
   /** Test helper: all keys in the DB as {key,label,createdAt: Date, dailyLimit?: number}. */
   allKeys(): Array<{ key: string; label: string | null; createdAt: Date; dailyLimit?: number }>;
   /** Closes the server (destroying keep-alive sockets and hanging health requests) and the DB. */

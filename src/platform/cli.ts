@@ -1,13 +1,15 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
-import { cliContext, gitlabContext } from '../context.js';
+import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../context.js';
 import { INPUTS } from '../inputs.js';
 import { redactingLogger, type Logger } from '../log.js';
 import { COMMANDS, InputError, parseOptions } from '../options.js';
-import { run, type RunReport, type Summary } from '../run.js';
+import { run } from '../run.js';
+import type { RunReport, Summary } from '../commands/contract.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../cancel.js';
 import { encryptReportCsv } from '../encrypt.js';
-import { DEFAULT_DOTENV, dotenvPath, writeDotenv } from './gitlab.js';
+import { artifactWarnings, DEFAULT_DOTENV, dotenvPath, writeDotenv } from './gitlab.js';
 import { watch, watchSeconds } from './watch.js';
+import { VERSION } from '../version.js';
 
 const ALIASES: Record<string, string> = { token: 'admin-token' };
 
@@ -26,6 +28,7 @@ function usage(): string {
     `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
     `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
     '  -h, --help                     this help',
+    '  -V, --version                  the version of quota-keys',
     '',
     'Environment: ADMIN_TOKEN, QUOTA_PROXY_URL. Keys are written to the CSV only; logs show them shortened.',
   ].join('\n');
@@ -165,6 +168,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     return devServer.devServerMain(argv.slice(1));
   }
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const log = redactingLogger({
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`),
@@ -185,17 +192,24 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     if (parsed.command === undefined) throw new InputError('command', '', `expected one of ${COMMANDS.join(', ')} (see --help)`);
     parsed.values.set('command', parsed.command);
-    const context = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
+    const context = isGitlabJob(env) ? gitlabContext(env) : cliContext(env);
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
+    if (context.platform === 'gitlab') {
+      // Said before any key exists: a local pipeline run must not go green with its files elsewhere.
+      const { note } = gitlabJobDirectory(env);
+      if (env.GITLAB_CI !== 'true') log.info(`GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`);
+      if (note) log.info(note);
+      for (const warning of artifactWarnings({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace)) log.warning(warning);
+    }
     if (parsed.watch !== undefined) {
       const seconds = watchSeconds(parsed.watch, options.command);
       // The first signal cancels the pass under way (no new pass follows, so one Cancellation serves all).
       const cancellation = new Cancellation();
       return await watch(seconds, async () => {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
-        const passContext = env.GITLAB_CI === 'true' ? gitlabContext(env) : cliContext(env);
+        const passContext = isGitlabJob(env) ? gitlabContext(env) : cliContext(env);
         const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log, cancellation);
-        if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs);
+        if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
         const code = printReport(passReport, log.redactor);
         return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
       }, {
@@ -223,13 +237,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     outputs = report.outputs;
     await encryptReportCsv(report, options.encryptTo, log);
-    if (dotenvFile) writeDotenv(dotenvFile, outputs);
-    const code = printReport(report, log.redactor);
+    // The report first: a dotenv that cannot be written must not hide why the run failed.
+    let code = printReport(report, log.redactor);
+    const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
+    if (unwritten) {
+      process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+      code = 1;
+    }
     return report.cancelled ? exitCodeFor(report.cancelled) : code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
-    if (dotenvFile) writeDotenv(dotenvFile, outputs, { quiet: true });
+    const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd() });
+    if (unwritten && unwritten !== message) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
     return error instanceof InputError ? 2 : 1;
   }
 }

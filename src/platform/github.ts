@@ -5,7 +5,8 @@ import { deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../artifact.js
 import { githubContext } from '../context.js';
 import { redactingLogger } from '../log.js';
 import { parseOptions } from '../options.js';
-import { run, type RunReport } from '../run.js';
+import { run } from '../run.js';
+import type { RunReport } from '../commands/contract.js';
 import { Cancellation, GRACE_MS } from '../cancel.js';
 import { summaryMarkdown } from './summary.js';
 

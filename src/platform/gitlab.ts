@@ -3,6 +3,7 @@
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gitlabJobDirectory, isGitlabJob } from '../context.js';
 
 export const DEFAULT_DOTENV = 'quota-keys.env';
 
@@ -14,10 +15,31 @@ export function dotenvName(output: string): string {
   return `QUOTA_KEYS_${output.replace(/-(count|path)$/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }
 
-/** Where the dotenv goes: `--dotenv FILE`, else quota-keys.env in GitLab jobs, else nowhere. */
+/**
+ * Where the dotenv goes: `--dotenv FILE`, else quota-keys.env in GitLab jobs, else nowhere. In a
+ * GitLab job a relative FILE is taken from the job's directory (as `reports: dotenv:` is), so the
+ * file is where GitLab collects it even after a `cd`.
+ */
 export function dotenvPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd = process.cwd()): string | undefined {
-  if (flag) return path.resolve(cwd, flag);
-  return env.GITLAB_CI === 'true' ? path.resolve(cwd, DEFAULT_DOTENV) : undefined;
+  const base = isGitlabJob(env) ? gitlabJobDirectory(env, cwd).dir : cwd;
+  if (flag) return path.resolve(base, flag);
+  return isGitlabJob(env) ? path.resolve(base, DEFAULT_DOTENV) : undefined;
+}
+
+/**
+ * What a GitLab job should be told about where its files went: a file outside the job's
+ * directory is not collected as an artifact, which GitLab itself reports only as a warning.
+ */
+export function artifactWarnings(files: Readonly<Record<string, string | undefined>>, jobDir: string): string[] {
+  const warnings: string[] = [];
+  for (const [what, file] of Object.entries(files)) {
+    if (!file) continue;
+    const relative = path.relative(jobDir, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      warnings.push(`the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`);
+    }
+  }
+  return warnings;
 }
 
 /**
@@ -39,11 +61,17 @@ export function dotenvText(outputs: Readonly<Record<string, string>>, cwd = proc
     .join('');
 }
 
-/** Writes the dotenv; `quiet` (on the way out of a failed run) ignores a file that cannot be written. */
-export function writeDotenv(file: string, outputs: Readonly<Record<string, string>>, { quiet = false, cwd = process.cwd() } = {}): void {
+/**
+ * Writes the dotenv; `quiet` (on the way out of a failed run) does not throw for a file that cannot
+ * be written but returns what went wrong, for the caller to say.
+ */
+export function writeDotenv(file: string, outputs: Readonly<Record<string, string>>, { quiet = false, cwd = process.cwd() } = {}): string | undefined {
   try {
     writeFileSync(file, dotenvText(outputs, cwd));
+    return undefined;
   } catch (error) {
-    if (!quiet) throw new Error(`Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const message = `Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`;
+    if (!quiet) throw new Error(message);
+    return message;
   }
 }

@@ -1,5 +1,5 @@
 // The run report as GitHub job-summary markdown.
-import type { Summary } from '../run.js';
+import type { Summary } from '../commands/contract.js';
 
 const MAX_ROWS = 200;
 

@@ -1,5 +1,5 @@
 // Which flavor answered: told apart by the shapes of answers the run receives anyway.
-import type { Flavor, FlavorAdapter } from './types.js';
+import type { Flavor, FlavorAdapter, HealthProbe } from './types.js';
 import { v1 } from './flavors/v1.js';
 import { v01 } from './flavors/v01.js';
 import { v1p } from './flavors/v1p.js';
@@ -10,6 +10,11 @@ const ADAPTERS: Record<Flavor, FlavorAdapter> = { v1, v01, v1p, v1a, v10 };
 
 export function adapterFor(flavor: Flavor): FlavorAdapter {
   return ADAPTERS[flavor];
+}
+
+/** The flavors whose /healthz may never answer, with the probe whose answer tells each apart. */
+export function healthProbes(): Array<{ flavor: Flavor; probe: HealthProbe }> {
+  return Object.values(ADAPTERS).flatMap((a) => (a.healthProbe ? [{ flavor: a.flavor, probe: a.healthProbe }] : []));
 }
 
 type Json = Record<string, unknown>;

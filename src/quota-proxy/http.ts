@@ -130,6 +130,8 @@ export interface RequestOptions {
   auth?: boolean;
   /** May be repeated after a failure of unknown outcome (default: GET, HEAD, DELETE, PUT, OPTIONS). */
   idempotent?: boolean;
+  /** Abandons this request (the health check drops a /healthz that hangs once another route answered). */
+  signal?: AbortSignal;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
@@ -140,7 +142,19 @@ const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLO
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
 
-const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)[^\s"'<>&,;]+/gi;
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>&,;]+)/gi;
+
+/** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
+const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+
+/**
+ * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
+ * "Admin token required") is not one and stays, so that the message is read whole.
+ */
+function blankCredential(match: string, word: string, separator: string, value: string): string {
+  const plainWord = /^token$/i.test(word) && !/[:=]/.test(separator) && REASON_WORDS.test(value);
+  return plainWord ? match : `${word}${separator}…`;
+}
 
 /**
  * First ~100 characters of a body, on one line, with key and token values blanked. The word the
@@ -148,7 +162,7 @@ const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)[^\s"'<>&,;]+/gi;
  * which only knows whole ones.
  */
 export function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, '$1$2…');
+  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
   return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
 
@@ -278,6 +292,7 @@ export class HttpClient {
   ): Promise<HttpAnswer> {
     const { target, idempotent, attempt } = request;
     const cancellation = this.options.cancellation;
+    const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.auth !== false && this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     let body: string | undefined;
@@ -290,7 +305,8 @@ export class HttpClient {
     const limits: AttemptLimits = {
       deadlineMs: this.options.timeoutMs,
       maxAnswerBytes: this.maxAnswerBytes,
-      signal: cancellation?.abortSignal,
+      // The run's abort signal and the request's own (the health check drops a /healthz that hangs).
+      signal,
       onDeadline: () => (this.consecutiveTimeouts += 1),
     };
     for (;;) {

@@ -34,6 +34,20 @@ export interface UsageRow {
   /** v10: the key's lifetime quota and how much of it is used. */
   totalQuota?: number;
   usedQuota?: number;
+  /** The server-local day the row counts, where the answer says (rows of several days). */
+  day?: string;
+  /** When the server last counted a request in this row (v1, v01, v1a, v1p). */
+  updatedAt?: Date;
+}
+
+/** One usage answer page. */
+export interface UsagePage {
+  rows: UsageRow[];
+  next?: number;
+  /** The day the server says it answered for (v1p, asked without a day: its own today). */
+  day?: string;
+  /** The rows are only the newest ones, not every row of a day (v01's recent mode). */
+  partial?: boolean;
 }
 
 export interface Capabilities {
@@ -49,6 +63,20 @@ export interface Capabilities {
   lifetimeQuota?: boolean;
   /** The usage answer lists every key with its limit (v1p, v10), not only used ones: no key list needed. */
   usageListsEveryKey?: boolean;
+  /**
+   * How the server's own day ("today" in its time zone, which counts usage) is known when no day is
+   * given: 'named' — asked without a day, it uses its today and its answer names it (v1p); 'rows' —
+   * learned from its usage rows' day and update time (v1, v01, v1a). Absent: no calendar days (v10).
+   */
+  serverDay?: 'named' | 'rows';
+  /** A reset sent without a day resets the server's own today, and its answer names the day (v01, v1p). */
+  resetDefaultsToServerDay?: boolean;
+  /**
+   * The server-wide limit (v1, v01) is not reported; whether a refused request is still counted.
+   * false (v1): counts stop at the limit, so keys refused today sit exactly at it.
+   * true (v01): refusals are counted, so counts run past the limit and show nothing of it.
+   */
+  refusalsCounted?: boolean;
 }
 
 /** A page of keys; `next` is set when the server has more. */
@@ -57,9 +85,27 @@ export interface KeyPage {
   next?: number;
 }
 
+/**
+ * The health check of a flavor whose own health routes cannot be trusted to answer (v10's /healthz
+ * and /status never do): a request outside the admin API, so it costs none of an admin rate limit.
+ */
+export interface HealthProbe {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  /** Why the flavor's /healthz is not asked, for messages. */
+  why: string;
+  /** What the answer proves when it is this flavor's healthy answer (one clause); undefined otherwise. */
+  judge(status: number, body: unknown): string | undefined;
+  /** What a healthy answer looks like, for the message when another came. */
+  expected: string;
+}
+
 export interface FlavorAdapter {
   readonly flavor: Flavor;
   readonly capabilities: Capabilities;
+  /** Set when the default health path (/healthz) of this flavor may never answer. */
+  readonly healthProbe?: HealthProbe;
   /** Body for POST /admin/keys making `requests.length` keys (≤ maxKeysPerCreate). */
   createBody(requests: CreateKeyRequest[]): Record<string, unknown>;
   /** Keys in a create answer. */
@@ -67,11 +113,17 @@ export interface FlavorAdapter {
   /** Query for the listing page starting at `offset`. */
   listQuery(offset: number): Record<string, string | number | undefined>;
   parseListing(body: unknown, offset: number): KeyPage;
-  /** Request for one day's usage, the page starting at `offset`. */
-  usageRequest(day: string, offset: number): { path: string; query?: Record<string, string | number | undefined> };
-  parseUsage(body: unknown, day: string, offset: number): { rows: UsageRow[]; next?: number };
-  /** Request resetting `key`'s usage for `day`, or everyone's on day-wide flavors. */
-  resetRequest(key: string, day: string): { method: string; path: string; query?: Record<string, string>; body?: unknown };
+  /**
+   * Request for one day's usage, the page starting at `offset`; `day` undefined: the server's own
+   * today where it can answer so, else its recent rows (each with its day and update time).
+   */
+  usageRequest(day: string | undefined, offset: number): { path: string; query?: Record<string, string | number | undefined> };
+  /** Rows of the answer; rows of several days carry their `day` (the client keeps the day's). */
+  parseUsage(body: unknown, day: string | undefined, offset: number): UsagePage;
+  /** Request resetting `key`'s usage for `day` (undefined: the server's today, resetDefaultsToServerDay), or everyone's on day-wide flavors. */
+  resetRequest(key: string, day: string | undefined): { method: string; path: string; query?: Record<string, string>; body?: unknown };
+  /** The day a reset answer says it reset, where it says. */
+  parseReset?(body: unknown): string | undefined;
 }
 
 export class UnsupportedOperationError extends Error {

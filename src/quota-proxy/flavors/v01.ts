@@ -1,11 +1,15 @@
 // v01, the original JSON-file server: native batch of up to 100 keys per request; reset by query string.
 import type { FlavorAdapter } from '../types.js';
+import { parseServerTime } from '../time.js';
 import { asArray, asObject, num, str } from './shape.js';
 import { keyFrom } from './v1.js';
 
+/** v01 answers at most 500 recent rows. */
+const RECENT = 500;
+
 export const v01: FlavorAdapter = {
   flavor: 'v01',
-  capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key' },
+  capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', resetDefaultsToServerDay: true, refusalsCounted: true },
   // `labels` gives each key of a native batch its own label (the dev server honours it); `label` is
   // what a server that ignores `labels` applies to every key of the request.
   createBody: (requests) =>
@@ -21,12 +25,18 @@ export const v01: FlavorAdapter = {
   parseListing: (body) => ({
     keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
   }),
-  usageRequest: (day) => ({ path: '/admin/usage', query: { day } }),
-  parseUsage: (body) => ({
-    rows: asArray(asObject(body, 'the usage answer').items, 'items').map((i) => {
+  // Without a day: the newest rows of every day, each with its day (at most RECENT of them).
+  usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : { limit: RECENT } }),
+  parseUsage: (body, day) => {
+    const answer = asObject(body, 'the usage answer');
+    const items = asArray(answer.items, 'items');
+    const rows = items.map((i) => {
       const item = asObject(i, 'a usage row');
-      return { key: str(item.key), label: str(item.label), requests: num(item.req_count) ?? 0 };
-    }),
-  }),
-  resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', query: { key, day } }),
+      return { key: str(item.key), label: str(item.label), requests: num(item.req_count) ?? 0, day: str(item.day ?? answer.day) || day, updatedAt: parseServerTime(item.updated_at) };
+    });
+    return { rows, partial: day === undefined && items.length >= RECENT };
+  },
+  // Without a day the server resets its own today and names it.
+  resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', query: day ? { key, day } : { key: key } as Record<string, string> }),
+  parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
 };

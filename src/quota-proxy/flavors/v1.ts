@@ -24,21 +24,20 @@ const USAGE_PAGE = 1000;
 
 export const v1: FlavorAdapter = {
   flavor: 'v1',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key' },
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', refusalsCounted: false },
   createBody: ([request]) => ({ label: request!.label }),
   parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
   listQuery: () => ({}),
   parseListing: (body) => ({
     keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
   }),
+  // Every day's rows, newest day first: the client keeps the day's, and learns the server's day from them.
   usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { limit: USAGE_PAGE, offset } }),
-  parseUsage: (body, day, offset) => {
+  parseUsage: (body, _day, offset) => {
     const page = asObject(body, 'the usage answer');
     const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
     return {
-      rows: items
-        .filter((i) => str(i.day) === day)
-        .map((i) => ({ key: str(i.trial_key), label: str(i.label), requests: num(i.requests) ?? 0 })),
+      rows: items.map((i) => ({ key: str(i.trial_key), label: str(i.label), requests: num(i.requests) ?? 0, day: str(i.day), updatedAt: parseServerTime(i.updated_at) })),
       next: page.has_more === true ? offset + items.length : undefined,
     };
   },

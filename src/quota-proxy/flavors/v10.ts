@@ -1,14 +1,38 @@
 // v10, quota/expiry: lifetime quotas instead of daily limits, expiring keys, paged listing,
 // SQL datetimes in UTC without a zone, and an admin rate limit of 30 requests per 15 minutes.
-import type { FlavorAdapter } from '../types.js';
+import type { FlavorAdapter, HealthProbe } from '../types.js';
 import { parseServerTime } from '../time.js';
 import { asArray, asObject, num, requireKey, str } from './shape.js';
 
 export const V10_PAGE = 100;
 
+/** Sent as the trial key of the health probe: plainly not a key, so the server finds none. */
+export const HEALTH_PROBE_KEY = 'quota-keys-health-check';
+const UNKNOWN_KEY = 'Invalid or expired API key';
+
+/**
+ * Upstream v10's /healthz and /status never answer: their database calls pass the callback where
+ * the server's query wrapper expects parameters, so it is never called. Its proxy route looks the
+ * trial key up in the database (parameters given, so the callback runs) and is outside /admin, so
+ * it costs none of the 30 admin requests per 15 minutes. An unknown key answers 403; upstream
+ * answers a database error the same way, which the first admin request (500 then) tells apart.
+ */
+const healthProbe: HealthProbe = {
+  method: 'POST',
+  path: '/gateway',
+  query: { api_key: HEALTH_PROBE_KEY },
+  why: "v10's /healthz never answers (an upstream defect)",
+  judge: (status, body) =>
+    status === 403 && !!body && typeof body === 'object' && (body as { error?: unknown }).error === UNKNOWN_KEY
+      ? 'looked an unknown key up in its database and refused it, as v10 does'
+      : undefined,
+  expected: `403 {"error":"${UNKNOWN_KEY}"}`,
+};
+
 export const v10: FlavorAdapter = {
   flavor: 'v10',
   capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key', lifetimeQuota: true, usageListsEveryKey: true },
+  healthProbe,
   createBody: ([request]) => ({
     label: request!.label,
     ...(request!.totalQuota !== undefined ? { totalQuota: request!.totalQuota } : {}),

@@ -1,5 +1,6 @@
 // v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
 import { UnsupportedOperationError, type FlavorAdapter } from '../types.js';
+import { parseServerTime } from '../time.js';
 import { asArray, asObject, num, str } from './shape.js';
 import { createWithDailyLimit, keyFrom } from './v1.js';
 
@@ -7,7 +8,7 @@ const DAY_MS = 86_400_000;
 
 export const v1a: FlavorAdapter = {
   flavor: 'v1a',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none' },
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none', serverDay: 'rows' },
   ...createWithDailyLimit,
   listQuery: () => ({}),
   parseListing: (body) => ({
@@ -21,17 +22,18 @@ export const v1a: FlavorAdapter = {
       };
     }),
   }),
-  // Usage comes as the last N days per key: ask for enough days to reach `day`.
+  // Usage comes as the last N days per key (counted back from the server's UTC date): ask for
+  // enough days to reach `day`; without a day, 3 reach the server's today in any time zone.
   usageRequest: (day) => {
-    const back = Math.floor((Date.now() - Date.parse(`${day}T00:00:00Z`)) / DAY_MS) + 2;
+    const back = day === undefined ? 3 : Math.floor((Date.now() - Date.parse(`${day}T00:00:00Z`)) / DAY_MS) + 2;
     return { path: '/admin/usage', query: { days: Math.min(Math.max(back, 1), 366) } };
   },
-  parseUsage: (body, day) => ({
-    rows: asArray(asObject(body, 'the usage answer').usage, 'usage').map((k) => {
+  // One row per key and day, each with its day: the client keeps the day's.
+  parseUsage: (body) => ({
+    rows: asArray(asObject(body, 'the usage answer').usage, 'usage').flatMap((k) => {
       const item = asObject(k, 'a usage row');
       const days = Array.isArray(item.usage) ? item.usage.map((d) => asObject(d, 'a usage day')) : [];
-      const requests = days.filter((d) => str(d.day) === day).reduce((sum, d) => sum + (num(d.requests) ?? 0), 0);
-      return { key: str(item.key), label: str(item.label), requests, dailyLimit: num(item.daily_limit) };
+      return days.map((d) => ({ key: str(item.key), label: str(item.label), requests: num(d.requests) ?? 0, dailyLimit: num(item.daily_limit), day: str(d.day), updatedAt: parseServerTime(d.updated_at) }));
     }),
   }),
   resetRequest: () => {

@@ -1,11 +1,12 @@
 // v1p, "persistent": per-key daily limits, a bare-array listing, and a reset that wipes every key's day.
 import type { FlavorAdapter } from '../types.js';
+import { parseServerTime } from '../time.js';
 import { asArray, asObject, num, str } from './shape.js';
 import { createWithDailyLimit, keyFrom } from './v1.js';
 
 export const v1p: FlavorAdapter = {
   flavor: 'v1p',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true },
+  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true, serverDay: 'named', resetDefaultsToServerDay: true },
   ...createWithDailyLimit,
   listQuery: () => ({}),
   parseListing: (body) => ({
@@ -18,13 +19,17 @@ export const v1p: FlavorAdapter = {
       };
     }),
   }),
-  usageRequest: (day) => ({ path: '/admin/usage', query: { day } }),
-  parseUsage: (body) => ({
-    rows: asArray(asObject(body, 'the usage answer').keys, 'keys').map((k) => {
+  // Asked without a day, the server answers for its own today and names it.
+  usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : {} }),
+  parseUsage: (body) => {
+    const answer = asObject(body, 'the usage answer');
+    const rows = asArray(answer.keys, 'keys').map((k) => {
       const item = asObject(k, 'a usage row');
-      return { key: str(item.key), label: str(item.label), requests: num(item.requests) ?? 0, dailyLimit: num(item.daily_limit) };
-    }),
-  }),
+      return { key: str(item.key), label: str(item.label), requests: num(item.requests) ?? 0, dailyLimit: num(item.daily_limit), updatedAt: parseServerTime(item.updated_at) };
+    });
+    return { rows, day: str(answer.day) || undefined };
+  },
   // Only the whole day can be reset: callers must have refused unless the user asked for that.
-  resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day } }),
+  resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: day ? { day } : {} }),
+  parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
 };

@@ -1,0 +1,28 @@
+// `npm start` (scripts/start.js) is the README's first command: the demo must show what it asked
+// for (5 keys, daily limit 100), and any warning of the run on screen rather than dropped.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { startProcess } from '../__fixtures__/run-process.js';
+
+const START = path.resolve(import.meta.dirname, '../scripts/start.js');
+let cwd: string;
+beforeAll(() => (cwd = mkdtempSync(path.join(tmpdir(), 'npm-start-'))));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+test('npm start issues 5 keys with the daily limit 100 it asked for, and says so on screen', async () => {
+  const { done } = startProcess(process.execPath, [START], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const result = await done;
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/issuing 5 keys with limit 100/);
+  const rows = result.stdout.split('\n').filter((line) => /^\| batch-\d{8}-\d{3}-/.test(line));
+  expect(rows).toHaveLength(5);
+  for (const row of rows) expect(row.split('|').map((c) => c.trim())[3]).toBe('100');
+  // No annotation line is left raw, and none is silently dropped.
+  expect(result.stdout).not.toMatch(/^::/m);
+  const csvFiles = readdirSync(cwd).filter((f) => f.endsWith('.csv'));
+  expect(csvFiles).toHaveLength(1);
+  const csv = parse(readFileSync(path.join(cwd, csvFiles[0]!), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  expect(csv.map((r) => r.daily_limit)).toEqual(['100', '100', '100', '100', '100']);
+});

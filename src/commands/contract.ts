@@ -1,0 +1,49 @@
+// The contract between the flow (../run.ts) and the commands: what a command receives and what it
+// returns. Its own module, so that commands never import the flow that imports them.
+import type { RunContext } from '../context.js';
+import type { Logger } from '../log.js';
+import type { Options } from '../options.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
+import type { Cancellation } from '../cancel.js';
+
+export interface Summary {
+  title: string;
+  facts: Array<[string, string]>;
+  table?: { head: string[]; rows: string[][] };
+  /** Extra markdown (charts) for job summaries; terminals skip it. */
+  markdown?: string;
+  /**
+   * One line per item in the seed tool's text form, which scripts parse (list, usage, monitor):
+   * terminals print these on stdout in place of the table (the facts then go to stderr); job
+   * summaries skip them.
+   */
+  lines?: string[];
+}
+
+export interface RunReport {
+  ok: boolean;
+  /** One line saying what failed and what to do, when !ok. */
+  failure?: string;
+  outputs: Record<string, string>;
+  summary: Summary;
+  /** The CSV this run wrote, if any (uploaded as an artifact by the GitHub entry). */
+  csvPath?: string;
+  /** Set when SIGINT/SIGTERM stopped the run: the signal (the CLI exits 130/143). */
+  cancelled?: string;
+}
+
+/** What a command gets: validated options, the API, where to log, and the report being built. */
+export interface CommandContext {
+  options: Options;
+  context: RunContext;
+  log: Logger;
+  api: QuotaProxy;
+  /** The server URL for messages and the CSV (credentials redacted). */
+  server: string;
+  outputs: Record<string, string>;
+  summary: Summary;
+  /** Once cancelled (SIGINT/SIGTERM), start no new request; the HTTP client refuses them too. */
+  cancellation?: Cancellation;
+}
+
+export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;
