@@ -51,7 +51,7 @@ test('health: a dripping health answer ends the command within the bound, in one
   const result = await runBounded(['health', '-u', front.url]);
   expect(result.ms).toBeLessThan(BOUND_MS);
   expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 1 s \(answer 200 still arriving after \d+ bytes\) \(3 attempts\); check/m);
+  expect(result.stderr).toMatch(/^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 1 s \(answer 200 still arriving after \d+ bytes\) \(3 attempts\);/m);
   expect(front.records.filter((r) => r.path === '/healthz')).toHaveLength(RETRIES + 1);
 });
 
