@@ -22,7 +22,7 @@ test('on-rate-limit: fail: creates the keys that fit the window, reports the res
   expect(rows).toHaveLength(fit);
   expect(new Set(rows.map((r) => r.key))).toEqual(onServer());
   expect(admin).toHaveLength(30); // paced by the headers: nothing sent that the server would refuse
-  expect(warnings.join('\n')).toMatch(new RegExp(`: ${fit - 1} fit now, the rest after .* on-rate-limit is fail: creating the ${fit - 1} that fit now; the other ${50 - fit} will not be requested \\(run again after `));
+  expect(warnings.join('\n')).toMatch(new RegExp(`: ${fit} fit now, the rest after .* on-rate-limit is fail: creating the ${fit} that fit now; the other ${50 - fit} will not be requested \\(run again after `));
   expect(report.failure).toMatch(new RegExp(`^${50 - fit} of 50 key\\(s\\) were not created \\(first error: POST http://127\\.0\\.0\\.1:\\d+/admin/keys: not sent: the admin rate limit is used up; on-rate-limit is fail; retry after .*\\); the ${fit} created are in `));
 });
 

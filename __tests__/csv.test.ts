@@ -30,11 +30,11 @@ test('cells that a spreadsheet would run as formulas are neutralised', () => {
   expect(neutraliseFormula('release-v1')).toBe('release-v1');
 });
 
-test('the key column is written as the server made it, even when it starts like a formula', async () => {
+test('the key column is formula-protected like every other cell (a hostile server picks the key)', async () => {
   const file = path.join(dir, 'dash.csv');
   const csv = new CsvWriter(file);
   csv.write(csvRow({ key: '-478e36abcdef', label: '=cmd', createdAt: new Date(0) }, { server: 's' }));
   await csv.close();
   const [row] = parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
-  expect(row).toMatchObject({ key: '-478e36abcdef', label: "'=cmd" });
+  expect(row).toMatchObject({ key: "'-478e36abcdef", label: "'=cmd" });
 });

@@ -24,10 +24,10 @@ describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
   test('generate --tier partner: the tier and its limit in the CSV and the summary', async () => {
     const { report, rows, requests, warnings } = await runWrite(server, { command: 'generate', name: 'partner-companyA-20261126', tier: 'partner' });
     expect(report.ok).toBe(true);
-    // The flavor is learnt from answers the run needs anyway: health and the one create, nothing more
+    // The flavor is learnt from answers the run needs anyway: health, the token check and the one create, nothing more
     // (v10's /healthz never answers: its proxy route, outside /admin, is the health check).
     const health = flavor === 'v10' ? ['GET /healthz', 'POST /gateway?api_key=quota-keys-health-check'] : ['GET /healthz'];
-    expect(requests).toEqual([...health, 'POST /admin/keys']);
+    expect(requests).toEqual([...health, 'GET /admin/usage?limit=1&days=1', 'POST /admin/keys']);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     // v1 and v01 apply their own DAILY_REQ_LIMIT, which nobody gave here: unknown, not a tier's figure.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -54,15 +54,15 @@ test('a batch of 50 at concurrency 8: the server holds exactly those 50 labels a
   expect(report.summary.table!.rows.every(([, key]) => key!.includes('…'))).toBe(true);
 });
 
-test('a wrong admin token creates nothing, stops after the first refusal and still writes the CSV', async () => {
+test('a wrong admin token creates nothing: the token check before the first create refuses it, and no CSV is written', async () => {
   const requestsBefore = server.requests.length;
   const { report, rows } = await issue({ command: 'batch', count: '20', 'admin-token': 'wrong-token', output: 'wrong.csv' });
   expect(report.ok).toBe(false);
-  expect(report.outputs).toMatchObject({ 'created-count': '0', 'failed-count': '20' });
-  expect(report.failure).toMatch(/20 of 20 key\(s\) were not created \(first error: POST .*\/admin\/keys answered 401/);
-  // The CSV exists with its header and no row: a failed run still hands over a (here empty) file.
-  expect(readFileSync(report.csvPath!, 'utf8')).toBe('label,key,daily_limit,created_at,expires_at,tier,used_today,status,server\r\n');
+  expect(report.failure).toMatch(/^The server refused the admin token from --token \(GET .*\/admin\/usage answered 401/);
+  // Nothing to hand over: no header-only file.
+  expect(report.csvPath).toBeUndefined();
+  expect(existsSync(path.join(workspace, 'wrong.csv'))).toBe(false);
   expect(rows).toEqual([]);
-  // health + one create: the batch stops at the first 401
-  expect(server.requests.length - requestsBefore).toBe(2);
+  // health + the token check: no create at all
+  expect(server.requests.slice(requestsBefore).map((r) => r.method)).toEqual(['GET', 'GET']);
 });

@@ -56,7 +56,7 @@ test('a label like ../../x or =cmd() is only data: sent in the body, stored as i
     const inputs: Record<string, string> = { command: 'generate', name, url: server.url, 'admin-token': server.token, output: 'k.csv' };
     const report = await run(parseOptions((n) => inputs[n] ?? '', {}, context), context, captureLog().log);
     expect(report.ok).toBe(true);
-    expect(seen(before)).toEqual(['GET /quota/healthz', 'POST /quota/admin/keys']);
+    expect(seen(before)).toEqual(['GET /quota/healthz', 'GET /quota/admin/usage?limit=1&days=1', 'POST /quota/admin/keys']);
     expect(server.allKeys().some((k) => k.label === name)).toBe(true);
     const [row] = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(row!.label).toBe(name.startsWith('=') ? `'${name}` : name);

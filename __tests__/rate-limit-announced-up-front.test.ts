@@ -1,5 +1,5 @@
-// v10's admin rate limit (30 per 15 min upstream; here 8 per 2 s): the first create's answer
-// tells the limit (the health check is not under /admin), a batch that cannot fit is announced
+// v10's admin rate limit (30 per 15 min upstream; here 8 per 2 s): the answer of the token check
+// before the first create tells the limit (the health check is not under /admin), a batch that cannot fit is announced
 // before the rest is sent, what fits the window is always created, and on-rate-limit decides
 // whether the rest waits for the next window or is reported as not created.
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -37,37 +37,39 @@ test('wait: says up front how many fit now and when the rest can, then waits for
   expect(report.ok).toBe(true);
   expect(rows).toHaveLength(20);
   expect(log).toMatch(
-    /warning: The server's admin rate limit leaves 7 request\(s\) until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(8 per window\) and the 19 key\(s\) to create need 19: 7 fit now, the rest over 2 more windows from .*Waiting for the limit as on-rate-limit is wait/,
+    /warning: The server's admin rate limit leaves 7 request\(s\) until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(8 per window\) and the 20 key\(s\) to create need 20: 7 fit now, the rest over 2 more windows from .*Waiting for the limit as on-rate-limit is wait/,
   );
   // Paced by the headers: the server almost never has to refuse (answers in flight can overtake by a few).
   expect(admin.filter((r) => r.status === 429).length).toBeLessThanOrEqual(2);
   expect(new Set(server.allKeys().map((k) => k.key))).toEqual(new Set(rows.map((r) => r.key)));
 });
 
-test('fail: after the first create, says up front that only what fits is created, creates it, reports the rest', async () => {
+test("fail: before the first create (the token check's answer tells the window), says up front that only what fits is created, creates it, reports the rest", async () => {
   const { report, rows, admin, log } = await issue({ max: 8, windowSeconds: 60 }, { count: '20', 'on-rate-limit': 'fail' });
   expect(report.ok).toBe(false);
-  expect(report.outputs).toMatchObject({ 'created-count': '8', 'failed-count': '12' });
-  expect(rows).toHaveLength(8);
-  expect(log).toMatch(/7 fit now, the rest over 2 more windows from .* on-rate-limit is fail: creating the 7 that fit now; the other 12 will not be requested \(run again after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, or set on-rate-limit: wait\)/);
-  expect(report.failure).toMatch(/^12 of 20 key\(s\) were not created \(first error: .*not sent: the admin rate limit is used up; on-rate-limit is fail; retry after /);
-  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(8);
+  expect(report.outputs).toMatchObject({ 'created-count': '7', 'failed-count': '13' });
+  expect(rows).toHaveLength(7);
+  expect(log).toMatch(/7 fit now, the rest over 2 more windows from .* on-rate-limit is fail: creating the 7 that fit now; the other 13 will not be requested \(run again after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, or set on-rate-limit: wait\)/);
+  expect(report.failure).toMatch(/^13 of 20 key\(s\) were not created \(first error: .*not sent: the admin rate limit is used up; on-rate-limit is fail; retry after /);
+  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(7);
   expect(admin.every((r) => r.status === 200)).toBe(true);
 });
 
 test('wait, but the window ends later than max-wait-seconds allows: what fits is created, the rest reported with when to run again', async () => {
   const { report, rows, admin, log } = await issue({ max: 4, windowSeconds: 60 }, { count: '10', 'max-wait-seconds': '1' });
   expect(report.ok).toBe(false);
-  expect(rows).toHaveLength(4);
-  expect(log).toMatch(/Waiting 6\d s is more than max-wait-seconds leaves \(1 s\): creating the 3 that fit now; the other 6 will not be requested \(run again after /);
-  expect(report.failure).toMatch(/^6 of 10 key\(s\) were not created \(first error: .*not sent: the admin rate limit is used up; waiting 6\d s for the next window exceeds what max-wait-seconds leaves/);
-  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(4);
+  expect(rows).toHaveLength(3);
+  expect(log).toMatch(/Waiting 6\d s is more than max-wait-seconds leaves \(1 s\): creating the 3 that fit now; the other 7 will not be requested \(run again after /);
+  expect(report.failure).toMatch(/^7 of 10 key\(s\) were not created \(first error: .*not sent: the admin rate limit is used up; waiting 6\d s for the next window exceeds what max-wait-seconds leaves/);
+  expect(admin.filter((r) => r.method === 'POST')).toHaveLength(3);
+  expect(admin.every((r) => r.status === 200)).toBe(true);
 });
 
 test('a batch that fits is not held up, and the health check (outside /admin) costs none of the limit', async () => {
-  const { report, log, admin } = await issue({ max: 10, windowSeconds: 60 }, { count: '10' });
+  // 10 creates and the token check before them.
+  const { report, log, admin } = await issue({ max: 11, windowSeconds: 60 }, { count: '10' });
   expect(report.ok).toBe(true);
   expect(log).not.toMatch(/rate limit/);
-  expect(admin).toHaveLength(10);
+  expect(admin).toHaveLength(11);
   expect(admin.every((r) => r.status === 200)).toBe(true);
 });

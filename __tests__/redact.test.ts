@@ -44,3 +44,14 @@ test('a URL-encoded token is hidden too', () => {
   r.addSecret('tok+en/with=chars');
   expect(r.redact(`?admin_token=${encodeURIComponent('tok+en/with=chars')}`)).toBe('?admin_token=***');
 });
+
+test('any 8 characters of the token in a row are masked, in its escaped forms too; shorter pieces and other text stay', () => {
+  const redactor = new Redactor();
+  const token = 'Adm1n&Secret;Part"Two';
+  redactor.addSecret(token);
+  expect(redactor.redact(`answered 401: Bearer …&Secret;Part"Two`)).toBe('answered 401: Bearer …***');
+  expect(redactor.redact(`token=${encodeURIComponent(token)}&x=1`)).toBe('token=***&x=1');
+  expect(redactor.redact('&quot;Adm1n&amp;Secret;Part&quot;Two&quot;')).toBe('&quot;***&quot;');
+  expect(redactor.redact('pieces: Adm1n&Se and cret;Par')).toBe('pieces: *** and ***');
+  expect(redactor.redact('Adm1n&S (7 characters) stays')).toBe('Adm1n&S (7 characters) stays');
+});

@@ -82,6 +82,6 @@ test('another batch of the same run (another name), and the first attempt itself
   const before = server.requests.length;
   const first = await attempt('9500', 1, { count: '2' });
   expect(first.code).toBe(0);
-  // health + 2 creates: no key list on a first attempt
-  expect(server.requests.length - before).toBe(3);
+  // health + the token check + 2 creates: no key list on a first attempt
+  expect(server.requests.length - before).toBe(4);
 });

@@ -1,6 +1,8 @@
 // The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
-// at the end, so a reader never sees half a file and nobody else on the runner can read it.
-import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+// at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
+// file is created when the writer is made, before any key exists: a path that cannot take the CSV
+// fails the run before anything is created.
+import { createWriteStream, existsSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { TrialKey } from './quota-proxy/types.js';
@@ -11,7 +13,30 @@ export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
 /** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Why `file` must not be replaced by the CSV, or undefined when it may: only a regular file (or
+ * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
+ * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
+ */
+export function notReplaceable(file: string): string | undefined {
+  let kind: string | undefined;
+  try {
+    const link = lstatSync(file);
+    const stat = link.isSymbolicLink() ? statSync(file) : link;
+    if (stat.isFile()) return undefined;
+    kind =
+      stat.isDirectory() ? 'a folder'
+      : stat.isFIFO() ? 'a FIFO (named pipe)'
+      : stat.isSocket() ? 'a socket'
+      : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device'
+      : 'not a regular file';
+    return `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever replaces a regular file`;
+  } catch {
+    return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
+  }
 }
 
 export interface RowExtras {
@@ -40,19 +65,29 @@ export class CsvWriter {
   private readonly file: WriteStream;
   private readonly stringifier: Stringifier;
   private readonly finished: Promise<void>;
+  private target: string;
+  /** Set once closed or discarded. */
+  settled = false;
   rows = 0;
 
-  constructor(readonly path: string) {
-    mkdirSync(dirname(this.path), { recursive: true });
-    this.temp = `${this.path}.${process.pid}.tmp`;
-    // 'wx': never through a file or link someone else put at the temp path.
-    this.file = createWriteStream(this.temp, { mode: 0o600, flags: 'wx' });
+  /** Creates the private temp file at once (throws when the path cannot take it: name too long, no such folder, read-only…). */
+  constructor(path: string) {
+    this.target = path;
+    mkdirSync(dirname(path), { recursive: true });
+    this.temp = `${path}.${process.pid}.tmp`;
+    // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
+    // so an unusable path throws here, before any key exists, not later from the stream.
+    const fd = openSync(this.temp, 'wx', 0o600);
+    this.file = createWriteStream(this.temp, { fd });
     this.stringifier = stringify({
       header: true,
       columns: [...CSV_COLUMNS],
       record_delimiter: 'windows',
-      // The key is the server's, byte for byte; every other text cell may come from people.
-      cast: { string: (value, context) => (context.column === 'key' ? value : neutraliseFormula(value)) },
+      // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
+      // which a reader takes as a new row: a label `x\n=cmd` would start a row with a formula.
+      quoted_match: /[\r\n]/,
+      // Every cell may come from people or a server, the key too: all are formula-protected.
+      cast: { string: (value) => neutraliseFormula(value) },
     });
     this.finished = new Promise((resolve, reject) => {
       this.file.on('finish', resolve).on('error', reject);
@@ -63,23 +98,48 @@ export class CsvWriter {
     this.stringifier.pipe(this.file);
   }
 
+  /** Where the CSV is (or goes): the path asked for, or the fresh name it got when that path became unusable. */
+  get path(): string {
+    return this.target;
+  }
+
   write(row: CsvRow): void {
     this.rows += 1;
     this.stringifier.write(row);
   }
 
-  /** Flushes and renames the file into place; returns its path. */
-  async close(): Promise<string> {
+  /**
+   * Flushes and renames the file into place; returns its path. Without a row and unless
+   * `keepEmpty`, nothing is put in place (a failed run never replaces a CSV with a header-only
+   * one) and undefined is returned. Should something other than a regular file have appeared at the
+   * path meanwhile, the CSV goes to a fresh name beside it instead.
+   */
+  async close({ keepEmpty = true }: { keepEmpty?: boolean } = {}): Promise<string | undefined> {
+    if (this.settled) return existsSync(this.target) ? this.target : undefined;
+    if (this.rows === 0 && !keepEmpty) {
+      await this.discard();
+      return undefined;
+    }
+    this.settled = true;
     this.stringifier.end();
     await this.finished;
-    renameSync(this.temp, this.path);
-    return this.path;
+    if (notReplaceable(this.target)) {
+      const stem = this.target.replace(/\.csv$/i, '');
+      let n = 2;
+      while (existsSync(`${stem}-${n}.csv`)) n += 1;
+      this.target = `${stem}-${n}.csv`;
+    }
+    renameSync(this.temp, this.target);
+    return this.target;
   }
 
   /** Drops the temp file (nothing was written that must be kept). */
   async discard(): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
     this.stringifier.end();
     await this.finished.catch(() => undefined);
     rmSync(this.temp, { force: true });
   }
 }
+

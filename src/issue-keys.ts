@@ -132,12 +132,17 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
    * Counts every admin request made so far (a listing or check before the first create included).
    * False when the window is not known yet.
    */
-  const announceRateLimit = (queue: CreateKeyRequest[]): boolean => {
+  /**
+   * Says up front when `queue` does not fit the admin rate limit's window. Returns how many of it to
+   * send: all of it when the rest may wait for the next windows, else only what fits now (the rest
+   * is marked not requested here, so no request is sent that the server would refuse).
+   */
+  const announceRateLimit = (queue: CreateKeyRequest[]): { announced: boolean; send: number } => {
     const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
     const needed = Math.ceil(queue.length / perRequest);
     const plan = api.http.rateLimit.plan(needed);
-    if (!plan) return false;
-    if (plan.fits) return true;
+    if (!plan) return { announced: false, send: queue.length };
+    if (plan.fits) return { announced: true, send: queue.length };
     const fit = Math.min(queue.length, plan.available * perRequest);
     const at = isoSeconds(plan.resetAt);
     const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
@@ -146,11 +151,20 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
       `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
     const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
     const left = api.http.budget.left();
-    if (services.onRateLimit === 'fail') log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
-    else if (plan.waitMs > left) {
+    let why: string;
+    if (services.onRateLimit === 'fail') {
+      log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
+      why = 'on-rate-limit is fail';
+    } else if (plan.waitMs > left) {
       log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
-    } else log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
-    return true;
+      why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
+    } else {
+      log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+      return { announced: true, send: queue.length };
+    }
+    const refusal = `${api.http.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ${why}; retry after ${at}.`;
+    for (const request of queue.slice(fit)) ledger.failed.set(request.label, refusal);
+    return { announced: true, send: fit };
   };
 
   /** Lists the server's keys for the batch's labels and settles every uncertain one; false when the list could not be read. */
@@ -208,7 +222,8 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
   let queue = [...requests];
   if (queue.length > 0) {
     // Known before the first create when an admin request came first (a listing, a token check).
-    const announced = announceRateLimit(queue);
+    const { announced, send } = announceRateLimit(queue);
+    queue = queue.slice(0, send);
     const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
     queue = queue.slice(first.length);
     await createAll(first, 1);
@@ -220,7 +235,7 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     if (stop !== undefined || cancelled()) {
       notAttempted(queue);
       queue = [];
-    } else if (!announced) announceRateLimit(queue);
+    } else if (!announced) queue = queue.slice(0, announceRateLimit(queue).send);
   }
   let rounds = 0;
   let listed = false;
@@ -279,7 +294,9 @@ export async function issueToCsv(
 ): Promise<RunReport & { result: IssueResult }> {
   const { options, api, log, server, outputs, summary, context } = ctx;
   const { cancellation } = ctx;
-  const csv = new CsvWriter(options.output);
+  // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
+  const csv = ctx.csv ?? new CsvWriter(options.output);
+  let csvPath: string | undefined;
   // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
   const dailyLimitFor = (key: TrialKey) => {
     const capabilities = api.known?.capabilities;
@@ -330,13 +347,14 @@ export async function issueToCsv(
     result.reexported = earlierKeys.length;
     if (earlierFailure) result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure! }));
   } finally {
-    // The CSV is written whatever happened: every key the server created must reach the user.
-    await csv.close();
+    // The CSV is written whatever happened: every key the server created must reach the user. Without
+    // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
+    csvPath = await csv.close({ keepEmpty: false });
   }
   const created = result.created.length;
   const failed = result.failures.length;
-  Object.assign(outputs, { 'csv-path': csv.path, 'created-count': String(created), 'failed-count': String(failed) });
-  summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csv.path]);
+  Object.assign(outputs, { 'csv-path': csvPath ?? '', 'created-count': String(created), 'failed-count': String(failed) });
+  summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
   if (result.reexported > 0) summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
   if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
   if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
@@ -345,10 +363,10 @@ export async function issueToCsv(
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
     rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
   };
-  log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csv.path}`);
+  log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
   for (const f of result.failures.slice(0, 5)) log.warning(`Not created: ${f.label}: ${f.error}`);
   if (result.failures.length > 5) log.warning(`… and ${result.failures.length - 5} more not created.`);
-  const report = { outputs, summary, csvPath: csv.path, result };
+  const report = { outputs, summary, csvPath, result };
   const unresolved =
     result.unresolved.length > 0
       ? ` ${result.unresolved.length} of them may exist on the server without being in the CSV (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): check with the list command.`
@@ -357,7 +375,7 @@ export async function issueToCsv(
     return {
       ok: false,
       cancelled: cancellation?.reason ?? 'cancelled',
-      failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created, all in ${csv.path}; ${failed} not created.${unresolved}`,
+      failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
       ...report,
     };
   }
@@ -366,7 +384,7 @@ export async function issueToCsv(
   const first = result.failures[0]?.error ?? 'unknown error';
   return {
     ok: false,
-    failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); the ${created} created are in ${csv.path}.${unresolved}`,
+    failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}.${unresolved}`,
     ...report,
   };
 }

@@ -28,6 +28,8 @@ export function oneLine(message: string): string {
 }
 
 export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logger & { redactor: Redactor } {
+  // A value registered twice (the entry masks the token before reading inputs, run() again) is masked once.
+  const registered = new Set<string>();
   return {
     redactor,
     info: (m) => sink.info(redactor.redact(oneLine(m))),
@@ -36,7 +38,8 @@ export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logge
       if (sink.debugEnabled?.() !== false) sink.debug(redactor.redact(oneLine(m)));
     },
     secret(value, kind) {
-      if (!value) return;
+      if (!value || registered.has(value)) return;
+      registered.add(value);
       sink.mask?.(value);
       if (kind === 'token') redactor.addSecret(value);
       else redactor.addKey(value);

@@ -3,6 +3,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { notReplaceable } from './csv.js';
 import { compactDate, defaultName, type RunContext } from './context.js';
 import { FLAVORS, type Flavor } from './quota-proxy/types.js';
 import { redactUrl } from './redact.js';
@@ -26,6 +27,8 @@ export interface Options {
   command: Command;
   url: URL;
   token?: string;
+  /** Where the token came from, for messages: `input admin-token`, `--token`, `env ADMIN_TOKEN`. */
+  tokenSource: string;
   count: number;
   /** Explicit limit, else the tier's, else 100. */
   limit: number;
@@ -141,7 +144,30 @@ function parseTiers(raw: string): Record<string, number> {
   return tiers;
 }
 
-/** age recipients, comma or newline separated. */
+/** Control characters (C0, DEL, C1) and anything beyond Latin-1: not sendable in an HTTP header. */
+const TOKEN_UNSENDABLE = /[\0-\x1f\x7f-\x9f]|[^\0-\xff]/;
+
+/** Where the token came from, as the user set it on this platform. */
+function describeTokenSource(fromInput: boolean, context: RunContext): string {
+  if (fromInput) return context.platform === 'github' ? 'input admin-token' : '--token';
+  return context.platform === 'gitlab' ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)' : 'env ADMIN_TOKEN';
+}
+
+// An absolute path of RFC 3986 path characters, an optional query, no dot segments, no `//` start
+// (a network-path reference), %-escapes well formed.
+const HEALTH_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
+
+function parseHealthPath(raw: string): string {
+  const pathPart = raw.split('?')[0]!;
+  const ok =
+    raw.length <= 1000 &&
+    HEALTH_PATH.test(raw) &&
+    !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
+    !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
+  if (!ok) throw new InputError('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or .. segments), such as /healthz');
+  return raw;
+}
+
 /**
  * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
  * already there (a second step of the same job), it counts up instead.
@@ -152,6 +178,8 @@ function parseOutput(raw: string, context: RunContext): string {
     if (/[\\/]$/.test(raw) || (existsSync(file) && statSync(file).isDirectory())) {
       throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
     }
+    const refusal = notReplaceable(file);
+    if (refusal) throw new InputError('output', raw, `expected a path for a regular file: ${refusal}`);
     // Keys created and then unwritable would be lost: the nearest existing folder must take files.
     let dir = path.dirname(file);
     while (!existsSync(dir)) dir = path.dirname(dir);
@@ -198,6 +226,7 @@ function bech32Valid(text: string): boolean {
   return chk === 1;
 }
 
+/** age recipients, comma or newline separated. */
 function parseRecipients(raw: string): string[] {
   const recipients = raw.split(/[\s,]+/).filter(Boolean);
   for (const recipient of recipients) {
@@ -215,9 +244,14 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   }
 
   // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
-  const token = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '') || env.ADMIN_TOKEN?.replace(/[\r\n]+$/, '') || undefined;
-  if (token !== undefined && /[\r\n\0]/.test(token)) {
-    throw new InputError('admin-token', '', 'the token contains a line break or NUL; paste it again as one line');
+  const tokenInput = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '');
+  const token = tokenInput || env.ADMIN_TOKEN?.replace(/[\r\n]+$/, '') || undefined;
+  const tokenSource = describeTokenSource(tokenInput !== '', context);
+  // The token travels in an HTTP header: only Latin-1 without control characters fits there. Any
+  // other would make every admin request fail after the health check (and a create look uncertain).
+  if (token !== undefined && TOKEN_UNSENDABLE.test(token)) {
+    const what = /[\r\n]/.test(token) ? 'a line break' : /[\0-\x1f\x7f-\x9f]/.test(token) ? 'a control character' : 'a character outside Latin-1 (such as a full-width or Chinese character)';
+    throw new InputError('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it again as one line of plain characters`);
   }
   if (token === undefined && command !== 'health') {
     throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
@@ -239,10 +273,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
   }
 
-  const healthPath = get('health-path') || '/healthz';
-  if (!healthPath.startsWith('/') || /\s/.test(healthPath)) {
-    throw new InputError('health-path', healthPath, 'expected a path starting with /, such as /healthz');
-  }
+  const healthPath = parseHealthPath(get('health-path') || '/healthz');
 
   const nameGiven = get('name');
   const name = nameGiven || defaultName(context);
@@ -278,6 +309,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     command,
     url,
     token,
+    tokenSource,
     count,
     limit,
     serverDailyLimit,

@@ -27,16 +27,35 @@ const URL_CREDENTIALS = /\b(https?:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/g;
 
 const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`);
 
+/** Every 8 characters in a row of a token count as the token: a piece of it is never printed. */
+export const SECRET_PIECE = 8;
+
+/** The forms a token is echoed in by servers and proxies: as is, URL-, form-, JSON- and HTML-escaped. */
+export function secretForms(value: string): string[] {
+  const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const forms = [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), encodeURI(value), JSON.stringify(value).slice(1, -1), html, html.replace(/&#39;/g, '&#x27;')];
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
 export class Redactor {
-  /** Each form a secret can be printed in (as is, URL-encoded), and what replaces it. */
-  private readonly secrets = new Map<string, string>();
+  /** Each form a secret can be printed in (as is, URL-encoded…), longest first. */
+  private readonly secrets: string[] = [];
+  /** Every SECRET_PIECE-character piece of every form of every secret. */
+  private readonly pieces = new Set<string>();
+  private readonly pieceStarts = new Set<string>();
   private readonly keys = new Map<string, string>();
 
-  /** A value replaced by *** wherever it appears (admin token), also URL-encoded. */
+  /** A value replaced by *** wherever it appears (admin token), in any of its forms, and so is any 8-character piece of it. */
   addSecret(value: string | undefined): void {
     if (!value || value.length < 4) return;
-    this.secrets.set(value, '***');
-    this.secrets.set(encodeURIComponent(value), '***');
+    for (const form of secretForms(value)) {
+      if (!this.secrets.includes(form)) this.secrets.push(form);
+      for (let i = 0; i + SECRET_PIECE <= form.length; i++) {
+        this.pieces.add(form.slice(i, i + SECRET_PIECE));
+        this.pieceStarts.add(form[i]!);
+      }
+    }
+    this.secrets.sort((a, b) => b.length - a.length);
   }
 
   /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
@@ -49,9 +68,27 @@ export class Redactor {
 
   redact(text: string): string {
     let out = text;
-    for (const [secret, shown] of this.secrets) out = out.split(secret).join(shown);
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join('***');
+    if (this.pieces.size > 0) out = this.maskPieces(out);
     for (const [key, shown] of this.keys) out = out.split(key).join(shown);
     out = out.replace(URL_CREDENTIALS, '$1***@');
     return out.replace(KEY_PATTERN, (key) => shortenKey(key));
+  }
+
+  /** Replaces every run of characters covered by a piece of a secret with ***. */
+  private maskPieces(text: string): string {
+    let covered: Uint8Array | undefined;
+    for (let i = 0; i + SECRET_PIECE <= text.length; i++) {
+      if (!this.pieceStarts.has(text[i]!) || !this.pieces.has(text.slice(i, i + SECRET_PIECE))) continue;
+      covered ??= new Uint8Array(text.length);
+      covered.fill(1, i, i + SECRET_PIECE);
+    }
+    if (!covered) return text;
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      if (!covered[i]) out += text[i];
+      else if (i === 0 || !covered[i - 1]) out += '***';
+    }
+    return out;
   }
 }

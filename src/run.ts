@@ -9,6 +9,10 @@ import { HttpClient } from './quota-proxy/http.js';
 import { Cancellation, CancelledError } from './cancel.js';
 import type { CommandContext, CommandRunner, RunReport } from './commands/contract.js';
 import { plainHttpWarning } from './transport.js';
+import { writesKeysCsv } from './artifact.js';
+import { CsvWriter } from './csv.js';
+import { InputError } from './options.js';
+import { checkAdminToken, CREATES_FIRST, tlsAdvice } from './token-check.js';
 import { health } from './commands/health.js';
 import { runGenerate } from './commands/generate.js';
 import { runBatch } from './commands/batch.js';
@@ -18,6 +22,20 @@ import { runRotate } from './commands/rotate.js';
 import { runList } from './commands/list.js';
 import { runUsage } from './commands/usage.js';
 import { runMonitor } from './commands/monitor.js';
+
+/**
+ * The CSV's private temp file, created before the first request: a path that cannot take it (name
+ * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
+ */
+function openCsvBeforeRequests(options: Options): CsvWriter | undefined {
+  if (!writesKeysCsv(options)) return undefined;
+  try {
+    return new CsvWriter(options.output);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new InputError('output', options.output, `the CSV cannot be created there (${reason}); expected a writable folder and a file name the file system accepts`);
+  }
+}
 
 const RUNNERS: Partial<Record<Command, CommandRunner>> = {
   generate: runGenerate,
@@ -32,6 +50,7 @@ const RUNNERS: Partial<Record<Command, CommandRunner>> = {
 
 export async function run(options: Options, context: RunContext, log: Logger, cancellation = new Cancellation()): Promise<RunReport> {
   if (options.token) log.secret(options.token, 'token');
+  const csv = openCsvBeforeRequests(options);
   const server = redactUrl(options.url.href);
   const plainHttp = plainHttpWarning(options.url);
   if (plainHttp && options.token) log.warning(plainHttp);
@@ -56,6 +75,7 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
     outputs: {},
     summary: { title: `quota-proxy ${options.command}`, facts: [['Server', server]] },
     cancellation,
+    csv,
   };
   const cancelledReport = (report?: RunReport): RunReport => ({
     outputs: ctx.outputs,
@@ -71,11 +91,17 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
       ctx.outputs.healthy = String(result.healthy);
       ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
       if (!result.healthy) {
-        const report: RunReport = { ok: false, failure: result.problem, outputs: ctx.outputs, summary: ctx.summary };
+        const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
+        const report: RunReport = { ok: false, failure: advice ? `${result.problem} ${advice}` : result.problem, outputs: ctx.outputs, summary: ctx.summary };
         // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
         return cancellation.requested ? cancelledReport({ ...report, failure: undefined }) : report;
       }
       log.info(`${server}: healthy${result.note ? `: ${result.note}` : ''}`);
+    }
+    // A wrong token is found before the first key is made, not by the creates.
+    if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
+      const refusal = await checkAdminToken(api, options.tokenSource, (m) => log.warning(m));
+      if (refusal) return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
     }
     const runner = RUNNERS[options.command];
     if (!runner) return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
@@ -86,6 +112,8 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
     if (error instanceof CancelledError || cancellation.requested) return cancelledReport();
     throw error;
   } finally {
+    // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
+    if (csv && !csv.settled) await csv.discard();
     if (api.flavor) {
       ctx.outputs.flavor = api.flavor;
       if (!ctx.summary.facts.some(([name]) => name === 'Flavor')) ctx.summary.facts.splice(1, 0, ['Flavor', api.flavor]);

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { Options } from '../options.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { Cancellation } from '../cancel.js';
+import type { CsvWriter } from '../csv.js';
 
 export interface Summary {
   title: string;
@@ -44,6 +45,8 @@ export interface CommandContext {
   summary: Summary;
   /** Once cancelled (SIGINT/SIGTERM), start no new request; the HTTP client refuses them too. */
   cancellation?: Cancellation;
+  /** The keys CSV, opened by run() before any request when the command writes one. */
+  csv?: CsvWriter;
 }
 
 export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;

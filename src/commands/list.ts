@@ -30,7 +30,8 @@ function tableRow(key: TrialKey, limit: Limit): string[] {
 
 export async function runList(ctx: CommandContext): Promise<RunReport> {
   const { options, api, log, server, outputs, summary } = ctx;
-  const csv = options.outputGiven ? new CsvWriter(options.output) : undefined;
+  // Opened by run() before the first request when output is given.
+  const csv = ctx.csv ?? (options.outputGiven ? new CsvWriter(options.output) : undefined);
   const rows: string[][] = [];
   const lines: string[] = [];
   let seen = 0;

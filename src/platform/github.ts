@@ -13,6 +13,9 @@ import { summaryMarkdown } from './summary.js';
 export async function runAction(): Promise<void> {
   const log = redactingLogger({ info: core.info, warning: core.warning, debug: core.debug, mask: core.setSecret, debugEnabled: core.isDebug });
   try {
+    // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
+    const token = core.getInput('admin-token') || process.env.ADMIN_TOKEN;
+    if (token?.trim()) log.secret(token.trim(), 'token');
     const context = githubContext(github.context, process.env);
     const options = parseOptions((name) => core.getInput(name), process.env, context);
     // Before any request, so no key is created that could then not be handed over safely.

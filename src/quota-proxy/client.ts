@@ -200,6 +200,16 @@ export class QuotaProxy {
     }
   }
 
+  /**
+   * One small authenticated read, to learn whether the admin token is accepted before anything is
+   * created: `/admin/usage` exists on every flavor and `limit=1` keeps it small where the server
+   * pages (v1, v01, v10). Throws what the request throws (HttpStatusError 401/403 for a bad token).
+   * Its answer is not used to detect the flavor: the first create does that.
+   */
+  async checkAdminToken(): Promise<void> {
+    await this.http.json('GET', '/admin/usage', { query: { limit: 1, days: 1 } });
+  }
+
   /** Creates keys; the first call on an unknown flavor detects it (later calls wait for that). */
   async createKeys(requests: CreateKeyRequest[]): Promise<TrialKey[]> {
     if (!this.adapter && this.detecting) await this.detecting.catch(() => undefined);

@@ -11,7 +11,7 @@ import { AnswerTooLargeError, AttemptAbandonedError, attemptLimits, DeadlineErro
 import { CancelledError, sleep, type Cancellation } from '../cancel.js';
 import type { Logger } from '../log.js';
 import { RateLimitTracker } from '../rate-limit.js';
-import { redactUrl } from '../redact.js';
+import { redactUrl, Redactor } from '../redact.js';
 import { fullJitter, isoSeconds, parseRetryAfter, retryMoment, WaitBudget } from './retry.js';
 
 export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'network';
@@ -142,7 +142,8 @@ const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLO
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
 
-const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>&,;]+)/gi;
+// Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
 
 /** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
 const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
@@ -157,12 +158,13 @@ function blankCredential(match: string, word: string, separator: string, value: 
 }
 
 /**
- * First ~100 characters of a body, on one line, with key and token values blanked. The word the
- * cut falls in is dropped whole: half a token or half a key is not shortened by the redactor,
- * which only knows whole ones.
+ * First ~100 characters of a body, on one line, with key and token values blanked. `redact` (the
+ * run's token redactor) goes over the whole body first, before anything cuts the token apart.
+ * The word the cut falls in is dropped whole: half a token or half a key is not shortened by the
+ * redactor, which only knows whole ones.
  */
-export function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
+export function snippetOf(text: string, redact: (text: string) => string = (t) => t): string {
+  const flat = redact(text).replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
   return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
 
@@ -227,7 +229,13 @@ export class HttpClient {
   /** When the last complete answer arrived (or the client was made). */
   private lastAnswerAt = Date.now();
 
+  /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
+  private readonly redactToken: (text: string) => string;
+
   constructor(private readonly options: HttpClientOptions) {
+    const tokenRedactor = new Redactor();
+    tokenRedactor.addSecret(options.token);
+    this.redactToken = (text) => tokenRedactor.redact(text);
     // Credentials in the URL are never sent nor shown: the admin token is the only credential.
     const base = new URL(options.baseUrl.href);
     base.username = '';
@@ -358,7 +366,7 @@ export class HttpClient {
         throw new NetworkError('timeout', target, `timed out after ${seconds} s (answer ${response.statusCode} still arriving after ${received} bytes)`, true, attempt.retries + 1);
       }
       const expected = Number(response.headers['content-length']);
-      throw new CutOffAnswerError(response.statusCode, target, snippetOf(text), received, Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
+      throw new CutOffAnswerError(response.statusCode, target, snippetOf(text, this.redactToken), received, Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
     }
   }
 
@@ -373,12 +381,12 @@ export class HttpClient {
         refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
         : answer.retries ? ` (${answer.retries + 1} attempts)`
         : '';
-      throw new HttpStatusError(answer.status, target, snippetOf(errorText(answer.text)), answer.headers, note, answer.earlierMayHaveActed === true);
+      throw new HttpStatusError(answer.status, target, snippetOf(errorText(this.redactToken(answer.text)), this.redactToken), answer.headers, note, answer.earlierMayHaveActed === true);
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
     } catch {
-      throw new BadAnswerError(answer.status, target, snippetOf(answer.text) || '(empty body)');
+      throw new BadAnswerError(answer.status, target, snippetOf(answer.text, this.redactToken) || '(empty body)');
     }
   }
 
