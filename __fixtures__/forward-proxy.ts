@@ -1,5 +1,8 @@
 // A local forward proxy, as self-hosted runners sit behind: CONNECT tunnels (what undici's
 // ProxyAgent uses) and plain absolute-form HTTP requests. Records what went through it.
+// `connect: 'drop'` makes it hostile: it reads each CONNECT and closes the connection without an
+// answer (undici 7 then reconnected forever, nodejs/undici#3897); 'drop-after-200' answers
+// 200 Connection Established and then closes the tunnel.
 import http from 'node:http';
 import net, { type AddressInfo, type Socket } from 'node:net';
 
@@ -10,7 +13,7 @@ export interface ForwardProxy {
   close(): Promise<void>;
 }
 
-export async function startForwardProxy(): Promise<ForwardProxy> {
+export async function startForwardProxy(options: { connect?: 'tunnel' | 'drop' | 'drop-after-200' } = {}): Promise<ForwardProxy> {
   const seen: ForwardProxy['seen'] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
@@ -28,6 +31,8 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     seen.push({ method: 'CONNECT', target: req.url ?? '', proxyAuthorization: req.headers['proxy-authorization'] });
+    if (options.connect === 'drop') return void client.destroy();
+    if (options.connect === 'drop-after-200') return void client.end('HTTP/1.1 200 Connection Established\r\n\r\n', () => client.destroy());
     const [host, port] = (req.url ?? '').split(':');
     const upstream = net.connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');

@@ -53,17 +53,19 @@ test('takes the token from the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN when ADMIN
   }
 });
 
-test('Node.js older than 20: exit 1 with what to use instead', async () => {
-  const old = pathWith('#!/bin/sh\nif [ "$1" = "-p" ]; then echo 18; else echo v18.20.4; fi\n');
-  const result = await sh(SCRIPT, ['health'], { PATH: old });
-  expect(result.code).toBe(1);
-  expect(result.stderr).toBe('quota-keys: Node.js 20 or later is needed, this is v18.20.4. Use an image such as node:24-alpine.\n');
+test('Node.js older than 22.19: exit 1 with what to use instead', async () => {
+  for (const [short, full] of [['18', 'v18.20.4'], ['20.20', 'v20.20.2'], ['22.18', 'v22.18.0']]) {
+    const old = pathWith(`#!/bin/sh\nif [ "$1" = "-p" ]; then echo ${short}; else echo ${full}; fi\n`);
+    const result = await sh(SCRIPT, ['health'], { PATH: old });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`quota-keys: Node.js 22.19 or later is needed, this is ${full}. Use an image such as node:24-alpine.\n`);
+  }
 });
 
 test('no node at all: exit 1 with what to use instead', async () => {
   const result = await sh(SCRIPT, ['health'], { PATH: pathWith() });
   expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/^quota-keys: node was not found on PATH\. Run the job in an image with Node\.js 20 or later/);
+  expect(result.stderr).toMatch(/^quota-keys: node was not found on PATH\. Run the job in an image with Node\.js 22\.19 or later/);
 });
 
 test('without dist/ beside gitlab/: exit 1 naming the missing file', async () => {

@@ -14,16 +14,23 @@ root=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 cli="$root/dist/cli.js"
 
 if ! command -v node >/dev/null 2>&1; then
-  echo "quota-keys: node was not found on PATH. Run the job in an image with Node.js 20 or later, such as node:24-alpine." >&2
+  echo "quota-keys: node was not found on PATH. Run the job in an image with Node.js 22.19 or later, such as node:24-alpine." >&2
   exit 1
 fi
 # Without NODE_OPTIONS: a module it preloads may print to stdout too.
-major=$(NODE_OPTIONS='' node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+# undici 8 (the HTTP client) needs Node.js 22.19 or later.
+version=$(NODE_OPTIONS='' node -p 'process.versions.node.split(".").slice(0, 2).join(".")' 2>/dev/null || echo 0)
+major=${version%%.*}
+minor=${version#"$major"}
+minor=${minor#.}
 case "$major" in
   '' | *[!0-9]*) major=0 ;;
 esac
-if [ "$major" -lt 20 ]; then
-  echo "quota-keys: Node.js 20 or later is needed, this is $(node --version 2>/dev/null || echo 'an unknown version'). Use an image such as node:24-alpine." >&2
+case "$minor" in
+  '' | *[!0-9]*) minor=0 ;;
+esac
+if [ "$major" -lt 22 ] || { [ "$major" -eq 22 ] && [ "$minor" -lt 19 ]; }; then
+  echo "quota-keys: Node.js 22.19 or later is needed, this is $(node --version 2>/dev/null || echo 'an unknown version'). Use an image such as node:24-alpine." >&2
   exit 1
 fi
 if [ ! -f "$cli" ]; then

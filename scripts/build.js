@@ -17,7 +17,20 @@ try {
   // The compile cache keeps V8's bytecode of the bundle between runs of the CLI (about 20 ms of its start-up).
   writeFileSync(
     path.join(staging, 'cli.js'),
-    "#!/usr/bin/env node\nimport module from 'node:module';\n\nmodule.enableCompileCache?.();\nawait import('./cli/index.js');\n",
+    [
+      '#!/usr/bin/env node',
+      "import module from 'node:module';",
+      '',
+      '// undici 8 (the HTTP client) needs Node.js 22.19 or later: say so in one line, not with a stack trace.',
+      "const [major, minor] = process.versions.node.split('.').map(Number);",
+      'if (major < 22 || (major === 22 && minor < 19)) {',
+      '  process.stderr.write(`quota-keys: Node.js 22.19 or later is needed, this is ${process.version}.\\n`);',
+      '  process.exit(1);',
+      '}',
+      'module.enableCompileCache?.();',
+      "await import('./cli/index.js');",
+      '',
+    ].join('\n'),
   );
   chmodSync(path.join(staging, 'cli.js'), 0o755);
   rmSync(out, { recursive: true, force: true });

@@ -1,6 +1,8 @@
-// Cancellation (SIGINT, SIGTERM): the first signal stops new requests and lets those in flight
-// finish, each bounded by timeout-seconds, so the CSV gets every key the server created; a second
-// signal aborts what is still in flight. The runner sends SIGINT, then SIGTERM 7.5 s later.
+// Cancellation (SIGINT, SIGTERM): the first signal stops new requests and gives those in flight a
+// short grace (GRACE_MS) to bring their answers, so the CSV gets the keys a normally answering
+// server made; then, or at once on a second signal, what is still in flight is aborted. So one
+// signal ends any command within a few seconds, whatever the server or a proxy does. The runner
+// sends SIGINT, then SIGTERM 7.5 s later.
 
 export class CancelledError extends Error {
   constructor(readonly reason: string) {
@@ -11,9 +13,16 @@ export class CancelledError extends Error {
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
+/** How long requests in flight may still finish after the first signal. */
+export const GRACE_MS = 2500;
+
 export class Cancellation {
   private readonly stop = new AbortController();
   private readonly abort = new AbortController();
+  private graceTimer?: NodeJS.Timeout;
+
+  /** `graceMs`: how long requests in flight may finish after the first cancel before they are aborted. */
+  constructor(private readonly graceMs = GRACE_MS) {}
   /** What cancelled the run ('SIGTERM', 'SIGINT', or a caller's reason). */
   reason?: string;
 
@@ -27,7 +36,7 @@ export class Cancellation {
     return this.stop.signal;
   }
 
-  /** Aborted on the second cancel: requests still in flight are abandoned. */
+  /** Aborted GRACE_MS after the first cancel, or on the second: requests still in flight are abandoned. */
   get abortSignal(): AbortSignal {
     return this.abort.signal;
   }
@@ -36,9 +45,18 @@ export class Cancellation {
     if (!this.stop.signal.aborted) {
       this.reason = reason;
       this.stop.abort(new CancelledError(reason));
-    } else if (!this.abort.signal.aborted) {
-      this.abort.abort(new CancelledError(reason));
+      // Unref'd: a run that ends within the grace does not wait for it.
+      this.graceTimer = setTimeout(() => this.abandon(reason), this.graceMs);
+      this.graceTimer.unref();
+    } else {
+      this.abandon(reason);
     }
+  }
+
+  /** Aborts what is still in flight. */
+  private abandon(reason: string): void {
+    clearTimeout(this.graceTimer);
+    if (!this.abort.signal.aborted) this.abort.abort(new CancelledError(reason));
   }
 
   /** Turns SIGINT/SIGTERM into cancel(); returns the function that removes the handlers. */

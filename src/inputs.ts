@@ -21,7 +21,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'name', default: '', short: 'n', help: 'label (generate), label stem (batch), or the label of the key to reset/delete' },
   { name: 'output', default: '', short: 'o', help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace' },
   { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
-  { name: 'timeout-seconds', default: '10', help: 'timeout of each request, in seconds' },
+  { name: 'timeout-seconds', default: '10', help: 'total time of each attempt of a request (connect to last byte), in seconds' },
   { name: 'health-path', default: '/healthz', help: 'health check path' },
   { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
   { name: 'server-flavor', default: '', help: 'v1 | v01 | v1p | v1a | v10; default: detected from the answers' },

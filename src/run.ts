@@ -92,7 +92,9 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
       ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
       if (!result.healthy) {
         const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
-        return { ok: false, failure: advice ? `${result.problem} ${advice}` : result.problem, outputs: ctx.outputs, summary: ctx.summary };
+        const report: RunReport = { ok: false, failure: advice ? `${result.problem} ${advice}` : result.problem, outputs: ctx.outputs, summary: ctx.summary };
+        // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
+        return cancellation.requested ? cancelledReport({ ...report, failure: undefined }) : report;
       }
       log.info(`${server}: healthy${result.note ? `: ${result.note}` : ''}`);
     }
@@ -106,7 +108,8 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
     const report = await runner(ctx);
     return cancellation.requested ? cancelledReport(report) : report;
   } catch (error) {
-    if (error instanceof CancelledError) return cancelledReport();
+    // A request abandoned by the signal fails with its own error; the run was cancelled all the same.
+    if (error instanceof CancelledError || cancellation.requested) return cancelledReport();
     throw error;
   } finally {
     // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.

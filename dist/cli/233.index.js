@@ -2,7 +2,7 @@ export const id = 233;
 export const ids = [233];
 export const modules = {
 
-/***/ 4233:
+/***/ 34233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,9 +23,9 @@ const FLAVORS = Object.freeze(['v1', 'v01', 'v1p', 'v1a', 'v10']);
 const HEALTH_MODES = Object.freeze(['ok', 'error500', 'okFalse', 'hang']);
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/dev-server/http.ts
 const MAX_BODY = 2 * 1024 * 1024; // express.json({ limit: '2mb' })
 function sendJson(res, status, body) {
@@ -141,14 +141,28 @@ function newKey(flavor, nowMs) {
 function pad2(n) {
     return n < 10 ? '0' + n : String(n);
 }
-/** YYYY-MM-DD in the process's local time zone (as the real servers compute usage days). */
-function localDay(d = new Date()) {
+/**
+ * YYYY-MM-DD in the server's time zone, as the real servers compute usage days
+ * (`getFullYear/getMonth/getDate`): the process's own zone, or `timeZone` (an IANA name) when given.
+ */
+function keys_localDay(d = new Date(), timeZone) {
+    if (timeZone)
+        return dayFormat(timeZone).format(d);
     return d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
 }
-/** The local day `days` calendar days before `d`. */
-function localDayMinus(days, d = new Date()) {
-    const x = new Date(d.getFullYear(), d.getMonth(), d.getDate() - days, 12);
-    return localDay(x);
+const formats = new Map();
+/** en-CA formats a date as YYYY-MM-DD. Throws RangeError on a zone that does not exist. */
+function dayFormat(timeZone) {
+    let f = formats.get(timeZone);
+    if (!f)
+        formats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+    return f;
+}
+/** The server-local day `days` calendar days before `d`. */
+function keys_localDayMinus(days, d = new Date(), timeZone) {
+    const today = keys_localDay(d, timeZone);
+    const x = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)) - days));
+    return x.toISOString().slice(0, 10);
 }
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 function isDay(s) {
@@ -173,7 +187,7 @@ function parseIso(s) {
 }
 
 // EXTERNAL MODULE: external "node:sqlite"
-var external_node_sqlite_ = __webpack_require__(99);
+var external_node_sqlite_ = __webpack_require__(80099);
 ;// CONCATENATED MODULE: ./src/dev-server/store.ts
 /**
  * SQLite persistence of the dev server (node:sqlite, synchronous). One schema serves every
@@ -223,6 +237,8 @@ class Store {
     getUsage;
     addUsage;
     deleteUsage;
+    zeroUsage; // v1 reset: the row stays, at 0
+    setUsageZero; // v01 reset: a row at 0, made if missing
     deleteUsageDay;
     usagePage; // v1
     usageCount;
@@ -276,6 +292,8 @@ class Store {
         this.addUsage = p('INSERT INTO usage (day, key, requests, updated_at) VALUES (?, ?, ?, ?) ' +
             'ON CONFLICT (day, key) DO UPDATE SET requests = requests + excluded.requests, updated_at = excluded.updated_at');
         this.deleteUsage = p('DELETE FROM usage WHERE day = ? AND key = ?');
+        this.zeroUsage = p('UPDATE usage SET requests = 0, updated_at = ? WHERE day = ? AND key = ?');
+        this.setUsageZero = p('INSERT INTO usage (day, key, requests, updated_at) VALUES (?, ?, 0, ?) ON CONFLICT (day, key) DO UPDATE SET requests = 0, updated_at = excluded.updated_at');
         this.deleteUsageDay = p('DELETE FROM usage WHERE day = ?');
         this.usagePage = p('SELECT u.day, u.key AS trial_key, k.label, u.requests, u.updated_at FROM usage u ' +
             'LEFT JOIN keys k ON k.key = u.key ORDER BY u.day DESC, u.updated_at DESC, u.key LIMIT ? OFFSET ?');
@@ -350,9 +368,19 @@ class Store {
 
 
 
+/** Each flavor's 401 reason, word for word as upstream. */
+const UNAUTHORIZED = {
+    v1: 'admin auth required',
+    v01: 'admin auth required',
+    v1p: 'Admin token required',
+    v1a: 'Unauthorized: Admin token required',
+    v10: 'Invalid admin token',
+};
 /** A validation failure: answered 400 with the flavor's error shape. */
 class BadRequest extends Error {
 }
+/** v10's upstream admin rate limit (middleware/rate-limit.js): 30 requests per 15 minutes per IP. */
+const V10_RATE_LIMIT = Object.freeze({ max: 30, windowSeconds: 900 });
 const EMPTY_BODY = Object.freeze({});
 const EMPTY_QUERY = new URLSearchParams();
 const KEYS_PREFIX = '/admin/keys/';
@@ -406,13 +434,26 @@ async function startDevServer(opts = {}) {
     const dailyLimit = opts.dailyLimit ?? 200;
     if (!Number.isSafeInteger(dailyLimit) || dailyLimit < 1)
         throw new Error('dailyLimit must be a positive integer');
-    let healthMode = opts.health ?? 'ok';
+    // v10's upstream defaults: /healthz and /status never answer; /admin allows 30 requests per 15 minutes.
+    let healthMode = opts.health ?? (flavor === 'v10' ? 'hang' : 'ok');
     if (!HEALTH_MODES.includes(healthMode))
         throw new Error(`unknown health mode ${String(healthMode)}`);
-    const rate = opts.rateLimit;
+    const rate = opts.rateLimit === undefined ? (flavor === 'v10' ? V10_RATE_LIMIT : undefined) : opts.rateLimit || undefined;
     if (rate && (!Number.isSafeInteger(rate.max) || rate.max < 1 || !(rate.windowSeconds > 0))) {
         throw new Error('rateLimit needs max >= 1 and windowSeconds > 0');
     }
+    const timeZone = opts.timeZone || undefined;
+    if (timeZone) {
+        try {
+            keys_localDay(new Date(), timeZone);
+        }
+        catch {
+            throw new Error(`unknown time zone ${timeZone}; expected an IANA name such as UTC or Asia/Shanghai`);
+        }
+    }
+    /** The server-local day, as upstream computes it (getFullYear/getMonth/getDate in its zone). */
+    const localDay = (d = new Date()) => keys_localDay(d, timeZone);
+    const localDayMinus = (days) => keys_localDayMinus(days, new Date(), timeZone);
     const port = opts.port ?? 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`invalid port ${port}`);
@@ -497,10 +538,23 @@ async function startDevServer(opts = {}) {
                 return fail(c.res, 403, 'Trial key is inactive');
             const limit = row.daily_limit ?? dailyLimit;
             const used = store.getUsage.get(day, key)?.requests ?? 0;
-            if (used >= limit)
+            // As upstream: v01 counts the request first and refuses past the limit (refusals count);
+            // the others refuse at the limit without counting, so a refused key's count sits at its limit.
+            if (flavor === 'v01') {
+                store.addUsage.run(day, key, 1, now);
+                if (used + 1 > limit)
+                    return fail(c.res, 429, `Trial quota exceeded (daily requests>${limit}).`);
+            }
+            else if (used >= limit) {
+                if (flavor === 'v1')
+                    return fail(c.res, 429, `Daily limit exceeded (${limit} requests). Reset at midnight UTC.`);
+                if (flavor === 'v1p')
+                    return fail(c.res, 429, 'Daily quota exceeded');
                 return fail(c.res, 429, 'Daily request limit exceeded', { limit, used, remaining: 0 });
+            }
         }
-        store.addUsage.run(day, key, 1, now);
+        if (flavor !== 'v01')
+            store.addUsage.run(day, key, 1, now);
         if (flavor === 'v10') {
             store.v10AddUsed.run(1, key);
             store.v10Response.run(Date.now() - now, key);
@@ -545,8 +599,9 @@ async function startDevServer(opts = {}) {
             }
             if (!isDay(day))
                 return fail(c.res, 400, 'day must be YYYY-MM-DD');
-            if (store.deleteUsage.run(day, trial_key).changes === 0)
-                return fail(c.res, 404, 'no usage for that day and key');
+            // As upstream: the row stays, at 0 requests, updated now; no row → 404.
+            if (store.zeroUsage.run(Date.now(), day, trial_key).changes === 0)
+                return fail(c.res, 404, 'Usage record not found');
             sendJson(c.res, 200, { reset: true, day, trial_key });
         },
         adminHealth(c) {
@@ -621,7 +676,7 @@ async function startDevServer(opts = {}) {
             const day = qd === null || qd === '' ? localDay() : qd;
             if (!isDay(day))
                 return fail(c.res, 400, 'day must be YYYY-MM-DD');
-            store.deleteUsage.run(day, key);
+            store.setUsageZero.run(day, key, Date.now()); // as upstream: a row at 0, made if missing
             sendJson(c.res, 200, { reset: true, key, day });
         },
     };
@@ -689,7 +744,7 @@ async function startDevServer(opts = {}) {
         usage(c) {
             const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
             const key = c.query.get('key');
-            const since = localDayMinus(days);
+            const since = keys_localDayMinus(days, new Date(), 'UTC'); // upstream: SQLite date('now', '-N days'), UTC
             const rows = (key ? store.usageSinceKey.all(since, key) : store.usageSince.all(since));
             const byKey = new Map();
             let total = 0;
@@ -719,6 +774,23 @@ async function startDevServer(opts = {}) {
         return iso;
     };
     const v10 = {
+        /** Upstream v10's proxy route: the key in x-api-key (or ?api_key=), looked up in the database. */
+        gateway(c) {
+            const header = c.req.headers['x-api-key'];
+            const key = (typeof header === 'string' && header) || c.query.get('api_key') || '';
+            if (!key)
+                return fail(c.res, 401, 'Missing API key');
+            const row = getKey(key);
+            const now = Date.now();
+            if (!row || (row.expires_at !== null && Date.parse(row.expires_at) <= now))
+                return fail(c.res, 403, 'Invalid or expired API key');
+            if (row.used_quota >= row.total_quota)
+                return fail(c.res, 429, 'Quota exceeded');
+            store.addUsage.run(localDay(new Date(now)), key, 1, now);
+            store.v10AddUsed.run(1, key);
+            store.v10Response.run(0, key);
+            sendJson(c.res, 200, { success: true, data: { message: 'API request processed', responseTime: '0ms', remainingQuota: row.total_quota - row.used_quota - 1 } });
+        },
         createKey(c) {
             const label = labelOf(c.body.label);
             const q = c.body.totalQuota;
@@ -871,6 +943,7 @@ async function startDevServer(opts = {}) {
             break;
         case 'v10':
             add('GET', '/status', health(() => ({ service: 'quota-proxy', version: '1.0.0' })), false);
+            add('POST', '/gateway', v10.gateway, false, true);
             add('POST', '/admin/keys', v10.createKey, true, true);
             add('GET', '/admin/keys', v10.listKeys);
             addParam('DELETE', v10.deleteKey);
@@ -892,28 +965,33 @@ async function startDevServer(opts = {}) {
     }
     const hits = new Map();
     const windowMs = rate ? rate.windowSeconds * 1000 : 0;
-    /** Counts one /admin request of the client; answers 429 and returns true when over the limit. */
+    /**
+     * Counts one /admin request of the client, as upstream v10's middleware does: a fixed window from
+     * the client's first request, renewed once more than windowMs have passed; a refusal (429, with
+     * Retry-After only) is not counted and carries no X-RateLimit-* headers.
+     */
     function rateLimited(req, res) {
         const max = rate.max;
         const ip = req.socket.remoteAddress ?? '';
         const now = Date.now();
         let e = hits.get(ip);
         if (!e)
-            hits.set(ip, (e = { count: 0, resetAt: now + windowMs }));
-        else if (now >= e.resetAt) {
+            hits.set(ip, (e = { count: 0, startedAt: now }));
+        else if (now - e.startedAt > windowMs) {
             e.count = 0;
-            e.resetAt = now + windowMs;
+            e.startedAt = now;
+        }
+        if (e.count >= max) {
+            const retryAfter = Math.ceil((e.startedAt + windowMs - now) / 1000);
+            res.setHeader('Retry-After', retryAfter);
+            sendJson(res, 429, { error: 'Too Many Requests', message: 'Admin API requests too frequent, try again later', retryAfter });
+            return true;
         }
         e.count++;
         res.setHeader('X-RateLimit-Limit', max);
-        res.setHeader('X-RateLimit-Remaining', e.count >= max ? 0 : max - e.count);
-        res.setHeader('X-RateLimit-Reset', Math.ceil(e.resetAt / 1000));
-        if (e.count <= max)
-            return false;
-        const retryAfter = Math.max(1, Math.ceil((e.resetAt - now) / 1000));
-        res.setHeader('Retry-After', retryAfter);
-        sendJson(res, 429, { error: 'Too Many Requests', retryAfter });
-        return true;
+        res.setHeader('X-RateLimit-Remaining', max - e.count);
+        res.setHeader('X-RateLimit-Reset', Math.ceil((e.startedAt + windowMs) / 1000));
+        return false;
     }
     // ---------------------------------------------------------------- request handling
     function run(route, c) {
@@ -960,7 +1038,7 @@ async function startDevServer(opts = {}) {
             return sendExpress404(res, method, pathname);
         const query = qi < 0 ? EMPTY_QUERY : new URLSearchParams(url.slice(qi + 1));
         if (route.admin && !isAdmin(req, query))
-            return fail(res, 401, 'Unauthorized');
+            return fail(res, 401, UNAUTHORIZED[flavor]);
         if (param) {
             try {
                 param = decodeURIComponent(param);
@@ -1045,6 +1123,12 @@ async function startDevServer(opts = {}) {
             if (flavor === 'v10')
                 store.v10AddUsed.run(n, key);
         },
+        day(at) {
+            return localDay(at);
+        },
+        usageOf(key, day = localDay()) {
+            return store.getUsage.get(day, key)?.requests ?? 0;
+        },
         allKeys() {
             const rows = store.allKeysById.all();
             return rows.map((r) => r.daily_limit === null
@@ -1079,10 +1163,14 @@ Options:
   --flavor F              ${FLAVORS.join(' | ')} (default v1)
   --db FILE               SQLite database file (default :memory:)
   --token T               admin token (default: random, printed at start)
-  --daily-limit N         server-wide daily request limit / default per-key limit (default 200)
+  --daily-limit N         server-wide daily request limit / default per-key limit
+                          (default: env DAILY_REQ_LIMIT as upstream, else 200)
+  --tz ZONE               time zone of the server's usage days, e.g. Pacific/Pago_Pago
+                          (default: the process's own, i.e. TZ, as upstream)
   --base-path P           mount everything under a prefix, e.g. /qp
-  --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900 (default: off)
-  --health MODE           ${HEALTH_MODES.join(' | ')} (default ok)
+  --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900, or off
+                          (default: 30/900 on v10, as upstream; off on the others)
+  --health MODE           ${HEALTH_MODES.join(' | ')} (default hang on v10, as upstream; ok on the others)
   --sync                  durable writes: a disk sync per insert (PRAGMA synchronous=FULL)
   --seed-keys N           insert N keys at start
   --seed-age-days D       seeded keys were created D days ago (default 0)
@@ -1097,6 +1185,7 @@ const VALUE_FLAGS = new Set([
     'db',
     'token',
     'daily-limit',
+    'tz',
     'base-path',
     'rate-limit',
     'health',
@@ -1112,9 +1201,12 @@ function intFlag(name, v, min, max = Number.MAX_SAFE_INTEGER) {
         throw new UsageError(`--${name} must be between ${min} and ${max}, got ${v}`);
     return n;
 }
-function parse(argv) {
+function parse(argv, env) {
     const args = argv[0] === 'dev-server' ? argv.slice(1) : argv;
     const out = { help: false, opts: { port: 8787 }, seedKeys: 0, seedAgeDays: 0, seedLabelPrefix: undefined };
+    // Upstream reads its limit from DAILY_REQ_LIMIT; --daily-limit overrides it.
+    if (env.DAILY_REQ_LIMIT)
+        out.opts.dailyLimit = intFlag('daily-limit (DAILY_REQ_LIMIT)', env.DAILY_REQ_LIMIT, 1);
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === '-h' || a === '--help') {
@@ -1165,13 +1257,22 @@ function parse(argv) {
             case 'daily-limit':
                 out.opts.dailyLimit = intFlag(name, v, 1);
                 break;
+            case 'tz':
+                if (v === '')
+                    throw new UsageError('--tz needs a zone name such as UTC or Asia/Shanghai');
+                out.opts.timeZone = v;
+                break;
             case 'base-path':
                 out.opts.basePath = v;
                 break;
             case 'rate-limit': {
+                if (v === 'off') {
+                    out.opts.rateLimit = false;
+                    break;
+                }
                 const m = /^(\d+)\/(\d+)$/.exec(v);
                 if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
-                    throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, got '${v}'`);
+                    throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, or off, got '${v}'`);
                 out.opts.rateLimit = { max: Number(m[1]), windowSeconds: Number(m[2]) };
                 break;
             }
@@ -1202,7 +1303,7 @@ async function devServerMain(argv, io = {}) {
     const stderr = io.stderr ?? ((l) => void process.stderr.write(l + '\n'));
     let parsed;
     try {
-        parsed = parse(argv);
+        parsed = parse(argv, io.env ?? process.env);
     }
     catch (e) {
         if (e instanceof UsageError) {

@@ -5,7 +5,7 @@ import { redactingLogger, type Logger } from '../log.js';
 import { COMMANDS, InputError, parseOptions } from '../options.js';
 import { run } from '../run.js';
 import type { RunReport, Summary } from '../commands/contract.js';
-import { Cancellation, exitCodeFor } from '../cancel.js';
+import { Cancellation, exitCodeFor, GRACE_MS } from '../cancel.js';
 import { encryptReportCsv } from '../encrypt.js';
 import { artifactWarnings, DEFAULT_DOTENV, dotenvPath, writeDotenv } from './gitlab.js';
 import { watch, watchSeconds } from './watch.js';
@@ -203,26 +203,30 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     if (parsed.watch !== undefined) {
       const seconds = watchSeconds(parsed.watch, options.command);
+      // The first signal cancels the pass under way (no new pass follows, so one Cancellation serves all).
+      const cancellation = new Cancellation();
       return await watch(seconds, async () => {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = isGitlabJob(env) ? gitlabContext(env) : cliContext(env);
-        const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log);
+        const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log, cancellation);
         if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
-        return printReport(passReport, log.redactor);
+        const code = printReport(passReport, log.redactor);
+        return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
       }, {
+        onStop: (signal) => cancellation.cancel(signal),
         status: (message) => process.stderr.write(`${message}\n`),
         error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
         beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
         exit: (code) => process.exit(code),
       });
     }
-    // SIGINT/SIGTERM: no new requests, those in flight finish (bounded), the CSV is written, exit 130/143.
+    // SIGINT/SIGTERM: no new requests, those in flight get GRACE_MS, then are aborted; the CSV is written, exit 130/143.
     const cancellation = new Cancellation();
     const stopListening = cancellation.listen((signal, second) =>
       process.stderr.write(
         second
           ? `${signal}: abandoning the requests in flight.\n`
-          : `${signal}: stopping: no new requests; those in flight finish (at most timeout-seconds each), then the CSV is written. Send it again to abandon them.\n`,
+          : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`,
       ),
     );
     let report: RunReport;

@@ -7,7 +7,7 @@ import { redactingLogger } from '../log.js';
 import { parseOptions } from '../options.js';
 import { run } from '../run.js';
 import type { RunReport } from '../commands/contract.js';
-import { Cancellation } from '../cancel.js';
+import { Cancellation, GRACE_MS } from '../cancel.js';
 import { summaryMarkdown } from './summary.js';
 
 export async function runAction(): Promise<void> {
@@ -25,10 +25,10 @@ export async function runAction(): Promise<void> {
       core.setFailed(refusal);
       return;
     }
-    // The runner cancels with SIGINT, then SIGTERM: no new requests, those in flight finish, the CSV is kept.
+    // The runner cancels with SIGINT, then SIGTERM 7.5 s later: no new requests, those in flight get GRACE_MS, the CSV is kept.
     const cancellation = new Cancellation();
     const stopListening = cancellation.listen((signal, second) =>
-      core.warning(second ? `${signal}: abandoning the requests in flight.` : `${signal}: stopping: no new requests; those in flight finish, then the CSV is written.`),
+      core.warning(second ? `${signal}: abandoning the requests in flight.` : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then the CSV is written.`),
     );
     let report: RunReport;
     try {

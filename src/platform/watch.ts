@@ -1,6 +1,7 @@
 // `quota-keys monitor --watch SECONDS`: the seed tool's live monitor on the command line. Passes run
-// SECONDS apart until Ctrl-C: the first Ctrl-C ends the wait at once (or ends the loop after the
-// pass under way), a second one quits at once. A failing pass is reported and the watch goes on.
+// SECONDS apart until Ctrl-C: the first Ctrl-C (or SIGTERM) ends the wait at once, or cancels the
+// pass under way (`onStop`: its requests get a short grace, then are abandoned) and ends the loop
+// after it; a second one quits at once. A failing pass is reported and the watch goes on.
 import type { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError, parseWholeNumber } from '../options.js';
@@ -20,17 +21,23 @@ export interface WatchIo {
   beforePass?(): void;
   /** Quit now (second Ctrl-C). */
   exit(code: number): void;
+  /** The first signal: cancel the pass under way. */
+  onStop?(signal: 'SIGINT' | 'SIGTERM'): void;
 }
 
 /** Runs `pass` every `seconds` until interrupted; returns the exit code of the last pass. */
 export async function watch(seconds: number, pass: () => Promise<number>, io: WatchIo, signals: EventEmitter = process): Promise<number> {
   const stop = new AbortController();
-  const onInterrupt = () => {
-    if (stop.signal.aborted) return io.exit(130);
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (stop.signal.aborted) return io.exit(signal === 'SIGTERM' ? 143 : 130);
     stop.abort();
+    io.onStop?.(signal);
     io.status('stopping (Ctrl-C again to quit at once)');
   };
+  const onInterrupt = () => onSignal('SIGINT');
+  const onTerminate = () => onSignal('SIGTERM');
   signals.on('SIGINT', onInterrupt);
+  signals.on('SIGTERM', onTerminate);
   io.status(`watching every ${seconds} s; Ctrl-C stops`);
   let code = 0;
   try {
@@ -51,6 +58,7 @@ export async function watch(seconds: number, pass: () => Promise<number>, io: Wa
     }
   } finally {
     signals.off('SIGINT', onInterrupt);
+    signals.off('SIGTERM', onTerminate);
   }
   return code;
 }

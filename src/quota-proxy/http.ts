@@ -3,7 +3,11 @@
 // 429 with full-jitter backoff or the server's Retry-After; a create (POST) retries only what
 // never reached the server or was refused by its rate limit, because repeating it could make a
 // second key (issue-keys reconciles those instead). Every wait comes out of one budget.
+// Every attempt has a total deadline and a size limit (./attempt-limits.ts), and once the server has
+// answered nothing for so long that another attempt could end past (retries + 1) × timeout +
+// max-wait, with at least retries + 1 timeouts since its last answer, the run sends nothing more.
 import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
+import { AnswerTooLargeError, AttemptAbandonedError, attemptLimits, DeadlineError, formatBytes, LIMITS, type AttemptLimits } from './attempt-limits.js';
 import { CancelledError, sleep, type Cancellation } from '../cancel.js';
 import type { Logger } from '../log.js';
 import { RateLimitTracker } from '../rate-limit.js';
@@ -112,7 +116,12 @@ export interface HttpClientOptions {
   log?: Pick<Logger, 'debug' | 'info'>;
   /** Jitter source, for tests. */
   random?: () => number;
+  /** Largest answer body accepted (default MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
 }
+
+/** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
@@ -127,9 +136,9 @@ export interface RequestOptions {
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
 /** The request never reached the server: safe to repeat whatever it was. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
 /** The outcome is unknown: repeated only when the request is idempotent. */
-const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'QK_DEADLINE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
 
@@ -172,6 +181,9 @@ function classify(error: unknown): { kind: NetworkFailure; detail: string; sent:
   const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = err.code ?? err.cause?.code ?? '';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', detail: 'timed out connecting', sent: false };
+  // undici 8: the proxy closed the connection before the CONNECT tunnel was up (undici 7 looped forever).
+  if (code === 'UND_ERR_PRX_CONN') return { kind: 'network', detail: 'the proxy closed the connection while opening the tunnel (CONNECT)', sent: false };
+  if (code === 'QK_ABANDONED') return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
   if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
     return { kind: 'timeout', detail: 'timed out', sent: true };
   if (code === 'ECONNREFUSED') return { kind: 'refused', detail: 'connection refused', sent: false };
@@ -211,6 +223,11 @@ export class HttpClient {
   private readonly random: () => number;
   /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
   private readonly viaProxy: string;
+  private readonly maxAnswerBytes: number;
+  /** Attempts in a row that hit their deadline; any complete answer resets it. */
+  private consecutiveTimeouts = 0;
+  /** When the last complete answer arrived (or the client was made). */
+  private lastAnswerAt = Date.now();
 
   /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
   private readonly redactToken: (text: string) => string;
@@ -229,10 +246,12 @@ export class HttpClient {
     this.random = options.random ?? Math.random;
     this.viaProxy = proxyNote(base, process.env);
     this.budget = new WaitBudget(options.maxWaitMs ?? 120_000);
+    this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
     this.agent = new EnvHttpProxyAgent({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
     // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
-    this.dispatcher = this.agent.compose(interceptors.retry({ throwOnError: false }));
+    // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
+    this.dispatcher = this.agent.compose(attemptLimits(), interceptors.retry({ throwOnError: false }));
   }
 
   /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
@@ -291,8 +310,16 @@ export class HttpClient {
     }
     const rawPath = this.pathFor(path, opts.query);
     const started = Date.now();
+    const limits: AttemptLimits = {
+      deadlineMs: this.options.timeoutMs,
+      maxAnswerBytes: this.maxAnswerBytes,
+      // The run's abort signal and the request's own (the health check drops a /healthz that hangs).
+      signal,
+      onDeadline: () => (this.consecutiveTimeouts += 1),
+    };
     for (;;) {
       attempt.headersReceived = false;
+      if (this.stalled()) throw this.stalledError(target);
       let response: Dispatcher.ResponseData;
       try {
         response = await this.dispatcher.request({
@@ -301,33 +328,45 @@ export class HttpClient {
           method: method as Dispatcher.HttpMethod,
           headers,
           body,
-          signal,
+          [LIMITS]: limits,
           headersTimeout: this.options.timeoutMs,
           bodyTimeout: this.options.timeoutMs,
           // Read by the retry interceptor for this request only.
           retryOptions: { retry: (err: Error, _context: unknown, callback: (result?: Error | null) => void) => this.onRetry(err, { attempt, target, idempotent }, callback) },
         } as Dispatcher.RequestOptions);
       } catch (error) {
+        if (error instanceof AnswerTooLargeError) throw this.tooLarge(target, error, attempt.retries + 1);
         const { kind, detail, sent } = classify(error);
         const seconds = this.options.timeoutMs / 1000;
         this.options.log?.debug(`${target}: ${detail} after ${Date.now() - started} ms`);
         const what = kind === 'timeout' && sent ? `timed out after ${seconds} s` : detail;
-        throw new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || (kind === 'timeout' && !sent) ? this.viaProxy : ''}`, sent, attempt.retries + 1);
+        throw new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? this.viaProxy : ''}`, sent, attempt.retries + 1);
       }
       attempt.headersReceived = true;
       if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
       this.observeDate(response.headers);
-      const { text, cutOff } = await readBody(response.body);
-      this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ' (cut off)' : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
+      const { text, cutOff, received, error } = await readBody(response.body);
+      this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ` (${error instanceof DeadlineError ? 'timed out' : error instanceof AnswerTooLargeError ? 'too large' : 'cut off'})` : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
+      if (!cutOff) {
+        this.consecutiveTimeouts = 0;
+        this.lastAnswerAt = Date.now();
+      }
+      if (error instanceof AnswerTooLargeError) throw this.tooLarge(target, error, attempt.retries + 1, response.statusCode);
+      if (error instanceof AttemptAbandonedError) throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
       if (!cutOff) return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
       // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
       attempt.earlierMayHaveActed = true;
-      if (idempotent && (await this.waitBeforeRetry(attempt, target, 'the answer was cut off', undefined))) {
+      const timedOut = error instanceof DeadlineError;
+      if (idempotent && (await this.waitBeforeRetry(attempt, target, timedOut ? 'the answer did not finish in time' : 'the answer was cut off', undefined))) {
         this.renewTicket(attempt);
         continue;
       }
+      if (timedOut) {
+        const seconds = this.options.timeoutMs / 1000;
+        throw new NetworkError('timeout', target, `timed out after ${seconds} s (answer ${response.statusCode} still arriving after ${received} bytes)`, true, attempt.retries + 1);
+      }
       const expected = Number(response.headers['content-length']);
-      throw new CutOffAnswerError(response.statusCode, target, snippetOf(text, this.redactToken), Buffer.byteLength(text), Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
+      throw new CutOffAnswerError(response.statusCode, target, snippetOf(text, this.redactToken), received, Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
     }
   }
 
@@ -351,8 +390,44 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Closes the connections. A request undici still holds (a proxy that keeps failing its tunnel, an
+   * attempt given up at its deadline before it had a connection) would keep close() waiting, so
+   * after a second the agent is destroyed instead: nothing of this run is waiting for an answer.
+   */
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    let timer: NodeJS.Timeout | undefined;
+    const closed = this.dispatcher.close().then(() => true, () => true);
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
+    const done = await Promise.race([closed, late]);
+    clearTimeout(timer);
+    if (!done) await this.agent.destroy().catch(() => undefined);
+  }
+
+  /**
+   * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
+   * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
+   * max-wait after that answer. Occasional slow answers among good ones never get here.
+   */
+  private stalled(): boolean {
+    if (this.consecutiveTimeouts < this.retries + 1) return false;
+    const timeout = this.options.timeoutMs;
+    return Date.now() - this.lastAnswerAt + timeout > (this.retries + 1) * timeout + this.budget.maxMs;
+  }
+
+  private stalledError(target: string): NetworkError {
+    const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
+    return new NetworkError(
+      'timeout',
+      target,
+      `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${this.options.timeoutMs / 1000} s each)`,
+      false,
+    );
+  }
+
+  private tooLarge(target: string, error: AnswerTooLargeError, attempts: number, status = 200): BadAnswerError {
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    return new BadAnswerError(status, target, '', `${target}: ${error.message}, more than the ${formatBytes(error.limit)} an answer may have; not read${tries}`);
   }
 
   /** Decides, for the retry interceptor, whether a failed attempt is tried again (after a wait). */
@@ -375,6 +450,8 @@ export class HttpClient {
       if (retry && statusCode !== 429) attempt.earlierMayHaveActed = true;
       retryAfter = parseRetryAfter(headers?.['retry-after']);
     } else {
+      // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
+      if (code === 'UND_ERR_CONNECT_TIMEOUT') this.consecutiveTimeouts += 1;
       why = classify(err).detail;
       retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
       if (retry && UNCERTAIN.has(code ?? '')) attempt.earlierMayHaveActed = true;
@@ -392,7 +469,7 @@ export class HttpClient {
   /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
   private async waitBeforeRetry(attempt: Attempt, target: string, why: string, retryAfterMs: number | undefined): Promise<boolean> {
     const cancellation = this.options.cancellation;
-    if (cancellation?.requested || attempt.retries >= this.retries) return false;
+    if (cancellation?.requested || attempt.retries >= this.retries || this.stalled()) return false;
     const delay = retryAfterMs ?? fullJitter(attempt.retries, this.random);
     if (!this.budget.reserve(delay)) {
       attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
@@ -464,13 +541,28 @@ function proxyNote(url: URL, env: NodeJS.ProcessEnv): string {
  * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
  * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
  */
-function readBody(body: Dispatcher.ResponseData['body']): Promise<{ text: string; cutOff: boolean }> {
+function readBody(body: Dispatcher.ResponseData['body']): Promise<{ text: string; cutOff: boolean; received: number; error?: unknown }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const done = (cutOff: boolean) => resolve({ text: Buffer.concat(chunks).toString('utf8'), cutOff });
-    body.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    // A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded.
+    const done = (cutOff: boolean, error?: unknown) => {
+      let kept = chunks;
+      if (cutOff) {
+        let size = 0;
+        const head = chunks.findIndex((chunk) => (size += chunk.length) >= 4096);
+        kept = head === -1 ? chunks : chunks.slice(0, head + 1);
+      }
+      const text = Buffer.concat(kept).subarray(0, cutOff ? 4096 : undefined).toString('utf8');
+      chunks.length = 0;
+      resolve({ text, cutOff, received, error });
+    };
+    body.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      chunks.push(chunk);
+    });
     body.once('end', () => done(false));
-    body.once('error', () => done(true));
+    body.once('error', (error) => done(true, error));
   });
 }
 

@@ -1,0 +1,249 @@
+// Limits of one attempt of a request, as an undici interceptor composed *under* the retry
+// interceptor, so every attempt (the first and each retry) gets its own:
+// - a total deadline: from dispatch (queue, connect, proxy tunnel) through headers to the last
+//   byte of the body. undici's own timers only bound the gap between bytes, so a body that drips
+//   one byte every half second never times out there;
+// - a size limit on the answer (Content-Length, then the bytes that actually arrive);
+// - cancellation: the run's abort signal ends the attempt even before undici has a connection for
+//   it (a request waiting on a proxy that never completes its tunnel has no controller to abort).
+// A failed attempt is reported to the handler above once; whatever undici says about it later is
+// dropped, and undici's own request is aborted as soon as it has a controller.
+// The clock stops while the handler above holds the connection paused: the retry interceptor
+// pauses an answer it may retry (a 500, a 429) while our policy waits out the backoff or
+// Retry-After, and that wait is bounded by max-wait-seconds, not by the attempt's deadline.
+import type { Dispatcher } from 'undici';
+
+/** The whole answer did not arrive within the deadline. */
+export class DeadlineError extends Error {
+  readonly code = 'QK_DEADLINE';
+  constructor(readonly ms: number) {
+    super(`no complete answer within ${ms / 1000} s`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** The answer is larger than the client accepts. */
+export class AnswerTooLargeError extends Error {
+  readonly code = 'QK_ANSWER_TOO_LARGE';
+  constructor(
+    readonly limit: number,
+    readonly announced?: number,
+  ) {
+    super(`the answer is larger than ${formatBytes(limit)}${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`);
+    this.name = 'AnswerTooLargeError';
+  }
+}
+
+/** The run's abort signal fired while the attempt was on its way. */
+export class AttemptAbandonedError extends Error {
+  readonly code = 'QK_ABANDONED';
+  constructor() {
+    super('abandoned (cancelled)');
+    this.name = 'AbortError';
+  }
+}
+
+export interface AttemptLimits {
+  /** Total time of one attempt, connect to last body byte. */
+  deadlineMs: number;
+  /** Largest answer body accepted, in bytes. */
+  maxAnswerBytes: number;
+  /** Abandons the attempt when aborted. */
+  signal?: AbortSignal;
+  /** Called once when an attempt hits its deadline. */
+  onDeadline?: () => void;
+}
+
+/** Where the limits ride in the dispatch options (kept by the retry interceptor for every attempt). */
+export const LIMITS = 'quotaKeysAttemptLimits';
+
+export function attemptLimits(): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (opts, handler) => {
+    const limits = (opts as { [LIMITS]?: AttemptLimits })[LIMITS];
+    if (!limits) return dispatch(opts, handler);
+    const guarded = new LimitedAttempt(limits, handler);
+    try {
+      return dispatch(opts, guarded);
+    } catch (error) {
+      guarded.dispose();
+      throw error;
+    }
+  };
+}
+
+/** Handed to the handler above with our own failure: not aborted, so the retry policy still decides. */
+const DETACHED: Dispatcher.DispatchController = {
+  aborted: false,
+  paused: false,
+  reason: null,
+  abort() {},
+  pause() {},
+  resume() {},
+};
+
+/** undici's controller, as the handler above sees it: its pause() and resume() stop and restart the clock. */
+class ClockedController implements Dispatcher.DispatchController {
+  constructor(
+    private readonly inner: Dispatcher.DispatchController,
+    private readonly clock: { stop(): void; start(): void },
+  ) {}
+  get aborted() {
+    return this.inner.aborted;
+  }
+  get paused() {
+    return this.inner.paused;
+  }
+  get reason() {
+    return this.inner.reason;
+  }
+  get rawHeaders() {
+    return this.inner.rawHeaders;
+  }
+  get rawTrailers() {
+    return this.inner.rawTrailers;
+  }
+  abort(reason: Error): void {
+    this.inner.abort(reason);
+  }
+  pause(): void {
+    this.clock.stop();
+    this.inner.pause();
+  }
+  resume(): void {
+    this.clock.start();
+    this.inner.resume();
+  }
+}
+
+class LimitedAttempt implements Dispatcher.DispatchHandler {
+  private controller?: Dispatcher.DispatchController;
+  private clocked?: ClockedController;
+  private finished = false;
+  private failure?: Error;
+  private received = 0;
+  private timer?: NodeJS.Timeout;
+  private leftMs: number;
+  private since = Date.now();
+  private readonly onAbort = () => this.fail(new AttemptAbandonedError());
+
+  constructor(
+    private readonly limits: AttemptLimits,
+    private readonly handler: Dispatcher.DispatchHandler,
+  ) {
+    this.leftMs = limits.deadlineMs;
+    this.start();
+    if (limits.signal?.aborted) setImmediate(this.onAbort);
+    else limits.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** Runs the clock (again) with what is left of the deadline. */
+  start(): void {
+    if (this.finished || this.timer) return;
+    this.since = Date.now();
+    this.timer = setTimeout(() => {
+      if (this.finished) return;
+      this.limits.onDeadline?.();
+      this.fail(new DeadlineError(this.limits.deadlineMs));
+    }, this.leftMs);
+  }
+
+  /** Stops the clock while the handler above holds the answer paused. */
+  stop(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.leftMs = Math.max(0, this.leftMs - (Date.now() - this.since));
+  }
+
+  dispose(): void {
+    this.finished = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.limits.signal?.removeEventListener('abort', this.onAbort);
+  }
+
+  /** Ends the attempt with `error`: aborts undici's request (now or when it starts) and tells the handler above once. */
+  private fail(error: Error): void {
+    if (this.finished) return;
+    this.dispose();
+    this.failure = error;
+    try {
+      this.controller?.abort(error);
+    } catch {
+      // already torn down
+    }
+    this.handler.onResponseError?.(DETACHED, error);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+    this.controller = controller;
+    if (this.finished) {
+      if (this.failure) controller.abort(this.failure);
+      return;
+    }
+    this.handler.onRequestStart?.(this.up(controller), context);
+  }
+
+  /** The same wrapper for every callback of this attempt (the retry interceptor keeps it). */
+  private up(controller: Dispatcher.DispatchController): Dispatcher.DispatchController {
+    if (!controller) return controller;
+    if (this.clocked === undefined || this.controller !== controller) {
+      this.controller = controller;
+      this.clocked = new ClockedController(controller, this);
+    }
+    return this.clocked;
+  }
+
+  onRequestUpgrade(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>, socket: import('node:stream').Duplex): void {
+    if (!this.finished) this.handler.onRequestUpgrade?.(this.up(controller), statusCode, headers, socket);
+  }
+
+  onResponseStarted(): void {
+    if (!this.finished) this.handler.onResponseStarted?.();
+  }
+
+  onBodySent(chunk: Buffer): void {
+    if (!this.finished) this.handler.onBodySent?.(chunk);
+  }
+
+  onRequestSent(): void {
+    if (!this.finished) this.handler.onRequestSent?.();
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>, statusMessage?: string): void {
+    if (this.finished) return;
+    const announced = Number(headers['content-length']);
+    if (statusCode >= 200 && Number.isFinite(announced) && announced > this.limits.maxAnswerBytes) {
+      this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes, announced));
+      return;
+    }
+    this.handler.onResponseStart?.(this.up(controller), statusCode, headers, statusMessage);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.finished) return;
+    this.received += chunk.length;
+    if (this.received > this.limits.maxAnswerBytes) {
+      this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes));
+      return;
+    }
+    this.handler.onResponseData?.(this.up(controller), chunk);
+  }
+
+  onResponseEnd(controller: Dispatcher.DispatchController, trailers: Record<string, string | string[] | undefined>): void {
+    if (this.finished) return;
+    this.dispose();
+    this.handler.onResponseEnd?.(this.up(controller), trailers);
+  }
+
+  onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.finished) return;
+    this.dispose();
+    this.handler.onResponseError?.(this.up(controller), error);
+  }
+}
+
+/** 16 MiB, 300 MB: binary units below a GiB as MiB. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${bytes} bytes`;
+}
