@@ -32,6 +32,7 @@ const general: Array<[string, string[]]> = [
   ['timeout-seconds', ['--timeout-seconds', '601']],
   ['health-path', ['--health-path', 'healthz']],
   ['name', ['--name', 'two\nlines']],
+  ['invocation-id', ['--invocation-id', 'two\nlines']],
   ['name', ['-n', 'x'.repeat(201)]],
   ['label-prefix', ['--label-prefix', 'a\nb']],
   ['url', ['--url', 'ftp://host']],

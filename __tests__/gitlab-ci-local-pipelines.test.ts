@@ -109,7 +109,7 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
   expect(env).toEqual({ QUOTA_KEYS_CSV: `keys-${pipelineId}.csv`, QUOTA_KEYS_CREATED: '10', QUOTA_KEYS_FAILED: '0', QUOTA_KEYS_HEALTHY: 'true', QUOTA_KEYS_FLAVOR: 'v1p' });
   const rows = readCsv(path.join(artifacts(dir, 'key-generation'), env.QUOTA_KEYS_CSV!));
   expect(rows).toHaveLength(10);
-  expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+$`));
+  expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+n[0-9a-f]{6}$`));
   expect(rows.every((r) => r.daily_limit === '100')).toBe(true);
   expect(output).toContain(`key-generation created 10 key(s), 0 failed, into keys-${pipelineId}.csv (server flavor v1p)`);
   // It says plainly that it took the job for a GitLab one, and where its files went.
@@ -155,7 +155,7 @@ test('component, schedule pipeline: scheduled-<YYYYMMDD> labels, the tier limit,
   expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '3', QUOTA_KEYS_FAILED: '0', QUOTA_KEYS_HEALTHY: 'true', QUOTA_KEYS_FLAVOR: 'v1p' });
   expect(env.QUOTA_KEYS_CSV).toMatch(new RegExp(`^trial-keys-${day}-\\d+\\.csv$`));
   const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-  expect(rows.map((r) => r.label!).sort()).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+$`))));
+  expect(rows.map((r) => r.label!).sort()).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+n[0-9a-f]{6}$`))));
   expect(rows.every((r) => r.daily_limit === '500' && r.tier === 'partner')).toBe(true);
   expectNoSecret(output, rows);
 }, 60_000);
@@ -263,7 +263,7 @@ test('component with its default tool: npx installs the published quota-keys (fr
     const env = readDotenv(dir, 'quota-keys');
     expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
     const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-    expect(rows.map((r) => r.label).sort()).toEqual([expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+$/), expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+$/)]);
+    expect(rows.map((r) => r.label).sort()).toEqual([expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+n[0-9a-f]{6}$/), expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+n[0-9a-f]{6}$/)]);
     // npx fetched quota-keys and nothing else: the package has no dependencies.
     expect(registry.requests).toEqual(expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]));
     // (npm also posts its audit of what it installed; that fetches no package.)

@@ -14,8 +14,11 @@ test('batch labels are zero-padded, in order, and carry the run suffix', () => {
 test('a re-run attempt of the same GitHub run labels differently', () => {
   const first = githubContext({ eventName: 'push', ref: 'refs/tags/v1.2.0', runId: 77, payload: {} }, { GITHUB_RUN_ATTEMPT: '1' }, now);
   const second = githubContext({ eventName: 'push', ref: 'refs/tags/v1.2.0', runId: 77, payload: {} }, { GITHUB_RUN_ATTEMPT: '2' }, now);
-  expect(first.labelSuffix).toBe('r77a1');
-  expect(second.labelSuffix).toBe('r77a2');
+  expect(first.labelSuffix).toMatch(/^r77a1i[0-9a-f]{6}n[0-9a-f]{6}$/);
+  expect(second.labelSuffix).toMatch(/^r77a2i[0-9a-f]{6}n[0-9a-f]{6}$/);
+  // The same step in every attempt: the same invocation id; the nonce is each process's own.
+  expect(second.invocation).toBe(first.invocation);
+  expect(second.nonce).not.toBe(first.nonce);
   expect(defaultName(first)).toBe('release-v1.2.0');
 });
 
@@ -35,7 +38,9 @@ test('public repositories are recognised from the event payload', () => {
 test('GitLab tags, schedules and retried jobs', () => {
   const tag = gitlabContext({ CI_COMMIT_TAG: 'v2.0.0', CI_PIPELINE_SOURCE: 'push', CI_PIPELINE_ID: '900', CI_JOB_ID: '5' }, now);
   expect(defaultName(tag)).toBe('release-v2.0.0');
-  expect(tag.labelSuffix).toBe('p900j5');
+  expect(tag.labelSuffix).toMatch(/^p900j5n[0-9a-f]{6}$/);
+  // Two CLI calls in one GitLab job: the same job id, labels of their own.
+  expect(gitlabContext({ CI_PIPELINE_ID: '900', CI_JOB_ID: '5' }, now).labelSuffix).not.toBe(tag.labelSuffix);
   expect(defaultName(gitlabContext({ CI_PIPELINE_SOURCE: 'schedule', CI_PIPELINE_ID: '901' }, now))).toBe('scheduled-20261126');
   expect(gitlabContext({ CI_PIPELINE_SOURCE: 'web', CI_PIPELINE_ID: '902' }, now).trigger).toBe('dispatch');
 });

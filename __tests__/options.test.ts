@@ -123,3 +123,10 @@ test('a timeout that would round to none, and inherited property names as tiers,
   refuse({ 'timeout-seconds': '0.0004' }, 'timeout-seconds');
   for (const tier of ['constructor', 'toString', '__proto__']) refuse({ tier }, 'tier');
 });
+
+test('invocation-id: one line of at most 200 characters, else refused naming the input', () => {
+  expect(parse({ 'admin-token': 'tok', 'invocation-id': '{"os":"ubuntu","node":24}' }).invocationId).toBe('{"os":"ubuntu","node":24}');
+  expect(parse({ 'admin-token': 'tok' }).invocationId).toBe('');
+  expect(refuse({ 'invocation-id': 'two\nlines' }, 'invocation-id')).toContain('one line of at most 200 characters');
+  refuse({ 'invocation-id': 'x'.repeat(201) }, 'invocation-id');
+});

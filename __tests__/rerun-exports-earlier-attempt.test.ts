@@ -5,6 +5,13 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
+import { invocationId } from '../src/context.js';
+
+// The runner double sets no GITHUB_JOB or GITHUB_ACTION: the step's invocation id is that of empty ones.
+const step = `i${invocationId({})}`;
+/** The label attempt `a` of run `run` gives number `n`, whatever its nonce; `nonce` for keys made by hand. */
+const labelOf = (stem: string, n: string, run: string, a: number, nonce = 'a1b2c3') => `${stem}-${n}-r${run}a${a}${step}n${nonce}`;
+const withoutNonce = (label: string) => label.replace(/n[0-9a-f]{6}$/, '');
 
 let server: DevServer;
 beforeAll(async () => {
@@ -13,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const posts = () => server.requests.filter((r) => r.method === 'POST').length;
-const ofRun = (runId: string) => server.allKeys().filter((k) => new RegExp(`-r${runId}a\\d+$`).test(k.label ?? ''));
+const ofRun = (runId: string) => server.allKeys().filter((k) => new RegExp(`-r${runId}a\\d+i[0-9a-f]{6}n[0-9a-f]{6}$`).test(k.label ?? ''));
 const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
 
 async function attempt(runId: string, n: number, inputs: Record<string, string> = {}) {
@@ -33,7 +40,7 @@ async function createLabelled(label: string) {
 test('attempt 2 exports the keys of attempt 1 instead of creating; attempt 3 with force: true creates a new batch', async () => {
   const first = await attempt('9100', 1);
   expect(first.code).toBe(0);
-  expect(first.rows.map((r) => r.label).sort()).toEqual(['001', '002', '003', '004', '005'].map((n) => `rerun-${n}-r9100a1`));
+  expect(first.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(['001', '002', '003', '004', '005'].map((n) => withoutNonce(labelOf('rerun', n, '9100', 1))));
 
   const before = posts();
   const second = await attempt('9100', 2);
@@ -50,34 +57,36 @@ test('attempt 2 exports the keys of attempt 1 instead of creating; attempt 3 wit
 
   const third = await attempt('9100', 3, { force: 'true' });
   expect(third.code).toBe(0);
-  expect(third.rows.map((r) => r.label).sort()).toEqual(['001', '002', '003', '004', '005'].map((n) => `rerun-${n}-r9100a3`));
+  expect(third.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(['001', '002', '003', '004', '005'].map((n) => withoutNonce(labelOf('rerun', n, '9100', 3))));
   expect(ofRun('9100')).toHaveLength(10);
 });
 
 test('an attempt that made only some keys: the re-run exports those and creates just the missing numbers', async () => {
-  for (const n of ['001', '002', '003']) await createLabelled(`rerun-${n}-r9200a1`);
+  for (const n of ['001', '002', '003']) await createLabelled(labelOf('rerun', n, '9200', 1));
   const second = await attempt('9200', 2);
   expect(second.code).toBe(0);
-  expect(second.rows.map((r) => r.label).sort()).toEqual(['rerun-001-r9200a1', 'rerun-002-r9200a1', 'rerun-003-r9200a1', 'rerun-004-r9200a2', 'rerun-005-r9200a2']);
+  expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
+    [labelOf('rerun', '001', '9200', 1), labelOf('rerun', '002', '9200', 1), labelOf('rerun', '003', '9200', 1), labelOf('rerun', '004', '9200', 2), labelOf('rerun', '005', '9200', 2)].map(withoutNonce),
+  );
   expect(ofRun('9200')).toHaveLength(5);
   expect(new Set(second.rows.map((r) => r.key))).toEqual(new Set(ofRun('9200').map((k) => k.key)));
   expect(second.stdout).toContain('already issued 3 of these 5 key(s); exporting them again instead of issuing a second batch, and creating the 2 missing');
 });
 
 test('without a name, a re-run on another day still finds the batch (batch-<date> of the first attempt)', async () => {
-  for (const n of ['001', '002', '003', '004', '005']) await createLabelled(`batch-20200101-${n}-r9300a1`);
+  for (const n of ['001', '002', '003', '004', '005']) await createLabelled(labelOf('batch-20200101', n, '9300', 1));
   const before = posts();
   const second = await attempt('9300', 2, { name: '' });
   expect(second.code).toBe(0);
   expect(posts()).toBe(before);
-  expect(second.rows.map((r) => r.label).sort()).toEqual(['001', '002', '003', '004', '005'].map((n) => `batch-20200101-${n}-r9300a1`));
+  expect(second.rows.map((r) => r.label).sort()).toEqual(['001', '002', '003', '004', '005'].map((n) => labelOf('batch-20200101', n, '9300', 1)));
 });
 
 test('another batch of the same run (another name), and the first attempt itself, are not taken for a re-run', async () => {
-  for (const n of ['001', '002']) await createLabelled(`partner-${n}-r9400a1`);
+  for (const n of ['001', '002']) await createLabelled(labelOf('partner', n, '9400', 1));
   const second = await attempt('9400', 2, { name: 'trial', count: '2' });
   expect(second.code).toBe(0);
-  expect(second.rows.map((r) => r.label).sort()).toEqual(['trial-001-r9400a2', 'trial-002-r9400a2']);
+  expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual([labelOf('trial', '001', '9400', 2), labelOf('trial', '002', '9400', 2)].map(withoutNonce));
 
   const before = server.requests.length;
   const first = await attempt('9500', 1, { count: '2' });

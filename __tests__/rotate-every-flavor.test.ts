@@ -77,7 +77,8 @@ describe.each(CAN_DELETE.map((f) => [f]))('rotate on %s', (flavor) => {
     expect(report.ok).toBe(true);
     expect(report.outputs).toMatchObject({ 'deleted-count': '3', 'created-count': '3', 'failed-count': '0' });
     expect(writes(requests).filter((r) => r.startsWith('DELETE'))).toHaveLength(3);
-    const labels = ['auto-20260101-001-r9a2', 'auto-20260101-002-r9a2', 'auto-20260101-003-r9a2'];
+    // v01's native batch stores one label for the whole chunk, its first one's: the CSV says so.
+    const labels = flavor === 'v01' ? Array<string>(3).fill('auto-20260101-001-r9a2') : ['auto-20260101-001-r9a2', 'auto-20260101-002-r9a2', 'auto-20260101-003-r9a2'];
     expect(rows.map((r) => r.label).sort()).toEqual(labels);
     expect(rows.every((r) => r.tier === 'trial')).toBe(true);
     const onServer = server.allKeys();

@@ -10,6 +10,16 @@ test('batchStem recognises <stem>-<NNN>-<suffix> of every platform, and nothing 
   expect(batchStem('trial-user001-20261126')).toBeUndefined();
   expect(batchStem('用户A-试用密钥')).toBeUndefined();
   expect(batchStem('auto-01-r1a1')).toBeUndefined();
+  // This version's suffixes: invocation id and nonce (GitHub), nonce (GitLab, by hand).
+  expect(batchStem('auto-20261001-007-r812a1i0a1b2cn3d4e5f')).toBe('auto-20261001');
+  expect(batchStem('auto-20261001-007-p55j9n3d4e5f')).toBe('auto-20261001');
+  expect(batchStem('auto-20261001-007-ctp3uh5n3d4e5f')).toBe('auto-20261001');
+  expect(batchStem('auto-20261001-007-r812a1i0a1b2c')).toBeUndefined();
+});
+
+test('replacements get this invocation\'s suffix, whatever the format of the old labels', () => {
+  const suffix = 'r9a1iabcdefn012345';
+  expect(replacementLabels(['s-001-r1a1', 's-002-r1a1i0a1b2cn3d4e5f', 's-003-p5j6n3d4e5f'], suffix)).toEqual(['s-001-r9a1iabcdefn012345', 's-002-r9a1iabcdefn012345', 's-003-r9a1iabcdefn012345']);
 });
 
 test('renumbered per stem in order, other labels kept', () => {

@@ -35,7 +35,7 @@ test('ACTIONS_STEP_DEBUG: masks come first; debug lines, errors, summary and out
     expect(lines.some((l: string) => l.startsWith('::debug::'))).toBe(true);
     // The token is masked before any other line.
     expect(lines[0]).toBe(`::add-mask::${server.token}`);
-    const keys = server.allKeys().filter((k) => k.label?.endsWith('-r4242a1')).map((k) => k.key);
+    const keys = server.allKeys().filter((k) => /-r4242a1i[0-9a-f]{6}n[0-9a-f]{6}$/.test(k.label ?? '')).map((k) => k.key);
     expect(keys).toHaveLength(30);
     for (const key of keys) {
       const masked = lines.indexOf(`::add-mask::${key}`);

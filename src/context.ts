@@ -1,5 +1,5 @@
 // What started this run (tag, manual form, schedule…) and how to name it uniquely.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,8 +12,17 @@ export interface RunContext {
   /** Unique per run; with `attempt`, folded into batch labels. */
   runId: string;
   attempt: number;
-  /** Label suffix that makes this run's labels unique across runs and re-run attempts. */
+  /**
+   * Label suffix that makes this invocation's labels its own: unique across runs, attempts, jobs,
+   * steps and processes (a per-process nonce), see ./labels.ts.
+   */
   labelSuffix: string;
+  /** GitHub: hash of job, step id and the invocation-id input; the same in every attempt of one step. */
+  invocation?: string;
+  /** Whether the invocation-id input was given (else two matrix legs share `invocation`). */
+  invocationIdGiven?: boolean;
+  /** Drawn per process: tells apart invocations that share everything else (matrix legs, two CLI calls). */
+  nonce?: string;
   workspace: string;
   now: Date;
   /** GitHub: whether the repository is public, from the event payload; undefined when it does not say. */
@@ -45,7 +54,21 @@ export interface GithubLike {
   payload: { repository?: { [key: string]: unknown } };
 }
 
-export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = new Date()): RunContext {
+/** A fresh per-process nonce: 6 hex characters. */
+export function newNonce(): string {
+  return randomBytes(3).toString('hex');
+}
+
+/**
+ * The step's invocation id, stable across re-run attempts: GITHUB_JOB (the job's id, shared by
+ * matrix legs), GITHUB_ACTION (the step's id, or `__run_2`-style for steps without one) and the
+ * invocation-id input, which a matrix passes to tell its legs apart.
+ */
+export function invocationId(env: NodeJS.ProcessEnv, invocationInput = ''): string {
+  return createHash('sha256').update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`).digest('hex').slice(0, 6);
+}
+
+export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = new Date(), invocationInput = ''): RunContext {
   const ref = github.ref ?? '';
   const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
   const trigger: Trigger =
@@ -56,13 +79,18 @@ export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = 
   const runId = String(github.runId || env.GITHUB_RUN_ID || localRunId(now));
   const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
   const repo = github.payload.repository;
+  const invocation = invocationId(env, invocationInput);
+  const nonce = newNonce();
   return {
     platform: 'github',
     trigger,
     tag,
     runId,
     attempt,
-    labelSuffix: `r${runId}a${attempt}`,
+    labelSuffix: `r${runId}a${attempt}i${invocation}n${nonce}`,
+    invocation,
+    invocationIdGiven: invocationInput !== '',
+    nonce,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now,
     publicRepository: repo ? repo.private === false || repo.visibility === 'public' : undefined,
@@ -107,13 +135,16 @@ export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunCont
   const runId = env.CI_PIPELINE_ID || localRunId(now);
   // A retried job keeps the pipeline id and gets a new job id.
   const job = env.CI_JOB_ID || '0';
+  // Two CLI calls in one job share the job id: the nonce tells them apart.
+  const nonce = newNonce();
   return {
     platform: 'gitlab',
     trigger,
     tag,
     runId,
     attempt: 1,
-    labelSuffix: `p${runId}j${job}`,
+    labelSuffix: `p${runId}j${job}n${nonce}`,
+    nonce,
     workspace: gitlabJobDirectory(env).dir,
     now,
   };
@@ -121,7 +152,8 @@ export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunCont
 
 export function cliContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext {
   const runId = localRunId(now);
-  return { platform: 'cli', trigger: 'other', runId, attempt: 1, labelSuffix: runId, workspace: process.cwd(), now };
+  const nonce = newNonce();
+  return { platform: 'cli', trigger: 'other', runId, attempt: 1, labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`, nonce, workspace: process.cwd(), now };
 }
 
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */

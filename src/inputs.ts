@@ -53,5 +53,6 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
   { name: 'min-success', default: '', help: 'keys that must be created for success; default count' },
   { name: 'force', default: 'false', boolean: true, help: 'issue again even when an earlier attempt of this run already did' },
+  { name: 'invocation-id', default: '', help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels' },
   { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
 ];

@@ -13,7 +13,8 @@ import type { QuotaProxy } from './quota-proxy/client.js';
 import { HttpStatusError, RateLimitedError } from './quota-proxy/http.js';
 import { isoSeconds } from './quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from './quota-proxy/types.js';
-import { isAmbiguousCreateFailure, keysCarrying, ownKeysFilter, reconcileAmbiguousCreates, type BatchLedger } from './reconcile.js';
+import { followsInBatch } from './labels.js';
+import { isAmbiguousCreateFailure, keysCarrying, reconcileAmbiguousCreates, type BatchLedger, type CreateUnit } from './reconcile.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
 
 export interface IssueServices {
@@ -23,8 +24,11 @@ export interface IssueServices {
   sink: (key: TrialKey) => void;
   /** Once cancelled, no new request starts. */
   cancellation?: Cancellation;
-  /** The labels carry the run id and attempt (batch, rotate): any key with one is this run's. Default true. */
-  labelsUnique?: boolean;
+  /**
+   * Labels ending with `-<ownSuffix>` are this invocation's (./labels.ts): reconciliation may adopt,
+   * create again or delete under them, and under no other label. Default: none is.
+   */
+  ownSuffix?: string;
   /** `retries`: reconciliation creates a label again at most this many times. Default 3. */
   retries?: number;
   onRateLimit?: 'wait' | 'fail';
@@ -36,14 +40,18 @@ export interface IssueResult {
   created: TrialKey[];
   /** The requests without a key, with why. */
   failures: Array<{ label: string; error: string }>;
+  /** The key each request got, by the request's label (a native batch's keys carry their chunk's label). */
+  assigned: Map<string, TrialKey>;
   /** Keys found on the server after their create failed with an unknown outcome. */
   adopted: number;
   /** Keys an earlier attempt of this run made, exported again. */
   reexported: number;
-  /** Labels whose create had an unknown outcome that could not be checked (cancelled, listing failed). */
+  /** Labels whose create had an unknown outcome that could not be checked (cancelled, listing failed, a label not ours). */
   unresolved: string[];
-  /** Second keys under one label (a create that went through after all) that were deleted. */
+  /** Keys beyond those asked for under one of our labels (a create that went through after all) that were deleted. */
   duplicatesDeleted: number;
+  /** Keys the server answered again for another create: counted once, and an error. */
+  repeatedKeys: number;
   cancelled: boolean;
 }
 
@@ -55,72 +63,109 @@ function isFatal(error: unknown): boolean {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A unit to send; `fresh` ones are sent for the first time, the others are created again after a listing. */
+type Sendable = CreateUnit & { fresh: boolean };
+
 export async function issueKeys(requests: CreateKeyRequest[], concurrency: number, services: IssueServices): Promise<IssueResult> {
   const { api, log, sink, cancellation } = services;
-  const labelsUnique = services.labelsUnique ?? true;
+  const ownSuffix = services.ownSuffix;
+  const isOwn = (label: string) => ownSuffix !== undefined && ownSuffix !== '' && label.endsWith(`-${ownSuffix}`);
   const attemptsPerLabel = (services.retries ?? 3) + 1;
-  const result: IssueResult = { requested: requests.length, created: [], failures: [], adopted: 0, reexported: 0, unresolved: [], duplicatesDeleted: 0, cancelled: false };
-  const ledger: BatchLedger = { inCsv: new Map(), uncertain: new Map(), failed: new Map() };
-  const labels = new Set(requests.map((r) => r.label));
-  let labelsIgnored = false;
+  const result: IssueResult = {
+    requested: requests.length,
+    created: [],
+    failures: [],
+    assigned: new Map(),
+    adopted: 0,
+    reexported: 0,
+    unresolved: [],
+    duplicatesDeleted: 0,
+    repeatedKeys: 0,
+    cancelled: false,
+  };
+  const ledger: BatchLedger = { members: new Map(), inCsv: new Map(), csvKeys: new Set(), uncertain: new Map(), failed: new Map() };
   let stop: unknown;
-  let firstSentAt = 0;
   const cancelled = () => cancellation?.requested === true;
+  const have = (label: string) => ledger.inCsv.get(label)?.length ?? 0;
+  const asked = (label: string) => ledger.members.get(label)?.length ?? 0;
 
-  const accept = (key: TrialKey, label = key.label) => {
+  /** Into the CSV under the label it was created under; false for a key the CSV already holds. */
+  const accept = (key: TrialKey, label: string): boolean => {
     log.secret(key.key, 'key');
+    if (ledger.csvKeys.has(key.key)) return false;
+    ledger.csvKeys.add(key.key);
     ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
-    ledger.uncertain.delete(label);
-    ledger.failed.delete(label);
     result.created.push(key);
     sink(key);
+    return true;
   };
 
-  const create = async (chunk: CreateKeyRequest[]) => {
-    const sentAt = Date.now();
-    firstSentAt ||= sentAt;
+  /**
+   * Requests into create units: on a flavor with native batches, consecutive numbers of one of our
+   * batches share a request (up to its maximum) and that request's label, the first one's; all
+   * else goes one key per request under its own label.
+   */
+  const formUnits = (queue: CreateKeyRequest[]): Sendable[] => {
+    const max = api.known?.capabilities.maxKeysPerCreate ?? 1;
+    const units: Sendable[] = [];
+    for (const request of queue) {
+      const last = units.at(-1);
+      if (last && last.requests.length < max && ownSuffix && followsInBatch(last.requests.at(-1)!.label, request.label, ownSuffix)) last.requests.push(request);
+      else units.push({ label: request.label, requests: [request], fresh: true });
+    }
+    return units;
+  };
+
+  const create = async (unit: Sendable) => {
+    const { label, requests: chunk } = unit;
+    if (unit.fresh) ledger.members.set(label, [...(ledger.members.get(label) ?? []), ...chunk]);
     try {
-      const keys = await api.createKeys(chunk);
-      // A native batch answers its keys in request order: each is that request's, whatever label the
-      // server gave it. One that ignores per-key labels (upstream v01 may) gets one key per request
-      // from then on, so that every key keeps a label of its own.
-      const byPosition = keys.length === chunk.length;
-      if (chunk.length > 1 && byPosition && keys.some((key, i) => key.label !== chunk[i]!.label) && !labelsIgnored) {
-        labelsIgnored = true;
-        log.warning(`The ${api.flavor} server gave the keys of a native batch labels other than those asked for (e.g. ${JSON.stringify(keys[1]!.label)} for ${JSON.stringify(chunk[1]!.label)}): the rest is created one key per request.`);
+      const keys = await api.createKeys(chunk.map((request) => ({ ...request, label })));
+      const repeated = keys.filter((key) => !accept(key, label)).length;
+      if (repeated > 0) {
+        // A broken (or hostile) server or proxy: one key answered for several creates is one key.
+        result.repeatedKeys += repeated;
+        const message = `the server answered ${repeated} key(s) it had already given for another create (a broken server or proxy in between): counted once`;
+        log.warning(`Label ${label}: ${message}; no further key is created.`);
+        ledger.failed.set(label, message);
+        ledger.uncertain.delete(label);
+        stop ??= new Error(message);
+      } else if (keys.length < chunk.length) {
+        // Asked n, answered fewer: the server may hold more than it said; the listing decides.
+        ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${chunk.length} asked` });
+      } else {
+        ledger.uncertain.delete(label);
+        ledger.failed.delete(label);
       }
-      keys.forEach((key, i) => accept(key, byPosition ? chunk[i]!.label : labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
     } catch (error) {
       const message = messageOf(error);
       if (error instanceof CancelledError) {
-        for (const request of chunk) ledger.failed.set(request.label, 'not attempted: cancelled');
+        if (!ledger.uncertain.has(label)) ledger.failed.set(label, 'not attempted: cancelled');
       } else if (isAmbiguousCreateFailure(error)) {
-        for (const request of chunk) ledger.uncertain.set(request.label, { request, error: message, sentAt });
+        ledger.uncertain.set(label, { label, error: message });
       } else {
-        for (const request of chunk) ledger.failed.set(request.label, message);
+        ledger.failed.set(label, message);
         if (isFatal(error)) stop ??= error;
       }
     }
   };
 
-  const createAll = async (queue: CreateKeyRequest[], width: number) => {
+  const notAttempted = (queue: CreateKeyRequest[]) => {
+    const why = cancelled() ? 'not attempted: cancelled' : stop !== undefined ? `not attempted after: ${messageOf(stop)}` : 'not attempted';
+    for (const request of queue) if (!ledger.uncertain.has(request.label)) ledger.failed.set(request.label, why);
+  };
+
+  const createAll = async (units: Sendable[], width: number) => {
     let next = 0;
     const halted = () => stop !== undefined || cancelled();
     const worker = async () => {
-      while (next < queue.length && !halted()) {
-        // An unknown flavor makes one key per request; once known, its native batch size.
-        const chunk = queue.slice(next, next + (labelsIgnored ? 1 : (api.known?.capabilities.maxKeysPerCreate ?? 1)));
-        next += chunk.length;
-        await create(chunk);
-      }
+      while (next < units.length && !halted()) await create(units[next++]!);
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(width, queue.length)) }, worker));
-    notAttempted(queue.slice(next));
-  };
-
-  const notAttempted = (queue: CreateKeyRequest[]) => {
-    const why = cancelled() ? 'not attempted: cancelled' : stop !== undefined ? `not attempted after: ${messageOf(stop)}` : 'not attempted';
-    for (const request of queue) ledger.failed.set(request.label, why);
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(width, units.length)) }, worker));
+    for (const unit of units.slice(next)) {
+      if (unit.fresh) ledger.members.set(unit.label, [...(ledger.members.get(unit.label) ?? []), ...unit.requests]);
+      notAttempted(unit.requests);
+    }
   };
 
   /**
@@ -167,108 +212,122 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
     return { announced: true, send: fit };
   };
 
-  /** Lists the server's keys for the batch's labels and settles every uncertain one; false when the list could not be read. */
-  const reconcile = async (allowRecreate: boolean): Promise<CreateKeyRequest[] | undefined> => {
-    const uncertain = [...ledger.uncertain.values()];
-    if (uncertain.length > 0) {
-      log.warning(`${uncertain.length} key(s) failed with an unknown outcome (first: ${uncertain[0]!.error}); listing the server's keys to see which exist.`);
+  /** Lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
+  const reconcile = async (allowRecreate: boolean): Promise<Sendable[] | undefined> => {
+    const own = new Map([...ledger.uncertain].filter(([label]) => isOwn(label)));
+    if (own.size > 0) {
+      log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0]!.error}); listing the server's keys to see which exist.`);
     }
     let onServer;
     try {
-      onServer = await keysCarrying(api, labels);
+      onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter(isOwn)));
     } catch (error) {
       log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
       return undefined;
     }
-    // A label given by hand (generate) may be on older keys: only the server's clock (its Date header) tells ours apart.
-    if (!labelsUnique && api.http.serverClockOffsetMs === undefined) {
-      log.warning('The server sends no Date header, so a key it made for this request cannot be told from older keys with the same label: not creating it again.');
-      return undefined;
-    }
-    const outcome = reconcileAmbiguousCreates(ledger, onServer, ownKeysFilter(labelsUnique, firstSentAt, api.http.serverClockOffsetMs), allowRecreate);
-    for (const key of outcome.adopt) {
-      accept(key);
-      result.adopted += 1;
-    }
-    for (const request of outcome.recreate) ledger.uncertain.delete(request.label);
+    const outcome = reconcileAmbiguousCreates({ ...ledger, uncertain: own }, onServer, allowRecreate);
+    let adopted = 0;
+    for (const key of outcome.adopt) if (accept(key, key.label)) adopted += 1;
+    result.adopted += adopted;
+    for (const label of own.keys()) if (have(label) >= asked(label)) ledger.uncertain.delete(label);
+    for (const unit of outcome.recreate) ledger.uncertain.delete(unit.label);
     for (const missing of outcome.missing) {
-      ledger.uncertain.delete(missing.request.label);
-      ledger.failed.set(missing.request.label, `not created in ${attemptsPerLabel} attempts (last: ${missing.error})`);
+      ledger.uncertain.delete(missing.label);
+      ledger.failed.set(missing.label, `not created in ${attemptsPerLabel} attempts (last: ${missing.error})`);
     }
     for (const extra of outcome.extras) await settleDuplicate(extra);
-    if (uncertain.length > 0) {
-      log.info(`Of ${uncertain.length} unknown outcome(s): ${outcome.adopt.length} key(s) were created after all (now in the CSV), ${outcome.recreate.length} to create again.`);
+    if (own.size > 0) {
+      const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
+      log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`);
     }
-    return outcome.recreate;
+    return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
   };
 
-  /** A second key under one label: deleted where the flavor can, else kept in the CSV so none is lost. */
+  /**
+   * A key beyond those asked for under one of our labels: deleted where the flavor can, else kept in
+   * the CSV so none is lost. It is never a key of the CSV (reconcileAmbiguousCreates leaves those
+   * out), nor another invocation's (our labels carry our nonce).
+   */
   const settleDuplicate = async (extra: TrialKey) => {
     log.secret(extra.key, 'key');
+    if (ledger.csvKeys.has(extra.key) || !isOwn(extra.label)) return;
     if (api.known?.capabilities.delete && !cancelled()) {
       try {
         await api.deleteKey(extra.key);
         result.duplicatesDeleted += 1;
-        log.warning(`Label ${extra.label} had a second key ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
+        log.warning(`Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
         return;
       } catch (error) {
-        log.warning(`Could not delete the second key ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+        log.warning(`Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
       }
     }
-    accept(extra);
-    log.warning(`Label ${extra.label} has a second key ${shortenKey(extra.key)} on the server; it is in the CSV too.`);
+    accept(extra, extra.label);
+    log.warning(`Label ${extra.label} has a key too many, ${shortenKey(extra.key)}, on the server; it is in the CSV too.`);
   };
 
-  let queue = [...requests];
-  if (queue.length > 0) {
+  let queue: CreateKeyRequest[] = [];
+  if (requests.length > 0) {
     // Known before the first create when an admin request came first (a listing, a token check).
-    const { announced, send } = announceRateLimit(queue);
-    queue = queue.slice(0, send);
-    const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
-    queue = queue.slice(first.length);
-    await createAll(first, 1);
-    // Native batches: two keys first, to learn whether the server keeps per-key labels.
-    if ((api.known?.capabilities.maxKeysPerCreate ?? 1) > 1 && first.length === 1 && queue.length > 1 && stop === undefined && !cancelled()) {
-      await createAll(queue.slice(0, 2), 1);
-      queue = queue.slice(2);
-    }
+    const { announced, send } = announceRateLimit(requests);
+    const sendable = requests.slice(0, send);
+    // The first request goes alone: it tells the flavor (how many keys one request makes) and the
+    // admin rate limit. With the flavor known (forced), it is a whole native batch.
+    const [first] = formUnits(api.known ? sendable : sendable.slice(0, 1));
+    if (first) await createAll([first], 1);
+    queue = sendable.slice(first?.requests.length ?? 0);
     if (stop !== undefined || cancelled()) {
       notAttempted(queue);
       queue = [];
     } else if (!announced) queue = queue.slice(0, announceRateLimit(queue).send);
   }
+  let again: Sendable[] = [];
   let rounds = 0;
   let listed = false;
   let canList = true;
   let createdSinceListing = true;
+  const ownUncertain = () => [...ledger.uncertain.keys()].some(isOwn);
   for (;;) {
-    if (ledger.uncertain.size > 0 && canList && !cancelled()) {
+    if (ownUncertain() && canList && !cancelled()) {
       rounds += 1;
-      const again = await reconcile(rounds < attemptsPerLabel);
-      if (again) {
+      const recreate = await reconcile(rounds < attemptsPerLabel);
+      if (recreate) {
         listed = true;
         createdSinceListing = false;
-        queue = [...again, ...queue];
+        again = recreate;
       } else {
         // The uncertain ones stay unresolved (reported); the others are independent of them.
         canList = false;
       }
     }
-    if (queue.length === 0 || stop !== undefined || cancelled()) break;
-    await createAll(queue, concurrency);
+    const units = [...again, ...formUnits(queue)];
+    again = [];
     queue = [];
+    if (units.length === 0 || stop !== undefined || cancelled()) {
+      for (const unit of units) notAttempted(unit.requests);
+      break;
+    }
+    await createAll(units, concurrency);
     createdSinceListing = true;
   }
-  notAttempted(queue);
-  // A create that timed out may still commit after the list said it was missing; once the labels
-  // were created again, one more look finds such a second key.
-  if (listed && canList && createdSinceListing && !cancelled() && ledger.uncertain.size === 0) await reconcile(false);
+  // A create that timed out may still commit after the list said it was missing; once labels were
+  // created again, one more look finds such a key too many.
+  if (listed && canList && createdSinceListing && !cancelled() && !ownUncertain()) await reconcile(false);
 
+  // Each request gets the next key of its label, in order.
+  const place = new Map<string, { label: string; index: number }>();
+  for (const [label, members] of ledger.members) members.forEach((request, index) => place.set(request.label, { label, index }));
+  for (const [label, uncertain] of ledger.uncertain) if (have(label) < asked(label)) result.unresolved.push(uncertain.label);
   for (const request of requests) {
-    if (ledger.inCsv.has(request.label)) continue;
-    const uncertain = ledger.uncertain.get(request.label);
-    if (uncertain) result.unresolved.push(request.label);
-    const error = uncertain ? `unknown whether the server created it (${uncertain.error})` : (ledger.failed.get(request.label) ?? 'not attempted');
+    const at = place.get(request.label);
+    const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
+    if (key) {
+      result.assigned.set(request.label, key);
+      continue;
+    }
+    const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
+    const error = uncertain
+      ? `unknown whether the server created it (${uncertain.error})`
+      : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
     result.failures.push({ label: request.label, error });
   }
   result.cancelled = cancelled();
@@ -276,8 +335,6 @@ export async function issueKeys(requests: CreateKeyRequest[], concurrency: numbe
 }
 
 export interface IssueOptions {
-  /** Any key with one of these labels is this run's (they carry its suffix). Default: every label ends with the run's label suffix. */
-  labelsUnique?: boolean;
   /**
    * On a re-run, export the keys an earlier attempt made for these labels (`force` turns it off).
    * Default: for batch only; rotate's replacements answer to the keys this attempt deleted.
@@ -294,6 +351,7 @@ export async function issueToCsv(
 ): Promise<RunReport & { result: IssueResult }> {
   const { options, api, log, server, outputs, summary, context } = ctx;
   const { cancellation } = ctx;
+  const shellQuote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
   // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
   const csv = ctx.csv ?? new CsvWriter(options.output);
   let csvPath: string | undefined;
@@ -316,7 +374,6 @@ export async function issueToCsv(
     }
     csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
   };
-  const labelsUnique = how.labelsUnique ?? requests.every((r) => r.label.endsWith(context.labelSuffix));
   let result: IssueResult;
   let earlierFailure: string | undefined;
   try {
@@ -329,6 +386,12 @@ export async function issueToCsv(
         for (const key of earlier.keys) sink(key);
         earlierKeys.push(...earlier.keys);
         toCreate = earlier.rest;
+        if (earlier.collided.length > 0) {
+          log.warning(
+            `Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs with the same step): ` +
+              `which of those keys were this invocation's cannot be told, so none of them is exported again or touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix values) so that re-runs find their own keys.`,
+          );
+        }
         if (earlier.keys.length > 0) {
           const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
           log.warning(
@@ -341,7 +404,7 @@ export async function issueToCsv(
         toCreate = [];
       }
     }
-    result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, labelsUnique, retries: options.retries, onRateLimit: options.onRateLimit });
+    result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, ownSuffix: context.labelSuffix, retries: options.retries, onRateLimit: options.onRateLimit });
     result.requested = requests.length;
     result.created.unshift(...earlierKeys);
     result.reexported = earlierKeys.length;
@@ -358,6 +421,7 @@ export async function issueToCsv(
   if (result.reexported > 0) summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
   if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
   if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
+  if (result.repeatedKeys > 0) summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
   if (api.http.retriesMade > 0) summary.facts.push(['Retried requests', String(api.http.retriesMade)]);
   summary.table = {
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
@@ -369,7 +433,7 @@ export async function issueToCsv(
   const report = { outputs, summary, csvPath, result };
   const unresolved =
     result.unresolved.length > 0
-      ? ` ${result.unresolved.length} of them may exist on the server without being in the CSV (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): check with the list command.`
+      ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0]!)}\` (action: command: list, label-prefix: ${result.unresolved[0]}).`
       : '';
   if (result.cancelled) {
     return {

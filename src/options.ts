@@ -73,6 +73,8 @@ export interface Options {
   /** Keys that must exist for success; default count (1 for generate). */
   minSuccess: number;
   force: boolean;
+  /** GitHub: hashed into batch labels (context.ts); checked here like every input. */
+  invocationId: string;
   requireHttps: boolean;
 }
 
@@ -235,6 +237,13 @@ function parseRecipients(raw: string): string[] {
   return recipients;
 }
 
+function parseInvocationId(raw: string): string {
+  if (raw.length > 200 || /[\u0000-\u001f\u007f]/.test(raw)) {
+    throw new InputError('invocation-id', raw.slice(0, 40), 'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values');
+  }
+  return raw;
+}
+
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
   const get = (name: string) => input(name).trim();
   const command = oneOf('command', get('command') || 'batch', COMMANDS);
@@ -347,6 +356,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     onRateLimit: oneOf('on-rate-limit', get('on-rate-limit') || 'wait', ['wait', 'fail'] as const),
     minSuccess,
     force: bool('force'),
+    invocationId: parseInvocationId(get('invocation-id')),
     requireHttps: bool('require-https'),
   };
 }

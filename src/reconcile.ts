@@ -1,9 +1,12 @@
-// POST /admin/keys is not idempotent: after a create whose outcome is unknown (timeout, reset,
-// 5xx, cut-off or unreadable answer) the server may or may not hold the key. Repeating the request
-// blindly could make a second key under the same label; giving up could leave a key nobody has.
-// So: list the server's keys, adopt a key that already carries the label, create again only if
-// none does, and at the end check that the server holds exactly one key per label, all of them in
-// the CSV.
+// POST /admin/keys is not idempotent: after a create whose outcome is unknown the server may or
+// may not hold the key(s). Repeating the request blindly could make a second key; giving up could
+// leave a key nobody has. So: list the server's keys, adopt what carries the create's label, create
+// again only what is missing, and at the end check that the server holds exactly as many keys per
+// label as were asked, all of them in the CSV.
+//
+// Only labels of this invocation are ever looked at: they carry its per-process nonce
+// (./labels.ts), so no other run, job, step or process can have made a key under one. A label
+// given by hand (generate, a kept label in rotate) is never adopted, created again or deleted.
 import { CancelledError } from './cancel.js';
 import type { QuotaProxy } from './quota-proxy/client.js';
 import { HttpStatusError, NetworkError } from './quota-proxy/http.js';
@@ -20,12 +23,19 @@ export function isAmbiguousCreateFailure(error: unknown): boolean {
   return true;
 }
 
+/**
+ * One create request: the keys of `requests`, all under `label` (a native batch gives every key of
+ * one request the request's label; elsewhere a unit is one request of one key).
+ */
+export interface CreateUnit {
+  label: string;
+  requests: CreateKeyRequest[];
+}
+
 /** A create whose outcome is unknown. */
 export interface UncertainCreate {
-  request: CreateKeyRequest;
+  label: string;
   error: string;
-  /** When the request was sent (our clock). */
-  sentAt: number;
 }
 
 /** The server's keys carrying one of `labels`, by label, oldest first. */
@@ -43,67 +53,53 @@ export async function keysCarrying(api: QuotaProxy, labels: ReadonlySet<string>)
   return byLabel;
 }
 
-/** Margin for the server clock (read from 1 s Date headers) when telling our key from older ones. */
-export const CLOCK_MARGIN_MS = 5_000;
-
-/**
- * Which listed keys can be this run's. Batch labels carry the run id and attempt, so every key
- * with one is ours. A label given by hand (generate) may be on older keys too: then only keys the
- * server created after our first request count, by the server's clock (Date header); without a
- * Date header none can be told apart and none is claimed.
- */
-export function ownKeysFilter(labelsUnique: boolean, firstSentAt: number, serverClockOffsetMs: number | undefined): (key: TrialKey) => boolean {
-  if (labelsUnique) return () => true;
-  if (serverClockOffsetMs === undefined) return () => false;
-  const since = firstSentAt + serverClockOffsetMs - CLOCK_MARGIN_MS;
-  return (key) => key.createdAt.getTime() >= since;
-}
-
-/** Where each label of a batch stands. */
+/** Where each create label stands. */
 export interface BatchLedger {
-  /** Labels whose key(s) are in the CSV. */
+  /** Every request ever sent under a label, in order: how many keys the label should hold. */
+  members: Map<string, CreateKeyRequest[]>;
+  /** Keys in the CSV, by the label they were created under. */
   inCsv: Map<string, TrialKey[]>;
+  /** Every key in the CSV: never adopted twice, never deleted. */
+  csvKeys: Set<string>;
   /** Labels whose create had an unknown outcome. */
   uncertain: Map<string, UncertainCreate>;
-  /** Labels the server refused (not created, as far as we know). */
+  /** Labels the server refused, and requests never sent, with why. */
   failed: Map<string, string>;
 }
 
 export interface Reconciliation {
-  /** Keys the server holds for labels not in the CSV yet: they go into it. */
+  /** Keys the server holds for labels that lack keys in the CSV: they go into it. */
   adopt: TrialKey[];
-  /** Uncertain labels the server does not hold: to create again. */
-  recreate: CreateKeyRequest[];
-  /** Uncertain labels the server does not hold, when no attempt is left. */
+  /** Uncertain labels still short of keys: what to create again. */
+  recreate: CreateUnit[];
+  /** Uncertain labels still short of keys, when no attempt is left. */
   missing: UncertainCreate[];
-  /** Second keys under one label (a create that committed after all): to delete, or keep in the CSV. */
+  /** Keys beyond what a label was asked for (a create that committed after all): to delete, or keep in the CSV. */
   extras: TrialKey[];
 }
 
 /**
- * Compares the ledger with a listing of the server: every key of ours on the server ends up in
- * the CSV or in `extras`; every uncertain label either gets its key adopted or is created again.
+ * Compares the ledger with a listing of the server's keys under our own labels: each label ends
+ * with as many keys in the CSV as were asked for it, any more are `extras`, and an uncertain label
+ * still short is created again (the missing count, under the same label). A key already in the CSV
+ * is neither adopted nor an extra: whatever its label, the run that wrote it never deletes it.
  */
-export function reconcileAmbiguousCreates(ledger: BatchLedger, onServer: Map<string, TrialKey[]>, isOwn: (key: TrialKey) => boolean, allowRecreate: boolean): Reconciliation {
+export function reconcileAmbiguousCreates(ledger: BatchLedger, onServer: Map<string, TrialKey[]>, allowRecreate: boolean): Reconciliation {
   const result: Reconciliation = { adopt: [], recreate: [], missing: [], extras: [] };
+  const have = (label: string) => (ledger.inCsv.get(label)?.length ?? 0) + result.adopt.filter((k) => k.label === label).length;
   for (const [label, listed] of onServer) {
-    const own = listed.filter(isOwn);
-    if (own.length === 0) continue;
-    const known = new Set((ledger.inCsv.get(label) ?? []).map((k) => k.key));
-    const unknown = own.filter((k) => !known.has(k.key));
-    if (unknown.length === 0) continue;
-    if (known.size > 0) {
-      result.extras.push(...unknown);
-    } else {
-      // The oldest is the one the first attempt made; any later one is a duplicate.
-      result.adopt.push(unknown[0]!);
-      result.extras.push(...unknown.slice(1));
-    }
+    const asked = ledger.members.get(label)?.length ?? 0;
+    const unknown = listed.filter((k) => !ledger.csvKeys.has(k.key));
+    // The oldest are the ones the first attempt made; any later one is a duplicate.
+    const wanted = Math.max(0, asked - have(label));
+    result.adopt.push(...unknown.slice(0, wanted));
+    result.extras.push(...unknown.slice(wanted));
   }
-  const adopted = new Set(result.adopt.map((k) => k.label));
   for (const [label, uncertain] of ledger.uncertain) {
-    if (adopted.has(label) || ledger.inCsv.has(label)) continue;
-    if (allowRecreate) result.recreate.push(uncertain.request);
+    const members = ledger.members.get(label) ?? [];
+    const short = members.slice(have(label));
+    if (short.length === 0) continue;
+    if (allowRecreate) result.recreate.push({ label, requests: short });
     else result.missing.push(uncertain);
   }
   return result;

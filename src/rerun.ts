@@ -1,30 +1,42 @@
 // Re-running a workflow run (same run id, a later attempt) must not issue a second batch by
-// accident. Batch labels end in `-r<run id>a<attempt>`, so the keys an earlier attempt of this run
-// made can be found by label: they are exported again, and only the numbers no attempt made are
-// created (with this attempt's suffix). `force: true` skips this and issues a new batch.
+// accident. Batch labels end in `-r<run id>a<attempt>i<invocation>n<nonce>` (./labels.ts), so the
+// keys an earlier attempt of this same step made can be found by label: they are exported again,
+// and only the numbers no attempt made are created (with this attempt's suffix). `force: true`
+// skips this and issues a new batch.
+//
+// The invocation id is the same in every attempt of one step, but matrix legs share it unless the
+// workflow passes invocation-id. An earlier attempt whose keys carry two nonces for our invocation
+// id was two invocations at once: which keys were ours cannot be told, so none of that attempt is
+// exported (a warning names invocation-id) and the other invocation's keys are left alone.
 import type { RunContext } from './context.js';
+import { parseBatchLabel } from './labels.js';
 import type { QuotaProxy } from './quota-proxy/client.js';
 import type { CreateKeyRequest, TrialKey } from './quota-proxy/types.js';
 
-const BATCH_LABEL = /^(.+)-(\d{3,})-r([^-]+)a(\d+)$/;
-
 export interface EarlierAttempts {
-  /** One key per batch number, from the latest attempt that made it. */
+  /** The keys of the numbers an earlier attempt made, from the latest attempt that made each. */
   keys: TrialKey[];
   /** The attempts they come from. */
   attempts: number[];
   /** Requests for the numbers no earlier attempt made. */
   rest: CreateKeyRequest[];
+  /** Earlier attempts left out because two invocations shared this step's labels in them. */
+  collided: number[];
 }
 
 /**
  * Whether this run is a re-run whose earlier attempts may have issued this batch: a GitHub run
- * past its first attempt, with labels `<name>-<NNN>-r<run id>a<attempt>`.
+ * past its first attempt, with labels of this invocation.
  */
 export function isRerunOfBatch(context: RunContext, requests: readonly CreateKeyRequest[]): boolean {
-  if (context.platform !== 'github' || context.attempt <= 1) return false;
-  if (context.labelSuffix !== `r${context.runId}a${context.attempt}`) return false;
-  return requests.length > 0 && requests.every((r) => r.label.endsWith(`-${context.labelSuffix}`) && BATCH_LABEL.test(r.label));
+  if (context.platform !== 'github' || context.attempt <= 1 || !context.invocation) return false;
+  return (
+    requests.length > 0 &&
+    requests.every((r) => {
+      const label = parseBatchLabel(r.label);
+      return label?.run === context.runId && label.attempt === context.attempt && label.invocation === context.invocation && label.nonce === context.nonce;
+    })
+  );
 }
 
 /**
@@ -39,25 +51,43 @@ function sameBatchStem(stem: string, ours: string, nameGiven: boolean): boolean 
   return dated.test(stem) && dated.test(ours) && stem.split('-')[0] === ours.split('-')[0];
 }
 
-/** Lists the server's keys and picks those an earlier attempt of this run made for `requests`. */
+/** Lists the server's keys and picks those an earlier attempt of this step made for `requests`. */
 export async function findEarlierAttempts(api: QuotaProxy, context: RunContext, requests: readonly CreateKeyRequest[], nameGiven: boolean): Promise<EarlierAttempts> {
-  const byNumber = new Map<string, CreateKeyRequest>();
+  const byNumber = new Map<number, CreateKeyRequest>();
   let stem = '';
   for (const request of requests) {
-    const match = BATCH_LABEL.exec(request.label)!;
-    stem = match[1]!;
-    byNumber.set(match[2]!, request);
+    const label = parseBatchLabel(request.label)!;
+    stem = label.stem;
+    byNumber.set(label.number, request);
   }
-  const found = new Map<string, { key: TrialKey; attempt: number }>();
+  // attempt → label → keys; attempt → nonces seen.
+  const groups = new Map<number, Map<string, TrialKey[]>>();
+  const nonces = new Map<number, Set<string>>();
   for await (const page of api.listKeys()) {
     for (const key of page) {
-      const match = BATCH_LABEL.exec(key.label);
-      if (!match || match[3] !== context.runId) continue;
-      const attempt = Number(match[4]);
-      if (attempt >= context.attempt || !byNumber.has(match[2]!) || !sameBatchStem(match[1]!, stem, nameGiven)) continue;
-      const seen = found.get(match[2]!);
-      // The latest attempt wins (an earlier `force: true` re-issued them); within one, the oldest key.
-      if (!seen || attempt > seen.attempt || (attempt === seen.attempt && key.createdAt < seen.key.createdAt)) found.set(match[2]!, { key, attempt });
+      const label = parseBatchLabel(key.label);
+      if (!label || label.run !== context.runId || label.invocation !== context.invocation || label.attempt === undefined) continue;
+      if (label.attempt >= context.attempt || !sameBatchStem(label.stem, stem, nameGiven)) continue;
+      nonces.set(label.attempt, (nonces.get(label.attempt) ?? new Set()).add(label.nonce!));
+      const ofAttempt = groups.get(label.attempt) ?? new Map<string, TrialKey[]>();
+      ofAttempt.set(key.label, [...(ofAttempt.get(key.label) ?? []), key]);
+      groups.set(label.attempt, ofAttempt);
+    }
+  }
+  const collided = [...nonces].filter(([, seen]) => seen.size > 1).map(([attempt]) => attempt).sort((a, b) => a - b);
+  // The latest attempt wins (an earlier `force: true` re-issued them). A label with k keys (a
+  // native batch's chunk) stands for its number and the k − 1 after it, oldest key first.
+  const found = new Map<number, { key: TrialKey; attempt: number }>();
+  for (const [attempt, labels] of groups) {
+    if (collided.includes(attempt)) continue;
+    for (const [text, keys] of labels) {
+      const first = parseBatchLabel(text)!.number;
+      keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      keys.forEach((key, i) => {
+        const number = first + i;
+        const seen = found.get(number);
+        if (byNumber.has(number) && (!seen || attempt > seen.attempt)) found.set(number, { key, attempt });
+      });
     }
   }
   const keys: TrialKey[] = [];
@@ -67,5 +97,5 @@ export async function findEarlierAttempts(api: QuotaProxy, context: RunContext, 
     if (hit) keys.push(hit.key);
     else rest.push(request);
   }
-  return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest };
+  return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest, collided };
 }

@@ -27,8 +27,9 @@ const LOGGED_KEYS = 20;
 const isFatal = (error: unknown) => error instanceof UnsupportedOperationError || (error instanceof HttpStatusError && [401, 403, 405].includes(error.status));
 
 /**
- * One replacement label per old key, in order: batch labels keep their stem and are numbered
- * afresh with this run's suffix (`auto-20261126-001-r7a1` → `auto-20261126-001-r9a1`); other labels are
+ * One replacement label per old key, in order: batch labels (of this version or earlier ones) keep
+ * their stem and are numbered afresh with this invocation's suffix (`auto-20261126-001-r7a1` →
+ * `auto-20261126-001-r9a1i<invocation>n<nonce>`); other labels are
  * kept, unless several due keys share one: then it is their stem, so every replacement has a label
  * of its own (what finds a key again after a create whose outcome was lost).
  */
@@ -152,12 +153,11 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
     const requests: CreateKeyRequest[] = due.map((key, i) => rules.request(labels[i]!, key));
     rules.explain();
     const issued = await issueToCsv(ctx, requests, requests.length);
-    const byLabel = new Map<string, TrialKey[]>();
-    for (const key of issued.result.created) byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
+    // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
     requests.forEach((request, i) => {
-      const made = byLabel.get(request.label)?.shift();
+      const made = issued.result.assigned.get(request.label);
       replaced[i] = made !== undefined;
-      replacementOf[i] = made ? `${request.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
+      replacementOf[i] = made ? `${made.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
     });
     report = issued;
   }

@@ -16,7 +16,8 @@ export async function runAction(): Promise<void> {
     // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
     const token = core.getInput('admin-token') || process.env.ADMIN_TOKEN;
     if (token?.trim()) log.secret(token.trim(), 'token');
-    const context = githubContext(github.context, process.env);
+    // invocation-id is folded into the labels; parseOptions checks it like every input.
+    const context = githubContext(github.context, process.env, new Date(), core.getInput('invocation-id').trim());
     const options = parseOptions((name) => core.getInput(name), process.env, context);
     // Before any request, so no key is created that could then not be handed over safely.
     const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;

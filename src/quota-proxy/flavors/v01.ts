@@ -10,12 +10,9 @@ const RECENT = 500;
 export const v01: FlavorAdapter = {
   flavor: 'v01',
   capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', resetDefaultsToServerDay: true, refusalsCounted: true },
-  // `labels` gives each key of a native batch its own label (the dev server honours it); `label` is
-  // what a server that ignores `labels` applies to every key of the request.
-  createBody: (requests) =>
-    requests.length === 1
-      ? { label: requests[0]!.label }
-      : { label: requests[0]!.label, count: requests.length, labels: requests.map((r) => r.label) },
+  // Upstream gives every key of one request the request's `label` (there is no per-key label), so
+  // the callers send one label per request: a chunk's own (issue-keys.ts).
+  createBody: (requests) => (requests.length === 1 ? { label: requests[0]!.label } : { label: requests[0]!.label, count: requests.length }),
   parseCreated: (body) => {
     const answer = asObject(body, 'the created keys');
     const items = Array.isArray(answer.keys) ? answer.keys : [answer];
