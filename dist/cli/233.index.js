@@ -470,9 +470,9 @@ async function startDevServer(opts = {}) {
     const errBody = (message, extra) => jsonErrorObject ? { error: { message, ...extra } } : { error: message, ...extra };
     const fail = (res, status, message, extra) => sendJson(res, status, errBody(message, extra));
     // ---------------------------------------------------------------- keys
-    function insertKey(label, createdAt, limit, totalQuota, expiresAt) {
+    function insertKey(label, createdAt, limit, totalQuota, expiresAt, prefix) {
         for (let attempt = 0;; attempt++) {
-            const key = newKey(flavor, createdAt);
+            const key = prefix === undefined ? newKey(flavor, createdAt) : prefix + newKey(flavor, createdAt).slice('trial_'.length);
             try {
                 const r = store.insertKey.run(key, label, createdAt, limit, totalQuota, expiresAt);
                 return { key, id: Number(r.lastInsertRowid) };
@@ -615,37 +615,26 @@ async function startDevServer(opts = {}) {
     };
     // ---------------------------------------------------------------- v01
     const v01 = {
+        // As upstream's server.js: `count` clamped to 1..100 (`Number(count || 1)`; not a number makes
+        // no key at all), `label` stringified and the **same for every key** of the request (there is
+        // no per-key label), `prefix` starts each key.
         createKey(c) {
             const b = c.body;
-            const count = b.count === undefined || b.count === null ? 1 : Number(b.count);
-            if (!Number.isInteger(count) || count < 1 || count > 100 || typeof b.count === 'boolean') {
-                return fail(c.res, 400, 'count must be an integer between 1 and 100');
-            }
-            const label = labelOf(b.label);
-            let labels;
-            if (b.labels !== undefined && b.labels !== null) {
-                if (!Array.isArray(b.labels) || b.labels.length !== count) {
-                    return fail(c.res, 400, 'labels must be an array with one label per key (length = count)');
-                }
-                labels = b.labels.map(labelOf);
-            }
-            // `prefix` is accepted and ignored: keys always start with trial_.
+            const count = Math.min(100, Math.max(1, Number(b.count || 1)));
+            const label = b.label ? String(b.label) || null : null;
+            const prefix = (b.prefix ? String(b.prefix) : '') || 'trial_';
             const now = Date.now();
             const created = store.tx(() => {
                 const out = [];
                 for (let i = 0; i < count; i++) {
-                    const l = labels ? labels[i] : label;
-                    out.push({ key: insertKey(l, now, null, 1000, null).key, label: l, created_at: now });
+                    const key = insertKey(label, now, null, 1000, null, prefix).key;
+                    out.push({ key, label, created_at: now });
                 }
                 return out;
             });
             if (count === 1)
-                return sendJson(c.res, 200, created[0]);
-            sendJson(c.res, 200, {
-                count,
-                keys: created,
-                summary: { requested: count, created: created.length, label: labels ? null : label, created_at: now },
-            });
+                return sendJson(c.res, 200, { key: created[0].key, label, created_at: now });
+            sendJson(c.res, 200, { count: Number.isNaN(count) ? null : count, keys: created, summary: { total: Number.isNaN(count) ? null : count, label, prefix, created_at: now } });
         },
         listKeys(c) {
             const keys = store.keysOldest.all(); // a JSON file keeps insertion order

@@ -45704,7 +45704,19 @@ function defaultName(context) {
             return `batch-${compactDate(context.now)}`;
     }
 }
-function githubContext(github, env, now = new Date()) {
+/** A fresh per-process nonce: 6 hex characters. */
+function newNonce() {
+    return (0,external_node_crypto_.randomBytes)(3).toString('hex');
+}
+/**
+ * The step's invocation id, stable across re-run attempts: GITHUB_JOB (the job's id, shared by
+ * matrix legs), GITHUB_ACTION (the step's id, or `__run_2`-style for steps without one) and the
+ * invocation-id input, which a matrix passes to tell its legs apart.
+ */
+function invocationId(env, invocationInput = '') {
+    return createHash('sha256').update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`).digest('hex').slice(0, 6);
+}
+function githubContext(github, env, now = new Date(), invocationInput = '') {
     const ref = github.ref ?? '';
     const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
     const trigger = github.eventName === 'push' && tag ? 'tag'
@@ -45714,13 +45726,18 @@ function githubContext(github, env, now = new Date()) {
     const runId = String(github.runId || env.GITHUB_RUN_ID || localRunId(now));
     const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
     const repo = github.payload.repository;
+    const invocation = invocationId(env, invocationInput);
+    const nonce = newNonce();
     return {
         platform: 'github',
         trigger,
         tag,
         runId,
         attempt,
-        labelSuffix: `r${runId}a${attempt}`,
+        labelSuffix: `r${runId}a${attempt}i${invocation}n${nonce}`,
+        invocation,
+        invocationIdGiven: invocationInput !== '',
+        nonce,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         now,
         publicRepository: repo ? repo.private === false || repo.visibility === 'public' : undefined,
@@ -45764,20 +45781,24 @@ function gitlabContext(env, now = new Date()) {
     const runId = env.CI_PIPELINE_ID || localRunId(now);
     // A retried job keeps the pipeline id and gets a new job id.
     const job = env.CI_JOB_ID || '0';
+    // Two CLI calls in one job share the job id: the nonce tells them apart.
+    const nonce = newNonce();
     return {
         platform: 'gitlab',
         trigger,
         tag,
         runId,
         attempt: 1,
-        labelSuffix: `p${runId}j${job}`,
+        labelSuffix: `p${runId}j${job}n${nonce}`,
+        nonce,
         workspace: gitlabJobDirectory(env).dir,
         now,
     };
 }
 function cliContext(env, now = new Date()) {
     const runId = localRunId(now);
-    return { platform: 'cli', trigger: 'other', runId, attempt: 1, labelSuffix: runId, workspace: process.cwd(), now };
+    const nonce = newNonce();
+    return { platform: 'cli', trigger: 'other', runId, attempt: 1, labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`, nonce, workspace: process.cwd(), now };
 }
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
 function localRunId(now) {
@@ -45829,6 +45850,7 @@ const INPUTS = [
     { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
     { name: 'min-success', default: '', help: 'keys that must be created for success; default count' },
     { name: 'force', default: 'false', boolean: true, help: 'issue again even when an earlier attempt of this run already did' },
+    { name: 'invocation-id', default: '', help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels' },
     { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
 ];
 
@@ -47271,6 +47293,12 @@ function parseRecipients(raw) {
     }
     return recipients;
 }
+function parseInvocationId(raw) {
+    if (raw.length > 200 || /[\u0000-\u001f\u007f]/.test(raw)) {
+        throw new InputError('invocation-id', raw.slice(0, 40), 'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values');
+    }
+    return raw;
+}
 function parseOptions(input, env, context) {
     const get = (name) => input(name).trim();
     const command = oneOf('command', get('command') || 'batch', COMMANDS);
@@ -47378,6 +47406,7 @@ function parseOptions(input, env, context) {
         onRateLimit: oneOf('on-rate-limit', get('on-rate-limit') || 'wait', ['wait', 'fail']),
         minSuccess,
         force: bool('force'),
+        invocationId: parseInvocationId(get('invocation-id')),
         requireHttps: bool('require-https'),
     };
 }
@@ -48535,11 +48564,9 @@ const RECENT = 500;
 const v01 = {
     flavor: 'v01',
     capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', resetDefaultsToServerDay: true, refusalsCounted: true },
-    // `labels` gives each key of a native batch its own label (the dev server honours it); `label` is
-    // what a server that ignores `labels` applies to every key of the request.
-    createBody: (requests) => requests.length === 1
-        ? { label: requests[0].label }
-        : { label: requests[0].label, count: requests.length, labels: requests.map((r) => r.label) },
+    // Upstream gives every key of one request the request's `label` (there is no per-key label), so
+    // the callers send one label per request: a chunk's own (issue-keys.ts).
+    createBody: (requests) => (requests.length === 1 ? { label: requests[0].label } : { label: requests[0].label, count: requests.length }),
     parseCreated: (body) => {
         const answer = asObject(body, 'the created keys');
         const items = Array.isArray(answer.keys) ? answer.keys : [answer];
@@ -49332,13 +49359,60 @@ function percentUsed(used, limit) {
     return Math.floor((used * 100) / limit);
 }
 
+;// CONCATENATED MODULE: ./src/labels.ts
+// Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
+// (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
+// c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
+// make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
+function batchLabels(name, count, suffix) {
+    const width = Math.max(3, String(count).length);
+    return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
+}
+// One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
+// forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
+const BATCH_LABEL = /^(.+)-(\d{3,})-((?:r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?)|(?:p\d+j\d+(?:n[0-9a-f]{6})?)|(?:c[0-9a-z]+n[0-9a-f]{6})|[0-9a-z]{10})$/;
+function parseBatchLabel(label) {
+    const m = BATCH_LABEL.exec(label);
+    if (!m)
+        return undefined;
+    return {
+        stem: m[1],
+        number: Number(m[2]),
+        suffix: m[3],
+        ...(m[4] !== undefined ? { run: m[4], attempt: Number(m[5]) } : {}),
+        ...(m[6] !== undefined ? { invocation: m[6], nonce: m[7] } : {}),
+    };
+}
+/**
+ * The stem of a batch label (`<stem>-<NNN>-<suffix>`), or undefined when the label is not one.
+ * The suffix must be one this tool makes, so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
+ */
+function batchStem(label) {
+    return parseBatchLabel(label)?.stem;
+}
+/**
+ * Whether `next` is the batch label right after `previous` in one batch of the invocation whose
+ * labels end with `-<suffix>` (same stem, next number). A native batch (v01) gives all its keys
+ * one label, that of its first request; a chunk of consecutive numbers lets that label say which
+ * numbers its keys stand for (N … N + keys − 1).
+ */
+function followsInBatch(previous, next, suffix) {
+    const numbered = (label) => (label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null);
+    const a = numbered(previous);
+    const b = numbered(next);
+    return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
+}
+
 ;// CONCATENATED MODULE: ./src/reconcile.ts
-// POST /admin/keys is not idempotent: after a create whose outcome is unknown (timeout, reset,
-// 5xx, cut-off or unreadable answer) the server may or may not hold the key. Repeating the request
-// blindly could make a second key under the same label; giving up could leave a key nobody has.
-// So: list the server's keys, adopt a key that already carries the label, create again only if
-// none does, and at the end check that the server holds exactly one key per label, all of them in
-// the CSV.
+// POST /admin/keys is not idempotent: after a create whose outcome is unknown the server may or
+// may not hold the key(s). Repeating the request blindly could make a second key; giving up could
+// leave a key nobody has. So: list the server's keys, adopt what carries the create's label, create
+// again only what is missing, and at the end check that the server holds exactly as many keys per
+// label as were asked, all of them in the CSV.
+//
+// Only labels of this invocation are ever looked at: they carry its per-process nonce
+// (./labels.ts), so no other run, job, step or process can have made a key under one. A label
+// given by hand (generate, a kept label in rotate) is never adopted, created again or deleted.
 
 
 
@@ -49371,51 +49445,30 @@ async function keysCarrying(api, labels) {
         keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     return byLabel;
 }
-/** Margin for the server clock (read from 1 s Date headers) when telling our key from older ones. */
-const CLOCK_MARGIN_MS = 5_000;
 /**
- * Which listed keys can be this run's. Batch labels carry the run id and attempt, so every key
- * with one is ours. A label given by hand (generate) may be on older keys too: then only keys the
- * server created after our first request count, by the server's clock (Date header); without a
- * Date header none can be told apart and none is claimed.
+ * Compares the ledger with a listing of the server's keys under our own labels: each label ends
+ * with as many keys in the CSV as were asked for it, any more are `extras`, and an uncertain label
+ * still short is created again (the missing count, under the same label). A key already in the CSV
+ * is neither adopted nor an extra: whatever its label, the run that wrote it never deletes it.
  */
-function ownKeysFilter(labelsUnique, firstSentAt, serverClockOffsetMs) {
-    if (labelsUnique)
-        return () => true;
-    if (serverClockOffsetMs === undefined)
-        return () => false;
-    const since = firstSentAt + serverClockOffsetMs - CLOCK_MARGIN_MS;
-    return (key) => key.createdAt.getTime() >= since;
-}
-/**
- * Compares the ledger with a listing of the server: every key of ours on the server ends up in
- * the CSV or in `extras`; every uncertain label either gets its key adopted or is created again.
- */
-function reconcileAmbiguousCreates(ledger, onServer, isOwn, allowRecreate) {
+function reconcileAmbiguousCreates(ledger, onServer, allowRecreate) {
     const result = { adopt: [], recreate: [], missing: [], extras: [] };
+    const have = (label) => (ledger.inCsv.get(label)?.length ?? 0) + result.adopt.filter((k) => k.label === label).length;
     for (const [label, listed] of onServer) {
-        const own = listed.filter(isOwn);
-        if (own.length === 0)
-            continue;
-        const known = new Set((ledger.inCsv.get(label) ?? []).map((k) => k.key));
-        const unknown = own.filter((k) => !known.has(k.key));
-        if (unknown.length === 0)
-            continue;
-        if (known.size > 0) {
-            result.extras.push(...unknown);
-        }
-        else {
-            // The oldest is the one the first attempt made; any later one is a duplicate.
-            result.adopt.push(unknown[0]);
-            result.extras.push(...unknown.slice(1));
-        }
+        const asked = ledger.members.get(label)?.length ?? 0;
+        const unknown = listed.filter((k) => !ledger.csvKeys.has(k.key));
+        // The oldest are the ones the first attempt made; any later one is a duplicate.
+        const wanted = Math.max(0, asked - have(label));
+        result.adopt.push(...unknown.slice(0, wanted));
+        result.extras.push(...unknown.slice(wanted));
     }
-    const adopted = new Set(result.adopt.map((k) => k.label));
     for (const [label, uncertain] of ledger.uncertain) {
-        if (adopted.has(label) || ledger.inCsv.has(label))
+        const members = ledger.members.get(label) ?? [];
+        const short = members.slice(have(label));
+        if (short.length === 0)
             continue;
         if (allowRecreate)
-            result.recreate.push(uncertain.request);
+            result.recreate.push({ label, requests: short });
         else
             result.missing.push(uncertain);
     }
@@ -49423,17 +49476,19 @@ function reconcileAmbiguousCreates(ledger, onServer, isOwn, allowRecreate) {
 }
 
 ;// CONCATENATED MODULE: ./src/rerun.ts
-const BATCH_LABEL = /^(.+)-(\d{3,})-r([^-]+)a(\d+)$/;
+
 /**
  * Whether this run is a re-run whose earlier attempts may have issued this batch: a GitHub run
- * past its first attempt, with labels `<name>-<NNN>-r<run id>a<attempt>`.
+ * past its first attempt, with labels of this invocation.
  */
 function isRerunOfBatch(context, requests) {
-    if (context.platform !== 'github' || context.attempt <= 1)
+    if (context.platform !== 'github' || context.attempt <= 1 || !context.invocation)
         return false;
-    if (context.labelSuffix !== `r${context.runId}a${context.attempt}`)
-        return false;
-    return requests.length > 0 && requests.every((r) => r.label.endsWith(`-${context.labelSuffix}`) && BATCH_LABEL.test(r.label));
+    return (requests.length > 0 &&
+        requests.every((r) => {
+            const label = parseBatchLabel(r.label);
+            return label?.run === context.runId && label.attempt === context.attempt && label.invocation === context.invocation && label.nonce === context.nonce;
+        }));
 }
 /**
  * Does a stem of an earlier attempt name this batch? The same stem, or, when `name` was not given,
@@ -49448,28 +49503,47 @@ function sameBatchStem(stem, ours, nameGiven) {
     const dated = /^(batch|scheduled)-\d{8}$/;
     return dated.test(stem) && dated.test(ours) && stem.split('-')[0] === ours.split('-')[0];
 }
-/** Lists the server's keys and picks those an earlier attempt of this run made for `requests`. */
+/** Lists the server's keys and picks those an earlier attempt of this step made for `requests`. */
 async function findEarlierAttempts(api, context, requests, nameGiven) {
     const byNumber = new Map();
     let stem = '';
     for (const request of requests) {
-        const match = BATCH_LABEL.exec(request.label);
-        stem = match[1];
-        byNumber.set(match[2], request);
+        const label = parseBatchLabel(request.label);
+        stem = label.stem;
+        byNumber.set(label.number, request);
     }
-    const found = new Map();
+    // attempt → label → keys; attempt → nonces seen.
+    const groups = new Map();
+    const nonces = new Map();
     for await (const page of api.listKeys()) {
         for (const key of page) {
-            const match = BATCH_LABEL.exec(key.label);
-            if (!match || match[3] !== context.runId)
+            const label = parseBatchLabel(key.label);
+            if (!label || label.run !== context.runId || label.invocation !== context.invocation || label.attempt === undefined)
                 continue;
-            const attempt = Number(match[4]);
-            if (attempt >= context.attempt || !byNumber.has(match[2]) || !sameBatchStem(match[1], stem, nameGiven))
+            if (label.attempt >= context.attempt || !sameBatchStem(label.stem, stem, nameGiven))
                 continue;
-            const seen = found.get(match[2]);
-            // The latest attempt wins (an earlier `force: true` re-issued them); within one, the oldest key.
-            if (!seen || attempt > seen.attempt || (attempt === seen.attempt && key.createdAt < seen.key.createdAt))
-                found.set(match[2], { key, attempt });
+            nonces.set(label.attempt, (nonces.get(label.attempt) ?? new Set()).add(label.nonce));
+            const ofAttempt = groups.get(label.attempt) ?? new Map();
+            ofAttempt.set(key.label, [...(ofAttempt.get(key.label) ?? []), key]);
+            groups.set(label.attempt, ofAttempt);
+        }
+    }
+    const collided = [...nonces].filter(([, seen]) => seen.size > 1).map(([attempt]) => attempt).sort((a, b) => a - b);
+    // The latest attempt wins (an earlier `force: true` re-issued them). A label with k keys (a
+    // native batch's chunk) stands for its number and the k − 1 after it, oldest key first.
+    const found = new Map();
+    for (const [attempt, labels] of groups) {
+        if (collided.includes(attempt))
+            continue;
+        for (const [text, keys] of labels) {
+            const first = parseBatchLabel(text).number;
+            keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+            keys.forEach((key, i) => {
+                const number = first + i;
+                const seen = found.get(number);
+                if (byNumber.has(number) && (!seen || attempt > seen.attempt))
+                    found.set(number, { key, attempt });
+            });
         }
     }
     const keys = [];
@@ -49481,7 +49555,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
         else
             rest.push(request);
     }
-    return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest };
+    return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest, collided };
 }
 
 ;// CONCATENATED MODULE: ./src/issue-keys.ts
@@ -49490,6 +49564,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 // outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
 // The first request goes alone: it tells the flavor (how many keys one request makes) and the
 // admin rate limit, so a batch that cannot fit is announced before it is sent.
+
 
 
 
@@ -49508,74 +49583,114 @@ function isFatal(error) {
 const messageOf = (error) => (error instanceof Error ? error.message : String(error));
 async function issueKeys(requests, concurrency, services) {
     const { api, log, sink, cancellation } = services;
-    const labelsUnique = services.labelsUnique ?? true;
+    const ownSuffix = services.ownSuffix;
+    const isOwn = (label) => ownSuffix !== undefined && ownSuffix !== '' && label.endsWith(`-${ownSuffix}`);
     const attemptsPerLabel = (services.retries ?? 3) + 1;
-    const result = { requested: requests.length, created: [], failures: [], adopted: 0, reexported: 0, unresolved: [], duplicatesDeleted: 0, cancelled: false };
-    const ledger = { inCsv: new Map(), uncertain: new Map(), failed: new Map() };
-    const labels = new Set(requests.map((r) => r.label));
-    let labelsIgnored = false;
+    const result = {
+        requested: requests.length,
+        created: [],
+        failures: [],
+        assigned: new Map(),
+        adopted: 0,
+        reexported: 0,
+        unresolved: [],
+        duplicatesDeleted: 0,
+        repeatedKeys: 0,
+        cancelled: false,
+    };
+    const ledger = { members: new Map(), inCsv: new Map(), csvKeys: new Set(), uncertain: new Map(), failed: new Map() };
     let stop;
-    let firstSentAt = 0;
     const cancelled = () => cancellation?.requested === true;
-    const accept = (key, label = key.label) => {
+    const have = (label) => ledger.inCsv.get(label)?.length ?? 0;
+    const asked = (label) => ledger.members.get(label)?.length ?? 0;
+    /** Into the CSV under the label it was created under; false for a key the CSV already holds. */
+    const accept = (key, label) => {
         log.secret(key.key, 'key');
+        if (ledger.csvKeys.has(key.key))
+            return false;
+        ledger.csvKeys.add(key.key);
         ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
-        ledger.uncertain.delete(label);
-        ledger.failed.delete(label);
         result.created.push(key);
         sink(key);
+        return true;
     };
-    const create = async (chunk) => {
-        const sentAt = Date.now();
-        firstSentAt ||= sentAt;
+    /**
+     * Requests into create units: on a flavor with native batches, consecutive numbers of one of our
+     * batches share a request (up to its maximum) and that request's label, the first one's; all
+     * else goes one key per request under its own label.
+     */
+    const formUnits = (queue) => {
+        const max = api.known?.capabilities.maxKeysPerCreate ?? 1;
+        const units = [];
+        for (const request of queue) {
+            const last = units.at(-1);
+            if (last && last.requests.length < max && ownSuffix && followsInBatch(last.requests.at(-1).label, request.label, ownSuffix))
+                last.requests.push(request);
+            else
+                units.push({ label: request.label, requests: [request], fresh: true });
+        }
+        return units;
+    };
+    const create = async (unit) => {
+        const { label, requests: chunk } = unit;
+        if (unit.fresh)
+            ledger.members.set(label, [...(ledger.members.get(label) ?? []), ...chunk]);
         try {
-            const keys = await api.createKeys(chunk);
-            // A native batch answers its keys in request order: each is that request's, whatever label the
-            // server gave it. One that ignores per-key labels (upstream v01 may) gets one key per request
-            // from then on, so that every key keeps a label of its own.
-            const byPosition = keys.length === chunk.length;
-            if (chunk.length > 1 && byPosition && keys.some((key, i) => key.label !== chunk[i].label) && !labelsIgnored) {
-                labelsIgnored = true;
-                log.warning(`The ${api.flavor} server gave the keys of a native batch labels other than those asked for (e.g. ${JSON.stringify(keys[1].label)} for ${JSON.stringify(chunk[1].label)}): the rest is created one key per request.`);
+            const keys = await api.createKeys(chunk.map((request) => ({ ...request, label })));
+            const repeated = keys.filter((key) => !accept(key, label)).length;
+            if (repeated > 0) {
+                // A broken (or hostile) server or proxy: one key answered for several creates is one key.
+                result.repeatedKeys += repeated;
+                const message = `the server answered ${repeated} key(s) it had already given for another create (a broken server or proxy in between): counted once`;
+                log.warning(`Label ${label}: ${message}; no further key is created.`);
+                ledger.failed.set(label, message);
+                ledger.uncertain.delete(label);
+                stop ??= new Error(message);
             }
-            keys.forEach((key, i) => accept(key, byPosition ? chunk[i].label : labels.has(key.label) ? key.label : (chunk[i]?.label ?? key.label)));
+            else if (keys.length < chunk.length) {
+                // Asked n, answered fewer: the server may hold more than it said; the listing decides.
+                ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${chunk.length} asked` });
+            }
+            else {
+                ledger.uncertain.delete(label);
+                ledger.failed.delete(label);
+            }
         }
         catch (error) {
             const message = messageOf(error);
             if (error instanceof CancelledError) {
-                for (const request of chunk)
-                    ledger.failed.set(request.label, 'not attempted: cancelled');
+                if (!ledger.uncertain.has(label))
+                    ledger.failed.set(label, 'not attempted: cancelled');
             }
             else if (isAmbiguousCreateFailure(error)) {
-                for (const request of chunk)
-                    ledger.uncertain.set(request.label, { request, error: message, sentAt });
+                ledger.uncertain.set(label, { label, error: message });
             }
             else {
-                for (const request of chunk)
-                    ledger.failed.set(request.label, message);
+                ledger.failed.set(label, message);
                 if (isFatal(error))
                     stop ??= error;
             }
         }
     };
-    const createAll = async (queue, width) => {
-        let next = 0;
-        const halted = () => stop !== undefined || cancelled();
-        const worker = async () => {
-            while (next < queue.length && !halted()) {
-                // An unknown flavor makes one key per request; once known, its native batch size.
-                const chunk = queue.slice(next, next + (labelsIgnored ? 1 : (api.known?.capabilities.maxKeysPerCreate ?? 1)));
-                next += chunk.length;
-                await create(chunk);
-            }
-        };
-        await Promise.all(Array.from({ length: Math.max(1, Math.min(width, queue.length)) }, worker));
-        notAttempted(queue.slice(next));
-    };
     const notAttempted = (queue) => {
         const why = cancelled() ? 'not attempted: cancelled' : stop !== undefined ? `not attempted after: ${messageOf(stop)}` : 'not attempted';
         for (const request of queue)
-            ledger.failed.set(request.label, why);
+            if (!ledger.uncertain.has(request.label))
+                ledger.failed.set(request.label, why);
+    };
+    const createAll = async (units, width) => {
+        let next = 0;
+        const halted = () => stop !== undefined || cancelled();
+        const worker = async () => {
+            while (next < units.length && !halted())
+                await create(units[next++]);
+        };
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(width, units.length)) }, worker));
+        for (const unit of units.slice(next)) {
+            if (unit.fresh)
+                ledger.members.set(unit.label, [...(ledger.members.get(unit.label) ?? []), ...unit.requests]);
+            notAttempted(unit.requests);
+        }
     };
     /**
      * Says, before sending them, how many of `queue` fit the admin rate limit's current window and
@@ -49624,73 +49739,77 @@ async function issueKeys(requests, concurrency, services) {
             ledger.failed.set(request.label, refusal);
         return { announced: true, send: fit };
     };
-    /** Lists the server's keys for the batch's labels and settles every uncertain one; false when the list could not be read. */
+    /** Lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
     const reconcile = async (allowRecreate) => {
-        const uncertain = [...ledger.uncertain.values()];
-        if (uncertain.length > 0) {
-            log.warning(`${uncertain.length} key(s) failed with an unknown outcome (first: ${uncertain[0].error}); listing the server's keys to see which exist.`);
+        const own = new Map([...ledger.uncertain].filter(([label]) => isOwn(label)));
+        if (own.size > 0) {
+            log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0].error}); listing the server's keys to see which exist.`);
         }
         let onServer;
         try {
-            onServer = await keysCarrying(api, labels);
+            onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter(isOwn)));
         }
         catch (error) {
             log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
             return undefined;
         }
-        // A label given by hand (generate) may be on older keys: only the server's clock (its Date header) tells ours apart.
-        if (!labelsUnique && api.http.serverClockOffsetMs === undefined) {
-            log.warning('The server sends no Date header, so a key it made for this request cannot be told from older keys with the same label: not creating it again.');
-            return undefined;
-        }
-        const outcome = reconcileAmbiguousCreates(ledger, onServer, ownKeysFilter(labelsUnique, firstSentAt, api.http.serverClockOffsetMs), allowRecreate);
-        for (const key of outcome.adopt) {
-            accept(key);
-            result.adopted += 1;
-        }
-        for (const request of outcome.recreate)
-            ledger.uncertain.delete(request.label);
+        const outcome = reconcileAmbiguousCreates({ ...ledger, uncertain: own }, onServer, allowRecreate);
+        let adopted = 0;
+        for (const key of outcome.adopt)
+            if (accept(key, key.label))
+                adopted += 1;
+        result.adopted += adopted;
+        for (const label of own.keys())
+            if (have(label) >= asked(label))
+                ledger.uncertain.delete(label);
+        for (const unit of outcome.recreate)
+            ledger.uncertain.delete(unit.label);
         for (const missing of outcome.missing) {
-            ledger.uncertain.delete(missing.request.label);
-            ledger.failed.set(missing.request.label, `not created in ${attemptsPerLabel} attempts (last: ${missing.error})`);
+            ledger.uncertain.delete(missing.label);
+            ledger.failed.set(missing.label, `not created in ${attemptsPerLabel} attempts (last: ${missing.error})`);
         }
         for (const extra of outcome.extras)
             await settleDuplicate(extra);
-        if (uncertain.length > 0) {
-            log.info(`Of ${uncertain.length} unknown outcome(s): ${outcome.adopt.length} key(s) were created after all (now in the CSV), ${outcome.recreate.length} to create again.`);
+        if (own.size > 0) {
+            const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
+            log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`);
         }
-        return outcome.recreate;
+        return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
     };
-    /** A second key under one label: deleted where the flavor can, else kept in the CSV so none is lost. */
+    /**
+     * A key beyond those asked for under one of our labels: deleted where the flavor can, else kept in
+     * the CSV so none is lost. It is never a key of the CSV (reconcileAmbiguousCreates leaves those
+     * out), nor another invocation's (our labels carry our nonce).
+     */
     const settleDuplicate = async (extra) => {
         log.secret(extra.key, 'key');
+        if (ledger.csvKeys.has(extra.key) || !isOwn(extra.label))
+            return;
         if (api.known?.capabilities.delete && !cancelled()) {
             try {
                 await api.deleteKey(extra.key);
                 result.duplicatesDeleted += 1;
-                log.warning(`Label ${extra.label} had a second key ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
+                log.warning(`Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
                 return;
             }
             catch (error) {
-                log.warning(`Could not delete the second key ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+                log.warning(`Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
             }
         }
-        accept(extra);
-        log.warning(`Label ${extra.label} has a second key ${shortenKey(extra.key)} on the server; it is in the CSV too.`);
+        accept(extra, extra.label);
+        log.warning(`Label ${extra.label} has a key too many, ${shortenKey(extra.key)}, on the server; it is in the CSV too.`);
     };
-    let queue = [...requests];
-    if (queue.length > 0) {
+    let queue = [];
+    if (requests.length > 0) {
         // Known before the first create when an admin request came first (a listing, a token check).
-        const { announced, send } = announceRateLimit(queue);
-        queue = queue.slice(0, send);
-        const first = queue.slice(0, api.known?.capabilities.maxKeysPerCreate ?? 1);
-        queue = queue.slice(first.length);
-        await createAll(first, 1);
-        // Native batches: two keys first, to learn whether the server keeps per-key labels.
-        if ((api.known?.capabilities.maxKeysPerCreate ?? 1) > 1 && first.length === 1 && queue.length > 1 && stop === undefined && !cancelled()) {
-            await createAll(queue.slice(0, 2), 1);
-            queue = queue.slice(2);
-        }
+        const { announced, send } = announceRateLimit(requests);
+        const sendable = requests.slice(0, send);
+        // The first request goes alone: it tells the flavor (how many keys one request makes) and the
+        // admin rate limit. With the flavor known (forced), it is a whole native batch.
+        const [first] = formUnits(api.known ? sendable : sendable.slice(0, 1));
+        if (first)
+            await createAll([first], 1);
+        queue = sendable.slice(first?.requests.length ?? 0);
         if (stop !== undefined || cancelled()) {
             notAttempted(queue);
             queue = [];
@@ -49698,42 +49817,59 @@ async function issueKeys(requests, concurrency, services) {
         else if (!announced)
             queue = queue.slice(0, announceRateLimit(queue).send);
     }
+    let again = [];
     let rounds = 0;
     let listed = false;
     let canList = true;
     let createdSinceListing = true;
+    const ownUncertain = () => [...ledger.uncertain.keys()].some(isOwn);
     for (;;) {
-        if (ledger.uncertain.size > 0 && canList && !cancelled()) {
+        if (ownUncertain() && canList && !cancelled()) {
             rounds += 1;
-            const again = await reconcile(rounds < attemptsPerLabel);
-            if (again) {
+            const recreate = await reconcile(rounds < attemptsPerLabel);
+            if (recreate) {
                 listed = true;
                 createdSinceListing = false;
-                queue = [...again, ...queue];
+                again = recreate;
             }
             else {
                 // The uncertain ones stay unresolved (reported); the others are independent of them.
                 canList = false;
             }
         }
-        if (queue.length === 0 || stop !== undefined || cancelled())
-            break;
-        await createAll(queue, concurrency);
+        const units = [...again, ...formUnits(queue)];
+        again = [];
         queue = [];
+        if (units.length === 0 || stop !== undefined || cancelled()) {
+            for (const unit of units)
+                notAttempted(unit.requests);
+            break;
+        }
+        await createAll(units, concurrency);
         createdSinceListing = true;
     }
-    notAttempted(queue);
-    // A create that timed out may still commit after the list said it was missing; once the labels
-    // were created again, one more look finds such a second key.
-    if (listed && canList && createdSinceListing && !cancelled() && ledger.uncertain.size === 0)
+    // A create that timed out may still commit after the list said it was missing; once labels were
+    // created again, one more look finds such a key too many.
+    if (listed && canList && createdSinceListing && !cancelled() && !ownUncertain())
         await reconcile(false);
+    // Each request gets the next key of its label, in order.
+    const place = new Map();
+    for (const [label, members] of ledger.members)
+        members.forEach((request, index) => place.set(request.label, { label, index }));
+    for (const [label, uncertain] of ledger.uncertain)
+        if (have(label) < asked(label))
+            result.unresolved.push(uncertain.label);
     for (const request of requests) {
-        if (ledger.inCsv.has(request.label))
+        const at = place.get(request.label);
+        const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
+        if (key) {
+            result.assigned.set(request.label, key);
             continue;
-        const uncertain = ledger.uncertain.get(request.label);
-        if (uncertain)
-            result.unresolved.push(request.label);
-        const error = uncertain ? `unknown whether the server created it (${uncertain.error})` : (ledger.failed.get(request.label) ?? 'not attempted');
+        }
+        const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
+        const error = uncertain
+            ? `unknown whether the server created it (${uncertain.error})`
+            : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
         result.failures.push({ label: request.label, error });
     }
     result.cancelled = cancelled();
@@ -49743,6 +49879,7 @@ async function issueKeys(requests, concurrency, services) {
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
     const { options, api, log, server, outputs, summary, context } = ctx;
     const { cancellation } = ctx;
+    const shellQuote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
     // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
     const csv = ctx.csv ?? new CsvWriter(options.output);
     let csvPath;
@@ -49764,7 +49901,6 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         }
         csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
     };
-    const labelsUnique = how.labelsUnique ?? requests.every((r) => r.label.endsWith(context.labelSuffix));
     let result;
     let earlierFailure;
     try {
@@ -49779,6 +49915,10 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
                     sink(key);
                 earlierKeys.push(...earlier.keys);
                 toCreate = earlier.rest;
+                if (earlier.collided.length > 0) {
+                    log.warning(`Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs with the same step): ` +
+                        `which of those keys were this invocation's cannot be told, so none of them is exported again or touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix values) so that re-runs find their own keys.`);
+                }
                 if (earlier.keys.length > 0) {
                     const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
                     log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
@@ -49790,7 +49930,7 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
                 toCreate = [];
             }
         }
-        result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, labelsUnique, retries: options.retries, onRateLimit: options.onRateLimit });
+        result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, ownSuffix: context.labelSuffix, retries: options.retries, onRateLimit: options.onRateLimit });
         result.requested = requests.length;
         result.created.unshift(...earlierKeys);
         result.reexported = earlierKeys.length;
@@ -49812,6 +49952,8 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
     if (result.duplicatesDeleted > 0)
         summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
+    if (result.repeatedKeys > 0)
+        summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
     if (api.http.retriesMade > 0)
         summary.facts.push(['Retried requests', String(api.http.retriesMade)]);
     summary.table = {
@@ -49825,7 +49967,7 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         log.warning(`… and ${result.failures.length - 5} more not created.`);
     const report = { outputs, summary, csvPath, result };
     const unresolved = result.unresolved.length > 0
-        ? ` ${result.unresolved.length} of them may exist on the server without being in the CSV (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): check with the list command.`
+        ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0])}\` (action: command: list, label-prefix: ${result.unresolved[0]}).`
         : '';
     if (result.cancelled) {
         return {
@@ -49931,21 +50073,6 @@ async function runGenerate(ctx) {
     if (tierAt >= 0)
         ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
     return report;
-}
-
-;// CONCATENATED MODULE: ./src/labels.ts
-// Batch labels: `<name>-<NNN>-<run suffix>`, zero-padded so they sort, unique across runs and attempts.
-function batchLabels(name, count, suffix) {
-    const width = Math.max(3, String(count).length);
-    return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
-}
-/**
- * The stem of a batch label (`<stem>-<NNN>-<run suffix>`), or undefined when the label is not one.
- * The suffix must be one this tool makes (GitHub r<run>a<attempt>, GitLab p<pipeline>j<job>, by
- * hand 10 base-36 characters), so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
- */
-function batchStem(label) {
-    return /^(.+)-\d{3,}-(?:r\d+a\d+|p\d+j\d+|[0-9a-z]{10})$/.exec(label)?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/commands/batch.ts
@@ -50538,8 +50665,9 @@ const LOGGED_KEYS = 20;
 /** Requests after which every further DELETE would fail the same way. */
 const rotate_isFatal = (error) => error instanceof UnsupportedOperationError || (error instanceof HttpStatusError && [401, 403, 405].includes(error.status));
 /**
- * One replacement label per old key, in order: batch labels keep their stem and are numbered
- * afresh with this run's suffix (`auto-20261126-001-r7a1` → `auto-20261126-001-r9a1`); other labels are
+ * One replacement label per old key, in order: batch labels (of this version or earlier ones) keep
+ * their stem and are numbered afresh with this invocation's suffix (`auto-20261126-001-r7a1` →
+ * `auto-20261126-001-r9a1i<invocation>n<nonce>`); other labels are
  * kept, unless several due keys share one: then it is their stem, so every replacement has a label
  * of its own (what finds a key again after a create whose outcome was lost).
  */
@@ -50670,13 +50798,11 @@ async function runRotate(ctx) {
         const requests = due.map((key, i) => rules.request(labels[i], key));
         rules.explain();
         const issued = await issueToCsv(ctx, requests, requests.length);
-        const byLabel = new Map();
-        for (const key of issued.result.created)
-            byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
+        // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
         requests.forEach((request, i) => {
-            const made = byLabel.get(request.label)?.shift();
+            const made = issued.result.assigned.get(request.label);
             replaced[i] = made !== undefined;
-            replacementOf[i] = made ? `${request.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
+            replacementOf[i] = made ? `${made.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
         });
         report = issued;
     }
