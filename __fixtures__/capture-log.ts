@@ -1,5 +1,5 @@
 // A logger that keeps every line, for asserting what a run printed (and what it did not).
-import { redactingLogger } from '../src/log.js';
+import { redactingLogger } from '../src/shared/log.js';
 
 export function captureLog() {
   const lines: string[] = [];

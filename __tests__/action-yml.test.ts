@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { INPUTS } from '../src/inputs.js';
+import { INPUTS } from '../src/config/inputs.js';
 
 const action = parse(readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8')) as {
   inputs: Record<string, { description: string; default?: string }>;
@@ -24,8 +24,8 @@ test.each(INPUTS.map((i) => [i.name, i.default]))('input %s has default %p', (na
 });
 
 test('the inputs parseOptions actually reads are exactly the declared ones', async () => {
-  const { parseOptions, COMMANDS } = await import('../src/options.js');
-  const { cliContext } = await import('../src/context.js');
+  const { parseOptions, COMMANDS } = await import('../src/config/options.js');
+  const { cliContext } = await import('../src/config/context.js');
   const read = new Set<string>();
   for (const command of COMMANDS) {
     const given: Record<string, string> = { command, 'admin-token': 't', key: 'k', 'older-than-days': '30', 'label-prefix': 'auto-' };

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { COMMANDS } from '../src/options.js';
+import { COMMANDS } from '../src/config/options.js';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
 
 let server: DevServer;

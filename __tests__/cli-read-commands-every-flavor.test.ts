@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/redact.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { ROOT } from '../scripts/lib/simulate-runner.js';
 import { chat } from '../__fixtures__/read-commands.js';
 

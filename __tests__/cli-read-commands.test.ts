@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/redact.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { ROOT } from '../scripts/lib/simulate-runner.js';
 import { chat } from '../__fixtures__/read-commands.js';
 

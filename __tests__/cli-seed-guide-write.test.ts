@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { FLAVORS, startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { compactDate } from '../src/context.js';
-import { localDay } from '../src/options.js';
+import { compactDate } from '../src/config/context.js';
+import { localDay } from '../src/config/options.js';
 import { createLabelled, DAY_MS, runBash, runCli, usageOf } from '../__fixtures__/write-commands.js';
 
 const perKeyLimit = (flavor: Flavor) => flavor === 'v1p' || flavor === 'v1a';

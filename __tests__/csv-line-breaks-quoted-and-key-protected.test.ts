@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { cliContext } from '../src/context.js';
-import { parseOptions } from '../src/options.js';
+import { cliContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
 import { run } from '../src/run.js';
 import { captureLog } from '../__fixtures__/capture-log.js';
 

@@ -4,8 +4,8 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { cliContext } from '../src/context.js';
-import { parseOptions } from '../src/options.js';
+import { cliContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
 import { run } from '../src/run.js';
 import { captureLog } from '../__fixtures__/capture-log.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CsvWriter, csvRow, neutraliseFormula } from '../src/csv.js';
+import { CsvWriter, csvRow, neutraliseFormula } from '../src/output/csv.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'csv-'));
 

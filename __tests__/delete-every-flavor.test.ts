@@ -1,7 +1,7 @@
 // delete against each flavor: by key, by label, by the shortened key `list` prints (seed §5.2), the
 // ambiguity rules, and v1a (no delete endpoint) refused before any DELETE is sent.
 import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/redact.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { runWrite, writes } from '../__fixtures__/write-commands.js';
 
 const CAN_DELETE: Flavor[] = ['v1', 'v01', 'v1p', 'v10'];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { captureLog } from '../__fixtures__/capture-log.js';
-import { encryptFileTo, encryptReportCsv } from '../src/encrypt.js';
+import { encryptFileTo, encryptReportCsv } from '../src/output/encrypt.js';
 import type { RunReport } from '../src/commands/contract.js';
 import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 

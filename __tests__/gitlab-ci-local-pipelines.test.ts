@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { compactDate } from '../src/context.js';
+import { compactDate } from '../src/config/context.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 import { startProcess } from '../__fixtures__/run-process.js';
 import { startNpmRegistry } from '../__fixtures__/npm-registry.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { dotenvName, dotenvPath, dotenvText } from '../src/platform/gitlab.js';
-import { compactDate } from '../src/context.js';
+import { compactDate } from '../src/config/context.js';
 import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };

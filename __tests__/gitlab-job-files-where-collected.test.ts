@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCliBundle } from '../__fixtures__/run-process.js';
-import { gitlabJobDirectory, isGitlabJob } from '../src/context.js';
+import { gitlabJobDirectory, isGitlabJob } from '../src/config/context.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 let server: { url: string; token: string; stop: () => Promise<void> };

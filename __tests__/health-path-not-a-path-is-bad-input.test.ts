@@ -2,8 +2,8 @@
 // single request sent — like every other input.
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
-import { cliContext } from '../src/context.js';
-import { parseOptions } from '../src/options.js';
+import { cliContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
 
 let server: DevServer;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 // is recognised within seconds (not retried), and v10's proxy route, which looks the key up in the
 // database and lies outside /admin, proves the server answers, at no cost to the admin limit.
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { cliContext } from '../src/context.js';
-import { parseOptions } from '../src/options.js';
+import { cliContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
 import { run } from '../src/run.js';
 import { HEALTH_PATIENCE_MS } from '../src/quota-proxy/client.js';
 import { captureLog } from '../__fixtures__/capture-log.js';

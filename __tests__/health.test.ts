@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { cliContext } from '../src/context.js';
-import { parseOptions } from '../src/options.js';
+import { cliContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
 import { run } from '../src/run.js';
 import { captureLog } from '../__fixtures__/capture-log.js';
 

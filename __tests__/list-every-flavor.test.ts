@@ -2,7 +2,7 @@
 // the server holds, the seed tool's text lines (§5.2 parses them) and no full key anywhere.
 import { readdirSync } from 'node:fs';
 import { FLAVORS, startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/redact.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { runRead } from '../__fixtures__/read-commands.js';
 
 const CREATED = new Date('2026-01-15T08:09:10.000Z');

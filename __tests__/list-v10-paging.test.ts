@@ -1,7 +1,7 @@
 // list on v10, which pages its key list by 100: every page is asked for once, in order, and
 // 10,000+ keys come out whole — CSV equal to the server, one line each, nothing held twice.
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/redact.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { adminRequests, runRead } from '../__fixtures__/read-commands.js';
 
 let server: DevServer;

@@ -1,7 +1,7 @@
 // monitor, one pass for scheduled runs, against each of the five flavors: totals, the ten busiest
 // keys, the same alert rule as usage, outputs alerts and listed-count.
 import { FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/redact.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { chat, runRead } from '../__fixtures__/read-commands.js';
 
 describe.each(FLAVORS.map((f) => [f]))('monitor on %s', (flavor) => {

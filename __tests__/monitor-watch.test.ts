@@ -2,7 +2,7 @@
 // server: passes repeat until Ctrl-C; Ctrl-C during the wait stops at once, a second one quits.
 import { EventEmitter } from 'node:events';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { InputError } from '../src/options.js';
+import { InputError } from '../src/config/options.js';
 import { parseArgs } from '../src/platform/cli.js';
 import { watch, watchSeconds, type WatchIo } from '../src/platform/watch.js';
 import { runRead } from '../__fixtures__/read-commands.js';

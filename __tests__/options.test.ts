@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cliContext, type RunContext } from '../src/context.js';
-import { InputError, parseOptions } from '../src/options.js';
+import { cliContext, type RunContext } from '../src/config/context.js';
+import { InputError, parseOptions } from '../src/config/options.js';
 
 const context: RunContext = { ...cliContext({}), runId: 'run1', workspace: '/ws', now: new Date(2026, 10, 26, 9, 0, 0) };
 const parse = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { localDay } from '../src/options.js';
-import { shortenKey } from '../src/redact.js';
+import { localDay } from '../src/config/options.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
 
 let server: DevServer;

@@ -1,4 +1,4 @@
-import { Redactor, redactUrl, shortenKey } from '../src/redact.js';
+import { Redactor, redactUrl, shortenKey } from '../src/shared/redact.js';
 
 const v1 = `sk-ab12${'0'.repeat(40)}9f0e`;
 

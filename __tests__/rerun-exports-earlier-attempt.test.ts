@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
-import { invocationId } from '../src/context.js';
+import { invocationId } from '../src/config/context.js';
 
 // The runner double sets no GITHUB_JOB or GITHUB_ACTION: the step's invocation id is that of empty ones.
 const step = `i${invocationId({})}`;

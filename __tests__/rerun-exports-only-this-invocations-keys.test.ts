@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { githubContext } from '../src/context.js';
-import { parseOptions } from '../src/options.js';
+import { githubContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
 import { run } from '../src/run.js';
 import { captureLog } from '../__fixtures__/capture-log.js';
 

@@ -2,7 +2,7 @@
 // (query string) clear one key's day, v10 one key's lifetime used quota; v1p can only wipe a whole
 // day (refused unless reset-all-keys-for-day); v1a has no reset (refused).
 import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { localDay } from '../src/options.js';
+import { localDay } from '../src/config/options.js';
 import { adminGet, runWrite, usageOf as usageOfDay, writes } from '../__fixtures__/write-commands.js';
 
 const today = localDay(new Date());

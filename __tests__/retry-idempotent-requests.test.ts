@@ -1,7 +1,7 @@
 // The HTTP client against the dev server behind the fault proxy: which failures are retried, how
 // long it waits, and what it says when it gives up. Counts come from the proxy's request log.
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { Cancellation } from '../src/cancel.js';
+import { Cancellation } from '../src/shared/cancel.js';
 import { BadAnswerError, CutOffAnswerError, HttpClient, HttpStatusError, NetworkError, RateLimitedError, type HttpClientOptions } from '../src/quota-proxy/http.js';
 import { fullJitter, WaitBudget } from '../src/quota-proxy/retry.js';
 import { startFaultProxy, type Fault, type FaultProxy, type FaultRequest } from '../__fixtures__/fault-proxy.js';

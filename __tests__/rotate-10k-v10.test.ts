@@ -2,7 +2,7 @@
 // deleted (none skipped by pages shifting under the deletions), none of the young ones, with
 // bounded concurrency.
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { forEachBounded } from '../src/bounded.js';
+import { forEachBounded } from '../src/shared/bounded.js';
 import { DAY_MS, runWrite } from '../__fixtures__/write-commands.js';
 
 let server: DevServer;

@@ -1,6 +1,6 @@
 // Labels of rotate's replacements: batch labels keep their stem and are numbered afresh with this
 // run's suffix, per stem and in order; every other label is kept.
-import { batchStem } from '../src/labels.js';
+import { batchStem } from '../src/issuing/labels.js';
 import { replacementLabels } from '../src/commands/rotate.js';
 
 test('batchStem recognises <stem>-<NNN>-<suffix> of every platform, and nothing else', () => {
@@ -35,7 +35,7 @@ test('a stem with 1000 keys gets four-digit numbers, like batch', () => {
 
 test('labels that are no batch labels stay, unless several due keys share one: then they are numbered', async () => {
   const { replacementLabels } = await import('../src/commands/rotate.js');
-  const { batchStem } = await import('../src/labels.js');
+  const { batchStem } = await import('../src/issuing/labels.js');
   expect(batchStem('auto-acme-2024-q3')).toBeUndefined();
   expect(batchStem('auto-partner-12345-bigcorp')).toBeUndefined();
   expect(batchStem('auto-20261126-007-r42a1')).toBe('auto-20261126');

@@ -5,7 +5,7 @@
 // keys refused with 429 sit at exactly the limit; v01 counts refusals too, so its counts show nothing
 // of it. Where nothing contradicts it, percentages are of the upstream default, said to be assumed.
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/redact.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { chat, runRead } from '../__fixtures__/read-commands.js';
 import { runWrite } from '../__fixtures__/write-commands.js';
 

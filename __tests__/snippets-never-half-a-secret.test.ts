@@ -2,7 +2,7 @@
 // would escape the redactor (it knows whole values only): the cut word is dropped, and Bearer
 // values and key/token JSON fields are blanked before cutting.
 import { snippetOf } from '../src/quota-proxy/http.js';
-import { oneLine } from '../src/log.js';
+import { oneLine } from '../src/shared/log.js';
 
 test('a token echoed in an HTML error page is blanked, never cut in half', () => {
   const token = 'adm-Tok3n-XYZ-0123456789-secret';

@@ -5,7 +5,7 @@
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { startEchoTokenServer } from '../__fixtures__/echo-token-server.js';
-import { secretForms } from '../src/redact.js';
+import { secretForms } from '../src/shared/redact.js';
 
 const TOKEN = `Adm1n&Secret;Part"Two'Q-uoted/Tail+99=x`;
 

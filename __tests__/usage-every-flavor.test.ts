@@ -2,8 +2,8 @@
 // recordUsage: the numbers per key, the alert rule at its boundary (80% alerts, 79% does not),
 // fail-on-alert, the Mermaid chart, the seed tool's `使用率` lines, and no full key anywhere.
 import { FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { localDay } from '../src/options.js';
-import { shortenKey } from '../src/redact.js';
+import { localDay } from '../src/config/options.js';
+import { shortenKey } from '../src/shared/redact.js';
 import { adminRequests, chat, runRead } from '../__fixtures__/read-commands.js';
 
 const yesterday = localDay(new Date(Date.now() - 86_400_000));

@@ -197,7 +197,7 @@ Reading the numbers:
   a 0.5 s sleep per key.
 - Row 4: V8 grows its young generation with the machine's memory and with the share of objects
   that survive, and a rotation keeps every due key alive while it lists. Both entries turn that
-  growth off at start (src/heap.ts); with the growth on, the same rotation peaked near 200 MB,
+  growth off at start (src/shared/v8-young-generation.ts); with the growth on, the same rotation peaked near 200 MB,
   most of it garbage not yet collected, at the same speed.
 `,
 );

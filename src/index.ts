@@ -1,4 +1,4 @@
-import './heap.js';
+import './shared/v8-young-generation.js';
 import { runAction } from './platform/github.js';
 
 await runAction();

@@ -1,18 +1,18 @@
 // The flow every platform shares: health first, then the command; the platform entries only turn
 // inputs into Options and the returned report into outputs, summary, artifact and exit code.
-import type { RunContext } from './context.js';
-import type { Logger } from './log.js';
-import type { Command, Options } from './options.js';
-import { redactUrl } from './redact.js';
+import type { RunContext } from './config/context.js';
+import type { Logger } from './shared/log.js';
+import type { Command, Options } from './config/options.js';
+import { redactUrl } from './shared/redact.js';
 import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
-import { Cancellation, CancelledError } from './cancel.js';
+import { Cancellation, CancelledError } from './shared/cancel.js';
 import type { CommandContext, CommandRunner, RunReport } from './commands/contract.js';
-import { plainHttpWarning } from './transport.js';
-import { writesKeysCsv } from './artifact.js';
-import { CsvWriter } from './csv.js';
-import { InputError } from './options.js';
-import { checkAdminToken, CREATES_FIRST, tlsAdvice } from './token-check.js';
+import { plainHttpWarning } from './config/plain-http.js';
+import { writesKeysCsv } from './output/artifact.js';
+import { CsvWriter } from './output/csv.js';
+import { InputError } from './config/options.js';
+import { checkAdminToken, CREATES_FIRST, tlsAdvice } from './issuing/token-check.js';
 import { health } from './commands/health.js';
 import { runGenerate } from './commands/generate.js';
 import { runBatch } from './commands/batch.js';

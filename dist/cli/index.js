@@ -45634,8 +45634,8 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8604);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80624);
+/* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68695);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69767);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -45648,24 +45648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8604:
-/***/ (() => {
-
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/heap.ts
-// Imported first by both entries. V8 grows its young generation with the machine's memory and the
-// survival rate; a rotation that holds 10,000 keys made it grow until the process peaked near
-// 200 MB, mostly uncollected garbage. Without growth the same rotation peaks near 135 MB and a
-// 3,000-key batch is as fast (scripts/bench.js, docs/performance.md).
-
-(0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-
-
-/***/ }),
-
-/***/ 80624:
+/***/ 69767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45683,7 +45666,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/config/context.ts
 // What started this run (tag, manual form, schedule…) and how to name it uniquely.
 
 
@@ -45805,7 +45788,7 @@ function localRunId(now) {
     return `${Math.floor(now.getTime() / 1000).toString(36)}${(0,external_node_crypto_.randomBytes)(2).toString('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Every input of the action, which is also a long flag of the CLI. action.yml declares exactly these
 // (a test compares them); the CLI help is built from this table.
 const INPUTS = [
@@ -45854,7 +45837,7 @@ const INPUTS = [
     { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
 ];
 
-;// CONCATENATED MODULE: ./src/redact.ts
+;// CONCATENATED MODULE: ./src/shared/redact.ts
 // Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`.
 /** `sk-ab12…9f0e`: the key's prefix and first 4 characters, an ellipsis, the last 4. */
 function shortenKey(key) {
@@ -45953,7 +45936,7 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/shared/log.ts
 // Where commands report. Every platform's logger redacts: GitHub masks registered secrets itself,
 // but GitLab and terminals cannot, so nothing relies on masking alone.
 
@@ -46945,7 +46928,7 @@ const stringify = function () {
 
 
 
-;// CONCATENATED MODULE: ./src/csv.ts
+;// CONCATENATED MODULE: ./src/output/csv.ts
 // The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
 // at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
 // file is created when the writer is made, before any key exists: a path that cannot take the CSV
@@ -47089,7 +47072,7 @@ class UnsupportedOperationError extends Error {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(77030);
-;// CONCATENATED MODULE: ./src/transport.ts
+;// CONCATENATED MODULE: ./src/config/plain-http.ts
 // The admin token travels in a header: over http:// to another machine anyone on the path can
 // read it. Loopback is fine (the dev server, an SSH tunnel, a sidecar).
 
@@ -47115,7 +47098,7 @@ function plainHttpWarning(url) {
     return `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
 }
 
-;// CONCATENATED MODULE: ./src/options.ts
+;// CONCATENATED MODULE: ./src/config/options.ts
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
 
@@ -47640,7 +47623,7 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/cancel.ts
+;// CONCATENATED MODULE: ./src/shared/cancel.ts
 // Cancellation (SIGINT, SIGTERM): the first signal stops new requests and gives those in flight a
 // short grace (GRACE_MS) to bring their answers, so the CSV gets the keys a normally answering
 // server made; then, or at once on a second signal, what is still in flight is aborted. So one
@@ -47733,7 +47716,7 @@ function sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/rate-limit.ts
+;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
 // The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
 // v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
 // health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
@@ -49114,7 +49097,7 @@ class QuotaProxy {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/encrypt.ts
+;// CONCATENATED MODULE: ./src/output/encrypt.ts
 // The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
@@ -49168,7 +49151,7 @@ async function encrypt_encryptReportCsv(report, recipients, log) {
     log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
 }
 
-;// CONCATENATED MODULE: ./src/artifact.ts
+;// CONCATENATED MODULE: ./src/output/artifact.ts
 // The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
 // is imported only when there is a CSV to upload: health, usage, monitor and list without output
 // never load it.
@@ -49260,7 +49243,7 @@ async function deliverCsv(report, options, context, env, log) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/token-check.ts
+;// CONCATENATED MODULE: ./src/issuing/token-check.ts
 
 /** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
 const CREATES_FIRST = new Set(['generate', 'batch']);
@@ -49308,7 +49291,7 @@ async function health(options, services) {
     return services.api.health(options.healthPath);
 }
 
-;// CONCATENATED MODULE: ./src/limits.ts
+;// CONCATENATED MODULE: ./src/reading/limits.ts
 /** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
 const UPSTREAM_DAILY_LIMIT = 200;
 /** The CSV's daily_limit where the server applies a limit it does not report. */
@@ -49359,7 +49342,7 @@ function percentUsed(used, limit) {
     return Math.floor((used * 100) / limit);
 }
 
-;// CONCATENATED MODULE: ./src/labels.ts
+;// CONCATENATED MODULE: ./src/issuing/labels.ts
 // Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
 // (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
 // c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
@@ -49403,7 +49386,7 @@ function followsInBatch(previous, next, suffix) {
     return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
 }
 
-;// CONCATENATED MODULE: ./src/reconcile.ts
+;// CONCATENATED MODULE: ./src/issuing/reconcile.ts
 // POST /admin/keys is not idempotent: after a create whose outcome is unknown the server may or
 // may not hold the key(s). Repeating the request blindly could make a second key; giving up could
 // leave a key nobody has. So: list the server's keys, adopt what carries the create's label, create
@@ -49475,7 +49458,7 @@ function reconcileAmbiguousCreates(ledger, onServer, allowRecreate) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/rerun.ts
+;// CONCATENATED MODULE: ./src/issuing/rerun.ts
 
 /**
  * Whether this run is a re-run whose earlier attempts may have issued this batch: a GitHub run
@@ -49558,7 +49541,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest, collided };
 }
 
-;// CONCATENATED MODULE: ./src/issue-keys.ts
+;// CONCATENATED MODULE: ./src/issuing/issue-keys.ts
 // Creating many keys: bounded concurrency over one keep-alive pool, native batches where the
 // flavor has them, every created key written to the CSV the moment it arrives. A create whose
 // outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
@@ -49989,7 +49972,7 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
     };
 }
 
-;// CONCATENATED MODULE: ./src/key-requests.ts
+;// CONCATENATED MODULE: ./src/issuing/key-requests.ts
 const key_requests_DAY_MS = 86_400_000;
 class KeyRequestRules {
     services;
@@ -50094,7 +50077,7 @@ async function runBatch(ctx) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/bounded.ts
+;// CONCATENATED MODULE: ./src/shared/bounded.ts
 // At most `concurrency` calls in flight over a list: the HTTP pool has that many connections.
 /** Calls `fn` for every item, at most `concurrency` at a time; `fn` handles its own errors. */
 async function forEachBounded(items, concurrency, fn) {
@@ -50108,7 +50091,7 @@ async function forEachBounded(items, concurrency, fn) {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
-;// CONCATENATED MODULE: ./src/resolve-keys.ts
+;// CONCATENATED MODULE: ./src/reading/resolve-keys.ts
 
 /** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
 class ResolveError extends Error {
@@ -50248,7 +50231,7 @@ async function runDelete(ctx) {
     return { ok: true, outputs, summary };
 }
 
-;// CONCATENATED MODULE: ./src/seed-lines.ts
+;// CONCATENATED MODULE: ./src/output/seed-lines.ts
 
 function flat(text) {
     return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
@@ -50279,7 +50262,7 @@ function totalsLine(totals) {
     return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
 }
 
-;// CONCATENATED MODULE: ./src/usage-report.ts
+;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
 
@@ -51494,6 +51477,23 @@ async function main(argv, env) {
         return error instanceof InputError ? 2 : 1;
     }
 }
+
+
+/***/ }),
+
+/***/ 68695:
+/***/ (() => {
+
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/shared/v8-young-generation.ts
+// Imported first by both entries. V8 grows its young generation with the machine's memory and the
+// survival rate; a rotation that holds 10,000 keys made it grow until the process peaked near
+// 200 MB, mostly uncollected garbage. Without growth the same rotation peaks near 135 MB and a
+// 3,000-key batch is as fast (scripts/bench.js, docs/performance.md).
+
+(0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
 
 
 /***/ }),

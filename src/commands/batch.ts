@@ -1,6 +1,6 @@
-import { issueToCsv } from '../issue-keys.js';
-import { KeyRequestRules, tierFact } from '../key-requests.js';
-import { batchLabels } from '../labels.js';
+import { issueToCsv } from '../issuing/issue-keys.js';
+import { KeyRequestRules, tierFact } from '../issuing/key-requests.js';
+import { batchLabels } from '../issuing/labels.js';
 import type { CommandContext, RunReport } from './contract.js';
 
 /** `count` keys labelled `<name>-<NNN>-<run suffix>`. */

@@ -1,8 +1,8 @@
 // delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
 // v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
-import { forEachBounded } from '../bounded.js';
-import { shortenKey } from '../redact.js';
-import { Refusal, resolveKeys } from '../resolve-keys.js';
+import { forEachBounded } from '../shared/bounded.js';
+import { shortenKey } from '../shared/redact.js';
+import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';
 

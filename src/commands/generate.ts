@@ -1,5 +1,5 @@
-import { issueToCsv } from '../issue-keys.js';
-import { KeyRequestRules, tierFact } from '../key-requests.js';
+import { issueToCsv } from '../issuing/issue-keys.js';
+import { KeyRequestRules, tierFact } from '../issuing/key-requests.js';
 import type { CommandContext, RunReport } from './contract.js';
 
 /** One key labelled exactly `name`. */

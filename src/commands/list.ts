@@ -1,11 +1,11 @@
 // list: every key (optionally only labels starting with label-prefix), page by page as the server
 // pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
 // only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
-import { CsvWriter, csvRow } from '../csv.js';
-import { dailyLimitOf, limitOf, unknownLimitText, type Limit } from '../limits.js';
-import { shortenKey } from '../redact.js';
+import { CsvWriter, csvRow } from '../output/csv.js';
+import { dailyLimitOf, limitOf, unknownLimitText, type Limit } from '../reading/limits.js';
+import { shortenKey } from '../shared/redact.js';
 import type { CommandContext, RunReport } from './contract.js';
-import { listLine } from '../seed-lines.js';
+import { listLine } from '../output/seed-lines.js';
 import type { TrialKey } from '../quota-proxy/types.js';
 
 /** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */

@@ -5,16 +5,16 @@
 //   v10  the key's lifetime used quota (v10 counts no days)
 //   v1p  only every key's usage for a day: refused unless reset-all-keys-for-day is set
 //   v1a  no reset endpoint: refused
-import { forEachBounded } from '../bounded.js';
-import { shortenKey } from '../redact.js';
-import { Refusal, resolveKeys } from '../resolve-keys.js';
+import { forEachBounded } from '../shared/bounded.js';
+import { shortenKey } from '../shared/redact.js';
+import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import { HttpStatusError } from '../quota-proxy/http.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText } from './delete.js';
-import { localDay } from '../options.js';
+import { localDay } from '../config/options.js';
 import type { DayChoice } from '../quota-proxy/client.js';
-import { dayReason } from '../usage-report.js';
+import { dayReason } from '../reading/usage-report.js';
 
 export async function runReset(ctx: CommandContext): Promise<RunReport> {
   const { options, api, log, outputs, summary } = ctx;

@@ -6,11 +6,11 @@
 // The list streams past page by page and only the keys to delete are kept; they are deleted once
 // the list is complete, because deleting while paging by offset (v10) would shift later pages
 // and skip keys.
-import { forEachBounded } from '../bounded.js';
-import { issueToCsv } from '../issue-keys.js';
-import { KeyRequestRules } from '../key-requests.js';
-import { batchLabels, batchStem } from '../labels.js';
-import { shortenKey } from '../redact.js';
+import { forEachBounded } from '../shared/bounded.js';
+import { issueToCsv } from '../issuing/issue-keys.js';
+import { KeyRequestRules } from '../issuing/key-requests.js';
+import { batchLabels, batchStem } from '../issuing/labels.js';
+import { shortenKey } from '../shared/redact.js';
 import { HttpStatusError, RateLimitedError } from '../quota-proxy/http.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';

@@ -1,7 +1,7 @@
 // usage: every key's requests on `day` against its limit, busiest first, with the alert rule.
 import type { CommandContext, RunReport } from './contract.js';
-import { totalsLine } from '../seed-lines.js';
-import { busiestChart, collectUsage, finishWithAlerts, TABLE_ROWS, usageFacts, usageLines, usageTable } from '../usage-report.js';
+import { totalsLine } from '../output/seed-lines.js';
+import { busiestChart, collectUsage, finishWithAlerts, TABLE_ROWS, usageFacts, usageLines, usageTable } from '../reading/usage-report.js';
 
 export async function runUsage(ctx: CommandContext): Promise<RunReport> {
   const report = await collectUsage(ctx);

@@ -1,12 +1,12 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
-import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../context.js';
-import { INPUTS } from '../inputs.js';
-import { redactingLogger, type Logger } from '../log.js';
-import { COMMANDS, InputError, parseOptions } from '../options.js';
+import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
+import { INPUTS } from '../config/inputs.js';
+import { redactingLogger, type Logger } from '../shared/log.js';
+import { COMMANDS, InputError, parseOptions } from '../config/options.js';
 import { run } from '../run.js';
 import type { RunReport, Summary } from '../commands/contract.js';
-import { Cancellation, exitCodeFor, GRACE_MS } from '../cancel.js';
-import { encryptReportCsv } from '../encrypt.js';
+import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
+import { encryptReportCsv } from '../output/encrypt.js';
 import { artifactWarnings, DEFAULT_DOTENV, dotenvPath, writeDotenv } from './gitlab.js';
 import { watch, watchSeconds } from './watch.js';
 import { VERSION } from '../version.js';

@@ -1,13 +1,13 @@
 // GitHub Actions entry: inputs → Options, run, then the CSV artifact, outputs, job summary and exit status.
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../artifact.js';
-import { githubContext } from '../context.js';
-import { redactingLogger } from '../log.js';
-import { parseOptions } from '../options.js';
+import { deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
+import { githubContext } from '../config/context.js';
+import { redactingLogger } from '../shared/log.js';
+import { parseOptions } from '../config/options.js';
 import { run } from '../run.js';
 import type { RunReport } from '../commands/contract.js';
-import { Cancellation, GRACE_MS } from '../cancel.js';
+import { Cancellation, GRACE_MS } from '../shared/cancel.js';
 import { summaryMarkdown } from './summary.js';
 
 export async function runAction(): Promise<void> {

@@ -3,7 +3,7 @@
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gitlabJobDirectory, isGitlabJob } from '../context.js';
+import { gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 
 export const DEFAULT_DOTENV = 'quota-keys.env';
 

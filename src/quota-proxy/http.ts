@@ -8,10 +8,10 @@
 // max-wait, with at least retries + 1 timeouts since its last answer, the run sends nothing more.
 import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
 import { AnswerTooLargeError, AttemptAbandonedError, attemptLimits, DeadlineError, formatBytes, LIMITS, type AttemptLimits } from './attempt-limits.js';
-import { CancelledError, sleep, type Cancellation } from '../cancel.js';
-import type { Logger } from '../log.js';
-import { RateLimitTracker } from '../rate-limit.js';
-import { redactUrl, Redactor } from '../redact.js';
+import { CancelledError, sleep, type Cancellation } from '../shared/cancel.js';
+import type { Logger } from '../shared/log.js';
+import { RateLimitTracker } from './rate-limit.js';
+import { redactUrl, Redactor } from '../shared/redact.js';
 import { fullJitter, isoSeconds, parseRetryAfter, retryMoment, WaitBudget } from './retry.js';
 
 export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'network';

@@ -8,10 +8,10 @@
 // When the flavor is still unknown, the first create is a generic one that carries expiresAt and
 // totalQuota too (client.ts createKeys): v10 applies them, the others ignore unknown fields, so
 // the key that detects the flavor is made right, and the warnings follow once the flavor is known.
-import type { Options } from './options.js';
-import type { QuotaProxy } from './quota-proxy/client.js';
-import type { CreateKeyRequest, FlavorAdapter, TrialKey } from './quota-proxy/types.js';
-import type { Logger } from './log.js';
+import type { Options } from '../config/options.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
+import type { CreateKeyRequest, FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
+import type { Logger } from '../shared/log.js';
 
 const DAY_MS = 86_400_000;
 

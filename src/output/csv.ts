@@ -5,7 +5,7 @@
 import { createWriteStream, existsSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify, type Stringifier } from 'csv-stringify';
-import type { TrialKey } from './quota-proxy/types.js';
+import type { TrialKey } from '../quota-proxy/types.js';
 
 /** The seed tool's columns first, in its order; then what else the server told us. */
 export const CSV_COLUMNS = ['label', 'key', 'daily_limit', 'created_at', 'expires_at', 'tier', 'used_today', 'status', 'server'] as const;

@@ -4,9 +4,9 @@
 // shortened form our list prints (`sk-ab12…9f0e`, also with `...`): the seed guide's rotation
 // script (§5.2) feeds the first column of `list` into `delete --name`. A shortened key must match
 // exactly one key; several labels matching is an error unless all-matching is set.
-import type { QuotaProxy } from './quota-proxy/client.js';
-import type { FlavorAdapter, TrialKey } from './quota-proxy/types.js';
-import { shortenKey } from './redact.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
+import type { FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
+import { shortenKey } from '../shared/redact.js';
 
 /** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
 export class ResolveError extends Error {

@@ -3,16 +3,16 @@
 // outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
 // The first request goes alone: it tells the flavor (how many keys one request makes) and the
 // admin rate limit, so a batch that cannot fit is announced before it is sent.
-import { CancelledError, type Cancellation } from './cancel.js';
-import { CsvWriter, csvRow } from './csv.js';
-import type { Logger } from './log.js';
-import type { CommandContext, RunReport } from './commands/contract.js';
-import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from './limits.js';
-import { shortenKey } from './redact.js';
-import type { QuotaProxy } from './quota-proxy/client.js';
-import { HttpStatusError, RateLimitedError } from './quota-proxy/http.js';
-import { isoSeconds } from './quota-proxy/retry.js';
-import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from './quota-proxy/types.js';
+import { CancelledError, type Cancellation } from '../shared/cancel.js';
+import { CsvWriter, csvRow } from '../output/csv.js';
+import type { Logger } from '../shared/log.js';
+import type { CommandContext, RunReport } from '../commands/contract.js';
+import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
+import { shortenKey } from '../shared/redact.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
+import { HttpStatusError, RateLimitedError } from '../quota-proxy/http.js';
+import { isoSeconds } from '../quota-proxy/retry.js';
+import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
 import { followsInBatch } from './labels.js';
 import { isAmbiguousCreateFailure, keysCarrying, reconcileAmbiguousCreates, type BatchLedger, type CreateUnit } from './reconcile.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';

@@ -7,10 +7,10 @@
 // Only labels of this invocation are ever looked at: they carry its per-process nonce
 // (./labels.ts), so no other run, job, step or process can have made a key under one. A label
 // given by hand (generate, a kept label in rotate) is never adopted, created again or deleted.
-import { CancelledError } from './cancel.js';
-import type { QuotaProxy } from './quota-proxy/client.js';
-import { HttpStatusError, NetworkError } from './quota-proxy/http.js';
-import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from './quota-proxy/types.js';
+import { CancelledError } from '../shared/cancel.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
+import { HttpStatusError, NetworkError } from '../quota-proxy/http.js';
+import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
 
 /** Whether a failed create may nevertheless have made the key(s). */
 export function isAmbiguousCreateFailure(error: unknown): boolean {

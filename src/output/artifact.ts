@@ -3,11 +3,11 @@
 // never load it.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { RunContext } from './context.js';
+import type { RunContext } from '../config/context.js';
 import { encryptReportCsv } from './encrypt.js';
-import type { Logger } from './log.js';
-import type { Options } from './options.js';
-import type { RunReport } from './commands/contract.js';
+import type { Logger } from '../shared/log.js';
+import type { Options } from '../config/options.js';
+import type { RunReport } from '../commands/contract.js';
 
 /** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
 export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dryRun' | 'outputGiven'>): boolean {

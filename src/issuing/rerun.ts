@@ -8,10 +8,10 @@
 // workflow passes invocation-id. An earlier attempt whose keys carry two nonces for our invocation
 // id was two invocations at once: which keys were ours cannot be told, so none of that attempt is
 // exported (a warning names invocation-id) and the other invocation's keys are left alone.
-import type { RunContext } from './context.js';
+import type { RunContext } from '../config/context.js';
 import { parseBatchLabel } from './labels.js';
-import type { QuotaProxy } from './quota-proxy/client.js';
-import type { CreateKeyRequest, TrialKey } from './quota-proxy/types.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
+import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 
 export interface EarlierAttempts {
   /** The keys of the numbers an earlier attempt made, from the latest attempt that made each. */

@@ -1,7 +1,7 @@
 // The admin token travels in a header: over http:// to another machine anyone on the path can
 // read it. Loopback is fine (the dev server, an SSH tunnel, a sidecar).
 import { isIP } from 'node:net';
-import { redactUrl } from './redact.js';
+import { redactUrl } from '../shared/redact.js';
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();

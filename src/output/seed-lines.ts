@@ -2,8 +2,8 @@
 // rotation script (§5.2) cuts `list` lines at `|` and greps `创建: <date>`; its cron (§4.2) greps
 // `使用率: NN%` in `usage`. Keys appear only shortened; labels are flattened so that one key stays
 // one line and a `|` in a label cannot shift the fields.
-import type { Limit } from './limits.js';
-import { shortenKey } from './redact.js';
+import type { Limit } from '../reading/limits.js';
+import { shortenKey } from '../shared/redact.js';
 
 export function flat(text: string): string {
   return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');

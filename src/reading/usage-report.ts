@@ -1,14 +1,14 @@
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
 import { limitEvidence, limitOf, percentUsed, unknownLimitText, UPSTREAM_DAILY_LIMIT, type Limit, type LimitEvidence, type LimitFields } from './limits.js';
-import type { Logger } from './log.js';
-import { localDay } from './options.js';
-import type { DayChoice } from './quota-proxy/client.js';
-import { offsetText } from './quota-proxy/time.js';
-import { shortenKey } from './redact.js';
-import type { CommandContext, RunReport } from './commands/contract.js';
-import { flat, usageLine, type UsageTotals } from './seed-lines.js';
-import type { TrialKey } from './quota-proxy/types.js';
+import type { Logger } from '../shared/log.js';
+import { localDay } from '../config/options.js';
+import type { DayChoice } from '../quota-proxy/client.js';
+import { offsetText } from '../quota-proxy/time.js';
+import { shortenKey } from '../shared/redact.js';
+import type { CommandContext, RunReport } from '../commands/contract.js';
+import { flat, usageLine, type UsageTotals } from '../output/seed-lines.js';
+import type { TrialKey } from '../quota-proxy/types.js';
 
 export interface KeyUsage {
   key: string;

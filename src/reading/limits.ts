@@ -2,7 +2,7 @@
 // limit (v1, v01 — they have no per-key limits), or a lifetime total quota (v10, no daily limits).
 // v1 and v01 never report their server-wide limit (DAILY_REQ_LIMIT): it is known only when the user
 // gives server-daily-limit, else it is unknown, said so, and never replaced by a guess.
-import type { Capabilities, UsageRow } from './quota-proxy/types.js';
+import type { Capabilities, UsageRow } from '../quota-proxy/types.js';
 
 export type Limit =
   /** `perKey` false: the server-wide limit (server-daily-limit); `value` undefined when nobody said it. */

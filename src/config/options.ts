@@ -3,11 +3,11 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { notReplaceable } from './csv.js';
+import { notReplaceable } from '../output/csv.js';
 import { compactDate, defaultName, type RunContext } from './context.js';
-import { FLAVORS, type Flavor } from './quota-proxy/types.js';
-import { redactUrl } from './redact.js';
-import { sendsTokenInClear } from './transport.js';
+import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
+import { redactUrl } from '../shared/redact.js';
+import { sendsTokenInClear } from './plain-http.js';
 
 export const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'] as const;
 

@@ -2,8 +2,8 @@
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import type { Logger } from './log.js';
-import type { RunReport } from './commands/contract.js';
+import type { Logger } from '../shared/log.js';
+import type { RunReport } from '../commands/contract.js';
 
 /** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
 export async function encryptFileTo(file: string, recipients: readonly string[]): Promise<string> {
