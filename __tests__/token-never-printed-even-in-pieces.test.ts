@@ -33,7 +33,7 @@ describe.each(Object.entries(BODIES))('%s', (_name, { contentType, body }) => {
     const server = await startEchoTokenServer({ status, contentType, body });
     try {
       const result = await runBundledAction(
-        { command: 'batch', count: '2', url: server.url, 'admin-token': TOKEN, retries: '0', 'timeout-seconds': '2', 'upload-artifact': 'false' },
+        { command: 'batch', count: '2', url: server.url, 'admin-token': TOKEN, retries: '0', 'timeout-seconds': '15', 'upload-artifact': 'false' },
         { env: { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' } },
       );
       expect(result.code).toBe(1);
@@ -52,7 +52,7 @@ describe.each(Object.entries(BODIES))('%s', (_name, { contentType, body }) => {
     const server = await startEchoTokenServer({ status, contentType, body });
     try {
       for (const how of [{ args: ['--token', TOKEN] }, { args: [], env: { ADMIN_TOKEN: TOKEN } }]) {
-        const result = await runCliBundle(['batch', '--count', '2', '--url', server.url, '--retries', '0', '--timeout-seconds', '2', ...how.args], { env: { QUOTA_KEYS_DEBUG: '1', ...how.env } });
+        const result = await runCliBundle(['batch', '--count', '2', '--url', server.url, '--retries', '0', '--timeout-seconds', '15', ...how.args], { env: { QUOTA_KEYS_DEBUG: '1', ...how.env } });
         expect(result.code).toBe(1);
         expect(result.stderr).toMatch(new RegExp(`answered ${status}`));
         expectNoPiece(result.stdout + result.stderr);
