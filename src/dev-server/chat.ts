@@ -19,7 +19,9 @@ export function usedOn(s: ServerContext, day: string, key: string): number {
  * The charge of the daily-limit flavors that refuse at the limit without counting (v1, v1p, v1a),
  * so a refused key's count sits at its limit; `refuse` answers in the flavor's words.
  */
-export function chargeAtDailyLimit(refuse: (s: ServerContext, c: Ctx, limit: number, used: number) => void): ChatCharge {
+export function chargeAtDailyLimit(
+  refuse: (s: ServerContext, c: Ctx, limit: number, used: number) => void,
+): ChatCharge {
   return (s, c, row, now) => {
     if (!row.is_active) {
       s.fail(c.res, 403, 'Trial key is inactive');

@@ -56,7 +56,8 @@ const FLAGS = {
   'seed-label-prefix': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-type ValueFlag = { [K in keyof typeof FLAGS]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never }[keyof typeof FLAGS];
+type FlagName = keyof typeof FLAGS;
+type ValueFlag = { [K in FlagName]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never }[FlagName];
 
 function intFlag(name: string, v: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^\d+$/.test(v)) throw new UsageError(`--${name} expects an integer, got '${v}'`);
@@ -157,9 +158,10 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed {
     if (t.kind === 'option-terminator') throw new UsageError('unknown option --');
     if (t.kind === 'positional') throw new UsageError(`unexpected argument '${t.value}'`);
     if (!Object.hasOwn(FLAGS, t.name)) {
-      throw new UsageError(t.rawName.startsWith('--') ? `unknown option ${t.rawName}` : `unexpected argument '${t.rawName}'`);
+      const long = t.rawName.startsWith('--');
+      throw new UsageError(long ? `unknown option ${t.rawName}` : `unexpected argument '${t.rawName}'`);
     }
-    const name = t.name as keyof typeof FLAGS;
+    const name = t.name as FlagName;
     if (FLAGS[name].type === 'boolean') {
       if (t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
       if (name === 'help') out.help = true;

@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdminRateLimiter } from './admin-rate-limit.js';
-import { BadRequest, KEY_PARAM_ROUTE, type Body, type Ctx, type Handler, type RouteDef, type ServerContext } from './context.js';
+import { BadRequest, KEY_PARAM_ROUTE } from './context.js';
+import type { Body, Ctx, Handler, RouteDef, ServerContext } from './context.js';
 import { MAX_BODY, readBody, sendExpress404 } from './http.js';
 
 interface Route {
@@ -61,6 +62,10 @@ function stripBasePath(pathname: string, basePath: string): string | undefined {
   }
   return undefined;
 }
+
+/** /admin/keys/<one segment>: the path of the `:key` routes. */
+const isKeyPath = (p: string): boolean =>
+  p.startsWith(KEYS_PREFIX) && p.length > KEYS_PREFIX.length && p.indexOf('/', KEYS_PREFIX.length) < 0;
 
 const isAdminPath = (p: string): boolean => p.startsWith('/admin') && (p.length === 6 || p.charCodeAt(6) === 47);
 
@@ -123,7 +128,7 @@ export function createRouter(o: RouterOptions): (req: IncomingMessage, res: Serv
     const lookup = method === 'HEAD' ? 'GET' : method;
     let route = fixed.get(lookup + ' ' + p);
     let param = '';
-    if (route === undefined && p.startsWith(KEYS_PREFIX) && p.length > KEYS_PREFIX.length && p.indexOf('/', KEYS_PREFIX.length) < 0) {
+    if (route === undefined && isKeyPath(p)) {
       route = byKey.get(lookup);
       param = p.slice(KEYS_PREFIX.length);
     }

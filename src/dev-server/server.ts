@@ -35,7 +35,9 @@ interface Resolved {
 
 function resolveOptions(opts: DevServerOptions): Resolved {
   const flavor: Flavor = opts.flavor ?? 'v1';
-  if (!FLAVORS.includes(flavor)) throw new Error(`unknown flavor ${String(flavor)}; expected one of ${FLAVORS.join(', ')}`);
+  if (!FLAVORS.includes(flavor)) {
+    throw new Error(`unknown flavor ${String(flavor)}; expected one of ${FLAVORS.join(', ')}`);
+  }
   const def = FLAVOR_DEFS[flavor];
   const dailyLimit = opts.dailyLimit ?? 200;
   if (!Number.isSafeInteger(dailyLimit) || dailyLimit < 1) throw new Error('dailyLimit must be a positive integer');

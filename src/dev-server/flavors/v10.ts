@@ -2,7 +2,8 @@
  * v10 (quota-proxy v1.0, Express + SQLite): keys with a total quota and an expiry, `success`
  * envelopes, a /gateway proxy route, 30 admin requests per 15 minutes, health that never answers.
  */
-import { KEY_PARAM_ROUTE, BadRequest, type Body, type ChatCharge, type Ctx, type FlavorDef, type ServerContext } from '../context.js';
+import { BadRequest, KEY_PARAM_ROUTE } from '../context.js';
+import type { Body, ChatCharge, Ctx, FlavorDef, ServerContext } from '../context.js';
 import { sendJson } from '../http.js';
 import { parseIso, sqlUtc } from '../keys.js';
 import { clampInt, labelOf, positiveInt, strictInt } from '../params.js';
@@ -83,7 +84,8 @@ function gateway(s: ServerContext, c: Ctx): void {
   s.store.v10AddUsed.run(1, key);
   s.store.v10Response.run(0, key);
   const remainingQuota = row.total_quota - row.used_quota - 1;
-  sendJson(c.res, 200, { success: true, data: { message: 'API request processed', responseTime: '0ms', remainingQuota } });
+  const data = { message: 'API request processed', responseTime: '0ms', remainingQuota };
+  sendJson(c.res, 200, { success: true, data });
 }
 
 function createKey(s: ServerContext, c: Ctx): void {
@@ -157,7 +159,9 @@ function usage(s: ServerContext, c: Ctx): void {
   const since = s.localDayMinus(days);
   const offset = (page - 1) * limit;
   const { store } = s;
-  const rows = key ? store.v10UsagePageKey.all(since, key, limit, offset) : store.v10UsagePage.all(since, limit, offset);
+  const rows = key
+    ? store.v10UsagePageKey.all(since, key, limit, offset)
+    : store.v10UsagePage.all(since, limit, offset);
   const total = key ? store.count(store.v10UsageCountKey, key) : store.count(store.countKeys);
   const totalPages = Math.ceil(total / limit);
   const data = (rows as unknown as V10UsageRow[]).map((r) => ({
@@ -217,7 +221,12 @@ export const v10: FlavorDef = {
   chat,
   recordUsage: (s, key, n) => void s.store.v10AddUsed.run(n, key),
   routes: (s) => [
-    { method: 'GET', path: '/status', public: true, handler: s.health(() => ({ service: 'quota-proxy', version: '1.0.0' })) },
+    {
+      method: 'GET',
+      path: '/status',
+      public: true,
+      handler: s.health(() => ({ service: 'quota-proxy', version: '1.0.0' })),
+    },
     { method: 'POST', path: '/gateway', public: true, body: true, handler: (c) => gateway(s, c) },
     { method: 'POST', path: '/admin/keys', body: true, handler: (c) => createKey(s, c) },
     { method: 'GET', path: '/admin/keys', handler: (c) => listKeys(s, c) },
