@@ -1,4 +1,8 @@
-/** Every flavor the dev server emulates, by name: one route module each. */
+/**
+ * Every flavor the dev server emulates, by name: one route module each. Emulating a new flavor is
+ * its module here (a FlavorDef: 401 reason, error shape, defaults, chat charge, routes) and its
+ * name in ../types.ts FLAVORS; the router, auth, rate limit and health are shared (../router.ts).
+ */
 import type { FlavorDef } from '../context.js';
 import type { Flavor } from '../types.js';
 import { v01 } from './v01.js';
