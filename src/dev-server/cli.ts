@@ -1,4 +1,5 @@
 /** `quota-keys dev-server [...]`: runs the dev server until SIGINT/SIGTERM. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { startDevServer } from './server.js';
 import { FLAVORS, HEALTH_MODES, type DevServerOptions, type Flavor, type HealthMode } from './types.js';
 
@@ -37,25 +38,58 @@ export interface DevServerMainIo {
 
 class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set([
-  'port',
-  'flavor',
-  'db',
-  'token',
-  'daily-limit',
-  'tz',
-  'base-path',
-  'rate-limit',
-  'health',
-  'seed-keys',
-  'seed-age-days',
-  'seed-label-prefix',
-]);
+/** The flags, as node:util parseArgs reads them; each value is checked by its own reader below. */
+const FLAGS = {
+  help: { type: 'boolean', short: 'h' },
+  sync: { type: 'boolean' },
+  port: { type: 'string' },
+  flavor: { type: 'string' },
+  db: { type: 'string' },
+  token: { type: 'string' },
+  'daily-limit': { type: 'string' },
+  tz: { type: 'string' },
+  'base-path': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  health: { type: 'string' },
+  'seed-keys': { type: 'string' },
+  'seed-age-days': { type: 'string' },
+  'seed-label-prefix': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type FlagName = keyof typeof FLAGS;
+type ValueFlag = { [K in FlagName]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never }[FlagName];
 
 function intFlag(name: string, v: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^\d+$/.test(v)) throw new UsageError(`--${name} expects an integer, got '${v}'`);
   const n = Number(v);
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${v}`);
+  return n;
+}
+
+function oneOf<T extends string>(name: string, v: string, allowed: readonly T[]): T {
+  if (!allowed.includes(v as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got '${v}'`);
+  return v as T;
+}
+
+function nonEmpty(v: string, message: string): string {
+  if (v === '') throw new UsageError(message);
+  return v;
+}
+
+function rateLimitFlag(v: string): DevServerOptions['rateLimit'] {
+  if (v === 'off') return false;
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, or off, got '${v}'`);
+  }
+  return { max: Number(m[1]), windowSeconds: Number(m[2]) };
+}
+
+function seedAgeFlag(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new UsageError(`--seed-age-days expects a number >= 0, got '${v}'`);
+  }
   return n;
 }
 
@@ -67,87 +101,75 @@ interface Parsed {
   seedLabelPrefix: string | undefined;
 }
 
+/** Applies one flag's value (checked) to `out`. */
+function applyValue(out: Parsed, name: ValueFlag, v: string): void {
+  const o = out.opts;
+  switch (name) {
+    case 'port':
+      o.port = intFlag(name, v, 0, 65535);
+      break;
+    case 'flavor':
+      o.flavor = oneOf<Flavor>(name, v, FLAVORS);
+      break;
+    case 'db':
+      o.db = nonEmpty(v, '--db needs a file name');
+      break;
+    case 'token':
+      o.token = nonEmpty(v, '--token must not be empty');
+      break;
+    case 'daily-limit':
+      o.dailyLimit = intFlag(name, v, 1);
+      break;
+    case 'tz':
+      o.timeZone = nonEmpty(v, '--tz needs a zone name such as UTC or Asia/Shanghai');
+      break;
+    case 'base-path':
+      o.basePath = v;
+      break;
+    case 'rate-limit':
+      o.rateLimit = rateLimitFlag(v);
+      break;
+    case 'health':
+      o.health = oneOf<HealthMode>(name, v, HEALTH_MODES);
+      break;
+    case 'seed-keys':
+      out.seedKeys = intFlag(name, v, 0, 10_000_000);
+      break;
+    case 'seed-age-days':
+      out.seedAgeDays = seedAgeFlag(v);
+      break;
+    case 'seed-label-prefix':
+      out.seedLabelPrefix = v;
+      break;
+  }
+}
+
+/**
+ * parseArgs reads the arguments (non-strict, so that every refusal below is our own one-line
+ * message); the tokens are then checked in order, so the first bad argument is the one reported.
+ */
 function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   const args = argv[0] === 'dev-server' ? argv.slice(1) : argv;
   const out: Parsed = { help: false, opts: { port: 8787 }, seedKeys: 0, seedAgeDays: 0, seedLabelPrefix: undefined };
   // Upstream reads its limit from DAILY_REQ_LIMIT; --daily-limit overrides it.
   if (env.DAILY_REQ_LIMIT) out.opts.dailyLimit = intFlag('daily-limit (DAILY_REQ_LIMIT)', env.DAILY_REQ_LIMIT, 1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '-h' || a === '--help') {
-      out.help = true;
+  const { tokens } = parseArgs({ args, options: FLAGS, strict: false, allowPositionals: true, tokens: true });
+  for (const t of tokens) {
+    if (t.kind === 'option-terminator') throw new UsageError('unknown option --');
+    if (t.kind === 'positional') throw new UsageError(`unexpected argument '${t.value}'`);
+    if (!Object.hasOwn(FLAGS, t.name)) {
+      const long = t.rawName.startsWith('--');
+      throw new UsageError(long ? `unknown option ${t.rawName}` : `unexpected argument '${t.rawName}'`);
+    }
+    const name = t.name as FlagName;
+    if (FLAGS[name].type === 'boolean') {
+      if (t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
+      if (name === 'help') out.help = true;
+      else out.opts.sync = true;
       continue;
     }
-    if (!a.startsWith('--')) throw new UsageError(`unexpected argument '${a}'`);
-    const eq = a.indexOf('=');
-    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-    if (name === 'sync') {
-      if (eq >= 0) throw new UsageError('--sync takes no value');
-      out.opts.sync = true;
-      continue;
-    }
-    if (!VALUE_FLAGS.has(name)) throw new UsageError(`unknown option --${name}`);
-    let v: string;
-    if (eq >= 0) v = a.slice(eq + 1);
-    else {
-      const next = args[i + 1];
-      if (next === undefined) throw new UsageError(`--${name} needs a value`);
-      v = next;
-      i++;
-    }
-    switch (name) {
-      case 'port':
-        out.opts.port = intFlag(name, v, 0, 65535);
-        break;
-      case 'flavor':
-        if (!FLAVORS.includes(v as Flavor)) throw new UsageError(`--flavor must be one of ${FLAVORS.join(', ')}, got '${v}'`);
-        out.opts.flavor = v as Flavor;
-        break;
-      case 'db':
-        if (v === '') throw new UsageError('--db needs a file name');
-        out.opts.db = v;
-        break;
-      case 'token':
-        if (v === '') throw new UsageError('--token must not be empty');
-        out.opts.token = v;
-        break;
-      case 'daily-limit':
-        out.opts.dailyLimit = intFlag(name, v, 1);
-        break;
-      case 'tz':
-        if (v === '') throw new UsageError('--tz needs a zone name such as UTC or Asia/Shanghai');
-        out.opts.timeZone = v;
-        break;
-      case 'base-path':
-        out.opts.basePath = v;
-        break;
-      case 'rate-limit': {
-        if (v === 'off') {
-          out.opts.rateLimit = false;
-          break;
-        }
-        const m = /^(\d+)\/(\d+)$/.exec(v);
-        if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`--rate-limit expects MAX/SECONDS like 30/900, or off, got '${v}'`);
-        out.opts.rateLimit = { max: Number(m[1]), windowSeconds: Number(m[2]) };
-        break;
-      }
-      case 'health':
-        if (!HEALTH_MODES.includes(v as HealthMode)) throw new UsageError(`--health must be one of ${HEALTH_MODES.join(', ')}, got '${v}'`);
-        out.opts.health = v as HealthMode;
-        break;
-      case 'seed-keys':
-        out.seedKeys = intFlag(name, v, 0, 10_000_000);
-        break;
-      case 'seed-age-days': {
-        const n = Number(v);
-        if (v.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--seed-age-days expects a number >= 0, got '${v}'`);
-        out.seedAgeDays = n;
-        break;
-      }
-      case 'seed-label-prefix':
-        out.seedLabelPrefix = v;
-        break;
-    }
+    if (t.value === undefined) throw new UsageError(`--${name} needs a value`);
+    applyValue(out, name as ValueFlag, t.value);
   }
   return out;
 }

@@ -17,11 +17,14 @@ function escapeHtml(s: string): string {
   );
 }
 
+const UNSAFE_URL_RUN =
+  /(?:[^\x21\x25\x26-\x3B\x3D\x3F-\x5B\x5D\x5F\x61-\x7A\x7E]|%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|$))+/g;
+
 // encodeurl: keep already-encoded sequences and URL-legal characters, encode the rest.
 function encodeUrl(s: string): string {
   return s
     .replace(/(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD800-\uDBFF]([^\uDC00-\uDFFF]|$)/g, '$1\uFFFD$2')
-    .replace(/(?:[^\x21\x25\x26-\x3B\x3D\x3F-\x5B\x5D\x5F\x61-\x7A\x7E]|%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|$))+/g, encodeURI);
+    .replace(UNSAFE_URL_RUN, encodeURI);
 }
 
 /** Express's (finalhandler's) default 404 page: `Cannot <METHOD> <pathname>`. */

@@ -67,14 +67,18 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 /** en-CA formats a date as YYYY-MM-DD. Throws RangeError on a zone that does not exist. */
 function dayFormat(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
-  if (!f) formats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, f);
+  }
   return f;
 }
 
 /** The server-local day `days` calendar days before `d`. */
 export function localDayMinus(days: number, d: Date = new Date(), timeZone?: string): string {
   const today = localDay(d, timeZone);
-  const x = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)) - days));
+  const [y, m, day] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10))];
+  const x = new Date(Date.UTC(y, m - 1, day - days));
   return x.toISOString().slice(0, 10);
 }
 

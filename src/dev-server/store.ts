@@ -43,6 +43,80 @@ CREATE TABLE IF NOT EXISTS usage (
 CREATE INDEX IF NOT EXISTS usage_key ON usage(key, day);
 `;
 
+const withToday =
+  'SELECT k.key, k.label, k.created_at, k.daily_limit, k.is_active, COALESCE(u.requests, 0) AS today_requests ' +
+  'FROM keys k LEFT JOIN usage u ON u.day = ? AND u.key = k.key';
+const v01Cols =
+  'SELECT u.key, k.label, u.requests AS req_count, u.updated_at FROM usage u LEFT JOIN keys k ON k.key = u.key';
+const v01Recent =
+  'SELECT u.day, u.key, k.label, u.requests AS req_count, u.updated_at FROM usage u LEFT JOIN keys k ON k.key = u.key';
+const since =
+  'SELECT k.key, k.label, k.created_at, k.daily_limit, k.is_active, u.day, u.requests, u.updated_at ' +
+  'FROM keys k JOIN usage u ON u.key = k.key WHERE u.day >= ?';
+const active = '(expires_at IS NULL OR expires_at > ?) AND used_quota < total_quota';
+const v10Cols = 'SELECT id, key, label, total_quota, used_quota, created_at, expires_at FROM keys';
+const v10Usage =
+  'SELECT k.key, k.label, k.total_quota, k.used_quota, k.created_at, k.response_count, k.response_ms, ' +
+  '(SELECT COALESCE(SUM(u.requests), 0) FROM usage u WHERE u.key = k.key AND u.day >= ?) AS request_count FROM keys k';
+
+/** Every statement of the store, prepared once per Store under the same name. */
+const SQL = {
+  insertKey:
+    'INSERT INTO keys (key, label, created_at, daily_limit, total_quota, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+  getKey: 'SELECT * FROM keys WHERE key = ?',
+  deleteKey: 'DELETE FROM keys WHERE key = ?',
+  countKeys: 'SELECT COUNT(*) AS n FROM keys',
+  allKeysById: 'SELECT key, label, created_at, daily_limit FROM keys ORDER BY id',
+  keysNewest: 'SELECT key, label, created_at FROM keys ORDER BY created_at DESC, id DESC',
+  keysOldest: 'SELECT key, label, created_at FROM keys ORDER BY created_at, id',
+  keysFullNewest: 'SELECT key, label, created_at, daily_limit, is_active FROM keys ORDER BY created_at DESC, id DESC',
+  keysWithToday: withToday + ' ORDER BY k.created_at DESC, k.id DESC',
+  keysWithTodayActive: withToday + ' WHERE k.is_active = 1 ORDER BY k.created_at DESC, k.id DESC',
+  countActive: 'SELECT COUNT(*) AS n FROM keys WHERE is_active = 1',
+  getUsage: 'SELECT requests FROM usage WHERE day = ? AND key = ?',
+  addUsage:
+    'INSERT INTO usage (day, key, requests, updated_at) VALUES (?, ?, ?, ?) ' +
+    'ON CONFLICT (day, key) DO UPDATE SET requests = requests + excluded.requests, updated_at = excluded.updated_at',
+  deleteUsage: 'DELETE FROM usage WHERE day = ? AND key = ?',
+  zeroUsage: 'UPDATE usage SET requests = 0, updated_at = ? WHERE day = ? AND key = ?',
+  setUsageZero:
+    'INSERT INTO usage (day, key, requests, updated_at) VALUES (?, ?, 0, ?) ' +
+    'ON CONFLICT (day, key) DO UPDATE SET requests = 0, updated_at = excluded.updated_at',
+  deleteUsageDay: 'DELETE FROM usage WHERE day = ?',
+  usagePage:
+    'SELECT u.day, u.key AS trial_key, k.label, u.requests, u.updated_at FROM usage u ' +
+    'LEFT JOIN keys k ON k.key = u.key ORDER BY u.day DESC, u.updated_at DESC, u.key LIMIT ? OFFSET ?',
+  usageCount: 'SELECT COUNT(*) AS n FROM usage',
+  usageDay: v01Cols + ' WHERE u.day = ? ORDER BY u.updated_at DESC, u.key',
+  usageDayKey: v01Cols + ' WHERE u.day = ? AND u.key = ?',
+  usageRecent: v01Recent + ' ORDER BY u.day DESC, u.updated_at DESC, u.key LIMIT ?',
+  usageRecentKey: v01Recent + ' WHERE u.key = ? ORDER BY u.day DESC LIMIT ?',
+  usageDayAllKeys:
+    'SELECT k.key, k.label, k.created_at, k.daily_limit, COALESCE(u.requests, 0) AS requests, u.updated_at ' +
+    'FROM keys k LEFT JOIN usage u ON u.day = ? AND u.key = k.key ORDER BY k.created_at DESC, k.id DESC',
+  usageSince: since + ' ORDER BY k.created_at DESC, k.id DESC, u.day DESC',
+  usageSinceKey: since + ' AND k.key = ? ORDER BY u.day DESC',
+  v10Page: v10Cols + ' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+  v10PageActive: v10Cols + ` WHERE ${active} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+  v10CountActive: `SELECT COUNT(*) AS n FROM keys WHERE ${active}`,
+  v10CountExpired: 'SELECT COUNT(*) AS n FROM keys WHERE expires_at IS NOT NULL AND expires_at <= ?',
+  v10Totals:
+    'SELECT COUNT(*) AS n, COALESCE(SUM(total_quota), 0) AS total_quota, COALESCE(SUM(used_quota), 0) AS used_quota, ' +
+    'COALESCE(SUM(used_quota >= total_quota), 0) AS exhausted FROM keys',
+  v10UsagePage: v10Usage + ' ORDER BY k.created_at DESC, k.id DESC LIMIT ? OFFSET ?',
+  v10UsagePageKey: v10Usage + ' WHERE k.key = ? LIMIT ? OFFSET ?',
+  v10UsageCountKey: 'SELECT COUNT(*) AS n FROM keys WHERE key = ?',
+  v10AddUsed: 'UPDATE keys SET used_quota = used_quota + ? WHERE key = ?',
+  v10Response: 'UPDATE keys SET response_count = response_count + 1, response_ms = response_ms + ? WHERE key = ?',
+  v10ResetOne: 'UPDATE keys SET used_quota = 0 WHERE key = ?',
+  v10ResetAll: 'UPDATE keys SET used_quota = 0',
+  v10Update:
+    'UPDATE keys SET label = CASE WHEN ?1 THEN ?2 ELSE label END, ' +
+    'expires_at = CASE WHEN ?3 THEN ?4 ELSE expires_at END, ' +
+    'total_quota = CASE WHEN ?5 THEN ?6 ELSE total_quota END WHERE key = ?7',
+  requestsOnDay: 'SELECT COALESCE(SUM(requests), 0) AS n FROM usage WHERE day = ?',
+} as const;
+
 export class Store {
   readonly db: DatabaseSync;
   private closed = false;
@@ -102,84 +176,47 @@ export class Store {
     db.exec(SCHEMA);
 
     const p = (sql: string): StatementSync => db.prepare(sql);
-    this.insertKey = p(
-      'INSERT INTO keys (key, label, created_at, daily_limit, total_quota, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.getKey = p('SELECT * FROM keys WHERE key = ?');
-    this.deleteKey = p('DELETE FROM keys WHERE key = ?');
-    this.countKeys = p('SELECT COUNT(*) AS n FROM keys');
-    this.allKeysById = p('SELECT key, label, created_at, daily_limit FROM keys ORDER BY id');
-    this.keysNewest = p('SELECT key, label, created_at FROM keys ORDER BY created_at DESC, id DESC');
-    this.keysOldest = p('SELECT key, label, created_at FROM keys ORDER BY created_at, id');
-    this.keysFullNewest = p(
-      'SELECT key, label, created_at, daily_limit, is_active FROM keys ORDER BY created_at DESC, id DESC',
-    );
-    const withToday =
-      'SELECT k.key, k.label, k.created_at, k.daily_limit, k.is_active, COALESCE(u.requests, 0) AS today_requests ' +
-      'FROM keys k LEFT JOIN usage u ON u.day = ? AND u.key = k.key';
-    this.keysWithToday = p(withToday + ' ORDER BY k.created_at DESC, k.id DESC');
-    this.keysWithTodayActive = p(withToday + ' WHERE k.is_active = 1 ORDER BY k.created_at DESC, k.id DESC');
-    this.countActive = p('SELECT COUNT(*) AS n FROM keys WHERE is_active = 1');
-
-    this.getUsage = p('SELECT requests FROM usage WHERE day = ? AND key = ?');
-    this.addUsage = p(
-      'INSERT INTO usage (day, key, requests, updated_at) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (day, key) DO UPDATE SET requests = requests + excluded.requests, updated_at = excluded.updated_at',
-    );
-    this.deleteUsage = p('DELETE FROM usage WHERE day = ? AND key = ?');
-    this.zeroUsage = p('UPDATE usage SET requests = 0, updated_at = ? WHERE day = ? AND key = ?');
-    this.setUsageZero = p(
-      'INSERT INTO usage (day, key, requests, updated_at) VALUES (?, ?, 0, ?) ON CONFLICT (day, key) DO UPDATE SET requests = 0, updated_at = excluded.updated_at',
-    );
-    this.deleteUsageDay = p('DELETE FROM usage WHERE day = ?');
-    this.usagePage = p(
-      'SELECT u.day, u.key AS trial_key, k.label, u.requests, u.updated_at FROM usage u ' +
-        'LEFT JOIN keys k ON k.key = u.key ORDER BY u.day DESC, u.updated_at DESC, u.key LIMIT ? OFFSET ?',
-    );
-    this.usageCount = p('SELECT COUNT(*) AS n FROM usage');
-    const v01Cols = 'SELECT u.key, k.label, u.requests AS req_count, u.updated_at FROM usage u LEFT JOIN keys k ON k.key = u.key';
-    this.usageDay = p(v01Cols + ' WHERE u.day = ? ORDER BY u.updated_at DESC, u.key');
-    this.usageDayKey = p(v01Cols + ' WHERE u.day = ? AND u.key = ?');
-    const v01Recent =
-      'SELECT u.day, u.key, k.label, u.requests AS req_count, u.updated_at FROM usage u LEFT JOIN keys k ON k.key = u.key';
-    this.usageRecent = p(v01Recent + ' ORDER BY u.day DESC, u.updated_at DESC, u.key LIMIT ?');
-    this.usageRecentKey = p(v01Recent + ' WHERE u.key = ? ORDER BY u.day DESC LIMIT ?');
-    this.usageDayAllKeys = p(
-      'SELECT k.key, k.label, k.created_at, k.daily_limit, COALESCE(u.requests, 0) AS requests, u.updated_at ' +
-        'FROM keys k LEFT JOIN usage u ON u.day = ? AND u.key = k.key ORDER BY k.created_at DESC, k.id DESC',
-    );
-    const since =
-      'SELECT k.key, k.label, k.created_at, k.daily_limit, k.is_active, u.day, u.requests, u.updated_at ' +
-      'FROM keys k JOIN usage u ON u.key = k.key WHERE u.day >= ?';
-    this.usageSince = p(since + ' ORDER BY k.created_at DESC, k.id DESC, u.day DESC');
-    this.usageSinceKey = p(since + ' AND k.key = ? ORDER BY u.day DESC');
+    this.insertKey = p(SQL.insertKey);
+    this.getKey = p(SQL.getKey);
+    this.deleteKey = p(SQL.deleteKey);
+    this.countKeys = p(SQL.countKeys);
+    this.allKeysById = p(SQL.allKeysById);
+    this.keysNewest = p(SQL.keysNewest);
+    this.keysOldest = p(SQL.keysOldest);
+    this.keysFullNewest = p(SQL.keysFullNewest);
+    this.keysWithToday = p(SQL.keysWithToday);
+    this.keysWithTodayActive = p(SQL.keysWithTodayActive);
+    this.countActive = p(SQL.countActive);
+    this.getUsage = p(SQL.getUsage);
+    this.addUsage = p(SQL.addUsage);
+    this.deleteUsage = p(SQL.deleteUsage);
+    this.zeroUsage = p(SQL.zeroUsage);
+    this.setUsageZero = p(SQL.setUsageZero);
+    this.deleteUsageDay = p(SQL.deleteUsageDay);
+    this.usagePage = p(SQL.usagePage);
+    this.usageCount = p(SQL.usageCount);
+    this.usageDay = p(SQL.usageDay);
+    this.usageDayKey = p(SQL.usageDayKey);
+    this.usageRecent = p(SQL.usageRecent);
+    this.usageRecentKey = p(SQL.usageRecentKey);
+    this.usageDayAllKeys = p(SQL.usageDayAllKeys);
+    this.usageSince = p(SQL.usageSince);
+    this.usageSinceKey = p(SQL.usageSinceKey);
+    this.v10Page = p(SQL.v10Page);
+    this.v10PageActive = p(SQL.v10PageActive);
+    this.v10CountActive = p(SQL.v10CountActive);
+    this.v10CountExpired = p(SQL.v10CountExpired);
+    this.v10Totals = p(SQL.v10Totals);
+    this.v10UsagePage = p(SQL.v10UsagePage);
+    this.v10UsagePageKey = p(SQL.v10UsagePageKey);
+    this.v10UsageCountKey = p(SQL.v10UsageCountKey);
+    this.v10AddUsed = p(SQL.v10AddUsed);
+    this.v10Response = p(SQL.v10Response);
+    this.v10ResetOne = p(SQL.v10ResetOne);
+    this.v10ResetAll = p(SQL.v10ResetAll);
+    this.v10Update = p(SQL.v10Update);
+    this.requestsOnDay = p(SQL.requestsOnDay);
     this.countActiveV1a = this.countActive;
-
-    const active = '(expires_at IS NULL OR expires_at > ?) AND used_quota < total_quota';
-    const v10Cols = 'SELECT id, key, label, total_quota, used_quota, created_at, expires_at FROM keys';
-    this.v10Page = p(v10Cols + ' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?');
-    this.v10PageActive = p(v10Cols + ` WHERE ${active} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
-    this.v10CountActive = p(`SELECT COUNT(*) AS n FROM keys WHERE ${active}`);
-    this.v10CountExpired = p('SELECT COUNT(*) AS n FROM keys WHERE expires_at IS NOT NULL AND expires_at <= ?');
-    this.v10Totals = p(
-      'SELECT COUNT(*) AS n, COALESCE(SUM(total_quota), 0) AS total_quota, COALESCE(SUM(used_quota), 0) AS used_quota, ' +
-        'COALESCE(SUM(used_quota >= total_quota), 0) AS exhausted FROM keys',
-    );
-    const v10Usage =
-      'SELECT k.key, k.label, k.total_quota, k.used_quota, k.created_at, k.response_count, k.response_ms, ' +
-      '(SELECT COALESCE(SUM(u.requests), 0) FROM usage u WHERE u.key = k.key AND u.day >= ?) AS request_count FROM keys k';
-    this.v10UsagePage = p(v10Usage + ' ORDER BY k.created_at DESC, k.id DESC LIMIT ? OFFSET ?');
-    this.v10UsagePageKey = p(v10Usage + ' WHERE k.key = ? LIMIT ? OFFSET ?');
-    this.v10UsageCountKey = p('SELECT COUNT(*) AS n FROM keys WHERE key = ?');
-    this.v10AddUsed = p('UPDATE keys SET used_quota = used_quota + ? WHERE key = ?');
-    this.v10Response = p('UPDATE keys SET response_count = response_count + 1, response_ms = response_ms + ? WHERE key = ?');
-    this.v10ResetOne = p('UPDATE keys SET used_quota = 0 WHERE key = ?');
-    this.v10ResetAll = p('UPDATE keys SET used_quota = 0');
-    this.v10Update = p(
-      'UPDATE keys SET label = CASE WHEN ?1 THEN ?2 ELSE label END, expires_at = CASE WHEN ?3 THEN ?4 ELSE expires_at END, ' +
-        'total_quota = CASE WHEN ?5 THEN ?6 ELSE total_quota END WHERE key = ?7',
-    );
-    this.requestsOnDay = p('SELECT COALESCE(SUM(requests), 0) AS n FROM usage WHERE day = ?');
   }
 
   /** Runs fn inside BEGIN/COMMIT (ROLLBACK on throw). */

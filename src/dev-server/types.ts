@@ -36,7 +36,10 @@ export interface DevServerOptions {
    * answer (a database wrapper drops their callback).
    */
   health?: HealthMode;
-  /** Durable writes (PRAGMA synchronous=FULL, a WAL sync per insert like the real v1); default false (synchronous=OFF). */
+  /**
+   * Durable writes (PRAGMA synchronous=FULL, a WAL sync per insert like the real v1);
+   * default false (synchronous=OFF).
+   */
   sync?: boolean;
 }
 
