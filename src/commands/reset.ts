@@ -16,12 +16,40 @@ import { localDay } from '../config/options.js';
 import type { DayChoice } from '../quota-proxy/client.js';
 import { dayReason } from '../reading/usage-report.js';
 
+type Resolution = Awaited<ReturnType<typeof resolveKeys>>;
+type NoteDay = (said: string | undefined) => void;
+
+/** Steps, in order: resolveKeys (refused by refusal), chooseDay, then resetDayWide or resetEach. */
 export async function runReset(ctx: CommandContext): Promise<RunReport> {
   const { options, api, log, outputs, summary } = ctx;
+  if (options.key) log.secret(options.key, 'key');
+  let resolution: Resolution;
+  try {
+    resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refusal(ctx) });
+  } catch (error) {
+    return { ok: false, failure: errorText(error), outputs, summary };
+  }
+  const adapter = api.known!;
+  for (const key of resolution.keys) log.secret(key.key, 'key');
+  summary.facts.push(['Resolved by', resolution.by]);
+
+  let choice: DayChoice | undefined;
+  try {
+    choice = await chooseDay(ctx, adapter);
+  } catch (error) {
+    return { ok: false, failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
+  }
+  const noteDay = dayNoter(ctx, adapter, choice);
+  if (adapter.capabilities.reset === 'day-wide') return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
+  return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
+}
+
+/** Step: refuses, once the flavor is known and before anything is sent, a reset the flavor cannot do as asked. */
+function refusal(ctx: CommandContext): (adapter: FlavorAdapter) => void {
+  const { options } = ctx;
   // Without day: the server's own today (servers count days in their time zone, not the runner's).
   const dayText = options.day ?? "the server's today";
-  if (options.key) log.secret(options.key, 'key');
-  const refuse = (adapter: FlavorAdapter) => {
+  return (adapter) => {
     if (adapter.capabilities.reset === 'none') {
       throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
     }
@@ -31,51 +59,51 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
       );
     }
   };
-  let resolution;
-  try {
-    resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refuse });
-  } catch (error) {
-    return { ok: false, failure: errorText(error), outputs, summary };
-  }
-  const adapter = api.known!;
-  for (const key of resolution.keys) log.secret(key.key, 'key');
-  summary.facts.push(['Resolved by', resolution.by]);
+}
 
-  // The day to send: given; or none where the server resets its own today and names it (v01, v1p);
-  // or learned from the server first where a reset needs one (v1). v10 counts no days.
-  let choice: DayChoice | undefined = options.day ? { by: 'given', day: options.day } : undefined;
-  if (!choice && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
-    try {
-      choice = await api.serverDay(localDay(ctx.context.now));
-    } catch (error) {
-      return { ok: false, failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
-    }
-  }
-  const day = choice?.day;
-  const noteDay = (said: string | undefined) => {
+/**
+ * Step: the day to send: given; or none where the server resets its own today and names it (v01,
+ * v1p); or learned from the server first where a reset needs one (v1). v10 counts no days.
+ */
+async function chooseDay(ctx: CommandContext, adapter: FlavorAdapter): Promise<DayChoice | undefined> {
+  const { options, api } = ctx;
+  if (options.day) return { by: 'given', day: options.day };
+  if (adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) return api.serverDay(localDay(ctx.context.now));
+  return undefined;
+}
+
+/** Says once, in the summary and the log, which day was reset and why that day. */
+function dayNoter(ctx: CommandContext, adapter: FlavorAdapter, choice: DayChoice | undefined): NoteDay {
+  const { log, summary } = ctx;
+  return (said) => {
     if (!adapter.capabilities.serverDay || summary.facts.some(([name]) => name === 'Day')) return;
-    const shown = said ?? day;
+    const shown = said ?? choice?.day;
     if (!shown) return;
     const why = choice && choice.by !== 'none' ? dayReason(choice) : "the server's today, as its reset answer names it";
     summary.facts.push(['Day', shown], ['Day chosen', why]);
     log.info(`Day ${shown}: ${why}.`);
   };
+}
 
-  if (adapter.capabilities.reset === 'day-wide') {
-    // One request wipes the day for everybody; the resolved key only proved the target exists.
-    let said: string | undefined;
-    try {
-      said = await api.resetUsage(resolution.keys[0]!.key, day);
-    } catch (error) {
-      return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
-    }
-    noteDay(said);
-    const resetDay = said ?? day ?? "the server's today";
-    log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
-    summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
-    return { ok: true, outputs, summary };
+/** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
+async function resetDayWide(ctx: CommandContext, adapter: FlavorAdapter, resolution: Resolution, day: string | undefined, noteDay: NoteDay): Promise<RunReport> {
+  const { api, log, outputs, summary } = ctx;
+  let said: string | undefined;
+  try {
+    said = await api.resetUsage(resolution.keys[0]!.key, day);
+  } catch (error) {
+    return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
   }
+  noteDay(said);
+  const resetDay = said ?? day ?? "the server's today";
+  log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
+  summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
+  return { ok: true, outputs, summary };
+}
 
+/** Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not found". */
+async function resetEach(ctx: CommandContext, adapter: FlavorAdapter, resolution: Resolution, day: string | undefined, noteDay: NoteDay): Promise<RunReport> {
+  const { options, api, log, outputs, summary } = ctx;
   const lifetime = adapter.capabilities.lifetimeQuota === true;
   if (day) noteDay(day);
   summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day ?? "the server's today"}`]);

@@ -11,9 +11,9 @@ import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { batchLabels, batchStem } from '../issuing/labels.js';
 import { shortenKey } from '../shared/redact.js';
-import { HttpStatusError, RateLimitedError } from '../quota-proxy/http.js';
+import { isFatal } from '../issuing/fatal.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
-import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
+import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText, refuseWithoutDelete } from './delete.js';
 
@@ -22,9 +22,6 @@ const DAY_MS = 86_400_000;
 const TABLE_ROWS = 200;
 /** Per-key log lines before the log switches to counts. */
 const LOGGED_KEYS = 20;
-
-/** Requests after which every further DELETE would fail the same way. */
-const isFatal = (error: unknown) => error instanceof UnsupportedOperationError || (error instanceof HttpStatusError && [401, 403, 405].includes(error.status));
 
 /**
  * One replacement label per old key, in order: batch labels (of this version or earlier ones) keep
@@ -50,17 +47,37 @@ export function replacementLabels(oldLabels: readonly string[], suffix: string):
   });
 }
 
+/** Steps, in order: listDue, dryRunReport (dry-run), fitRateLimit, replace (with replace), deleteDue, verdict. */
 export async function runRotate(ctx: CommandContext): Promise<RunReport> {
-  const { options, api, log, outputs, summary, context } = ctx;
+  const { options, outputs, summary, context } = ctx;
   const days = options.olderThanDays!;
   const cutoff = new Date(context.now.getTime() - days * DAY_MS);
   const prefix = options.labelPrefix;
-  const selects = (label: string) => (prefix ? label.startsWith(prefix) : options.allLabels);
   Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
   summary.facts.push(['Older than', `${days} day(s): created before ${cutoff.toISOString()}`], ['Labels', prefix ? `starting with "${prefix}"` : 'all']);
   if (options.dryRun) summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
 
-  // v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
+  const due = await listDue(ctx, cutoff);
+  if (!Array.isArray(due)) return due;
+  if (options.dryRun) return dryRunReport(ctx, due);
+  const fit = fitRateLimit(ctx, due);
+  if ('ok' in fit) return fit;
+  // With replace, the replacements come first, and an old key is deleted only once its replacement
+  // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
+  const replacements = options.replace && due.length > 0 ? await replace(ctx, due) : undefined;
+  const replaced = replacements?.replaced ?? new Array<boolean>(due.length).fill(!options.replace);
+  const deletion = await deleteDue(ctx, due, replaced);
+  return verdict(ctx, due, deletion, replacements, fit);
+}
+
+/**
+ * Step: the keys due, oldest first. The list streams past page by page and only the due keys are
+ * kept. v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
+ */
+async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | RunReport> {
+  const { options, api, log, outputs, summary } = ctx;
+  const prefix = options.labelPrefix;
+  const selects = (label: string) => (prefix ? label.startsWith(prefix) : options.allLabels);
   let checked = false;
   const refuseEarly = () => {
     if (checked || !api.known) return;
@@ -91,103 +108,140 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
   summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
   if (undated > 0) log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
   log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`);
+  return due;
+}
 
-  const row = (key: TrialKey, result: string, replacement?: string) => [
-    key.label,
-    shortenKey(key.key),
-    key.createdAt.toISOString(),
-    result,
-    ...(options.replace ? [replacement ?? ''] : []),
-  ];
-  const table = (rows: string[][]) => ({ head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(options.replace ? ['Replacement'] : [])], rows });
+function row(ctx: CommandContext, key: TrialKey, result: string, replacement?: string): string[] {
+  return [key.label, shortenKey(key.key), key.createdAt.toISOString(), result, ...(ctx.options.replace ? [replacement ?? ''] : [])];
+}
 
-  if (options.dryRun) {
-    const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
-    due.slice(0, LOGGED_KEYS).forEach((k) => log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`));
-    if (due.length > LOGGED_KEYS) log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
-    summary.facts.push(['Would delete', String(due.length)]);
-    summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, 'would delete', planned[i] && `would be ${planned[i]}`)));
-    return { ok: true, outputs, summary };
-  }
+function table(ctx: CommandContext, rows: string[][]) {
+  return { head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])], rows };
+}
 
-  // The admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
-  // replace. Only as many as certainly fit are rotated, oldest first; the rest stay due for a later
-  // run. What fits is the window's room now, plus one whole window when on-rate-limit is wait and
-  // max-wait-seconds covers the wait for it (further windows are not counted on).
+/** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
+function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
+  const { options, log, outputs, summary, context } = ctx;
+  const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
+  due.slice(0, LOGGED_KEYS).forEach((k) => log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`));
+  if (due.length > LOGGED_KEYS) log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
+  summary.facts.push(['Would delete', String(due.length)]);
+  summary.table = table(ctx, due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)));
+  return { ok: true, outputs, summary };
+}
+
+interface RateLimitFit {
+  /** Due keys left for a later run because the rate limit has no room for them. */
+  leftDue: number;
+  note?: string;
+}
+
+/**
+ * Step: the admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
+ * replace. Only as many as certainly fit are rotated, oldest first (`due` is cut to those); the rest
+ * stay due for a later run. What fits is the window's room now, plus one whole window when
+ * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted on).
+ */
+function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit | RunReport {
+  const { options, api, log, outputs, summary } = ctx;
   const perKey = options.replace ? 2 : 1;
-  const plan = api.http.rateLimit.plan(due.length * perKey);
-  let leftDue = 0;
-  let rateLimitNote: string | undefined;
-  if (plan && !plan.fits) {
-    const at = isoSeconds(plan.resetAt);
-    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.http.budget.left();
-    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
-    const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
-    const message =
-      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
-      `${options.replace ? ' (a replacement and a delete each)' : ''}`;
-    const why =
-      options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-      : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
-      : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.http.budget.left() / 1000)} s)`;
-    if (fit < due.length) {
-      if (fit === 0) {
-        return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
-      }
-      leftDue = due.length - fit;
-      rateLimitNote = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
-      log.warning(rateLimitNote);
-      summary.facts.push(['Left due (rate limit)', String(leftDue)]);
-      due.splice(fit);
-    } else log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
+  const plan = api.rateLimitPlan(due.length * perKey);
+  if (!plan || plan.fits) return { leftDue: 0 };
+  const at = isoSeconds(plan.resetAt);
+  const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
+  const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
+  const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
+  const message =
+    `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
+    `${options.replace ? ' (a replacement and a delete each)' : ''}`;
+  const why =
+    options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+    : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
+    : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+  if (fit >= due.length) {
+    log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
+    return { leftDue: 0 };
   }
+  if (fit === 0) return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
+  const leftDue = due.length - fit;
+  const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
+  log.warning(note);
+  summary.facts.push(['Left due (rate limit)', String(leftDue)]);
+  due.splice(fit);
+  return { leftDue, note };
+}
 
-  // With replace, the replacements come first, and an old key is deleted only once its replacement
-  // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
+interface Replacements {
+  /** Whether due key i has its replacement in the CSV. */
+  replaced: boolean[];
+  /** What the table shows as due key i's replacement. */
+  replacementOf: string[];
+  report: RunReport;
+}
+
+/** Step (replace): one new key per due key, into the CSV, before any is deleted. */
+async function replace(ctx: CommandContext, due: TrialKey[]): Promise<Replacements> {
+  const { options, context } = ctx;
+  const rules = new KeyRequestRules({ ...ctx, now: context.now }, options.labelPrefix, true);
+  const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
+  const requests: CreateKeyRequest[] = due.map((key, i) => rules.request(labels[i]!, key));
+  rules.explain();
+  const issued = await issueToCsv(ctx, requests, requests.length);
+  // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
+  const replaced = new Array<boolean>(due.length).fill(false);
   const replacementOf = new Array<string>(due.length).fill('');
-  const replaced = new Array<boolean>(due.length).fill(!options.replace);
-  let report: RunReport | undefined;
-  if (options.replace && due.length > 0) {
-    const rules = new KeyRequestRules({ ...ctx, now: context.now }, prefix, true);
-    const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
-    const requests: CreateKeyRequest[] = due.map((key, i) => rules.request(labels[i]!, key));
-    rules.explain();
-    const issued = await issueToCsv(ctx, requests, requests.length);
-    // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
-    requests.forEach((request, i) => {
-      const made = issued.result.assigned.get(request.label);
-      replaced[i] = made !== undefined;
-      replacementOf[i] = made ? `${made.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
-    });
-    report = issued;
-  }
+  requests.forEach((request, i) => {
+    const made = issued.result.assigned.get(request.label);
+    replaced[i] = made !== undefined;
+    replacementOf[i] = made ? `${made.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
+  });
+  return { replaced, replacementOf, report: issued };
+}
 
+interface Deletion {
+  /** The table's result for each due key. */
+  results: string[];
+  deleted: number;
+  gone: number;
+  attempted: number;
+  failures: string[];
+}
+
+/** Step: deletes the due keys that may go (replaced, or all without replace), until a fatal error. */
+async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean[]): Promise<Deletion> {
+  const { options, api, log } = ctx;
   const results: string[] = due.map((_, i) => (replaced[i] ? 'not attempted' : 'kept: replacement not created'));
-  let deletedCount = 0;
-  let gone = 0;
-  const failures: string[] = [];
+  const outcome: Deletion = { results, deleted: 0, gone: 0, attempted: 0, failures: [] };
   let stop: unknown;
   const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
+  outcome.attempted = toDelete.length;
   await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
     if (stop !== undefined || ctx.cancellation?.requested) return;
     try {
       if (await api.deleteKey(key.key)) {
-        deletedCount += 1;
+        outcome.deleted += 1;
         results[i] = 'deleted';
-        if (deletedCount <= LOGGED_KEYS) log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
+        if (outcome.deleted <= LOGGED_KEYS) log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
       } else {
-        gone += 1;
+        outcome.gone += 1;
         results[i] = 'already gone';
       }
     } catch (error) {
-      failures.push(`${shortenKey(key.key)}: ${errorText(error)}`);
+      outcome.failures.push(`${shortenKey(key.key)}: ${errorText(error)}`);
       results[i] = 'failed';
-      if (isFatal(error) || error instanceof RateLimitedError) stop ??= error;
+      if (isFatal(error)) stop ??= error;
     }
   });
-  outputs['deleted-count'] = String(deletedCount);
-  summary.facts.push(['Deleted', String(deletedCount)]);
-  log.info(`Deleted ${deletedCount} of ${due.length} due key(s).`);
+  return outcome;
+}
+
+/** Step: outputs, summary, and one failure that names each part that did not happen. */
+function verdict(ctx: CommandContext, due: TrialKey[], deletion: Deletion, replacements: Replacements | undefined, fit: RateLimitFit): RunReport {
+  const { options, log, outputs, summary } = ctx;
+  const { results, deleted, gone, failures } = deletion;
+  outputs['deleted-count'] = String(deleted);
+  summary.facts.push(['Deleted', String(deleted)]);
+  log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
   if (gone > 0) {
     log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
   }
@@ -195,14 +249,16 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
   const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
   const deleteFailure =
     notDeleted > 0
-      ? `${notDeleted} of ${toDelete.length} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deletedCount} deleted` +
+      ? `${notDeleted} of ${deletion.attempted} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deleted} deleted` +
         `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
       : undefined;
   const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
-  summary.table = table(due.slice(0, TABLE_ROWS).map((k, i) => row(k, results[i]!, replacementOf[i])));
+  const replacementOf = replacements?.replacementOf ?? new Array<string>(due.length).fill('');
+  summary.table = table(ctx, due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, results[i]!, replacementOf[i])));
   if (due.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
 
-  const leftFailure = leftDue > 0 && options.onRateLimit === 'fail' ? rateLimitNote : undefined;
+  const report = replacements?.report;
+  const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
   const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure].filter(Boolean).join(' ');
   return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
 }

@@ -2,6 +2,7 @@
 // the run needs anyway (health body, first listing, first creation): never an extra request.
 import { HttpClient, HttpStatusError, NetworkError, pathSegment, snippetOf, type HttpAnswer } from './http.js';
 import { adapterFor, flavorFromCreated, flavorFromHealth, flavorFromListing, healthProbes } from './detect.js';
+import type { RateLimitPlan } from './rate-limit.js';
 import { serverDayFromRows, type ServerDay } from './time.js';
 import {
   UnsupportedOperationError,
@@ -83,6 +84,29 @@ export class QuotaProxy {
   /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
   get known(): FlavorAdapter | undefined {
     return this.adapter;
+  }
+
+  /**
+   * Whether `adminRequests` more admin requests fit the server's admin rate limit now, and if not,
+   * how many do and when the window resets. Undefined until an /admin answer has stated the limit.
+   */
+  rateLimitPlan(adminRequests: number): RateLimitPlan | undefined {
+    return this.http.rateLimit.plan(adminRequests);
+  }
+
+  /** Milliseconds of max-wait-seconds still available to a wait starting now. */
+  waitBudgetLeft(): number {
+    return this.http.budget.left();
+  }
+
+  /** Requests sent again so far (after a failure that allowed it). */
+  get retriesMade(): number {
+    return this.http.retriesMade;
+  }
+
+  /** `METHOD url` as messages name a request to this server (never with a secret). */
+  describe(method: string, path: string): string {
+    return this.http.describe(method, path);
   }
 
   private learn(flavor: Flavor | undefined): void {
