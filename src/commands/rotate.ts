@@ -11,7 +11,7 @@ import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { batchLabels, batchStem } from '../issuing/labels.js';
 import { shortenKey } from '../shared/redact.js';
-import { HttpStatusError, RateLimitedError } from '../quota-proxy/http.js';
+import { HttpStatusError, RateLimitedError } from '../quota-proxy/errors.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';

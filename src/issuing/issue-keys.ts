@@ -10,7 +10,7 @@ import type { CommandContext, RunReport } from '../commands/contract.js';
 import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
 import { shortenKey } from '../shared/redact.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { HttpStatusError, RateLimitedError } from '../quota-proxy/http.js';
+import { HttpStatusError, RateLimitedError } from '../quota-proxy/errors.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
 import { followsInBatch } from './labels.js';
