@@ -1,7 +1,7 @@
 // What a request to the quota-proxy can fail with, and which failures end a run early. The
 // client (./http.ts) makes these; commands and the issuing steps only read them.
-import { formatBytes, type AnswerTooLargeError } from './attempt-limits.js';
-import { isoSeconds } from './retry.js';
+import { DeadlineError, formatBytes, type AnswerTooLargeError } from './attempt-limits.js';
+import { isoSeconds, retryMoment } from './retry.js';
 import { UnsupportedOperationError } from './types.js';
 
 export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'network';
@@ -82,6 +82,41 @@ export class CutOffAnswerError extends BadAnswerError {
 export function answerTooLarge(target: string, error: AnswerTooLargeError, attempts: number, status = 200): BadAnswerError {
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
   return new BadAnswerError(status, target, '', `${target}: ${error.message}, more than the ${formatBytes(error.limit)} an answer may have; not read${tries}`);
+}
+
+/**
+ * An attempt that got no answer, from what undici or Node said. A timeout after sending names the
+ * deadline; a refused connection, an unknown host or anything not sent names the proxy it went through.
+ */
+export function networkErrorOf(error: unknown, target: string, attempts: number, timeoutMs: number, viaProxy: string): NetworkError {
+  const { kind, detail, sent } = classify(error);
+  const what = kind === 'timeout' && sent ? `timed out after ${timeoutMs / 1000} s` : detail;
+  return new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}`, sent, attempts);
+}
+
+/** An answer that broke off and is not read again: past its deadline a timeout, else a cut-off answer. */
+export function brokenOffError(
+  answer: { status: number; headers: Headers; snippet: string; received: number; error?: unknown },
+  target: string,
+  attempts: number,
+  timeoutMs: number,
+): NetworkError | CutOffAnswerError {
+  const { status, received } = answer;
+  if (answer.error instanceof DeadlineError) {
+    return new NetworkError('timeout', target, `timed out after ${timeoutMs / 1000} s (answer ${status} still arriving after ${received} bytes)`, true, attempts);
+  }
+  const expected = Number(answer.headers['content-length']);
+  return new CutOffAnswerError(status, target, answer.snippet, received, Number.isFinite(expected) ? expected : undefined, attempts);
+}
+
+/** What an error status adds after its snippet: the wait the budget could not give, or how many attempts it took. */
+export function statusNote(answer: { retries: number; refused?: { waitMs: number; serverAsked: boolean } }): string {
+  const refused = answer.refused;
+  if (refused) {
+    const asked = refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait';
+    return `; ${asked}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`;
+  }
+  return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
 }
 
 /** What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen it. */

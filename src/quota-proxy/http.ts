@@ -5,10 +5,11 @@
 import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
 import { errorText, readBody } from './answer-body.js';
 import { AnswerTooLargeError, AttemptAbandonedError, attemptLimits, DeadlineError, LIMITS, MAX_ANSWER_BYTES, type AttemptLimits } from './attempt-limits.js';
-import { answerTooLarge, BadAnswerError, classify, CutOffAnswerError, HttpStatusError, NetworkError, type Headers } from './errors.js';
+import { answerTooLarge, BadAnswerError, brokenOffError, classify, HttpStatusError, NetworkError, networkErrorOf, statusNote, type Headers } from './errors.js';
 import { proxyNote } from './proxy-note.js';
+import { requestPath, type Query } from './request-path.js';
 import type { RateLimitTracker } from './rate-limit.js';
-import { retryMoment, type WaitBudget } from './retry.js';
+import type { WaitBudget } from './retry.js';
 import { RetryPolicy, type Attempt } from './retry-policy.js';
 import { CancelledError, type Cancellation } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
@@ -47,7 +48,7 @@ export interface HttpClientOptions {
 }
 
 export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined>;
+  query?: Query;
   body?: unknown;
   /** Send the admin token (default true; the health check does not). */
   auth?: boolean;
@@ -65,15 +66,6 @@ interface Sending {
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-
-/**
- * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
- * change the route; a segment of dots only is refused, since servers and proxies resolve it.
- */
-export function pathSegment(value: string): string {
-  if (/^\.*$/.test(value)) throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
-  return encodeURIComponent(value);
-}
 
 export class HttpClient {
   readonly dispatcher: Dispatcher;
@@ -134,19 +126,12 @@ export class HttpClient {
   }
 
   /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
-  pathFor(path: string, query?: RequestOptions['query']): string {
-    if (!path.startsWith('/')) throw new Error(`request path must start with /: ${path}`);
-    if (path.split('?')[0]!.split('/').some((segment) => segment === '.' || segment === '..')) {
-      throw new Error(`refusing a request path with a dot segment: ${path}`);
-    }
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(name, String(value));
-    const qs = search.toString();
-    return `${this.basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+  pathFor(path: string, query?: Query): string {
+    return requestPath(this.basePath, path, query);
   }
 
   /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
-  urlFor(path: string, query?: RequestOptions['query']): URL {
+  urlFor(path: string, query?: Query): URL {
     return new URL(this.origin + this.pathFor(path, query));
   }
 
@@ -172,12 +157,7 @@ export class HttpClient {
     const target = this.describe(method, path);
     if (answer.status === 429) throw this.policy.rateLimitedError(target, answer);
     if (answer.status < 200 || answer.status > 299) {
-      const refused = answer.refused;
-      const note =
-        refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
-        : answer.retries ? ` (${answer.retries + 1} attempts)`
-        : '';
-      throw new HttpStatusError(answer.status, target, snippetOf(errorText(this.redactToken(answer.text)), this.redactToken), answer.headers, note, answer.earlierMayHaveActed === true);
+      throw new HttpStatusError(answer.status, target, snippetOf(errorText(this.redactToken(answer.text)), this.redactToken), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
@@ -212,18 +192,27 @@ export class HttpClient {
       try {
         response = await this.dispatcher.request(dispatch);
       } catch (error) {
-        throw this.failure(error, target, attempt, started);
+        if (error instanceof AnswerTooLargeError) throw answerTooLarge(target, error, attempt.retries + 1);
+        this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
+        throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
       }
       attempt.headersReceived = true;
       if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
       this.observeDate(response.headers);
       const read = await readBody(response.body);
-      this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${read.error instanceof DeadlineError ? 'timed out' : read.error instanceof AnswerTooLargeError ? 'too large' : 'cut off'})` : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
+      const ended = read.error instanceof DeadlineError ? 'timed out' : read.error instanceof AnswerTooLargeError ? 'too large' : 'cut off';
+      const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
+      this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
       if (!read.cutOff) this.policy.answered();
       if (read.error instanceof AnswerTooLargeError) throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
       if (read.error instanceof AttemptAbandonedError) throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
-      if (!read.cutOff) return { status: response.statusCode, headers: response.headers, text: read.text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
-      if (!(await this.retryCutOff(read, sending))) throw this.cutOff(response, read, sending);
+      if (!read.cutOff) {
+        const { retries, refused, earlierMayHaveActed } = attempt;
+        return { status: response.statusCode, headers: response.headers, text: read.text, retries, refused, earlierMayHaveActed };
+      }
+      if (await this.retryCutOff(read, sending)) continue;
+      const { statusCode: status, headers } = response;
+      throw brokenOffError({ status, headers, snippet: snippetOf(read.text, this.redactToken), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
     }
   }
 
@@ -259,16 +248,6 @@ export class HttpClient {
     } as Dispatcher.RequestOptions;
   }
 
-  /** An attempt that got no answer (after undici's retries): the error to throw. */
-  private failure(error: unknown, target: string, attempt: Attempt, started: number): Error {
-    if (error instanceof AnswerTooLargeError) return answerTooLarge(target, error, attempt.retries + 1);
-    const { kind, detail, sent } = classify(error);
-    const seconds = this.options.timeoutMs / 1000;
-    this.options.log?.debug(`${target}: ${detail} after ${Date.now() - started} ms`);
-    const what = kind === 'timeout' && sent ? `timed out after ${seconds} s` : detail;
-    return new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? this.viaProxy : ''}`, sent, attempt.retries + 1);
-  }
-
   /** A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome (issue-keys reconciles). */
   private async retryCutOff(read: { error?: unknown }, sending: Sending): Promise<boolean> {
     const { target, idempotent, attempt } = sending;
@@ -277,18 +256,6 @@ export class HttpClient {
     if (!idempotent || !(await this.policy.waitBeforeRetry(attempt, target, why, undefined))) return false;
     this.policy.renewTicket(attempt);
     return true;
-  }
-
-  /** The error for an answer that broke off and is not read again. */
-  private cutOff(response: Dispatcher.ResponseData, read: { text: string; received: number; error?: unknown }, sending: Sending): Error {
-    const { target, attempt } = sending;
-    if (read.error instanceof DeadlineError) {
-      const seconds = this.options.timeoutMs / 1000;
-      return new NetworkError('timeout', target, `timed out after ${seconds} s (answer ${response.statusCode} still arriving after ${read.received} bytes)`, true, attempt.retries + 1);
-    }
-    const expected = Number(response.headers['content-length']);
-    const snippet = snippetOf(read.text, this.redactToken);
-    return new CutOffAnswerError(response.statusCode, target, snippet, read.received, Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
   }
 
   private observeDate(headers: Headers): void {
