@@ -1,7 +1,7 @@
 // One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
 // interceptor driven by our policy (./retry-policy.ts), every wait out of one budget. Every attempt
 // has a total deadline and a size limit (./attempt-limits.ts). Failures are the errors of
-// ./errors.ts; what they show of an answer is redacted and cut short (snippetOf).
+// ./errors.ts; what they show of an answer is redacted and cut short (Redactor.snippet).
 import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
 import { errorText, readBody } from './answer-body.js';
 import { AnswerTooLargeError, AttemptAbandonedError, attemptLimits, DeadlineError, LIMITS, MAX_ANSWER_BYTES, type AttemptLimits } from './attempt-limits.js';
@@ -13,7 +13,7 @@ import type { WaitBudget } from './retry.js';
 import { RetryPolicy, type Attempt } from './retry-policy.js';
 import { CancelledError, type Cancellation } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
-import { Redactor, snippetOf } from '../shared/redact.js';
+import { Redactor } from '../shared/redact.js';
 
 export interface HttpAnswer {
   status: number;
@@ -83,12 +83,10 @@ export class HttpClient {
   private readonly viaProxy: string;
   private readonly maxAnswerBytes: number;
   /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
-  private readonly redactToken: (text: string) => string;
+  private readonly tokenRedactor = new Redactor();
 
   constructor(private readonly options: HttpClientOptions) {
-    const tokenRedactor = new Redactor();
-    tokenRedactor.addSecret(options.token);
-    this.redactToken = (text) => tokenRedactor.redact(text);
+    this.tokenRedactor.addSecret(options.token);
     // Credentials in the URL are never sent nor shown: the admin token is the only credential.
     const base = new URL(options.baseUrl.href);
     base.username = '';
@@ -96,15 +94,9 @@ export class HttpClient {
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.viaProxy = proxyNote(base, process.env);
-    this.policy = new RetryPolicy({
-      retries: options.retries ?? 3,
-      timeoutMs: options.timeoutMs,
-      maxWaitMs: options.maxWaitMs ?? 120_000,
-      onRateLimit: options.onRateLimit,
-      cancellation: options.cancellation,
-      log: options.log,
-      random: options.random ?? Math.random,
-    });
+    const { timeoutMs, onRateLimit, cancellation, log } = options;
+    const retries = options.retries ?? 3;
+    this.policy = new RetryPolicy({ retries, timeoutMs, maxWaitMs: options.maxWaitMs ?? 120_000, onRateLimit, cancellation, log, random: options.random ?? Math.random });
     this.budget = this.policy.budget;
     this.rateLimit = this.policy.rateLimit;
     this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
@@ -157,12 +149,12 @@ export class HttpClient {
     const target = this.describe(method, path);
     if (answer.status === 429) throw this.policy.rateLimitedError(target, answer);
     if (answer.status < 200 || answer.status > 299) {
-      throw new HttpStatusError(answer.status, target, snippetOf(errorText(this.redactToken(answer.text)), this.redactToken), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
+      throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
     } catch {
-      throw new BadAnswerError(answer.status, target, snippetOf(answer.text, this.redactToken) || '(empty body)');
+      throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
     }
   }
 
@@ -212,7 +204,7 @@ export class HttpClient {
       }
       if (await this.retryCutOff(read, sending)) continue;
       const { statusCode: status, headers } = response;
-      throw brokenOffError({ status, headers, snippet: snippetOf(read.text, this.redactToken), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
+      throw brokenOffError({ status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
     }
   }
 

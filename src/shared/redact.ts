@@ -77,6 +77,11 @@ export class Redactor {
     return out.replace(KEY_PATTERN, (key) => shortenKey(key));
   }
 
+  /** A server's answer for a message: redacted whole first, then cut short with credentials blanked (snippetOf). */
+  snippet(text: string): string {
+    return snippetOf(text, (t) => this.redact(t));
+  }
+
   /** Replaces every run of characters covered by a piece of a secret with ***. */
   private maskPieces(text: string): string {
     let covered: Uint8Array | undefined;
