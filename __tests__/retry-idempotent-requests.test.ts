@@ -2,7 +2,8 @@
 // long it waits, and what it says when it gives up. Counts come from the proxy's request log.
 import { startDevServer, type DevServer } from '../src/dev-server/index.js';
 import { Cancellation } from '../src/shared/cancel.js';
-import { BadAnswerError, CutOffAnswerError, HttpClient, HttpStatusError, NetworkError, RateLimitedError, type HttpClientOptions } from '../src/quota-proxy/http.js';
+import { BadAnswerError, CutOffAnswerError, HttpStatusError, NetworkError, RateLimitedError } from '../src/quota-proxy/errors.js';
+import { HttpClient, type HttpClientOptions } from '../src/quota-proxy/http.js';
 import { fullJitter, WaitBudget } from '../src/quota-proxy/retry.js';
 import { startFaultProxy, type Fault, type FaultProxy, type FaultRequest } from '../__fixtures__/fault-proxy.js';
 

@@ -1,7 +1,7 @@
 // Error pages are shown by their first ~100 characters. A token or key cut in half by that limit
 // would escape the redactor (it knows whole values only): the cut word is dropped, and Bearer
 // values and key/token JSON fields are blanked before cutting.
-import { snippetOf } from '../src/quota-proxy/http.js';
+import { snippetOf } from '../src/shared/redact.js';
 import { oneLine } from '../src/shared/log.js';
 
 test('a token echoed in an HTML error page is blanked, never cut in half', () => {

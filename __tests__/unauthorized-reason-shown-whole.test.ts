@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FLAVORS, startDevServer } from '../src/dev-server/index.js';
-import { snippetOf } from '../src/quota-proxy/http.js';
+import { snippetOf } from '../src/shared/redact.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 
 const REASONS = {

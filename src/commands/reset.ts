@@ -8,7 +8,7 @@
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
 import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
-import { HttpStatusError } from '../quota-proxy/http.js';
+import { HttpStatusError } from '../quota-proxy/errors.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText } from './delete.js';

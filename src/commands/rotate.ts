@@ -11,7 +11,7 @@ import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { batchLabels, batchStem } from '../issuing/labels.js';
 import { shortenKey } from '../shared/redact.js';
-import { isFatal } from '../issuing/fatal.js';
+import { isFatal } from '../quota-proxy/errors.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';

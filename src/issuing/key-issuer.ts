@@ -14,7 +14,7 @@ import { shortenKey } from '../shared/redact.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
-import { isFatal } from './fatal.js';
+import { isFatal } from '../quota-proxy/errors.js';
 import { followsInBatch } from './labels.js';
 import { isAmbiguousCreateFailure, keysCarrying, reconcileAmbiguousCreates, type BatchLedger, type CreateUnit } from './reconcile.js';
 

@@ -9,7 +9,7 @@
 // given by hand (generate, a kept label in rotate) is never adopted, created again or deleted.
 import { CancelledError } from '../shared/cancel.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { HttpStatusError, NetworkError } from '../quota-proxy/http.js';
+import { HttpStatusError, NetworkError } from '../quota-proxy/errors.js';
 import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
 
 /** Whether a failed create may nevertheless have made the key(s). */

@@ -54,6 +54,9 @@ export interface AttemptLimits {
   onDeadline?: () => void;
 }
 
+/** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
 /** Where the limits ride in the dispatch options (kept by the retry interceptor for every attempt). */
 export const LIMITS = 'quotaKeysAttemptLimits';
 

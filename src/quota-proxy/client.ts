@@ -1,9 +1,12 @@
 // The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
 // the run needs anyway (health body, first listing, first creation): never an extra request.
-import { HttpClient, HttpStatusError, NetworkError, pathSegment, snippetOf, type HttpAnswer } from './http.js';
+import { HttpStatusError, NetworkError } from './errors.js';
+import { HttpClient, type HttpAnswer } from './http.js';
+import { pathSegment } from './request-path.js';
 import { adapterFor, flavorFromCreated, flavorFromHealth, flavorFromListing, healthProbes } from './detect.js';
 import type { RateLimitPlan } from './rate-limit.js';
 import { serverDayFromRows, type ServerDay } from './time.js';
+import { snippetOf } from '../shared/redact.js';
 import {
   UnsupportedOperationError,
   type CreateKeyRequest,

@@ -1,4 +1,6 @@
-// Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`.
+// Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`;
+// a server's answer shown in a message goes through `snippetOf`, which also blanks what looks like
+// a credential (JSON key and token fields, the word after Bearer/Basic/token) and cuts it short.
 
 /** `sk-ab12…9f0e`: the key's prefix and first 4 characters, an ellipsis, the last 4. */
 export function shortenKey(key: string): string {
@@ -75,6 +77,11 @@ export class Redactor {
     return out.replace(KEY_PATTERN, (key) => shortenKey(key));
   }
 
+  /** A server's answer for a message: redacted whole first, then cut short with credentials blanked (snippetOf). */
+  snippet(text: string): string {
+    return snippetOf(text, (t) => this.redact(t));
+  }
+
   /** Replaces every run of characters covered by a piece of a secret with ***. */
   private maskPieces(text: string): string {
     let covered: Uint8Array | undefined;
@@ -91,4 +98,32 @@ export class Redactor {
     }
     return out;
   }
+}
+
+const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
+
+// Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
+
+/** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
+const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+
+/**
+ * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
+ * "Admin token required") is not one and stays, so that the message is read whole.
+ */
+function blankCredential(match: string, word: string, separator: string, value: string): string {
+  const plainWord = /^token$/i.test(word) && !/[:=]/.test(separator) && REASON_WORDS.test(value);
+  return plainWord ? match : `${word}${separator}…`;
+}
+
+/**
+ * First ~100 characters of a body, on one line, with key and token values blanked. `redact` (the
+ * run's token redactor) goes over the whole body first, before anything cuts the token apart.
+ * The word the cut falls in is dropped whole: half a token or half a key is not shortened by the
+ * redactor, which only knows whole ones.
+ */
+export function snippetOf(text: string, redact: (text: string) => string = (t) => t): string {
+  const flat = redact(text).replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
+  return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
