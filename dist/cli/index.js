@@ -45635,7 +45635,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69767);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71870);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -45648,7 +45648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 69767:
+/***/ 71870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45838,7 +45838,9 @@ const INPUTS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/shared/redact.ts
-// Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`.
+// Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`;
+// a server's answer shown in a message goes through `snippetOf`, which also blanks what looks like
+// a credential (JSON key and token fields, the word after Bearer/Basic/token) and cuts it short.
 /** `sk-ab12…9f0e`: the key's prefix and first 4 characters, an ellipsis, the last 4. */
 function shortenKey(key) {
     const prefix = /^[A-Za-z]+[-_]/.exec(key)?.[0] ?? '';
@@ -45914,6 +45916,10 @@ class Redactor {
         out = out.replace(URL_CREDENTIALS, '$1***@');
         return out.replace(KEY_PATTERN, (key) => shortenKey(key));
     }
+    /** A server's answer for a message: redacted whole first, then cut short with credentials blanked (snippetOf). */
+    snippet(text) {
+        return snippetOf(text, (t) => this.redact(t));
+    }
     /** Replaces every run of characters covered by a piece of a secret with ***. */
     maskPieces(text) {
         let covered;
@@ -45934,6 +45940,29 @@ class Redactor {
         }
         return out;
     }
+}
+const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
+// Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
+const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
+/** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
+const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+/**
+ * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
+ * "Admin token required") is not one and stays, so that the message is read whole.
+ */
+function blankCredential(match, word, separator, value) {
+    const plainWord = /^token$/i.test(word) && !/[:=]/.test(separator) && REASON_WORDS.test(value);
+    return plainWord ? match : `${word}${separator}…`;
+}
+/**
+ * First ~100 characters of a body, on one line, with key and token values blanked. `redact` (the
+ * run's token redactor) goes over the whole body first, before anything cuts the token apart.
+ * The word the cut falls in is dropped whole: half a token or half a key is not shortened by the
+ * redactor, which only knows whole ones.
+ */
+function snippetOf(text, redact = (t) => t) {
+    const flat = redact(text).replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
+    return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/log.ts
@@ -47394,8 +47423,6 @@ function parseOptions(input, env, context) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(24371);
 ;// CONCATENATED MODULE: ./src/quota-proxy/attempt-limits.ts
 /** The whole answer did not arrive within the deadline. */
 class DeadlineError extends Error {
@@ -47427,6 +47454,8 @@ class AttemptAbandonedError extends Error {
         this.name = 'AbortError';
     }
 }
+/** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 /** Where the limits ride in the dispatch options (kept by the retry interceptor for every attempt). */
 const LIMITS = 'quotaKeysAttemptLimits';
 function attemptLimits() {
@@ -47623,201 +47652,6 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/cancel.ts
-// Cancellation (SIGINT, SIGTERM): the first signal stops new requests and gives those in flight a
-// short grace (GRACE_MS) to bring their answers, so the CSV gets the keys a normally answering
-// server made; then, or at once on a second signal, what is still in flight is aborted. So one
-// signal ends any command within a few seconds, whatever the server or a proxy does. The runner
-// sends SIGINT, then SIGTERM 7.5 s later.
-class CancelledError extends Error {
-    reason;
-    constructor(reason) {
-        super(`cancelled (${reason})`);
-        this.reason = reason;
-        this.name = 'CancelledError';
-    }
-}
-/** How long requests in flight may still finish after the first signal. */
-const GRACE_MS = 2500;
-class Cancellation {
-    graceMs;
-    stop = new AbortController();
-    abort = new AbortController();
-    graceTimer;
-    /** `graceMs`: how long requests in flight may finish after the first cancel before they are aborted. */
-    constructor(graceMs = GRACE_MS) {
-        this.graceMs = graceMs;
-    }
-    /** What cancelled the run ('SIGTERM', 'SIGINT', or a caller's reason). */
-    reason;
-    /** True once cancelled: start no new request. */
-    get requested() {
-        return this.stop.signal.aborted;
-    }
-    /** Aborted on the first cancel: waits end, no new request starts. */
-    get signal() {
-        return this.stop.signal;
-    }
-    /** Aborted GRACE_MS after the first cancel, or on the second: requests still in flight are abandoned. */
-    get abortSignal() {
-        return this.abort.signal;
-    }
-    cancel(reason) {
-        if (!this.stop.signal.aborted) {
-            this.reason = reason;
-            this.stop.abort(new CancelledError(reason));
-            // Unref'd: a run that ends within the grace does not wait for it.
-            this.graceTimer = setTimeout(() => this.abandon(reason), this.graceMs);
-            this.graceTimer.unref();
-        }
-        else {
-            this.abandon(reason);
-        }
-    }
-    /** Aborts what is still in flight. */
-    abandon(reason) {
-        clearTimeout(this.graceTimer);
-        if (!this.abort.signal.aborted)
-            this.abort.abort(new CancelledError(reason));
-    }
-    /** Turns SIGINT/SIGTERM into cancel(); returns the function that removes the handlers. */
-    listen(onSignal, target = process) {
-        const handler = (signal) => {
-            const second = this.requested;
-            this.cancel(signal);
-            onSignal?.(signal, second);
-        };
-        const signals = ['SIGINT', 'SIGTERM'];
-        for (const signal of signals)
-            target.on(signal, handler);
-        return () => {
-            for (const signal of signals)
-                target.off(signal, handler);
-        };
-    }
-}
-/** Exit status of a process stopped by `signal`, by shell convention (128 + signal number). */
-function exitCodeFor(reason) {
-    return reason === 'SIGINT' ? 130 : reason === 'SIGTERM' ? 143 : 1;
-}
-/** Waits `ms`; resolves false when `signal` aborts first. */
-function sleep(ms, signal) {
-    if (signal?.aborted)
-        return Promise.resolve(false);
-    return new Promise((resolve) => {
-        const done = (completed) => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            resolve(completed);
-        };
-        const onAbort = () => done(false);
-        const timer = setTimeout(() => done(true), Math.max(0, ms));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
-// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
-// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
-// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
-// and to say up front when a batch cannot fit.
-const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
-const wholeNumber = (value) => {
-    const raw = first(value);
-    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
-};
-/**
- * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
- * count the server told; requests sent after the one it answered and still unanswered had not been
- * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
- * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
- * whole window (15 minutes on v10) for nothing.
- */
-class RateLimitTracker {
-    limit;
-    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
-    base;
-    resetAt = 0;
-    nextTicket = 0;
-    inFlight = new Set();
-    /** The window passed: the next answer starts a new one, whatever it says. */
-    stale = false;
-    get known() {
-        return this.base !== undefined;
-    }
-    /**
-     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
-     * else `waitMs` until asking again makes sense.
-     */
-    acquire(now = Date.now()) {
-        if (this.base !== undefined) {
-            this.roll(now);
-            if (this.available() <= 0)
-                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
-        }
-        return { ticket: this.count() };
-    }
-    /** A ticket for a request sent without asking (a retry). */
-    count() {
-        const ticket = this.nextTicket++;
-        this.inFlight.add(ticket);
-        return ticket;
-    }
-    /** The request of `ticket` is over (answered or failed). */
-    release(ticket) {
-        this.inFlight.delete(ticket);
-    }
-    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
-    observe(headers, ticket, now = Date.now()) {
-        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
-        if (remaining === undefined)
-            return;
-        const reset = wholeNumber(headers['x-ratelimit-reset']);
-        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
-        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
-        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
-        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
-            this.base = { remaining, ticket };
-            this.resetAt = resetAt;
-            this.stale = false;
-        }
-        else if (!this.stale && remaining < this.base.remaining) {
-            // Same window; a late answer of a window that has passed tells nothing.
-            this.base = { remaining, ticket };
-        }
-    }
-    /** The current window as far as known; undefined before the first answer with the headers. */
-    window(now = Date.now()) {
-        if (this.base === undefined)
-            return undefined;
-        this.roll(now);
-        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
-    }
-    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
-    plan(needed, now = Date.now()) {
-        const window = this.window(now);
-        if (!window)
-            return undefined;
-        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
-    }
-    available() {
-        if (this.base === undefined)
-            return Number.POSITIVE_INFINITY;
-        let uncounted = 0;
-        for (const ticket of this.inFlight)
-            if (ticket > this.base.ticket)
-                uncounted += 1;
-        return this.base.remaining - uncounted;
-    }
-    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
-    roll(now) {
-        if (this.stale || now < this.resetAt)
-            return;
-        this.stale = true;
-        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/quota-proxy/retry.ts
 // When to try a request again, and how long to wait: exponential backoff with full jitter, the
 // server's Retry-After when it sends one, and one wait budget (max-wait-seconds) for the whole run.
@@ -47878,18 +47712,9 @@ function retryMoment(waitMs, now = Date.now()) {
     return `in ${Math.ceil(waitMs / 1000)} s (at ${isoSeconds(new Date(now + waitMs))})`;
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
-// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
-// interceptor driven by our policy (./retry.ts): idempotent requests retry network errors, 5xx and
-// 429 with full-jitter backoff or the server's Retry-After; a create (POST) retries only what
-// never reached the server or was refused by its rate limit, because repeating it could make a
-// second key (issue-keys reconciles those instead). Every wait comes out of one budget.
-// Every attempt has a total deadline and a size limit (./attempt-limits.ts), and once the server has
-// answered nothing for so long that another attempt could end past (retries + 1) × timeout +
-// max-wait, with at least retries + 1 timeouts since its last answer, the run sends nothing more.
-
-
-
+;// CONCATENATED MODULE: ./src/quota-proxy/errors.ts
+// What a request to the quota-proxy can fail with, and which failures end a run early. The
+// client (./http.ts) makes these; commands and the issuing steps only read them.
 
 
 
@@ -47964,46 +47789,39 @@ class CutOffAnswerError extends BadAnswerError {
         this.name = 'CutOffAnswerError';
     }
 }
-/** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
-const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-/** The request never reached the server: safe to repeat whatever it was. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
-/** The outcome is unknown: repeated only when the request is idempotent. */
-const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'QK_DEADLINE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
-const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
-// Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
-const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
-/** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
-const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
-/**
- * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
- * "Admin token required") is not one and stays, so that the message is read whole.
- */
-function blankCredential(match, word, separator, value) {
-    const plainWord = /^token$/i.test(word) && !/[:=]/.test(separator) && REASON_WORDS.test(value);
-    return plainWord ? match : `${word}${separator}…`;
+/** An answer larger than the client accepts: refused, not read. */
+function answerTooLarge(target, error, attempts, status = 200) {
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    return new BadAnswerError(status, target, '', `${target}: ${error.message}, more than the ${formatBytes(error.limit)} an answer may have; not read${tries}`);
 }
 /**
- * First ~100 characters of a body, on one line, with key and token values blanked. `redact` (the
- * run's token redactor) goes over the whole body first, before anything cuts the token apart.
- * The word the cut falls in is dropped whole: half a token or half a key is not shortened by the
- * redactor, which only knows whole ones.
+ * An attempt that got no answer, from what undici or Node said. A timeout after sending names the
+ * deadline; a refused connection, an unknown host or anything not sent names the proxy it went through.
  */
-function snippetOf(text, redact = (t) => t) {
-    const flat = redact(text).replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
-    return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
+function networkErrorOf(error, target, attempts, timeoutMs, viaProxy) {
+    const { kind, detail, sent } = classify(error);
+    const what = kind === 'timeout' && sent ? `timed out after ${timeoutMs / 1000} s` : detail;
+    return new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}`, sent, attempts);
 }
-/**
- * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
- * change the route; a segment of dots only is refused, since servers and proxies resolve it.
- */
-function pathSegment(value) {
-    if (/^\.*$/.test(value))
-        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
-    return encodeURIComponent(value);
+/** An answer that broke off and is not read again: past its deadline a timeout, else a cut-off answer. */
+function brokenOffError(answer, target, attempts, timeoutMs) {
+    const { status, received } = answer;
+    if (answer.error instanceof DeadlineError) {
+        return new NetworkError('timeout', target, `timed out after ${timeoutMs / 1000} s (answer ${status} still arriving after ${received} bytes)`, true, attempts);
+    }
+    const expected = Number(answer.headers['content-length']);
+    return new CutOffAnswerError(status, target, answer.snippet, received, Number.isFinite(expected) ? expected : undefined, attempts);
 }
+/** What an error status adds after its snippet: the wait the budget could not give, or how many attempts it took. */
+function statusNote(answer) {
+    const refused = answer.refused;
+    if (refused) {
+        const asked = refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait';
+        return `; ${asked}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`;
+    }
+    return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
+}
+/** What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen it. */
 function classify(error) {
     const err = error;
     const code = err.code ?? err.cause?.code ?? '';
@@ -48026,378 +47844,44 @@ function classify(error) {
         return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
     return { kind: 'network', detail: err.message ?? String(error), sent: true };
 }
-class HttpClient {
-    options;
-    dispatcher;
-    /** Every wait of the run comes out of this (max-wait-seconds). */
-    budget;
-    /** The admin rate limit, as the answers state it. */
-    rateLimit = new RateLimitTracker();
-    /** Retries made over the run. */
-    retriesMade = 0;
-    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
-    serverClockOffsetMs;
-    agent;
-    origin;
-    basePath;
-    retries;
-    random;
-    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
-    viaProxy;
-    maxAnswerBytes;
-    /** Attempts in a row that hit their deadline; any complete answer resets it. */
-    consecutiveTimeouts = 0;
-    /** When the last complete answer arrived (or the client was made). */
-    lastAnswerAt = Date.now();
-    /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
-    redactToken;
-    constructor(options) {
-        this.options = options;
-        const tokenRedactor = new Redactor();
-        tokenRedactor.addSecret(options.token);
-        this.redactToken = (text) => tokenRedactor.redact(text);
-        // Credentials in the URL are never sent nor shown: the admin token is the only credential.
-        const base = new URL(options.baseUrl.href);
-        base.username = '';
-        base.password = '';
-        this.origin = base.origin;
-        this.basePath = base.pathname.replace(/\/+$/, '');
-        this.retries = options.retries ?? 3;
-        this.random = options.random ?? Math.random;
-        this.viaProxy = proxyNote(base, process.env);
-        this.budget = new WaitBudget(options.maxWaitMs ?? 120_000);
-        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-        this.agent = new undici/* EnvHttpProxyAgent */.J2({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
-        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
-        // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
-        this.dispatcher = this.agent.compose(attemptLimits(), undici/* interceptors */.dY.retry({ throwOnError: false }));
-    }
-    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
-    describe(method, path) {
-        return `${method} ${this.origin}${this.basePath}${path}`;
-    }
-    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
-    pathFor(path, query) {
-        if (!path.startsWith('/'))
-            throw new Error(`request path must start with /: ${path}`);
-        if (path.split('?')[0].split('/').some((segment) => segment === '.' || segment === '..')) {
-            throw new Error(`refusing a request path with a dot segment: ${path}`);
-        }
-        const search = new URLSearchParams();
-        for (const [name, value] of Object.entries(query ?? {}))
-            if (value !== undefined)
-                search.set(name, String(value));
-        const qs = search.toString();
-        return `${this.basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
-    }
-    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
-    urlFor(path, query) {
-        return new URL(this.origin + this.pathFor(path, query));
-    }
-    async request(method, path, opts = {}) {
-        const target = this.describe(method, path);
-        const cancellation = this.options.cancellation;
-        if (cancellation?.requested)
-            throw new CancelledError(cancellation.reason ?? 'cancelled');
-        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
-        // The rate limit covers /admin only (the health check is outside it).
-        const admin = /^\/admin(\/|$|\?)/.test(path);
-        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
-        if (admin)
-            attempt.ticket = await this.paceForRateLimit(target);
-        try {
-            return await this.send(method, path, opts, { target, idempotent, attempt });
-        }
-        finally {
-            if (attempt.ticket !== undefined)
-                this.rateLimit.release(attempt.ticket);
-        }
-    }
-    async send(method, path, opts, request) {
-        const { target, idempotent, attempt } = request;
-        const cancellation = this.options.cancellation;
-        const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
-        const headers = { accept: 'application/json' };
-        if (opts.auth !== false && this.options.token)
-            headers.authorization = `Bearer ${this.options.token}`;
-        let body;
-        if (opts.body !== undefined) {
-            body = JSON.stringify(opts.body);
-            headers['content-type'] = 'application/json';
-        }
-        const rawPath = this.pathFor(path, opts.query);
-        const started = Date.now();
-        const limits = {
-            deadlineMs: this.options.timeoutMs,
-            maxAnswerBytes: this.maxAnswerBytes,
-            // The run's abort signal and the request's own (the health check drops a /healthz that hangs).
-            signal,
-            onDeadline: () => (this.consecutiveTimeouts += 1),
-        };
-        for (;;) {
-            attempt.headersReceived = false;
-            if (this.stalled())
-                throw this.stalledError(target);
-            let response;
-            try {
-                response = await this.dispatcher.request({
-                    origin: this.origin,
-                    path: rawPath,
-                    method: method,
-                    headers,
-                    body,
-                    [LIMITS]: limits,
-                    headersTimeout: this.options.timeoutMs,
-                    bodyTimeout: this.options.timeoutMs,
-                    // Read by the retry interceptor for this request only.
-                    retryOptions: { retry: (err, _context, callback) => this.onRetry(err, { attempt, target, idempotent }, callback) },
-                });
-            }
-            catch (error) {
-                if (error instanceof AnswerTooLargeError)
-                    throw this.tooLarge(target, error, attempt.retries + 1);
-                const { kind, detail, sent } = classify(error);
-                const seconds = this.options.timeoutMs / 1000;
-                this.options.log?.debug(`${target}: ${detail} after ${Date.now() - started} ms`);
-                const what = kind === 'timeout' && sent ? `timed out after ${seconds} s` : detail;
-                throw new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? this.viaProxy : ''}`, sent, attempt.retries + 1);
-            }
-            attempt.headersReceived = true;
-            if (attempt.ticket !== undefined)
-                this.rateLimit.observe(response.headers, attempt.ticket);
-            this.observeDate(response.headers);
-            const { text, cutOff, received, error } = await readBody(response.body);
-            this.options.log?.debug(`${target} → ${response.statusCode}${cutOff ? ` (${error instanceof DeadlineError ? 'timed out' : error instanceof AnswerTooLargeError ? 'too large' : 'cut off'})` : ''} in ${Date.now() - started} ms${attempt.retries ? ` after ${attempt.retries} retries` : ''}`);
-            if (!cutOff) {
-                this.consecutiveTimeouts = 0;
-                this.lastAnswerAt = Date.now();
-            }
-            if (error instanceof AnswerTooLargeError)
-                throw this.tooLarge(target, error, attempt.retries + 1, response.statusCode);
-            if (error instanceof AttemptAbandonedError)
-                throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
-            if (!cutOff)
-                return { status: response.statusCode, headers: response.headers, text, retries: attempt.retries, refused: attempt.refused, earlierMayHaveActed: attempt.earlierMayHaveActed };
-            // A cut-off answer to a read is read again; to a create it is an unknown outcome (issue-keys reconciles).
-            attempt.earlierMayHaveActed = true;
-            const timedOut = error instanceof DeadlineError;
-            if (idempotent && (await this.waitBeforeRetry(attempt, target, timedOut ? 'the answer did not finish in time' : 'the answer was cut off', undefined))) {
-                this.renewTicket(attempt);
-                continue;
-            }
-            if (timedOut) {
-                const seconds = this.options.timeoutMs / 1000;
-                throw new NetworkError('timeout', target, `timed out after ${seconds} s (answer ${response.statusCode} still arriving after ${received} bytes)`, true, attempt.retries + 1);
-            }
-            const expected = Number(response.headers['content-length']);
-            throw new CutOffAnswerError(response.statusCode, target, snippetOf(text, this.redactToken), received, Number.isFinite(expected) ? expected : undefined, attempt.retries + 1);
-        }
-    }
-    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
-    async json(method, path, opts = {}) {
-        const answer = await this.request(method, path, opts);
-        const target = this.describe(method, path);
-        if (answer.status === 429)
-            throw this.rateLimitedError(target, answer);
-        if (answer.status < 200 || answer.status > 299) {
-            const refused = answer.refused;
-            const note = refused ? `; ${refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait'}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`
-                : answer.retries ? ` (${answer.retries + 1} attempts)`
-                    : '';
-            throw new HttpStatusError(answer.status, target, snippetOf(errorText(this.redactToken(answer.text)), this.redactToken), answer.headers, note, answer.earlierMayHaveActed === true);
-        }
-        try {
-            return { body: JSON.parse(answer.text), answer };
-        }
-        catch {
-            throw new BadAnswerError(answer.status, target, snippetOf(answer.text, this.redactToken) || '(empty body)');
-        }
-    }
-    /**
-     * Closes the connections. A request undici still holds (a proxy that keeps failing its tunnel, an
-     * attempt given up at its deadline before it had a connection) would keep close() waiting, so
-     * after a second the agent is destroyed instead: nothing of this run is waiting for an answer.
-     */
-    async close() {
-        let timer;
-        const closed = this.dispatcher.close().then(() => true, () => true);
-        const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
-        const done = await Promise.race([closed, late]);
-        clearTimeout(timer);
-        if (!done)
-            await this.agent.destroy().catch(() => undefined);
-    }
-    /**
-     * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
-     * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
-     * max-wait after that answer. Occasional slow answers among good ones never get here.
-     */
-    stalled() {
-        if (this.consecutiveTimeouts < this.retries + 1)
-            return false;
-        const timeout = this.options.timeoutMs;
-        return Date.now() - this.lastAnswerAt + timeout > (this.retries + 1) * timeout + this.budget.maxMs;
-    }
-    stalledError(target) {
-        const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
-        return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${this.options.timeoutMs / 1000} s each)`, false);
-    }
-    tooLarge(target, error, attempts, status = 200) {
-        const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-        return new BadAnswerError(status, target, '', `${target}: ${error.message}, more than the ${formatBytes(error.limit)} an answer may have; not read${tries}`);
-    }
-    /** Decides, for the retry interceptor, whether a failed attempt is tried again (after a wait). */
-    onRetry(err, request, callback) {
-        const { attempt, target, idempotent } = request;
-        if (attempt.headersReceived)
-            return callback(err);
-        const { statusCode, code, headers } = err;
-        let retry;
-        let why;
-        let retryAfter;
-        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
-            why = `answered ${statusCode}`;
-            if (attempt.ticket !== undefined && headers)
-                this.rateLimit.observe(headers, attempt.ticket);
-            // A 429 was refused before anything was done, so even a create may be repeated.
-            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
-            if (retry && statusCode !== 429)
-                attempt.earlierMayHaveActed = true;
-            retryAfter = parseRetryAfter(headers?.['retry-after']);
-        }
-        else {
-            // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
-            if (code === 'UND_ERR_CONNECT_TIMEOUT')
-                this.consecutiveTimeouts += 1;
-            why = classify(err).detail;
-            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
-            if (retry && UNCERTAIN.has(code ?? ''))
-                attempt.earlierMayHaveActed = true;
-        }
-        if (!retry)
-            return callback(err);
-        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
-            if (again)
-                this.renewTicket(attempt);
-            callback(again ? null : err);
-        }, () => callback(err));
-    }
-    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
-    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
-        const cancellation = this.options.cancellation;
-        if (cancellation?.requested || attempt.retries >= this.retries || this.stalled())
-            return false;
-        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.random);
-        if (!this.budget.reserve(delay)) {
-            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
-            this.options.log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
-            return false;
-        }
-        attempt.retries += 1;
-        this.retriesMade += 1;
-        this.options.log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${this.retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
-        return sleep(delay, cancellation?.signal);
-    }
-    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
-    async paceForRateLimit(target) {
-        const cancellation = this.options.cancellation;
-        for (;;) {
-            const turn = this.rateLimit.acquire();
-            if ('ticket' in turn)
-                return turn.ticket;
-            const { waitMs } = turn;
-            const resetAt = new Date(Date.now() + waitMs);
-            if (this.options.onRateLimit === 'fail')
-                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
-            if (!this.budget.reserve(waitMs)) {
-                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
-            }
-            this.options.log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
-            if (!(await sleep(waitMs + 100, cancellation?.signal)))
-                throw new CancelledError(cancellation?.reason ?? 'cancelled');
-        }
-    }
-    /** A retry is one more request against the admin rate limit. */
-    renewTicket(attempt) {
-        if (attempt.ticket === undefined)
-            return;
-        this.rateLimit.release(attempt.ticket);
-        attempt.ticket = this.rateLimit.count();
-    }
-    rateLimitedError(target, answer) {
-        const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
-        const why = answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
-            : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-                : `still refused after ${answer.retries + 1} attempts`;
-        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
-    }
-    observeDate(headers) {
-        const date = Date.parse(String(headers.date ?? ''));
-        if (!Number.isNaN(date))
-            this.serverClockOffsetMs = date - Date.now();
-    }
-}
-/** Which proxy EnvHttpProxyAgent uses for `url` (same variables, same NO_PROXY matching by host), for messages. */
-function proxyNote(url, env) {
-    const https = url.protocol === 'https:';
-    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const name = names.find((n) => env[n]);
-    if (!name)
-        return '';
-    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const bypassed = noProxy.some((entry) => {
-        if (entry === '*')
-            return true;
-        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
-        return host === bare || host.endsWith(`.${bare}`);
-    });
-    return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
-}
 /**
- * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
- * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
+ * Answers after which every further admin request of the run would fail the same way: a bad
+ * request body (400; v01 without persistence), a bad token (401, 403), a missing route (404, 405).
+ * A DELETE of a key that is already gone is not one: deleteKey answers false for its 404.
  */
-function readBody(body) {
-    return new Promise((resolve) => {
-        const chunks = [];
-        let received = 0;
-        // A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded.
-        const done = (cutOff, error) => {
-            let kept = chunks;
-            if (cutOff) {
-                let size = 0;
-                const head = chunks.findIndex((chunk) => (size += chunk.length) >= 4096);
-                kept = head === -1 ? chunks : chunks.slice(0, head + 1);
-            }
-            const text = Buffer.concat(kept).subarray(0, cutOff ? 4096 : undefined).toString('utf8');
-            chunks.length = 0;
-            resolve({ text, cutOff, received, error });
-        };
-        body.on('data', (chunk) => {
-            received += chunk.length;
-            chunks.push(chunk);
-        });
-        body.once('end', () => done(false));
-        body.once('error', (error) => done(true, error));
-    });
+const FATAL_STATUSES = [400, 401, 403, 404, 405];
+/** Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the flavor lacks). */
+function isFatal(error) {
+    if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError)
+        return true;
+    return error instanceof HttpStatusError && FATAL_STATUSES.includes(error.status);
 }
-/** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
-function errorText(text) {
-    try {
-        const body = JSON.parse(text);
-        if (typeof body.error === 'string')
-            return body.error;
-        if (body.error && typeof body.error.message === 'string')
-            return body.error.message;
-        if (typeof body.message === 'string')
-            return body.message;
+
+;// CONCATENATED MODULE: ./src/quota-proxy/request-path.ts
+// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
+// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+function pathSegment(value) {
+    if (/^\.*$/.test(value))
+        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+    return encodeURIComponent(value);
+}
+/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
+function requestPath(basePath, path, query) {
+    if (!path.startsWith('/'))
+        throw new Error(`request path must start with /: ${path}`);
+    if (path.split('?')[0].split('/').some((segment) => segment === '.' || segment === '..')) {
+        throw new Error(`refusing a request path with a dot segment: ${path}`);
     }
-    catch {
-        // not JSON: HTML error pages are shown by their first characters
-    }
-    return text;
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {}))
+        if (value !== undefined)
+            search.set(name, String(value));
+    const qs = search.toString();
+    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
@@ -48791,6 +48275,8 @@ function flavorFromCreated(body) {
 
 
 
+
+
 /** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
 function ofDay(rows, day) {
     return rows.filter((r) => r.day === undefined || r.day === day);
@@ -48821,6 +48307,25 @@ class QuotaProxy {
     /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
     get known() {
         return this.adapter;
+    }
+    /**
+     * Whether `adminRequests` more admin requests fit the server's admin rate limit now, and if not,
+     * how many do and when the window resets. Undefined until an /admin answer has stated the limit.
+     */
+    rateLimitPlan(adminRequests) {
+        return this.http.rateLimit.plan(adminRequests);
+    }
+    /** Milliseconds of max-wait-seconds still available to a wait starting now. */
+    waitBudgetLeft() {
+        return this.http.budget.left();
+    }
+    /** Requests sent again so far (after a failure that allowed it). */
+    get retriesMade() {
+        return this.http.retriesMade;
+    }
+    /** `METHOD url` as messages name a request to this server (never with a secret). */
+    describe(method, path) {
+        return this.http.describe(method, path);
     }
     learn(flavor) {
         if (flavor && !this.adapter)
@@ -49092,6 +48597,636 @@ class QuotaProxy {
         if (!this.adapter)
             throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
         return this.adapter;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(24371);
+;// CONCATENATED MODULE: ./src/quota-proxy/answer-body.ts
+/** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
+const CUT_OFF_KEPT = 4096;
+/**
+ * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
+ * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
+ */
+function readBody(body) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let received = 0;
+        const done = (cutOff, error) => {
+            let kept = chunks;
+            if (cutOff) {
+                let size = 0;
+                const head = chunks.findIndex((chunk) => (size += chunk.length) >= CUT_OFF_KEPT);
+                kept = head === -1 ? chunks : chunks.slice(0, head + 1);
+            }
+            const text = Buffer.concat(kept).subarray(0, cutOff ? CUT_OFF_KEPT : undefined).toString('utf8');
+            chunks.length = 0;
+            resolve({ text, cutOff, received, error });
+        };
+        body.on('data', (chunk) => {
+            received += chunk.length;
+            chunks.push(chunk);
+        });
+        body.once('end', () => done(false));
+        body.once('error', (error) => done(true, error));
+    });
+}
+/** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
+function errorText(text) {
+    try {
+        const body = JSON.parse(text);
+        if (typeof body.error === 'string')
+            return body.error;
+        if (body.error && typeof body.error.message === 'string')
+            return body.error.message;
+        if (typeof body.message === 'string')
+            return body.message;
+    }
+    catch {
+        // not JSON: HTML error pages are shown by their first characters
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/proxy-note.ts
+// Messages about a failed connection name the proxy it went through: a refused connection is then
+// the proxy's, not the server's.
+
+/**
+ * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
+ * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
+ */
+function proxyNote(url, env) {
+    const https = url.protocol === 'https:';
+    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (!name)
+        return '';
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const bypassed = noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+        return host === bare || host.endsWith(`.${bare}`);
+    });
+    return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/cancel.ts
+// Cancellation (SIGINT, SIGTERM): the first signal stops new requests and gives those in flight a
+// short grace (GRACE_MS) to bring their answers, so the CSV gets the keys a normally answering
+// server made; then, or at once on a second signal, what is still in flight is aborted. So one
+// signal ends any command within a few seconds, whatever the server or a proxy does. The runner
+// sends SIGINT, then SIGTERM 7.5 s later.
+class CancelledError extends Error {
+    reason;
+    constructor(reason) {
+        super(`cancelled (${reason})`);
+        this.reason = reason;
+        this.name = 'CancelledError';
+    }
+}
+/** How long requests in flight may still finish after the first signal. */
+const GRACE_MS = 2500;
+class Cancellation {
+    graceMs;
+    stop = new AbortController();
+    abort = new AbortController();
+    graceTimer;
+    /** `graceMs`: how long requests in flight may finish after the first cancel before they are aborted. */
+    constructor(graceMs = GRACE_MS) {
+        this.graceMs = graceMs;
+    }
+    /** What cancelled the run ('SIGTERM', 'SIGINT', or a caller's reason). */
+    reason;
+    /** True once cancelled: start no new request. */
+    get requested() {
+        return this.stop.signal.aborted;
+    }
+    /** Aborted on the first cancel: waits end, no new request starts. */
+    get signal() {
+        return this.stop.signal;
+    }
+    /** Aborted GRACE_MS after the first cancel, or on the second: requests still in flight are abandoned. */
+    get abortSignal() {
+        return this.abort.signal;
+    }
+    cancel(reason) {
+        if (!this.stop.signal.aborted) {
+            this.reason = reason;
+            this.stop.abort(new CancelledError(reason));
+            // Unref'd: a run that ends within the grace does not wait for it.
+            this.graceTimer = setTimeout(() => this.abandon(reason), this.graceMs);
+            this.graceTimer.unref();
+        }
+        else {
+            this.abandon(reason);
+        }
+    }
+    /** Aborts what is still in flight. */
+    abandon(reason) {
+        clearTimeout(this.graceTimer);
+        if (!this.abort.signal.aborted)
+            this.abort.abort(new CancelledError(reason));
+    }
+    /** Turns SIGINT/SIGTERM into cancel(); returns the function that removes the handlers. */
+    listen(onSignal, target = process) {
+        const handler = (signal) => {
+            const second = this.requested;
+            this.cancel(signal);
+            onSignal?.(signal, second);
+        };
+        const signals = ['SIGINT', 'SIGTERM'];
+        for (const signal of signals)
+            target.on(signal, handler);
+        return () => {
+            for (const signal of signals)
+                target.off(signal, handler);
+        };
+    }
+}
+/** Exit status of a process stopped by `signal`, by shell convention (128 + signal number). */
+function exitCodeFor(reason) {
+    return reason === 'SIGINT' ? 130 : reason === 'SIGTERM' ? 143 : 1;
+}
+/** Waits `ms`; resolves false when `signal` aborts first. */
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const done = (completed) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(completed);
+        };
+        const onAbort = () => done(false);
+        const timer = setTimeout(() => done(true), Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
+// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
+// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
+// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
+// and to say up front when a batch cannot fit.
+const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
+const wholeNumber = (value) => {
+    const raw = first(value);
+    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+};
+/**
+ * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
+ * count the server told; requests sent after the one it answered and still unanswered had not been
+ * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
+ * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
+ * whole window (15 minutes on v10) for nothing.
+ */
+class RateLimitTracker {
+    limit;
+    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
+    base;
+    resetAt = 0;
+    nextTicket = 0;
+    inFlight = new Set();
+    /** The window passed: the next answer starts a new one, whatever it says. */
+    stale = false;
+    get known() {
+        return this.base !== undefined;
+    }
+    /**
+     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
+     * else `waitMs` until asking again makes sense.
+     */
+    acquire(now = Date.now()) {
+        if (this.base !== undefined) {
+            this.roll(now);
+            if (this.available() <= 0)
+                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
+        }
+        return { ticket: this.count() };
+    }
+    /** A ticket for a request sent without asking (a retry). */
+    count() {
+        const ticket = this.nextTicket++;
+        this.inFlight.add(ticket);
+        return ticket;
+    }
+    /** The request of `ticket` is over (answered or failed). */
+    release(ticket) {
+        this.inFlight.delete(ticket);
+    }
+    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
+    observe(headers, ticket, now = Date.now()) {
+        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
+        if (remaining === undefined)
+            return;
+        const reset = wholeNumber(headers['x-ratelimit-reset']);
+        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
+        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
+        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
+        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
+            this.base = { remaining, ticket };
+            this.resetAt = resetAt;
+            this.stale = false;
+        }
+        else if (!this.stale && remaining < this.base.remaining) {
+            // Same window; a late answer of a window that has passed tells nothing.
+            this.base = { remaining, ticket };
+        }
+    }
+    /** The current window as far as known; undefined before the first answer with the headers. */
+    window(now = Date.now()) {
+        if (this.base === undefined)
+            return undefined;
+        this.roll(now);
+        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
+    }
+    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
+    plan(needed, now = Date.now()) {
+        const window = this.window(now);
+        if (!window)
+            return undefined;
+        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
+    }
+    available() {
+        if (this.base === undefined)
+            return Number.POSITIVE_INFINITY;
+        let uncounted = 0;
+        for (const ticket of this.inFlight)
+            if (ticket > this.base.ticket)
+                uncounted += 1;
+        return this.base.remaining - uncounted;
+    }
+    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
+    roll(now) {
+        if (this.stale || now < this.resetAt)
+            return;
+        this.stale = true;
+        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/retry-policy.ts
+// The decisions behind every attempt of the run's requests, for the HTTP client (./http.ts):
+// - whether a failed attempt is tried again: idempotent requests retry network errors, 5xx and 429;
+//   a create (POST) retries only what never reached the server or was refused by its rate limit,
+//   because repeating it could make a second key (issue-keys reconciles those instead);
+// - how long to wait first (full-jitter backoff or the server's Retry-After, ./retry.ts), out of
+//   one budget for the run (max-wait-seconds);
+// - when an admin request may go, under the admin rate limit (./rate-limit.ts);
+// - when the server is taken for gone: it has answered nothing for so long that another attempt
+//   could end past (retries + 1) × timeout + max-wait, with at least retries + 1 timeouts since its
+//   last answer. The run then sends nothing more.
+
+
+
+
+/** The request never reached the server: safe to repeat whatever it was. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
+/** The outcome is unknown: repeated only when the request is idempotent. */
+const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'QK_DEADLINE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+class RetryPolicy {
+    options;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit = new RateLimitTracker();
+    /** Retries made over the run. */
+    retriesMade = 0;
+    /** Attempts in a row that hit their deadline; any complete answer resets it. */
+    consecutiveTimeouts = 0;
+    /** When the last complete answer arrived (or the policy was made). */
+    lastAnswerAt = Date.now();
+    constructor(options) {
+        this.options = options;
+        this.budget = new WaitBudget(options.maxWaitMs);
+    }
+    /** A complete answer arrived: the server is there. */
+    answered() {
+        this.consecutiveTimeouts = 0;
+        this.lastAnswerAt = Date.now();
+    }
+    /** An attempt hit its deadline. */
+    timedOut() {
+        this.consecutiveTimeouts += 1;
+    }
+    /**
+     * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
+     * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
+     * max-wait after that answer. Occasional slow answers among good ones never get here.
+     */
+    stalled() {
+        const { retries, timeoutMs } = this.options;
+        if (this.consecutiveTimeouts < retries + 1)
+            return false;
+        return Date.now() - this.lastAnswerAt + timeoutMs > (retries + 1) * timeoutMs + this.budget.maxMs;
+    }
+    stalledError(target) {
+        const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
+        const each = this.options.timeoutMs / 1000;
+        return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`, false);
+    }
+    /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
+    onRetry(err, request, callback) {
+        const { attempt, target, idempotent } = request;
+        if (attempt.headersReceived)
+            return callback(err);
+        const { statusCode, code, headers } = err;
+        let retry;
+        let why;
+        let retryAfter;
+        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
+            why = `answered ${statusCode}`;
+            if (attempt.ticket !== undefined && headers)
+                this.rateLimit.observe(headers, attempt.ticket);
+            // A 429 was refused before anything was done, so even a create may be repeated.
+            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+            if (retry && statusCode !== 429)
+                attempt.earlierMayHaveActed = true;
+            retryAfter = parseRetryAfter(headers?.['retry-after']);
+        }
+        else {
+            // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
+            if (code === 'UND_ERR_CONNECT_TIMEOUT')
+                this.timedOut();
+            why = classify(err).detail;
+            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+            if (retry && UNCERTAIN.has(code ?? ''))
+                attempt.earlierMayHaveActed = true;
+        }
+        if (!retry)
+            return callback(err);
+        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
+            if (again)
+                this.renewTicket(attempt);
+            callback(again ? null : err);
+        }, () => callback(err));
+    }
+    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
+    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
+        const { cancellation, log, retries } = this.options;
+        if (cancellation?.requested || attempt.retries >= retries || this.stalled())
+            return false;
+        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
+        if (!this.budget.reserve(delay)) {
+            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
+            log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            return false;
+        }
+        attempt.retries += 1;
+        this.retriesMade += 1;
+        log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        return sleep(delay, cancellation?.signal);
+    }
+    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
+    async paceForRateLimit(target) {
+        const { cancellation, log } = this.options;
+        for (;;) {
+            const turn = this.rateLimit.acquire();
+            if ('ticket' in turn)
+                return turn.ticket;
+            const { waitMs } = turn;
+            const resetAt = new Date(Date.now() + waitMs);
+            if (this.options.onRateLimit === 'fail')
+                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
+            if (!this.budget.reserve(waitMs)) {
+                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            }
+            log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+            if (!(await sleep(waitMs + 100, cancellation?.signal)))
+                throw new CancelledError(cancellation?.reason ?? 'cancelled');
+        }
+    }
+    /** A retry is one more request against the admin rate limit. */
+    renewTicket(attempt) {
+        if (attempt.ticket === undefined)
+            return;
+        this.rateLimit.release(attempt.ticket);
+        attempt.ticket = this.rateLimit.count();
+    }
+    /** The 429 that ended a request's retries, as the error that says when to try again. */
+    rateLimitedError(target, answer) {
+        const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
+        const why = answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+            : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+                : `still refused after ${answer.retries + 1} attempts`;
+        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
+// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
+// interceptor driven by our policy (./retry-policy.ts), every wait out of one budget. Every attempt
+// has a total deadline and a size limit (./attempt-limits.ts). Failures are the errors of
+// ./errors.ts; what they show of an answer is redacted and cut short (Redactor.snippet).
+
+
+
+
+
+
+
+
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+class HttpClient {
+    options;
+    dispatcher;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit;
+    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
+    serverClockOffsetMs;
+    policy;
+    agent;
+    origin;
+    basePath;
+    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
+    viaProxy;
+    maxAnswerBytes;
+    /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
+    tokenRedactor = new Redactor();
+    constructor(options) {
+        this.options = options;
+        this.tokenRedactor.addSecret(options.token);
+        // Credentials in the URL are never sent nor shown: the admin token is the only credential.
+        const base = new URL(options.baseUrl.href);
+        base.username = '';
+        base.password = '';
+        this.origin = base.origin;
+        this.basePath = base.pathname.replace(/\/+$/, '');
+        this.viaProxy = proxyNote(base, process.env);
+        const { timeoutMs, onRateLimit, cancellation, log } = options;
+        const retries = options.retries ?? 3;
+        this.policy = new RetryPolicy({ retries, timeoutMs, maxWaitMs: options.maxWaitMs ?? 120_000, onRateLimit, cancellation, log, random: options.random ?? Math.random });
+        this.budget = this.policy.budget;
+        this.rateLimit = this.policy.rateLimit;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
+        this.agent = new undici/* EnvHttpProxyAgent */.J2({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
+        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
+        // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
+        this.dispatcher = this.agent.compose(attemptLimits(), undici/* interceptors */.dY.retry({ throwOnError: false }));
+    }
+    /** Retries made over the run. */
+    get retriesMade() {
+        return this.policy.retriesMade;
+    }
+    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
+    describe(method, path) {
+        return `${method} ${this.origin}${this.basePath}${path}`;
+    }
+    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
+    pathFor(path, query) {
+        return requestPath(this.basePath, path, query);
+    }
+    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
+    urlFor(path, query) {
+        return new URL(this.origin + this.pathFor(path, query));
+    }
+    async request(method, path, opts = {}) {
+        const target = this.describe(method, path);
+        const cancellation = this.options.cancellation;
+        if (cancellation?.requested)
+            throw new CancelledError(cancellation.reason ?? 'cancelled');
+        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
+        // The rate limit covers /admin only (the health check is outside it).
+        const admin = /^\/admin(\/|$|\?)/.test(path);
+        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
+        if (admin)
+            attempt.ticket = await this.policy.paceForRateLimit(target);
+        try {
+            return await this.send(method, path, opts, { target, idempotent, attempt });
+        }
+        finally {
+            if (attempt.ticket !== undefined)
+                this.rateLimit.release(attempt.ticket);
+        }
+    }
+    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
+    async json(method, path, opts = {}) {
+        const answer = await this.request(method, path, opts);
+        const target = this.describe(method, path);
+        if (answer.status === 429)
+            throw this.policy.rateLimitedError(target, answer);
+        if (answer.status < 200 || answer.status > 299) {
+            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
+        }
+        try {
+            return { body: JSON.parse(answer.text), answer };
+        }
+        catch {
+            throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
+        }
+    }
+    /**
+     * Closes the connections. A request undici still holds (a proxy that keeps failing its tunnel, an
+     * attempt given up at its deadline before it had a connection) would keep close() waiting, so
+     * after a second the agent is destroyed instead: nothing of this run is waiting for an answer.
+     */
+    async close() {
+        let timer;
+        const closed = this.dispatcher.close().then(() => true, () => true);
+        const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
+        const done = await Promise.race([closed, late]);
+        clearTimeout(timer);
+        if (!done)
+            await this.agent.destroy().catch(() => undefined);
+    }
+    /** Sends the request until an answer is whole, or no attempt may follow. */
+    async send(method, path, opts, sending) {
+        const { target, attempt } = sending;
+        const dispatch = this.dispatchOptions(method, path, opts, sending);
+        const started = Date.now();
+        for (;;) {
+            attempt.headersReceived = false;
+            if (this.policy.stalled())
+                throw this.policy.stalledError(target);
+            let response;
+            try {
+                response = await this.dispatcher.request(dispatch);
+            }
+            catch (error) {
+                if (error instanceof AnswerTooLargeError)
+                    throw answerTooLarge(target, error, attempt.retries + 1);
+                this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
+                throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
+            }
+            attempt.headersReceived = true;
+            if (attempt.ticket !== undefined)
+                this.rateLimit.observe(response.headers, attempt.ticket);
+            this.observeDate(response.headers);
+            const read = await readBody(response.body);
+            const ended = read.error instanceof DeadlineError ? 'timed out' : read.error instanceof AnswerTooLargeError ? 'too large' : 'cut off';
+            const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
+            this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
+            if (!read.cutOff)
+                this.policy.answered();
+            if (read.error instanceof AnswerTooLargeError)
+                throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
+            if (read.error instanceof AttemptAbandonedError)
+                throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
+            if (!read.cutOff) {
+                const { retries, refused, earlierMayHaveActed } = attempt;
+                return { status: response.statusCode, headers: response.headers, text: read.text, retries, refused, earlierMayHaveActed };
+            }
+            if (await this.retryCutOff(read, sending))
+                continue;
+            const { statusCode: status, headers } = response;
+            throw brokenOffError({ status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
+        }
+    }
+    /** What undici is asked for: one attempt's limits and our retry policy ride along. */
+    dispatchOptions(method, path, opts, sending) {
+        const cancellation = this.options.cancellation;
+        const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
+        const headers = { accept: 'application/json' };
+        if (opts.auth !== false && this.options.token)
+            headers.authorization = `Bearer ${this.options.token}`;
+        let body;
+        if (opts.body !== undefined) {
+            body = JSON.stringify(opts.body);
+            headers['content-type'] = 'application/json';
+        }
+        const limits = {
+            deadlineMs: this.options.timeoutMs,
+            maxAnswerBytes: this.maxAnswerBytes,
+            // The run's abort signal and the request's own (the health check drops a /healthz that hangs).
+            signal,
+            onDeadline: () => this.policy.timedOut(),
+        };
+        return {
+            origin: this.origin,
+            path: this.pathFor(path, opts.query),
+            method: method,
+            headers,
+            body,
+            [LIMITS]: limits,
+            headersTimeout: this.options.timeoutMs,
+            bodyTimeout: this.options.timeoutMs,
+            // Read by the retry interceptor for this request only.
+            retryOptions: { retry: (err, _context, callback) => this.policy.onRetry(err, sending, callback) },
+        };
+    }
+    /** A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome (issue-keys reconciles). */
+    async retryCutOff(read, sending) {
+        const { target, idempotent, attempt } = sending;
+        attempt.earlierMayHaveActed = true;
+        const why = read.error instanceof DeadlineError ? 'the answer did not finish in time' : 'the answer was cut off';
+        if (!idempotent || !(await this.policy.waitBeforeRetry(attempt, target, why, undefined)))
+            return false;
+        this.policy.renewTicket(attempt);
+        return true;
+    }
+    observeDate(headers) {
+        const date = Date.parse(String(headers.date ?? ''));
+        if (!Number.isNaN(date))
+            this.serverClockOffsetMs = date - Date.now();
     }
 }
 
@@ -49458,6 +49593,374 @@ function reconcileAmbiguousCreates(ledger, onServer, allowRecreate) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/issuing/key-issuer.ts
+// Creating many keys: bounded concurrency over one keep-alive pool, native batches where the
+// flavor has them, every created key written to the CSV the moment it arrives. A create whose
+// outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
+// The first request goes alone: it tells the flavor (how many keys one request makes) and the
+// admin rate limit, so a batch that cannot fit is announced before it is sent.
+//
+// One KeyIssuer per call of issueKeys: its ledger and stop reason are the state every step shares;
+// the steps, in the order run() takes them: sendFirst (announceRateLimit, createAll of the first
+// unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
+
+
+
+
+
+
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** Creates `requests` (see KeyIssuer) and says what became of each. */
+async function issueKeys(requests, concurrency, services) {
+    return new KeyIssuer(requests, concurrency, services).run();
+}
+class KeyIssuer {
+    requests;
+    concurrency;
+    services;
+    result;
+    ledger = { members: new Map(), inCsv: new Map(), csvKeys: new Set(), uncertain: new Map(), failed: new Map() };
+    /** Why no further create is sent (a fatal error, a repeated key); undefined while creating goes on. */
+    stop;
+    attemptsPerLabel;
+    constructor(requests, concurrency, services) {
+        this.requests = requests;
+        this.concurrency = concurrency;
+        this.services = services;
+        this.attemptsPerLabel = (services.retries ?? 3) + 1;
+        this.result = {
+            requested: requests.length,
+            created: [],
+            failures: [],
+            assigned: new Map(),
+            adopted: 0,
+            reexported: 0,
+            unresolved: [],
+            duplicatesDeleted: 0,
+            repeatedKeys: 0,
+            cancelled: false,
+        };
+    }
+    async run() {
+        const queue = this.requests.length > 0 ? await this.sendFirst() : [];
+        await this.createUntilSettled(queue);
+        return this.collect();
+    }
+    get api() {
+        return this.services.api;
+    }
+    get log() {
+        return this.services.log;
+    }
+    isOwn(label) {
+        const { ownSuffix } = this.services;
+        return ownSuffix !== undefined && ownSuffix !== '' && label.endsWith(`-${ownSuffix}`);
+    }
+    cancelled() {
+        return this.services.cancellation?.requested === true;
+    }
+    halted() {
+        return this.stop !== undefined || this.cancelled();
+    }
+    have(label) {
+        return this.ledger.inCsv.get(label)?.length ?? 0;
+    }
+    asked(label) {
+        return this.ledger.members.get(label)?.length ?? 0;
+    }
+    ownUncertain() {
+        return [...this.ledger.uncertain.keys()].some((label) => this.isOwn(label));
+    }
+    /** Into the CSV under the label it was created under; false for a key the CSV already holds. */
+    accept(key, label) {
+        const { ledger } = this;
+        this.log.secret(key.key, 'key');
+        if (ledger.csvKeys.has(key.key))
+            return false;
+        ledger.csvKeys.add(key.key);
+        ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
+        this.result.created.push(key);
+        this.services.sink(key);
+        return true;
+    }
+    enlist(unit) {
+        if (unit.fresh)
+            this.ledger.members.set(unit.label, [...(this.ledger.members.get(unit.label) ?? []), ...unit.requests]);
+    }
+    /**
+     * Requests into create units: on a flavor with native batches, consecutive numbers of one of our
+     * batches share a request (up to its maximum) and that request's label, the first one's; all
+     * else goes one key per request under its own label.
+     */
+    formUnits(queue) {
+        const max = this.api.known?.capabilities.maxKeysPerCreate ?? 1;
+        const { ownSuffix } = this.services;
+        const units = [];
+        for (const request of queue) {
+            const last = units.at(-1);
+            if (last && last.requests.length < max && ownSuffix && followsInBatch(last.requests.at(-1).label, request.label, ownSuffix))
+                last.requests.push(request);
+            else
+                units.push({ label: request.label, requests: [request], fresh: true });
+        }
+        return units;
+    }
+    /** Step: the first request goes alone, after the rate limit is announced if known; returns the rest to send. */
+    async sendFirst() {
+        const { api } = this;
+        // Known before the first create when an admin request came first (a listing, a token check).
+        const { announced, send } = this.announceRateLimit(this.requests);
+        const sendable = this.requests.slice(0, send);
+        // The first request goes alone: it tells the flavor (how many keys one request makes) and the
+        // admin rate limit. With the flavor known (forced), it is a whole native batch.
+        const [first] = this.formUnits(api.known ? sendable : sendable.slice(0, 1));
+        if (first)
+            await this.createAll([first], 1);
+        const queue = sendable.slice(first?.requests.length ?? 0);
+        if (this.halted()) {
+            this.notAttempted(queue);
+            return [];
+        }
+        return announced ? queue : queue.slice(0, this.announceRateLimit(queue).send);
+    }
+    /** Step: one create request for a unit; its keys go into the CSV, its failure into the ledger. */
+    async create(unit) {
+        const { label, requests: chunk } = unit;
+        this.enlist(unit);
+        try {
+            const keys = await this.api.createKeys(chunk.map((request) => ({ ...request, label })));
+            this.created(label, chunk.length, keys);
+        }
+        catch (error) {
+            this.createFailed(label, error);
+        }
+    }
+    created(label, asked, keys) {
+        const { ledger } = this;
+        const repeated = keys.filter((key) => !this.accept(key, label)).length;
+        if (repeated > 0) {
+            // A broken (or hostile) server or proxy: one key answered for several creates is one key.
+            this.result.repeatedKeys += repeated;
+            const message = `the server answered ${repeated} key(s) it had already given for another create (a broken server or proxy in between): counted once`;
+            this.log.warning(`Label ${label}: ${message}; no further key is created.`);
+            ledger.failed.set(label, message);
+            ledger.uncertain.delete(label);
+            this.stop ??= new Error(message);
+        }
+        else if (keys.length < asked) {
+            // Asked n, answered fewer: the server may hold more than it said; the listing decides.
+            ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${asked} asked` });
+        }
+        else {
+            ledger.uncertain.delete(label);
+            ledger.failed.delete(label);
+        }
+    }
+    createFailed(label, error) {
+        const { ledger } = this;
+        const message = messageOf(error);
+        if (error instanceof CancelledError) {
+            if (!ledger.uncertain.has(label))
+                ledger.failed.set(label, 'not attempted: cancelled');
+        }
+        else if (isAmbiguousCreateFailure(error)) {
+            ledger.uncertain.set(label, { label, error: message });
+        }
+        else {
+            ledger.failed.set(label, message);
+            if (isFatal(error))
+                this.stop ??= error;
+        }
+    }
+    notAttempted(queue) {
+        const why = this.cancelled() ? 'not attempted: cancelled' : this.stop !== undefined ? `not attempted after: ${messageOf(this.stop)}` : 'not attempted';
+        for (const request of queue)
+            if (!this.ledger.uncertain.has(request.label))
+                this.ledger.failed.set(request.label, why);
+    }
+    /** Step: every unit, at most `width` at a time, until done, stopped or cancelled. */
+    async createAll(units, width) {
+        let next = 0;
+        const worker = async () => {
+            while (next < units.length && !this.halted())
+                await this.create(units[next++]);
+        };
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(width, units.length)) }, worker));
+        for (const unit of units.slice(next)) {
+            this.enlist(unit);
+            this.notAttempted(unit.requests);
+        }
+    }
+    /**
+     * Step: says up front when `queue` does not fit the admin rate limit's window. Returns how many of
+     * it to send: all of it when the rest may wait for the next windows, else only what fits now (the
+     * rest is marked not requested here, so no request is sent that the server would refuse). What is
+     * sent is paced by the HTTP client, which sends no request the window has no room for. `announced`
+     * is false when the window is not known yet.
+     */
+    announceRateLimit(queue) {
+        const { api, log } = this;
+        const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+        const needed = Math.ceil(queue.length / perRequest);
+        const plan = api.rateLimitPlan(needed);
+        if (!plan)
+            return { announced: false, send: queue.length };
+        if (plan.fits)
+            return { announced: true, send: queue.length };
+        const fit = Math.min(queue.length, plan.available * perRequest);
+        const at = isoSeconds(plan.resetAt);
+        const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
+        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+            `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+        const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
+        const left = api.waitBudgetLeft();
+        let why;
+        if (this.services.onRateLimit === 'fail') {
+            log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
+            why = 'on-rate-limit is fail';
+        }
+        else if (plan.waitMs > left) {
+            log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+            why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
+        }
+        else {
+            log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+            return { announced: true, send: queue.length };
+        }
+        const refusal = `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ${why}; retry after ${at}.`;
+        for (const request of queue.slice(fit))
+            this.ledger.failed.set(request.label, refusal);
+        return { announced: true, send: fit };
+    }
+    /**
+     * Step: creates `queue`, then, while creates of ours have an unknown outcome, lists the server's
+     * keys and creates again what the listing did not find (at most attemptsPerLabel times a label).
+     */
+    async createUntilSettled(queue) {
+        let again = [];
+        let rounds = 0;
+        let listed = false;
+        let canList = true;
+        let createdSinceListing = true;
+        for (;;) {
+            if (this.ownUncertain() && canList && !this.cancelled()) {
+                rounds += 1;
+                const recreate = await this.reconcile(rounds < this.attemptsPerLabel);
+                if (recreate) {
+                    listed = true;
+                    createdSinceListing = false;
+                    again = recreate;
+                }
+                else {
+                    // The uncertain ones stay unresolved (reported); the others are independent of them.
+                    canList = false;
+                }
+            }
+            const units = [...again, ...this.formUnits(queue)];
+            again = [];
+            queue = [];
+            if (units.length === 0 || this.halted()) {
+                for (const unit of units)
+                    this.notAttempted(unit.requests);
+                break;
+            }
+            await this.createAll(units, this.concurrency);
+            createdSinceListing = true;
+        }
+        // A create that timed out may still commit after the list said it was missing; once labels were
+        // created again, one more look finds such a key too many.
+        if (listed && canList && createdSinceListing && !this.cancelled() && !this.ownUncertain())
+            await this.reconcile(false);
+    }
+    /** Step: lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
+    async reconcile(allowRecreate) {
+        const { api, log, ledger } = this;
+        const own = new Map([...ledger.uncertain].filter(([label]) => this.isOwn(label)));
+        if (own.size > 0) {
+            log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0].error}); listing the server's keys to see which exist.`);
+        }
+        let onServer;
+        try {
+            onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter((label) => this.isOwn(label))));
+        }
+        catch (error) {
+            log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
+            return undefined;
+        }
+        const outcome = reconcileAmbiguousCreates({ ...ledger, uncertain: own }, onServer, allowRecreate);
+        let adopted = 0;
+        for (const key of outcome.adopt)
+            if (this.accept(key, key.label))
+                adopted += 1;
+        this.result.adopted += adopted;
+        for (const label of own.keys())
+            if (this.have(label) >= this.asked(label))
+                ledger.uncertain.delete(label);
+        for (const unit of outcome.recreate)
+            ledger.uncertain.delete(unit.label);
+        for (const missing of outcome.missing) {
+            ledger.uncertain.delete(missing.label);
+            ledger.failed.set(missing.label, `not created in ${this.attemptsPerLabel} attempts (last: ${missing.error})`);
+        }
+        for (const extra of outcome.extras)
+            await this.settleDuplicate(extra);
+        if (own.size > 0) {
+            const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
+            log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`);
+        }
+        return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
+    }
+    /**
+     * Step: a key beyond those asked for under one of our labels: deleted where the flavor can, else
+     * kept in the CSV so none is lost. It is never a key of the CSV (reconcileAmbiguousCreates leaves
+     * those out), nor another invocation's (our labels carry our nonce).
+     */
+    async settleDuplicate(extra) {
+        const { api, log } = this;
+        log.secret(extra.key, 'key');
+        if (this.ledger.csvKeys.has(extra.key) || !this.isOwn(extra.label))
+            return;
+        if (api.known?.capabilities.delete && !this.cancelled()) {
+            try {
+                await api.deleteKey(extra.key);
+                this.result.duplicatesDeleted += 1;
+                log.warning(`Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
+                return;
+            }
+            catch (error) {
+                log.warning(`Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+            }
+        }
+        this.accept(extra, extra.label);
+        log.warning(`Label ${extra.label} has a key too many, ${shortenKey(extra.key)}, on the server; it is in the CSV too.`);
+    }
+    /** Step: each request gets the next key of its label, in order, or the reason it has none. */
+    collect() {
+        const { ledger, result } = this;
+        const place = new Map();
+        for (const [label, members] of ledger.members)
+            members.forEach((request, index) => place.set(request.label, { label, index }));
+        for (const [label, uncertain] of ledger.uncertain)
+            if (this.have(label) < this.asked(label))
+                result.unresolved.push(uncertain.label);
+        for (const request of this.requests) {
+            const at = place.get(request.label);
+            const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
+            if (key) {
+                result.assigned.set(request.label, key);
+                continue;
+            }
+            const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
+            const error = uncertain
+                ? `unknown whether the server created it (${uncertain.error})`
+                : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
+            result.failures.push({ label: request.label, error });
+        }
+        result.cancelled = this.cancelled();
+        return result;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/issuing/rerun.ts
 
 /**
@@ -49542,330 +50045,52 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 }
 
 ;// CONCATENATED MODULE: ./src/issuing/issue-keys.ts
-// Creating many keys: bounded concurrency over one keep-alive pool, native batches where the
-// flavor has them, every created key written to the CSV the moment it arrives. A create whose
-// outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
-// The first request goes alone: it tells the flavor (how many keys one request makes) and the
-// admin rate limit, so a batch that cannot fit is announced before it is sent.
+// Issuing into the CSV: the keys come from KeyIssuer (./key-issuer.ts); this module streams them
+// into the CSV, exports again what an earlier attempt of the run made, and turns the outcome into
+// the command's outputs, summary and verdict. Steps, in the order issueToCsv takes them:
+// csvSink, reuseEarlierAttempts, issueKeys, reportIssue, verdictOf.
 
 
 
 
 
-
-
-
-
-
-/** Errors after which further requests would fail the same way (bad token, missing route, rate limit…). */
-function isFatal(error) {
-    if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError)
-        return true;
-    return error instanceof HttpStatusError && [400, 401, 403, 404, 405].includes(error.status);
-}
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-async function issueKeys(requests, concurrency, services) {
-    const { api, log, sink, cancellation } = services;
-    const ownSuffix = services.ownSuffix;
-    const isOwn = (label) => ownSuffix !== undefined && ownSuffix !== '' && label.endsWith(`-${ownSuffix}`);
-    const attemptsPerLabel = (services.retries ?? 3) + 1;
-    const result = {
-        requested: requests.length,
-        created: [],
-        failures: [],
-        assigned: new Map(),
-        adopted: 0,
-        reexported: 0,
-        unresolved: [],
-        duplicatesDeleted: 0,
-        repeatedKeys: 0,
-        cancelled: false,
-    };
-    const ledger = { members: new Map(), inCsv: new Map(), csvKeys: new Set(), uncertain: new Map(), failed: new Map() };
-    let stop;
-    const cancelled = () => cancellation?.requested === true;
-    const have = (label) => ledger.inCsv.get(label)?.length ?? 0;
-    const asked = (label) => ledger.members.get(label)?.length ?? 0;
-    /** Into the CSV under the label it was created under; false for a key the CSV already holds. */
-    const accept = (key, label) => {
-        log.secret(key.key, 'key');
-        if (ledger.csvKeys.has(key.key))
-            return false;
-        ledger.csvKeys.add(key.key);
-        ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
-        result.created.push(key);
-        sink(key);
-        return true;
-    };
-    /**
-     * Requests into create units: on a flavor with native batches, consecutive numbers of one of our
-     * batches share a request (up to its maximum) and that request's label, the first one's; all
-     * else goes one key per request under its own label.
-     */
-    const formUnits = (queue) => {
-        const max = api.known?.capabilities.maxKeysPerCreate ?? 1;
-        const units = [];
-        for (const request of queue) {
-            const last = units.at(-1);
-            if (last && last.requests.length < max && ownSuffix && followsInBatch(last.requests.at(-1).label, request.label, ownSuffix))
-                last.requests.push(request);
-            else
-                units.push({ label: request.label, requests: [request], fresh: true });
-        }
-        return units;
-    };
-    const create = async (unit) => {
-        const { label, requests: chunk } = unit;
-        if (unit.fresh)
-            ledger.members.set(label, [...(ledger.members.get(label) ?? []), ...chunk]);
-        try {
-            const keys = await api.createKeys(chunk.map((request) => ({ ...request, label })));
-            const repeated = keys.filter((key) => !accept(key, label)).length;
-            if (repeated > 0) {
-                // A broken (or hostile) server or proxy: one key answered for several creates is one key.
-                result.repeatedKeys += repeated;
-                const message = `the server answered ${repeated} key(s) it had already given for another create (a broken server or proxy in between): counted once`;
-                log.warning(`Label ${label}: ${message}; no further key is created.`);
-                ledger.failed.set(label, message);
-                ledger.uncertain.delete(label);
-                stop ??= new Error(message);
-            }
-            else if (keys.length < chunk.length) {
-                // Asked n, answered fewer: the server may hold more than it said; the listing decides.
-                ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${chunk.length} asked` });
-            }
-            else {
-                ledger.uncertain.delete(label);
-                ledger.failed.delete(label);
-            }
-        }
-        catch (error) {
-            const message = messageOf(error);
-            if (error instanceof CancelledError) {
-                if (!ledger.uncertain.has(label))
-                    ledger.failed.set(label, 'not attempted: cancelled');
-            }
-            else if (isAmbiguousCreateFailure(error)) {
-                ledger.uncertain.set(label, { label, error: message });
-            }
-            else {
-                ledger.failed.set(label, message);
-                if (isFatal(error))
-                    stop ??= error;
-            }
-        }
-    };
-    const notAttempted = (queue) => {
-        const why = cancelled() ? 'not attempted: cancelled' : stop !== undefined ? `not attempted after: ${messageOf(stop)}` : 'not attempted';
-        for (const request of queue)
-            if (!ledger.uncertain.has(request.label))
-                ledger.failed.set(request.label, why);
-    };
-    const createAll = async (units, width) => {
-        let next = 0;
-        const halted = () => stop !== undefined || cancelled();
-        const worker = async () => {
-            while (next < units.length && !halted())
-                await create(units[next++]);
-        };
-        await Promise.all(Array.from({ length: Math.max(1, Math.min(width, units.length)) }, worker));
-        for (const unit of units.slice(next)) {
-            if (unit.fresh)
-                ledger.members.set(unit.label, [...(ledger.members.get(unit.label) ?? []), ...unit.requests]);
-            notAttempted(unit.requests);
-        }
-    };
-    /**
-     * Says, before sending them, how many of `queue` fit the admin rate limit's current window and
-     * what becomes of the rest. What fits is always created: the HTTP client's pacing sends no
-     * request the window has no room for, and waits for the next window only when on-rate-limit is
-     * wait and max-wait-seconds allows; otherwise it stops the batch before the first that does not
-     * fit, and those are reported as not created (never a key made and left out of the CSV).
-     * Counts every admin request made so far (a listing or check before the first create included).
-     * False when the window is not known yet.
-     */
-    /**
-     * Says up front when `queue` does not fit the admin rate limit's window. Returns how many of it to
-     * send: all of it when the rest may wait for the next windows, else only what fits now (the rest
-     * is marked not requested here, so no request is sent that the server would refuse).
-     */
-    const announceRateLimit = (queue) => {
-        const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
-        const needed = Math.ceil(queue.length / perRequest);
-        const plan = api.http.rateLimit.plan(needed);
-        if (!plan)
-            return { announced: false, send: queue.length };
-        if (plan.fits)
-            return { announced: true, send: queue.length };
-        const fit = Math.min(queue.length, plan.available * perRequest);
-        const at = isoSeconds(plan.resetAt);
-        const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
-        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
-            `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-        const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
-        const left = api.http.budget.left();
-        let why;
-        if (services.onRateLimit === 'fail') {
-            log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
-            why = 'on-rate-limit is fail';
-        }
-        else if (plan.waitMs > left) {
-            log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
-            why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
-        }
-        else {
-            log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
-            return { announced: true, send: queue.length };
-        }
-        const refusal = `${api.http.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ${why}; retry after ${at}.`;
-        for (const request of queue.slice(fit))
-            ledger.failed.set(request.label, refusal);
-        return { announced: true, send: fit };
-    };
-    /** Lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
-    const reconcile = async (allowRecreate) => {
-        const own = new Map([...ledger.uncertain].filter(([label]) => isOwn(label)));
-        if (own.size > 0) {
-            log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0].error}); listing the server's keys to see which exist.`);
-        }
-        let onServer;
-        try {
-            onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter(isOwn)));
-        }
-        catch (error) {
-            log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
-            return undefined;
-        }
-        const outcome = reconcileAmbiguousCreates({ ...ledger, uncertain: own }, onServer, allowRecreate);
-        let adopted = 0;
-        for (const key of outcome.adopt)
-            if (accept(key, key.label))
-                adopted += 1;
-        result.adopted += adopted;
-        for (const label of own.keys())
-            if (have(label) >= asked(label))
-                ledger.uncertain.delete(label);
-        for (const unit of outcome.recreate)
-            ledger.uncertain.delete(unit.label);
-        for (const missing of outcome.missing) {
-            ledger.uncertain.delete(missing.label);
-            ledger.failed.set(missing.label, `not created in ${attemptsPerLabel} attempts (last: ${missing.error})`);
-        }
-        for (const extra of outcome.extras)
-            await settleDuplicate(extra);
-        if (own.size > 0) {
-            const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
-            log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`);
-        }
-        return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
-    };
-    /**
-     * A key beyond those asked for under one of our labels: deleted where the flavor can, else kept in
-     * the CSV so none is lost. It is never a key of the CSV (reconcileAmbiguousCreates leaves those
-     * out), nor another invocation's (our labels carry our nonce).
-     */
-    const settleDuplicate = async (extra) => {
-        log.secret(extra.key, 'key');
-        if (ledger.csvKeys.has(extra.key) || !isOwn(extra.label))
-            return;
-        if (api.known?.capabilities.delete && !cancelled()) {
-            try {
-                await api.deleteKey(extra.key);
-                result.duplicatesDeleted += 1;
-                log.warning(`Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
-                return;
-            }
-            catch (error) {
-                log.warning(`Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
-            }
-        }
-        accept(extra, extra.label);
-        log.warning(`Label ${extra.label} has a key too many, ${shortenKey(extra.key)}, on the server; it is in the CSV too.`);
-    };
-    let queue = [];
-    if (requests.length > 0) {
-        // Known before the first create when an admin request came first (a listing, a token check).
-        const { announced, send } = announceRateLimit(requests);
-        const sendable = requests.slice(0, send);
-        // The first request goes alone: it tells the flavor (how many keys one request makes) and the
-        // admin rate limit. With the flavor known (forced), it is a whole native batch.
-        const [first] = formUnits(api.known ? sendable : sendable.slice(0, 1));
-        if (first)
-            await createAll([first], 1);
-        queue = sendable.slice(first?.requests.length ?? 0);
-        if (stop !== undefined || cancelled()) {
-            notAttempted(queue);
-            queue = [];
-        }
-        else if (!announced)
-            queue = queue.slice(0, announceRateLimit(queue).send);
-    }
-    let again = [];
-    let rounds = 0;
-    let listed = false;
-    let canList = true;
-    let createdSinceListing = true;
-    const ownUncertain = () => [...ledger.uncertain.keys()].some(isOwn);
-    for (;;) {
-        if (ownUncertain() && canList && !cancelled()) {
-            rounds += 1;
-            const recreate = await reconcile(rounds < attemptsPerLabel);
-            if (recreate) {
-                listed = true;
-                createdSinceListing = false;
-                again = recreate;
-            }
-            else {
-                // The uncertain ones stay unresolved (reported); the others are independent of them.
-                canList = false;
-            }
-        }
-        const units = [...again, ...formUnits(queue)];
-        again = [];
-        queue = [];
-        if (units.length === 0 || stop !== undefined || cancelled()) {
-            for (const unit of units)
-                notAttempted(unit.requests);
-            break;
-        }
-        await createAll(units, concurrency);
-        createdSinceListing = true;
-    }
-    // A create that timed out may still commit after the list said it was missing; once labels were
-    // created again, one more look finds such a key too many.
-    if (listed && canList && createdSinceListing && !cancelled() && !ownUncertain())
-        await reconcile(false);
-    // Each request gets the next key of its label, in order.
-    const place = new Map();
-    for (const [label, members] of ledger.members)
-        members.forEach((request, index) => place.set(request.label, { label, index }));
-    for (const [label, uncertain] of ledger.uncertain)
-        if (have(label) < asked(label))
-            result.unresolved.push(uncertain.label);
-    for (const request of requests) {
-        const at = place.get(request.label);
-        const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
-        if (key) {
-            result.assigned.set(request.label, key);
-            continue;
-        }
-        const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
-        const error = uncertain
-            ? `unknown whether the server created it (${uncertain.error})`
-            : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
-        result.failures.push({ label: request.label, error });
-    }
-    result.cancelled = cancelled();
-    return result;
-}
+const shellQuote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
-    const { options, api, log, server, outputs, summary, context } = ctx;
-    const { cancellation } = ctx;
-    const shellQuote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+    const { options, api, log, cancellation, context } = ctx;
     // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
     const csv = ctx.csv ?? new CsvWriter(options.output);
+    const { sink, dailyLimitFor } = csvSink(ctx, csv);
+    let result;
+    let earlierFailure;
     let csvPath;
+    try {
+        let toCreate = requests;
+        const earlierKeys = [];
+        if ((how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force && isRerunOfBatch(context, requests)) {
+            const earlier = await reuseEarlierAttempts(ctx, requests, sink);
+            earlierKeys.push(...earlier.keys);
+            toCreate = earlier.rest;
+            earlierFailure = earlier.failure;
+        }
+        result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, ownSuffix: context.labelSuffix, retries: options.retries, onRateLimit: options.onRateLimit });
+        result.requested = requests.length;
+        result.created.unshift(...earlierKeys);
+        result.reexported = earlierKeys.length;
+        if (earlierFailure)
+            result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure }));
+    }
+    finally {
+        // The CSV is written whatever happened: every key the server created must reach the user. Without
+        // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
+        csvPath = await csv.close({ keepEmpty: false });
+    }
+    reportIssue(ctx, result, csvPath, dailyLimitFor);
+    return verdictOf(ctx, result, csvPath, minSuccess, earlierFailure);
+}
+/** Step: where each key goes: one CSV row, its daily_limit as the flavor applies it (said once when server-wide). */
+function csvSink(ctx, csv) {
+    const { options, api, log, server } = ctx;
     // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
     const dailyLimitFor = (key) => {
         const capabilities = api.known?.capabilities;
@@ -49884,47 +50109,42 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         }
         csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
     };
-    let result;
-    let earlierFailure;
+    return { sink, dailyLimitFor };
+}
+/**
+ * Step, on a re-run: the keys an earlier attempt of this run made for `requests` go into the CSV
+ * again; `rest` is what is left to create. When that cannot be checked, nothing is created (`failure`).
+ */
+async function reuseEarlierAttempts(ctx, requests, sink) {
+    const { options, api, log, context } = ctx;
     try {
-        let toCreate = requests;
-        const earlierKeys = [];
-        if ((how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force && isRerunOfBatch(context, requests)) {
-            try {
-                const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
-                for (const key of earlier.keys)
-                    log.secret(key.key, 'key');
-                for (const key of earlier.keys)
-                    sink(key);
-                earlierKeys.push(...earlier.keys);
-                toCreate = earlier.rest;
-                if (earlier.collided.length > 0) {
-                    log.warning(`Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs with the same step): ` +
-                        `which of those keys were this invocation's cannot be told, so none of them is exported again or touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix values) so that re-runs find their own keys.`);
-                }
-                if (earlier.keys.length > 0) {
-                    const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
-                    log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
-                        `${toCreate.length > 0 ? `, and creating the ${toCreate.length} missing` : ''} (force: true issues a new batch).`);
-                }
-            }
-            catch (error) {
-                earlierFailure = `Could not check whether an earlier attempt of run ${context.runId} already issued this batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new batch without checking.`;
-                toCreate = [];
-            }
+        const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
+        for (const key of earlier.keys)
+            log.secret(key.key, 'key');
+        for (const key of earlier.keys)
+            sink(key);
+        if (earlier.collided.length > 0) {
+            log.warning(`Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs with the same step): ` +
+                `which of those keys were this invocation's cannot be told, so none of them is exported again or touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix values) so that re-runs find their own keys.`);
         }
-        result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, ownSuffix: context.labelSuffix, retries: options.retries, onRateLimit: options.onRateLimit });
-        result.requested = requests.length;
-        result.created.unshift(...earlierKeys);
-        result.reexported = earlierKeys.length;
-        if (earlierFailure)
-            result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure }));
+        if (earlier.keys.length > 0) {
+            const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
+            log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
+                `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: true issues a new batch).`);
+        }
+        return { keys: earlier.keys, rest: earlier.rest };
     }
-    finally {
-        // The CSV is written whatever happened: every key the server created must reach the user. Without
-        // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
-        csvPath = await csv.close({ keepEmpty: false });
+    catch (error) {
+        return {
+            keys: [],
+            rest: [],
+            failure: `Could not check whether an earlier attempt of run ${context.runId} already issued this batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new batch without checking.`,
+        };
     }
+}
+/** Step: outputs, summary facts and table, and the log lines of what was created and what not. */
+function reportIssue(ctx, result, csvPath, dailyLimitFor) {
+    const { api, log, outputs, summary } = ctx;
     const created = result.created.length;
     const failed = result.failures.length;
     Object.assign(outputs, { 'csv-path': csvPath ?? '', 'created-count': String(created), 'failed-count': String(failed) });
@@ -49937,8 +50157,8 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
     if (result.repeatedKeys > 0)
         summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
-    if (api.http.retriesMade > 0)
-        summary.facts.push(['Retried requests', String(api.http.retriesMade)]);
+    if (api.retriesMade > 0)
+        summary.facts.push(['Retried requests', String(api.retriesMade)]);
     summary.table = {
         head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
         rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
@@ -49948,6 +50168,12 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         log.warning(`Not created: ${f.label}: ${f.error}`);
     if (result.failures.length > 5)
         log.warning(`… and ${result.failures.length - 5} more not created.`);
+}
+/** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
+function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
+    const { outputs, summary, server, cancellation } = ctx;
+    const created = result.created.length;
+    const failed = result.failures.length;
     const report = { outputs, summary, csvPath, result };
     const unresolved = result.unresolved.length > 0
         ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0])}\` (action: command: list, label-prefix: ${result.unresolved[0]}).`
@@ -50512,23 +50738,14 @@ function finishWithAlerts(ctx, report) {
 
 
 
+/** Steps, in order: resolveKeys (refused by refusal), chooseDay, then resetDayWide or resetEach. */
 async function runReset(ctx) {
     const { options, api, log, outputs, summary } = ctx;
-    // Without day: the server's own today (servers count days in their time zone, not the runner's).
-    const dayText = options.day ?? "the server's today";
     if (options.key)
         log.secret(options.key, 'key');
-    const refuse = (adapter) => {
-        if (adapter.capabilities.reset === 'none') {
-            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
-        }
-        if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
-            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${dayText}.`);
-        }
-    };
     let resolution;
     try {
-        resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refuse });
+        resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refusal(ctx) });
     }
     catch (error) {
         return { ok: false, failure: delete_errorText(error), outputs, summary };
@@ -50537,43 +50754,77 @@ async function runReset(ctx) {
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
     summary.facts.push(['Resolved by', resolution.by]);
-    // The day to send: given; or none where the server resets its own today and names it (v01, v1p);
-    // or learned from the server first where a reset needs one (v1). v10 counts no days.
-    let choice = options.day ? { by: 'given', day: options.day } : undefined;
-    if (!choice && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
-        try {
-            choice = await api.serverDay(localDay(ctx.context.now));
-        }
-        catch (error) {
-            return { ok: false, failure: `Could not learn the server's day (${delete_errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
-        }
+    let choice;
+    try {
+        choice = await chooseDay(ctx, adapter);
     }
-    const day = choice?.day;
-    const noteDay = (said) => {
+    catch (error) {
+        return { ok: false, failure: `Could not learn the server's day (${delete_errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
+    }
+    const noteDay = dayNoter(ctx, adapter, choice);
+    if (adapter.capabilities.reset === 'day-wide')
+        return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
+    return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
+}
+/** Step: refuses, once the flavor is known and before anything is sent, a reset the flavor cannot do as asked. */
+function refusal(ctx) {
+    const { options } = ctx;
+    // Without day: the server's own today (servers count days in their time zone, not the runner's).
+    const dayText = options.day ?? "the server's today";
+    return (adapter) => {
+        if (adapter.capabilities.reset === 'none') {
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
+        }
+        if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${dayText}.`);
+        }
+    };
+}
+/**
+ * Step: the day to send: given; or none where the server resets its own today and names it (v01,
+ * v1p); or learned from the server first where a reset needs one (v1). v10 counts no days.
+ */
+async function chooseDay(ctx, adapter) {
+    const { options, api } = ctx;
+    if (options.day)
+        return { by: 'given', day: options.day };
+    if (adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay)
+        return api.serverDay(localDay(ctx.context.now));
+    return undefined;
+}
+/** Says once, in the summary and the log, which day was reset and why that day. */
+function dayNoter(ctx, adapter, choice) {
+    const { log, summary } = ctx;
+    return (said) => {
         if (!adapter.capabilities.serverDay || summary.facts.some(([name]) => name === 'Day'))
             return;
-        const shown = said ?? day;
+        const shown = said ?? choice?.day;
         if (!shown)
             return;
         const why = choice && choice.by !== 'none' ? dayReason(choice) : "the server's today, as its reset answer names it";
         summary.facts.push(['Day', shown], ['Day chosen', why]);
         log.info(`Day ${shown}: ${why}.`);
     };
-    if (adapter.capabilities.reset === 'day-wide') {
-        // One request wipes the day for everybody; the resolved key only proved the target exists.
-        let said;
-        try {
-            said = await api.resetUsage(resolution.keys[0].key, day);
-        }
-        catch (error) {
-            return { ok: false, failure: `Reset failed: ${delete_errorText(error)}`, outputs, summary };
-        }
-        noteDay(said);
-        const resetDay = said ?? day ?? "the server's today";
-        log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
-        summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
-        return { ok: true, outputs, summary };
+}
+/** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
+async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
+    const { api, log, outputs, summary } = ctx;
+    let said;
+    try {
+        said = await api.resetUsage(resolution.keys[0].key, day);
     }
+    catch (error) {
+        return { ok: false, failure: `Reset failed: ${delete_errorText(error)}`, outputs, summary };
+    }
+    noteDay(said);
+    const resetDay = said ?? day ?? "the server's today";
+    log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
+    summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
+    return { ok: true, outputs, summary };
+}
+/** Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not found". */
+async function resetEach(ctx, adapter, resolution, day, noteDay) {
+    const { options, api, log, outputs, summary } = ctx;
     const lifetime = adapter.capabilities.lifetimeQuota === true;
     if (day)
         noteDay(day);
@@ -50639,14 +50890,11 @@ async function runReset(ctx) {
 
 
 
-
 const rotate_DAY_MS = 86_400_000;
 /** Rows of the summary table (the job summary shows 200); the counts cover every key. */
 const rotate_TABLE_ROWS = 200;
 /** Per-key log lines before the log switches to counts. */
 const LOGGED_KEYS = 20;
-/** Requests after which every further DELETE would fail the same way. */
-const rotate_isFatal = (error) => error instanceof UnsupportedOperationError || (error instanceof HttpStatusError && [401, 403, 405].includes(error.status));
 /**
  * One replacement label per old key, in order: batch labels (of this version or earlier ones) keep
  * their stem and are numbered afresh with this invocation's suffix (`auto-20261126-001-r7a1` →
@@ -50674,17 +50922,39 @@ function replacementLabels(oldLabels, suffix) {
         return fresh.get(stem)[n];
     });
 }
+/** Steps, in order: listDue, dryRunReport (dry-run), fitRateLimit, replace (with replace), deleteDue, verdict. */
 async function runRotate(ctx) {
-    const { options, api, log, outputs, summary, context } = ctx;
+    const { options, outputs, summary, context } = ctx;
     const days = options.olderThanDays;
     const cutoff = new Date(context.now.getTime() - days * rotate_DAY_MS);
     const prefix = options.labelPrefix;
-    const selects = (label) => (prefix ? label.startsWith(prefix) : options.allLabels);
     Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
     summary.facts.push(['Older than', `${days} day(s): created before ${cutoff.toISOString()}`], ['Labels', prefix ? `starting with "${prefix}"` : 'all']);
     if (options.dryRun)
         summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
-    // v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
+    const due = await listDue(ctx, cutoff);
+    if (!Array.isArray(due))
+        return due;
+    if (options.dryRun)
+        return dryRunReport(ctx, due);
+    const fit = fitRateLimit(ctx, due);
+    if ('ok' in fit)
+        return fit;
+    // With replace, the replacements come first, and an old key is deleted only once its replacement
+    // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
+    const replacements = options.replace && due.length > 0 ? await replace(ctx, due) : undefined;
+    const replaced = replacements?.replaced ?? new Array(due.length).fill(!options.replace);
+    const deletion = await deleteDue(ctx, due, replaced);
+    return verdict(ctx, due, deletion, replacements, fit);
+}
+/**
+ * Step: the keys due, oldest first. The list streams past page by page and only the due keys are
+ * kept. v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
+ */
+async function listDue(ctx, cutoff) {
+    const { options, api, log, outputs, summary } = ctx;
+    const prefix = options.labelPrefix;
+    const selects = (label) => (prefix ? label.startsWith(prefix) : options.allLabels);
     let checked = false;
     const refuseEarly = () => {
         if (checked || !api.known)
@@ -50722,118 +50992,132 @@ async function runRotate(ctx) {
     if (undated > 0)
         log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
     log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`);
-    const row = (key, result, replacement) => [
-        key.label,
-        shortenKey(key.key),
-        key.createdAt.toISOString(),
-        result,
-        ...(options.replace ? [replacement ?? ''] : []),
-    ];
-    const table = (rows) => ({ head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(options.replace ? ['Replacement'] : [])], rows });
-    if (options.dryRun) {
-        const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
-        due.slice(0, LOGGED_KEYS).forEach((k) => log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`));
-        if (due.length > LOGGED_KEYS)
-            log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
-        summary.facts.push(['Would delete', String(due.length)]);
-        summary.table = table(due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(k, 'would delete', planned[i] && `would be ${planned[i]}`)));
-        return { ok: true, outputs, summary };
-    }
-    // The admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
-    // replace. Only as many as certainly fit are rotated, oldest first; the rest stay due for a later
-    // run. What fits is the window's room now, plus one whole window when on-rate-limit is wait and
-    // max-wait-seconds covers the wait for it (further windows are not counted on).
+    return due;
+}
+function row(ctx, key, result, replacement) {
+    return [key.label, shortenKey(key.key), key.createdAt.toISOString(), result, ...(ctx.options.replace ? [replacement ?? ''] : [])];
+}
+function table(ctx, rows) {
+    return { head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])], rows };
+}
+/** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
+function dryRunReport(ctx, due) {
+    const { options, log, outputs, summary, context } = ctx;
+    const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
+    due.slice(0, LOGGED_KEYS).forEach((k) => log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`));
+    if (due.length > LOGGED_KEYS)
+        log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
+    summary.facts.push(['Would delete', String(due.length)]);
+    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)));
+    return { ok: true, outputs, summary };
+}
+/**
+ * Step: the admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
+ * replace. Only as many as certainly fit are rotated, oldest first (`due` is cut to those); the rest
+ * stay due for a later run. What fits is the window's room now, plus one whole window when
+ * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted on).
+ */
+function fitRateLimit(ctx, due) {
+    const { options, api, log, outputs, summary } = ctx;
     const perKey = options.replace ? 2 : 1;
-    const plan = api.http.rateLimit.plan(due.length * perKey);
-    let leftDue = 0;
-    let rateLimitNote;
-    if (plan && !plan.fits) {
-        const at = isoSeconds(plan.resetAt);
-        const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.http.budget.left();
-        const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
-        const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
-        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
-            `${options.replace ? ' (a replacement and a delete each)' : ''}`;
-        const why = options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-            : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
-                : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.http.budget.left() / 1000)} s)`;
-        if (fit < due.length) {
-            if (fit === 0) {
-                return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
-            }
-            leftDue = due.length - fit;
-            rateLimitNote = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
-            log.warning(rateLimitNote);
-            summary.facts.push(['Left due (rate limit)', String(leftDue)]);
-            due.splice(fit);
-        }
-        else
-            log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
+    const plan = api.rateLimitPlan(due.length * perKey);
+    if (!plan || plan.fits)
+        return { leftDue: 0 };
+    const at = isoSeconds(plan.resetAt);
+    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
+    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
+    const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
+    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
+        `${options.replace ? ' (a replacement and a delete each)' : ''}`;
+    const why = options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
+        : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
+            : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+    if (fit >= due.length) {
+        log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
+        return { leftDue: 0 };
     }
-    // With replace, the replacements come first, and an old key is deleted only once its replacement
-    // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
+    if (fit === 0)
+        return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
+    const leftDue = due.length - fit;
+    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
+    log.warning(note);
+    summary.facts.push(['Left due (rate limit)', String(leftDue)]);
+    due.splice(fit);
+    return { leftDue, note };
+}
+/** Step (replace): one new key per due key, into the CSV, before any is deleted. */
+async function replace(ctx, due) {
+    const { options, context } = ctx;
+    const rules = new KeyRequestRules({ ...ctx, now: context.now }, options.labelPrefix, true);
+    const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
+    const requests = due.map((key, i) => rules.request(labels[i], key));
+    rules.explain();
+    const issued = await issueToCsv(ctx, requests, requests.length);
+    // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
+    const replaced = new Array(due.length).fill(false);
     const replacementOf = new Array(due.length).fill('');
-    const replaced = new Array(due.length).fill(!options.replace);
-    let report;
-    if (options.replace && due.length > 0) {
-        const rules = new KeyRequestRules({ ...ctx, now: context.now }, prefix, true);
-        const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
-        const requests = due.map((key, i) => rules.request(labels[i], key));
-        rules.explain();
-        const issued = await issueToCsv(ctx, requests, requests.length);
-        // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
-        requests.forEach((request, i) => {
-            const made = issued.result.assigned.get(request.label);
-            replaced[i] = made !== undefined;
-            replacementOf[i] = made ? `${made.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
-        });
-        report = issued;
-    }
+    requests.forEach((request, i) => {
+        const made = issued.result.assigned.get(request.label);
+        replaced[i] = made !== undefined;
+        replacementOf[i] = made ? `${made.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
+    });
+    return { replaced, replacementOf, report: issued };
+}
+/** Step: deletes the due keys that may go (replaced, or all without replace), until a fatal error. */
+async function deleteDue(ctx, due, replaced) {
+    const { options, api, log } = ctx;
     const results = due.map((_, i) => (replaced[i] ? 'not attempted' : 'kept: replacement not created'));
-    let deletedCount = 0;
-    let gone = 0;
-    const failures = [];
+    const outcome = { results, deleted: 0, gone: 0, attempted: 0, failures: [] };
     let stop;
     const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
+    outcome.attempted = toDelete.length;
     await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
         if (stop !== undefined || ctx.cancellation?.requested)
             return;
         try {
             if (await api.deleteKey(key.key)) {
-                deletedCount += 1;
+                outcome.deleted += 1;
                 results[i] = 'deleted';
-                if (deletedCount <= LOGGED_KEYS)
+                if (outcome.deleted <= LOGGED_KEYS)
                     log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
             }
             else {
-                gone += 1;
+                outcome.gone += 1;
                 results[i] = 'already gone';
             }
         }
         catch (error) {
-            failures.push(`${shortenKey(key.key)}: ${delete_errorText(error)}`);
+            outcome.failures.push(`${shortenKey(key.key)}: ${delete_errorText(error)}`);
             results[i] = 'failed';
-            if (rotate_isFatal(error) || error instanceof RateLimitedError)
+            if (isFatal(error))
                 stop ??= error;
         }
     });
-    outputs['deleted-count'] = String(deletedCount);
-    summary.facts.push(['Deleted', String(deletedCount)]);
-    log.info(`Deleted ${deletedCount} of ${due.length} due key(s).`);
+    return outcome;
+}
+/** Step: outputs, summary, and one failure that names each part that did not happen. */
+function verdict(ctx, due, deletion, replacements, fit) {
+    const { options, log, outputs, summary } = ctx;
+    const { results, deleted, gone, failures } = deletion;
+    outputs['deleted-count'] = String(deleted);
+    summary.facts.push(['Deleted', String(deleted)]);
+    log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
     if (gone > 0) {
         log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
     }
     const kept = results.filter((r) => r === 'kept: replacement not created').length;
     const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
     const deleteFailure = notDeleted > 0
-        ? `${notDeleted} of ${toDelete.length} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deletedCount} deleted` +
+        ? `${notDeleted} of ${deletion.attempted} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deleted} deleted` +
             `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
         : undefined;
     const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
-    summary.table = table(due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(k, results[i], replacementOf[i])));
+    const replacementOf = replacements?.replacementOf ?? new Array(due.length).fill('');
+    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, results[i], replacementOf[i])));
     if (due.length > rotate_TABLE_ROWS)
         summary.facts.push(['Table', `the first ${rotate_TABLE_ROWS} of ${due.length} due keys`]);
-    const leftFailure = leftDue > 0 && options.onRateLimit === 'fail' ? rateLimitNote : undefined;
+    const report = replacements?.report;
+    const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
     const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure].filter(Boolean).join(' ');
     return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
 }
@@ -51380,7 +51664,7 @@ async function main(argv, env) {
     if (argv[0] === 'dev-server') {
         let devServer;
         try {
-            devServer = await __nccwpck_require__.e(/* import() */ 233).then(__nccwpck_require__.bind(__nccwpck_require__, 34233));
+            devServer = await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 45918));
         }
         catch {
             process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
