@@ -1,0 +1,45 @@
+// The change paths of docs/architecture.md, held: a command or a flavor added in one place and
+// forgotten in another fails here, not in a user's run.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { COMMANDS } from '../src/config/options.js';
+import { FLAVORS as CLIENT_FLAVORS } from '../src/quota-proxy/types.js';
+import { adapterFor } from '../src/quota-proxy/detect.js';
+import { FLAVORS as EMULATED_FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { Redactor, shortenKey } from '../src/shared/redact.js';
+import { runWrite } from '../__fixtures__/write-commands.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+describe.each(COMMANDS.map((command) => [command]))('command %s', (command) => {
+  test('has its module, is wired into the flow, and is documented', () => {
+    expect(existsSync(path.join(ROOT, `src/commands/${command}.ts`))).toBe(true);
+    expect(read('src/run.ts')).toContain(`./commands/${command}.js`);
+    expect(read('README.md')).toMatch(new RegExp(`\`${command}\``));
+  });
+});
+
+describe.each(CLIENT_FLAVORS.map((flavor) => [flavor]))('flavor %s', (flavor) => {
+  let server: DevServer | undefined;
+  afterEach(() => server?.close());
+
+  test('has its adapter, its emulation and its section in docs/flavors.md', () => {
+    expect(adapterFor(flavor).flavor).toBe(flavor);
+    expect(EMULATED_FLAVORS).toContain(flavor);
+    expect(read('docs/flavors.md')).toContain(flavor);
+  });
+
+  test('its key shape is shortened by the redactor without being registered', async () => {
+    server = await startDevServer({ flavor, ...(flavor === 'v10' ? { rateLimit: false as const, health: 'ok' as const } : {}) });
+    const { report, rows } = await runWrite(server, { command: 'generate', name: `shape-${flavor}` });
+    expect(report.ok).toBe(true);
+    const key = rows[0]!.key!;
+    // A fresh redactor knows only the key shapes written into it: a flavor with a new shape must add it.
+    expect(new Redactor().redact(`the key ${key} leaked`)).toBe(`the key ${shortenKey(key)} leaked`);
+  });
+});
+
+test('the client and the dev server know the same flavors', () => {
+  expect([...EMULATED_FLAVORS].sort()).toEqual([...CLIENT_FLAVORS].sort());
+});
