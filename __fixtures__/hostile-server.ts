@@ -74,7 +74,7 @@ export async function startHostileServer(options: { target: string; choose: (req
           res.on('close', () => (left = 0));
           return pump();
         }
-        let up;
+        let up: Awaited<ReturnType<typeof forward>>;
         try {
           up = await forward(req, Buffer.concat(chunks));
         } catch {

@@ -29,7 +29,14 @@ test('the inputs parseOptions actually reads are exactly the declared ones', asy
   const read = new Set<string>();
   for (const command of COMMANDS) {
     const given: Record<string, string> = { command, 'admin-token': 't', key: 'k', 'older-than-days': '30', 'label-prefix': 'auto-' };
-    parseOptions((name) => (read.add(name), given[name] ?? ''), {}, cliContext({}));
+    parseOptions(
+      (name) => {
+        read.add(name);
+        return given[name] ?? '';
+      },
+      {},
+      cliContext({}),
+    );
   }
   expect([...read].sort()).toEqual(Object.keys(action.inputs).sort());
 });

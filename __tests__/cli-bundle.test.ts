@@ -80,5 +80,5 @@ test('seed §3.2 first example: batch without --name gets batch-<YYYYMMDD> label
   expect(result.code).toBe(0);
   const labels = readCsv('dated.csv').map((r) => r.label!).sort();
   expect(labels).toHaveLength(5);
-  labels.forEach((label, i) => expect(label).toMatch(new RegExp(`^batch-\\d{8}-00${i + 1}-`)));
+  for (const [i, label] of labels.entries()) expect(label).toMatch(new RegExp(`^batch-\\d{8}-00${i + 1}-`));
 });

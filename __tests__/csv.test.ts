@@ -10,9 +10,9 @@ test('RFC 4180 CSV: header first, commas, quotes, newlines and Chinese survive a
   const file = path.join(dir, 'keys.csv');
   const csv = new CsvWriter(file);
   const labels = ['合作伙伴-2026, "甲"', 'line\nbreak', 'plain'];
-  labels.forEach((label, i) =>
-    csv.write(csvRow({ key: `sk-${String(i).repeat(48)}`, label, createdAt: new Date(Date.UTC(2026, 10, 26, 1, 2, 3)) }, { dailyLimit: 100, server: 'http://127.0.0.1:1/' })),
-  );
+  for (const [i, label] of labels.entries()) {
+    csv.write(csvRow({ key: `sk-${String(i).repeat(48)}`, label, createdAt: new Date(Date.UTC(2026, 10, 26, 1, 2, 3)) }, { dailyLimit: 100, server: 'http://127.0.0.1:1/' }));
+  }
   expect(readdirSync(dir)).not.toContain('keys.csv'); // only the temp file exists until close
   await csv.close();
   const text = readFileSync(file, 'utf8');

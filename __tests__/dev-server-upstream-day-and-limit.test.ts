@@ -15,7 +15,14 @@ async function started(argv: string[], env: NodeJS.ProcessEnv) {
     const answer = await fetch(url + path, { ...init, headers: { authorization: 'Bearer admintoken', 'content-type': 'application/json' } });
     return (await answer.json()) as any;
   };
-  return { url, admin, stop: () => (ac.abort(), done) };
+  return {
+    url,
+    admin,
+    stop: () => {
+      ac.abort();
+      return done;
+    },
+  };
 }
 
 test.each([

@@ -16,7 +16,7 @@ describe.each(FLAVORS.map((f) => [f]))('monitor on %s', (flavor) => {
     server = await startDevServer({ flavor });
     keys = server.seedKeys(12, { labelPrefix: 'k-', dailyLimit: perKey ? 100 : undefined });
     // k-1 at 95 %, k-2 at exactly 80 %, k-3 … k-12 at 10 % down to 1 % (k-12 plus two real requests).
-    keys.forEach((key, i) => server.recordUsage(key, (i === 0 ? 95 : i === 1 ? 80 : 12 - i) * unit));
+    for (const [i, key] of keys.entries()) server.recordUsage(key, (i === 0 ? 95 : i === 1 ? 80 : 12 - i) * unit);
     for (let i = 0; i < 2; i++) expect(await chat(server, keys[11]!)).toBe(200);
   });
   afterAll(() => server.close());

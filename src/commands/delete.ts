@@ -19,7 +19,7 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   const { options, api, log, outputs, summary } = ctx;
   if (options.key) log.secret(options.key, 'key');
   outputs['deleted-count'] = '0';
-  let resolution;
+  let resolution: Awaited<ReturnType<typeof resolveKeys>>;
   try {
     resolution = await resolveKeys(
       api,

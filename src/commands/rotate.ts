@@ -123,7 +123,7 @@ function table(ctx: CommandContext, rows: string[][]) {
 function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
   const { options, log, outputs, summary, context } = ctx;
   const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
-  due.slice(0, LOGGED_KEYS).forEach((k) => log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`));
+  for (const k of due.slice(0, LOGGED_KEYS)) log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
   if (due.length > LOGGED_KEYS) log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
   summary.facts.push(['Would delete', String(due.length)]);
   summary.table = table(ctx, due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)));

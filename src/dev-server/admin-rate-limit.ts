@@ -23,7 +23,10 @@ export function adminRateLimiter(rate: RateLimit): AdminRateLimiter {
     const ip = req.socket.remoteAddress ?? '';
     const now = Date.now();
     let e = hits.get(ip);
-    if (!e) hits.set(ip, (e = { count: 0, startedAt: now }));
+    if (!e) {
+      e = { count: 0, startedAt: now };
+      hits.set(ip, e);
+    }
     else if (now - e.startedAt > windowMs) {
       e.count = 0;
       e.startedAt = now;

@@ -192,7 +192,7 @@ export async function devServerMain(argv: string[], io: DevServerMainIo = {}): P
     return 0;
   }
 
-  let server;
+  let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
     server = await startDevServer(parsed.opts);
   } catch (e) {

@@ -56,7 +56,10 @@ export function readBody(req: IncomingMessage, limit: number, cb: (err: Error | 
       return;
     }
     if (first === undefined) first = chunk;
-    else (chunks ??= [first]).push(chunk);
+    else {
+      chunks ??= [first];
+      chunks.push(chunk);
+    }
   });
   req.on('end', () => {
     if (failed) return;

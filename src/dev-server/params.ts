@@ -24,7 +24,7 @@ export function clampInt(s: string | null, def: number, min: number, max: number
   if (s === null || s === '') return def;
   const n = Number.parseInt(s, 10);
   if (Number.isNaN(n)) return def;
-  return n < min ? min : n > max ? max : n;
+  return Math.min(Math.max(n, min), max);
 }
 
 /** Query integer that must lie in [min, max]; missing → def; otherwise 400. */

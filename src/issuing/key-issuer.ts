@@ -329,7 +329,7 @@ export class KeyIssuer {
     if (own.size > 0) {
       log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0]!.error}); listing the server's keys to see which exist.`);
     }
-    let onServer;
+    let onServer: Awaited<ReturnType<typeof keysCarrying>>;
     try {
       onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter((label) => this.isOwn(label))));
     } catch (error) {
@@ -381,7 +381,7 @@ export class KeyIssuer {
   private collect(): IssueResult {
     const { ledger, result } = this;
     const place = new Map<string, { label: string; index: number }>();
-    for (const [label, members] of ledger.members) members.forEach((request, index) => place.set(request.label, { label, index }));
+    for (const [label, members] of ledger.members) for (const [index, request] of members.entries()) place.set(request.label, { label, index });
     for (const [label, uncertain] of ledger.uncertain) if (this.have(label) < this.asked(label)) result.unresolved.push(uncertain.label);
     for (const request of this.requests) {
       const at = place.get(request.label);

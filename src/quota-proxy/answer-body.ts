@@ -26,7 +26,10 @@ export function readBody(body: Dispatcher.ResponseData['body']): Promise<BodyRea
       let kept = chunks;
       if (cutOff) {
         let size = 0;
-        const head = chunks.findIndex((chunk) => (size += chunk.length) >= CUT_OFF_KEPT);
+        const head = chunks.findIndex((chunk) => {
+          size += chunk.length;
+          return size >= CUT_OFF_KEPT;
+        });
         kept = head === -1 ? chunks : chunks.slice(0, head + 1);
       }
       const text = Buffer.concat(kept).subarray(0, cutOff ? CUT_OFF_KEPT : undefined).toString('utf8');

@@ -63,6 +63,7 @@ export function serverDayFromRows(stamps: DayStamp[], serverNow: number): Server
   const newest = sorted[0];
   if (!newest || offsets === OFFSETS) return { alternatives: [], newest };
   const days = [...new Set(offsets.map((o) => dayAtOffset(serverNow, o)))].sort();
+  // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings, compared as text
   const newestDay = sorted.reduce((max, s) => (s.day > max ? s.day : max), newest.day);
   const day = days.length === 1 ? days[0] : days.includes(newestDay) ? newestDay : days[0];
   return { day, alternatives: days.filter((d) => d !== day), offsets: [offsets[0]!, offsets.at(-1)!], newest };
