@@ -13,7 +13,7 @@ import type { FlavorAdapter } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText } from './delete.js';
 import { localDay } from '../config/options.js';
-import type { DayChoice } from '../quota-proxy/client.js';
+import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
 import { dayReason } from '../reading/usage-report.js';
 
 export async function runReset(ctx: CommandContext): Promise<RunReport> {
@@ -40,6 +40,15 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   const adapter = api.known!;
   for (const key of resolution.keys) log.secret(key.key, 'key');
   summary.facts.push(['Resolved by', resolution.by]);
+  // A key given as such was not looked up. Servers that count days answer a reset of a key they do
+  // not have as one with no usage (v1: 404) or not at all: the list tells, and that is a failure.
+  if (resolution.by === 'key' && adapter.capabilities.lifetimeQuota !== true) {
+    try {
+      if (!(await listHas(api, options.key))) return { ok: false, failure: `The server has no key ${shortenKey(options.key)}; nothing was reset.`, outputs, summary };
+    } catch (error) {
+      return { ok: false, failure: `Could not check that the server has the key (${errorText(error)}); nothing was reset.`, outputs, summary };
+    }
+  }
 
   // The day to send: given; or none where the server resets its own today and names it (v01, v1p);
   // or learned from the server first where a reset needs one (v1). v10 counts no days.
@@ -115,4 +124,10 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   if (failures.length > 0) return { ok: false, failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`, outputs, summary };
   if (missing.length > 0) return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`, outputs, summary };
   return { ok: true, outputs, summary };
+}
+
+/** Whether the server's key list holds `key`. */
+async function listHas(api: QuotaProxy, key: string): Promise<boolean> {
+  for await (const page of api.listKeys()) if (page.some((k) => k.key === key)) return true;
+  return false;
 }
