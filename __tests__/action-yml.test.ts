@@ -97,6 +97,8 @@ describe('the GitLab component maps onto the same inputs', () => {
   test('its command options are COMMANDS, and its default the action default', async () => {
     const { COMMANDS } = await import('../src/config/commands.js');
     expect(inputs.command!.options).toEqual([...COMMANDS]);
+    const { commandList } = await import('../src/config/commands.js');
+    expect(inputs.command!.description).toBe(`What to do: ${commandList()}.`);
     expect(inputs.command!.default).toBe(INPUTS.find((i) => i.name === 'command')!.default);
   });
 
