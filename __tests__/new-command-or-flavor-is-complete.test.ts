@@ -2,7 +2,7 @@
 // forgotten in another fails here, not in a user's run.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMMANDS } from '../src/config/options.js';
+import { COMMANDS } from '../src/config/commands.js';
 import { FLAVORS as CLIENT_FLAVORS } from '../src/quota-proxy/types.js';
 import { adapterFor } from '../src/quota-proxy/detect.js';
 import { FLAVORS as EMULATED_FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';

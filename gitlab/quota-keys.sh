@@ -1,6 +1,7 @@
 #!/bin/sh
 # quota-keys in a GitLab CI job: runs dist/cli.js (found relative to this script) with the job's
-# arguments and environment, and exits with its exit code (0 ok, 1 failed, 2 bad input).
+# arguments and environment, and exits with its exit code (the README's table: 0 ok, 1 failed,
+# 2 bad input, 3 alert with --fail-on-alert, 130/143 interrupted).
 # POSIX sh: node:*-alpine images have no bash.
 #
 #   sh gitlab/quota-keys.sh batch --count 10 --limit 100 --output "keys-$CI_PIPELINE_ID.csv"

@@ -11,15 +11,18 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEV_SERVER_USAGE: () => (/* reexport */ DEV_SERVER_USAGE),
-  FLAVORS: () => (/* reexport */ FLAVORS),
+  FLAVORS: () => (/* reexport */ types/* FLAVORS */.W),
   HEALTH_MODES: () => (/* reexport */ HEALTH_MODES),
   devServerMain: () => (/* reexport */ devServerMain),
   startDevServer: () => (/* reexport */ startDevServer)
 });
 
+// EXTERNAL MODULE: ./src/quota-proxy/types.ts
+var types = __webpack_require__(85532);
 ;// CONCATENATED MODULE: ./src/dev-server/types.ts
 /** Public types of the quota-proxy dev server (re-exported by ./index.ts). */
-const FLAVORS = Object.freeze(['v1', 'v01', 'v1p', 'v1a', 'v10']);
+// The five flavors are the client's list (one definition): the dev server emulates each of them.
+
 const HEALTH_MODES = Object.freeze(['ok', 'error500', 'okFalse', 'hang']);
 
 // EXTERNAL MODULE: external "node:http"
@@ -74,8 +77,10 @@ function readBody(req, limit, cb) {
         }
         if (first === undefined)
             first = chunk;
-        else
-            (chunks ??= [first]).push(chunk);
+        else {
+            chunks ??= [first];
+            chunks.push(chunk);
+        }
     });
     req.on('end', () => {
         if (failed)
@@ -108,8 +113,10 @@ function adminRateLimiter(rate) {
         const ip = req.socket.remoteAddress ?? '';
         const now = Date.now();
         let e = hits.get(ip);
-        if (!e)
-            hits.set(ip, (e = { count: 0, startedAt: now }));
+        if (!e) {
+            e = { count: 0, startedAt: now };
+            hits.set(ip, e);
+        }
         else if (now - e.startedAt > windowMs) {
             e.count = 0;
             e.startedAt = now;
@@ -336,7 +343,7 @@ function clampInt(s, def, min, max) {
     const n = Number.parseInt(s, 10);
     if (Number.isNaN(n))
         return def;
-    return n < min ? min : n > max ? max : n;
+    return Math.min(Math.max(n, min), max);
 }
 /** Query integer that must lie in [min, max]; missing → def; otherwise 400. */
 function strictInt(s, def, min, max, name) {
@@ -1228,8 +1235,8 @@ class Store {
 
 function resolveOptions(opts) {
     const flavor = opts.flavor ?? 'v1';
-    if (!FLAVORS.includes(flavor)) {
-        throw new Error(`unknown flavor ${String(flavor)}; expected one of ${FLAVORS.join(', ')}`);
+    if (!types/* FLAVORS */.W.includes(flavor)) {
+        throw new Error(`unknown flavor ${String(flavor)}; expected one of ${types/* FLAVORS */.W.join(', ')}`);
     }
     const def = FLAVOR_DEFS[flavor];
     const dailyLimit = opts.dailyLimit ?? 200;
@@ -1409,7 +1416,7 @@ Runs a local quota-proxy-compatible server (SQLite via node:sqlite) on 127.0.0.1
 
 Options:
   --port N                port to listen on (default 8787; 0 = any free port)
-  --flavor F              ${FLAVORS.join(' | ')} (default v1)
+  --flavor F              ${types/* FLAVORS */.W.join(' | ')} (default v1)
   --db FILE               SQLite database file (default :memory:)
   --token T               admin token (default: random, printed at start)
   --daily-limit N         server-wide daily request limit / default per-key limit
@@ -1487,7 +1494,7 @@ function applyValue(out, name, v) {
             o.port = intFlag(name, v, 0, 65535);
             break;
         case 'flavor':
-            o.flavor = oneOf(name, v, FLAVORS);
+            o.flavor = oneOf(name, v, types/* FLAVORS */.W);
             break;
         case 'db':
             o.db = nonEmpty(v, '--db needs a file name');

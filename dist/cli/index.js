@@ -45635,7 +45635,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71870);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30290);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -45648,7 +45648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 71870:
+/***/ 30290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45787,55 +45787,6 @@ function cliContext(env, now = new Date()) {
 function localRunId(now) {
     return `${Math.floor(now.getTime() / 1000).toString(36)}${(0,external_node_crypto_.randomBytes)(2).toString('hex')}`;
 }
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-// Every input of the action, which is also a long flag of the CLI. action.yml declares exactly these
-// (a test compares them); the CLI help is built from this table.
-const INPUTS = [
-    { name: 'command', default: 'batch', help: 'health | generate | batch | list | usage | monitor | reset | delete | rotate' },
-    { name: 'url', default: '', short: 'u', help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix' },
-    { name: 'admin-token', default: '', short: 't', help: 'admin token (env ADMIN_TOKEN); required for every command but health' },
-    { name: 'count', default: '1', short: 'c', help: 'keys to issue with batch, 1..10000' },
-    { name: 'limit', default: '', short: 'l', help: 'daily request limit per key (default 100, or the tier\'s); sent where the server has per-key limits' },
-    { name: 'server-daily-limit', default: '', help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown" },
-    { name: 'name', default: '', short: 'n', help: 'label (generate), label stem (batch), or the label of the key to reset/delete' },
-    { name: 'output', default: '', short: 'o', help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace' },
-    { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
-    { name: 'timeout-seconds', default: '10', help: 'total time of each attempt of a request (connect to last byte), in seconds' },
-    { name: 'health-path', default: '/healthz', help: 'health check path' },
-    { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
-    { name: 'server-flavor', default: '', help: 'v1 | v01 | v1p | v1a | v10; default: detected from the answers' },
-    // list, usage, monitor, reset, delete, rotate
-    { name: 'label-prefix', default: '', help: 'only keys whose label starts with this (list, usage, monitor, rotate)' },
-    { name: 'day', default: '', help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)" },
-    { name: 'alert-threshold', default: '80', help: 'usage percent of the daily limit that raises an alert, 1..100' },
-    { name: 'fail-on-alert', default: 'false', boolean: true, help: 'fail when any key is at or above alert-threshold' },
-    { name: 'key', default: '', help: 'the key to reset or delete (or use name)' },
-    { name: 'all-matching', default: 'false', boolean: true, help: 'reset/delete every key whose label is name, when several are' },
-    { name: 'reset-all-keys-for-day', default: 'false', boolean: true, help: 'v1p can only reset every key for a day: allow that' },
-    { name: 'older-than-days', default: '', help: 'rotate: delete keys created more than this many days ago (required)' },
-    { name: 'all-labels', default: 'false', boolean: true, help: 'rotate without label-prefix: consider every key' },
-    { name: 'dry-run', default: 'false', boolean: true, help: 'rotate: list what would be deleted, change nothing' },
-    { name: 'replace', default: 'false', boolean: true, help: 'rotate: issue one new key per deleted key' },
-    { name: 'tier', default: '', help: 'trial | partner | internal | vip (50/500/1000/5000 per day), or a tier of tiers' },
-    { name: 'tiers', default: '', help: 'tier → daily limit map, JSON or YAML, e.g. {"trial":50,"gold":2000}' },
-    { name: 'expires-in-days', default: '', help: 'generate/batch: expiry sent to servers that expire keys (v10)' },
-    { name: 'limit-as-total-quota', default: 'false', boolean: true, help: 'v10: send limit as the key\'s lifetime totalQuota' },
-    // artifact
-    { name: 'upload-artifact', default: 'true', boolean: true, help: 'GitHub: upload the CSV as an artifact' },
-    { name: 'artifact-name', default: '', help: 'artifact name; default trial-keys-<run id>-<attempt>' },
-    { name: 'retention-days', default: '1', help: 'artifact retention, 1..90 days' },
-    { name: 'encrypt-to', default: '', help: 'age recipients (age1…, comma or newline separated): upload <name>.csv.age instead of plaintext' },
-    { name: 'allow-public-artifact', default: 'false', boolean: true, help: 'allow plaintext keys as an artifact of a public repository' },
-    // reliability
-    { name: 'retries', default: '3', help: 'retries of idempotent requests (GET, DELETE, health), 0..10' },
-    { name: 'max-wait-seconds', default: '120', help: 'total time spent waiting on retries and rate limits' },
-    { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
-    { name: 'min-success', default: '', help: 'keys that must be created for success; default count' },
-    { name: 'force', default: 'false', boolean: true, help: 'issue again even when an earlier attempt of this run already did' },
-    { name: 'invocation-id', default: '', help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels' },
-    { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
-];
 
 ;// CONCATENATED MODULE: ./src/shared/redact.ts
 // Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`;
@@ -47089,16 +47040,8 @@ class CsvWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/types.ts
-// The one interface every server flavor is driven through. Quirks live in ./flavors/<flavor>.ts.
-const FLAVORS = ['v1', 'v01', 'v1p', 'v1a', 'v10'];
-class UnsupportedOperationError extends Error {
-    constructor(flavor, operation, hint = '') {
-        super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
-        this.name = 'UnsupportedOperationError';
-    }
-}
-
+// EXTERNAL MODULE: ./src/quota-proxy/types.ts
+var types = __nccwpck_require__(85532);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(77030);
 ;// CONCATENATED MODULE: ./src/config/plain-http.ts
@@ -47127,6 +47070,117 @@ function plainHttpWarning(url) {
     return `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
 }
 
+;// CONCATENATED MODULE: ./src/config/commands.ts
+// The commands, in one place: parsing (options.ts), the CLI help (platform/cli.ts), action.yml,
+// the GitLab component and the README are derived from this list or checked against it by tests.
+const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'];
+const COMMAND_HELP = {
+    health: {
+        summary: 'check that the server answers its health path (needs no token)',
+        examples: ['quota-keys health --url http://localhost:8787', 'quota-keys health --health-path /status --timeout-seconds 5'],
+    },
+    generate: {
+        summary: 'issue one key with a label and a daily limit; the key goes to the CSV',
+        examples: ['quota-keys generate --name "user-a-trial" --limit 100', 'quota-keys generate -n partner-x --tier partner -o partner-x.csv'],
+    },
+    batch: {
+        summary: 'issue COUNT keys labelled <name>-001, <name>-002, …; the keys go to the CSV',
+        examples: ['quota-keys batch --count 5 --limit 100 --output batch-keys.csv', 'quota-keys batch -c 10 -n "partner-202611" -l 500'],
+    },
+    list: {
+        summary: 'list the keys (shortened) with their labels, limits and creation dates',
+        examples: ['quota-keys list --label-prefix batch-', 'quota-keys list --output all-keys.csv'],
+    },
+    usage: {
+        summary: "report each key's requests for a day against its limit; alerts at alert-threshold",
+        examples: ['quota-keys usage --day 2026-11-26', 'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert'],
+    },
+    monitor: {
+        summary: 'usage of the keys with their limits, as a table; --watch repeats it',
+        examples: ['quota-keys monitor --watch 5', 'quota-keys monitor --label-prefix partner- --fail-on-alert'],
+    },
+    reset: {
+        summary: "clear a key's usage for a day (by key or by label); a key the server does not have fails",
+        examples: ['quota-keys reset --name user-a-trial', 'quota-keys reset --key "$KEY" --day 2026-11-26'],
+    },
+    delete: {
+        summary: 'delete a key (by key or by label), or every key with a label',
+        examples: ['quota-keys delete --key "$KEY"', 'quota-keys delete --name batch-20261126-001 --all-matching'],
+    },
+    rotate: {
+        summary: 'delete keys older than N days under a label prefix, optionally issuing replacements',
+        examples: ['quota-keys rotate --label-prefix auto- --older-than-days 30 --dry-run', 'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace'],
+    },
+};
+/** "health, generate, … or rotate", as the docs write the list. */
+function commandList(last = 'or') {
+    return `${COMMANDS.slice(0, -1).join(', ')} ${last} ${COMMANDS[COMMANDS.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// Every input of the action, which is also a long flag of the CLI: the one table of names and
+// defaults. Parsing (options.ts) takes its defaults from here, the CLI help is built from it, and
+// tests check action.yml and the GitLab component against it.
+
+
+const INPUTS = [
+    { name: 'command', default: 'batch', help: COMMANDS.join(' | ') },
+    { name: 'url', default: '', short: 'u', help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix' },
+    { name: 'admin-token', default: '', short: 't', for: ['generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'], help: 'admin token (env ADMIN_TOKEN); required for every command but health' },
+    { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue with batch, 1..10000' },
+    { name: 'limit', default: '', short: 'l', for: ['generate', 'batch', 'rotate'], help: 'daily request limit per key (default 100, or the tier\'s); sent where the server has per-key limits' },
+    { name: 'server-daily-limit', default: '', for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'], help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown" },
+    { name: 'name', default: '', short: 'n', for: ['generate', 'batch', 'reset', 'delete', 'rotate'], help: 'label (generate), label stem (batch), or the label of the key to reset/delete' },
+    { name: 'output', default: '', short: 'o', for: ['generate', 'batch', 'list', 'rotate'], help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace' },
+    { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
+    { name: 'timeout-seconds', default: '10', help: 'total time of each attempt of a request (connect to last byte), in seconds' },
+    { name: 'health-path', default: '/healthz', help: 'health check path' },
+    { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
+    { name: 'server-flavor', default: '', help: `${types/* FLAVORS */.W.join(' | ')}; default: detected from the answers` },
+    // list, usage, monitor, reset, delete, rotate
+    { name: 'label-prefix', default: '', for: ['list', 'usage', 'monitor', 'rotate'], help: 'only keys whose label starts with this (list, usage, monitor, rotate)' },
+    { name: 'day', default: '', for: ['usage', 'monitor', 'reset'], help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)" },
+    { name: 'alert-threshold', default: '80', for: ['usage', 'monitor'], help: 'usage percent of the daily limit that raises an alert, 1..100' },
+    { name: 'fail-on-alert', default: 'false', boolean: true, for: ['usage', 'monitor'], help: 'fail when any key is at or above alert-threshold' },
+    { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
+    { name: 'all-matching', default: 'false', boolean: true, for: ['reset', 'delete'], help: 'reset/delete every key whose label is name, when several are' },
+    { name: 'reset-all-keys-for-day', default: 'false', boolean: true, for: ['reset'], help: 'v1p can only reset every key for a day: allow that' },
+    { name: 'older-than-days', default: '', for: ['rotate'], help: 'rotate: delete keys created more than this many days ago (required)' },
+    { name: 'all-labels', default: 'false', boolean: true, for: ['rotate'], help: 'rotate without label-prefix: consider every key' },
+    { name: 'dry-run', default: 'false', boolean: true, for: ['rotate'], help: 'rotate: list what would be deleted, change nothing' },
+    { name: 'replace', default: 'false', boolean: true, for: ['rotate'], help: 'rotate: issue one new key per deleted key' },
+    { name: 'tier', default: '', for: ['generate', 'batch', 'rotate'], help: 'trial | partner | internal | vip (50/500/1000/5000 per day), or a tier of tiers' },
+    { name: 'tiers', default: '', for: ['generate', 'batch', 'rotate'], help: 'tier → daily limit map, JSON or YAML, e.g. {"trial":50,"gold":2000}' },
+    { name: 'expires-in-days', default: '', for: ['generate', 'batch'], help: 'generate/batch: expiry sent to servers that expire keys (v10)' },
+    { name: 'limit-as-total-quota', default: 'false', boolean: true, for: ['generate', 'batch', 'rotate'], help: 'v10: send limit as the key\'s lifetime totalQuota' },
+    // artifact
+    { name: 'upload-artifact', default: 'true', boolean: true, for: ['generate', 'batch', 'list', 'rotate'], help: 'GitHub: upload the CSV as an artifact' },
+    { name: 'artifact-name', default: '', for: ['generate', 'batch', 'list', 'rotate'], help: 'artifact name; default trial-keys-<run id>-<attempt>' },
+    { name: 'retention-days', default: '1', for: ['generate', 'batch', 'list', 'rotate'], help: 'artifact retention, 1..90 days' },
+    { name: 'encrypt-to', default: '', for: ['generate', 'batch', 'list', 'rotate'], help: 'age recipients (age1…, comma or newline separated): upload <name>.csv.age instead of plaintext' },
+    { name: 'allow-public-artifact', default: 'false', boolean: true, for: ['generate', 'batch', 'list', 'rotate'], help: 'allow plaintext keys as an artifact of a public repository' },
+    // reliability
+    { name: 'retries', default: '3', help: 'retries of idempotent requests (GET, DELETE, health), 0..10' },
+    { name: 'max-wait-seconds', default: '120', help: 'total time spent waiting on retries and rate limits' },
+    { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
+    { name: 'min-success', default: '', for: ['generate', 'batch'], help: 'keys that must be created for success; default count' },
+    { name: 'force', default: 'false', boolean: true, for: ['generate', 'batch'], help: 'issue again even when an earlier attempt of this run already did' },
+    { name: 'invocation-id', default: '', for: ['generate', 'batch', 'rotate'], help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels' },
+    { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
+];
+const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));
+/** The input's default as the table (and action.yml) states it; '' when it has none there. */
+function inputDefault(name) {
+    const spec = BY_NAME.get(name);
+    if (!spec)
+        throw new Error(`no input ${name}`);
+    return spec.default;
+}
+/** The inputs a command reads ('command' itself excluded: it is the CLI's first word). */
+function inputsOf(command) {
+    return INPUTS.filter((i) => i.name !== 'command' && (!i.for || i.for.includes(command)));
+}
+
 ;// CONCATENATED MODULE: ./src/config/options.ts
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
@@ -47138,7 +47192,9 @@ function plainHttpWarning(url) {
 
 
 
-const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'];
+
+
+
 /** Seed §5.1: the tool's tiers and their daily limits. */
 const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 const DEFAULT_LIMIT = 100;
@@ -47311,11 +47367,17 @@ function parseInvocationId(raw) {
     }
     return raw;
 }
-function parseOptions(input, env, context) {
+function reader(input) {
     const get = (name) => input(name).trim();
-    const command = oneOf('command', get('command') || 'batch', COMMANDS);
+    /** The input as given, else its default from the INPUTS table (the one place defaults live). */
+    const value = (name) => get(name) || inputDefault(name);
+    return { input, get, value, bool: (name) => parseBoolean(name, value(name)) };
+}
+/** What to do, where, with which token. */
+function parseTarget({ input, get, value }, env, context) {
+    const command = oneOf('command', value('command'), COMMANDS);
     const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
-    if (sendsTokenInClear(url) && parseBoolean('require-https', get('require-https') || 'false')) {
+    if (sendsTokenInClear(url) && parseBoolean('require-https', value('require-https'))) {
         throw new InputError('url', redactUrl(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
     }
     // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
@@ -47331,7 +47393,11 @@ function parseOptions(input, env, context) {
     if (token === undefined && command !== 'health') {
         throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
     }
-    const count = parseWholeNumber('count', get('count') || '1', 1, 10_000);
+    return { command, url, token, tokenSource };
+}
+/** How many keys, with which limits and labels, how fast, and where they go. */
+function parseIssuing({ get, value }, context) {
+    const count = parseWholeNumber('count', value('count'), 1, 10_000);
     const tiers = parseTiers(get('tiers'));
     const tier = get('tier') || undefined;
     if (tier !== undefined && !Object.hasOwn(tiers, tier))
@@ -47339,14 +47405,14 @@ function parseOptions(input, env, context) {
     const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier] : DEFAULT_LIMIT;
     // No default: v1/v01 do not report theirs, and a guess would show wrong percentages without saying so.
     const serverDailyLimit = get('server-daily-limit') ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000) : undefined;
-    const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
-    const timeoutRaw = get('timeout-seconds') || '10';
+    const concurrency = parseWholeNumber('concurrency', value('concurrency'), 1, 64);
+    const timeoutRaw = value('timeout-seconds');
     const timeout = Number(timeoutRaw);
     // At least a millisecond: undici reads a timeout of 0 as none at all.
     if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
         throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
     }
-    const healthPath = parseHealthPath(get('health-path') || '/healthz');
+    const healthPath = parseHealthPath(value('health-path'));
     const nameGiven = get('name');
     const name = nameGiven || defaultName(context);
     if (/[\r\n\0]/.test(name) || name.length > 200) {
@@ -47356,8 +47422,11 @@ function parseOptions(input, env, context) {
     if (/[\r\n\0]/.test(labelPrefix))
         throw new InputError('label-prefix', labelPrefix, 'expected one line');
     const output = parseOutput(get('output'), context);
-    const flavorRaw = get('server-flavor');
-    const bool = (input) => parseBoolean(input, get(input) || 'false');
+    const timeoutMs = Math.round(timeout * 1000);
+    return { count, tiers, tier, limit, serverDailyLimit, concurrency, timeoutMs, healthPath, name, nameGiven, labelPrefix, output };
+}
+/** Which existing keys reset, delete and rotate act on. */
+function parseSelection({ get, bool }, command, nameGiven, labelPrefix) {
     const key = get('key');
     if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
         throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
@@ -47370,52 +47439,46 @@ function parseOptions(input, env, context) {
     if (command === 'rotate' && !labelPrefix && !allLabels) {
         throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
     }
+    return { key, olderThanDays, allLabels };
+}
+function parseOptions(input, env, context) {
+    const read = reader(input);
+    const { get, value, bool } = read;
+    const target = parseTarget(read, env, context);
+    const { command } = target;
+    const issuing = parseIssuing(read, context);
+    const flavorRaw = get('server-flavor');
+    const selection = parseSelection(read, command, issuing.nameGiven, issuing.labelPrefix);
     const expiresRaw = get('expires-in-days');
-    const retries = parseWholeNumber('retries', get('retries') || '3', 0, 10);
-    const maxWaitSeconds = parseWholeNumber('max-wait-seconds', get('max-wait-seconds') || '120', 0, 3600);
+    const retries = parseWholeNumber('retries', value('retries'), 0, 10);
+    const maxWaitSeconds = parseWholeNumber('max-wait-seconds', value('max-wait-seconds'), 0, 3600);
     const minSuccessRaw = get('min-success');
-    const wanted = command === 'batch' ? count : 1;
+    const wanted = command === 'batch' ? issuing.count : 1;
     const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
     return {
-        command,
-        url,
-        token,
-        tokenSource,
-        count,
-        limit,
-        serverDailyLimit,
-        name,
-        nameGiven,
-        output,
+        ...target,
+        ...issuing,
         outputGiven: get('output') !== '',
-        concurrency,
-        timeoutMs: Math.round(timeout * 1000),
-        healthPath,
         skipHealthCheck: bool('skip-health-check'),
-        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
-        labelPrefix,
+        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, types/* FLAVORS */.W) : undefined,
         day: get('day') ? parseDay(get('day')) : undefined,
-        alertThreshold: parseWholeNumber('alert-threshold', get('alert-threshold') || '80', 1, 100),
+        alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
         failOnAlert: bool('fail-on-alert'),
-        key,
+        ...selection,
         allMatching: bool('all-matching'),
         resetAllKeysForDay: bool('reset-all-keys-for-day'),
-        olderThanDays,
-        allLabels,
         dryRun: bool('dry-run'),
         replace: bool('replace'),
-        tier,
-        tiers,
         expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
         limitAsTotalQuota: bool('limit-as-total-quota'),
-        uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact') || 'true'),
+        uploadArtifact: bool('upload-artifact'),
         artifactName: parseArtifactName(get('artifact-name'), context),
-        retentionDays: parseWholeNumber('retention-days', get('retention-days') || '1', 1, 90),
+        retentionDays: parseWholeNumber('retention-days', value('retention-days'), 1, 90),
         encryptTo: parseRecipients(get('encrypt-to')),
         allowPublicArtifact: bool('allow-public-artifact'),
         retries,
         maxWaitMs: maxWaitSeconds * 1000,
-        onRateLimit: oneOf('on-rate-limit', get('on-rate-limit') || 'wait', ['wait', 'fail']),
+        onRateLimit: oneOf('on-rate-limit', value('on-rate-limit'), ['wait', 'fail']),
         minSuccess,
         force: bool('force'),
         invocationId: parseInvocationId(get('invocation-id')),
@@ -47852,7 +47915,7 @@ function classify(error) {
 const FATAL_STATUSES = [400, 401, 403, 404, 405];
 /** Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the flavor lacks). */
 function isFatal(error) {
-    if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError)
+    if (error instanceof types/* UnsupportedOperationError */.v || error instanceof RateLimitedError)
         return true;
     return error instanceof HttpStatusError && FATAL_STATUSES.includes(error.status);
 }
@@ -47933,6 +47996,7 @@ function serverDayFromRows(stamps, serverNow) {
     if (!newest || offsets === OFFSETS)
         return { alternatives: [], newest };
     const days = [...new Set(offsets.map((o) => dayAtOffset(serverNow, o)))].sort();
+    // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings, compared as text
     const newestDay = sorted.reduce((max, s) => (s.day > max ? s.day : max), newest.day);
     const day = days.length === 1 ? days[0] : days.includes(newestDay) ? newestDay : days[0];
     return { day, alternatives: days.filter((d) => d !== day), offsets: [offsets[0], offsets.at(-1)], newest };
@@ -48131,7 +48195,7 @@ const v1a = {
         }),
     }),
     resetRequest: () => {
-        throw new UnsupportedOperationError('v1a', 'reset endpoint');
+        throw new types/* UnsupportedOperationError */.v('v1a', 'reset endpoint');
     },
 };
 
@@ -48560,7 +48624,7 @@ class QuotaProxy {
     async deleteKey(key) {
         const adapter = this.require('delete');
         if (!adapter.capabilities.delete)
-            throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
         // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
         // the attempt whose answer was lost deleted it.
         try {
@@ -48580,7 +48644,7 @@ class QuotaProxy {
     async resetUsage(key, day) {
         const adapter = this.require('reset');
         if (adapter.capabilities.reset === 'none')
-            throw new UnsupportedOperationError(adapter.flavor, 'reset endpoint');
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'reset endpoint');
         if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
             throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
         }
@@ -48617,7 +48681,10 @@ function readBody(body) {
             let kept = chunks;
             if (cutOff) {
                 let size = 0;
-                const head = chunks.findIndex((chunk) => (size += chunk.length) >= CUT_OFF_KEPT);
+                const head = chunks.findIndex((chunk) => {
+                    size += chunk.length;
+                    return size >= CUT_OFF_KEPT;
+                });
                 kept = head === -1 ? chunks : chunks.slice(0, head + 1);
             }
             const text = Buffer.concat(kept).subarray(0, cutOff ? CUT_OFF_KEPT : undefined).toString('utf8');
@@ -49536,7 +49603,7 @@ function followsInBatch(previous, next, suffix) {
 
 /** Whether a failed create may nevertheless have made the key(s). */
 function isAmbiguousCreateFailure(error) {
-    if (error instanceof CancelledError || error instanceof UnsupportedOperationError)
+    if (error instanceof CancelledError || error instanceof types/* UnsupportedOperationError */.v)
         return false;
     // Refused, DNS, connect timeout: the request never reached the server.
     if (error instanceof NetworkError)
@@ -49939,7 +50006,8 @@ class KeyIssuer {
         const { ledger, result } = this;
         const place = new Map();
         for (const [label, members] of ledger.members)
-            members.forEach((request, index) => place.set(request.label, { label, index }));
+            for (const [index, request] of members.entries())
+                place.set(request.label, { label, index });
         for (const [label, uncertain] of ledger.uncertain)
             if (this.have(label) < this.asked(label))
                 result.unresolved.push(uncertain.label);
@@ -50754,6 +50822,9 @@ async function runReset(ctx) {
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
     summary.facts.push(['Resolved by', resolution.by]);
+    const missing = await keyGivenButMissing(ctx, adapter, resolution);
+    if (missing)
+        return { ok: false, failure: missing, outputs, summary };
     let choice;
     try {
         choice = await chooseDay(ctx, adapter);
@@ -50765,6 +50836,23 @@ async function runReset(ctx) {
     if (adapter.capabilities.reset === 'day-wide')
         return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
     return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
+}
+/**
+ * Step: a key given as such was not looked up. Servers that count days answer a reset of a key they
+ * do not have as one with no usage (v1: 404) or not at all: the list tells, and that is a failure.
+ */
+async function keyGivenButMissing(ctx, adapter, resolution) {
+    const { options, api } = ctx;
+    if (resolution.by !== 'key' || adapter.capabilities.lifetimeQuota === true)
+        return undefined;
+    try {
+        if (!(await listHas(api, options.key)))
+            return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
+    }
+    catch (error) {
+        return `Could not check that the server has the key (${delete_errorText(error)}); nothing was reset.`;
+    }
+    return undefined;
 }
 /** Step: refuses, once the flavor is known and before anything is sent, a reset the flavor cannot do as asked. */
 function refusal(ctx) {
@@ -50871,6 +50959,13 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
     if (missing.length > 0)
         return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`, outputs, summary };
     return { ok: true, outputs, summary };
+}
+/** Whether the server's key list holds `key`. */
+async function listHas(api, key) {
+    for await (const page of api.listKeys())
+        if (page.some((k) => k.key === key))
+            return true;
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/rotate.ts
@@ -51004,7 +51099,8 @@ function table(ctx, rows) {
 function dryRunReport(ctx, due) {
     const { options, log, outputs, summary, context } = ctx;
     const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
-    due.slice(0, LOGGED_KEYS).forEach((k) => log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`));
+    for (const k of due.slice(0, LOGGED_KEYS))
+        log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
     if (due.length > LOGGED_KEYS)
         log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
     summary.facts.push(['Would delete', String(due.length)]);
@@ -51505,6 +51601,215 @@ async function watch(seconds, pass, io, signals = process) {
 // refuses a tag that differs). A constant, so the bundles need no package.json at run time.
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./src/platform/cli-args.ts
+// The CLI's argument list, read with node:util parseArgs from the INPUTS table: every action input
+// is a long flag of the same name; the seed tool's short flags; `--token` for `--admin-token`;
+// boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--help`, `--version`.
+
+
+
+
+/** Long flags that stand for an input of another name. */
+const ALIASES = { token: 'admin-token' };
+const BOOLEAN_VALUE = /^(true|false|yes|no|on|off|1|0)$/i;
+function optionConfig() {
+    const options = {};
+    for (const input of INPUTS) {
+        if (input.name === 'command')
+            continue;
+        // The seed tool's -t is --token; --admin-token is the action's name for it.
+        const short = input.name === 'admin-token' ? undefined : input.short;
+        options[input.name] = { type: input.boolean ? 'boolean' : 'string', ...(short ? { short } : {}) };
+    }
+    options.token = { type: 'string', short: 't' };
+    options.help = { type: 'boolean', short: 'h' };
+    options.version = { type: 'boolean', short: 'V' };
+    options.dotenv = { type: 'string' };
+    options.watch = { type: 'string' };
+    return options;
+}
+/** Every long flag the CLI knows, for "did you mean". */
+function knownFlags() {
+    return [...Object.keys(optionConfig())];
+}
+/** Edit distance (insert, delete, substitute one character), for "did you mean". */
+function levenshtein(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The nearest of `candidates` within 2 edits (case and `_` for `-` forgiven), if any. */
+function didYouMean(word, candidates) {
+    const plain = word.toLowerCase().replace(/_/g, '-');
+    let best;
+    for (const candidate of candidates) {
+        const distance = levenshtein(plain, candidate);
+        if (distance <= 2 && (!best || distance < best.distance))
+            best = { candidate, distance };
+    }
+    return best?.candidate;
+}
+function unknownFlag(raw, long, name) {
+    const suggestion = long ? didYouMean(name, knownFlags()) : undefined;
+    // Only the flag's name: a mistyped `--admin_token=…` must not print its value.
+    return new InputError(raw, '', `unknown flag${suggestion ? ` (did you mean --${suggestion}?)` : ''}; see quota-keys --help`);
+}
+/** A word that is not a flag: the command, or an error (a value that lost its flag?). */
+function takePositional(parsed, word) {
+    if (parsed.command === undefined) {
+        parsed.command = word;
+        return;
+    }
+    if (parsed.command === 'help' && parsed.topic === undefined) {
+        parsed.topic = word;
+        return;
+    }
+    // A stray word is echoed only when it is a command: it may be a value that lost its flag (a token).
+    const known = COMMANDS.includes(word);
+    throw new InputError('command', known ? word : '', `one command only (got "${parsed.command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
+}
+/** `--name value`, `--name=value`, `-n value`; boolean inputs may stand alone or take true/false. */
+function parseArgs(argv) {
+    const config = optionConfig();
+    const { tokens } = (0,external_node_util_.parseArgs)({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
+    const parsed = { values: new Map(), help: false, version: false };
+    const consumed = new Set();
+    tokens.forEach((token, t) => {
+        if (token.kind === 'option-terminator' || consumed.has(token.index))
+            return;
+        if (token.kind === 'positional')
+            return takePositional(parsed, token.value);
+        const spec = config[token.name];
+        if (!spec)
+            throw unknownFlag(token.rawName, token.rawName.startsWith('--'), token.name);
+        // As the seed tool: a short flag's value is the next word (`-c 5`), never glued on (`-c5`).
+        if (!token.rawName.startsWith('--') && token.inlineValue) {
+            throw new InputError(token.rawName, '', `a short flag takes its value as the next word, such as ${token.rawName} VALUE`);
+        }
+        let value = token.value;
+        if (spec.type === 'boolean' && value === undefined) {
+            const next = tokens[t + 1];
+            const takesNext = next?.kind === 'positional' && next.index === token.index + 1 && BOOLEAN_VALUE.test(next.value);
+            if (takesNext)
+                consumed.add(next.index);
+            value = takesNext ? next.value : 'true';
+        }
+        if (value === undefined || (value === '' && (token.name === 'dotenv' || token.name === 'watch')))
+            throw missingValue(token.name, token.rawName);
+        store(parsed, token.name, value);
+    });
+    return parsed;
+}
+function missingValue(name, rawName) {
+    // `--dotenv=` and `--watch=` name nothing either.
+    if (name === 'dotenv')
+        return new InputError('dotenv', '', '--dotenv needs a file path, such as quota-keys.env');
+    if (name === 'watch')
+        return new InputError('watch', '', '--watch needs a number of seconds, such as 5');
+    return new InputError(ALIASES[name] ?? name, '', `${rawName} needs a value`);
+}
+function store(parsed, name, value) {
+    if (name === 'help')
+        parsed.help = !/^(false|no|off|0)$/i.test(value);
+    else if (name === 'version')
+        parsed.version = !/^(false|no|off|0)$/i.test(value);
+    else if (name === 'dotenv')
+        parsed.dotenv = value;
+    else if (name === 'watch')
+        parsed.watch = value;
+    else
+        parsed.values.set(ALIASES[name] ?? name, value);
+}
+
+;// CONCATENATED MODULE: ./src/platform/cli-help.ts
+// The CLI's help, built from the INPUTS table and the COMMANDS list: the general usage, one page per
+// command (its flags only, two examples), and the exit codes.
+
+
+
+/** The exit codes of quota-keys: the README's table is checked against this one. */
+const EXIT_CODES = [
+    { code: 0, meaning: 'success' },
+    { code: 1, meaning: 'failure: the command could not do what was asked (health, server error, a key not found, …)' },
+    { code: 2, meaning: 'bad input: an input or flag was refused before any request was sent' },
+    { code: 3, meaning: 'alert: usage or monitor found a key at or above alert-threshold, with --fail-on-alert' },
+    { code: 130, meaning: 'interrupted by SIGINT (Ctrl-C); the CSV keeps every key created' },
+    { code: 143, meaning: 'terminated by SIGTERM; the CSV keeps every key created' },
+];
+const EXIT_ALERT = 3;
+const flagName = (input) => (input.name === 'admin-token' ? 'token' : input.name);
+function flagLine(input) {
+    const flag = `${input.short ? `-${input.short}, ` : '    '}--${flagName(input)}${input.boolean ? '' : ' VALUE'}`;
+    return `  ${flag.padEnd(30)} ${input.help}${input.default ? ` (default ${input.default})` : ''}`;
+}
+function extraFlags(command) {
+    return [
+        `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
+        ...(command === undefined || command === 'monitor'
+            ? [`  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`]
+            : []),
+        '  -h, --help                     this help',
+    ];
+}
+function exitCodeLines() {
+    return ['Exit codes:', ...EXIT_CODES.map(({ code, meaning }) => `  ${String(code).padEnd(4)} ${meaning}`)];
+}
+/** `quota-keys --help`: every command and every flag. */
+function usage() {
+    const width = Math.max(...COMMANDS.map((c) => c.length));
+    return [
+        'Usage: quota-keys <command> [flags]        quota-keys <command> --help: that command\'s flags and examples',
+        '',
+        'Commands:',
+        ...COMMANDS.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
+        `  ${'dev-server'.padEnd(width)}  a local quota-proxy for trying things out (quota-keys dev-server --help)`,
+        '',
+        'Flags (every action input is a long flag of the same name):',
+        ...INPUTS.filter((i) => i.name !== 'command').map(flagLine),
+        ...extraFlags(),
+        '  -V, --version                  the version of quota-keys',
+        '',
+        ...exitCodeLines(),
+        '',
+        'Environment: ADMIN_TOKEN, QUOTA_PROXY_URL. Keys are written to the CSV only; logs show them shortened.',
+    ].join('\n');
+}
+/** `quota-keys <command> --help`: what it does, its flags only, two examples. */
+function commandUsage(command) {
+    const help = COMMAND_HELP[command];
+    return [
+        `Usage: quota-keys ${command} [flags]`,
+        '',
+        `${command}: ${help.summary}`,
+        '',
+        'Flags:',
+        ...inputsOf(command).map(flagLine),
+        ...extraFlags(command),
+        '',
+        'Examples (with ADMIN_TOKEN and QUOTA_PROXY_URL set):',
+        ...help.examples.map((e) => `  ${e}`),
+        '',
+        ...exitCodeLines(),
+    ].join('\n');
+}
+/** Printed on stderr when quota-keys is run with no arguments. */
+function shortUsage() {
+    return [
+        'Usage: quota-keys <command> [flags]',
+        '',
+        `Commands: ${COMMANDS.join(', ')}, dev-server`,
+        'quota-keys --help lists every flag; quota-keys <command> --help shows one command\'s flags and examples.',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
 
@@ -51517,87 +51822,8 @@ const VERSION = '0.1.0';
 
 
 
-const ALIASES = { token: 'admin-token' };
-function usage() {
-    const flags = INPUTS.filter((i) => i.name !== 'command').map((i) => {
-        const flag = `${i.short ? `-${i.short}, ` : '    '}--${i.name === 'admin-token' ? 'token' : i.name}${i.boolean ? '' : ' VALUE'}`;
-        return `  ${flag.padEnd(30)} ${i.help}${i.default ? ` (default ${i.default})` : ''}`;
-    });
-    return [
-        'Usage: quota-keys <command> [flags]',
-        '',
-        `Commands: ${COMMANDS.join(', ')}, dev-server (a local quota-proxy for trying things out)`,
-        '',
-        'Flags (every action input is a long flag of the same name):',
-        ...flags,
-        `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
-        `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
-        '  -h, --help                     this help',
-        '  -V, --version                  the version of quota-keys',
-        '',
-        'Environment: ADMIN_TOKEN, QUOTA_PROXY_URL. Keys are written to the CSV only; logs show them shortened.',
-    ].join('\n');
-}
-/** `--name value`, `--name=value`, `-n value`; boolean inputs may stand alone. */
-function parseArgs(argv) {
-    const byName = new Map(INPUTS.map((i) => [i.name, i]));
-    const byShort = new Map(INPUTS.filter((i) => i.short).map((i) => [i.short, i]));
-    const values = new Map();
-    let command;
-    let help = false;
-    let dotenv;
-    let watch;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '-h' || arg === '--help') {
-            help = true;
-            continue;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            // A stray word is echoed only when it is a command: it may be a value that lost its flag (a token).
-            if (command !== undefined) {
-                const known = COMMANDS.includes(arg);
-                throw new InputError('command', known ? arg : '', `one command only (got "${command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
-            }
-            command = arg;
-            continue;
-        }
-        const [flag, inline] = arg.startsWith('--') ? [arg.slice(2).split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [arg.slice(1), undefined];
-        if (arg.startsWith('--') && flag === 'dotenv') {
-            dotenv = inline ?? argv[++i];
-            if (!dotenv)
-                throw new InputError('dotenv', '', '--dotenv needs a file path, such as quota-keys.env');
-            continue;
-        }
-        if (arg.startsWith('--') && flag === 'watch') {
-            watch = inline ?? argv[++i];
-            if (!watch)
-                throw new InputError('watch', '', '--watch needs a number of seconds, such as 5');
-            continue;
-        }
-        const spec = arg.startsWith('--') ? byName.get(ALIASES[flag] ?? flag) : byShort.get(flag);
-        // Only the flag's name: a mistyped `--admin_token=…` must not print its value.
-        if (!spec)
-            throw new InputError(arg.split('=')[0], '', `unknown flag; see quota-keys --help`);
-        let value = inline;
-        if (value === undefined) {
-            const next = argv[i + 1];
-            if (spec.boolean) {
-                if (next !== undefined && /^(true|false|yes|no|on|off|1|0)$/i.test(next))
-                    value = argv[++i];
-                else
-                    value = 'true';
-            }
-            else {
-                if (next === undefined)
-                    throw new InputError(spec.name, '', `--${flag} needs a value`);
-                value = argv[++i];
-            }
-        }
-        values.set(spec.name, value);
-    }
-    return { command, values, help, dotenv, watch };
-}
+
+
 // East Asian wide characters take two terminal columns (labels are often Chinese).
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 /** Terminal columns a string takes. */
@@ -51638,7 +51864,7 @@ function renderSummary(summary) {
  * The report on the terminal; returns the exit code. A report with `lines` (list, usage, monitor)
  * puts exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
  */
-function printReport(report, redactor) {
+function printReport(report, options, redactor) {
     const { lines } = report.summary;
     if (lines) {
         if (lines.length > 0)
@@ -51650,9 +51876,101 @@ function printReport(report, redactor) {
     }
     if (!report.ok) {
         process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
-        return 1;
+        return raisedAlert(report, options) ? EXIT_ALERT : 1;
     }
     return 0;
+}
+/** A run that failed because fail-on-alert met an alert (the only failure after alerts are counted). */
+function raisedAlert(report, options) {
+    return options.failOnAlert && Number(report.outputs.alerts ?? 0) > 0;
+}
+async function runDevServer(argv) {
+    let devServer;
+    try {
+        devServer = await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 45918));
+    }
+    catch {
+        process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
+        return 1;
+    }
+    return devServer.devServerMain(argv);
+}
+function cliLogger(env) {
+    return redactingLogger({
+        info: (m) => process.stderr.write(`${m}\n`),
+        warning: (m) => process.stderr.write(`warning: ${m}\n`),
+        debug: (m) => process.stderr.write(`debug: ${m}\n`),
+        debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
+    });
+}
+/** --help, help, --version: what to print instead of running, if anything. */
+function helpText(parsed) {
+    if (parsed.version)
+        return VERSION;
+    if (!parsed.help && parsed.command !== 'help')
+        return undefined;
+    const topic = parsed.command === 'help' ? parsed.topic : parsed.command;
+    return topic && COMMANDS.includes(topic) ? commandUsage(topic) : usage();
+}
+/** The command word: one of COMMANDS, else bad input with the nearest command when one is near. */
+function checkCommand(command) {
+    if (command !== undefined && COMMANDS.includes(command))
+        return command;
+    const near = command === undefined ? undefined : didYouMean(command, COMMANDS);
+    throw new InputError('command', command ?? '', `expected one of ${COMMANDS.join(', ')} (${near ? `did you mean ${near}?` : 'see --help'})`);
+}
+const contextOf = (env) => (isGitlabJob(env) ? gitlabContext(env) : cliContext(env));
+/** Said before any key exists: a local pipeline run must not go green with its files elsewhere. */
+function noteGitlabJob(env, context, options, dotenvFile, log) {
+    if (context.platform !== 'gitlab')
+        return;
+    const { note } = gitlabJobDirectory(env);
+    if (env.GITLAB_CI !== 'true')
+        log.info(`GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`);
+    if (note)
+        log.info(note);
+    for (const warning of artifactWarnings({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace))
+        log.warning(warning);
+}
+/** monitor --watch: a pass every `seconds` until Ctrl-C; the exit code of the last pass. */
+function runWatching(parsed, command, env, dotenvFile, log) {
+    const seconds = watchSeconds(parsed.watch, command);
+    // The first signal cancels the pass under way (no new pass follows, so one Cancellation serves all).
+    const cancellation = new Cancellation();
+    return watch(seconds, async () => {
+        // Each pass reads the inputs anew, so the default day follows the clock past midnight.
+        const passContext = contextOf(env);
+        const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
+        const passReport = await run(passOptions, passContext, log, cancellation);
+        if (dotenvFile)
+            writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
+        const code = printReport(passReport, passOptions, log.redactor);
+        return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
+    }, {
+        onStop: (signal) => cancellation.cancel(signal),
+        status: (message) => process.stderr.write(`${message}\n`),
+        error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
+        beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+        exit: (code) => process.exit(code),
+    });
+}
+/** One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit 130/143. */
+async function runOnce(options, context, log, done) {
+    const cancellation = new Cancellation();
+    const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
+        ? `${signal}: abandoning the requests in flight.\n`
+        : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
+    let report;
+    try {
+        report = await run(options, context, log, cancellation);
+    }
+    finally {
+        stopListening();
+    }
+    done(report.outputs);
+    await encrypt_encryptReportCsv(report, options.encryptTo, log);
+    // The report first: a dotenv that cannot be written must not hide why the run failed.
+    return { report, code: printReport(report, options, log.redactor) };
 }
 async function main(argv, env) {
     // `list | head -1`: the reader went away; the rest of the output has nowhere to go.
@@ -51661,96 +51979,37 @@ async function main(argv, env) {
             process.exit(process.exitCode ?? 0);
         throw error;
     });
-    if (argv[0] === 'dev-server') {
-        let devServer;
-        try {
-            devServer = await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 45918));
-        }
-        catch {
-            process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
-            return 1;
-        }
-        return devServer.devServerMain(argv.slice(1));
+    if (argv[0] === 'dev-server')
+        return runDevServer(argv.slice(1));
+    if (argv.length === 0) {
+        process.stderr.write(`${shortUsage()}\n`);
+        return 2;
     }
-    if (argv[0] === '--version' || argv[0] === '-V') {
-        process.stdout.write(`${VERSION}\n`);
-        return 0;
-    }
-    const log = redactingLogger({
-        info: (m) => process.stderr.write(`${m}\n`),
-        warning: (m) => process.stderr.write(`warning: ${m}\n`),
-        debug: (m) => process.stderr.write(`debug: ${m}\n`),
-        debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
-    });
-    let parsed;
+    const log = cliLogger(env);
     // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.
     let dotenvFile = dotenvPath(undefined, env);
     let outputs = {};
     try {
         maskTokenArguments(argv, env, log);
-        parsed = parseArgs(argv);
+        const parsed = parseArgs(argv);
         dotenvFile = dotenvPath(parsed.dotenv, env);
-        if (parsed.help || parsed.command === 'help') {
-            process.stdout.write(`${usage()}\n`);
+        const help = helpText(parsed);
+        if (help !== undefined) {
+            process.stdout.write(`${help}\n`);
             return 0;
         }
-        if (parsed.command === undefined)
-            throw new InputError('command', '', `expected one of ${COMMANDS.join(', ')} (see --help)`);
-        parsed.values.set('command', parsed.command);
-        const context = isGitlabJob(env) ? gitlabContext(env) : cliContext(env);
+        const command = checkCommand(parsed.command);
+        parsed.values.set('command', command);
+        const context = contextOf(env);
         const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
-        if (context.platform === 'gitlab') {
-            // Said before any key exists: a local pipeline run must not go green with its files elsewhere.
-            const { note } = gitlabJobDirectory(env);
-            if (env.GITLAB_CI !== 'true')
-                log.info(`GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`);
-            if (note)
-                log.info(note);
-            for (const warning of artifactWarnings({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace))
-                log.warning(warning);
-        }
-        if (parsed.watch !== undefined) {
-            const seconds = watchSeconds(parsed.watch, options.command);
-            // The first signal cancels the pass under way (no new pass follows, so one Cancellation serves all).
-            const cancellation = new Cancellation();
-            return await watch(seconds, async () => {
-                // Each pass reads the inputs anew, so the default day follows the clock past midnight.
-                const passContext = isGitlabJob(env) ? gitlabContext(env) : cliContext(env);
-                const passReport = await run(parseOptions((name) => parsed.values.get(name) ?? '', env, passContext), passContext, log, cancellation);
-                if (dotenvFile)
-                    writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
-                const code = printReport(passReport, log.redactor);
-                return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
-            }, {
-                onStop: (signal) => cancellation.cancel(signal),
-                status: (message) => process.stderr.write(`${message}\n`),
-                error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
-                beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
-                exit: (code) => process.exit(code),
-            });
-        }
-        // SIGINT/SIGTERM: no new requests, those in flight get GRACE_MS, then are aborted; the CSV is written, exit 130/143.
-        const cancellation = new Cancellation();
-        const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
-            ? `${signal}: abandoning the requests in flight.\n`
-            : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
-        let report;
-        try {
-            report = await run(options, context, log, cancellation);
-        }
-        finally {
-            stopListening();
-        }
-        outputs = report.outputs;
-        await encrypt_encryptReportCsv(report, options.encryptTo, log);
-        // The report first: a dotenv that cannot be written must not hide why the run failed.
-        let code = printReport(report, log.redactor);
+        noteGitlabJob(env, context, options, dotenvFile, log);
+        if (parsed.watch !== undefined)
+            return await runWatching(parsed, command, env, dotenvFile, log);
+        const { report, code } = await runOnce(options, context, log, (o) => (outputs = o));
         const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
-        if (unwritten) {
+        if (unwritten)
             process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
-            code = 1;
-        }
-        return report.cancelled ? exitCodeFor(report.cancelled) : code;
+        return report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : code;
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -51759,6 +52018,25 @@ async function main(argv, env) {
         if (unwritten && unwritten !== message)
             process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
         return error instanceof InputError ? 2 : 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 85532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ FLAVORS),
+/* harmony export */   v: () => (/* binding */ UnsupportedOperationError)
+/* harmony export */ });
+// The one interface every server flavor is driven through. Quirks live in ./flavors/<flavor>.ts.
+const FLAVORS = ['v1', 'v01', 'v1p', 'v1a', 'v10'];
+class UnsupportedOperationError extends Error {
+    constructor(flavor, operation, hint = '') {
+        super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
+        this.name = 'UnsupportedOperationError';
     }
 }
 

@@ -13,7 +13,7 @@ import type { FlavorAdapter } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText } from './delete.js';
 import { localDay } from '../config/options.js';
-import type { DayChoice } from '../quota-proxy/client.js';
+import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
 import { dayReason } from '../reading/usage-report.js';
 
 type Resolution = Awaited<ReturnType<typeof resolveKeys>>;
@@ -32,6 +32,8 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   const adapter = api.known!;
   for (const key of resolution.keys) log.secret(key.key, 'key');
   summary.facts.push(['Resolved by', resolution.by]);
+  const missing = await keyGivenButMissing(ctx, adapter, resolution);
+  if (missing) return { ok: false, failure: missing, outputs, summary };
 
   let choice: DayChoice | undefined;
   try {
@@ -42,6 +44,21 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   const noteDay = dayNoter(ctx, adapter, choice);
   if (adapter.capabilities.reset === 'day-wide') return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
   return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
+}
+
+/**
+ * Step: a key given as such was not looked up. Servers that count days answer a reset of a key they
+ * do not have as one with no usage (v1: 404) or not at all: the list tells, and that is a failure.
+ */
+async function keyGivenButMissing(ctx: CommandContext, adapter: FlavorAdapter, resolution: Resolution): Promise<string | undefined> {
+  const { options, api } = ctx;
+  if (resolution.by !== 'key' || adapter.capabilities.lifetimeQuota === true) return undefined;
+  try {
+    if (!(await listHas(api, options.key))) return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
+  } catch (error) {
+    return `Could not check that the server has the key (${errorText(error)}); nothing was reset.`;
+  }
+  return undefined;
 }
 
 /** Step: refuses, once the flavor is known and before anything is sent, a reset the flavor cannot do as asked. */
@@ -143,4 +160,10 @@ async function resetEach(ctx: CommandContext, adapter: FlavorAdapter, resolution
   if (failures.length > 0) return { ok: false, failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`, outputs, summary };
   if (missing.length > 0) return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`, outputs, summary };
   return { ok: true, outputs, summary };
+}
+
+/** Whether the server's key list holds `key`. */
+async function listHas(api: QuotaProxy, key: string): Promise<boolean> {
+  for await (const page of api.listKeys()) if (page.some((k) => k.key === key)) return true;
+  return false;
 }

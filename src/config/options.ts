@@ -9,12 +9,14 @@ import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
 import { sendsTokenInClear } from './plain-http.js';
 
-export const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'] as const;
+import { COMMANDS, type Command } from './commands.js';
+import { inputDefault } from './inputs.js';
+
+export { COMMANDS, type Command };
 
 /** Seed §5.1: the tool's tiers and their daily limits. */
 export const DEFAULT_TIERS: Readonly<Record<string, number>> = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 export const DEFAULT_LIMIT = 100;
-export type Command = (typeof COMMANDS)[number];
 
 export class InputError extends Error {
   constructor(input: string, value: string, allowed: string) {
@@ -244,11 +246,26 @@ function parseInvocationId(raw: string): string {
   return raw;
 }
 
-export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
+/** One input: as given (trimmed), or else its default from the INPUTS table, or as a boolean. */
+interface Reader {
+  input: RawInputs;
+  get(name: string): string;
+  value(name: string): string;
+  bool(name: string): boolean;
+}
+
+function reader(input: RawInputs): Reader {
   const get = (name: string) => input(name).trim();
-  const command = oneOf('command', get('command') || 'batch', COMMANDS);
+  /** The input as given, else its default from the INPUTS table (the one place defaults live). */
+  const value = (name: string) => get(name) || inputDefault(name);
+  return { input, get, value, bool: (name) => parseBoolean(name, value(name)) };
+}
+
+/** What to do, where, with which token. */
+function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, context: RunContext) {
+  const command = oneOf('command', value('command'), COMMANDS);
   const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
-  if (sendsTokenInClear(url) && parseBoolean('require-https', get('require-https') || 'false')) {
+  if (sendsTokenInClear(url) && parseBoolean('require-https', value('require-https'))) {
     throw new InputError('url', redactUrl(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
   }
 
@@ -265,24 +282,28 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   if (token === undefined && command !== 'health') {
     throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
   }
+  return { command, url, token, tokenSource };
+}
 
-  const count = parseWholeNumber('count', get('count') || '1', 1, 10_000);
+/** How many keys, with which limits and labels, how fast, and where they go. */
+function parseIssuing({ get, value }: Reader, context: RunContext) {
+  const count = parseWholeNumber('count', value('count'), 1, 10_000);
   const tiers = parseTiers(get('tiers'));
   const tier = get('tier') || undefined;
   if (tier !== undefined && !Object.hasOwn(tiers, tier)) throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
   const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier]! : DEFAULT_LIMIT;
   // No default: v1/v01 do not report theirs, and a guess would show wrong percentages without saying so.
   const serverDailyLimit = get('server-daily-limit') ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000) : undefined;
-  const concurrency = parseWholeNumber('concurrency', get('concurrency') || '4', 1, 64);
+  const concurrency = parseWholeNumber('concurrency', value('concurrency'), 1, 64);
 
-  const timeoutRaw = get('timeout-seconds') || '10';
+  const timeoutRaw = value('timeout-seconds');
   const timeout = Number(timeoutRaw);
   // At least a millisecond: undici reads a timeout of 0 as none at all.
   if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
     throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
   }
 
-  const healthPath = parseHealthPath(get('health-path') || '/healthz');
+  const healthPath = parseHealthPath(value('health-path'));
 
   const nameGiven = get('name');
   const name = nameGiven || defaultName(context);
@@ -293,9 +314,12 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   if (/[\r\n\0]/.test(labelPrefix)) throw new InputError('label-prefix', labelPrefix, 'expected one line');
 
   const output = parseOutput(get('output'), context);
-  const flavorRaw = get('server-flavor');
-  const bool = (input: string) => parseBoolean(input, get(input) || 'false');
+  const timeoutMs = Math.round(timeout * 1000);
+  return { count, tiers, tier, limit, serverDailyLimit, concurrency, timeoutMs, healthPath, name, nameGiven, labelPrefix, output };
+}
 
+/** Which existing keys reset, delete and rotate act on. */
+function parseSelection({ get, bool }: Reader, command: Command, nameGiven: string, labelPrefix: string) {
   const key = get('key');
   if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
     throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
@@ -307,53 +331,48 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   if (command === 'rotate' && !labelPrefix && !allLabels) {
     throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
   }
+  return { key, olderThanDays, allLabels };
+}
+
+export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
+  const read = reader(input);
+  const { get, value, bool } = read;
+  const target = parseTarget(read, env, context);
+  const { command } = target;
+  const issuing = parseIssuing(read, context);
+  const flavorRaw = get('server-flavor');
+  const selection = parseSelection(read, command, issuing.nameGiven, issuing.labelPrefix);
   const expiresRaw = get('expires-in-days');
-  const retries = parseWholeNumber('retries', get('retries') || '3', 0, 10);
-  const maxWaitSeconds = parseWholeNumber('max-wait-seconds', get('max-wait-seconds') || '120', 0, 3600);
+  const retries = parseWholeNumber('retries', value('retries'), 0, 10);
+  const maxWaitSeconds = parseWholeNumber('max-wait-seconds', value('max-wait-seconds'), 0, 3600);
   const minSuccessRaw = get('min-success');
-  const wanted = command === 'batch' ? count : 1;
+  const wanted = command === 'batch' ? issuing.count : 1;
   const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
 
   return {
-    command,
-    url,
-    token,
-    tokenSource,
-    count,
-    limit,
-    serverDailyLimit,
-    name,
-    nameGiven,
-    output,
+    ...target,
+    ...issuing,
     outputGiven: get('output') !== '',
-    concurrency,
-    timeoutMs: Math.round(timeout * 1000),
-    healthPath,
     skipHealthCheck: bool('skip-health-check'),
     serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
-    labelPrefix,
     day: get('day') ? parseDay(get('day')) : undefined,
-    alertThreshold: parseWholeNumber('alert-threshold', get('alert-threshold') || '80', 1, 100),
+    alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
     failOnAlert: bool('fail-on-alert'),
-    key,
+    ...selection,
     allMatching: bool('all-matching'),
     resetAllKeysForDay: bool('reset-all-keys-for-day'),
-    olderThanDays,
-    allLabels,
     dryRun: bool('dry-run'),
     replace: bool('replace'),
-    tier,
-    tiers,
     expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
     limitAsTotalQuota: bool('limit-as-total-quota'),
-    uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact') || 'true'),
+    uploadArtifact: bool('upload-artifact'),
     artifactName: parseArtifactName(get('artifact-name'), context),
-    retentionDays: parseWholeNumber('retention-days', get('retention-days') || '1', 1, 90),
+    retentionDays: parseWholeNumber('retention-days', value('retention-days'), 1, 90),
     encryptTo: parseRecipients(get('encrypt-to')),
     allowPublicArtifact: bool('allow-public-artifact'),
     retries,
     maxWaitMs: maxWaitSeconds * 1000,
-    onRateLimit: oneOf('on-rate-limit', get('on-rate-limit') || 'wait', ['wait', 'fail'] as const),
+    onRateLimit: oneOf('on-rate-limit', value('on-rate-limit'), ['wait', 'fail'] as const),
     minSuccess,
     force: bool('force'),
     invocationId: parseInvocationId(get('invocation-id')),

@@ -1,8 +1,8 @@
 /** Public types of the quota-proxy dev server (re-exported by ./index.ts). */
 
-export type Flavor = 'v1' | 'v01' | 'v1p' | 'v1a' | 'v10';
-
-export const FLAVORS: readonly Flavor[] = Object.freeze(['v1', 'v01', 'v1p', 'v1a', 'v10'] as const);
+// The five flavors are the client's list (one definition): the dev server emulates each of them.
+export { FLAVORS, type Flavor } from '../quota-proxy/types.js';
+import type { Flavor } from '../quota-proxy/types.js';
 
 export type HealthMode = 'ok' | 'error500' | 'okFalse' | 'hang';
 
