@@ -62,16 +62,27 @@ export interface UploadedArtifact {
   retentionDays: number;
 }
 
-/** Uploads one file, zipped under its own name, with the real artifact client. */
+/** The part of @actions/artifact's client used here. */
+export interface ArtifactUploader {
+  uploadArtifact(name: string, files: string[], rootDirectory: string, options?: { retentionDays?: number }): Promise<{ id?: number; digest?: string }>;
+}
+
+/** Makes the artifact client; called only when a CSV is to be uploaded. */
+export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
+
+/** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
+export const defaultArtifactClient: ArtifactClientFactory = async () => new (await import('@actions/artifact')).DefaultArtifactClient();
+
+/** Uploads one file, zipped under its own name. */
 export async function uploadFileArtifact(
   file: string,
   options: Pick<Options, 'artifactName' | 'retentionDays'>,
   context: Pick<RunContext, 'runId'>,
   env: NodeJS.ProcessEnv,
+  createClient: ArtifactClientFactory = defaultArtifactClient,
 ): Promise<UploadedArtifact> {
-  const { DefaultArtifactClient } = await import('@actions/artifact');
   const { artifactName: name, retentionDays } = options;
-  const result = await new DefaultArtifactClient().uploadArtifact(name, [file], dirname(file), { retentionDays });
+  const result = await (await createClient()).uploadArtifact(name, [file], dirname(file), { retentionDays });
   if (result.id === undefined) throw new Error('the artifact service returned no artifact id');
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
@@ -85,7 +96,14 @@ export async function uploadFileArtifact(
  * command failed: a batch that ended short still hands over the keys it created). Sets the
  * artifact outputs and summary lines; returns a failure line, or undefined.
  */
-export async function deliverCsv(report: RunReport, options: ArtifactOptions, context: RunContext, env: NodeJS.ProcessEnv, log: Logger): Promise<string | undefined> {
+export async function deliverCsv(
+  report: RunReport,
+  options: ArtifactOptions,
+  context: RunContext,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+  createClient: ArtifactClientFactory = defaultArtifactClient,
+): Promise<string | undefined> {
   if (!report.csvPath || !existsSync(report.csvPath)) return undefined;
   try {
     await encryptReportCsv(report, options.encryptTo, log);
@@ -103,7 +121,7 @@ export async function deliverCsv(report: RunReport, options: ArtifactOptions, co
   }
   let artifact: UploadedArtifact;
   try {
-    artifact = await uploadFileArtifact(file, options, context, env);
+    artifact = await uploadFileArtifact(file, options, context, env, createClient);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;

@@ -1,8 +1,8 @@
 // GitHub Actions entry: inputs → Options, run, then the CSV artifact, outputs, job summary and exit status.
-import * as core from '@actions/core';
-import * as github from '@actions/github';
-import { deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
-import { githubContext } from '../config/context.js';
+// It receives its collaborators (`core`, the github context, the environment, the artifact client) as
+// parameters, as actions/create-github-app-token does: src/index.ts wires the real ones, tests pass fakes.
+import { deliverCsv, publicArtifactRefusal, writesKeysCsv, type ArtifactClientFactory } from '../output/artifact.js';
+import { githubContext, type GithubLike } from '../config/context.js';
 import { redactingLogger } from '../shared/log.js';
 import { parseOptions } from '../config/options.js';
 import { run } from '../run.js';
@@ -10,15 +10,38 @@ import type { RunReport } from '../commands/contract.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
 import { summaryMarkdown } from './summary.js';
 
-export async function runAction(): Promise<void> {
+/** The part of @actions/core the entry uses. */
+export interface ActionCore {
+  getInput(name: string): string;
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  isDebug(): boolean;
+  setSecret(secret: string): void;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  summary: { addRaw(text: string): { write(): Promise<unknown> } };
+}
+
+export interface ActionEnvironment {
+  core: ActionCore;
+  /** `github.context` of @actions/github. */
+  github: GithubLike;
+  env: NodeJS.ProcessEnv;
+  /** Makes the client that uploads the CSV; the default loads @actions/artifact only when called. */
+  artifactClient?: ArtifactClientFactory;
+  now?: Date;
+}
+
+export async function runAction({ core, github, env, artifactClient, now = new Date() }: ActionEnvironment): Promise<void> {
   const log = redactingLogger({ info: core.info, warning: core.warning, debug: core.debug, mask: core.setSecret, debugEnabled: core.isDebug });
   try {
     // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
-    const token = core.getInput('admin-token') || process.env.ADMIN_TOKEN;
+    const token = core.getInput('admin-token') || env.ADMIN_TOKEN;
     if (token?.trim()) log.secret(token.trim(), 'token');
     // invocation-id is folded into the labels; parseOptions checks it like every input.
-    const context = githubContext(github.context, process.env, new Date(), core.getInput('invocation-id').trim());
-    const options = parseOptions((name) => core.getInput(name), process.env, context);
+    const context = githubContext(github, env, now, core.getInput('invocation-id').trim());
+    const options = parseOptions((name) => core.getInput(name), env, context);
     // Before any request, so no key is created that could then not be handed over safely.
     const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
     if (refusal) {
@@ -36,9 +59,9 @@ export async function runAction(): Promise<void> {
     } finally {
       stopListening();
     }
-    const deliveryFailure = await deliverCsv(report, options, context, process.env, log);
+    const deliveryFailure = await deliverCsv(report, options, context, env, log, artifactClient);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, log.redactor.redact(value));
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(log.redactor.redact(summaryMarkdown(report.summary))).write();
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(log.redactor.redact(summaryMarkdown(report.summary))).write();
     const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter((f) => f !== undefined);
     if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {
