@@ -109,3 +109,11 @@ test('an event payload that does not name the repository counts as public: refus
   expect(result.stdout).toMatch(/^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m);
   expect(proxy.requests).toEqual([]);
 });
+
+test('a repository in the payload that says neither private nor visibility counts as public too: refused before any request', async () => {
+  const payload = { repository: { full_name: 'octo/keys' } };
+  const result = await runBundledAction(inputs(), { eventName: 'schedule', runId: '910', payload, env: service.env });
+  expect(result.code).toBe(1);
+  expect(result.stdout).toMatch(/^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m);
+  expect(proxy.requests).toEqual([]);
+});

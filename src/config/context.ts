@@ -93,7 +93,8 @@ export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = 
     nonce,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now,
-    publicRepository: repo ? repo.private === false || repo.visibility === 'public' : undefined,
+    // Public unless the payload says otherwise; a repository object that says neither is unknown.
+    publicRepository: repo && ('private' in repo || 'visibility' in repo) ? repo.private === false || repo.visibility === 'public' : undefined,
   };
 }
 
