@@ -87,13 +87,21 @@ interface ArtifactRecord {
 }
 
 class TwirpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 class BlobError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -130,7 +138,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 /** Adds `extra` to a comma-separated NO_PROXY value without dropping what is there. */
 function withNoProxy(extra: string[]): string {
-  const items = `${process.env['NO_PROXY'] ?? ''},${process.env['no_proxy'] ?? ''}`
+  const items = `${process.env.NO_PROXY ?? ''},${process.env.no_proxy ?? ''}`
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -150,8 +158,8 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
   const findByName = (name: string): ArtifactRecord | undefined => records.find((r) => r.artifact.name === name);
 
   function requireIds(body: Record<string, unknown>): void {
-    const run = body['workflow_run_backend_id'];
-    const job = body['workflow_job_run_backend_id'];
+    const run = body.workflow_run_backend_id;
+    const job = body.workflow_job_run_backend_id;
     if (run !== workflowRunBackendId || job !== workflowJobRunBackendId) {
       throw new TwirpError(
         403,
@@ -162,7 +170,7 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
   }
 
   function requireName(body: Record<string, unknown>): string {
-    const name = body['name'];
+    const name = body.name;
     if (typeof name !== 'string' || name === '') throw new TwirpError(400, 'invalid_argument', 'name is required');
     return name;
   }
@@ -181,11 +189,19 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
         throw new TwirpError(403, 'permission_denied', 'CreateArtifact rejected by the test double (failCreate)');
       }
       if (findByName(name)) {
-        throw new TwirpError(409, 'already_exists', `an artifact with this name already exists on the workflow run: ${name}`);
+        throw new TwirpError(
+          409,
+          'already_exists',
+          `an artifact with this name already exists on the workflow run: ${name}`,
+        );
       }
-      const rawExpiresAt = body['expires_at'];
+      const rawExpiresAt = body.expires_at;
       if (rawExpiresAt !== undefined && (typeof rawExpiresAt !== 'string' || Number.isNaN(Date.parse(rawExpiresAt)))) {
-        throw new TwirpError(400, 'invalid_argument', `expires_at is not an RFC 3339 timestamp: ${String(rawExpiresAt)}`);
+        throw new TwirpError(
+          400,
+          'invalid_argument',
+          `expires_at is not an RFC 3339 timestamp: ${String(rawExpiresAt)}`,
+        );
       }
       const expiresAt = typeof rawExpiresAt === 'string' ? rawExpiresAt : undefined;
       const id = nextId++;
@@ -196,8 +212,8 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
         zip: Buffer.alloc(0),
         files: new Map(),
         finalized: false,
-        version: typeof body['version'] === 'number' ? body['version'] : undefined,
-        mimeType: typeof body['mime_type'] === 'string' ? body['mime_type'] : undefined,
+        version: typeof body.version === 'number' ? body.version : undefined,
+        mimeType: typeof body.mime_type === 'string' ? body.mime_type : undefined,
       };
       const record: ArtifactRecord = {
         artifact,
@@ -225,12 +241,17 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       if (!record) throw new TwirpError(404, 'not_found', `no artifact named ${name} was created`);
       const { artifact } = record;
       if (artifact.finalized) throw new TwirpError(412, 'failed_precondition', `artifact ${name} is already finalized`);
-      if (!record.committed) throw new TwirpError(412, 'failed_precondition', `the blob of artifact ${name} was never committed`);
-      const size = Number(body['size'] ?? 0); // int64 arrives as a JSON string; omitted when 0
+      if (!record.committed)
+        throw new TwirpError(412, 'failed_precondition', `the blob of artifact ${name} was never committed`);
+      const size = Number(body.size ?? 0); // int64 arrives as a JSON string; omitted when 0
       if (!Number.isSafeInteger(size) || size !== artifact.zip.length) {
-        throw new TwirpError(400, 'invalid_argument', `size ${String(body['size'])} != ${artifact.zip.length} bytes committed`);
+        throw new TwirpError(
+          400,
+          'invalid_argument',
+          `size ${String(body.size)} != ${artifact.zip.length} bytes committed`,
+        );
       }
-      const hash = body['hash'];
+      const hash = body.hash;
       if (hash !== undefined) {
         const expected = `sha256:${sha256Hex(artifact.zip)}`;
         if (hash !== expected) throw new TwirpError(400, 'invalid_argument', `hash ${String(hash)} != ${expected}`);
@@ -243,8 +264,8 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
 
     ListArtifacts(body) {
       requireIds(body);
-      const nameFilter = body['name_filter'];
-      const idFilter = body['id_filter'];
+      const nameFilter = body.name_filter;
+      const idFilter = body.id_filter;
       const list = records
         .filter((r) => r.artifact.finalized)
         .filter((r) => nameFilter === undefined || r.artifact.name === nameFilter)
@@ -314,7 +335,10 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       } else {
         // A bug in the double: answer 400, not 500, so the client fails at once
         // instead of retrying for ~25 s.
-        send(400, { code: 'internal', msg: `test double error: ${error instanceof Error ? error.stack : String(error)}` });
+        send(400, {
+          code: 'internal',
+          msg: `test double error: ${error instanceof Error ? error.stack : String(error)}`,
+        });
       }
     }
   }
@@ -324,7 +348,9 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
     const baseHeaders = (): Record<string, string> => ({
       'x-ms-request-id': requestId,
       'x-ms-version': String(req.headers['x-ms-version'] ?? AZURE_API_VERSION),
-      ...(req.headers['x-ms-client-request-id'] ? { 'x-ms-client-request-id': String(req.headers['x-ms-client-request-id']) } : {}),
+      ...(req.headers['x-ms-client-request-id']
+        ? { 'x-ms-client-request-id': String(req.headers['x-ms-client-request-id']) }
+        : {}),
       date: new Date().toUTCString(),
       server: 'Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0',
     });
@@ -337,7 +363,11 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       const method = req.method ?? '';
       const writing = method === 'PUT';
       if (sig !== (writing ? record.uploadSig : record.readSig)) {
-        throw new BlobError(403, 'AuthenticationFailed', 'Server failed to authenticate the request. Signature did not match.');
+        throw new BlobError(
+          403,
+          'AuthenticationFailed',
+          'Server failed to authenticate the request. Signature did not match.',
+        );
       }
       if (writing && record.artifact.finalized) {
         throw new BlobError(409, 'BlobImmutableDueToPolicy', 'The artifact is already finalized.');
@@ -349,7 +379,11 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       }
       const declaredLength = req.headers['content-length'];
       if (writing && declaredLength !== undefined && Number(declaredLength) !== body.length) {
-        throw new BlobError(400, 'InvalidHeaderValue', `Content-Length ${declaredLength} != ${body.length} bytes received`);
+        throw new BlobError(
+          400,
+          'InvalidHeaderValue',
+          `Content-Length ${declaredLength} != ${body.length} bytes received`,
+        );
       }
 
       const commit = (blob: Buffer): void => {
@@ -385,7 +419,8 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
         // Put Block
         const blockId = url.searchParams.get('blockid');
         if (!blockId) throw new BlobError(400, 'InvalidQueryParameterValue', 'blockid is required.');
-        if (Buffer.from(blockId, 'base64').length > 64) throw new BlobError(400, 'InvalidQueryParameterValue', 'blockid is longer than 64 bytes.');
+        if (Buffer.from(blockId, 'base64').length > 64)
+          throw new BlobError(400, 'InvalidQueryParameterValue', 'blockid is longer than 64 bytes.');
         const other = [...record.staged.keys()][0];
         if (other !== undefined && other.length !== blockId.length) {
           throw new BlobError(400, 'InvalidBlobOrBlock', 'All block ids of a blob must have the same length.');
@@ -404,7 +439,8 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       if (method === 'PUT' && comp === 'blocklist') {
         // Put Block List: <BlockList><Latest|Committed|Uncommitted>base64 id</...>...</BlockList>
         const xml = body.toString('utf8');
-        if (!/<BlockList>/.test(xml)) throw new BlobError(400, 'InvalidXmlDocument', 'XML specified is not syntactically valid.');
+        if (!/<BlockList>/.test(xml))
+          throw new BlobError(400, 'InvalidXmlDocument', 'XML specified is not syntactically valid.');
         const parts: Buffer[] = [];
         const used = new Map<string, Buffer>();
         for (const m of xml.matchAll(/<(Latest|Committed|Uncommitted)>([^<]*)<\/\1>/g)) {
@@ -416,7 +452,12 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
               : kind === 'Uncommitted'
                 ? record.staged.get(id)
                 : (record.staged.get(id) ?? record.committedBlocks.get(id));
-          if (!block) throw new BlobError(400, 'InvalidBlockList', `The specified block list is invalid: unknown ${kind} block ${id}.`);
+          if (!block)
+            throw new BlobError(
+              400,
+              'InvalidBlockList',
+              `The specified block list is invalid: unknown ${kind} block ${id}.`,
+            );
           parts.push(block);
           used.set(id, block);
         }
@@ -428,7 +469,8 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
 
       if (method === 'PUT' && comp === null) {
         // Put Blob (single shot); uploadStream never uses it but uploadData may.
-        if (req.headers['x-ms-blob-type'] !== 'BlockBlob') throw new BlobError(400, 'InvalidHeaderValue', 'x-ms-blob-type must be BlockBlob.');
+        if (req.headers['x-ms-blob-type'] !== 'BlockBlob')
+          throw new BlobError(400, 'InvalidHeaderValue', 'x-ms-blob-type must be BlockBlob.');
         record.committedBlocks = new Map();
         record.staged = new Map();
         commit(body);
@@ -451,7 +493,11 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
         return;
       }
 
-      throw new BlobError(400, 'UnsupportedQueryParameter', `${method} comp=${String(comp)} is not supported by the test double.`);
+      throw new BlobError(
+        400,
+        'UnsupportedQueryParameter',
+        `${method} comp=${String(comp)} is not supported by the test double.`,
+      );
     } catch (error) {
       const status = error instanceof BlobError ? error.status : 400;
       const code = error instanceof BlobError ? error.code : 'InternalTestDoubleError';

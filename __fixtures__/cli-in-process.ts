@@ -7,8 +7,14 @@ export async function runCliInProcess(argv: string[], env: NodeJS.ProcessEnv) {
   let stderr = '';
   const write = { out: process.stdout.write, err: process.stderr.write };
   const errorListeners = process.stdout.listeners('error');
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
   try {
     const code = await main(argv, env);
     return { code, stdout, stderr };
@@ -16,6 +22,7 @@ export async function runCliInProcess(argv: string[], env: NodeJS.ProcessEnv) {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
     // main() listens for EPIPE on stdout; one call's listener must not outlive it here.
-    for (const listener of process.stdout.listeners('error')) if (!errorListeners.includes(listener)) process.stdout.off('error', listener as () => void);
+    for (const listener of process.stdout.listeners('error'))
+      if (!errorListeners.includes(listener)) process.stdout.off('error', listener as () => void);
   }
 }

@@ -25,7 +25,9 @@ export async function startEchoTokenServer(options: {
       return;
     }
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
-    res.writeHead(options.status, { 'content-type': options.contentType ?? 'application/json' }).end(options.body(token, req));
+    res
+      .writeHead(options.status, { 'content-type': options.contentType ?? 'application/json' })
+      .end(options.body(token, req));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

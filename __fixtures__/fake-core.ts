@@ -73,7 +73,10 @@ export async function runActionInProcess(inputs: Record<string, string>, event: 
     eventName: event.eventName ?? 'push',
     ref: event.ref ?? 'refs/heads/main',
     runId: event.runId ?? 1001,
-    payload: event.repository === null ? {} : { repository: event.repository ?? { full_name: 'octo/keys', private: true, visibility: 'private' } },
+    payload:
+      event.repository === null
+        ? {}
+        : { repository: event.repository ?? { full_name: 'octo/keys', private: true, visibility: 'private' } },
   };
   await runAction({ core, github, env, artifactClient: event.artifactClient });
   return { core, workspace };

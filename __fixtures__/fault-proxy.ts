@@ -5,7 +5,16 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export const FAULTS = ['error500', 'html502', 'reset-before', 'reset-after', 'delay', 'truncate', 'rate-limit', 'hang-health'] as const;
+export const FAULTS = [
+  'error500',
+  'html502',
+  'reset-before',
+  'reset-after',
+  'delay',
+  'truncate',
+  'rate-limit',
+  'hang-health',
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 /** What each fault does; `forwards`: the request reaches the server (a create commits). */
@@ -106,12 +115,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const forward = (req: IncomingMessage, body: Buffer): Promise<Upstream> =>
     new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: target.host };
-      const out = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: upstream }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
+      const out = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: upstream },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+          res.on('error', reject);
+        },
+      );
       out.on('error', reject);
       out.end(body);
     });
@@ -120,7 +134,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const body = bodyOverride ?? up.body;
     const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(up.headers)) {
-      if (!['connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name) && value !== undefined) headers[name] = value;
+      if (!['connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name) && value !== undefined)
+        headers[name] = value;
     }
     headers['content-length'] = body.length;
     if (res.destroyed) return;
@@ -140,7 +155,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
     const pathname = path.split('?')[0]!.slice(target.pathname.replace(/\/$/, '').length) || '/';
-    const request: FaultRequest = { method: req.method ?? 'GET', path, index: records.length, health: !pathname.startsWith('/admin') };
+    const request: FaultRequest = {
+      method: req.method ?? 'GET',
+      path,
+      index: records.length,
+      health: !pathname.startsWith('/admin'),
+    };
     const fault = pick(request);
     const record: FaultRecord = { ...request, fault, forwarded: false };
     records.push(record);
@@ -154,7 +174,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         if (fault === 'error500') {
           const text = JSON.stringify({ error: { message: 'Internal server error' } });
           record.status = 500;
-          return res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+          return res
+            .writeHead(500, {
+              'content-type': 'application/json; charset=utf-8',
+              'content-length': Buffer.byteLength(text),
+            })
+            .end(text);
         }
         if (fault === 'rate-limit') {
           const text = JSON.stringify({ error: 'Too Many Requests', retryAfter });
@@ -176,14 +201,25 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         }
         switch (fault) {
           case 'html502':
-            return answer(res, { status: 502, headers: { 'content-type': 'text/html', server: 'nginx/1.24.0' }, body: Buffer.from(NGINX_502) }, record);
+            return answer(
+              res,
+              {
+                status: 502,
+                headers: { 'content-type': 'text/html', server: 'nginx/1.24.0' },
+                body: Buffer.from(NGINX_502),
+              },
+              record,
+            );
           case 'reset-after':
             return req.socket.destroy();
           case 'delay':
             await later(delayMs);
             return answer(res, up, record);
           case 'truncate': {
-            const headers: http.OutgoingHttpHeaders = { 'content-type': String(up.headers['content-type'] ?? 'application/json'), 'content-length': up.body.length };
+            const headers: http.OutgoingHttpHeaders = {
+              'content-type': String(up.headers['content-type'] ?? 'application/json'),
+              'content-length': up.body.length,
+            };
             res.writeHead(up.status, headers);
             res.write(up.body.subarray(0, Math.max(1, Math.floor(up.body.length / 2))));
             await later(20);

@@ -13,26 +13,36 @@ export interface ForwardProxy {
   close(): Promise<void>;
 }
 
-export async function startForwardProxy(options: { connect?: 'tunnel' | 'drop' | 'drop-after-200' } = {}): Promise<ForwardProxy> {
+export async function startForwardProxy(
+  options: { connect?: 'tunnel' | 'drop' | 'drop-after-200' } = {},
+): Promise<ForwardProxy> {
   const seen: ForwardProxy['seen'] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
-    seen.push({ method: req.method ?? '', target: req.url ?? '', proxyAuthorization: req.headers['proxy-authorization'] });
+    seen.push({
+      method: req.method ?? '',
+      target: req.url ?? '',
+      proxyAuthorization: req.headers['proxy-authorization'],
+    });
     const target = new URL(req.url ?? '');
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
     delete headers['proxy-connection'];
-    const out = http.request({ host: target.hostname, port: target.port, method: req.method, path: target.pathname + target.search, headers }, (upstream) => {
-      res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-      upstream.pipe(res);
-    });
+    const out = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: target.pathname + target.search, headers },
+      (upstream) => {
+        res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+        upstream.pipe(res);
+      },
+    );
     out.on('error', () => res.destroy());
     req.pipe(out);
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     seen.push({ method: 'CONNECT', target: req.url ?? '', proxyAuthorization: req.headers['proxy-authorization'] });
     if (options.connect === 'drop') return void client.destroy();
-    if (options.connect === 'drop-after-200') return void client.end('HTTP/1.1 200 Connection Established\r\n\r\n', () => client.destroy());
+    if (options.connect === 'drop-after-200')
+      return void client.end('HTTP/1.1 200 Connection Established\r\n\r\n', () => client.destroy());
     const [host, port] = (req.url ?? '').split(':');
     const upstream = net.connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');

@@ -7,7 +7,10 @@
 import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Hostility = { kind: 'drip'; dripMs?: number; forever?: boolean } | { kind: 'hold' } | { kind: 'huge'; bytes: number; contentLength: boolean };
+export type Hostility =
+  | { kind: 'drip'; dripMs?: number; forever?: boolean }
+  | { kind: 'hold' }
+  | { kind: 'huge'; bytes: number; contentLength: boolean };
 
 export interface HostileRequest {
   method: string;
@@ -24,7 +27,10 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-export async function startHostileServer(options: { target: string; choose: (request: HostileRequest) => Hostility | undefined }): Promise<HostileServer> {
+export async function startHostileServer(options: {
+  target: string;
+  choose: (request: HostileRequest) => Hostility | undefined;
+}): Promise<HostileServer> {
   const target = new URL(options.target);
   const base = target.pathname.replace(/\/$/, '');
   const records: HostileServer['records'] = [];
@@ -35,12 +41,24 @@ export async function startHostileServer(options: { target: string; choose: (req
 
   const forward = (req: IncomingMessage, body: Buffer) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const out = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host }, agent: upstream }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
+      const out = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host },
+          agent: upstream,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+          res.on('error', reject);
+        },
+      );
       out.on('error', reject);
       out.end(body);
     });
@@ -59,7 +77,10 @@ export async function startHostileServer(options: { target: string; choose: (req
           const item = Buffer.from('"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",');
           const block = Buffer.concat(Array.from({ length: 1024 }, () => item));
           const tail = Buffer.from('"x"]}');
-          res.writeHead(200, { 'content-type': 'application/json', ...(hostility.contentLength ? { 'content-length': String(hostility.bytes) } : {}) });
+          res.writeHead(200, {
+            'content-type': 'application/json',
+            ...(hostility.contentLength ? { 'content-length': String(hostility.bytes) } : {}),
+          });
           let left = hostility.bytes - head.length - tail.length;
           res.write(head);
           const pump = () => {

@@ -12,7 +12,9 @@ export interface Published {
   tarball: string;
 }
 
-export async function startNpmRegistry(packages: Published[]): Promise<{ url: string; requests: string[]; stop: () => Promise<void> }> {
+export async function startNpmRegistry(
+  packages: Published[],
+): Promise<{ url: string; requests: string[]; stop: () => Promise<void> }> {
   const requests: string[] = [];
   let base = '';
   const server = createServer((req, res) => {
@@ -35,7 +37,12 @@ export async function startNpmRegistry(packages: Published[]): Promise<{ url: st
             integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
           },
         };
-        const packument = { _id: manifest.name, name: manifest.name, 'dist-tags': { latest: manifest.version }, versions: { [manifest.version]: version } };
+        const packument = {
+          _id: manifest.name,
+          name: manifest.name,
+          'dist-tags': { latest: manifest.version },
+          versions: { [manifest.version]: version },
+        };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(packument));
         return;
       }

@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DevServer } from '../src/dev-server/index.js';
 import { cliContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
-import { summaryMarkdown } from '../src/platform/summary.js';
+import type { DevServer } from '../src/dev-server/index.js';
 import { renderSummary } from '../src/platform/cli.js';
+import { summaryMarkdown } from '../src/platform/summary.js';
 import { run } from '../src/run.js';
 import { captureLog } from './capture-log.js';
 
@@ -18,14 +18,36 @@ export async function runRead(server: Pick<DevServer, 'url' | 'token'>, inputs: 
   const context = { ...cliContext({}), workspace };
   const all: Record<string, string> = { url: server.url, 'admin-token': server.token, ...inputs };
   const captured = captureLog();
-  const report = await run(parseOptions((n) => all[n] ?? '', {}, context), context, captured.log);
+  const report = await run(
+    parseOptions((n) => all[n] ?? '', {}, context),
+    context,
+    captured.log,
+  );
   const csvRows =
-    report.csvPath && existsSync(report.csvPath) ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>) : [];
+    report.csvPath && existsSync(report.csvPath)
+      ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
+      : [];
   const markdown = summaryMarkdown(report.summary);
   const lines = report.summary.lines ?? [];
   /** Every text the run showed anywhere: log, job summary, terminal summary, lines, outputs, failure. */
-  const shown = [captured.text(), markdown, renderSummary(report.summary), lines.join('\n'), JSON.stringify(report.outputs), report.failure ?? ''].join('\n');
-  return { report, log: captured.text(), warnings: captured.lines.filter((l) => l.startsWith('warning: ')), markdown, lines, csvRows, shown, workspace };
+  const shown = [
+    captured.text(),
+    markdown,
+    renderSummary(report.summary),
+    lines.join('\n'),
+    JSON.stringify(report.outputs),
+    report.failure ?? '',
+  ].join('\n');
+  return {
+    report,
+    log: captured.text(),
+    warnings: captured.lines.filter((l) => l.startsWith('warning: ')),
+    markdown,
+    lines,
+    csvRows,
+    shown,
+    workspace,
+  };
 }
 
 /** One request through the proxy, as a trial-key holder sends it: it counts as usage. */
@@ -41,5 +63,8 @@ export async function chat(server: Pick<DevServer, 'url'>, key: string): Promise
 
 /** Admin requests the server received since `from` (an index into `server.requests`). */
 export function adminRequests(server: Pick<DevServer, 'requests'>, from = 0): string[] {
-  return server.requests.slice(from).filter((r) => r.path.includes('/admin/')).map((r) => `${r.method} ${r.path}`);
+  return server.requests
+    .slice(from)
+    .filter((r) => r.path.includes('/admin/'))
+    .map((r) => `${r.method} ${r.path}`);
 }

@@ -29,19 +29,25 @@ export async function startRepeatingKeyServer(shape: 'v1' | 'v01'): Promise<Repe
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), date: new Date().toUTCString() });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        date: new Date().toUTCString(),
+      });
       res.end(text);
     };
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') return send(200, { ok: true });
-    if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: { message: 'admin auth required' } });
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return send(401, { error: { message: 'admin auth required' } });
     if (req.method === 'POST' && path === '/admin/keys') {
       const body = await readJson(req);
       state.creates += 1;
       label ??= typeof body.label === 'string' ? body.label : null;
       const count = Number(body.count ?? 1);
       const item = { key, label: body.label ?? null, created_at: createdAt };
-      if (shape === 'v01' && count > 1) return send(200, { count, keys: Array.from({ length: count }, () => item), summary: { total: count } });
+      if (shape === 'v01' && count > 1)
+        return send(200, { count, keys: Array.from({ length: count }, () => item), summary: { total: count } });
       return send(200, item);
     }
     if (req.method === 'GET' && path === '/admin/keys') {

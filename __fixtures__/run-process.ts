@@ -1,6 +1,6 @@
 // Child processes for tests: a command's exit code and whole output, and the bundled CLI run the
 // way a person runs it (only PATH and HOME from this environment, plus what the test gives).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 export interface Finished {
@@ -12,7 +12,11 @@ export interface Finished {
 export const CLI_BUNDLE = path.resolve(import.meta.dirname, '../dist/cli.js');
 
 /** Starts `command`; `done` settles with its exit code and output once it has closed. */
-export function startProcess(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): { child: ChildProcess; done: Promise<Finished> } {
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv },
+): { child: ChildProcess; done: Promise<Finished> } {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -24,7 +28,13 @@ export function startProcess(command: string, args: string[], options: { cwd?: s
 
 /** `node dist/cli.js …` in `cwd` with PATH, HOME and `env`. */
 export function startCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
-  return startProcess(process.execPath, [CLI_BUNDLE, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env } });
+  return startProcess(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+  });
 }
 
-export const runCliBundle = (args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) => startCli(args, options).done;
+export const runCliBundle = (
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+) => startCli(args, options).done;

@@ -2,18 +2,19 @@
 // over real sockets, the way the platform entries do (raw inputs → parseOptions → run), and returns
 // what a test checks: the report, the CSV rows, every text the run showed, and every request the
 // server received meanwhile.
-import { CLI_BUNDLE, runCliBundle, startProcess } from './run-process.js';
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DevServer } from '../src/dev-server/index.js';
 import { cliContext, type RunContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
+import type { DevServer } from '../src/dev-server/index.js';
 import { renderSummary } from '../src/platform/cli.js';
 import { summaryMarkdown } from '../src/platform/summary.js';
 import { run } from '../src/run.js';
 import { captureLog } from './capture-log.js';
+import { CLI_BUNDLE, runCliBundle, startProcess } from './run-process.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -23,12 +24,24 @@ export async function runWrite(server: DevServer, inputs: Record<string, string>
   const all: Record<string, string> = { url: server.url, 'admin-token': server.token, ...inputs };
   const captured = captureLog();
   const before = server.requests.length;
-  const report = await run(parseOptions((n) => all[n] ?? '', {}, ctx), ctx, captured.log);
-  const rows = report.csvPath ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>) : [];
+  const report = await run(
+    parseOptions((n) => all[n] ?? '', {}, ctx),
+    ctx,
+    captured.log,
+  );
+  const rows = report.csvPath
+    ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
+    : [];
   const requests = server.requests.slice(before).map((r) => `${r.method} ${r.path}`);
   const log = captured.text();
   /** Every text the run showed: log, job summary, terminal summary, outputs, failure. */
-  const shown = [log, summaryMarkdown(report.summary), renderSummary(report.summary), JSON.stringify(report.outputs), report.failure ?? ''].join('\n');
+  const shown = [
+    log,
+    summaryMarkdown(report.summary),
+    renderSummary(report.summary),
+    JSON.stringify(report.outputs),
+    report.failure ?? '',
+  ].join('\n');
   const warnings = captured.lines.filter((l) => l.startsWith('warning: '));
   return { report, rows, log, warnings, shown, requests, workspace };
 }
@@ -37,7 +50,8 @@ export async function runWrite(server: DevServer, inputs: Record<string, string>
  * Requests that change something on the server: anything but GET, and but v10's health probe (an
  * unknown key sent to its proxy route, refused with nothing recorded).
  */
-export const writes = (requests: string[]) => requests.filter((r) => !r.startsWith('GET ') && !r.startsWith('POST /gateway?api_key=quota-keys-health-check'));
+export const writes = (requests: string[]) =>
+  requests.filter((r) => !r.startsWith('GET ') && !r.startsWith('POST /gateway?api_key=quota-keys-health-check'));
 
 /** GET an admin route of the dev server, to read back what a command changed. */
 export async function adminGet<T = unknown>(server: Pick<DevServer, 'url' | 'token'>, route: string): Promise<T> {
@@ -54,8 +68,13 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
 /** Runs a bash script (the seed guide's examples) in `cwd`; `quota-keys` on its PATH is dist/cli.js. */
 export function runBash(script: string, options: { cwd: string; env?: Record<string, string> }) {
   const bin = mkdtempSync(path.join(tmpdir(), 'quota-keys-bin-'));
-  writeFileSync(path.join(bin, 'quota-keys'), `#!/bin/sh\nexec "${process.execPath}" "${CLI_BUNDLE}" "$@"\n`, { mode: 0o755 });
-  return startProcess('bash', ['-c', script], { cwd: options.cwd, env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...options.env } }).done;
+  writeFileSync(path.join(bin, 'quota-keys'), `#!/bin/sh\nexec "${process.execPath}" "${CLI_BUNDLE}" "$@"\n`, {
+    mode: 0o755,
+  });
+  return startProcess('bash', ['-c', script], {
+    cwd: options.cwd,
+    env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...options.env },
+  }).done;
 }
 
 /** Creates a key labelled exactly `label` through the server's admin API (seedKeys numbers labels). */
@@ -72,7 +91,11 @@ export async function createLabelled(server: Pick<DevServer, 'url' | 'token'>, l
 type Json = Record<string, unknown>;
 
 /** A key's usage as the server reports it: requests on `day` (v1, v01, v1p, v1a), used quota (v10). */
-export async function usageOf(server: Pick<DevServer, 'url' | 'token' | 'flavor'>, key: string, day: string): Promise<number> {
+export async function usageOf(
+  server: Pick<DevServer, 'url' | 'token' | 'flavor'>,
+  key: string,
+  day: string,
+): Promise<number> {
   switch (server.flavor) {
     case 'v1': {
       const { items } = await adminGet<{ items: Json[] }>(server, '/admin/usage?limit=1000');

@@ -47,7 +47,8 @@ export function readZipEntries(zip: Buffer): ZipEntry[] {
   let count = zip.readUInt16LE(eocd + 10);
   let cdSize = zip.readUInt32LE(eocd + 12);
   let cdOffset = zip.readUInt32LE(eocd + 16);
-  if (zip.readUInt16LE(eocd + 4) !== 0 || zip.readUInt16LE(eocd + 6) !== 0) fail('multi-disk archives are not supported');
+  if (zip.readUInt16LE(eocd + 4) !== 0 || zip.readUInt16LE(eocd + 6) !== 0)
+    fail('multi-disk archives are not supported');
 
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const locator = eocd - 20;
@@ -87,9 +88,18 @@ export function readZipEntries(zip: Buffer): ZipEntry[] {
       const len = extra.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) { size = u64(extra, q); q += 8; }
-        if (compressedSize === 0xffffffff) { compressedSize = u64(extra, q); q += 8; }
-        if (localOffset === 0xffffffff) { localOffset = u64(extra, q); q += 8; }
+        if (size === 0xffffffff) {
+          size = u64(extra, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(extra, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) {
+          localOffset = u64(extra, q);
+          q += 8;
+        }
       }
       e += 4 + len;
     }

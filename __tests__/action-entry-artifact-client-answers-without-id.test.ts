@@ -20,14 +20,19 @@ test('generate: an upload without an id fails the step and keeps the CSV on the 
       eventName: 'workflow_dispatch',
       env: { ACTIONS_RUNTIME_TOKEN: 'runtime', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' },
       artifactClient: async () => ({
-        uploadArtifact: async (name, files, _root, options) => (calls.push({ name, files, retentionDays: options?.retentionDays }), {}),
+        uploadArtifact: async (name, files, _root, options) => {
+          calls.push({ name, files, retentionDays: options?.retentionDays });
+          return {};
+        },
       }),
     },
   );
   const csvPath = core.outputs['csv-path']!;
   expect(existsSync(csvPath)).toBe(true);
   expect(calls).toEqual([{ name: 'trial-keys-1001-1', files: [csvPath], retentionDays: 3 }]);
-  expect(core.failures).toEqual([`Uploading the CSV as artifact "trial-keys-1001-1" failed: the artifact service returned no artifact id. The keys are only on the runner, at ${csvPath}.`]);
+  expect(core.failures).toEqual([
+    `Uploading the CSV as artifact "trial-keys-1001-1" failed: the artifact service returned no artifact id. The keys are only on the runner, at ${csvPath}.`,
+  ]);
   expect(core.outputs['artifact-id']).toBeUndefined();
   expect(core.outputs['created-count']).toBe('1');
 });

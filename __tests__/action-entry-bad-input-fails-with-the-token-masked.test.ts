@@ -15,7 +15,12 @@ beforeEach(() => {
 });
 
 test('count: "many" fails naming the input; no request is sent', async () => {
-  const { core } = await runActionInProcess({ command: 'batch', count: 'many', url: server.url, 'admin-token': server.token });
+  const { core } = await runActionInProcess({
+    command: 'batch',
+    count: 'many',
+    url: server.url,
+    'admin-token': server.token,
+  });
   expect(core.failures).toHaveLength(1);
   expect(core.failures[0]).toMatch(/^Invalid input 'count': "many" — /);
   expect(server.requests).toEqual([]);
@@ -24,7 +29,10 @@ test('count: "many" fails naming the input; no request is sent', async () => {
 
 test('an input that holds the token shows it masked; ADMIN_TOKEN from the environment is masked too', async () => {
   const token = server.token;
-  const { core } = await runActionInProcess({ command: 'batch', count: token, url: server.url }, { env: { ADMIN_TOKEN: `  ${token}  ` } });
+  const { core } = await runActionInProcess(
+    { command: 'batch', count: token, url: server.url },
+    { env: { ADMIN_TOKEN: `  ${token}  ` } },
+  );
   expect(core.masked).toEqual(expect.arrayContaining([token]));
   expect(core.failures).toHaveLength(1);
   expect(core.failures[0]).toMatch(/^Invalid input 'count'/);

@@ -20,21 +20,32 @@ test('public repository: batch fails at once, no request, no output, no summary'
     { repository: { full_name: 'octo/keys', private: false, visibility: 'public' } },
   );
   expect(core.failures).toHaveLength(1);
-  expect(core.failures[0]).toMatch(/^Refusing to upload plaintext keys as an artifact of a public repository .*; no key was created\. Set encrypt-to/);
+  expect(core.failures[0]).toMatch(
+    /^Refusing to upload plaintext keys as an artifact of a public repository .*; no key was created\. Set encrypt-to/,
+  );
   expect(server.requests).toEqual([]);
   expect(core.outputs).toEqual({});
   expect(core.summaries).toEqual([]);
 });
 
 test('a payload without its repository counts as public', async () => {
-  const { core } = await runActionInProcess({ command: 'generate', url: server.url, 'admin-token': server.token }, { repository: null });
+  const { core } = await runActionInProcess(
+    { command: 'generate', url: server.url, 'admin-token': server.token },
+    { repository: null },
+  );
   expect(core.failures[0]).toContain('a repository that may be public (the event payload does not say)');
   expect(server.requests).toEqual([]);
 });
 
 test('upload-artifact: false lets a public repository create its keys, kept on the runner', async () => {
   const { core } = await runActionInProcess(
-    { command: 'generate', name: 'local-only', 'upload-artifact': 'false', url: server.url, 'admin-token': server.token },
+    {
+      command: 'generate',
+      name: 'local-only',
+      'upload-artifact': 'false',
+      url: server.url,
+      'admin-token': server.token,
+    },
     { repository: { private: false, visibility: 'public' } },
   );
   expect(core.failures).toEqual([]);

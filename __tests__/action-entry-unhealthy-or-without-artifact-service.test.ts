@@ -15,7 +15,12 @@ afterAll(() => server.close());
 test('health against a server answering 500: the step fails, healthy=false, summary says so', async () => {
   server.setHealth('error500');
   try {
-    const { core } = await runActionInProcess({ command: 'health', url: server.url, 'admin-token': server.token, retries: '0' });
+    const { core } = await runActionInProcess({
+      command: 'health',
+      url: server.url,
+      'admin-token': server.token,
+      retries: '0',
+    });
     expect(core.outputs.healthy).toBe('false');
     expect(core.failures).toHaveLength(1);
     expect(core.failures[0]).toContain('500');
@@ -34,6 +39,8 @@ test('generate without the artifact service: a warning, the CSV on the runner, t
   expect(core.failures).toEqual([]);
   const csvPath = core.outputs['csv-path']!;
   expect(existsSync(csvPath)).toBe(true);
-  expect(core.lines).toContain(`warning: No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${csvPath}.`);
+  expect(core.lines).toContain(
+    `warning: No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${csvPath}.`,
+  );
   expect(core.summaries).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startArtifactService, type ArtifactService } from '../__fixtures__/artifact-service.js';
+import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
 import { startDevServer } from '../src/dev-server/index.js';
 import type { DevServer } from '../src/dev-server/types.js';
@@ -18,7 +18,10 @@ const savedEnv = { ...process.env };
 let clientOutput = '';
 const stdoutWrite = process.stdout.write;
 beforeAll(async () => {
-  process.stdout.write = ((chunk: string | Uint8Array) => ((clientOutput += String(chunk)), true)) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    clientOutput += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
   server = await startDevServer({ flavor: 'v1' });
   service = await startArtifactService();
   // The real client reads its service from process.env, as on a runner.
@@ -68,7 +71,14 @@ test('batch: the zip holds the CSV byte for byte; outputs, summary and token mas
 
 test("retention-days above the repository's setting is capped to it", async () => {
   const { core } = await runActionInProcess(
-    { command: 'generate', name: 'capped', 'artifact-name': 'capped-key', 'retention-days': '30', url: server.url, 'admin-token': server.token },
+    {
+      command: 'generate',
+      name: 'capped',
+      'artifact-name': 'capped-key',
+      'retention-days': '30',
+      url: server.url,
+      'admin-token': server.token,
+    },
     { eventName: 'workflow_dispatch', runId: 783, env: { ...service.env, GITHUB_RETENTION_DAYS: '5' } },
   );
   expect(core.failures).toEqual([]);
@@ -80,7 +90,14 @@ test('a refused upload fails the step, names the file the keys are in, and still
   try {
     Object.assign(process.env, refusing.env);
     const { core } = await runActionInProcess(
-      { command: 'batch', count: '2', limit: '50', url: server.url, 'admin-token': server.token, 'artifact-name': 'refused' },
+      {
+        command: 'batch',
+        count: '2',
+        limit: '50',
+        url: server.url,
+        'admin-token': server.token,
+        'artifact-name': 'refused',
+      },
       { runId: 790, env: refusing.env },
     );
     const csvPath = core.outputs['csv-path']!;
@@ -89,7 +106,11 @@ test('a refused upload fails the step, names the file the keys are in, and still
     expect(core.outputs['created-count']).toBe('2');
     expect(core.outputs['artifact-id']).toBeUndefined();
     expect(core.failures).toHaveLength(1);
-    expect(core.failures[0]).toMatch(new RegExp(`^Uploading the CSV as artifact "refused" failed: .+\\. The keys are only on the runner, at ${csvPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`));
+    expect(core.failures[0]).toMatch(
+      new RegExp(
+        `^Uploading the CSV as artifact "refused" failed: .+\\. The keys are only on the runner, at ${csvPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`,
+      ),
+    );
     expect(refusing.artifacts).toEqual([]);
   } finally {
     Object.assign(process.env, service.env);

@@ -28,7 +28,13 @@ test('the inputs parseOptions actually reads are exactly the declared ones', asy
   const { cliContext } = await import('../src/config/context.js');
   const read = new Set<string>();
   for (const command of COMMANDS) {
-    const given: Record<string, string> = { command, 'admin-token': 't', key: 'k', 'older-than-days': '30', 'label-prefix': 'auto-' };
+    const given: Record<string, string> = {
+      command,
+      'admin-token': 't',
+      key: 'k',
+      'older-than-days': '30',
+      'label-prefix': 'auto-',
+    };
     parseOptions(
       (name) => {
         read.add(name);
@@ -46,7 +52,9 @@ describe('one source of truth: COMMANDS and FLAVORS', () => {
     const { commandList } = await import('../src/config/commands.js');
     const { FLAVORS } = await import('../src/quota-proxy/types.js');
     expect(action.inputs.command!.description).toContain(`What to do: ${commandList()}.`);
-    expect(action.inputs['server-flavor']!.description).toContain(`${FLAVORS.slice(0, -1).join(', ')} or ${FLAVORS.at(-1)}.`);
+    expect(action.inputs['server-flavor']!.description).toContain(
+      `${FLAVORS.slice(0, -1).join(', ')} or ${FLAVORS.at(-1)}.`,
+    );
   });
 
   test("the README's command rows and the description of the action name every command", async () => {
@@ -54,7 +62,9 @@ describe('one source of truth: COMMANDS and FLAVORS', () => {
     const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
     const rows = readme.split('\n').filter((line) => line.startsWith('| `command` |'));
     expect(rows.length).toBeGreaterThan(0);
-    const listed = `${COMMANDS.slice(0, -1).map((c) => `\`${c}\``).join(', ')} or \`${COMMANDS.at(-1)}\``;
+    const listed = `${COMMANDS.slice(0, -1)
+      .map((c) => `\`${c}\``)
+      .join(', ')} or \`${COMMANDS.at(-1)}\``;
     for (const row of rows) expect(row).toContain(listed);
   });
 
@@ -98,7 +108,9 @@ describe('one source of truth: defaults', () => {
 
 describe('the GitLab component maps onto the same inputs', () => {
   const template = readFileSync(path.resolve(import.meta.dirname, '../templates/quota-keys.yml'), 'utf8');
-  const spec = parse(template.split(/^---$/m)[0]!) as { spec: { inputs: Record<string, { default?: unknown; options?: string[]; description: string }> } };
+  const spec = parse(template.split(/^---$/m)[0]!) as {
+    spec: { inputs: Record<string, { default?: unknown; options?: string[]; description: string }> };
+  };
   const inputs = spec.spec.inputs;
 
   test('its command options are COMMANDS, and its default the action default', async () => {
@@ -115,6 +127,7 @@ describe('the GitLab component maps onto the same inputs', () => {
     expect(mapped.sort()).toEqual(['command', 'count', 'limit', 'name', 'url']);
     for (const name of mapped) expect([name, String(inputs[name]!.default)]).toEqual([name, byName.get(name)!.default]);
     // and the job passes each of them as the flag of the same name
-    for (const name of mapped.filter((n) => n !== 'command')) expect(template).toContain(`--${name} "$[[ inputs.${name} ]]"`);
+    for (const name of mapped.filter((n) => n !== 'command'))
+      expect(template).toContain(`--${name} "$[[ inputs.${name} ]]"`);
   });
 });

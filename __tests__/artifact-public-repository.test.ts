@@ -3,10 +3,10 @@
 // allow-public-artifact says otherwise.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
-import { startArtifactService, type ArtifactService } from '../__fixtures__/artifact-service.js';
-import { startRecordingProxy, type RecordingProxy } from '../__fixtures__/recording-proxy.js';
+import { parse } from 'csv-parse/sync';
+import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
+import { type RecordingProxy, startRecordingProxy } from '../__fixtures__/recording-proxy.js';
 import { runBundledAction, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
@@ -28,18 +28,35 @@ beforeEach(() => {
 });
 
 const PUBLIC = { repository: { full_name: 'octo/keys', private: false, visibility: 'public' } };
-const event = (runId: string) => ({ eventName: 'push', ref: 'refs/tags/v3.0.0', runId, payload: PUBLIC, env: service.env });
-const inputs = (extra: Record<string, string> = {}) => ({ command: 'batch', count: '2', url: proxy.url, 'admin-token': server.token, ...extra });
-
-test.each(['batch', 'generate'])('%s in a public repository: refused before any request, nothing created or uploaded', async (command) => {
-  const uploads = service.artifacts.length;
-  const result = await runBundledAction(inputs({ command }), event('900'));
-  expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^::error::Refusing to upload plaintext keys as an artifact of a public repository .*no key was created\. Set encrypt-to/m);
-  expect(proxy.requests).toEqual([]);
-  expect(readdirSync(result.workspace)).toEqual([]);
-  expect(service.artifacts.length).toBe(uploads);
+const event = (runId: string) => ({
+  eventName: 'push',
+  ref: 'refs/tags/v3.0.0',
+  runId,
+  payload: PUBLIC,
+  env: service.env,
 });
+const inputs = (extra: Record<string, string> = {}) => ({
+  command: 'batch',
+  count: '2',
+  url: proxy.url,
+  'admin-token': server.token,
+  ...extra,
+});
+
+test.each(['batch', 'generate'])(
+  '%s in a public repository: refused before any request, nothing created or uploaded',
+  async (command) => {
+    const uploads = service.artifacts.length;
+    const result = await runBundledAction(inputs({ command }), event('900'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^::error::Refusing to upload plaintext keys as an artifact of a public repository .*no key was created\. Set encrypt-to/m,
+    );
+    expect(proxy.requests).toEqual([]);
+    expect(readdirSync(result.workspace)).toEqual([]);
+    expect(service.artifacts.length).toBe(uploads);
+  },
+);
 
 test('health in a public repository writes no CSV and runs', async () => {
   const result = await runBundledAction(inputs({ command: 'health' }), event('901'));
@@ -87,7 +104,10 @@ test('encrypt-to: uploads <csv>.age that the identity decrypts; no plaintext lef
     decrypter.addIdentity(id);
     const csv = await decrypter.decrypt(uploaded, 'text');
     const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => r.label!.replace(/i[0-9a-f]{6}n[0-9a-f]{6}$/, '')).sort()).toEqual(['press-kit-001-r904a1', 'press-kit-002-r904a1']);
+    expect(rows.map((r) => r.label!.replace(/i[0-9a-f]{6}n[0-9a-f]{6}$/, '')).sort()).toEqual([
+      'press-kit-001-r904a1',
+      'press-kit-002-r904a1',
+    ]);
     expect(csv.startsWith('label,key,daily_limit,created_at')).toBe(true);
   }
   // A stranger's identity cannot read it.
@@ -97,16 +117,26 @@ test('encrypt-to: uploads <csv>.age that the identity decrypts; no plaintext lef
 });
 
 test('a private repository uploads plaintext without asking', async () => {
-  const result = await runBundledAction(inputs(), { ...event('905'), payload: { repository: { private: true, visibility: 'private' } } });
+  const result = await runBundledAction(inputs(), {
+    ...event('905'),
+    payload: { repository: { private: true, visibility: 'private' } },
+  });
   expect(result.code).toBe(0);
   expect(result.outputs['artifact-id']).toMatch(/^\d+$/);
   expect(result.outputs['csv-path']).toMatch(/\.csv$/);
 });
 
 test('an event payload that does not name the repository counts as public: refused before any request', async () => {
-  const result = await runBundledAction(inputs(), { eventName: 'schedule', runId: '909', payload: { schedule: '17 3 * * *' }, env: service.env });
+  const result = await runBundledAction(inputs(), {
+    eventName: 'schedule',
+    runId: '909',
+    payload: { schedule: '17 3 * * *' },
+    env: service.env,
+  });
   expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m);
+  expect(result.stdout).toMatch(
+    /^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m,
+  );
   expect(proxy.requests).toEqual([]);
 });
 
@@ -114,6 +144,8 @@ test('a repository in the payload that says neither private nor visibility count
   const payload = { repository: { full_name: 'octo/keys' } };
   const result = await runBundledAction(inputs(), { eventName: 'schedule', runId: '910', payload, env: service.env });
   expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m);
+  expect(result.stdout).toMatch(
+    /^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m,
+  );
   expect(proxy.requests).toEqual([]);
 });

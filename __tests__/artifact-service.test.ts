@@ -1,11 +1,12 @@
 // Drives the REAL @actions/artifact client (no module mocks) against the local
 // test double of the artifact service in __fixtures__/artifact-service.ts.
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { startArtifactService, type ArtifactService, type UploadedArtifact } from '../__fixtures__/artifact-service.js';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { type ArtifactService, startArtifactService, type UploadedArtifact } from '../__fixtures__/artifact-service.js';
 import { readZipEntries } from '../__fixtures__/zip.js';
 
 const CSV = [
@@ -119,7 +120,9 @@ describe('real @actions/artifact client against the artifact service double', ()
     expect(artifact.blobContentType).toBe('application/zip');
 
     // One request each, in order: no retries anywhere.
-    expect(service.requests.map((r) => `${r.method} ${r.path.replace(/\/devstoreaccount1\/.*?(\?|$)/, '<blob>$1')}`)).toEqual([
+    expect(
+      service.requests.map((r) => `${r.method} ${r.path.replace(/\/devstoreaccount1\/.*?(\?|$)/, '<blob>$1')}`),
+    ).toEqual([
       `POST ${TWIRP}/CreateArtifact`,
       'PUT <blob>?comp=block',
       'PUT <blob>?comp=blocklist',
@@ -185,7 +188,9 @@ describe('real @actions/artifact client against the artifact service double', ()
     const service = await withService({ failCreate: true });
     const file = await writeCsv('keys.csv');
     const started = Date.now();
-    await expect(upload('keys', file, 1)).rejects.toThrow(/Failed to CreateArtifact: Received non-retryable error: Failed request: \(403\)/);
+    await expect(upload('keys', file, 1)).rejects.toThrow(
+      /Failed to CreateArtifact: Received non-retryable error: Failed request: \(403\)/,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(service.requests).toEqual([{ method: 'POST', path: `${TWIRP}/CreateArtifact` }]);
     expect(service.artifacts).toEqual([]);
@@ -195,7 +200,7 @@ describe('real @actions/artifact client against the artifact service double', ()
     const service = await withService();
     const other = await startArtifactService();
     try {
-      process.env['ACTIONS_RUNTIME_TOKEN'] = other.token;
+      process.env.ACTIONS_RUNTIME_TOKEN = other.token;
       const file = await writeCsv('keys.csv');
       await expect(upload('keys', file)).rejects.toThrow(/non-retryable error: Failed request: \(401\)/);
       expect(service.artifacts).toEqual([]);
@@ -217,7 +222,10 @@ describe('real @actions/artifact client against the artifact service double', ()
       }),
     });
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ code: 'permission_denied', msg: expect.stringContaining('someone-elses-job') });
+    expect(await response.json()).toMatchObject({
+      code: 'permission_denied',
+      msg: expect.stringContaining('someone-elses-job'),
+    });
     expect(service.artifacts).toEqual([]);
   });
 });

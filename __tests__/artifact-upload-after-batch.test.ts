@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startArtifactService, type ArtifactService } from '../__fixtures__/artifact-service.js';
+import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { startRecordingProxy } from '../__fixtures__/recording-proxy.js';
 import { runBundledAction, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
@@ -63,7 +63,14 @@ test('batch: the zip holds the CSV byte for byte, kept 1 day by default; outputs
 
 test('generate with artifact-name and retention-days 7', async () => {
   const result = await runBundledAction(
-    { command: 'generate', name: 'partner-acme', 'artifact-name': 'acme-key', 'retention-days': '7', url: server.url, 'admin-token': server.token },
+    {
+      command: 'generate',
+      name: 'partner-acme',
+      'artifact-name': 'acme-key',
+      'retention-days': '7',
+      url: server.url,
+      'admin-token': server.token,
+    },
     { eventName: 'workflow_dispatch', runId: '778', env: service.env },
   );
   expect(result.code).toBe(0);
@@ -76,7 +83,14 @@ test('generate with artifact-name and retention-days 7', async () => {
 
 test("retention-days above the repository's setting is capped to it, and the summary says so", async () => {
   const result = await runBundledAction(
-    { command: 'generate', name: 'capped', 'artifact-name': 'capped-key', 'retention-days': '30', url: server.url, 'admin-token': server.token },
+    {
+      command: 'generate',
+      name: 'capped',
+      'artifact-name': 'capped-key',
+      'retention-days': '30',
+      url: server.url,
+      'admin-token': server.token,
+    },
     { eventName: 'workflow_dispatch', runId: '783', env: { ...service.env, GITHUB_RETENTION_DAYS: '5' } },
   );
   expect(result.code).toBe(0);
@@ -113,7 +127,14 @@ test.each([
   const runId = `78${minSuccess}`;
   try {
     const result = await runBundledAction(
-      { command: 'batch', count: '5', concurrency: '1', 'min-success': minSuccess, url: proxy.url, 'admin-token': server.token },
+      {
+        command: 'batch',
+        count: '5',
+        concurrency: '1',
+        'min-success': minSuccess,
+        url: proxy.url,
+        'admin-token': server.token,
+      },
       { eventName: 'schedule', runId, env: service.env },
     );
     expect(result.code).toBe(code);
@@ -151,7 +172,9 @@ test('without the artifact service (act, a plain shell): a warning, the CSV stay
     { eventName: 'workflow_dispatch', runId: '781' },
   );
   expect(result.code).toBe(0);
-  expect(result.stdout).toMatch(/^::warning::No artifact service here \(ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset\): the CSV was not uploaded/m);
+  expect(result.stdout).toMatch(
+    /^::warning::No artifact service here \(ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset\): the CSV was not uploaded/m,
+  );
   expect(existsSync(result.outputs['csv-path']!)).toBe(true);
   expect(result.outputs['artifact-id']).toBeUndefined();
 });

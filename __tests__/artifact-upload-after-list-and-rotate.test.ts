@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startArtifactService, type ArtifactService } from '../__fixtures__/artifact-service.js';
-import { startRecordingProxy, type RecordingProxy } from '../__fixtures__/recording-proxy.js';
+import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
+import { type RecordingProxy, startRecordingProxy } from '../__fixtures__/recording-proxy.js';
 import { runBundledAction, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
@@ -14,7 +14,16 @@ let proxy: RecordingProxy;
 let service: ArtifactService;
 beforeAll(async () => {
   // Three automatic keys made 40 days ago: due for rotation.
-  server = await startDevServerProcess(['--flavor', 'v1p', '--seed-keys', '3', '--seed-age-days', '40', '--seed-label-prefix', 'auto-trial-']);
+  server = await startDevServerProcess([
+    '--flavor',
+    'v1p',
+    '--seed-keys',
+    '3',
+    '--seed-age-days',
+    '40',
+    '--seed-label-prefix',
+    'auto-trial-',
+  ]);
   proxy = await startRecordingProxy(server.url);
   service = await startArtifactService();
 });
@@ -25,7 +34,10 @@ afterAll(async () => {
 });
 
 const run = (runId: string, inputs: Record<string, string>, payload: object = { repository: { private: true } }) =>
-  runBundledAction({ url: proxy.url, 'admin-token': server.token, ...inputs }, { eventName: 'schedule', runId, payload, env: service.env });
+  runBundledAction(
+    { url: proxy.url, 'admin-token': server.token, ...inputs },
+    { eventName: 'schedule', runId, payload, env: service.env },
+  );
 const uploaded = (name: string) => service.artifacts.filter((a) => a.name === name);
 
 test('list without output uploads nothing; list with output uploads its CSV', async () => {
@@ -57,11 +69,22 @@ test('public repository: rotate with replace and list with output are refused be
 });
 
 test('rotate: a dry run uploads nothing; with replace the replacements CSV is uploaded', async () => {
-  const dry = await run('304', { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-', replace: 'true', 'dry-run': 'true' });
+  const dry = await run('304', {
+    command: 'rotate',
+    'older-than-days': '30',
+    'label-prefix': 'auto-',
+    replace: 'true',
+    'dry-run': 'true',
+  });
   expect(dry.code).toBe(0);
   expect(uploaded('trial-keys-304-1')).toEqual([]);
 
-  const result = await run('305', { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-', replace: 'true' });
+  const result = await run('305', {
+    command: 'rotate',
+    'older-than-days': '30',
+    'label-prefix': 'auto-',
+    replace: 'true',
+  });
   expect(result.code).toBe(0);
   expect(result.outputs).toMatchObject({ 'deleted-count': '3', 'created-count': '3' });
   const [artifact] = uploaded('trial-keys-305-1');

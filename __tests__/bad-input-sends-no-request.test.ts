@@ -2,13 +2,14 @@
 // naming the input, and the server (the dev server, logging every request) sees nothing. Each
 // input check runs for every command, so each bad value is tried with some command (round robin)
 // and every command gets several; command-specific requirements are tried with their command.
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { COMMANDS } from '../src/config/options.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
+import { COMMANDS } from '../src/config/options.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -72,7 +73,11 @@ const specific: Array<[string, string, string[]]> = [
 ];
 
 /** What each command needs anyway, so the bad value is the one refused. */
-const needs: Record<string, string[]> = { reset: ['--key', 'sk-x'], delete: ['--key', 'sk-x'], rotate: ['--older-than-days', '30', '--label-prefix', 'auto-'] };
+const needs: Record<string, string[]> = {
+  reset: ['--key', 'sk-x'],
+  delete: ['--key', 'sk-x'],
+  rotate: ['--older-than-days', '30', '--label-prefix', 'auto-'],
+};
 
 const cases = [
   ...general.map(([input, flags], i) => {
@@ -88,24 +93,37 @@ test('every command gets bad input, and every check is tried', () => {
 
 const cli = (args: string[]) => runCliBundle(args, { cwd, env: { ADMIN_TOKEN: server.token } });
 
-test.concurrent.each(cases)('$command with bad $input: exit 2, one line naming it, no request', async ({ command, input, flags }) => {
-  const before = server.requests.length;
-  const result = await cli([command, '--url', server.url, ...flags]);
-  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(new RegExp(`^error: Invalid input '${input.replace(/[-]/g, '\\-')}'[^\n]*\n$`)) });
-  expect(result.stdout).toBe('');
-  expect(result.stderr).not.toContain(server.token);
-  // Requests of other cases may arrive meanwhile only if some case sent one: none may.
-  expect(server.requests.slice(before)).toEqual([]);
-});
+test.concurrent.each(cases)(
+  '$command with bad $input: exit 2, one line naming it, no request',
+  async ({ command, input, flags }) => {
+    const before = server.requests.length;
+    const result = await cli([command, '--url', server.url, ...flags]);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringMatching(new RegExp(`^error: Invalid input '${input.replace(/[-]/g, '\\-')}'[^\n]*\n$`)),
+    });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toContain(server.token);
+    // Requests of other cases may arrive meanwhile only if some case sent one: none may.
+    expect(server.requests.slice(before)).toEqual([]);
+  },
+);
 
 test('after all of them, the server has seen no request at all', () => {
   expect(server.requests).toEqual([]);
 });
 
 test('the action refuses the same way: require-https with http:// to another host, before the health check', async () => {
-  const result = await runBundledAction({ command: 'batch', url: 'http://qp.example.com:8787', 'admin-token': server.token, 'require-https': 'true' });
+  const result = await runBundledAction({
+    command: 'batch',
+    url: 'http://qp.example.com:8787',
+    'admin-token': server.token,
+    'require-https': 'true',
+  });
   expect(result.code).toBe(1);
-  expect(result.stdout).toContain("::error::Invalid input 'url': \"http://qp.example.com:8787/\" — require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1.");
+  expect(result.stdout).toContain(
+    '::error::Invalid input \'url\': "http://qp.example.com:8787/" — require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1.',
+  );
   expect(server.requests).toEqual([]);
 });
 

@@ -2,8 +2,9 @@
 // never answers), with no other flags: what fits the window is created, the rest waits for the next
 // window when on-rate-limit is wait and max-wait-seconds allows, else is reported as not created.
 // Every key the server made is in the CSV. Windows are shortened here so no test waits 15 minutes.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+
 import { runWrite } from '../__fixtures__/write-commands.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 afterEach(() => server.close());
@@ -13,7 +14,12 @@ const adminBeforeFirstCreate = (requests: string[]) => requests.findIndex((r) =>
 
 test('on-rate-limit: fail: creates the keys that fit the window, reports the rest, no key outside the CSV', async () => {
   server = await startDevServer({ flavor: 'v10' });
-  const { report, rows, requests, warnings } = await runWrite(server, { command: 'batch', name: 'rl', count: '50', 'on-rate-limit': 'fail' });
+  const { report, rows, requests, warnings } = await runWrite(server, {
+    command: 'batch',
+    name: 'rl',
+    count: '50',
+    'on-rate-limit': 'fail',
+  });
   const admin = requests.filter((r) => r.includes('/admin/'));
   // 30 admin requests in the window: every one not spent before the first create makes a key.
   const fit = 30 - adminBeforeFirstCreate(admin);
@@ -22,8 +28,16 @@ test('on-rate-limit: fail: creates the keys that fit the window, reports the res
   expect(rows).toHaveLength(fit);
   expect(new Set(rows.map((r) => r.key))).toEqual(onServer());
   expect(admin).toHaveLength(30); // paced by the headers: nothing sent that the server would refuse
-  expect(warnings.join('\n')).toMatch(new RegExp(`: ${fit} fit now, the rest after .* on-rate-limit is fail: creating the ${fit} that fit now; the other ${50 - fit} will not be requested \\(run again after `));
-  expect(report.failure).toMatch(new RegExp(`^${50 - fit} of 50 key\\(s\\) were not created \\(first error: POST http://127\\.0\\.0\\.1:\\d+/admin/keys: not sent: the admin rate limit is used up; on-rate-limit is fail; retry after .*\\); the ${fit} created are in `));
+  expect(warnings.join('\n')).toMatch(
+    new RegExp(
+      `: ${fit} fit now, the rest after .* on-rate-limit is fail: creating the ${fit} that fit now; the other ${50 - fit} will not be requested \\(run again after `,
+    ),
+  );
+  expect(report.failure).toMatch(
+    new RegExp(
+      `^${50 - fit} of 50 key\\(s\\) were not created \\(first error: POST http://127\\.0\\.0\\.1:\\d+/admin/keys: not sent: the admin rate limit is used up; on-rate-limit is fail; retry after .*\\); the ${fit} created are in `,
+    ),
+  );
 });
 
 test('default on-rate-limit (wait) but the window outlasts max-wait-seconds: the same, without waiting', async () => {
@@ -35,12 +49,19 @@ test('default on-rate-limit (wait) but the window outlasts max-wait-seconds: the
   expect(report.ok).toBe(false);
   expect(report.outputs).toMatchObject({ 'created-count': String(fit), 'failed-count': String(50 - fit) });
   expect(new Set(rows.map((r) => r.key))).toEqual(onServer());
-  expect(warnings.join('\n')).toMatch(/Waiting 9\d\d s is more than max-wait-seconds leaves \(\d+ s\): creating the \d+ that fit now; the other \d+ will not be requested/);
+  expect(warnings.join('\n')).toMatch(
+    /Waiting 9\d\d s is more than max-wait-seconds leaves \(\d+ s\): creating the \d+ that fit now; the other \d+ will not be requested/,
+  );
 });
 
 test('on-rate-limit: wait with a window max-wait-seconds covers: creates what fits, waits, completes', async () => {
   server = await startDevServer({ flavor: 'v10', rateLimit: { max: 30, windowSeconds: 4 } });
-  const { report, rows, requests, warnings } = await runWrite(server, { command: 'batch', name: 'rl', count: '50', 'max-wait-seconds': '30' });
+  const { report, rows, requests, warnings } = await runWrite(server, {
+    command: 'batch',
+    name: 'rl',
+    count: '50',
+    'max-wait-seconds': '30',
+  });
   expect({ ok: report.ok, failure: report.failure }).toEqual({ ok: true, failure: undefined });
   expect(rows).toHaveLength(50);
   expect(new Set(rows.map((r) => r.key))).toEqual(onServer());

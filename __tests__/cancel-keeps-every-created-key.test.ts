@@ -1,15 +1,16 @@
 // SIGTERM / SIGINT in the middle of a batch: no new request starts, those in flight finish, the CSV
 // holds every key the server made, and the process exits non-zero. Every create is slowed down by
 // the fault proxy (answer held 300 ms after the server made the key) so the batch is mid-way.
-import { startCli } from '../__fixtures__/run-process.js';
-import { type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { type FaultProxy, startFaultProxy } from '../__fixtures__/fault-proxy.js';
+import { startCli } from '../__fixtures__/run-process.js';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
-import { startFaultProxy, type FaultProxy } from '../__fixtures__/fault-proxy.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 let proxy: FaultProxy;
@@ -21,7 +22,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const slowCreates = (delayMs: number) => startFaultProxy({ target: server.url, delayMs, choose: (r) => (r.method === 'POST' ? 'delay' : undefined) });
+const slowCreates = (delayMs: number) =>
+  startFaultProxy({ target: server.url, delayMs, choose: (r) => (r.method === 'POST' ? 'delay' : undefined) });
 const batchKeys = (suffix: string) => server.allKeys().filter((k) => k.label?.includes(suffix));
 const posts = () => proxy.records.filter((r) => r.method === 'POST').length;
 
@@ -29,7 +31,8 @@ const posts = () => proxy.records.filter((r) => r.method === 'POST').length;
 async function untilKeys(suffix: string, n: number, child: () => ChildProcess | undefined) {
   while (batchKeys(suffix).length < n) {
     const exited = child()?.exitCode;
-    if (exited !== null && exited !== undefined) throw new Error(`the process exited (${exited}) before the server held ${n} keys`);
+    if (exited !== null && exited !== undefined)
+      throw new Error(`the process exited (${exited}) before the server held ${n} keys`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -41,14 +44,19 @@ const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: t
 test('CLI, SIGTERM: in-flight creates finish, no new one starts, the CSV has every key the server made, exit 143', async () => {
   proxy = await slowCreates(300);
   const cwd = mkdtempSync(path.join(tmpdir(), 'cancel-'));
-  const { child, done } = cli(['batch', '-u', proxy.url, '-t', server.token, '-c', '200', '-n', 'stop', '-o', 'keys.csv', '--concurrency', '4'], cwd);
+  const { child, done } = cli(
+    ['batch', '-u', proxy.url, '-t', server.token, '-c', '200', '-n', 'stop', '-o', 'keys.csv', '--concurrency', '4'],
+    cwd,
+  );
   await untilKeys('', 8, () => child);
   const postsAtSignal = posts();
   child.kill('SIGTERM');
   const result = await done;
   expect(result.code).toBe(143);
   expect(result.stderr).toContain('SIGTERM: stopping: no new requests');
-  expect(result.stderr).toMatch(/error: Cancelled \(SIGTERM\): \d+ of 200 key\(s\) created, all in .*keys\.csv; \d+ not created\./);
+  expect(result.stderr).toMatch(
+    /error: Cancelled \(SIGTERM\): \d+ of 200 key\(s\) created, all in .*keys\.csv; \d+ not created\./,
+  );
   // At most the requests already on their way when the signal came (one per connection).
   expect(posts() - postsAtSignal).toBeLessThanOrEqual(4);
   const rows = readCsv(path.join(cwd, 'keys.csv'));
@@ -64,7 +72,24 @@ test('CLI, SIGTERM: in-flight creates finish, no new one starts, the CSV has eve
 test('CLI, SIGINT twice: the second abandons what is in flight; those keys are named as possibly on the server', async () => {
   proxy = await slowCreates(4000);
   const cwd = mkdtempSync(path.join(tmpdir(), 'cancel-twice-'));
-  const { child, done } = cli(['batch', '-u', proxy.url, '-t', server.token, '-c', '50', '-n', 'twice', '-o', 'keys.csv', '--timeout-seconds', '30'], cwd);
+  const { child, done } = cli(
+    [
+      'batch',
+      '-u',
+      proxy.url,
+      '-t',
+      server.token,
+      '-c',
+      '50',
+      '-n',
+      'twice',
+      '-o',
+      'keys.csv',
+      '--timeout-seconds',
+      '30',
+    ],
+    cwd,
+  );
   // The first create answers after 4 s; then four are in flight.
   while (posts() < 5) {
     if (child.exitCode !== null) throw new Error(`the CLI exited (${child.exitCode}) early`);
@@ -78,7 +103,9 @@ test('CLI, SIGINT twice: the second abandons what is in flight; those keys are n
   expect(Date.now() - started).toBeLessThan(3000);
   expect(result.code).toBe(130);
   expect(result.stderr).toContain('SIGINT: abandoning the requests in flight');
-  expect(result.stderr).toMatch(/Keys may exist on the server without being in the CSV under 4 label\(s\) \(twice-00\d-/);
+  expect(result.stderr).toMatch(
+    /Keys may exist on the server without being in the CSV under 4 label\(s\) \(twice-00\d-/,
+  );
   expect(readCsv(path.join(cwd, 'keys.csv'))).toHaveLength(1);
 });
 
@@ -86,7 +113,15 @@ test('action, SIGINT from the runner: step fails, outputs count what the CSV hol
   proxy = await slowCreates(300);
   let child: ChildProcess | undefined;
   const running = runBundledAction(
-    { command: 'batch', count: '200', name: 'runner-cancel', url: proxy.url, 'admin-token': server.token, 'upload-artifact': 'false', output: 'keys.csv' },
+    {
+      command: 'batch',
+      count: '200',
+      name: 'runner-cancel',
+      url: proxy.url,
+      'admin-token': server.token,
+      'upload-artifact': 'false',
+      output: 'keys.csv',
+    },
     { eventName: 'workflow_dispatch', runId: '8800', onSpawn: (c: ChildProcess) => (child = c) },
   );
   await untilKeys('r8800a1', 8, () => child);

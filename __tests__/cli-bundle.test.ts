@@ -1,9 +1,10 @@
 // dist/cli.js as a person runs it: the seed tool's commands, flags and environment variables.
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
@@ -16,10 +17,23 @@ afterAll(() => server.stop());
 const cwd = mkdtempSync(path.join(tmpdir(), 'cli-'));
 
 const cli = (args: string[], env: Record<string, string> = {}) => runCliBundle(args, { cwd, env });
-const readCsv = (file: string) => parse(readFileSync(path.resolve(cwd, file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+const readCsv = (file: string) =>
+  parse(readFileSync(path.resolve(cwd, file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
 
 test('seed §3.1: generate --token --name --limit', async () => {
-  const result = await cli(['generate', '--token', server.token, '--url', server.url, '--name', '用户A-试用密钥', '--limit', '100', '--output', 'a.csv']);
+  const result = await cli([
+    'generate',
+    '--token',
+    server.token,
+    '--url',
+    server.url,
+    '--name',
+    '用户A-试用密钥',
+    '--limit',
+    '100',
+    '--output',
+    'a.csv',
+  ]);
   expect(result.code).toBe(0);
   const [row] = readCsv('a.csv');
   expect(row!.label).toBe('用户A-试用密钥');
@@ -29,13 +43,30 @@ test('seed §3.1: generate --token --name --limit', async () => {
 });
 
 test('seed §3.1 with environment variables ADMIN_TOKEN and QUOTA_PROXY_URL', async () => {
-  const result = await cli(['generate', '--name', '用户B-试用密钥', '--limit', '200', '-o', 'b.csv'], { ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url });
+  const result = await cli(['generate', '--name', '用户B-试用密钥', '--limit', '200', '-o', 'b.csv'], {
+    ADMIN_TOKEN: server.token,
+    QUOTA_PROXY_URL: server.url,
+  });
   expect(result.code).toBe(0);
   expect(readCsv('b.csv').map((r) => r.label)).toEqual(['用户B-试用密钥']);
 });
 
 test('seed §3.2: batch with short flags -c -l -n -o', async () => {
-  const result = await cli(['batch', '-t', server.token, '-u', server.url, '-c', '5', '-l', '500', '-n', '合作伙伴-202611', '-o', 'batch-keys.csv']);
+  const result = await cli([
+    'batch',
+    '-t',
+    server.token,
+    '-u',
+    server.url,
+    '-c',
+    '5',
+    '-l',
+    '500',
+    '-n',
+    '合作伙伴-202611',
+    '-o',
+    'batch-keys.csv',
+  ]);
   expect(result.code).toBe(0);
   const rows = readCsv('batch-keys.csv');
   expect(rows).toHaveLength(5);
@@ -46,7 +77,17 @@ test('seed §3.2: batch with short flags -c -l -n -o', async () => {
 test('--help lists the commands and the seed flags', async () => {
   const result = await cli(['--help']);
   expect(result.code).toBe(0);
-  for (const flag of ['-u, --url', '-t, --token', '-l, --limit', '-o, --output', '-n, --name', '-c, --count', '--concurrency', '--timeout-seconds']) expect(result.stdout).toContain(flag);
+  for (const flag of [
+    '-u, --url',
+    '-t, --token',
+    '-l, --limit',
+    '-o, --output',
+    '-n, --name',
+    '-c, --count',
+    '--concurrency',
+    '--timeout-seconds',
+  ])
+    expect(result.stdout).toContain(flag);
 });
 
 test('bad input: one line, exit 2, no stack trace', async () => {
@@ -68,7 +109,17 @@ test('a server that is down: exit 1 with the health message', async () => {
 test('the summary table lines up Chinese labels (two columns per wide character)', async () => {
   const { renderSummary, displayWidth } = await import('../src/platform/cli.js');
   expect(displayWidth('合作伙伴-001')).toBe(12);
-  const text = renderSummary({ title: 't', facts: [], table: { head: ['Label', 'Key'], rows: [['合作伙伴-001', 'sk-ab12…9f0e'], ['plain-002', 'sk-cd34…0a1b']] } });
+  const text = renderSummary({
+    title: 't',
+    facts: [],
+    table: {
+      head: ['Label', 'Key'],
+      rows: [
+        ['合作伙伴-001', 'sk-ab12…9f0e'],
+        ['plain-002', 'sk-cd34…0a1b'],
+      ],
+    },
+  });
   const [, header, , first, second] = text.split('\n');
   const column = (line: string) => displayWidth(line.slice(0, line.indexOf('sk-')));
   expect(column(first!)).toBe(column(second!));
@@ -76,9 +127,23 @@ test('the summary table lines up Chinese labels (two columns per wide character)
 });
 
 test('seed §3.2 first example: batch without --name gets batch-<YYYYMMDD> labels', async () => {
-  const result = await cli(['batch', '--token', server.token, '--url', server.url, '--count', '5', '--limit', '100', '--output', 'dated.csv']);
+  const result = await cli([
+    'batch',
+    '--token',
+    server.token,
+    '--url',
+    server.url,
+    '--count',
+    '5',
+    '--limit',
+    '100',
+    '--output',
+    'dated.csv',
+  ]);
   expect(result.code).toBe(0);
-  const labels = readCsv('dated.csv').map((r) => r.label!).sort();
+  const labels = readCsv('dated.csv')
+    .map((r) => r.label!)
+    .sort();
   expect(labels).toHaveLength(5);
   for (const [i, label] of labels.entries()) expect(label).toMatch(new RegExp(`^batch-\\d{8}-00${i + 1}-`));
 });

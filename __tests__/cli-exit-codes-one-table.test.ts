@@ -1,11 +1,12 @@
 // The exit codes are one table (EXIT_CODES): --help and the README print it, and dist/cli.js exits
 // with each code in its case: 0 success, 1 failure, 2 bad input, 3 an alert with --fail-on-alert.
 // (130/143 on SIGINT/SIGTERM: one-signal-stops-any-command.test.ts.)
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { EXIT_CODES } from '../src/platform/cli-help.js';
 
 const cwd = mkdtempSync(path.join(tmpdir(), 'cli-exit-'));
@@ -26,13 +27,24 @@ test('the table has success, failure, bad input, alert and the two signals', () 
 test("the README's exit code table is EXIT_CODES", () => {
   const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
   const table = readme.split('#### Exit codes')[1]!.split('\n\n')[1]!;
-  const rows = table.split('\n').slice(2).map((line) => line.split('|').map((cell) => cell.trim()).filter(Boolean));
-  expect(rows).toEqual(EXIT_CODES.map((e) => [String(e.code), e.meaning.replace('--fail-on-alert', '`--fail-on-alert`')]));
+  const rows = table
+    .split('\n')
+    .slice(2)
+    .map((line) =>
+      line
+        .split('|')
+        .map((cell) => cell.trim())
+        .filter(Boolean),
+    );
+  expect(rows).toEqual(
+    EXIT_CODES.map((e) => [String(e.code), e.meaning.replace('--fail-on-alert', '`--fail-on-alert`')]),
+  );
 });
 
 test('--help prints the same table', async () => {
   const result = await runCliBundle(['--help'], { env: {} });
-  for (const { code, meaning } of EXIT_CODES) expect(result.stdout).toContain(`  ${String(code).padEnd(4)} ${meaning}\n`);
+  for (const { code, meaning } of EXIT_CODES)
+    expect(result.stdout).toContain(`  ${String(code).padEnd(4)} ${meaning}\n`);
 });
 
 test('0: success; 3: an alert with --fail-on-alert; 1: a failure; 2: bad input', async () => {
@@ -53,6 +65,9 @@ test('0: success; 3: an alert with --fail-on-alert; 1: a failure; 2: bad input',
 });
 
 test('a failure that is not an alert stays 1 with --fail-on-alert (the server is down)', async () => {
-  const result = await runCliBundle(['usage', '--fail-on-alert', '--url', 'http://127.0.0.1:9', '--token', 't'], { cwd, env: {} });
+  const result = await runCliBundle(['usage', '--fail-on-alert', '--url', 'http://127.0.0.1:9', '--token', 't'], {
+    cwd,
+    env: {},
+  });
   expect(result.code).toBe(1);
 });

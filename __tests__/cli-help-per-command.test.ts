@@ -1,9 +1,10 @@
 // dist/cli.js's help as a person meets it: usage on no arguments, one page per command with its
 // flags only and two examples, --version, and "did you mean" for a mistyped command or flag.
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMMANDS, COMMAND_HELP } from '../src/config/commands.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
+import { COMMAND_HELP, COMMANDS } from '../src/config/commands.js';
 import { INPUTS, inputsOf } from '../src/config/inputs.js';
 
 const cli = (args: string[]) => runCliBundle(args, { env: {} });
@@ -18,7 +19,7 @@ test('no arguments: a short usage on stderr naming every command, exit 2', async
   expect(result.stderr).toContain('quota-keys <command> --help');
 });
 
-test('batch --help: batch\'s flags only, its two examples, the exit codes', async () => {
+test("batch --help: batch's flags only, its two examples, the exit codes", async () => {
   const result = await cli(['batch', '--help']);
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/^Usage: quota-keys batch \[flags\]/);
@@ -27,32 +28,43 @@ test('batch --help: batch\'s flags only, its two examples, the exit codes', asyn
   expect(shown).toContain('token');
   expect(shown).toContain('min-success');
   // Flags of other commands are not there.
-  for (const other of ['older-than-days', 'key', 'fail-on-alert', 'alert-threshold', 'watch', 'reset-all-keys-for-day']) expect(shown).not.toContain(other);
+  for (const other of ['older-than-days', 'key', 'fail-on-alert', 'alert-threshold', 'watch', 'reset-all-keys-for-day'])
+    expect(shown).not.toContain(other);
   const [first, second] = COMMAND_HELP.batch.examples;
   expect(result.stdout).toContain(`  ${first}\n  ${second}\n`);
   expect(result.stdout).toMatch(/^\s+3\s+alert/m);
 });
 
-test.each(COMMANDS.map((c) => [c]))('%s --help lists exactly the flags of the inputs it reads, and two examples', async (command) => {
-  const result = await cli([command, '--help']);
-  expect(result.code).toBe(0);
-  const expected = inputsOf(command).map((i) => (i.name === 'admin-token' ? 'token' : i.name));
-  const extra = ['dotenv', 'help', ...(command === 'monitor' ? ['watch'] : [])];
-  expect([...flagsIn(result.stdout)].sort()).toEqual([...expected, ...extra].sort());
-  const examples = result.stdout.split('Examples')[1]!.split('\n\n')[0]!.split('\n').filter((l) => l.startsWith(`  quota-keys ${command} `));
-  expect(examples).toHaveLength(2);
-});
+test.each(COMMANDS.map((c) => [c]))(
+  '%s --help lists exactly the flags of the inputs it reads, and two examples',
+  async (command) => {
+    const result = await cli([command, '--help']);
+    expect(result.code).toBe(0);
+    const expected = inputsOf(command).map((i) => (i.name === 'admin-token' ? 'token' : i.name));
+    const extra = ['dotenv', 'help', ...(command === 'monitor' ? ['watch'] : [])];
+    expect([...flagsIn(result.stdout)].sort()).toEqual([...expected, ...extra].sort());
+    const examples = result.stdout
+      .split('Examples')[1]!
+      .split('\n\n')[0]!
+      .split('\n')
+      .filter((l) => l.startsWith(`  quota-keys ${command} `));
+    expect(examples).toHaveLength(2);
+  },
+);
 
 test('help <command> is <command> --help; --help alone lists every input', async () => {
   const [viaHelp, viaFlag, all] = await Promise.all([cli(['help', 'rotate']), cli(['rotate', '-h']), cli(['--help'])]);
   expect(viaHelp.code).toBe(0);
   expect(viaHelp.stdout).toBe(viaFlag.stdout);
   const everyFlag = flagsIn(all.stdout);
-  for (const input of INPUTS.filter((i) => i.name !== 'command')) expect(everyFlag).toContain(input.name === 'admin-token' ? 'token' : input.name);
+  for (const input of INPUTS.filter((i) => i.name !== 'command'))
+    expect(everyFlag).toContain(input.name === 'admin-token' ? 'token' : input.name);
 });
 
 test('--version prints the package version, also after a command', async () => {
-  const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
+    version: string;
+  };
   for (const args of [['--version'], ['-V'], ['batch', '--version']]) {
     const result = await cli(args);
     expect([result.code, result.stdout]).toEqual([0, `${version}\n`]);
@@ -62,7 +74,10 @@ test('--version prints the package version, also after a command', async () => {
 test.each([
   [['bach'], /Invalid input 'command': "bach" — expected one of health, .*, rotate \(did you mean batch\?\)\.$/],
   [['rotat'], /\(did you mean rotate\?\)\.$/],
-  [['batch', '--cout', '3'], /^error: Invalid input '--cout' — unknown flag \(did you mean --count\?\); see quota-keys --help\.$/],
+  [
+    ['batch', '--cout', '3'],
+    /^error: Invalid input '--cout' — unknown flag \(did you mean --count\?\); see quota-keys --help\.$/,
+  ],
   [['list', '--label_prefix', 'a-'], /unknown flag \(did you mean --label-prefix\?\)/],
   [['usage', '--fail-on-alrt'], /unknown flag \(did you mean --fail-on-alert\?\)/],
 ])('a mistyped command or flag %j: exit 2, one line naming the nearest', async (args, message) => {
@@ -73,7 +88,10 @@ test.each([
 });
 
 test('nothing near: no suggestion, the list (or --help) instead', async () => {
-  const [command, flag] = await Promise.all([cli(['explode', '--token', 't']), cli(['batch', '--frobnicate', '--token', 't'])]);
+  const [command, flag] = await Promise.all([
+    cli(['explode', '--token', 't']),
+    cli(['batch', '--frobnicate', '--token', 't']),
+  ]);
   expect(command.code).toBe(2);
   expect(command.stderr).not.toContain('did you mean');
   expect(command.stderr).toContain('expected one of health, generate, batch');

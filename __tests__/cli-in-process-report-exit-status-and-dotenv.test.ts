@@ -80,7 +80,9 @@ test('a GitLab job: quota-keys.env in CI_PROJECT_DIR, and a note when GITLAB_CI 
   const gitlab = { ...env(), CI_PROJECT_DIR: job, CI_PIPELINE_ID: '4242', CI_JOB_ID: '99', GITLAB_CI: 'false' };
   const result = await runCliInProcess(['batch', '--count', '2', '--limit', '10'], gitlab);
   expect(result.code).toBe(0);
-  expect(result.stderr).toContain('GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local).');
+  expect(result.stderr).toContain(
+    'GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local).',
+  );
   const dotenv = readFileSync(path.join(job, 'quota-keys.env'), 'utf8');
   expect(dotenv).toContain('QUOTA_KEYS_CREATED=2');
   const csv = /^QUOTA_KEYS_CSV=(.*)$/m.exec(dotenv)![1]!;

@@ -2,10 +2,10 @@
 // grep and the §5.2 loop's parsing) through dist/cli.js, on every flavor.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
-import { ROOT } from '../scripts/lib/simulate-runner.js';
 import { chat } from '../__fixtures__/read-commands.js';
+import { ROOT } from '../scripts/lib/simulate-runner.js';
+import { type DevServer, FLAVORS, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 
@@ -42,7 +42,11 @@ describe.each(FLAVORS.map((f) => [f]))('%s', (flavor) => {
     expect(lines).toHaveLength(2);
     keys.forEach((key, i) => {
       const line = lines.find((l) => l.startsWith(`${shortenKey(key)} | `));
-      expect(line?.split(' | ').slice(0, 3)).toEqual([shortenKey(key), `标签: seed-${i + 1}`, '创建: 2026-01-15 08:09:10 UTC']);
+      expect(line?.split(' | ').slice(0, 3)).toEqual([
+        shortenKey(key),
+        `标签: seed-${i + 1}`,
+        '创建: 2026-01-15 08:09:10 UTC',
+      ]);
     });
     noSecrets(result.stdout + result.stderr);
   });
@@ -57,7 +61,9 @@ describe.each(FLAVORS.map((f) => [f]))('%s', (flavor) => {
     // Per calendar day on four flavors; v10 counts a lifetime quota (1000 by default): 17 of it.
     expect(busy).toContain(flavor === 'v10' ? '使用率: 1%' : '使用率: 85%');
     expect(/使用率: [8-9][0-9]%|使用率: 100%/.test(result.stdout)).toBe(flavor !== 'v10');
-    expect(lines[2]).toMatch(/^日期: \d{4}-\d\d-\d\d \| 总请求: 17 \| 活跃密钥: 1 \| 总密钥: 2 \| 告警: [01] \(阈值 80%\)$/);
+    expect(lines[2]).toMatch(
+      /^日期: \d{4}-\d\d-\d\d \| 总请求: 17 \| 活跃密钥: 1 \| 总密钥: 2 \| 告警: [01] \(阈值 80%\)$/,
+    );
     noSecrets(result.stdout + result.stderr);
   });
 

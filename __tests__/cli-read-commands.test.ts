@@ -1,14 +1,15 @@
 // dist/cli.js as the seed guide's users run it: list (§3.3), monitor (§3.4), usage (§3.5), the cron
 // script of §4.2 grepping `使用率`, and the rotation script of §5.2 parsing list's lines — the
 // guide's own bash, run by bash. The dev server runs in this process; the CLI is a child process.
-import { startProcess } from '../__fixtures__/run-process.js';
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
-import { ROOT } from '../scripts/lib/simulate-runner.js';
 import { chat } from '../__fixtures__/read-commands.js';
+import { startProcess } from '../__fixtures__/run-process.js';
+import { ROOT } from '../scripts/lib/simulate-runner.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 const cwd = mkdtempSync(path.join(tmpdir(), 'cli-read-'));
@@ -29,7 +30,11 @@ afterAll(async () => {
   await server.close();
 });
 
-const baseEnv = () => ({ PATH: process.env.PATH!, HOME: process.env.HOME!, ...(process.env.TZ ? { TZ: process.env.TZ } : {}) });
+const baseEnv = () => ({
+  PATH: process.env.PATH!,
+  HOME: process.env.HOME!,
+  ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
+});
 
 function start(command: string, args: string[], env: Record<string, string> = {}) {
   const run = startProcess(command, args, { cwd, env: { ...baseEnv(), ...env } });
@@ -44,14 +49,21 @@ function start(command: string, args: string[], env: Record<string, string> = {}
 const cli = (args: string[], env: Record<string, string> = {}) => start(process.execPath, [CLI, ...args], env).done;
 /** The guide's scripts call the tool by path: here it is `$TOOL`. */
 const bash = (script: string, env: Record<string, string> = {}) =>
-  start('bash', ['-c', script], { TOOL: `${process.execPath} ${CLI}`, ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url, ...env }).done;
+  start('bash', ['-c', script], {
+    TOOL: `${process.execPath} ${CLI}`,
+    ADMIN_TOKEN: server.token,
+    QUOTA_PROXY_URL: server.url,
+    ...env,
+  }).done;
 
 test('§3.3 list --token (URL from QUOTA_PROXY_URL): one seed line per key on stdout, facts on stderr', async () => {
   const result = await cli(['list', '--token', server.token], { QUOTA_PROXY_URL: server.url });
   expect(result.code).toBe(0);
   expect(result.stdout.trimEnd().split('\n').sort()).toEqual(
     // v1 does not report its DAILY_REQ_LIMIT and server-daily-limit is not given: 未知 (unknown), not 200.
-    keys.map((key, i) => `${shortenKey(key)} | 标签: 用户-${i + 1} | 创建: 2026-01-15 08:09:10 UTC | 限制: 未知/日`).sort(),
+    keys
+      .map((key, i) => `${shortenKey(key)} | 标签: 用户-${i + 1} | 创建: 2026-01-15 08:09:10 UTC | 限制: 未知/日`)
+      .sort(),
   );
   expect(result.stderr).toMatch(/^Listed: 3$/m);
   expect(result.stderr).toMatch(/^Flavor: v1$/m);
@@ -116,7 +128,9 @@ test('usage --fail-on-alert: exit 3 (an alert, told apart from a failure), a war
   const result = await cli(['usage', '--token', server.token, '--url', server.url, '--fail-on-alert']);
   expect(result.code).toBe(3);
   expect(result.stderr).toContain(`warning: Key ${shortenKey(keys[1]!)} (用户-2) used 85% of its daily limit`);
-  expect(result.stderr).toMatch(/^error: 1 key\(s\) at or above alert-threshold 80% \(用户-2 85%\) and fail-on-alert is set\.$/m);
+  expect(result.stderr).toMatch(
+    /^error: 1 key\(s\) at or above alert-threshold 80% \(用户-2 85%\) and fail-on-alert is set\.$/m,
+  );
   expect(result.stderr).not.toMatch(/\n\s+at /);
 });
 

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer } from '../src/dev-server/index.js';
 import { DAY_MS, runCli } from '../__fixtures__/write-commands.js';
+import { startDevServer } from '../src/dev-server/index.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -20,7 +20,10 @@ async function rotateIn(tz: string) {
     server.seedKeys(1, { labelPrefix: 'auto-new-', createdAt: new Date(now - DAY_MS) });
     const before = server.allKeys().map((k) => k.label!);
     const cwd = mkdtempSync(path.join(tmpdir(), 'rotate-tz-'));
-    const result = await runCli(['rotate', '--older-than-days', '30', '--label-prefix', 'auto-', '--token', server.token, '--url', server.url], { cwd, env: { TZ: tz } });
+    const result = await runCli(
+      ['rotate', '--older-than-days', '30', '--label-prefix', 'auto-', '--token', server.token, '--url', server.url],
+      { cwd, env: { TZ: tz } },
+    );
     const after = new Set(server.allKeys().map((k) => k.label!));
     return { result, deleted: before.filter((label) => !after.has(label)).sort() };
   } finally {
@@ -32,13 +35,22 @@ test('the same deletions with TZ=UTC, TZ=Asia/Shanghai and TZ=America/Los_Angele
   const expected = ['auto-just-older-1', 'auto-old-1', 'auto-old-2'];
   for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
     const { result, deleted } = await rotateIn(tz);
-    expect({ tz, code: result.code, deleted, stderr: result.code === 0 ? '' : result.stderr }).toEqual({ tz, code: 0, deleted: expected, stderr: '' });
+    expect({ tz, code: result.code, deleted, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+      tz,
+      code: 0,
+      deleted: expected,
+      stderr: '',
+    });
     expect(result.stdout).toMatch(/^Deleted: 3$/m);
   }
 });
 
 test('a child given TZ runs in that zone (else the test above would prove nothing)', () => {
   const offset = (tz: string) =>
-    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset()))'], { env: { TZ: tz } }).stdout.toString();
+    spawnSync(
+      process.execPath,
+      ['-e', 'process.stdout.write(String(new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset()))'],
+      { env: { TZ: tz } },
+    ).stdout.toString();
   expect([offset('UTC'), offset('Asia/Shanghai'), offset('America/Los_Angeles')]).toEqual(['0', '-480', '480']);
 });

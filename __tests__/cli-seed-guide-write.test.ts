@@ -5,10 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { FLAVORS, startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
+import { createLabelled, DAY_MS, runBash, runCli, usageOf } from '../__fixtures__/write-commands.js';
 import { compactDate } from '../src/config/context.js';
 import { localDay } from '../src/config/options.js';
-import { createLabelled, DAY_MS, runBash, runCli, usageOf } from '../__fixtures__/write-commands.js';
+import { type DevServer, FLAVORS, type Flavor, startDevServer } from '../src/dev-server/index.js';
 
 const perKeyLimit = (flavor: Flavor) => flavor === 'v1p' || flavor === 'v1a';
 const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
@@ -20,12 +20,19 @@ describe.each(FLAVORS.map((f) => [f]))('seed guide on %s', (flavor) => {
   beforeAll(async () => {
     // v10's upstream 30 admin requests per window, in a window of 5 s: the whole guide runs here in
     // seconds, where its users spread it over days.
-    server = await startDevServer({ flavor, ...(flavor === 'v10' ? { rateLimit: { max: 30, windowSeconds: 5 } } : {}) });
+    server = await startDevServer({
+      flavor,
+      ...(flavor === 'v10' ? { rateLimit: { max: 30, windowSeconds: 5 } } : {}),
+    });
     cwd = mkdtempSync(path.join(tmpdir(), `seed-${flavor}-`));
     env = { ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url };
   });
   afterAll(() => server.close());
-  const writesSince = (from: number) => server.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  const writesSince = (from: number) =>
+    server.requests
+      .slice(from)
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.path}`);
   const has = (key: string) => server.allKeys().some((k) => k.key === key);
 
   test('§3.5 reset --token --name "要重置的密钥"', async () => {
@@ -37,17 +44,24 @@ describe.each(FLAVORS.map((f) => [f]))('seed guide on %s', (flavor) => {
     expect(result.stdout + result.stderr).not.toContain(key);
     if (flavor === 'v1a') {
       expect(result).toMatchObject({ code: 1 });
-      expect(result.stderr).toContain('error: The v1a quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.');
+      expect(result.stderr).toContain(
+        'error: The v1a quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.',
+      );
       expect(writesSince(from)).toEqual([]);
       expect(await usageOf(server, key, today)).toBe(5);
       return;
     }
     if (flavor === 'v1p') {
       expect(result).toMatchObject({ code: 1 });
-      expect(result.stderr).toMatch(/error: The v1p quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day/);
+      expect(result.stderr).toMatch(
+        /error: The v1p quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day/,
+      );
       expect(writesSince(from)).toEqual([]);
       expect(await usageOf(server, key, today)).toBe(5);
-      const wiped = await runCli(['reset', '--token', server.token, '--name', '要重置的密钥', '--reset-all-keys-for-day'], { cwd, env });
+      const wiped = await runCli(
+        ['reset', '--token', server.token, '--name', '要重置的密钥', '--reset-all-keys-for-day'],
+        { cwd, env },
+      );
       expect(wiped).toMatchObject({ code: 0 });
       expect(wiped.stderr).toMatch(/warning: The v1p server reset every key's usage/);
     } else {
@@ -64,7 +78,9 @@ describe.each(FLAVORS.map((f) => [f]))('seed guide on %s', (flavor) => {
     expect(result.stdout + result.stderr).not.toContain(key);
     if (flavor === 'v1a') {
       expect(result).toMatchObject({ code: 1 });
-      expect(result.stderr).toContain('error: The v1a quota-proxy flavor has no delete endpoint: delete refused, nothing was deleted');
+      expect(result.stderr).toContain(
+        'error: The v1a quota-proxy flavor has no delete endpoint: delete refused, nothing was deleted',
+      );
       expect(writesSince(from)).toEqual([]);
       expect(has(key)).toBe(true);
       return;
@@ -101,11 +117,24 @@ echo "$(date): 生成20个试用密钥，限制50次/日" >> "$LOG_FILE"
     expect(rows).toHaveLength(20);
     // <name>-<NNN>-<suffix>: the suffix is one word, so dropping the last `-…` leaves the numbered stem.
     // v01 stores one label per native batch: 001 (the create that told the flavor), then 002 for the other 19.
-    const numbered = flavor === 'v01' ? ['001', ...Array<string>(19).fill('002')] : Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(3, '0'));
-    expect(rows.map((r) => r.label!.replace(/-[^-]+$/, '')).sort()).toEqual(numbered.map((n) => `auto-${dateTag}-${n}`));
+    const numbered =
+      flavor === 'v01'
+        ? ['001', ...Array<string>(19).fill('002')]
+        : Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(3, '0'));
+    expect(rows.map((r) => r.label!.replace(/-[^-]+$/, '')).sort()).toEqual(
+      numbered.map((n) => `auto-${dateTag}-${n}`),
+    );
     // v1/v01: their DAILY_REQ_LIMIT is not reported and was not given: unknown, not an assumed 200.
-    expect(rows.every((r) => r.daily_limit === (perKeyLimit(flavor) ? '50' : flavor === 'v10' ? '' : 'unknown'))).toBe(true);
-    if (perKeyLimit(flavor)) expect(server.allKeys().filter((k) => k.label!.startsWith(`auto-${dateTag}-`)).every((k) => k.dailyLimit === 50)).toBe(true);
+    expect(rows.every((r) => r.daily_limit === (perKeyLimit(flavor) ? '50' : flavor === 'v10' ? '' : 'unknown'))).toBe(
+      true,
+    );
+    if (perKeyLimit(flavor))
+      expect(
+        server
+          .allKeys()
+          .filter((k) => k.label!.startsWith(`auto-${dateTag}-`))
+          .every((k) => k.dailyLimit === 50),
+      ).toBe(true);
     expect(readFileSync(path.join(cwd, 'keys.log'), 'utf8')).toContain('生成20个试用密钥');
     for (const row of rows) expect(result.stdout + result.stderr).not.toContain(row.key);
   });
@@ -134,18 +163,31 @@ generate_for_user "internal" "dev-team"
     const result = await runBash(script, { cwd, env });
     expect(result).toMatchObject({ code: 0 });
     const day = compactDate(new Date());
-    const expected: Array<[string, number]> = [[`trial-user001-${day}`, 50], [`partner-companyA-${day}`, 500], [`internal-dev-team-${day}`, 1000]];
+    const expected: Array<[string, number]> = [
+      [`trial-user001-${day}`, 50],
+      [`partner-companyA-${day}`, 500],
+      [`internal-dev-team-${day}`, 1000],
+    ];
     for (const [label, limit] of expected) {
       const key = server.allKeys().find((k) => k.label === label);
       expect(key).toBeDefined();
       if (perKeyLimit(flavor)) expect(key!.dailyLimit).toBe(limit);
     }
-    const tiered = await runCli(['generate', '--name', `vip-customerB-${day}`, '--tier', 'vip', '--output', 'vip.csv'], { cwd, env });
+    const tiered = await runCli(
+      ['generate', '--name', `vip-customerB-${day}`, '--tier', 'vip', '--output', 'vip.csv'],
+      { cwd, env },
+    );
     expect(tiered).toMatchObject({ code: 0 });
     // The tier's figure only where the server applies it.
-    expect(tiered.stdout).toContain(perKeyLimit(flavor) ? 'Tier: vip (5000/day)' : 'Tier: vip (its limit is not applied: ');
+    expect(tiered.stdout).toContain(
+      perKeyLimit(flavor) ? 'Tier: vip (5000/day)' : 'Tier: vip (its limit is not applied: ',
+    );
     const [row] = readCsv(path.join(cwd, 'vip.csv'));
-    expect(row).toMatchObject({ label: `vip-customerB-${day}`, tier: 'vip', daily_limit: perKeyLimit(flavor) ? '5000' : flavor === 'v10' ? '' : 'unknown' });
+    expect(row).toMatchObject({
+      label: `vip-customerB-${day}`,
+      tier: 'vip',
+      daily_limit: perKeyLimit(flavor) ? '5000' : flavor === 'v10' ? '' : 'unknown',
+    });
     if (perKeyLimit(flavor)) expect(server.allKeys().find((k) => k.key === row!.key)!.dailyLimit).toBe(5000);
   });
 
@@ -192,7 +234,9 @@ done
     const result = await runCli(['rotate', '--older-than-days', '30', '--label-prefix', 'rotcli-'], { cwd, env });
     if (flavor === 'v1a') {
       expect(result).toMatchObject({ code: 1 });
-      expect(result.stderr).toContain('error: The v1a quota-proxy flavor has no delete endpoint: rotate refused, nothing was deleted');
+      expect(result.stderr).toContain(
+        'error: The v1a quota-proxy flavor has no delete endpoint: rotate refused, nothing was deleted',
+      );
       expect(writesSince(from)).toEqual([]);
       return;
     }

@@ -29,7 +29,8 @@ function instructions(text: string): Instruction[] {
       return { op: op!.toUpperCase(), args: args!.trim() };
     });
 }
-const jsonOrWords = (args: string): string[] => (args.startsWith('[') ? (JSON.parse(args) as string[]) : args.split(/\s+/));
+const jsonOrWords = (args: string): string[] =>
+  args.startsWith('[') ? (JSON.parse(args) as string[]) : args.split(/\s+/);
 
 const DOCKERFILE = instructions(readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'));
 const all = (op: string) => DOCKERFILE.filter((i) => i.op === op);
@@ -48,7 +49,10 @@ function copies(): Array<{ source: string; target: string }> {
     for (const source of words) {
       const intoDir = dest.endsWith('/') || words.length > 1;
       const isDir = statSync(path.join(ROOT, source)).isDirectory();
-      result.push({ source, target: isDir || !intoDir ? destAbs : path.posix.join(destAbs, path.posix.basename(source)) });
+      result.push({
+        source,
+        target: isDir || !intoDir ? destAbs : path.posix.join(destAbs, path.posix.basename(source)),
+      });
     }
   }
   return result;
@@ -90,12 +94,17 @@ describe('without a container engine', () => {
     expect(user).toBeDefined();
     expect(user).not.toMatch(/^(root|0)(:|$)/);
     // The user is set before the entrypoint, and nothing after it switches back.
-    expect(DOCKERFILE.findIndex((i) => i.op === 'USER')).toBeLessThan(DOCKERFILE.findIndex((i) => i.op === 'ENTRYPOINT'));
+    expect(DOCKERFILE.findIndex((i) => i.op === 'USER')).toBeLessThan(
+      DOCKERFILE.findIndex((i) => i.op === 'ENTRYPOINT'),
+    );
     expect(jsonOrWords(last('ENTRYPOINT')!.args)).toEqual(['quota-keys']);
   });
 
   test('every COPY source exists, passes .dockerignore, and together they hold the bundled CLI', () => {
-    const ignore = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const ignore = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     // Everything is left out but what is let back in by name.
     expect(ignore[0]).toBe('*');
     const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1).replace(/\/$/, ''));
@@ -143,16 +152,24 @@ function engine(): { command?: string; reason: string } {
 const found = engine();
 const withEngine = found.command ? test : test.skip;
 
-withEngine(`with a container engine: build the image, run --version as a non-root user, health on the host network${found.command ? '' : ` (skipped: ${found.reason})`}`, async () => {
-  const docker = found.command!;
-  const tag = `quota-keys-test:${process.pid}`;
-  execFileSync(docker, ['build', '-q', '-t', tag, ROOT], { stdio: 'pipe', timeout: 600_000 });
-  try {
-    expect(execFileSync(docker, ['run', '--rm', tag, '--version'], { encoding: 'utf8' })).toBe(`${VERSION}\n`);
-    expect(execFileSync(docker, ['run', '--rm', '--entrypoint', 'id', tag, '-u'], { encoding: 'utf8' }).trim()).not.toBe('0');
-    const health = execFileSync(docker, ['run', '--rm', '--network', 'host', tag, 'health', '--url', server.url], { encoding: 'utf8' });
-    expect(health).toMatch(/^Healthy: yes$/m);
-  } finally {
-    spawnSync(docker, ['rmi', '-f', tag]);
-  }
-}, 900_000);
+withEngine(
+  `with a container engine: build the image, run --version as a non-root user, health on the host network${found.command ? '' : ` (skipped: ${found.reason})`}`,
+  async () => {
+    const docker = found.command!;
+    const tag = `quota-keys-test:${process.pid}`;
+    execFileSync(docker, ['build', '-q', '-t', tag, ROOT], { stdio: 'pipe', timeout: 600_000 });
+    try {
+      expect(execFileSync(docker, ['run', '--rm', tag, '--version'], { encoding: 'utf8' })).toBe(`${VERSION}\n`);
+      expect(
+        execFileSync(docker, ['run', '--rm', '--entrypoint', 'id', tag, '-u'], { encoding: 'utf8' }).trim(),
+      ).not.toBe('0');
+      const health = execFileSync(docker, ['run', '--rm', '--network', 'host', tag, 'health', '--url', server.url], {
+        encoding: 'utf8',
+      });
+      expect(health).toMatch(/^Healthy: yes$/m);
+    } finally {
+      spawnSync(docker, ['rmi', '-f', tag]);
+    }
+  },
+  900_000,
+);

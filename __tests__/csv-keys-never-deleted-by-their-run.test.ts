@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startDevServer, type Flavor } from '../src/dev-server/index.js';
+import { captureLog } from '../__fixtures__/capture-log.js';
+import { type Fault, startFaultProxy } from '../__fixtures__/fault-proxy.js';
 import { cliContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
+import { type Flavor, startDevServer } from '../src/dev-server/index.js';
 import { run } from '../src/run.js';
-import { captureLog } from '../__fixtures__/capture-log.js';
-import { startFaultProxy, type Fault } from '../__fixtures__/fault-proxy.js';
 
 const FAULTS: Fault[] = ['reset-after', 'truncate', 'html502', 'delay', 'error500', 'reset-before'];
 
@@ -26,45 +26,55 @@ test.each<[Flavor, string, number, number]>([
   ['v01', 'v01', 2, 2],
   ['v1p', '', 5, 1],
   ['v10', '', 5, 2],
-])('%s (server-flavor "%s", every %d-th create faulted from fault %d): no DELETE names a key of the CSV, and every CSV key stays on the server', async (flavor, forced, period, offset) => {
-  const server = await startDevServer({ flavor });
-  let creates = 0;
-  const proxy = await startFaultProxy({
-    target: server.url,
-    delayMs: 1500,
-    choose: (r) => {
-      if (r.method !== 'POST') return undefined;
-      creates += 1;
-      return creates % period === 0 ? FAULTS[(offset + creates / period) % FAULTS.length] : undefined;
-    },
-  });
-  const seed = `${period}-${offset}`;
-  try {
-    const context = { ...cliContext({}), workspace };
-    const all: Record<string, string> = {
-      url: proxy.url,
-      'admin-token': server.token,
-      command: 'batch',
-      name: 'kept',
-      count: '230',
-      concurrency: '4',
-      'timeout-seconds': '1',
-      'skip-health-check': 'true',
-      'server-flavor': forced,
-      'max-wait-seconds': '60',
-      output: `${flavor}-${seed}.csv`,
-    };
-    const report = await run(parseOptions((n) => all[n] ?? '', {}, context), context, captureLog().log);
-    const rows = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
-    const inCsv = new Set(rows.map((r) => r.key!));
-    expect(proxy.injected()).toBeGreaterThan(0);
-    const deleted = proxy.records.filter((r) => r.method === 'DELETE').map((r) => decodeURIComponent(r.path.split('/').pop()!));
-    expect(deleted.filter((key) => inCsv.has(key))).toEqual([]);
-    const onServer = new Set(server.allKeys().map((k) => k.key));
-    expect([...inCsv].filter((key) => !onServer.has(key))).toEqual([]);
-    expect(Number(report.outputs['created-count'])).toBe(rows.length);
-  } finally {
-    await proxy.close();
-    await server.close();
-  }
-}, 60_000);
+])(
+  '%s (server-flavor "%s", every %d-th create faulted from fault %d): no DELETE names a key of the CSV, and every CSV key stays on the server',
+  async (flavor, forced, period, offset) => {
+    const server = await startDevServer({ flavor });
+    let creates = 0;
+    const proxy = await startFaultProxy({
+      target: server.url,
+      delayMs: 1500,
+      choose: (r) => {
+        if (r.method !== 'POST') return undefined;
+        creates += 1;
+        return creates % period === 0 ? FAULTS[(offset + creates / period) % FAULTS.length] : undefined;
+      },
+    });
+    const seed = `${period}-${offset}`;
+    try {
+      const context = { ...cliContext({}), workspace };
+      const all: Record<string, string> = {
+        url: proxy.url,
+        'admin-token': server.token,
+        command: 'batch',
+        name: 'kept',
+        count: '230',
+        concurrency: '4',
+        'timeout-seconds': '1',
+        'skip-health-check': 'true',
+        'server-flavor': forced,
+        'max-wait-seconds': '60',
+        output: `${flavor}-${seed}.csv`,
+      };
+      const report = await run(
+        parseOptions((n) => all[n] ?? '', {}, context),
+        context,
+        captureLog().log,
+      );
+      const rows = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+      const inCsv = new Set(rows.map((r) => r.key!));
+      expect(proxy.injected()).toBeGreaterThan(0);
+      const deleted = proxy.records
+        .filter((r) => r.method === 'DELETE')
+        .map((r) => decodeURIComponent(r.path.split('/').pop()!));
+      expect(deleted.filter((key) => inCsv.has(key))).toEqual([]);
+      const onServer = new Set(server.allKeys().map((k) => k.key));
+      expect([...inCsv].filter((key) => !onServer.has(key))).toEqual([]);
+      expect(Number(report.outputs['created-count'])).toBe(rows.length);
+    } finally {
+      await proxy.close();
+      await server.close();
+    }
+  },
+  60_000,
+);

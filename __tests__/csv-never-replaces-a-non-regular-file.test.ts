@@ -4,18 +4,18 @@
 // temp folder, never /dev/null itself.) And a run that created no key never replaces an existing
 // CSV with a header-only one: nothing is written, nothing uploaded.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { cliContext } from '../src/config/context.js';
-import { CsvWriter, csvRow } from '../src/output/csv.js';
-import { parseOptions } from '../src/config/options.js';
-import { run } from '../src/run.js';
-import { runCliBundle } from '../__fixtures__/run-process.js';
 import { captureLog } from '../__fixtures__/capture-log.js';
 import { startFaultProxy } from '../__fixtures__/fault-proxy.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
+import { cliContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { CsvWriter, csvRow } from '../src/output/csv.js';
+import { run } from '../src/run.js';
 
 let server: DevServer;
 let socketServer: Server | undefined;
@@ -43,27 +43,36 @@ test.each([
     (file: string) => symlinkSync('/dev/null', file),
     (file: string) => lstatSync(file).isSymbolicLink() && statSync('/dev/null').isCharacterDevice(),
   ],
-] as const)('output is %s: exit 2 naming output, no request, and it is still there untouched', async (_what, kind, make, unchanged) => {
-  const dir = temp();
-  const file = path.join(dir, 'keys.csv');
-  await make(file);
-  for (const command of [['batch', '--count', '2'], ['generate'], ['list']]) {
-    const before = server.requests.length;
-    const result = await runCliBundle([...command, '--url', server.url, '--token', server.token, '--output', file], { cwd: dir });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^error: Invalid input 'output'.* — expected a path for a regular file: .*keys\\.csv is a ${kind}`));
-    expect(server.requests.length).toBe(before);
-    expect(unchanged(file)).toBe(true);
-    expect(readdirSync(dir)).toEqual(['keys.csv']);
-  }
-});
+] as const)(
+  'output is %s: exit 2 naming output, no request, and it is still there untouched',
+  async (_what, kind, make, unchanged) => {
+    const dir = temp();
+    const file = path.join(dir, 'keys.csv');
+    await make(file);
+    for (const command of [['batch', '--count', '2'], ['generate'], ['list']]) {
+      const before = server.requests.length;
+      const result = await runCliBundle([...command, '--url', server.url, '--token', server.token, '--output', file], {
+        cwd: dir,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        new RegExp(`^error: Invalid input 'output'.* — expected a path for a regular file: .*keys\\.csv is a ${kind}`),
+      );
+      expect(server.requests.length).toBe(before);
+      expect(unchanged(file)).toBe(true);
+      expect(readdirSync(dir)).toEqual(['keys.csv']);
+    }
+  },
+);
 
 test('something other than a regular file put at the path during the run: the CSV goes to a fresh name beside it', async () => {
   const dir = temp();
   const file = path.join(dir, 'keys.csv');
   const csv = new CsvWriter(file);
   execFileSync('mkfifo', [file]);
-  csv.write(csvRow({ key: 'sk-0123456789abcdef0123456789abcdef', label: 'late', createdAt: new Date(0) }, { server: 's' }));
+  csv.write(
+    csvRow({ key: 'sk-0123456789abcdef0123456789abcdef', label: 'late', createdAt: new Date(0) }, { server: 's' }),
+  );
   const written = await csv.close();
   expect(written).toBe(path.join(dir, 'keys-2.csv'));
   expect(lstatSync(file).isFIFO()).toBe(true);
@@ -76,8 +85,20 @@ describe('a run that created no key never replaces an existing CSV', () => {
     const workspace = temp();
     writeFileSync(path.join(workspace, 'keys.csv'), earlier);
     const context = { ...cliContext({}), workspace };
-    const inputs: Record<string, string> = { command: 'batch', count: '3', url, 'admin-token': token, output: 'keys.csv', retries: '0', 'skip-health-check': 'true' };
-    const report = await run(parseOptions((n) => inputs[n] ?? '', {}, context), context, captureLog().log);
+    const inputs: Record<string, string> = {
+      command: 'batch',
+      count: '3',
+      url,
+      'admin-token': token,
+      output: 'keys.csv',
+      retries: '0',
+      'skip-health-check': 'true',
+    };
+    const report = await run(
+      parseOptions((n) => inputs[n] ?? '', {}, context),
+      context,
+      captureLog().log,
+    );
     return { report, workspace };
   };
 
@@ -90,7 +111,10 @@ describe('a run that created no key never replaces an existing CSV', () => {
   });
 
   test('every create refused: the earlier CSV stays as it was, csv-path is empty', async () => {
-    const proxy = await startFaultProxy({ target: server.url, choose: (r) => (r.method === 'POST' ? 'error500' : undefined) });
+    const proxy = await startFaultProxy({
+      target: server.url,
+      choose: (r) => (r.method === 'POST' ? 'error500' : undefined),
+    });
     try {
       const { report, workspace } = await runBatch(proxy.url, server.token);
       expect(report.ok).toBe(false);

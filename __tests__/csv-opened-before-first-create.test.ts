@@ -4,8 +4,8 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -19,12 +19,19 @@ test.each([
   ['a file name that is itself too long with the temp suffix', `${'k'.repeat(250)}.csv`],
 ])('%s: exit 2 naming output, no request, no key', async (_what, output) => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'csv-early-'));
-  for (const command of [['batch', '--count', '3'], ['generate', '--name', 'early']]) {
+  for (const command of [
+    ['batch', '--count', '3'],
+    ['generate', '--name', 'early'],
+  ]) {
     const before = server.requests.length;
     const keys = server.allKeys().length;
-    const result = await runCliBundle([...command, '--url', server.url, '--token', server.token, '--output', output], { cwd });
+    const result = await runCliBundle([...command, '--url', server.url, '--token', server.token, '--output', output], {
+      cwd,
+    });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: Invalid input 'output'.* — the CSV cannot be created there \(E[A-Z]+\)/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^error: Invalid input 'output'.* — the CSV cannot be created there \(E[A-Z]+\)/),
+    ]);
     expect(server.requests.length).toBe(before);
     expect(server.allKeys()).toHaveLength(keys);
     expect(readdirSync(cwd)).toEqual([]);
@@ -35,9 +42,25 @@ test('rotate with replace opens its CSV before deleting anything', async () => {
   server.seedKeys(2, { labelPrefix: 'old-', createdAt: new Date(Date.now() - 40 * 86_400_000) });
   const keys = server.allKeys().length;
   const before = server.requests.length;
-  const result = await runCliBundle(['rotate', '--url', server.url, '--token', server.token, '--label-prefix', 'old-', '--older-than-days', '30', '--replace', '--output', `${'r'.repeat(260)}.csv`], {
-    cwd: mkdtempSync(path.join(tmpdir(), 'csv-early-')),
-  });
+  const result = await runCliBundle(
+    [
+      'rotate',
+      '--url',
+      server.url,
+      '--token',
+      server.token,
+      '--label-prefix',
+      'old-',
+      '--older-than-days',
+      '30',
+      '--replace',
+      '--output',
+      `${'r'.repeat(260)}.csv`,
+    ],
+    {
+      cwd: mkdtempSync(path.join(tmpdir(), 'csv-early-')),
+    },
+  );
   expect(result.code).toBe(2);
   expect(server.requests.length).toBe(before);
   expect(server.allKeys()).toHaveLength(keys);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -11,7 +11,12 @@ test('RFC 4180 CSV: header first, commas, quotes, newlines and Chinese survive a
   const csv = new CsvWriter(file);
   const labels = ['合作伙伴-2026, "甲"', 'line\nbreak', 'plain'];
   for (const [i, label] of labels.entries()) {
-    csv.write(csvRow({ key: `sk-${String(i).repeat(48)}`, label, createdAt: new Date(Date.UTC(2026, 10, 26, 1, 2, 3)) }, { dailyLimit: 100, server: 'http://127.0.0.1:1/' }));
+    csv.write(
+      csvRow(
+        { key: `sk-${String(i).repeat(48)}`, label, createdAt: new Date(Date.UTC(2026, 10, 26, 1, 2, 3)) },
+        { dailyLimit: 100, server: 'http://127.0.0.1:1/' },
+      ),
+    );
   }
   expect(readdirSync(dir)).not.toContain('keys.csv'); // only the temp file exists until close
   await csv.close();
@@ -20,7 +25,12 @@ test('RFC 4180 CSV: header first, commas, quotes, newlines and Chinese survive a
   expect(text).toContain('\r\n');
   const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
   expect(rows.map((r) => r.label)).toEqual(labels);
-  expect(rows[0]).toMatchObject({ key: `sk-${'0'.repeat(48)}`, daily_limit: '100', created_at: '2026-11-26T01:02:03.000Z', server: 'http://127.0.0.1:1/' });
+  expect(rows[0]).toMatchObject({
+    key: `sk-${'0'.repeat(48)}`,
+    daily_limit: '100',
+    created_at: '2026-11-26T01:02:03.000Z',
+    server: 'http://127.0.0.1:1/',
+  });
   expect(statSync(file).mode & 0o777).toBe(0o600);
   expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });

@@ -1,8 +1,9 @@
 // delete against each flavor: by key, by label, by the shortened key `list` prints (seed §5.2), the
 // ambiguity rules, and v1a (no delete endpoint) refused before any DELETE is sent.
-import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
+
 import { runWrite, writes } from '../__fixtures__/write-commands.js';
+import { type DevServer, type Flavor, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 const CAN_DELETE: Flavor[] = ['v1', 'v01', 'v1p', 'v10'];
 const deletePath = (key: string) => `DELETE /admin/keys/${encodeURIComponent(key)}`;
@@ -70,7 +71,9 @@ describe.each(CAN_DELETE.map((f) => [f]))('delete on %s', (flavor) => {
     const [b] = server.seedKeys(1, { labelPrefix: 'twice-' });
     const refused = await runWrite(server, { command: 'delete', name: 'twice-1' });
     expect(refused.report.ok).toBe(false);
-    expect(refused.report.failure).toMatch(/^2 keys are labelled "twice-1" .*nothing was changed; give the key itself .* all-matching/);
+    expect(refused.report.failure).toMatch(
+      /^2 keys are labelled "twice-1" .*nothing was changed; give the key itself .* all-matching/,
+    );
     expect(refused.report.outputs['deleted-count']).toBe('0');
     expect(writes(refused.requests)).toEqual([]);
     expect(refused.shown).not.toContain(a!);
@@ -100,7 +103,9 @@ describe.each(CAN_DELETE.map((f) => [f]))('delete on %s', (flavor) => {
     const [tail, n] = [...counts].find(([, c]) => c >= 2)!;
     const { report, requests } = await runWrite(server, { command: 'delete', name: `${prefix}…${tail}` });
     expect(report.ok).toBe(false);
-    expect(report.failure).toMatch(new RegExp(`is the shortened form of ${n} keys .*nothing was changed; give the full key`));
+    expect(report.failure).toMatch(
+      new RegExp(`is the shortened form of ${n} keys .*nothing was changed; give the full key`),
+    );
     expect(writes(requests)).toEqual([]);
   });
 
@@ -122,14 +127,23 @@ describe('delete on v1a (no delete endpoint)', () => {
   });
   afterAll(() => server.close());
 
-  test.each([['by name', { name: 'target-1' }], ['by key', { key: 'KEY' }], ['with the flavor forced', { name: 'target-1', 'server-flavor': 'v1a' }]])(
+  test.each([
+    ['by name', { name: 'target-1' }],
+    ['by key', { key: 'KEY' }],
+    ['with the flavor forced', { name: 'target-1', 'server-flavor': 'v1a' }],
+  ])(
     '%s: refused in one line naming the flavor, no DELETE sent, nothing changed',
     async (_, inputs: Record<string, string>) => {
       const [key] = server.seedKeys(1, { labelPrefix: 'target-' });
       const before = server.allKeys();
-      const { report, requests } = await runWrite(server, { command: 'delete', ...(inputs.key ? { key: key! } : inputs) });
+      const { report, requests } = await runWrite(server, {
+        command: 'delete',
+        ...(inputs.key ? { key: key! } : inputs),
+      });
       expect(report.ok).toBe(false);
-      expect(report.failure).toBe('The v1a quota-proxy flavor has no delete endpoint: delete refused, nothing was deleted (remove keys on the server itself).');
+      expect(report.failure).toBe(
+        'The v1a quota-proxy flavor has no delete endpoint: delete refused, nothing was deleted (remove keys on the server itself).',
+      );
       expect(report.outputs['deleted-count']).toBe('0');
       expect(writes(requests)).toEqual([]);
       expect(server.allKeys()).toEqual(before);

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FLAVORS, devServerMain, startDevServer, type DevServer, type DevServerOptions, type Flavor } from '../src/dev-server/index.js';
+import {
+  type DevServer,
+  type DevServerOptions,
+  devServerMain,
+  FLAVORS,
+  type Flavor,
+  startDevServer,
+} from '../src/dev-server/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -22,7 +29,13 @@ interface Res {
   json: any;
 }
 
-async function call(s: DevServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+async function call(
+  s: DevServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Res> {
   const h: Record<string, string> = { authorization: `Bearer ${s.token}`, ...headers };
   let payload: string | undefined;
   if (body !== undefined) {
@@ -44,7 +57,13 @@ const post = (s: DevServer, p: string, b?: unknown, h?: Record<string, string>) 
 const del = (s: DevServer, p: string) => call(s, 'DELETE', p);
 const put = (s: DevServer, p: string, b?: unknown) => call(s, 'PUT', p, b);
 const chat = (s: DevServer, key: string) =>
-  call(s, 'POST', '/v1/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, { authorization: `Bearer ${key}` });
+  call(
+    s,
+    'POST',
+    '/v1/chat/completions',
+    { model: 'm', messages: [{ role: 'user', content: 'hi' }] },
+    { authorization: `Bearer ${key}` },
+  );
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -95,7 +114,9 @@ describe('all flavors', () => {
     }
     // x-admin-token is accepted everywhere; ?admin_token= only on v10
     expect((await get(s, '/admin/keys', { authorization: '', 'x-admin-token': s.token })).status).toBe(200);
-    expect((await get(s, `/admin/keys?admin_token=${s.token}`, { authorization: '' })).status).toBe(flavor === 'v10' ? 200 : 401);
+    expect((await get(s, `/admin/keys?admin_token=${s.token}`, { authorization: '' })).status).toBe(
+      flavor === 'v10' ? 200 : 401,
+    );
 
     // create: key format per flavor, UTF-8 label with comma/quotes/newline round-trips
     const created = await post(s, '/admin/keys', { label: LABEL });
@@ -170,10 +191,18 @@ describe('v1', () => {
     expect(page.json).toMatchObject({ total: 3, limit: 2, offset: 0, has_more: true });
     expect(page.json.items).toHaveLength(2);
     expect(page.json.items.every((i: any) => i.day === localDay())).toBe(true);
-    expect(page.json.items).toContainEqual({ day: localDay(), trial_key: a, label: 'u1', requests: 5, updated_at: expect.any(Number) });
+    expect(page.json.items).toContainEqual({
+      day: localDay(),
+      trial_key: a,
+      label: 'u1',
+      requests: 5,
+      updated_at: expect.any(Number),
+    });
     const rest = await get(s, '/admin/usage?limit=2&offset=2');
     expect(rest.json).toMatchObject({ total: 3, offset: 2, has_more: false });
-    expect(rest.json.items).toEqual([{ day: daysAgo(1), trial_key: a, label: 'u1', requests: 3, updated_at: expect.any(Number) }]);
+    expect(rest.json.items).toEqual([
+      { day: daysAgo(1), trial_key: a, label: 'u1', requests: 3, updated_at: expect.any(Number) },
+    ]);
     expect((await get(s, '/admin/usage?limit=5000')).json.limit).toBe(1000);
     expect((await get(s, '/admin/usage')).json.limit).toBe(50);
 
@@ -213,7 +242,9 @@ describe('v1', () => {
     expect(f.status).toBe(200);
     expect(f.json.ok).toBe(false);
     s.setHealth('hang');
-    await expect(fetch(s.url + '/healthz', { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(fetch(s.url + '/healthz', { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
     s.setHealth('ok');
     expect((await get(s, '/healthz')).status).toBe(200);
   });
@@ -283,7 +314,12 @@ describe('v1p', () => {
   test('per-key daily limits, bare array, usage, reset-all, delete', async () => {
     const s = await start({ flavor: 'v1p', dailyLimit: 50 });
     const a = await post(s, '/admin/keys', { label: 'a', daily_limit: 1 });
-    expect(a.json).toEqual({ key: expect.stringMatching(KEY_FORMAT.v1p), label: 'a', created_at: expect.any(Number), daily_limit: 1 });
+    expect(a.json).toEqual({
+      key: expect.stringMatching(KEY_FORMAT.v1p),
+      label: 'a',
+      created_at: expect.any(Number),
+      daily_limit: 1,
+    });
     const b = await post(s, '/admin/keys', { label: 'b' });
     expect(b.json.daily_limit).toBe(50);
     expect((await post(s, '/admin/keys', { daily_limit: -3 })).status).toBe(400);
@@ -433,7 +469,14 @@ describe('v10', () => {
     expect((await chat(s, big)).status).toBe(200);
 
     const usage = await get(s, '/admin/usage?page=1&limit=1');
-    expect(usage.json.pagination).toEqual({ page: 1, limit: 1, total: 2, totalPages: 2, hasNextPage: true, hasPrevPage: false });
+    expect(usage.json.pagination).toEqual({
+      page: 1,
+      limit: 1,
+      total: 2,
+      totalPages: 2,
+      hasNextPage: true,
+      hasPrevPage: false,
+    });
     expect(usage.json.data).toHaveLength(1);
     const one = await get(s, `/admin/usage?key=${small}&days=7`);
     expect(one.json.data).toEqual([
@@ -450,7 +493,13 @@ describe('v10', () => {
     for (const q of ['limit=0', 'limit=101', 'page=0']) expect((await get(s, `/admin/usage?${q}`)).status).toBe(400);
 
     const statsBefore = await get(s, '/admin/stats');
-    expect(statsBefore.json).toMatchObject({ success: true, total_keys: 2, active_keys: 1, expired_keys: 0, used_quota: 3 });
+    expect(statsBefore.json).toMatchObject({
+      success: true,
+      total_keys: 2,
+      active_keys: 1,
+      expired_keys: 0,
+      used_quota: 3,
+    });
     expect(statsBefore.json.quota_usage_percent).toBeCloseTo((3 / 1002) * 100, 1);
 
     expect((await post(s, '/admin/reset-usage', { key: 'roc_nope' })).status).toBe(404);
@@ -466,12 +515,22 @@ describe('v10', () => {
   test('upstream defaults: /healthz and /status never answer; the proxy route looks keys up; 30 admin requests per 900 s', async () => {
     const s = await start({ flavor: 'v10' });
     for (const route of ['/healthz', '/status']) {
-      await expect(fetch(s.url + route, { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({ name: 'TimeoutError' });
+      await expect(fetch(s.url + route, { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({
+        name: 'TimeoutError',
+      });
     }
     const gateway = (query: string, headers: Record<string, string> = {}) =>
-      fetch(`${s.url}/gateway${query}`, { method: 'POST', headers }).then(async (r) => ({ status: r.status, json: (await r.json()) as any, limit: r.headers.get('x-ratelimit-limit') }));
+      fetch(`${s.url}/gateway${query}`, { method: 'POST', headers }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as any,
+        limit: r.headers.get('x-ratelimit-limit'),
+      }));
     expect(await gateway('')).toEqual({ status: 401, json: { error: 'Missing API key' }, limit: null });
-    expect(await gateway('?api_key=nope')).toEqual({ status: 403, json: { error: 'Invalid or expired API key' }, limit: null });
+    expect(await gateway('?api_key=nope')).toEqual({
+      status: 403,
+      json: { error: 'Invalid or expired API key' },
+      limit: null,
+    });
     const key = (await post(s, '/admin/keys', { label: 'g', totalQuota: 1 })).json.key as string;
     expect((await gateway('', { 'x-api-key': key })).status).toBe(200);
     expect((await gateway(`?api_key=${key}`)).json).toEqual({ error: 'Quota exceeded' });
@@ -491,7 +550,9 @@ describe('v10', () => {
     expect(e.json).toMatchObject({ ok: false, checks: { database: { ok: false } } });
     expect((await get(s, '/status')).status).toBe(200);
     s.setHealth('hang');
-    await expect(fetch(s.url + '/status', { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(fetch(s.url + '/status', { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
   });
 });
 
@@ -513,7 +574,11 @@ describe('options', () => {
     const limited = await get(s, '/admin/keys');
     expect(limited.status).toBe(429);
     // As upstream: the refusal carries Retry-After only, and is not counted.
-    expect(limited.json).toEqual({ error: 'Too Many Requests', message: expect.any(String), retryAfter: expect.any(Number) });
+    expect(limited.json).toEqual({
+      error: 'Too Many Requests',
+      message: expect.any(String),
+      retryAfter: expect.any(Number),
+    });
     expect(limited.headers.get('x-ratelimit-remaining')).toBeNull();
     expect(limited.json.retryAfter).toBeGreaterThan(890);
     expect(limited.json.retryAfter).toBeLessThanOrEqual(900);
@@ -573,7 +638,9 @@ describe('options', () => {
       await s1.close(); // idempotent
 
       const s2 = await start({ flavor: 'v1a', db, token: 't0ken' });
-      expect(s2.allKeys()).toEqual(keys.map((key, i) => ({ key, label: `bench-${i + 1}`, createdAt: at, dailyLimit: 7 })));
+      expect(s2.allKeys()).toEqual(
+        keys.map((key, i) => ({ key, label: `bench-${i + 1}`, createdAt: at, dailyLimit: 7 })),
+      );
       const list = await get(s2, '/admin/keys');
       expect(list.json.keys.find((k: any) => k.key === keys[0]).today_requests).toBe(3);
       await s2.close();
@@ -587,7 +654,9 @@ describe('options', () => {
     const s = await start({ flavor: 'v1' });
     const keys = s.seedKeys(20_000);
     expect(new Set(keys).size).toBe(20_000);
-    const created = await Promise.all(Array.from({ length: 300 }, (_, i) => post(s, '/admin/keys', { label: `k${i}` })));
+    const created = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => post(s, '/admin/keys', { label: `k${i}` })),
+    );
     expect(created.every((r) => r.status === 200)).toBe(true);
     expect((await get(s, '/admin/keys')).json.keys).toHaveLength(20_300);
   });
@@ -615,7 +684,20 @@ describe('devServerMain', () => {
     const out: string[] = [];
     const ac = new AbortController();
     const done = devServerMain(
-      ['dev-server', '--port', '0', '--flavor=v1p', '--seed-keys', '3', '--seed-label-prefix', 'ci-', '--seed-age-days', '2', '--base-path', '/qp'],
+      [
+        'dev-server',
+        '--port',
+        '0',
+        '--flavor=v1p',
+        '--seed-keys',
+        '3',
+        '--seed-label-prefix',
+        'ci-',
+        '--seed-age-days',
+        '2',
+        '--base-path',
+        '/qp',
+      ],
       { stdout: (l) => out.push(l), signal: ac.signal },
     );
     for (let i = 0; i < 100 && out.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
@@ -633,13 +715,18 @@ describe('devServerMain', () => {
     const out2: string[] = [];
     const ac2 = new AbortController();
     ac2.abort();
-    expect(await devServerMain(['--port', '0', '--token', 'given'], { stdout: (l) => out2.push(l), signal: ac2.signal })).toBe(0);
+    expect(
+      await devServerMain(['--port', '0', '--token', 'given'], { stdout: (l) => out2.push(l), signal: ac2.signal }),
+    ).toBe(0);
     expect(out2).toHaveLength(1);
 
     // --rate-limit off: v10 without its admin limit.
     const out3: string[] = [];
     const ac3 = new AbortController();
-    const done3 = devServerMain(['--port', '0', '--flavor', 'v10', '--rate-limit', 'off', '--token', 't'], { stdout: (l) => out3.push(l), signal: ac3.signal });
+    const done3 = devServerMain(['--port', '0', '--flavor', 'v10', '--rate-limit', 'off', '--token', 't'], {
+      stdout: (l) => out3.push(l),
+      signal: ac3.signal,
+    });
     for (let i = 0; i < 100 && out3.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
     const url3 = /listening on (\S+)$/.exec(out3[0] ?? '')![1]!;
     const r3 = await fetch(url3 + '/admin/keys', { headers: { authorization: 'Bearer t' } });

@@ -4,11 +4,12 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const checkout = mkdtempSync(path.join(tmpdir(), 'checkout-'));
-for (const item of ['action.yml', 'package.json', 'dist']) cpSync(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
+for (const item of ['action.yml', 'package.json', 'dist'])
+  cpSync(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
 
 let server: DevServer;
 beforeAll(async () => {
@@ -28,7 +29,11 @@ function node(file: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 test('dist/cli.js issues keys with nothing installed', async () => {
-  const result = await node('dist/cli.js', ['batch', '-c', '3', '-u', server.url, '-t', server.token, '-o', 'k.csv'], bare);
+  const result = await node(
+    'dist/cli.js',
+    ['batch', '-c', '3', '-u', server.url, '-t', server.token, '-o', 'k.csv'],
+    bare,
+  );
   expect(result).toEqual({ code: 0, stderr: expect.stringContaining('Created 3 of 3') });
   expect(readFileSync(path.join(checkout, 'k.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(4);
 });
@@ -38,7 +43,14 @@ test('dist/index.js runs as the action with nothing installed', async () => {
   const event = path.join(checkout, 'event.json');
   writeFileSync(output, '');
   writeFileSync(event, '{}');
-  const env = { ...bare, INPUT_COMMAND: 'health', INPUT_URL: server.url, GITHUB_OUTPUT: output, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'push' };
+  const env = {
+    ...bare,
+    INPUT_COMMAND: 'health',
+    INPUT_URL: server.url,
+    GITHUB_OUTPUT: output,
+    GITHUB_EVENT_PATH: event,
+    GITHUB_EVENT_NAME: 'push',
+  };
   const result = await node('dist/index.js', [], env);
   expect(result.code).toBe(0);
   expect(readFileSync(output, 'utf8')).toMatch(/^healthy<<.*\ntrue\n/m);

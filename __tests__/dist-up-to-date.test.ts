@@ -1,6 +1,6 @@
 // The committed bundle is the code users run: it must be what src/ builds to.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -18,6 +18,9 @@ test('dist/ matches a fresh build of src/', () => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js'), out], { cwd: ROOT, stdio: 'pipe' });
   expect(files(path.join(ROOT, 'dist')).sort()).toEqual(files(out).sort());
   for (const file of files(out)) {
-    expect({ file, same: readFileSync(path.join(ROOT, 'dist', file)).equals(readFileSync(path.join(out, file))) }).toEqual({ file, same: true });
+    expect({
+      file,
+      same: readFileSync(path.join(ROOT, 'dist', file)).equals(readFileSync(path.join(out, file))),
+    }).toEqual({ file, same: true });
   }
 }, 120_000);

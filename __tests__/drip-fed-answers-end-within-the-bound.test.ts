@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { type HostileRequest, type HostileServer, startHostileServer } from '../__fixtures__/hostile-server.js';
 import { startCli } from '../__fixtures__/run-process.js';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { startHostileServer, type HostileRequest, type HostileServer } from '../__fixtures__/hostile-server.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 let hostile: HostileServer | undefined;
@@ -29,10 +29,20 @@ const RETRIES = 2;
 const MAX_WAIT_S = 2;
 /** The documented bound, plus the few seconds it allows (process start, writing the CSV). */
 const BOUND_MS = ((RETRIES + 1) * TIMEOUT_S + MAX_WAIT_S) * 1000 + 4000;
-const LIMITS = ['--timeout-seconds', String(TIMEOUT_S), '--retries', String(RETRIES), '--max-wait-seconds', String(MAX_WAIT_S)];
+const LIMITS = [
+  '--timeout-seconds',
+  String(TIMEOUT_S),
+  '--retries',
+  String(RETRIES),
+  '--max-wait-seconds',
+  String(MAX_WAIT_S),
+];
 
 async function dripping(which: (r: HostileRequest) => boolean) {
-  hostile = await startHostileServer({ target: server.url, choose: (r) => (which(r) ? { kind: 'drip', dripMs: 500 } : undefined) });
+  hostile = await startHostileServer({
+    target: server.url,
+    choose: (r) => (which(r) ? { kind: 'drip', dripMs: 500 } : undefined),
+  });
   return hostile;
 }
 
@@ -51,7 +61,9 @@ test('health: a dripping health answer ends the command within the bound, in one
   const result = await runBounded(['health', '-u', front.url]);
   expect(result.ms).toBeLessThan(BOUND_MS);
   expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 1 s \(answer 200 still arriving after \d+ bytes\) \(3 attempts\);/m);
+  expect(result.stderr).toMatch(
+    /^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 1 s \(answer 200 still arriving after \d+ bytes\) \(3 attempts\);/m,
+  );
   expect(front.records.filter((r) => r.path === '/healthz')).toHaveLength(RETRIES + 1);
 });
 
@@ -69,7 +81,10 @@ test('batch: dripping creates and key lists end within the bound and name the ke
   let admin = 0;
   const front = await dripping((r) => r.path.startsWith('/admin') && ++admin > 1);
   const cwd = mkdtempSync(path.join(tmpdir(), 'drip-'));
-  const result = await runBounded(['batch', '-u', front.url, '-t', server.token, '-c', '20', '-n', 'drip', '-o', 'keys.csv', '--concurrency', '2'], cwd);
+  const result = await runBounded(
+    ['batch', '-u', front.url, '-t', server.token, '-c', '20', '-n', 'drip', '-o', 'keys.csv', '--concurrency', '2'],
+    cwd,
+  );
   expect(result.ms).toBeLessThan(BOUND_MS);
   expect(result.code).toBe(1);
   // The dripped creates were forwarded, so the server made those keys; the answers never finished.
@@ -86,7 +101,10 @@ test('batch: dripping creates and key lists end within the bound and name the ke
 
 test('a slow answer that completes within timeout-seconds is not cut: the deadline is per attempt, not per run', async () => {
   // 100 ms per byte: the dev server's health answer (some 15-40 bytes) takes seconds, within a 10 s timeout.
-  hostile = await startHostileServer({ target: server.url, choose: (r) => (r.path === '/healthz' ? { kind: 'drip', dripMs: 100, forever: false } : undefined) });
+  hostile = await startHostileServer({
+    target: server.url,
+    choose: (r) => (r.path === '/healthz' ? { kind: 'drip', dripMs: 100, forever: false } : undefined),
+  });
   const started = Date.now();
   const result = await startCli(['health', '-u', hostile.url, '--timeout-seconds', '10', '--retries', '0']).done;
   expect(result.stderr).not.toContain('error:');

@@ -1,15 +1,16 @@
 // encrypt-to: the CSV becomes <csv>.age (mode 0600), the plaintext is deleted; the CLI does the same
 // with --encrypt-to. Checked by decrypting with age-encryption's Decrypter and test identities.
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
+import { parse } from 'csv-parse/sync';
 import { captureLog } from '../__fixtures__/capture-log.js';
-import { encryptFileTo, encryptReportCsv } from '../src/output/encrypt.js';
-import type { RunReport } from '../src/commands/contract.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import type { RunReport } from '../src/commands/contract.js';
+import { encryptFileTo, encryptReportCsv } from '../src/output/encrypt.js';
 
 async function decrypt(file: string, identity: string): Promise<string> {
   const decrypter = new Decrypter();
@@ -58,7 +59,12 @@ test('encryptReportCsv without recipients leaves the plaintext CSV alone', async
   const dir = mkdtempSync(path.join(tmpdir(), 'age-'));
   const file = path.join(dir, 'keys.csv');
   writeFileSync(file, CSV);
-  const report: RunReport = { ok: true, outputs: { 'csv-path': file }, summary: { title: 't', facts: [] }, csvPath: file };
+  const report: RunReport = {
+    ok: true,
+    outputs: { 'csv-path': file },
+    summary: { title: 't', facts: [] },
+    csvPath: file,
+  };
   await encryptReportCsv(report, [], captureLog().log);
   expect(report.csvPath).toBe(file);
   expect(readFileSync(file, 'utf8')).toBe(CSV);
@@ -69,14 +75,19 @@ test('CLI: batch --encrypt-to writes only <output>.age, which decrypts to the ke
   try {
     const cwd = mkdtempSync(path.join(tmpdir(), 'cli-age-'));
     const identity = await generateIdentity();
-    const { code, stdout, stderr } = await runCliBundle(['batch', '-c', '3', '-n', 'partner', '-o', 'keys.csv', '--encrypt-to', await identityToRecipient(identity)], {
-      cwd,
-      env: { ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url },
-    });
+    const { code, stdout, stderr } = await runCliBundle(
+      ['batch', '-c', '3', '-n', 'partner', '-o', 'keys.csv', '--encrypt-to', await identityToRecipient(identity)],
+      {
+        cwd,
+        env: { ADMIN_TOKEN: server.token, QUOTA_PROXY_URL: server.url },
+      },
+    );
     expect({ code, stderr }).toMatchObject({ code: 0 });
     expect(readdirSync(cwd)).toEqual(['keys.csv.age']);
     expect(stdout).toContain(`CSV: ${path.join(cwd, 'keys.csv.age')}`);
-    const rows = parse(await decrypt(path.join(cwd, 'keys.csv.age'), identity), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(await decrypt(path.join(cwd, 'keys.csv.age'), identity), { columns: true }) as Array<
+      Record<string, string>
+    >;
     expect(rows.map((r) => r.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^partner-001-/)]));
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(stdout + stderr).not.toContain(row.key);

@@ -7,16 +7,16 @@
 // /builds/<group>/<project> although --force-shell-executor runs them in .gitlab-ci-local/builds/<job>
 // (with --shell-isolation, which hands artifacts over as GitLab does). quota-keys must still find
 // the job, and put the CSV and dotenv where the artifacts are collected.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { compactDate } from '../src/config/context.js';
-import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
-import { startProcess } from '../__fixtures__/run-process.js';
 import { startNpmRegistry } from '../__fixtures__/npm-registry.js';
+import { startProcess } from '../__fixtures__/run-process.js';
+import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { compactDate } from '../src/config/context.js';
 
 const GITLAB_CI_LOCAL = path.join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
 const RSYNC_STAND_IN = path.join(ROOT, '__fixtures__/bin');
@@ -34,7 +34,10 @@ afterAll(async () => {
 });
 
 /** A project checkout as GitLab would clone it: the tool's gitlab/, dist/ and templates/, a pipeline, a remote. */
-function project(pipeline: string, parts = ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json']): string {
+function project(
+  pipeline: string,
+  parts = ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json'],
+): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gcl-project-'));
   temporary.push(dir);
   for (const part of parts) {
@@ -52,7 +55,7 @@ function project(pipeline: string, parts = ['gitlab', 'templates', 'dist/cli', '
   return dir;
 }
 
-async function gitlabCiLocal(dir: string, job: string, variables: Record<string, string>, { isolation = true } = {}) {
+async function gitlabCiLocal(dir: string, _job: string, variables: Record<string, string>, { isolation = true } = {}) {
   // Only the pipeline's own variables: GITLAB_CI and CI_PROJECT_DIR stay gitlab-ci-local's.
   expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['GITLAB_CI']));
   expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['CI_PROJECT_DIR']));
@@ -65,12 +68,24 @@ async function gitlabCiLocal(dir: string, job: string, variables: Record<string,
   temporary.push(home);
   const child = spawn(
     process.execPath,
-    [GITLAB_CI_LOCAL, '--home', home, '--force-shell-executor', ...(isolation ? ['--shell-isolation'] : []), '--no-color', ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`])],
+    [
+      GITLAB_CI_LOCAL,
+      '--home',
+      home,
+      '--force-shell-executor',
+      ...(isolation ? ['--shell-isolation'] : []),
+      '--no-color',
+      ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),
+    ],
     {
       cwd: dir, // (--cwd takes relative paths only)
       // Jobs run `node` from PATH: the Node.js running these tests first. gitlab-ci-local copies files
       // with rsync, which a fresh machine lacks: the tests bring a stand-in (__fixtures__/bin/rsync).
-      env: { PATH: `${RSYNC_STAND_IN}:${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: home, TZ: process.env.TZ },
+      env: {
+        PATH: `${RSYNC_STAND_IN}:${path.dirname(process.execPath)}:${process.env.PATH}`,
+        HOME: home,
+        TZ: process.env.TZ,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -84,7 +99,12 @@ async function gitlabCiLocal(dir: string, job: string, variables: Record<string,
 const artifacts = (dir: string, job: string) => path.join(dir, '.gitlab-ci-local/artifacts', job);
 function readDotenv(dir: string, job: string): Record<string, string> {
   const text = readFileSync(path.join(artifacts(dir, job), '.gitlab-ci-reports/dotenv/quota-keys.env'), 'utf8');
-  return Object.fromEntries(text.trimEnd().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    text
+      .trimEnd()
+      .split('\n')
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 function readCsv(file: string) {
   return parse(readFileSync(file), { columns: true }) as Array<Record<string, string>>;
@@ -106,28 +126,47 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
 
   const env = readDotenv(dir, 'key-generation');
   const pipelineId = env.QUOTA_KEYS_CSV!.match(/^keys-(\d+)\.csv$/)![1]!;
-  expect(env).toEqual({ QUOTA_KEYS_CSV: `keys-${pipelineId}.csv`, QUOTA_KEYS_CREATED: '10', QUOTA_KEYS_FAILED: '0', QUOTA_KEYS_HEALTHY: 'true', QUOTA_KEYS_FLAVOR: 'v1p' });
+  expect(env).toEqual({
+    QUOTA_KEYS_CSV: `keys-${pipelineId}.csv`,
+    QUOTA_KEYS_CREATED: '10',
+    QUOTA_KEYS_FAILED: '0',
+    QUOTA_KEYS_HEALTHY: 'true',
+    QUOTA_KEYS_FLAVOR: 'v1p',
+  });
   const rows = readCsv(path.join(artifacts(dir, 'key-generation'), env.QUOTA_KEYS_CSV!));
   expect(rows).toHaveLength(10);
   expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+n[0-9a-f]{6}$`));
   expect(rows.every((r) => r.daily_limit === '100')).toBe(true);
-  expect(output).toContain(`key-generation created 10 key(s), 0 failed, into keys-${pipelineId}.csv (server flavor v1p)`);
+  expect(output).toContain(
+    `key-generation created 10 key(s), 0 failed, into keys-${pipelineId}.csv (server flavor v1p)`,
+  );
   // It says plainly that it took the job for a GitLab one, and where its files went.
-  expect(output).toContain('GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local)');
-  expect(output).toMatch(/CI_PROJECT_DIR \(\/builds\/acme\/trial-keys\) is not a folder on this machine .*: the CSV and the dotenv go to the working directory .*\.gitlab-ci-local\/builds\/key-generation\./);
+  expect(output).toContain(
+    'GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local)',
+  );
+  expect(output).toMatch(
+    /CI_PROJECT_DIR \(\/builds\/acme\/trial-keys\) is not a folder on this machine .*: the CSV and the dotenv go to the working directory .*\.gitlab-ci-local\/builds\/key-generation\./,
+  );
   expectNoSecret(output, rows);
 }, 60_000);
 
 test('example without --shell-isolation (the job runs in the project folder itself): CSV and dotenv there, collected as artifacts', async () => {
   const dir = project(EXAMPLE);
-  const { code, output } = await gitlabCiLocal(dir, 'key-generation', { CI_COMMIT_TAG: 'v1.2.4' }, { isolation: false });
+  const { code, output } = await gitlabCiLocal(
+    dir,
+    'key-generation',
+    { CI_COMMIT_TAG: 'v1.2.4' },
+    { isolation: false },
+  );
   expect(output).toMatch(/PASS\s+key-generation/);
   expect(code).toBe(0);
   const env = readDotenv(dir, 'key-generation');
   expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '10', QUOTA_KEYS_CSV: expect.stringMatching(/^keys-\d+\.csv$/) });
   expect(readCsv(path.join(artifacts(dir, 'key-generation'), env.QUOTA_KEYS_CSV!))).toHaveLength(10);
   expect(output).toContain(`key-generation created 10 key(s), 0 failed, into ${env.QUOTA_KEYS_CSV}`);
-  expect(output).toMatch(new RegExp(`the CSV and the dotenv go to the working directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
+  expect(output).toMatch(
+    new RegExp(`the CSV and the dotenv go to the working directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`),
+  );
 }, 60_000);
 
 test('example, schedule pipeline: tags only, so nothing runs', async () => {
@@ -152,10 +191,17 @@ test('component, schedule pipeline: scheduled-<YYYYMMDD> labels, the tier limit,
   expect(code).toBe(0);
   const env = readDotenv(dir, 'quota-keys');
   const day = compactDate(new Date());
-  expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '3', QUOTA_KEYS_FAILED: '0', QUOTA_KEYS_HEALTHY: 'true', QUOTA_KEYS_FLAVOR: 'v1p' });
+  expect(env).toMatchObject({
+    QUOTA_KEYS_CREATED: '3',
+    QUOTA_KEYS_FAILED: '0',
+    QUOTA_KEYS_HEALTHY: 'true',
+    QUOTA_KEYS_FLAVOR: 'v1p',
+  });
   expect(env.QUOTA_KEYS_CSV).toMatch(new RegExp(`^trial-keys-${day}-\\d+\\.csv$`));
   const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-  expect(rows.map((r) => r.label!).sort()).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+n[0-9a-f]{6}$`))));
+  expect(rows.map((r) => r.label!).sort()).toEqual(
+    [1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^scheduled-${day}-00${n}-p\\d+j\\d+n[0-9a-f]{6}$`))),
+  );
   expect(rows.every((r) => r.daily_limit === '500' && r.tier === 'partner')).toBe(true);
   expectNoSecret(output, rows);
 }, 60_000);
@@ -177,19 +223,42 @@ test('the example and the component declare what the issue asks', () => {
     rules: [{ if: '$CI_COMMIT_TAG' }],
     artifacts: { paths: ['keys-*.csv'], expire_in: '1 day', when: 'always', reports: { dotenv: 'quota-keys.env' } },
   });
-  expect(example['key-generation'].script.join('\n')).toMatch(/batch --count 10 --limit 100 --output "keys-\$CI_PIPELINE_ID\.csv"/);
+  expect(example['key-generation'].script.join('\n')).toMatch(
+    /batch --count 10 --limit 100 --output "keys-\$CI_PIPELINE_ID\.csv"/,
+  );
 
-  const [spec, job] = readFileSync(path.join(ROOT, 'templates/quota-keys.yml'), 'utf8').split(/^---$/m).map((doc) => parseYaml(doc) as Record<string, any>);
+  const [spec, job] = readFileSync(path.join(ROOT, 'templates/quota-keys.yml'), 'utf8')
+    .split(/^---$/m)
+    .map((doc) => parseYaml(doc) as Record<string, any>);
   const inputs = spec!.spec.inputs as Record<string, { default?: unknown; type?: string }>;
-  for (const name of ['job-name', 'stage', 'rules', 'image', 'tool', 'command', 'url', 'count', 'limit', 'name', 'args', 'expire_in']) expect(inputs).toHaveProperty(name);
+  for (const name of [
+    'job-name',
+    'stage',
+    'rules',
+    'image',
+    'tool',
+    'command',
+    'url',
+    'count',
+    'limit',
+    'name',
+    'args',
+    'expire_in',
+  ])
+    expect(inputs).toHaveProperty(name);
   // Every input has a default: `include: component` with no inputs at all is a working job.
-  for (const [name, input] of Object.entries(inputs)) expect({ name, hasDefault: 'default' in input }).toEqual({ name, hasDefault: true });
+  for (const [name, input] of Object.entries(inputs))
+    expect({ name, hasDefault: 'default' in input }).toEqual({ name, hasDefault: true });
   expect(inputs['job-name']!.default).toBe('quota-keys');
   expect(inputs.image!.default).toBe('node:24-alpine');
   expect(inputs.expire_in!.default).toBe('1 day');
   expect(inputs.rules).toMatchObject({
     type: 'array',
-    default: [{ if: '$CI_COMMIT_TAG' }, { if: '$CI_PIPELINE_SOURCE == "web"' }, { if: '$CI_PIPELINE_SOURCE == "schedule"' }],
+    default: [
+      { if: '$CI_COMMIT_TAG' },
+      { if: '$CI_PIPELINE_SOURCE == "web"' },
+      { if: '$CI_PIPELINE_SOURCE == "schedule"' },
+    ],
   });
   // No submodule: the published tool, at this package's version (the release workflow checks it too).
   const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -204,15 +273,23 @@ test('the example and the component declare what the issue asks', () => {
   expect(job!['$[[ inputs.job-name ]]'].artifacts.paths).toContain('trial-keys-*.csv');
   // The README's component section: one table row per input, and an example that uses only real
   // inputs of this version.
-  const section = README.slice(README.indexOf('### CI/CD component: quota-keys'), README.indexOf('### In a checkout that carries the tool'));
+  const section = README.slice(
+    README.indexOf('### CI/CD component: quota-keys'),
+    README.indexOf('### In a checkout that carries the tool'),
+  );
   const rows = [...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
   expect(rows.sort()).toEqual(Object.keys(inputs).sort());
-  const includes = (parseYaml(section.match(/```yaml\n([\s\S]*?)```/)![1]!) as { include: Array<{ component: string; inputs: Record<string, unknown> }> }).include;
+  const includes = (
+    parseYaml(section.match(/```yaml\n([\s\S]*?)```/)![1]!) as {
+      include: Array<{ component: string; inputs: Record<string, unknown> }>;
+    }
+  ).include;
   expect(includes.length).toBeGreaterThan(0);
   for (const include of includes) {
     // The tag the release workflow makes (vX.Y.Z), on the GitLab side of the repository.
     expect(include.component).toBe(`$CI_SERVER_FQDN/OWNER/quota-keys/quota-keys@v${version}`);
-    for (const name of Object.keys(include.inputs)) expect({ name, declared: name in inputs }).toEqual({ name, declared: true });
+    for (const name of Object.keys(include.inputs))
+      expect({ name, declared: name in inputs }).toEqual({ name, declared: true });
   }
   // examples/.gitlab-ci.yml is the README's example, as it is.
   expect(readFileSync(path.join(ROOT, 'examples/.gitlab-ci.yml'), 'utf8')).toBe(EXAMPLE);
@@ -245,29 +322,54 @@ test('component with its default tool: npx installs the published quota-keys (fr
   // The package as it would be published, served by a one-package registry on 127.0.0.1.
   const packDir = mkdtempSync(path.join(tmpdir(), 'gcl-pack-'));
   temporary.push(packDir);
-  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-  const packEnv = { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: packDir, npm_config_cache: path.join(packDir, 'cache') };
+  const npmCli =
+    process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
+  const packEnv = {
+    PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`,
+    HOME: packDir,
+    npm_config_cache: path.join(packDir, 'cache'),
+  };
   const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir, ROOT];
-  const pack = await (npmCli ? startProcess(process.execPath, [npmCli, ...args], { env: packEnv }) : startProcess('npm', args, { env: packEnv })).done;
+  const pack = await (npmCli
+    ? startProcess(process.execPath, [npmCli, ...args], { env: packEnv })
+    : startProcess('npm', args, { env: packEnv })
+  ).done;
   expect(pack.code).toBe(0);
   const tarball = path.join(packDir, (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   const registry = await startNpmRegistry([{ manifest, tarball }]);
   try {
     // Only the pipeline and the component file (include: local stands for include: component).
-    const dir = project(`include:\n  - local: templates/quota-keys.yml\n    inputs:\n      stage: keys\n      count: 2\nstages: [keys]\n`, ['templates']);
-    const { code, output } = await gitlabCiLocal(dir, 'quota-keys', { CI_COMMIT_TAG: 'v5.0.0', npm_config_registry: registry.url, npm_config_update_notifier: 'false' });
+    const dir = project(
+      `include:\n  - local: templates/quota-keys.yml\n    inputs:\n      stage: keys\n      count: 2\nstages: [keys]\n`,
+      ['templates'],
+    );
+    const { code, output } = await gitlabCiLocal(dir, 'quota-keys', {
+      CI_COMMIT_TAG: 'v5.0.0',
+      npm_config_registry: registry.url,
+      npm_config_update_notifier: 'false',
+    });
     expect(output).toMatch(/PASS\s+quota-keys/);
     expect(code).toBe(0);
     expect(output).toContain(`npx --yes quota-keys@${manifest.version}`);
     const env = readDotenv(dir, 'quota-keys');
     expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
     const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-    expect(rows.map((r) => r.label).sort()).toEqual([expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+n[0-9a-f]{6}$/), expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+n[0-9a-f]{6}$/)]);
+    expect(rows.map((r) => r.label).sort()).toEqual([
+      expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+n[0-9a-f]{6}$/),
+      expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+n[0-9a-f]{6}$/),
+    ]);
     // npx fetched quota-keys and nothing else: the package has no dependencies.
-    expect(registry.requests).toEqual(expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]));
+    expect(registry.requests).toEqual(
+      expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]),
+    );
     // (npm also posts its audit of what it installed; that fetches no package.)
-    expect(registry.requests.filter((r) => !r.startsWith('GET /quota-keys') && !r.startsWith('POST /-/npm/v1/security/'))).toEqual([]);
+    expect(
+      registry.requests.filter((r) => !r.startsWith('GET /quota-keys') && !r.startsWith('POST /-/npm/v1/security/')),
+    ).toEqual([]);
     expectNoSecret(output, rows);
   } finally {
     await registry.stop();

@@ -1,13 +1,14 @@
 // dist/cli.js in a GitLab job (GITLAB_CI=true): names from CI_COMMIT_TAG / CI_PIPELINE_SOURCE,
 // labels unique by pipeline and job id, outputs in quota-keys.env for `reports: dotenv`.
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { dotenvName, dotenvPath, dotenvText } from '../src/platform/gitlab.js';
-import { compactDate } from '../src/config/context.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { compactDate } from '../src/config/context.js';
+import { dotenvName, dotenvPath, dotenvText } from '../src/platform/gitlab.js';
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -41,7 +42,11 @@ const job = (cwd: string, extra: Record<string, string> = {}) => ({
 
 test('tag pipeline: release-<tag> labels, CSV in CI_PROJECT_DIR, quota-keys.env with the outputs', async () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'gitlab-job-'));
-  const result = await cli(['batch', '--count', '3', '--limit', '100'], job(cwd, { CI_COMMIT_TAG: 'v1.2.3', CI_PIPELINE_SOURCE: 'push' }), cwd);
+  const result = await cli(
+    ['batch', '--count', '3', '--limit', '100'],
+    job(cwd, { CI_COMMIT_TAG: 'v1.2.3', CI_PIPELINE_SOURCE: 'push' }),
+    cwd,
+  );
   expect(result.code).toBe(0);
   const env = readDotenv(path.join(cwd, 'quota-keys.env'));
   expect(env).toEqual({
@@ -51,8 +56,12 @@ test('tag pipeline: release-<tag> labels, CSV in CI_PROJECT_DIR, quota-keys.env 
     QUOTA_KEYS_HEALTHY: 'true',
     QUOTA_KEYS_FLAVOR: 'v1',
   });
-  const rows = parse(readFileSync(path.join(cwd, env.QUOTA_KEYS_CSV!)), { columns: true }) as Array<Record<string, string>>;
-  expect(rows.map((r) => r.label!.replace(/n[0-9a-f]{6}$/, '')).sort()).toEqual(['001', '002', '003'].map((n) => `release-v1.2.3-${n}-p4242j99`));
+  const rows = parse(readFileSync(path.join(cwd, env.QUOTA_KEYS_CSV!)), { columns: true }) as Array<
+    Record<string, string>
+  >;
+  expect(rows.map((r) => r.label!.replace(/n[0-9a-f]{6}$/, '')).sort()).toEqual(
+    ['001', '002', '003'].map((n) => `release-v1.2.3-${n}-p4242j99`),
+  );
   expect(rows.every((r) => r.daily_limit === 'unknown')).toBe(true); // v1: a server-wide limit it does not report
   for (const row of rows) expect(result.stdout + result.stderr).not.toContain(row.key);
   expect(result.stdout + result.stderr).not.toContain(server.token);
@@ -63,8 +72,13 @@ test('schedule pipeline: scheduled-<YYYYMMDD> labels', async () => {
   const result = await cli(['batch', '-c', '2'], job(cwd, { CI_PIPELINE_SOURCE: 'schedule' }), cwd);
   expect(result.code).toBe(0);
   const env = readDotenv(path.join(cwd, 'quota-keys.env'));
-  const rows = parse(readFileSync(path.join(cwd, env.QUOTA_KEYS_CSV!)), { columns: true }) as Array<Record<string, string>>;
-  expect(rows.map((r) => r.label!.replace(/n[0-9a-f]{6}$/, '')).sort()).toEqual([`scheduled-${compactDate(new Date())}-001-p4242j99`, `scheduled-${compactDate(new Date())}-002-p4242j99`]);
+  const rows = parse(readFileSync(path.join(cwd, env.QUOTA_KEYS_CSV!)), { columns: true }) as Array<
+    Record<string, string>
+  >;
+  expect(rows.map((r) => r.label!.replace(/n[0-9a-f]{6}$/, '')).sort()).toEqual([
+    `scheduled-${compactDate(new Date())}-001-p4242j99`,
+    `scheduled-${compactDate(new Date())}-002-p4242j99`,
+  ]);
 });
 
 test('a failed health check: exit 1, QUOTA_KEYS_HEALTHY=false, nothing created', async () => {
@@ -98,7 +112,10 @@ test('--dotenv FILE outside GitLab writes there; without it no dotenv appears', 
 
   const ok = await cli(['generate', '--name', 'x', '--dotenv=keys.env'], env);
   expect(ok.code).toBe(0);
-  expect(readDotenv(path.join(ok.cwd, 'keys.env'))).toMatchObject({ QUOTA_KEYS_CREATED: '1', QUOTA_KEYS_CSV: expect.stringMatching(/^trial-keys-\d{8}-\w+\.csv$/) });
+  expect(readDotenv(path.join(ok.cwd, 'keys.env'))).toMatchObject({
+    QUOTA_KEYS_CREATED: '1',
+    QUOTA_KEYS_CSV: expect.stringMatching(/^trial-keys-\d{8}-\w+\.csv$/),
+  });
 
   const plain = await cli(['generate', '--name', 'y'], env);
   expect(plain.code).toBe(0);

@@ -2,20 +2,25 @@
 // 15 minutes. Every command must pass a health check with no flags: a /healthz that stays silent
 // is recognised within seconds (not retried), and v10's proxy route, which looks the key up in the
 // database and lies outside /admin, proves the server answers, at no cost to the admin limit.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { cliContext } from '../src/config/context.js';
-import { parseOptions } from '../src/config/options.js';
-import { run } from '../src/run.js';
-import { HEALTH_PATIENCE_MS } from '../src/quota-proxy/client.js';
+
 import { captureLog } from '../__fixtures__/capture-log.js';
 import { runWrite } from '../__fixtures__/write-commands.js';
+import { cliContext } from '../src/config/context.js';
+import { parseOptions } from '../src/config/options.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { HEALTH_PATIENCE_MS } from '../src/quota-proxy/client.js';
+import { run } from '../src/run.js';
 
 const context = cliContext({});
 async function check(server: Pick<DevServer, 'url'>, extra: Record<string, string> = {}) {
   const inputs: Record<string, string> = { command: 'health', url: server.url, ...extra };
   const captured = captureLog();
   const started = Date.now();
-  const report = await run(parseOptions((n) => inputs[n] ?? '', {}, context), context, captured.log);
+  const report = await run(
+    parseOptions((n) => inputs[n] ?? '', {}, context),
+    context,
+    captured.log,
+  );
   return { report, log: captured.text(), ms: Date.now() - started };
 }
 
@@ -27,7 +32,9 @@ afterEach(() => server.close());
 
 test('the dev server has the upstream defaults: /healthz and /status hang, /admin is limited to 30 per 900 s', async () => {
   for (const route of ['/healthz', '/status']) {
-    await expect(fetch(server.url + route, { signal: AbortSignal.timeout(500) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(fetch(server.url + route, { signal: AbortSignal.timeout(500) })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
   }
   const answer = await fetch(`${server.url}/admin/keys`, { headers: { authorization: `Bearer ${server.token}` } });
   expect(answer.headers.get('x-ratelimit-limit')).toBe('30');
@@ -42,8 +49,13 @@ test('no flags: healthy within seconds by the proxy route, flavor learnt, no adm
   expect(report).toMatchObject({ ok: true, outputs: { healthy: 'true', flavor: 'v10' } });
   // The patience for /healthz, then one quick request: far from (retries + 1) × timeout-seconds (43 s).
   expect(ms).toBeLessThan(HEALTH_PATIENCE_MS + 3000);
-  expect(log).toMatch(/healthy: GET http:\/\/127\.0\.0\.1:\d+\/healthz did not answer within 2(\.\d)? s \(v10's \/healthz never answers \(an upstream defect\)\); POST http:\/\/127\.0\.0\.1:\d+\/gateway looked an unknown key up in its database/);
-  expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /healthz', 'POST /gateway?api_key=quota-keys-health-check']);
+  expect(log).toMatch(
+    /healthy: GET http:\/\/127\.0\.0\.1:\d+\/healthz did not answer within 2(\.\d)? s \(v10's \/healthz never answers \(an upstream defect\)\); POST http:\/\/127\.0\.0\.1:\d+\/gateway looked an unknown key up in its database/,
+  );
+  expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    'GET /healthz',
+    'POST /gateway?api_key=quota-keys-health-check',
+  ]);
 });
 
 test('server-flavor v10: /healthz is not asked at all', async () => {
@@ -65,7 +77,9 @@ test('forced v10 on a server that is not v10: unhealthy, naming what answered an
   try {
     const { report } = await check(v1, { 'server-flavor': 'v10' });
     expect(report.ok).toBe(false);
-    expect(report.failure).toMatch(/^Health check failed: POST http:\/\/127\.0\.0\.1:\d+\/gateway answered 404 .*where a healthy v10 server answers 403 \{"error":"Invalid or expired API key"\} \(\/healthz is not asked: v10's \/healthz never answers/);
+    expect(report.failure).toMatch(
+      /^Health check failed: POST http:\/\/127\.0\.0\.1:\d+\/gateway answered 404 .*where a healthy v10 server answers 403 \{"error":"Invalid or expired API key"\} \(\/healthz is not asked: v10's \/healthz never answers/,
+    );
   } finally {
     await v1.close();
   }

@@ -1,9 +1,9 @@
 import net from 'node:net';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { captureLog } from '../__fixtures__/capture-log.js';
 import { cliContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { run } from '../src/run.js';
-import { captureLog } from '../__fixtures__/capture-log.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -15,7 +15,11 @@ const context = cliContext({});
 const check = (url: string, extra: Record<string, string> = {}) => {
   const inputs: Record<string, string> = { command: 'health', url, 'timeout-seconds': '0.5', ...extra };
   const captured = captureLog();
-  return run(parseOptions((n) => inputs[n] ?? '', {}, context), context, captured.log);
+  return run(
+    parseOptions((n) => inputs[n] ?? '', {}, context),
+    context,
+    captured.log,
+  );
 };
 
 test('healthy server', async () => {
@@ -29,7 +33,9 @@ test('500 fails with the status, the URL and what to check', async () => {
   server.setHealth('error500');
   const report = await check(server.url);
   expect(report).toMatchObject({ ok: false, outputs: { healthy: 'false' } });
-  expect(report.failure).toMatch(/^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz answered 500 .*check the quota-proxy logs/);
+  expect(report.failure).toMatch(
+    /^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz answered 500 .*check the quota-proxy logs/,
+  );
   expect(report.failure).not.toContain('\n');
 });
 
@@ -92,7 +98,9 @@ test('a path prefix (reverse proxy) is kept', async () => {
 test('a host name that does not resolve: DNS named, healthy=false', async () => {
   const report = await check('http://quota-proxy.invalid:8787');
   expect(report).toMatchObject({ ok: false, outputs: { healthy: 'false' } });
-  expect(report.failure).toMatch(/^Health check failed: GET http:\/\/quota-proxy\.invalid:8787\/healthz: host name not found \(DNS\).*check the host name in url\.$/);
+  expect(report.failure).toMatch(
+    /^Health check failed: GET http:\/\/quota-proxy\.invalid:8787\/healthz: host name not found \(DNS\).*check the host name in url\.$/,
+  );
 });
 
 test('v10 answers health 200 whatever happens: the body\'s "ok" is the verdict, and it tells the flavor', async () => {

@@ -8,9 +8,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import {
+  type HostileRequest,
+  type HostileServer,
+  type Hostility,
+  startHostileServer,
+} from '../__fixtures__/hostile-server.js';
 import { CLI_BUNDLE, startProcess } from '../__fixtures__/run-process.js';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { startHostileServer, type Hostility, type HostileRequest, type HostileServer } from '../__fixtures__/hostile-server.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 const TEST_MS = 60_000;
 
@@ -32,7 +37,10 @@ const PEAK_RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr
 const RSS_LIMIT_KB = 256 * 1024;
 
 async function runMeasured(args: string[], cwd?: string) {
-  const { child, done } = startProcess(process.execPath, ['--import', PEAK_RSS_HOOK, CLI_BUNDLE, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const { child, done } = startProcess(process.execPath, ['--import', PEAK_RSS_HOOK, CLI_BUNDLE, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+  });
   const killer = setTimeout(() => child.kill('SIGKILL'), 50_000);
   const result = await done;
   clearTimeout(killer);
@@ -45,41 +53,79 @@ async function huge(which: (r: HostileRequest) => boolean, answer: Hostility) {
   return hostile;
 }
 
-test('list: a 300 MB key list with Content-Length is refused before it is read', async () => {
-  const front = await huge((r) => r.path === '/admin/keys', { kind: 'huge', bytes: 300 * MB, contentLength: true });
-  const result = await runMeasured(['list', '-u', front.url, '-t', server.token, '--retries', '0']);
-  expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is larger than 16 MiB \(Content-Length 286\.1 MiB\), more than the 16 MiB an answer may have; not read$/m);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  expect(result.peakKb).toBeDefined();
-  expect(result.peakKb!).toBeLessThan(RSS_LIMIT_KB);
-  expect(front.hugeBytesSent()).toBeLessThan(100 * MB);
-}, TEST_MS);
+test(
+  'list: a 300 MB key list with Content-Length is refused before it is read',
+  async () => {
+    const front = await huge((r) => r.path === '/admin/keys', { kind: 'huge', bytes: 300 * MB, contentLength: true });
+    const result = await runMeasured(['list', '-u', front.url, '-t', server.token, '--retries', '0']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is larger than 16 MiB \(Content-Length 286\.1 MiB\), more than the 16 MiB an answer may have; not read$/m,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.peakKb).toBeDefined();
+    expect(result.peakKb!).toBeLessThan(RSS_LIMIT_KB);
+    expect(front.hugeBytesSent()).toBeLessThan(100 * MB);
+  },
+  TEST_MS,
+);
 
-test('list: a 600 MB chunked key list is cut at 16 MiB, with a clear error and bounded memory', async () => {
-  const front = await huge((r) => r.path === '/admin/keys', { kind: 'huge', bytes: 600 * MB, contentLength: false });
-  const result = await runMeasured(['list', '-u', front.url, '-t', server.token]);
-  expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is larger than 16 MiB, more than the 16 MiB an answer may have; not read$/m);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  expect(result.peakKb!).toBeLessThan(RSS_LIMIT_KB);
-}, TEST_MS);
+test(
+  'list: a 600 MB chunked key list is cut at 16 MiB, with a clear error and bounded memory',
+  async () => {
+    const front = await huge((r) => r.path === '/admin/keys', { kind: 'huge', bytes: 600 * MB, contentLength: false });
+    const result = await runMeasured(['list', '-u', front.url, '-t', server.token]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is larger than 16 MiB, more than the 16 MiB an answer may have; not read$/m,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.peakKb!).toBeLessThan(RSS_LIMIT_KB);
+  },
+  TEST_MS,
+);
 
-test('batch: 600 MB answers to creates fail those labels; the CSV has every key made, memory stays bounded', async () => {
-  // The first 3 creates are answered by the server; every later one gets 600 MB, chunked.
-  let posts = 0;
-  hostile = await startHostileServer({
-    target: server.url,
-    choose: (r) => (r.method === 'POST' && ++posts > 3 ? { kind: 'huge', bytes: 600 * MB, contentLength: false } : undefined),
-  });
-  const cwd = mkdtempSync(path.join(tmpdir(), 'huge-'));
-  const result = await runMeasured(['batch', '-u', hostile.url, '-t', server.token, '-c', '6', '-n', 'huge', '-o', 'keys.csv', '--concurrency', '1', '--retries', '1'], cwd);
-  expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/larger than 16 MiB/);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  expect(result.peakKb!).toBeLessThan(RSS_LIMIT_KB);
-  const rows = parse(readFileSync(path.join(cwd, 'keys.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
-  const made = server.allKeys().filter((k) => k.label?.startsWith('huge-'));
-  expect(made).toHaveLength(3);
-  expect(new Set(rows.map((r) => r.key))).toEqual(new Set(made.map((k) => k.key)));
-}, TEST_MS);
+test(
+  'batch: 600 MB answers to creates fail those labels; the CSV has every key made, memory stays bounded',
+  async () => {
+    // The first 3 creates are answered by the server; every later one gets 600 MB, chunked.
+    let posts = 0;
+    hostile = await startHostileServer({
+      target: server.url,
+      choose: (r) =>
+        r.method === 'POST' && ++posts > 3 ? { kind: 'huge', bytes: 600 * MB, contentLength: false } : undefined,
+    });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'huge-'));
+    const result = await runMeasured(
+      [
+        'batch',
+        '-u',
+        hostile.url,
+        '-t',
+        server.token,
+        '-c',
+        '6',
+        '-n',
+        'huge',
+        '-o',
+        'keys.csv',
+        '--concurrency',
+        '1',
+        '--retries',
+        '1',
+      ],
+      cwd,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/larger than 16 MiB/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.peakKb!).toBeLessThan(RSS_LIMIT_KB);
+    const rows = parse(readFileSync(path.join(cwd, 'keys.csv'), 'utf8'), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    const made = server.allKeys().filter((k) => k.label?.startsWith('huge-'));
+    expect(made).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.key))).toEqual(new Set(made.map((k) => k.key)));
+  },
+  TEST_MS,
+);

@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { captureLog } from '../__fixtures__/capture-log.js';
+import { type FaultProxy, startFaultProxy } from '../__fixtures__/fault-proxy.js';
 import { githubContext, gitlabContext, type RunContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { run } from '../src/run.js';
-import { captureLog } from '../__fixtures__/capture-log.js';
-import { startFaultProxy, type Fault, type FaultProxy } from '../__fixtures__/fault-proxy.js';
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'invocations-'));
 const open: Array<{ close(): Promise<void> }> = [];
@@ -37,24 +37,48 @@ async function setup(flavor: 'v1' | 'v01' = 'v1') {
 }
 
 async function issue(server: DevServer, proxy: FaultProxy, context: RunContext, inputs: Record<string, string>) {
-  const all: Record<string, string> = { url: proxy.url, 'admin-token': server.token, 'skip-health-check': 'true', 'timeout-seconds': '1', concurrency: '2', output: `${Math.random()}.csv`, ...inputs };
+  const all: Record<string, string> = {
+    url: proxy.url,
+    'admin-token': server.token,
+    'skip-health-check': 'true',
+    'timeout-seconds': '1',
+    concurrency: '2',
+    output: `${Math.random()}.csv`,
+    ...inputs,
+  };
   const captured = captureLog();
   const ctx = { ...context, workspace };
-  const report = await run(parseOptions((n) => all[n] ?? '', {}, ctx), ctx, captured.log);
-  const rows = report.csvPath ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>) : [];
+  const report = await run(
+    parseOptions((n) => all[n] ?? '', {}, ctx),
+    ctx,
+    captured.log,
+  );
+  const rows = report.csvPath
+    ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
+    : [];
   return { report, rows, keys: rows.map((r) => r.key!), log: captured.text() };
 }
 
 const github = (env: Record<string, string>, invocation = '') =>
-  githubContext({ eventName: 'workflow_dispatch', runId: 4242, payload: {} }, { GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'issue', GITHUB_ACTION: 'keys', ...env }, new Date(), invocation);
+  githubContext(
+    { eventName: 'workflow_dispatch', runId: 4242, payload: {} },
+    { GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'issue', GITHUB_ACTION: 'keys', ...env },
+    new Date(),
+    invocation,
+  );
 
-const deletes = (proxy: FaultProxy) => proxy.records.filter((r) => r.method === 'DELETE').map((r) => decodeURIComponent(r.path.split('/').pop()!));
+const deletes = (proxy: FaultProxy) =>
+  proxy.records.filter((r) => r.method === 'DELETE').map((r) => decodeURIComponent(r.path.split('/').pop()!));
 
 test.each<[string, () => RunContext, () => RunContext]>([
   ['two matrix legs (same job and step)', () => github({}), () => github({})],
   ['two steps of one job', () => github({ GITHUB_ACTION: 'keys' }), () => github({ GITHUB_ACTION: '__run_2' })],
   ['two jobs of one run', () => github({ GITHUB_JOB: 'a' }), () => github({ GITHUB_JOB: 'b' })],
-  ['two CLI calls in one GitLab job', () => gitlabContext({ CI_PIPELINE_ID: '77', CI_JOB_ID: '9' }), () => gitlabContext({ CI_PIPELINE_ID: '77', CI_JOB_ID: '9' })],
+  [
+    'two CLI calls in one GitLab job',
+    () => gitlabContext({ CI_PIPELINE_ID: '77', CI_JOB_ID: '9' }),
+    () => gitlabContext({ CI_PIPELINE_ID: '77', CI_JOB_ID: '9' }),
+  ],
 ])('%s: each keeps exactly its own keys, none adopted from or deleted for the other', async (_, first, second) => {
   const { server, proxy } = await setup();
   const a = await issue(server, proxy, first(), { command: 'batch', name: 'shared', count: '12' });
@@ -74,11 +98,14 @@ test.each<[string, () => RunContext, () => RunContext]>([
   expect(b.rows.filter((r) => labelsA.has(r.label))).toEqual([]);
 });
 
-test('two generate runs with the same name a second apart: the second never takes nor deletes the first one\'s key', async () => {
+test("two generate runs with the same name a second apart: the second never takes nor deletes the first one's key", async () => {
   const server = await startDevServer({ flavor: 'v1' });
   // The second run's create commits, then its answer is lost.
   let posts = 0;
-  const proxy = await startFaultProxy({ target: server.url, choose: (r) => (r.method === 'POST' && ++posts > 1 ? 'reset-after' : undefined) });
+  const proxy = await startFaultProxy({
+    target: server.url,
+    choose: (r) => (r.method === 'POST' && ++posts > 1 ? 'reset-after' : undefined),
+  });
   open.push(proxy, server);
   const a = await issue(server, proxy, github({}), { command: 'generate', name: 'test-user' });
   expect(a.report.ok).toBe(true);
@@ -93,7 +120,7 @@ test('two generate runs with the same name a second apart: the second never take
   expect(server.allKeys().filter((k) => k.label === 'test-user')).toHaveLength(2);
 });
 
-test('v01 matrix legs with native batches: one leg never counts the other\'s chunk keys', async () => {
+test("v01 matrix legs with native batches: one leg never counts the other's chunk keys", async () => {
   const { server, proxy } = await setup('v01');
   const [a, b] = await Promise.all([
     issue(server, proxy, github({}), { command: 'batch', name: 'legs', count: '150', 'server-flavor': 'v01' }),

@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { captureLog } from '../__fixtures__/capture-log.js';
 import { cliContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
-import { run } from '../src/run.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { QuotaProxy } from '../src/quota-proxy/client.js';
 import { HttpClient } from '../src/quota-proxy/http.js';
-import { captureLog } from '../__fixtures__/capture-log.js';
+import { run } from '../src/run.js';
 
 let server: DevServer;
 let api: QuotaProxy;
@@ -53,10 +53,24 @@ test('a label like ../../x or =cmd() is only data: sent in the body, stored as i
   const context = { ...cliContext({}), workspace };
   for (const name of ['../../x', '=HYPERLINK("http://evil")']) {
     const before = server.requests.length;
-    const inputs: Record<string, string> = { command: 'generate', name, url: server.url, 'admin-token': server.token, output: 'k.csv' };
-    const report = await run(parseOptions((n) => inputs[n] ?? '', {}, context), context, captureLog().log);
+    const inputs: Record<string, string> = {
+      command: 'generate',
+      name,
+      url: server.url,
+      'admin-token': server.token,
+      output: 'k.csv',
+    };
+    const report = await run(
+      parseOptions((n) => inputs[n] ?? '', {}, context),
+      context,
+      captureLog().log,
+    );
     expect(report.ok).toBe(true);
-    expect(seen(before)).toEqual(['GET /quota/healthz', 'GET /quota/admin/usage?limit=1&days=1', 'POST /quota/admin/keys']);
+    expect(seen(before)).toEqual([
+      'GET /quota/healthz',
+      'GET /quota/admin/usage?limit=1&days=1',
+      'POST /quota/admin/keys',
+    ]);
     expect(server.allKeys().some((k) => k.label === name)).toBe(true);
     const [row] = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(row!.label).toBe(name.startsWith('=') ? `'${name}` : name);

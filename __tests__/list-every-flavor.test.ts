@@ -1,25 +1,43 @@
 // list against each of the five flavors: every key, the label-prefix filter, the CSV equal to what
 // the server holds, the seed tool's text lines (§5.2 parses them) and no full key anywhere.
 import { readdirSync } from 'node:fs';
-import { FLAVORS, startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
 import { runRead } from '../__fixtures__/read-commands.js';
+import { type DevServer, FLAVORS, type Flavor, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 const CREATED = new Date('2026-01-15T08:09:10.000Z');
 /** What `限制:` says per flavor: server-daily-limit where the server has no per-key limit. */
-const LIMIT_TEXT: Record<Flavor, string> = { v1: '300/日', v01: '300/日', v1p: '50/日', v1a: '50/日', v10: '1000 总额度' };
+const LIMIT_TEXT: Record<Flavor, string> = {
+  v1: '300/日',
+  v01: '300/日',
+  v1p: '50/日',
+  v1a: '50/日',
+  v10: '1000 总额度',
+};
 
 describe.each(FLAVORS.map((f) => [f]))('list on %s', (flavor) => {
   let server: DevServer;
   beforeAll(async () => {
     server = await startDevServer({ flavor });
-    server.seedKeys(3, { labelPrefix: 'auto-', createdAt: CREATED, dailyLimit: flavor === 'v1p' || flavor === 'v1a' ? 50 : undefined });
-    server.seedKeys(2, { labelPrefix: 'manual-', createdAt: CREATED, dailyLimit: flavor === 'v1p' || flavor === 'v1a' ? 50 : undefined });
+    server.seedKeys(3, {
+      labelPrefix: 'auto-',
+      createdAt: CREATED,
+      dailyLimit: flavor === 'v1p' || flavor === 'v1a' ? 50 : undefined,
+    });
+    server.seedKeys(2, {
+      labelPrefix: 'manual-',
+      createdAt: CREATED,
+      dailyLimit: flavor === 'v1p' || flavor === 'v1a' ? 50 : undefined,
+    });
   });
   afterAll(() => server.close());
 
   test('every key: CSV equal to the server, one seed line per key, listed-count', async () => {
-    const { report, csvRows, lines, shown } = await runRead(server, { command: 'list', output: 'all.csv', 'server-daily-limit': '300' });
+    const { report, csvRows, lines, shown } = await runRead(server, {
+      command: 'list',
+      output: 'all.csv',
+      'server-daily-limit': '300',
+    });
     expect(report.ok).toBe(true);
     const keys = server.allKeys();
     expect(keys).toHaveLength(5);
@@ -35,7 +53,9 @@ describe.each(FLAVORS.map((f) => [f]))('list on %s', (flavor) => {
     }
     expect(lines).toHaveLength(5);
     for (const key of keys) {
-      expect(lines).toContain(`${shortenKey(key.key)} | 标签: ${key.label} | 创建: 2026-01-15 08:09:10 UTC | 限制: ${LIMIT_TEXT[flavor]}`);
+      expect(lines).toContain(
+        `${shortenKey(key.key)} | 标签: ${key.label} | 创建: 2026-01-15 08:09:10 UTC | 限制: ${LIMIT_TEXT[flavor]}`,
+      );
       expect(shown).not.toContain(key.key);
     }
     expect(shown).not.toContain(server.token);
@@ -43,12 +63,18 @@ describe.each(FLAVORS.map((f) => [f]))('list on %s', (flavor) => {
   });
 
   test('label-prefix lists only the matching keys, and writes only those to the CSV', async () => {
-    const { report, csvRows, lines } = await runRead(server, { command: 'list', 'label-prefix': 'auto-', output: 'auto.csv' });
+    const { report, csvRows, lines } = await runRead(server, {
+      command: 'list',
+      'label-prefix': 'auto-',
+      output: 'auto.csv',
+    });
     expect(report.ok).toBe(true);
     const auto = server.allKeys().filter((k) => k.label!.startsWith('auto-'));
     expect(report.outputs['listed-count']).toBe('3');
     expect(new Set(csvRows.map((r) => r.key))).toEqual(new Set(auto.map((k) => k.key)));
-    expect(lines.map((l) => l.split(' | ')[1])).toEqual(expect.arrayContaining(['标签: auto-1', '标签: auto-2', '标签: auto-3']));
+    expect(lines.map((l) => l.split(' | ')[1])).toEqual(
+      expect.arrayContaining(['标签: auto-1', '标签: auto-2', '标签: auto-3']),
+    );
     expect(lines).toHaveLength(3);
     expect(report.summary.facts).toContainEqual(['Listed', '3 of 5']);
   });

@@ -1,8 +1,9 @@
 // list on v10, which pages its key list by 100: every page is asked for once, in order, and
 // 10,000+ keys come out whole — CSV equal to the server, one line each, nothing held twice.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
+
 import { adminRequests, runRead } from '../__fixtures__/read-commands.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -15,7 +16,11 @@ test('250 keys: three pages (offset 0, 100, 200) and every key once', async () =
   server.seedKeys(150, { labelPrefix: 'auto-' });
   server.seedKeys(100, { labelPrefix: 'hand-' });
   const from = server.requests.length;
-  const { report, csvRows, lines } = await runRead(server, { command: 'list', output: 'keys.csv', 'skip-health-check': 'true' });
+  const { report, csvRows, lines } = await runRead(server, {
+    command: 'list',
+    output: 'keys.csv',
+    'skip-health-check': 'true',
+  });
   expect(report.ok).toBe(true);
   expect(adminRequests(server, from)).toEqual([
     'GET /admin/keys?limit=100&offset=0',
@@ -29,15 +34,30 @@ test('250 keys: three pages (offset 0, 100, 200) and every key once', async () =
 });
 
 test('label-prefix over pages: only the matching keys of every page', async () => {
-  const { report, csvRows } = await runRead(server, { command: 'list', 'label-prefix': 'hand-', output: 'hand.csv', 'skip-health-check': 'true' });
+  const { report, csvRows } = await runRead(server, {
+    command: 'list',
+    'label-prefix': 'hand-',
+    output: 'hand.csv',
+    'skip-health-check': 'true',
+  });
   expect(report.outputs['listed-count']).toBe('100');
-  expect(csvRows.map((r) => r.key).sort()).toEqual(server.allKeys().filter((k) => k.label!.startsWith('hand-')).map((k) => k.key).sort());
+  expect(csvRows.map((r) => r.key).sort()).toEqual(
+    server
+      .allKeys()
+      .filter((k) => k.label!.startsWith('hand-'))
+      .map((k) => k.key)
+      .sort(),
+  );
 });
 
 test('10,250 keys: 103 pages, the CSV has every key and the summary table only the first 200', async () => {
   server.seedKeys(10_000, { labelPrefix: 'bulk-' });
   const from = server.requests.length;
-  const { report, csvRows, lines, shown } = await runRead(server, { command: 'list', output: 'bulk.csv', 'skip-health-check': 'true' });
+  const { report, csvRows, lines, shown } = await runRead(server, {
+    command: 'list',
+    output: 'bulk.csv',
+    'skip-health-check': 'true',
+  });
   expect(report.ok).toBe(true);
   expect(adminRequests(server, from)).toHaveLength(103);
   const keys = server.allKeys();

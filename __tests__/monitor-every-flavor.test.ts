@@ -1,8 +1,9 @@
 // monitor, one pass for scheduled runs, against each of the five flavors: totals, the ten busiest
 // keys, the same alert rule as usage, outputs alerts and listed-count.
-import { FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
+
 import { chat, runRead } from '../__fixtures__/read-commands.js';
+import { type DevServer, FLAVORS, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 describe.each(FLAVORS.map((f) => [f]))('monitor on %s', (flavor) => {
   const lifetime = flavor === 'v10';
@@ -26,13 +27,23 @@ describe.each(FLAVORS.map((f) => [f]))('monitor on %s', (flavor) => {
     expect(report.ok).toBe(true);
     expect(report.outputs).toMatchObject({ 'listed-count': '12', alerts: '2', healthy: 'true', flavor });
     const total = (95 + 80 + [10, 9, 8, 7, 6, 5, 4, 3, 2, 1].reduce((a, b) => a + b, 0)) * unit + 2;
-    expect(lines[0]).toMatch(new RegExp(`^时间: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\| 日期: \\d{4}-\\d\\d-\\d\\d \\| 总请求: ${total} \\| 活跃密钥: 12 \\| 总密钥: 12 \\| 告警: 2 \\(阈值 80%\\)$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^时间: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\| 日期: \\d{4}-\\d\\d-\\d\\d \\| 总请求: ${total} \\| 活跃密钥: 12 \\| 总密钥: 12 \\| 告警: 2 \\(阈值 80%\\)$`,
+      ),
+    );
     expect(lines).toHaveLength(11);
     expect(lines[1]).toContain(`${shortenKey(keys[0]!)} | 标签: k-1 |`);
     expect(lines[1]).toContain('使用率: 95%');
     expect(lines[2]).toContain('使用率: 80%');
     expect(report.summary.table!.rows).toHaveLength(10);
-    expect(report.summary.facts).toEqual(expect.arrayContaining([['Keys', '12'], ['Alerts', '2'], ['Keys used', '12']]));
+    expect(report.summary.facts).toEqual(
+      expect.arrayContaining([
+        ['Keys', '12'],
+        ['Alerts', '2'],
+        ['Keys used', '12'],
+      ]),
+    );
     expect(markdown).toContain('xychart-beta');
     expect(warnings).toHaveLength(2);
     for (const key of keys) expect(shown).not.toContain(key);
@@ -42,7 +53,12 @@ describe.each(FLAVORS.map((f) => [f]))('monitor on %s', (flavor) => {
     const failed = await runRead(server, { command: 'monitor', 'fail-on-alert': 'true', ...limitInputs });
     expect(failed.report.ok).toBe(false);
     expect(failed.report.failure).toMatch(/^2 key\(s\) at or above alert-threshold 80% \(k-1 95%, k-2 80%\)/);
-    const calm = await runRead(server, { command: 'monitor', 'fail-on-alert': 'true', 'alert-threshold': '96', ...limitInputs });
+    const calm = await runRead(server, {
+      command: 'monitor',
+      'fail-on-alert': 'true',
+      'alert-threshold': '96',
+      ...limitInputs,
+    });
     expect(calm.report.ok).toBe(true);
   });
 });

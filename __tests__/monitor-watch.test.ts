@@ -1,11 +1,11 @@
 // The CLI's `monitor --watch SECONDS` loop, in-process with real monitor passes against the dev
 // server: passes repeat until Ctrl-C; Ctrl-C during the wait stops at once, a second one quits.
 import { EventEmitter } from 'node:events';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { InputError } from '../src/config/options.js';
-import { parseArgs } from '../src/platform/cli.js';
-import { watch, watchSeconds, type WatchIo } from '../src/platform/watch.js';
 import { runRead } from '../__fixtures__/read-commands.js';
+import { InputError } from '../src/config/options.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { parseArgs } from '../src/platform/cli.js';
+import { type WatchIo, watch, watchSeconds } from '../src/platform/watch.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -18,7 +18,11 @@ afterAll(() => server.close());
 function io() {
   const said: string[] = [];
   const exits: number[] = [];
-  const sink: WatchIo = { status: (m) => said.push(m), error: (m) => said.push(`error: ${m}`), exit: (code) => exits.push(code) };
+  const sink: WatchIo = {
+    status: (m) => said.push(m),
+    error: (m) => said.push(`error: ${m}`),
+    exit: (code) => exits.push(code),
+  };
   return { sink, said, exits };
 }
 

@@ -2,12 +2,12 @@
 // forgotten in another fails here, not in a user's run.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMMANDS } from '../src/config/commands.js';
-import { FLAVORS as CLIENT_FLAVORS } from '../src/quota-proxy/types.js';
-import { adapterFor } from '../src/quota-proxy/detect.js';
-import { FLAVORS as EMULATED_FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { Redactor, shortenKey } from '../src/shared/redact.js';
 import { runWrite } from '../__fixtures__/write-commands.js';
+import { COMMANDS } from '../src/config/commands.js';
+import { type DevServer, FLAVORS as EMULATED_FLAVORS, startDevServer } from '../src/dev-server/index.js';
+import { adapterFor } from '../src/quota-proxy/detect.js';
+import { FLAVORS as CLIENT_FLAVORS } from '../src/quota-proxy/types.js';
+import { Redactor, shortenKey } from '../src/shared/redact.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -31,7 +31,10 @@ describe.each(CLIENT_FLAVORS.map((flavor) => [flavor]))('flavor %s', (flavor) =>
   });
 
   test('its key shape is shortened by the redactor without being registered', async () => {
-    server = await startDevServer({ flavor, ...(flavor === 'v10' ? { rateLimit: false as const, health: 'ok' as const } : {}) });
+    server = await startDevServer({
+      flavor,
+      ...(flavor === 'v10' ? { rateLimit: false as const, health: 'ok' as const } : {}),
+    });
     const { report, rows } = await runWrite(server, { command: 'generate', name: `shape-${flavor}` });
     expect(report.ok).toBe(true);
     const key = rows[0]!.key!;

@@ -12,7 +12,10 @@ beforeAll(() => (cwd = mkdtempSync(path.join(tmpdir(), 'npm-start-'))));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 test('npm start issues 5 keys with the daily limit 100 it asked for, and says so on screen', async () => {
-  const { done } = startProcess(process.execPath, [START], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const { done } = startProcess(process.execPath, [START], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+  });
   const result = await done;
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/issuing 5 keys with limit 100/);
@@ -23,6 +26,8 @@ test('npm start issues 5 keys with the daily limit 100 it asked for, and says so
   expect(result.stdout).not.toMatch(/^::/m);
   const csvFiles = readdirSync(cwd).filter((f) => f.endsWith('.csv'));
   expect(csvFiles).toHaveLength(1);
-  const csv = parse(readFileSync(path.join(cwd, csvFiles[0]!), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const csv = parse(readFileSync(path.join(cwd, csvFiles[0]!), 'utf8'), { columns: true }) as Array<
+    Record<string, string>
+  >;
   expect(csv.map((r) => r.daily_limit)).toEqual(['100', '100', '100', '100', '100']);
 });

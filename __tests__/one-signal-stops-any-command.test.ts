@@ -9,10 +9,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { type HostileRequest, type HostileServer, startHostileServer } from '../__fixtures__/hostile-server.js';
 import { startCli } from '../__fixtures__/run-process.js';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { startHostileServer, type HostileRequest, type HostileServer } from '../__fixtures__/hostile-server.js';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 let hostile: HostileServer | undefined;
@@ -52,7 +52,11 @@ async function until(condition: () => boolean, child: () => ChildProcess | undef
 }
 
 /** Signals the child; resolves with how long it took to exit and its result. */
-async function stop(child: ChildProcess, done: Promise<{ code: number | null; stdout: string; stderr: string }>, signal: NodeJS.Signals) {
+async function stop(
+  child: ChildProcess,
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>,
+  signal: NodeJS.Signals,
+) {
   const signalled = Date.now();
   child.kill(signal);
   const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -66,8 +70,29 @@ const SLOW = ['--timeout-seconds', '60', '--retries', '3'];
 test('batch, one SIGTERM while creates hang: exit 143 within 5 s, the CSV holds every answered key', async () => {
   const front = await holding((r, posts) => r.method === 'POST' && posts > 4);
   const cwd = mkdtempSync(path.join(tmpdir(), 'one-signal-'));
-  const { child, done } = startCli(['batch', '-u', front.url, '-t', server.token, '-c', '30', '-n', 'sig', '-o', 'keys.csv', '--concurrency', '2', ...SLOW], { cwd });
-  await until(() => held() >= 2, () => child);
+  const { child, done } = startCli(
+    [
+      'batch',
+      '-u',
+      front.url,
+      '-t',
+      server.token,
+      '-c',
+      '30',
+      '-n',
+      'sig',
+      '-o',
+      'keys.csv',
+      '--concurrency',
+      '2',
+      ...SLOW,
+    ],
+    { cwd },
+  );
+  await until(
+    () => held() >= 2,
+    () => child,
+  );
   const result = await stop(child, done, 'SIGTERM');
   expect(result.ms).toBeLessThan(5000);
   expect(result.code).toBe(143);
@@ -83,7 +108,10 @@ test('batch, one SIGTERM while creates hang: exit 143 within 5 s, the CSV holds 
 test('list, one SIGINT while the key list hangs: exit 130 within 5 s', async () => {
   const front = await holding((r) => r.path === '/admin/keys');
   const { child, done } = startCli(['list', '-u', front.url, '-t', server.token, ...SLOW]);
-  await until(() => held() >= 1, () => child);
+  await until(
+    () => held() >= 1,
+    () => child,
+  );
   const result = await stop(child, done, 'SIGINT');
   expect(result.ms).toBeLessThan(5000);
   expect(result.code).toBe(130);
@@ -94,7 +122,10 @@ test('list, one SIGINT while the key list hangs: exit 130 within 5 s', async () 
 test('health, one SIGTERM while the health check hangs: exit 143 within 5 s (cancelled, not "unhealthy")', async () => {
   const front = await holding((r) => r.path === '/healthz');
   const { child, done } = startCli(['health', '-u', front.url, ...SLOW]);
-  await until(() => held() >= 1, () => child);
+  await until(
+    () => held() >= 1,
+    () => child,
+  );
   const result = await stop(child, done, 'SIGTERM');
   expect(result.ms).toBeLessThan(5000);
   expect(result.code).toBe(143);
@@ -105,10 +136,23 @@ test('action, one SIGINT from the runner while creates hang: the step ends withi
   const front = await holding((r, posts) => r.method === 'POST' && posts > 3);
   let child: ChildProcess | undefined;
   const running = runBundledAction(
-    { command: 'batch', count: '30', name: 'runner-sig', url: front.url, 'admin-token': server.token, 'upload-artifact': 'false', output: 'keys.csv', 'timeout-seconds': '60', concurrency: '2' },
+    {
+      command: 'batch',
+      count: '30',
+      name: 'runner-sig',
+      url: front.url,
+      'admin-token': server.token,
+      'upload-artifact': 'false',
+      output: 'keys.csv',
+      'timeout-seconds': '60',
+      concurrency: '2',
+    },
     { eventName: 'workflow_dispatch', runId: '8801', onSpawn: (c: ChildProcess) => (child = c) },
   );
-  await until(() => held() >= 2, () => child);
+  await until(
+    () => held() >= 2,
+    () => child,
+  );
   const signalled = Date.now();
   child!.kill('SIGINT');
   const result = await running;
@@ -123,7 +167,10 @@ test('action, one SIGINT from the runner while creates hang: the step ends withi
 test('monitor --watch, one SIGTERM while a pass hangs: the pass is cancelled and the watch ends within 5 s, exit 143', async () => {
   const front = await holding((r) => r.path.startsWith('/admin'));
   const { child, done } = startCli(['monitor', '-u', front.url, '-t', server.token, '--watch', '5', ...SLOW]);
-  await until(() => held() >= 1, () => child);
+  await until(
+    () => held() >= 1,
+    () => child,
+  );
   const result = await stop(child, done, 'SIGTERM');
   expect(result.ms).toBeLessThan(5000);
   expect(result.code).toBe(143);

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { cliContext, type RunContext } from '../src/config/context.js';
 import { InputError, parseOptions } from '../src/config/options.js';
 
-const context: RunContext = { ...cliContext({}), runId: 'run1', workspace: '/ws', now: new Date(2026, 10, 26, 9, 0, 0) };
+const context: RunContext = {
+  ...cliContext({}),
+  runId: 'run1',
+  workspace: '/ws',
+  now: new Date(2026, 10, 26, 9, 0, 0),
+};
 const parse = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   parseOptions((name) => inputs[name] ?? '', env, context);
 const refuse = (inputs: Record<string, string>, input: string) => {
@@ -23,14 +28,27 @@ const refuse = (inputs: Record<string, string>, input: string) => {
 
 test('defaults: batch of 1, limit 100, env fallbacks, output in the workspace', () => {
   const options = parse({}, { ADMIN_TOKEN: 'from-env', QUOTA_PROXY_URL: 'https://qp.example/prefix/' });
-  expect(options).toMatchObject({ command: 'batch', count: 1, limit: 100, concurrency: 4, timeoutMs: 10_000, healthPath: '/healthz', skipHealthCheck: false, token: 'from-env', name: 'batch-20261126' });
+  expect(options).toMatchObject({
+    command: 'batch',
+    count: 1,
+    limit: 100,
+    concurrency: 4,
+    timeoutMs: 10_000,
+    healthPath: '/healthz',
+    skipHealthCheck: false,
+    token: 'from-env',
+    name: 'batch-20261126',
+  });
   expect(options.url.href).toBe('https://qp.example/prefix/');
   expect(options.output).toBe('/ws/trial-keys-20261126-run1.csv');
   expect(parse({ 'admin-token': 'tok' }).url.href).toBe('http://localhost:8787/');
 });
 
 test('inputs win over the environment', () => {
-  const options = parse({ 'admin-token': 'input', url: 'http://127.0.0.1:9/' }, { ADMIN_TOKEN: 'env', QUOTA_PROXY_URL: 'http://other/' });
+  const options = parse(
+    { 'admin-token': 'input', url: 'http://127.0.0.1:9/' },
+    { ADMIN_TOKEN: 'env', QUOTA_PROXY_URL: 'http://other/' },
+  );
   expect(options.token).toBe('input');
   expect(options.url.host).toBe('127.0.0.1:9');
 });
@@ -62,7 +80,9 @@ test('a token with a line break is refused without being shown', () => {
 });
 
 test('an unknown command lists the allowed ones', () => {
-  expect(refuse({ command: 'explode' }, 'command')).toContain('health, generate, batch, list, usage, monitor, reset, delete, rotate');
+  expect(refuse({ command: 'explode' }, 'command')).toContain(
+    'health, generate, batch, list, usage, monitor, reset, delete, rotate',
+  );
 });
 
 test('the admin token is required except for health', () => {
@@ -75,7 +95,9 @@ test('timeout, health path, booleans and flavor are checked', () => {
   refuse({ 'health-path': 'healthz' }, 'health-path');
   refuse({ 'skip-health-check': 'maybe' }, 'skip-health-check');
   refuse({ 'server-flavor': 'v2' }, 'server-flavor');
-  expect(parse({ 'admin-token': 't', 'timeout-seconds': '0.5', 'skip-health-check': 'TRUE', 'server-flavor': 'v10' })).toMatchObject({ timeoutMs: 500, skipHealthCheck: true, serverFlavor: 'v10' });
+  expect(
+    parse({ 'admin-token': 't', 'timeout-seconds': '0.5', 'skip-health-check': 'TRUE', 'server-flavor': 'v10' }),
+  ).toMatchObject({ timeoutMs: 500, skipHealthCheck: true, serverFlavor: 'v10' });
 });
 
 test('tiers: the built-in map, overridden and extended by tiers (JSON or YAML); an explicit limit wins', () => {
@@ -110,7 +132,8 @@ test('artifact-name with characters the artifact service refuses is refused up f
 test('output must name a file; the default never replaces a CSV already there', () => {
   const workspace = mkdtempSync(path.join(tmpdir(), 'out-'));
   const here = { ...context, workspace };
-  const at = (inputs: Record<string, string>) => parseOptions((n) => ({ 'admin-token': 't', ...inputs })[n] ?? '', {}, here).output;
+  const at = (inputs: Record<string, string>) =>
+    parseOptions((n) => ({ 'admin-token': 't', ...inputs })[n] ?? '', {}, here).output;
   expect(() => at({ output: '.' })).toThrow(/Invalid input 'output'.*not a folder/);
   expect(() => at({ output: 'sub/' })).toThrow(/Invalid input 'output'/);
   const first = at({});
@@ -125,7 +148,9 @@ test('a timeout that would round to none, and inherited property names as tiers,
 });
 
 test('invocation-id: one line of at most 200 characters, else refused naming the input', () => {
-  expect(parse({ 'admin-token': 'tok', 'invocation-id': '{"os":"ubuntu","node":24}' }).invocationId).toBe('{"os":"ubuntu","node":24}');
+  expect(parse({ 'admin-token': 'tok', 'invocation-id': '{"os":"ubuntu","node":24}' }).invocationId).toBe(
+    '{"os":"ubuntu","node":24}',
+  );
   expect(parse({ 'admin-token': 'tok' }).invocationId).toBe('');
   expect(refuse({ 'invocation-id': 'two\nlines' }, 'invocation-id')).toContain('one line of at most 200 characters');
   refuse({ 'invocation-id': 'x'.repeat(201) }, 'invocation-id');

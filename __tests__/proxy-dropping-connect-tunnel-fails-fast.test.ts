@@ -6,8 +6,8 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type ForwardProxy, startForwardProxy } from '../__fixtures__/forward-proxy.js';
 import { startCli } from '../__fixtures__/run-process.js';
-import { startForwardProxy, type ForwardProxy } from '../__fixtures__/forward-proxy.js';
 
 let proxy: ForwardProxy | undefined;
 afterEach(async () => {
@@ -33,12 +33,21 @@ for (const mode of ['drop', 'drop-after-200'] as const) {
     proxy = await startForwardProxy({ connect: mode });
     // Bound: (retries + 1) × timeout-seconds + max-wait-seconds + a few seconds.
     const bound = 1 * 5_000 + 2_000 + 5_000;
-    const result = await runBounded(['health', '-u', SERVER, '--retries', '0', '--timeout-seconds', '5', '--max-wait-seconds', '2'], { HTTPS_PROXY: proxy.url }, bound);
+    const result = await runBounded(
+      ['health', '-u', SERVER, '--retries', '0', '--timeout-seconds', '5', '--max-wait-seconds', '2'],
+      { HTTPS_PROXY: proxy.url },
+      bound,
+    );
     expect(result.ms).toBeLessThan(bound);
     expect(result.code).toBe(1);
     expect(proxy.seen.filter((s) => s.method === 'CONNECT')).toHaveLength(1);
-    const why = mode === 'drop' ? 'the proxy closed the connection while opening the tunnel \\(CONNECT\\) through the proxy http://127\\.0\\.0\\.1:\\d+/? \\(HTTPS_PROXY\\)' : 'connection reset by the server';
-    expect(result.stderr).toMatch(new RegExp(`^error: Health check failed: GET https://127\\.0\\.0\\.1:9/healthz: ${why}; check`, 'm'));
+    const why =
+      mode === 'drop'
+        ? 'the proxy closed the connection while opening the tunnel \\(CONNECT\\) through the proxy http://127\\.0\\.0\\.1:\\d+/? \\(HTTPS_PROXY\\)'
+        : 'connection reset by the server';
+    expect(result.stderr).toMatch(
+      new RegExp(`^error: Health check failed: GET https://127\\.0\\.0\\.1:9/healthz: ${why}; check`, 'm'),
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
@@ -47,7 +56,28 @@ for (const mode of ['drop', 'drop-after-200'] as const) {
     const cwd = mkdtempSync(path.join(tmpdir(), 'connect-drop-'));
     const bound = 3 * 5_000 + 3_000 + 5_000;
     const result = await runBounded(
-      ['batch', '-u', SERVER, '-t', 'admin-token-for-a-proxy-test', '-c', '2', '-n', 'tunnel', '-o', 'keys.csv', '--skip-health-check', '--retries', '2', '--timeout-seconds', '5', '--max-wait-seconds', '3', '--concurrency', '1'],
+      [
+        'batch',
+        '-u',
+        SERVER,
+        '-t',
+        'admin-token-for-a-proxy-test',
+        '-c',
+        '2',
+        '-n',
+        'tunnel',
+        '-o',
+        'keys.csv',
+        '--skip-health-check',
+        '--retries',
+        '2',
+        '--timeout-seconds',
+        '5',
+        '--max-wait-seconds',
+        '3',
+        '--concurrency',
+        '1',
+      ],
       { HTTPS_PROXY: proxy.url },
       bound,
       cwd,
@@ -60,7 +90,9 @@ for (const mode of ['drop', 'drop-after-200'] as const) {
     expect(connects).toBeLessThanOrEqual(2 * 3);
     // The token check before any create fails: no key was made, and no empty CSV is left.
     expect(existsSync(path.join(cwd, 'keys.csv'))).toBe(false);
-    expect(result.stderr).toMatch(/^error: .*(the proxy closed the connection while opening the tunnel \(CONNECT\)|connection reset)/m);
+    expect(result.stderr).toMatch(
+      /^error: .*(the proxy closed the connection while opening the tunnel \(CONNECT\)|connection reset)/m,
+    );
     expect(result.stderr).not.toContain('admin-token-for-a-proxy-test');
   });
 }

@@ -1,12 +1,13 @@
 // HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured (undici's EnvHttpProxyAgent): the CLI bundle
 // behind a local forward proxy, then with the server's host in NO_PROXY.
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { startForwardProxy, type ForwardProxy } from '../__fixtures__/forward-proxy.js';
+import { type ForwardProxy, startForwardProxy } from '../__fixtures__/forward-proxy.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 let proxy: ForwardProxy;
@@ -29,28 +30,40 @@ const withCredentials = () => proxy.url.replace('http://', 'http://runner:proxy-
 
 test('HTTP_PROXY: every request goes through the proxy (with its credentials, never printed)', async () => {
   const before = proxy.seen.length;
-  const result = await cli(['batch', '-u', server.url, '-t', server.token, '-c', '3', '-n', 'via-proxy', '-o', 'via-proxy.csv'], { HTTP_PROXY: withCredentials() });
+  const result = await cli(
+    ['batch', '-u', server.url, '-t', server.token, '-c', '3', '-n', 'via-proxy', '-o', 'via-proxy.csv'],
+    { HTTP_PROXY: withCredentials() },
+  );
   expect(result.code).toBe(0);
   const seen = proxy.seen.slice(before);
   expect(seen.length).toBeGreaterThan(0);
   expect(seen.every((s) => s.target.includes(serverHost()))).toBe(true);
   expect(seen[0]!.proxyAuthorization).toBe(`Basic ${Buffer.from('runner:proxy-secret-1').toString('base64')}`);
-  const rows = parse(readFileSync(path.join(cwd, 'via-proxy.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const rows = parse(readFileSync(path.join(cwd, 'via-proxy.csv'), 'utf8'), { columns: true }) as Array<
+    Record<string, string>
+  >;
   expect(rows).toHaveLength(3);
   expect(result.out).not.toContain('proxy-secret-1');
 });
 
 test('NO_PROXY: a listed host is reached directly', async () => {
   const before = proxy.seen.length;
-  const result = await cli(['batch', '-u', server.url, '-t', server.token, '-c', '2', '-n', 'no-proxy', '-o', 'no-proxy.csv'], { HTTP_PROXY: proxy.url, NO_PROXY: `localhost,${new URL(server.url).hostname}` });
+  const result = await cli(
+    ['batch', '-u', server.url, '-t', server.token, '-c', '2', '-n', 'no-proxy', '-o', 'no-proxy.csv'],
+    { HTTP_PROXY: proxy.url, NO_PROXY: `localhost,${new URL(server.url).hostname}` },
+  );
   expect(result.code).toBe(0);
   expect(proxy.seen.length).toBe(before);
   expect(server.allKeys().filter((k) => k.label?.startsWith('no-proxy-'))).toHaveLength(2);
 });
 
 test('a proxy that is down fails the health check in one line, without its credentials', async () => {
-  const result = await cli(['health', '-u', server.url, '--retries', '0'], { HTTP_PROXY: 'http://runner:proxy-secret-2@127.0.0.1:9' });
+  const result = await cli(['health', '-u', server.url, '--retries', '0'], {
+    HTTP_PROXY: 'http://runner:proxy-secret-2@127.0.0.1:9',
+  });
   expect(result.code).toBe(1);
-  expect(result.out).toMatch(/^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: connection refused through the proxy http:\/\/\*\*\*@127\.0\.0\.1:9\/ \(HTTP_PROXY\);/m);
+  expect(result.out).toMatch(
+    /^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: connection refused through the proxy http:\/\/\*\*\*@127\.0\.0\.1:9\/ \(HTTP_PROXY\);/m,
+  );
   expect(result.out).not.toContain('proxy-secret-2');
 });

@@ -9,10 +9,15 @@ import { startProcess } from '../__fixtures__/run-process.js';
 import { ROOT } from '../scripts/lib/simulate-runner.js';
 import { VERSION } from '../src/version.js';
 
-const check = (...args: string[]) => startProcess(process.execPath, [path.join(ROOT, 'scripts/check-release.js'), ...args], { env: { PATH: process.env.PATH } }).done;
+const check = (...args: string[]) =>
+  startProcess(process.execPath, [path.join(ROOT, 'scripts/check-release.js'), ...args], {
+    env: { PATH: process.env.PATH },
+  }).done;
 
 test('the version is the same in package.json, src/version.ts, the component and the CHANGELOG', async () => {
-  expect(VERSION).toBe((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  expect(VERSION).toBe(
+    (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+  );
   const result = await check(VERSION);
   expect(result).toEqual({ code: 0, stdout: '', stderr: `check-release: ${VERSION} is written the same everywhere\n` });
 });
@@ -26,7 +31,10 @@ test('another version: one line per place that does not say it, exit 1; not a ve
     `check-release: templates/quota-keys.yml: the tool input's default is npx --yes quota-keys@${VERSION}, not npx --yes quota-keys@98.7.6`,
     'check-release: CHANGELOG.md has no "## [98.7.6]" section',
   ]);
-  expect(await check('latest')).toMatchObject({ code: 2, stderr: 'check-release: "latest" is not a version X.Y.Z (such as 1.2.0)\n' });
+  expect(await check('latest')).toMatchObject({
+    code: 2,
+    stderr: 'check-release: "latest" is not a version X.Y.Z (such as 1.2.0)\n',
+  });
 });
 
 test('--notes prints the CHANGELOG section of the version, and nothing of the next one', async () => {
@@ -52,7 +60,14 @@ test('the release workflow: by hand with a version, checks first, tests, publish
   const runs = job!.steps.map((s) => s.run ?? '');
   const at = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
   // In this order: the version check, the tests, the dist check, publishing, the tags, the release.
-  const order = [/check-release\.js "\$VERSION"\n/, /^npm test$/, /npm run build/, /npm publish/, /git tag -a "v\$VERSION"/, /gh release create/].map(at);
+  const order = [
+    /check-release\.js "\$VERSION"\n/,
+    /^npm test$/,
+    /npm run build/,
+    /npm publish/,
+    /git tag -a "v\$VERSION"/,
+    /gh release create/,
+  ].map(at);
   expect(order.every((i) => i >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   const tagging = runs[at(/git tag -a/)]!;

@@ -10,7 +10,8 @@ import { startDevServer } from '../src/dev-server/index.js';
 import type { DevServer } from '../src/dev-server/types.js';
 
 const step = `i${invocationId({})}`;
-const labelOf = (stem: string, n: string, run: string, a: number, nonce = 'a1b2c3') => `${stem}-${n}-r${run}a${a}${step}n${nonce}`;
+const labelOf = (stem: string, n: string, run: string, a: number, nonce = 'a1b2c3') =>
+  `${stem}-${n}-r${run}a${a}${step}n${nonce}`;
 const withoutNonce = (label: string) => label.replace(/n[0-9a-f]{6}$/, '');
 
 let server: DevServer;
@@ -21,17 +22,31 @@ afterAll(() => server.close());
 
 const posts = () => server.requests.filter((r) => r.method === 'POST').length;
 async function createLabelled(label: string) {
-  const res = await fetch(`${server.url}/admin/keys`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ label }) });
+  const res = await fetch(`${server.url}/admin/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ label }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { key: string }).key;
 }
 async function attempt(runId: number, n: number, inputs: Record<string, string> = {}) {
   const { core } = await runActionInProcess(
-    { command: 'batch', count: '3', name: 'rerun', url: server.url, 'admin-token': server.token, 'upload-artifact': 'false', ...inputs },
+    {
+      command: 'batch',
+      count: '3',
+      name: 'rerun',
+      url: server.url,
+      'admin-token': server.token,
+      'upload-artifact': 'false',
+      ...inputs,
+    },
     { eventName: 'workflow_dispatch', runId, env: { GITHUB_RUN_ATTEMPT: String(n) } },
   );
   const csvPath = core.outputs['csv-path'];
-  const rows = csvPath ? (parse(readFileSync(csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>) : [];
+  const rows = csvPath
+    ? (parse(readFileSync(csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
+    : [];
   return { core, rows };
 }
 
@@ -59,7 +74,9 @@ test('the latest earlier attempt wins for a number, and the missing ones are cre
   const third = await attempt(9700, 3);
   expect(third.core.failures).toEqual([]);
   expect(third.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
-    [labelOf('rerun', '001', '9700', 2), labelOf('rerun', '002', '9700', 3), labelOf('rerun', '003', '9700', 3)].map(withoutNonce),
+    [labelOf('rerun', '001', '9700', 2), labelOf('rerun', '002', '9700', 3), labelOf('rerun', '003', '9700', 3)].map(
+      withoutNonce,
+    ),
   );
   expect(third.rows.find((r) => r.label!.startsWith('rerun-001'))!.key).toBe(newer);
   expect(third.core.lines.join('\n')).toContain('creating the 2 missing');
@@ -70,6 +87,8 @@ test('an earlier attempt with two nonces (two invocations at once) is not export
   await createLabelled(labelOf('rerun', '002', '9800', 1, 'bbbbbb'));
   const second = await attempt(9800, 2);
   expect(second.core.failures).toEqual([]);
-  expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(['001', '002', '003'].map((n) => withoutNonce(labelOf('rerun', n, '9800', 2))));
+  expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
+    ['001', '002', '003'].map((n) => withoutNonce(labelOf('rerun', n, '9800', 2))),
+  );
   expect(second.core.lines.join('\n')).toContain('invocation-id');
 });

@@ -1,9 +1,10 @@
 // reset against each flavor, read back through the server's own admin API: v1 (body) and v01
 // (query string) clear one key's day, v10 one key's lifetime used quota; v1p can only wipe a whole
 // day (refused unless reset-all-keys-for-day); v1a has no reset (refused).
-import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { localDay } from '../src/config/options.js';
+
 import { adminGet, runWrite, usageOf as usageOfDay, writes } from '../__fixtures__/write-commands.js';
+import { localDay } from '../src/config/options.js';
+import { type DevServer, type Flavor, startDevServer } from '../src/dev-server/index.js';
 
 const today = localDay(new Date());
 const OTHER_DAY = '2026-01-02';
@@ -11,7 +12,11 @@ const OTHER_DAY = '2026-01-02';
 type Json = Record<string, unknown>;
 const usageOf = (server: DevServer, key: string, day = today) => usageOfDay(server, key, day);
 
-const RESET_ROUTE: Record<string, string> = { v1: 'POST /admin/usage/reset', v01: 'POST /admin/usage/reset?', v10: 'POST /admin/reset-usage' };
+const RESET_ROUTE: Record<string, string> = {
+  v1: 'POST /admin/usage/reset',
+  v01: 'POST /admin/usage/reset?',
+  v10: 'POST /admin/reset-usage',
+};
 
 describe.each((['v1', 'v01', 'v10'] as Flavor[]).map((f) => [f]))('reset on %s (per key)', (flavor) => {
   let server: DevServer;
@@ -124,7 +129,10 @@ describe('reset on v10: the lifetime used quota', () => {
       const { report } = await runWrite(server, { command: 'reset', name: 'life-1' });
       expect(report.ok).toBe(true);
       expect(await usageOf(server, key!)).toBe(0);
-      expect(report.summary.facts).toContainEqual(['Reset', 'used quota (lifetime; v10 counts no days, day is ignored)']);
+      expect(report.summary.facts).toContainEqual([
+        'Reset',
+        'used quota (lifetime; v10 counts no days, day is ignored)',
+      ]);
       const unknown = await runWrite(server, { command: 'reset', key: 'roc_1764150000000-abcdefghi' });
       expect(unknown.report.ok).toBe(false);
       expect(unknown.report.failure).toBe('The server has no key roc_1764…fghi; 0 reset.');
@@ -147,7 +155,9 @@ describe('reset on v1p (only whole days)', () => {
   test('without reset-all-keys-for-day: refused in one line naming flavor and operation, no reset sent', async () => {
     server.recordUsage(target, 3);
     server.recordUsage(other, 8);
-    for (const inputs of [{ name: 'p-1' }, { key: target }, { name: 'p-1', 'server-flavor': 'v1p' }] as Array<Record<string, string>>) {
+    for (const inputs of [{ name: 'p-1' }, { key: target }, { name: 'p-1', 'server-flavor': 'v1p' }] as Array<
+      Record<string, string>
+    >) {
       const { report, requests } = await runWrite(server, { command: 'reset', ...inputs });
       expect(report.ok).toBe(false);
       expect(report.failure).toBe(
@@ -160,7 +170,11 @@ describe('reset on v1p (only whole days)', () => {
 
   test('with reset-all-keys-for-day: one request wipes every key for that day, other days kept, and a warning says so', async () => {
     server.recordUsage(other, 4, OTHER_DAY);
-    const { report, requests, warnings } = await runWrite(server, { command: 'reset', name: 'p-1', 'reset-all-keys-for-day': 'true' });
+    const { report, requests, warnings } = await runWrite(server, {
+      command: 'reset',
+      name: 'p-1',
+      'reset-all-keys-for-day': 'true',
+    });
     expect(report.ok).toBe(true);
     expect(writes(requests)).toEqual(['POST /admin/usage/reset']);
     expect([await usageOf(server, target), await usageOf(server, other)]).toEqual([0, 0]);
@@ -177,7 +191,9 @@ describe('reset on v1a (no reset endpoint)', () => {
       server.recordUsage(key!, 5);
       const { report, requests } = await runWrite(server, { command: 'reset', name: 'a-1' });
       expect(report.ok).toBe(false);
-      expect(report.failure).toBe('The v1a quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.');
+      expect(report.failure).toBe(
+        'The v1a quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.',
+      );
       expect(writes(requests)).toEqual([]);
       const { keys } = await adminGet<{ keys: Json[] }>(server, '/admin/keys');
       expect(keys.find((k) => k.key === key)?.today_requests).toBe(5);

@@ -1,11 +1,12 @@
 // `reset --key` of a key the server does not have is a failure (exit 1) on every flavor that has a
 // reset, not "nothing to reset" (v1 answers 404 for both) and not a day-wide wipe (v1p). dist/cli.js
 // against the dev server in this process, which records what was sent.
-import { runCliBundle } from '../__fixtures__/run-process.js';
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+import { runCliBundle } from '../__fixtures__/run-process.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import type { Flavor } from '../src/quota-proxy/types.js';
 
 const cwd = mkdtempSync(path.join(tmpdir(), 'reset-unknown-'));
@@ -20,20 +21,25 @@ async function withServer(flavor: Flavor, body: (server: DevServer) => Promise<v
   }
 }
 
-const reset = (server: DevServer, args: string[]) => runCliBundle(['reset', '--url', server.url, '--token', server.token, ...args], { cwd, env: {} });
-const resets = (server: DevServer) => server.requests.filter((r) => r.path.includes('/usage/reset') || r.path.includes('/reset'));
+const reset = (server: DevServer, args: string[]) =>
+  runCliBundle(['reset', '--url', server.url, '--token', server.token, ...args], { cwd, env: {} });
+const resets = (server: DevServer) =>
+  server.requests.filter((r) => r.path.includes('/usage/reset') || r.path.includes('/reset'));
 
-test.each([['v1'], ['v01'], ['v10']] as Array<[Flavor]>)('%s: reset --key of an unknown key exits 1, names it shortened, changes nothing', async (flavor) => {
-  await withServer(flavor, async (server) => {
-    const [known] = server.seedKeys(1, { labelPrefix: 'r-' });
-    server.recordUsage(known!, 5);
-    const result = await reset(server, ['--key', flavor === 'v10' ? 'roc_1764150000000-abcdefghi' : UNKNOWN]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: The server has no key \S+…\S+; (nothing was reset|0 reset)\.$/m);
-    expect(result.stdout + result.stderr).not.toContain(UNKNOWN);
-    expect(server.usageOf(known!)).toBe(5);
-  });
-});
+test.each([['v1'], ['v01'], ['v10']] as Array<[Flavor]>)(
+  '%s: reset --key of an unknown key exits 1, names it shortened, changes nothing',
+  async (flavor) => {
+    await withServer(flavor, async (server) => {
+      const [known] = server.seedKeys(1, { labelPrefix: 'r-' });
+      server.recordUsage(known!, 5);
+      const result = await reset(server, ['--key', flavor === 'v10' ? 'roc_1764150000000-abcdefghi' : UNKNOWN]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^error: The server has no key \S+…\S+; (nothing was reset|0 reset)\.$/m);
+      expect(result.stdout + result.stderr).not.toContain(UNKNOWN);
+      expect(server.usageOf(known!)).toBe(5);
+    });
+  },
+);
 
 test('v1: reset --key of an unknown key sends no reset (the list told)', async () => {
   await withServer('v1', async (server) => {

@@ -1,11 +1,18 @@
 // The HTTP client against the dev server behind the fault proxy: which failures are retried, how
 // long it waits, and what it says when it gives up. Counts come from the proxy's request log.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { Cancellation } from '../src/shared/cancel.js';
-import { BadAnswerError, CutOffAnswerError, HttpStatusError, NetworkError, RateLimitedError } from '../src/quota-proxy/errors.js';
+
+import { type Fault, type FaultProxy, type FaultRequest, startFaultProxy } from '../__fixtures__/fault-proxy.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import {
+  BadAnswerError,
+  CutOffAnswerError,
+  HttpStatusError,
+  NetworkError,
+  RateLimitedError,
+} from '../src/quota-proxy/errors.js';
 import { HttpClient, type HttpClientOptions } from '../src/quota-proxy/http.js';
 import { fullJitter, WaitBudget } from '../src/quota-proxy/retry.js';
-import { startFaultProxy, type Fault, type FaultProxy, type FaultRequest } from '../__fixtures__/fault-proxy.js';
+import { Cancellation } from '../src/shared/cancel.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -19,15 +26,30 @@ afterEach(async () => {
 });
 
 /** A proxy whose n-th request (0-based) of `method` gets `faults[n]`. */
-async function proxy(faults: Array<Fault | undefined>, method = 'GET', extra: { retryAfterSeconds?: number; delayMs?: number } = {}): Promise<FaultProxy> {
+async function proxy(
+  faults: Array<Fault | undefined>,
+  method = 'GET',
+  extra: { retryAfterSeconds?: number; delayMs?: number } = {},
+): Promise<FaultProxy> {
   let n = 0;
-  const p = await startFaultProxy({ target: server.url, choose: (r: FaultRequest) => (r.method === method ? faults[n++] : undefined), ...extra });
+  const p = await startFaultProxy({
+    target: server.url,
+    choose: (r: FaultRequest) => (r.method === method ? faults[n++] : undefined),
+    ...extra,
+  });
   open.push(p);
   return p;
 }
 
 function client(url: string, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const http = new HttpClient({ baseUrl: new URL(url), token: server.token, timeoutMs: 1000, connections: 4, random: () => 0.5, ...options });
+  const http = new HttpClient({
+    baseUrl: new URL(url),
+    token: server.token,
+    timeoutMs: 1000,
+    connections: 4,
+    random: () => 0.5,
+    ...options,
+  });
   open.push(http);
   return http;
 }
@@ -57,7 +79,9 @@ test('a GET that keeps failing gives up after retries + 1 attempts with one line
   const p = await proxy(['error500', 'error500', 'error500', 'error500', 'error500']);
   const error = await caught(client(p.url, { retries: 3 }).json('GET', '/admin/keys'));
   expect(error).toBeInstanceOf(HttpStatusError);
-  expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys answered 500: Internal server error \(4 attempts\)$/);
+  expect(error.message).toMatch(
+    /^GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys answered 500: Internal server error \(4 attempts\)$/,
+  );
   expect(sent(p, 'GET')).toBe(4);
 });
 
@@ -88,7 +112,12 @@ test('a create whose connection is reset is not repeated either (the caller reco
 test('a create refused with 429 is repeated after Retry-After: the rate limiter refused it before anything was made', async () => {
   const p = await proxy(['rate-limit'], 'POST');
   const { body } = await client(p.url).json<{ key: string }>('POST', '/admin/keys', { body: { label: 'after-429' } });
-  expect(server.allKeys().filter((k) => k.label === 'after-429').map((k) => k.key)).toEqual([body.key]);
+  expect(
+    server
+      .allKeys()
+      .filter((k) => k.label === 'after-429')
+      .map((k) => k.key),
+  ).toEqual([body.key]);
   expect(sent(p, 'POST')).toBe(2);
 });
 
@@ -108,7 +137,9 @@ test('a Retry-After longer than max-wait-seconds leaves stops at once and says w
   expect(error).toBeInstanceOf(RateLimitedError);
   const retryAt = (error as RateLimitedError).retryAt.getTime();
   expect(retryAt).toBeGreaterThan(Date.now() + 890_000);
-  expect(error.message).toMatch(/the server asks to wait 900 s, more than max-wait-seconds leaves \(5 s\); retry after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$/);
+  expect(error.message).toMatch(
+    /the server asks to wait 900 s, more than max-wait-seconds leaves \(5 s\); retry after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$/,
+  );
   expect(error.message).not.toContain('\n');
   expect(sent(p, 'GET')).toBe(1);
 });
@@ -128,7 +159,9 @@ test('a create answer cut off mid-body: status, bytes received and a snippet wit
   expect(error).toBeInstanceOf(CutOffAnswerError);
   expect(error).toBeInstanceOf(BadAnswerError);
   const [key] = server.allKeys().filter((k) => k.label === 'cut-off');
-  expect(error.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/admin\/keys answered 200 but the answer was cut off after \d+ of \d+ bytes: \{"key":"…/);
+  expect(error.message).toMatch(
+    /^POST http:\/\/127\.0\.0\.1:\d+\/admin\/keys answered 200 but the answer was cut off after \d+ of \d+ bytes: \{"key":"…/,
+  );
   // Not even the part of the key that arrived.
   expect(error.message).not.toContain(key!.key.slice(0, 12));
   expect(sent(p, 'POST')).toBe(1);

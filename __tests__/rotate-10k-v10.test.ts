@@ -1,9 +1,10 @@
 // rotate over 10,000+ keys on v10, whose list comes in pages of 100 by offset: every due key is
 // deleted (none skipped by pages shifting under the deletions), none of the young ones, with
 // bounded concurrency.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { forEachBounded } from '../src/shared/bounded.js';
+
 import { DAY_MS, runWrite } from '../__fixtures__/write-commands.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { forEachBounded } from '../src/shared/bounded.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -18,7 +19,12 @@ test('10,000 due keys among 10,300: all deleted, the 300 young kept, the list re
   server.seedKeys(10_000, { labelPrefix: 'auto-old-', createdAt: new Date(now - 45 * DAY_MS) });
   young.push(...server.seedKeys(150, { labelPrefix: 'auto-new2-', createdAt: new Date(now - DAY_MS) }));
   const started = performance.now();
-  const { report, requests } = await runWrite(server, { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-', concurrency: '16' });
+  const { report, requests } = await runWrite(server, {
+    command: 'rotate',
+    'older-than-days': '30',
+    'label-prefix': 'auto-',
+    concurrency: '16',
+  });
   const seconds = (performance.now() - started) / 1000;
   expect(report.ok).toBe(true);
   expect(report.outputs['deleted-count']).toBe('10000');
@@ -33,13 +39,17 @@ test('forEachBounded never has more than `concurrency` calls in flight, and visi
   let inFlight = 0;
   let most = 0;
   const seen: number[] = [];
-  await forEachBounded(Array.from({ length: 50 }, (_, i) => i), 4, async (item) => {
-    inFlight += 1;
-    most = Math.max(most, inFlight);
-    await new Promise((resolve) => setTimeout(resolve, item % 3));
-    seen.push(item);
-    inFlight -= 1;
-  });
+  await forEachBounded(
+    Array.from({ length: 50 }, (_, i) => i),
+    4,
+    async (item) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, item % 3));
+      seen.push(item);
+      inFlight -= 1;
+    },
+  );
   expect(most).toBe(4);
   expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
 });

@@ -1,8 +1,9 @@
 // rotate against each flavor: exactly the keys older than older-than-days with the label prefix go,
 // dry-run changes nothing, replace issues one key per deleted key into the CSV (same label stem,
 // same limit), and v1a (no delete endpoint) is refused before anything is deleted.
-import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
+
 import { adminGet, DAY_MS, runWrite, writes } from '../__fixtures__/write-commands.js';
+import { type DevServer, type Flavor, startDevServer } from '../src/dev-server/index.js';
 
 const CAN_DELETE: Flavor[] = ['v1', 'v01', 'v1p', 'v10'];
 const perKeyLimit = (flavor: Flavor) => flavor === 'v1p' || flavor === 'v1a';
@@ -13,8 +14,16 @@ function seed(server: DevServer) {
   const limit = perKeyLimit(server.flavor) ? 77 : undefined;
   return {
     old: server.seedKeys(3, { labelPrefix: 'auto-old-', createdAt: new Date(now - 40 * DAY_MS), dailyLimit: limit }),
-    young: server.seedKeys(2, { labelPrefix: 'auto-young-', createdAt: new Date(now - 10 * DAY_MS), dailyLimit: limit }),
-    edge: server.seedKeys(1, { labelPrefix: 'auto-edge-', createdAt: new Date(now - 30 * DAY_MS + 3_600_000), dailyLimit: limit }),
+    young: server.seedKeys(2, {
+      labelPrefix: 'auto-young-',
+      createdAt: new Date(now - 10 * DAY_MS),
+      dailyLimit: limit,
+    }),
+    edge: server.seedKeys(1, {
+      labelPrefix: 'auto-edge-',
+      createdAt: new Date(now - 30 * DAY_MS + 3_600_000),
+      dailyLimit: limit,
+    }),
     hand: server.seedKeys(2, { labelPrefix: 'hand-', createdAt: new Date(now - 400 * DAY_MS), dailyLimit: limit }),
   };
 }
@@ -29,7 +38,12 @@ describe.each(CAN_DELETE.map((f) => [f]))('rotate on %s', (flavor) => {
 
   test('deletes exactly the keys older than older-than-days whose label has the prefix', async () => {
     const { old, young, edge, hand } = seed(server);
-    const { report, requests, shown } = await runWrite(server, { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-', concurrency: '2' });
+    const { report, requests, shown } = await runWrite(server, {
+      command: 'rotate',
+      'older-than-days': '30',
+      'label-prefix': 'auto-',
+      concurrency: '2',
+    });
     expect(report.ok).toBe(true);
     expect(report.outputs).toMatchObject({ 'deleted-count': '3', 'created-count': '0', flavor });
     expect(report.csvPath).toBeUndefined();
@@ -51,7 +65,13 @@ describe.each(CAN_DELETE.map((f) => [f]))('rotate on %s', (flavor) => {
   test('dry-run: no DELETE and no POST; the summary shows what would go', async () => {
     const { old } = seed(server);
     const before = server.allKeys();
-    const { report, requests, log } = await runWrite(server, { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-', 'dry-run': 'true', replace: 'true' });
+    const { report, requests, log } = await runWrite(server, {
+      command: 'rotate',
+      'older-than-days': '30',
+      'label-prefix': 'auto-',
+      'dry-run': 'true',
+      replace: 'true',
+    });
     expect(report.ok).toBe(true);
     expect(writes(requests)).toEqual([]);
     expect(server.allKeys()).toEqual(before);
@@ -68,17 +88,35 @@ describe.each(CAN_DELETE.map((f) => [f]))('rotate on %s', (flavor) => {
 
   test('replace: one new key per deleted key in the CSV, batch stem renumbered with this run, same limit', async () => {
     const limit = { limit: '77', ...(flavor === 'v10' ? { 'limit-as-total-quota': 'true' } : {}) };
-    const issued = await runWrite(server, { command: 'batch', count: '3', name: 'auto-20260101', ...limit }, { labelSuffix: 'r1a1' });
+    const issued = await runWrite(
+      server,
+      { command: 'batch', count: '3', name: 'auto-20260101', ...limit },
+      { labelSuffix: 'r1a1' },
+    );
     expect(issued.report.ok).toBe(true);
     server.seedKeys(1, { labelPrefix: 'auto-young-' });
     // 40 days later, a run with its own suffix; the rotate run's own limit (100) must not be used.
     const later = new Date(Date.now() + 40 * DAY_MS);
-    const { report, rows, requests } = await runWrite(server, { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-2026', replace: 'true', tier: 'trial', output: 'rotated.csv' }, { now: later, labelSuffix: 'r9a2' });
+    const { report, rows, requests } = await runWrite(
+      server,
+      {
+        command: 'rotate',
+        'older-than-days': '30',
+        'label-prefix': 'auto-2026',
+        replace: 'true',
+        tier: 'trial',
+        output: 'rotated.csv',
+      },
+      { now: later, labelSuffix: 'r9a2' },
+    );
     expect(report.ok).toBe(true);
     expect(report.outputs).toMatchObject({ 'deleted-count': '3', 'created-count': '3', 'failed-count': '0' });
     expect(writes(requests).filter((r) => r.startsWith('DELETE'))).toHaveLength(3);
     // v01's native batch stores one label for the whole chunk, its first one's: the CSV says so.
-    const labels = flavor === 'v01' ? Array<string>(3).fill('auto-20260101-001-r9a2') : ['auto-20260101-001-r9a2', 'auto-20260101-002-r9a2', 'auto-20260101-003-r9a2'];
+    const labels =
+      flavor === 'v01'
+        ? Array<string>(3).fill('auto-20260101-001-r9a2')
+        : ['auto-20260101-001-r9a2', 'auto-20260101-002-r9a2', 'auto-20260101-003-r9a2'];
     expect(rows.map((r) => r.label).sort()).toEqual(labels);
     expect(rows.every((r) => r.tier === 'trial')).toBe(true);
     const onServer = server.allKeys();
@@ -89,7 +127,10 @@ describe.each(CAN_DELETE.map((f) => [f]))('rotate on %s', (flavor) => {
       expect(onServer.filter((k) => labels.includes(k.label!)).map((k) => k.dailyLimit)).toEqual([77, 77, 77]);
     }
     if (flavor === 'v10') {
-      const { keys } = await adminGet<{ keys: Array<{ label: string; total_quota: number }> }>(server, '/admin/keys?limit=1000');
+      const { keys } = await adminGet<{ keys: Array<{ label: string; total_quota: number }> }>(
+        server,
+        '/admin/keys?limit=1000',
+      );
       expect(keys.filter((k) => labels.includes(k.label)).map((k) => k.total_quota)).toEqual([77, 77, 77]);
     }
     expect(report.summary.table!.rows.map((r) => r[4]!.split(' ')[0])).toEqual(labels);
@@ -101,19 +142,30 @@ describe('rotate on v1a (no delete endpoint)', () => {
     ['detected', {}],
     ['forced', { 'server-flavor': 'v1a' }],
     ['dry-run', { 'dry-run': 'true' }],
-  ])('%s: refused before anything is deleted, one line naming flavor and operation', async (_, extra: Record<string, string>) => {
-    const server = await startDevServer({ flavor: 'v1a' });
-    try {
-      seed(server);
-      const before = server.allKeys();
-      const { report, requests } = await runWrite(server, { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-', replace: 'true', ...extra });
-      expect(report.ok).toBe(false);
-      expect(report.failure).toBe('The v1a quota-proxy flavor has no delete endpoint: rotate refused, nothing was deleted (remove keys on the server itself).');
-      expect(report.outputs).toMatchObject({ 'deleted-count': '0', 'created-count': '0' });
-      expect(writes(requests)).toEqual([]);
-      expect(server.allKeys()).toEqual(before);
-    } finally {
-      await server.close();
-    }
-  });
+  ])(
+    '%s: refused before anything is deleted, one line naming flavor and operation',
+    async (_, extra: Record<string, string>) => {
+      const server = await startDevServer({ flavor: 'v1a' });
+      try {
+        seed(server);
+        const before = server.allKeys();
+        const { report, requests } = await runWrite(server, {
+          command: 'rotate',
+          'older-than-days': '30',
+          'label-prefix': 'auto-',
+          replace: 'true',
+          ...extra,
+        });
+        expect(report.ok).toBe(false);
+        expect(report.failure).toBe(
+          'The v1a quota-proxy flavor has no delete endpoint: rotate refused, nothing was deleted (remove keys on the server itself).',
+        );
+        expect(report.outputs).toMatchObject({ 'deleted-count': '0', 'created-count': '0' });
+        expect(writes(requests)).toEqual([]);
+        expect(server.allKeys()).toEqual(before);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

@@ -2,9 +2,10 @@
 // never answers), with no flags beyond the rotation's own: a key is deleted only once its
 // replacement is in the CSV, and only as many keys are rotated as certainly fit, so a rate limit
 // never leaves a user without a key. Windows are shortened where a test would wait.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+
+import { type FaultProxy, startFaultProxy } from '../__fixtures__/fault-proxy.js';
 import { DAY_MS, runWrite } from '../__fixtures__/write-commands.js';
-import { startFaultProxy, type FaultProxy } from '../__fixtures__/fault-proxy.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 let proxy: FaultProxy | undefined;
@@ -15,7 +16,8 @@ afterEach(async () => {
 });
 
 const rotate = { command: 'rotate', 'older-than-days': '30', 'label-prefix': 'auto-', replace: 'true' };
-const seedOld = (n: number) => server.seedKeys(n, { labelPrefix: 'auto-', createdAt: new Date(Date.now() - 40 * DAY_MS) });
+const seedOld = (n: number) =>
+  server.seedKeys(n, { labelPrefix: 'auto-', createdAt: new Date(Date.now() - 40 * DAY_MS) });
 const onServer = () => new Set(server.allKeys().map((k) => k.key));
 
 /** Every old key is still on the server, or was deleted and has its replacement in the CSV. */
@@ -34,7 +36,9 @@ test('upstream defaults, 20 due: the 14 that fit are replaced first, then delete
   // One list page leaves 29 of 30: 14 replacements and 14 deletes; waiting 15 min exceeds max-wait-seconds.
   expect({ ok: report.ok, failure: report.failure }).toEqual({ ok: true, failure: undefined });
   expect(report.outputs).toMatchObject({ 'deleted-count': '14', 'created-count': '14' });
-  expect(warnings.join('\n')).toMatch(/leaves 29 request\(s\) until .* and 20 due key\(s\) need 40 \(a replacement and a delete each\): rotating the 14 oldest now; the other 6 stay due \(waiting 9\d\d s is more than max-wait-seconds leaves/);
+  expect(warnings.join('\n')).toMatch(
+    /leaves 29 request\(s\) until .* and 20 due key\(s\) need 40 \(a replacement and a delete each\): rotating the 14 oldest now; the other 6 stay due \(waiting 9\d\d s is more than max-wait-seconds leaves/,
+  );
   const { deleted, kept } = noUserWithoutKey(old, rows);
   expect(deleted).toHaveLength(14);
   expect(kept).toHaveLength(6);
@@ -61,7 +65,8 @@ test('replacements refused mid-way (429, on-rate-limit: fail): only the keys who
   let creates = 0;
   proxy = await startFaultProxy({
     target: server.url,
-    choose: (r) => (r.method === 'POST' && r.path.startsWith('/admin/keys') && ++creates > 3 ? 'rate-limit' : undefined),
+    choose: (r) =>
+      r.method === 'POST' && r.path.startsWith('/admin/keys') && ++creates > 3 ? 'rate-limit' : undefined,
   });
   const old = seedOld(6);
   const { report, rows } = await runWrite(server, { ...rotate, url: proxy.url, 'on-rate-limit': 'fail' });
@@ -71,5 +76,12 @@ test('replacements refused mid-way (429, on-rate-limit: fail): only the keys who
   const { deleted, kept } = noUserWithoutKey(old, rows);
   expect(deleted).toHaveLength(3);
   expect(kept).toHaveLength(3);
-  expect(report.summary.table!.rows.map((r) => r[3]).sort()).toEqual(['deleted', 'deleted', 'deleted', 'kept: replacement not created', 'kept: replacement not created', 'kept: replacement not created']);
+  expect(report.summary.table!.rows.map((r) => r[3]).sort()).toEqual([
+    'deleted',
+    'deleted',
+    'deleted',
+    'kept: replacement not created',
+    'kept: replacement not created',
+    'kept: replacement not created',
+  ]);
 });

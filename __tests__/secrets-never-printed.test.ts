@@ -5,15 +5,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { cliContext } from '../src/config/context.js';
-import { InputError, parseOptions } from '../src/config/options.js';
-import { run } from '../src/run.js';
-import { shortenKey } from '../src/shared/redact.js';
-import { isLoopbackHost, plainHttpWarning } from '../src/config/plain-http.js';
-import { runBundledAction } from '../scripts/lib/simulate-runner.js';
 import { captureLog } from '../__fixtures__/capture-log.js';
 import { startFaultProxy } from '../__fixtures__/fault-proxy.js';
+import { runBundledAction } from '../scripts/lib/simulate-runner.js';
+import { cliContext } from '../src/config/context.js';
+import { InputError, parseOptions } from '../src/config/options.js';
+import { isLoopbackHost, plainHttpWarning } from '../src/config/plain-http.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { run } from '../src/run.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -22,11 +22,24 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 test('ACTIONS_STEP_DEBUG: masks come first; debug lines, errors, summary and outputs show no token, key or URL password', async () => {
-  const proxy = await startFaultProxy({ target: server.url, faults: ['truncate', 'html502', 'rate-limit', 'error500'], rate: 0.3, seed: 5 });
+  const proxy = await startFaultProxy({
+    target: server.url,
+    faults: ['truncate', 'html502', 'rate-limit', 'error500'],
+    rate: 0.3,
+    seed: 5,
+  });
   try {
     const url = proxy.url.replace('http://', 'http://admin:url-password-77@');
     const result = await runBundledAction(
-      { command: 'batch', count: '30', name: 'debug', url, 'admin-token': server.token, 'upload-artifact': 'false', 'timeout-seconds': '2' },
+      {
+        command: 'batch',
+        count: '30',
+        name: 'debug',
+        url,
+        'admin-token': server.token,
+        'upload-artifact': 'false',
+        'timeout-seconds': '2',
+      },
       { eventName: 'workflow_dispatch', runId: '4242', env: { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' } },
     );
     expect(result.code).toBe(0);
@@ -35,7 +48,10 @@ test('ACTIONS_STEP_DEBUG: masks come first; debug lines, errors, summary and out
     expect(lines.some((l: string) => l.startsWith('::debug::'))).toBe(true);
     // The token is masked before any other line.
     expect(lines[0]).toBe(`::add-mask::${server.token}`);
-    const keys = server.allKeys().filter((k) => /-r4242a1i[0-9a-f]{6}n[0-9a-f]{6}$/.test(k.label ?? '')).map((k) => k.key);
+    const keys = server
+      .allKeys()
+      .filter((k) => /-r4242a1i[0-9a-f]{6}n[0-9a-f]{6}$/.test(k.label ?? ''))
+      .map((k) => k.key);
     expect(keys).toHaveLength(30);
     for (const key of keys) {
       const masked = lines.indexOf(`::add-mask::${key}`);
@@ -43,7 +59,11 @@ test('ACTIONS_STEP_DEBUG: masks come first; debug lines, errors, summary and out
       // Nothing mentions the key (even shortened) before it is masked.
       expect(lines.slice(0, masked).some((l: string) => l.includes(shortenKey(key)))).toBe(false);
     }
-    const printed = lines.filter((l: string) => !l.startsWith('::add-mask::')).join('\n') + result.stderr + result.summary + JSON.stringify(result.outputs);
+    const printed =
+      lines.filter((l: string) => !l.startsWith('::add-mask::')).join('\n') +
+      result.stderr +
+      result.summary +
+      JSON.stringify(result.outputs);
     expect(printed).not.toContain(server.token);
     expect(printed).not.toContain('url-password-77');
     for (const key of server.allKeys()) expect(printed).not.toContain(key.key);
@@ -63,16 +83,29 @@ test('http:// to a host that is not loopback: a warning that the token crosses t
   );
   // In a run: warned before the first request (TEST-NET-1 address: nothing answers).
   const context = { ...cliContext({}), workspace: mkdtempSync(path.join(tmpdir(), 'plain-')) };
-  const inputs: Record<string, string> = { command: 'batch', url: 'http://192.0.2.1:9', 'admin-token': 'tok-12345678', 'timeout-seconds': '0.2', retries: '0' };
+  const inputs: Record<string, string> = {
+    command: 'batch',
+    url: 'http://192.0.2.1:9',
+    'admin-token': 'tok-12345678',
+    'timeout-seconds': '0.2',
+    retries: '0',
+  };
   const captured = captureLog();
-  const report = await run(parseOptions((n) => inputs[n] ?? '', {}, context), context, captured.log);
+  const report = await run(
+    parseOptions((n) => inputs[n] ?? '', {}, context),
+    context,
+    captured.log,
+  );
   expect(report.ok).toBe(false);
-  expect(captured.lines[0]).toMatch(/^warning: http:\/\/192\.0\.2\.1:9\/ is http:\/\/ to a host that is not loopback: the admin token crosses the network in clear text/);
+  expect(captured.lines[0]).toMatch(
+    /^warning: http:\/\/192\.0\.2\.1:9\/ is http:\/\/ to a host that is not loopback: the admin token crosses the network in clear text/,
+  );
 });
 
 test('require-https: true refuses http:// to another host before any request, naming url', () => {
   const context = cliContext({});
-  const parse = (url: string) => parseOptions((n) => ({ url, 'admin-token': 'tok', 'require-https': 'true' })[n] ?? '', {}, context);
+  const parse = (url: string) =>
+    parseOptions((n) => ({ url, 'admin-token': 'tok', 'require-https': 'true' })[n] ?? '', {}, context);
   let error: unknown;
   try {
     parse('http://ops:pw@qp.example.com/');

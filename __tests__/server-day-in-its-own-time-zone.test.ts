@@ -5,13 +5,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevServer, type DevServer, type Flavor } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
+import { type DevServer, type Flavor, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 const RUNNER_TZ = 'Pacific/Kiritimati';
 const SERVER_TZ = 'Pacific/Pago_Pago';
-const runnerDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: RUNNER_TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const runnerDay = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: RUNNER_TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 
 const FLAVORS_WITH_DAYS: Flavor[] = ['v1', 'v01', 'v1p', 'v1a'];
 
@@ -32,10 +35,13 @@ describe.each(FLAVORS_WITH_DAYS.map((f) => [f]))('%s server at UTC−11, runner 
   afterAll(() => server.close());
 
   const cli = (...args: string[]) =>
-    runCliBundle([...args, '--url', server.url, '--token', server.token, ...(perKey ? [] : ['--server-daily-limit', '200'])], {
-      cwd: mkdtempSync(path.join(tmpdir(), 'server-day-')),
-      env: { TZ: RUNNER_TZ },
-    });
+    runCliBundle(
+      [...args, '--url', server.url, '--token', server.token, ...(perKey ? [] : ['--server-daily-limit', '200'])],
+      {
+        cwd: mkdtempSync(path.join(tmpdir(), 'server-day-')),
+        env: { TZ: RUNNER_TZ },
+      },
+    );
 
   test('the dates differ: the runner is a day or two ahead of the server', () => {
     expect(runnerDay() > today).toBe(true);
@@ -47,7 +53,11 @@ describe.each(FLAVORS_WITH_DAYS.map((f) => [f]))('%s server at UTC−11, runner 
     expect(stdout).toContain(`${shortenKey(hot)} | 标签: k-1 | 请求: 190 | 限制: 200/日 | 使用率: 95%`);
     expect(stdout).toContain(`日期: ${today} | 总请求: 190 |`);
     expect(stderr).toMatch(new RegExp(`^Day: ${today}$`, 'm'));
-    expect(stderr).toMatch(flavor === 'v1p' ? /^Day chosen: the server's today, as its answer names it$/m : /^Day chosen: the server's today, learned from its usage rows \(.*UTC/m);
+    expect(stderr).toMatch(
+      flavor === 'v1p'
+        ? /^Day chosen: the server's today, as its answer names it$/m
+        : /^Day chosen: the server's today, learned from its usage rows \(.*UTC/m,
+    );
     expect(stderr).toContain(shortenKey(hot)); // the alert names the key at 95 %
     expect(stdout + stderr).not.toContain(runnerDay());
   });
@@ -78,13 +88,20 @@ describe.each(FLAVORS_WITH_DAYS.map((f) => [f]))('%s server at UTC−11, runner 
   }
 
   test("reset without day clears the key's usage of the server's today, and says which day", async () => {
-    const { code, stdout, stderr } = await cli('reset', '--key', hot, ...(flavor === 'v1p' ? ['--reset-all-keys-for-day'] : []));
+    const { code, stdout, stderr } = await cli(
+      'reset',
+      '--key',
+      hot,
+      ...(flavor === 'v1p' ? ['--reset-all-keys-for-day'] : []),
+    );
     expect(code).toBe(0);
     expect(server.usageOf(hot, today)).toBe(0);
     expect(server.usageOf(idle, yesterday)).toBe(50);
     const shown = stdout + stderr;
     expect(shown).toMatch(new RegExp(`Day:? ${today}\\b`));
-    expect(shown).toContain(flavor === 'v1' ? "the server's today, learned from its usage rows" : "the server's today, as its");
+    expect(shown).toContain(
+      flavor === 'v1' ? "the server's today, learned from its usage rows" : "the server's today, as its",
+    );
     expect(shown).not.toMatch(/Nothing to reset/);
     expect(shown).not.toContain(runnerDay());
     server.recordUsage(hot, 190, today); // back to 95 % for the next test

@@ -4,10 +4,11 @@
 // with what to set, and the evidence the server gives is used — v1 never counts a refused request, so
 // keys refused with 429 sit at exactly the limit; v01 counts refusals too, so its counts show nothing
 // of it. Where nothing contradicts it, percentages are of the upstream default, said to be assumed.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { shortenKey } from '../src/shared/redact.js';
+
 import { chat, runRead } from '../__fixtures__/read-commands.js';
 import { runWrite } from '../__fixtures__/write-commands.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 const LIMIT = 30;
 
@@ -35,8 +36,13 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
     const { report, lines, warnings, shown } = await runRead(server, { command: 'usage' });
     expect(report.ok).toBe(true);
     const fact = report.summary.facts.find(([name]) => name === 'Daily limit')?.[1];
-    expect(fact).toMatch(/^unknown: the v1 server applies one server-wide DAILY_REQ_LIMIT .* set server-daily-limit to that value\. Evidence: 2 usage rows stopped at the same highest count, 30 .*; percentages are of 30, which the rows show \(unless those keys stopped there by chance\)\.$/);
-    expect(report.summary.facts).toContainEqual(['Percent of', 'the server-wide daily limit, 30, learned from the usage rows (see Daily limit)']);
+    expect(fact).toMatch(
+      /^unknown: the v1 server applies one server-wide DAILY_REQ_LIMIT .* set server-daily-limit to that value\. Evidence: 2 usage rows stopped at the same highest count, 30 .*; percentages are of 30, which the rows show \(unless those keys stopped there by chance\)\.$/,
+    );
+    expect(report.summary.facts).toContainEqual([
+      'Percent of',
+      'the server-wide daily limit, 30, learned from the usage rows (see Daily limit)',
+    ]);
     expect(report.outputs.alerts).toBe('2');
     expect(lines).toContain(`${shortenKey(first)} | 标签: k-1 | 请求: 30 | 限制: 30/日 | 使用率: 100%`);
     expect(lines).toContain(`${shortenKey(light)} | 标签: k-3 | 请求: 10 | 限制: 30/日 | 使用率: 33%`);
@@ -54,7 +60,10 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
 
   test('with server-daily-limit 30: percentages of it', async () => {
     const { report, lines } = await runRead(server, { command: 'usage', 'server-daily-limit': String(LIMIT) });
-    expect(report.summary.facts).toContainEqual(['Percent of', 'the server-wide daily limit, 30 (server-daily-limit; this server has no per-key limits)']);
+    expect(report.summary.facts).toContainEqual([
+      'Percent of',
+      'the server-wide daily limit, 30 (server-daily-limit; this server has no per-key limits)',
+    ]);
     expect(report.summary.facts.find(([name]) => name === 'Daily limit')).toBeUndefined();
     expect(lines).toContain(`${shortenKey(light)} | 标签: k-3 | 请求: 10 | 限制: 30/日 | 使用率: 33%`);
     expect(report.outputs.alerts).toBe('2');
@@ -67,15 +76,24 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
     const tier = report.summary.facts.find(([name]) => name === 'Tier')![1];
     expect(tier).not.toContain('500');
     expect(tier).toContain('server-wide daily limit');
-    expect(warnings.some((w) => /does not report; the CSV's daily_limit says unknown \(set server-daily-limit/.test(w))).toBe(true);
+    expect(
+      warnings.some((w) => /does not report; the CSV's daily_limit says unknown \(set server-daily-limit/.test(w)),
+    ).toBe(true);
 
-    const given = await runWrite(server, { command: 'generate', name: 'q', tier: 'partner', 'server-daily-limit': String(LIMIT) });
+    const given = await runWrite(server, {
+      command: 'generate',
+      name: 'q',
+      tier: 'partner',
+      'server-daily-limit': String(LIMIT),
+    });
     expect(given.rows[0]).toMatchObject({ daily_limit: '30' });
   });
 
   test('list: the Daily limit fact says unknown and what to set', async () => {
     const { report, csvRows } = await runRead(server, { command: 'list', output: 'keys.csv' });
-    expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(/^unknown: .*set server-daily-limit/);
+    expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
+      /^unknown: .*set server-daily-limit/,
+    );
     expect(csvRows.every((r) => r.daily_limit === 'unknown')).toBe(true);
   });
 });
@@ -98,7 +116,10 @@ describe('v01 with DAILY_REQ_LIMIT 30', () => {
     expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
       /^unknown: .*Evidence: none: the v01 server counts refused requests too, so its counts do not show the limit; percentages are of 200, the upstream default, assumed until server-daily-limit says otherwise\.$/,
     );
-    expect(report.summary.facts).toContainEqual(['Percent of', 'the server-wide daily limit, 200, assumed: the upstream default (see Daily limit)']);
+    expect(report.summary.facts).toContainEqual([
+      'Percent of',
+      'the server-wide daily limit, 200, assumed: the upstream default (see Daily limit)',
+    ]);
     expect(lines[0]).toBe(`${shortenKey(busy)} | 标签: k-1 | 请求: 35 | 限制: 200/日 | 使用率: 17%`);
   });
 
@@ -116,14 +137,15 @@ describe('v1: what the counts cannot prove', () => {
       const keys = server.seedKeys(3, { labelPrefix: 'k-' });
       for (const key of keys) server.recordUsage(key, 2);
       const { report, lines } = await runRead(server, { command: 'usage' });
-      expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(/Evidence: it is at least 2, .*; percentages are of 200, the upstream default, assumed until server-daily-limit says otherwise\.$/);
+      expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
+        /Evidence: it is at least 2, .*; percentages are of 200, the upstream default, assumed until server-daily-limit says otherwise\.$/,
+      );
       expect(lines[0]).toMatch(/\| 请求: 2 \| 限制: 200\/日 \| 使用率: 1%$/);
       expect(report.outputs.alerts).toBe('0');
     } finally {
       await server.close();
     }
   });
-
 
   test('a count above 200 rules the default out: no percentages, the floor said', async () => {
     const server = await startDevServer({ flavor: 'v1', dailyLimit: 500 });
@@ -132,7 +154,9 @@ describe('v1: what the counts cannot prove', () => {
       server.recordUsage(busy, 300);
       server.recordUsage(calm, 150);
       const { report, lines } = await runRead(server, { command: 'usage' });
-      expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(/Evidence: it is at least 300, the highest count .*; no percentages\.$/);
+      expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
+        /Evidence: it is at least 300, the highest count .*; no percentages\.$/,
+      );
       expect(lines[0]).toBe(`${shortenKey(busy)} | 标签: k-1 | 请求: 300 | 限制: 未知/日 | 使用率: -`);
       expect(report.outputs.alerts).toBe('0');
     } finally {

@@ -1,8 +1,9 @@
 // Error pages are shown by their first ~100 characters. A token or key cut in half by that limit
 // would escape the redactor (it knows whole values only): the cut word is dropped, and Bearer
 // values and key/token JSON fields are blanked before cutting.
-import { snippetOf } from '../src/shared/redact.js';
+
 import { oneLine } from '../src/shared/log.js';
+import { snippetOf } from '../src/shared/redact.js';
 
 test('a token echoed in an HTML error page is blanked, never cut in half', () => {
   const token = 'adm-Tok3n-XYZ-0123456789-secret';
@@ -20,10 +21,14 @@ test('the word the 100-character cut falls in is dropped whole', () => {
 });
 
 test('JSON key and token fields are blanked', () => {
-  expect(snippetOf('{"error":"dup","key":"sk-secretvalue","admin_token":"t0k"}')).toBe('{"error":"dup","key":"…","admin_token":"…"}');
+  expect(snippetOf('{"error":"dup","key":"sk-secretvalue","admin_token":"t0k"}')).toBe(
+    '{"error":"dup","key":"…","admin_token":"…"}',
+  );
 });
 
 test('log lines stay one line: a label cannot start a workflow command line', () => {
-  expect(oneLine('Deleted k (auto-x\n::error title=pwn::INJECTED)')).toBe('Deleted k (auto-x ⏎ ::error title=pwn::INJECTED)');
+  expect(oneLine('Deleted k (auto-x\n::error title=pwn::INJECTED)')).toBe(
+    'Deleted k (auto-x ⏎ ::error title=pwn::INJECTED)',
+  );
   expect(oneLine('a\r## heading')).not.toMatch(/[\r\n]/);
 });

@@ -1,9 +1,10 @@
 // An admin token with a control character or a character beyond Latin-1 cannot travel in an HTTP
 // header: it is bad input (exit 2, one line naming admin-token and where the token came from),
 // refused before any request — not a health check followed by "keys may exist on the server".
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { runBundledAction } from '../scripts/lib/simulate-runner.js';
+
 import { runCliBundle } from '../__fixtures__/run-process.js';
+import { runBundledAction } from '../scripts/lib/simulate-runner.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -24,7 +25,11 @@ test.each(BAD)('CLI, --token with %s: exit 2, one line, no request', async (_wha
   const before = server.requests.length;
   const result = await runCliBundle(['batch', '--count', '2', '--url', server.url, '--token', token]);
   expect(result.code).toBe(2);
-  expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: Invalid input 'admin-token' — the token from --token contains .*cannot be sent in an HTTP header/)]);
+  expect(result.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(
+      /^error: Invalid input 'admin-token' — the token from --token contains .*cannot be sent in an HTTP header/,
+    ),
+  ]);
   expect(result.stderr).not.toMatch(/may exist/);
   expect(server.requests.length).toBe(before);
 });
@@ -39,8 +44,16 @@ test.each(BAD)('CLI, env ADMIN_TOKEN with %s: the message names the variable', a
 
 test('the bundled action: input admin-token with a control character fails before any request', async () => {
   const before = server.requests.length;
-  const result = await runBundledAction({ command: 'batch', count: '2', url: server.url, 'admin-token': 'tok-\x1b[31m-secret', 'upload-artifact': 'false' });
+  const result = await runBundledAction({
+    command: 'batch',
+    count: '2',
+    url: server.url,
+    'admin-token': 'tok-\x1b[31m-secret',
+    'upload-artifact': 'false',
+  });
   expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^::error::Invalid input 'admin-token' — the token from input admin-token contains a control character/m);
+  expect(result.stdout).toMatch(
+    /^::error::Invalid input 'admin-token' — the token from input admin-token contains a control character/m,
+  );
   expect(server.requests.length).toBe(before);
 });

@@ -4,9 +4,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCliBundle } from '../__fixtures__/run-process.js';
 import { FLAVORS, startDevServer } from '../src/dev-server/index.js';
 import { snippetOf } from '../src/shared/redact.js';
-import { runCliBundle } from '../__fixtures__/run-process.js';
 
 const REASONS = {
   v1: 'admin auth required',
@@ -21,9 +21,12 @@ const WRONG = 'wrongtoken';
 test.each(FLAVORS.map((f) => [f]))('%s: the whole 401 reason, and no token', async (flavor) => {
   const server = await startDevServer({ flavor });
   try {
-    const { code, stdout, stderr } = await runCliBundle(['list', '--url', server.url, '--token', WRONG, '--skip-health-check'], {
-      cwd: mkdtempSync(path.join(tmpdir(), 'unauthorized-')),
-    });
+    const { code, stdout, stderr } = await runCliBundle(
+      ['list', '--url', server.url, '--token', WRONG, '--skip-health-check'],
+      {
+        cwd: mkdtempSync(path.join(tmpdir(), 'unauthorized-')),
+      },
+    );
     expect(code).not.toBe(0);
     expect(stderr).toMatch(new RegExp(`answered 401: ${REASONS[flavor]}(?!…)`));
     expect(stdout + stderr).not.toContain(WRONG);
@@ -34,7 +37,9 @@ test.each(FLAVORS.map((f) => [f]))('%s: the whole 401 reason, and no token', asy
 });
 
 test('a word after "token" is kept only when it is a reason, never a credential', () => {
-  expect(snippetOf('{"error":"Unauthorized: Admin token required"}')).toBe('{"error":"Unauthorized: Admin token required"}');
+  expect(snippetOf('{"error":"Unauthorized: Admin token required"}')).toBe(
+    '{"error":"Unauthorized: Admin token required"}',
+  );
   expect(snippetOf('Admin token required.')).toBe('Admin token required.');
   expect(snippetOf('bad token s3cr3t-value')).toBe('bad token …');
   expect(snippetOf('bad token changeme')).toBe('bad token …');

@@ -1,7 +1,8 @@
 // The alert rule at a fractional boundary: 159 of 200 is 79.5 % — shown as 79 % and no alert (the
 // percent is rounded down, so what the line says and what alerts agree); 160 of 200 alerts.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+
 import { runRead } from '../__fixtures__/read-commands.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 beforeAll(async () => {

@@ -1,10 +1,11 @@
 // usage against each of the five flavors, with usage made by real /v1/chat/completions calls and by
 // recordUsage: the numbers per key, the alert rule at its boundary (80% alerts, 79% does not),
 // fail-on-alert, the Mermaid chart, the seed tool's `使用率` lines, and no full key anywhere.
-import { FLAVORS, startDevServer, type DevServer } from '../src/dev-server/index.js';
-import { localDay } from '../src/config/options.js';
-import { shortenKey } from '../src/shared/redact.js';
+
 import { adminRequests, chat, runRead } from '../__fixtures__/read-commands.js';
+import { localDay } from '../src/config/options.js';
+import { type DevServer, FLAVORS, startDevServer } from '../src/dev-server/index.js';
+import { shortenKey } from '../src/shared/redact.js';
 
 const yesterday = localDay(new Date(Date.now() - 86_400_000));
 
@@ -20,7 +21,8 @@ describe.each(FLAVORS.map((f) => [f]))('usage on %s', (flavor) => {
 
   beforeAll(async () => {
     server = await startDevServer({ flavor });
-    const seed = (label: string) => server.seedKeys(1, { labelPrefix: label, dailyLimit: perKey ? 100 : undefined })[0]!;
+    const seed = (label: string) =>
+      server.seedKeys(1, { labelPrefix: label, dailyLimit: perKey ? 100 : undefined })[0]!;
     [hot, warm, chatty, idle] = [seed('hot-'), seed('warm-'), seed('chat-'), seed('idle-')];
     server.recordUsage(hot, 80 * unit);
     server.recordUsage(warm, 79 * unit);
@@ -43,8 +45,23 @@ describe.each(FLAVORS.map((f) => [f]))('usage on %s', (flavor) => {
       line(idle, 'idle-1', 0, 0),
       `日期: ${localDay(new Date())} | 总请求: ${159 * unit + 3} | 活跃密钥: 3 | 总密钥: 4 | 告警: 1 (阈值 80%)`,
     ]);
-    expect(report.summary.table!.rows[0]).toEqual(['hot-1', shortenKey(hot), String(80 * unit), lifetime ? `${800} / 1000` : '100', '80%']);
-    expect(report.summary.facts).toContainEqual(['Percent of', expect.stringMatching(lifetime ? /lifetime quota, used_quota \/ total_quota/ : perKey ? /each key's daily limit/ : /server-wide daily limit, 100/)]);
+    expect(report.summary.table!.rows[0]).toEqual([
+      'hot-1',
+      shortenKey(hot),
+      String(80 * unit),
+      lifetime ? `${800} / 1000` : '100',
+      '80%',
+    ]);
+    expect(report.summary.facts).toContainEqual([
+      'Percent of',
+      expect.stringMatching(
+        lifetime
+          ? /lifetime quota, used_quota \/ total_quota/
+          : perKey
+            ? /each key's daily limit/
+            : /server-wide daily limit, 100/,
+      ),
+    ]);
   });
 
   test('exactly at alert-threshold alerts, one below does not: one warning, output alerts', async () => {
@@ -65,7 +82,12 @@ describe.each(FLAVORS.map((f) => [f]))('usage on %s', (flavor) => {
     const { report } = await runRead(server, { command: 'usage', 'fail-on-alert': 'true', ...limitInputs });
     expect(report.ok).toBe(false);
     expect(report.failure).toBe('1 key(s) at or above alert-threshold 80% (hot-1 80%) and fail-on-alert is set.');
-    const calm = await runRead(server, { command: 'usage', 'fail-on-alert': 'true', 'alert-threshold': '81', ...limitInputs });
+    const calm = await runRead(server, {
+      command: 'usage',
+      'fail-on-alert': 'true',
+      'alert-threshold': '81',
+      ...limitInputs,
+    });
     expect(calm.report.ok).toBe(true);
     expect(calm.report.outputs.alerts).toBe('0');
   });

@@ -1,8 +1,9 @@
 // v10 allows 30 admin requests per 15 minutes: usage and monitor spend only what they need. Its
 // usage answer pages every key with its lifetime quota, so the key list is asked only to learn an
 // unknown flavor (one page), and never when the flavor is known.
-import { startDevServer, type DevServer } from '../src/dev-server/index.js';
+
 import { adminRequests, runRead } from '../__fixtures__/read-commands.js';
+import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 
 let server: DevServer;
 let keys: string[];
@@ -14,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const usagePages = ['GET /admin/usage?days=1&page=1&limit=100', 'GET /admin/usage?days=1&page=2&limit=100', 'GET /admin/usage?days=1&page=3&limit=100'];
+const usagePages = [
+  'GET /admin/usage?days=1&page=1&limit=100',
+  'GET /admin/usage?days=1&page=2&limit=100',
+  'GET /admin/usage?days=1&page=3&limit=100',
+];
 
 test('unknown flavor: one key-list page, then the usage pages (4 of the 30 requests for 250 keys)', async () => {
   const from = server.requests.length;
@@ -24,7 +29,10 @@ test('unknown flavor: one key-list page, then the usage pages (4 of the 30 reque
   expect(report.outputs).toMatchObject({ flavor: 'v10', alerts: '1' });
   expect(lines).toHaveLength(251);
   expect(lines[0]).toMatch(/\| 标签: trial-8 \| 请求: 900 \| 限制: 1000 总额度 \| 已用: 900 \| 使用率: 90%$/);
-  expect(report.summary.facts).toContainEqual(['Percent of', expect.stringContaining('lifetime quota, used_quota / total_quota')]);
+  expect(report.summary.facts).toContainEqual([
+    'Percent of',
+    expect.stringContaining('lifetime quota, used_quota / total_quota'),
+  ]);
 });
 
 test('server-flavor v10: the usage pages only', async () => {

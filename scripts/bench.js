@@ -3,7 +3,7 @@
 // docs/performance.md. Not a test: results move with machine load; ratios measured side by side
 // are what to read.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,7 +26,10 @@ function timed(args, { rss = false } = {}) {
   const rssFile = path.join(tmp, `rss-${Math.random().toString(36).slice(2)}`);
   const nodeArgs = rss ? ['--import', RSS_PRELOAD, ...args] : args;
   const started = performance.now();
-  const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MAX_RSS_FILE: rssFile } });
+  const child = spawn(process.execPath, nodeArgs, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, MAX_RSS_FILE: rssFile },
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) =>
@@ -71,10 +74,35 @@ async function benchBatch(serverArgs) {
   for (let run = 0; run < RUNS; run++) {
     await withServer(serverArgs(), async ({ url, token }) => {
       const out = path.join(tmp, `batch-${run}.csv`);
-      ours.push((await timed([CLI, 'batch', '--count', String(BATCH), '--concurrency', String(CONCURRENCY), '--url', url, '--token', token, '--output', out])).ms);
+      ours.push(
+        (
+          await timed([
+            CLI,
+            'batch',
+            '--count',
+            String(BATCH),
+            '--concurrency',
+            String(CONCURRENCY),
+            '--url',
+            url,
+            '--token',
+            token,
+            '--output',
+            out,
+          ])
+        ).ms,
+      );
     });
     await withServer(serverArgs(), async ({ url, token }) => {
-      cannon.push(await autocannonRun({ url: `${url.replace(/\/$/, '')}/admin/keys`, method: 'POST', headers: auth(token), body: JSON.stringify({ label: 'bench' }), amount: BATCH }));
+      cannon.push(
+        await autocannonRun({
+          url: `${url.replace(/\/$/, '')}/admin/keys`,
+          method: 'POST',
+          headers: auth(token),
+          body: JSON.stringify({ label: 'bench' }),
+          amount: BATCH,
+        }),
+      );
     });
     await withServer(serverArgs(), async ({ url, token }) => {
       sequential.push((await timed([path.join(ROOT, 'scripts/lib/one-at-a-time.js'), url, token, String(BATCH)])).ms);
@@ -90,16 +118,36 @@ async function benchRotate() {
   const seed = ['--seed-keys', String(ROTATE), '--seed-age-days', '40', '--seed-label-prefix', 'auto-'];
   for (let run = 0; run < RUNS; run++) {
     await withServer(seed, async ({ url, token }) => {
-      const result = await timed([CLI, 'rotate', '--older-than-days', '30', '--label-prefix', 'auto-', '--concurrency', String(CONCURRENCY), '--url', url, '--token', token], { rss: true });
+      const result = await timed(
+        [
+          CLI,
+          'rotate',
+          '--older-than-days',
+          '30',
+          '--label-prefix',
+          'auto-',
+          '--concurrency',
+          String(CONCURRENCY),
+          '--url',
+          url,
+          '--token',
+          token,
+        ],
+        { rss: true },
+      );
       ours.push(result.ms);
       rss.push(result.maxRssMb);
-      const left = await request(`${url.replace(/\/$/, '')}/admin/keys`, { headers: auth(token) }).then((a) => a.body.json());
+      const left = await request(`${url.replace(/\/$/, '')}/admin/keys`, { headers: auth(token) }).then((a) =>
+        a.body.json(),
+      );
       if (left.keys.length !== 0) throw new Error(`rotate left ${left.keys.length} keys`);
     });
     await withServer(seed, async ({ url, token }) => {
       const base = url.replace(/\/$/, '');
       const listed = await request(`${base}/admin/keys`, { headers: auth(token) }).then((a) => a.body.json());
-      const paths = listed.keys.map((k) => `${new URL(base).pathname.replace(/\/$/, '')}/admin/keys/${encodeURIComponent(k.key)}`);
+      const paths = listed.keys.map(
+        (k) => `${new URL(base).pathname.replace(/\/$/, '')}/admin/keys/${encodeURIComponent(k.key)}`,
+      );
       let next = 0;
       cannon.push(
         await autocannonRun({
@@ -139,20 +187,62 @@ const startup = await benchStartup();
 rmSync(tmp, { recursive: true, force: true });
 
 const rows = [
-  ['1. batch of ' + BATCH + ', concurrency ' + CONCURRENCY + ': ours / autocannon', `${fmt(batch.ours)} ms / ${fmt(batch.cannon)} ms`, fmt(batch.ours / batch.cannon, 2), '≤ 1.25', batch.ours / batch.cannon <= 1.25],
-  ['1b. the same against a durable server (file, a sync per insert, like the deployed v1)', `${fmt(durable.ours)} ms / ${fmt(durable.cannon)} ms`, fmt(durable.ours / durable.cannon, 2), '≤ 1.25', durable.ours / durable.cannon <= 1.25],
-  ['2. the same batch one request at a time / ours (speed-up), in memory', `${fmt(batch.sequential)} ms / ${fmt(batch.ours)} ms`, fmt(batch.sequential / batch.ours, 2), '> 1', batch.sequential / batch.ours > 1],
-  ['2b. the same, durable server', `${fmt(durable.sequential)} ms / ${fmt(durable.ours)} ms`, fmt(durable.sequential / durable.ours, 2), '> 1', durable.sequential / durable.ours > 1],
-  ['3. rotation of ' + ROTATE + ' aged keys: ours / autocannon DELETEs', `${fmt(rotate.ours)} ms / ${fmt(rotate.cannon)} ms`, fmt(rotate.ours / rotate.cannon, 2), '≤ 2', rotate.ours / rotate.cannon <= 2],
+  [
+    '1. batch of ' + BATCH + ', concurrency ' + CONCURRENCY + ': ours / autocannon',
+    `${fmt(batch.ours)} ms / ${fmt(batch.cannon)} ms`,
+    fmt(batch.ours / batch.cannon, 2),
+    '≤ 1.25',
+    batch.ours / batch.cannon <= 1.25,
+  ],
+  [
+    '1b. the same against a durable server (file, a sync per insert, like the deployed v1)',
+    `${fmt(durable.ours)} ms / ${fmt(durable.cannon)} ms`,
+    fmt(durable.ours / durable.cannon, 2),
+    '≤ 1.25',
+    durable.ours / durable.cannon <= 1.25,
+  ],
+  [
+    '2. the same batch one request at a time / ours (speed-up), in memory',
+    `${fmt(batch.sequential)} ms / ${fmt(batch.ours)} ms`,
+    fmt(batch.sequential / batch.ours, 2),
+    '> 1',
+    batch.sequential / batch.ours > 1,
+  ],
+  [
+    '2b. the same, durable server',
+    `${fmt(durable.sequential)} ms / ${fmt(durable.ours)} ms`,
+    fmt(durable.sequential / durable.ours, 2),
+    '> 1',
+    durable.sequential / durable.ours > 1,
+  ],
+  [
+    '3. rotation of ' + ROTATE + ' aged keys: ours / autocannon DELETEs',
+    `${fmt(rotate.ours)} ms / ${fmt(rotate.cannon)} ms`,
+    fmt(rotate.ours / rotate.cannon, 2),
+    '≤ 2',
+    rotate.ours / rotate.cannon <= 2,
+  ],
   ['4. peak RSS of that rotation', `${fmt(rotate.rssMb, 1)} MB`, '', '≤ 150 MB', rotate.rssMb <= 150],
-  ['5. `health` wall time minus bare `node -e 0`', `${fmt(startup.health)} ms − ${fmt(startup.bare)} ms`, `${fmt(startup.health - startup.bare)} ms`, '≤ 250 ms', startup.health - startup.bare <= 250],
+  [
+    '5. `health` wall time minus bare `node -e 0`',
+    `${fmt(startup.health)} ms − ${fmt(startup.bare)} ms`,
+    `${fmt(startup.health - startup.bare)} ms`,
+    '≤ 250 ms',
+    startup.health - startup.bare <= 250,
+  ],
 ];
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const machine = `${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average ${os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')}`;
 const table = [
   '| measurement | medians | ratio | target | met |',
   '| --- | --- | --- | --- | --- |',
-  ...rows.map(([what, values, ratio, target, met]) => `| ${what} | ${values} | ${ratio} | ${target} | ${met ? 'yes' : '**no**'} |`),
+  ...rows.map(
+    ([what, values, ratio, target, met]) =>
+      `| ${what} | ${values} | ${ratio} | ${target} | ${met ? 'yes' : '**no**'} |`,
+  ),
 ].join('\n');
 const sizes = `Bundle sizes: dist/index.js ${kb('dist/index.js')} KiB, dist/cli/index.js ${kb('dist/cli/index.js')} KiB (lazy chunks load only for the commands that need them).`;
 
@@ -203,4 +293,8 @@ Reading the numbers:
 );
 // A benchmark reports; it does not fail. Unmet targets are named on the last line.
 const unmet = rows.filter((r) => !r[4]).map((r) => r[0].split(' ')[0]);
-console.log(unmet.length ? `targets not met: ${unmet.join(' ')} (see docs/performance.md, "Reading the numbers")` : 'all targets met');
+console.log(
+  unmet.length
+    ? `targets not met: ${unmet.join(' ')} (see docs/performance.md, "Reading the numbers")`
+    : 'all targets met',
+);

@@ -9,7 +9,11 @@ import path from 'node:path';
 const out = process.argv[2] ?? 'dist';
 const staging = `${out}.building-${process.pid}`;
 const ncc = (entry, dir) =>
-  execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', dir, '--license', 'licenses.txt', '-q'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', dir, '--license', 'licenses.txt', '-q'],
+    { stdio: 'inherit' },
+  );
 
 try {
   ncc('src/index.ts', staging);

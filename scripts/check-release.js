@@ -25,7 +25,10 @@ if (pkg !== version) problems.push(`package.json has version ${pkg}, not ${versi
 const constant = read('src/version.ts').match(/VERSION = '([^']*)'/)?.[1];
 if (constant !== version) problems.push(`src/version.ts has VERSION ${constant}, not ${version}`);
 const tool = read('templates/quota-keys.yml').match(/^\s+default: (npx --yes quota-keys@\S+)$/m)?.[1];
-if (tool !== `npx --yes quota-keys@${version}`) problems.push(`templates/quota-keys.yml: the tool input's default is ${tool ?? 'missing'}, not npx --yes quota-keys@${version}`);
+if (tool !== `npx --yes quota-keys@${version}`)
+  problems.push(
+    `templates/quota-keys.yml: the tool input's default is ${tool ?? 'missing'}, not npx --yes quota-keys@${version}`,
+  );
 if (!section) problems.push(`CHANGELOG.md has no "## [${version}]" section`);
 else if (!section[1].trim()) problems.push(`CHANGELOG.md: the "## [${version}]" section is empty`);
 

@@ -9,7 +9,9 @@ import { runBundledAction, startDevServerProcess } from './lib/simulate-runner.j
 const LIMIT = '100';
 const server = await startDevServerProcess(['--flavor', 'v1p']);
 try {
-  process.stdout.write(`Dev server (flavor v1p: per-key daily limits) at ${server.url}; issuing 5 keys with limit ${LIMIT}.\n\n`);
+  process.stdout.write(
+    `Dev server (flavor v1p: per-key daily limits) at ${server.url}; issuing 5 keys with limit ${LIMIT}.\n\n`,
+  );
   const result = await runBundledAction(
     { command: 'batch', count: '5', limit: LIMIT, url: server.url, 'admin-token': server.token },
     { workspace: process.cwd() },

@@ -1,27 +1,28 @@
 // The flow every platform shares: health first, then the command; the platform entries only turn
 // inputs into Options and the returned report into outputs, summary, artifact and exit code.
+
+import { runBatch } from './commands/batch.js';
+import type { CommandContext, CommandRunner, RunReport } from './commands/contract.js';
+import { runDelete } from './commands/delete.js';
+import { runGenerate } from './commands/generate.js';
+import { health } from './commands/health.js';
+import { runList } from './commands/list.js';
+import { runMonitor } from './commands/monitor.js';
+import { runReset } from './commands/reset.js';
+import { runRotate } from './commands/rotate.js';
+import { runUsage } from './commands/usage.js';
 import type { RunContext } from './config/context.js';
-import type { Logger } from './shared/log.js';
 import type { Command, Options } from './config/options.js';
-import { redactUrl } from './shared/redact.js';
+import { InputError } from './config/options.js';
+import { plainHttpWarning } from './config/plain-http.js';
+import { CREATES_FIRST, checkAdminToken, tlsAdvice } from './issuing/token-check.js';
+import { writesKeysCsv } from './output/artifact.js';
+import { CsvWriter } from './output/csv.js';
 import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
 import { Cancellation, CancelledError } from './shared/cancel.js';
-import type { CommandContext, CommandRunner, RunReport } from './commands/contract.js';
-import { plainHttpWarning } from './config/plain-http.js';
-import { writesKeysCsv } from './output/artifact.js';
-import { CsvWriter } from './output/csv.js';
-import { InputError } from './config/options.js';
-import { checkAdminToken, CREATES_FIRST, tlsAdvice } from './issuing/token-check.js';
-import { health } from './commands/health.js';
-import { runGenerate } from './commands/generate.js';
-import { runBatch } from './commands/batch.js';
-import { runReset } from './commands/reset.js';
-import { runDelete } from './commands/delete.js';
-import { runRotate } from './commands/rotate.js';
-import { runList } from './commands/list.js';
-import { runUsage } from './commands/usage.js';
-import { runMonitor } from './commands/monitor.js';
+import type { Logger } from './shared/log.js';
+import { redactUrl } from './shared/redact.js';
 
 /**
  * The CSV's private temp file, created before the first request: a path that cannot take it (name
@@ -33,7 +34,11 @@ function openCsvBeforeRequests(options: Options): CsvWriter | undefined {
     return new CsvWriter(options.output);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new InputError('output', options.output, `the CSV cannot be created there (${reason}); expected a writable folder and a file name the file system accepts`);
+    throw new InputError(
+      'output',
+      options.output,
+      `the CSV cannot be created there (${reason}); expected a writable folder and a file name the file system accepts`,
+    );
   }
 }
 
@@ -48,7 +53,12 @@ const RUNNERS: Partial<Record<Command, CommandRunner>> = {
   monitor: runMonitor,
 };
 
-export async function run(options: Options, context: RunContext, log: Logger, cancellation = new Cancellation()): Promise<RunReport> {
+export async function run(
+  options: Options,
+  context: RunContext,
+  log: Logger,
+  cancellation = new Cancellation(),
+): Promise<RunReport> {
   if (options.token) log.secret(options.token, 'token');
   const csv = openCsvBeforeRequests(options);
   const server = redactUrl(options.url.href);
@@ -92,7 +102,12 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
       ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
       if (!result.healthy) {
         const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
-        const report: RunReport = { ok: false, failure: advice ? `${result.problem} ${advice}` : result.problem, outputs: ctx.outputs, summary: ctx.summary };
+        const report: RunReport = {
+          ok: false,
+          failure: advice ? `${result.problem} ${advice}` : result.problem,
+          outputs: ctx.outputs,
+          summary: ctx.summary,
+        };
         // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
         return cancellation.requested ? cancelledReport({ ...report, failure: undefined }) : report;
       }
@@ -104,7 +119,8 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
       if (refusal) return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
     }
     const runner = RUNNERS[options.command];
-    if (!runner) return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
+    if (!runner)
+      return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
     const report = await runner(ctx);
     return cancellation.requested ? cancelledReport(report) : report;
   } catch (error) {
@@ -116,7 +132,8 @@ export async function run(options: Options, context: RunContext, log: Logger, ca
     if (csv && !csv.settled) await csv.discard();
     if (api.flavor) {
       ctx.outputs.flavor = api.flavor;
-      if (!ctx.summary.facts.some(([name]) => name === 'Flavor')) ctx.summary.facts.splice(1, 0, ['Flavor', api.flavor]);
+      if (!ctx.summary.facts.some(([name]) => name === 'Flavor'))
+        ctx.summary.facts.splice(1, 0, ['Flavor', api.flavor]);
     }
     await http.close();
   }

@@ -17,18 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
   startDevServer: () => (/* reexport */ startDevServer)
 });
 
-// EXTERNAL MODULE: ./src/quota-proxy/types.ts
-var types = __webpack_require__(85532);
-;// CONCATENATED MODULE: ./src/dev-server/types.ts
-/** Public types of the quota-proxy dev server (re-exported by ./index.ts). */
-// The five flavors are the client's list (one definition): the dev server emulates each of them.
-
-const HEALTH_MODES = Object.freeze(['ok', 'error500', 'okFalse', 'hang']);
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
 ;// CONCATENATED MODULE: ./src/dev-server/http.ts
 const MAX_BODY = 2 * 1024 * 1024; // express.json({ limit: '2mb' })
 function sendJson(res, status, body) {
@@ -356,6 +350,204 @@ function strictInt(s, def, min, max, name) {
     return n;
 }
 
+;// CONCATENATED MODULE: ./src/dev-server/flavors/v1.ts
+/** v1 (quota-proxy/server-sqlite.js): server-wide daily limit, `{"error":{"message"}}` errors, /admin/healthz. */
+
+
+
+
+
+
+function createKey(s, c) {
+    const label = labelOf(c.body.label); // daily_limit, count: ignored (server-wide DAILY_REQ_LIMIT)
+    const now = Date.now();
+    const { key } = s.insertKey(label, now, null, 1000, null);
+    sendJson(c.res, 200, { key, label, created_at: now });
+}
+function deleteKey(s, c) {
+    if (s.store.deleteKey.run(c.param).changes === 0)
+        return s.fail(c.res, 404, 'key not found');
+    sendJson(c.res, 200, { deleted: true });
+}
+function usage(s, c) {
+    const limit = clampInt(c.query.get('limit'), 50, 1, 1000);
+    const offset = clampInt(c.query.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
+    const items = s.store.usagePage.all(limit, offset);
+    const total = s.store.count(s.store.usageCount);
+    sendJson(c.res, 200, { items, total, limit, offset, has_more: offset + items.length < total });
+}
+function v1_reset(s, c) {
+    const { day, trial_key } = c.body;
+    if (typeof trial_key !== 'string' || trial_key === '' || day === undefined || day === null || day === '') {
+        return s.fail(c.res, 400, 'day and trial_key are required');
+    }
+    if (!isDay(day))
+        return s.fail(c.res, 400, 'day must be YYYY-MM-DD');
+    // As upstream: the row stays, at 0 requests, updated now; no row → 404.
+    if (s.store.zeroUsage.run(Date.now(), day, trial_key).changes === 0) {
+        return s.fail(c.res, 404, 'Usage record not found');
+    }
+    sendJson(c.res, 200, { reset: true, day, trial_key });
+}
+function adminHealth(s, c) {
+    sendJson(c.res, 200, {
+        ok: true,
+        service: 'quota-proxy-admin',
+        ts: Date.now(),
+        uptime_s: Math.floor((Date.now() - s.startedAt) / 1000),
+    });
+}
+const v1 = {
+    unauthorized: 'admin auth required',
+    errorShape: 'object',
+    adminTokenInQuery: false,
+    defaultHealth: 'ok',
+    perKeyDailyLimit: false,
+    healthBody: plainHealthBody,
+    chat: chargeAtDailyLimit((s, c, limit) => s.fail(c.res, 429, `Daily limit exceeded (${limit} requests). Reset at midnight UTC.`)),
+    routes: (s) => [
+        {
+            method: 'GET',
+            path: '/healthz/db',
+            public: true,
+            handler: s.health(() => ({ db: 'sqlite', keys: s.store.count(s.store.countKeys) })),
+        },
+        { method: 'GET', path: '/admin/healthz', handler: (c) => adminHealth(s, c) },
+        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => createKey(s, c) },
+        { method: 'GET', path: '/admin/keys', handler: (c) => sendJson(c.res, 200, { keys: s.store.keysNewest.all() }) },
+        { method: 'DELETE', path: KEY_PARAM_ROUTE, handler: (c) => deleteKey(s, c) },
+        { method: 'GET', path: '/admin/usage', handler: (c) => usage(s, c) },
+        { method: 'POST', path: '/admin/usage/reset', body: true, handler: (c) => v1_reset(s, c) },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/dev-server/flavors/v1a.ts
+/**
+ * v1a (quota-proxy/server-sqlite-admin.js): per-key daily_limit, `success` envelopes, usage grouped
+ * by key over the last N UTC days; no delete and no reset route.
+ */
+
+
+
+
+
+function v1a_createKey(s, c) {
+    const label = labelOf(c.body.label);
+    const limit = dailyLimitOf(c.body.daily_limit, s.dailyLimit);
+    const now = Date.now();
+    const { key } = s.insertKey(label, now, limit, 1000, null);
+    sendJson(c.res, 200, {
+        success: true,
+        key,
+        label,
+        daily_limit: limit,
+        created_at: now,
+        message: 'Trial key generated successfully',
+    });
+}
+function listKeys(s, c) {
+    const today = s.localDay();
+    const query = c.query.get('active_only') === 'true' ? s.store.keysWithTodayActive : s.store.keysWithToday;
+    const rows = query.all(today);
+    for (const r of rows)
+        r.remaining = Math.max(0, (r.daily_limit ?? s.dailyLimit) - r.today_requests);
+    sendJson(c.res, 200, { success: true, keys: rows, count: rows.length });
+}
+function v1a_usage(s, c) {
+    const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
+    const key = c.query.get('key');
+    const since = localDayMinus(days, new Date(), 'UTC'); // upstream: SQLite date('now', '-N days'), UTC
+    const rows = (key ? s.store.usageSinceKey.all(since, key) : s.store.usageSince.all(since));
+    const byKey = new Map();
+    let total = 0;
+    for (const r of rows) {
+        let e = byKey.get(r.key);
+        if (!e) {
+            const { label, created_at, daily_limit, is_active } = r;
+            e = { key: r.key, label, created_at, daily_limit, is_active, usage: [] };
+            byKey.set(r.key, e);
+        }
+        e.usage.push({ day: r.day, requests: r.requests, updated_at: r.updated_at });
+        total += r.requests;
+    }
+    sendJson(c.res, 200, {
+        success: true,
+        summary: { total_requests_last_days: total, active_keys: s.store.count(s.store.countActive), days },
+        usage: [...byKey.values()],
+    });
+}
+const v1a = {
+    unauthorized: 'Unauthorized: Admin token required',
+    errorShape: 'string',
+    adminTokenInQuery: false,
+    defaultHealth: 'ok',
+    perKeyDailyLimit: true,
+    healthBody: plainHealthBody,
+    chat: chargeAtDailyLimit((s, c, limit, used) => s.fail(c.res, 429, 'Daily request limit exceeded', { limit, used, remaining: 0 })),
+    routes: (s) => [
+        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => v1a_createKey(s, c) },
+        { method: 'GET', path: '/admin/keys', handler: (c) => listKeys(s, c) },
+        { method: 'GET', path: '/admin/usage', handler: (c) => v1a_usage(s, c) },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/dev-server/flavors/v1p.ts
+/** v1p (quota-proxy/server-pg.js): per-key daily_limit, a bare array of keys, reset of a whole day. */
+
+
+
+
+
+
+function v1p_createKey(s, c) {
+    const label = labelOf(c.body.label);
+    const limit = dailyLimitOf(c.body.daily_limit, s.dailyLimit);
+    const now = Date.now();
+    const { key } = s.insertKey(label, now, limit, 1000, null);
+    sendJson(c.res, 200, { key, label, created_at: now, daily_limit: limit });
+}
+function v1p_deleteKey(s, c) {
+    if (s.store.deleteKey.run(c.param).changes === 0)
+        return s.fail(c.res, 404, 'key not found');
+    sendJson(c.res, 200, { ok: true });
+}
+function v1p_usage(s, c) {
+    const q = c.query.get('day');
+    const day = q === null || q === '' ? s.localDay() : q;
+    if (!isDay(day))
+        return s.fail(c.res, 400, 'day must be YYYY-MM-DD');
+    const keys = s.store.usageDayAllKeys.all(day);
+    let total = 0;
+    for (const k of keys)
+        total += k.requests;
+    sendJson(c.res, 200, { day, total_keys: keys.length, total_requests: total, keys });
+}
+function v1p_reset(s, c) {
+    // Resets EVERY key's usage for the day; any key/trial_key field is ignored, as upstream.
+    const d = c.body.day;
+    const day = d === undefined || d === null || d === '' ? s.localDay() : d;
+    if (!isDay(day))
+        return s.fail(c.res, 400, 'day must be YYYY-MM-DD');
+    const deleted = Number(s.store.deleteUsageDay.run(day).changes);
+    sendJson(c.res, 200, { ok: true, day, deleted });
+}
+const v1p = {
+    unauthorized: 'Admin token required',
+    errorShape: 'string',
+    adminTokenInQuery: false,
+    defaultHealth: 'ok',
+    perKeyDailyLimit: true,
+    healthBody: plainHealthBody,
+    chat: chargeAtDailyLimit((s, c) => s.fail(c.res, 429, 'Daily quota exceeded')),
+    routes: (s) => [
+        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => v1p_createKey(s, c) },
+        { method: 'GET', path: '/admin/keys', handler: (c) => sendJson(c.res, 200, s.store.keysFullNewest.all()) },
+        { method: 'DELETE', path: KEY_PARAM_ROUTE, handler: (c) => v1p_deleteKey(s, c) },
+        { method: 'GET', path: '/admin/usage', handler: (c) => v1p_usage(s, c) },
+        { method: 'POST', path: '/admin/usage/reset', body: true, handler: (c) => v1p_reset(s, c) },
+    ],
+};
+
 ;// CONCATENATED MODULE: ./src/dev-server/flavors/v01.ts
 /**
  * v01 (quota-proxy/server.js, JSON-file mode): batches of up to 100 keys under one label, counts a
@@ -370,7 +562,7 @@ function strictInt(s, def, min, max, name) {
 // As upstream's server.js: `count` clamped to 1..100 (`Number(count || 1)`; not a number makes
 // no key at all), `label` stringified and the **same for every key** of the request (there is
 // no per-key label), `prefix` starts each key.
-function createKey(s, c) {
+function v01_createKey(s, c) {
     const b = c.body;
     const count = Math.min(100, Math.max(1, Number(b.count || 1)));
     const label = b.label ? String(b.label) || null : null;
@@ -389,15 +581,15 @@ function createKey(s, c) {
     const n = Number.isNaN(count) ? null : count;
     sendJson(c.res, 200, { count: n, keys: created, summary: { total: n, label, prefix, created_at: now } });
 }
-function listKeys(s, c) {
+function v01_listKeys(s, c) {
     const keys = s.store.keysOldest.all(); // a JSON file keeps insertion order
     sendJson(c.res, 200, { count: keys.length, keys, mode: 'file' });
 }
-function deleteKey(s, c) {
+function v01_deleteKey(s, c) {
     const deleted = s.store.deleteKey.run(c.param).changes > 0;
     sendJson(c.res, 200, { deleted, key: c.param });
 }
-function usage(s, c) {
+function v01_usage(s, c) {
     const day = c.query.get('day');
     const key = c.query.get('key');
     if (day !== null && day !== '') {
@@ -446,82 +638,11 @@ const v01 = {
     healthBody: plainHealthBody,
     chat,
     routes: (s) => [
-        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => createKey(s, c) },
-        { method: 'GET', path: '/admin/keys', handler: (c) => listKeys(s, c) },
-        { method: 'DELETE', path: KEY_PARAM_ROUTE, handler: (c) => deleteKey(s, c) },
-        { method: 'GET', path: '/admin/usage', handler: (c) => usage(s, c) },
+        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => v01_createKey(s, c) },
+        { method: 'GET', path: '/admin/keys', handler: (c) => v01_listKeys(s, c) },
+        { method: 'DELETE', path: KEY_PARAM_ROUTE, handler: (c) => v01_deleteKey(s, c) },
+        { method: 'GET', path: '/admin/usage', handler: (c) => v01_usage(s, c) },
         { method: 'POST', path: '/admin/usage/reset', body: true, handler: (c) => v01_reset(s, c) },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/dev-server/flavors/v1.ts
-/** v1 (quota-proxy/server-sqlite.js): server-wide daily limit, `{"error":{"message"}}` errors, /admin/healthz. */
-
-
-
-
-
-
-function v1_createKey(s, c) {
-    const label = labelOf(c.body.label); // daily_limit, count: ignored (server-wide DAILY_REQ_LIMIT)
-    const now = Date.now();
-    const { key } = s.insertKey(label, now, null, 1000, null);
-    sendJson(c.res, 200, { key, label, created_at: now });
-}
-function v1_deleteKey(s, c) {
-    if (s.store.deleteKey.run(c.param).changes === 0)
-        return s.fail(c.res, 404, 'key not found');
-    sendJson(c.res, 200, { deleted: true });
-}
-function v1_usage(s, c) {
-    const limit = clampInt(c.query.get('limit'), 50, 1, 1000);
-    const offset = clampInt(c.query.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
-    const items = s.store.usagePage.all(limit, offset);
-    const total = s.store.count(s.store.usageCount);
-    sendJson(c.res, 200, { items, total, limit, offset, has_more: offset + items.length < total });
-}
-function v1_reset(s, c) {
-    const { day, trial_key } = c.body;
-    if (typeof trial_key !== 'string' || trial_key === '' || day === undefined || day === null || day === '') {
-        return s.fail(c.res, 400, 'day and trial_key are required');
-    }
-    if (!isDay(day))
-        return s.fail(c.res, 400, 'day must be YYYY-MM-DD');
-    // As upstream: the row stays, at 0 requests, updated now; no row → 404.
-    if (s.store.zeroUsage.run(Date.now(), day, trial_key).changes === 0) {
-        return s.fail(c.res, 404, 'Usage record not found');
-    }
-    sendJson(c.res, 200, { reset: true, day, trial_key });
-}
-function adminHealth(s, c) {
-    sendJson(c.res, 200, {
-        ok: true,
-        service: 'quota-proxy-admin',
-        ts: Date.now(),
-        uptime_s: Math.floor((Date.now() - s.startedAt) / 1000),
-    });
-}
-const v1 = {
-    unauthorized: 'admin auth required',
-    errorShape: 'object',
-    adminTokenInQuery: false,
-    defaultHealth: 'ok',
-    perKeyDailyLimit: false,
-    healthBody: plainHealthBody,
-    chat: chargeAtDailyLimit((s, c, limit) => s.fail(c.res, 429, `Daily limit exceeded (${limit} requests). Reset at midnight UTC.`)),
-    routes: (s) => [
-        {
-            method: 'GET',
-            path: '/healthz/db',
-            public: true,
-            handler: s.health(() => ({ db: 'sqlite', keys: s.store.count(s.store.countKeys) })),
-        },
-        { method: 'GET', path: '/admin/healthz', handler: (c) => adminHealth(s, c) },
-        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => v1_createKey(s, c) },
-        { method: 'GET', path: '/admin/keys', handler: (c) => sendJson(c.res, 200, { keys: s.store.keysNewest.all() }) },
-        { method: 'DELETE', path: KEY_PARAM_ROUTE, handler: (c) => v1_deleteKey(s, c) },
-        { method: 'GET', path: '/admin/usage', handler: (c) => v1_usage(s, c) },
-        { method: 'POST', path: '/admin/usage/reset', body: true, handler: (c) => v1_reset(s, c) },
     ],
 };
 
@@ -733,133 +854,6 @@ const v10 = {
         { method: 'GET', path: '/admin/usage', handler: (c) => v10_usage(s, c) },
         { method: 'POST', path: '/admin/reset-usage', body: true, handler: (c) => resetUsage(s, c) },
         { method: 'GET', path: '/admin/stats', handler: (c) => stats(s, c) },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/dev-server/flavors/v1a.ts
-/**
- * v1a (quota-proxy/server-sqlite-admin.js): per-key daily_limit, `success` envelopes, usage grouped
- * by key over the last N UTC days; no delete and no reset route.
- */
-
-
-
-
-
-function v1a_createKey(s, c) {
-    const label = labelOf(c.body.label);
-    const limit = dailyLimitOf(c.body.daily_limit, s.dailyLimit);
-    const now = Date.now();
-    const { key } = s.insertKey(label, now, limit, 1000, null);
-    sendJson(c.res, 200, {
-        success: true,
-        key,
-        label,
-        daily_limit: limit,
-        created_at: now,
-        message: 'Trial key generated successfully',
-    });
-}
-function v1a_listKeys(s, c) {
-    const today = s.localDay();
-    const query = c.query.get('active_only') === 'true' ? s.store.keysWithTodayActive : s.store.keysWithToday;
-    const rows = query.all(today);
-    for (const r of rows)
-        r.remaining = Math.max(0, (r.daily_limit ?? s.dailyLimit) - r.today_requests);
-    sendJson(c.res, 200, { success: true, keys: rows, count: rows.length });
-}
-function v1a_usage(s, c) {
-    const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
-    const key = c.query.get('key');
-    const since = localDayMinus(days, new Date(), 'UTC'); // upstream: SQLite date('now', '-N days'), UTC
-    const rows = (key ? s.store.usageSinceKey.all(since, key) : s.store.usageSince.all(since));
-    const byKey = new Map();
-    let total = 0;
-    for (const r of rows) {
-        let e = byKey.get(r.key);
-        if (!e) {
-            const { label, created_at, daily_limit, is_active } = r;
-            e = { key: r.key, label, created_at, daily_limit, is_active, usage: [] };
-            byKey.set(r.key, e);
-        }
-        e.usage.push({ day: r.day, requests: r.requests, updated_at: r.updated_at });
-        total += r.requests;
-    }
-    sendJson(c.res, 200, {
-        success: true,
-        summary: { total_requests_last_days: total, active_keys: s.store.count(s.store.countActive), days },
-        usage: [...byKey.values()],
-    });
-}
-const v1a = {
-    unauthorized: 'Unauthorized: Admin token required',
-    errorShape: 'string',
-    adminTokenInQuery: false,
-    defaultHealth: 'ok',
-    perKeyDailyLimit: true,
-    healthBody: plainHealthBody,
-    chat: chargeAtDailyLimit((s, c, limit, used) => s.fail(c.res, 429, 'Daily request limit exceeded', { limit, used, remaining: 0 })),
-    routes: (s) => [
-        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => v1a_createKey(s, c) },
-        { method: 'GET', path: '/admin/keys', handler: (c) => v1a_listKeys(s, c) },
-        { method: 'GET', path: '/admin/usage', handler: (c) => v1a_usage(s, c) },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/dev-server/flavors/v1p.ts
-/** v1p (quota-proxy/server-pg.js): per-key daily_limit, a bare array of keys, reset of a whole day. */
-
-
-
-
-
-
-function v1p_createKey(s, c) {
-    const label = labelOf(c.body.label);
-    const limit = dailyLimitOf(c.body.daily_limit, s.dailyLimit);
-    const now = Date.now();
-    const { key } = s.insertKey(label, now, limit, 1000, null);
-    sendJson(c.res, 200, { key, label, created_at: now, daily_limit: limit });
-}
-function v1p_deleteKey(s, c) {
-    if (s.store.deleteKey.run(c.param).changes === 0)
-        return s.fail(c.res, 404, 'key not found');
-    sendJson(c.res, 200, { ok: true });
-}
-function v1p_usage(s, c) {
-    const q = c.query.get('day');
-    const day = q === null || q === '' ? s.localDay() : q;
-    if (!isDay(day))
-        return s.fail(c.res, 400, 'day must be YYYY-MM-DD');
-    const keys = s.store.usageDayAllKeys.all(day);
-    let total = 0;
-    for (const k of keys)
-        total += k.requests;
-    sendJson(c.res, 200, { day, total_keys: keys.length, total_requests: total, keys });
-}
-function v1p_reset(s, c) {
-    // Resets EVERY key's usage for the day; any key/trial_key field is ignored, as upstream.
-    const d = c.body.day;
-    const day = d === undefined || d === null || d === '' ? s.localDay() : d;
-    if (!isDay(day))
-        return s.fail(c.res, 400, 'day must be YYYY-MM-DD');
-    const deleted = Number(s.store.deleteUsageDay.run(day).changes);
-    sendJson(c.res, 200, { ok: true, day, deleted });
-}
-const v1p = {
-    unauthorized: 'Admin token required',
-    errorShape: 'string',
-    adminTokenInQuery: false,
-    defaultHealth: 'ok',
-    perKeyDailyLimit: true,
-    healthBody: plainHealthBody,
-    chat: chargeAtDailyLimit((s, c) => s.fail(c.res, 429, 'Daily quota exceeded')),
-    routes: (s) => [
-        { method: 'POST', path: '/admin/keys', body: true, handler: (c) => v1p_createKey(s, c) },
-        { method: 'GET', path: '/admin/keys', handler: (c) => sendJson(c.res, 200, s.store.keysFullNewest.all()) },
-        { method: 'DELETE', path: KEY_PARAM_ROUTE, handler: (c) => v1p_deleteKey(s, c) },
-        { method: 'GET', path: '/admin/usage', handler: (c) => v1p_usage(s, c) },
-        { method: 'POST', path: '/admin/usage/reset', body: true, handler: (c) => v1p_reset(s, c) },
     ],
 };
 
@@ -1214,6 +1208,14 @@ class Store {
     }
 }
 
+// EXTERNAL MODULE: ./src/quota-proxy/types.ts
+var types = __webpack_require__(85532);
+;// CONCATENATED MODULE: ./src/dev-server/types.ts
+/** Public types of the quota-proxy dev server (re-exported by ./index.ts). */
+// The five flavors are the client's list (one definition): the dev server emulates each of them.
+
+const HEALTH_MODES = Object.freeze(['ok', 'error500', 'okFalse', 'hang']);
+
 ;// CONCATENATED MODULE: ./src/dev-server/server.ts
 /**
  * The quota-proxy dev server: one node:http server emulating one of the five flavors
@@ -1403,8 +1405,6 @@ function devServerHandle(o, s, server, base) {
     };
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/dev-server/cli.ts
 /** `quota-keys dev-server [...]`: runs the dev server until SIGINT/SIGTERM. */
 

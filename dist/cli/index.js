@@ -45697,14 +45697,20 @@ function newNonce() {
  * invocation-id input, which a matrix passes to tell its legs apart.
  */
 function invocationId(env, invocationInput = '') {
-    return createHash('sha256').update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`).digest('hex').slice(0, 6);
+    return createHash('sha256')
+        .update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`)
+        .digest('hex')
+        .slice(0, 6);
 }
 function githubContext(github, env, now = new Date(), invocationInput = '') {
     const ref = github.ref ?? '';
     const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
-    const trigger = github.eventName === 'push' && tag ? 'tag'
-        : github.eventName === 'workflow_dispatch' ? 'dispatch'
-            : github.eventName === 'schedule' ? 'schedule'
+    const trigger = github.eventName === 'push' && tag
+        ? 'tag'
+        : github.eventName === 'workflow_dispatch'
+            ? 'dispatch'
+            : github.eventName === 'schedule'
+                ? 'schedule'
                 : 'other';
     const runId = String(github.runId || env.GITHUB_RUN_ID || localRunId(now));
     const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
@@ -45723,7 +45729,10 @@ function githubContext(github, env, now = new Date(), invocationInput = '') {
         nonce,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         now,
-        publicRepository: repo ? repo.private === false || repo.visibility === 'public' : undefined,
+        // Public unless the payload says otherwise; a repository object that says neither is unknown.
+        publicRepository: repo && ('private' in repo || 'visibility' in repo)
+            ? repo.private === false || repo.visibility === 'public'
+            : undefined,
     };
 }
 /**
@@ -45742,7 +45751,10 @@ function isGitlabJob(env) {
 function gitlabJobDirectory(env, cwd = process.cwd()) {
     const projectDir = env.CI_PROJECT_DIR;
     if (!projectDir)
-        return { dir: cwd, note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.` };
+        return {
+            dir: cwd,
+            note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.`,
+        };
     let isDir = false;
     try {
         isDir = (0,external_node_fs_.statSync)(projectDir).isDirectory();
@@ -45752,14 +45764,20 @@ function gitlabJobDirectory(env, cwd = process.cwd()) {
     }
     if (isDir)
         return { dir: external_node_path_default().resolve(projectDir) };
-    return { dir: cwd, note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.` };
+    return {
+        dir: cwd,
+        note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
+    };
 }
 function gitlabContext(env, now = new Date()) {
     const source = env.CI_PIPELINE_SOURCE ?? '';
     const tag = env.CI_COMMIT_TAG || undefined;
-    const trigger = tag ? 'tag'
-        : source === 'web' || source === 'api' || source === 'trigger' ? 'dispatch'
-            : source === 'schedule' ? 'schedule'
+    const trigger = tag
+        ? 'tag'
+        : source === 'web' || source === 'api' || source === 'trigger'
+            ? 'dispatch'
+            : source === 'schedule'
+                ? 'schedule'
                 : 'other';
     const runId = env.CI_PIPELINE_ID || localRunId(now);
     // A retried job keeps the pipeline id and gets a new job id.
@@ -45778,10 +45796,19 @@ function gitlabContext(env, now = new Date()) {
         now,
     };
 }
-function cliContext(env, now = new Date()) {
+function cliContext(_env, now = new Date()) {
     const runId = localRunId(now);
     const nonce = newNonce();
-    return { platform: 'cli', trigger: 'other', runId, attempt: 1, labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`, nonce, workspace: process.cwd(), now };
+    return {
+        platform: 'cli',
+        trigger: 'other',
+        runId,
+        attempt: 1,
+        labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`,
+        nonce,
+        workspace: process.cwd(),
+        now,
+    };
 }
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
 function localRunId(now) {
@@ -45822,8 +45849,21 @@ const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`);
 const SECRET_PIECE = 8;
 /** The forms a token is echoed in by servers and proxies: as is, URL-, form-, JSON- and HTML-escaped. */
 function secretForms(value) {
-    const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-    const forms = [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), encodeURI(value), JSON.stringify(value).slice(1, -1), html, html.replace(/&#39;/g, '&#x27;')];
+    const html = value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        encodeURIComponent(value).replace(/%20/g, '+'),
+        encodeURI(value),
+        JSON.stringify(value).slice(1, -1),
+        html,
+        html.replace(/&#39;/g, '&#x27;'),
+    ];
     return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 class Redactor {
@@ -45912,7 +45952,11 @@ function blankCredential(match, word, separator, value) {
  * redactor, which only knows whole ones.
  */
 function snippetOf(text, redact = (t) => t) {
-    const flat = redact(text).replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
+    const flat = redact(text)
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(SECRET_FIELDS, '$1"…$2')
+        .replace(BEARER, blankCredential);
     return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }
 
@@ -46917,7 +46961,17 @@ const stringify = function () {
 
 
 /** The seed tool's columns first, in its order; then what else the server told us. */
-const CSV_COLUMNS = ['label', 'key', 'daily_limit', 'created_at', 'expires_at', 'tier', 'used_today', 'status', 'server'];
+const CSV_COLUMNS = [
+    'label',
+    'key',
+    'daily_limit',
+    'created_at',
+    'expires_at',
+    'tier',
+    'used_today',
+    'status',
+    'server',
+];
 /** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
 function neutraliseFormula(value) {
     return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
@@ -46934,12 +46988,15 @@ function notReplaceable(file) {
         const stat = link.isSymbolicLink() ? (0,external_node_fs_.statSync)(file) : link;
         if (stat.isFile())
             return undefined;
-        kind =
-            stat.isDirectory() ? 'a folder'
-                : stat.isFIFO() ? 'a FIFO (named pipe)'
-                    : stat.isSocket() ? 'a socket'
-                        : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device'
-                            : 'not a regular file';
+        kind = stat.isDirectory()
+            ? 'a folder'
+            : stat.isFIFO()
+                ? 'a FIFO (named pipe)'
+                : stat.isSocket()
+                    ? 'a socket'
+                    : stat.isCharacterDevice() || stat.isBlockDevice()
+                        ? 'a device'
+                        : 'not a regular file';
         return `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever replaces a regular file`;
     }
     catch {
@@ -47042,6 +47099,300 @@ class CsvWriter {
 
 // EXTERNAL MODULE: ./src/quota-proxy/types.ts
 var types = __nccwpck_require__(85532);
+;// CONCATENATED MODULE: ./src/config/commands.ts
+// The commands, in one place: parsing (options.ts), the CLI help (platform/cli.ts), action.yml,
+// the GitLab component and the README are derived from this list or checked against it by tests.
+const COMMANDS = [
+    'health',
+    'generate',
+    'batch',
+    'list',
+    'usage',
+    'monitor',
+    'reset',
+    'delete',
+    'rotate',
+];
+const COMMAND_HELP = {
+    health: {
+        summary: 'check that the server answers its health path (needs no token)',
+        examples: [
+            'quota-keys health --url http://localhost:8787',
+            'quota-keys health --health-path /status --timeout-seconds 5',
+        ],
+    },
+    generate: {
+        summary: 'issue one key with a label and a daily limit; the key goes to the CSV',
+        examples: [
+            'quota-keys generate --name "user-a-trial" --limit 100',
+            'quota-keys generate -n partner-x --tier partner -o partner-x.csv',
+        ],
+    },
+    batch: {
+        summary: 'issue COUNT keys labelled <name>-001, <name>-002, …; the keys go to the CSV',
+        examples: [
+            'quota-keys batch --count 5 --limit 100 --output batch-keys.csv',
+            'quota-keys batch -c 10 -n "partner-202611" -l 500',
+        ],
+    },
+    list: {
+        summary: 'list the keys (shortened) with their labels, limits and creation dates',
+        examples: ['quota-keys list --label-prefix batch-', 'quota-keys list --output all-keys.csv'],
+    },
+    usage: {
+        summary: "report each key's requests for a day against its limit; alerts at alert-threshold",
+        examples: [
+            'quota-keys usage --day 2026-11-26',
+            'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert',
+        ],
+    },
+    monitor: {
+        summary: 'usage of the keys with their limits, as a table; --watch repeats it',
+        examples: ['quota-keys monitor --watch 5', 'quota-keys monitor --label-prefix partner- --fail-on-alert'],
+    },
+    reset: {
+        summary: "clear a key's usage for a day (by key or by label); a key the server does not have fails",
+        examples: ['quota-keys reset --name user-a-trial', 'quota-keys reset --key "$KEY" --day 2026-11-26'],
+    },
+    delete: {
+        summary: 'delete a key (by key or by label), or every key with a label',
+        examples: ['quota-keys delete --key "$KEY"', 'quota-keys delete --name batch-20261126-001 --all-matching'],
+    },
+    rotate: {
+        summary: 'delete keys older than N days under a label prefix, optionally issuing replacements',
+        examples: [
+            'quota-keys rotate --label-prefix auto- --older-than-days 30 --dry-run',
+            'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace',
+        ],
+    },
+};
+/** "health, generate, … or rotate", as the docs write the list. */
+function commandList(last = 'or') {
+    return `${COMMANDS.slice(0, -1).join(', ')} ${last} ${COMMANDS[COMMANDS.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// Every input of the action, which is also a long flag of the CLI: the one table of names and
+// defaults. Parsing (options.ts) takes its defaults from here, the CLI help is built from it, and
+// tests check action.yml and the GitLab component against it.
+
+
+const INPUTS = [
+    { name: 'command', default: 'batch', help: COMMANDS.join(' | ') },
+    {
+        name: 'url',
+        default: '',
+        short: 'u',
+        help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix',
+    },
+    {
+        name: 'admin-token',
+        default: '',
+        short: 't',
+        for: ['generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'],
+        help: 'admin token (env ADMIN_TOKEN); required for every command but health',
+    },
+    { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue with batch, 1..10000' },
+    {
+        name: 'limit',
+        default: '',
+        short: 'l',
+        for: ['generate', 'batch', 'rotate'],
+        help: "daily request limit per key (default 100, or the tier's); sent where the server has per-key limits",
+    },
+    {
+        name: 'server-daily-limit',
+        default: '',
+        for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
+        help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown",
+    },
+    {
+        name: 'name',
+        default: '',
+        short: 'n',
+        for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
+        help: 'label (generate), label stem (batch), or the label of the key to reset/delete',
+    },
+    {
+        name: 'output',
+        default: '',
+        short: 'o',
+        for: ['generate', 'batch', 'list', 'rotate'],
+        help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace',
+    },
+    { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
+    {
+        name: 'timeout-seconds',
+        default: '10',
+        help: 'total time of each attempt of a request (connect to last byte), in seconds',
+    },
+    { name: 'health-path', default: '/healthz', help: 'health check path' },
+    { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
+    { name: 'server-flavor', default: '', help: `${types/* FLAVORS */.W.join(' | ')}; default: detected from the answers` },
+    // list, usage, monitor, reset, delete, rotate
+    {
+        name: 'label-prefix',
+        default: '',
+        for: ['list', 'usage', 'monitor', 'rotate'],
+        help: 'only keys whose label starts with this (list, usage, monitor, rotate)',
+    },
+    {
+        name: 'day',
+        default: '',
+        for: ['usage', 'monitor', 'reset'],
+        help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)",
+    },
+    {
+        name: 'alert-threshold',
+        default: '80',
+        for: ['usage', 'monitor'],
+        help: 'usage percent of the daily limit that raises an alert, 1..100',
+    },
+    {
+        name: 'fail-on-alert',
+        default: 'false',
+        boolean: true,
+        for: ['usage', 'monitor'],
+        help: 'fail when any key is at or above alert-threshold',
+    },
+    { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
+    {
+        name: 'all-matching',
+        default: 'false',
+        boolean: true,
+        for: ['reset', 'delete'],
+        help: 'reset/delete every key whose label is name, when several are',
+    },
+    {
+        name: 'reset-all-keys-for-day',
+        default: 'false',
+        boolean: true,
+        for: ['reset'],
+        help: 'v1p can only reset every key for a day: allow that',
+    },
+    {
+        name: 'older-than-days',
+        default: '',
+        for: ['rotate'],
+        help: 'rotate: delete keys created more than this many days ago (required)',
+    },
+    {
+        name: 'all-labels',
+        default: 'false',
+        boolean: true,
+        for: ['rotate'],
+        help: 'rotate without label-prefix: consider every key',
+    },
+    {
+        name: 'dry-run',
+        default: 'false',
+        boolean: true,
+        for: ['rotate'],
+        help: 'rotate: list what would be deleted, change nothing',
+    },
+    {
+        name: 'replace',
+        default: 'false',
+        boolean: true,
+        for: ['rotate'],
+        help: 'rotate: issue one new key per deleted key',
+    },
+    {
+        name: 'tier',
+        default: '',
+        for: ['generate', 'batch', 'rotate'],
+        help: 'trial | partner | internal | vip (50/500/1000/5000 per day), or a tier of tiers',
+    },
+    {
+        name: 'tiers',
+        default: '',
+        for: ['generate', 'batch', 'rotate'],
+        help: 'tier → daily limit map, JSON or YAML, e.g. {"trial":50,"gold":2000}',
+    },
+    {
+        name: 'expires-in-days',
+        default: '',
+        for: ['generate', 'batch'],
+        help: 'generate/batch: expiry sent to servers that expire keys (v10)',
+    },
+    {
+        name: 'limit-as-total-quota',
+        default: 'false',
+        boolean: true,
+        for: ['generate', 'batch', 'rotate'],
+        help: "v10: send limit as the key's lifetime totalQuota",
+    },
+    // artifact
+    {
+        name: 'upload-artifact',
+        default: 'true',
+        boolean: true,
+        for: ['generate', 'batch', 'list', 'rotate'],
+        help: 'GitHub: upload the CSV as an artifact',
+    },
+    {
+        name: 'artifact-name',
+        default: '',
+        for: ['generate', 'batch', 'list', 'rotate'],
+        help: 'artifact name; default trial-keys-<run id>-<attempt>',
+    },
+    {
+        name: 'retention-days',
+        default: '1',
+        for: ['generate', 'batch', 'list', 'rotate'],
+        help: 'artifact retention, 1..90 days',
+    },
+    {
+        name: 'encrypt-to',
+        default: '',
+        for: ['generate', 'batch', 'list', 'rotate'],
+        help: 'age recipients (age1…, comma or newline separated): upload <name>.csv.age instead of plaintext',
+    },
+    {
+        name: 'allow-public-artifact',
+        default: 'false',
+        boolean: true,
+        for: ['generate', 'batch', 'list', 'rotate'],
+        help: 'allow plaintext keys as an artifact of a public repository',
+    },
+    // reliability
+    { name: 'retries', default: '3', help: 'retries of idempotent requests (GET, DELETE, health), 0..10' },
+    { name: 'max-wait-seconds', default: '120', help: 'total time spent waiting on retries and rate limits' },
+    { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
+    {
+        name: 'min-success',
+        default: '',
+        for: ['generate', 'batch'],
+        help: 'keys that must be created for success; default count',
+    },
+    {
+        name: 'force',
+        default: 'false',
+        boolean: true,
+        for: ['generate', 'batch'],
+        help: 'issue again even when an earlier attempt of this run already did',
+    },
+    {
+        name: 'invocation-id',
+        default: '',
+        for: ['generate', 'batch', 'rotate'],
+        help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels',
+    },
+    { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
+];
+const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));
+/** The input's default as the table (and action.yml) states it; '' when it has none there. */
+function inputDefault(name) {
+    const spec = BY_NAME.get(name);
+    if (!spec)
+        throw new Error(`no input ${name}`);
+    return spec.default;
+}
+/** The inputs a command reads ('command' itself excluded: it is the CLI's first word). */
+function inputsOf(command) {
+    return INPUTS.filter((i) => i.name !== 'command' && (!i.for || i.for.includes(command)));
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(77030);
 ;// CONCATENATED MODULE: ./src/config/plain-http.ts
@@ -47068,117 +47419,6 @@ function plainHttpWarning(url) {
     if (!sendsTokenInClear(url))
         return undefined;
     return `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
-}
-
-;// CONCATENATED MODULE: ./src/config/commands.ts
-// The commands, in one place: parsing (options.ts), the CLI help (platform/cli.ts), action.yml,
-// the GitLab component and the README are derived from this list or checked against it by tests.
-const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'];
-const COMMAND_HELP = {
-    health: {
-        summary: 'check that the server answers its health path (needs no token)',
-        examples: ['quota-keys health --url http://localhost:8787', 'quota-keys health --health-path /status --timeout-seconds 5'],
-    },
-    generate: {
-        summary: 'issue one key with a label and a daily limit; the key goes to the CSV',
-        examples: ['quota-keys generate --name "user-a-trial" --limit 100', 'quota-keys generate -n partner-x --tier partner -o partner-x.csv'],
-    },
-    batch: {
-        summary: 'issue COUNT keys labelled <name>-001, <name>-002, …; the keys go to the CSV',
-        examples: ['quota-keys batch --count 5 --limit 100 --output batch-keys.csv', 'quota-keys batch -c 10 -n "partner-202611" -l 500'],
-    },
-    list: {
-        summary: 'list the keys (shortened) with their labels, limits and creation dates',
-        examples: ['quota-keys list --label-prefix batch-', 'quota-keys list --output all-keys.csv'],
-    },
-    usage: {
-        summary: "report each key's requests for a day against its limit; alerts at alert-threshold",
-        examples: ['quota-keys usage --day 2026-11-26', 'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert'],
-    },
-    monitor: {
-        summary: 'usage of the keys with their limits, as a table; --watch repeats it',
-        examples: ['quota-keys monitor --watch 5', 'quota-keys monitor --label-prefix partner- --fail-on-alert'],
-    },
-    reset: {
-        summary: "clear a key's usage for a day (by key or by label); a key the server does not have fails",
-        examples: ['quota-keys reset --name user-a-trial', 'quota-keys reset --key "$KEY" --day 2026-11-26'],
-    },
-    delete: {
-        summary: 'delete a key (by key or by label), or every key with a label',
-        examples: ['quota-keys delete --key "$KEY"', 'quota-keys delete --name batch-20261126-001 --all-matching'],
-    },
-    rotate: {
-        summary: 'delete keys older than N days under a label prefix, optionally issuing replacements',
-        examples: ['quota-keys rotate --label-prefix auto- --older-than-days 30 --dry-run', 'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace'],
-    },
-};
-/** "health, generate, … or rotate", as the docs write the list. */
-function commandList(last = 'or') {
-    return `${COMMANDS.slice(0, -1).join(', ')} ${last} ${COMMANDS[COMMANDS.length - 1]}`;
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-// Every input of the action, which is also a long flag of the CLI: the one table of names and
-// defaults. Parsing (options.ts) takes its defaults from here, the CLI help is built from it, and
-// tests check action.yml and the GitLab component against it.
-
-
-const INPUTS = [
-    { name: 'command', default: 'batch', help: COMMANDS.join(' | ') },
-    { name: 'url', default: '', short: 'u', help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix' },
-    { name: 'admin-token', default: '', short: 't', for: ['generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'], help: 'admin token (env ADMIN_TOKEN); required for every command but health' },
-    { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue with batch, 1..10000' },
-    { name: 'limit', default: '', short: 'l', for: ['generate', 'batch', 'rotate'], help: 'daily request limit per key (default 100, or the tier\'s); sent where the server has per-key limits' },
-    { name: 'server-daily-limit', default: '', for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'], help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown" },
-    { name: 'name', default: '', short: 'n', for: ['generate', 'batch', 'reset', 'delete', 'rotate'], help: 'label (generate), label stem (batch), or the label of the key to reset/delete' },
-    { name: 'output', default: '', short: 'o', for: ['generate', 'batch', 'list', 'rotate'], help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace' },
-    { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
-    { name: 'timeout-seconds', default: '10', help: 'total time of each attempt of a request (connect to last byte), in seconds' },
-    { name: 'health-path', default: '/healthz', help: 'health check path' },
-    { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
-    { name: 'server-flavor', default: '', help: `${types/* FLAVORS */.W.join(' | ')}; default: detected from the answers` },
-    // list, usage, monitor, reset, delete, rotate
-    { name: 'label-prefix', default: '', for: ['list', 'usage', 'monitor', 'rotate'], help: 'only keys whose label starts with this (list, usage, monitor, rotate)' },
-    { name: 'day', default: '', for: ['usage', 'monitor', 'reset'], help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)" },
-    { name: 'alert-threshold', default: '80', for: ['usage', 'monitor'], help: 'usage percent of the daily limit that raises an alert, 1..100' },
-    { name: 'fail-on-alert', default: 'false', boolean: true, for: ['usage', 'monitor'], help: 'fail when any key is at or above alert-threshold' },
-    { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
-    { name: 'all-matching', default: 'false', boolean: true, for: ['reset', 'delete'], help: 'reset/delete every key whose label is name, when several are' },
-    { name: 'reset-all-keys-for-day', default: 'false', boolean: true, for: ['reset'], help: 'v1p can only reset every key for a day: allow that' },
-    { name: 'older-than-days', default: '', for: ['rotate'], help: 'rotate: delete keys created more than this many days ago (required)' },
-    { name: 'all-labels', default: 'false', boolean: true, for: ['rotate'], help: 'rotate without label-prefix: consider every key' },
-    { name: 'dry-run', default: 'false', boolean: true, for: ['rotate'], help: 'rotate: list what would be deleted, change nothing' },
-    { name: 'replace', default: 'false', boolean: true, for: ['rotate'], help: 'rotate: issue one new key per deleted key' },
-    { name: 'tier', default: '', for: ['generate', 'batch', 'rotate'], help: 'trial | partner | internal | vip (50/500/1000/5000 per day), or a tier of tiers' },
-    { name: 'tiers', default: '', for: ['generate', 'batch', 'rotate'], help: 'tier → daily limit map, JSON or YAML, e.g. {"trial":50,"gold":2000}' },
-    { name: 'expires-in-days', default: '', for: ['generate', 'batch'], help: 'generate/batch: expiry sent to servers that expire keys (v10)' },
-    { name: 'limit-as-total-quota', default: 'false', boolean: true, for: ['generate', 'batch', 'rotate'], help: 'v10: send limit as the key\'s lifetime totalQuota' },
-    // artifact
-    { name: 'upload-artifact', default: 'true', boolean: true, for: ['generate', 'batch', 'list', 'rotate'], help: 'GitHub: upload the CSV as an artifact' },
-    { name: 'artifact-name', default: '', for: ['generate', 'batch', 'list', 'rotate'], help: 'artifact name; default trial-keys-<run id>-<attempt>' },
-    { name: 'retention-days', default: '1', for: ['generate', 'batch', 'list', 'rotate'], help: 'artifact retention, 1..90 days' },
-    { name: 'encrypt-to', default: '', for: ['generate', 'batch', 'list', 'rotate'], help: 'age recipients (age1…, comma or newline separated): upload <name>.csv.age instead of plaintext' },
-    { name: 'allow-public-artifact', default: 'false', boolean: true, for: ['generate', 'batch', 'list', 'rotate'], help: 'allow plaintext keys as an artifact of a public repository' },
-    // reliability
-    { name: 'retries', default: '3', help: 'retries of idempotent requests (GET, DELETE, health), 0..10' },
-    { name: 'max-wait-seconds', default: '120', help: 'total time spent waiting on retries and rate limits' },
-    { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
-    { name: 'min-success', default: '', for: ['generate', 'batch'], help: 'keys that must be created for success; default count' },
-    { name: 'force', default: 'false', boolean: true, for: ['generate', 'batch'], help: 'issue again even when an earlier attempt of this run already did' },
-    { name: 'invocation-id', default: '', for: ['generate', 'batch', 'rotate'], help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels' },
-    { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
-];
-const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));
-/** The input's default as the table (and action.yml) states it; '' when it has none there. */
-function inputDefault(name) {
-    const spec = BY_NAME.get(name);
-    if (!spec)
-        throw new Error(`no input ${name}`);
-    return spec.default;
-}
-/** The inputs a command reads ('command' itself excluded: it is the CLI's first word). */
-function inputsOf(command) {
-    return INPUTS.filter((i) => i.name !== 'command' && (!i.for || i.for.includes(command)));
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts
@@ -47275,7 +47515,9 @@ const TOKEN_UNSENDABLE = /[\0-\x1f\x7f-\x9f]|[^\0-\xff]/;
 function describeTokenSource(fromInput, context) {
     if (fromInput)
         return context.platform === 'github' ? 'input admin-token' : '--token';
-    return context.platform === 'gitlab' ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)' : 'env ADMIN_TOKEN';
+    return context.platform === 'gitlab'
+        ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)'
+        : 'env ADMIN_TOKEN';
 }
 // An absolute path of RFC 3986 path characters, an optional query, no dot segments, no `//` start
 // (a network-path reference), %-escapes well formed.
@@ -47340,7 +47582,12 @@ function bech32Valid(text) {
     const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
     if (sep < 1 || data.length < 6 || data.includes(-1))
         return false;
-    const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
+    const values = [
+        ...[...hrp].map((c) => c.charCodeAt(0) >> 5),
+        0,
+        ...[...hrp].map((c) => c.charCodeAt(0) & 31),
+        ...data,
+    ];
     const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
     let chk = 1;
     for (const v of values) {
@@ -47387,7 +47634,11 @@ function parseTarget({ input, get, value }, env, context) {
     // The token travels in an HTTP header: only Latin-1 without control characters fits there. Any
     // other would make every admin request fail after the health check (and a create look uncertain).
     if (token !== undefined && TOKEN_UNSENDABLE.test(token)) {
-        const what = /[\r\n]/.test(token) ? 'a line break' : /[\0-\x1f\x7f-\x9f]/.test(token) ? 'a control character' : 'a character outside Latin-1 (such as a full-width or Chinese character)';
+        const what = /[\r\n]/.test(token)
+            ? 'a line break'
+            : /[\0-\x1f\x7f-\x9f]/.test(token)
+                ? 'a control character'
+                : 'a character outside Latin-1 (such as a full-width or Chinese character)';
         throw new InputError('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it again as one line of plain characters`);
     }
     if (token === undefined && command !== 'health') {
@@ -47402,9 +47653,15 @@ function parseIssuing({ get, value }, context) {
     const tier = get('tier') || undefined;
     if (tier !== undefined && !Object.hasOwn(tiers, tier))
         throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
-    const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier] : DEFAULT_LIMIT;
+    const limit = get('limit')
+        ? parseWholeNumber('limit', get('limit'), 1, 100_000_000)
+        : tier
+            ? tiers[tier]
+            : DEFAULT_LIMIT;
     // No default: v1/v01 do not report theirs, and a guess would show wrong percentages without saying so.
-    const serverDailyLimit = get('server-daily-limit') ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000) : undefined;
+    const serverDailyLimit = get('server-daily-limit')
+        ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000)
+        : undefined;
     const concurrency = parseWholeNumber('concurrency', value('concurrency'), 1, 64);
     const timeoutRaw = value('timeout-seconds');
     const timeout = Number(timeoutRaw);
@@ -47423,7 +47680,20 @@ function parseIssuing({ get, value }, context) {
         throw new InputError('label-prefix', labelPrefix, 'expected one line');
     const output = parseOutput(get('output'), context);
     const timeoutMs = Math.round(timeout * 1000);
-    return { count, tiers, tier, limit, serverDailyLimit, concurrency, timeoutMs, healthPath, name, nameGiven, labelPrefix, output };
+    return {
+        count,
+        tiers,
+        tier,
+        limit,
+        serverDailyLimit,
+        concurrency,
+        timeoutMs,
+        healthPath,
+        name,
+        nameGiven,
+        labelPrefix,
+        output,
+    };
 }
 /** Which existing keys reset, delete and rotate act on. */
 function parseSelection({ get, bool }, command, nameGiven, labelPrefix) {
@@ -47484,6 +47754,117 @@ function parseOptions(input, env, context) {
         invocationId: parseInvocationId(get('invocation-id')),
         requireHttps: bool('require-https'),
     };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/output/encrypt.ts
+// The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
+// `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
+// when there is something to encrypt.
+
+/** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
+async function encryptFileTo(file, recipients) {
+    if (recipients.length === 0)
+        throw new Error('encrypt-to: no age recipient given');
+    const { Encrypter } = await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 81539));
+    const encrypter = new Encrypter();
+    for (const recipient of recipients)
+        encrypter.addRecipient(recipient);
+    const ciphertext = await encrypter.encrypt(await (0,promises_.readFile)(file));
+    const target = `${file}.age`;
+    // Written beside the target and renamed, so a reader never sees half a file.
+    const temp = `${target}.${process.pid}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temp, ciphertext, { mode: 0o600 });
+        await (0,promises_.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw error;
+    }
+    await (0,promises_.rm)(file, { force: true });
+    return target;
+}
+/**
+ * Replaces the report's CSV by its encrypted copy: `csv-path`, the summary and the failure line
+ * then name `<csv>.age`. Does nothing without a CSV or without recipients.
+ */
+async function encrypt_encryptReportCsv(report, recipients, log) {
+    const plaintext = report.csvPath;
+    if (!plaintext || recipients.length === 0)
+        return;
+    let encrypted;
+    try {
+        encrypted = await encryptFileTo(plaintext, recipients);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
+    }
+    report.csvPath = encrypted;
+    for (const [name, value] of Object.entries(report.outputs))
+        if (value === plaintext)
+            report.outputs[name] = encrypted;
+    report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
+    if (report.failure)
+        report.failure = report.failure.split(plaintext).join(encrypted);
+    log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
+}
+
+;// CONCATENATED MODULE: ./src/reading/limits.ts
+/** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
+const UPSTREAM_DAILY_LIMIT = 200;
+/** The CSV's daily_limit where the server applies a limit it does not report. */
+const UNKNOWN_LIMIT = 'unknown';
+function limitOf(key, capabilities, serverDailyLimit) {
+    if (capabilities.lifetimeQuota)
+        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
+    // A per-key server answering without a limit applies its default, which is the server-wide one.
+    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
+        return { kind: 'daily', value: key.dailyLimit, perKey: true };
+    return { kind: 'daily', value: serverDailyLimit, perKey: false };
+}
+/** The CSV's daily_limit: the number, `unknown` for a server-wide limit nobody gave, none for lifetime quotas. */
+function dailyLimitOf(limit) {
+    if (limit.kind !== 'daily')
+        return undefined;
+    return limit.value ?? UNKNOWN_LIMIT;
+}
+/** How a server-wide limit nobody gave reads: what the server applies and what to set. */
+function unknownLimitText(flavor) {
+    return `unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream default 200) and its admin API does not report it; set server-daily-limit to that value`;
+}
+/** The lowest count a tie is read as the limit from. */
+const MIN_READ_LIMIT = 10;
+function limitEvidence(rows) {
+    let highest = 0;
+    let count = 0;
+    for (const row of rows) {
+        if (row.requests > highest) {
+            highest = row.requests;
+            count = 1;
+        }
+        else if (row.requests === highest)
+            count += 1;
+    }
+    if (highest === 0)
+        return undefined;
+    // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
+    return {
+        atLeast: highest,
+        reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined,
+        rowsAtLimit: count,
+    };
+}
+/**
+ * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
+ * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
+ */
+function percentUsed(used, limit) {
+    if (used === undefined || limit === undefined || limit <= 0)
+        return undefined;
+    return Math.floor((used * 100) / limit);
 }
 
 ;// CONCATENATED MODULE: ./src/quota-proxy/attempt-limits.ts
@@ -47879,7 +48260,9 @@ function brokenOffError(answer, target, attempts, timeoutMs) {
 function statusNote(answer) {
     const refused = answer.refused;
     if (refused) {
-        const asked = refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait';
+        const asked = refused.serverAsked
+            ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s`
+            : 'the next retry would wait';
         return `; ${asked}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`;
     }
     return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
@@ -47892,10 +48275,17 @@ function classify(error) {
         return { kind: 'timeout', detail: 'timed out connecting', sent: false };
     // undici 8: the proxy closed the connection before the CONNECT tunnel was up (undici 7 looped forever).
     if (code === 'UND_ERR_PRX_CONN')
-        return { kind: 'network', detail: 'the proxy closed the connection while opening the tunnel (CONNECT)', sent: false };
+        return {
+            kind: 'network',
+            detail: 'the proxy closed the connection while opening the tunnel (CONNECT)',
+            sent: false,
+        };
     if (code === 'QK_ABANDONED')
         return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
-    if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
+    if (err.name === 'TimeoutError' ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT' ||
+        code === 'ETIMEDOUT')
         return { kind: 'timeout', detail: 'timed out', sent: true };
     if (code === 'ECONNREFUSED')
         return { kind: 'refused', detail: 'connection refused', sent: false };
@@ -47918,827 +48308,6 @@ function isFatal(error) {
     if (error instanceof types/* UnsupportedOperationError */.v || error instanceof RateLimitedError)
         return true;
     return error instanceof HttpStatusError && FATAL_STATUSES.includes(error.status);
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/request-path.ts
-// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
-// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
-/**
- * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
- * change the route; a segment of dots only is refused, since servers and proxies resolve it.
- */
-function pathSegment(value) {
-    if (/^\.*$/.test(value))
-        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
-    return encodeURIComponent(value);
-}
-/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
-function requestPath(basePath, path, query) {
-    if (!path.startsWith('/'))
-        throw new Error(`request path must start with /: ${path}`);
-    if (path.split('?')[0].split('/').some((segment) => segment === '.' || segment === '..')) {
-        throw new Error(`refusing a request path with a dot segment: ${path}`);
-    }
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query ?? {}))
-        if (value !== undefined)
-            search.set(name, String(value));
-    const qs = search.toString();
-    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
-// Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
-const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
-/** Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). */
-function parseServerTime(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'number' && Number.isFinite(value)) {
-        // Seconds would be a date in 1970 when read as ms: nobody issues keys then.
-        return new Date(value < 1e11 ? value * 1000 : value);
-    }
-    if (typeof value !== 'string')
-        return undefined;
-    if (/^\d+$/.test(value))
-        return parseServerTime(Number(value));
-    const sql = SQL_DATETIME.exec(value);
-    const date = new Date(sql ? `${sql[1]}T${sql[2]}Z` : value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** Every UTC offset in use (−12:00 … +14:00) is a whole number of quarter hours. */
-const OFFSETS = Array.from({ length: (26 * HOUR) / (15 * MINUTE) + 1 }, (_, i) => -12 * HOUR + i * 15 * MINUTE);
-/** YYYY-MM-DD of `ms` at a UTC offset. */
-function dayAtOffset(ms, offsetMs) {
-    return new Date(ms + offsetMs).toISOString().slice(0, 10);
-}
-/**
- * The server's own day now, from its usage rows: upstream servers count days in *their* local time,
- * which no answer states. A row of day D updated at instant U means U fell on D at the server's offset,
- * which rules out every offset that would put U on another day. What is left gives the server's day
- * now (`serverNow`: our clock corrected by its Date header). Rows that contradict the newer ones (a
- * change of zone, daylight saving, a reset of an old day) are passed over. When the offsets left put
- * "now" on two days, the midnight after the newest usage may have passed; the newest day with usage
- * is chosen, since the later day has no usage at all yet, and the other is named.
- */
-function serverDayFromRows(stamps, serverNow) {
-    const sorted = stamps.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.day) && !Number.isNaN(s.updatedAt.getTime())).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-    let offsets = OFFSETS;
-    for (const stamp of sorted.slice(0, 2000)) {
-        const at = stamp.updatedAt.getTime();
-        const fits = offsets.filter((o) => dayAtOffset(at, o) === stamp.day);
-        if (fits.length > 0)
-            offsets = fits;
-    }
-    const newest = sorted[0];
-    if (!newest || offsets === OFFSETS)
-        return { alternatives: [], newest };
-    const days = [...new Set(offsets.map((o) => dayAtOffset(serverNow, o)))].sort();
-    // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings, compared as text
-    const newestDay = sorted.reduce((max, s) => (s.day > max ? s.day : max), newest.day);
-    const day = days.length === 1 ? days[0] : days.includes(newestDay) ? newestDay : days[0];
-    return { day, alternatives: days.filter((d) => d !== day), offsets: [offsets[0], offsets.at(-1)], newest };
-}
-/** `UTC+8`, `UTC−3:30`. */
-function offsetText(ms) {
-    const sign = ms < 0 ? '−' : '+';
-    const minutes = Math.abs(ms) / MINUTE;
-    const h = Math.floor(minutes / 60);
-    const m = minutes % 60;
-    return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
-// Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
-class ShapeError extends Error {
-    constructor(what) {
-        super(`unexpected answer: ${what}`);
-        this.name = 'ShapeError';
-    }
-}
-function asObject(value, what) {
-    if (value && typeof value === 'object' && !Array.isArray(value))
-        return value;
-    throw new ShapeError(`${what} is not a JSON object`);
-}
-function asArray(value, what) {
-    if (Array.isArray(value))
-        return value;
-    throw new ShapeError(`${what} is not a list`);
-}
-function str(value) {
-    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-}
-function num(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-        return Number(value);
-    return undefined;
-}
-function requireKey(item, what) {
-    const key = item.key;
-    if (typeof key !== 'string' || key === '')
-        throw new ShapeError(`${what} has no "key"`);
-    return key;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1.ts
-
-
-function keyFrom(item, what) {
-    return {
-        key: requireKey(item, what),
-        label: str(item.label),
-        createdAt: parseServerTime(item.created_at) ?? new Date(),
-    };
-}
-/** Creation on the flavors with per-key daily limits (v1p, v1a): `daily_limit` sent and read back. */
-const createWithDailyLimit = {
-    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
-    parseCreated: (body) => {
-        const item = asObject(body, 'the created key');
-        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
-    },
-};
-const USAGE_PAGE = 1000;
-const v1 = {
-    flavor: 'v1',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', refusalsCounted: false },
-    createBody: ([request]) => ({ label: request.label }),
-    parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
-    }),
-    // Every day's rows, newest day first: the client keeps the day's, and learns the server's day from them.
-    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { limit: USAGE_PAGE, offset } }),
-    parseUsage: (body, _day, offset) => {
-        const page = asObject(body, 'the usage answer');
-        const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
-        return {
-            rows: items.map((i) => ({ key: str(i.trial_key), label: str(i.label), requests: num(i.requests) ?? 0, day: str(i.day), updatedAt: parseServerTime(i.updated_at) })),
-            next: page.has_more === true ? offset + items.length : undefined,
-        };
-    },
-    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day, trial_key: key } }),
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v01.ts
-
-
-
-/** v01 answers at most 500 recent rows. */
-const RECENT = 500;
-const v01 = {
-    flavor: 'v01',
-    capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', resetDefaultsToServerDay: true, refusalsCounted: true },
-    // Upstream gives every key of one request the request's `label` (there is no per-key label), so
-    // the callers send one label per request: a chunk's own (issue-keys.ts).
-    createBody: (requests) => (requests.length === 1 ? { label: requests[0].label } : { label: requests[0].label, count: requests.length }),
-    parseCreated: (body) => {
-        const answer = asObject(body, 'the created keys');
-        const items = Array.isArray(answer.keys) ? answer.keys : [answer];
-        return items.map((k) => keyFrom(asObject(k, 'a created key'), 'a created key'));
-    },
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
-    }),
-    // Without a day: the newest rows of every day, each with its day (at most RECENT of them).
-    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : { limit: RECENT } }),
-    parseUsage: (body, day) => {
-        const answer = asObject(body, 'the usage answer');
-        const items = asArray(answer.items, 'items');
-        const rows = items.map((i) => {
-            const item = asObject(i, 'a usage row');
-            return { key: str(item.key), label: str(item.label), requests: num(item.req_count) ?? 0, day: str(item.day ?? answer.day) || day, updatedAt: parseServerTime(item.updated_at) };
-        });
-        return { rows, partial: day === undefined && items.length >= RECENT };
-    },
-    // Without a day the server resets its own today and names it.
-    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', query: day ? { key, day } : { key: key } }),
-    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1p.ts
-
-
-
-const v1p = {
-    flavor: 'v1p',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true, serverDay: 'named', resetDefaultsToServerDay: true },
-    ...createWithDailyLimit,
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(body, 'the key list').map((k) => {
-            const item = asObject(k, 'a key');
-            return {
-                ...keyFrom(item, 'a key'),
-                dailyLimit: num(item.daily_limit),
-                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
-            };
-        }),
-    }),
-    // Asked without a day, the server answers for its own today and names it.
-    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : {} }),
-    parseUsage: (body) => {
-        const answer = asObject(body, 'the usage answer');
-        const rows = asArray(answer.keys, 'keys').map((k) => {
-            const item = asObject(k, 'a usage row');
-            return { key: str(item.key), label: str(item.label), requests: num(item.requests) ?? 0, dailyLimit: num(item.daily_limit), updatedAt: parseServerTime(item.updated_at) };
-        });
-        return { rows, day: str(answer.day) || undefined };
-    },
-    // Only the whole day can be reset: callers must have refused unless the user asked for that.
-    resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: day ? { day } : {} }),
-    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1a.ts
-// v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
-
-
-
-
-const DAY_MS = 86_400_000;
-const v1a = {
-    flavor: 'v1a',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none', serverDay: 'rows' },
-    ...createWithDailyLimit,
-    listQuery: () => ({}),
-    parseListing: (body) => ({
-        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => {
-            const item = asObject(k, 'a key');
-            return {
-                ...keyFrom(item, 'a key'),
-                dailyLimit: num(item.daily_limit),
-                usedToday: num(item.today_requests),
-                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
-            };
-        }),
-    }),
-    // Usage comes as the last N days per key (counted back from the server's UTC date): ask for
-    // enough days to reach `day`; without a day, 3 reach the server's today in any time zone.
-    usageRequest: (day) => {
-        const back = day === undefined ? 3 : Math.floor((Date.now() - Date.parse(`${day}T00:00:00Z`)) / DAY_MS) + 2;
-        return { path: '/admin/usage', query: { days: Math.min(Math.max(back, 1), 366) } };
-    },
-    // One row per key and day, each with its day: the client keeps the day's.
-    parseUsage: (body) => ({
-        rows: asArray(asObject(body, 'the usage answer').usage, 'usage').flatMap((k) => {
-            const item = asObject(k, 'a usage row');
-            const days = Array.isArray(item.usage) ? item.usage.map((d) => asObject(d, 'a usage day')) : [];
-            return days.map((d) => ({ key: str(item.key), label: str(item.label), requests: num(d.requests) ?? 0, dailyLimit: num(item.daily_limit), day: str(d.day), updatedAt: parseServerTime(d.updated_at) }));
-        }),
-    }),
-    resetRequest: () => {
-        throw new types/* UnsupportedOperationError */.v('v1a', 'reset endpoint');
-    },
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v10.ts
-
-
-const V10_PAGE = 100;
-/** Sent as the trial key of the health probe: plainly not a key, so the server finds none. */
-const HEALTH_PROBE_KEY = 'quota-keys-health-check';
-const UNKNOWN_KEY = 'Invalid or expired API key';
-/**
- * Upstream v10's /healthz and /status never answer: their database calls pass the callback where
- * the server's query wrapper expects parameters, so it is never called. Its proxy route looks the
- * trial key up in the database (parameters given, so the callback runs) and is outside /admin, so
- * it costs none of the 30 admin requests per 15 minutes. An unknown key answers 403; upstream
- * answers a database error the same way, which the first admin request (500 then) tells apart.
- */
-const healthProbe = {
-    method: 'POST',
-    path: '/gateway',
-    query: { api_key: HEALTH_PROBE_KEY },
-    why: "v10's /healthz never answers (an upstream defect)",
-    judge: (status, body) => status === 403 && !!body && typeof body === 'object' && body.error === UNKNOWN_KEY
-        ? 'looked an unknown key up in its database and refused it, as v10 does'
-        : undefined,
-    expected: `403 {"error":"${UNKNOWN_KEY}"}`,
-};
-const v10 = {
-    flavor: 'v10',
-    capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key', lifetimeQuota: true, usageListsEveryKey: true },
-    healthProbe,
-    createBody: ([request]) => ({
-        label: request.label,
-        ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
-        ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
-    }),
-    parseCreated: (body) => {
-        const item = asObject(body, 'the created key');
-        return [
-            {
-                key: requireKey(item, 'the created key'),
-                label: str(item.label),
-                // v10 does not return created_at on creation: the answer's arrival is within a second of it.
-                createdAt: parseServerTime(item.created_at) ?? new Date(),
-                expiresAt: parseServerTime(item.expiresAt) ?? null,
-                totalQuota: num(item.totalQuota),
-            },
-        ];
-    },
-    listQuery: (offset) => ({ limit: V10_PAGE, offset }),
-    parseListing: (body, offset) => {
-        const answer = asObject(body, 'the key list');
-        const keys = asArray(answer.keys, 'keys').map((k) => {
-            const item = asObject(k, 'a key');
-            return {
-                key: requireKey(item, 'a key'),
-                label: str(item.label),
-                createdAt: parseServerTime(item.created_at) ?? new Date(0),
-                expiresAt: parseServerTime(item.expires_at) ?? null,
-                totalQuota: num(item.total_quota),
-                usedQuota: num(item.used_quota),
-                status: str(item.status) || undefined,
-            };
-        });
-        const more = answer.pagination?.hasMore === true;
-        return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
-    },
-    // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
-    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE } }),
-    parseUsage: (body, _day, offset) => {
-        const answer = asObject(body, 'the usage answer');
-        const rows = asArray(answer.data, 'data').map((r) => {
-            const item = asObject(r, 'a usage row');
-            return {
-                key: str(item.key),
-                label: str(item.label),
-                requests: num(item.request_count) ?? 0,
-                totalQuota: num(item.total_quota),
-                usedQuota: num(item.used_quota),
-            };
-        });
-        const more = answer.pagination?.hasNextPage === true;
-        return { rows, next: more ? offset + V10_PAGE : undefined };
-    },
-    resetRequest: (key) => ({ method: 'POST', path: '/admin/reset-usage', body: { key } }),
-};
-
-;// CONCATENATED MODULE: ./src/quota-proxy/detect.ts
-
-
-
-
-
-const ADAPTERS = { v1: v1, v01: v01, v1p: v1p, v1a: v1a, v10: v10 };
-function adapterFor(flavor) {
-    return ADAPTERS[flavor];
-}
-/** The flavors whose /healthz may never answer, with the probe whose answer tells each apart. */
-function healthProbes() {
-    return Object.values(ADAPTERS).flatMap((a) => (a.healthProbe ? [{ flavor: a.flavor, probe: a.healthProbe }] : []));
-}
-const isObject = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
-/** Only v10's health body carries `checks`; the others answer a bare {"ok":true}. */
-function flavorFromHealth(body) {
-    return isObject(body) && isObject(body.checks) ? 'v10' : undefined;
-}
-function flavorFromListing(body) {
-    if (Array.isArray(body))
-        return 'v1p';
-    if (!isObject(body) || !Array.isArray(body.keys))
-        return undefined;
-    if (isObject(body.pagination))
-        return 'v10';
-    if (body.success === true)
-        return 'v1a';
-    if ('mode' in body || 'count' in body)
-        return 'v01';
-    return 'v1';
-}
-function flavorFromCreated(body) {
-    if (!isObject(body))
-        return undefined;
-    if (Array.isArray(body.keys))
-        return 'v01';
-    if (body.success === true)
-        return 'id' in body || 'totalQuota' in body ? 'v10' : 'v1a';
-    const key = typeof body.key === 'string' ? body.key : '';
-    if (key.startsWith('sk-'))
-        return 'v1';
-    if (key.startsWith('trial_'))
-        return 'v01';
-    if (key.startsWith('roc_'))
-        return 'v1p';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
-// The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
-// the run needs anyway (health body, first listing, first creation): never an extra request.
-
-
-
-
-
-
-/** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
-function ofDay(rows, day) {
-    return rows.filter((r) => r.day === undefined || r.day === day);
-}
-/** The health path every flavor but v10 answers quickly. */
-const DEFAULT_HEALTH_PATH = '/healthz';
-/** How long a health path may stay silent before the flavors whose /healthz hangs are probed. */
-const HEALTH_PATIENCE_MS = 2000;
-const NETWORK_CHECK = {
-    timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
-    refused: 'check that quota-proxy is running and listening on that host and port',
-    dns: 'check the host name in url',
-    reset: 'check the server and any proxy in front of it',
-    network: 'check the network between this runner and the server',
-};
-class QuotaProxy {
-    http;
-    adapter;
-    detecting;
-    constructor(http, flavor) {
-        this.http = http;
-        if (flavor)
-            this.adapter = adapterFor(flavor);
-    }
-    get flavor() {
-        return this.adapter?.flavor;
-    }
-    /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
-    get known() {
-        return this.adapter;
-    }
-    /**
-     * Whether `adminRequests` more admin requests fit the server's admin rate limit now, and if not,
-     * how many do and when the window resets. Undefined until an /admin answer has stated the limit.
-     */
-    rateLimitPlan(adminRequests) {
-        return this.http.rateLimit.plan(adminRequests);
-    }
-    /** Milliseconds of max-wait-seconds still available to a wait starting now. */
-    waitBudgetLeft() {
-        return this.http.budget.left();
-    }
-    /** Requests sent again so far (after a failure that allowed it). */
-    get retriesMade() {
-        return this.http.retriesMade;
-    }
-    /** `METHOD url` as messages name a request to this server (never with a secret). */
-    describe(method, path) {
-        return this.http.describe(method, path);
-    }
-    learn(flavor) {
-        if (flavor && !this.adapter)
-            this.adapter = adapterFor(flavor);
-    }
-    /**
-     * GET `path`, healthy when 2xx and the body does not say "ok": false (retried like any GET). A
-     * flavor whose /healthz never answers (v10) is checked by its probe instead: at once when the
-     * flavor is known, else once `path` has stayed without an answer for HEALTH_PATIENCE_MS; the
-     * probe recognising its flavor ends the check, else `path`'s own outcome decides.
-     */
-    async health(path) {
-        const known = this.adapter;
-        if (known?.healthProbe && path === DEFAULT_HEALTH_PATH) {
-            const outcome = await this.probe(known.flavor, known.healthProbe);
-            if (outcome.proof)
-                return { healthy: true, problem: '', note: `${outcome.target} ${outcome.proof} (not ${path}: ${outcome.probe.why})` };
-            return {
-                healthy: false,
-                failure: 'probe',
-                problem: `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and server-flavor, or set health-path to a route that answers.`,
-            };
-        }
-        const stop = new AbortController();
-        const started = Date.now();
-        const checked = this.http.request('GET', path, { auth: false, signal: stop.signal }).then((answer) => ({ answer }), (error) => {
-            if (error instanceof NetworkError)
-                return { error };
-            throw error;
-        });
-        const candidates = known ? [] : healthProbes();
-        const probed = [];
-        if (candidates.length > 0) {
-            let patience;
-            const first = await Promise.race([checked, new Promise((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS)))]);
-            clearTimeout(patience);
-            if (first === undefined) {
-                const waited = Math.round((Date.now() - started) / 100) / 10;
-                for (const { flavor, probe } of candidates) {
-                    const outcome = await this.probe(flavor, probe);
-                    if (!outcome.proof) {
-                        // What another route answered tells whether the server is up: worth naming. A probe that
-                        // could not connect says nothing the health path's own failure does not.
-                        if (outcome.reached)
-                            probed.push(outcome);
-                        continue;
-                    }
-                    stop.abort();
-                    await checked.catch(() => undefined);
-                    this.learn(flavor);
-                    return {
-                        healthy: true,
-                        problem: '',
-                        note: `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ${outcome.target} ${outcome.proof}`,
-                    };
-                }
-            }
-        }
-        return this.judge(path, await checked, probed);
-    }
-    /** The verdict on the health path's own answer (or failure), with what the probes found. */
-    judge(path, settled, probed) {
-        const target = this.http.describe('GET', path);
-        const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
-        if ('error' in settled) {
-            const { error } = settled;
-            return { healthy: false, failure: error.kind, problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.` };
-        }
-        const { answer } = settled;
-        let body;
-        try {
-            body = JSON.parse(answer.text);
-        }
-        catch {
-            body = undefined;
-        }
-        if (answer.status < 200 || answer.status > 299) {
-            return {
-                healthy: false,
-                status: answer.status,
-                failure: 'status',
-                problem: `Health check failed: ${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
-            };
-        }
-        this.learn(flavorFromHealth(body));
-        if (body && typeof body === 'object' && body.ok === false) {
-            return {
-                healthy: false,
-                status: answer.status,
-                failure: 'ok-false',
-                problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (${snippetOf(answer.text)}); check the quota-proxy logs and its database.`,
-            };
-        }
-        return { healthy: true, status: answer.status, problem: '' };
-    }
-    /** One probe request (outside /admin): what it proves when the answer is `flavor`'s healthy one. */
-    async probe(flavor, probe) {
-        const target = this.http.describe(probe.method, probe.path);
-        try {
-            // Not repeated after a timeout: the health path, still running meanwhile, has its own retries.
-            const answer = await this.http.request(probe.method, probe.path, { auth: false, query: probe.query, idempotent: false });
-            let body;
-            try {
-                body = JSON.parse(answer.text);
-            }
-            catch {
-                body = undefined;
-            }
-            const answered = `${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}`;
-            return { flavor, probe, target, proof: probe.judge(answer.status, body), answered, reached: true };
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            return { flavor, probe, target, answered: error.message, reached: error.kind === 'timeout' || error.kind === 'reset' };
-        }
-    }
-    /**
-     * One small authenticated read, to learn whether the admin token is accepted before anything is
-     * created: `/admin/usage` exists on every flavor and `limit=1` keeps it small where the server
-     * pages (v1, v01, v10). Throws what the request throws (HttpStatusError 401/403 for a bad token).
-     * Its answer is not used to detect the flavor: the first create does that.
-     */
-    async checkAdminToken() {
-        await this.http.json('GET', '/admin/usage', { query: { limit: 1, days: 1 } });
-    }
-    /** Creates keys; the first call on an unknown flavor detects it (later calls wait for that). */
-    async createKeys(requests) {
-        if (!this.adapter && this.detecting)
-            await this.detecting.catch(() => undefined);
-        if (this.adapter) {
-            const { body } = await this.http.json('POST', '/admin/keys', { body: this.adapter.createBody(requests) });
-            return this.adapter.parseCreated(body, requests);
-        }
-        const [request] = requests;
-        if (!request || requests.length !== 1)
-            throw new Error('the first creation on an unknown flavor makes one key');
-        // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
-        // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
-        const firstBody = {
-            label: request.label,
-            daily_limit: request.dailyLimit,
-            ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
-            ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
-        };
-        const created = this.http.json('POST', '/admin/keys', { body: firstBody });
-        this.detecting = created;
-        const { body } = await created;
-        const flavor = flavorFromCreated(body);
-        if (!flavor)
-            throw new Error(`cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`);
-        this.learn(flavor);
-        return adapterFor(flavor).parseCreated(body, requests);
-    }
-    /** Every key, page by page. */
-    async *listKeys() {
-        let offset = 0;
-        while (offset !== undefined) {
-            // Unknown flavor: v10's first-page query, which the other flavors ignore.
-            const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
-            const { body } = await this.http.json('GET', '/admin/keys', { query });
-            this.learn(flavorFromListing(body));
-            if (!this.adapter)
-                throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
-            const page = this.adapter.parseListing(body, offset);
-            yield page.keys;
-            offset = page.next;
-        }
-    }
-    /**
-     * Usage of `day`, or of the server's own today when no day is given: the servers count days in
-     * their local time, which may not be the runner's date. `runnerDay` is used only when the server
-     * shows nothing of its day.
-     */
-    async usage(day, runnerDay) {
-        const adapter = this.require('usage');
-        const { serverDay } = adapter.capabilities;
-        if (!serverDay) {
-            const rows = (await this.usagePages(undefined)).rows;
-            return { rows, day: { by: 'none' }, everyRow: rows };
-        }
-        if (day) {
-            const given = await this.usagePages(day);
-            return { rows: ofDay(given.rows, day), day: { by: 'given', day }, everyRow: given.rows };
-        }
-        const all = await this.usagePages(undefined);
-        if (all.day)
-            return { rows: ofDay(all.rows, all.day), day: { by: 'server', day: all.day }, everyRow: all.rows };
-        const choice = this.dayFromRows(all.rows, runnerDay);
-        // A partial answer (v01's newest rows) may miss some of the day's: ask for the day itself.
-        const rows = all.partial ? (await this.usagePages(choice.day)).rows : all.rows;
-        return { rows: ofDay(rows, choice.day), day: choice, everyRow: all.rows };
-    }
-    /**
-     * The server's own today, for a reset sent with an explicit day (v1 needs one): from the first
-     * page of its usage, which lists the newest rows.
-     */
-    async serverDay(runnerDay) {
-        const adapter = this.require('the server day');
-        if (!adapter.capabilities.serverDay)
-            return { by: 'none' };
-        const page = await this.usagePage(undefined, 0);
-        if (page.day)
-            return { by: 'server', day: page.day };
-        return this.dayFromRows(page.rows, runnerDay);
-    }
-    dayFromRows(rows, runnerDay) {
-        // A row at 0 may be a reset (v1, v01 zero a row and stamp it with the time of the reset).
-        const stamps = rows.flatMap((r) => (r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : []));
-        const learned = serverDayFromRows(stamps, Date.now() + (this.http.serverClockOffsetMs ?? 0));
-        return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
-    }
-    async usagePage(day, offset) {
-        const adapter = this.require('usage');
-        const request = adapter.usageRequest(day, offset);
-        const { body } = await this.http.json('GET', request.path, { query: request.query });
-        return adapter.parseUsage(body, day, offset);
-    }
-    async usagePages(day) {
-        const all = { rows: [] };
-        let offset = 0;
-        while (offset !== undefined) {
-            const page = await this.usagePage(day, offset);
-            for (const row of page.rows)
-                all.rows.push(row);
-            all.day ??= page.day;
-            all.partial ||= page.partial;
-            offset = page.next;
-        }
-        return all;
-    }
-    async deleteKey(key) {
-        const adapter = this.require('delete');
-        if (!adapter.capabilities.delete)
-            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
-        // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
-        // the attempt whose answer was lost deleted it.
-        try {
-            const { body, answer } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
-            return body.deleted !== false || answer.earlierMayHaveActed === true;
-        }
-        catch (error) {
-            if (error instanceof HttpStatusError && error.status === 404)
-                return error.earlierMayHaveActed;
-            throw error;
-        }
-    }
-    /**
-     * Resets `key`'s usage of `day`; without a day, of the server's own today on flavors that reset
-     * that by default (resetDefaultsToServerDay). Returns the day the server says it reset, if it says.
-     */
-    async resetUsage(key, day) {
-        const adapter = this.require('reset');
-        if (adapter.capabilities.reset === 'none')
-            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'reset endpoint');
-        if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
-            throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
-        }
-        const request = adapter.resetRequest(key, day);
-        const { body } = await this.http.json(request.method, request.path, { query: request.query, body: request.body });
-        try {
-            return adapter.parseReset?.(body) ?? day;
-        }
-        catch {
-            return day; // the reset was done; only the echo of its day is missing
-        }
-    }
-    require(operation) {
-        if (!this.adapter)
-            throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
-        return this.adapter;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(24371);
-;// CONCATENATED MODULE: ./src/quota-proxy/answer-body.ts
-/** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
-const CUT_OFF_KEPT = 4096;
-/**
- * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
- * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
- */
-function readBody(body) {
-    return new Promise((resolve) => {
-        const chunks = [];
-        let received = 0;
-        const done = (cutOff, error) => {
-            let kept = chunks;
-            if (cutOff) {
-                let size = 0;
-                const head = chunks.findIndex((chunk) => {
-                    size += chunk.length;
-                    return size >= CUT_OFF_KEPT;
-                });
-                kept = head === -1 ? chunks : chunks.slice(0, head + 1);
-            }
-            const text = Buffer.concat(kept).subarray(0, cutOff ? CUT_OFF_KEPT : undefined).toString('utf8');
-            chunks.length = 0;
-            resolve({ text, cutOff, received, error });
-        };
-        body.on('data', (chunk) => {
-            received += chunk.length;
-            chunks.push(chunk);
-        });
-        body.once('end', () => done(false));
-        body.once('error', (error) => done(true, error));
-    });
-}
-/** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
-function errorText(text) {
-    try {
-        const body = JSON.parse(text);
-        if (typeof body.error === 'string')
-            return body.error;
-        if (body.error && typeof body.error.message === 'string')
-            return body.error.message;
-        if (typeof body.message === 'string')
-            return body.message;
-    }
-    catch {
-        // not JSON: HTML error pages are shown by their first characters
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/proxy-note.ts
-// Messages about a failed connection name the proxy it went through: a refused connection is then
-// the proxy's, not the server's.
-
-/**
- * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
- * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
- */
-function proxyNote(url, env) {
-    const https = url.protocol === 'https:';
-    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const name = names.find((n) => env[n]);
-    if (!name)
-        return '';
-    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const bypassed = noProxy.some((entry) => {
-        if (entry === '*')
-            return true;
-        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
-        return host === bare || host.endsWith(`.${bare}`);
-    });
-    return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/cancel.ts
@@ -48834,716 +48403,6 @@ function sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
-// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
-// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
-// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
-// and to say up front when a batch cannot fit.
-const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
-const wholeNumber = (value) => {
-    const raw = first(value);
-    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
-};
-/**
- * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
- * count the server told; requests sent after the one it answered and still unanswered had not been
- * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
- * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
- * whole window (15 minutes on v10) for nothing.
- */
-class RateLimitTracker {
-    limit;
-    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
-    base;
-    resetAt = 0;
-    nextTicket = 0;
-    inFlight = new Set();
-    /** The window passed: the next answer starts a new one, whatever it says. */
-    stale = false;
-    get known() {
-        return this.base !== undefined;
-    }
-    /**
-     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
-     * else `waitMs` until asking again makes sense.
-     */
-    acquire(now = Date.now()) {
-        if (this.base !== undefined) {
-            this.roll(now);
-            if (this.available() <= 0)
-                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
-        }
-        return { ticket: this.count() };
-    }
-    /** A ticket for a request sent without asking (a retry). */
-    count() {
-        const ticket = this.nextTicket++;
-        this.inFlight.add(ticket);
-        return ticket;
-    }
-    /** The request of `ticket` is over (answered or failed). */
-    release(ticket) {
-        this.inFlight.delete(ticket);
-    }
-    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
-    observe(headers, ticket, now = Date.now()) {
-        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
-        if (remaining === undefined)
-            return;
-        const reset = wholeNumber(headers['x-ratelimit-reset']);
-        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
-        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
-        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
-        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
-            this.base = { remaining, ticket };
-            this.resetAt = resetAt;
-            this.stale = false;
-        }
-        else if (!this.stale && remaining < this.base.remaining) {
-            // Same window; a late answer of a window that has passed tells nothing.
-            this.base = { remaining, ticket };
-        }
-    }
-    /** The current window as far as known; undefined before the first answer with the headers. */
-    window(now = Date.now()) {
-        if (this.base === undefined)
-            return undefined;
-        this.roll(now);
-        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
-    }
-    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
-    plan(needed, now = Date.now()) {
-        const window = this.window(now);
-        if (!window)
-            return undefined;
-        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
-    }
-    available() {
-        if (this.base === undefined)
-            return Number.POSITIVE_INFINITY;
-        let uncounted = 0;
-        for (const ticket of this.inFlight)
-            if (ticket > this.base.ticket)
-                uncounted += 1;
-        return this.base.remaining - uncounted;
-    }
-    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
-    roll(now) {
-        if (this.stale || now < this.resetAt)
-            return;
-        this.stale = true;
-        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/retry-policy.ts
-// The decisions behind every attempt of the run's requests, for the HTTP client (./http.ts):
-// - whether a failed attempt is tried again: idempotent requests retry network errors, 5xx and 429;
-//   a create (POST) retries only what never reached the server or was refused by its rate limit,
-//   because repeating it could make a second key (issue-keys reconciles those instead);
-// - how long to wait first (full-jitter backoff or the server's Retry-After, ./retry.ts), out of
-//   one budget for the run (max-wait-seconds);
-// - when an admin request may go, under the admin rate limit (./rate-limit.ts);
-// - when the server is taken for gone: it has answered nothing for so long that another attempt
-//   could end past (retries + 1) × timeout + max-wait, with at least retries + 1 timeouts since its
-//   last answer. The run then sends nothing more.
-
-
-
-
-/** The request never reached the server: safe to repeat whatever it was. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
-/** The outcome is unknown: repeated only when the request is idempotent. */
-const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'QK_DEADLINE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
-const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-class RetryPolicy {
-    options;
-    /** Every wait of the run comes out of this (max-wait-seconds). */
-    budget;
-    /** The admin rate limit, as the answers state it. */
-    rateLimit = new RateLimitTracker();
-    /** Retries made over the run. */
-    retriesMade = 0;
-    /** Attempts in a row that hit their deadline; any complete answer resets it. */
-    consecutiveTimeouts = 0;
-    /** When the last complete answer arrived (or the policy was made). */
-    lastAnswerAt = Date.now();
-    constructor(options) {
-        this.options = options;
-        this.budget = new WaitBudget(options.maxWaitMs);
-    }
-    /** A complete answer arrived: the server is there. */
-    answered() {
-        this.consecutiveTimeouts = 0;
-        this.lastAnswerAt = Date.now();
-    }
-    /** An attempt hit its deadline. */
-    timedOut() {
-        this.consecutiveTimeouts += 1;
-    }
-    /**
-     * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
-     * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
-     * max-wait after that answer. Occasional slow answers among good ones never get here.
-     */
-    stalled() {
-        const { retries, timeoutMs } = this.options;
-        if (this.consecutiveTimeouts < retries + 1)
-            return false;
-        return Date.now() - this.lastAnswerAt + timeoutMs > (retries + 1) * timeoutMs + this.budget.maxMs;
-    }
-    stalledError(target) {
-        const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
-        const each = this.options.timeoutMs / 1000;
-        return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`, false);
-    }
-    /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
-    onRetry(err, request, callback) {
-        const { attempt, target, idempotent } = request;
-        if (attempt.headersReceived)
-            return callback(err);
-        const { statusCode, code, headers } = err;
-        let retry;
-        let why;
-        let retryAfter;
-        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
-            why = `answered ${statusCode}`;
-            if (attempt.ticket !== undefined && headers)
-                this.rateLimit.observe(headers, attempt.ticket);
-            // A 429 was refused before anything was done, so even a create may be repeated.
-            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
-            if (retry && statusCode !== 429)
-                attempt.earlierMayHaveActed = true;
-            retryAfter = parseRetryAfter(headers?.['retry-after']);
-        }
-        else {
-            // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
-            if (code === 'UND_ERR_CONNECT_TIMEOUT')
-                this.timedOut();
-            why = classify(err).detail;
-            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
-            if (retry && UNCERTAIN.has(code ?? ''))
-                attempt.earlierMayHaveActed = true;
-        }
-        if (!retry)
-            return callback(err);
-        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
-            if (again)
-                this.renewTicket(attempt);
-            callback(again ? null : err);
-        }, () => callback(err));
-    }
-    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
-    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
-        const { cancellation, log, retries } = this.options;
-        if (cancellation?.requested || attempt.retries >= retries || this.stalled())
-            return false;
-        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
-        if (!this.budget.reserve(delay)) {
-            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
-            log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
-            return false;
-        }
-        attempt.retries += 1;
-        this.retriesMade += 1;
-        log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
-        return sleep(delay, cancellation?.signal);
-    }
-    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
-    async paceForRateLimit(target) {
-        const { cancellation, log } = this.options;
-        for (;;) {
-            const turn = this.rateLimit.acquire();
-            if ('ticket' in turn)
-                return turn.ticket;
-            const { waitMs } = turn;
-            const resetAt = new Date(Date.now() + waitMs);
-            if (this.options.onRateLimit === 'fail')
-                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
-            if (!this.budget.reserve(waitMs)) {
-                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
-            }
-            log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
-            if (!(await sleep(waitMs + 100, cancellation?.signal)))
-                throw new CancelledError(cancellation?.reason ?? 'cancelled');
-        }
-    }
-    /** A retry is one more request against the admin rate limit. */
-    renewTicket(attempt) {
-        if (attempt.ticket === undefined)
-            return;
-        this.rateLimit.release(attempt.ticket);
-        attempt.ticket = this.rateLimit.count();
-    }
-    /** The 429 that ended a request's retries, as the error that says when to try again. */
-    rateLimitedError(target, answer) {
-        const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
-        const why = answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
-            : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-                : `still refused after ${answer.retries + 1} attempts`;
-        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
-// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
-// interceptor driven by our policy (./retry-policy.ts), every wait out of one budget. Every attempt
-// has a total deadline and a size limit (./attempt-limits.ts). Failures are the errors of
-// ./errors.ts; what they show of an answer is redacted and cut short (Redactor.snippet).
-
-
-
-
-
-
-
-
-
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-class HttpClient {
-    options;
-    dispatcher;
-    /** Every wait of the run comes out of this (max-wait-seconds). */
-    budget;
-    /** The admin rate limit, as the answers state it. */
-    rateLimit;
-    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
-    serverClockOffsetMs;
-    policy;
-    agent;
-    origin;
-    basePath;
-    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
-    viaProxy;
-    maxAnswerBytes;
-    /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
-    tokenRedactor = new Redactor();
-    constructor(options) {
-        this.options = options;
-        this.tokenRedactor.addSecret(options.token);
-        // Credentials in the URL are never sent nor shown: the admin token is the only credential.
-        const base = new URL(options.baseUrl.href);
-        base.username = '';
-        base.password = '';
-        this.origin = base.origin;
-        this.basePath = base.pathname.replace(/\/+$/, '');
-        this.viaProxy = proxyNote(base, process.env);
-        const { timeoutMs, onRateLimit, cancellation, log } = options;
-        const retries = options.retries ?? 3;
-        this.policy = new RetryPolicy({ retries, timeoutMs, maxWaitMs: options.maxWaitMs ?? 120_000, onRateLimit, cancellation, log, random: options.random ?? Math.random });
-        this.budget = this.policy.budget;
-        this.rateLimit = this.policy.rateLimit;
-        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-        this.agent = new undici/* EnvHttpProxyAgent */.J2({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
-        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
-        // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
-        this.dispatcher = this.agent.compose(attemptLimits(), undici/* interceptors */.dY.retry({ throwOnError: false }));
-    }
-    /** Retries made over the run. */
-    get retriesMade() {
-        return this.policy.retriesMade;
-    }
-    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
-    describe(method, path) {
-        return `${method} ${this.origin}${this.basePath}${path}`;
-    }
-    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
-    pathFor(path, query) {
-        return requestPath(this.basePath, path, query);
-    }
-    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
-    urlFor(path, query) {
-        return new URL(this.origin + this.pathFor(path, query));
-    }
-    async request(method, path, opts = {}) {
-        const target = this.describe(method, path);
-        const cancellation = this.options.cancellation;
-        if (cancellation?.requested)
-            throw new CancelledError(cancellation.reason ?? 'cancelled');
-        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
-        // The rate limit covers /admin only (the health check is outside it).
-        const admin = /^\/admin(\/|$|\?)/.test(path);
-        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
-        if (admin)
-            attempt.ticket = await this.policy.paceForRateLimit(target);
-        try {
-            return await this.send(method, path, opts, { target, idempotent, attempt });
-        }
-        finally {
-            if (attempt.ticket !== undefined)
-                this.rateLimit.release(attempt.ticket);
-        }
-    }
-    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
-    async json(method, path, opts = {}) {
-        const answer = await this.request(method, path, opts);
-        const target = this.describe(method, path);
-        if (answer.status === 429)
-            throw this.policy.rateLimitedError(target, answer);
-        if (answer.status < 200 || answer.status > 299) {
-            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
-        }
-        try {
-            return { body: JSON.parse(answer.text), answer };
-        }
-        catch {
-            throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
-        }
-    }
-    /**
-     * Closes the connections. A request undici still holds (a proxy that keeps failing its tunnel, an
-     * attempt given up at its deadline before it had a connection) would keep close() waiting, so
-     * after a second the agent is destroyed instead: nothing of this run is waiting for an answer.
-     */
-    async close() {
-        let timer;
-        const closed = this.dispatcher.close().then(() => true, () => true);
-        const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
-        const done = await Promise.race([closed, late]);
-        clearTimeout(timer);
-        if (!done)
-            await this.agent.destroy().catch(() => undefined);
-    }
-    /** Sends the request until an answer is whole, or no attempt may follow. */
-    async send(method, path, opts, sending) {
-        const { target, attempt } = sending;
-        const dispatch = this.dispatchOptions(method, path, opts, sending);
-        const started = Date.now();
-        for (;;) {
-            attempt.headersReceived = false;
-            if (this.policy.stalled())
-                throw this.policy.stalledError(target);
-            let response;
-            try {
-                response = await this.dispatcher.request(dispatch);
-            }
-            catch (error) {
-                if (error instanceof AnswerTooLargeError)
-                    throw answerTooLarge(target, error, attempt.retries + 1);
-                this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
-                throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
-            }
-            attempt.headersReceived = true;
-            if (attempt.ticket !== undefined)
-                this.rateLimit.observe(response.headers, attempt.ticket);
-            this.observeDate(response.headers);
-            const read = await readBody(response.body);
-            const ended = read.error instanceof DeadlineError ? 'timed out' : read.error instanceof AnswerTooLargeError ? 'too large' : 'cut off';
-            const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
-            this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
-            if (!read.cutOff)
-                this.policy.answered();
-            if (read.error instanceof AnswerTooLargeError)
-                throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
-            if (read.error instanceof AttemptAbandonedError)
-                throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
-            if (!read.cutOff) {
-                const { retries, refused, earlierMayHaveActed } = attempt;
-                return { status: response.statusCode, headers: response.headers, text: read.text, retries, refused, earlierMayHaveActed };
-            }
-            if (await this.retryCutOff(read, sending))
-                continue;
-            const { statusCode: status, headers } = response;
-            throw brokenOffError({ status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
-        }
-    }
-    /** What undici is asked for: one attempt's limits and our retry policy ride along. */
-    dispatchOptions(method, path, opts, sending) {
-        const cancellation = this.options.cancellation;
-        const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
-        const headers = { accept: 'application/json' };
-        if (opts.auth !== false && this.options.token)
-            headers.authorization = `Bearer ${this.options.token}`;
-        let body;
-        if (opts.body !== undefined) {
-            body = JSON.stringify(opts.body);
-            headers['content-type'] = 'application/json';
-        }
-        const limits = {
-            deadlineMs: this.options.timeoutMs,
-            maxAnswerBytes: this.maxAnswerBytes,
-            // The run's abort signal and the request's own (the health check drops a /healthz that hangs).
-            signal,
-            onDeadline: () => this.policy.timedOut(),
-        };
-        return {
-            origin: this.origin,
-            path: this.pathFor(path, opts.query),
-            method: method,
-            headers,
-            body,
-            [LIMITS]: limits,
-            headersTimeout: this.options.timeoutMs,
-            bodyTimeout: this.options.timeoutMs,
-            // Read by the retry interceptor for this request only.
-            retryOptions: { retry: (err, _context, callback) => this.policy.onRetry(err, sending, callback) },
-        };
-    }
-    /** A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome (issue-keys reconciles). */
-    async retryCutOff(read, sending) {
-        const { target, idempotent, attempt } = sending;
-        attempt.earlierMayHaveActed = true;
-        const why = read.error instanceof DeadlineError ? 'the answer did not finish in time' : 'the answer was cut off';
-        if (!idempotent || !(await this.policy.waitBeforeRetry(attempt, target, why, undefined)))
-            return false;
-        this.policy.renewTicket(attempt);
-        return true;
-    }
-    observeDate(headers) {
-        const date = Date.parse(String(headers.date ?? ''));
-        if (!Number.isNaN(date))
-            this.serverClockOffsetMs = date - Date.now();
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/output/encrypt.ts
-// The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
-// `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
-// when there is something to encrypt.
-
-/** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
-async function encryptFileTo(file, recipients) {
-    if (recipients.length === 0)
-        throw new Error('encrypt-to: no age recipient given');
-    const { Encrypter } = await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 81539));
-    const encrypter = new Encrypter();
-    for (const recipient of recipients)
-        encrypter.addRecipient(recipient);
-    const ciphertext = await encrypter.encrypt(await (0,promises_.readFile)(file));
-    const target = `${file}.age`;
-    // Written beside the target and renamed, so a reader never sees half a file.
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-        await (0,promises_.writeFile)(temp, ciphertext, { mode: 0o600 });
-        await (0,promises_.rename)(temp, target);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temp, { force: true });
-        throw error;
-    }
-    await (0,promises_.rm)(file, { force: true });
-    return target;
-}
-/**
- * Replaces the report's CSV by its encrypted copy: `csv-path`, the summary and the failure line
- * then name `<csv>.age`. Does nothing without a CSV or without recipients.
- */
-async function encrypt_encryptReportCsv(report, recipients, log) {
-    const plaintext = report.csvPath;
-    if (!plaintext || recipients.length === 0)
-        return;
-    let encrypted;
-    try {
-        encrypted = await encryptFileTo(plaintext, recipients);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
-    }
-    report.csvPath = encrypted;
-    for (const [name, value] of Object.entries(report.outputs))
-        if (value === plaintext)
-            report.outputs[name] = encrypted;
-    report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
-    if (report.failure)
-        report.failure = report.failure.split(plaintext).join(encrypted);
-    log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
-}
-
-;// CONCATENATED MODULE: ./src/output/artifact.ts
-// The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
-// is imported only when there is a CSV to upload: health, usage, monitor and list without output
-// never load it.
-
-
-
-/** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
-function writesKeysCsv(options) {
-    switch (options.command) {
-        case 'generate':
-        case 'batch':
-            return true;
-        case 'rotate':
-            return options.replace && !options.dryRun;
-        case 'list':
-            return options.outputGiven;
-        default:
-            return false;
-    }
-}
-/**
- * Why plaintext keys must not be uploaded from this repository, or undefined when they may be.
- * Any signed-in GitHub user can download a public repository's artifacts. `outcome` says what
- * became of the keys.
- */
-function publicArtifactRefusal(options, context, outcome = 'no key was created') {
-    // Unknown (an event payload without its repository) counts as public: refusing a private
-    // repository's upload is a nuisance with a one-line fix, uploading a public one's keys is a leak.
-    if (context.publicRepository === false || !options.uploadArtifact || options.encryptTo.length > 0 || options.allowPublicArtifact)
-        return undefined;
-    const which = context.publicRepository ? 'a public repository' : 'a repository that may be public (the event payload does not say)';
-    return (`Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
-        'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.');
-}
-/** Whether the runner gave this step the artifact service (act and plain shells do not). */
-function artifactServiceAvailable(env) {
-    return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
-}
-/** Uploads one file, zipped under its own name, with the real artifact client. */
-async function uploadFileArtifact(file, options, context, env) {
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 291).then(__nccwpck_require__.bind(__nccwpck_require__, 7291));
-    const { artifactName: name, retentionDays } = options;
-    const result = await new DefaultArtifactClient().uploadArtifact(name, [file], dirname(file), { retentionDays });
-    if (result.id === undefined)
-        throw new Error('the artifact service returned no artifact id');
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
-    // The client caps the retention at the repository's setting, which the runner passes on.
-    const max = Number(env.GITHUB_RETENTION_DAYS);
-    return { name, id: result.id, url, digest: result.digest ?? '', retentionDays: max > 0 && max < retentionDays ? max : retentionDays };
-}
-/**
- * After the command: encrypt the CSV when `encrypt-to` is set, then upload it (also when the
- * command failed: a batch that ended short still hands over the keys it created). Sets the
- * artifact outputs and summary lines; returns a failure line, or undefined.
- */
-async function deliverCsv(report, options, context, env, log) {
-    if (!report.csvPath || !existsSync(report.csvPath))
-        return undefined;
-    try {
-        await encryptReportCsv(report, options.encryptTo, log);
-    }
-    catch (error) {
-        return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
-    }
-    const file = report.csvPath;
-    if (!options.uploadArtifact)
-        return undefined;
-    // The check before the run covers the commands known to write keys; this one any other CSV.
-    const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
-    if (refusal)
-        return refusal;
-    if (!artifactServiceAvailable(env)) {
-        log.warning(`No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`);
-        return undefined;
-    }
-    let artifact;
-    try {
-        artifact = await uploadFileArtifact(file, options, context, env);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;
-    }
-    Object.assign(report.outputs, { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url, 'artifact-digest': artifact.digest });
-    const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
-    report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
-    log.info(`Uploaded ${file} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/issuing/token-check.ts
-
-/** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
-const CREATES_FIRST = new Set(['generate', 'batch']);
-/** Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed handshake. */
-const TLS_PROBLEM = /certificate|self[- ]signed|\bTLS\b|\bSSL\b|handshake|EPROTO/i;
-/** What to do about a TLS failure, appended to its message; undefined when `message` is not one. */
-function tlsAdvice(message) {
-    if (!TLS_PROBLEM.test(message))
-        return undefined;
-    return ('This is a TLS error: the server\'s certificate is not trusted (or the handshake failed). If it comes from a private CA, ' +
-        'set NODE_EXTRA_CA_CERTS to that CA\'s certificate file (PEM) in the step\'s env; check the host name in url matches the certificate.');
-}
-/**
- * Reads `GET /admin/usage?limit=1&days=1` with the token (small on every flavor; on v10 it costs one
- * request of the admin rate limit). Returns the failure line when the token is refused or the
- * server cannot be reached; undefined when the token was accepted or the answer says nothing
- * about it (a 404 or 5xx: the creates will tell, and `warn` says so).
- */
-async function checkAdminToken(api, tokenSource, warn) {
-    const noKey = 'No key was created.';
-    try {
-        await api.checkAdminToken();
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
-            const why = error.status === 401
-                ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is the server's ADMIN_TOKEN, whole and current`
-                : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks admin rights, or this runner's address is not on the server's admin allow-list`;
-            return `${why}. ${noKey}`;
-        }
-        if (error instanceof NetworkError) {
-            const advice = tlsAdvice(error.message);
-            return `Checking the admin token failed: ${error.message}; ${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`;
-        }
-        const message = error instanceof Error ? error.message : String(error);
-        warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/health.ts
-/** GET <url><health-path>: healthy when 2xx and the body does not say "ok": false. */
-async function health(options, services) {
-    return services.api.health(options.healthPath);
-}
-
-;// CONCATENATED MODULE: ./src/reading/limits.ts
-/** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
-const UPSTREAM_DAILY_LIMIT = 200;
-/** The CSV's daily_limit where the server applies a limit it does not report. */
-const UNKNOWN_LIMIT = 'unknown';
-function limitOf(key, capabilities, serverDailyLimit) {
-    if (capabilities.lifetimeQuota)
-        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
-    // A per-key server answering without a limit applies its default, which is the server-wide one.
-    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
-        return { kind: 'daily', value: key.dailyLimit, perKey: true };
-    return { kind: 'daily', value: serverDailyLimit, perKey: false };
-}
-/** The CSV's daily_limit: the number, `unknown` for a server-wide limit nobody gave, none for lifetime quotas. */
-function dailyLimitOf(limit) {
-    if (limit.kind !== 'daily')
-        return undefined;
-    return limit.value ?? UNKNOWN_LIMIT;
-}
-/** How a server-wide limit nobody gave reads: what the server applies and what to set. */
-function unknownLimitText(flavor) {
-    return `unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream default 200) and its admin API does not report it; set server-daily-limit to that value`;
-}
-/** The lowest count a tie is read as the limit from. */
-const MIN_READ_LIMIT = 10;
-function limitEvidence(rows) {
-    let highest = 0;
-    let count = 0;
-    for (const row of rows) {
-        if (row.requests > highest) {
-            highest = row.requests;
-            count = 1;
-        }
-        else if (row.requests === highest)
-            count += 1;
-    }
-    if (highest === 0)
-        return undefined;
-    // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
-    return { atLeast: highest, reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined, rowsAtLimit: count };
-}
-/**
- * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
- * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
- */
-function percentUsed(used, limit) {
-    if (used === undefined || limit === undefined || limit <= 0)
-        return undefined;
-    return Math.floor((used * 100) / limit);
-}
-
 ;// CONCATENATED MODULE: ./src/issuing/labels.ts
 // Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
 // (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
@@ -49582,7 +48441,7 @@ function batchStem(label) {
  * numbers its keys stand for (N … N + keys − 1).
  */
 function followsInBatch(previous, next, suffix) {
-    const numbered = (label) => (label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null);
+    const numbered = (label) => label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
     const a = numbered(previous);
     const b = numbered(next);
     return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
@@ -49686,7 +48545,13 @@ class KeyIssuer {
     concurrency;
     services;
     result;
-    ledger = { members: new Map(), inCsv: new Map(), csvKeys: new Set(), uncertain: new Map(), failed: new Map() };
+    ledger = {
+        members: new Map(),
+        inCsv: new Map(),
+        csvKeys: new Set(),
+        uncertain: new Map(),
+        failed: new Map(),
+    };
     /** Why no further create is sent (a fatal error, a repeated key); undefined while creating goes on. */
     stop;
     attemptsPerLabel;
@@ -49765,7 +48630,10 @@ class KeyIssuer {
         const units = [];
         for (const request of queue) {
             const last = units.at(-1);
-            if (last && last.requests.length < max && ownSuffix && followsInBatch(last.requests.at(-1).label, request.label, ownSuffix))
+            if (last &&
+                last.requests.length < max &&
+                ownSuffix &&
+                followsInBatch(last.requests.at(-1).label, request.label, ownSuffix))
                 last.requests.push(request);
             else
                 units.push({ label: request.label, requests: [request], fresh: true });
@@ -49840,7 +48708,11 @@ class KeyIssuer {
         }
     }
     notAttempted(queue) {
-        const why = this.cancelled() ? 'not attempted: cancelled' : this.stop !== undefined ? `not attempted after: ${messageOf(this.stop)}` : 'not attempted';
+        const why = this.cancelled()
+            ? 'not attempted: cancelled'
+            : this.stop !== undefined
+                ? `not attempted after: ${messageOf(this.stop)}`
+                : 'not attempted';
         for (const request of queue)
             if (!this.ledger.uncertain.has(request.label))
                 this.ledger.failed.set(request.label, why);
@@ -50041,7 +48913,10 @@ function isRerunOfBatch(context, requests) {
     return (requests.length > 0 &&
         requests.every((r) => {
             const label = parseBatchLabel(r.label);
-            return label?.run === context.runId && label.attempt === context.attempt && label.invocation === context.invocation && label.nonce === context.nonce;
+            return (label?.run === context.runId &&
+                label.attempt === context.attempt &&
+                label.invocation === context.invocation &&
+                label.nonce === context.nonce);
         }));
 }
 /**
@@ -50072,7 +48947,10 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     for await (const page of api.listKeys()) {
         for (const key of page) {
             const label = parseBatchLabel(key.label);
-            if (!label || label.run !== context.runId || label.invocation !== context.invocation || label.attempt === undefined)
+            if (!label ||
+                label.run !== context.runId ||
+                label.invocation !== context.invocation ||
+                label.attempt === undefined)
                 continue;
             if (label.attempt >= context.attempt || !sameBatchStem(label.stem, stem, nameGiven))
                 continue;
@@ -50082,7 +48960,10 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
             groups.set(label.attempt, ofAttempt);
         }
     }
-    const collided = [...nonces].filter(([, seen]) => seen.size > 1).map(([attempt]) => attempt).sort((a, b) => a - b);
+    const collided = [...nonces]
+        .filter(([, seen]) => seen.size > 1)
+        .map(([attempt]) => attempt)
+        .sort((a, b) => a - b);
     // The latest attempt wins (an earlier `force: true` re-issued them). A label with k keys (a
     // native batch's chunk) stands for its number and the k − 1 after it, oldest key first.
     const found = new Map();
@@ -50109,7 +48990,12 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
         else
             rest.push(request);
     }
-    return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest, collided };
+    return {
+        keys,
+        attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b),
+        rest,
+        collided,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/issuing/issue-keys.ts
@@ -50135,13 +49021,23 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
     try {
         let toCreate = requests;
         const earlierKeys = [];
-        if ((how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force && isRerunOfBatch(context, requests)) {
+        if ((how.reuseEarlierAttempts ?? options.command === 'batch') &&
+            !options.force &&
+            isRerunOfBatch(context, requests)) {
             const earlier = await reuseEarlierAttempts(ctx, requests, sink);
             earlierKeys.push(...earlier.keys);
             toCreate = earlier.rest;
             earlierFailure = earlier.failure;
         }
-        result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, ownSuffix: context.labelSuffix, retries: options.retries, onRateLimit: options.onRateLimit });
+        result = await issueKeys(toCreate, options.concurrency, {
+            api,
+            log,
+            sink,
+            cancellation,
+            ownSuffix: context.labelSuffix,
+            retries: options.retries,
+            onRateLimit: options.onRateLimit,
+        });
         result.requested = requests.length;
         result.created.unshift(...earlierKeys);
         result.reexported = earlierKeys.length;
@@ -50215,7 +49111,11 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor) {
     const { api, log, outputs, summary } = ctx;
     const created = result.created.length;
     const failed = result.failures.length;
-    Object.assign(outputs, { 'csv-path': csvPath ?? '', 'created-count': String(created), 'failed-count': String(failed) });
+    Object.assign(outputs, {
+        'csv-path': csvPath ?? '',
+        'created-count': String(created),
+        'failed-count': String(failed),
+    });
     summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
     if (result.reexported > 0)
         summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
@@ -50229,7 +49129,12 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor) {
         summary.facts.push(['Retried requests', String(api.retriesMade)]);
     summary.table = {
         head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
-        rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
+        rows: result.created.map((k) => [
+            k.label,
+            shortenKey(k.key),
+            String(dailyLimitFor(k) ?? '—'),
+            k.createdAt.toISOString(),
+        ]),
     };
     log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
     for (const f of result.failures.slice(0, 5))
@@ -50267,7 +49172,7 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
 }
 
 ;// CONCATENATED MODULE: ./src/issuing/key-requests.ts
-const key_requests_DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 class KeyRequestRules {
     services;
     labelPrefix;
@@ -50284,7 +49189,7 @@ class KeyRequestRules {
         this.copiesLimits = copiesLimits;
         const days = services.options.expiresInDays;
         if (days !== undefined)
-            this.expiresAt = new Date(services.now.getTime() + days * key_requests_DAY_MS);
+            this.expiresAt = new Date(services.now.getTime() + days * DAY_MS);
     }
     /** The request for one key labelled `label`, like the key `like` when replacing one. */
     request(label, like) {
@@ -50329,27 +49234,20 @@ function tierFact(options, adapter) {
     if (!capabilities || capabilities.perKeyDailyLimit)
         return ['Tier', `${options.tier} (${tierLimit}/day${given})`];
     if (capabilities.lifetimeQuota) {
-        return ['Tier', options.limitAsTotalQuota ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)` : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`];
+        return [
+            'Tier',
+            options.limitAsTotalQuota
+                ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)`
+                : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`,
+        ];
     }
-    const serverWide = options.serverDailyLimit === undefined ? 'unknown (server-daily-limit not set)' : `${options.serverDailyLimit} (server-daily-limit)`;
-    return ['Tier', `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`];
-}
-
-;// CONCATENATED MODULE: ./src/commands/generate.ts
-
-
-/** One key labelled exactly `name`. */
-async function runGenerate(ctx) {
-    const { name } = ctx.options;
-    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
-    // The tier's limit is shown only once the flavor tells whether the server applies it.
-    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
-    rules.explain(); // forced flavor, or v10 told by its health answer
-    const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
-    rules.explain(); // learnt from the first creation
-    if (tierAt >= 0)
-        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
-    return report;
+    const serverWide = options.serverDailyLimit === undefined
+        ? 'unknown (server-daily-limit not set)'
+        : `${options.serverDailyLimit} (server-daily-limit)`;
+    return [
+        'Tier',
+        `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`,
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/commands/batch.ts
@@ -50369,20 +49267,6 @@ async function runBatch(ctx) {
     if (tierAt >= 0)
         ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
     return report;
-}
-
-;// CONCATENATED MODULE: ./src/shared/bounded.ts
-// At most `concurrency` calls in flight over a list: the HTTP pool has that many connections.
-/** Calls `fn` for every item, at most `concurrency` at a time; `fn` handles its own errors. */
-async function forEachBounded(items, concurrency, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            await fn(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
 ;// CONCATENATED MODULE: ./src/reading/resolve-keys.ts
@@ -50406,7 +49290,10 @@ function shortenedParts(name) {
     const match = /^([^…\s]+)(?:…|\.\.\.)([^…\s]+)$/.exec(name);
     return match ? { head: match[1], tail: match[2] } : undefined;
 }
-const listOf = (keys) => `${keys.slice(0, 3).map((k) => shortenKey(k.key)).join(', ')}${keys.length > 3 ? ', …' : ''}`;
+const listOf = (keys) => `${keys
+    .slice(0, 3)
+    .map((k) => shortenKey(k.key))
+    .join(', ')}${keys.length > 3 ? ', …' : ''}`;
 async function resolveKeys(api, target, options) {
     let checked = false;
     const checkFlavor = () => {
@@ -50440,7 +49327,10 @@ async function resolveKeys(api, target, options) {
                 byLabel.push(key);
             else if (key.key === name)
                 byFullKey = key;
-            else if (short && key.key.length > short.head.length + short.tail.length && key.key.startsWith(short.head) && key.key.endsWith(short.tail))
+            else if (short &&
+                key.key.length > short.head.length + short.tail.length &&
+                key.key.startsWith(short.head) &&
+                key.key.endsWith(short.tail))
                 byShortened.push(key);
         }
     }
@@ -50460,6 +49350,20 @@ async function resolveKeys(api, target, options) {
     throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`);
 }
 
+;// CONCATENATED MODULE: ./src/shared/bounded.ts
+// At most `concurrency` calls in flight over a list: the HTTP pool has that many connections.
+/** Calls `fn` for every item, at most `concurrency` at a time; `fn` handles its own errors. */
+async function forEachBounded(items, concurrency, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
 ;// CONCATENATED MODULE: ./src/commands/delete.ts
 // delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
 // v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
@@ -50472,7 +49376,7 @@ function refuseWithoutDelete(adapter, operation) {
         throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`);
     }
 }
-const delete_errorText = (error) => (error instanceof Error ? error.message : String(error));
+const errorText = (error) => (error instanceof Error ? error.message : String(error));
 async function runDelete(ctx) {
     const { options, api, log, outputs, summary } = ctx;
     if (options.key)
@@ -50483,7 +49387,7 @@ async function runDelete(ctx) {
         resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') });
     }
     catch (error) {
-        return { ok: false, failure: delete_errorText(error), outputs, summary };
+        return { ok: false, failure: errorText(error), outputs, summary };
     }
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
@@ -50508,7 +49412,7 @@ async function runDelete(ctx) {
             }
         }
         catch (error) {
-            failures.push(`${short}: ${delete_errorText(error)}`);
+            failures.push(`${short}: ${errorText(error)}`);
             result = 'failed';
         }
         rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
@@ -50517,12 +49421,45 @@ async function runDelete(ctx) {
     summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
     summary.table = { head: ['Label', 'Key', 'Created (UTC)', 'Result'], rows };
     if (failures.length > 0) {
-        return { ok: false, failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`, outputs, summary };
+        return {
+            ok: false,
+            failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`,
+            outputs,
+            summary,
+        };
     }
     if (missing.length > 0) {
-        return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`, outputs, summary };
+        return {
+            ok: false,
+            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`,
+            outputs,
+            summary,
+        };
     }
     return { ok: true, outputs, summary };
+}
+
+;// CONCATENATED MODULE: ./src/commands/generate.ts
+
+
+/** One key labelled exactly `name`. */
+async function runGenerate(ctx) {
+    const { name } = ctx.options;
+    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
+    // The tier's limit is shown only once the flavor tells whether the server applies it.
+    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
+    rules.explain(); // forced flavor, or v10 told by its health answer
+    const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
+    rules.explain(); // learnt from the first creation
+    if (tierAt >= 0)
+        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/commands/health.ts
+/** GET <url><health-path>: healthy when 2xx and the body does not say "ok": false. */
+async function health(options, services) {
+    return services.api.health(options.healthPath);
 }
 
 ;// CONCATENATED MODULE: ./src/output/seed-lines.ts
@@ -50556,6 +49493,161 @@ function totalsLine(totals) {
     return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
 }
 
+;// CONCATENATED MODULE: ./src/commands/list.ts
+// list: every key (optionally only labels starting with label-prefix), page by page as the server
+// pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
+// only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
+
+
+
+
+/** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
+const TABLE_ROWS = 200;
+function limitCell(limit) {
+    if (limit.kind === 'daily')
+        return String(limit.value ?? 'unknown');
+    return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
+}
+function tableRow(key, limit) {
+    return [
+        key.label,
+        shortenKey(key.key),
+        limitCell(limit),
+        key.createdAt.toISOString(),
+        key.expiresAt ? key.expiresAt.toISOString() : '',
+        key.usedToday === undefined ? '' : String(key.usedToday),
+        key.status ?? '',
+    ];
+}
+async function runList(ctx) {
+    const { options, api, log, server, outputs, summary } = ctx;
+    // Opened by run() before the first request when output is given.
+    const csv = ctx.csv ?? (options.outputGiven ? new CsvWriter(options.output) : undefined);
+    const rows = [];
+    const lines = [];
+    let seen = 0;
+    let listed = 0;
+    try {
+        for await (const page of api.listKeys()) {
+            const capabilities = api.known.capabilities; // a listed page means the flavor is known
+            for (const key of page) {
+                seen += 1;
+                if (!key.label.startsWith(options.labelPrefix))
+                    continue;
+                listed += 1;
+                const limit = limitOf(key, capabilities, options.serverDailyLimit);
+                csv?.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server }));
+                lines.push(listLine(key, limit));
+                if (rows.length < TABLE_ROWS)
+                    rows.push(tableRow(key, limit));
+            }
+        }
+    }
+    catch (error) {
+        // Half a list is not a list: no CSV rather than one that silently misses keys.
+        await csv?.discard();
+        throw error;
+    }
+    if (csv)
+        await csv.close();
+    outputs['listed-count'] = String(listed);
+    if (options.labelPrefix)
+        summary.facts.push(['Label prefix', options.labelPrefix]);
+    summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
+    const capabilities = api.known?.capabilities;
+    if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
+        summary.facts.push([
+            'Daily limit',
+            options.serverDailyLimit === undefined
+                ? unknownLimitText(api.known.flavor)
+                : `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`,
+        ]);
+    }
+    if (capabilities?.lifetimeQuota)
+        summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
+    if (csv) {
+        outputs['csv-path'] = csv.path;
+        summary.facts.push(['CSV', csv.path]);
+    }
+    if (listed > rows.length)
+        summary.facts.push([
+            'Table',
+            `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`,
+        ]);
+    summary.table = {
+        head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'],
+        rows,
+    };
+    summary.lines = lines;
+    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
+    return { ok: true, outputs, summary, csvPath: csv?.path };
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
+// Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
+const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+/** Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). */
+function parseServerTime(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+        // Seconds would be a date in 1970 when read as ms: nobody issues keys then.
+        return new Date(value < 1e11 ? value * 1000 : value);
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    if (/^\d+$/.test(value))
+        return parseServerTime(Number(value));
+    const sql = SQL_DATETIME.exec(value);
+    const date = new Date(sql ? `${sql[1]}T${sql[2]}Z` : value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Every UTC offset in use (−12:00 … +14:00) is a whole number of quarter hours. */
+const OFFSETS = Array.from({ length: (26 * HOUR) / (15 * MINUTE) + 1 }, (_, i) => -12 * HOUR + i * 15 * MINUTE);
+/** YYYY-MM-DD of `ms` at a UTC offset. */
+function dayAtOffset(ms, offsetMs) {
+    return new Date(ms + offsetMs).toISOString().slice(0, 10);
+}
+/**
+ * The server's own day now, from its usage rows: upstream servers count days in *their* local time,
+ * which no answer states. A row of day D updated at instant U means U fell on D at the server's offset,
+ * which rules out every offset that would put U on another day. What is left gives the server's day
+ * now (`serverNow`: our clock corrected by its Date header). Rows that contradict the newer ones (a
+ * change of zone, daylight saving, a reset of an old day) are passed over. When the offsets left put
+ * "now" on two days, the midnight after the newest usage may have passed; the newest day with usage
+ * is chosen, since the later day has no usage at all yet, and the other is named.
+ */
+function serverDayFromRows(stamps, serverNow) {
+    const sorted = stamps
+        .filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.day) && !Number.isNaN(s.updatedAt.getTime()))
+        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    let offsets = OFFSETS;
+    for (const stamp of sorted.slice(0, 2000)) {
+        const at = stamp.updatedAt.getTime();
+        const fits = offsets.filter((o) => dayAtOffset(at, o) === stamp.day);
+        if (fits.length > 0)
+            offsets = fits;
+    }
+    const newest = sorted[0];
+    if (!newest || offsets === OFFSETS)
+        return { alternatives: [], newest };
+    const days = [...new Set(offsets.map((o) => dayAtOffset(serverNow, o)))].sort();
+    // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings, compared as text
+    const newestDay = sorted.reduce((max, s) => (s.day > max ? s.day : max), newest.day);
+    const day = days.length === 1 ? days[0] : days.includes(newestDay) ? newestDay : days[0];
+    return { day, alternatives: days.filter((d) => d !== day), offsets: [offsets[0], offsets.at(-1)], newest };
+}
+/** `UTC+8`, `UTC−3:30`. */
+function offsetText(ms) {
+    const sign = ms < 0 ? '−' : '+';
+    const minutes = Math.abs(ms) / MINUTE;
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
@@ -50567,7 +49659,7 @@ function totalsLine(totals) {
 /** Warnings printed one per key before the rest is summed up in one line. */
 const MAX_ALERT_WARNINGS = 20;
 /** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
-const TABLE_ROWS = 200;
+const usage_report_TABLE_ROWS = 200;
 const CHART_KEYS = 10;
 /**
  * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
@@ -50601,8 +49693,10 @@ async function collectUsage(ctx) {
         // Only where refusals are not counted do the counts stop at the limit and show it.
         const evidence = refusalsCounted ? undefined : limitEvidence(everyRow);
         unknownLimit =
-            evidence?.reached !== undefined ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
-                : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
+            evidence?.reached !== undefined
+                ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
+                : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT
+                    ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
                     : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
     }
     const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
@@ -50667,7 +49761,9 @@ function dayReason(choice) {
         case 'rows': {
             const [lo, hi] = choice.offsets ?? [0, 0];
             const zone = lo === hi ? offsetText(lo) : `${offsetText(lo)} to ${offsetText(hi)}`;
-            const ago = choice.newest ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000)) : 0;
+            const ago = choice.newest
+                ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000))
+                : 0;
             const maybe = choice.alternatives.length > 0
                 ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
                 : '';
@@ -50695,8 +49791,10 @@ function unknownLimitFact(report) {
         shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
     else
         shows = 'none yet: no usage counted';
-    const stand = unknown.stand === 'learned' ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
-        : unknown.stand === 'assumed' ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
+    const stand = unknown.stand === 'learned'
+        ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
+        : unknown.stand === 'assumed'
+            ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
             : 'no percentages';
     return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
 }
@@ -50719,12 +49817,24 @@ function usageTable(rows, basis) {
     if (basis === 'lifetime quota') {
         return {
             head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
-            rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '', percentCell(r)]),
+            rows: rows.map((r) => [
+                r.label,
+                shortenKey(r.key),
+                String(r.requests),
+                r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '',
+                percentCell(r),
+            ]),
         };
     }
     return {
         head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-        rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? 'unknown'), percentCell(r)]),
+        rows: rows.map((r) => [
+            r.label,
+            shortenKey(r.key),
+            String(r.requests),
+            String(r.limit.value ?? 'unknown'),
+            percentCell(r),
+        ]),
     };
 }
 /** Text Mermaid takes inside a quoted string, without breaking the ``` fence around it. */
@@ -50739,7 +49849,7 @@ function busiestChart(report, top = CHART_KEYS) {
         return undefined;
     const names = rows.map((r) => chartText(r.label) || shortenKey(r.key));
     // Keys sharing a label are told apart by the end of their key.
-    const named = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i].key.slice(-4)}` : name));
+    const named = names.map((name, i) => names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i].key.slice(-4)}` : name);
     const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
     const max = Math.max(100, ...rows.map((r) => r.percent));
     return [
@@ -50791,6 +49901,29 @@ function finishWithAlerts(ctx, report) {
     return { ok: true, outputs, summary };
 }
 
+;// CONCATENATED MODULE: ./src/commands/monitor.ts
+// monitor: the seed tool's monitor as one pass for scheduled runs — health (done before any
+// command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
+
+
+const BUSIEST = 10;
+/** `2026-11-26 18:05:09` in the runner's time zone: when this pass looked. */
+function localTime(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+async function runMonitor(ctx) {
+    const report = await collectUsage(ctx);
+    const { outputs, summary } = ctx;
+    const busiest = report.rows.slice(0, BUSIEST);
+    outputs['listed-count'] = String(report.totalKeys);
+    summary.facts.push(...usageFacts(report, ctx));
+    summary.table = usageTable(busiest, report.basis);
+    summary.markdown = busiestChart(report, BUSIEST);
+    summary.lines = [`时间: ${localTime(ctx.context.now)} | ${totalsLine(report)}`, ...usageLines(busiest)];
+    return finishWithAlerts(ctx, report);
+}
+
 ;// CONCATENATED MODULE: ./src/commands/reset.ts
 // reset: clears the usage of the key given, or of the key(s) `name` resolves to. What a reset is
 // depends on the flavor, which the key list tells before anything is sent:
@@ -50816,7 +49949,7 @@ async function runReset(ctx) {
         resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refusal(ctx) });
     }
     catch (error) {
-        return { ok: false, failure: delete_errorText(error), outputs, summary };
+        return { ok: false, failure: errorText(error), outputs, summary };
     }
     const adapter = api.known;
     for (const key of resolution.keys)
@@ -50830,7 +49963,12 @@ async function runReset(ctx) {
         choice = await chooseDay(ctx, adapter);
     }
     catch (error) {
-        return { ok: false, failure: `Could not learn the server's day (${delete_errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
+        return {
+            ok: false,
+            failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`,
+            outputs,
+            summary,
+        };
     }
     const noteDay = dayNoter(ctx, adapter, choice);
     if (adapter.capabilities.reset === 'day-wide')
@@ -50850,7 +49988,7 @@ async function keyGivenButMissing(ctx, adapter, resolution) {
             return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
     }
     catch (error) {
-        return `Could not check that the server has the key (${delete_errorText(error)}); nothing was reset.`;
+        return `Could not check that the server has the key (${errorText(error)}); nothing was reset.`;
     }
     return undefined;
 }
@@ -50902,7 +50040,7 @@ async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
         said = await api.resetUsage(resolution.keys[0].key, day);
     }
     catch (error) {
-        return { ok: false, failure: `Reset failed: ${delete_errorText(error)}`, outputs, summary };
+        return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
     }
     noteDay(said);
     const resetDay = said ?? day ?? "the server's today";
@@ -50916,7 +50054,12 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
     const lifetime = adapter.capabilities.lifetimeQuota === true;
     if (day)
         noteDay(day);
-    summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day ?? "the server's today"}`]);
+    summary.facts.push([
+        'Reset',
+        lifetime
+            ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)`
+            : `usage of ${day ?? "the server's today"}`,
+    ]);
     let reset = 0;
     let nothing = 0;
     const missing = [];
@@ -50944,7 +50087,7 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
                 log.info(`Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
             }
             else {
-                failures.push(`${short}: ${delete_errorText(error)}`);
+                failures.push(`${short}: ${errorText(error)}`);
                 result = 'failed';
             }
         }
@@ -50955,9 +50098,19 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
         summary.facts.push(['Nothing to reset', String(nothing)]);
     summary.table = { head: ['Label', 'Key', 'Result'], rows };
     if (failures.length > 0)
-        return { ok: false, failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`, outputs, summary };
+        return {
+            ok: false,
+            failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`,
+            outputs,
+            summary,
+        };
     if (missing.length > 0)
-        return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`, outputs, summary };
+        return {
+            ok: false,
+            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`,
+            outputs,
+            summary,
+        };
     return { ok: true, outputs, summary };
 }
 /** Whether the server's key list holds `key`. */
@@ -51078,7 +50231,7 @@ async function listDue(ctx, cutoff) {
         refuseEarly();
     }
     catch (error) {
-        return { ok: false, failure: delete_errorText(error), outputs, summary };
+        return { ok: false, failure: errorText(error), outputs, summary };
     }
     due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     for (const key of due)
@@ -51090,7 +50243,13 @@ async function listDue(ctx, cutoff) {
     return due;
 }
 function row(ctx, key, result, replacement) {
-    return [key.label, shortenKey(key.key), key.createdAt.toISOString(), result, ...(ctx.options.replace ? [replacement ?? ''] : [])];
+    return [
+        key.label,
+        shortenKey(key.key),
+        key.createdAt.toISOString(),
+        result,
+        ...(ctx.options.replace ? [replacement ?? ''] : []),
+    ];
 }
 function table(ctx, rows) {
     return { head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])], rows };
@@ -51098,7 +50257,9 @@ function table(ctx, rows) {
 /** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
 function dryRunReport(ctx, due) {
     const { options, log, outputs, summary, context } = ctx;
-    const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
+    const planned = options.replace
+        ? replacementLabels(due.map((k) => k.label), context.labelSuffix)
+        : [];
     for (const k of due.slice(0, LOGGED_KEYS))
         log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
     if (due.length > LOGGED_KEYS)
@@ -51125,15 +50286,22 @@ function fitRateLimit(ctx, due) {
     const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
     const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
         `${options.replace ? ' (a replacement and a delete each)' : ''}`;
-    const why = options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-        : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
+    const why = options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail'
+        : canWait
+            ? 'max-wait-seconds covers the wait for one more window, not more'
             : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
     if (fit >= due.length) {
         log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
         return { leftDue: 0 };
     }
     if (fit === 0)
-        return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
+        return {
+            ok: false,
+            failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
+            outputs,
+            summary,
+        };
     const leftDue = due.length - fit;
     const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
     log.warning(note);
@@ -51183,7 +50351,7 @@ async function deleteDue(ctx, due, replaced) {
             }
         }
         catch (error) {
-            outcome.failures.push(`${shortenKey(key.key)}: ${delete_errorText(error)}`);
+            outcome.failures.push(`${shortenKey(key.key)}: ${errorText(error)}`);
             results[i] = 'failed';
             if (isFatal(error))
                 stop ??= error;
@@ -51214,131 +50382,1560 @@ function verdict(ctx, due, deletion, replacements, fit) {
         summary.facts.push(['Table', `the first ${rotate_TABLE_ROWS} of ${due.length} due keys`]);
     const report = replacements?.report;
     const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
-    const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure].filter(Boolean).join(' ');
-    return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/commands/list.ts
-// list: every key (optionally only labels starting with label-prefix), page by page as the server
-// pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
-// only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
-
-
-
-
-/** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
-const list_TABLE_ROWS = 200;
-function limitCell(limit) {
-    if (limit.kind === 'daily')
-        return String(limit.value ?? 'unknown');
-    return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
-}
-function tableRow(key, limit) {
-    return [
-        key.label,
-        shortenKey(key.key),
-        limitCell(limit),
-        key.createdAt.toISOString(),
-        key.expiresAt ? key.expiresAt.toISOString() : '',
-        key.usedToday === undefined ? '' : String(key.usedToday),
-        key.status ?? '',
-    ];
-}
-async function runList(ctx) {
-    const { options, api, log, server, outputs, summary } = ctx;
-    // Opened by run() before the first request when output is given.
-    const csv = ctx.csv ?? (options.outputGiven ? new CsvWriter(options.output) : undefined);
-    const rows = [];
-    const lines = [];
-    let seen = 0;
-    let listed = 0;
-    try {
-        for await (const page of api.listKeys()) {
-            const capabilities = api.known.capabilities; // a listed page means the flavor is known
-            for (const key of page) {
-                seen += 1;
-                if (!key.label.startsWith(options.labelPrefix))
-                    continue;
-                listed += 1;
-                const limit = limitOf(key, capabilities, options.serverDailyLimit);
-                csv?.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server }));
-                lines.push(listLine(key, limit));
-                if (rows.length < list_TABLE_ROWS)
-                    rows.push(tableRow(key, limit));
-            }
-        }
-    }
-    catch (error) {
-        // Half a list is not a list: no CSV rather than one that silently misses keys.
-        await csv?.discard();
-        throw error;
-    }
-    if (csv)
-        await csv.close();
-    outputs['listed-count'] = String(listed);
-    if (options.labelPrefix)
-        summary.facts.push(['Label prefix', options.labelPrefix]);
-    summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
-    const capabilities = api.known?.capabilities;
-    if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
-        summary.facts.push([
-            'Daily limit',
-            options.serverDailyLimit === undefined
-                ? unknownLimitText(api.known.flavor)
-                : `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`,
-        ]);
-    }
-    if (capabilities?.lifetimeQuota)
-        summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
-    if (csv) {
-        outputs['csv-path'] = csv.path;
-        summary.facts.push(['CSV', csv.path]);
-    }
-    if (listed > rows.length)
-        summary.facts.push(['Table', `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`]);
-    summary.table = { head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'], rows };
-    summary.lines = lines;
-    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
-    return { ok: true, outputs, summary, csvPath: csv?.path };
+    const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure]
+        .filter(Boolean)
+        .join(' ');
+    return {
+        ok: failure === '',
+        ...(failure ? { failure } : {}),
+        outputs,
+        summary,
+        ...(report?.csvPath ? { csvPath: report.csvPath } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/usage.ts
+// usage: every key's requests on `day` against its limit, busiest first, with the alert rule.
 
 
 async function runUsage(ctx) {
     const report = await collectUsage(ctx);
     const { summary } = ctx;
     summary.facts.push(...usageFacts(report, ctx));
-    if (report.rows.length > TABLE_ROWS)
-        summary.facts.push(['Table', `the ${TABLE_ROWS} busiest of ${report.rows.length} keys`]);
-    summary.table = usageTable(report.rows.slice(0, TABLE_ROWS), report.basis);
+    if (report.rows.length > usage_report_TABLE_ROWS)
+        summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${report.rows.length} keys`]);
+    summary.table = usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis);
     summary.markdown = busiestChart(report);
     summary.lines = [...usageLines(report.rows), totalsLine(report)];
     return finishWithAlerts(ctx, report);
 }
 
-;// CONCATENATED MODULE: ./src/commands/monitor.ts
+;// CONCATENATED MODULE: ./src/issuing/token-check.ts
 
-
-const BUSIEST = 10;
-/** `2026-11-26 18:05:09` in the runner's time zone: when this pass looked. */
-function localTime(date) {
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+/** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
+const CREATES_FIRST = new Set(['generate', 'batch']);
+/** Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed handshake. */
+const TLS_PROBLEM = /certificate|self[- ]signed|\bTLS\b|\bSSL\b|handshake|EPROTO/i;
+/** What to do about a TLS failure, appended to its message; undefined when `message` is not one. */
+function tlsAdvice(message) {
+    if (!TLS_PROBLEM.test(message))
+        return undefined;
+    return ("This is a TLS error: the server's certificate is not trusted (or the handshake failed). If it comes from a private CA, " +
+        "set NODE_EXTRA_CA_CERTS to that CA's certificate file (PEM) in the step's env; check the host name in url matches the certificate.");
 }
-async function runMonitor(ctx) {
-    const report = await collectUsage(ctx);
-    const { outputs, summary } = ctx;
-    const busiest = report.rows.slice(0, BUSIEST);
-    outputs['listed-count'] = String(report.totalKeys);
-    summary.facts.push(...usageFacts(report, ctx));
-    summary.table = usageTable(busiest, report.basis);
-    summary.markdown = busiestChart(report, BUSIEST);
-    summary.lines = [`时间: ${localTime(ctx.context.now)} | ${totalsLine(report)}`, ...usageLines(busiest)];
-    return finishWithAlerts(ctx, report);
+/**
+ * Reads `GET /admin/usage?limit=1&days=1` with the token (small on every flavor; on v10 it costs one
+ * request of the admin rate limit). Returns the failure line when the token is refused or the
+ * server cannot be reached; undefined when the token was accepted or the answer says nothing
+ * about it (a 404 or 5xx: the creates will tell, and `warn` says so).
+ */
+async function checkAdminToken(api, tokenSource, warn) {
+    const noKey = 'No key was created.';
+    try {
+        await api.checkAdminToken();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
+            const why = error.status === 401
+                ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is the server's ADMIN_TOKEN, whole and current`
+                : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks admin rights, or this runner's address is not on the server's admin allow-list`;
+            return `${why}. ${noKey}`;
+        }
+        if (error instanceof NetworkError) {
+            const advice = tlsAdvice(error.message);
+            return `Checking the admin token failed: ${error.message}; ${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/output/artifact.ts
+// The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
+// is imported only when there is a CSV to upload: health, usage, monitor and list without output
+// never load it.
+
+
+
+/** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
+function writesKeysCsv(options) {
+    switch (options.command) {
+        case 'generate':
+        case 'batch':
+            return true;
+        case 'rotate':
+            return options.replace && !options.dryRun;
+        case 'list':
+            return options.outputGiven;
+        default:
+            return false;
+    }
+}
+/**
+ * Why plaintext keys must not be uploaded from this repository, or undefined when they may be.
+ * Any signed-in GitHub user can download a public repository's artifacts. `outcome` says what
+ * became of the keys.
+ */
+function publicArtifactRefusal(options, context, outcome = 'no key was created') {
+    // Unknown (an event payload without its repository) counts as public: refusing a private
+    // repository's upload is a nuisance with a one-line fix, uploading a public one's keys is a leak.
+    if (context.publicRepository === false ||
+        !options.uploadArtifact ||
+        options.encryptTo.length > 0 ||
+        options.allowPublicArtifact)
+        return undefined;
+    const which = context.publicRepository
+        ? 'a public repository'
+        : 'a repository that may be public (the event payload does not say)';
+    return (`Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
+        'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.');
+}
+/** Whether the runner gave this step the artifact service (act and plain shells do not). */
+function artifactServiceAvailable(env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+/** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
+const defaultArtifactClient = async () => new (await __nccwpck_require__.e(/* import() */ 291).then(__nccwpck_require__.bind(__nccwpck_require__, 7291))).DefaultArtifactClient();
+/** Uploads one file, zipped under its own name. */
+async function uploadFileArtifact(file, options, context, env, createClient = defaultArtifactClient) {
+    const { artifactName: name, retentionDays } = options;
+    const result = await (await createClient()).uploadArtifact(name, [file], dirname(file), { retentionDays });
+    if (result.id === undefined)
+        throw new Error('the artifact service returned no artifact id');
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
+    // The client caps the retention at the repository's setting, which the runner passes on.
+    const max = Number(env.GITHUB_RETENTION_DAYS);
+    return {
+        name,
+        id: result.id,
+        url,
+        digest: result.digest ?? '',
+        retentionDays: max > 0 && max < retentionDays ? max : retentionDays,
+    };
+}
+/**
+ * After the command: encrypt the CSV when `encrypt-to` is set, then upload it (also when the
+ * command failed: a batch that ended short still hands over the keys it created). Sets the
+ * artifact outputs and summary lines; returns a failure line, or undefined.
+ */
+async function deliverCsv(report, options, context, env, log, createClient = defaultArtifactClient) {
+    if (!report.csvPath || !existsSync(report.csvPath))
+        return undefined;
+    try {
+        await encryptReportCsv(report, options.encryptTo, log);
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+    }
+    const file = report.csvPath;
+    if (!options.uploadArtifact)
+        return undefined;
+    // The check before the run covers the commands known to write keys; this one any other CSV.
+    const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
+    if (refusal)
+        return refusal;
+    if (!artifactServiceAvailable(env)) {
+        log.warning(`No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`);
+        return undefined;
+    }
+    let artifact;
+    try {
+        artifact = await uploadFileArtifact(file, options, context, env, createClient);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;
+    }
+    Object.assign(report.outputs, {
+        'artifact-id': String(artifact.id),
+        'artifact-url': artifact.url,
+        'artifact-digest': artifact.digest,
+    });
+    const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
+    report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
+    log.info(`Uploaded ${file} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
+// Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
+class ShapeError extends Error {
+    constructor(what) {
+        super(`unexpected answer: ${what}`);
+        this.name = 'ShapeError';
+    }
+}
+function asObject(value, what) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a JSON object`);
+}
+function asArray(value, what) {
+    if (Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a list`);
+}
+function str(value) {
+    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+function num(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return undefined;
+}
+function requireKey(item, what) {
+    const key = item.key;
+    if (typeof key !== 'string' || key === '')
+        throw new ShapeError(`${what} has no "key"`);
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1.ts
+// v1, the deployed flavor: one server-wide daily limit, usage rows per (day, key), per-key reset.
+
+
+function keyFrom(item, what) {
+    return {
+        key: requireKey(item, what),
+        label: str(item.label),
+        createdAt: parseServerTime(item.created_at) ?? new Date(),
+    };
+}
+/** Creation on the flavors with per-key daily limits (v1p, v1a): `daily_limit` sent and read back. */
+const createWithDailyLimit = {
+    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
+    parseCreated: (body) => {
+        const item = asObject(body, 'the created key');
+        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
+    },
+};
+const USAGE_PAGE = 1000;
+const v1 = {
+    flavor: 'v1',
+    capabilities: {
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: false,
+        expiry: false,
+        delete: true,
+        reset: 'key',
+        serverDay: 'rows',
+        refusalsCounted: false,
+    },
+    createBody: ([request]) => ({ label: request.label }),
+    parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+    }),
+    // Every day's rows, newest day first: the client keeps the day's, and learns the server's day from them.
+    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { limit: USAGE_PAGE, offset } }),
+    parseUsage: (body, _day, offset) => {
+        const page = asObject(body, 'the usage answer');
+        const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
+        return {
+            rows: items.map((i) => ({
+                key: str(i.trial_key),
+                label: str(i.label),
+                requests: num(i.requests) ?? 0,
+                day: str(i.day),
+                updatedAt: parseServerTime(i.updated_at),
+            })),
+            next: page.has_more === true ? offset + items.length : undefined,
+        };
+    },
+    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day, trial_key: key } }),
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1a.ts
+// v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
+
+
+
+
+const v1a_DAY_MS = 86_400_000;
+const v1a = {
+    flavor: 'v1a',
+    capabilities: {
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: true,
+        expiry: false,
+        delete: false,
+        reset: 'none',
+        serverDay: 'rows',
+    },
+    ...createWithDailyLimit,
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                ...keyFrom(item, 'a key'),
+                dailyLimit: num(item.daily_limit),
+                usedToday: num(item.today_requests),
+                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
+            };
+        }),
+    }),
+    // Usage comes as the last N days per key (counted back from the server's UTC date): ask for
+    // enough days to reach `day`; without a day, 3 reach the server's today in any time zone.
+    usageRequest: (day) => {
+        const back = day === undefined ? 3 : Math.floor((Date.now() - Date.parse(`${day}T00:00:00Z`)) / v1a_DAY_MS) + 2;
+        return { path: '/admin/usage', query: { days: Math.min(Math.max(back, 1), 366) } };
+    },
+    // One row per key and day, each with its day: the client keeps the day's.
+    parseUsage: (body) => ({
+        rows: asArray(asObject(body, 'the usage answer').usage, 'usage').flatMap((k) => {
+            const item = asObject(k, 'a usage row');
+            const days = Array.isArray(item.usage) ? item.usage.map((d) => asObject(d, 'a usage day')) : [];
+            return days.map((d) => ({
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(d.requests) ?? 0,
+                dailyLimit: num(item.daily_limit),
+                day: str(d.day),
+                updatedAt: parseServerTime(d.updated_at),
+            }));
+        }),
+    }),
+    resetRequest: () => {
+        throw new types/* UnsupportedOperationError */.v('v1a', 'reset endpoint');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1p.ts
+// v1p, "persistent": per-key daily limits, a bare-array listing, and a reset that wipes every key's day.
+
+
+
+const v1p = {
+    flavor: 'v1p',
+    capabilities: {
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: true,
+        expiry: false,
+        delete: true,
+        reset: 'day-wide',
+        usageListsEveryKey: true,
+        serverDay: 'named',
+        resetDefaultsToServerDay: true,
+    },
+    ...createWithDailyLimit,
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(body, 'the key list').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                ...keyFrom(item, 'a key'),
+                dailyLimit: num(item.daily_limit),
+                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
+            };
+        }),
+    }),
+    // Asked without a day, the server answers for its own today and names it.
+    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : {} }),
+    parseUsage: (body) => {
+        const answer = asObject(body, 'the usage answer');
+        const rows = asArray(answer.keys, 'keys').map((k) => {
+            const item = asObject(k, 'a usage row');
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.requests) ?? 0,
+                dailyLimit: num(item.daily_limit),
+                updatedAt: parseServerTime(item.updated_at),
+            };
+        });
+        return { rows, day: str(answer.day) || undefined };
+    },
+    // Only the whole day can be reset: callers must have refused unless the user asked for that.
+    resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: day ? { day } : {} }),
+    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v01.ts
+// v01, the original JSON-file server: native batch of up to 100 keys per request; reset by query string.
+
+
+
+/** v01 answers at most 500 recent rows. */
+const RECENT = 500;
+const v01 = {
+    flavor: 'v01',
+    capabilities: {
+        maxKeysPerCreate: 100,
+        perKeyDailyLimit: false,
+        expiry: false,
+        delete: true,
+        reset: 'key',
+        serverDay: 'rows',
+        resetDefaultsToServerDay: true,
+        refusalsCounted: true,
+    },
+    // Upstream gives every key of one request the request's `label` (there is no per-key label), so
+    // the callers send one label per request: a chunk's own (issue-keys.ts).
+    createBody: (requests) => requests.length === 1 ? { label: requests[0].label } : { label: requests[0].label, count: requests.length },
+    parseCreated: (body) => {
+        const answer = asObject(body, 'the created keys');
+        const items = Array.isArray(answer.keys) ? answer.keys : [answer];
+        return items.map((k) => keyFrom(asObject(k, 'a created key'), 'a created key'));
+    },
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+    }),
+    // Without a day: the newest rows of every day, each with its day (at most RECENT of them).
+    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : { limit: RECENT } }),
+    parseUsage: (body, day) => {
+        const answer = asObject(body, 'the usage answer');
+        const items = asArray(answer.items, 'items');
+        const rows = items.map((i) => {
+            const item = asObject(i, 'a usage row');
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.req_count) ?? 0,
+                day: str(item.day ?? answer.day) || day,
+                updatedAt: parseServerTime(item.updated_at),
+            };
+        });
+        return { rows, partial: day === undefined && items.length >= RECENT };
+    },
+    // Without a day the server resets its own today and names it.
+    resetRequest: (key, day) => ({
+        method: 'POST',
+        path: '/admin/usage/reset',
+        query: day ? { key, day } : { key: key },
+    }),
+    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v10.ts
+// v10, quota/expiry: lifetime quotas instead of daily limits, expiring keys, paged listing,
+// SQL datetimes in UTC without a zone, and an admin rate limit of 30 requests per 15 minutes.
+
+
+const V10_PAGE = 100;
+/** Sent as the trial key of the health probe: plainly not a key, so the server finds none. */
+const HEALTH_PROBE_KEY = 'quota-keys-health-check';
+const UNKNOWN_KEY = 'Invalid or expired API key';
+/**
+ * Upstream v10's /healthz and /status never answer: their database calls pass the callback where
+ * the server's query wrapper expects parameters, so it is never called. Its proxy route looks the
+ * trial key up in the database (parameters given, so the callback runs) and is outside /admin, so
+ * it costs none of the 30 admin requests per 15 minutes. An unknown key answers 403; upstream
+ * answers a database error the same way, which the first admin request (500 then) tells apart.
+ */
+const healthProbe = {
+    method: 'POST',
+    path: '/gateway',
+    query: { api_key: HEALTH_PROBE_KEY },
+    why: "v10's /healthz never answers (an upstream defect)",
+    judge: (status, body) => status === 403 && body && typeof body === 'object' && body.error === UNKNOWN_KEY
+        ? 'looked an unknown key up in its database and refused it, as v10 does'
+        : undefined,
+    expected: `403 {"error":"${UNKNOWN_KEY}"}`,
+};
+const v10 = {
+    flavor: 'v10',
+    capabilities: {
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: false,
+        expiry: true,
+        delete: true,
+        reset: 'key',
+        lifetimeQuota: true,
+        usageListsEveryKey: true,
+    },
+    healthProbe,
+    createBody: ([request]) => ({
+        label: request.label,
+        ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+        ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+    }),
+    parseCreated: (body) => {
+        const item = asObject(body, 'the created key');
+        return [
+            {
+                key: requireKey(item, 'the created key'),
+                label: str(item.label),
+                // v10 does not return created_at on creation: the answer's arrival is within a second of it.
+                createdAt: parseServerTime(item.created_at) ?? new Date(),
+                expiresAt: parseServerTime(item.expiresAt) ?? null,
+                totalQuota: num(item.totalQuota),
+            },
+        ];
+    },
+    listQuery: (offset) => ({ limit: V10_PAGE, offset }),
+    parseListing: (body, offset) => {
+        const answer = asObject(body, 'the key list');
+        const keys = asArray(answer.keys, 'keys').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                key: requireKey(item, 'a key'),
+                label: str(item.label),
+                createdAt: parseServerTime(item.created_at) ?? new Date(0),
+                expiresAt: parseServerTime(item.expires_at) ?? null,
+                totalQuota: num(item.total_quota),
+                usedQuota: num(item.used_quota),
+                status: str(item.status) || undefined,
+            };
+        });
+        const more = answer.pagination?.hasMore === true;
+        return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
+    },
+    // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
+    usageRequest: (_day, offset) => ({
+        path: '/admin/usage',
+        query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
+    }),
+    parseUsage: (body, _day, offset) => {
+        const answer = asObject(body, 'the usage answer');
+        const rows = asArray(answer.data, 'data').map((r) => {
+            const item = asObject(r, 'a usage row');
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.request_count) ?? 0,
+                totalQuota: num(item.total_quota),
+                usedQuota: num(item.used_quota),
+            };
+        });
+        const more = answer.pagination?.hasNextPage === true;
+        return { rows, next: more ? offset + V10_PAGE : undefined };
+    },
+    resetRequest: (key) => ({ method: 'POST', path: '/admin/reset-usage', body: { key } }),
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/detect.ts
+// Which flavor answered: told apart by the shapes of answers the run receives anyway.
+
+
+
+
+
+const ADAPTERS = { v1: v1, v01: v01, v1p: v1p, v1a: v1a, v10: v10 };
+function adapterFor(flavor) {
+    return ADAPTERS[flavor];
+}
+/** The flavors whose /healthz may never answer, with the probe whose answer tells each apart. */
+function healthProbes() {
+    return Object.values(ADAPTERS).flatMap((a) => (a.healthProbe ? [{ flavor: a.flavor, probe: a.healthProbe }] : []));
+}
+const isObject = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
+/** Only v10's health body carries `checks`; the others answer a bare {"ok":true}. */
+function flavorFromHealth(body) {
+    return isObject(body) && isObject(body.checks) ? 'v10' : undefined;
+}
+function flavorFromListing(body) {
+    if (Array.isArray(body))
+        return 'v1p';
+    if (!isObject(body) || !Array.isArray(body.keys))
+        return undefined;
+    if (isObject(body.pagination))
+        return 'v10';
+    if (body.success === true)
+        return 'v1a';
+    if ('mode' in body || 'count' in body)
+        return 'v01';
+    return 'v1';
+}
+function flavorFromCreated(body) {
+    if (!isObject(body))
+        return undefined;
+    if (Array.isArray(body.keys))
+        return 'v01';
+    if (body.success === true)
+        return 'id' in body || 'totalQuota' in body ? 'v10' : 'v1a';
+    const key = typeof body.key === 'string' ? body.key : '';
+    if (key.startsWith('sk-'))
+        return 'v1';
+    if (key.startsWith('trial_'))
+        return 'v01';
+    if (key.startsWith('roc_'))
+        return 'v1p';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/request-path.ts
+// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
+// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+function pathSegment(value) {
+    if (/^\.*$/.test(value))
+        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+    return encodeURIComponent(value);
+}
+/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
+function requestPath(basePath, path, query) {
+    if (!path.startsWith('/'))
+        throw new Error(`request path must start with /: ${path}`);
+    if (path
+        .split('?')[0]
+        .split('/')
+        .some((segment) => segment === '.' || segment === '..')) {
+        throw new Error(`refusing a request path with a dot segment: ${path}`);
+    }
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {}))
+        if (value !== undefined)
+            search.set(name, String(value));
+    const qs = search.toString();
+    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
+// The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
+// the run needs anyway (health body, first listing, first creation): never an extra request.
+
+
+
+
+
+
+/** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
+function ofDay(rows, day) {
+    return rows.filter((r) => r.day === undefined || r.day === day);
+}
+/** The health path every flavor but v10 answers quickly. */
+const DEFAULT_HEALTH_PATH = '/healthz';
+/** How long a health path may stay silent before the flavors whose /healthz hangs are probed. */
+const HEALTH_PATIENCE_MS = 2000;
+const NETWORK_CHECK = {
+    timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
+    refused: 'check that quota-proxy is running and listening on that host and port',
+    dns: 'check the host name in url',
+    reset: 'check the server and any proxy in front of it',
+    network: 'check the network between this runner and the server',
+};
+class QuotaProxy {
+    http;
+    adapter;
+    detecting;
+    constructor(http, flavor) {
+        this.http = http;
+        if (flavor)
+            this.adapter = adapterFor(flavor);
+    }
+    get flavor() {
+        return this.adapter?.flavor;
+    }
+    /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
+    get known() {
+        return this.adapter;
+    }
+    /**
+     * Whether `adminRequests` more admin requests fit the server's admin rate limit now, and if not,
+     * how many do and when the window resets. Undefined until an /admin answer has stated the limit.
+     */
+    rateLimitPlan(adminRequests) {
+        return this.http.rateLimit.plan(adminRequests);
+    }
+    /** Milliseconds of max-wait-seconds still available to a wait starting now. */
+    waitBudgetLeft() {
+        return this.http.budget.left();
+    }
+    /** Requests sent again so far (after a failure that allowed it). */
+    get retriesMade() {
+        return this.http.retriesMade;
+    }
+    /** `METHOD url` as messages name a request to this server (never with a secret). */
+    describe(method, path) {
+        return this.http.describe(method, path);
+    }
+    learn(flavor) {
+        if (flavor && !this.adapter)
+            this.adapter = adapterFor(flavor);
+    }
+    /**
+     * GET `path`, healthy when 2xx and the body does not say "ok": false (retried like any GET). A
+     * flavor whose /healthz never answers (v10) is checked by its probe instead: at once when the
+     * flavor is known, else once `path` has stayed without an answer for HEALTH_PATIENCE_MS; the
+     * probe recognising its flavor ends the check, else `path`'s own outcome decides.
+     */
+    async health(path) {
+        const known = this.adapter;
+        if (known?.healthProbe && path === DEFAULT_HEALTH_PATH) {
+            const outcome = await this.probe(known.flavor, known.healthProbe);
+            if (outcome.proof)
+                return {
+                    healthy: true,
+                    problem: '',
+                    note: `${outcome.target} ${outcome.proof} (not ${path}: ${outcome.probe.why})`,
+                };
+            return {
+                healthy: false,
+                failure: 'probe',
+                problem: `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and server-flavor, or set health-path to a route that answers.`,
+            };
+        }
+        const stop = new AbortController();
+        const started = Date.now();
+        const checked = this.http.request('GET', path, { auth: false, signal: stop.signal }).then((answer) => ({ answer }), (error) => {
+            if (error instanceof NetworkError)
+                return { error };
+            throw error;
+        });
+        const candidates = known ? [] : healthProbes();
+        const probed = [];
+        if (candidates.length > 0) {
+            let patience;
+            const first = await Promise.race([
+                checked,
+                new Promise((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS))),
+            ]);
+            clearTimeout(patience);
+            if (first === undefined) {
+                const waited = Math.round((Date.now() - started) / 100) / 10;
+                for (const { flavor, probe } of candidates) {
+                    const outcome = await this.probe(flavor, probe);
+                    if (!outcome.proof) {
+                        // What another route answered tells whether the server is up: worth naming. A probe that
+                        // could not connect says nothing the health path's own failure does not.
+                        if (outcome.reached)
+                            probed.push(outcome);
+                        continue;
+                    }
+                    stop.abort();
+                    await checked.catch(() => undefined);
+                    this.learn(flavor);
+                    return {
+                        healthy: true,
+                        problem: '',
+                        note: `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ${outcome.target} ${outcome.proof}`,
+                    };
+                }
+            }
+        }
+        return this.judge(path, await checked, probed);
+    }
+    /** The verdict on the health path's own answer (or failure), with what the probes found. */
+    judge(path, settled, probed) {
+        const target = this.http.describe('GET', path);
+        const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
+        if ('error' in settled) {
+            const { error } = settled;
+            return {
+                healthy: false,
+                failure: error.kind,
+                problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.`,
+            };
+        }
+        const { answer } = settled;
+        let body;
+        try {
+            body = JSON.parse(answer.text);
+        }
+        catch {
+            body = undefined;
+        }
+        if (answer.status < 200 || answer.status > 299) {
+            return {
+                healthy: false,
+                status: answer.status,
+                failure: 'status',
+                problem: `Health check failed: ${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
+            };
+        }
+        this.learn(flavorFromHealth(body));
+        if (body && typeof body === 'object' && body.ok === false) {
+            return {
+                healthy: false,
+                status: answer.status,
+                failure: 'ok-false',
+                problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (${snippetOf(answer.text)}); check the quota-proxy logs and its database.`,
+            };
+        }
+        return { healthy: true, status: answer.status, problem: '' };
+    }
+    /** One probe request (outside /admin): what it proves when the answer is `flavor`'s healthy one. */
+    async probe(flavor, probe) {
+        const target = this.http.describe(probe.method, probe.path);
+        try {
+            // Not repeated after a timeout: the health path, still running meanwhile, has its own retries.
+            const answer = await this.http.request(probe.method, probe.path, {
+                auth: false,
+                query: probe.query,
+                idempotent: false,
+            });
+            let body;
+            try {
+                body = JSON.parse(answer.text);
+            }
+            catch {
+                body = undefined;
+            }
+            const answered = `${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}`;
+            return { flavor, probe, target, proof: probe.judge(answer.status, body), answered, reached: true };
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            return {
+                flavor,
+                probe,
+                target,
+                answered: error.message,
+                reached: error.kind === 'timeout' || error.kind === 'reset',
+            };
+        }
+    }
+    /**
+     * One small authenticated read, to learn whether the admin token is accepted before anything is
+     * created: `/admin/usage` exists on every flavor and `limit=1` keeps it small where the server
+     * pages (v1, v01, v10). Throws what the request throws (HttpStatusError 401/403 for a bad token).
+     * Its answer is not used to detect the flavor: the first create does that.
+     */
+    async checkAdminToken() {
+        await this.http.json('GET', '/admin/usage', { query: { limit: 1, days: 1 } });
+    }
+    /** Creates keys; the first call on an unknown flavor detects it (later calls wait for that). */
+    async createKeys(requests) {
+        if (!this.adapter && this.detecting)
+            await this.detecting.catch(() => undefined);
+        if (this.adapter) {
+            const { body } = await this.http.json('POST', '/admin/keys', { body: this.adapter.createBody(requests) });
+            return this.adapter.parseCreated(body, requests);
+        }
+        const [request] = requests;
+        if (!request || requests.length !== 1)
+            throw new Error('the first creation on an unknown flavor makes one key');
+        // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
+        // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
+        const firstBody = {
+            label: request.label,
+            daily_limit: request.dailyLimit,
+            ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+            ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+        };
+        const created = this.http.json('POST', '/admin/keys', { body: firstBody });
+        this.detecting = created;
+        const { body } = await created;
+        const flavor = flavorFromCreated(body);
+        if (!flavor)
+            throw new Error(`cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`);
+        this.learn(flavor);
+        return adapterFor(flavor).parseCreated(body, requests);
+    }
+    /** Every key, page by page. */
+    async *listKeys() {
+        let offset = 0;
+        while (offset !== undefined) {
+            // Unknown flavor: v10's first-page query, which the other flavors ignore.
+            const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
+            const { body } = await this.http.json('GET', '/admin/keys', { query });
+            this.learn(flavorFromListing(body));
+            if (!this.adapter)
+                throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
+            const page = this.adapter.parseListing(body, offset);
+            yield page.keys;
+            offset = page.next;
+        }
+    }
+    /**
+     * Usage of `day`, or of the server's own today when no day is given: the servers count days in
+     * their local time, which may not be the runner's date. `runnerDay` is used only when the server
+     * shows nothing of its day.
+     */
+    async usage(day, runnerDay) {
+        const adapter = this.require('usage');
+        const { serverDay } = adapter.capabilities;
+        if (!serverDay) {
+            const rows = (await this.usagePages(undefined)).rows;
+            return { rows, day: { by: 'none' }, everyRow: rows };
+        }
+        if (day) {
+            const given = await this.usagePages(day);
+            return { rows: ofDay(given.rows, day), day: { by: 'given', day }, everyRow: given.rows };
+        }
+        const all = await this.usagePages(undefined);
+        if (all.day)
+            return { rows: ofDay(all.rows, all.day), day: { by: 'server', day: all.day }, everyRow: all.rows };
+        const choice = this.dayFromRows(all.rows, runnerDay);
+        // A partial answer (v01's newest rows) may miss some of the day's: ask for the day itself.
+        const rows = all.partial ? (await this.usagePages(choice.day)).rows : all.rows;
+        return { rows: ofDay(rows, choice.day), day: choice, everyRow: all.rows };
+    }
+    /**
+     * The server's own today, for a reset sent with an explicit day (v1 needs one): from the first
+     * page of its usage, which lists the newest rows.
+     */
+    async serverDay(runnerDay) {
+        const adapter = this.require('the server day');
+        if (!adapter.capabilities.serverDay)
+            return { by: 'none' };
+        const page = await this.usagePage(undefined, 0);
+        if (page.day)
+            return { by: 'server', day: page.day };
+        return this.dayFromRows(page.rows, runnerDay);
+    }
+    dayFromRows(rows, runnerDay) {
+        // A row at 0 may be a reset (v1, v01 zero a row and stamp it with the time of the reset).
+        const stamps = rows.flatMap((r) => r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : []);
+        const learned = serverDayFromRows(stamps, Date.now() + (this.http.serverClockOffsetMs ?? 0));
+        return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
+    }
+    async usagePage(day, offset) {
+        const adapter = this.require('usage');
+        const request = adapter.usageRequest(day, offset);
+        const { body } = await this.http.json('GET', request.path, { query: request.query });
+        return adapter.parseUsage(body, day, offset);
+    }
+    async usagePages(day) {
+        const all = { rows: [] };
+        let offset = 0;
+        while (offset !== undefined) {
+            const page = await this.usagePage(day, offset);
+            for (const row of page.rows)
+                all.rows.push(row);
+            all.day ??= page.day;
+            all.partial ||= page.partial;
+            offset = page.next;
+        }
+        return all;
+    }
+    async deleteKey(key) {
+        const adapter = this.require('delete');
+        if (!adapter.capabilities.delete)
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+        // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
+        // the attempt whose answer was lost deleted it.
+        try {
+            const { body, answer } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
+            return body.deleted !== false || answer.earlierMayHaveActed === true;
+        }
+        catch (error) {
+            if (error instanceof HttpStatusError && error.status === 404)
+                return error.earlierMayHaveActed;
+            throw error;
+        }
+    }
+    /**
+     * Resets `key`'s usage of `day`; without a day, of the server's own today on flavors that reset
+     * that by default (resetDefaultsToServerDay). Returns the day the server says it reset, if it says.
+     */
+    async resetUsage(key, day) {
+        const adapter = this.require('reset');
+        if (adapter.capabilities.reset === 'none')
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'reset endpoint');
+        if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
+            throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
+        }
+        const request = adapter.resetRequest(key, day);
+        const { body } = await this.http.json(request.method, request.path, { query: request.query, body: request.body });
+        try {
+            return adapter.parseReset?.(body) ?? day;
+        }
+        catch {
+            return day; // the reset was done; only the echo of its day is missing
+        }
+    }
+    require(operation) {
+        if (!this.adapter)
+            throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
+        return this.adapter;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(24371);
+;// CONCATENATED MODULE: ./src/quota-proxy/answer-body.ts
+/** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
+const CUT_OFF_KEPT = 4096;
+/**
+ * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
+ * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
+ */
+function readBody(body) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let received = 0;
+        const done = (cutOff, error) => {
+            let kept = chunks;
+            if (cutOff) {
+                let size = 0;
+                const head = chunks.findIndex((chunk) => {
+                    size += chunk.length;
+                    return size >= CUT_OFF_KEPT;
+                });
+                kept = head === -1 ? chunks : chunks.slice(0, head + 1);
+            }
+            const text = Buffer.concat(kept)
+                .subarray(0, cutOff ? CUT_OFF_KEPT : undefined)
+                .toString('utf8');
+            chunks.length = 0;
+            resolve({ text, cutOff, received, error });
+        };
+        body.on('data', (chunk) => {
+            received += chunk.length;
+            chunks.push(chunk);
+        });
+        body.once('end', () => done(false));
+        body.once('error', (error) => done(true, error));
+    });
+}
+/** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
+function answer_body_errorText(text) {
+    try {
+        const body = JSON.parse(text);
+        if (typeof body.error === 'string')
+            return body.error;
+        if (body.error && typeof body.error.message === 'string')
+            return body.error.message;
+        if (typeof body.message === 'string')
+            return body.message;
+    }
+    catch {
+        // not JSON: HTML error pages are shown by their first characters
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/proxy-note.ts
+// Messages about a failed connection name the proxy it went through: a refused connection is then
+// the proxy's, not the server's.
+
+/**
+ * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
+ * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
+ */
+function proxyNote(url, env) {
+    const https = url.protocol === 'https:';
+    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (!name)
+        return '';
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const bypassed = noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+        return host === bare || host.endsWith(`.${bare}`);
+    });
+    return bypassed ? '' : ` through the proxy ${redactUrl(env[name])} (${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
+// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
+// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
+// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
+// and to say up front when a batch cannot fit.
+const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
+const wholeNumber = (value) => {
+    const raw = first(value);
+    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+};
+/**
+ * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
+ * count the server told; requests sent after the one it answered and still unanswered had not been
+ * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
+ * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
+ * whole window (15 minutes on v10) for nothing.
+ */
+class RateLimitTracker {
+    limit;
+    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
+    base;
+    resetAt = 0;
+    nextTicket = 0;
+    inFlight = new Set();
+    /** The window passed: the next answer starts a new one, whatever it says. */
+    stale = false;
+    get known() {
+        return this.base !== undefined;
+    }
+    /**
+     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
+     * else `waitMs` until asking again makes sense.
+     */
+    acquire(now = Date.now()) {
+        if (this.base !== undefined) {
+            this.roll(now);
+            if (this.available() <= 0)
+                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
+        }
+        return { ticket: this.count() };
+    }
+    /** A ticket for a request sent without asking (a retry). */
+    count() {
+        const ticket = this.nextTicket++;
+        this.inFlight.add(ticket);
+        return ticket;
+    }
+    /** The request of `ticket` is over (answered or failed). */
+    release(ticket) {
+        this.inFlight.delete(ticket);
+    }
+    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
+    observe(headers, ticket, now = Date.now()) {
+        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
+        if (remaining === undefined)
+            return;
+        const reset = wholeNumber(headers['x-ratelimit-reset']);
+        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
+        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
+        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
+        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
+            this.base = { remaining, ticket };
+            this.resetAt = resetAt;
+            this.stale = false;
+        }
+        else if (!this.stale && remaining < this.base.remaining) {
+            // Same window; a late answer of a window that has passed tells nothing.
+            this.base = { remaining, ticket };
+        }
+    }
+    /** The current window as far as known; undefined before the first answer with the headers. */
+    window(now = Date.now()) {
+        if (this.base === undefined)
+            return undefined;
+        this.roll(now);
+        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
+    }
+    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
+    plan(needed, now = Date.now()) {
+        const window = this.window(now);
+        if (!window)
+            return undefined;
+        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
+    }
+    available() {
+        if (this.base === undefined)
+            return Number.POSITIVE_INFINITY;
+        let uncounted = 0;
+        for (const ticket of this.inFlight)
+            if (ticket > this.base.ticket)
+                uncounted += 1;
+        return this.base.remaining - uncounted;
+    }
+    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
+    roll(now) {
+        if (this.stale || now < this.resetAt)
+            return;
+        this.stale = true;
+        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/retry-policy.ts
+// The decisions behind every attempt of the run's requests, for the HTTP client (./http.ts):
+// - whether a failed attempt is tried again: idempotent requests retry network errors, 5xx and 429;
+//   a create (POST) retries only what never reached the server or was refused by its rate limit,
+//   because repeating it could make a second key (issue-keys reconciles those instead);
+// - how long to wait first (full-jitter backoff or the server's Retry-After, ./retry.ts), out of
+//   one budget for the run (max-wait-seconds);
+// - when an admin request may go, under the admin rate limit (./rate-limit.ts);
+// - when the server is taken for gone: it has answered nothing for so long that another attempt
+//   could end past (retries + 1) × timeout + max-wait, with at least retries + 1 timeouts since its
+//   last answer. The run then sends nothing more.
+
+
+
+
+/** The request never reached the server: safe to repeat whatever it was. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
+/** The outcome is unknown: repeated only when the request is idempotent. */
+const UNCERTAIN = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ETIMEDOUT',
+    'QK_DEADLINE',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+]);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+class RetryPolicy {
+    options;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit = new RateLimitTracker();
+    /** Retries made over the run. */
+    retriesMade = 0;
+    /** Attempts in a row that hit their deadline; any complete answer resets it. */
+    consecutiveTimeouts = 0;
+    /** When the last complete answer arrived (or the policy was made). */
+    lastAnswerAt = Date.now();
+    constructor(options) {
+        this.options = options;
+        this.budget = new WaitBudget(options.maxWaitMs);
+    }
+    /** A complete answer arrived: the server is there. */
+    answered() {
+        this.consecutiveTimeouts = 0;
+        this.lastAnswerAt = Date.now();
+    }
+    /** An attempt hit its deadline. */
+    timedOut() {
+        this.consecutiveTimeouts += 1;
+    }
+    /**
+     * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
+     * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
+     * max-wait after that answer. Occasional slow answers among good ones never get here.
+     */
+    stalled() {
+        const { retries, timeoutMs } = this.options;
+        if (this.consecutiveTimeouts < retries + 1)
+            return false;
+        return Date.now() - this.lastAnswerAt + timeoutMs > (retries + 1) * timeoutMs + this.budget.maxMs;
+    }
+    stalledError(target) {
+        const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
+        const each = this.options.timeoutMs / 1000;
+        return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`, false);
+    }
+    /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
+    onRetry(err, request, callback) {
+        const { attempt, target, idempotent } = request;
+        if (attempt.headersReceived) {
+            callback(err);
+            return;
+        }
+        const { statusCode, code, headers } = err;
+        let retry;
+        let why;
+        let retryAfter;
+        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
+            why = `answered ${statusCode}`;
+            if (attempt.ticket !== undefined && headers)
+                this.rateLimit.observe(headers, attempt.ticket);
+            // A 429 was refused before anything was done, so even a create may be repeated.
+            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+            if (retry && statusCode !== 429)
+                attempt.earlierMayHaveActed = true;
+            retryAfter = parseRetryAfter(headers?.['retry-after']);
+        }
+        else {
+            // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
+            if (code === 'UND_ERR_CONNECT_TIMEOUT')
+                this.timedOut();
+            why = classify(err).detail;
+            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+            if (retry && UNCERTAIN.has(code ?? ''))
+                attempt.earlierMayHaveActed = true;
+        }
+        if (!retry) {
+            callback(err);
+            return;
+        }
+        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
+            if (again)
+                this.renewTicket(attempt);
+            callback(again ? null : err);
+        }, () => callback(err));
+    }
+    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
+    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
+        const { cancellation, log, retries } = this.options;
+        if (cancellation?.requested || attempt.retries >= retries || this.stalled())
+            return false;
+        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
+        if (!this.budget.reserve(delay)) {
+            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
+            log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            return false;
+        }
+        attempt.retries += 1;
+        this.retriesMade += 1;
+        log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        return sleep(delay, cancellation?.signal);
+    }
+    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
+    async paceForRateLimit(target) {
+        const { cancellation, log } = this.options;
+        for (;;) {
+            const turn = this.rateLimit.acquire();
+            if ('ticket' in turn)
+                return turn.ticket;
+            const { waitMs } = turn;
+            const resetAt = new Date(Date.now() + waitMs);
+            if (this.options.onRateLimit === 'fail')
+                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
+            if (!this.budget.reserve(waitMs)) {
+                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            }
+            log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+            if (!(await sleep(waitMs + 100, cancellation?.signal)))
+                throw new CancelledError(cancellation?.reason ?? 'cancelled');
+        }
+    }
+    /** A retry is one more request against the admin rate limit. */
+    renewTicket(attempt) {
+        if (attempt.ticket === undefined)
+            return;
+        this.rateLimit.release(attempt.ticket);
+        attempt.ticket = this.rateLimit.count();
+    }
+    /** The 429 that ended a request's retries, as the error that says when to try again. */
+    rateLimitedError(target, answer) {
+        const waitMs = answer.refused?.waitMs ??
+            parseRetryAfter(answer.headers['retry-after']) ??
+            Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
+        const why = answer.refused
+            ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+            : this.options.onRateLimit === 'fail'
+                ? 'on-rate-limit is fail'
+                : `still refused after ${answer.retries + 1} attempts`;
+        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
+// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
+// interceptor driven by our policy (./retry-policy.ts), every wait out of one budget. Every attempt
+// has a total deadline and a size limit (./attempt-limits.ts). Failures are the errors of
+// ./errors.ts; what they show of an answer is redacted and cut short (Redactor.snippet).
+
+
+
+
+
+
+
+
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+class HttpClient {
+    options;
+    dispatcher;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit;
+    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
+    serverClockOffsetMs;
+    policy;
+    agent;
+    origin;
+    basePath;
+    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
+    viaProxy;
+    maxAnswerBytes;
+    /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
+    tokenRedactor = new Redactor();
+    constructor(options) {
+        this.options = options;
+        this.tokenRedactor.addSecret(options.token);
+        // Credentials in the URL are never sent nor shown: the admin token is the only credential.
+        const base = new URL(options.baseUrl.href);
+        base.username = '';
+        base.password = '';
+        this.origin = base.origin;
+        this.basePath = base.pathname.replace(/\/+$/, '');
+        this.viaProxy = proxyNote(base, process.env);
+        const { timeoutMs, onRateLimit, cancellation, log } = options;
+        const retries = options.retries ?? 3;
+        this.policy = new RetryPolicy({
+            retries,
+            timeoutMs,
+            maxWaitMs: options.maxWaitMs ?? 120_000,
+            onRateLimit,
+            cancellation,
+            log,
+            random: options.random ?? Math.random,
+        });
+        this.budget = this.policy.budget;
+        this.rateLimit = this.policy.rateLimit;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
+        this.agent = new undici/* EnvHttpProxyAgent */.J2({
+            connections: options.connections,
+            keepAliveTimeout: 10_000,
+            connect: { timeout: options.timeoutMs },
+        });
+        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
+        // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
+        this.dispatcher = this.agent.compose(attemptLimits(), undici/* interceptors */.dY.retry({ throwOnError: false }));
+    }
+    /** Retries made over the run. */
+    get retriesMade() {
+        return this.policy.retriesMade;
+    }
+    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
+    describe(method, path) {
+        return `${method} ${this.origin}${this.basePath}${path}`;
+    }
+    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
+    pathFor(path, query) {
+        return requestPath(this.basePath, path, query);
+    }
+    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
+    urlFor(path, query) {
+        return new URL(this.origin + this.pathFor(path, query));
+    }
+    async request(method, path, opts = {}) {
+        const target = this.describe(method, path);
+        const cancellation = this.options.cancellation;
+        if (cancellation?.requested)
+            throw new CancelledError(cancellation.reason ?? 'cancelled');
+        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
+        // The rate limit covers /admin only (the health check is outside it).
+        const admin = /^\/admin(\/|$|\?)/.test(path);
+        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
+        if (admin)
+            attempt.ticket = await this.policy.paceForRateLimit(target);
+        try {
+            return await this.send(method, path, opts, { target, idempotent, attempt });
+        }
+        finally {
+            if (attempt.ticket !== undefined)
+                this.rateLimit.release(attempt.ticket);
+        }
+    }
+    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
+    async json(method, path, opts = {}) {
+        const answer = await this.request(method, path, opts);
+        const target = this.describe(method, path);
+        if (answer.status === 429)
+            throw this.policy.rateLimitedError(target, answer);
+        if (answer.status < 200 || answer.status > 299) {
+            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(answer_body_errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
+        }
+        try {
+            return { body: JSON.parse(answer.text), answer };
+        }
+        catch {
+            throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
+        }
+    }
+    /**
+     * Closes the connections. A request undici still holds (a proxy that keeps failing its tunnel, an
+     * attempt given up at its deadline before it had a connection) would keep close() waiting, so
+     * after a second the agent is destroyed instead: nothing of this run is waiting for an answer.
+     */
+    async close() {
+        let timer;
+        const closed = this.dispatcher.close().then(() => true, () => true);
+        const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
+        const done = await Promise.race([closed, late]);
+        clearTimeout(timer);
+        if (!done)
+            await this.agent.destroy().catch(() => undefined);
+    }
+    /** Sends the request until an answer is whole, or no attempt may follow. */
+    async send(method, path, opts, sending) {
+        const { target, attempt } = sending;
+        const dispatch = this.dispatchOptions(method, path, opts, sending);
+        const started = Date.now();
+        for (;;) {
+            attempt.headersReceived = false;
+            if (this.policy.stalled())
+                throw this.policy.stalledError(target);
+            let response;
+            try {
+                response = await this.dispatcher.request(dispatch);
+            }
+            catch (error) {
+                if (error instanceof AnswerTooLargeError)
+                    throw answerTooLarge(target, error, attempt.retries + 1);
+                this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
+                throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
+            }
+            attempt.headersReceived = true;
+            if (attempt.ticket !== undefined)
+                this.rateLimit.observe(response.headers, attempt.ticket);
+            this.observeDate(response.headers);
+            const read = await readBody(response.body);
+            const ended = read.error instanceof DeadlineError
+                ? 'timed out'
+                : read.error instanceof AnswerTooLargeError
+                    ? 'too large'
+                    : 'cut off';
+            const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
+            this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
+            if (!read.cutOff)
+                this.policy.answered();
+            if (read.error instanceof AnswerTooLargeError)
+                throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
+            if (read.error instanceof AttemptAbandonedError)
+                throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
+            if (!read.cutOff) {
+                const { retries, refused, earlierMayHaveActed } = attempt;
+                return {
+                    status: response.statusCode,
+                    headers: response.headers,
+                    text: read.text,
+                    retries,
+                    refused,
+                    earlierMayHaveActed,
+                };
+            }
+            if (await this.retryCutOff(read, sending))
+                continue;
+            const { statusCode: status, headers } = response;
+            throw brokenOffError({ status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
+        }
+    }
+    /** What undici is asked for: one attempt's limits and our retry policy ride along. */
+    dispatchOptions(method, path, opts, sending) {
+        const cancellation = this.options.cancellation;
+        const signal = opts.signal && cancellation
+            ? AbortSignal.any([opts.signal, cancellation.abortSignal])
+            : (opts.signal ?? cancellation?.abortSignal);
+        const headers = { accept: 'application/json' };
+        if (opts.auth !== false && this.options.token)
+            headers.authorization = `Bearer ${this.options.token}`;
+        let body;
+        if (opts.body !== undefined) {
+            body = JSON.stringify(opts.body);
+            headers['content-type'] = 'application/json';
+        }
+        const limits = {
+            deadlineMs: this.options.timeoutMs,
+            maxAnswerBytes: this.maxAnswerBytes,
+            // The run's abort signal and the request's own (the health check drops a /healthz that hangs).
+            signal,
+            onDeadline: () => this.policy.timedOut(),
+        };
+        return {
+            origin: this.origin,
+            path: this.pathFor(path, opts.query),
+            method: method,
+            headers,
+            body,
+            [LIMITS]: limits,
+            headersTimeout: this.options.timeoutMs,
+            bodyTimeout: this.options.timeoutMs,
+            // Read by the retry interceptor for this request only.
+            retryOptions: {
+                retry: (err, _context, callback) => this.policy.onRetry(err, sending, callback),
+            },
+        };
+    }
+    /** A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome (issue-keys reconciles). */
+    async retryCutOff(read, sending) {
+        const { target, idempotent, attempt } = sending;
+        attempt.earlierMayHaveActed = true;
+        const why = read.error instanceof DeadlineError ? 'the answer did not finish in time' : 'the answer was cut off';
+        if (!idempotent || !(await this.policy.waitBeforeRetry(attempt, target, why, undefined)))
+            return false;
+        this.policy.renewTicket(attempt);
+        return true;
+    }
+    observeDate(headers) {
+        const date = Date.parse(String(headers.date ?? ''));
+        if (!Number.isNaN(date))
+            this.serverClockOffsetMs = date - Date.now();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
+// The flow every platform shares: health first, then the command; the platform entries only turn
+// inputs into Options and the returned report into outputs, summary, artifact and exit code.
 
 
 
@@ -51428,7 +52025,12 @@ async function run(options, context, log, cancellation = new Cancellation()) {
             ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
             if (!result.healthy) {
                 const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
-                const report = { ok: false, failure: advice ? `${result.problem} ${advice}` : result.problem, outputs: ctx.outputs, summary: ctx.summary };
+                const report = {
+                    ok: false,
+                    failure: advice ? `${result.problem} ${advice}` : result.problem,
+                    outputs: ctx.outputs,
+                    summary: ctx.summary,
+                };
                 // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
                 return cancellation.requested ? cancelledReport({ ...report, failure: undefined }) : report;
             }
@@ -51463,137 +52065,6 @@ async function run(options, context, log, cancellation = new Cancellation()) {
         }
         await http.close();
     }
-}
-
-;// CONCATENATED MODULE: ./src/platform/gitlab.ts
-// GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
-// for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
-// GitLab cannot mask values made at run time, so no output ever carries a key (none does).
-
-
-
-const DEFAULT_DOTENV = 'quota-keys.env';
-/** Written even when empty, so later jobs can test them. */
-const ALWAYS = ['csv-path', 'created-count', 'failed-count', 'healthy', 'flavor'];
-/** `csv-path` → QUOTA_KEYS_CSV, `created-count` → QUOTA_KEYS_CREATED, `artifact-id` → QUOTA_KEYS_ARTIFACT_ID. */
-function dotenvName(output) {
-    return `QUOTA_KEYS_${output.replace(/-(count|path)$/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
-}
-/**
- * Where the dotenv goes: `--dotenv FILE`, else quota-keys.env in GitLab jobs, else nowhere. In a
- * GitLab job a relative FILE is taken from the job's directory (as `reports: dotenv:` is), so the
- * file is where GitLab collects it even after a `cd`.
- */
-function dotenvPath(flag, env, cwd = process.cwd()) {
-    const base = isGitlabJob(env) ? gitlabJobDirectory(env, cwd).dir : cwd;
-    if (flag)
-        return external_node_path_default().resolve(base, flag);
-    return isGitlabJob(env) ? external_node_path_default().resolve(base, DEFAULT_DOTENV) : undefined;
-}
-/**
- * What a GitLab job should be told about where its files went: a file outside the job's
- * directory is not collected as an artifact, which GitLab itself reports only as a warning.
- */
-function artifactWarnings(files, jobDir) {
-    const warnings = [];
-    for (const [what, file] of Object.entries(files)) {
-        if (!file)
-            continue;
-        const relative = external_node_path_default().relative(jobDir, file);
-        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
-            warnings.push(`the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`);
-        }
-    }
-    return warnings;
-}
-/**
- * The dotenv text: one `NAME=value` per line, unquoted (GitLab keeps quotes as part of the value),
- * no blank lines or comments (GitLab rejects the file), no line breaks inside values. The CSV
- * path is relative to `cwd` when inside it, so it still holds in a later job with another
- * checkout directory.
- */
-function dotenvText(outputs, cwd = process.cwd()) {
-    const values = Object.fromEntries(ALWAYS.map((name) => [name, '']));
-    Object.assign(values, outputs);
-    const csv = values['csv-path'];
-    if (csv && external_node_path_default().isAbsolute(csv)) {
-        const relative = external_node_path_default().relative(cwd, csv);
-        if (relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative))
-            values['csv-path'] = relative;
-    }
-    return Object.entries(values)
-        .map(([name, value]) => `${dotenvName(name)}=${value.replace(/[\r\n]+/g, ' ').trim()}\n`)
-        .join('');
-}
-/**
- * Writes the dotenv; `quiet` (on the way out of a failed run) does not throw for a file that cannot
- * be written but returns what went wrong, for the caller to say.
- */
-function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {}) {
-    try {
-        (0,external_node_fs_.writeFileSync)(file, dotenvText(outputs, cwd));
-        return undefined;
-    }
-    catch (error) {
-        const message = `Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`;
-        if (!quiet)
-            throw new Error(message);
-        return message;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/platform/watch.ts
-
-
-/** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */
-function watchSeconds(raw, command) {
-    if (command !== 'monitor')
-        throw new InputError('watch', raw, 'only monitor repeats (--watch SECONDS); schedule other commands with cron');
-    return parseWholeNumber('watch', raw, 1, 86_400);
-}
-/** Runs `pass` every `seconds` until interrupted; returns the exit code of the last pass. */
-async function watch(seconds, pass, io, signals = process) {
-    const stop = new AbortController();
-    const onSignal = (signal) => {
-        if (stop.signal.aborted)
-            return io.exit(signal === 'SIGTERM' ? 143 : 130);
-        stop.abort();
-        io.onStop?.(signal);
-        io.status('stopping (Ctrl-C again to quit at once)');
-    };
-    const onInterrupt = () => onSignal('SIGINT');
-    const onTerminate = () => onSignal('SIGTERM');
-    signals.on('SIGINT', onInterrupt);
-    signals.on('SIGTERM', onTerminate);
-    io.status(`watching every ${seconds} s; Ctrl-C stops`);
-    let code = 0;
-    try {
-        while (!stop.signal.aborted) {
-            io.beforePass?.();
-            try {
-                code = await pass();
-            }
-            catch (error) {
-                io.error(error instanceof Error ? error.message : String(error));
-                code = 1;
-            }
-            if (stop.signal.aborted)
-                break;
-            try {
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(seconds * 1000, undefined, { signal: stop.signal });
-            }
-            catch {
-                break; // interrupted while waiting
-            }
-        }
-    }
-    finally {
-        signals.off('SIGINT', onInterrupt);
-        signals.off('SIGTERM', onTerminate);
-    }
-    return code;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -51679,14 +52150,22 @@ function takePositional(parsed, word) {
 /** `--name value`, `--name=value`, `-n value`; boolean inputs may stand alone or take true/false. */
 function parseArgs(argv) {
     const config = optionConfig();
-    const { tokens } = (0,external_node_util_.parseArgs)({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
+    const { tokens } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        options: config,
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+    });
     const parsed = { values: new Map(), help: false, version: false };
     const consumed = new Set();
-    tokens.forEach((token, t) => {
+    for (const [t, token] of tokens.entries()) {
         if (token.kind === 'option-terminator' || consumed.has(token.index))
-            return;
-        if (token.kind === 'positional')
-            return takePositional(parsed, token.value);
+            continue;
+        if (token.kind === 'positional') {
+            takePositional(parsed, token.value);
+            continue;
+        }
         const spec = config[token.name];
         if (!spec)
             throw unknownFlag(token.rawName, token.rawName.startsWith('--'), token.name);
@@ -51705,7 +52184,7 @@ function parseArgs(argv) {
         if (value === undefined || (value === '' && (token.name === 'dotenv' || token.name === 'watch')))
             throw missingValue(token.name, token.rawName);
         store(parsed, token.name, value);
-    });
+    }
     return parsed;
 }
 function missingValue(name, rawName) {
@@ -51727,6 +52206,86 @@ function store(parsed, name, value) {
         parsed.watch = value;
     else
         parsed.values.set(ALIASES[name] ?? name, value);
+}
+
+;// CONCATENATED MODULE: ./src/platform/gitlab.ts
+// GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
+// for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
+// GitLab cannot mask values made at run time, so no output ever carries a key (none does).
+
+
+
+const DEFAULT_DOTENV = 'quota-keys.env';
+/** Written even when empty, so later jobs can test them. */
+const ALWAYS = ['csv-path', 'created-count', 'failed-count', 'healthy', 'flavor'];
+/** `csv-path` → QUOTA_KEYS_CSV, `created-count` → QUOTA_KEYS_CREATED, `artifact-id` → QUOTA_KEYS_ARTIFACT_ID. */
+function dotenvName(output) {
+    return `QUOTA_KEYS_${output
+        .replace(/-(count|path)$/, '')
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .toUpperCase()}`;
+}
+/**
+ * Where the dotenv goes: `--dotenv FILE`, else quota-keys.env in GitLab jobs, else nowhere. In a
+ * GitLab job a relative FILE is taken from the job's directory (as `reports: dotenv:` is), so the
+ * file is where GitLab collects it even after a `cd`.
+ */
+function dotenvPath(flag, env, cwd = process.cwd()) {
+    const base = isGitlabJob(env) ? gitlabJobDirectory(env, cwd).dir : cwd;
+    if (flag)
+        return external_node_path_default().resolve(base, flag);
+    return isGitlabJob(env) ? external_node_path_default().resolve(base, DEFAULT_DOTENV) : undefined;
+}
+/**
+ * What a GitLab job should be told about where its files went: a file outside the job's
+ * directory is not collected as an artifact, which GitLab itself reports only as a warning.
+ */
+function artifactWarnings(files, jobDir) {
+    const warnings = [];
+    for (const [what, file] of Object.entries(files)) {
+        if (!file)
+            continue;
+        const relative = external_node_path_default().relative(jobDir, file);
+        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+            warnings.push(`the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`);
+        }
+    }
+    return warnings;
+}
+/**
+ * The dotenv text: one `NAME=value` per line, unquoted (GitLab keeps quotes as part of the value),
+ * no blank lines or comments (GitLab rejects the file), no line breaks inside values. The CSV
+ * path is relative to `cwd` when inside it, so it still holds in a later job with another
+ * checkout directory.
+ */
+function dotenvText(outputs, cwd = process.cwd()) {
+    const values = Object.fromEntries(ALWAYS.map((name) => [name, '']));
+    Object.assign(values, outputs);
+    const csv = values['csv-path'];
+    if (csv && external_node_path_default().isAbsolute(csv)) {
+        const relative = external_node_path_default().relative(cwd, csv);
+        if (relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative))
+            values['csv-path'] = relative;
+    }
+    return Object.entries(values)
+        .map(([name, value]) => `${dotenvName(name)}=${value.replace(/[\r\n]+/g, ' ').trim()}\n`)
+        .join('');
+}
+/**
+ * Writes the dotenv; `quiet` (on the way out of a failed run) does not throw for a file that cannot
+ * be written but returns what went wrong, for the caller to say.
+ */
+function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {}) {
+    try {
+        (0,external_node_fs_.writeFileSync)(file, dotenvText(outputs, cwd));
+        return undefined;
+    }
+    catch (error) {
+        const message = `Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`;
+        if (!quiet)
+            throw new Error(message);
+        return message;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/platform/cli-help.ts
@@ -51754,7 +52313,9 @@ function extraFlags(command) {
     return [
         `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
         ...(command === undefined || command === 'monitor'
-            ? [`  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`]
+            ? [
+                `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
+            ]
             : []),
         '  -h, --help                     this help',
     ];
@@ -51766,7 +52327,7 @@ function exitCodeLines() {
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.length));
     return [
-        'Usage: quota-keys <command> [flags]        quota-keys <command> --help: that command\'s flags and examples',
+        "Usage: quota-keys <command> [flags]        quota-keys <command> --help: that command's flags and examples",
         '',
         'Commands:',
         ...COMMANDS.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
@@ -51806,8 +52367,62 @@ function shortUsage() {
         'Usage: quota-keys <command> [flags]',
         '',
         `Commands: ${COMMANDS.join(', ')}, dev-server`,
-        'quota-keys --help lists every flag; quota-keys <command> --help shows one command\'s flags and examples.',
+        "quota-keys --help lists every flag; quota-keys <command> --help shows one command's flags and examples.",
     ].join('\n');
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/platform/watch.ts
+
+
+/** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */
+function watchSeconds(raw, command) {
+    if (command !== 'monitor')
+        throw new InputError('watch', raw, 'only monitor repeats (--watch SECONDS); schedule other commands with cron');
+    return parseWholeNumber('watch', raw, 1, 86_400);
+}
+/** Runs `pass` every `seconds` until interrupted; returns the exit code of the last pass. */
+async function watch(seconds, pass, io, signals = process) {
+    const stop = new AbortController();
+    const onSignal = (signal) => {
+        if (stop.signal.aborted)
+            return io.exit(signal === 'SIGTERM' ? 143 : 130);
+        stop.abort();
+        io.onStop?.(signal);
+        io.status('stopping (Ctrl-C again to quit at once)');
+    };
+    const onInterrupt = () => onSignal('SIGINT');
+    const onTerminate = () => onSignal('SIGTERM');
+    signals.on('SIGINT', onInterrupt);
+    signals.on('SIGTERM', onTerminate);
+    io.status(`watching every ${seconds} s; Ctrl-C stops`);
+    let code = 0;
+    try {
+        while (!stop.signal.aborted) {
+            io.beforePass?.();
+            try {
+                code = await pass();
+            }
+            catch (error) {
+                io.error(error instanceof Error ? error.message : String(error));
+                code = 1;
+            }
+            if (stop.signal.aborted)
+                break;
+            try {
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(seconds * 1000, undefined, { signal: stop.signal });
+            }
+            catch {
+                break; // interrupted while waiting
+            }
+        }
+    }
+    finally {
+        signals.off('SIGINT', onInterrupt);
+        signals.off('SIGTERM', onTerminate);
+    }
+    return code;
 }
 
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
@@ -51853,7 +52468,10 @@ function renderSummary(summary) {
         const { head, rows } = summary.table;
         const shown = rows.slice(0, 50);
         const widths = head.map((h, c) => Math.max(displayWidth(h), ...shown.map((r) => displayWidth(r[c] ?? ''))));
-        const line = (cells) => cells.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join('  ').trimEnd();
+        const line = (cells) => cells
+            .map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell)))
+            .join('  ')
+            .trimEnd();
         lines.push('', line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
         if (rows.length > shown.length)
             lines.push(`… and ${rows.length - shown.length} more (all in the CSV)`);
@@ -52014,7 +52632,11 @@ async function main(argv, env) {
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
-        const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd() });
+        const unwritten = dotenvFile &&
+            writeDotenv(dotenvFile, outputs, {
+                quiet: true,
+                cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd(),
+            });
         if (unwritten && unwritten !== message)
             process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
         return error instanceof InputError ? 2 : 1;

@@ -2,10 +2,10 @@
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and an event payload. Also starts the dev server
 // of dist/cli.js as its own process. Used by `npm start` and by the tests.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,9 +17,13 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export async function startDevServerProcess(args = []) {
   const token = randomBytes(16).toString('hex');
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'dev-server', '--port', '0', '--token', token, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'dist/cli.js'), 'dev-server', '--port', '0', '--token', token, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const url = await new Promise((resolve, reject) => {
@@ -59,7 +63,10 @@ export async function runBundledAction(inputs, event = {}) {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
   // A private repository unless the test says otherwise: GitHub's payloads name the repository.
-  writeFileSync(eventFile, JSON.stringify(event.payload ?? { repository: { full_name: 'octo/keys', private: true, visibility: 'private' } }));
+  writeFileSync(
+    eventFile,
+    JSON.stringify(event.payload ?? { repository: { full_name: 'octo/keys', private: true, visibility: 'private' } }),
+  );
   mkdirSync(workspace, { recursive: true });
   const env = {
     PATH: process.env.PATH,
@@ -81,14 +88,25 @@ export async function runBundledAction(inputs, event = {}) {
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     ...event.env,
   };
-  const child = spawn(process.execPath, [event.entry ?? path.join(ROOT, 'dist/index.js')], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [event.entry ?? path.join(ROOT, 'dist/index.js')], {
+    env,
+    cwd: workspace,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   event.onSpawn?.(child);
   const code = await new Promise((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), workspace };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    workspace,
+  };
 }
 
 /** Reads the `name<<delimiter` blocks @actions/core writes to GITHUB_OUTPUT. */

@@ -1,11 +1,11 @@
 // The contract between the flow (../run.ts) and the commands: what a command receives and what it
 // returns. Its own module, so that commands never import the flow that imports them.
 import type { RunContext } from '../config/context.js';
-import type { Logger } from '../shared/log.js';
 import type { Options } from '../config/options.js';
+import type { CsvWriter } from '../output/csv.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { Cancellation } from '../shared/cancel.js';
-import type { CsvWriter } from '../output/csv.js';
+import type { Logger } from '../shared/log.js';
 
 export interface Summary {
   title: string;

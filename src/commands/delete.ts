@@ -1,15 +1,18 @@
 // delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
 // v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
+
+import type { FlavorAdapter } from '../quota-proxy/types.js';
+import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
-import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
-import type { FlavorAdapter } from '../quota-proxy/types.js';
 import type { CommandContext, RunReport } from './contract.js';
 
 /** Throws the one-line refusal when the flavor cannot delete keys. */
 export function refuseWithoutDelete(adapter: FlavorAdapter, operation: string): void {
   if (!adapter.capabilities.delete) {
-    throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`);
+    throw new Refusal(
+      `The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`,
+    );
   }
 }
 
@@ -30,7 +33,10 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
     return { ok: false, failure: errorText(error), outputs, summary };
   }
   for (const key of resolution.keys) log.secret(key.key, 'key');
-  if (resolution.by !== 'key') log.info(`"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`);
+  if (resolution.by !== 'key')
+    log.info(
+      `"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`,
+    );
 
   let deleted = 0;
   const missing: string[] = [];
@@ -59,10 +65,20 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
   summary.table = { head: ['Label', 'Key', 'Created (UTC)', 'Result'], rows };
   if (failures.length > 0) {
-    return { ok: false, failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`, outputs, summary };
+    return {
+      ok: false,
+      failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`,
+      outputs,
+      summary,
+    };
   }
   if (missing.length > 0) {
-    return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`, outputs, summary };
+    return {
+      ok: false,
+      failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`,
+      outputs,
+      summary,
+    };
   }
   return { ok: true, outputs, summary };
 }

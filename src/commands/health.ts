@@ -1,4 +1,4 @@
-import type { QuotaProxy, HealthResult } from '../quota-proxy/client.js';
+import type { HealthResult, QuotaProxy } from '../quota-proxy/client.js';
 
 export interface HealthOptions {
   healthPath: string;

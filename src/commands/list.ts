@@ -2,11 +2,11 @@
 // pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
 // only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
 import { CsvWriter, csvRow } from '../output/csv.js';
-import { dailyLimitOf, limitOf, unknownLimitText, type Limit } from '../reading/limits.js';
-import { shortenKey } from '../shared/redact.js';
-import type { CommandContext, RunReport } from './contract.js';
 import { listLine } from '../output/seed-lines.js';
 import type { TrialKey } from '../quota-proxy/types.js';
+import { dailyLimitOf, type Limit, limitOf, unknownLimitText } from '../reading/limits.js';
+import { shortenKey } from '../shared/redact.js';
+import type { CommandContext, RunReport } from './contract.js';
 
 /** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
 const TABLE_ROWS = 200;
@@ -68,14 +68,24 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
         : `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`,
     ]);
   }
-  if (capabilities?.lifetimeQuota) summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
+  if (capabilities?.lifetimeQuota)
+    summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
   if (csv) {
     outputs['csv-path'] = csv.path;
     summary.facts.push(['CSV', csv.path]);
   }
-  if (listed > rows.length) summary.facts.push(['Table', `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`]);
-  summary.table = { head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'], rows };
+  if (listed > rows.length)
+    summary.facts.push([
+      'Table',
+      `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`,
+    ]);
+  summary.table = {
+    head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'],
+    rows,
+  };
   summary.lines = lines;
-  log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
+  log.info(
+    `Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`,
+  );
   return { ok: true, outputs, summary, csvPath: csv?.path };
 }

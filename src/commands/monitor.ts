@@ -1,8 +1,16 @@
 // monitor: the seed tool's monitor as one pass for scheduled runs — health (done before any
 // command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
-import type { CommandContext, RunReport } from './contract.js';
+
 import { totalsLine } from '../output/seed-lines.js';
-import { busiestChart, collectUsage, finishWithAlerts, usageFacts, usageLines, usageTable } from '../reading/usage-report.js';
+import {
+  busiestChart,
+  collectUsage,
+  finishWithAlerts,
+  usageFacts,
+  usageLines,
+  usageTable,
+} from '../reading/usage-report.js';
+import type { CommandContext, RunReport } from './contract.js';
 
 const BUSIEST = 10;
 

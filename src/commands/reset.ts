@@ -5,16 +5,17 @@
 //   v10  the key's lifetime used quota (v10 counts no days)
 //   v1p  only every key's usage for a day: refused unless reset-all-keys-for-day is set
 //   v1a  no reset endpoint: refused
-import { forEachBounded } from '../shared/bounded.js';
-import { shortenKey } from '../shared/redact.js';
-import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
-import { HttpStatusError } from '../quota-proxy/errors.js';
-import type { FlavorAdapter } from '../quota-proxy/types.js';
-import type { CommandContext, RunReport } from './contract.js';
-import { errorText } from './delete.js';
+
 import { localDay } from '../config/options.js';
 import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
+import { HttpStatusError } from '../quota-proxy/errors.js';
+import type { FlavorAdapter } from '../quota-proxy/types.js';
+import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import { dayReason } from '../reading/usage-report.js';
+import { forEachBounded } from '../shared/bounded.js';
+import { shortenKey } from '../shared/redact.js';
+import type { CommandContext, RunReport } from './contract.js';
+import { errorText } from './delete.js';
 
 type Resolution = Awaited<ReturnType<typeof resolveKeys>>;
 type NoteDay = (said: string | undefined) => void;
@@ -25,7 +26,11 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   if (options.key) log.secret(options.key, 'key');
   let resolution: Resolution;
   try {
-    resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refusal(ctx) });
+    resolution = await resolveKeys(
+      api,
+      { key: options.key, name: options.nameGiven, allMatching: options.allMatching },
+      { operation: 'reset', onFlavor: refusal(ctx) },
+    );
   } catch (error) {
     return { ok: false, failure: errorText(error), outputs, summary };
   }
@@ -39,7 +44,12 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   try {
     choice = await chooseDay(ctx, adapter);
   } catch (error) {
-    return { ok: false, failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`, outputs, summary };
+    return {
+      ok: false,
+      failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`,
+      outputs,
+      summary,
+    };
   }
   const noteDay = dayNoter(ctx, adapter, choice);
   if (adapter.capabilities.reset === 'day-wide') return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
@@ -50,11 +60,16 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
  * Step: a key given as such was not looked up. Servers that count days answer a reset of a key they
  * do not have as one with no usage (v1: 404) or not at all: the list tells, and that is a failure.
  */
-async function keyGivenButMissing(ctx: CommandContext, adapter: FlavorAdapter, resolution: Resolution): Promise<string | undefined> {
+async function keyGivenButMissing(
+  ctx: CommandContext,
+  adapter: FlavorAdapter,
+  resolution: Resolution,
+): Promise<string | undefined> {
   const { options, api } = ctx;
   if (resolution.by !== 'key' || adapter.capabilities.lifetimeQuota === true) return undefined;
   try {
-    if (!(await listHas(api, options.key))) return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
+    if (!(await listHas(api, options.key)))
+      return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
   } catch (error) {
     return `Could not check that the server has the key (${errorText(error)}); nothing was reset.`;
   }
@@ -68,7 +83,9 @@ function refusal(ctx: CommandContext): (adapter: FlavorAdapter) => void {
   const dayText = options.day ?? "the server's today";
   return (adapter) => {
     if (adapter.capabilities.reset === 'none') {
-      throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
+      throw new Refusal(
+        `The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`,
+      );
     }
     if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
       throw new Refusal(
@@ -85,7 +102,8 @@ function refusal(ctx: CommandContext): (adapter: FlavorAdapter) => void {
 async function chooseDay(ctx: CommandContext, adapter: FlavorAdapter): Promise<DayChoice | undefined> {
   const { options, api } = ctx;
   if (options.day) return { by: 'given', day: options.day };
-  if (adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) return api.serverDay(localDay(ctx.context.now));
+  if (adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay)
+    return api.serverDay(localDay(ctx.context.now));
   return undefined;
 }
 
@@ -103,7 +121,13 @@ function dayNoter(ctx: CommandContext, adapter: FlavorAdapter, choice: DayChoice
 }
 
 /** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
-async function resetDayWide(ctx: CommandContext, adapter: FlavorAdapter, resolution: Resolution, day: string | undefined, noteDay: NoteDay): Promise<RunReport> {
+async function resetDayWide(
+  ctx: CommandContext,
+  adapter: FlavorAdapter,
+  resolution: Resolution,
+  day: string | undefined,
+  noteDay: NoteDay,
+): Promise<RunReport> {
   const { api, log, outputs, summary } = ctx;
   let said: string | undefined;
   try {
@@ -113,17 +137,30 @@ async function resetDayWide(ctx: CommandContext, adapter: FlavorAdapter, resolut
   }
   noteDay(said);
   const resetDay = said ?? day ?? "the server's today";
-  log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
+  log.warning(
+    `The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`,
+  );
   summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
   return { ok: true, outputs, summary };
 }
 
 /** Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not found". */
-async function resetEach(ctx: CommandContext, adapter: FlavorAdapter, resolution: Resolution, day: string | undefined, noteDay: NoteDay): Promise<RunReport> {
+async function resetEach(
+  ctx: CommandContext,
+  adapter: FlavorAdapter,
+  resolution: Resolution,
+  day: string | undefined,
+  noteDay: NoteDay,
+): Promise<RunReport> {
   const { options, api, log, outputs, summary } = ctx;
   const lifetime = adapter.capabilities.lifetimeQuota === true;
   if (day) noteDay(day);
-  summary.facts.push(['Reset', lifetime ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)` : `usage of ${day ?? "the server's today"}`]);
+  summary.facts.push([
+    'Reset',
+    lifetime
+      ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)`
+      : `usage of ${day ?? "the server's today"}`,
+  ]);
   let reset = 0;
   let nothing = 0;
   const missing: string[] = [];
@@ -137,7 +174,9 @@ async function resetEach(ctx: CommandContext, adapter: FlavorAdapter, resolution
       noteDay(said);
       reset += 1;
       result = 'reset';
-      log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`);
+      log.info(
+        `Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`,
+      );
     } catch (error) {
       if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
         missing.push(short);
@@ -146,7 +185,9 @@ async function resetEach(ctx: CommandContext, adapter: FlavorAdapter, resolution
         // v1 answers 404 when the key has no usage row for the day: already at zero.
         nothing += 1;
         result = 'nothing to reset';
-        log.info(`Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
+        log.info(
+          `Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`,
+        );
       } else {
         failures.push(`${short}: ${errorText(error)}`);
         result = 'failed';
@@ -157,8 +198,20 @@ async function resetEach(ctx: CommandContext, adapter: FlavorAdapter, resolution
   summary.facts.push(['Keys reset', String(reset)]);
   if (nothing > 0) summary.facts.push(['Nothing to reset', String(nothing)]);
   summary.table = { head: ['Label', 'Key', 'Result'], rows };
-  if (failures.length > 0) return { ok: false, failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`, outputs, summary };
-  if (missing.length > 0) return { ok: false, failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`, outputs, summary };
+  if (failures.length > 0)
+    return {
+      ok: false,
+      failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`,
+      outputs,
+      summary,
+    };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`,
+      outputs,
+      summary,
+    };
   return { ok: true, outputs, summary };
 }
 

@@ -6,14 +6,15 @@
 // The list streams past page by page and only the keys to delete are kept; they are deleted once
 // the list is complete, because deleting while paging by offset (v10) would shift later pages
 // and skip keys.
-import { forEachBounded } from '../shared/bounded.js';
+
 import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { batchLabels, batchStem } from '../issuing/labels.js';
-import { shortenKey } from '../shared/redact.js';
 import { isFatal } from '../quota-proxy/errors.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
+import { forEachBounded } from '../shared/bounded.js';
+import { shortenKey } from '../shared/redact.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText, refuseWithoutDelete } from './delete.js';
 
@@ -54,7 +55,10 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
   const cutoff = new Date(context.now.getTime() - days * DAY_MS);
   const prefix = options.labelPrefix;
   Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
-  summary.facts.push(['Older than', `${days} day(s): created before ${cutoff.toISOString()}`], ['Labels', prefix ? `starting with "${prefix}"` : 'all']);
+  summary.facts.push(
+    ['Older than', `${days} day(s): created before ${cutoff.toISOString()}`],
+    ['Labels', prefix ? `starting with "${prefix}"` : 'all'],
+  );
   if (options.dryRun) summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
 
   const due = await listDue(ctx, cutoff);
@@ -107,12 +111,20 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
   for (const key of due) log.secret(key.key, 'key');
   summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
   if (undated > 0) log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
-  log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`);
+  log.info(
+    `${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`,
+  );
   return due;
 }
 
 function row(ctx: CommandContext, key: TrialKey, result: string, replacement?: string): string[] {
-  return [key.label, shortenKey(key.key), key.createdAt.toISOString(), result, ...(ctx.options.replace ? [replacement ?? ''] : [])];
+  return [
+    key.label,
+    shortenKey(key.key),
+    key.createdAt.toISOString(),
+    result,
+    ...(ctx.options.replace ? [replacement ?? ''] : []),
+  ];
 }
 
 function table(ctx: CommandContext, rows: string[][]) {
@@ -122,11 +134,20 @@ function table(ctx: CommandContext, rows: string[][]) {
 /** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
 function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
   const { options, log, outputs, summary, context } = ctx;
-  const planned = options.replace ? replacementLabels(due.map((k) => k.label), context.labelSuffix) : [];
-  for (const k of due.slice(0, LOGGED_KEYS)) log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
+  const planned = options.replace
+    ? replacementLabels(
+        due.map((k) => k.label),
+        context.labelSuffix,
+      )
+    : [];
+  for (const k of due.slice(0, LOGGED_KEYS))
+    log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
   if (due.length > LOGGED_KEYS) log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
   summary.facts.push(['Would delete', String(due.length)]);
-  summary.table = table(ctx, due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)));
+  summary.table = table(
+    ctx,
+    due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)),
+  );
   return { ok: true, outputs, summary };
 }
 
@@ -155,14 +176,22 @@ function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit | RunR
     `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
     `${options.replace ? ' (a replacement and a delete each)' : ''}`;
   const why =
-    options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-    : canWait ? 'max-wait-seconds covers the wait for one more window, not more'
-    : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+    options.onRateLimit === 'fail'
+      ? 'on-rate-limit is fail'
+      : canWait
+        ? 'max-wait-seconds covers the wait for one more window, not more'
+        : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
   if (fit >= due.length) {
     log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
     return { leftDue: 0 };
   }
-  if (fit === 0) return { ok: false, failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`, outputs, summary };
+  if (fit === 0)
+    return {
+      ok: false,
+      failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
+      outputs,
+      summary,
+    };
   const leftDue = due.length - fit;
   const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
   log.warning(note);
@@ -183,7 +212,10 @@ interface Replacements {
 async function replace(ctx: CommandContext, due: TrialKey[]): Promise<Replacements> {
   const { options, context } = ctx;
   const rules = new KeyRequestRules({ ...ctx, now: context.now }, options.labelPrefix, true);
-  const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
+  const labels = replacementLabels(
+    due.map((k) => k.label),
+    context.labelSuffix,
+  );
   const requests: CreateKeyRequest[] = due.map((key, i) => rules.request(labels[i]!, key));
   rules.explain();
   const issued = await issueToCsv(ctx, requests, requests.length);
@@ -221,7 +253,8 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
       if (await api.deleteKey(key.key)) {
         outcome.deleted += 1;
         results[i] = 'deleted';
-        if (outcome.deleted <= LOGGED_KEYS) log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
+        if (outcome.deleted <= LOGGED_KEYS)
+          log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
       } else {
         outcome.gone += 1;
         results[i] = 'already gone';
@@ -236,14 +269,22 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
 }
 
 /** Step: outputs, summary, and one failure that names each part that did not happen. */
-function verdict(ctx: CommandContext, due: TrialKey[], deletion: Deletion, replacements: Replacements | undefined, fit: RateLimitFit): RunReport {
+function verdict(
+  ctx: CommandContext,
+  due: TrialKey[],
+  deletion: Deletion,
+  replacements: Replacements | undefined,
+  fit: RateLimitFit,
+): RunReport {
   const { options, log, outputs, summary } = ctx;
   const { results, deleted, gone, failures } = deletion;
   outputs['deleted-count'] = String(deleted);
   summary.facts.push(['Deleted', String(deleted)]);
   log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
   if (gone > 0) {
-    log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
+    log.warning(
+      `${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`,
+    );
   }
   const kept = results.filter((r) => r === 'kept: replacement not created').length;
   const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
@@ -254,11 +295,22 @@ function verdict(ctx: CommandContext, due: TrialKey[], deletion: Deletion, repla
       : undefined;
   const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
   const replacementOf = replacements?.replacementOf ?? new Array<string>(due.length).fill('');
-  summary.table = table(ctx, due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, results[i]!, replacementOf[i])));
+  summary.table = table(
+    ctx,
+    due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, results[i]!, replacementOf[i])),
+  );
   if (due.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
 
   const report = replacements?.report;
   const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
-  const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure].filter(Boolean).join(' ');
-  return { ok: failure === '', ...(failure ? { failure } : {}), outputs, summary, ...(report?.csvPath ? { csvPath: report.csvPath } : {}) };
+  const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ok: failure === '',
+    ...(failure ? { failure } : {}),
+    outputs,
+    summary,
+    ...(report?.csvPath ? { csvPath: report.csvPath } : {}),
+  };
 }

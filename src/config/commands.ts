@@ -1,7 +1,17 @@
 // The commands, in one place: parsing (options.ts), the CLI help (platform/cli.ts), action.yml,
 // the GitLab component and the README are derived from this list or checked against it by tests.
 
-export const COMMANDS = ['health', 'generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'] as const;
+export const COMMANDS = [
+  'health',
+  'generate',
+  'batch',
+  'list',
+  'usage',
+  'monitor',
+  'reset',
+  'delete',
+  'rotate',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CommandHelp {
@@ -14,15 +24,24 @@ export interface CommandHelp {
 export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
   health: {
     summary: 'check that the server answers its health path (needs no token)',
-    examples: ['quota-keys health --url http://localhost:8787', 'quota-keys health --health-path /status --timeout-seconds 5'],
+    examples: [
+      'quota-keys health --url http://localhost:8787',
+      'quota-keys health --health-path /status --timeout-seconds 5',
+    ],
   },
   generate: {
     summary: 'issue one key with a label and a daily limit; the key goes to the CSV',
-    examples: ['quota-keys generate --name "user-a-trial" --limit 100', 'quota-keys generate -n partner-x --tier partner -o partner-x.csv'],
+    examples: [
+      'quota-keys generate --name "user-a-trial" --limit 100',
+      'quota-keys generate -n partner-x --tier partner -o partner-x.csv',
+    ],
   },
   batch: {
     summary: 'issue COUNT keys labelled <name>-001, <name>-002, …; the keys go to the CSV',
-    examples: ['quota-keys batch --count 5 --limit 100 --output batch-keys.csv', 'quota-keys batch -c 10 -n "partner-202611" -l 500'],
+    examples: [
+      'quota-keys batch --count 5 --limit 100 --output batch-keys.csv',
+      'quota-keys batch -c 10 -n "partner-202611" -l 500',
+    ],
   },
   list: {
     summary: 'list the keys (shortened) with their labels, limits and creation dates',
@@ -30,7 +49,10 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
   },
   usage: {
     summary: "report each key's requests for a day against its limit; alerts at alert-threshold",
-    examples: ['quota-keys usage --day 2026-11-26', 'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert'],
+    examples: [
+      'quota-keys usage --day 2026-11-26',
+      'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert',
+    ],
   },
   monitor: {
     summary: 'usage of the keys with their limits, as a table; --watch repeats it',
@@ -46,7 +68,10 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
   },
   rotate: {
     summary: 'delete keys older than N days under a label prefix, optionally issuing replacements',
-    examples: ['quota-keys rotate --label-prefix auto- --older-than-days 30 --dry-run', 'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace'],
+    examples: [
+      'quota-keys rotate --label-prefix auto- --older-than-days 30 --dry-run',
+      'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace',
+    ],
   },
 };
 

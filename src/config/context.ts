@@ -65,17 +65,28 @@ export function newNonce(): string {
  * invocation-id input, which a matrix passes to tell its legs apart.
  */
 export function invocationId(env: NodeJS.ProcessEnv, invocationInput = ''): string {
-  return createHash('sha256').update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`).digest('hex').slice(0, 6);
+  return createHash('sha256')
+    .update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`)
+    .digest('hex')
+    .slice(0, 6);
 }
 
-export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = new Date(), invocationInput = ''): RunContext {
+export function githubContext(
+  github: GithubLike,
+  env: NodeJS.ProcessEnv,
+  now = new Date(),
+  invocationInput = '',
+): RunContext {
   const ref = github.ref ?? '';
   const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
   const trigger: Trigger =
-    github.eventName === 'push' && tag ? 'tag'
-    : github.eventName === 'workflow_dispatch' ? 'dispatch'
-    : github.eventName === 'schedule' ? 'schedule'
-    : 'other';
+    github.eventName === 'push' && tag
+      ? 'tag'
+      : github.eventName === 'workflow_dispatch'
+        ? 'dispatch'
+        : github.eventName === 'schedule'
+          ? 'schedule'
+          : 'other';
   const runId = String(github.runId || env.GITHUB_RUN_ID || localRunId(now));
   const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
   const repo = github.payload.repository;
@@ -94,7 +105,10 @@ export function githubContext(github: GithubLike, env: NodeJS.ProcessEnv, now = 
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now,
     // Public unless the payload says otherwise; a repository object that says neither is unknown.
-    publicRepository: repo && ('private' in repo || 'visibility' in repo) ? repo.private === false || repo.visibility === 'public' : undefined,
+    publicRepository:
+      repo && ('private' in repo || 'visibility' in repo)
+        ? repo.private === false || repo.visibility === 'public'
+        : undefined,
   };
 }
 
@@ -114,7 +128,11 @@ export function isGitlabJob(env: NodeJS.ProcessEnv): boolean {
  */
 export function gitlabJobDirectory(env: NodeJS.ProcessEnv, cwd = process.cwd()): { dir: string; note?: string } {
   const projectDir = env.CI_PROJECT_DIR;
-  if (!projectDir) return { dir: cwd, note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.` };
+  if (!projectDir)
+    return {
+      dir: cwd,
+      note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.`,
+    };
   let isDir = false;
   try {
     isDir = statSync(projectDir).isDirectory();
@@ -122,17 +140,22 @@ export function gitlabJobDirectory(env: NodeJS.ProcessEnv, cwd = process.cwd()):
     isDir = false;
   }
   if (isDir) return { dir: path.resolve(projectDir) };
-  return { dir: cwd, note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.` };
+  return {
+    dir: cwd,
+    note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
+  };
 }
 
 export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext {
   const source = env.CI_PIPELINE_SOURCE ?? '';
   const tag = env.CI_COMMIT_TAG || undefined;
-  const trigger: Trigger =
-    tag ? 'tag'
-    : source === 'web' || source === 'api' || source === 'trigger' ? 'dispatch'
-    : source === 'schedule' ? 'schedule'
-    : 'other';
+  const trigger: Trigger = tag
+    ? 'tag'
+    : source === 'web' || source === 'api' || source === 'trigger'
+      ? 'dispatch'
+      : source === 'schedule'
+        ? 'schedule'
+        : 'other';
   const runId = env.CI_PIPELINE_ID || localRunId(now);
   // A retried job keeps the pipeline id and gets a new job id.
   const job = env.CI_JOB_ID || '0';
@@ -151,10 +174,19 @@ export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunCont
   };
 }
 
-export function cliContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext {
+export function cliContext(_env: NodeJS.ProcessEnv, now = new Date()): RunContext {
   const runId = localRunId(now);
   const nonce = newNonce();
-  return { platform: 'cli', trigger: 'other', runId, attempt: 1, labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`, nonce, workspace: process.cwd(), now };
+  return {
+    platform: 'cli',
+    trigger: 'other',
+    runId,
+    attempt: 1,
+    labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`,
+    nonce,
+    workspace: process.cwd(),
+    now,
+  };
 }
 
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */

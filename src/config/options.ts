@@ -4,13 +4,12 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { notReplaceable } from '../output/csv.js';
-import { compactDate, defaultName, type RunContext } from './context.js';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
-import { sendsTokenInClear } from './plain-http.js';
-
 import { COMMANDS, type Command } from './commands.js';
+import { compactDate, defaultName, type RunContext } from './context.js';
 import { inputDefault } from './inputs.js';
+import { sendsTokenInClear } from './plain-http.js';
 
 export { COMMANDS, type Command };
 
@@ -20,7 +19,9 @@ export const DEFAULT_LIMIT = 100;
 
 export class InputError extends Error {
   constructor(input: string, value: string, allowed: string) {
-    super(`Invalid input '${input}'${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} — ${allowed}.`);
+    super(
+      `Invalid input '${input}'${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} — ${allowed}.`,
+    );
     this.name = 'InputError';
   }
 }
@@ -106,10 +107,18 @@ export function parseUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new InputError('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
+    throw new InputError(
+      'url',
+      raw.replace(/\/\/[^/@\s]*@/, '//***@'),
+      'expected an http:// or https:// URL such as http://localhost:8787',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
+    throw new InputError(
+      'url',
+      `${url.protocol}…`,
+      'expected an http:// or https:// URL such as http://localhost:8787',
+    );
   }
   return url;
 }
@@ -123,7 +132,8 @@ export function localDay(date: Date): string {
 function parseDay(raw: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== raw) throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
+  if (!date || date.toISOString().slice(0, 10) !== raw)
+    throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
   return raw;
 }
 
@@ -137,7 +147,11 @@ function parseTiers(raw: string): Record<string, number> {
     parsed = undefined;
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
+    throw new InputError(
+      'tiers',
+      raw,
+      'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}',
+    );
   }
   for (const [name, limit] of Object.entries(parsed)) {
     if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
@@ -154,7 +168,9 @@ const TOKEN_UNSENDABLE = /[\0-\x1f\x7f-\x9f]|[^\0-\xff]/;
 /** Where the token came from, as the user set it on this platform. */
 function describeTokenSource(fromInput: boolean, context: RunContext): string {
   if (fromInput) return context.platform === 'github' ? 'input admin-token' : '--token';
-  return context.platform === 'gitlab' ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)' : 'env ADMIN_TOKEN';
+  return context.platform === 'gitlab'
+    ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)'
+    : 'env ADMIN_TOKEN';
 }
 
 // An absolute path of RFC 3986 path characters, an optional query, no dot segments, no `//` start
@@ -168,7 +184,12 @@ function parseHealthPath(raw: string): string {
     HEALTH_PATH.test(raw) &&
     !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
     !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
-  if (!ok) throw new InputError('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or .. segments), such as /healthz');
+  if (!ok)
+    throw new InputError(
+      'health-path',
+      raw,
+      'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or .. segments), such as /healthz',
+    );
   return raw;
 }
 
@@ -180,7 +201,11 @@ function parseOutput(raw: string, context: RunContext): string {
   if (raw) {
     const file = path.resolve(context.workspace, raw);
     if (/[\\/]$/.test(raw) || (existsSync(file) && statSync(file).isDirectory())) {
-      throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
+      throw new InputError(
+        'output',
+        raw,
+        'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)',
+      );
     }
     const refusal = notReplaceable(file);
     if (refusal) throw new InputError('output', raw, `expected a path for a regular file: ${refusal}`);
@@ -191,7 +216,11 @@ function parseOutput(raw: string, context: RunContext): string {
       if (!statSync(dir).isDirectory()) throw new Error('not a folder');
       accessSync(dir, constants.W_OK);
     } catch {
-      throw new InputError('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
+      throw new InputError(
+        'output',
+        raw,
+        `expected a path the CSV can be written to (${dir} is not a writable folder)`,
+      );
     }
     return file;
   }
@@ -219,7 +248,12 @@ function bech32Valid(text: string): boolean {
   const hrp = text.slice(0, sep);
   const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
   if (sep < 1 || data.length < 6 || data.includes(-1)) return false;
-  const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
+  const values = [
+    ...[...hrp].map((c) => c.charCodeAt(0) >> 5),
+    0,
+    ...[...hrp].map((c) => c.charCodeAt(0) & 31),
+    ...data,
+  ];
   const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
   let chk = 1;
   for (const v of values) {
@@ -234,14 +268,23 @@ function bech32Valid(text: string): boolean {
 function parseRecipients(raw: string): string[] {
   const recipients = raw.split(/[\s,]+/).filter(Boolean);
   for (const recipient of recipients) {
-    if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient)) throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
+    if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
+      throw new InputError(
+        'encrypt-to',
+        recipient,
+        'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated',
+      );
   }
   return recipients;
 }
 
 function parseInvocationId(raw: string): string {
   if (raw.length > 200 || /[\u0000-\u001f\u007f]/.test(raw)) {
-    throw new InputError('invocation-id', raw.slice(0, 40), 'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values');
+    throw new InputError(
+      'invocation-id',
+      raw.slice(0, 40),
+      'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values',
+    );
   }
   return raw;
 }
@@ -266,7 +309,11 @@ function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, cont
   const command = oneOf('command', value('command'), COMMANDS);
   const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
   if (sendsTokenInClear(url) && parseBoolean('require-https', value('require-https'))) {
-    throw new InputError('url', redactUrl(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
+    throw new InputError(
+      'url',
+      redactUrl(url.href),
+      'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1',
+    );
   }
 
   // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
@@ -276,11 +323,23 @@ function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, cont
   // The token travels in an HTTP header: only Latin-1 without control characters fits there. Any
   // other would make every admin request fail after the health check (and a create look uncertain).
   if (token !== undefined && TOKEN_UNSENDABLE.test(token)) {
-    const what = /[\r\n]/.test(token) ? 'a line break' : /[\0-\x1f\x7f-\x9f]/.test(token) ? 'a control character' : 'a character outside Latin-1 (such as a full-width or Chinese character)';
-    throw new InputError('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it again as one line of plain characters`);
+    const what = /[\r\n]/.test(token)
+      ? 'a line break'
+      : /[\0-\x1f\x7f-\x9f]/.test(token)
+        ? 'a control character'
+        : 'a character outside Latin-1 (such as a full-width or Chinese character)';
+    throw new InputError(
+      'admin-token',
+      '',
+      `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it again as one line of plain characters`,
+    );
   }
   if (token === undefined && command !== 'health') {
-    throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
+    throw new InputError(
+      'admin-token',
+      '',
+      `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`,
+    );
   }
   return { command, url, token, tokenSource };
 }
@@ -290,10 +349,17 @@ function parseIssuing({ get, value }: Reader, context: RunContext) {
   const count = parseWholeNumber('count', value('count'), 1, 10_000);
   const tiers = parseTiers(get('tiers'));
   const tier = get('tier') || undefined;
-  if (tier !== undefined && !Object.hasOwn(tiers, tier)) throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
-  const limit = get('limit') ? parseWholeNumber('limit', get('limit'), 1, 100_000_000) : tier ? tiers[tier]! : DEFAULT_LIMIT;
+  if (tier !== undefined && !Object.hasOwn(tiers, tier))
+    throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
+  const limit = get('limit')
+    ? parseWholeNumber('limit', get('limit'), 1, 100_000_000)
+    : tier
+      ? tiers[tier]!
+      : DEFAULT_LIMIT;
   // No default: v1/v01 do not report theirs, and a guess would show wrong percentages without saying so.
-  const serverDailyLimit = get('server-daily-limit') ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000) : undefined;
+  const serverDailyLimit = get('server-daily-limit')
+    ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000)
+    : undefined;
   const concurrency = parseWholeNumber('concurrency', value('concurrency'), 1, 64);
 
   const timeoutRaw = value('timeout-seconds');
@@ -315,7 +381,20 @@ function parseIssuing({ get, value }: Reader, context: RunContext) {
 
   const output = parseOutput(get('output'), context);
   const timeoutMs = Math.round(timeout * 1000);
-  return { count, tiers, tier, limit, serverDailyLimit, concurrency, timeoutMs, healthPath, name, nameGiven, labelPrefix, output };
+  return {
+    count,
+    tiers,
+    tier,
+    limit,
+    serverDailyLimit,
+    concurrency,
+    timeoutMs,
+    healthPath,
+    name,
+    nameGiven,
+    labelPrefix,
+    output,
+  };
 }
 
 /** Which existing keys reset, delete and rotate act on. */
@@ -325,11 +404,16 @@ function parseSelection({ get, bool }: Reader, command: Command, nameGiven: stri
     throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
   }
   const olderRaw = get('older-than-days');
-  if (command === 'rotate' && !olderRaw) throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
+  if (command === 'rotate' && !olderRaw)
+    throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
   const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
   const allLabels = bool('all-labels');
   if (command === 'rotate' && !labelPrefix && !allLabels) {
-    throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
+    throw new InputError(
+      'label-prefix',
+      '',
+      'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true',
+    );
   }
   return { key, olderThanDays, allLabels };
 }

@@ -26,8 +26,7 @@ export function adminRateLimiter(rate: RateLimit): AdminRateLimiter {
     if (!e) {
       e = { count: 0, startedAt: now };
       hits.set(ip, e);
-    }
-    else if (now - e.startedAt > windowMs) {
+    } else if (now - e.startedAt > windowMs) {
       e.count = 0;
       e.startedAt = now;
     }

@@ -1,7 +1,7 @@
 /** /v1/chat/completions, served by every flavor; each flavor decides (ChatCharge) whether a key may use it. */
 import type { IncomingMessage } from 'node:http';
-import { sendJson } from './http.js';
 import type { ChatCharge, Ctx, Handler, ServerContext } from './context.js';
+import { sendJson } from './http.js';
 
 function trialKeyOf(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;

@@ -1,7 +1,7 @@
 /** `quota-keys dev-server [...]`: runs the dev server until SIGINT/SIGTERM. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { startDevServer } from './server.js';
-import { FLAVORS, HEALTH_MODES, type DevServerOptions, type Flavor, type HealthMode } from './types.js';
+import { type DevServerOptions, FLAVORS, type Flavor, HEALTH_MODES, type HealthMode } from './types.js';
 
 export const DEV_SERVER_USAGE = `Usage: quota-keys dev-server [options]
 

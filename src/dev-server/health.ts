@@ -1,6 +1,7 @@
 /** The health routes (/healthz and each flavor's extra ones), answering in the mode the server is set to. */
-import { sendJson } from './http.js';
+
 import type { Body, FlavorDef, Handler, ServerContext } from './context.js';
+import { sendJson } from './http.js';
 import type { HealthMode } from './types.js';
 
 /** The health body of v1, v01, v1p and v1a. */

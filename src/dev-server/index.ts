@@ -3,8 +3,9 @@
  * (v1, v01, v1p, v1a, v10) over HTTP on 127.0.0.1, persisting to SQLite (node:sqlite).
  * Used by tests (real sockets), by `npm start`, and by the benchmark.
  */
-export { FLAVORS, HEALTH_MODES } from './types.js';
-export type { DevServer, DevServerOptions, Flavor, HealthMode } from './types.js';
-export { startDevServer } from './server.js';
-export { devServerMain, DEV_SERVER_USAGE } from './cli.js';
+
 export type { DevServerMainIo } from './cli.js';
+export { DEV_SERVER_USAGE, devServerMain } from './cli.js';
+export { startDevServer } from './server.js';
+export type { DevServer, DevServerOptions, Flavor, HealthMode } from './types.js';
+export { FLAVORS, HEALTH_MODES } from './types.js';

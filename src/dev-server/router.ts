@@ -5,8 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdminRateLimiter } from './admin-rate-limit.js';
-import { BadRequest, KEY_PARAM_ROUTE } from './context.js';
 import type { Body, Ctx, Handler, RouteDef, ServerContext } from './context.js';
+import { BadRequest, KEY_PARAM_ROUTE } from './context.js';
 import { MAX_BODY, readBody, sendExpress404 } from './http.js';
 
 interface Route {

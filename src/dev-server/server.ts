@@ -4,19 +4,20 @@
  * This file resolves the options and owns the server's life; requests are handled by ./router.ts
  * over the routes of the flavor's module in ./flavors/.
  */
+
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { adminRateLimiter, type RateLimit } from './admin-rate-limit.js';
 import { chatCompletions } from './chat.js';
 import type { Body, FlavorDef, RouteDef, ServerContext } from './context.js';
 import { FLAVOR_DEFS } from './flavors/index.js';
 import { healthHandler } from './health.js';
 import { sendJson } from './http.js';
-import { isDay, localDay as dayIn, localDayMinus as dayMinusIn, newKey } from './keys.js';
+import { localDay as dayIn, localDayMinus as dayMinusIn, isDay, newKey } from './keys.js';
 import { createRouter, normaliseBasePath } from './router.js';
-import { Store, type KeyRow } from './store.js';
-import { FLAVORS, HEALTH_MODES, type DevServer, type DevServerOptions, type Flavor, type HealthMode } from './types.js';
+import { type KeyRow, Store } from './store.js';
+import { type DevServer, type DevServerOptions, FLAVORS, type Flavor, HEALTH_MODES, type HealthMode } from './types.js';
 
 export { V10_RATE_LIMIT } from './flavors/v10.js';
 

@@ -2,6 +2,7 @@
 
 // The five flavors are the client's list (one definition): the dev server emulates each of them.
 export { FLAVORS, type Flavor } from '../quota-proxy/types.js';
+
 import type { Flavor } from '../quota-proxy/types.js';
 
 export type HealthMode = 'ok' | 'error500' | 'okFalse' | 'hang';

@@ -2,12 +2,13 @@
 // into the CSV, exports again what an earlier attempt of the run made, and turns the outcome into
 // the command's outputs, summary and verdict. Steps, in the order issueToCsv takes them:
 // csvSink, reuseEarlierAttempts, issueKeys, reportIssue, verdictOf.
-import { CsvWriter, csvRow } from '../output/csv.js';
+
 import type { CommandContext, RunReport } from '../commands/contract.js';
+import { CsvWriter, csvRow } from '../output/csv.js';
+import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
 import { shortenKey } from '../shared/redact.js';
-import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
-import { issueKeys, messageOf, type IssueResult } from './key-issuer.js';
+import { type IssueResult, issueKeys, messageOf } from './key-issuer.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
 
 export interface IssueOptions {
@@ -23,7 +24,12 @@ type IssueReport = RunReport & { result: IssueResult };
 const shellQuote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
-export async function issueToCsv(ctx: CommandContext, requests: CreateKeyRequest[], minSuccess = requests.length, how: IssueOptions = {}): Promise<IssueReport> {
+export async function issueToCsv(
+  ctx: CommandContext,
+  requests: CreateKeyRequest[],
+  minSuccess = requests.length,
+  how: IssueOptions = {},
+): Promise<IssueReport> {
   const { options, api, log, cancellation, context } = ctx;
   // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
   const csv = ctx.csv ?? new CsvWriter(options.output);
@@ -34,13 +40,25 @@ export async function issueToCsv(ctx: CommandContext, requests: CreateKeyRequest
   try {
     let toCreate = requests;
     const earlierKeys: TrialKey[] = [];
-    if ((how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force && isRerunOfBatch(context, requests)) {
+    if (
+      (how.reuseEarlierAttempts ?? options.command === 'batch') &&
+      !options.force &&
+      isRerunOfBatch(context, requests)
+    ) {
       const earlier = await reuseEarlierAttempts(ctx, requests, sink);
       earlierKeys.push(...earlier.keys);
       toCreate = earlier.rest;
       earlierFailure = earlier.failure;
     }
-    result = await issueKeys(toCreate, options.concurrency, { api, log, sink, cancellation, ownSuffix: context.labelSuffix, retries: options.retries, onRateLimit: options.onRateLimit });
+    result = await issueKeys(toCreate, options.concurrency, {
+      api,
+      log,
+      sink,
+      cancellation,
+      ownSuffix: context.labelSuffix,
+      retries: options.retries,
+      onRateLimit: options.onRateLimit,
+    });
     result.requested = requests.length;
     result.created.unshift(...earlierKeys);
     result.reexported = earlierKeys.length;
@@ -61,7 +79,9 @@ function csvSink(ctx: CommandContext, csv: CsvWriter) {
   const dailyLimitFor = (key: TrialKey) => {
     const capabilities = api.known?.capabilities;
     if (!capabilities) return undefined;
-    return dailyLimitOf(limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, options.serverDailyLimit));
+    return dailyLimitOf(
+      limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, options.serverDailyLimit),
+    );
   };
   let warnedGlobalLimit = false;
   const sink = (key: TrialKey) => {
@@ -100,7 +120,8 @@ async function reuseEarlierAttempts(
       );
     }
     if (earlier.keys.length > 0) {
-      const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
+      const from =
+        earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
       log.warning(
         `Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
           `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: true issues a new batch).`,
@@ -117,12 +138,26 @@ async function reuseEarlierAttempts(
 }
 
 /** Step: outputs, summary facts and table, and the log lines of what was created and what not. */
-function reportIssue(ctx: CommandContext, result: IssueResult, csvPath: string | undefined, dailyLimitFor: (key: TrialKey) => number | string | undefined): void {
+function reportIssue(
+  ctx: CommandContext,
+  result: IssueResult,
+  csvPath: string | undefined,
+  dailyLimitFor: (key: TrialKey) => number | string | undefined,
+): void {
   const { api, log, outputs, summary } = ctx;
   const created = result.created.length;
   const failed = result.failures.length;
-  Object.assign(outputs, { 'csv-path': csvPath ?? '', 'created-count': String(created), 'failed-count': String(failed) });
-  summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
+  Object.assign(outputs, {
+    'csv-path': csvPath ?? '',
+    'created-count': String(created),
+    'failed-count': String(failed),
+  });
+  summary.facts.push(
+    ['Requested', String(result.requested)],
+    ['Created', String(created)],
+    ['Failed', String(failed)],
+    ['CSV', csvPath ?? 'none (no key was created)'],
+  );
   if (result.reexported > 0) summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
   if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
   if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
@@ -130,7 +165,12 @@ function reportIssue(ctx: CommandContext, result: IssueResult, csvPath: string |
   if (api.retriesMade > 0) summary.facts.push(['Retried requests', String(api.retriesMade)]);
   summary.table = {
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
-    rows: result.created.map((k) => [k.label, shortenKey(k.key), String(dailyLimitFor(k) ?? '—'), k.createdAt.toISOString()]),
+    rows: result.created.map((k) => [
+      k.label,
+      shortenKey(k.key),
+      String(dailyLimitFor(k) ?? '—'),
+      k.createdAt.toISOString(),
+    ]),
   };
   log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
   for (const f of result.failures.slice(0, 5)) log.warning(`Not created: ${f.label}: ${f.error}`);
@@ -138,7 +178,13 @@ function reportIssue(ctx: CommandContext, result: IssueResult, csvPath: string |
 }
 
 /** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
-function verdictOf(ctx: CommandContext, result: IssueResult, csvPath: string | undefined, minSuccess: number, earlierFailure: string | undefined): IssueReport {
+function verdictOf(
+  ctx: CommandContext,
+  result: IssueResult,
+  csvPath: string | undefined,
+  minSuccess: number,
+  earlierFailure: string | undefined,
+): IssueReport {
   const { outputs, summary, server, cancellation } = ctx;
   const created = result.created.length;
   const failed = result.failures.length;

@@ -7,16 +7,23 @@
 // One KeyIssuer per call of issueKeys: its ledger and stop reason are the state every step shares;
 // the steps, in the order run() takes them: sendFirst (announceRateLimit, createAll of the first
 // unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
-import { CancelledError } from '../shared/cancel.js';
-import type { Cancellation } from '../shared/cancel.js';
-import type { Logger } from '../shared/log.js';
-import { shortenKey } from '../shared/redact.js';
+
 import type { QuotaProxy } from '../quota-proxy/client.js';
+import { isFatal } from '../quota-proxy/errors.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
-import { isFatal } from '../quota-proxy/errors.js';
+import type { Cancellation } from '../shared/cancel.js';
+import { CancelledError } from '../shared/cancel.js';
+import type { Logger } from '../shared/log.js';
+import { shortenKey } from '../shared/redact.js';
 import { followsInBatch } from './labels.js';
-import { isAmbiguousCreateFailure, keysCarrying, reconcileAmbiguousCreates, type BatchLedger, type CreateUnit } from './reconcile.js';
+import {
+  type BatchLedger,
+  type CreateUnit,
+  isAmbiguousCreateFailure,
+  keysCarrying,
+  reconcileAmbiguousCreates,
+} from './reconcile.js';
 
 export interface IssueServices {
   api: QuotaProxy;
@@ -62,13 +69,23 @@ export const messageOf = (error: unknown) => (error instanceof Error ? error.mes
 type Sendable = CreateUnit & { fresh: boolean };
 
 /** Creates `requests` (see KeyIssuer) and says what became of each. */
-export async function issueKeys(requests: CreateKeyRequest[], concurrency: number, services: IssueServices): Promise<IssueResult> {
+export async function issueKeys(
+  requests: CreateKeyRequest[],
+  concurrency: number,
+  services: IssueServices,
+): Promise<IssueResult> {
   return new KeyIssuer(requests, concurrency, services).run();
 }
 
 export class KeyIssuer {
   private readonly result: IssueResult;
-  private readonly ledger: BatchLedger = { members: new Map(), inCsv: new Map(), csvKeys: new Set(), uncertain: new Map(), failed: new Map() };
+  private readonly ledger: BatchLedger = {
+    members: new Map(),
+    inCsv: new Map(),
+    csvKeys: new Set(),
+    uncertain: new Map(),
+    failed: new Map(),
+  };
   /** Why no further create is sent (a fatal error, a repeated key); undefined while creating goes on. */
   private stop: unknown;
   private readonly attemptsPerLabel: number;
@@ -145,7 +162,8 @@ export class KeyIssuer {
   }
 
   private enlist(unit: Sendable): void {
-    if (unit.fresh) this.ledger.members.set(unit.label, [...(this.ledger.members.get(unit.label) ?? []), ...unit.requests]);
+    if (unit.fresh)
+      this.ledger.members.set(unit.label, [...(this.ledger.members.get(unit.label) ?? []), ...unit.requests]);
   }
 
   /**
@@ -159,7 +177,13 @@ export class KeyIssuer {
     const units: Sendable[] = [];
     for (const request of queue) {
       const last = units.at(-1);
-      if (last && last.requests.length < max && ownSuffix && followsInBatch(last.requests.at(-1)!.label, request.label, ownSuffix)) last.requests.push(request);
+      if (
+        last &&
+        last.requests.length < max &&
+        ownSuffix &&
+        followsInBatch(last.requests.at(-1)!.label, request.label, ownSuffix)
+      )
+        last.requests.push(request);
       else units.push({ label: request.label, requests: [request], fresh: true });
     }
     return units;
@@ -229,8 +253,13 @@ export class KeyIssuer {
   }
 
   private notAttempted(queue: CreateKeyRequest[]): void {
-    const why = this.cancelled() ? 'not attempted: cancelled' : this.stop !== undefined ? `not attempted after: ${messageOf(this.stop)}` : 'not attempted';
-    for (const request of queue) if (!this.ledger.uncertain.has(request.label)) this.ledger.failed.set(request.label, why);
+    const why = this.cancelled()
+      ? 'not attempted: cancelled'
+      : this.stop !== undefined
+        ? `not attempted after: ${messageOf(this.stop)}`
+        : 'not attempted';
+    for (const request of queue)
+      if (!this.ledger.uncertain.has(request.label)) this.ledger.failed.set(request.label, why);
   }
 
   /** Step: every unit, at most `width` at a time, until done, stopped or cancelled. */
@@ -273,7 +302,9 @@ export class KeyIssuer {
       log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
       why = 'on-rate-limit is fail';
     } else if (plan.waitMs > left) {
-      log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+      log.warning(
+        `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`,
+      );
       why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
     } else {
       log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
@@ -319,7 +350,8 @@ export class KeyIssuer {
     }
     // A create that timed out may still commit after the list said it was missing; once labels were
     // created again, one more look finds such a key too many.
-    if (listed && canList && createdSinceListing && !this.cancelled() && !this.ownUncertain()) await this.reconcile(false);
+    if (listed && canList && createdSinceListing && !this.cancelled() && !this.ownUncertain())
+      await this.reconcile(false);
   }
 
   /** Step: lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
@@ -327,7 +359,9 @@ export class KeyIssuer {
     const { api, log, ledger } = this;
     const own = new Map([...ledger.uncertain].filter(([label]) => this.isOwn(label)));
     if (own.size > 0) {
-      log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0]!.error}); listing the server's keys to see which exist.`);
+      log.warning(
+        `${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0]!.error}); listing the server's keys to see which exist.`,
+      );
     }
     let onServer: Awaited<ReturnType<typeof keysCarrying>>;
     try {
@@ -349,7 +383,9 @@ export class KeyIssuer {
     for (const extra of outcome.extras) await this.settleDuplicate(extra);
     if (own.size > 0) {
       const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
-      log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`);
+      log.info(
+        `Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`,
+      );
     }
     return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
   }
@@ -367,22 +403,30 @@ export class KeyIssuer {
       try {
         await api.deleteKey(extra.key);
         this.result.duplicatesDeleted += 1;
-        log.warning(`Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
+        log.warning(
+          `Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`,
+        );
         return;
       } catch (error) {
-        log.warning(`Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+        log.warning(
+          `Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`,
+        );
       }
     }
     this.accept(extra, extra.label);
-    log.warning(`Label ${extra.label} has a key too many, ${shortenKey(extra.key)}, on the server; it is in the CSV too.`);
+    log.warning(
+      `Label ${extra.label} has a key too many, ${shortenKey(extra.key)}, on the server; it is in the CSV too.`,
+    );
   }
 
   /** Step: each request gets the next key of its label, in order, or the reason it has none. */
   private collect(): IssueResult {
     const { ledger, result } = this;
     const place = new Map<string, { label: string; index: number }>();
-    for (const [label, members] of ledger.members) for (const [index, request] of members.entries()) place.set(request.label, { label, index });
-    for (const [label, uncertain] of ledger.uncertain) if (this.have(label) < this.asked(label)) result.unresolved.push(uncertain.label);
+    for (const [label, members] of ledger.members)
+      for (const [index, request] of members.entries()) place.set(request.label, { label, index });
+    for (const [label, uncertain] of ledger.uncertain)
+      if (this.have(label) < this.asked(label)) result.unresolved.push(uncertain.label);
     for (const request of this.requests) {
       const at = place.get(request.label);
       const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;

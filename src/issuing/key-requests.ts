@@ -85,8 +85,19 @@ export function tierFact(options: Options, adapter?: FlavorAdapter): [string, st
   const capabilities = adapter?.capabilities;
   if (!capabilities || capabilities.perKeyDailyLimit) return ['Tier', `${options.tier} (${tierLimit}/day${given})`];
   if (capabilities.lifetimeQuota) {
-    return ['Tier', options.limitAsTotalQuota ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)` : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`];
+    return [
+      'Tier',
+      options.limitAsTotalQuota
+        ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)`
+        : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`,
+    ];
   }
-  const serverWide = options.serverDailyLimit === undefined ? 'unknown (server-daily-limit not set)' : `${options.serverDailyLimit} (server-daily-limit)`;
-  return ['Tier', `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`];
+  const serverWide =
+    options.serverDailyLimit === undefined
+      ? 'unknown (server-daily-limit not set)'
+      : `${options.serverDailyLimit} (server-daily-limit)`;
+  return [
+    'Tier',
+    `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`,
+  ];
 }

@@ -52,7 +52,8 @@ export function batchStem(label: string): string | undefined {
  * numbers its keys stand for (N … N + keys − 1).
  */
 export function followsInBatch(previous: string, next: string, suffix: string): boolean {
-  const numbered = (label: string) => (label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null);
+  const numbered = (label: string) =>
+    label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
   const a = numbered(previous);
   const b = numbered(next);
   return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;

@@ -7,10 +7,11 @@
 // Only labels of this invocation are ever looked at: they carry its per-process nonce
 // (./labels.ts), so no other run, job, step or process can have made a key under one. A label
 // given by hand (generate, a kept label in rotate) is never adopted, created again or deleted.
-import { CancelledError } from '../shared/cancel.js';
+
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { HttpStatusError, NetworkError } from '../quota-proxy/errors.js';
-import { UnsupportedOperationError, type CreateKeyRequest, type TrialKey } from '../quota-proxy/types.js';
+import { type CreateKeyRequest, type TrialKey, UnsupportedOperationError } from '../quota-proxy/types.js';
+import { CancelledError } from '../shared/cancel.js';
 
 /** Whether a failed create may nevertheless have made the key(s). */
 export function isAmbiguousCreateFailure(error: unknown): boolean {
@@ -84,9 +85,14 @@ export interface Reconciliation {
  * still short is created again (the missing count, under the same label). A key already in the CSV
  * is neither adopted nor an extra: whatever its label, the run that wrote it never deletes it.
  */
-export function reconcileAmbiguousCreates(ledger: BatchLedger, onServer: Map<string, TrialKey[]>, allowRecreate: boolean): Reconciliation {
+export function reconcileAmbiguousCreates(
+  ledger: BatchLedger,
+  onServer: Map<string, TrialKey[]>,
+  allowRecreate: boolean,
+): Reconciliation {
   const result: Reconciliation = { adopt: [], recreate: [], missing: [], extras: [] };
-  const have = (label: string) => (ledger.inCsv.get(label)?.length ?? 0) + result.adopt.filter((k) => k.label === label).length;
+  const have = (label: string) =>
+    (ledger.inCsv.get(label)?.length ?? 0) + result.adopt.filter((k) => k.label === label).length;
   for (const [label, listed] of onServer) {
     const asked = ledger.members.get(label)?.length ?? 0;
     const unknown = listed.filter((k) => !ledger.csvKeys.has(k.key));

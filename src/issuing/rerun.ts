@@ -9,9 +9,9 @@
 // id was two invocations at once: which keys were ours cannot be told, so none of that attempt is
 // exported (a warning names invocation-id) and the other invocation's keys are left alone.
 import type { RunContext } from '../config/context.js';
-import { parseBatchLabel } from './labels.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
+import { parseBatchLabel } from './labels.js';
 
 export interface EarlierAttempts {
   /** The keys of the numbers an earlier attempt made, from the latest attempt that made each. */
@@ -34,7 +34,12 @@ export function isRerunOfBatch(context: RunContext, requests: readonly CreateKey
     requests.length > 0 &&
     requests.every((r) => {
       const label = parseBatchLabel(r.label);
-      return label?.run === context.runId && label.attempt === context.attempt && label.invocation === context.invocation && label.nonce === context.nonce;
+      return (
+        label?.run === context.runId &&
+        label.attempt === context.attempt &&
+        label.invocation === context.invocation &&
+        label.nonce === context.nonce
+      );
     })
   );
 }
@@ -52,7 +57,12 @@ function sameBatchStem(stem: string, ours: string, nameGiven: boolean): boolean 
 }
 
 /** Lists the server's keys and picks those an earlier attempt of this step made for `requests`. */
-export async function findEarlierAttempts(api: QuotaProxy, context: RunContext, requests: readonly CreateKeyRequest[], nameGiven: boolean): Promise<EarlierAttempts> {
+export async function findEarlierAttempts(
+  api: QuotaProxy,
+  context: RunContext,
+  requests: readonly CreateKeyRequest[],
+  nameGiven: boolean,
+): Promise<EarlierAttempts> {
   const byNumber = new Map<number, CreateKeyRequest>();
   let stem = '';
   for (const request of requests) {
@@ -66,7 +76,13 @@ export async function findEarlierAttempts(api: QuotaProxy, context: RunContext, 
   for await (const page of api.listKeys()) {
     for (const key of page) {
       const label = parseBatchLabel(key.label);
-      if (!label || label.run !== context.runId || label.invocation !== context.invocation || label.attempt === undefined) continue;
+      if (
+        !label ||
+        label.run !== context.runId ||
+        label.invocation !== context.invocation ||
+        label.attempt === undefined
+      )
+        continue;
       if (label.attempt >= context.attempt || !sameBatchStem(label.stem, stem, nameGiven)) continue;
       nonces.set(label.attempt, (nonces.get(label.attempt) ?? new Set()).add(label.nonce!));
       const ofAttempt = groups.get(label.attempt) ?? new Map<string, TrialKey[]>();
@@ -74,7 +90,10 @@ export async function findEarlierAttempts(api: QuotaProxy, context: RunContext, 
       groups.set(label.attempt, ofAttempt);
     }
   }
-  const collided = [...nonces].filter(([, seen]) => seen.size > 1).map(([attempt]) => attempt).sort((a, b) => a - b);
+  const collided = [...nonces]
+    .filter(([, seen]) => seen.size > 1)
+    .map(([attempt]) => attempt)
+    .sort((a, b) => a - b);
   // The latest attempt wins (an earlier `force: true` re-issued them). A label with k keys (a
   // native batch's chunk) stands for its number and the k − 1 after it, oldest key first.
   const found = new Map<number, { key: TrialKey; attempt: number }>();
@@ -97,5 +116,10 @@ export async function findEarlierAttempts(api: QuotaProxy, context: RunContext, 
     if (hit) keys.push(hit.key);
     else rest.push(request);
   }
-  return { keys, attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b), rest, collided };
+  return {
+    keys,
+    attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b),
+    rest,
+    collided,
+  };
 }

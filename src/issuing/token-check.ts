@@ -13,8 +13,8 @@ const TLS_PROBLEM = /certificate|self[- ]signed|\bTLS\b|\bSSL\b|handshake|EPROTO
 export function tlsAdvice(message: string): string | undefined {
   if (!TLS_PROBLEM.test(message)) return undefined;
   return (
-    'This is a TLS error: the server\'s certificate is not trusted (or the handshake failed). If it comes from a private CA, ' +
-    'set NODE_EXTRA_CA_CERTS to that CA\'s certificate file (PEM) in the step\'s env; check the host name in url matches the certificate.'
+    "This is a TLS error: the server's certificate is not trusted (or the handshake failed). If it comes from a private CA, " +
+    "set NODE_EXTRA_CA_CERTS to that CA's certificate file (PEM) in the step's env; check the host name in url matches the certificate."
   );
 }
 
@@ -28,7 +28,11 @@ export interface TokenCheckFailure {
  * server cannot be reached; undefined when the token was accepted or the answer says nothing
  * about it (a 404 or 5xx: the creates will tell, and `warn` says so).
  */
-export async function checkAdminToken(api: QuotaProxy, tokenSource: string, warn: (message: string) => void): Promise<string | undefined> {
+export async function checkAdminToken(
+  api: QuotaProxy,
+  tokenSource: string,
+  warn: (message: string) => void,
+): Promise<string | undefined> {
   const noKey = 'No key was created.';
   try {
     await api.checkAdminToken();

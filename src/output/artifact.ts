@@ -3,11 +3,11 @@
 // never load it.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { RunContext } from '../config/context.js';
-import { encryptReportCsv } from './encrypt.js';
-import type { Logger } from '../shared/log.js';
-import type { Options } from '../config/options.js';
 import type { RunReport } from '../commands/contract.js';
+import type { RunContext } from '../config/context.js';
+import type { Options } from '../config/options.js';
+import type { Logger } from '../shared/log.js';
+import { encryptReportCsv } from './encrypt.js';
 
 /** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
 export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dryRun' | 'outputGiven'>): boolean {
@@ -24,7 +24,10 @@ export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dr
   }
 }
 
-type ArtifactOptions = Pick<Options, 'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'>;
+type ArtifactOptions = Pick<
+  Options,
+  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
+>;
 
 /**
  * Why plaintext keys must not be uploaded from this repository, or undefined when they may be.
@@ -38,8 +41,16 @@ export function publicArtifactRefusal(
 ): string | undefined {
   // Unknown (an event payload without its repository) counts as public: refusing a private
   // repository's upload is a nuisance with a one-line fix, uploading a public one's keys is a leak.
-  if (context.publicRepository === false || !options.uploadArtifact || options.encryptTo.length > 0 || options.allowPublicArtifact) return undefined;
-  const which = context.publicRepository ? 'a public repository' : 'a repository that may be public (the event payload does not say)';
+  if (
+    context.publicRepository === false ||
+    !options.uploadArtifact ||
+    options.encryptTo.length > 0 ||
+    options.allowPublicArtifact
+  )
+    return undefined;
+  const which = context.publicRepository
+    ? 'a public repository'
+    : 'a repository that may be public (the event payload does not say)';
   return (
     `Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
     'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.'
@@ -64,14 +75,20 @@ export interface UploadedArtifact {
 
 /** The part of @actions/artifact's client used here. */
 export interface ArtifactUploader {
-  uploadArtifact(name: string, files: string[], rootDirectory: string, options?: { retentionDays?: number }): Promise<{ id?: number; digest?: string }>;
+  uploadArtifact(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options?: { retentionDays?: number },
+  ): Promise<{ id?: number; digest?: string }>;
 }
 
 /** Makes the artifact client; called only when a CSV is to be uploaded. */
 export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
 
 /** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
-export const defaultArtifactClient: ArtifactClientFactory = async () => new (await import('@actions/artifact')).DefaultArtifactClient();
+export const defaultArtifactClient: ArtifactClientFactory = async () =>
+  new (await import('@actions/artifact')).DefaultArtifactClient();
 
 /** Uploads one file, zipped under its own name. */
 export async function uploadFileArtifact(
@@ -88,7 +105,13 @@ export async function uploadFileArtifact(
   const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
   // The client caps the retention at the repository's setting, which the runner passes on.
   const max = Number(env.GITHUB_RETENTION_DAYS);
-  return { name, id: result.id, url, digest: result.digest ?? '', retentionDays: max > 0 && max < retentionDays ? max : retentionDays };
+  return {
+    name,
+    id: result.id,
+    url,
+    digest: result.digest ?? '',
+    retentionDays: max > 0 && max < retentionDays ? max : retentionDays,
+  };
 }
 
 /**
@@ -116,7 +139,9 @@ export async function deliverCsv(
   const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
   if (refusal) return refusal;
   if (!artifactServiceAvailable(env)) {
-    log.warning(`No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`);
+    log.warning(
+      `No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`,
+    );
     return undefined;
   }
   let artifact: UploadedArtifact;
@@ -126,9 +151,16 @@ export async function deliverCsv(
     const message = error instanceof Error ? error.message : String(error);
     return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;
   }
-  Object.assign(report.outputs, { 'artifact-id': String(artifact.id), 'artifact-url': artifact.url, 'artifact-digest': artifact.digest });
+  Object.assign(report.outputs, {
+    'artifact-id': String(artifact.id),
+    'artifact-url': artifact.url,
+    'artifact-digest': artifact.digest,
+  });
   const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
-  report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
+  report.summary.facts.push(
+    ['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`],
+    ['Artifact URL', artifact.url],
+  );
   log.info(`Uploaded ${file} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
   return undefined;
 }

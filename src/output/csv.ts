@@ -2,13 +2,33 @@
 // at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
 // file is created when the writer is made, before any key exists: a path that cannot take the CSV
 // fails the run before anything is created.
-import { createWriteStream, existsSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
 import { dirname } from 'node:path';
-import { stringify, type Stringifier } from 'csv-stringify';
+import { type Stringifier, stringify } from 'csv-stringify';
 import type { TrialKey } from '../quota-proxy/types.js';
 
 /** The seed tool's columns first, in its order; then what else the server told us. */
-export const CSV_COLUMNS = ['label', 'key', 'daily_limit', 'created_at', 'expires_at', 'tier', 'used_today', 'status', 'server'] as const;
+export const CSV_COLUMNS = [
+  'label',
+  'key',
+  'daily_limit',
+  'created_at',
+  'expires_at',
+  'tier',
+  'used_today',
+  'status',
+  'server',
+] as const;
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
 /** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
@@ -27,12 +47,15 @@ export function notReplaceable(file: string): string | undefined {
     const link = lstatSync(file);
     const stat = link.isSymbolicLink() ? statSync(file) : link;
     if (stat.isFile()) return undefined;
-    kind =
-      stat.isDirectory() ? 'a folder'
-      : stat.isFIFO() ? 'a FIFO (named pipe)'
-      : stat.isSocket() ? 'a socket'
-      : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device'
-      : 'not a regular file';
+    kind = stat.isDirectory()
+      ? 'a folder'
+      : stat.isFIFO()
+        ? 'a FIFO (named pipe)'
+        : stat.isSocket()
+          ? 'a socket'
+          : stat.isCharacterDevice() || stat.isBlockDevice()
+            ? 'a device'
+            : 'not a regular file';
     return `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever replaces a regular file`;
   } catch {
     return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
@@ -142,4 +165,3 @@ export class CsvWriter {
     rmSync(this.temp, { force: true });
   }
 }
-

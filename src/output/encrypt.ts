@@ -2,8 +2,8 @@
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import type { Logger } from '../shared/log.js';
 import type { RunReport } from '../commands/contract.js';
+import type { Logger } from '../shared/log.js';
 
 /** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
 export async function encryptFileTo(file: string, recipients: readonly string[]): Promise<string> {
@@ -38,7 +38,9 @@ export async function encryptReportCsv(report: RunReport, recipients: readonly s
     encrypted = await encryptFileTo(plaintext, recipients);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
+    throw new Error(
+      `Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`,
+    );
   }
   report.csvPath = encrypted;
   for (const [name, value] of Object.entries(report.outputs)) if (value === plaintext) report.outputs[name] = encrypted;

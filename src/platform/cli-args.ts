@@ -2,8 +2,8 @@
 // is a long flag of the same name; the seed tool's short flags; `--token` for `--admin-token`;
 // boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--help`, `--version`.
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { INPUTS } from '../config/inputs.js';
 import { COMMANDS } from '../config/commands.js';
+import { INPUTS } from '../config/inputs.js';
 import { InputError } from '../config/options.js';
 
 export interface ParsedArgs {
@@ -73,10 +73,16 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 function unknownFlag(raw: string, long: boolean, name: string): InputError {
   const suggestion = long ? didYouMean(name, knownFlags()) : undefined;
   // Only the flag's name: a mistyped `--admin_token=…` must not print its value.
-  return new InputError(raw, '', `unknown flag${suggestion ? ` (did you mean --${suggestion}?)` : ''}; see quota-keys --help`);
+  return new InputError(
+    raw,
+    '',
+    `unknown flag${suggestion ? ` (did you mean --${suggestion}?)` : ''}; see quota-keys --help`,
+  );
 }
 
-type Token = ReturnType<typeof nodeParseArgs<{ options: Record<string, OptionConfig>; tokens: true; strict: false; allowPositionals: true }>>['tokens'][number];
+type Token = ReturnType<
+  typeof nodeParseArgs<{ options: Record<string, OptionConfig>; tokens: true; strict: false; allowPositionals: true }>
+>['tokens'][number];
 
 /** A word that is not a flag: the command, or an error (a value that lost its flag?). */
 function takePositional(parsed: ParsedArgs, word: string): void {
@@ -90,23 +96,40 @@ function takePositional(parsed: ParsedArgs, word: string): void {
   }
   // A stray word is echoed only when it is a command: it may be a value that lost its flag (a token).
   const known = (COMMANDS as readonly string[]).includes(word);
-  throw new InputError('command', known ? word : '', `one command only (got "${parsed.command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
+  throw new InputError(
+    'command',
+    known ? word : '',
+    `one command only (got "${parsed.command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`,
+  );
 }
 
 /** `--name value`, `--name=value`, `-n value`; boolean inputs may stand alone or take true/false. */
 export function parseArgs(argv: string[]): ParsedArgs {
   const config = optionConfig();
-  const { tokens } = nodeParseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = nodeParseArgs({
+    args: argv,
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const parsed: ParsedArgs = { values: new Map(), help: false, version: false };
   const consumed = new Set<number>();
-  tokens.forEach((token: Token, t: number) => {
-    if (token.kind === 'option-terminator' || consumed.has(token.index)) return;
-    if (token.kind === 'positional') return takePositional(parsed, token.value);
+  for (const [t, token] of tokens.entries() as IterableIterator<[number, Token]>) {
+    if (token.kind === 'option-terminator' || consumed.has(token.index)) continue;
+    if (token.kind === 'positional') {
+      takePositional(parsed, token.value);
+      continue;
+    }
     const spec = config[token.name];
     if (!spec) throw unknownFlag(token.rawName, token.rawName.startsWith('--'), token.name);
     // As the seed tool: a short flag's value is the next word (`-c 5`), never glued on (`-c5`).
     if (!token.rawName.startsWith('--') && token.inlineValue) {
-      throw new InputError(token.rawName, '', `a short flag takes its value as the next word, such as ${token.rawName} VALUE`);
+      throw new InputError(
+        token.rawName,
+        '',
+        `a short flag takes its value as the next word, such as ${token.rawName} VALUE`,
+      );
     }
     let value = token.value;
     if (spec.type === 'boolean' && value === undefined) {
@@ -115,9 +138,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (takesNext) consumed.add(next.index);
       value = takesNext ? next.value : 'true';
     }
-    if (value === undefined || (value === '' && (token.name === 'dotenv' || token.name === 'watch'))) throw missingValue(token.name, token.rawName);
+    if (value === undefined || (value === '' && (token.name === 'dotenv' || token.name === 'watch')))
+      throw missingValue(token.name, token.rawName);
     store(parsed, token.name, value);
-  });
+  }
   return parsed;
 }
 
@@ -135,4 +159,3 @@ function store(parsed: ParsedArgs, name: string, value: string): void {
   else if (name === 'watch') parsed.watch = value;
   else parsed.values.set(ALIASES[name] ?? name, value);
 }
-

@@ -1,7 +1,8 @@
 // The CLI's help, built from the INPUTS table and the COMMANDS list: the general usage, one page per
 // command (its flags only, two examples), and the exit codes.
-import { INPUTS, inputsOf, type InputSpec } from '../config/inputs.js';
+
 import { COMMAND_HELP, COMMANDS, type Command } from '../config/commands.js';
+import { INPUTS, type InputSpec, inputsOf } from '../config/inputs.js';
 import { DEFAULT_DOTENV } from './gitlab.js';
 
 /** The exit codes of quota-keys: the README's table is checked against this one. */
@@ -27,7 +28,9 @@ function extraFlags(command?: Command): string[] {
   return [
     `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
     ...(command === undefined || command === 'monitor'
-      ? [`  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`]
+      ? [
+          `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
+        ]
       : []),
     '  -h, --help                     this help',
   ];
@@ -41,7 +44,7 @@ function exitCodeLines(): string[] {
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.length));
   return [
-    'Usage: quota-keys <command> [flags]        quota-keys <command> --help: that command\'s flags and examples',
+    "Usage: quota-keys <command> [flags]        quota-keys <command> --help: that command's flags and examples",
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
@@ -83,6 +86,6 @@ export function shortUsage(): string {
     'Usage: quota-keys <command> [flags]',
     '',
     `Commands: ${COMMANDS.join(', ')}, dev-server`,
-    'quota-keys --help lists every flag; quota-keys <command> --help shows one command\'s flags and examples.',
+    "quota-keys --help lists every flag; quota-keys <command> --help shows one command's flags and examples.",
   ].join('\n');
 }

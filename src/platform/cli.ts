@@ -1,27 +1,29 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
-import { redactingLogger, type Logger } from '../shared/log.js';
+import { type Logger, redactingLogger } from '../shared/log.js';
 import type { Redactor } from '../shared/redact.js';
 
 /** The CLI's logger: stderr, with the redactor that every line passes through. */
 type CliLogger = Logger & { redactor: Redactor };
-import { COMMANDS, InputError, parseOptions, type Options } from '../config/options.js';
-import { run } from '../run.js';
+
 import type { RunReport, Summary } from '../commands/contract.js';
-import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
-import { encryptReportCsv } from '../output/encrypt.js';
-import { artifactWarnings, dotenvPath, writeDotenv } from './gitlab.js';
-import { watch, watchSeconds } from './watch.js';
-import { VERSION } from '../version.js';
-import { didYouMean, parseArgs, type ParsedArgs } from './cli-args.js';
-import { commandUsage, EXIT_ALERT, shortUsage, usage } from './cli-help.js';
 import type { Command } from '../config/commands.js';
 import type { RunContext } from '../config/context.js';
+import { COMMANDS, InputError, type Options, parseOptions } from '../config/options.js';
+import { encryptReportCsv } from '../output/encrypt.js';
+import { run } from '../run.js';
+import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
+import { VERSION } from '../version.js';
+import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
+import { commandUsage, EXIT_ALERT, shortUsage, usage } from './cli-help.js';
+import { artifactWarnings, dotenvPath, writeDotenv } from './gitlab.js';
+import { watch, watchSeconds } from './watch.js';
 
-export { parseArgs, type ParsedArgs } from './cli-args.js';
+export { type ParsedArgs, parseArgs } from './cli-args.js';
 
 // East Asian wide characters take two terminal columns (labels are often Chinese).
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 
 /** Terminal columns a string takes. */
 export function displayWidth(text: string): number {
@@ -48,7 +50,11 @@ export function renderSummary(summary: Summary): string {
     const { head, rows } = summary.table;
     const shown = rows.slice(0, 50);
     const widths = head.map((h, c) => Math.max(displayWidth(h), ...shown.map((r) => displayWidth(r[c] ?? ''))));
-    const line = (cells: string[]) => cells.map((cell, c) => cell + ' '.repeat(widths[c]! - displayWidth(cell))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, c) => cell + ' '.repeat(widths[c]! - displayWidth(cell)))
+        .join('  ')
+        .trimEnd();
     lines.push('', line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
     if (rows.length > shown.length) lines.push(`… and ${rows.length - shown.length} more (all in the CSV)`);
   }
@@ -84,7 +90,9 @@ async function runDevServer(argv: string[]): Promise<number> {
   try {
     devServer = await import('../dev-server/index.js');
   } catch {
-    process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
+    process.stderr.write(
+      `error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`,
+    );
     return 1;
   }
   return devServer.devServerMain(argv);
@@ -111,44 +119,73 @@ function helpText(parsed: ParsedArgs): string | undefined {
 function checkCommand(command: string | undefined): Command {
   if (command !== undefined && (COMMANDS as readonly string[]).includes(command)) return command as Command;
   const near = command === undefined ? undefined : didYouMean(command, COMMANDS);
-  throw new InputError('command', command ?? '', `expected one of ${COMMANDS.join(', ')} (${near ? `did you mean ${near}?` : 'see --help'})`);
+  throw new InputError(
+    'command',
+    command ?? '',
+    `expected one of ${COMMANDS.join(', ')} (${near ? `did you mean ${near}?` : 'see --help'})`,
+  );
 }
 
 const contextOf = (env: NodeJS.ProcessEnv): RunContext => (isGitlabJob(env) ? gitlabContext(env) : cliContext(env));
 
 /** Said before any key exists: a local pipeline run must not go green with its files elsewhere. */
-function noteGitlabJob(env: NodeJS.ProcessEnv, context: RunContext, options: Options, dotenvFile: string | undefined, log: Logger): void {
+function noteGitlabJob(
+  env: NodeJS.ProcessEnv,
+  context: RunContext,
+  options: Options,
+  dotenvFile: string | undefined,
+  log: Logger,
+): void {
   if (context.platform !== 'gitlab') return;
   const { note } = gitlabJobDirectory(env);
-  if (env.GITLAB_CI !== 'true') log.info(`GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`);
+  if (env.GITLAB_CI !== 'true')
+    log.info(
+      `GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`,
+    );
   if (note) log.info(note);
-  for (const warning of artifactWarnings({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace)) log.warning(warning);
+  for (const warning of artifactWarnings({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace))
+    log.warning(warning);
 }
 
 /** monitor --watch: a pass every `seconds` until Ctrl-C; the exit code of the last pass. */
-function runWatching(parsed: ParsedArgs, command: Command, env: NodeJS.ProcessEnv, dotenvFile: string | undefined, log: CliLogger): Promise<number> {
+function runWatching(
+  parsed: ParsedArgs,
+  command: Command,
+  env: NodeJS.ProcessEnv,
+  dotenvFile: string | undefined,
+  log: CliLogger,
+): Promise<number> {
   const seconds = watchSeconds(parsed.watch!, command);
   // The first signal cancels the pass under way (no new pass follows, so one Cancellation serves all).
   const cancellation = new Cancellation();
-  return watch(seconds, async () => {
-    // Each pass reads the inputs anew, so the default day follows the clock past midnight.
-    const passContext = contextOf(env);
-    const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
-    const passReport = await run(passOptions, passContext, log, cancellation);
-    if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
-    const code = printReport(passReport, passOptions, log.redactor);
-    return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
-  }, {
-    onStop: (signal) => cancellation.cancel(signal),
-    status: (message) => process.stderr.write(`${message}\n`),
-    error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
-    beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
-    exit: (code) => process.exit(code),
-  });
+  return watch(
+    seconds,
+    async () => {
+      // Each pass reads the inputs anew, so the default day follows the clock past midnight.
+      const passContext = contextOf(env);
+      const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
+      const passReport = await run(passOptions, passContext, log, cancellation);
+      if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
+      const code = printReport(passReport, passOptions, log.redactor);
+      return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
+    },
+    {
+      onStop: (signal) => cancellation.cancel(signal),
+      status: (message) => process.stderr.write(`${message}\n`),
+      error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
+      beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+      exit: (code) => process.exit(code),
+    },
+  );
 }
 
 /** One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit 130/143. */
-async function runOnce(options: Options, context: RunContext, log: CliLogger, done: (outputs: Record<string, string>) => void): Promise<{ report: RunReport; code: number }> {
+async function runOnce(
+  options: Options,
+  context: RunContext,
+  log: CliLogger,
+  done: (outputs: Record<string, string>) => void,
+): Promise<{ report: RunReport; code: number }> {
   const cancellation = new Cancellation();
   const stopListening = cancellation.listen((signal, second) =>
     process.stderr.write(
@@ -206,7 +243,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
-    const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd() });
+    const unwritten =
+      dotenvFile &&
+      writeDotenv(dotenvFile, outputs, {
+        quiet: true,
+        cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd(),
+      });
     if (unwritten && unwritten !== message) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
     return error instanceof InputError ? 2 : 1;
   }

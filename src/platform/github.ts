@@ -1,13 +1,14 @@
 // GitHub Actions entry: inputs → Options, run, then the CSV artifact, outputs, job summary and exit status.
 // It receives its collaborators (`core`, the github context, the environment, the artifact client) as
 // parameters, as actions/create-github-app-token does: src/index.ts wires the real ones, tests pass fakes.
-import { deliverCsv, publicArtifactRefusal, writesKeysCsv, type ArtifactClientFactory } from '../output/artifact.js';
-import { githubContext, type GithubLike } from '../config/context.js';
-import { redactingLogger } from '../shared/log.js';
-import { parseOptions } from '../config/options.js';
-import { run } from '../run.js';
+
 import type { RunReport } from '../commands/contract.js';
+import { type GithubLike, githubContext } from '../config/context.js';
+import { parseOptions } from '../config/options.js';
+import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
+import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
+import { redactingLogger } from '../shared/log.js';
 import { summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core the entry uses. */
@@ -33,8 +34,20 @@ export interface ActionEnvironment {
   now?: Date;
 }
 
-export async function runAction({ core, github, env, artifactClient, now = new Date() }: ActionEnvironment): Promise<void> {
-  const log = redactingLogger({ info: core.info, warning: core.warning, debug: core.debug, mask: core.setSecret, debugEnabled: core.isDebug });
+export async function runAction({
+  core,
+  github,
+  env,
+  artifactClient,
+  now = new Date(),
+}: ActionEnvironment): Promise<void> {
+  const log = redactingLogger({
+    info: core.info,
+    warning: core.warning,
+    debug: core.debug,
+    mask: core.setSecret,
+    debugEnabled: core.isDebug,
+  });
   try {
     // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
     const token = core.getInput('admin-token') || env.ADMIN_TOKEN;
@@ -51,7 +64,11 @@ export async function runAction({ core, github, env, artifactClient, now = new D
     // The runner cancels with SIGINT, then SIGTERM 7.5 s later: no new requests, those in flight get GRACE_MS, the CSV is kept.
     const cancellation = new Cancellation();
     const stopListening = cancellation.listen((signal, second) =>
-      core.warning(second ? `${signal}: abandoning the requests in flight.` : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then the CSV is written.`),
+      core.warning(
+        second
+          ? `${signal}: abandoning the requests in flight.`
+          : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then the CSV is written.`,
+      ),
     );
     let report: RunReport;
     try {
@@ -61,8 +78,11 @@ export async function runAction({ core, github, env, artifactClient, now = new D
     }
     const deliveryFailure = await deliverCsv(report, options, context, env, log, artifactClient);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, log.redactor.redact(value));
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(log.redactor.redact(summaryMarkdown(report.summary))).write();
-    const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter((f) => f !== undefined);
+    if (env.GITHUB_STEP_SUMMARY)
+      await core.summary.addRaw(log.redactor.redact(summaryMarkdown(report.summary))).write();
+    const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter(
+      (f) => f !== undefined,
+    );
     if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {
     core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));

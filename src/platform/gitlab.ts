@@ -12,7 +12,10 @@ const ALWAYS = ['csv-path', 'created-count', 'failed-count', 'healthy', 'flavor'
 
 /** `csv-path` → QUOTA_KEYS_CSV, `created-count` → QUOTA_KEYS_CREATED, `artifact-id` → QUOTA_KEYS_ARTIFACT_ID. */
 export function dotenvName(output: string): string {
-  return `QUOTA_KEYS_${output.replace(/-(count|path)$/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
+  return `QUOTA_KEYS_${output
+    .replace(/-(count|path)$/, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase()}`;
 }
 
 /**
@@ -36,7 +39,9 @@ export function artifactWarnings(files: Readonly<Record<string, string | undefin
     if (!file) continue;
     const relative = path.relative(jobDir, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      warnings.push(`the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`);
+      warnings.push(
+        `the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`,
+      );
     }
   }
   return warnings;
@@ -65,7 +70,11 @@ export function dotenvText(outputs: Readonly<Record<string, string>>, cwd = proc
  * Writes the dotenv; `quiet` (on the way out of a failed run) does not throw for a file that cannot
  * be written but returns what went wrong, for the caller to say.
  */
-export function writeDotenv(file: string, outputs: Readonly<Record<string, string>>, { quiet = false, cwd = process.cwd() } = {}): string | undefined {
+export function writeDotenv(
+  file: string,
+  outputs: Readonly<Record<string, string>>,
+  { quiet = false, cwd = process.cwd() } = {},
+): string | undefined {
   try {
     writeFileSync(file, dotenvText(outputs, cwd));
     return undefined;

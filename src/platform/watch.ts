@@ -8,7 +8,8 @@ import { InputError, parseWholeNumber } from '../config/options.js';
 
 /** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */
 export function watchSeconds(raw: string, command: string): number {
-  if (command !== 'monitor') throw new InputError('watch', raw, 'only monitor repeats (--watch SECONDS); schedule other commands with cron');
+  if (command !== 'monitor')
+    throw new InputError('watch', raw, 'only monitor repeats (--watch SECONDS); schedule other commands with cron');
   return parseWholeNumber('watch', raw, 1, 86_400);
 }
 
@@ -26,7 +27,12 @@ export interface WatchIo {
 }
 
 /** Runs `pass` every `seconds` until interrupted; returns the exit code of the last pass. */
-export async function watch(seconds: number, pass: () => Promise<number>, io: WatchIo, signals: EventEmitter = process): Promise<number> {
+export async function watch(
+  seconds: number,
+  pass: () => Promise<number>,
+  io: WatchIo,
+  signals: EventEmitter = process,
+): Promise<number> {
   const stop = new AbortController();
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     if (stop.signal.aborted) return io.exit(signal === 'SIGTERM' ? 143 : 130);

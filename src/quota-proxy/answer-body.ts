@@ -32,7 +32,9 @@ export function readBody(body: Dispatcher.ResponseData['body']): Promise<BodyRea
         });
         kept = head === -1 ? chunks : chunks.slice(0, head + 1);
       }
-      const text = Buffer.concat(kept).subarray(0, cutOff ? CUT_OFF_KEPT : undefined).toString('utf8');
+      const text = Buffer.concat(kept)
+        .subarray(0, cutOff ? CUT_OFF_KEPT : undefined)
+        .toString('utf8');
       chunks.length = 0;
       resolve({ text, cutOff, received, error });
     };

@@ -29,7 +29,9 @@ export class AnswerTooLargeError extends Error {
     readonly limit: number,
     readonly announced?: number,
   ) {
-    super(`the answer is larger than ${formatBytes(limit)}${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`);
+    super(
+      `the answer is larger than ${formatBytes(limit)}${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`,
+    );
     this.name = 'AnswerTooLargeError';
   }
 }
@@ -197,7 +199,12 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
     return this.clocked;
   }
 
-  onRequestUpgrade(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>, socket: import('node:stream').Duplex): void {
+  onRequestUpgrade(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+    socket: import('node:stream').Duplex,
+  ): void {
     if (!this.finished) this.handler.onRequestUpgrade?.(this.up(controller), statusCode, headers, socket);
   }
 
@@ -213,7 +220,12 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
     if (!this.finished) this.handler.onRequestSent?.();
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>, statusMessage?: string): void {
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+    statusMessage?: string,
+  ): void {
     if (this.finished) return;
     const announced = Number(headers['content-length']);
     if (statusCode >= 200 && Number.isFinite(announced) && announced > this.limits.maxAnswerBytes) {
@@ -233,7 +245,10 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
     this.handler.onResponseData?.(this.up(controller), chunk);
   }
 
-  onResponseEnd(controller: Dispatcher.DispatchController, trailers: Record<string, string | string[] | undefined>): void {
+  onResponseEnd(
+    controller: Dispatcher.DispatchController,
+    trailers: Record<string, string | string[] | undefined>,
+  ): void {
     if (this.finished) return;
     this.dispose();
     this.handler.onResponseEnd?.(this.up(controller), trailers);

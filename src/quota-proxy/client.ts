@@ -1,19 +1,20 @@
 // The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
 // the run needs anyway (health body, first listing, first creation): never an extra request.
-import { HttpStatusError, NetworkError } from './errors.js';
-import { HttpClient, type HttpAnswer } from './http.js';
-import { pathSegment } from './request-path.js';
-import { adapterFor, flavorFromCreated, flavorFromHealth, flavorFromListing, healthProbes } from './detect.js';
-import type { RateLimitPlan } from './rate-limit.js';
-import { serverDayFromRows, type ServerDay } from './time.js';
+
 import { snippetOf } from '../shared/redact.js';
+import { adapterFor, flavorFromCreated, flavorFromHealth, flavorFromListing, healthProbes } from './detect.js';
+import { HttpStatusError, NetworkError } from './errors.js';
+import type { HttpAnswer, HttpClient } from './http.js';
+import type { RateLimitPlan } from './rate-limit.js';
+import { pathSegment } from './request-path.js';
+import { type ServerDay, serverDayFromRows } from './time.js';
 import {
-  UnsupportedOperationError,
   type CreateKeyRequest,
   type Flavor,
   type FlavorAdapter,
   type HealthProbe,
   type TrialKey,
+  UnsupportedOperationError,
   type UsagePage,
   type UsageRow,
 } from './types.js';
@@ -59,7 +60,8 @@ export const DEFAULT_HEALTH_PATH = '/healthz';
 export const HEALTH_PATIENCE_MS = 2000;
 
 const NETWORK_CHECK: Record<string, string> = {
-  timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
+  timeout:
+    'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
   refused: 'check that quota-proxy is running and listening on that host and port',
   dns: 'check the host name in url',
   reset: 'check the server and any proxy in front of it',
@@ -67,7 +69,14 @@ const NETWORK_CHECK: Record<string, string> = {
 };
 
 type Settled = { answer: HttpAnswer } | { error: NetworkError };
-type ProbeOutcome = { flavor: Flavor; target: string; proof?: string; answered: string; probe: HealthProbe; reached: boolean };
+type ProbeOutcome = {
+  flavor: Flavor;
+  target: string;
+  proof?: string;
+  answered: string;
+  probe: HealthProbe;
+  reached: boolean;
+};
 
 export class QuotaProxy {
   private adapter?: FlavorAdapter;
@@ -126,7 +135,12 @@ export class QuotaProxy {
     const known = this.adapter;
     if (known?.healthProbe && path === DEFAULT_HEALTH_PATH) {
       const outcome = await this.probe(known.flavor, known.healthProbe);
-      if (outcome.proof) return { healthy: true, problem: '', note: `${outcome.target} ${outcome.proof} (not ${path}: ${outcome.probe.why})` };
+      if (outcome.proof)
+        return {
+          healthy: true,
+          problem: '',
+          note: `${outcome.target} ${outcome.proof} (not ${path}: ${outcome.probe.why})`,
+        };
       return {
         healthy: false,
         failure: 'probe',
@@ -146,7 +160,10 @@ export class QuotaProxy {
     const probed: ProbeOutcome[] = [];
     if (candidates.length > 0) {
       let patience: ReturnType<typeof setTimeout> | undefined;
-      const first = await Promise.race([checked, new Promise<undefined>((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS)))]);
+      const first = await Promise.race([
+        checked,
+        new Promise<undefined>((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS))),
+      ]);
       clearTimeout(patience);
       if (first === undefined) {
         const waited = Math.round((Date.now() - started) / 100) / 10;
@@ -178,7 +195,11 @@ export class QuotaProxy {
     const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
     if ('error' in settled) {
       const { error } = settled;
-      return { healthy: false, failure: error.kind, problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.` };
+      return {
+        healthy: false,
+        failure: error.kind,
+        problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.`,
+      };
     }
     const { answer } = settled;
     let body: unknown;
@@ -212,7 +233,11 @@ export class QuotaProxy {
     const target = this.http.describe(probe.method, probe.path);
     try {
       // Not repeated after a timeout: the health path, still running meanwhile, has its own retries.
-      const answer = await this.http.request(probe.method, probe.path, { auth: false, query: probe.query, idempotent: false });
+      const answer = await this.http.request(probe.method, probe.path, {
+        auth: false,
+        query: probe.query,
+        idempotent: false,
+      });
       let body: unknown;
       try {
         body = JSON.parse(answer.text);
@@ -223,7 +248,13 @@ export class QuotaProxy {
       return { flavor, probe, target, proof: probe.judge(answer.status, body), answered, reached: true };
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
-      return { flavor, probe, target, answered: error.message, reached: error.kind === 'timeout' || error.kind === 'reset' };
+      return {
+        flavor,
+        probe,
+        target,
+        answered: error.message,
+        reached: error.kind === 'timeout' || error.kind === 'reset',
+      };
     }
   }
 
@@ -258,7 +289,8 @@ export class QuotaProxy {
     this.detecting = created;
     const { body } = await created;
     const flavor = flavorFromCreated(body);
-    if (!flavor) throw new Error(`cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`);
+    if (!flavor)
+      throw new Error(`cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`);
     this.learn(flavor);
     return adapterFor(flavor).parseCreated(body, requests);
   }
@@ -271,7 +303,8 @@ export class QuotaProxy {
       const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
       const { body } = await this.http.json('GET', '/admin/keys', { query });
       this.learn(flavorFromListing(body));
-      if (!this.adapter) throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
+      if (!this.adapter)
+        throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
       const page = this.adapter.parseListing(body, offset);
       yield page.keys;
       offset = page.next;
@@ -316,7 +349,9 @@ export class QuotaProxy {
 
   private dayFromRows(rows: UsageRow[], runnerDay: string): Exclude<DayChoice, { by: 'none' }> {
     // A row at 0 may be a reset (v1, v01 zero a row and stamp it with the time of the reset).
-    const stamps = rows.flatMap((r) => (r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : []));
+    const stamps = rows.flatMap((r) =>
+      r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : [],
+    );
     const learned = serverDayFromRows(stamps, Date.now() + (this.http.serverClockOffsetMs ?? 0));
     return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
   }
@@ -343,7 +378,12 @@ export class QuotaProxy {
 
   async deleteKey(key: string): Promise<boolean> {
     const adapter = this.require('delete');
-    if (!adapter.capabilities.delete) throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+    if (!adapter.capabilities.delete)
+      throw new UnsupportedOperationError(
+        adapter.flavor,
+        'delete endpoint',
+        'keys cannot be deleted through its admin API',
+      );
     // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
     // the attempt whose answer was lost deleted it.
     try {
@@ -375,7 +415,8 @@ export class QuotaProxy {
   }
 
   private require(operation: string): FlavorAdapter {
-    if (!this.adapter) throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
+    if (!this.adapter)
+      throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
     return this.adapter;
   }
 }

@@ -1,10 +1,11 @@
 // Which flavor answered: told apart by the shapes of answers the run receives anyway.
-import type { Flavor, FlavorAdapter, HealthProbe } from './types.js';
+
 import { v1 } from './flavors/v1.js';
-import { v01 } from './flavors/v01.js';
-import { v1p } from './flavors/v1p.js';
 import { v1a } from './flavors/v1a.js';
+import { v1p } from './flavors/v1p.js';
+import { v01 } from './flavors/v01.js';
 import { v10 } from './flavors/v10.js';
+import type { Flavor, FlavorAdapter, HealthProbe } from './types.js';
 
 const ADAPTERS: Record<Flavor, FlavorAdapter> = { v1, v01, v1p, v1a, v10 };
 

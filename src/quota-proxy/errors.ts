@@ -1,6 +1,6 @@
 // What a request to the quota-proxy can fail with, and which failures end a run early. The
 // client (./http.ts) makes these; commands and the issuing steps only read them.
-import { DeadlineError, formatBytes, type AnswerTooLargeError } from './attempt-limits.js';
+import { type AnswerTooLargeError, DeadlineError, formatBytes } from './attempt-limits.js';
 import { isoSeconds, retryMoment } from './retry.js';
 import { UnsupportedOperationError } from './types.js';
 
@@ -70,28 +70,62 @@ export class BadAnswerError extends Error {
 
 /** The answer broke off before its end (connection lost, Content-Length not reached, body timeout). */
 export class CutOffAnswerError extends BadAnswerError {
-  constructor(status: number, target: string, snippet: string, received: number, expected: number | undefined, attempts: number) {
+  constructor(
+    status: number,
+    target: string,
+    snippet: string,
+    received: number,
+    expected: number | undefined,
+    attempts: number,
+  ) {
     const size = expected === undefined ? `${received} bytes` : `${received} of ${expected} bytes`;
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    super(status, target, snippet, `${target} answered ${status} but the answer was cut off after ${size}${tries}: ${snippet || '(empty)'}`);
+    super(
+      status,
+      target,
+      snippet,
+      `${target} answered ${status} but the answer was cut off after ${size}${tries}: ${snippet || '(empty)'}`,
+    );
     this.name = 'CutOffAnswerError';
   }
 }
 
 /** An answer larger than the client accepts: refused, not read. */
-export function answerTooLarge(target: string, error: AnswerTooLargeError, attempts: number, status = 200): BadAnswerError {
+export function answerTooLarge(
+  target: string,
+  error: AnswerTooLargeError,
+  attempts: number,
+  status = 200,
+): BadAnswerError {
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-  return new BadAnswerError(status, target, '', `${target}: ${error.message}, more than the ${formatBytes(error.limit)} an answer may have; not read${tries}`);
+  return new BadAnswerError(
+    status,
+    target,
+    '',
+    `${target}: ${error.message}, more than the ${formatBytes(error.limit)} an answer may have; not read${tries}`,
+  );
 }
 
 /**
  * An attempt that got no answer, from what undici or Node said. A timeout after sending names the
  * deadline; a refused connection, an unknown host or anything not sent names the proxy it went through.
  */
-export function networkErrorOf(error: unknown, target: string, attempts: number, timeoutMs: number, viaProxy: string): NetworkError {
+export function networkErrorOf(
+  error: unknown,
+  target: string,
+  attempts: number,
+  timeoutMs: number,
+  viaProxy: string,
+): NetworkError {
   const { kind, detail, sent } = classify(error);
   const what = kind === 'timeout' && sent ? `timed out after ${timeoutMs / 1000} s` : detail;
-  return new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}`, sent, attempts);
+  return new NetworkError(
+    kind,
+    target,
+    `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}`,
+    sent,
+    attempts,
+  );
 }
 
 /** An answer that broke off and is not read again: past its deadline a timeout, else a cut-off answer. */
@@ -103,17 +137,32 @@ export function brokenOffError(
 ): NetworkError | CutOffAnswerError {
   const { status, received } = answer;
   if (answer.error instanceof DeadlineError) {
-    return new NetworkError('timeout', target, `timed out after ${timeoutMs / 1000} s (answer ${status} still arriving after ${received} bytes)`, true, attempts);
+    return new NetworkError(
+      'timeout',
+      target,
+      `timed out after ${timeoutMs / 1000} s (answer ${status} still arriving after ${received} bytes)`,
+      true,
+      attempts,
+    );
   }
   const expected = Number(answer.headers['content-length']);
-  return new CutOffAnswerError(status, target, answer.snippet, received, Number.isFinite(expected) ? expected : undefined, attempts);
+  return new CutOffAnswerError(
+    status,
+    target,
+    answer.snippet,
+    received,
+    Number.isFinite(expected) ? expected : undefined,
+    attempts,
+  );
 }
 
 /** What an error status adds after its snippet: the wait the budget could not give, or how many attempts it took. */
 export function statusNote(answer: { retries: number; refused?: { waitMs: number; serverAsked: boolean } }): string {
   const refused = answer.refused;
   if (refused) {
-    const asked = refused.serverAsked ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s` : 'the next retry would wait';
+    const asked = refused.serverAsked
+      ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s`
+      : 'the next retry would wait';
     return `; ${asked}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`;
   }
   return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
@@ -125,15 +174,27 @@ export function classify(error: unknown): { kind: NetworkFailure; detail: string
   const code = err.code ?? err.cause?.code ?? '';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', detail: 'timed out connecting', sent: false };
   // undici 8: the proxy closed the connection before the CONNECT tunnel was up (undici 7 looped forever).
-  if (code === 'UND_ERR_PRX_CONN') return { kind: 'network', detail: 'the proxy closed the connection while opening the tunnel (CONNECT)', sent: false };
+  if (code === 'UND_ERR_PRX_CONN')
+    return {
+      kind: 'network',
+      detail: 'the proxy closed the connection while opening the tunnel (CONNECT)',
+      sent: false,
+    };
   if (code === 'QK_ABANDONED') return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
-  if (err.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
+  if (
+    err.name === 'TimeoutError' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'ETIMEDOUT'
+  )
     return { kind: 'timeout', detail: 'timed out', sent: true };
   if (code === 'ECONNREFUSED') return { kind: 'refused', detail: 'connection refused', sent: false };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', detail: 'host name not found (DNS)', sent: false };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { kind: 'dns', detail: 'host name not found (DNS)', sent: false };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED')
     return { kind: 'reset', detail: 'connection reset by the server', sent: true };
-  if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED') return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
+  if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED')
+    return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
   return { kind: 'network', detail: err.message ?? String(error), sent: true };
 }
 

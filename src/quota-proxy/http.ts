@@ -2,18 +2,36 @@
 // interceptor driven by our policy (./retry-policy.ts), every wait out of one budget. Every attempt
 // has a total deadline and a size limit (./attempt-limits.ts). Failures are the errors of
 // ./errors.ts; what they show of an answer is redacted and cut short (Redactor.snippet).
-import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
-import { errorText, readBody } from './answer-body.js';
-import { AnswerTooLargeError, AttemptAbandonedError, attemptLimits, DeadlineError, LIMITS, MAX_ANSWER_BYTES, type AttemptLimits } from './attempt-limits.js';
-import { answerTooLarge, BadAnswerError, brokenOffError, classify, HttpStatusError, NetworkError, networkErrorOf, statusNote, type Headers } from './errors.js';
-import { proxyNote } from './proxy-note.js';
-import { requestPath, type Query } from './request-path.js';
-import type { RateLimitTracker } from './rate-limit.js';
-import type { WaitBudget } from './retry.js';
-import { RetryPolicy, type Attempt } from './retry-policy.js';
-import { CancelledError, type Cancellation } from '../shared/cancel.js';
+import { type Dispatcher, EnvHttpProxyAgent, interceptors } from 'undici';
+import { type Cancellation, CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { Redactor } from '../shared/redact.js';
+import { errorText, readBody } from './answer-body.js';
+import {
+  AnswerTooLargeError,
+  AttemptAbandonedError,
+  type AttemptLimits,
+  attemptLimits,
+  DeadlineError,
+  LIMITS,
+  MAX_ANSWER_BYTES,
+} from './attempt-limits.js';
+import {
+  answerTooLarge,
+  BadAnswerError,
+  brokenOffError,
+  classify,
+  type Headers,
+  HttpStatusError,
+  NetworkError,
+  networkErrorOf,
+  statusNote,
+} from './errors.js';
+import { proxyNote } from './proxy-note.js';
+import type { RateLimitTracker } from './rate-limit.js';
+import { type Query, requestPath } from './request-path.js';
+import type { WaitBudget } from './retry.js';
+import { type Attempt, RetryPolicy } from './retry-policy.js';
 
 export interface HttpAnswer {
   status: number;
@@ -96,12 +114,24 @@ export class HttpClient {
     this.viaProxy = proxyNote(base, process.env);
     const { timeoutMs, onRateLimit, cancellation, log } = options;
     const retries = options.retries ?? 3;
-    this.policy = new RetryPolicy({ retries, timeoutMs, maxWaitMs: options.maxWaitMs ?? 120_000, onRateLimit, cancellation, log, random: options.random ?? Math.random });
+    this.policy = new RetryPolicy({
+      retries,
+      timeoutMs,
+      maxWaitMs: options.maxWaitMs ?? 120_000,
+      onRateLimit,
+      cancellation,
+      log,
+      random: options.random ?? Math.random,
+    });
     this.budget = this.policy.budget;
     this.rateLimit = this.policy.rateLimit;
     this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-    this.agent = new EnvHttpProxyAgent({ connections: options.connections, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } });
+    this.agent = new EnvHttpProxyAgent({
+      connections: options.connections,
+      keepAliveTimeout: 10_000,
+      connect: { timeout: options.timeoutMs },
+    });
     // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
     // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
     this.dispatcher = this.agent.compose(attemptLimits(), interceptors.retry({ throwOnError: false }));
@@ -144,12 +174,23 @@ export class HttpClient {
   }
 
   /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
-  async json<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<{ body: T; answer: HttpAnswer }> {
+  async json<T = unknown>(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<{ body: T; answer: HttpAnswer }> {
     const answer = await this.request(method, path, opts);
     const target = this.describe(method, path);
     if (answer.status === 429) throw this.policy.rateLimitedError(target, answer);
     if (answer.status < 200 || answer.status > 299) {
-      throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
+      throw new HttpStatusError(
+        answer.status,
+        target,
+        this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))),
+        answer.headers,
+        statusNote(answer),
+        answer.earlierMayHaveActed === true,
+      );
     }
     try {
       return { body: JSON.parse(answer.text) as T, answer };
@@ -165,7 +206,10 @@ export class HttpClient {
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const closed = this.dispatcher.close().then(() => true, () => true);
+    const closed = this.dispatcher.close().then(
+      () => true,
+      () => true,
+    );
     const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
     const done = await Promise.race([closed, late]);
     clearTimeout(timer);
@@ -192,26 +236,61 @@ export class HttpClient {
       if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
       this.observeDate(response.headers);
       const read = await readBody(response.body);
-      const ended = read.error instanceof DeadlineError ? 'timed out' : read.error instanceof AnswerTooLargeError ? 'too large' : 'cut off';
+      const ended =
+        read.error instanceof DeadlineError
+          ? 'timed out'
+          : read.error instanceof AnswerTooLargeError
+            ? 'too large'
+            : 'cut off';
       const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
-      this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
+      this.options.log?.debug(
+        `${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`,
+      );
       if (!read.cutOff) this.policy.answered();
-      if (read.error instanceof AnswerTooLargeError) throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
-      if (read.error instanceof AttemptAbandonedError) throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
+      if (read.error instanceof AnswerTooLargeError)
+        throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
+      if (read.error instanceof AttemptAbandonedError)
+        throw new NetworkError(
+          'network',
+          target,
+          'abandoned (cancelled) while the answer arrived',
+          true,
+          attempt.retries + 1,
+        );
       if (!read.cutOff) {
         const { retries, refused, earlierMayHaveActed } = attempt;
-        return { status: response.statusCode, headers: response.headers, text: read.text, retries, refused, earlierMayHaveActed };
+        return {
+          status: response.statusCode,
+          headers: response.headers,
+          text: read.text,
+          retries,
+          refused,
+          earlierMayHaveActed,
+        };
       }
       if (await this.retryCutOff(read, sending)) continue;
       const { statusCode: status, headers } = response;
-      throw brokenOffError({ status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
+      throw brokenOffError(
+        { status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read },
+        target,
+        attempt.retries + 1,
+        this.options.timeoutMs,
+      );
     }
   }
 
   /** What undici is asked for: one attempt's limits and our retry policy ride along. */
-  private dispatchOptions(method: string, path: string, opts: RequestOptions, sending: Sending): Dispatcher.RequestOptions {
+  private dispatchOptions(
+    method: string,
+    path: string,
+    opts: RequestOptions,
+    sending: Sending,
+  ): Dispatcher.RequestOptions {
     const cancellation = this.options.cancellation;
-    const signal = opts.signal && cancellation ? AbortSignal.any([opts.signal, cancellation.abortSignal]) : (opts.signal ?? cancellation?.abortSignal);
+    const signal =
+      opts.signal && cancellation
+        ? AbortSignal.any([opts.signal, cancellation.abortSignal])
+        : (opts.signal ?? cancellation?.abortSignal);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.auth !== false && this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     let body: string | undefined;
@@ -236,7 +315,10 @@ export class HttpClient {
       headersTimeout: this.options.timeoutMs,
       bodyTimeout: this.options.timeoutMs,
       // Read by the retry interceptor for this request only.
-      retryOptions: { retry: (err: Error, _context: unknown, callback: (result?: Error | null) => void) => this.policy.onRetry(err, sending, callback) },
+      retryOptions: {
+        retry: (err: Error, _context: unknown, callback: (result?: Error | null) => void) =>
+          this.policy.onRetry(err, sending, callback),
+      },
     } as Dispatcher.RequestOptions;
   }
 

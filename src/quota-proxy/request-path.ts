@@ -15,7 +15,12 @@ export function pathSegment(value: string): string {
 /** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
 export function requestPath(basePath: string, path: string, query?: Query): string {
   if (!path.startsWith('/')) throw new Error(`request path must start with /: ${path}`);
-  if (path.split('?')[0]!.split('/').some((segment) => segment === '.' || segment === '..')) {
+  if (
+    path
+      .split('?')[0]!
+      .split('/')
+      .some((segment) => segment === '.' || segment === '..')
+  ) {
     throw new Error(`refusing a request path with a dot segment: ${path}`);
   }
   const search = new URLSearchParams();

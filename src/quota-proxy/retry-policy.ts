@@ -8,16 +8,28 @@
 // - when the server is taken for gone: it has answered nothing for so long that another attempt
 //   could end past (retries + 1) × timeout + max-wait, with at least retries + 1 timeouts since its
 //   last answer. The run then sends nothing more.
-import { CancelledError, sleep, type Cancellation } from '../shared/cancel.js';
+import { type Cancellation, CancelledError, sleep } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
-import { classify, NetworkError, RateLimitedError, type Headers } from './errors.js';
+import { classify, type Headers, NetworkError, RateLimitedError } from './errors.js';
 import { RateLimitTracker } from './rate-limit.js';
 import { fullJitter, parseRetryAfter, WaitBudget } from './retry.js';
 
 /** The request never reached the server: safe to repeat whatever it was. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
 /** The outcome is unknown: repeated only when the request is idempotent. */
-const UNCERTAIN = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'QK_DEADLINE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+const UNCERTAIN = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+  'QK_DEADLINE',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+]);
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 
 /** Per request: what the retry decisions need to know. */
@@ -93,13 +105,25 @@ export class RetryPolicy {
   stalledError(target: string): NetworkError {
     const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
     const each = this.options.timeoutMs / 1000;
-    return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`, false);
+    return new NetworkError(
+      'timeout',
+      target,
+      `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`,
+      false,
+    );
   }
 
   /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
-  onRetry(err: Error, request: { attempt: Attempt; target: string; idempotent: boolean }, callback: (result?: Error | null) => void): void {
+  onRetry(
+    err: Error,
+    request: { attempt: Attempt; target: string; idempotent: boolean },
+    callback: (result?: Error | null) => void,
+  ): void {
     const { attempt, target, idempotent } = request;
-    if (attempt.headersReceived) return callback(err);
+    if (attempt.headersReceived) {
+      callback(err);
+      return;
+    }
     const { statusCode, code, headers } = err as Error & { statusCode?: number; code?: string; headers?: Headers };
     let retry: boolean;
     let why: string;
@@ -118,7 +142,10 @@ export class RetryPolicy {
       retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
       if (retry && UNCERTAIN.has(code ?? '')) attempt.earlierMayHaveActed = true;
     }
-    if (!retry) return callback(err);
+    if (!retry) {
+      callback(err);
+      return;
+    }
     this.waitBeforeRetry(attempt, target, why, retryAfter).then(
       (again) => {
         if (again) this.renewTicket(attempt);
@@ -129,18 +156,27 @@ export class RetryPolicy {
   }
 
   /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
-  async waitBeforeRetry(attempt: Attempt, target: string, why: string, retryAfterMs: number | undefined): Promise<boolean> {
+  async waitBeforeRetry(
+    attempt: Attempt,
+    target: string,
+    why: string,
+    retryAfterMs: number | undefined,
+  ): Promise<boolean> {
     const { cancellation, log, retries } = this.options;
     if (cancellation?.requested || attempt.retries >= retries || this.stalled()) return false;
     const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
     if (!this.budget.reserve(delay)) {
       attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
-      log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+      log?.debug(
+        `${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`,
+      );
       return false;
     }
     attempt.retries += 1;
     this.retriesMade += 1;
-    log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+    log?.debug(
+      `${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`,
+    );
     return sleep(delay, cancellation?.signal);
   }
 
@@ -152,12 +188,19 @@ export class RetryPolicy {
       if ('ticket' in turn) return turn.ticket;
       const { waitMs } = turn;
       const resetAt = new Date(Date.now() + waitMs);
-      if (this.options.onRateLimit === 'fail') throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
+      if (this.options.onRateLimit === 'fail')
+        throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
       if (!this.budget.reserve(waitMs)) {
-        throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+        throw new RateLimitedError(
+          target,
+          resetAt,
+          false,
+          `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`,
+        );
       }
       log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
-      if (!(await sleep(waitMs + 100, cancellation?.signal))) throw new CancelledError(cancellation?.reason ?? 'cancelled');
+      if (!(await sleep(waitMs + 100, cancellation?.signal)))
+        throw new CancelledError(cancellation?.reason ?? 'cancelled');
     }
   }
 
@@ -170,11 +213,15 @@ export class RetryPolicy {
 
   /** The 429 that ended a request's retries, as the error that says when to try again. */
   rateLimitedError(target: string, answer: Refusal): RateLimitedError {
-    const waitMs = answer.refused?.waitMs ?? parseRetryAfter(answer.headers['retry-after']) ?? Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
-    const why =
-      answer.refused ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
-      : this.options.onRateLimit === 'fail' ? 'on-rate-limit is fail'
-      : `still refused after ${answer.retries + 1} attempts`;
+    const waitMs =
+      answer.refused?.waitMs ??
+      parseRetryAfter(answer.headers['retry-after']) ??
+      Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
+    const why = answer.refused
+      ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+      : this.options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail'
+        : `still refused after ${answer.retries + 1} attempts`;
     return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
   }
 }

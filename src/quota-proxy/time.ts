@@ -19,7 +19,10 @@ export function parseServerTime(value: unknown): Date | undefined {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** Every UTC offset in use (−12:00 … +14:00) is a whole number of quarter hours. */
-const OFFSETS: number[] = Array.from({ length: (26 * HOUR) / (15 * MINUTE) + 1 }, (_, i) => -12 * HOUR + i * 15 * MINUTE);
+const OFFSETS: number[] = Array.from(
+  { length: (26 * HOUR) / (15 * MINUTE) + 1 },
+  (_, i) => -12 * HOUR + i * 15 * MINUTE,
+);
 
 /** YYYY-MM-DD of `ms` at a UTC offset. */
 export function dayAtOffset(ms: number, offsetMs: number): string {
@@ -53,7 +56,9 @@ export interface ServerDay {
  * is chosen, since the later day has no usage at all yet, and the other is named.
  */
 export function serverDayFromRows(stamps: DayStamp[], serverNow: number): ServerDay {
-  const sorted = stamps.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.day) && !Number.isNaN(s.updatedAt.getTime())).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+  const sorted = stamps
+    .filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.day) && !Number.isNaN(s.updatedAt.getTime()))
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
   let offsets = OFFSETS;
   for (const stamp of sorted.slice(0, 2000)) {
     const at = stamp.updatedAt.getTime();

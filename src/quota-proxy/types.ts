@@ -117,11 +117,17 @@ export interface FlavorAdapter {
    * Request for one day's usage, the page starting at `offset`; `day` undefined: the server's own
    * today where it can answer so, else its recent rows (each with its day and update time).
    */
-  usageRequest(day: string | undefined, offset: number): { path: string; query?: Record<string, string | number | undefined> };
+  usageRequest(
+    day: string | undefined,
+    offset: number,
+  ): { path: string; query?: Record<string, string | number | undefined> };
   /** Rows of the answer; rows of several days carry their `day` (the client keeps the day's). */
   parseUsage(body: unknown, day: string | undefined, offset: number): UsagePage;
   /** Request resetting `key`'s usage for `day` (undefined: the server's today, resetDefaultsToServerDay), or everyone's on day-wide flavors. */
-  resetRequest(key: string, day: string | undefined): { method: string; path: string; query?: Record<string, string>; body?: unknown };
+  resetRequest(
+    key: string,
+    day: string | undefined,
+  ): { method: string; path: string; query?: Record<string, string>; body?: unknown };
   /** The day a reset answer says it reset, where it says. */
   parseReset?(body: unknown): string | undefined;
 }

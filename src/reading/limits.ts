@@ -25,7 +25,8 @@ export const UNKNOWN_LIMIT = 'unknown';
 export function limitOf(key: LimitFields, capabilities: Capabilities, serverDailyLimit: number | undefined): Limit {
   if (capabilities.lifetimeQuota) return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
   // A per-key server answering without a limit applies its default, which is the server-wide one.
-  if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined) return { kind: 'daily', value: key.dailyLimit, perKey: true };
+  if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
+    return { kind: 'daily', value: key.dailyLimit, perKey: true };
   return { kind: 'daily', value: serverDailyLimit, perKey: false };
 }
 
@@ -67,7 +68,11 @@ export function limitEvidence(rows: UsageRow[]): LimitEvidence | undefined {
   }
   if (highest === 0) return undefined;
   // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
-  return { atLeast: highest, reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined, rowsAtLimit: count };
+  return {
+    atLeast: highest,
+    reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined,
+    rowsAtLimit: count,
+  };
 }
 
 /**

@@ -53,7 +53,11 @@ function shortenedParts(name: string): { head: string; tail: string } | undefine
   return match ? { head: match[1]!, tail: match[2]! } : undefined;
 }
 
-const listOf = (keys: TrialKey[]) => `${keys.slice(0, 3).map((k) => shortenKey(k.key)).join(', ')}${keys.length > 3 ? ', …' : ''}`;
+const listOf = (keys: TrialKey[]) =>
+  `${keys
+    .slice(0, 3)
+    .map((k) => shortenKey(k.key))
+    .join(', ')}${keys.length > 3 ? ', …' : ''}`;
 
 export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: ResolveOptions): Promise<Resolution> {
   let checked = false;
@@ -87,7 +91,13 @@ export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: R
     for (const key of page) {
       if (key.label === name) byLabel.push(key);
       else if (key.key === name) byFullKey = key;
-      else if (short && key.key.length > short.head.length + short.tail.length && key.key.startsWith(short.head) && key.key.endsWith(short.tail)) byShortened.push(key);
+      else if (
+        short &&
+        key.key.length > short.head.length + short.tail.length &&
+        key.key.startsWith(short.head) &&
+        key.key.endsWith(short.tail)
+      )
+        byShortened.push(key);
     }
   }
   checkFlavor();
@@ -100,8 +110,12 @@ export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: R
   if (byLabel.length > 0) return { by: 'label', keys: byLabel };
   if (byFullKey) return { by: 'full key', keys: [byFullKey] };
   if (byShortened.length > 1) {
-    throw new ResolveError(`"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was changed; give the full key (key, --key).`);
+    throw new ResolveError(
+      `"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was changed; give the full key (key, --key).`,
+    );
   }
   if (byShortened.length === 1) return { by: 'shortened key', keys: byShortened };
-  throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`);
+  throw new ResolveError(
+    `No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`,
+  );
 }

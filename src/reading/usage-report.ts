@@ -1,14 +1,24 @@
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
-import { limitEvidence, limitOf, percentUsed, unknownLimitText, UPSTREAM_DAILY_LIMIT, type Limit, type LimitEvidence, type LimitFields } from './limits.js';
-import type { Logger } from '../shared/log.js';
+
+import type { CommandContext, RunReport } from '../commands/contract.js';
 import { localDay } from '../config/options.js';
+import { flat, type UsageTotals, usageLine } from '../output/seed-lines.js';
 import type { DayChoice } from '../quota-proxy/client.js';
 import { offsetText } from '../quota-proxy/time.js';
-import { shortenKey } from '../shared/redact.js';
-import type { CommandContext, RunReport } from '../commands/contract.js';
-import { flat, usageLine, type UsageTotals } from '../output/seed-lines.js';
 import type { TrialKey } from '../quota-proxy/types.js';
+import type { Logger } from '../shared/log.js';
+import { shortenKey } from '../shared/redact.js';
+import {
+  type Limit,
+  type LimitEvidence,
+  type LimitFields,
+  limitEvidence,
+  limitOf,
+  percentUsed,
+  UPSTREAM_DAILY_LIMIT,
+  unknownLimitText,
+} from './limits.js';
 
 export interface KeyUsage {
   key: string;
@@ -81,9 +91,11 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
     // Only where refusals are not counted do the counts stop at the limit and show it.
     const evidence = refusalsCounted ? undefined : limitEvidence(everyRow);
     unknownLimit =
-      evidence?.reached !== undefined ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
-      : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
-      : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
+      evidence?.reached !== undefined
+        ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
+        : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT
+          ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
+          : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
   }
   const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
 
@@ -101,7 +113,9 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
     for (const u of usage) requests.set(u.key, (requests.get(u.key) ?? 0) + u.requests);
     rows = listed.map((k) => row(k.key, k.label, requests.get(k.key) ?? 0, k));
   }
-  rows.sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || b.requests - a.requests || a.label.localeCompare(b.label));
+  rows.sort(
+    (a, b) => (b.percent ?? -1) - (a.percent ?? -1) || b.requests - a.requests || a.label.localeCompare(b.label),
+  );
 
   const basis: UsageBasis = adapter.capabilities.lifetimeQuota
     ? 'lifetime quota'
@@ -129,8 +143,10 @@ function basisText(report: UsageReport, serverDailyLimit: number | undefined): s
     case 'per-key daily limit':
       return "each key's daily limit";
     case 'server-wide daily limit':
-      if (report.unknownLimit?.stand === 'unknown') return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
-      if (report.unknownLimit) return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
+      if (report.unknownLimit?.stand === 'unknown')
+        return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
+      if (report.unknownLimit)
+        return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
       return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
     case 'lifetime quota':
       return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
@@ -147,10 +163,13 @@ export function dayReason(choice: DayChoice): string {
     case 'rows': {
       const [lo, hi] = choice.offsets ?? [0, 0];
       const zone = lo === hi ? offsetText(lo) : `${offsetText(lo)} to ${offsetText(hi)}`;
-      const ago = choice.newest ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000)) : 0;
-      const maybe = choice.alternatives.length > 0
-        ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
-        : '';
+      const ago = choice.newest
+        ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000))
+        : 0;
+      const maybe =
+        choice.alternatives.length > 0
+          ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
+          : '';
       return `the server's today, learned from its usage rows (their day beside their update time put the server at ${zone}; newest counted ${ago} min ago)${maybe}`;
     }
     case 'runner':
@@ -166,15 +185,19 @@ export function unknownLimitFact(report: UsageReport): [string, string] | undefi
   if (!unknown) return undefined;
   const evidence = unknown.evidence;
   let shows: string;
-  if (unknown.refusalsCounted) shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
+  if (unknown.refusalsCounted)
+    shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
   else if (evidence?.reached !== undefined) {
     shows = `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
-  } else if (evidence) shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
+  } else if (evidence)
+    shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
   else shows = 'none yet: no usage counted';
   const stand =
-    unknown.stand === 'learned' ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
-    : unknown.stand === 'assumed' ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
-    : 'no percentages';
+    unknown.stand === 'learned'
+      ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
+      : unknown.stand === 'assumed'
+        ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
+        : 'no percentages';
   return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
 }
 
@@ -203,12 +226,24 @@ export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[
   if (basis === 'lifetime quota') {
     return {
       head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
-      rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '', percentCell(r)]),
+      rows: rows.map((r) => [
+        r.label,
+        shortenKey(r.key),
+        String(r.requests),
+        r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '',
+        percentCell(r),
+      ]),
     };
   }
   return {
     head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-    rows: rows.map((r) => [r.label, shortenKey(r.key), String(r.requests), String(r.limit.value ?? 'unknown'), percentCell(r)]),
+    rows: rows.map((r) => [
+      r.label,
+      shortenKey(r.key),
+      String(r.requests),
+      String(r.limit.value ?? 'unknown'),
+      percentCell(r),
+    ]),
   };
 }
 
@@ -224,7 +259,9 @@ export function busiestChart(report: UsageReport, top = CHART_KEYS): string | un
   if (rows.length === 0) return undefined;
   const names = rows.map((r) => chartText(r.label) || shortenKey(r.key));
   // Keys sharing a label are told apart by the end of their key.
-  const named = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i]!.key.slice(-4)}` : name));
+  const named = names.map((name, i) =>
+    names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i]!.key.slice(-4)}` : name,
+  );
   const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
   const max = Math.max(100, ...rows.map((r) => r.percent!));
   return [
@@ -248,10 +285,14 @@ function warnAlerts(log: Logger, report: UsageReport): void {
   const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
   for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
     const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
-    log.warning(`Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
+    log.warning(
+      `Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`,
+    );
   }
   if (report.alertRows.length > MAX_ALERT_WARNINGS) {
-    log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
+    log.warning(
+      `… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`,
+    );
   }
 }
 
@@ -261,7 +302,9 @@ export function finishWithAlerts(ctx: CommandContext, report: UsageReport): RunR
   outputs.alerts = String(report.alerts);
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
   if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
-  log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+  log.info(
+    `${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`,
+  );
   const limitFact = unknownLimitFact(report);
   if (limitFact) log.warning(`Daily limit ${limitFact[1]}`);
   warnAlerts(log, report);

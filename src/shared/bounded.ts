@@ -1,7 +1,11 @@
 // At most `concurrency` calls in flight over a list: the HTTP pool has that many connections.
 
 /** Calls `fn` for every item, at most `concurrency` at a time; `fn` handles its own errors. */
-export async function forEachBounded<T>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function forEachBounded<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -60,7 +60,10 @@ export class Cancellation {
   }
 
   /** Turns SIGINT/SIGTERM into cancel(); returns the function that removes the handlers. */
-  listen(onSignal?: (signal: StopSignal, second: boolean) => void, target: Pick<NodeJS.Process, 'on' | 'off'> = process): () => void {
+  listen(
+    onSignal?: (signal: StopSignal, second: boolean) => void,
+    target: Pick<NodeJS.Process, 'on' | 'off'> = process,
+  ): () => void {
     const handler = (signal: StopSignal) => {
       const second = this.requested;
       this.cancel(signal);

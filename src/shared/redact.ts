@@ -34,8 +34,21 @@ export const SECRET_PIECE = 8;
 
 /** The forms a token is echoed in by servers and proxies: as is, URL-, form-, JSON- and HTML-escaped. */
 export function secretForms(value: string): string[] {
-  const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  const forms = [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), encodeURI(value), JSON.stringify(value).slice(1, -1), html, html.replace(/&#39;/g, '&#x27;')];
+  const html = value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+  const forms = [
+    value,
+    encodeURIComponent(value),
+    encodeURIComponent(value).replace(/%20/g, '+'),
+    encodeURI(value),
+    JSON.stringify(value).slice(1, -1),
+    html,
+    html.replace(/&#39;/g, '&#x27;'),
+  ];
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
@@ -106,7 +119,8 @@ const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\
 const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
 
 /** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
-const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+const REASON_WORDS =
+  /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
 
 /**
  * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
@@ -124,6 +138,10 @@ function blankCredential(match: string, word: string, separator: string, value: 
  * redactor, which only knows whole ones.
  */
 export function snippetOf(text: string, redact: (text: string) => string = (t) => t): string {
-  const flat = redact(text).replace(/\s+/g, ' ').trim().replace(SECRET_FIELDS, '$1"…$2').replace(BEARER, blankCredential);
+  const flat = redact(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(SECRET_FIELDS, '$1"…$2')
+    .replace(BEARER, blankCredential);
   return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
 }

@@ -3,7 +3,7 @@
  * chat request before refusing it, resets one key's day to 0 through the query string.
  */
 import { usedOn } from '../chat.js';
-import { KEY_PARAM_ROUTE, type ChatCharge, type Ctx, type FlavorDef, type ServerContext } from '../context.js';
+import { type ChatCharge, type Ctx, type FlavorDef, KEY_PARAM_ROUTE, type ServerContext } from '../context.js';
 import { plainHealthBody } from '../health.js';
 import { sendJson } from '../http.js';
 import { isDay } from '../keys.js';

@@ -1,6 +1,6 @@
 /** v1 (quota-proxy/server-sqlite.js): server-wide daily limit, `{"error":{"message"}}` errors, /admin/healthz. */
 import { chargeAtDailyLimit } from '../chat.js';
-import { KEY_PARAM_ROUTE, type Ctx, type FlavorDef, type ServerContext } from '../context.js';
+import { type Ctx, type FlavorDef, KEY_PARAM_ROUTE, type ServerContext } from '../context.js';
 import { plainHealthBody } from '../health.js';
 import { sendJson } from '../http.js';
 import { isDay } from '../keys.js';

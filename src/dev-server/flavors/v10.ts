@@ -2,8 +2,9 @@
  * v10 (quota-proxy v1.0, Express + SQLite): keys with a total quota and an expiry, `success`
  * envelopes, a /gateway proxy route, 30 admin requests per 15 minutes, health that never answers.
  */
-import { BadRequest, KEY_PARAM_ROUTE } from '../context.js';
+
 import type { Body, ChatCharge, Ctx, FlavorDef, ServerContext } from '../context.js';
+import { BadRequest, KEY_PARAM_ROUTE } from '../context.js';
 import { sendJson } from '../http.js';
 import { parseIso, sqlUtc } from '../keys.js';
 import { clampInt, labelOf, positiveInt, strictInt } from '../params.js';

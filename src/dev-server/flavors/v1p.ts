@@ -1,6 +1,6 @@
 /** v1p (quota-proxy/server-pg.js): per-key daily_limit, a bare array of keys, reset of a whole day. */
 import { chargeAtDailyLimit } from '../chat.js';
-import { KEY_PARAM_ROUTE, type Ctx, type FlavorDef, type ServerContext } from '../context.js';
+import { type Ctx, type FlavorDef, KEY_PARAM_ROUTE, type ServerContext } from '../context.js';
 import { plainHealthBody } from '../health.js';
 import { sendJson } from '../http.js';
 import { isDay } from '../keys.js';

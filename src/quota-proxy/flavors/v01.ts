@@ -1,6 +1,7 @@
 // v01, the original JSON-file server: native batch of up to 100 keys per request; reset by query string.
-import type { FlavorAdapter } from '../types.js';
+
 import { parseServerTime } from '../time.js';
+import type { FlavorAdapter } from '../types.js';
 import { asArray, asObject, num, str } from './shape.js';
 import { keyFrom } from './v1.js';
 
@@ -9,10 +10,20 @@ const RECENT = 500;
 
 export const v01: FlavorAdapter = {
   flavor: 'v01',
-  capabilities: { maxKeysPerCreate: 100, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', resetDefaultsToServerDay: true, refusalsCounted: true },
+  capabilities: {
+    maxKeysPerCreate: 100,
+    perKeyDailyLimit: false,
+    expiry: false,
+    delete: true,
+    reset: 'key',
+    serverDay: 'rows',
+    resetDefaultsToServerDay: true,
+    refusalsCounted: true,
+  },
   // Upstream gives every key of one request the request's `label` (there is no per-key label), so
   // the callers send one label per request: a chunk's own (issue-keys.ts).
-  createBody: (requests) => (requests.length === 1 ? { label: requests[0]!.label } : { label: requests[0]!.label, count: requests.length }),
+  createBody: (requests) =>
+    requests.length === 1 ? { label: requests[0]!.label } : { label: requests[0]!.label, count: requests.length },
   parseCreated: (body) => {
     const answer = asObject(body, 'the created keys');
     const items = Array.isArray(answer.keys) ? answer.keys : [answer];
@@ -29,11 +40,21 @@ export const v01: FlavorAdapter = {
     const items = asArray(answer.items, 'items');
     const rows = items.map((i) => {
       const item = asObject(i, 'a usage row');
-      return { key: str(item.key), label: str(item.label), requests: num(item.req_count) ?? 0, day: str(item.day ?? answer.day) || day, updatedAt: parseServerTime(item.updated_at) };
+      return {
+        key: str(item.key),
+        label: str(item.label),
+        requests: num(item.req_count) ?? 0,
+        day: str(item.day ?? answer.day) || day,
+        updatedAt: parseServerTime(item.updated_at),
+      };
     });
     return { rows, partial: day === undefined && items.length >= RECENT };
   },
   // Without a day the server resets its own today and names it.
-  resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', query: day ? { key, day } : { key: key } as Record<string, string> }),
+  resetRequest: (key, day) => ({
+    method: 'POST',
+    path: '/admin/usage/reset',
+    query: day ? { key, day } : ({ key: key } as Record<string, string>),
+  }),
   parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
 };

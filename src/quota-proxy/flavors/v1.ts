@@ -1,7 +1,8 @@
 // v1, the deployed flavor: one server-wide daily limit, usage rows per (day, key), per-key reset.
-import type { FlavorAdapter, TrialKey } from '../types.js';
+
 import { parseServerTime } from '../time.js';
-import { asArray, asObject, num, requireKey, str, type Json } from './shape.js';
+import type { FlavorAdapter, TrialKey } from '../types.js';
+import { asArray, asObject, type Json, num, requireKey, str } from './shape.js';
 
 export function keyFrom(item: Json, what: string): TrialKey {
   return {
@@ -24,7 +25,15 @@ const USAGE_PAGE = 1000;
 
 export const v1: FlavorAdapter = {
   flavor: 'v1',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: false, delete: true, reset: 'key', serverDay: 'rows', refusalsCounted: false },
+  capabilities: {
+    maxKeysPerCreate: 1,
+    perKeyDailyLimit: false,
+    expiry: false,
+    delete: true,
+    reset: 'key',
+    serverDay: 'rows',
+    refusalsCounted: false,
+  },
   createBody: ([request]) => ({ label: request!.label }),
   parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
   listQuery: () => ({}),
@@ -37,7 +46,13 @@ export const v1: FlavorAdapter = {
     const page = asObject(body, 'the usage answer');
     const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
     return {
-      rows: items.map((i) => ({ key: str(i.trial_key), label: str(i.label), requests: num(i.requests) ?? 0, day: str(i.day), updatedAt: parseServerTime(i.updated_at) })),
+      rows: items.map((i) => ({
+        key: str(i.trial_key),
+        label: str(i.label),
+        requests: num(i.requests) ?? 0,
+        day: str(i.day),
+        updatedAt: parseServerTime(i.updated_at),
+      })),
       next: page.has_more === true ? offset + items.length : undefined,
     };
   },

@@ -1,7 +1,8 @@
 // v10, quota/expiry: lifetime quotas instead of daily limits, expiring keys, paged listing,
 // SQL datetimes in UTC without a zone, and an admin rate limit of 30 requests per 15 minutes.
-import type { FlavorAdapter, HealthProbe } from '../types.js';
+
 import { parseServerTime } from '../time.js';
+import type { FlavorAdapter, HealthProbe } from '../types.js';
 import { asArray, asObject, num, requireKey, str } from './shape.js';
 
 export const V10_PAGE = 100;
@@ -23,7 +24,7 @@ const healthProbe: HealthProbe = {
   query: { api_key: HEALTH_PROBE_KEY },
   why: "v10's /healthz never answers (an upstream defect)",
   judge: (status, body) =>
-    status === 403 && !!body && typeof body === 'object' && (body as { error?: unknown }).error === UNKNOWN_KEY
+    status === 403 && body && typeof body === 'object' && (body as { error?: unknown }).error === UNKNOWN_KEY
       ? 'looked an unknown key up in its database and refused it, as v10 does'
       : undefined,
   expected: `403 {"error":"${UNKNOWN_KEY}"}`,
@@ -31,7 +32,15 @@ const healthProbe: HealthProbe = {
 
 export const v10: FlavorAdapter = {
   flavor: 'v10',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: false, expiry: true, delete: true, reset: 'key', lifetimeQuota: true, usageListsEveryKey: true },
+  capabilities: {
+    maxKeysPerCreate: 1,
+    perKeyDailyLimit: false,
+    expiry: true,
+    delete: true,
+    reset: 'key',
+    lifetimeQuota: true,
+    usageListsEveryKey: true,
+  },
   healthProbe,
   createBody: ([request]) => ({
     label: request!.label,
@@ -70,7 +79,10 @@ export const v10: FlavorAdapter = {
     return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
   },
   // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
-  usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE } }),
+  usageRequest: (_day, offset) => ({
+    path: '/admin/usage',
+    query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
+  }),
   parseUsage: (body, _day, offset) => {
     const answer = asObject(body, 'the usage answer');
     const rows = asArray(answer.data, 'data').map((r) => {

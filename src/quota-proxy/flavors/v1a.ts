@@ -1,6 +1,7 @@
 // v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
-import { UnsupportedOperationError, type FlavorAdapter } from '../types.js';
+
 import { parseServerTime } from '../time.js';
+import { type FlavorAdapter, UnsupportedOperationError } from '../types.js';
 import { asArray, asObject, num, str } from './shape.js';
 import { createWithDailyLimit, keyFrom } from './v1.js';
 
@@ -8,7 +9,14 @@ const DAY_MS = 86_400_000;
 
 export const v1a: FlavorAdapter = {
   flavor: 'v1a',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: false, reset: 'none', serverDay: 'rows' },
+  capabilities: {
+    maxKeysPerCreate: 1,
+    perKeyDailyLimit: true,
+    expiry: false,
+    delete: false,
+    reset: 'none',
+    serverDay: 'rows',
+  },
   ...createWithDailyLimit,
   listQuery: () => ({}),
   parseListing: (body) => ({
@@ -33,7 +41,14 @@ export const v1a: FlavorAdapter = {
     rows: asArray(asObject(body, 'the usage answer').usage, 'usage').flatMap((k) => {
       const item = asObject(k, 'a usage row');
       const days = Array.isArray(item.usage) ? item.usage.map((d) => asObject(d, 'a usage day')) : [];
-      return days.map((d) => ({ key: str(item.key), label: str(item.label), requests: num(d.requests) ?? 0, dailyLimit: num(item.daily_limit), day: str(d.day), updatedAt: parseServerTime(d.updated_at) }));
+      return days.map((d) => ({
+        key: str(item.key),
+        label: str(item.label),
+        requests: num(d.requests) ?? 0,
+        dailyLimit: num(item.daily_limit),
+        day: str(d.day),
+        updatedAt: parseServerTime(d.updated_at),
+      }));
     }),
   }),
   resetRequest: () => {

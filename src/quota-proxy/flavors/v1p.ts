@@ -1,12 +1,22 @@
 // v1p, "persistent": per-key daily limits, a bare-array listing, and a reset that wipes every key's day.
-import type { FlavorAdapter } from '../types.js';
+
 import { parseServerTime } from '../time.js';
+import type { FlavorAdapter } from '../types.js';
 import { asArray, asObject, num, str } from './shape.js';
 import { createWithDailyLimit, keyFrom } from './v1.js';
 
 export const v1p: FlavorAdapter = {
   flavor: 'v1p',
-  capabilities: { maxKeysPerCreate: 1, perKeyDailyLimit: true, expiry: false, delete: true, reset: 'day-wide', usageListsEveryKey: true, serverDay: 'named', resetDefaultsToServerDay: true },
+  capabilities: {
+    maxKeysPerCreate: 1,
+    perKeyDailyLimit: true,
+    expiry: false,
+    delete: true,
+    reset: 'day-wide',
+    usageListsEveryKey: true,
+    serverDay: 'named',
+    resetDefaultsToServerDay: true,
+  },
   ...createWithDailyLimit,
   listQuery: () => ({}),
   parseListing: (body) => ({
@@ -25,7 +35,13 @@ export const v1p: FlavorAdapter = {
     const answer = asObject(body, 'the usage answer');
     const rows = asArray(answer.keys, 'keys').map((k) => {
       const item = asObject(k, 'a usage row');
-      return { key: str(item.key), label: str(item.label), requests: num(item.requests) ?? 0, dailyLimit: num(item.daily_limit), updatedAt: parseServerTime(item.updated_at) };
+      return {
+        key: str(item.key),
+        label: str(item.label),
+        requests: num(item.requests) ?? 0,
+        dailyLimit: num(item.daily_limit),
+        updatedAt: parseServerTime(item.updated_at),
+      };
     });
     return { rows, day: str(answer.day) || undefined };
   },
