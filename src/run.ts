@@ -53,13 +53,13 @@ const RUNNERS: Partial<Record<Command, CommandRunner>> = {
   monitor: runMonitor,
 };
 
-export async function run(
+/** The HTTP client and the quota-proxy API of one run, and the context every command receives. */
+function commandContext(
   options: Options,
   context: RunContext,
   log: Logger,
-  cancellation = new Cancellation(),
-): Promise<RunReport> {
-  if (options.token) log.secret(options.token, 'token');
+  cancellation: Cancellation,
+): CommandContext {
   const csv = openCsvBeforeRequests(options);
   const server = redactUrl(options.url.href);
   const plainHttp = plainHttpWarning(options.url);
@@ -76,42 +76,53 @@ export async function run(
     log,
   });
   const api = new QuotaProxy(http, options.serverFlavor);
-  const ctx: CommandContext = {
-    options,
-    context,
-    log,
-    api,
-    server,
-    outputs: {},
-    summary: { title: `quota-proxy ${options.command}`, facts: [['Server', server]] },
-    cancellation,
-    csv,
-  };
-  const cancelledReport = (report?: RunReport): RunReport => ({
+  const summary: CommandContext['summary'] = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
+  return { options, context, log, api, server, outputs: {}, summary, cancellation, csv };
+}
+
+/** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
+function cancelledReport(ctx: CommandContext, cancellation: Cancellation, report?: RunReport): RunReport {
+  const reason = cancellation.reason ?? 'cancelled';
+  return {
     outputs: ctx.outputs,
     summary: ctx.summary,
     ...report,
     ok: false,
-    cancelled: cancellation.reason ?? 'cancelled',
-    failure: report?.failure ?? `Cancelled (${cancellation.reason ?? 'cancelled'}) before ${options.command} finished.`,
-  });
+    cancelled: reason,
+    failure: report?.failure ?? `Cancelled (${reason}) before ${ctx.options.command} finished.`,
+  };
+}
+
+/** Step: the health check; a report when the run must stop here, else undefined. */
+async function checkHealth(ctx: CommandContext, cancellation: Cancellation): Promise<RunReport | undefined> {
+  const result = await health(ctx.options, { api: ctx.api });
+  ctx.outputs.healthy = String(result.healthy);
+  ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
+  if (result.healthy) {
+    ctx.log.info(`${ctx.server}: healthy${result.note ? `: ${result.note}` : ''}`);
+    return undefined;
+  }
+  const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
+  const failure = advice ? `${result.problem} ${advice}` : result.problem;
+  const report: RunReport = { ok: false, failure, outputs: ctx.outputs, summary: ctx.summary };
+  // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
+  return cancellation.requested ? cancelledReport(ctx, cancellation, { ...report, failure: undefined }) : report;
+}
+
+/** Health, the token check before any create, then the command; the CSV and the client are closed whatever happens. */
+export async function run(
+  options: Options,
+  context: RunContext,
+  log: Logger,
+  cancellation = new Cancellation(),
+): Promise<RunReport> {
+  if (options.token) log.secret(options.token, 'token');
+  const ctx = commandContext(options, context, log, cancellation);
+  const { api, csv } = ctx;
   try {
     if (!options.skipHealthCheck) {
-      const result = await health(options, { api });
-      ctx.outputs.healthy = String(result.healthy);
-      ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
-      if (!result.healthy) {
-        const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
-        const report: RunReport = {
-          ok: false,
-          failure: advice ? `${result.problem} ${advice}` : result.problem,
-          outputs: ctx.outputs,
-          summary: ctx.summary,
-        };
-        // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
-        return cancellation.requested ? cancelledReport({ ...report, failure: undefined }) : report;
-      }
-      log.info(`${server}: healthy${result.note ? `: ${result.note}` : ''}`);
+      const stop = await checkHealth(ctx, cancellation);
+      if (stop) return stop;
     }
     // A wrong token is found before the first key is made, not by the creates.
     if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
@@ -119,13 +130,11 @@ export async function run(
       if (refusal) return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
     }
     const runner = RUNNERS[options.command];
-    if (!runner)
-      return cancellation.requested ? cancelledReport() : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
-    const report = await runner(ctx);
-    return cancellation.requested ? cancelledReport(report) : report;
+    const report = runner ? await runner(ctx) : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
+    return cancellation.requested ? cancelledReport(ctx, cancellation, runner ? report : undefined) : report;
   } catch (error) {
     // A request abandoned by the signal fails with its own error; the run was cancelled all the same.
-    if (error instanceof CancelledError || cancellation.requested) return cancelledReport();
+    if (error instanceof CancelledError || cancellation.requested) return cancelledReport(ctx, cancellation);
     throw error;
   } finally {
     // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
@@ -135,6 +144,6 @@ export async function run(
       if (!ctx.summary.facts.some(([name]) => name === 'Flavor'))
         ctx.summary.facts.splice(1, 0, ['Flavor', api.flavor]);
     }
-    await http.close();
+    await api.close();
   }
 }

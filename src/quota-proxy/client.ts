@@ -117,6 +117,11 @@ export class QuotaProxy {
   }
 
   /** `METHOD url` as messages name a request to this server (never with a secret). */
+  /** Ends the run's connections (the client's keep-alive pool). */
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
   describe(method: string, path: string): string {
     return this.http.describe(method, path);
   }
