@@ -28,10 +28,12 @@ test('--version and --help print to stdout and exit 0', async () => {
   expect(help.stdout).toContain('--dotenv FILE');
 });
 
-test('no command: exit 2 naming the input; a token given as a stray word is not echoed', async () => {
+test('no command: exit 2 with the usage and the commands on stderr; a token given as a stray word is not echoed', async () => {
   const none = await runCliInProcess([], env());
   expect(none.code).toBe(2);
-  expect(none.stderr).toMatch(/^error: Invalid input 'command' — expected one of .*generate/);
+  expect(none.stderr).toMatch(/^Usage: quota-keys <command> \[flags\]/);
+  expect(none.stderr).toMatch(/^Commands: .*generate/m);
+  expect(none.stdout).toBe('');
   const stray = await runCliInProcess(['batch', '--token', server.token, server.token], {});
   expect(stray.code).toBe(2);
   expect(stray.stderr).not.toContain(server.token);
