@@ -22,8 +22,23 @@ import { watch, watchSeconds } from './watch.js';
 export { type ParsedArgs, parseArgs } from './cli-args.js';
 
 // East Asian wide characters take two terminal columns (labels are often Chinese).
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+const WIDE_RANGES = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
+const WIDE = new RegExp(
+  `[${WIDE_RANGES.map(([from, to]) => `${String.fromCharCode(from!)}-${String.fromCharCode(to!)}`).join('')}]`,
+  'g',
+);
 
 /** Terminal columns a string takes. */
 export function displayWidth(text: string): number {
