@@ -25,8 +25,8 @@ export interface BatchLabel {
 const INVOCATION_FORMS = [
   String.raw`r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
   String.raw`p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
-  String.raw`c[0-9a-z]+n[0-9a-f]{6}`, // by hand: time, nonce
-  String.raw`[0-9a-z]{10}`, // earliest versions
+  'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
+  '[0-9a-z]{10}', // earliest versions
 ];
 const BATCH_LABEL = new RegExp(String.raw`^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
 
