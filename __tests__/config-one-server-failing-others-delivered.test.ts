@@ -128,7 +128,7 @@ test('action: a wrong token on one server fails the step; the others keys are de
   for (const key of [...alpha.allKeys(), ...beta.allKeys()]) expect(shown).not.toContain(key.key);
 });
 
-test('CLI: a server that is down fails the run (exit 1); the other is printed and its keys are in its CSV', async () => {
+test('CLI: a server that is down fails the run (exit 1); the other is printed, its keys in its CSV', async () => {
   const down = `http://127.0.0.1:${await closedPort()}`;
   const config = serversFile(
     'cli.yml',
