@@ -6,7 +6,7 @@
 import type { RunReport } from '../commands/contract.js';
 import type { NotifyOn, Options } from '../config/options.js';
 import type { Logger } from '../shared/log.js';
-import { type Redactor, snippetOf } from '../shared/redact.js';
+import type { Redactor } from '../shared/redact.js';
 
 /** The most the notification may add to a run: connect, send and the answer together. */
 export const NOTIFY_TIMEOUT_MS = 10_000;
@@ -68,14 +68,21 @@ export function notifyReason(on: readonly NotifyOn[], servers: readonly Notified
   return on.includes('always') ? 'always' : undefined;
 }
 
-function serverFields(server: NotifiedServer): Record<string, unknown> {
+function serverFields(server: NotifiedServer, redact: (text: string) => string): Record<string, unknown> {
   const { report } = server;
   const fields: Record<string, unknown> = { name: server.name, url: server.url, ok: report.ok };
   if (report.outputs.flavor) fields.flavor = report.outputs.flavor;
   for (const [output, name] of COUNTS)
     if (report.outputs[output] !== undefined) fields[name] = Number(report.outputs[output]);
-  if (!report.ok) fields.failure = snippetOf(report.failure ?? 'failed').slice(0, 300);
+  // Redacted before it is cut: half a key is no longer recognised as one.
+  if (!report.ok) fields.failure = cut(redact(report.failure ?? 'failed'), 300);
   return fields;
+}
+
+/** One line of at most `max` characters, cut at a word. */
+function cut(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max).replace(/\S+$/, '')}…` : flat;
 }
 
 function serverLine(fields: Record<string, unknown>): string {
@@ -92,8 +99,9 @@ export function notificationBody(
   servers: readonly NotifiedServer[],
   reason: NotifyOn,
   url: string | undefined,
+  redact: (text: string) => string,
 ): Record<string, unknown> {
-  const fields = servers.map(serverFields);
+  const fields = servers.map((server) => serverFields(server, redact));
   const failed = fields.filter((f) => !f.ok).length;
   const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
   const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : 'succeeded';
@@ -116,7 +124,10 @@ export async function notifyAfterRun(
   const hook = options.notifyWebhook;
   const reason = hook ? notifyReason(options.notifyOn, servers) : undefined;
   if (!hook || !reason) return;
-  const body = log.redactor.redact(JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env))));
+  const redact = (text: string) => log.redactor.redact(text);
+  const body = log.redactor.redact(
+    JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact)),
+  );
   try {
     const answer = await fetch(hook, {
       method: 'POST',
@@ -130,7 +141,9 @@ export async function notifyAfterRun(
       log.warning(`notify-webhook answered ${answer.status}: ${log.redactor.snippet(text)}; the run's result stands.`);
     else log.info(`Notified notify-webhook (${reason}).`);
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    // Checked by name: the DOMException may come from another realm than this Error.
+    const name = (error as { name?: string } | undefined)?.name;
+    const timedOut = name === 'TimeoutError' || name === 'AbortError';
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = timedOut
       ? `no answer within ${timeoutMs / 1000} s`
