@@ -199,3 +199,31 @@ test('the body goes through the Redactor: a token or key in a failure is not sen
   expect(sent).not.toContain(v1.token);
   expect(sent).not.toContain(key);
 });
+
+test('a failed upload after a good run is a failure to notify, said in the body', async () => {
+  const { startArtifactService } = await import('../__fixtures__/artifact-service.js');
+  const refusing = await startArtifactService({ failCreate: true });
+  const saved = { ...process.env };
+  const stdoutWrite = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    Object.assign(process.env, refusing.env);
+    const { core } = await runActionInProcess(
+      { command: 'generate', name: 'upload-fails', url: v1.url, 'admin-token': v1.token, 'notify-webhook': ok.url },
+      { env: refusing.env },
+    );
+    expect(core.failures).toHaveLength(1);
+    expect(ok.received).toHaveLength(1);
+    expect(ok.received[0]!.body).toMatchObject({
+      ok: false,
+      reason: 'failure',
+      failure: expect.stringMatching(/^Uploading the CSV as artifact .* failed/),
+      servers: [{ ok: true, created: 1 }],
+    });
+    expect(ok.received[0]!.body.text).toMatch(/^quota-keys generate failed after the run\n/);
+  } finally {
+    process.stdout.write = stdoutWrite;
+    for (const name of Object.keys(refusing.env)) if (saved[name] === undefined) delete process.env[name];
+    await refusing.close();
+  }
+});

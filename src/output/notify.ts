@@ -62,8 +62,12 @@ export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 const alertsOf = (server: NotifiedServer) => Number(server.report.outputs.alerts ?? 0) || 0;
 
 /** Why this run notifies (the first of failure, alert, always that applies), or undefined. */
-export function notifyReason(on: readonly NotifyOn[], servers: readonly NotifiedServer[]): NotifyOn | undefined {
-  if (on.includes('failure') && servers.some((s) => !s.report.ok)) return 'failure';
+export function notifyReason(
+  on: readonly NotifyOn[],
+  servers: readonly NotifiedServer[],
+  runFailure?: string,
+): NotifyOn | undefined {
+  if (on.includes('failure') && (runFailure || servers.some((s) => !s.report.ok))) return 'failure';
   if (on.includes('alert') && servers.some((s) => alertsOf(s) > 0)) return 'alert';
   return on.includes('always') ? 'always' : undefined;
 }
@@ -100,14 +104,18 @@ export function notificationBody(
   reason: NotifyOn,
   url: string | undefined,
   redact: (text: string) => string,
+  runFailure?: string,
 ): Record<string, unknown> {
   const fields = servers.map((server) => serverFields(server, redact));
   const failed = fields.filter((f) => !f.ok).length;
+  const after = runFailure ? cut(redact(runFailure), 300) : undefined;
   const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
-  const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : 'succeeded';
+  const verdict =
+    failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';
   const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
-  const text = [head, ...fields.map((f) => `• ${serverLine(f)}`), ...(url ? [url] : [])].join('\n');
-  return { text, command, ok: failed === 0, reason, alerts, run_url: url ?? null, servers: fields };
+  const lines = [head, ...fields.map((f) => `• ${serverLine(f)}`), ...(after ? [after] : []), ...(url ? [url] : [])];
+  const ok = failed === 0 && !after;
+  return { text: lines.join('\n'), command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
 }
 
 /**
@@ -119,14 +127,14 @@ export async function notifyAfterRun(
   servers: readonly NotifiedServer[],
   env: NodeJS.ProcessEnv,
   log: Logger & { redactor: Redactor },
-  timeoutMs = NOTIFY_TIMEOUT_MS,
+  { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS }: { runFailure?: string; timeoutMs?: number } = {},
 ): Promise<void> {
   const hook = options.notifyWebhook;
-  const reason = hook ? notifyReason(options.notifyOn, servers) : undefined;
+  const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
   if (!hook || !reason) return;
   const redact = (text: string) => log.redactor.redact(text);
   const body = log.redactor.redact(
-    JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact)),
+    JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact, runFailure)),
   );
   try {
     const answer = await fetch(hook, {

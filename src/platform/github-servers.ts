@@ -55,6 +55,6 @@ export async function runServersAction({ core, context, env, log, artifactClient
     await core.summary.addRaw(log.redactor.redact(sections.join('\n'))).write();
   }
   const failures = [all.ok ? undefined : all.failure, deliveryFailure].filter((f) => f !== undefined);
-  await notifyAfterRun(first, all.results, env, log);
+  await notifyAfterRun(first, all.results, env, log, { runFailure: deliveryFailure });
   if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
 }

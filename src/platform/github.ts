@@ -88,13 +88,8 @@ export async function runAction({
     const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter(
       (f) => f !== undefined,
     );
-    const notified = { ...report, ok: failures.length === 0, failure: failures.join(' ') || undefined };
-    await notifyAfterRun(
-      options,
-      [{ name: options.url.host, url: redactUrl(options.url.href), report: notified }],
-      env,
-      log,
-    );
+    const server = { name: options.url.host, url: redactUrl(options.url.href), report };
+    await notifyAfterRun(options, [server], env, log, { runFailure: deliveryFailure });
     if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {
     core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));
