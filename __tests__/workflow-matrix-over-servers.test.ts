@@ -32,7 +32,7 @@ test("the first job's script outputs the server names quota-keys reads from the 
   expect(wf.jobs.servers!.outputs).toEqual({ names: '${{ steps.list.outputs.names }}' });
 });
 
-test('one leg per server: config + server from the matrix, its own invocation id, every token from a secret', async () => {
+test('one leg per server: config + server from the matrix, its own invocation id, tokens from secrets', async () => {
   const keys = wf.jobs.keys!;
   expect(keys.needs).toBe('servers');
   expect(keys.strategy).toEqual({
