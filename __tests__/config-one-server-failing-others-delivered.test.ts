@@ -3,7 +3,7 @@
 // in the one artifact; the summary has the combined table and one section per server; `results`
 // counts per server; no token and no key is shown. On the CLI, a server that is down fails the
 // run (exit 1) while the other's keys are in its CSV and its section is printed.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -155,4 +155,37 @@ test('CLI: a server that is down fails the run (exit 1); the other is printed, i
     ['down', false],
   ]);
   expect(`${stdout}${stderr}`).not.toContain(alpha.token);
+});
+
+test('CLI with encrypt-to: each server CSV becomes <csv>.age, no plaintext stays; results name the .age', async () => {
+  const { Decrypter, generateIdentity, identityToRecipient } = await import('age-encryption');
+  const identity = await generateIdentity();
+  const out = mkdtempSync(path.join(tmpdir(), 'config-age-'));
+  const config = serversFile(
+    'age.yml',
+    `servers:\n  - { name: a, url: "${alpha.url}", token-env: A_T }\n` +
+      `  - { name: b, url: "${beta.url}", token-env: B_T }\n`,
+  );
+  const dotenv = path.join(out, 'out.env');
+  const args = ['generate', '--config', config, '--name', 'sealed', '--output', path.join(out, 'k.csv')];
+  const recipient = await identityToRecipient(identity);
+  const { code, stderr } = await runCliInProcess([...args, '--encrypt-to', recipient, '--dotenv', dotenv], {
+    A_T: alpha.token,
+    B_T: beta.token,
+  });
+  expect({ code, stderr: stderr.match(/^error: .*/m) }).toEqual({ code: 0, stderr: null });
+  expect(readdirSync(out).sort()).toEqual(['a-k.csv.age', 'b-k.csv.age', 'out.env']);
+  const results = JSON.parse(/^QUOTA_KEYS_RESULTS=(.*)$/m.exec(readFileSync(dotenv, 'utf8'))![1]!);
+  expect(results.map((r: { csv: string }) => path.basename(r.csv))).toEqual(['a-k.csv.age', 'b-k.csv.age']);
+  for (const [file, server] of [
+    ['a-k.csv.age', alpha],
+    ['b-k.csv.age', beta],
+  ] as const) {
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(identity);
+    const text = await decrypter.decrypt(readFileSync(path.join(out, file)), 'text');
+    const [row] = parse(text, { columns: true }) as Array<{ key: string; label: string }>;
+    expect(row!.label).toBe('sealed');
+    expect(server.allKeys().map((k) => k.key)).toContain(row!.key);
+  }
 });

@@ -129,7 +129,7 @@ const short = (text: string) => {
 
 function combine(command: string, results: ServerResult[], cancellation: Cancellation): MultiReport {
   const failed = results.filter((r) => !r.report.ok);
-  const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', ...COUNTS.map(([, field]) => field)];
+  const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', 'Created', 'Failed', 'Listed', 'Deleted', 'Alerts'];
   const rows = results.map(({ name, url, report }) => [
     name,
     url,
