@@ -189,3 +189,10 @@ test('CLI with encrypt-to: each server CSV becomes <csv>.age, no plaintext stays
     expect(server.allKeys().map((k) => k.key)).toContain(row!.key);
   }
 });
+
+test('health with config needs no token variable, as without config', async () => {
+  const config = serversFile('health.yml', `servers:\n  - { name: a, url: "${alpha.url}", token-env: UNSET_HERE }\n`);
+  const { code, stdout } = await runCliInProcess(['health', '--config', config], {});
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/== all ==[\s\S]*a +http:\/\/127\.0\.0\.1:\d+\/ +true +ok/);
+});
