@@ -196,3 +196,22 @@ test('health with config needs no token variable, as without config', async () =
   expect(code).toBe(0);
   expect(stdout).toMatch(/== all ==[\s\S]*a +http:\/\/127\.0\.0\.1:\d+\/ +true +ok/);
 });
+
+test('action with server: only that entry runs, and its artifact is named after it', async () => {
+  const config = serversFile(
+    'leg.yml',
+    `servers:\n  - { name: alpha, url: "${alpha.url}", token-env: ALPHA_TOKEN }\n` +
+      `  - { name: beta, url: "${beta.url}", token-env: BETA_TOKEN }\n`,
+  );
+  const before = alpha.allKeys().length;
+  const { core } = await runActionInProcess(
+    { command: 'generate', name: 'leg', config, server: 'beta', 'invocation-id': 'beta' },
+    { runId: 4343, env: { ...service.env, BETA_TOKEN: beta.token } },
+  );
+  expect(core.failures).toEqual([]);
+  expect(JSON.parse(core.outputs.results!).map((r: { name: string }) => r.name)).toEqual(['beta']);
+  expect(alpha.allKeys()).toHaveLength(before);
+  const artifact = service.artifacts.find((a) => a.name === 'trial-keys-beta-4343-1')!;
+  expect([...artifact.files.keys()]).toEqual([path.basename(core.outputs['csv-path']!)]);
+  expect(rows(core.outputs['csv-path']!).map((r) => r.label)).toEqual(['leg']);
+});
