@@ -54,10 +54,10 @@ type Node = import('yaml').Node | null | undefined;
 
 const refuse = (where: string, allowed: string) => new InputError('config', where, allowed);
 
-/** `file:line` of a node (or of the file when the node has no position). */
+/** `file:line` of a node, or of a pair's key (just the file when it has no position). */
 function positionOf(yaml: YamlModule, shown: string, lines: import('yaml').LineCounter, node: unknown): string {
-  const range = yaml.isNode(node) || yaml.isPair(node) ? (yaml.isPair(node) ? node.key : node) : undefined;
-  const start = (range as { range?: [number, number, number] } | undefined)?.range?.[0];
+  const located = yaml.isPair(node) ? node.key : node;
+  const start = yaml.isNode(located) ? located.range?.[0] : undefined;
   return start === undefined ? shown : `${shown}:${lines.linePos(start).line}`;
 }
 
