@@ -1,7 +1,7 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
-import type { Redactor } from '../shared/redact.js';
+import { type Redactor, redactUrl } from '../shared/redact.js';
 
 /** The CLI's logger: stderr, with the redactor that every line passes through. */
 type CliLogger = Logger & { redactor: Redactor };
@@ -11,11 +11,13 @@ import type { Command } from '../config/commands.js';
 import type { RunContext } from '../config/context.js';
 import { COMMANDS, InputError, type Options, parseOptions } from '../config/options.js';
 import { encryptReportCsv } from '../output/encrypt.js';
+import { maskWebhook, notifyAfterRun } from '../output/notify.js';
 import { run } from '../run.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
 import { commandUsage, EXIT_ALERT, shortUsage, usage } from './cli-help.js';
+import { runServersCli } from './cli-servers.js';
 import { artifactWarnings, dotenvPath, writeDotenv } from './gitlab.js';
 import { watch, watchSeconds } from './watch.js';
 
@@ -51,9 +53,12 @@ export function displayWidth(text: string): number {
  */
 export function maskTokenArguments(argv: string[], env: NodeJS.ProcessEnv, log: Logger): void {
   if (env.ADMIN_TOKEN) log.secret(env.ADMIN_TOKEN, 'token');
+  maskWebhook(env.QUOTA_KEYS_WEBHOOK, log);
   argv.forEach((arg, i) => {
     const next = argv[i + 1];
-    if (['-t', '--token', '--admin-token'].includes(arg) && next) log.secret(next, 'token');
+    if (arg === '--notify-webhook') maskWebhook(next, log);
+    else if (arg.startsWith('--notify-webhook=')) maskWebhook(arg.slice('--notify-webhook='.length), log);
+    else if (['-t', '--token', '--admin-token'].includes(arg) && next) log.secret(next, 'token');
     else if (/^--(admin[-_]?)?token=/i.test(arg)) log.secret(arg.slice(arg.indexOf('=') + 1), 'token');
     else if (/^-t./.test(arg)) log.secret(arg.slice(2), 'token');
   });
@@ -248,10 +253,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const command = checkCommand(parsed.command);
     parsed.values.set('command', command);
     const context = contextOf(env);
+    if (parsed.values.get('config'))
+      return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary });
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
     noteGitlabJob(env, context, options, dotenvFile, log);
     if (parsed.watch !== undefined) return await runWatching(parsed, command, env, dotenvFile, log);
     const { report, code } = await runOnce(options, context, log, (o) => (outputs = o));
+    await notifyAfterRun(options, [{ name: options.url.host, url: redactUrl(options.url.href), report }], env, log);
     const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
     if (unwritten) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
     return report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : code;
