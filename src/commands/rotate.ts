@@ -93,9 +93,11 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
   let undated = 0;
   try {
     refuseEarly();
+    ctx.progress.start(0, 'keys listed');
     for await (const page of api.listKeys()) {
       refuseEarly();
       listed += page.length;
+      ctx.progress.tick(page.length);
       for (const key of page) {
         if (!selects(key.label)) continue;
         // An epoch-0 time is a missing created_at, not a key from 1970: never deleted on a guess.
@@ -106,6 +108,8 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
     refuseEarly();
   } catch (error) {
     return { ok: false, failure: errorText(error), outputs, summary };
+  } finally {
+    ctx.progress.done();
   }
   due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const key of due) log.secret(key.key, 'key');
@@ -247,6 +251,7 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
   let stop: unknown;
   const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
   outcome.attempted = toDelete.length;
+  ctx.progress.start(toDelete.length, 'keys deleted');
   await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
     if (stop !== undefined || ctx.cancellation?.requested) return;
     try {
@@ -264,7 +269,9 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
       results[i] = 'failed';
       if (isFatal(error)) stop ??= error;
     }
+    ctx.progress.tick();
   });
+  ctx.progress.done();
   return outcome;
 }
 

@@ -3,13 +3,16 @@
 // parameters, as actions/create-github-app-token does: src/index.ts wires the real ones, tests pass fakes.
 
 import type { RunReport } from '../commands/contract.js';
-import { type GithubLike, githubContext } from '../config/context.js';
-import { parseOptions } from '../config/options.js';
+import { COMMANDS } from '../config/commands.js';
+import { type GithubLike, githubContext, type RunContext } from '../config/context.js';
+import { InputError, type Options, parseOptions } from '../config/options.js';
 import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
-import { redactingLogger } from '../shared/log.js';
-import { summaryMarkdown } from './summary.js';
+import { type Logger, redactingLogger } from '../shared/log.js';
+import { createProgress } from '../shared/progress.js';
+import type { Redactor } from '../shared/redact.js';
+import { type SummaryWhere, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core the entry uses. */
 export interface ActionCore {
@@ -34,57 +37,142 @@ export interface ActionEnvironment {
   now?: Date;
 }
 
-export async function runAction({
-  core,
-  github,
-  env,
-  artifactClient,
-  now = new Date(),
-}: ActionEnvironment): Promise<void> {
+/** Keys registered with the runner (`::add-mask::`) per step: see docs/reliability.md, "Masking". */
+export const RUNNER_KEY_MASKS = 100;
+
+/**
+ * The runner's masks: the token always, keys up to RUNNER_KEY_MASKS. This step never prints a key
+ * in full (the redactor shortens every key it prints), so a key's mask guards only later steps of
+ * the job; past a hundred, one mask line per key buys nothing but log lines.
+ */
+function runnerMasks(core: ActionCore) {
+  let keys = 0;
+  let skipped = 0;
+  return {
+    mask(value: string, kind: 'token' | 'key') {
+      if (kind === 'key' && keys >= RUNNER_KEY_MASKS) {
+        skipped += 1;
+        return;
+      }
+      if (kind === 'key') keys += 1;
+      core.setSecret(value);
+    },
+    note: () =>
+      skipped === 0
+        ? undefined
+        : `${skipped} of ${keys + skipped} keys were not registered as runner masks ` +
+          `(only the first ${RUNNER_KEY_MASKS} are): ` +
+          'this step shows keys only shortened; a later step that prints the CSV must mask them itself.',
+  };
+}
+
+const INPUT_ADVICE =
+  "Fix that input (the step's `with:`, or the variable it is read from) and re-run: " +
+  'nothing was sent to the server and no key was created.';
+
+/** What the step ended with: the run's report (when it ran), its failures besides the report's, advice. */
+interface StepOutcome {
+  report?: RunReport;
+  options?: Options;
+  failures: string[];
+  advice?: string;
+}
+
+/** The steps from the inputs to the outputs; fills `step` as it goes, so the summary has it whatever happens. */
+async function runStep(
+  { core, env, artifactClient }: ActionEnvironment,
+  context: RunContext,
+  log: Logger & { redactor: Redactor },
+  step: StepOutcome,
+): Promise<void> {
+  const options = parseOptions((name) => core.getInput(name), env, context);
+  step.options = options;
+  // Before any request, so no key is created that could then not be handed over safely.
+  const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
+  if (refusal) {
+    step.failures.push(refusal);
+    return;
+  }
+  // The runner cancels with SIGINT, then SIGTERM 7.5 s later: no new requests, those in flight get
+  // GRACE_MS, the CSV is kept.
+  const cancellation = new Cancellation();
+  const stopListening = cancellation.listen((signal, second) =>
+    core.warning(
+      second
+        ? `${signal}: abandoning the requests in flight.`
+        : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, ` +
+            'then the CSV is written.',
+    ),
+  );
+  try {
+    step.report = await run(options, context, log, cancellation, createProgress({ write: (line) => log.info(line) }));
+  } finally {
+    stopListening();
+  }
+  const deliveryFailure = await deliverCsv(step.report, options, context, env, log, artifactClient);
+  if (deliveryFailure) step.failures.push(deliveryFailure);
+  for (const [name, value] of Object.entries(step.report.outputs)) core.setOutput(name, log.redactor.redact(value));
+}
+
+/** The job summary, never empty: the report when the run got that far, else the failure and what to do. */
+function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore): string {
+  const command = step.options?.command ?? core.getInput('command');
+  const report: RunReport = step.report ?? {
+    ok: true,
+    outputs: {},
+    summary: {
+      title: `quota-proxy ${(COMMANDS as readonly string[]).includes(command) ? command : 'keys'}`,
+      facts: [],
+    },
+  };
+  const where: SummaryWhere = {
+    trigger: context.triggerText,
+    workspace: context.workspace,
+    runId: context.runId,
+    artifactName: step.options?.artifactName,
+    failures: step.failures,
+    advice: step.advice,
+  };
+  return summaryMarkdown(report, where);
+}
+
+export async function runAction(environment: ActionEnvironment): Promise<void> {
+  const { core, github, env, now = new Date() } = environment;
+  const masks = runnerMasks(core);
   const log = redactingLogger({
     info: core.info,
     warning: core.warning,
     debug: core.debug,
-    mask: core.setSecret,
+    mask: masks.mask,
     debugEnabled: core.isDebug,
   });
+  // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
+  const token = core.getInput('admin-token') || env.ADMIN_TOKEN;
+  if (token?.trim()) log.secret(token.trim(), 'token');
+  // invocation-id is folded into the labels; parseOptions checks it like every input.
+  const context = githubContext(github, env, now, core.getInput('invocation-id').trim());
+  const step: StepOutcome = { failures: [] };
   try {
-    // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
-    const token = core.getInput('admin-token') || env.ADMIN_TOKEN;
-    if (token?.trim()) log.secret(token.trim(), 'token');
-    // invocation-id is folded into the labels; parseOptions checks it like every input.
-    const context = githubContext(github, env, now, core.getInput('invocation-id').trim());
-    const options = parseOptions((name) => core.getInput(name), env, context);
-    // Before any request, so no key is created that could then not be handed over safely.
-    const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
-    if (refusal) {
-      core.setFailed(refusal);
-      return;
-    }
-    // The runner cancels with SIGINT, then SIGTERM 7.5 s later: no new requests, those in flight get GRACE_MS, the CSV is kept.
-    const cancellation = new Cancellation();
-    const stopListening = cancellation.listen((signal, second) =>
-      core.warning(
-        second
-          ? `${signal}: abandoning the requests in flight.`
-          : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then the CSV is written.`,
-      ),
-    );
-    let report: RunReport;
-    try {
-      report = await run(options, context, log, cancellation);
-    } finally {
-      stopListening();
-    }
-    const deliveryFailure = await deliverCsv(report, options, context, env, log, artifactClient);
-    for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, log.redactor.redact(value));
-    if (env.GITHUB_STEP_SUMMARY)
-      await core.summary.addRaw(log.redactor.redact(summaryMarkdown(report.summary))).write();
-    const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter(
-      (f) => f !== undefined,
-    );
-    if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
+    await runStep(environment, context, log, step);
   } catch (error) {
-    core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));
+    step.failures.push(error instanceof Error ? error.message : String(error));
+    if (error instanceof InputError) step.advice = INPUT_ADVICE;
+  } finally {
+    const note = masks.note();
+    if (note) log.info(note);
+    if (env.GITHUB_STEP_SUMMARY) await writeSummary(core, log.redactor.redact(stepSummary(step, context, core)), log);
+  }
+  const { report } = step;
+  const failures = [report && !report.ok ? (report.failure ?? 'failed') : undefined, ...step.failures];
+  const failed = failures.filter((f) => f !== undefined);
+  if (failed.length > 0) core.setFailed(log.redactor.redact(failed.join(' ')));
+}
+
+/** A summary that cannot be written (a full disk) is said in the log, and does not hide the step's own failure. */
+async function writeSummary(core: ActionCore, markdown: string, log: Logger): Promise<void> {
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

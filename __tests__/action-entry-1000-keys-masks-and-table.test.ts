@@ -1,0 +1,60 @@
+// In-process action entry, a 1,000-key batch: no key reaches the log, outputs or summary in full;
+// the runner gets the token and the first RUNNER_KEY_MASKS keys as masks, not 1,000 `::add-mask::`
+// lines (the step prints keys only shortened; why: docs/reliability.md, "Masking"); the summary
+// table shows the first and last 10 rows by label with the count between.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { runActionInProcess } from '../__fixtures__/fake-core.js';
+import { startDevServer } from '../src/dev-server/index.js';
+import type { DevServer } from '../src/dev-server/types.js';
+import { RUNNER_KEY_MASKS } from '../src/platform/github.js';
+
+let server: DevServer;
+beforeAll(async () => {
+  server = await startDevServer({ flavor: 'v1p' });
+});
+afterAll(() => server.close());
+
+test('1,000 keys: none shown in full, 101 masks, 10 + 10 table rows with "… 980 more keys in the CSV"', async () => {
+  const { core } = await runActionInProcess(
+    {
+      command: 'batch',
+      name: 'big',
+      count: '1000',
+      concurrency: '16',
+      'upload-artifact': 'false',
+      url: server.url,
+      'admin-token': server.token,
+    },
+    { eventName: 'schedule', payload: { schedule: '0 3 * * *' } },
+  );
+  expect(core.failures).toEqual([]);
+  expect(core.outputs['created-count']).toBe('1000');
+  const rows = parse(readFileSync(core.outputs['csv-path']!, 'utf8'), { columns: true }) as Array<{ key: string }>;
+  expect(rows).toHaveLength(1000);
+
+  // Every line, output, summary and failure the step showed: no key in full, no token.
+  const shown = core.shown();
+  for (const { key } of rows) expect(shown).not.toContain(key);
+  expect(shown).not.toContain(server.token);
+  // The mask lines: the token, then the first keys received; one note says the rest were not registered.
+  expect(RUNNER_KEY_MASKS).toBe(100);
+  expect(core.masked).toHaveLength(1 + RUNNER_KEY_MASKS);
+  expect(core.masked[0]).toBe(server.token);
+  const csvKeys = new Set(rows.map((r) => r.key));
+  expect(core.masked.slice(1).every((k) => csvKeys.has(k))).toBe(true);
+  expect(core.lines.filter((l) => l.includes('not registered as runner masks'))).toEqual([
+    'info: 900 of 1000 keys were not registered as runner masks (only the first 100 are): ' +
+      'this step shows keys only shortened; a later step that prints the CSV must mask them itself.',
+  ]);
+
+  const [summary] = core.summaries;
+  const tableRows = summary!.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Label |'));
+  expect(tableRows.slice(1).map((l) => l.slice(2, l.indexOf(' |')).slice(0, 'big-0001'.length))).toEqual([
+    ...Array.from({ length: 10 }, (_, i) => `big-${String(i + 1).padStart(4, '0')}`),
+    '… 980 mo',
+    ...Array.from({ length: 10 }, (_, i) => `big-${String(991 + i).padStart(4, '0')}`),
+  ]);
+  expect(summary).toContain('| … 980 more keys in the CSV |  |  |  |');
+  expect(summary).toContain('- **Trigger:** schedule (cron 0 3 \\* \\* \\*)');
+});
