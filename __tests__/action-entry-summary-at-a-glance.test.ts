@@ -127,3 +127,20 @@ test('rate limit: the summary says what was created, where, and when to retry', 
     await limited.close();
   }
 });
+
+test('list past the 200 rows it keeps: the first 10 as the server lists them, and how many more', async () => {
+  server.seedKeys(230, { labelPrefix: 'many-' });
+  const { core } = await runActionInProcess({
+    command: 'list',
+    'label-prefix': 'many-',
+    url: server.url,
+    'admin-token': server.token,
+  });
+  expect(core.failures).toEqual([]);
+  const [summary] = core.summaries;
+  expect(tableLabels(summary!)).toEqual([
+    // The dev server lists the newest first.
+    ...Array.from({ length: 10 }, (_, i) => `many-${230 - i}`),
+    '… 220 more keys not shown (set output to get every key in a CSV)',
+  ]);
+});

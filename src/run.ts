@@ -140,8 +140,8 @@ export async function run(
     if (error instanceof CancelledError || cancellation.requested) return cancelledReport(ctx, cancellation);
     throw error;
   } finally {
-    // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
     progress.done();
+    // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
     if (csv && !csv.settled) await csv.discard();
     if (api.flavor) {
       ctx.outputs.flavor = api.flavor;

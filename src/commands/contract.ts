@@ -11,8 +11,12 @@ import type { Progress } from '../shared/progress.js';
 export interface Summary {
   title: string;
   facts: Array<[string, string]>;
-  /** `total`: the rows of the full table, when `rows` keeps only the first of them (list). */
-  table?: { head: string[]; rows: string[][]; total?: number };
+  /**
+   * `total`: the rows of the full table, when `rows` keeps only the first of them (list, rotate, usage);
+   * `rest`: where the rows a long table leaves out are (`in the CSV`), for the job summary's
+   * `… 980 more keys in the CSV`; default `not shown`.
+   */
+  table?: { head: string[]; rows: string[][]; total?: number; rest?: string };
   /** Extra markdown (charts) for job summaries; terminals skip it. */
   markdown?: string;
   /**

@@ -87,6 +87,7 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'],
     rows,
     total: listed,
+    rest: csv ? 'in the CSV' : 'not shown (set output to get every key in a CSV)',
   };
   summary.lines = lines;
   log.info(

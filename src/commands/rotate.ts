@@ -131,8 +131,10 @@ function row(ctx: CommandContext, key: TrialKey, result: string, replacement?: s
   ];
 }
 
-function table(ctx: CommandContext, rows: string[][]) {
-  return { head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])], rows };
+/** The first TABLE_ROWS due keys' rows; `total`, the due keys, tells the job summary how many more there are. */
+function table(ctx: CommandContext, rows: string[][], total: number) {
+  const head = ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])];
+  return { head, rows, total };
 }
 
 /** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
@@ -151,6 +153,7 @@ function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
   summary.table = table(
     ctx,
     due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)),
+    due.length,
   );
   return { ok: true, outputs, summary };
 }
@@ -305,6 +308,7 @@ function verdict(
   summary.table = table(
     ctx,
     due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, results[i]!, replacementOf[i])),
+    due.length,
   );
   if (due.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
 

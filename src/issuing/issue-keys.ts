@@ -170,6 +170,7 @@ function reportIssue(
   if (result.repeatedKeys > 0) summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
   if (api.retriesMade > 0) summary.facts.push(['Retried requests', String(api.retriesMade)]);
   summary.table = {
+    rest: 'in the CSV',
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
     rows: result.created.map((k) => [
       k.label,

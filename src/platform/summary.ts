@@ -70,8 +70,7 @@ function tableLines(report: RunReport, ends: number): string[] {
   // Rows kept only in part (list keeps the first ones): no last rows to show.
   const tail = total === rows.length ? rows.slice(-ends) : [];
   const more = total - ends - tail.length;
-  const where = report.csvPath ? 'in the CSV' : 'not shown';
-  const gap = `… ${more.toLocaleString('en-US')} more key${more === 1 ? '' : 's'} ${where}`;
+  const gap = `… ${more.toLocaleString('en-US')} more key${more === 1 ? '' : 's'} ${table.rest ?? 'not shown'}`;
   return [...lines, ...rows.slice(0, ends).map(row), row([gap, ...head.slice(1).map(() => '')]), ...tail.map(row)];
 }
 
