@@ -122,6 +122,7 @@ test('rate limit: the summary says what was created, where, and when to retry', 
     const created = Number(core.outputs['created-count']);
     expect(created).toBeGreaterThan(0);
     expect(summary).toContain(`- **Created:** ${created}`);
+    expect(summary).toContain('- **Artifact:** none (upload-artifact: false): the CSV stays on the runner');
     expect(summary).toContain(`- **CSV:** ${path.relative(workspace, core.outputs['csv-path']!).replace(/_/g, '\\_')}`);
   } finally {
     await limited.close();

@@ -99,14 +99,17 @@ async function runDevServer(argv: string[]): Promise<number> {
   return devServer.devServerMain(argv);
 }
 
-/** Progress on stderr: a bar redrawn in place on a terminal, a line now and then otherwise; none when quiet. */
-export function cliProgress(quiet = false): Progress {
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal, a line now and then otherwise; none
+ * when quiet. Counts only, but through the redactor like every other line.
+ */
+export function cliProgress(redactor: Redactor, quiet = false): Progress {
   const tty = Boolean(process.stderr.isTTY);
   return createProgress({
     quiet,
     tty,
     columns: () => process.stderr.columns,
-    write: (text) => process.stderr.write(tty ? text : `${text}\n`),
+    write: (text) => process.stderr.write(redactor.redact(tty ? text : `${text}\n`)),
   });
 }
 
@@ -178,7 +181,7 @@ function runWatching(
       // Each pass reads the inputs anew, so the default day follows the clock past midnight.
       const passContext = contextOf(env);
       const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
-      const passReport = await run(passOptions, passContext, log, cancellation, cliProgress());
+      const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor));
       if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
       const code = printReport(passReport, passOptions, log.redactor);
       return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
@@ -210,7 +213,7 @@ async function runOnce(
   );
   let report: RunReport;
   try {
-    report = await run(options, context, log, cancellation, cliProgress());
+    report = await run(options, context, log, cancellation, cliProgress(log.redactor));
   } finally {
     stopListening();
   }
