@@ -45,7 +45,7 @@ test('tag push: trigger, rows by label, CSV relative to the workspace, artifact 
   expect(csv).not.toMatch(/^(\/|\.\.)/);
   expect(summary).toContain(`- **CSV:** ${csv.replace(/_/g, '\\_')}\n`);
   expect(summary).toContain('- **Artifact:** trial-keys-888-1 (kept 1 day)');
-  expect(summary).toContain('```sh\ngh run download 888 -n trial-keys-888-1\n```');
+  expect(summary).toContain('```sh\ngh run download 888 -n trial-keys-888-1 -R octo/keys\n```');
   const labels = tableLabels(summary!);
   expect(labels).toHaveLength(12);
   expect(labels.map((l) => l.slice(0, 'rel-001'.length))).toEqual(

@@ -115,7 +115,7 @@ async function runStep(
 }
 
 /** The job summary, never empty: the report when the run got that far, else the failure and what to do. */
-function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore): string {
+function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore, env: NodeJS.ProcessEnv): string {
   const command = step.options?.command ?? core.getInput('command');
   const report: RunReport = step.report ?? {
     ok: true,
@@ -130,6 +130,7 @@ function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore): 
     workspace: context.workspace,
     runId: context.runId,
     artifactName: step.options?.artifactName,
+    repository: env.GITHUB_REPOSITORY,
     failures: step.failures,
     advice: step.advice,
   };
@@ -160,7 +161,8 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
   } finally {
     const note = masks.note();
     if (note) log.info(note);
-    if (env.GITHUB_STEP_SUMMARY) await writeSummary(core, log.redactor.redact(stepSummary(step, context, core)), log);
+    if (env.GITHUB_STEP_SUMMARY)
+      await writeSummary(core, log.redactor.redact(stepSummary(step, context, core, env)), log);
   }
   const { report } = step;
   const failures = [report && !report.ok ? (report.failure ?? 'failed') : undefined, ...step.failures];

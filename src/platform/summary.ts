@@ -13,9 +13,10 @@ export interface SummaryWhere {
   trigger?: string;
   /** The CSV is shown relative to it. */
   workspace?: string;
-  /** For the download command. */
+  /** For the download command; `repository` (owner/name) makes it work outside a checkout. */
   runId?: string;
   artifactName?: string;
+  repository?: string;
   /** Failures of the step besides the report's own (artifact delivery). */
   failures?: string[];
   /** What to do about the failure, when its message does not say (markdown, ours: not escaped). */
@@ -53,7 +54,8 @@ function downloadLines(report: RunReport, where: SummaryWhere): string[] {
     'Download the CSV:',
     '',
     '```sh',
-    `gh run download ${shellQuote(where.runId)} -n ${shellQuote(where.artifactName)}`,
+    `gh run download ${shellQuote(where.runId)} -n ${shellQuote(where.artifactName)}` +
+      (where.repository ? ` -R ${shellQuote(where.repository)}` : ''),
     '```',
   ];
 }
