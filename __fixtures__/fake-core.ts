@@ -45,6 +45,8 @@ export interface InProcessEvent {
   runId?: number;
   /** The event payload's repository; private unless the test says otherwise; null: the payload has none. */
   repository?: Record<string, unknown> | null;
+  /** The rest of the event payload: a workflow_dispatch form's `inputs`, a schedule's `schedule` (cron). */
+  payload?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
   artifactClient?: import('../src/output/artifact.js').ArtifactClientFactory;
 }
@@ -73,10 +75,12 @@ export async function runActionInProcess(inputs: Record<string, string>, event: 
     eventName: event.eventName ?? 'push',
     ref: event.ref ?? 'refs/heads/main',
     runId: event.runId ?? 1001,
-    payload:
-      event.repository === null
+    payload: {
+      ...event.payload,
+      ...(event.repository === null
         ? {}
-        : { repository: event.repository ?? { full_name: 'octo/keys', private: true, visibility: 'private' } },
+        : { repository: event.repository ?? { full_name: 'octo/keys', private: true, visibility: 'private' } }),
+    },
   };
   await runAction({ core, github, env, artifactClient: event.artifactClient });
   return { core, workspace };

@@ -27,7 +27,7 @@ export async function runRead(server: Pick<DevServer, 'url' | 'token'>, inputs: 
     report.csvPath && existsSync(report.csvPath)
       ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
       : [];
-  const markdown = summaryMarkdown(report.summary);
+  const markdown = summaryMarkdown(report);
   const lines = report.summary.lines ?? [];
   /** Every text the run showed anywhere: log, job summary, terminal summary, lines, outputs, failure. */
   const shown = [

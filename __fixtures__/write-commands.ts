@@ -37,7 +37,7 @@ export async function runWrite(server: DevServer, inputs: Record<string, string>
   /** Every text the run showed: log, job summary, terminal summary, outputs, failure. */
   const shown = [
     log,
-    summaryMarkdown(report.summary),
+    summaryMarkdown(report),
     renderSummary(report.summary),
     JSON.stringify(report.outputs),
     report.failure ?? '',

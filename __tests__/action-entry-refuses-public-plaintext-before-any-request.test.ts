@@ -14,7 +14,7 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-test('public repository: batch fails at once, no request, no output, no summary', async () => {
+test('public repository: batch fails at once, no request or output; the summary says why, what to set', async () => {
   const { core } = await runActionInProcess(
     { command: 'batch', count: '2', url: server.url, 'admin-token': server.token },
     { repository: { full_name: 'octo/keys', private: false, visibility: 'public' } },
@@ -25,7 +25,9 @@ test('public repository: batch fails at once, no request, no output, no summary'
   );
   expect(server.requests).toEqual([]);
   expect(core.outputs).toEqual({});
-  expect(core.summaries).toEqual([]);
+  expect(core.summaries).toHaveLength(1);
+  expect(core.summaries[0]).toMatch(/^## quota-proxy batch\n\n\*\*❌ Failed:\*\* Refusing to upload plaintext keys/);
+  expect(core.summaries[0]).toContain('Set encrypt-to to your age recipient');
 });
 
 test('a payload without its repository counts as public', async () => {

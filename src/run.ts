@@ -22,6 +22,7 @@ import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
 import { Cancellation, CancelledError } from './shared/cancel.js';
 import type { Logger } from './shared/log.js';
+import { NO_PROGRESS, type Progress } from './shared/progress.js';
 import { redactUrl } from './shared/redact.js';
 
 /**
@@ -59,6 +60,7 @@ function commandContext(
   context: RunContext,
   log: Logger,
   cancellation: Cancellation,
+  progress: Progress,
 ): CommandContext {
   const csv = openCsvBeforeRequests(options);
   const server = redactUrl(options.url.href);
@@ -77,7 +79,7 @@ function commandContext(
   });
   const api = new QuotaProxy(http, options.serverFlavor);
   const summary: CommandContext['summary'] = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
-  return { options, context, log, api, server, outputs: {}, summary, cancellation, csv };
+  return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress };
 }
 
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
@@ -115,9 +117,10 @@ export async function run(
   context: RunContext,
   log: Logger,
   cancellation = new Cancellation(),
+  progress: Progress = NO_PROGRESS,
 ): Promise<RunReport> {
   if (options.token) log.secret(options.token, 'token');
-  const ctx = commandContext(options, context, log, cancellation);
+  const ctx = commandContext(options, context, log, cancellation, progress);
   const { api, csv } = ctx;
   try {
     if (!options.skipHealthCheck) {
@@ -137,6 +140,7 @@ export async function run(
     if (error instanceof CancelledError || cancellation.requested) return cancelledReport(ctx, cancellation);
     throw error;
   } finally {
+    progress.done();
     // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
     if (csv && !csv.settled) await csv.discard();
     if (api.flavor) {

@@ -1351,6 +1351,20 @@ async function startDevServer(opts = {}) {
     };
     return devServerHandle(o, s, server, { url: `http://127.0.0.1:${port}${o.basePath}`, requests, setHealth });
 }
+/**
+ * When a request counted on `day` was made: now for today, else this time of day on that day. A real
+ * server only ever updates today's row, and clients learn the server's day from the rows' day beside
+ * their update time; a past day's row stamped now would put the server in another zone.
+ */
+function stampWithin(day, localDay) {
+    const now = Date.now();
+    for (let back = 0; back <= 400; back++) {
+        const at = now - back * 86_400_000;
+        if (localDay(new Date(at)) === day)
+            return at;
+    }
+    return now;
+}
 /** The DevServer the caller gets: its address, the test helpers over the store, close(). */
 function devServerHandle(o, s, server, base) {
     const { store, localDay } = s;
@@ -1379,7 +1393,7 @@ function devServerHandle(o, s, server, base) {
                 throw new Error(`recordUsage: day must be YYYY-MM-DD, got ${day}`);
             if (!Number.isSafeInteger(n))
                 throw new Error('recordUsage: requests must be an integer');
-            store.addUsage.run(day, key, n, Date.now());
+            store.addUsage.run(day, key, n, stampWithin(day, localDay));
             o.def.recordUsage?.(s, key, n);
         },
         day: (at) => localDay(at),

@@ -45635,7 +45635,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30290);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32755);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -45648,7 +45648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 30290:
+/***/ 32755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45657,7 +45657,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: displayWidth, maskTokenArguments, parseArgs, renderSummary
+// UNUSED EXPORTS: cliProgress, displayWidth, maskTokenArguments, parseArgs, renderSummary
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -45685,6 +45685,27 @@ function defaultName(context) {
             return `scheduled-${compactDate(context.now)}`;
         default:
             return `batch-${compactDate(context.now)}`;
+    }
+}
+/**
+ * The trigger as a release manager reads it: `tag v1.4.0 (push)`, `workflow_dispatch form: count=3000,
+ * name=…`, `schedule (cron 0 2 * * *)`, else the event and its ref.
+ */
+function githubTriggerText(github, trigger, tag) {
+    switch (trigger) {
+        case 'tag':
+            return `tag ${tag} (push)`;
+        case 'dispatch': {
+            const inputs = Object.entries(github.payload.inputs ?? {}).map(([name, value]) => {
+                const text = typeof value === 'string' ? value : JSON.stringify(value);
+                return `${name}=${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
+            });
+            return `workflow_dispatch form${inputs.length > 0 ? `: ${inputs.join(', ')}` : ' (no inputs)'}`;
+        }
+        case 'schedule':
+            return `schedule${typeof github.payload.schedule === 'string' ? ` (cron ${github.payload.schedule})` : ''}`;
+        default:
+            return `${github.eventName || 'unknown event'}${github.ref ? ` (${github.ref})` : ''}`;
     }
 }
 /** A fresh per-process nonce: 6 hex characters. */
@@ -45729,6 +45750,7 @@ function githubContext(github, env, now = new Date(), invocationInput = '') {
         nonce,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         now,
+        triggerText: githubTriggerText(github, trigger, tag),
         // Public unless the payload says otherwise; a repository object that says neither is unknown.
         publicRepository: repo && ('private' in repo || 'visibility' in repo)
             ? repo.private === false || repo.visibility === 'public'
@@ -45989,13 +46011,142 @@ function redactingLogger(sink, redactor = new Redactor()) {
             if (!value || registered.has(value))
                 return;
             registered.add(value);
-            sink.mask?.(value);
+            sink.mask?.(value, kind);
             if (kind === 'token')
                 redactor.addSecret(value);
             else
                 redactor.addKey(value);
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/shared/progress.ts
+// Progress of long work (batch, rotate, list over pages, delete of many keys), told on stderr or
+// the log, never stdout: a live bar on a terminal, a plain line now and then in CI. Short work shows
+// nothing: fewer than MIN_ITEMS items, or done within QUIET_MS. Lines carry counts, never a key.
+/** Shows nothing: for --quiet, for tests, and when no platform asked for progress. */
+const NO_PROGRESS = { start() { }, tick() { }, done() { } };
+/** Fewer items than this is short work: nothing shown. */
+const MIN_ITEMS = 50;
+/** Nothing is shown before the work has run this long. */
+const QUIET_MS = 2000;
+/** Line mode: a line once both 10 % more is done and this long has passed since the last one. */
+const LINE_EVERY_MS = 10_000;
+const BAR_REDRAW_MS = 100;
+function formatDuration(ms) {
+    const s = Math.max(0, Math.round(ms / 1000));
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    return m < 60
+        ? `${m}m${String(s % 60).padStart(2, '0')}s`
+        : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+const thousands = (n) => n.toLocaleString('en-US');
+/** `1,234/3,000 keys created (41 %), 135/s, ETA 13s`; without a total: `1,234 keys listed, 135/s`. */
+function progressText({ total, what, count, startedAt }, now) {
+    const seconds = Math.max(0.001, (now - startedAt) / 1000);
+    const rate = count / seconds;
+    const rateText = `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)}/s`;
+    if (total <= 0)
+        return `${thousands(count)} ${what}, ${rateText}`;
+    const percent = Math.floor((100 * Math.min(count, total)) / total);
+    const eta = rate > 0 && count < total ? `, ETA ${formatDuration(((total - count) / rate) * 1000)}` : '';
+    return `${thousands(count)}/${thousands(total)} ${what} (${percent} %), ${rateText}${eta}`;
+}
+/** The progress a platform shows: bar on a terminal, lines elsewhere, nothing when quiet. */
+function createProgress(options) {
+    if (options.quiet)
+        return NO_PROGRESS;
+    return options.tty ? barProgress(options) : lineProgress(options);
+}
+function lineProgress({ write, now = Date.now, quietMs = QUIET_MS, everyMs = LINE_EVERY_MS }) {
+    let state;
+    let lastAt = 0;
+    let lastTenth = 0;
+    let shown = false;
+    return {
+        start(total, what) {
+            state = { total, what, count: 0, startedAt: now() };
+            lastAt = state.startedAt;
+            lastTenth = 0;
+            shown = false;
+        },
+        tick(n = 1) {
+            if (!state)
+                return;
+            state.count += n;
+            const at = now();
+            if (state.total > 0 && state.total < MIN_ITEMS)
+                return;
+            if (at - state.startedAt < quietMs || at - lastAt < everyMs)
+                return;
+            // Whichever is rarer: 10 % more done (when the total is known) and everyMs since the last line.
+            const tenth = state.total > 0 ? Math.floor((10 * state.count) / state.total) : lastTenth + 1;
+            if (tenth <= lastTenth)
+                return;
+            lastTenth = tenth;
+            lastAt = at;
+            shown = true;
+            write(progressText(state, at));
+        },
+        done() {
+            if (state && shown)
+                write(`${progressText(state, now())}: done`);
+            state = undefined;
+        },
+    };
+}
+function barProgress({ write, now = Date.now, quietMs = QUIET_MS, columns = () => 80 }) {
+    let state;
+    let drawnAt = 0;
+    let drawn = false;
+    const draw = (at) => {
+        if (!state)
+            return;
+        const text = progressText(state, at);
+        const width = Math.max(10, Math.min(40, (columns() ?? 80) - text.length - 4));
+        const filled = state.total > 0 ? Math.round((width * Math.min(state.count, state.total)) / state.total) : 0;
+        const bar = state.total > 0 ? `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ` : '';
+        // \r and erase-line: redrawn in place.
+        write(`\r\x1b[K${bar}${text}`);
+        drawn = true;
+        drawnAt = at;
+    };
+    return {
+        start(total, what) {
+            state = { total, what, count: 0, startedAt: now() };
+            drawn = false;
+        },
+        tick(n = 1) {
+            if (!state)
+                return;
+            state.count += n;
+            const at = now();
+            if (state.total > 0 && state.total < MIN_ITEMS)
+                return;
+            if (at - state.startedAt < quietMs || at - drawnAt < BAR_REDRAW_MS)
+                return;
+            draw(at);
+        },
+        done() {
+            if (drawn)
+                write('\r\x1b[K');
+            drawn = false;
+            state = undefined;
+        },
+        /** Clears the bar before another line is written to the same stream; the next tick redraws it. */
+        clear() {
+            if (drawn)
+                write('\r\x1b[K');
+            drawn = false;
+            drawnAt = 0;
+        },
+    };
+}
+/** Clears a bar (if one is drawn) before other text goes to its stream. */
+function clearProgress(progress) {
+    progress.clear?.();
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -47382,6 +47533,20 @@ const INPUTS = [
         help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels',
     },
     { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
+    // many servers, notifications
+    {
+        name: 'config',
+        default: '',
+        help: 'YAML file of servers (name, url, token-env, flavor, tier, limit…): the command runs against each',
+    },
+    { name: 'server', default: '', help: 'with config: run only the server of this name' },
+    { name: 'server-concurrency', default: '1', help: 'with config: servers worked on at once, 1..8' },
+    {
+        name: 'notify-webhook',
+        default: '',
+        help: 'URL (from a secret; env QUOTA_KEYS_WEBHOOK) POSTed a Slack-compatible JSON line after the run',
+    },
+    { name: 'notify-on', default: 'failure,alert', help: 'when notify-webhook is called: failure, alert, always' },
 ];
 const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));
 /** The input's default as the table (and action.yml) states it; '' when it has none there. */
@@ -47447,6 +47612,7 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+const NOTIFY_ON = ['failure', 'alert', 'always'];
 function parseWholeNumber(input, raw, min, max) {
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
         throw new InputError(input, raw, `expected a whole number from ${min} to ${max}`);
@@ -47496,7 +47662,7 @@ function parseTiers(raw) {
         return tiers;
     let parsed;
     try {
-        parsed = (0,dist/* parse */.qg)(raw); // YAML is a superset of JSON
+        parsed = (0,dist.parse)(raw); // YAML is a superset of JSON
     }
     catch {
         parsed = undefined;
@@ -47714,6 +47880,28 @@ function parseSelection({ get, bool }, command, nameGiven, labelPrefix) {
     }
     return { key, olderThanDays, allLabels };
 }
+/** Many servers (config, server, server-concurrency) and the notification (notify-webhook, notify-on). */
+function parseFanOut({ get, value }, env, context) {
+    const config = get('config') ? external_node_path_default().resolve(context.workspace, get('config')) : undefined;
+    const server = get('server') || undefined;
+    if (server && !config)
+        throw new InputError('server', server, 'server selects an entry of config: set config too');
+    const serverConcurrency = parseWholeNumber('server-concurrency', value('server-concurrency'), 1, 8);
+    const hook = get('notify-webhook') || env.QUOTA_KEYS_WEBHOOK?.trim() || '';
+    let notifyWebhook;
+    if (hook) {
+        // Never echoed: a webhook URL carries its own secret.
+        const url = URL.canParse(hook) ? new URL(hook) : undefined;
+        if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+            throw new InputError('notify-webhook', '', 'expected an https:// URL (or http://), such as a Slack webhook');
+        notifyWebhook = url;
+    }
+    const notifyOn = value('notify-on')
+        .split(/[\s,|]+/)
+        .filter(Boolean)
+        .map((word) => oneOf('notify-on', word, NOTIFY_ON));
+    return { config, server, serverConcurrency, notifyWebhook, notifyOn };
+}
 function parseOptions(input, env, context) {
     const read = reader(input);
     const { get, value, bool } = read;
@@ -47756,6 +47944,7 @@ function parseOptions(input, env, context) {
         force: bool('force'),
         invocationId: parseInvocationId(get('invocation-id')),
         requireHttps: bool('require-https'),
+        ...parseFanOut(read, env, context),
     };
 }
 
@@ -47813,6 +48002,132 @@ async function encrypt_encryptReportCsv(report, recipients, log) {
     if (report.failure)
         report.failure = report.failure.split(plaintext).join(encrypted);
     log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
+}
+
+;// CONCATENATED MODULE: ./src/output/notify.ts
+/** The most the notification may add to a run: connect, send and the answer together. */
+const NOTIFY_TIMEOUT_MS = 10_000;
+/** Outputs counted in the notification, under the name the body gives them. */
+const COUNTS = [
+    ['created-count', 'created'],
+    ['failed-count', 'failed'],
+    ['listed-count', 'listed'],
+    ['deleted-count', 'deleted'],
+    ['alerts', 'alerts'],
+];
+/**
+ * The part of a webhook URL that is its secret, for the mask: the path and query (a Slack
+ * webhook's token is its path). Not the scheme and host: every piece of a mask is hidden wherever
+ * it appears, and `https://` is in every URL.
+ */
+function webhookSecret(raw) {
+    const text = raw?.trim();
+    if (!text)
+        return undefined;
+    if (!URL.canParse(text))
+        return text;
+    const url = new URL(text);
+    const secret = `${url.pathname}${url.search}`;
+    return secret.length >= 8 ? secret : text;
+}
+/** Registers the webhook's secret part with the logger (masked on GitHub, redacted everywhere). */
+function maskWebhook(raw, log) {
+    const secret = webhookSecret(raw);
+    if (secret)
+        log.secret(secret, 'token');
+    const user = raw && URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
+    if (user?.password)
+        log.secret(decodeURIComponent(user.password), 'token');
+}
+/** The run's page: the GitHub run, the GitLab job; undefined on a terminal. */
+function runUrl(env) {
+    if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return env.CI_JOB_URL || env.CI_PIPELINE_URL || undefined;
+}
+const alertsOf = (server) => Number(server.report.outputs.alerts ?? 0) || 0;
+/** Why this run notifies (the first of failure, alert, always that applies), or undefined. */
+function notifyReason(on, servers, runFailure) {
+    if (on.includes('failure') && (runFailure || servers.some((s) => !s.report.ok)))
+        return 'failure';
+    if (on.includes('alert') && servers.some((s) => alertsOf(s) > 0))
+        return 'alert';
+    return on.includes('always') ? 'always' : undefined;
+}
+function serverFields(server, redact) {
+    const { report } = server;
+    const fields = { name: server.name, url: server.url, ok: report.ok };
+    if (report.outputs.flavor)
+        fields.flavor = report.outputs.flavor;
+    for (const [output, name] of COUNTS)
+        if (report.outputs[output] !== undefined)
+            fields[name] = Number(report.outputs[output]);
+    // Redacted before it is cut: half a key is no longer recognised as one.
+    if (!report.ok)
+        fields.failure = cut(redact(report.failure ?? 'failed'), 300);
+    return fields;
+}
+/** One line of at most `max` characters, cut at a word. */
+function cut(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max).replace(/\S+$/, '')}…` : flat;
+}
+function serverLine(fields) {
+    const counts = COUNTS.map(([, name]) => name)
+        .filter((name) => typeof fields[name] === 'number' && (fields[name] !== 0 || name === 'alerts'))
+        .map((name) => `${fields[name]} ${name}`);
+    const state = fields.ok ? 'ok' : `FAILED: ${fields.failure}`;
+    return `${fields.name}: ${state}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`;
+}
+/** The body: Slack shows `text`; the rest is for machines. */
+function notificationBody(command, servers, reason, url, redact, runFailure) {
+    const fields = servers.map((server) => serverFields(server, redact));
+    const failed = fields.filter((f) => !f.ok).length;
+    const after = runFailure ? cut(redact(runFailure), 300) : undefined;
+    const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
+    const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';
+    const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
+    const lines = [head, ...fields.map((f) => `• ${serverLine(f)}`), ...(after ? [after] : []), ...(url ? [url] : [])];
+    const ok = failed === 0 && !after;
+    return { text: lines.join('\n'), command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
+}
+/**
+ * Sends the notification when `notify-on` asks for one. Never throws and never takes longer than
+ * `timeoutMs`: whatever goes wrong is one warning.
+ */
+async function notifyAfterRun(options, servers, env, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
+    const hook = options.notifyWebhook;
+    const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
+    if (!hook || !reason)
+        return;
+    const redact = (text) => log.redactor.redact(text);
+    const body = log.redactor.redact(JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact, runFailure)));
+    try {
+        const answer = await fetch(hook, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await answer.text();
+        if (answer.status < 200 || answer.status > 299)
+            log.warning(`notify-webhook answered ${answer.status}: ${log.redactor.snippet(text)}; the run's result stands.`);
+        else
+            log.info(`Notified notify-webhook (${reason}).`);
+    }
+    catch (error) {
+        // Checked by name: the DOMException may come from another realm than this Error.
+        const name = error?.name;
+        const timedOut = name === 'TimeoutError' || name === 'AbortError';
+        const cause = error.cause;
+        const why = timedOut
+            ? `no answer within ${timeoutMs / 1000} s`
+            : (cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+        log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/reading/limits.ts
@@ -48411,6 +48726,8 @@ function sleep(ms, signal) {
 // (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
 // c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
 // make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
+/** Label order for tables: `x-9` before `x-10` (numbers compared as numbers). */
+const compareLabels = (a, b) => a.localeCompare(b, 'en', { numeric: true });
 function batchLabels(name, count, suffix) {
     const width = Math.max(3, String(count).length);
     return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
@@ -48420,8 +48737,8 @@ function batchLabels(name, count, suffix) {
 const INVOCATION_FORMS = [
     String.raw `r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
     String.raw `p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
-    String.raw `c[0-9a-z]+n[0-9a-f]{6}`, // by hand: time, nonce
-    String.raw `[0-9a-z]{10}`, // earliest versions
+    'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
+    '[0-9a-z]{10}', // earliest versions
 ];
 const BATCH_LABEL = new RegExp(String.raw `^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
 function parseBatchLabel(label) {
@@ -49017,6 +49334,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 
 
 
+
 const shellQuote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
@@ -49038,10 +49356,14 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
             toCreate = earlier.rest;
             earlierFailure = earlier.failure;
         }
+        ctx.progress.start(toCreate.length, 'keys created');
         result = await issueKeys(toCreate, options.concurrency, {
             api,
             log,
-            sink,
+            sink: (key) => {
+                sink(key);
+                ctx.progress.tick();
+            },
             cancellation,
             ownSuffix: context.labelSuffix,
             retries: options.retries,
@@ -49054,6 +49376,7 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
             result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure }));
     }
     finally {
+        ctx.progress.done();
         // The CSV is written whatever happened: every key the server created must reach the user. Without
         // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
         csvPath = await csv.close({ keepEmpty: false });
@@ -49137,6 +49460,7 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor) {
     if (api.retriesMade > 0)
         summary.facts.push(['Retried requests', String(api.retriesMade)]);
     summary.table = {
+        rest: 'in the CSV',
         head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
         rows: result.created.map((k) => [
             k.label,
@@ -49145,6 +49469,8 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor) {
             k.createdAt.toISOString(),
         ]),
     };
+    // By label, as the batch numbers them (creates finish in any order).
+    summary.table.rows.sort((a, b) => compareLabels(a[0], b[0]));
     log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
     for (const f of result.failures.slice(0, 5))
         log.warning(`Not created: ${f.label}: ${f.error}`);
@@ -49379,6 +49705,7 @@ async function forEachBounded(items, concurrency, fn) {
 
 
 
+
 /** Throws the one-line refusal when the flavor cannot delete keys. */
 function refuseWithoutDelete(adapter, operation) {
     if (!adapter.capabilities.delete) {
@@ -49406,6 +49733,7 @@ async function runDelete(ctx) {
     const missing = [];
     const failures = [];
     const rows = [];
+    ctx.progress.start(resolution.keys.length, 'keys deleted');
     await forEachBounded(resolution.keys, options.concurrency, async (key) => {
         const short = shortenKey(key.key);
         let result;
@@ -49425,10 +49753,16 @@ async function runDelete(ctx) {
             result = 'failed';
         }
         rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
+        ctx.progress.tick();
     });
+    ctx.progress.done();
     outputs['deleted-count'] = String(deleted);
     summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
-    summary.table = { head: ['Label', 'Key', 'Created (UTC)', 'Result'], rows };
+    // By label: deletes finish in any order.
+    summary.table = {
+        head: ['Label', 'Key', 'Created (UTC)', 'Result'],
+        rows: rows.sort((a, b) => compareLabels(a[0], b[0])),
+    };
     if (failures.length > 0) {
         return {
             ok: false,
@@ -49536,8 +49870,10 @@ async function runList(ctx) {
     const lines = [];
     let seen = 0;
     let listed = 0;
+    ctx.progress.start(0, 'keys listed');
     try {
         for await (const page of api.listKeys()) {
+            ctx.progress.tick(page.length);
             const capabilities = api.known.capabilities; // a listed page means the flavor is known
             for (const key of page) {
                 seen += 1;
@@ -49556,6 +49892,9 @@ async function runList(ctx) {
         // Half a list is not a list: no CSV rather than one that silently misses keys.
         await csv?.discard();
         throw error;
+    }
+    finally {
+        ctx.progress.done();
     }
     if (csv)
         await csv.close();
@@ -49586,6 +49925,8 @@ async function runList(ctx) {
     summary.table = {
         head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'],
         rows,
+        total: listed,
+        rest: csv ? 'in the CSV' : 'not shown (set output to get every key in a CSV)',
     };
     summary.lines = lines;
     log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
@@ -49948,6 +50289,7 @@ async function runMonitor(ctx) {
 
 
 
+
 /** Steps, in order: resolveKeys (refused by refusal), chooseDay, then resetDayWide or resetEach. */
 async function runReset(ctx) {
     const { options, api, log, outputs, summary } = ctx;
@@ -50105,7 +50447,7 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
     summary.facts.push(['Keys reset', String(reset)]);
     if (nothing > 0)
         summary.facts.push(['Nothing to reset', String(nothing)]);
-    summary.table = { head: ['Label', 'Key', 'Result'], rows };
+    summary.table = { head: ['Label', 'Key', 'Result'], rows: rows.sort((a, b) => compareLabels(a[0], b[0])) };
     if (failures.length > 0)
         return {
             ok: false,
@@ -50224,9 +50566,11 @@ async function listDue(ctx, cutoff) {
     let undated = 0;
     try {
         refuseEarly();
+        ctx.progress.start(0, 'keys listed');
         for await (const page of api.listKeys()) {
             refuseEarly();
             listed += page.length;
+            ctx.progress.tick(page.length);
             for (const key of page) {
                 if (!selects(key.label))
                     continue;
@@ -50241,6 +50585,9 @@ async function listDue(ctx, cutoff) {
     }
     catch (error) {
         return { ok: false, failure: errorText(error), outputs, summary };
+    }
+    finally {
+        ctx.progress.done();
     }
     due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     for (const key of due)
@@ -50260,8 +50607,10 @@ function row(ctx, key, result, replacement) {
         ...(ctx.options.replace ? [replacement ?? ''] : []),
     ];
 }
-function table(ctx, rows) {
-    return { head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])], rows };
+/** The first TABLE_ROWS due keys' rows; `total`, the due keys, tells the job summary how many more there are. */
+function table(ctx, rows, total) {
+    const head = ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])];
+    return { head, rows, total };
 }
 /** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
 function dryRunReport(ctx, due) {
@@ -50274,7 +50623,7 @@ function dryRunReport(ctx, due) {
     if (due.length > LOGGED_KEYS)
         log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
     summary.facts.push(['Would delete', String(due.length)]);
-    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)));
+    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)), due.length);
     return { ok: true, outputs, summary };
 }
 /**
@@ -50344,6 +50693,7 @@ async function deleteDue(ctx, due, replaced) {
     let stop;
     const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
     outcome.attempted = toDelete.length;
+    ctx.progress.start(toDelete.length, 'keys deleted');
     await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
         if (stop !== undefined || ctx.cancellation?.requested)
             return;
@@ -50365,7 +50715,9 @@ async function deleteDue(ctx, due, replaced) {
             if (isFatal(error))
                 stop ??= error;
         }
+        ctx.progress.tick();
     });
+    ctx.progress.done();
     return outcome;
 }
 /** Step: outputs, summary, and one failure that names each part that did not happen. */
@@ -50386,7 +50738,7 @@ function verdict(ctx, due, deletion, replacements, fit) {
         : undefined;
     const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
     const replacementOf = replacements?.replacementOf ?? new Array(due.length).fill('');
-    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, results[i], replacementOf[i])));
+    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, results[i], replacementOf[i])), due.length);
     if (due.length > rotate_TABLE_ROWS)
         summary.facts.push(['Table', `the first ${rotate_TABLE_ROWS} of ${due.length} due keys`]);
     const report = replacements?.report;
@@ -50413,7 +50765,7 @@ async function runUsage(ctx) {
     summary.facts.push(...usageFacts(report, ctx));
     if (report.rows.length > usage_report_TABLE_ROWS)
         summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${report.rows.length} keys`]);
-    summary.table = usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis);
+    summary.table = { ...usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis), total: report.rows.length };
     summary.markdown = busiestChart(report);
     summary.lines = [...usageLines(report.rows), totalsLine(report)];
     return finishWithAlerts(ctx, report);
@@ -50507,10 +50859,11 @@ function artifactServiceAvailable(env) {
 }
 /** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
 const defaultArtifactClient = async () => new (await __nccwpck_require__.e(/* import() */ 291).then(__nccwpck_require__.bind(__nccwpck_require__, 7291))).DefaultArtifactClient();
-/** Uploads one file, zipped under its own name. */
+/** Uploads one file (or several in one folder: many servers' CSVs), zipped under their own names. */
 async function uploadFileArtifact(file, options, context, env, createClient = defaultArtifactClient) {
     const { artifactName: name, retentionDays } = options;
-    const result = await (await createClient()).uploadArtifact(name, [file], dirname(file), { retentionDays });
+    const files = typeof file === 'string' ? [file] : [...file];
+    const result = await (await createClient()).uploadArtifact(name, files, dirname(files[0]), { retentionDays });
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
@@ -50540,13 +50893,18 @@ async function deliverCsv(report, options, context, env, log, createClient = def
         return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
     }
     const file = report.csvPath;
-    if (!options.uploadArtifact)
+    // The summary says where the keys are when no artifact holds them.
+    const onRunner = (why) => report.summary.facts.push(['Artifact', `none (${why}): the CSV stays on the runner`]);
+    if (!options.uploadArtifact) {
+        onRunner('upload-artifact: false');
         return undefined;
+    }
     // The check before the run covers the commands known to write keys; this one any other CSV.
     const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
     if (refusal)
         return refusal;
     if (!artifactServiceAvailable(env)) {
+        onRunner('no artifact service here');
         log.warning(`No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`);
         return undefined;
     }
@@ -51967,6 +52325,7 @@ class HttpClient {
 
 
 
+
 /**
  * The CSV's private temp file, created before the first request: a path that cannot take it (name
  * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
@@ -51993,7 +52352,7 @@ const RUNNERS = {
     monitor: runMonitor,
 };
 /** The HTTP client and the quota-proxy API of one run, and the context every command receives. */
-function commandContext(options, context, log, cancellation) {
+function commandContext(options, context, log, cancellation, progress) {
     const csv = openCsvBeforeRequests(options);
     const server = redactUrl(options.url.href);
     const plainHttp = plainHttpWarning(options.url);
@@ -52012,7 +52371,7 @@ function commandContext(options, context, log, cancellation) {
     });
     const api = new QuotaProxy(http, options.serverFlavor);
     const summary = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
-    return { options, context, log, api, server, outputs: {}, summary, cancellation, csv };
+    return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress };
 }
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
 function cancelledReport(ctx, cancellation, report) {
@@ -52042,10 +52401,10 @@ async function checkHealth(ctx, cancellation) {
     return cancellation.requested ? cancelledReport(ctx, cancellation, { ...report, failure: undefined }) : report;
 }
 /** Health, the token check before any create, then the command; the CSV and the client are closed whatever happens. */
-async function run(options, context, log, cancellation = new Cancellation()) {
+async function run(options, context, log, cancellation = new Cancellation(), progress = NO_PROGRESS) {
     if (options.token)
         log.secret(options.token, 'token');
-    const ctx = commandContext(options, context, log, cancellation);
+    const ctx = commandContext(options, context, log, cancellation, progress);
     const { api, csv } = ctx;
     try {
         if (!options.skipHealthCheck) {
@@ -52070,6 +52429,7 @@ async function run(options, context, log, cancellation = new Cancellation()) {
         throw error;
     }
     finally {
+        progress.done();
         // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
         if (csv && !csv.settled)
             await csv.discard();
@@ -52386,6 +52746,363 @@ function shortUsage() {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/multi/run-all.ts
+
+
+
+
+
+/** Counted outputs, summed over the servers; the name `results` gives each. */
+const run_all_COUNTS = [
+    ['created-count', 'created'],
+    ['failed-count', 'failed'],
+    ['listed-count', 'listed'],
+    ['deleted-count', 'deleted'],
+    ['alerts', 'alerts'],
+];
+/** Log lines of one server, prefixed with its name (servers may run at once). */
+function serverLogger(log, name) {
+    return {
+        info: (m) => log.info(`[${name}] ${m}`),
+        warning: (m) => log.warning(`[${name}] ${m}`),
+        debug: (m) => log.debug(`[${name}] ${m}`),
+        secret: (value, kind) => log.secret(value, kind),
+    };
+}
+function failedReport(url, title, failure, cancelled) {
+    return { ok: false, failure, outputs: {}, summary: { title, facts: [['Server', url]] }, cancelled };
+}
+/** Runs every server; never throws for one server's failure. */
+async function runAll(runs, concurrency, log, cancellation = new Cancellation(), runOne = run) {
+    // Every token is registered before the first request to any server.
+    for (const { options } of runs)
+        if (options.token)
+            log.secret(options.token, 'token');
+    const results = runs.map(({ name, options }) => ({
+        name,
+        url: redactUrl(options.url.href),
+        report: failedReport(redactUrl(options.url.href), `quota-proxy ${options.command}`, 'not started'),
+    }));
+    await forEachBounded(runs, concurrency, async ({ name, options, context }, i) => {
+        const result = results[i];
+        if (cancellation.requested) {
+            const reason = cancellation.reason ?? 'cancelled';
+            result.report = failedReport(result.url, result.report.summary.title, `not started: ${reason}`, reason);
+            return;
+        }
+        try {
+            result.report = await runOne(options, context, serverLogger(log, name), cancellation);
+            // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
+            await encrypt_encryptReportCsv(result.report, options.encryptTo, serverLogger(log, name));
+        }
+        catch (error) {
+            result.report.ok = false;
+            result.report.failure = error instanceof Error ? error.message : String(error);
+        }
+        if (!result.report.ok)
+            log.warning(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
+    });
+    return combine(runs[0]?.options.command ?? 'health', results, cancellation);
+}
+function combinedOutputs(results) {
+    const outputs = {};
+    for (const [output] of run_all_COUNTS) {
+        const given = results.filter((r) => r.report.outputs[output] !== undefined);
+        if (given.length > 0)
+            outputs[output] = String(given.reduce((n, r) => n + Number(r.report.outputs[output]), 0));
+    }
+    const healthy = results.map((r) => r.report.outputs.healthy);
+    if (healthy.includes('false'))
+        outputs.healthy = 'false';
+    else if (healthy.every((h) => h === 'true'))
+        outputs.healthy = 'true';
+    const flavors = [...new Set(results.map((r) => r.report.outputs.flavor).filter(Boolean))];
+    if (flavors.length > 0)
+        outputs.flavor = flavors.join(',');
+    // One CSV: its path, as without config; several: each server's is in `results`.
+    const csvs = results.map((r) => r.report.outputs['csv-path']).filter(Boolean);
+    if (csvs.length === 1)
+        outputs['csv-path'] = csvs[0];
+    outputs.results = JSON.stringify(results.map(resultFields));
+    return outputs;
+}
+/** One server in the `results` output. */
+function resultFields({ name, url, report }) {
+    const fields = {
+        name,
+        url,
+        flavor: report.outputs.flavor ?? null,
+        ok: report.ok,
+        healthy: report.outputs.healthy === undefined ? null : report.outputs.healthy === 'true',
+        failure: report.ok ? null : (report.failure ?? 'failed'),
+    };
+    for (const [output, field] of run_all_COUNTS)
+        if (report.outputs[output] !== undefined)
+            fields[field] = Number(report.outputs[output]);
+    fields.csv = report.outputs['csv-path'] ?? null;
+    return fields;
+}
+const run_all_short = (text) => {
+    const flat = text.replace(/\s+/g, ' ');
+    return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+};
+function combine(command, results, cancellation) {
+    const failed = results.filter((r) => !r.report.ok);
+    const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', 'Created', 'Failed', 'Listed', 'Deleted', 'Alerts'];
+    const rows = results.map(({ name, url, report }) => [
+        name,
+        url,
+        report.outputs.flavor ?? '',
+        report.outputs.healthy ?? '',
+        report.ok ? 'ok' : `failed: ${run_all_short(report.failure ?? 'failed')}`,
+        ...run_all_COUNTS.map(([output]) => report.outputs[output] ?? ''),
+    ]);
+    const summary = {
+        title: `quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`,
+        facts: [
+            ['Servers', results.map((r) => r.name).join(', ')],
+            ['Failed', failed.length === 0 ? 'none' : failed.map((r) => r.name).join(', ')],
+        ],
+        table: { head, rows },
+    };
+    const failure = failed.length === 0
+        ? undefined
+        : `${failed.length} of ${results.length} servers failed: ` +
+            failed.map((r) => `${r.name}: ${r.report.failure ?? 'failed'}`).join(' ');
+    const cancelled = cancellation.requested ? (cancellation.reason ?? 'cancelled') : undefined;
+    return { ok: failed.length === 0, failure, outputs: combinedOutputs(results), summary, results, cancelled };
+}
+/** One server's section of the summary: its own report, titled with its name, its failure said. */
+function serverSection({ name, report }) {
+    const facts = [...report.summary.facts];
+    if (!report.ok)
+        facts.push(['Failure', report.failure ?? 'failed']);
+    return { ...report.summary, title: `${report.summary.title} — ${name}`, facts };
+}
+
+;// CONCATENATED MODULE: ./src/multi/servers.ts
+// The servers file (`config`): a YAML list of servers → one Options per server, every one checked
+// before any request to any server. A token is never read from the file: each entry names the
+// environment variable that holds it (`token-env`). YAML is loaded only when a file is given.
+
+
+
+
+
+/** The inputs an entry may set for its own server (`flavor` is short for server-flavor). */
+const PER_SERVER_INPUTS = [
+    'server-flavor',
+    'tier',
+    'tiers',
+    'limit',
+    'server-daily-limit',
+    'label-prefix',
+    'health-path',
+    'skip-health-check',
+    'timeout-seconds',
+    'concurrency',
+    'retries',
+    'max-wait-seconds',
+    'on-rate-limit',
+    'require-https',
+    'alert-threshold',
+    'expires-in-days',
+    'limit-as-total-quota',
+];
+const ENTRY_KEYS = ['name', 'url', 'token-env', 'flavor', ...PER_SERVER_INPUTS];
+/** Used in file and artifact names: letters, digits, `.`, `_`, `-`. */
+const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const refuse = (where, allowed) => new InputError('config', where, allowed);
+/** `file:line` of a node, or of a pair's key (just the file when it has no position). */
+function positionOf(yaml, shown, lines, node) {
+    const located = yaml.isPair(node) ? node.key : node;
+    const start = yaml.isNode(located) ? located.range?.[0] : undefined;
+    return start === undefined ? shown : `${shown}:${lines.linePos(start).line}`;
+}
+function scalarText(yaml, node) {
+    if (yaml.isScalar(node) && ['string', 'number', 'boolean'].includes(typeof node.value))
+        return String(node.value);
+    if (yaml.isMap(node))
+        return JSON.stringify(node.toJSON()); // tiers: a map
+    return undefined;
+}
+/** One `servers:` item → its entry; every key checked, a token refused without echoing it. */
+function readEntry(yaml, item, at) {
+    if (!yaml.isMap(item))
+        throw refuse(at(item), 'each item of servers must be a map with name, url and token-env');
+    const values = {};
+    for (const pair of item.items) {
+        const key = yaml.isScalar(pair.key) ? String(pair.key.value) : '';
+        if (/token$/i.test(key.replace(/[-_]/g, '')) && key !== 'token-env')
+            throw refuse(at(pair), `"${key}": a token is never read from the file; set token-env to the name of the environment variable ` +
+                'that holds it (from a secret)');
+        if (!ENTRY_KEYS.includes(key))
+            throw refuse(at(pair), `unknown key "${key}"; expected ${ENTRY_KEYS.join(', ')}`);
+        const text = scalarText(yaml, pair.value);
+        if (text === undefined)
+            throw refuse(at(pair), `"${key}" needs a value (a string, a number or true/false)`);
+        values[key] = text.trim();
+    }
+    const where = at(item);
+    for (const key of ['name', 'url', 'token-env'])
+        if (!values[key])
+            throw refuse(where, `each server needs ${key} (name, url and token-env)`);
+    const { name, url, 'token-env': tokenEnv, flavor, ...inputs } = values;
+    if (!SERVER_NAME.test(name))
+        throw refuse(where, `server name "${name}": expected letters, digits, . _ - (at most 40, used in file names)`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv))
+        throw refuse(where, `token-env "${tokenEnv}": expected the name of an environment variable, such as PROD_TOKEN`);
+    if (flavor)
+        inputs['server-flavor'] = flavor;
+    return { name: name, url: url, tokenEnv: tokenEnv, inputs, where };
+}
+/** Reads and checks the servers file; `shown` is how messages name it. */
+async function readServersFile(file, shown = file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const reason = error.code ?? String(error);
+        throw refuse(shown, `the servers file cannot be read (${reason})`);
+    }
+    const yaml = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
+    const lines = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    const at = (node) => positionOf(yaml, shown, lines, node);
+    if (doc.errors.length > 0) {
+        const [error] = doc.errors;
+        throw refuse(`${shown}:${error.linePos?.[0]?.line ?? 1}`, `not valid YAML (${error.code})`);
+    }
+    const root = doc.contents;
+    if (!yaml.isMap(root))
+        throw refuse(shown, 'expected a map with a servers: list');
+    for (const pair of root.items) {
+        const key = yaml.isScalar(pair.key) ? String(pair.key.value) : '';
+        if (key !== 'servers')
+            throw refuse(at(pair), `unknown key "${key}"; the file has one key, servers`);
+    }
+    const list = root.get('servers', true);
+    if (!yaml.isSeq(list) || list.items.length === 0)
+        throw refuse(shown, 'servers: needs a list of servers');
+    const entries = list.items.map((item) => readEntry(yaml, item, at));
+    const seen = new Set();
+    for (const entry of entries) {
+        if (seen.has(entry.name))
+            throw refuse(entry.where, `server name "${entry.name}" is used twice`);
+        seen.add(entry.name);
+    }
+    return entries;
+}
+/**
+ * The context of one server's run: its own invocation id piece (so a re-run and reconciliation
+ * find only that server's labels, also when two entries are one server) and its own nonce.
+ */
+function serverContext(context, name) {
+    const nonce = newNonce();
+    const invocation = context.invocation
+        ? (0,external_node_crypto_.createHash)('sha256').update(`${context.invocation}\nserver ${name}`).digest('hex').slice(0, 6)
+        : undefined;
+    const own = context.invocation ? `i${context.invocation}n${context.nonce}` : `n${context.nonce}`;
+    const mine = invocation ? `i${invocation}n${nonce}` : `n${nonce}`;
+    const labelSuffix = context.labelSuffix.endsWith(own)
+        ? `${context.labelSuffix.slice(0, -own.length)}${mine}`
+        : context.labelSuffix;
+    return { ...context, labelSuffix, nonce, ...(invocation ? { invocation } : {}) };
+}
+/** `<dir>/<server>-<file>`: the server's own CSV, beside the others (one artifact holds them all). */
+function serverCsv(file, name, taken) {
+    const stem = external_node_path_default().join(external_node_path_default().dirname(file), `${name}-${external_node_path_default().basename(file, '.csv')}`);
+    let out = `${stem}.csv`;
+    for (let n = 2; taken(out); n++)
+        out = `${stem}-${n}.csv`;
+    return out;
+}
+/** Inputs that name one server: with config, they come from the file. */
+const ONE_SERVER_INPUTS = ['url', 'admin-token'];
+/** One Options per server of the file (or the one `server` names), all checked before any request. */
+async function serverRuns(input, env, context, exists) {
+    for (const name of ONE_SERVER_INPUTS)
+        if (input(name).trim())
+            throw new InputError(name, '', `not with config: each server's ${name} comes from the servers file`);
+    const base = parseOptions(input, { ...env, ADMIN_TOKEN: 'checked-per-server' }, context);
+    const shown = external_node_path_default().relative(context.workspace, base.config) || base.config;
+    const all = await readServersFile(base.config, shown);
+    const entries = base.server ? all.filter((e) => e.name === base.server) : all;
+    if (entries.length === 0)
+        throw new InputError('server', base.server, `expected a server of ${shown}: ${all.map((e) => e.name).join(', ')}`);
+    return entries.map((entry) => serverRun(entry, input, env, context, base, exists));
+}
+function serverRun(entry, input, env, context, base, exists) {
+    const token = env[entry.tokenEnv]?.replace(/[\r\n]+$/, '');
+    // health needs no token, as without config.
+    if (!token && base.command !== 'health')
+        throw refuse(entry.where, `server "${entry.name}": the environment variable ${entry.tokenEnv} (token-env) is unset`);
+    const output = input('output').trim();
+    const own = {
+        ...entry.inputs,
+        url: entry.url,
+        'admin-token': token ?? '',
+        ...(output ? { output: serverCsv(output, entry.name, () => false) } : {}),
+    };
+    const serverInput = (name) => own[name] ?? input(name);
+    const ctx = serverContext(context, entry.name);
+    let options;
+    try {
+        options = parseOptions(serverInput, { ...env, ADMIN_TOKEN: undefined, QUOTA_PROXY_URL: undefined }, ctx);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            error.message = `${entry.where}, server "${entry.name}": ${error.message}`;
+        throw error;
+    }
+    options.tokenSource = `env ${entry.tokenEnv} (token-env of server ${entry.name})`;
+    if (!output)
+        options.output = serverCsv(options.output, entry.name, exists);
+    if (base.server && !input('artifact-name').trim())
+        options.artifactName = `trial-keys-${entry.name}-${context.runId}-${context.attempt}`;
+    return { name: entry.name, options, context: ctx };
+}
+
+;// CONCATENATED MODULE: ./src/platform/cli-servers.ts
+// The CLI (and GitLab jobs) with `--config FILE`: every server of the file (or the one `--server`
+// names), each server's section on stdout then the combined table, the summed outputs plus
+// `results` in the dotenv, one notification; exit 1 when any server failed. Called by ./cli.ts.
+
+
+
+
+
+
+
+
+async function runServersCli({ parsed, env, context, log, dotenvFile, render }) {
+    if (parsed.watch !== undefined)
+        throw new InputError('watch', '', '--watch runs one server: give --server NAME with --config, or no --config');
+    // Every server's flags and token are checked here, before any request to any server.
+    const runs = await serverRuns((name) => parsed.values.get(name) ?? '', env, context, external_node_fs_.existsSync);
+    const first = runs[0].options;
+    const cancellation = new Cancellation();
+    const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
+        ? `${signal}: abandoning the requests in flight.\n`
+        : `${signal}: stopping every server: no new requests; those in flight get ${GRACE_MS / 1000} s.\n`));
+    const all = await runAll(runs, first.serverConcurrency, log, cancellation).finally(stopListening);
+    const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
+    process.stdout.write(`${log.redactor.redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
+    const unwritten = dotenvFile && writeDotenv(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
+    await notifyAfterRun(first, all.results, env, log);
+    if (all.failure)
+        process.stderr.write(`error: ${log.redactor.redact(all.failure)}\n`);
+    if (unwritten)
+        process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+    if (all.cancelled)
+        return exitCodeFor(all.cancelled);
+    if (all.ok)
+        return unwritten ? 1 : 0;
+    const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
+    return alertOnly ? EXIT_ALERT : 1;
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/platform/watch.ts
@@ -52454,6 +53171,10 @@ async function watch(seconds, pass, io, signals = process) {
 
 
 
+
+
+
+
 // East Asian wide characters take two terminal columns (labels are often Chinese).
 const WIDE_RANGES = [
     [0x1100, 0x115f],
@@ -52480,9 +53201,14 @@ function displayWidth(text) {
 function maskTokenArguments(argv, env, log) {
     if (env.ADMIN_TOKEN)
         log.secret(env.ADMIN_TOKEN, 'token');
+    maskWebhook(env.QUOTA_KEYS_WEBHOOK, log);
     argv.forEach((arg, i) => {
         const next = argv[i + 1];
-        if (['-t', '--token', '--admin-token'].includes(arg) && next)
+        if (arg === '--notify-webhook')
+            maskWebhook(next, log);
+        else if (arg.startsWith('--notify-webhook='))
+            maskWebhook(arg.slice('--notify-webhook='.length), log);
+        else if (['-t', '--token', '--admin-token'].includes(arg) && next)
             log.secret(next, 'token');
         else if (/^--(admin[-_]?)?token=/i.test(arg))
             log.secret(arg.slice(arg.indexOf('=') + 1), 'token');
@@ -52541,11 +53267,26 @@ async function runDevServer(argv) {
     }
     return devServer.devServerMain(argv);
 }
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal, a line now and then otherwise; none
+ * when quiet. Counts only, but through the redactor like every other line.
+ */
+function cliProgress(redactor, quiet = false) {
+    const tty = Boolean(process.stderr.isTTY);
+    return createProgress({
+        quiet,
+        tty,
+        columns: () => process.stderr.columns,
+        write: (text) => process.stderr.write(redactor.redact(tty ? text : `${text}\n`)),
+    });
+}
 function cliLogger(env) {
+    // On a terminal each line first erases a progress bar drawn there (the next tick redraws it below).
+    const erase = process.stderr.isTTY ? '\r\x1b[K' : '';
     return redactingLogger({
-        info: (m) => process.stderr.write(`${m}\n`),
-        warning: (m) => process.stderr.write(`warning: ${m}\n`),
-        debug: (m) => process.stderr.write(`debug: ${m}\n`),
+        info: (m) => process.stderr.write(`${erase}${m}\n`),
+        warning: (m) => process.stderr.write(`${erase}warning: ${m}\n`),
+        debug: (m) => process.stderr.write(`${erase}debug: ${m}\n`),
         debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
     });
 }
@@ -52587,7 +53328,7 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
-        const passReport = await run(passOptions, passContext, log, cancellation);
+        const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor));
         if (dotenvFile)
             writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
         const code = printReport(passReport, passOptions, log.redactor);
@@ -52608,7 +53349,7 @@ async function runOnce(options, context, log, done) {
         : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
     let report;
     try {
-        report = await run(options, context, log, cancellation);
+        report = await run(options, context, log, cancellation, cliProgress(log.redactor));
     }
     finally {
         stopListening();
@@ -52647,11 +53388,14 @@ async function main(argv, env) {
         const command = checkCommand(parsed.command);
         parsed.values.set('command', command);
         const context = contextOf(env);
+        if (parsed.values.get('config'))
+            return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary });
         const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
         noteGitlabJob(env, context, options, dotenvFile, log);
         if (parsed.watch !== undefined)
             return await runWatching(parsed, command, env, dotenvFile, log);
         const { report, code } = await runOnce(options, context, log, (o) => (outputs = o));
+        await notifyAfterRun(options, [{ name: options.url.host, url: redactUrl(options.url.href), report }], env, log);
         const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
         if (unwritten)
             process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
@@ -55685,7 +56429,6 @@ exports.prettifyError = prettifyError;
 /***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(89984);
@@ -55707,35 +56450,35 @@ var visit = __nccwpck_require__(10204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
-__webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
-__webpack_unused_export__ = visit.visitAsync;
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
+exports.isMap = identity.isMap;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
+exports.isScalar = identity.isScalar;
+exports.isSeq = identity.isSeq;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
+exports.LineCounter = lineCounter.LineCounter;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
+exports.parseAllDocuments = publicApi.parseAllDocuments;
+exports.parseDocument = publicApi.parseDocument;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
 
 
 /***/ }),

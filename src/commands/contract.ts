@@ -6,11 +6,17 @@ import type { CsvWriter } from '../output/csv.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { Cancellation } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
+import type { Progress } from '../shared/progress.js';
 
 export interface Summary {
   title: string;
   facts: Array<[string, string]>;
-  table?: { head: string[]; rows: string[][] };
+  /**
+   * `total`: the rows of the full table, when `rows` keeps only the first of them (list, rotate, usage);
+   * `rest`: where the rows a long table leaves out are (`in the CSV`), for the job summary's
+   * `… 980 more keys in the CSV`; default `not shown`.
+   */
+  table?: { head: string[]; rows: string[][]; total?: number; rest?: string };
   /** Extra markdown (charts) for job summaries; terminals skip it. */
   markdown?: string;
   /**
@@ -47,6 +53,8 @@ export interface CommandContext {
   cancellation?: Cancellation;
   /** The keys CSV, opened by run() before any request when the command writes one. */
   csv?: CsvWriter;
+  /** Progress of long work (stderr or the log, never stdout); the platform renders it. */
+  progress: Progress;
 }
 
 export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;

@@ -1,6 +1,7 @@
 // delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
 // v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
 
+import { compareLabels } from '../issuing/labels.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import { forEachBounded } from '../shared/bounded.js';
@@ -42,6 +43,7 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   const missing: string[] = [];
   const failures: string[] = [];
   const rows: string[][] = [];
+  ctx.progress.start(resolution.keys.length, 'keys deleted');
   await forEachBounded(resolution.keys, options.concurrency, async (key) => {
     const short = shortenKey(key.key);
     let result: string;
@@ -59,11 +61,17 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
       result = 'failed';
     }
     rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
+    ctx.progress.tick();
   });
+  ctx.progress.done();
 
   outputs['deleted-count'] = String(deleted);
   summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
-  summary.table = { head: ['Label', 'Key', 'Created (UTC)', 'Result'], rows };
+  // By label: deletes finish in any order.
+  summary.table = {
+    head: ['Label', 'Key', 'Created (UTC)', 'Result'],
+    rows: rows.sort((a, b) => compareLabels(a[0]!, b[0]!)),
+  };
   if (failures.length > 0) {
     return {
       ok: false,

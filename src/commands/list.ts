@@ -36,8 +36,10 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
   const lines: string[] = [];
   let seen = 0;
   let listed = 0;
+  ctx.progress.start(0, 'keys listed');
   try {
     for await (const page of api.listKeys()) {
+      ctx.progress.tick(page.length);
       const capabilities = api.known!.capabilities; // a listed page means the flavor is known
       for (const key of page) {
         seen += 1;
@@ -53,6 +55,8 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
     // Half a list is not a list: no CSV rather than one that silently misses keys.
     await csv?.discard();
     throw error;
+  } finally {
+    ctx.progress.done();
   }
   if (csv) await csv.close();
 
@@ -82,6 +86,8 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
   summary.table = {
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'],
     rows,
+    total: listed,
+    rest: csv ? 'in the CSV' : 'not shown (set output to get every key in a CSV)',
   };
   summary.lines = lines;
   log.info(

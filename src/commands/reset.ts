@@ -7,6 +7,7 @@
 //   v1a  no reset endpoint: refused
 
 import { localDay } from '../config/options.js';
+import { compareLabels } from '../issuing/labels.js';
 import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
 import { HttpStatusError } from '../quota-proxy/errors.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
@@ -197,7 +198,7 @@ async function resetEach(
   });
   summary.facts.push(['Keys reset', String(reset)]);
   if (nothing > 0) summary.facts.push(['Nothing to reset', String(nothing)]);
-  summary.table = { head: ['Label', 'Key', 'Result'], rows };
+  summary.table = { head: ['Label', 'Key', 'Result'], rows: rows.sort((a, b) => compareLabels(a[0]!, b[0]!)) };
   if (failures.length > 0)
     return {
       ok: false,

@@ -93,9 +93,11 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
   let undated = 0;
   try {
     refuseEarly();
+    ctx.progress.start(0, 'keys listed');
     for await (const page of api.listKeys()) {
       refuseEarly();
       listed += page.length;
+      ctx.progress.tick(page.length);
       for (const key of page) {
         if (!selects(key.label)) continue;
         // An epoch-0 time is a missing created_at, not a key from 1970: never deleted on a guess.
@@ -106,6 +108,8 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
     refuseEarly();
   } catch (error) {
     return { ok: false, failure: errorText(error), outputs, summary };
+  } finally {
+    ctx.progress.done();
   }
   due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const key of due) log.secret(key.key, 'key');
@@ -127,8 +131,10 @@ function row(ctx: CommandContext, key: TrialKey, result: string, replacement?: s
   ];
 }
 
-function table(ctx: CommandContext, rows: string[][]) {
-  return { head: ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])], rows };
+/** The first TABLE_ROWS due keys' rows; `total`, the due keys, tells the job summary how many more there are. */
+function table(ctx: CommandContext, rows: string[][], total: number) {
+  const head = ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])];
+  return { head, rows, total };
 }
 
 /** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
@@ -147,6 +153,7 @@ function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
   summary.table = table(
     ctx,
     due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)),
+    due.length,
   );
   return { ok: true, outputs, summary };
 }
@@ -247,6 +254,7 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
   let stop: unknown;
   const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
   outcome.attempted = toDelete.length;
+  ctx.progress.start(toDelete.length, 'keys deleted');
   await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
     if (stop !== undefined || ctx.cancellation?.requested) return;
     try {
@@ -264,7 +272,9 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
       results[i] = 'failed';
       if (isFatal(error)) stop ??= error;
     }
+    ctx.progress.tick();
   });
+  ctx.progress.done();
   return outcome;
 }
 
@@ -298,6 +308,7 @@ function verdict(
   summary.table = table(
     ctx,
     due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, results[i]!, replacementOf[i])),
+    due.length,
   );
   if (due.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
 

@@ -18,7 +18,7 @@ export async function runUsage(ctx: CommandContext): Promise<RunReport> {
   summary.facts.push(...usageFacts(report, ctx));
   if (report.rows.length > TABLE_ROWS)
     summary.facts.push(['Table', `the ${TABLE_ROWS} busiest of ${report.rows.length} keys`]);
-  summary.table = usageTable(report.rows.slice(0, TABLE_ROWS), report.basis);
+  summary.table = { ...usageTable(report.rows.slice(0, TABLE_ROWS), report.basis), total: report.rows.length };
   summary.markdown = busiestChart(report);
   summary.lines = [...usageLines(report.rows), totalsLine(report)];
   return finishWithAlerts(ctx, report);

@@ -27,6 +27,8 @@ export interface RunContext {
   now: Date;
   /** GitHub: whether the repository is public, from the event payload; undefined when it does not say. */
   publicRepository?: boolean;
+  /** What started the run, in words, for the job summary: the event and its tag, form inputs or cron. */
+  triggerText?: string;
 }
 
 /** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
@@ -51,7 +53,30 @@ export interface GithubLike {
   eventName: string;
   ref?: string;
   runId: number;
-  payload: { repository?: { [key: string]: unknown } };
+  /** `inputs`: a workflow_dispatch form's values; `schedule`: the cron of a schedule event. */
+  payload: { repository?: { [key: string]: unknown }; inputs?: { [key: string]: unknown }; schedule?: unknown };
+}
+
+/**
+ * The trigger as a release manager reads it: `tag v1.4.0 (push)`, `workflow_dispatch form: count=3000,
+ * name=…`, `schedule (cron 0 2 * * *)`, else the event and its ref.
+ */
+export function githubTriggerText(github: GithubLike, trigger: Trigger, tag: string | undefined): string {
+  switch (trigger) {
+    case 'tag':
+      return `tag ${tag} (push)`;
+    case 'dispatch': {
+      const inputs = Object.entries(github.payload.inputs ?? {}).map(([name, value]) => {
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        return `${name}=${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
+      });
+      return `workflow_dispatch form${inputs.length > 0 ? `: ${inputs.join(', ')}` : ' (no inputs)'}`;
+    }
+    case 'schedule':
+      return `schedule${typeof github.payload.schedule === 'string' ? ` (cron ${github.payload.schedule})` : ''}`;
+    default:
+      return `${github.eventName || 'unknown event'}${github.ref ? ` (${github.ref})` : ''}`;
+  }
 }
 
 /** A fresh per-process nonce: 6 hex characters. */
@@ -104,6 +129,7 @@ export function githubContext(
     nonce,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now,
+    triggerText: githubTriggerText(github, trigger, tag),
     // Public unless the payload says otherwise; a repository object that says neither is unknown.
     publicRepository:
       repo && ('private' in repo || 'visibility' in repo)

@@ -9,6 +9,7 @@ import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
 import { shortenKey } from '../shared/redact.js';
 import { type IssueResult, issueKeys, messageOf } from './key-issuer.js';
+import { compareLabels } from './labels.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
 
 export interface IssueOptions {
@@ -50,10 +51,14 @@ export async function issueToCsv(
       toCreate = earlier.rest;
       earlierFailure = earlier.failure;
     }
+    ctx.progress.start(toCreate.length, 'keys created');
     result = await issueKeys(toCreate, options.concurrency, {
       api,
       log,
-      sink,
+      sink: (key) => {
+        sink(key);
+        ctx.progress.tick();
+      },
       cancellation,
       ownSuffix: context.labelSuffix,
       retries: options.retries,
@@ -64,6 +69,7 @@ export async function issueToCsv(
     result.reexported = earlierKeys.length;
     if (earlierFailure) result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure! }));
   } finally {
+    ctx.progress.done();
     // The CSV is written whatever happened: every key the server created must reach the user. Without
     // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
     csvPath = await csv.close({ keepEmpty: false });
@@ -164,6 +170,7 @@ function reportIssue(
   if (result.repeatedKeys > 0) summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
   if (api.retriesMade > 0) summary.facts.push(['Retried requests', String(api.retriesMade)]);
   summary.table = {
+    rest: 'in the CSV',
     head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
     rows: result.created.map((k) => [
       k.label,
@@ -172,6 +179,8 @@ function reportIssue(
       k.createdAt.toISOString(),
     ]),
   };
+  // By label, as the batch numbers them (creates finish in any order).
+  summary.table.rows.sort((a, b) => compareLabels(a[0]!, b[0]!));
   log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
   for (const f of result.failures.slice(0, 5)) log.warning(`Not created: ${f.label}: ${f.error}`);
   if (result.failures.length > 5) log.warning(`… and ${result.failures.length - 5} more not created.`);

@@ -135,11 +135,18 @@ export async function deliverCsv(
     return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
   }
   const file = report.csvPath;
-  if (!options.uploadArtifact) return undefined;
+  // The summary says where the keys are when no artifact holds them.
+  const onRunner = (why: string) =>
+    report.summary.facts.push(['Artifact', `none (${why}): the CSV stays on the runner`]);
+  if (!options.uploadArtifact) {
+    onRunner('upload-artifact: false');
+    return undefined;
+  }
   // The check before the run covers the commands known to write keys; this one any other CSV.
   const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
   if (refusal) return refusal;
   if (!artifactServiceAvailable(env)) {
+    onRunner('no artifact service here');
     log.warning(
       `No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`,
     );

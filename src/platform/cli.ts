@@ -1,6 +1,7 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
+import { createProgress, type Progress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
 
 /** The CLI's logger: stderr, with the redactor that every line passes through. */
@@ -118,11 +119,27 @@ async function runDevServer(argv: string[]): Promise<number> {
   return devServer.devServerMain(argv);
 }
 
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal, a line now and then otherwise; none
+ * when quiet. Counts only, but through the redactor like every other line.
+ */
+export function cliProgress(redactor: Redactor, quiet = false): Progress {
+  const tty = Boolean(process.stderr.isTTY);
+  return createProgress({
+    quiet,
+    tty,
+    columns: () => process.stderr.columns,
+    write: (text) => process.stderr.write(redactor.redact(tty ? text : `${text}\n`)),
+  });
+}
+
 function cliLogger(env: NodeJS.ProcessEnv): CliLogger {
+  // On a terminal each line first erases a progress bar drawn there (the next tick redraws it below).
+  const erase = process.stderr.isTTY ? '\r\x1b[K' : '';
   return redactingLogger({
-    info: (m) => process.stderr.write(`${m}\n`),
-    warning: (m) => process.stderr.write(`warning: ${m}\n`),
-    debug: (m) => process.stderr.write(`debug: ${m}\n`),
+    info: (m) => process.stderr.write(`${erase}${m}\n`),
+    warning: (m) => process.stderr.write(`${erase}warning: ${m}\n`),
+    debug: (m) => process.stderr.write(`${erase}debug: ${m}\n`),
     debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
   });
 }
@@ -184,7 +201,7 @@ function runWatching(
       // Each pass reads the inputs anew, so the default day follows the clock past midnight.
       const passContext = contextOf(env);
       const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
-      const passReport = await run(passOptions, passContext, log, cancellation);
+      const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor));
       if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
       const code = printReport(passReport, passOptions, log.redactor);
       return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
@@ -216,7 +233,7 @@ async function runOnce(
   );
   let report: RunReport;
   try {
-    report = await run(options, context, log, cancellation);
+    report = await run(options, context, log, cancellation, cliProgress(log.redactor));
   } finally {
     stopListening();
   }

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { RunContext } from '../config/context.js';
 import { deliverServerCsvs } from '../multi/deliver.js';
-import { runAll, serverSection } from '../multi/run-all.js';
+import { runAll } from '../multi/run-all.js';
 import { serverRuns } from '../multi/servers.js';
 import { type ArtifactClientFactory, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
 import { notifyAfterRun } from '../output/notify.js';
@@ -51,7 +51,18 @@ export async function runServersAction({ core, context, env, log, artifactClient
   const deliveryFailure = await deliverServerCsvs(all, first, context, env, log, artifactClient);
   for (const [name, value] of Object.entries(all.outputs)) core.setOutput(name, log.redactor.redact(value));
   if (env.GITHUB_STEP_SUMMARY) {
-    const sections = [all.summary, ...all.results.map(serverSection)].map(summaryMarkdown);
+    const combined = { ok: all.ok, failure: all.failure, outputs: all.outputs, summary: all.summary };
+    const where = {
+      trigger: context.triggerText,
+      workspace: context.workspace,
+      failures: deliveryFailure ? [deliveryFailure] : [],
+    };
+    const sections = [
+      summaryMarkdown(combined, where),
+      ...all.results.map(({ name, report }) =>
+        summaryMarkdown({ ...report, summary: { ...report.summary, title: `${report.summary.title} — ${name}` } }),
+      ),
+    ];
     await core.summary.addRaw(log.redactor.redact(sections.join('\n'))).write();
   }
   const failures = [all.ok ? undefined : all.failure, deliveryFailure].filter((f) => f !== undefined);

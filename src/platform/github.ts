@@ -3,16 +3,18 @@
 // parameters, as actions/create-github-app-token does: src/index.ts wires the real ones, tests pass fakes.
 
 import type { RunReport } from '../commands/contract.js';
-import { type GithubLike, githubContext } from '../config/context.js';
-import { parseOptions } from '../config/options.js';
+import { COMMANDS } from '../config/commands.js';
+import { type GithubLike, githubContext, type RunContext } from '../config/context.js';
+import { InputError, type Options, parseOptions } from '../config/options.js';
 import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
 import { maskWebhook, notifyAfterRun } from '../output/notify.js';
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
-import { redactingLogger } from '../shared/log.js';
-import { redactUrl } from '../shared/redact.js';
+import { type Logger, redactingLogger } from '../shared/log.js';
+import { createProgress } from '../shared/progress.js';
+import { type Redactor, redactUrl } from '../shared/redact.js';
 import { runServersAction } from './github-servers.js';
-import { summaryMarkdown } from './summary.js';
+import { type SummaryWhere, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core the entry uses. */
 export interface ActionCore {
@@ -37,13 +39,88 @@ export interface ActionEnvironment {
   now?: Date;
 }
 
-export async function runAction({
-  core,
-  github,
-  env,
-  artifactClient,
-  now = new Date(),
-}: ActionEnvironment): Promise<void> {
+const INPUT_ADVICE =
+  "Fix that input (the step's `with:`, or the variable it is read from) and re-run: " +
+  'nothing was sent to the server and no key was created.';
+
+/** What the step ended with: the run's report (when it ran), its failures besides the report's, advice. */
+interface StepOutcome {
+  report?: RunReport;
+  options?: Options;
+  failures: string[];
+  advice?: string;
+  /** A `config` run: ./github-servers.ts wrote the summary and the step's result itself. */
+  delegated?: boolean;
+}
+
+/** The steps from the inputs to the outputs; fills `step` as it goes, so the summary has it whatever happens. */
+async function runStep(
+  { core, env, artifactClient }: ActionEnvironment,
+  context: RunContext,
+  log: Logger & { redactor: Redactor },
+  step: StepOutcome,
+): Promise<void> {
+  if (core.getInput('config').trim()) {
+    await runServersAction({ core, context, env, log, artifactClient });
+    step.delegated = true;
+    return;
+  }
+  const options = parseOptions((name) => core.getInput(name), env, context);
+  step.options = options;
+  // Before any request, so no key is created that could then not be handed over safely.
+  const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
+  if (refusal) {
+    step.failures.push(refusal);
+    return;
+  }
+  // The runner cancels with SIGINT, then SIGTERM 7.5 s later: no new requests, those in flight get
+  // GRACE_MS, the CSV is kept.
+  const cancellation = new Cancellation();
+  const stopListening = cancellation.listen((signal, second) =>
+    core.warning(
+      second
+        ? `${signal}: abandoning the requests in flight.`
+        : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, ` +
+            'then the CSV is written.',
+    ),
+  );
+  try {
+    step.report = await run(options, context, log, cancellation, createProgress({ write: (line) => log.info(line) }));
+  } finally {
+    stopListening();
+  }
+  const deliveryFailure = await deliverCsv(step.report, options, context, env, log, artifactClient);
+  if (deliveryFailure) step.failures.push(deliveryFailure);
+  for (const [name, value] of Object.entries(step.report.outputs)) core.setOutput(name, log.redactor.redact(value));
+  const server = { name: options.url.host, url: redactUrl(options.url.href), report: step.report };
+  await notifyAfterRun(options, [server], env, log, { runFailure: deliveryFailure });
+}
+
+/** The job summary, never empty: the report when the run got that far, else the failure and what to do. */
+function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore, env: NodeJS.ProcessEnv): string {
+  const command = step.options?.command ?? core.getInput('command');
+  const report: RunReport = step.report ?? {
+    ok: true,
+    outputs: {},
+    summary: {
+      title: `quota-proxy ${(COMMANDS as readonly string[]).includes(command) ? command : 'keys'}`,
+      facts: [],
+    },
+  };
+  const where: SummaryWhere = {
+    trigger: context.triggerText,
+    workspace: context.workspace,
+    runId: context.runId,
+    artifactName: step.options?.artifactName,
+    repository: env.GITHUB_REPOSITORY,
+    failures: step.failures,
+    advice: step.advice,
+  };
+  return summaryMarkdown(report, where);
+}
+
+export async function runAction(environment: ActionEnvironment): Promise<void> {
+  const { core, github, env, now = new Date() } = environment;
   const log = redactingLogger({
     info: core.info,
     warning: core.warning,
@@ -51,47 +128,33 @@ export async function runAction({
     mask: core.setSecret,
     debugEnabled: core.isDebug,
   });
+  // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
+  const token = core.getInput('admin-token') || env.ADMIN_TOKEN;
+  if (token?.trim()) log.secret(token.trim(), 'token');
+  maskWebhook(core.getInput('notify-webhook') || env.QUOTA_KEYS_WEBHOOK, log);
+  // invocation-id is folded into the labels; parseOptions checks it like every input.
+  const context = githubContext(github, env, now, core.getInput('invocation-id').trim());
+  const step: StepOutcome = { failures: [] };
   try {
-    // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
-    const token = core.getInput('admin-token') || env.ADMIN_TOKEN;
-    if (token?.trim()) log.secret(token.trim(), 'token');
-    maskWebhook(core.getInput('notify-webhook') || env.QUOTA_KEYS_WEBHOOK, log);
-    // invocation-id is folded into the labels; parseOptions checks it like every input.
-    const context = githubContext(github, env, now, core.getInput('invocation-id').trim());
-    if (core.getInput('config').trim()) return await runServersAction({ core, context, env, log, artifactClient });
-    const options = parseOptions((name) => core.getInput(name), env, context);
-    // Before any request, so no key is created that could then not be handed over safely.
-    const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
-    if (refusal) {
-      core.setFailed(refusal);
-      return;
-    }
-    // The runner cancels with SIGINT, then SIGTERM 7.5 s later: no new requests, those in flight get GRACE_MS, the CSV is kept.
-    const cancellation = new Cancellation();
-    const stopListening = cancellation.listen((signal, second) =>
-      core.warning(
-        second
-          ? `${signal}: abandoning the requests in flight.`
-          : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then the CSV is written.`,
-      ),
-    );
-    let report: RunReport;
-    try {
-      report = await run(options, context, log, cancellation);
-    } finally {
-      stopListening();
-    }
-    const deliveryFailure = await deliverCsv(report, options, context, env, log, artifactClient);
-    for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, log.redactor.redact(value));
-    if (env.GITHUB_STEP_SUMMARY)
-      await core.summary.addRaw(log.redactor.redact(summaryMarkdown(report.summary))).write();
-    const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter(
-      (f) => f !== undefined,
-    );
-    const server = { name: options.url.host, url: redactUrl(options.url.href), report };
-    await notifyAfterRun(options, [server], env, log, { runFailure: deliveryFailure });
-    if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
+    await runStep(environment, context, log, step);
   } catch (error) {
-    core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));
+    step.failures.push(error instanceof Error ? error.message : String(error));
+    if (error instanceof InputError) step.advice = INPUT_ADVICE;
+  } finally {
+    if (env.GITHUB_STEP_SUMMARY && !step.delegated)
+      await writeSummary(core, log.redactor.redact(stepSummary(step, context, core, env)), log);
+  }
+  const { report } = step;
+  const failures = [report && !report.ok ? (report.failure ?? 'failed') : undefined, ...step.failures];
+  const failed = failures.filter((f) => f !== undefined);
+  if (failed.length > 0) core.setFailed(log.redactor.redact(failed.join(' ')));
+}
+
+/** A summary that cannot be written (a full disk) is said in the log, and does not hide the step's own failure. */
+async function writeSummary(core: ActionCore, markdown: string, log: Logger): Promise<void> {
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,22 +1,94 @@
-// The run report as GitHub job-summary markdown.
-import type { Summary } from '../commands/contract.js';
+// One run report as GitHub job-summary markdown: what failed and what to do first, then what
+// started the run, the facts, where the keys are (CSV, artifact, a ready download command), charts,
+// and the table, cut to its first and last rows. A function of one report, so a layer running
+// several servers renders one section per server.
+import path from 'node:path';
+import type { RunReport } from '../commands/contract.js';
 
-const MAX_ROWS = 200;
+/** Rows shown at each end of a long table. */
+export const TABLE_ENDS = 10;
+
+export interface SummaryWhere {
+  /** What started the run (RunContext.triggerText). */
+  trigger?: string;
+  /** The CSV is shown relative to it. */
+  workspace?: string;
+  /** For the download command; `repository` (owner/name) makes it work outside a checkout. */
+  runId?: string;
+  artifactName?: string;
+  repository?: string;
+  /** Failures of the step besides the report's own (artifact delivery). */
+  failures?: string[];
+  /** What to do about the failure, when its message does not say (markdown, ours: not escaped). */
+  advice?: string;
+  /** Rows shown at each end of a long table (default TABLE_ENDS). */
+  ends?: number;
+}
 
 const escapeCell = (text: string) =>
   text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 
-export function summaryMarkdown(summary: Summary): string {
+const shellQuote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
+/** A path inside the workspace, relative to it (as a release manager finds it in the checkout). */
+export function relativeToWorkspace(file: string, workspace: string | undefined): string {
+  if (!workspace || !path.isAbsolute(file)) return file;
+  const relative = path.relative(workspace, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function failureLines(report: RunReport, where: SummaryWhere): string[] {
+  const failures = [report.ok ? undefined : (report.failure ?? 'failed'), ...(where.failures ?? [])].filter(
+    (f): f is string => f !== undefined,
+  );
+  if (failures.length === 0) return [];
+  const lines = failures.map((f) => `**❌ Failed:** ${escapeCell(f)}`);
+  if (where.advice) lines.push(`**What to do:** ${where.advice}`);
+  return lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]));
+}
+
+function downloadLines(report: RunReport, where: SummaryWhere): string[] {
+  if (!report.outputs['artifact-id'] || !where.artifactName || !where.runId) return [];
+  return [
+    '',
+    'Download the CSV:',
+    '',
+    '```sh',
+    `gh run download ${shellQuote(where.runId)} -n ${shellQuote(where.artifactName)}` +
+      (where.repository ? ` -R ${shellQuote(where.repository)}` : ''),
+    '```',
+  ];
+}
+
+/** The table: first and last `ends` rows with a count between when long; all rows otherwise. */
+function tableLines(report: RunReport, ends: number): string[] {
+  const table = report.summary.table;
+  if (!table || table.rows.length === 0) return [];
+  const { head, rows } = table;
+  const row = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const lines = ['', row(head), `|${head.map(() => ' --- ').join('|')}|`];
+  const total = Math.max(table.total ?? rows.length, rows.length);
+  if (total <= 2 * ends + 1) return [...lines, ...rows.map(row)];
+  // Rows kept only in part (list keeps the first ones): no last rows to show.
+  const tail = total === rows.length ? rows.slice(-ends) : [];
+  const more = total - ends - tail.length;
+  const gap = `… ${more.toLocaleString('en-US')} more key${more === 1 ? '' : 's'} ${table.rest ?? 'not shown'}`;
+  return [...lines, ...rows.slice(0, ends).map(row), row([gap, ...head.slice(1).map(() => '')]), ...tail.map(row)];
+}
+
+export function summaryMarkdown(report: RunReport, where: SummaryWhere = {}): string {
+  const { summary } = report;
   const lines = [`## ${summary.title}`, ''];
-  for (const [name, value] of summary.facts) lines.push(`- **${name}:** ${escapeCell(value)}`);
+  const failures = failureLines(report, where);
+  if (failures.length > 0) lines.push(...failures, '');
+  if (where.trigger) lines.push(`- **Trigger:** ${escapeCell(where.trigger)}`);
+  for (const [name, value] of summary.facts) {
+    const shown = name === 'CSV' ? relativeToWorkspace(value, where.workspace) : value;
+    lines.push(`- **${name}:** ${escapeCell(shown)}`);
+  }
+  lines.push(...downloadLines(report, where));
   // Charts go above the table, which may be long.
   if (summary.markdown) lines.push('', summary.markdown);
-  if (summary.table && summary.table.rows.length > 0) {
-    const { head, rows } = summary.table;
-    lines.push('', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
-    for (const row of rows.slice(0, MAX_ROWS)) lines.push(`| ${row.map(escapeCell).join(' | ')} |`);
-    if (rows.length > MAX_ROWS)
-      lines.push('', `… and ${rows.length - MAX_ROWS} more rows (all of them are in the CSV).`);
-  }
+  lines.push(...tableLines(report, where.ends ?? TABLE_ENDS));
   return `${lines.join('\n')}\n`;
 }

@@ -14,7 +14,8 @@ export interface LogSink {
   info(message: string): void;
   warning(message: string): void;
   debug(message: string): void;
-  mask?(value: string): void;
+  /** Registers a value with the platform's own masking (GitHub's `::add-mask::`); the sink may skip keys. */
+  mask?(value: string, kind: 'token' | 'key'): void;
   /** False when debug lines are dropped anyway: they are then not redacted either (a per-request cost). */
   debugEnabled?(): boolean;
 }
@@ -40,7 +41,7 @@ export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logge
     secret(value, kind) {
       if (!value || registered.has(value)) return;
       registered.add(value);
-      sink.mask?.(value);
+      sink.mask?.(value, kind);
       if (kind === 'token') redactor.addSecret(value);
       else redactor.addKey(value);
     },
