@@ -57,8 +57,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'output',
     default: '',
     short: 'o',
-    for: ['generate', 'batch', 'list', 'rotate'],
-    help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace',
+    for: ['generate', 'batch', 'list', 'usage', 'rotate'],
+    help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace (usage: only when given)',
   },
   { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
   {
@@ -95,6 +95,18 @@ export const INPUTS: readonly InputSpec[] = [
     for: ['usage', 'monitor'],
     help: 'fail when any key is at or above alert-threshold',
   },
+  {
+    name: 'days',
+    default: '1',
+    for: ['usage'],
+    help: 'usage over the last N server days, 1..90: daily totals, per-key counts, forecast, idle keys, spikes',
+  },
+  {
+    name: 'forecast-days',
+    default: '7',
+    for: ['usage'],
+    help: 'usage with days > 1: list the keys that reach their limit within this many days, 1..365',
+  },
   { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
   {
     name: 'all-matching',
@@ -114,7 +126,13 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'older-than-days',
     default: '',
     for: ['rotate'],
-    help: 'rotate: delete keys created more than this many days ago (required)',
+    help: 'rotate: delete keys created more than this many days ago (required unless idle-days)',
+  },
+  {
+    name: 'idle-days',
+    default: '',
+    for: ['rotate'],
+    help: 'rotate: delete only keys without a request in the last N server days (and created before them), 1..90',
   },
   {
     name: 'all-labels',

@@ -54,6 +54,12 @@ export interface Options {
   day?: string;
   alertThreshold: number;
   failOnAlert: boolean;
+  /** usage: the last N server days (1: the day alone). */
+  days: number;
+  /** usage: keys reaching their limit within this many days are listed. */
+  forecastDays: number;
+  /** rotate: only keys without a request in the last N server days. */
+  idleDays?: number;
   key: string;
   allMatching: boolean;
   resetAllKeysForDay: boolean;
@@ -404,9 +410,15 @@ function parseSelection({ get, bool }: Reader, command: Command, nameGiven: stri
     throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
   }
   const olderRaw = get('older-than-days');
-  if (command === 'rotate' && !olderRaw)
-    throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
+  const idleRaw = get('idle-days');
+  if (command === 'rotate' && !olderRaw && !idleRaw)
+    throw new InputError(
+      'older-than-days',
+      '',
+      'required for rotate (unless idle-days is set): a whole number of days, such as 30',
+    );
   const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
+  const idleDays = idleRaw ? parseWholeNumber('idle-days', idleRaw, 1, 90) : undefined;
   const allLabels = bool('all-labels');
   if (command === 'rotate' && !labelPrefix && !allLabels) {
     throw new InputError(
@@ -415,7 +427,7 @@ function parseSelection({ get, bool }: Reader, command: Command, nameGiven: stri
       'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true',
     );
   }
-  return { key, olderThanDays, allLabels };
+  return { key, olderThanDays, idleDays, allLabels };
 }
 
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
@@ -442,6 +454,8 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     day: get('day') ? parseDay(get('day')) : undefined,
     alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
     failOnAlert: bool('fail-on-alert'),
+    days: parseWholeNumber('days', value('days'), 1, 90),
+    forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
     ...selection,
     allMatching: bool('all-matching'),
     resetAllKeysForDay: bool('reset-all-keys-for-day'),

@@ -156,6 +156,12 @@ function devServerHandle(
 ): DevServer {
   const { store, localDay } = s;
   let closing: Promise<void> | undefined;
+  /** Now for today; for another day an instant on it in the server's zone, as if counted then. */
+  const instantOn = (day: string): number => {
+    if (day === localDay()) return Date.now();
+    const noon = Date.parse(`${day}T12:00:00Z`); // local `day` at UTC−12…+11:59; 00:01 UTC at UTC+0…+14
+    return [noon, noon - 43_140_000].find((t) => localDay(new Date(t)) === day) ?? Date.now();
+  };
   return {
     ...base,
     token: o.token,
@@ -175,7 +181,7 @@ function devServerHandle(
     recordUsage(key, n, day = localDay()): void {
       if (!isDay(day)) throw new Error(`recordUsage: day must be YYYY-MM-DD, got ${day}`);
       if (!Number.isSafeInteger(n)) throw new Error('recordUsage: requests must be an integer');
-      store.addUsage.run(day, key, n, Date.now());
+      store.addUsage.run(day, key, n, instantOn(day));
       o.def.recordUsage?.(s, key, n);
     },
     day: (at?: Date): string => localDay(at),

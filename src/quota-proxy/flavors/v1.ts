@@ -26,6 +26,7 @@ const USAGE_PAGE = 1000;
 export const v1: FlavorAdapter = {
   flavor: 'v1',
   capabilities: {
+    usageHistory: 'rows',
     maxKeysPerCreate: 1,
     perKeyDailyLimit: false,
     expiry: false,
