@@ -71,8 +71,9 @@ describe.each(FLAVORS.map((f) => [f]))('usage --days 14 on %s', (flavor) => {
     }
     // The busiest keys against their limit: labels, never keys.
     expect(markdown).toContain('    x-axis ["rising-1", "steady-1", "spiky-1"]');
-    expect(markdown).toContain(lifetime ? '    bar [455, 140, 86]' : '    bar [65, 10, 60]');
-    expect(markdown).toContain(lifetime ? '    line [1000, 1000, 1000]' : '    line [100, 100, 100]');
+    // Busiest day as % of the daily limit of 100 (v10: % of the lifetime quota of 1000 used), the limit as 100.
+    expect(markdown).toContain(lifetime ? '    bar [45, 14, 8]' : '    bar [65, 10, 60]');
+    expect(markdown).toContain('    line [100, 100, 100]');
 
     const facts = Object.fromEntries(report.summary.facts);
     expect(facts.Forecast).toBe(`1 key(s) within ${forecast.days} day(s): rising-1 ${plusDays(last, forecast.ahead)}`);

@@ -37,6 +37,9 @@ export async function runUsage(ctx: CommandContext): Promise<RunReport> {
     if (options.days === 1 && !csv) return oneDay(ctx, report);
     const trends = await collectTrends(ctx, report);
     summary.facts.push(...trendFacts(trends, report));
+    const alertsFact = summary.facts.find(([name]) => name === 'Alerts');
+    if (alertsFact && trends.spikes.length > 0)
+      alertsFact[1] = `${report.alerts} at the threshold; ${trends.spikes.length} spike(s)`;
     if (trends.keys.length > TABLE_ROWS)
       summary.facts.push(['Table', `the ${TABLE_ROWS} busiest of ${trends.keys.length} keys`]);
     summary.table = trendTable(trends, TABLE_ROWS);

@@ -45,29 +45,40 @@ export function dailyChart(t: TrendReport): string | undefined {
   ].join('\n');
 }
 
+/** A key's busiest day as a percent of its daily limit (lifetime quotas: the quota used); undefined: no limit. */
+function peakPercent(k: KeyTrend): number | undefined {
+  const { limit } = k.usage;
+  if (limit.kind === 'lifetime') return k.usage.percent;
+  return limit.value ? Math.floor((k.peak! * 100) / limit.value) : undefined;
+}
+
 /**
- * Bar chart of the busiest keys: their busiest day (lifetime quotas: the quota used) as bars, their
- * limit as a line where every one of them has a known limit.
+ * Bar chart of the busiest keys against their limit: each one's busiest day as a percent of its
+ * daily limit (lifetime quotas: the quota used), with the limit, 100 %, as a line — limits differ
+ * per key, percents compare. Where a limit is unknown: the busiest day's requests, without a line.
  */
 export function busiestAgainstLimitChart(t: TrendReport): string | undefined {
   const keys = t.keys.filter((k) => k.total > 0).slice(0, CHART_KEYS);
   if (keys.length === 0) return undefined;
   const quota = lifetime(t);
-  const bars = keys.map((k) => (quota ? (k.usage.limit.kind === 'lifetime' ? (k.usage.limit.used ?? 0) : 0) : k.peak!));
-  const limits = keys.map((k) => k.usage.limit.value);
-  const known = limits.every((v) => v !== undefined);
-  const top = axisTop([...bars, ...(known ? (limits as number[]) : [])]);
-  const what = quota ? 'quota used (bars) against the lifetime quota' : 'busiest day (bars) against the daily limit';
+  const percents = keys.map(peakPercent);
+  const known = percents.every((p) => p !== undefined);
+  const bars = known ? (percents as number[]) : keys.map((k) => k.peak ?? k.total);
+  const what = quota
+    ? 'quota used, % of the lifetime quota'
+    : known
+      ? 'busiest day, % of the daily limit'
+      : 'busiest day, requests (daily limit unknown)';
   return [
     '```mermaid',
     'xychart-beta',
-    `    title "Busiest keys, ${windowText(t)}: ${what}${known ? ' (line)' : ', unknown'}"`,
+    `    title "Busiest keys, ${windowText(t)}: ${what}"`,
     `    x-axis [${chartLabels(keys)
       .map((n) => `"${n}"`)
       .join(', ')}]`,
-    `    y-axis "${quota ? 'Requests (lifetime)' : 'Requests per day'}" 0 --> ${top}`,
+    `    y-axis "${known ? '% of limit' : 'Requests'}" 0 --> ${known ? Math.max(100, ...bars) : axisTop(bars)}`,
     `    bar [${bars.join(', ')}]`,
-    ...(known ? [`    line [${limits.join(', ')}]`] : []),
+    ...(known ? [`    line [${bars.map(() => 100).join(', ')}]`] : []),
     '```',
   ].join('\n');
 }

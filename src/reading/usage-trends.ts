@@ -11,7 +11,7 @@ import type { KeyUsage, UsageReport } from './usage-report.js';
 /** A spike: the last day above SPIKE_FACTOR × the key's mean of the days before, and at least SPIKE_FLOOR. */
 export const SPIKE_FACTOR = 3;
 export const SPIKE_FLOOR = 20;
-/** A forecast further out than this is "not at this rate". */
+/** A lifetime quota's forecast further out than this is "not at this rate". */
 const HORIZON_DAYS = 3650;
 const DAY_MS = 86_400_000;
 
@@ -64,7 +64,8 @@ function dayAfter(day: string, days: number): string {
 
 /**
  * A daily limit is reached on a day whose requests reach it: the least-squares line through the N
- * days, followed forward. 0: reached on the last day already; undefined: flat or falling.
+ * days, followed forward no further than twice N days (a trend read off two weeks says nothing of
+ * next year). 0: reached on the last day already; undefined: flat, falling, or further out.
  */
 export function dailyForecast(perDay: ArrayLike<number>, limit: number): number | undefined {
   const n = perDay.length;
@@ -83,7 +84,7 @@ export function dailyForecast(perDay: ArrayLike<number>, limit: number): number 
   const slope = num / den;
   if (!(slope > 0)) return undefined;
   const ahead = Math.max(1, Math.ceil(meanX + (limit - meanY) / slope - (n - 1)));
-  return ahead <= HORIZON_DAYS ? ahead : undefined;
+  return ahead <= 2 * n ? ahead : undefined;
 }
 
 /** A lifetime quota runs out at the mean rate of the window. 0: used up already. */
