@@ -136,3 +136,27 @@ describe.each(FLAVORS.map((f) => [f]))('usage --days 14 on %s', (flavor) => {
     });
   });
 });
+
+// v1 answers every day's rows, newest day first: the history stops paging at the first older row.
+test('usage --days 3 on v1 stops reading rows once they are older than the 3 days', async () => {
+  const server = await startDevServer({ flavor: 'v1' });
+  try {
+    const keys = server.seedKeys(1500, { labelPrefix: 'k-' });
+    const old = server.day(new Date(Date.now() - 30 * DAY_MS));
+    for (const key of keys) server.recordUsage(key, 1, old); // 1500 rows: two pages of 1000
+    server.recordUsage(keys[0]!, 5);
+    const before = server.requests.length;
+    const { report } = await runRead(server, { command: 'usage', days: '3', 'skip-health-check': 'true' });
+    expect(report.ok).toBe(true);
+    expect(report.summary.facts).toContainEqual(['Requests (period)', '5']);
+    const pages = server.requests.slice(before).filter((r) => r.path.startsWith('/admin/usage'));
+    // The day's report reads both pages (it learns the server's day and limit from every row); the history one.
+    expect(pages.map((r) => r.path)).toEqual([
+      '/admin/usage?limit=1000&offset=0',
+      '/admin/usage?limit=1000&offset=1000',
+      '/admin/usage?limit=1000&offset=0',
+    ]);
+  } finally {
+    await server.close();
+  }
+});

@@ -368,11 +368,16 @@ export class QuotaProxy {
   async usageHistory(days: readonly string[], onRow: (row: UsageRow & { day: string }) => void): Promise<void> {
     const adapter = this.require('usage history');
     const wanted = new Set(days);
-    const take = (page: UsagePage, asked?: string) => {
+    const first = [...days].sort()[0];
+    /** Hands the page's rows of the wanted days on; false once older rows begin on a newest-first server. */
+    const take = (page: UsagePage, asked?: string): boolean => {
+      let older = false;
       for (const row of page.rows) {
         const day = row.day || page.day || asked;
         if (day && wanted.has(day)) onRow({ ...row, day });
+        else if (day && first && day < first) older = true;
       }
+      return !(older && adapter.capabilities.usageNewestDayFirst);
     };
     switch (adapter.capabilities.usageHistory) {
       case 'per-day':
@@ -385,8 +390,8 @@ export class QuotaProxy {
         return;
       case 'rows':
         return this.eachPage(
-          (o) => adapter.usageRequest(days[0], o),
-          days[0],
+          (o) => adapter.usageRequest(first, o),
+          first,
           (p) => take(p),
         );
       case 'window':
@@ -402,14 +407,18 @@ export class QuotaProxy {
     await this.eachPage(
       (o) => request(days, o),
       undefined,
-      (page) => page.rows.forEach(onRow),
+      (page) => {
+        page.rows.forEach(onRow);
+        return true;
+      },
     );
   }
 
+  /** Usage pages one after the other until the last, or until `onPage` returns false. */
   private async eachPage(
     request: (offset: number) => { path: string; query?: Record<string, string | number | undefined> },
     day: string | undefined,
-    onPage: (page: UsagePage) => void,
+    onPage: (page: UsagePage) => boolean,
   ): Promise<void> {
     const adapter = this.require('usage');
     let offset: number | undefined = 0;
@@ -417,8 +426,7 @@ export class QuotaProxy {
       const { path, query } = request(offset);
       const { body } = await this.http.json('GET', path, { query });
       const page = adapter.parseUsage(body, day, offset);
-      onPage(page);
-      offset = page.next;
+      offset = onPage(page) ? page.next : undefined;
     }
   }
 

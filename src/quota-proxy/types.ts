@@ -84,6 +84,8 @@ export interface Capabilities {
    * only each key's count over the last N×24 hours (v10, `usageWindowRequest`).
    */
   usageHistory: 'rows' | 'per-day' | 'window';
+  /** The usage pages come newest day first (v1): paging stops at the first row older than asked. */
+  usageNewestDayFirst?: boolean;
 }
 
 /** A page of keys; `next` is set when the server has more. */

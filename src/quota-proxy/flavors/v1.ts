@@ -27,6 +27,7 @@ export const v1: FlavorAdapter = {
   flavor: 'v1',
   capabilities: {
     usageHistory: 'rows',
+    usageNewestDayFirst: true, // upstream: ORDER BY d.day DESC, d.requests DESC
     maxKeysPerCreate: 1,
     perKeyDailyLimit: false,
     expiry: false,
