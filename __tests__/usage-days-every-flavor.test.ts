@@ -160,3 +160,34 @@ test('usage --days 3 on v1 stops reading rows once they are older than the 3 day
     await server.close();
   }
 });
+
+// A label is people's text: in a chart it can neither end the string, the list, the diagram nor the
+// fence, nor start HTML; the chart names keys by label, never by key.
+test('hostile labels cannot break the Mermaid charts', async () => {
+  const server = await startDevServer({ flavor: 'v1p' });
+  try {
+    const hostile = 'x"] ```\n%%{init}%% <img src=x onerror=alert(1)>, `y`;';
+    const [a, b] = [server.seedKeys(1, { labelPrefix: hostile })[0]!, server.seedKeys(1, { labelPrefix: '' })[0]!];
+    for (const [i, day] of [server.day(new Date(Date.now() - DAY_MS)), server.day()].entries()) {
+      server.recordUsage(a, 10 + i, day);
+      server.recordUsage(b, 5, day);
+    }
+    const { report, markdown } = await runRead(server, { command: 'usage', days: '2', 'skip-health-check': 'true' });
+    expect(report.ok).toBe(true);
+    const charts = [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) {
+      for (const line of chart.split('\n').slice(1)) {
+        expect(line).toMatch(
+          /^ {4}(title "[^"`<>]*"|x-axis \[("[^"`<>[\],;%]*"(, )?)+\]|y-axis "[^"]*" 0 --> \d+|(bar|line) \[[\d, ]+\])$/,
+        );
+      }
+    }
+    // Shortened to 20 characters, everything but letters, digits, spaces and -_.:/#()+ as `_`.
+    expect(charts[1]).toContain('x-axis ["x__ _______init___ …", "1"]');
+    expect(markdown.match(/```/g)).toHaveLength(4);
+    expect(markdown).not.toContain(a);
+  } finally {
+    await server.close();
+  }
+});
