@@ -365,7 +365,7 @@ export class QuotaProxy {
    * The usage of each of `days` (server-local YYYY-MM-DD), handed row by row to `onRow` and never
    * kept: as few requests as the flavor allows (usageHistory). Rows of other days are skipped.
    */
-  async usageHistory(days: readonly string[], onRow: (row: UsageRow & { day: string }) => void): Promise<void> {
+  async usageHistory(days: readonly string[], onRow: (row: UsageRow, day: string) => void): Promise<void> {
     const adapter = this.require('usage history');
     const wanted = new Set(days);
     const first = [...days].sort()[0];
@@ -374,7 +374,7 @@ export class QuotaProxy {
       let older = false;
       for (const row of page.rows) {
         const day = row.day || page.day || asked;
-        if (day && wanted.has(day)) onRow({ ...row, day });
+        if (day && wanted.has(day)) onRow(row, day);
         else if (day && first && day < first) older = true;
       }
       return !(older && adapter.capabilities.usageNewestDayFirst);

@@ -115,9 +115,9 @@ async function readHistory(api: QuotaProxy, report: UsageReport, days: string[])
   }
   if (calendar) {
     const index = new Map(days.map((d, i) => [d, i]));
-    await api.usageHistory(days, (row) => {
+    await api.usageHistory(days, (row, day) => {
       const perDay = trends.get(row.key)?.perDay;
-      const i = index.get(row.day)!;
+      const i = index.get(day)!;
       if (perDay) perDay[i] = perDay[i]! + row.requests;
     });
   } else {
