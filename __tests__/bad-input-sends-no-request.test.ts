@@ -65,6 +65,8 @@ const general: Array<[string, string[]]> = [
   ['forecast-days', ['--forecast-days', '0']],
   ['forecast-days', ['--forecast-days', 'soon']],
   ['idle-days', ['--idle-days', '91']],
+  ['spike-factor', ['--spike-factor', '1']],
+  ['spike-min-requests', ['--spike-min-requests', '0']],
 ];
 
 const specific: Array<[string, string, string[]]> = [

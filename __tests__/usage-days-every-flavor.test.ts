@@ -92,6 +92,16 @@ describe.each(FLAVORS.map((f) => [f]))('usage --days 14 on %s', (flavor) => {
     expect(shown).not.toContain(server.token);
   });
 
+  test('spike-factor and spike-min-requests move the rule: 30× or 61 requests, no spike', async () => {
+    for (const moved of [{ 'spike-factor': '30' }, { 'spike-min-requests': '61' }] as Array<Record<string, string>>) {
+      const { report, warnings } = await runRead(server, { ...inputs, ...moved });
+      expect(report.outputs.alerts).toBe('0');
+      expect(warnings).toEqual([]);
+    }
+    const { report } = await runRead(server, { ...inputs, 'spike-factor': '29.5', 'spike-min-requests': '60' });
+    expect(report.outputs.alerts).toBe('1');
+  });
+
   test('fail-on-alert fails on the spike, naming it', async () => {
     const { report } = await runRead(server, { ...inputs, 'fail-on-alert': 'true' });
     expect(report.ok).toBe(false);

@@ -107,6 +107,18 @@ export const INPUTS: readonly InputSpec[] = [
     for: ['usage'],
     help: 'usage with days > 1: list the keys that reach their limit within this many days, 1..365',
   },
+  {
+    name: 'spike-factor',
+    default: '3',
+    for: ['usage'],
+    help: "usage with days > 1: a key's last day above this many times its mean of the days before is a spike, 1.1..1000",
+  },
+  {
+    name: 'spike-min-requests',
+    default: '20',
+    for: ['usage'],
+    help: 'usage with days > 1: a spike needs at least this many requests on the last day, 1..100000000',
+  },
   { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
   {
     name: 'all-matching',

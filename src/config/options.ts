@@ -58,6 +58,9 @@ export interface Options {
   days: number;
   /** usage: keys reaching their limit within this many days are listed. */
   forecastDays: number;
+  /** usage: a spike is a last day above spikeFactor × the key's mean before, and ≥ spikeMinRequests. */
+  spikeFactor: number;
+  spikeMinRequests: number;
   /** rotate: only keys without a request in the last N server days. */
   idleDays?: number;
   key: string;
@@ -141,6 +144,12 @@ function parseDay(raw: string): string {
   if (!date || date.toISOString().slice(0, 10) !== raw)
     throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
   return raw;
+}
+
+function parseFactor(raw: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < 1.1 || Number(raw) > 1000)
+    throw new InputError('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
+  return Number(raw);
 }
 
 function parseTiers(raw: string): Record<string, number> {
@@ -456,6 +465,8 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     failOnAlert: bool('fail-on-alert'),
     days: parseWholeNumber('days', value('days'), 1, 90),
     forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
+    spikeFactor: parseFactor(value('spike-factor')),
+    spikeMinRequests: parseWholeNumber('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
     ...selection,
     allMatching: bool('all-matching'),
     resetAllKeysForDay: bool('reset-all-keys-for-day'),

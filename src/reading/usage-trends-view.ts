@@ -7,7 +7,7 @@ import { flat } from '../output/seed-lines.js';
 import { shortenKey } from '../shared/redact.js';
 import { dailyLimitOf } from './limits.js';
 import { chartText, type UsageReport } from './usage-report.js';
-import { type KeyTrend, SPIKE_FACTOR, SPIKE_FLOOR, type TrendReport } from './usage-trends.js';
+import type { KeyTrend, TrendReport } from './usage-trends.js';
 
 const CHART_KEYS = 10;
 /** Keys named in a fact before the rest is counted. */
@@ -142,8 +142,8 @@ export function trendFacts(t: TrendReport, report: UsageReport): Array<[string, 
       'Spikes',
       t.days.length < 2
         ? 'need days of 2 or more'
-        : `${t.spikes.length} (last day above ${SPIKE_FACTOR}× the key's mean of the days before, ` +
-          `and at least ${SPIKE_FLOOR})`,
+        : `${t.spikes.length} (last day above ${t.spikeFactor}× the key's mean of the days before, ` +
+          `and at least ${t.spikeMinRequests})`,
     ],
   ];
   if (report.basis === 'server-wide daily limit' && report.unknownLimit?.stand === 'unknown')
@@ -157,7 +157,7 @@ export function spikeWarning(t: TrendReport, k: KeyTrend): string {
   const mean = Math.round((k.meanBefore ?? 0) * 10) / 10;
   return (
     `Key ${shortenKey(k.usage.key)} (${flat(k.usage.label) || 'no label'}) made ${k.last} request(s) ${when}, ` +
-    `more than ${SPIKE_FACTOR}× its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`
+    `more than ${t.spikeFactor}× its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`
   );
 }
 

@@ -8,9 +8,6 @@ import { localDay } from '../config/options.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { KeyUsage, UsageReport } from './usage-report.js';
 
-/** A spike: the last day above SPIKE_FACTOR × the key's mean of the days before, and at least SPIKE_FLOOR. */
-export const SPIKE_FACTOR = 3;
-export const SPIKE_FLOOR = 20;
 /** A lifetime quota's forecast further out than this is "not at this rate". */
 const HORIZON_DAYS = 3650;
 const DAY_MS = 86_400_000;
@@ -44,6 +41,8 @@ export interface TrendReport {
   /** Busiest first: by requests over the N days, then by label. */
   keys: KeyTrend[];
   forecastDays: number;
+  spikeFactor: number;
+  spikeMinRequests: number;
   /** Keys reaching their limit within forecastDays, soonest first. */
   runningOut: KeyTrend[];
   /** Keys without a request in the N days. */
@@ -150,7 +149,8 @@ export async function collectTrends(ctx: CommandContext, report: UsageReport): P
     }
     if (n >= 2) {
       t.meanBefore = Math.max(0, t.total - t.last) / (n - 1);
-      t.spike = t.last >= SPIKE_FLOOR && t.last > SPIKE_FACTOR * t.meanBefore;
+      // A spike: the last day above spike-factor × the key's mean of the days before, and at least spike-min-requests.
+      t.spike = t.last >= options.spikeMinRequests && t.last > options.spikeFactor * t.meanBefore;
     }
     t.reachesIn = forecastOf(t, n);
     if (t.reachesIn !== undefined) t.reachesOn = dayAfter(report.day, t.reachesIn);
@@ -167,6 +167,8 @@ export async function collectTrends(ctx: CommandContext, report: UsageReport): P
     dailyKeysUsed,
     keys,
     forecastDays: options.forecastDays,
+    spikeFactor: options.spikeFactor,
+    spikeMinRequests: options.spikeMinRequests,
     runningOut,
     idle: keys.filter((t) => t.total === 0).sort(byLabel),
     spikes: keys.filter((t) => t.spike),
