@@ -75,6 +75,11 @@ describe.each(FLAVORS.map((f) => [f]))('usage --days 14 on %s', (flavor) => {
     expect(markdown).toContain(lifetime ? '    bar [45, 14, 8]' : '    bar [65, 10, 60]');
     expect(markdown).toContain('    line [100, 100, 100]');
 
+    // The seed tool's lines as ever, the 14 days appended after 使用率.
+    const risingLine = lines.find((l) => l.startsWith(shortenKey(rising)));
+    expect(risingLine).toMatch(/ \| 使用率: \d+% \| 14天请求: 455 \| 达限: (\d{4}-\d{2}-\d{2})$/);
+    expect(risingLine).toContain(`达限: ${plusDays(last, forecast.ahead)}`);
+    expect(lines.find((l) => l.startsWith(shortenKey(idle)))).toMatch(/ \| 14天请求: 0 \| 达限: -$/);
     const facts = Object.fromEntries(report.summary.facts);
     expect(facts.Forecast).toBe(`1 key(s) within ${forecast.days} day(s): rising-1 ${plusDays(last, forecast.ahead)}`);
     expect(facts['Idle keys']).toBe('2, rotation candidates: idle-1, stale-1');

@@ -24,6 +24,7 @@ import {
   trendFacts,
   trendMarkdown,
   trendTable,
+  trendUsageLines,
 } from '../reading/usage-trends-view.js';
 import type { CommandContext, RunReport } from './contract.js';
 
@@ -44,7 +45,7 @@ export async function runUsage(ctx: CommandContext): Promise<RunReport> {
       summary.facts.push(['Table', `the ${TABLE_ROWS} busiest of ${trends.keys.length} keys`]);
     summary.table = trendTable(trends, TABLE_ROWS);
     summary.markdown = options.days === 1 ? busiestChart(report) : trendMarkdown(trends);
-    summary.lines = [...usageLines(report.rows), totalsLine(report), ...dailyLines(trends)];
+    summary.lines = [...trendUsageLines(trends, report.rows), totalsLine(report), ...dailyLines(trends)];
     if (csv) {
       for (const row of trendCsvRows(trends)) csv.write(row);
       const file = await csv.close();

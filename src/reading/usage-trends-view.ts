@@ -3,10 +3,10 @@
 // and the per-day, per-key CSV.
 
 import type { Summary } from '../commands/contract.js';
-import { flat } from '../output/seed-lines.js';
+import { flat, usageLine } from '../output/seed-lines.js';
 import { shortenKey } from '../shared/redact.js';
 import { dailyLimitOf } from './limits.js';
-import { chartText, type UsageReport } from './usage-report.js';
+import { chartText, type KeyUsage, type UsageReport } from './usage-report.js';
 import type { KeyTrend, TrendReport } from './usage-trends.js';
 
 const CHART_KEYS = 10;
@@ -117,6 +117,19 @@ export function trendTable(t: TrendReport, rows: number): Summary['table'] {
       return [k.usage.label, shortenKey(k.usage.key), ...figures, limitCell(k), reachText(k), note(k)];
     }),
   };
+}
+
+/**
+ * The seed tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
+ * `使用率`, so scripts that read its fields still find them): `| 14天请求: 455 | 达限: 2026-12-13`.
+ */
+export function trendUsageLines(t: TrendReport, rows: KeyUsage[]): string[] {
+  const byKey = new Map(t.keys.map((k) => [k.usage.key, k]));
+  return rows.map((row) => {
+    const k = byKey.get(row.key);
+    const reach = k && k.reachesOn !== undefined ? (k.reachesIn === 0 ? '已达' : k.reachesOn) : '-';
+    return `${usageLine(row)} | ${t.days.length}天请求: ${k?.total ?? 0} | 达限: ${reach}`;
+  });
 }
 
 /** Terminal lines: one per day (`趋势: <day> | 请求: N | 活跃密钥: M`), where the server keeps days. */
