@@ -30,7 +30,7 @@ import type { CommandContext, RunReport } from './contract.js';
 
 export async function runUsage(ctx: CommandContext): Promise<RunReport> {
   const { options, summary } = ctx;
-  // The CSV's private temp file first: a path that cannot take it fails before any request.
+  // The CSV's private temp file first: a path that cannot take it fails before any admin request.
   const csv = options.outputGiven ? openCsv(options.output) : undefined;
   try {
     const report = await collectUsage(ctx);
