@@ -45936,7 +45936,10 @@ const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\
 // Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
 const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
 /** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
-const REASON_WORDS = /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+const REASON_WORDS = new RegExp(`^(${[
+    ...['required', 'missing', 'invalid', 'expired', 'needed', 'incorrect', 'wrong', 'mismatch', 'provided'],
+    ...['is', 'was', 'not', 'must', 'header', 'format', 'error'],
+].join('|')})[.!]?$`, 'i');
 /**
  * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,
  * "Admin token required") is not one and stays, so that the message is read whole.
@@ -48414,7 +48417,13 @@ function batchLabels(name, count, suffix) {
 }
 // One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
 // forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
-const BATCH_LABEL = /^(.+)-(\d{3,})-((?:r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?)|(?:p\d+j\d+(?:n[0-9a-f]{6})?)|(?:c[0-9a-z]+n[0-9a-f]{6})|[0-9a-z]{10})$/;
+const INVOCATION_FORMS = [
+    String.raw `r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
+    String.raw `p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
+    String.raw `c[0-9a-z]+n[0-9a-f]{6}`, // by hand: time, nonce
+    String.raw `[0-9a-z]{10}`, // earliest versions
+];
+const BATCH_LABEL = new RegExp(String.raw `^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
 function parseBatchLabel(label) {
     const m = BATCH_LABEL.exec(label);
     if (!m)
@@ -52446,7 +52455,20 @@ async function watch(seconds, pass, io, signals = process) {
 
 
 // East Asian wide characters take two terminal columns (labels are often Chinese).
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+const WIDE_RANGES = [
+    [0x1100, 0x115f],
+    [0x2e80, 0x303e],
+    [0x3041, 0x33ff],
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xa000, 0xa4cf],
+    [0xac00, 0xd7a3],
+    [0xf900, 0xfaff],
+    [0xfe30, 0xfe4f],
+    [0xff00, 0xff60],
+    [0xffe0, 0xffe6],
+];
+const WIDE = new RegExp(`[${WIDE_RANGES.map(([from, to]) => `${String.fromCharCode(from)}-${String.fromCharCode(to)}`).join('')}]`, 'g');
 /** Terminal columns a string takes. */
 function displayWidth(text) {
     return text.length + (text.match(WIDE)?.length ?? 0);

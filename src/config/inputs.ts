@@ -249,6 +249,20 @@ export const INPUTS: readonly InputSpec[] = [
     help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels',
   },
   { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
+  // many servers, notifications
+  {
+    name: 'config',
+    default: '',
+    help: 'YAML file of servers (name, url, token-env, flavor, tier, limit…): the command runs against each',
+  },
+  { name: 'server', default: '', help: 'with config: run only the server of this name' },
+  { name: 'server-concurrency', default: '1', help: 'with config: servers worked on at once, 1..8' },
+  {
+    name: 'notify-webhook',
+    default: '',
+    help: 'URL (from a secret; env QUOTA_KEYS_WEBHOOK) POSTed a Slack-compatible JSON line after the run',
+  },
+  { name: 'notify-on', default: 'failure,alert', help: 'when notify-webhook is called: failure, alert, always' },
 ];
 
 const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));

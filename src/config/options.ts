@@ -88,7 +88,18 @@ export interface Options {
   /** GitHub: hashed into batch labels (context.ts); checked here like every input. */
   invocationId: string;
   requireHttps: boolean;
+  /** Absolute path of the servers file (`config`): the command runs against each server in it. */
+  config?: string;
+  /** With config: the one server to run (`server`). */
+  server?: string;
+  serverConcurrency: number;
+  /** Where the run's notification is POSTed (a secret: never printed). */
+  notifyWebhook?: URL;
+  notifyOn: readonly NotifyOn[];
 }
+
+export const NOTIFY_ON = ['failure', 'alert', 'always'] as const;
+export type NotifyOn = (typeof NOTIFY_ON)[number];
 
 /** Reads one raw input: '' when unset (the @actions/core convention). */
 export type RawInputs = (name: string) => string;
@@ -439,6 +450,28 @@ function parseSelection({ get, bool }: Reader, command: Command, nameGiven: stri
   return { key, olderThanDays, idleDays, allLabels };
 }
 
+/** Many servers (config, server, server-concurrency) and the notification (notify-webhook, notify-on). */
+function parseFanOut({ get, value }: Reader, env: NodeJS.ProcessEnv, context: RunContext) {
+  const config = get('config') ? path.resolve(context.workspace, get('config')) : undefined;
+  const server = get('server') || undefined;
+  if (server && !config) throw new InputError('server', server, 'server selects an entry of config: set config too');
+  const serverConcurrency = parseWholeNumber('server-concurrency', value('server-concurrency'), 1, 8);
+  const hook = get('notify-webhook') || env.QUOTA_KEYS_WEBHOOK?.trim() || '';
+  let notifyWebhook: URL | undefined;
+  if (hook) {
+    // Never echoed: a webhook URL carries its own secret.
+    const url = URL.canParse(hook) ? new URL(hook) : undefined;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      throw new InputError('notify-webhook', '', 'expected an https:// URL (or http://), such as a Slack webhook');
+    notifyWebhook = url;
+  }
+  const notifyOn = value('notify-on')
+    .split(/[\s,|]+/)
+    .filter(Boolean)
+    .map((word) => oneOf('notify-on', word, NOTIFY_ON));
+  return { config, server, serverConcurrency, notifyWebhook, notifyOn };
+}
+
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
   const read = reader(input);
   const { get, value, bool } = read;
@@ -486,5 +519,6 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     force: bool('force'),
     invocationId: parseInvocationId(get('invocation-id')),
     requireHttps: bool('require-https'),
+    ...parseFanOut(read, env, context),
   };
 }

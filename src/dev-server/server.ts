@@ -147,6 +147,20 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   return devServerHandle(o, s, server, { url: `http://127.0.0.1:${port}${o.basePath}`, requests, setHealth });
 }
 
+/**
+ * When a request counted on `day` was made: now for today, else this time of day on that day. A real
+ * server only ever updates today's row, and clients learn the server's day from the rows' day beside
+ * their update time; a past day's row stamped now would put the server in another zone.
+ */
+function stampWithin(day: string, localDay: (d?: Date) => string): number {
+  const now = Date.now();
+  for (let back = 0; back <= 400; back++) {
+    const at = now - back * 86_400_000;
+    if (localDay(new Date(at)) === day) return at;
+  }
+  return now;
+}
+
 /** The DevServer the caller gets: its address, the test helpers over the store, close(). */
 function devServerHandle(
   o: Resolved,
@@ -156,12 +170,6 @@ function devServerHandle(
 ): DevServer {
   const { store, localDay } = s;
   let closing: Promise<void> | undefined;
-  /** Now for today; for another day an instant on it in the server's zone, as if counted then. */
-  const instantOn = (day: string): number => {
-    if (day === localDay()) return Date.now();
-    const noon = Date.parse(`${day}T12:00:00Z`); // local `day` at UTC−12…+11:59; 00:01 UTC at UTC+0…+14
-    return [noon, noon - 43_140_000].find((t) => localDay(new Date(t)) === day) ?? Date.now();
-  };
   return {
     ...base,
     token: o.token,
@@ -181,7 +189,7 @@ function devServerHandle(
     recordUsage(key, n, day = localDay()): void {
       if (!isDay(day)) throw new Error(`recordUsage: day must be YYYY-MM-DD, got ${day}`);
       if (!Number.isSafeInteger(n)) throw new Error('recordUsage: requests must be an integer');
-      store.addUsage.run(day, key, n, instantOn(day));
+      store.addUsage.run(day, key, n, stampWithin(day, localDay));
       o.def.recordUsage?.(s, key, n);
     },
     day: (at?: Date): string => localDay(at),

@@ -22,8 +22,13 @@ export interface BatchLabel {
 
 // One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
 // forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
-const BATCH_LABEL =
-  /^(.+)-(\d{3,})-((?:r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?)|(?:p\d+j\d+(?:n[0-9a-f]{6})?)|(?:c[0-9a-z]+n[0-9a-f]{6})|[0-9a-z]{10})$/;
+const INVOCATION_FORMS = [
+  String.raw`r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
+  String.raw`p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
+  'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
+  '[0-9a-z]{10}', // earliest versions
+];
+const BATCH_LABEL = new RegExp(String.raw`^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
 
 export function parseBatchLabel(label: string): BatchLabel | undefined {
   const m = BATCH_LABEL.exec(label);

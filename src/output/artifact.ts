@@ -90,16 +90,17 @@ export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
 export const defaultArtifactClient: ArtifactClientFactory = async () =>
   new (await import('@actions/artifact')).DefaultArtifactClient();
 
-/** Uploads one file, zipped under its own name. */
+/** Uploads one file (or several in one folder: many servers' CSVs), zipped under their own names. */
 export async function uploadFileArtifact(
-  file: string,
+  file: string | readonly string[],
   options: Pick<Options, 'artifactName' | 'retentionDays'>,
   context: Pick<RunContext, 'runId'>,
   env: NodeJS.ProcessEnv,
   createClient: ArtifactClientFactory = defaultArtifactClient,
 ): Promise<UploadedArtifact> {
   const { artifactName: name, retentionDays } = options;
-  const result = await (await createClient()).uploadArtifact(name, [file], dirname(file), { retentionDays });
+  const files = typeof file === 'string' ? [file] : [...file];
+  const result = await (await createClient()).uploadArtifact(name, files, dirname(files[0]!), { retentionDays });
   if (result.id === undefined) throw new Error('the artifact service returned no artifact id');
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;

@@ -1,7 +1,7 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
-import type { Redactor } from '../shared/redact.js';
+import { type Redactor, redactUrl } from '../shared/redact.js';
 
 /** The CLI's logger: stderr, with the redactor that every line passes through. */
 type CliLogger = Logger & { redactor: Redactor };
@@ -11,19 +11,36 @@ import type { Command } from '../config/commands.js';
 import type { RunContext } from '../config/context.js';
 import { COMMANDS, InputError, type Options, parseOptions } from '../config/options.js';
 import { encryptReportCsv } from '../output/encrypt.js';
+import { maskWebhook, notifyAfterRun } from '../output/notify.js';
 import { run } from '../run.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
 import { commandUsage, EXIT_ALERT, shortUsage, usage } from './cli-help.js';
+import { runServersCli } from './cli-servers.js';
 import { artifactWarnings, dotenvPath, writeDotenv } from './gitlab.js';
 import { watch, watchSeconds } from './watch.js';
 
 export { type ParsedArgs, parseArgs } from './cli-args.js';
 
 // East Asian wide characters take two terminal columns (labels are often Chinese).
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+const WIDE_RANGES = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
+const WIDE = new RegExp(
+  `[${WIDE_RANGES.map(([from, to]) => `${String.fromCharCode(from!)}-${String.fromCharCode(to!)}`).join('')}]`,
+  'g',
+);
 
 /** Terminal columns a string takes. */
 export function displayWidth(text: string): number {
@@ -36,9 +53,12 @@ export function displayWidth(text: string): number {
  */
 export function maskTokenArguments(argv: string[], env: NodeJS.ProcessEnv, log: Logger): void {
   if (env.ADMIN_TOKEN) log.secret(env.ADMIN_TOKEN, 'token');
+  maskWebhook(env.QUOTA_KEYS_WEBHOOK, log);
   argv.forEach((arg, i) => {
     const next = argv[i + 1];
-    if (['-t', '--token', '--admin-token'].includes(arg) && next) log.secret(next, 'token');
+    if (arg === '--notify-webhook') maskWebhook(next, log);
+    else if (arg.startsWith('--notify-webhook=')) maskWebhook(arg.slice('--notify-webhook='.length), log);
+    else if (['-t', '--token', '--admin-token'].includes(arg) && next) log.secret(next, 'token');
     else if (/^--(admin[-_]?)?token=/i.test(arg)) log.secret(arg.slice(arg.indexOf('=') + 1), 'token');
     else if (/^-t./.test(arg)) log.secret(arg.slice(2), 'token');
   });
@@ -233,10 +253,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const command = checkCommand(parsed.command);
     parsed.values.set('command', command);
     const context = contextOf(env);
+    if (parsed.values.get('config'))
+      return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary });
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
     noteGitlabJob(env, context, options, dotenvFile, log);
     if (parsed.watch !== undefined) return await runWatching(parsed, command, env, dotenvFile, log);
     const { report, code } = await runOnce(options, context, log, (o) => (outputs = o));
+    await notifyAfterRun(options, [{ name: options.url.host, url: redactUrl(options.url.href), report }], env, log);
     const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
     if (unwritten) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
     return report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : code;

@@ -6,9 +6,12 @@ import type { RunReport } from '../commands/contract.js';
 import { type GithubLike, githubContext } from '../config/context.js';
 import { parseOptions } from '../config/options.js';
 import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
+import { maskWebhook, notifyAfterRun } from '../output/notify.js';
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
 import { redactingLogger } from '../shared/log.js';
+import { redactUrl } from '../shared/redact.js';
+import { runServersAction } from './github-servers.js';
 import { summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core the entry uses. */
@@ -52,8 +55,10 @@ export async function runAction({
     // Registered before the inputs are read: a refused input is echoed in its error (the CLI does the same).
     const token = core.getInput('admin-token') || env.ADMIN_TOKEN;
     if (token?.trim()) log.secret(token.trim(), 'token');
+    maskWebhook(core.getInput('notify-webhook') || env.QUOTA_KEYS_WEBHOOK, log);
     // invocation-id is folded into the labels; parseOptions checks it like every input.
     const context = githubContext(github, env, now, core.getInput('invocation-id').trim());
+    if (core.getInput('config').trim()) return await runServersAction({ core, context, env, log, artifactClient });
     const options = parseOptions((name) => core.getInput(name), env, context);
     // Before any request, so no key is created that could then not be handed over safely.
     const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
@@ -83,6 +88,8 @@ export async function runAction({
     const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter(
       (f) => f !== undefined,
     );
+    const server = { name: options.url.host, url: redactUrl(options.url.href), report };
+    await notifyAfterRun(options, [server], env, log, { runFailure: deliveryFailure });
     if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {
     core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));

@@ -119,8 +119,13 @@ const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\
 const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
 
 /** Words that follow "token" in the servers' reasons; anything else after it is blanked. */
-const REASON_WORDS =
-  /^(required|missing|invalid|expired|needed|incorrect|wrong|mismatch|provided|is|was|not|must|header|format|error)[.!]?$/i;
+const REASON_WORDS = new RegExp(
+  `^(${[
+    ...['required', 'missing', 'invalid', 'expired', 'needed', 'incorrect', 'wrong', 'mismatch', 'provided'],
+    ...['is', 'was', 'not', 'must', 'header', 'format', 'error'],
+  ].join('|')})[.!]?$`,
+  'i',
+);
 
 /**
  * A credential after Bearer/Basic/token is blanked; a plain word after "token" (a server's reason,

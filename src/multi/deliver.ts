@@ -1,0 +1,58 @@
+// Many servers' CSVs as one artifact (GitHub): every server's `<name>-…csv` (already encrypted
+// when encrypt-to is set), uploaded together, also when some server failed.
+import { existsSync } from 'node:fs';
+import type { RunContext } from '../config/context.js';
+import type { Options } from '../config/options.js';
+import {
+  type ArtifactClientFactory,
+  artifactServiceAvailable,
+  defaultArtifactClient,
+  publicArtifactRefusal,
+  uploadFileArtifact,
+} from '../output/artifact.js';
+import type { Logger } from '../shared/log.js';
+import type { MultiReport } from './run-all.js';
+
+type ArtifactOptions = Pick<
+  Options,
+  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
+>;
+
+/** Uploads the servers' CSVs as one artifact; sets the artifact outputs; returns a failure line, or undefined. */
+export async function deliverServerCsvs(
+  all: MultiReport,
+  options: ArtifactOptions,
+  context: RunContext,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+  createClient: ArtifactClientFactory = defaultArtifactClient,
+): Promise<string | undefined> {
+  const files = all.results.map((r) => r.report.csvPath).filter((f): f is string => Boolean(f && existsSync(f)));
+  if (files.length === 0 || !options.uploadArtifact) return undefined;
+  const where = files.join(', ');
+  const refusal = publicArtifactRefusal(options, context, `the CSVs stay on the runner: ${where}`);
+  if (refusal) return refusal;
+  if (!artifactServiceAvailable(env)) {
+    log.warning(
+      `No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSVs are at ${where}.`,
+    );
+    return undefined;
+  }
+  try {
+    const artifact = await uploadFileArtifact(files, options, context, env, createClient);
+    Object.assign(all.outputs, {
+      'artifact-id': String(artifact.id),
+      'artifact-url': artifact.url,
+      'artifact-digest': artifact.digest,
+    });
+    all.summary.facts.push(['Artifact', `${artifact.name} (${files.length} CSV)`], ['Artifact URL', artifact.url]);
+    log.info(`Uploaded ${files.length} CSV as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return (
+      `Uploading the CSVs as artifact "${options.artifactName}" failed: ${message}. ` +
+      `The keys are only on the runner, at ${where}.`
+    );
+  }
+}

@@ -1,0 +1,53 @@
+// The CLI (and GitLab jobs) with `--config FILE`: every server of the file (or the one `--server`
+// names), each server's section on stdout then the combined table, the summed outputs plus
+// `results` in the dotenv, one notification; exit 1 when any server failed. Called by ./cli.ts.
+import { existsSync } from 'node:fs';
+import type { Summary } from '../commands/contract.js';
+import type { RunContext } from '../config/context.js';
+import { InputError } from '../config/options.js';
+import { runAll, serverSection } from '../multi/run-all.js';
+import { serverRuns } from '../multi/servers.js';
+import { notifyAfterRun } from '../output/notify.js';
+import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
+import type { Logger } from '../shared/log.js';
+import type { Redactor } from '../shared/redact.js';
+import type { ParsedArgs } from './cli-args.js';
+import { EXIT_ALERT } from './cli-help.js';
+import { writeDotenv } from './gitlab.js';
+
+export interface ServersCli {
+  parsed: ParsedArgs;
+  env: NodeJS.ProcessEnv;
+  context: RunContext;
+  log: Logger & { redactor: Redactor };
+  dotenvFile?: string;
+  /** The terminal form of a summary (./cli.ts's renderSummary). */
+  render: (summary: Summary) => string;
+}
+
+export async function runServersCli({ parsed, env, context, log, dotenvFile, render }: ServersCli): Promise<number> {
+  if (parsed.watch !== undefined)
+    throw new InputError('watch', '', '--watch runs one server: give --server NAME with --config, or no --config');
+  // Every server's flags and token are checked here, before any request to any server.
+  const runs = await serverRuns((name) => parsed.values.get(name) ?? '', env, context, existsSync);
+  const first = runs[0]!.options;
+  const cancellation = new Cancellation();
+  const stopListening = cancellation.listen((signal, second) =>
+    process.stderr.write(
+      second
+        ? `${signal}: abandoning the requests in flight.\n`
+        : `${signal}: stopping every server: no new requests; those in flight get ${GRACE_MS / 1000} s.\n`,
+    ),
+  );
+  const all = await runAll(runs, first.serverConcurrency, log, cancellation).finally(stopListening);
+  const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
+  process.stdout.write(`${log.redactor.redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
+  const unwritten = dotenvFile && writeDotenv(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
+  await notifyAfterRun(first, all.results, env, log);
+  if (all.failure) process.stderr.write(`error: ${log.redactor.redact(all.failure)}\n`);
+  if (unwritten) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+  if (all.cancelled) return exitCodeFor(all.cancelled);
+  if (all.ok) return unwritten ? 1 : 0;
+  const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
+  return alertOnly ? EXIT_ALERT : 1;
+}
