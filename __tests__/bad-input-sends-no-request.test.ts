@@ -59,6 +59,14 @@ const general: Array<[string, string[]]> = [
   ['require-https', ['--require-https=sure']],
   ['older-than-days', ['--older-than-days', 'x']],
   ['all-matching', ['--all-matching=2']],
+  ['days', ['--days', '0']],
+  ['days', ['--days', '91']],
+  ['days', ['--days', '7.5']],
+  ['forecast-days', ['--forecast-days', '0']],
+  ['forecast-days', ['--forecast-days', 'soon']],
+  ['idle-days', ['--idle-days', '91']],
+  ['spike-factor', ['--spike-factor', '1']],
+  ['spike-min-requests', ['--spike-min-requests', '0']],
 ];
 
 const specific: Array<[string, string, string[]]> = [
@@ -66,6 +74,8 @@ const specific: Array<[string, string, string[]]> = [
   ['delete', 'key', []],
   ['rotate', 'older-than-days', ['--label-prefix', 'auto-']],
   ['rotate', 'label-prefix', ['--older-than-days', '30']],
+  ['rotate', 'idle-days', ['--label-prefix', 'auto-', '--idle-days', '0']],
+  ['usage', 'days', ['--days', '-1']],
   ['explode', 'command', []],
   ['batch', '--nope', ['--nope', '1']],
   ['batch', 'count', ['--count']],

@@ -1,5 +1,6 @@
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
-// label-prefix (or every label with all-labels); with replace it first issues one new key per due
+// label-prefix (or every label with all-labels) — with idle-days, only those without a request in
+// the last N server days (and created before them); with replace it first issues one new key per due
 // key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants (v10's zone-less datetimes are read as
 // UTC by its adapter), so the runner's time zone changes nothing.
 //
@@ -13,6 +14,7 @@ import { batchLabels, batchStem } from '../issuing/labels.js';
 import { isFatal } from '../quota-proxy/errors.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
+import { idleKeys } from '../reading/usage-trends.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
 import type { CommandContext, RunReport } from './contract.js';
@@ -51,7 +53,8 @@ export function replacementLabels(oldLabels: readonly string[], suffix: string):
 /** Steps, in order: listDue, dryRunReport (dry-run), fitRateLimit, replace (with replace), deleteDue, verdict. */
 export async function runRotate(ctx: CommandContext): Promise<RunReport> {
   const { options, outputs, summary, context } = ctx;
-  const days = options.olderThanDays!;
+  // An idle key must have existed for the idle days: a key made yesterday was not idle for a week.
+  const days = Math.max(options.olderThanDays ?? 0, options.idleDays ?? 0);
   const cutoff = new Date(context.now.getTime() - days * DAY_MS);
   const prefix = options.labelPrefix;
   Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
@@ -61,7 +64,9 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
   );
   if (options.dryRun) summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
 
-  const due = await listDue(ctx, cutoff);
+  const listed = await listDue(ctx, cutoff);
+  if (!Array.isArray(listed)) return listed;
+  const due = options.idleDays ? await onlyIdle(ctx, listed, options.idleDays) : listed;
   if (!Array.isArray(due)) return due;
   if (options.dryRun) return dryRunReport(ctx, due);
   const fit = fitRateLimit(ctx, due);
@@ -119,6 +124,26 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
     `${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`,
   );
   return due;
+}
+
+/** Step (idle-days): only the due keys without a request in the last N server days. */
+async function onlyIdle(ctx: CommandContext, due: TrialKey[], days: number): Promise<TrialKey[] | RunReport> {
+  const { log, outputs, summary } = ctx;
+  let idle: TrialKey[];
+  try {
+    idle = await idleKeys(ctx, due, days);
+  } catch (error) {
+    return { ok: false, failure: errorText(error), outputs, summary };
+  }
+  summary.facts.push([
+    'Idle',
+    `${idle.length} of ${due.length} due key(s) had no request in the last ${days} server day(s)`,
+  ]);
+  log.info(
+    `${idle.length} of ${due.length} due key(s) are idle (no request in the last ${days} server day(s)); ` +
+      'only those go.',
+  );
+  return idle;
 }
 
 function row(ctx: CommandContext, key: TrialKey, result: string, replacement?: string): string[] {

@@ -48,9 +48,9 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     examples: ['quota-keys list --label-prefix batch-', 'quota-keys list --output all-keys.csv'],
   },
   usage: {
-    summary: "report each key's requests for a day against its limit; alerts at alert-threshold",
+    summary: "report each key's requests for a day (or --days N) against its limit; alerts at alert-threshold",
     examples: [
-      'quota-keys usage --day 2026-11-26',
+      'quota-keys usage --days 14 --forecast-days 7 --output usage-14d.csv',
       'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert',
     ],
   },
@@ -67,9 +67,9 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     examples: ['quota-keys delete --key "$KEY"', 'quota-keys delete --name batch-20261126-001 --all-matching'],
   },
   rotate: {
-    summary: 'delete keys older than N days under a label prefix, optionally issuing replacements',
+    summary: 'delete keys older than N days (or idle for N days) under a label prefix, optionally replacing them',
     examples: [
-      'quota-keys rotate --label-prefix auto- --older-than-days 30 --dry-run',
+      'quota-keys rotate --label-prefix auto- --idle-days 14 --dry-run',
       'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace',
     ],
   },

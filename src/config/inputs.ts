@@ -57,8 +57,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'output',
     default: '',
     short: 'o',
-    for: ['generate', 'batch', 'list', 'rotate'],
-    help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace',
+    for: ['generate', 'batch', 'list', 'usage', 'rotate'],
+    help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace (usage: only when given)',
   },
   { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
   {
@@ -95,6 +95,30 @@ export const INPUTS: readonly InputSpec[] = [
     for: ['usage', 'monitor'],
     help: 'fail when any key is at or above alert-threshold',
   },
+  {
+    name: 'days',
+    default: '1',
+    for: ['usage'],
+    help: 'usage over the last N server days, 1..90: daily totals, per-key counts, forecast, idle keys, spikes',
+  },
+  {
+    name: 'forecast-days',
+    default: '7',
+    for: ['usage'],
+    help: 'usage with days > 1: list the keys that reach their limit within this many days, 1..365',
+  },
+  {
+    name: 'spike-factor',
+    default: '3',
+    for: ['usage'],
+    help: "usage with days > 1: a key's last day above this many times its mean of the days before is a spike, 1.1..1000",
+  },
+  {
+    name: 'spike-min-requests',
+    default: '20',
+    for: ['usage'],
+    help: 'usage with days > 1: a spike needs at least this many requests on the last day, 1..100000000',
+  },
   { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
   {
     name: 'all-matching',
@@ -114,7 +138,13 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'older-than-days',
     default: '',
     for: ['rotate'],
-    help: 'rotate: delete keys created more than this many days ago (required)',
+    help: 'rotate: delete keys created more than this many days ago (required unless idle-days)',
+  },
+  {
+    name: 'idle-days',
+    default: '',
+    for: ['rotate'],
+    help: 'rotate: delete only keys without a request in the last N server days (and created before them), 1..90',
   },
   {
     name: 'all-labels',

@@ -54,6 +54,15 @@ export interface Options {
   day?: string;
   alertThreshold: number;
   failOnAlert: boolean;
+  /** usage: the last N server days (1: the day alone). */
+  days: number;
+  /** usage: keys reaching their limit within this many days are listed. */
+  forecastDays: number;
+  /** usage: a spike is a last day above spikeFactor × the key's mean before, and ≥ spikeMinRequests. */
+  spikeFactor: number;
+  spikeMinRequests: number;
+  /** rotate: only keys without a request in the last N server days. */
+  idleDays?: number;
   key: string;
   allMatching: boolean;
   resetAllKeysForDay: boolean;
@@ -146,6 +155,12 @@ function parseDay(raw: string): string {
   if (!date || date.toISOString().slice(0, 10) !== raw)
     throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
   return raw;
+}
+
+function parseFactor(raw: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < 1.1 || Number(raw) > 1000)
+    throw new InputError('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
+  return Number(raw);
 }
 
 function parseTiers(raw: string): Record<string, number> {
@@ -415,9 +430,15 @@ function parseSelection({ get, bool }: Reader, command: Command, nameGiven: stri
     throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
   }
   const olderRaw = get('older-than-days');
-  if (command === 'rotate' && !olderRaw)
-    throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
+  const idleRaw = get('idle-days');
+  if (command === 'rotate' && !olderRaw && !idleRaw)
+    throw new InputError(
+      'older-than-days',
+      '',
+      'required for rotate (unless idle-days is set): a whole number of days, such as 30',
+    );
   const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
+  const idleDays = idleRaw ? parseWholeNumber('idle-days', idleRaw, 1, 90) : undefined;
   const allLabels = bool('all-labels');
   if (command === 'rotate' && !labelPrefix && !allLabels) {
     throw new InputError(
@@ -426,7 +447,7 @@ function parseSelection({ get, bool }: Reader, command: Command, nameGiven: stri
       'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true',
     );
   }
-  return { key, olderThanDays, allLabels };
+  return { key, olderThanDays, idleDays, allLabels };
 }
 
 /** Many servers (config, server, server-concurrency) and the notification (notify-webhook, notify-on). */
@@ -475,6 +496,10 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     day: get('day') ? parseDay(get('day')) : undefined,
     alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
     failOnAlert: bool('fail-on-alert'),
+    days: parseWholeNumber('days', value('days'), 1, 90),
+    forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
+    spikeFactor: parseFactor(value('spike-factor')),
+    spikeMinRequests: parseWholeNumber('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
     ...selection,
     allMatching: bool('all-matching'),
     resetAllKeysForDay: bool('reset-all-keys-for-day'),

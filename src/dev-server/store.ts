@@ -57,7 +57,7 @@ const active = '(expires_at IS NULL OR expires_at > ?) AND used_quota < total_qu
 const v10Cols = 'SELECT id, key, label, total_quota, used_quota, created_at, expires_at FROM keys';
 const v10Usage =
   'SELECT k.key, k.label, k.total_quota, k.used_quota, k.created_at, k.response_count, k.response_ms, ' +
-  '(SELECT COALESCE(SUM(u.requests), 0) FROM usage u WHERE u.key = k.key AND u.day >= ?) AS request_count FROM keys k';
+  '(SELECT COALESCE(SUM(u.requests), 0) FROM usage u WHERE u.key = k.key AND u.day > ?) AS request_count FROM keys k';
 
 /** Every statement of the store, prepared once per Store under the same name. */
 const SQL = {

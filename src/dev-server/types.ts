@@ -54,7 +54,11 @@ export interface DevServer {
   setHealth(mode: HealthMode): void;
   /** Test/bench helper (not over HTTP): insert keys directly. createdAt defaults to now. Returns the keys. */
   seedKeys(n: number, opts?: { labelPrefix?: string; createdAt?: Date; dailyLimit?: number }): string[];
-  /** Test helper: add `requests` to a key's usage for `day` (YYYY-MM-DD server-local, default today). */
+  /**
+   * Test helper: add `requests` to a key's usage for `day` (YYYY-MM-DD server-local, default today):
+   * past days too (multi-day usage), their rows stamped at an instant of that day (v10: its window
+   * counts them by day; its used_quota grows by `requests` whatever the day).
+   */
   recordUsage(key: string, requests: number, day?: string): void;
   /** The server-local day (YYYY-MM-DD in its time zone) at `at`, default now: the day usage is counted on. */
   day(at?: Date): string;

@@ -93,8 +93,11 @@ export class CsvWriter {
   settled = false;
   rows = 0;
 
-  /** Creates the private temp file at once (throws when the path cannot take it: name too long, no such folder, read-only…). */
-  constructor(path: string) {
+  /**
+   * Creates the private temp file at once (throws when the path cannot take it: name too long, no
+   * such folder, read-only…). `columns`: the keys CSV's, unless another table (usage --output).
+   */
+  constructor(path: string, columns: readonly string[] = CSV_COLUMNS) {
     this.target = path;
     mkdirSync(dirname(path), { recursive: true });
     this.temp = `${path}.${process.pid}.tmp`;
@@ -104,7 +107,7 @@ export class CsvWriter {
     this.file = createWriteStream(this.temp, { fd });
     this.stringifier = stringify({
       header: true,
-      columns: [...CSV_COLUMNS],
+      columns: [...columns],
       record_delimiter: 'windows',
       // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
       // which a reader takes as a new row: a label `x\n=cmd` would start a row with a formula.
@@ -126,7 +129,7 @@ export class CsvWriter {
     return this.target;
   }
 
-  write(row: CsvRow): void {
+  write(row: CsvRow | Readonly<Record<string, string>>): void {
     this.rows += 1;
     this.stringifier.write(row);
   }

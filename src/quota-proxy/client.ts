@@ -361,6 +361,75 @@ export class QuotaProxy {
     return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
   }
 
+  /**
+   * The usage of each of `days` (server-local YYYY-MM-DD), handed row by row to `onRow` and never
+   * kept: as few requests as the flavor allows (usageHistory). Rows of other days are skipped.
+   */
+  async usageHistory(days: readonly string[], onRow: (row: UsageRow, day: string) => void): Promise<void> {
+    const adapter = this.require('usage history');
+    const wanted = new Set(days);
+    const first = [...days].sort()[0];
+    /** Hands the page's rows of the wanted days on; false once older rows begin on a newest-first server. */
+    const take = (page: UsagePage, asked?: string): boolean => {
+      let older = false;
+      for (const row of page.rows) {
+        const day = row.day || page.day || asked;
+        if (day && wanted.has(day)) onRow(row, day);
+        else if (day && first && day < first) older = true;
+      }
+      return !(older && adapter.capabilities.usageNewestDayFirst);
+    };
+    switch (adapter.capabilities.usageHistory) {
+      case 'per-day':
+        for (const day of days)
+          await this.eachPage(
+            (o) => adapter.usageRequest(day, o),
+            day,
+            (p) => take(p, day),
+          );
+        return;
+      case 'rows':
+        return this.eachPage(
+          (o) => adapter.usageRequest(first, o),
+          first,
+          (p) => take(p),
+        );
+      case 'window':
+        throw new UnsupportedOperationError(adapter.flavor, 'usage per calendar day', 'ask usageWindow');
+    }
+  }
+
+  /** Each key's requests over the last `days`×24 hours ('window' history: v10), row by row. */
+  async usageWindow(days: number, onRow: (row: UsageRow) => void): Promise<void> {
+    const adapter = this.require('usage window');
+    const request = adapter.usageWindowRequest;
+    if (!request) throw new UnsupportedOperationError(adapter.flavor, 'usage window');
+    await this.eachPage(
+      (o) => request(days, o),
+      undefined,
+      (page) => {
+        page.rows.forEach(onRow);
+        return true;
+      },
+    );
+  }
+
+  /** Usage pages one after the other until the last, or until `onPage` returns false. */
+  private async eachPage(
+    request: (offset: number) => { path: string; query?: Record<string, string | number | undefined> },
+    day: string | undefined,
+    onPage: (page: UsagePage) => boolean,
+  ): Promise<void> {
+    const adapter = this.require('usage');
+    let offset: number | undefined = 0;
+    while (offset !== undefined) {
+      const { path, query } = request(offset);
+      const { body } = await this.http.json('GET', path, { query });
+      const page = adapter.parseUsage(body, day, offset);
+      offset = onPage(page) ? page.next : undefined;
+    }
+  }
+
   private async usagePage(day: string | undefined, offset: number): Promise<UsagePage> {
     const adapter = this.require('usage');
     const request = adapter.usageRequest(day, offset);

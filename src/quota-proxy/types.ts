@@ -77,6 +77,15 @@ export interface Capabilities {
    * true (v01): refusals are counted, so counts run past the limit and show nothing of it.
    */
   refusalsCounted?: boolean;
+  /**
+   * How usage of past days is read (usage --days, rotate --idle-days): 'rows' — the usage answer
+   * asked for the oldest day holds every day's rows since, each with its day (v1: every row it
+   * keeps; v1a: `days=`); 'per-day' — one query per day (v01, v1p); 'window' — no calendar days,
+   * only each key's count over the last N×24 hours (v10, `usageWindowRequest`).
+   */
+  usageHistory: 'rows' | 'per-day' | 'window';
+  /** The usage pages come newest day first (v1): paging stops at the first row older than asked. */
+  usageNewestDayFirst?: boolean;
 }
 
 /** A page of keys; `next` is set when the server has more. */
@@ -121,6 +130,8 @@ export interface FlavorAdapter {
     day: string | undefined,
     offset: number,
   ): { path: string; query?: Record<string, string | number | undefined> };
+  /** 'window' history: each key's requests over the last `days`×24 hours, the page at `offset`. */
+  usageWindowRequest?(days: number, offset: number): { path: string; query?: Record<string, string | number> };
   /** Rows of the answer; rows of several days carry their `day` (the client keeps the day's). */
   parseUsage(body: unknown, day: string | undefined, offset: number): UsagePage;
   /** Request resetting `key`'s usage for `day` (undefined: the server's today, resetDefaultsToServerDay), or everyone's on day-wide flavors. */

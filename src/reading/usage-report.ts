@@ -247,10 +247,17 @@ export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[
   };
 }
 
-/** Text Mermaid takes inside a quoted string, without breaking the ``` fence around it. */
-const chartText = (text: string) => {
-  const clean = flat(text).replace(/["`]/g, "'").trim();
-  return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean;
+/**
+ * Text Mermaid takes inside a quoted string, shortened to `max`: letters, digits, spaces and
+ * `- _ . : / # ( ) +` only. A quote, backtick, bracket, comma, `%%`, `;`, `<>` or line break (which
+ * could end the string, the list, the diagram or the ``` fence around it, or start HTML) becomes `_`.
+ */
+export const chartText = (text: string, max = 24) => {
+  const clean = text
+    .replace(/[^\p{L}\p{N} _.:/#()+-]/gu, '_')
+    .replace(/ +/g, ' ')
+    .trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 
 /** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
@@ -296,10 +303,25 @@ function warnAlerts(log: Logger, report: UsageReport): void {
   }
 }
 
-/** The alert rule's outcome: output `alerts`, a warning per alerting key, and failure with fail-on-alert. */
-export function finishWithAlerts(ctx: CommandContext, report: UsageReport): RunReport {
+/** Spikes (usage --days): alerts beside the threshold's, each with its warning. */
+export interface SpikeAlerts {
+  keys: ReadonlySet<string>;
+  /** One per spike, in order. */
+  warnings: string[];
+  /** `label spike`, for the failure line. */
+  names: string[];
+}
+
+/**
+ * The alert rule's outcome: output `alerts` (keys at the threshold or spiking, each once), a warning
+ * per alert, and failure with fail-on-alert.
+ */
+export function finishWithAlerts(ctx: CommandContext, report: UsageReport, spikes?: SpikeAlerts): RunReport {
   const { options, log, outputs, summary } = ctx;
-  outputs.alerts = String(report.alerts);
+  const atThreshold = new Set(spikes ? report.alertRows.map((r) => r.key) : []);
+  const spiking = spikes ? [...spikes.keys].filter((k) => !atThreshold.has(k)).length : 0;
+  const alerts = report.alerts + spiking;
+  outputs.alerts = String(alerts);
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
   if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
   log.info(
@@ -308,11 +330,19 @@ export function finishWithAlerts(ctx: CommandContext, report: UsageReport): RunR
   const limitFact = unknownLimitFact(report);
   if (limitFact) log.warning(`Daily limit ${limitFact[1]}`);
   warnAlerts(log, report);
-  if (report.alerts > 0 && options.failOnAlert) {
-    const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);
+  for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? []) log.warning(warning);
+  if ((spikes?.warnings.length ?? 0) > MAX_ALERT_WARNINGS)
+    log.warning(`… and ${spikes!.warnings.length - MAX_ALERT_WARNINGS} more spikes.`);
+  if (alerts > 0 && options.failOnAlert) {
+    const named = [
+      ...report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`),
+      ...(spikes?.names.slice(0, 3) ?? []),
+    ];
+    const what = `at or above alert-threshold ${report.threshold}%${spikes ? ' or spiking' : ''}`;
+    const list = `${named.slice(0, 3).join(', ')}${alerts > 3 ? ', …' : ''}`;
     return {
       ok: false,
-      failure: `${report.alerts} key(s) at or above alert-threshold ${report.threshold}% (${named.join(', ')}${report.alerts > 3 ? ', …' : ''}) and fail-on-alert is set.`,
+      failure: `${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`,
       outputs,
       summary,
     };

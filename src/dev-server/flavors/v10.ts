@@ -157,6 +157,7 @@ function usage(s: ServerContext, c: Ctx): void {
   const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
   const page = strictInt(c.query.get('page'), 1, 1, Number.MAX_SAFE_INTEGER, 'page');
   const limit = strictInt(c.query.get('limit'), 50, 1, 100, 'limit');
+  // Upstream: usage_log rows newer than now − N×24 h; emulated by day rows: the last N server days (today too).
   const since = s.localDayMinus(days);
   const offset = (page - 1) * limit;
   const { store } = s;

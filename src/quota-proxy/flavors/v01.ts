@@ -11,6 +11,7 @@ const RECENT = 500;
 export const v01: FlavorAdapter = {
   flavor: 'v01',
   capabilities: {
+    usageHistory: 'per-day',
     maxKeysPerCreate: 100,
     perKeyDailyLimit: false,
     expiry: false,

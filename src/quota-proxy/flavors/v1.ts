@@ -26,6 +26,8 @@ const USAGE_PAGE = 1000;
 export const v1: FlavorAdapter = {
   flavor: 'v1',
   capabilities: {
+    usageHistory: 'rows',
+    usageNewestDayFirst: true, // upstream: ORDER BY d.day DESC, d.requests DESC
     maxKeysPerCreate: 1,
     perKeyDailyLimit: false,
     expiry: false,

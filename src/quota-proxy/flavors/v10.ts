@@ -33,6 +33,7 @@ const healthProbe: HealthProbe = {
 export const v10: FlavorAdapter = {
   flavor: 'v10',
   capabilities: {
+    usageHistory: 'window',
     maxKeysPerCreate: 1,
     perKeyDailyLimit: false,
     expiry: true,
@@ -82,6 +83,11 @@ export const v10: FlavorAdapter = {
   usageRequest: (_day, offset) => ({
     path: '/admin/usage',
     query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
+  }),
+  // Upstream counts `usage_log` rows newer than datetime('now', '-N days'): a rolling window in UTC.
+  usageWindowRequest: (days, offset) => ({
+    path: '/admin/usage',
+    query: { days, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
   }),
   parseUsage: (body, _day, offset) => {
     const answer = asObject(body, 'the usage answer');

@@ -10,6 +10,7 @@ const DAY_MS = 86_400_000;
 export const v1a: FlavorAdapter = {
   flavor: 'v1a',
   capabilities: {
+    usageHistory: 'rows',
     maxKeysPerCreate: 1,
     perKeyDailyLimit: true,
     expiry: false,

@@ -8,6 +8,7 @@ import { createWithDailyLimit, keyFrom } from './v1.js';
 export const v1p: FlavorAdapter = {
   flavor: 'v1p',
   capabilities: {
+    usageHistory: 'per-day',
     maxKeysPerCreate: 1,
     perKeyDailyLimit: true,
     expiry: false,
