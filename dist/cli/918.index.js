@@ -776,6 +776,7 @@ function v10_usage(s, c) {
     const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
     const page = strictInt(c.query.get('page'), 1, 1, Number.MAX_SAFE_INTEGER, 'page');
     const limit = strictInt(c.query.get('limit'), 50, 1, 100, 'limit');
+    // Upstream: usage_log rows newer than now − N×24 h; emulated by day rows: the last N server days (today too).
     const since = s.localDayMinus(days);
     const offset = (page - 1) * limit;
     const { store } = s;
@@ -1033,7 +1034,7 @@ const since = 'SELECT k.key, k.label, k.created_at, k.daily_limit, k.is_active, 
 const active = '(expires_at IS NULL OR expires_at > ?) AND used_quota < total_quota';
 const v10Cols = 'SELECT id, key, label, total_quota, used_quota, created_at, expires_at FROM keys';
 const v10Usage = 'SELECT k.key, k.label, k.total_quota, k.used_quota, k.created_at, k.response_count, k.response_ms, ' +
-    '(SELECT COALESCE(SUM(u.requests), 0) FROM usage u WHERE u.key = k.key AND u.day >= ?) AS request_count FROM keys k';
+    '(SELECT COALESCE(SUM(u.requests), 0) FROM usage u WHERE u.key = k.key AND u.day > ?) AS request_count FROM keys k';
 /** Every statement of the store, prepared once per Store under the same name. */
 const SQL = {
     insertKey: 'INSERT INTO keys (key, label, created_at, daily_limit, total_quota, expires_at) VALUES (?, ?, ?, ?, ?, ?)',

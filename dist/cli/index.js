@@ -45635,7 +45635,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32755);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7642);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -45648,7 +45648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 32755:
+/***/ 7642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47179,8 +47179,11 @@ class CsvWriter {
     /** Set once closed or discarded. */
     settled = false;
     rows = 0;
-    /** Creates the private temp file at once (throws when the path cannot take it: name too long, no such folder, read-only…). */
-    constructor(path) {
+    /**
+     * Creates the private temp file at once (throws when the path cannot take it: name too long, no
+     * such folder, read-only…). `columns`: the keys CSV's, unless another table (usage --output).
+     */
+    constructor(path, columns = CSV_COLUMNS) {
         this.target = path;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
         this.temp = `${path}.${process.pid}.tmp`;
@@ -47190,7 +47193,7 @@ class CsvWriter {
         this.file = (0,external_node_fs_.createWriteStream)(this.temp, { fd });
         this.stringifier = stringify({
             header: true,
-            columns: [...CSV_COLUMNS],
+            columns: [...columns],
             record_delimiter: 'windows',
             // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
             // which a reader takes as a new row: a label `x\n=cmd` would start a row with a formula.
@@ -47294,9 +47297,9 @@ const COMMAND_HELP = {
         examples: ['quota-keys list --label-prefix batch-', 'quota-keys list --output all-keys.csv'],
     },
     usage: {
-        summary: "report each key's requests for a day against its limit; alerts at alert-threshold",
+        summary: "report each key's requests for a day (or --days N) against its limit; alerts at alert-threshold",
         examples: [
-            'quota-keys usage --day 2026-11-26',
+            'quota-keys usage --days 14 --forecast-days 7 --output usage-14d.csv',
             'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert',
         ],
     },
@@ -47313,9 +47316,9 @@ const COMMAND_HELP = {
         examples: ['quota-keys delete --key "$KEY"', 'quota-keys delete --name batch-20261126-001 --all-matching'],
     },
     rotate: {
-        summary: 'delete keys older than N days under a label prefix, optionally issuing replacements',
+        summary: 'delete keys older than N days (or idle for N days) under a label prefix, optionally replacing them',
         examples: [
-            'quota-keys rotate --label-prefix auto- --older-than-days 30 --dry-run',
+            'quota-keys rotate --label-prefix auto- --idle-days 14 --dry-run',
             'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace',
         ],
     },
@@ -47371,8 +47374,8 @@ const INPUTS = [
         name: 'output',
         default: '',
         short: 'o',
-        for: ['generate', 'batch', 'list', 'rotate'],
-        help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace',
+        for: ['generate', 'batch', 'list', 'usage', 'rotate'],
+        help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace (usage: only when given)',
     },
     { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
     {
@@ -47409,6 +47412,30 @@ const INPUTS = [
         for: ['usage', 'monitor'],
         help: 'fail when any key is at or above alert-threshold',
     },
+    {
+        name: 'days',
+        default: '1',
+        for: ['usage'],
+        help: 'usage over the last N server days, 1..90: daily totals, per-key counts, forecast, idle keys, spikes',
+    },
+    {
+        name: 'forecast-days',
+        default: '7',
+        for: ['usage'],
+        help: 'usage with days > 1: list the keys that reach their limit within this many days, 1..365',
+    },
+    {
+        name: 'spike-factor',
+        default: '3',
+        for: ['usage'],
+        help: "usage with days > 1: a key's last day above this many times its mean of the days before is a spike, 1.1..1000",
+    },
+    {
+        name: 'spike-min-requests',
+        default: '20',
+        for: ['usage'],
+        help: 'usage with days > 1: a spike needs at least this many requests on the last day, 1..100000000',
+    },
     { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
     {
         name: 'all-matching',
@@ -47428,7 +47455,13 @@ const INPUTS = [
         name: 'older-than-days',
         default: '',
         for: ['rotate'],
-        help: 'rotate: delete keys created more than this many days ago (required)',
+        help: 'rotate: delete keys created more than this many days ago (required unless idle-days)',
+    },
+    {
+        name: 'idle-days',
+        default: '',
+        for: ['rotate'],
+        help: 'rotate: delete only keys without a request in the last N server days (and created before them), 1..90',
     },
     {
         name: 'all-labels',
@@ -47656,6 +47689,11 @@ function parseDay(raw) {
         throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
     return raw;
 }
+function parseFactor(raw) {
+    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < 1.1 || Number(raw) > 1000)
+        throw new InputError('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
+    return Number(raw);
+}
 function parseTiers(raw) {
     const tiers = { ...DEFAULT_TIERS };
     if (!raw)
@@ -47871,14 +47909,16 @@ function parseSelection({ get, bool }, command, nameGiven, labelPrefix) {
         throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
     }
     const olderRaw = get('older-than-days');
-    if (command === 'rotate' && !olderRaw)
-        throw new InputError('older-than-days', '', 'required for rotate: a whole number of days, such as 30');
+    const idleRaw = get('idle-days');
+    if (command === 'rotate' && !olderRaw && !idleRaw)
+        throw new InputError('older-than-days', '', 'required for rotate (unless idle-days is set): a whole number of days, such as 30');
     const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
+    const idleDays = idleRaw ? parseWholeNumber('idle-days', idleRaw, 1, 90) : undefined;
     const allLabels = bool('all-labels');
     if (command === 'rotate' && !labelPrefix && !allLabels) {
         throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
     }
-    return { key, olderThanDays, allLabels };
+    return { key, olderThanDays, idleDays, allLabels };
 }
 /** Many servers (config, server, server-concurrency) and the notification (notify-webhook, notify-on). */
 function parseFanOut({ get, value }, env, context) {
@@ -47925,6 +47965,10 @@ function parseOptions(input, env, context) {
         day: get('day') ? parseDay(get('day')) : undefined,
         alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
         failOnAlert: bool('fail-on-alert'),
+        days: parseWholeNumber('days', value('days'), 1, 90),
+        forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
+        spikeFactor: parseFactor(value('spike-factor')),
+        spikeMinRequests: parseWholeNumber('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
         ...selection,
         allMatching: bool('all-matching'),
         resetAllKeysForDay: bool('reset-all-keys-for-day'),
@@ -50187,10 +50231,17 @@ function usageTable(rows, basis) {
         ]),
     };
 }
-/** Text Mermaid takes inside a quoted string, without breaking the ``` fence around it. */
-const chartText = (text) => {
-    const clean = flat(text).replace(/["`]/g, "'").trim();
-    return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean;
+/**
+ * Text Mermaid takes inside a quoted string, shortened to `max`: letters, digits, spaces and
+ * `- _ . : / # ( ) +` only. A quote, backtick, bracket, comma, `%%`, `;`, `<>` or line break (which
+ * could end the string, the list, the diagram or the ``` fence around it, or start HTML) becomes `_`.
+ */
+const chartText = (text, max = 24) => {
+    const clean = text
+        .replace(/[^\p{L}\p{N} _.:/#()+-]/gu, '_')
+        .replace(/ +/g, ' ')
+        .trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
 function busiestChart(report, top = CHART_KEYS) {
@@ -50227,10 +50278,16 @@ function warnAlerts(log, report) {
         log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
     }
 }
-/** The alert rule's outcome: output `alerts`, a warning per alerting key, and failure with fail-on-alert. */
-function finishWithAlerts(ctx, report) {
+/**
+ * The alert rule's outcome: output `alerts` (keys at the threshold or spiking, each once), a warning
+ * per alert, and failure with fail-on-alert.
+ */
+function finishWithAlerts(ctx, report, spikes) {
     const { options, log, outputs, summary } = ctx;
-    outputs.alerts = String(report.alerts);
+    const atThreshold = new Set(spikes ? report.alertRows.map((r) => r.key) : []);
+    const spiking = spikes ? [...spikes.keys].filter((k) => !atThreshold.has(k)).length : 0;
+    const alerts = report.alerts + spiking;
+    outputs.alerts = String(alerts);
     const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
     if (report.basis !== 'lifetime quota')
         log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
@@ -50239,11 +50296,20 @@ function finishWithAlerts(ctx, report) {
     if (limitFact)
         log.warning(`Daily limit ${limitFact[1]}`);
     warnAlerts(log, report);
-    if (report.alerts > 0 && options.failOnAlert) {
-        const named = report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`);
+    for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? [])
+        log.warning(warning);
+    if ((spikes?.warnings.length ?? 0) > MAX_ALERT_WARNINGS)
+        log.warning(`… and ${spikes.warnings.length - MAX_ALERT_WARNINGS} more spikes.`);
+    if (alerts > 0 && options.failOnAlert) {
+        const named = [
+            ...report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`),
+            ...(spikes?.names.slice(0, 3) ?? []),
+        ];
+        const what = `at or above alert-threshold ${report.threshold}%${spikes ? ' or spiking' : ''}`;
+        const list = `${named.slice(0, 3).join(', ')}${alerts > 3 ? ', …' : ''}`;
         return {
             ok: false,
-            failure: `${report.alerts} key(s) at or above alert-threshold ${report.threshold}% (${named.join(', ')}${report.alerts > 3 ? ', …' : ''}) and fail-on-alert is set.`,
+            failure: `${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`,
             outputs,
             summary,
         };
@@ -50472,15 +50538,184 @@ async function listHas(api, key) {
     return false;
 }
 
+;// CONCATENATED MODULE: ./src/reading/usage-trends.ts
+// usage --days N: each key's requests over the last N server days, from what the flavor keeps
+// (capability usageHistory), aggregated per key as the rows are read (no row is kept): daily totals,
+// the day each key reaches its limit at its recent rate, idle keys, and spikes. rotate --idle-days
+// asks the same history which keys were used.
+
+/** A lifetime quota's forecast further out than this is "not at this rate". */
+const HORIZON_DAYS = 3650;
+const usage_trends_DAY_MS = 86_400_000;
+/** The `n` days ending at `last` (YYYY-MM-DD), oldest first. */
+function daysEndingAt(last, n) {
+    const end = Date.parse(`${last}T00:00:00Z`);
+    return Array.from({ length: n }, (_, i) => new Date(end - (n - 1 - i) * usage_trends_DAY_MS).toISOString().slice(0, 10));
+}
+function dayAfter(day, days) {
+    return new Date(Date.parse(`${day}T00:00:00Z`) + days * usage_trends_DAY_MS).toISOString().slice(0, 10);
+}
+/**
+ * A daily limit is reached on a day whose requests reach it: the least-squares line through the N
+ * days, followed forward no further than twice N days (a trend read off two weeks says nothing of
+ * next year). 0: reached on the last day already; undefined: flat, falling, or further out.
+ */
+function dailyForecast(perDay, limit) {
+    const n = perDay.length;
+    if (n === 0)
+        return undefined;
+    if (perDay[n - 1] >= limit)
+        return 0;
+    if (n < 2)
+        return undefined;
+    const meanX = (n - 1) / 2;
+    let meanY = 0;
+    for (let i = 0; i < n; i++)
+        meanY += perDay[i] / n;
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < n; i++) {
+        num += (i - meanX) * (perDay[i] - meanY);
+        den += (i - meanX) ** 2;
+    }
+    const slope = num / den;
+    if (!(slope > 0))
+        return undefined;
+    const ahead = Math.max(1, Math.ceil(meanX + (limit - meanY) / slope - (n - 1)));
+    return ahead <= 2 * n ? ahead : undefined;
+}
+/** A lifetime quota runs out at the mean rate of the window. 0: used up already. */
+function lifetimeForecast(used, quota, requests, days) {
+    if (used >= quota)
+        return 0;
+    if (requests <= 0)
+        return undefined;
+    const ahead = Math.ceil((quota - used) / (requests / days));
+    return ahead <= HORIZON_DAYS ? ahead : undefined;
+}
+function forecastOf(t, n) {
+    const { limit } = t.usage;
+    if (limit.kind === 'daily')
+        return limit.value === undefined || !t.perDay ? undefined : dailyForecast(t.perDay, limit.value);
+    if (limit.value === undefined || limit.used === undefined)
+        return undefined;
+    return lifetimeForecast(limit.used, limit.value, t.total, n);
+}
+/** Reads the N days' usage of the report's keys: per day where the server keeps days, else its window. */
+async function readHistory(api, report, days) {
+    const calendar = api.known?.capabilities.usageHistory !== 'window';
+    const trends = new Map();
+    // One buffer for every key's days (100,000 keys × 90 days: 36 MB), each key a view of its part.
+    const counts = new Uint32Array(calendar ? report.rows.length * days.length : 0);
+    for (const [k, usage] of report.rows.entries()) {
+        const perDay = calendar ? counts.subarray(k * days.length, (k + 1) * days.length) : undefined;
+        trends.set(usage.key, { usage, perDay, total: 0, last: calendar ? 0 : usage.requests, spike: false });
+    }
+    if (calendar) {
+        const index = new Map(days.map((d, i) => [d, i]));
+        await api.usageHistory(days, (row, day) => {
+            const perDay = trends.get(row.key)?.perDay;
+            const i = index.get(day);
+            if (perDay)
+                perDay[i] = perDay[i] + row.requests;
+        });
+    }
+    else {
+        await api.usageWindow(days.length, (row) => {
+            const trend = trends.get(row.key);
+            if (trend)
+                trend.total += row.requests;
+        });
+    }
+    return [...trends.values()];
+}
+/** The trends of the report's keys over `options.days` server days ending at the report's day. */
+async function collectTrends(ctx, report) {
+    const { options } = ctx;
+    const n = options.days;
+    const days = daysEndingAt(report.day, n);
+    const keys = await readHistory(ctx.api, report, days);
+    const calendar = keys.length === 0 ? ctx.api.known?.capabilities.usageHistory !== 'window' : !!keys[0].perDay;
+    const dailyTotals = new Array(n).fill(0);
+    const dailyKeysUsed = new Array(n).fill(0);
+    for (const t of keys) {
+        if (t.perDay) {
+            t.perDay.forEach((requests, i) => {
+                dailyTotals[i] += requests;
+                if (requests > 0)
+                    dailyKeysUsed[i] += 1;
+            });
+            t.total = t.perDay.reduce((a, b) => a + b, 0);
+            t.last = t.perDay[n - 1];
+            t.peak = Math.max(...t.perDay);
+        }
+        if (n >= 2) {
+            t.meanBefore = Math.max(0, t.total - t.last) / (n - 1);
+            // A spike: the last day above spike-factor × the key's mean of the days before, and at least spike-min-requests.
+            t.spike = t.last >= options.spikeMinRequests && t.last > options.spikeFactor * t.meanBefore;
+        }
+        t.reachesIn = forecastOf(t, n);
+        if (t.reachesIn !== undefined)
+            t.reachesOn = dayAfter(report.day, t.reachesIn);
+    }
+    keys.sort((a, b) => b.total - a.total || b.last - a.last || a.usage.label.localeCompare(b.usage.label));
+    const byLabel = (a, b) => a.usage.label.localeCompare(b.usage.label);
+    const runningOut = keys
+        .filter((t) => t.reachesIn !== undefined && t.reachesIn <= options.forecastDays)
+        .sort((a, b) => a.reachesIn - b.reachesIn || byLabel(a, b));
+    return {
+        days,
+        calendar,
+        dailyTotals,
+        dailyKeysUsed,
+        keys,
+        forecastDays: options.forecastDays,
+        spikeFactor: options.spikeFactor,
+        spikeMinRequests: options.spikeMinRequests,
+        runningOut,
+        idle: keys.filter((t) => t.total === 0).sort(byLabel),
+        spikes: keys.filter((t) => t.spike),
+        total: keys.reduce((sum, t) => sum + t.total, 0),
+    };
+}
+/**
+ * rotate --idle-days: the keys without a request in the last `n` server days. Where the server's day
+ * is uncertain (its midnight may have passed), the days it may be on count too: a key used on any of
+ * them is kept.
+ */
+async function idleKeys(ctx, keys, n) {
+    const { api } = ctx;
+    if (keys.length === 0)
+        return keys;
+    const wanted = new Set(keys.map((k) => k.key));
+    const used = new Set();
+    const mark = (row) => {
+        if (row.requests > 0 && wanted.has(row.key))
+            used.add(row.key);
+    };
+    if (api.known?.capabilities.usageHistory === 'window')
+        await api.usageWindow(n, mark);
+    else {
+        const runnerDay = localDay(ctx.context.now);
+        const choice = await api.serverDay(runnerDay);
+        const last = choice.day ?? runnerDay;
+        const later = choice.by === 'rows' ? choice.alternatives.filter((d) => d > last) : [];
+        await api.usageHistory([...daysEndingAt(last, n), ...later], mark);
+    }
+    return keys.filter((k) => !used.has(k.key));
+}
+
 ;// CONCATENATED MODULE: ./src/commands/rotate.ts
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
-// label-prefix (or every label with all-labels); with replace it first issues one new key per due
+// label-prefix (or every label with all-labels) — with idle-days, only those without a request in
+// the last N server days (and created before them); with replace it first issues one new key per due
 // key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants (v10's zone-less datetimes are read as
 // UTC by its adapter), so the runner's time zone changes nothing.
 //
 // The list streams past page by page and only the keys to delete are kept; they are deleted once
 // the list is complete, because deleting while paging by offset (v10) would shift later pages
 // and skip keys.
+
 
 
 
@@ -50524,14 +50759,18 @@ function replacementLabels(oldLabels, suffix) {
 /** Steps, in order: listDue, dryRunReport (dry-run), fitRateLimit, replace (with replace), deleteDue, verdict. */
 async function runRotate(ctx) {
     const { options, outputs, summary, context } = ctx;
-    const days = options.olderThanDays;
+    // An idle key must have existed for the idle days: a key made yesterday was not idle for a week.
+    const days = Math.max(options.olderThanDays ?? 0, options.idleDays ?? 0);
     const cutoff = new Date(context.now.getTime() - days * rotate_DAY_MS);
     const prefix = options.labelPrefix;
     Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
     summary.facts.push(['Older than', `${days} day(s): created before ${cutoff.toISOString()}`], ['Labels', prefix ? `starting with "${prefix}"` : 'all']);
     if (options.dryRun)
         summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
-    const due = await listDue(ctx, cutoff);
+    const listed = await listDue(ctx, cutoff);
+    if (!Array.isArray(listed))
+        return listed;
+    const due = options.idleDays ? await onlyIdle(ctx, listed, options.idleDays) : listed;
     if (!Array.isArray(due))
         return due;
     if (options.dryRun)
@@ -50597,6 +50836,24 @@ async function listDue(ctx, cutoff) {
         log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
     log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`);
     return due;
+}
+/** Step (idle-days): only the due keys without a request in the last N server days. */
+async function onlyIdle(ctx, due, days) {
+    const { log, outputs, summary } = ctx;
+    let idle;
+    try {
+        idle = await idleKeys(ctx, due, days);
+    }
+    catch (error) {
+        return { ok: false, failure: errorText(error), outputs, summary };
+    }
+    summary.facts.push([
+        'Idle',
+        `${idle.length} of ${due.length} due key(s) had no request in the last ${days} server day(s)`,
+    ]);
+    log.info(`${idle.length} of ${due.length} due key(s) are idle (no request in the last ${days} server day(s)); ` +
+        'only those go.');
+    return idle;
 }
 function row(ctx, key, result, replacement) {
     return [
@@ -50755,20 +51012,267 @@ function verdict(ctx, due, deletion, replacements, fit) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/reading/usage-trends-view.ts
+// How usage --days N is shown: Mermaid `xychart-beta` charts (daily totals; the busiest keys against
+// their limit) and a daily table for the job summary, the per-key table, terminal lines, facts,
+// and the per-day, per-key CSV.
+
+
+
+
+const usage_trends_view_CHART_KEYS = 10;
+/** Keys named in a fact before the rest is counted. */
+const NAMED = 10;
+const lifetime = (t) => t.keys[0]?.usage.limit.kind === 'lifetime';
+const windowText = (t) => t.calendar ? `${t.days.length} server days, ${t.days[0]} to ${t.days.at(-1)}` : `the last ${t.days.length}×24 h`;
+const nameOf = (t) => flat(t.usage.label) || shortenKey(t.usage.key);
+const named = (keys, what) => keys
+    .slice(0, NAMED)
+    .map((t) => `${nameOf(t)} ${what(t)}`.trim())
+    .join(', ') + (keys.length > NAMED ? `, … (${keys.length - NAMED} more)` : '');
+/** Chart labels from key labels (never keys): shortened, told apart by a number when equal. */
+function chartLabels(keys) {
+    const names = keys.map((t) => chartText(t.usage.label, 20) || 'no label');
+    return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} (${i + 1})` : name));
+}
+const axisTop = (values) => Math.max(1, ...values.filter(Number.isFinite));
+/** Line chart of the requests of each server day. */
+function dailyChart(t) {
+    if (!t.calendar || t.days.length < 2)
+        return undefined;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "Requests per server day, ${t.days[0]} to ${t.days.at(-1)}"`,
+        `    x-axis [${t.days.map((d) => `"${d.slice(5)}"`).join(', ')}]`,
+        `    y-axis "Requests" 0 --> ${axisTop(t.dailyTotals)}`,
+        `    line [${t.dailyTotals.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** A key's busiest day as a percent of its daily limit (lifetime quotas: the quota used); undefined: no limit. */
+function peakPercent(k) {
+    const { limit } = k.usage;
+    if (limit.kind === 'lifetime')
+        return k.usage.percent;
+    return limit.value ? Math.floor((k.peak * 100) / limit.value) : undefined;
+}
+/**
+ * Bar chart of the busiest keys against their limit: each one's busiest day as a percent of its
+ * daily limit (lifetime quotas: the quota used), with the limit, 100 %, as a line — limits differ
+ * per key, percents compare. Where a limit is unknown: the busiest day's requests, without a line.
+ */
+function busiestAgainstLimitChart(t) {
+    const keys = t.keys.filter((k) => k.total > 0).slice(0, usage_trends_view_CHART_KEYS);
+    if (keys.length === 0)
+        return undefined;
+    const quota = lifetime(t);
+    const percents = keys.map(peakPercent);
+    const known = percents.every((p) => p !== undefined);
+    const bars = known ? percents : keys.map((k) => k.peak ?? k.total);
+    const what = quota
+        ? 'quota used, % of the lifetime quota'
+        : known
+            ? 'busiest day, % of the daily limit'
+            : 'busiest day, requests (daily limit unknown)';
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "Busiest keys, ${windowText(t)}: ${what}"`,
+        `    x-axis [${chartLabels(keys)
+            .map((n) => `"${n}"`)
+            .join(', ')}]`,
+        `    y-axis "${known ? '% of limit' : 'Requests'}" 0 --> ${known ? Math.max(100, ...bars) : axisTop(bars)}`,
+        `    bar [${bars.join(', ')}]`,
+        ...(known ? [`    line [${bars.map(() => 100).join(', ')}]`] : []),
+        '```',
+    ].join('\n');
+}
+/** The exact figures of each day, below the charts. */
+function dailyTable(t) {
+    if (!t.calendar)
+        return undefined;
+    const rows = t.days.map((d, i) => `| ${d} | ${t.dailyTotals[i]} | ${t.dailyKeysUsed[i]} |`);
+    return ['| Server day | Requests | Keys used |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** Charts and the daily table for the job summary (terminals skip it). */
+function trendMarkdown(t) {
+    const parts = [dailyChart(t), busiestAgainstLimitChart(t), dailyTable(t)].filter((p) => p !== undefined);
+    return parts.length > 0 ? parts.join('\n\n') : undefined;
+}
+const reachText = (k) => (k.reachesOn === undefined ? '' : k.reachesIn === 0 ? 'reached' : k.reachesOn);
+const usage_trends_view_limitCell = (k) => k.usage.limit.kind === 'lifetime'
+    ? `${k.usage.limit.used ?? '?'} / ${k.usage.limit.value ?? '?'}`
+    : String(dailyLimitOf(k.usage.limit));
+const note = (k) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
+/** The per-key table: the N days' figures, busiest first. */
+function trendTable(t, rows) {
+    const n = t.days.length;
+    const quota = lifetime(t);
+    const head = quota
+        ? ['Label', 'Key', `Requests (${n}×24 h)`, 'Last 24 h', 'Used / total quota', 'Quota runs out', 'Note']
+        : ['Label', 'Key', `Requests (${n} days)`, 'Last day', 'Busiest day', 'Daily limit', 'Limit reached', 'Note'];
+    return {
+        head,
+        rows: t.keys.slice(0, rows).map((k) => {
+            const figures = quota ? [String(k.total), String(k.last)] : [String(k.total), String(k.last), String(k.peak)];
+            return [k.usage.label, shortenKey(k.usage.key), ...figures, usage_trends_view_limitCell(k), reachText(k), note(k)];
+        }),
+    };
+}
+/**
+ * The seed tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
+ * `使用率`, so scripts that read its fields still find them): `| 14天请求: 455 | 达限: 2026-12-13`.
+ */
+function trendUsageLines(t, rows) {
+    const byKey = new Map(t.keys.map((k) => [k.usage.key, k]));
+    return rows.map((row) => {
+        const k = byKey.get(row.key);
+        const reach = k && k.reachesOn !== undefined ? (k.reachesIn === 0 ? '已达' : k.reachesOn) : '-';
+        return `${usageLine(row)} | ${t.days.length}天请求: ${k?.total ?? 0} | 达限: ${reach}`;
+    });
+}
+/** Terminal lines: one per day (`趋势: <day> | 请求: N | 活跃密钥: M`), where the server keeps days. */
+function dailyLines(t) {
+    if (!t.calendar)
+        return [];
+    return t.days.map((d, i) => `趋势: ${d} | 请求: ${t.dailyTotals[i]} | 活跃密钥: ${t.dailyKeysUsed[i]}`);
+}
+/** What the N days show, as summary facts. */
+function trendFacts(t, report) {
+    const facts = [
+        ['Period', t.calendar ? windowText(t) : `${windowText(t)} (this server keeps no per-day counts)`],
+        [`Requests (period)`, String(t.total)],
+        [
+            'Forecast',
+            t.runningOut.length === 0
+                ? `no key reaches its ${lifetime(t) ? 'lifetime quota' : 'daily limit'} within ${t.forecastDays} ` +
+                    'day(s) at its recent rate'
+                : `${t.runningOut.length} key(s) within ${t.forecastDays} day(s): ${named(t.runningOut, (k) => reachText(k))}`,
+        ],
+        ['Idle keys', t.idle.length === 0 ? 'none' : `${t.idle.length}, rotation candidates: ${named(t.idle, () => '')}`],
+        [
+            'Spikes',
+            t.days.length < 2
+                ? 'need days of 2 or more'
+                : `${t.spikes.length} (last day above ${t.spikeFactor}× the key's mean of the days before, ` +
+                    `and at least ${t.spikeMinRequests})`,
+        ],
+    ];
+    if (report.basis === 'server-wide daily limit' && report.unknownLimit?.stand === 'unknown')
+        facts.push(['Forecast note', 'no daily-limit forecast: the server-wide limit is unknown (server-daily-limit)']);
+    return facts;
+}
+/** The warning of one spike. */
+function spikeWarning(t, k) {
+    const when = t.calendar ? `on ${t.days.at(-1)}` : 'in the last 24 h';
+    const mean = Math.round((k.meanBefore ?? 0) * 10) / 10;
+    return (`Key ${shortenKey(k.usage.key)} (${flat(k.usage.label) || 'no label'}) made ${k.last} request(s) ${when}, ` +
+        `more than ${t.spikeFactor}× its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`);
+}
+const TREND_CSV_COLUMNS = ['day', 'label', 'key_short', 'requests', 'daily_limit', 'percent'];
+/**
+ * The CSV rows, by day then label: every key on every day (0 where unused). Window servers (v10)
+ * have one row per key for the whole window (`day` = first..last; percent of the lifetime quota).
+ */
+function* trendCsvRows(t) {
+    const keys = [...t.keys].sort((a, b) => a.usage.label.localeCompare(b.usage.label) || a.usage.key.localeCompare(b.usage.key));
+    const cells = (k, day, requests) => {
+        const { limit } = k.usage;
+        const daily = limit.kind === 'daily' ? limit.value : undefined;
+        const percent = limit.kind === 'daily'
+            ? daily === undefined
+                ? ''
+                : String(Math.floor((requests * 100) / daily))
+            : k.usage.percent === undefined
+                ? ''
+                : String(k.usage.percent);
+        return {
+            day,
+            label: k.usage.label,
+            key_short: shortenKey(k.usage.key),
+            requests: String(requests),
+            daily_limit: String(daily ?? dailyLimitOf(limit) ?? ''),
+            percent,
+        };
+    };
+    if (!t.calendar) {
+        for (const k of keys)
+            yield cells(k, `${t.days[0]}..${t.days.at(-1)}`, k.total);
+        return;
+    }
+    for (const [i, day] of t.days.entries())
+        for (const k of keys)
+            yield cells(k, day, k.perDay[i]);
+}
+
 ;// CONCATENATED MODULE: ./src/commands/usage.ts
-// usage: every key's requests on `day` against its limit, busiest first, with the alert rule.
+// usage: every key's requests on `day` against its limit, busiest first, with the alert rule; with
+// days > 1 the last N server days too: daily totals, charts, forecast, idle keys, spikes (alerts).
+
+
+
+
 
 
 async function runUsage(ctx) {
-    const report = await collectUsage(ctx);
+    const { options, summary } = ctx;
+    // The CSV's private temp file first: a path that cannot take it fails before any admin request.
+    const csv = options.outputGiven ? openCsv(options.output) : undefined;
+    try {
+        const report = await collectUsage(ctx);
+        summary.facts.push(...usageFacts(report, ctx));
+        if (options.days === 1 && !csv)
+            return oneDay(ctx, report);
+        const trends = await collectTrends(ctx, report);
+        summary.facts.push(...trendFacts(trends, report));
+        const alertsFact = summary.facts.find(([name]) => name === 'Alerts');
+        if (alertsFact && trends.spikes.length > 0)
+            alertsFact[1] = `${report.alerts} at the threshold; ${trends.spikes.length} spike(s)`;
+        if (trends.keys.length > usage_report_TABLE_ROWS)
+            summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${trends.keys.length} keys`]);
+        summary.table = trendTable(trends, usage_report_TABLE_ROWS);
+        summary.markdown = options.days === 1 ? busiestChart(report) : trendMarkdown(trends);
+        summary.lines = [...trendUsageLines(trends, report.rows), totalsLine(report), ...dailyLines(trends)];
+        if (csv) {
+            for (const row of trendCsvRows(trends))
+                csv.write(row);
+            const file = await csv.close();
+            summary.facts.push(['CSV', `${file} (${csv.rows} rows: day, label, key_short, requests, daily_limit, percent)`]);
+            ctx.log.info(`Usage per day and key written to ${file}.`);
+        }
+        return finishWithAlerts(ctx, report, spikeAlerts(trends));
+    }
+    finally {
+        if (csv && !csv.settled)
+            await csv.discard();
+    }
+}
+function openCsv(file) {
+    try {
+        return new CsvWriter(file, TREND_CSV_COLUMNS);
+    }
+    catch (error) {
+        const reason = error.code ?? String(error);
+        throw new InputError('output', file, `the CSV cannot be created there (${reason}); expected a writable file path`);
+    }
+}
+/** days 1 without output: the day alone, as before. */
+function oneDay(ctx, report) {
     const { summary } = ctx;
-    summary.facts.push(...usageFacts(report, ctx));
     if (report.rows.length > usage_report_TABLE_ROWS)
         summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${report.rows.length} keys`]);
     summary.table = { ...usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis), total: report.rows.length };
     summary.markdown = busiestChart(report);
     summary.lines = [...usageLines(report.rows), totalsLine(report)];
     return finishWithAlerts(ctx, report);
+}
+function spikeAlerts(trends) {
+    return {
+        keys: new Set(trends.spikes.map((k) => k.usage.key)),
+        warnings: trends.spikes.map((k) => spikeWarning(trends, k)),
+        names: trends.spikes.map((k) => `${flat(k.usage.label) || 'no label'} spike`),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/issuing/token-check.ts
@@ -50985,6 +51489,8 @@ const USAGE_PAGE = 1000;
 const v1 = {
     flavor: 'v1',
     capabilities: {
+        usageHistory: 'rows',
+        usageNewestDayFirst: true, // upstream: ORDER BY d.day DESC, d.requests DESC
         maxKeysPerCreate: 1,
         perKeyDailyLimit: false,
         expiry: false,
@@ -51028,6 +51534,7 @@ const v1a_DAY_MS = 86_400_000;
 const v1a = {
     flavor: 'v1a',
     capabilities: {
+        usageHistory: 'rows',
         maxKeysPerCreate: 1,
         perKeyDailyLimit: true,
         expiry: false,
@@ -51082,6 +51589,7 @@ const v1a = {
 const v1p = {
     flavor: 'v1p',
     capabilities: {
+        usageHistory: 'per-day',
         maxKeysPerCreate: 1,
         perKeyDailyLimit: true,
         expiry: false,
@@ -51134,6 +51642,7 @@ const RECENT = 500;
 const v01 = {
     flavor: 'v01',
     capabilities: {
+        usageHistory: 'per-day',
         maxKeysPerCreate: 100,
         perKeyDailyLimit: false,
         expiry: false,
@@ -51210,6 +51719,7 @@ const healthProbe = {
 const v10 = {
     flavor: 'v10',
     capabilities: {
+        usageHistory: 'window',
         maxKeysPerCreate: 1,
         perKeyDailyLimit: false,
         expiry: true,
@@ -51259,6 +51769,11 @@ const v10 = {
     usageRequest: (_day, offset) => ({
         path: '/admin/usage',
         query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
+    }),
+    // Upstream counts `usage_log` rows newer than datetime('now', '-N days'): a rolling window in UTC.
+    usageWindowRequest: (days, offset) => ({
+        path: '/admin/usage',
+        query: { days, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
     }),
     parseUsage: (body, _day, offset) => {
         const answer = asObject(body, 'the usage answer');
@@ -51652,6 +52167,59 @@ class QuotaProxy {
         const stamps = rows.flatMap((r) => r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : []);
         const learned = serverDayFromRows(stamps, Date.now() + (this.http.serverClockOffsetMs ?? 0));
         return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
+    }
+    /**
+     * The usage of each of `days` (server-local YYYY-MM-DD), handed row by row to `onRow` and never
+     * kept: as few requests as the flavor allows (usageHistory). Rows of other days are skipped.
+     */
+    async usageHistory(days, onRow) {
+        const adapter = this.require('usage history');
+        const wanted = new Set(days);
+        const first = [...days].sort()[0];
+        /** Hands the page's rows of the wanted days on; false once older rows begin on a newest-first server. */
+        const take = (page, asked) => {
+            let older = false;
+            for (const row of page.rows) {
+                const day = row.day || page.day || asked;
+                if (day && wanted.has(day))
+                    onRow(row, day);
+                else if (day && first && day < first)
+                    older = true;
+            }
+            return !(older && adapter.capabilities.usageNewestDayFirst);
+        };
+        switch (adapter.capabilities.usageHistory) {
+            case 'per-day':
+                for (const day of days)
+                    await this.eachPage((o) => adapter.usageRequest(day, o), day, (p) => take(p, day));
+                return;
+            case 'rows':
+                return this.eachPage((o) => adapter.usageRequest(first, o), first, (p) => take(p));
+            case 'window':
+                throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'usage per calendar day', 'ask usageWindow');
+        }
+    }
+    /** Each key's requests over the last `days`×24 hours ('window' history: v10), row by row. */
+    async usageWindow(days, onRow) {
+        const adapter = this.require('usage window');
+        const request = adapter.usageWindowRequest;
+        if (!request)
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'usage window');
+        await this.eachPage((o) => request(days, o), undefined, (page) => {
+            page.rows.forEach(onRow);
+            return true;
+        });
+    }
+    /** Usage pages one after the other until the last, or until `onPage` returns false. */
+    async eachPage(request, day, onPage) {
+        const adapter = this.require('usage');
+        let offset = 0;
+        while (offset !== undefined) {
+            const { path, query } = request(offset);
+            const { body } = await this.http.json('GET', path, { query });
+            const page = adapter.parseUsage(body, day, offset);
+            offset = onPage(page) ? page.next : undefined;
+        }
     }
     async usagePage(day, offset) {
         const adapter = this.require('usage');
