@@ -52,6 +52,7 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
     };
   }
   const noteDay = dayNoter(ctx, adapter, choice);
+  if (options.dryRun) return wouldReset(ctx, adapter, resolution, choice?.day, noteDay);
   if (adapter.capabilities.reset === 'day-wide') return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
   return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
 }
@@ -66,7 +67,9 @@ async function keyGivenButMissing(
   resolution: Resolution,
 ): Promise<string | undefined> {
   const { options, api } = ctx;
-  if (resolution.by !== 'key' || adapter.capabilities.lifetimeQuota === true) return undefined;
+  // v10 answers a reset of a key it lacks with 404; a dry run sends none, so it looks the key up too.
+  const lifetime = adapter.capabilities.lifetimeQuota === true;
+  if (resolution.by !== 'key' || (lifetime && !options.dryRun)) return undefined;
   try {
     if (!(await listHas(api, options.key)))
       return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
@@ -118,6 +121,36 @@ function dayNoter(ctx: CommandContext, adapter: FlavorAdapter, choice: DayChoice
     summary.facts.push(['Day', shown], ['Day chosen', why]);
     log.info(`Day ${shown}: ${why}.`);
   };
+}
+
+/** Step (dry-run): the keys resolved and the day, each `would reset`; no reset request is sent. */
+function wouldReset(
+  ctx: CommandContext,
+  adapter: FlavorAdapter,
+  resolution: Resolution,
+  day: string | undefined,
+  noteDay: NoteDay,
+): RunReport {
+  const { log, outputs, summary } = ctx;
+  if (day) noteDay(day);
+  const which = day ?? "the server's today";
+  const what =
+    adapter.capabilities.reset === 'day-wide'
+      ? `every key's usage for ${which} (${adapter.flavor} has no per-key reset)`
+      : adapter.capabilities.lifetimeQuota === true
+        ? 'used quota (lifetime)'
+        : `usage of ${which}`;
+  summary.facts.push(
+    ['Dry run', 'yes: nothing was reset (no reset request was sent)'],
+    ['Would reset', what],
+    ['Keys', String(resolution.keys.length)],
+  );
+  summary.table = {
+    head: ['Label', 'Key', 'Result'],
+    rows: resolution.keys.map((k) => [k.label ?? '', shortenKey(k.key), 'would reset']),
+  };
+  log.info(`Dry run: would reset ${what} of ${resolution.keys.length} key(s).`);
+  return { ok: true, outputs, summary };
 }
 
 /** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */

@@ -127,8 +127,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'dry-run',
     default: 'false',
     boolean: true,
-    for: ['rotate'],
-    help: 'rotate: list what would be deleted, change nothing',
+    for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
+    help: 'say what would be created, reset or deleted and send no write request (reads still go out)',
   },
   {
     name: 'replace',

@@ -14,7 +14,7 @@ export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dr
   switch (options.command) {
     case 'generate':
     case 'batch':
-      return true;
+      return !options.dryRun;
     case 'rotate':
       return options.replace && !options.dryRun;
     case 'list':
