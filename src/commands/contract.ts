@@ -19,6 +19,8 @@ export interface Summary {
    * summaries skip them.
    */
   lines?: string[];
+  /** Each alert raised (key shortened), for --json and the action's `json` output. */
+  alerts?: Array<Record<string, string | number>>;
 }
 
 export interface RunReport {

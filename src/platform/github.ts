@@ -9,6 +9,7 @@ import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKe
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
 import { redactingLogger } from '../shared/log.js';
+import { reportDocument } from './json-report.js';
 import { summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core the entry uses. */
@@ -83,6 +84,8 @@ export async function runAction({
     const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter(
       (f) => f !== undefined,
     );
+    const status = { command: options.command, exitCode: failures.length > 0 ? 1 : 0, failure: deliveryFailure };
+    core.setOutput('json', JSON.stringify(reportDocument(report, status, (t) => log.redactor.redact(t))));
     if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {
     core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));

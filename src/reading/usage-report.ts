@@ -300,6 +300,13 @@ function warnAlerts(log: Logger, report: UsageReport): void {
 export function finishWithAlerts(ctx: CommandContext, report: UsageReport): RunReport {
   const { options, log, outputs, summary } = ctx;
   outputs.alerts = String(report.alerts);
+  summary.alerts = report.alertRows.map((r) => ({
+    kind: 'threshold',
+    label: r.label,
+    key: shortenKey(r.key),
+    percent: r.percent ?? '',
+    threshold: report.threshold,
+  }));
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
   if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
   log.info(
