@@ -2,6 +2,7 @@
 // returns. Its own module, so that commands never import the flow that imports them.
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
+import type { Audit } from '../output/audit.js';
 import type { CsvWriter } from '../output/csv.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { Cancellation } from '../shared/cancel.js';
@@ -49,6 +50,8 @@ export interface CommandContext {
   cancellation?: Cancellation;
   /** The keys CSV, opened by run() before any request when the command writes one. */
   csv?: CsvWriter;
+  /** Each write's outcome, for the audit log (../output/audit.ts); unset when there is none. */
+  audit?: Audit;
 }
 
 export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;

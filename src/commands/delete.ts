@@ -79,7 +79,8 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   const rows: string[][] = [];
   await forEachBounded(resolution.keys, options.concurrency, async (key) => {
     const short = shortenKey(key.key);
-    let result: string;
+    let result: 'deleted' | 'not found' | 'failed';
+    let reason: string | undefined;
     try {
       if (await api.deleteKey(key.key)) {
         deleted += 1;
@@ -90,9 +91,11 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
         result = 'not found';
       }
     } catch (error) {
-      failures.push(`${short}: ${errorText(error)}`);
+      reason = errorText(error);
+      failures.push(`${short}: ${reason}`);
       result = 'failed';
     }
+    ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
     rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
   });
 

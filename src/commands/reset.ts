@@ -166,8 +166,13 @@ async function resetDayWide(
   try {
     said = await api.resetUsage(resolution.keys[0]!.key, day);
   } catch (error) {
+    ctx.audit?.({
+      outcome: 'failed',
+      reason: `every key's usage for ${day ?? "the server's today"}: ${errorText(error)}`,
+    });
     return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
   }
+  ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
   noteDay(said);
   const resetDay = said ?? day ?? "the server's today";
   log.warning(
@@ -201,9 +206,11 @@ async function resetEach(
   const rows: string[][] = [];
   await forEachBounded(resolution.keys, options.concurrency, async (key) => {
     const short = shortenKey(key.key);
-    let result: string;
+    let result: 'reset' | 'not found' | 'nothing to reset' | 'failed';
+    let reason: string | undefined;
     try {
       const said = await api.resetUsage(key.key, day);
+      reason = lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`;
       noteDay(said);
       reset += 1;
       result = 'reset';
@@ -222,10 +229,12 @@ async function resetEach(
           `Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`,
         );
       } else {
-        failures.push(`${short}: ${errorText(error)}`);
+        reason = errorText(error);
+        failures.push(`${short}: ${reason}`);
         result = 'failed';
       }
     }
+    ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
     rows.push([key.label ?? '', short, result]);
   });
   summary.facts.push(['Keys reset', String(reset)]);

@@ -249,6 +249,7 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
   outcome.attempted = toDelete.length;
   await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
     if (stop !== undefined || ctx.cancellation?.requested) return;
+    let reason: string | undefined;
     try {
       if (await api.deleteKey(key.key)) {
         outcome.deleted += 1;
@@ -260,10 +261,17 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
         results[i] = 'already gone';
       }
     } catch (error) {
-      outcome.failures.push(`${shortenKey(key.key)}: ${errorText(error)}`);
+      reason = errorText(error);
+      outcome.failures.push(`${shortenKey(key.key)}: ${reason}`);
       results[i] = 'failed';
       if (isFatal(error)) stop ??= error;
     }
+    ctx.audit?.({
+      label: key.label,
+      key: key.key,
+      outcome: results[i] as 'deleted' | 'already gone' | 'failed',
+      reason,
+    });
   });
   return outcome;
 }

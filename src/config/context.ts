@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { type AuditOrigin, auditOrigin } from '../output/audit.js';
 
 export type Trigger = 'tag' | 'dispatch' | 'schedule' | 'other';
 
@@ -27,6 +28,8 @@ export interface RunContext {
   now: Date;
   /** GitHub: whether the repository is public, from the event payload; undefined when it does not say. */
   publicRepository?: boolean;
+  /** Who runs it and the run's URL, for the audit log (../output/audit.ts). */
+  origin?: AuditOrigin;
 }
 
 /** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
@@ -104,6 +107,7 @@ export function githubContext(
     nonce,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now,
+    origin: auditOrigin('github', { ...env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: String(attempt) }),
     // Public unless the payload says otherwise; a repository object that says neither is unknown.
     publicRepository:
       repo && ('private' in repo || 'visibility' in repo)
@@ -171,10 +175,11 @@ export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunCont
     nonce,
     workspace: gitlabJobDirectory(env).dir,
     now,
+    origin: auditOrigin('gitlab', env),
   };
 }
 
-export function cliContext(_env: NodeJS.ProcessEnv, now = new Date()): RunContext {
+export function cliContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext {
   const runId = localRunId(now);
   const nonce = newNonce();
   return {
@@ -186,6 +191,7 @@ export function cliContext(_env: NodeJS.ProcessEnv, now = new Date()): RunContex
     nonce,
     workspace: process.cwd(),
     now,
+    origin: auditOrigin('cli', env),
   };
 }
 

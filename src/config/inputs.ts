@@ -167,19 +167,19 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'upload-artifact',
     default: 'true',
     boolean: true,
-    for: ['generate', 'batch', 'list', 'rotate'],
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     help: 'GitHub: upload the CSV as an artifact',
   },
   {
     name: 'artifact-name',
     default: '',
-    for: ['generate', 'batch', 'list', 'rotate'],
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     help: 'artifact name; default trial-keys-<run id>-<attempt>',
   },
   {
     name: 'retention-days',
     default: '1',
-    for: ['generate', 'batch', 'list', 'rotate'],
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     help: 'artifact retention, 1..90 days',
   },
   {
@@ -219,6 +219,14 @@ export const INPUTS: readonly InputSpec[] = [
     help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels',
   },
   { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
+  {
+    name: 'audit-log',
+    default: '',
+    for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
+    help:
+      'append one JSON line per key written (fingerprint, never the key) to this file; ' +
+      'CI default quota-keys-audit.jsonl beside the CSV, CLI default none; none turns it off',
+  },
 ];
 
 const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));

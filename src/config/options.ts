@@ -3,6 +3,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_AUDIT_LOG } from '../output/audit.js';
 import { notReplaceable } from '../output/csv.js';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
@@ -79,6 +80,8 @@ export interface Options {
   /** GitHub: hashed into batch labels (context.ts); checked here like every input. */
   invocationId: string;
   requireHttps: boolean;
+  /** The audit log to append to (write commands, not dry runs); undefined: none. */
+  auditLog?: string;
 }
 
 /** Reads one raw input: '' when unset (the @actions/core convention). */
@@ -418,6 +421,22 @@ function parseSelection({ get, bool }: Reader, command: Command, nameGiven: stri
   return { key, olderThanDays, allLabels };
 }
 
+const WRITES: ReadonlySet<Command> = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
+
+/** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
+function parseAuditLog(raw: string, command: Command, dryRun: boolean, output: string, context: RunContext) {
+  if (!WRITES.has(command) || dryRun || raw === 'none') return undefined;
+  if (!raw) return context.platform === 'cli' ? undefined : path.join(path.dirname(output), DEFAULT_AUDIT_LOG);
+  const file = path.resolve(context.workspace, raw);
+  if (/[\\/]$/.test(raw) || (existsSync(file) && !statSync(file).isFile()))
+    throw new InputError(
+      'audit-log',
+      raw,
+      'expected a path for a regular file (such as quota-keys-audit.jsonl), or none',
+    );
+  return file;
+}
+
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
   const read = reader(input);
   const { get, value, bool } = read;
@@ -461,5 +480,6 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     force: bool('force'),
     invocationId: parseInvocationId(get('invocation-id')),
     requireHttps: bool('require-https'),
+    auditLog: parseAuditLog(get('audit-log'), command, bool('dry-run'), issuing.output, context),
   };
 }
