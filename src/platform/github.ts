@@ -4,7 +4,8 @@
 
 import type { RunReport } from '../commands/contract.js';
 import { type GithubLike, githubContext } from '../config/context.js';
-import { parseOptions } from '../config/options.js';
+import { inputDefault } from '../config/inputs.js';
+import { InputError, parseOptions } from '../config/options.js';
 import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
@@ -88,6 +89,14 @@ export async function runAction({
     core.setOutput('json', JSON.stringify(reportDocument(report, status, (t) => log.redactor.redact(t))));
     if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {
-    core.setFailed(log.redactor.redact(error instanceof Error ? error.message : String(error)));
+    const failure = error instanceof Error ? error.message : String(error);
+    // A refused input (exit 2 on the CLI) answers in `json` too.
+    const status = {
+      command: core.getInput('command') || inputDefault('command'),
+      exitCode: error instanceof InputError ? 2 : 1,
+      failure,
+    };
+    core.setOutput('json', JSON.stringify(reportDocument(undefined, status, (t) => log.redactor.redact(t))));
+    core.setFailed(log.redactor.redact(failure));
   }
 }
