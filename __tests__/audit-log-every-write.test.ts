@@ -203,3 +203,21 @@ test('each line is on disk as soon as its outcome is known, before the run ends 
     await proxy.close();
   }
 });
+
+test('an audit log that cannot be written is bad input, before any request; an unused one is not created', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'audit-bad-'));
+  const aFile = path.join(dir, 'a-file');
+  writeFileSync(aFile, 'x');
+  const env = { QUOTA_PROXY_URL: server.url, ADMIN_TOKEN: server.token };
+  const before = server.requests.length;
+  for (const where of [path.join(aFile, 'audit.jsonl'), dir]) {
+    const result = await runCliInProcess(['delete', '--name', 'nobody', '--audit-log', where], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: Invalid input 'audit-log'/m);
+  }
+  expect(server.requests.length).toBe(before);
+  const unused = path.join(dir, 'logs', 'audit.jsonl');
+  const refused = await runCliInProcess(['delete', '--name', 'nobody-has-this', '--audit-log', unused], env);
+  expect(refused.code).toBe(1);
+  expect(existsSync(unused)).toBe(false);
+});

@@ -1,7 +1,7 @@
 // The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
 // is imported only when there is a CSV to upload: health, usage, monitor and list without output
 // never load it.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { RunReport } from '../commands/contract.js';
 import type { RunContext } from '../config/context.js';
@@ -135,7 +135,10 @@ export async function deliverCsv(
   log: Logger,
   createClient: ArtifactClientFactory = defaultArtifactClient,
 ): Promise<string | undefined> {
-  const audit = options.auditLog && existsSync(options.auditLog) ? options.auditLog : undefined;
+  const audit =
+    options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0
+      ? options.auditLog
+      : undefined;
   const hasCsv = report.csvPath !== undefined && existsSync(report.csvPath);
   if (!hasCsv && !audit) return undefined;
   if (hasCsv) {

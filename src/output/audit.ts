@@ -4,8 +4,9 @@
 // SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
 
 import { createHash } from 'node:crypto';
-import { appendFileSync, chmodSync, closeSync, openSync } from 'node:fs';
+import { accessSync, appendFileSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Redactor } from '../shared/redact.js';
 
 /** What became of one write. */
@@ -82,16 +83,27 @@ export class AuditLog {
   lines = 0;
   private failed = false;
 
-  /** Opens (creates 0600) the file before any request: a path that cannot take it throws here. */
+  /**
+   * Checked before any request: a path that cannot take the file throws here. The file is created
+   * (0600) with its first line, so a run that wrote nothing leaves none.
+   */
   constructor(
     readonly file: string,
     private readonly run: AuditRun,
     private readonly warn: (message: string) => void,
   ) {
     this.redactor.addSecret(run.token);
-    closeSync(openSync(file, 'a', 0o600));
-    // An existing file keeps its lines, but not a mode that lets others read them.
-    chmodSync(file, 0o600);
+    if (existsSync(file)) {
+      if (!statSync(file).isFile()) throw new Error('not a regular file');
+      accessSync(file, constants.W_OK);
+      // An existing file keeps its lines, but not a mode that lets others read them.
+      chmodSync(file, 0o600);
+      return;
+    }
+    let dir = path.dirname(file);
+    while (!existsSync(dir)) dir = path.dirname(dir);
+    if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
+    accessSync(dir, constants.W_OK);
   }
 
   record(event: AuditEvent): void {
@@ -108,6 +120,7 @@ export class AuditLog {
       ...(event.reason ? { reason: event.reason } : {}),
     };
     try {
+      if (this.lines === 0) mkdirSync(path.dirname(this.file), { recursive: true });
       appendFileSync(this.file, `${this.redactor.redact(JSON.stringify(line))}\n`, { mode: 0o600 });
       this.lines += 1;
     } catch (error) {
