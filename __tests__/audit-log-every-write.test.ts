@@ -3,7 +3,7 @@
 // lands in the artifact beside the CSV, also when a batch through a faulty proxy fails; on the CLI
 // --audit-log FILE appends to a file (0600). Never a full key nor the token in it; dry runs write none.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -215,6 +215,11 @@ test('an audit log that cannot be written is bad input, before any request; an u
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: Invalid input 'audit-log'/m);
   }
+  // A batch refused for its audit log leaves no CSV (nor its temp file) behind either.
+  const batchArgs = ['batch', '-o', path.join(dir, 'k.csv'), '--audit-log', path.join(aFile, 'audit.jsonl')];
+  const batch = await runCliInProcess(batchArgs, env);
+  expect(batch.code).toBe(2);
+  expect(readdirSync(dir)).toEqual(['a-file']);
   expect(server.requests.length).toBe(before);
   const unused = path.join(dir, 'logs', 'audit.jsonl');
   const refused = await runCliInProcess(['delete', '--name', 'nobody-has-this', '--audit-log', unused], env);

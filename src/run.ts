@@ -74,9 +74,10 @@ function commandContext(
   log: Logger,
   cancellation: Cancellation,
 ): CommandContext {
-  const csv = openCsvBeforeRequests(options);
   const server = redactUrl(options.url.href);
+  // Before the CSV's temp file: a refused audit path must not leave one behind.
   const auditLog = openAuditBeforeRequests(options, context, server, log);
+  const csv = openCsvBeforeRequests(options);
   const plainHttp = plainHttpWarning(options.url);
   if (plainHttp && options.token) log.warning(plainHttp);
   const http = new HttpClient({

@@ -444,8 +444,8 @@ export class KeyIssuer {
         ? `unknown whether the server created it (${uncertain.error})`
         : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
       result.failures.push({ label: request.label, error });
-      // Only what was sent: a request never attempted changed nothing on the server.
-      if (!error.startsWith('not attempted'))
+      // Only what was sent: a request never attempted (or held back by the rate limit) changed nothing.
+      if (!error.startsWith('not attempted') && !error.includes(': not sent: '))
         this.services.audit?.({ label: request.label, outcome: uncertain ? 'unknown' : 'failed', reason: error });
     }
     result.cancelled = this.cancelled();
