@@ -194,7 +194,7 @@ function runWatching(
     },
     {
       onStop: (signal) => cancellation.cancel(signal),
-      status: (message) => process.stderr.write(`${message}\n`),
+      status: (message) => (parsed.quiet ? undefined : process.stderr.write(`${message}\n`)),
       error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
       // --json: one document per pass (JSON lines), nothing else on stdout.
       beforePass: process.stdout.isTTY && !parsed.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
