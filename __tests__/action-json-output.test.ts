@@ -45,3 +45,20 @@ test('a refused input: json with exit code 2 and the refusal, the step failed, n
   expect(doc.failure).toMatch(/^Invalid input 'count'/);
   expect(server.requests.length).toBe(before);
 });
+
+test('a batch of 1,003 keys: json keeps the first 1,000 rows, counts the rest, stays far below 1 MB', async () => {
+  const { core } = await runActionInProcess({
+    command: 'batch',
+    count: '1003',
+    concurrency: '16',
+    url: server.url,
+    'admin-token': server.token,
+    'upload-artifact': 'false',
+  });
+  expect(core.failures).toEqual([]);
+  const doc = JSON.parse(core.outputs.json!);
+  expect(doc.counts.created).toBe(1003);
+  expect(doc.rows).toHaveLength(1000);
+  expect(doc.rowsOmitted).toBe(3);
+  expect(core.outputs.json!.length).toBeLessThan(512 * 1024);
+});

@@ -26,6 +26,9 @@ export interface ActionCore {
   summary: { addRaw(text: string): { write(): Promise<unknown> } };
 }
 
+/** Rows in the `json` output (the CSV has every key): a job's outputs are limited to 1 MB in all. */
+const JSON_OUTPUT_ROWS = 1000;
+
 export interface ActionEnvironment {
   core: ActionCore;
   /** `github.context` of @actions/github. */
@@ -85,7 +88,8 @@ export async function runAction({
     const failures = [report.ok ? undefined : (report.failure ?? 'failed'), deliveryFailure].filter(
       (f) => f !== undefined,
     );
-    const status = { command: options.command, exitCode: failures.length > 0 ? 1 : 0, failure: deliveryFailure };
+    const exitCode = failures.length > 0 ? 1 : 0;
+    const status = { command: options.command, exitCode, failure: deliveryFailure, maxRows: JSON_OUTPUT_ROWS };
     core.setOutput('json', JSON.stringify(reportDocument(report, status, (t) => log.redactor.redact(t))));
     if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
   } catch (error) {

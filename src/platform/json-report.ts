@@ -36,6 +36,8 @@ export interface DocumentStatus {
   exitCode: number;
   /** Why the run failed, when the report does not say (bad input, a dotenv that could not be written). */
   failure?: string;
+  /** At most this many rows (the action's output: a 10,000-key batch would not fit); `rowsOmitted` counts the rest. */
+  maxRows?: number;
 }
 
 /** The document (see README "JSON output"); `report` is absent when the input was refused. */
@@ -53,7 +55,9 @@ export function reportDocument(
       .map(([name, value]) => [name.replace(/-count$/, ''), Number(value)]),
   );
   const head = summary?.table?.head.map(slug) ?? [];
-  const rows = (summary?.table?.rows ?? []).map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
+  const allRows = summary?.table?.rows ?? [];
+  const kept = allRows.slice(0, status.maxRows ?? allRows.length);
+  const rows = kept.map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
   const failure = [report?.ok === false ? (report.failure ?? 'failed') : undefined, status.failure]
     .filter(Boolean)
     .join(' ');
@@ -74,6 +78,7 @@ export function reportDocument(
     facts,
     outputs,
     rows,
+    ...(kept.length < allRows.length ? { rowsOmitted: allRows.length - kept.length } : {}),
     alerts: (summary?.alerts ?? []) as Json[],
     ...(summary?.lines ? { lines: summary.lines } : {}),
   };
