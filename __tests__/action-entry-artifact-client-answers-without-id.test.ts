@@ -1,7 +1,9 @@
 // An artifact client that answers without an artifact id (the double cannot be made to, so a fake
+
 // client stands in, injected the way src/index.ts injects the real one): the step fails and names
 // the file the keys are still in; no artifact outputs point at nothing.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
 import { startDevServer } from '../src/dev-server/index.js';
 import type { DevServer } from '../src/dev-server/types.js';
@@ -29,7 +31,8 @@ test('generate: an upload without an id fails the step and keeps the CSV on the 
   );
   const csvPath = core.outputs['csv-path']!;
   expect(existsSync(csvPath)).toBe(true);
-  expect(calls).toEqual([{ name: 'trial-keys-1001-1', files: [csvPath], retentionDays: 3 }]);
+  const audit = path.join(path.dirname(csvPath), 'quota-keys-audit.jsonl');
+  expect(calls).toEqual([{ name: 'trial-keys-1001-1', files: [csvPath, audit], retentionDays: 3 }]);
   expect(core.failures).toEqual([
     `Uploading the CSV as artifact "trial-keys-1001-1" failed: the artifact service returned no artifact id. The keys are only on the runner, at ${csvPath}.`,
   ]);

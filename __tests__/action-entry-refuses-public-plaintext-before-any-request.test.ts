@@ -24,7 +24,9 @@ test('public repository: batch fails at once, no request or output; the summary 
     /^Refusing to upload plaintext keys as an artifact of a public repository .*; no key was created\. Set encrypt-to/,
   );
   expect(server.requests).toEqual([]);
-  expect(core.outputs).toEqual({});
+  // No output but the run's JSON document, which says it failed.
+  expect(Object.keys(core.outputs)).toEqual(['json']);
+  expect(JSON.parse(core.outputs.json!)).toMatchObject({ ok: false, exitCode: 1, rows: [] });
   expect(core.summaries).toHaveLength(1);
   expect(core.summaries[0]).toMatch(/^## quota-proxy batch\n\n\*\*❌ Failed:\*\* Refusing to upload plaintext keys/);
   expect(core.summaries[0]).toContain('Set encrypt-to to your age recipient');

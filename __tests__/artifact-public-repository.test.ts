@@ -89,12 +89,13 @@ test('encrypt-to: uploads <csv>.age that the identity decrypts; no plaintext lef
 
   const agePath = result.outputs['csv-path']!;
   expect(agePath).toMatch(/^.*\/trial-keys-\d{8}-904\.csv\.age$/);
-  expect(readdirSync(dirname(agePath))).toEqual([basename(agePath)]);
+  // Beside it only the audit log, which holds fingerprints, never a key.
+  expect(readdirSync(dirname(agePath)).sort()).toEqual([basename(agePath), 'quota-keys-audit.jsonl'].sort());
   expect(existsSync(agePath.replace(/\.age$/, ''))).toBe(false);
   expect(readFileSync(agePath).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
 
   const artifact = service.artifacts.find((a) => a.name === 'trial-keys-904-1')!;
-  expect([...artifact.files.keys()]).toEqual([basename(agePath)]);
+  expect([...artifact.files.keys()]).toEqual([basename(agePath), 'quota-keys-audit.jsonl']);
   const uploaded = artifact.files.get(basename(agePath))!;
   expect(uploaded.equals(readFileSync(agePath))).toBe(true);
   expect(result.summary).toContain('(kept 1 day, age-encrypted)');

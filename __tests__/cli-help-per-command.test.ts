@@ -41,7 +41,7 @@ test.each(COMMANDS.map((c) => [c]))(
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
     const expected = inputsOf(command).map((i) => (i.name === 'admin-token' ? 'token' : i.name));
-    const extra = ['dotenv', 'help', ...(command === 'monitor' ? ['watch'] : [])];
+    const extra = ['dotenv', 'json', 'quiet', 'help', ...(command === 'monitor' ? ['watch'] : [])];
     expect([...flagsIn(result.stdout)].sort()).toEqual([...expected, ...extra].sort());
     const examples = result.stdout
       .split('Examples')[1]!

@@ -113,7 +113,10 @@ test('action: a wrong token on one server fails the step; the others keys are de
 
   // One artifact with both CSVs.
   const artifact = service.artifacts.find((a) => a.name === 'trial-keys-4242-1')!;
-  expect([...artifact.files.keys()].sort()).toEqual([path.basename(alphaCsv), path.basename(betaCsv)].sort());
+  // Both CSVs, and the one audit log the servers appended to.
+  expect([...artifact.files.keys()].sort()).toEqual(
+    [path.basename(alphaCsv), path.basename(betaCsv), 'quota-keys-audit.jsonl'].sort(),
+  );
   expect(artifact.files.get(path.basename(alphaCsv))!.equals(readFileSync(alphaCsv))).toBe(true);
 
   // The combined table first, then one section per server.
@@ -212,6 +215,6 @@ test('action with server: only that entry runs, and its artifact is named after 
   expect(JSON.parse(core.outputs.results!).map((r: { name: string }) => r.name)).toEqual(['beta']);
   expect(alpha.allKeys()).toHaveLength(before);
   const artifact = service.artifacts.find((a) => a.name === 'trial-keys-beta-4343-1')!;
-  expect([...artifact.files.keys()]).toEqual([path.basename(core.outputs['csv-path']!)]);
+  expect([...artifact.files.keys()]).toEqual([path.basename(core.outputs['csv-path']!), 'quota-keys-audit.jsonl']);
   expect(rows(core.outputs['csv-path']!).map((r) => r.label)).toEqual(['leg']);
 });

@@ -7,7 +7,9 @@
 // /builds/<group>/<project> although --force-shell-executor runs them in .gitlab-ci-local/builds/<job>
 // (with --shell-isolation, which hands artifacts over as GitLab does). quota-keys must still find
 // the job, and put the CSV and dotenv where the artifacts are collected.
+
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -137,6 +139,16 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
   expect(rows).toHaveLength(10);
   expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+n[0-9a-f]{6}$`));
   expect(rows.every((r) => r.daily_limit === '100')).toBe(true);
+  // The audit log is collected beside the CSV: one `created` line per key, by fingerprint.
+  const audit = readFileSync(path.join(artifacts(dir, 'key-generation'), 'quota-keys-audit.jsonl'), 'utf8');
+  const lines = audit
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, string>);
+  const sha12 = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 12);
+  expect(lines.map((l) => l.fingerprint).sort()).toEqual(rows.map((r) => sha12(r.key!)).sort());
+  expect(lines.every((l) => l.outcome === 'created' && l.command === 'batch')).toBe(true);
+  expectNoSecret(audit, rows);
   expect(output).toContain(
     `key-generation created 10 key(s), 0 failed, into keys-${pipelineId}.csv (server flavor v1p)`,
   );
@@ -221,7 +233,12 @@ test('the example and the component declare what the issue asks', () => {
   expect(example['key-generation']).toMatchObject({
     stage: 'key-management',
     rules: [{ if: '$CI_COMMIT_TAG' }],
-    artifacts: { paths: ['keys-*.csv'], expire_in: '1 day', when: 'always', reports: { dotenv: 'quota-keys.env' } },
+    artifacts: {
+      paths: ['keys-*.csv', 'quota-keys-audit.jsonl'],
+      expire_in: '1 day',
+      when: 'always',
+      reports: { dotenv: 'quota-keys.env' },
+    },
   });
   expect(example['key-generation'].script.join('\n')).toMatch(
     /batch --count 10 --limit 100 --output "keys-\$CI_PIPELINE_ID\.csv"/,

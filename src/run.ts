@@ -17,6 +17,7 @@ import { InputError } from './config/options.js';
 import { plainHttpWarning } from './config/plain-http.js';
 import { CREATES_FIRST, checkAdminToken, tlsAdvice } from './issuing/token-check.js';
 import { writesKeysCsv } from './output/artifact.js';
+import { AuditLog, auditOrigin } from './output/audit.js';
 import { CsvWriter } from './output/csv.js';
 import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
@@ -43,6 +44,19 @@ function openCsvBeforeRequests(options: Options): CsvWriter | undefined {
   }
 }
 
+/** The audit log, opened (0600) before the first request: a path that cannot take it is bad input. */
+function openAuditBeforeRequests(options: Options, context: RunContext, server: string, log: Logger) {
+  if (!options.auditLog) return undefined;
+  const { command, token } = options;
+  const origin = context.origin ?? auditOrigin(context.platform, {});
+  try {
+    return new AuditLog(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new InputError('audit-log', options.auditLog, `the audit log cannot be written there (${reason})`);
+  }
+}
+
 const RUNNERS: Partial<Record<Command, CommandRunner>> = {
   generate: runGenerate,
   batch: runBatch,
@@ -62,8 +76,10 @@ function commandContext(
   cancellation: Cancellation,
   progress: Progress,
 ): CommandContext {
-  const csv = openCsvBeforeRequests(options);
   const server = redactUrl(options.url.href);
+  // Before the CSV's temp file: a refused audit path must not leave one behind.
+  const auditLog = openAuditBeforeRequests(options, context, server, log);
+  const csv = openCsvBeforeRequests(options);
   const plainHttp = plainHttpWarning(options.url);
   if (plainHttp && options.token) log.warning(plainHttp);
   const http = new HttpClient({
@@ -79,7 +95,9 @@ function commandContext(
   });
   const api = new QuotaProxy(http, options.serverFlavor);
   const summary: CommandContext['summary'] = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
-  return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress };
+  if (auditLog) summary.facts.push(['Audit log', auditLog.file]);
+  const audit = auditLog && ((event: Parameters<AuditLog['record']>[0]) => auditLog.record(event));
+  return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit };
 }
 
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */

@@ -45635,7 +45635,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7642);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69755);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -45648,7 +45648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7642:
+/***/ 69755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45666,177 +45666,9 @@ var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/config/context.ts
-// What started this run (tag, manual form, schedule…) and how to name it uniquely.
-
-
-
-/** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
-function compactDate(date) {
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
-}
-/** The label (generate) or label stem (batch) used when `name` is not given. */
-function defaultName(context) {
-    switch (context.trigger) {
-        case 'tag':
-            return `release-${context.tag}`;
-        case 'schedule':
-            return `scheduled-${compactDate(context.now)}`;
-        default:
-            return `batch-${compactDate(context.now)}`;
-    }
-}
-/**
- * The trigger as a release manager reads it: `tag v1.4.0 (push)`, `workflow_dispatch form: count=3000,
- * name=…`, `schedule (cron 0 2 * * *)`, else the event and its ref.
- */
-function githubTriggerText(github, trigger, tag) {
-    switch (trigger) {
-        case 'tag':
-            return `tag ${tag} (push)`;
-        case 'dispatch': {
-            const inputs = Object.entries(github.payload.inputs ?? {}).map(([name, value]) => {
-                const text = typeof value === 'string' ? value : JSON.stringify(value);
-                return `${name}=${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
-            });
-            return `workflow_dispatch form${inputs.length > 0 ? `: ${inputs.join(', ')}` : ' (no inputs)'}`;
-        }
-        case 'schedule':
-            return `schedule${typeof github.payload.schedule === 'string' ? ` (cron ${github.payload.schedule})` : ''}`;
-        default:
-            return `${github.eventName || 'unknown event'}${github.ref ? ` (${github.ref})` : ''}`;
-    }
-}
-/** A fresh per-process nonce: 6 hex characters. */
-function newNonce() {
-    return (0,external_node_crypto_.randomBytes)(3).toString('hex');
-}
-/**
- * The step's invocation id, stable across re-run attempts: GITHUB_JOB (the job's id, shared by
- * matrix legs), GITHUB_ACTION (the step's id, or `__run_2`-style for steps without one) and the
- * invocation-id input, which a matrix passes to tell its legs apart.
- */
-function invocationId(env, invocationInput = '') {
-    return createHash('sha256')
-        .update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`)
-        .digest('hex')
-        .slice(0, 6);
-}
-function githubContext(github, env, now = new Date(), invocationInput = '') {
-    const ref = github.ref ?? '';
-    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
-    const trigger = github.eventName === 'push' && tag
-        ? 'tag'
-        : github.eventName === 'workflow_dispatch'
-            ? 'dispatch'
-            : github.eventName === 'schedule'
-                ? 'schedule'
-                : 'other';
-    const runId = String(github.runId || env.GITHUB_RUN_ID || localRunId(now));
-    const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
-    const repo = github.payload.repository;
-    const invocation = invocationId(env, invocationInput);
-    const nonce = newNonce();
-    return {
-        platform: 'github',
-        trigger,
-        tag,
-        runId,
-        attempt,
-        labelSuffix: `r${runId}a${attempt}i${invocation}n${nonce}`,
-        invocation,
-        invocationIdGiven: invocationInput !== '',
-        nonce,
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        now,
-        triggerText: githubTriggerText(github, trigger, tag),
-        // Public unless the payload says otherwise; a repository object that says neither is unknown.
-        publicRepository: repo && ('private' in repo || 'visibility' in repo)
-            ? repo.private === false || repo.visibility === 'public'
-            : undefined,
-    };
-}
-/**
- * A GitLab CI job: GitLab sets GITLAB_CI=true; gitlab-ci-local sets GITLAB_CI=false but, like
- * GitLab, CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR (GitHub and terminals set none of them).
- */
-function isGitlabJob(env) {
-    return env.GITLAB_CI === 'true' || Boolean(env.CI_JOB_ID && env.CI_PIPELINE_ID && env.CI_PROJECT_DIR);
-}
-/**
- * The job's directory, where GitLab collects `artifacts:paths` and `reports:dotenv` from:
- * CI_PROJECT_DIR when it is a folder here. gitlab-ci-local's shell executor gives jobs that name
- * an image the container path (/builds/<group>/<project>) while it runs them elsewhere: then the
- * working directory, which is where it collects them, and a note that says so.
- */
-function gitlabJobDirectory(env, cwd = process.cwd()) {
-    const projectDir = env.CI_PROJECT_DIR;
-    if (!projectDir)
-        return {
-            dir: cwd,
-            note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.`,
-        };
-    let isDir = false;
-    try {
-        isDir = (0,external_node_fs_.statSync)(projectDir).isDirectory();
-    }
-    catch {
-        isDir = false;
-    }
-    if (isDir)
-        return { dir: external_node_path_default().resolve(projectDir) };
-    return {
-        dir: cwd,
-        note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
-    };
-}
-function gitlabContext(env, now = new Date()) {
-    const source = env.CI_PIPELINE_SOURCE ?? '';
-    const tag = env.CI_COMMIT_TAG || undefined;
-    const trigger = tag
-        ? 'tag'
-        : source === 'web' || source === 'api' || source === 'trigger'
-            ? 'dispatch'
-            : source === 'schedule'
-                ? 'schedule'
-                : 'other';
-    const runId = env.CI_PIPELINE_ID || localRunId(now);
-    // A retried job keeps the pipeline id and gets a new job id.
-    const job = env.CI_JOB_ID || '0';
-    // Two CLI calls in one job share the job id: the nonce tells them apart.
-    const nonce = newNonce();
-    return {
-        platform: 'gitlab',
-        trigger,
-        tag,
-        runId,
-        attempt: 1,
-        labelSuffix: `p${runId}j${job}n${nonce}`,
-        nonce,
-        workspace: gitlabJobDirectory(env).dir,
-        now,
-    };
-}
-function cliContext(_env, now = new Date()) {
-    const runId = localRunId(now);
-    const nonce = newNonce();
-    return {
-        platform: 'cli',
-        trigger: 'other',
-        runId,
-        attempt: 1,
-        labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`,
-        nonce,
-        workspace: process.cwd(),
-        now,
-    };
-}
-/** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
-function localRunId(now) {
-    return `${Math.floor(now.getTime() / 1000).toString(36)}${(0,external_node_crypto_.randomBytes)(2).toString('hex')}`;
-}
-
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/shared/redact.ts
 // Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`;
 // a server's answer shown in a message goes through `snippetOf`, which also blanks what looks like
@@ -45983,6 +45815,280 @@ function snippetOf(text, redact = (t) => t) {
         .replace(SECRET_FIELDS, '$1"…$2')
         .replace(BEARER, blankCredential);
     return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/output/audit.ts
+// The audit trail (seed §7.3): one JSON line per write's outcome (a key created, deleted, reset, a
+// create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
+// kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
+// SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
+
+
+
+
+
+/** Default file name in CI, next to the CSV (it goes into the same artifact). */
+const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
+/** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
+function fingerprint(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12);
+}
+/** GitHub: GITHUB_ACTOR and the run's URL; GitLab: GITLAB_USER_LOGIN and CI_JOB_URL; else user@host. */
+function audit_auditOrigin(platform, env) {
+    if (platform === 'github') {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+        const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
+            : undefined;
+        return { actor: env.GITHUB_ACTOR || 'unknown', runUrl };
+    }
+    if (platform === 'gitlab')
+        return { actor: env.GITLAB_USER_LOGIN || 'unknown', runUrl: env.CI_JOB_URL || undefined };
+    let user = env.USER || env.USERNAME || 'unknown';
+    try {
+        user = external_node_os_default().userInfo().username || user;
+    }
+    catch {
+        // no passwd entry (a container's random uid): the environment's name
+    }
+    return { actor: `${user}@${external_node_os_default().hostname()}` };
+}
+/** The audit file of one run; `record` appends one line at once. */
+class AuditLog {
+    file;
+    run;
+    warn;
+    redactor = new Redactor();
+    /** Lines this run appended. */
+    lines = 0;
+    failed = false;
+    /**
+     * Checked before any request: a path that cannot take the file throws here. The file is created
+     * (0600) with its first line, so a run that wrote nothing leaves none.
+     */
+    constructor(file, run, warn) {
+        this.file = file;
+        this.run = run;
+        this.warn = warn;
+        this.redactor.addSecret(run.token);
+        if ((0,external_node_fs_.existsSync)(file)) {
+            if (!(0,external_node_fs_.statSync)(file).isFile())
+                throw new Error('not a regular file');
+            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.W_OK);
+            // An existing file keeps its lines, but not a mode that lets others read them.
+            (0,external_node_fs_.chmodSync)(file, 0o600);
+            return;
+        }
+        let dir = external_node_path_default().dirname(file);
+        while (!(0,external_node_fs_.existsSync)(dir))
+            dir = external_node_path_default().dirname(dir);
+        if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+            throw new Error(`${dir} is not a folder`);
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    record(event) {
+        if (event.key)
+            this.redactor.addKey(event.key);
+        const line = {
+            time: new Date().toISOString(),
+            actor: this.run.origin.actor,
+            ...(this.run.origin.runUrl ? { runUrl: this.run.origin.runUrl } : {}),
+            command: this.run.command,
+            server: this.run.server,
+            ...(event.label !== undefined ? { label: event.label } : {}),
+            ...(event.key ? { fingerprint: fingerprint(event.key) } : {}),
+            outcome: event.outcome,
+            ...(event.reason ? { reason: event.reason } : {}),
+        };
+        try {
+            if (this.lines === 0)
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
+            (0,external_node_fs_.appendFileSync)(this.file, `${this.redactor.redact(JSON.stringify(line))}\n`, { mode: 0o600 });
+            this.lines += 1;
+        }
+        catch (error) {
+            // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.
+            if (!this.failed)
+                this.warn(`Could not append to the audit log ${this.file}: ${error.message}`);
+            this.failed = true;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/context.ts
+// What started this run (tag, manual form, schedule…) and how to name it uniquely.
+
+
+
+
+/** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
+function compactDate(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
+}
+/** The label (generate) or label stem (batch) used when `name` is not given. */
+function defaultName(context) {
+    switch (context.trigger) {
+        case 'tag':
+            return `release-${context.tag}`;
+        case 'schedule':
+            return `scheduled-${compactDate(context.now)}`;
+        default:
+            return `batch-${compactDate(context.now)}`;
+    }
+}
+/**
+ * The trigger as a release manager reads it: `tag v1.4.0 (push)`, `workflow_dispatch form: count=3000,
+ * name=…`, `schedule (cron 0 2 * * *)`, else the event and its ref.
+ */
+function githubTriggerText(github, trigger, tag) {
+    switch (trigger) {
+        case 'tag':
+            return `tag ${tag} (push)`;
+        case 'dispatch': {
+            const inputs = Object.entries(github.payload.inputs ?? {}).map(([name, value]) => {
+                const text = typeof value === 'string' ? value : JSON.stringify(value);
+                return `${name}=${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
+            });
+            return `workflow_dispatch form${inputs.length > 0 ? `: ${inputs.join(', ')}` : ' (no inputs)'}`;
+        }
+        case 'schedule':
+            return `schedule${typeof github.payload.schedule === 'string' ? ` (cron ${github.payload.schedule})` : ''}`;
+        default:
+            return `${github.eventName || 'unknown event'}${github.ref ? ` (${github.ref})` : ''}`;
+    }
+}
+/** A fresh per-process nonce: 6 hex characters. */
+function newNonce() {
+    return (0,external_node_crypto_.randomBytes)(3).toString('hex');
+}
+/**
+ * The step's invocation id, stable across re-run attempts: GITHUB_JOB (the job's id, shared by
+ * matrix legs), GITHUB_ACTION (the step's id, or `__run_2`-style for steps without one) and the
+ * invocation-id input, which a matrix passes to tell its legs apart.
+ */
+function invocationId(env, invocationInput = '') {
+    return createHash('sha256')
+        .update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`)
+        .digest('hex')
+        .slice(0, 6);
+}
+function githubContext(github, env, now = new Date(), invocationInput = '') {
+    const ref = github.ref ?? '';
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+    const trigger = github.eventName === 'push' && tag
+        ? 'tag'
+        : github.eventName === 'workflow_dispatch'
+            ? 'dispatch'
+            : github.eventName === 'schedule'
+                ? 'schedule'
+                : 'other';
+    const runId = String(github.runId || env.GITHUB_RUN_ID || localRunId(now));
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT) || 1;
+    const repo = github.payload.repository;
+    const invocation = invocationId(env, invocationInput);
+    const nonce = newNonce();
+    return {
+        platform: 'github',
+        trigger,
+        tag,
+        runId,
+        attempt,
+        labelSuffix: `r${runId}a${attempt}i${invocation}n${nonce}`,
+        invocation,
+        invocationIdGiven: invocationInput !== '',
+        nonce,
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        now,
+        triggerText: githubTriggerText(github, trigger, tag),
+        origin: auditOrigin('github', { ...env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: String(attempt) }),
+        // Public unless the payload says otherwise; a repository object that says neither is unknown.
+        publicRepository: repo && ('private' in repo || 'visibility' in repo)
+            ? repo.private === false || repo.visibility === 'public'
+            : undefined,
+    };
+}
+/**
+ * A GitLab CI job: GitLab sets GITLAB_CI=true; gitlab-ci-local sets GITLAB_CI=false but, like
+ * GitLab, CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR (GitHub and terminals set none of them).
+ */
+function isGitlabJob(env) {
+    return env.GITLAB_CI === 'true' || Boolean(env.CI_JOB_ID && env.CI_PIPELINE_ID && env.CI_PROJECT_DIR);
+}
+/**
+ * The job's directory, where GitLab collects `artifacts:paths` and `reports:dotenv` from:
+ * CI_PROJECT_DIR when it is a folder here. gitlab-ci-local's shell executor gives jobs that name
+ * an image the container path (/builds/<group>/<project>) while it runs them elsewhere: then the
+ * working directory, which is where it collects them, and a note that says so.
+ */
+function gitlabJobDirectory(env, cwd = process.cwd()) {
+    const projectDir = env.CI_PROJECT_DIR;
+    if (!projectDir)
+        return {
+            dir: cwd,
+            note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.`,
+        };
+    let isDir = false;
+    try {
+        isDir = (0,external_node_fs_.statSync)(projectDir).isDirectory();
+    }
+    catch {
+        isDir = false;
+    }
+    if (isDir)
+        return { dir: external_node_path_default().resolve(projectDir) };
+    return {
+        dir: cwd,
+        note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
+    };
+}
+function gitlabContext(env, now = new Date()) {
+    const source = env.CI_PIPELINE_SOURCE ?? '';
+    const tag = env.CI_COMMIT_TAG || undefined;
+    const trigger = tag
+        ? 'tag'
+        : source === 'web' || source === 'api' || source === 'trigger'
+            ? 'dispatch'
+            : source === 'schedule'
+                ? 'schedule'
+                : 'other';
+    const runId = env.CI_PIPELINE_ID || localRunId(now);
+    // A retried job keeps the pipeline id and gets a new job id.
+    const job = env.CI_JOB_ID || '0';
+    // Two CLI calls in one job share the job id: the nonce tells them apart.
+    const nonce = newNonce();
+    return {
+        platform: 'gitlab',
+        trigger,
+        tag,
+        runId,
+        attempt: 1,
+        labelSuffix: `p${runId}j${job}n${nonce}`,
+        nonce,
+        workspace: gitlabJobDirectory(env).dir,
+        now,
+        origin: audit_auditOrigin('gitlab', env),
+    };
+}
+function cliContext(env, now = new Date()) {
+    const runId = localRunId(now);
+    const nonce = newNonce();
+    return {
+        platform: 'cli',
+        trigger: 'other',
+        runId,
+        attempt: 1,
+        labelSuffix: `c${Math.floor(now.getTime() / 1000).toString(36)}n${nonce}`,
+        nonce,
+        workspace: process.cwd(),
+        now,
+        origin: audit_auditOrigin('cli', env),
+    };
+}
+/** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
+function localRunId(now) {
+    return `${Math.floor(now.getTime() / 1000).toString(36)}${(0,external_node_crypto_.randomBytes)(2).toString('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/log.ts
@@ -47474,8 +47580,8 @@ const INPUTS = [
         name: 'dry-run',
         default: 'false',
         boolean: true,
-        for: ['rotate'],
-        help: 'rotate: list what would be deleted, change nothing',
+        for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
+        help: 'say what would be created, reset or deleted and send no write request (reads still go out)',
     },
     {
         name: 'replace',
@@ -47514,19 +47620,19 @@ const INPUTS = [
         name: 'upload-artifact',
         default: 'true',
         boolean: true,
-        for: ['generate', 'batch', 'list', 'rotate'],
+        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         help: 'GitHub: upload the CSV as an artifact',
     },
     {
         name: 'artifact-name',
         default: '',
-        for: ['generate', 'batch', 'list', 'rotate'],
+        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         help: 'artifact name; default trial-keys-<run id>-<attempt>',
     },
     {
         name: 'retention-days',
         default: '1',
-        for: ['generate', 'batch', 'list', 'rotate'],
+        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         help: 'artifact retention, 1..90 days',
     },
     {
@@ -47580,6 +47686,13 @@ const INPUTS = [
         help: 'URL (from a secret; env QUOTA_KEYS_WEBHOOK) POSTed a Slack-compatible JSON line after the run',
     },
     { name: 'notify-on', default: 'failure,alert', help: 'when notify-webhook is called: failure, alert, always' },
+    {
+        name: 'audit-log',
+        default: '',
+        for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
+        help: 'append one JSON line per key written (fingerprint, never the key) to this file; ' +
+            'CI default quota-keys-audit.jsonl beside the CSV, CLI default none; none turns it off',
+    },
 ];
 const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));
 /** The input's default as the table (and action.yml) states it; '' when it has none there. */
@@ -47625,6 +47738,7 @@ function plainHttpWarning(url) {
 ;// CONCATENATED MODULE: ./src/config/options.ts
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
+
 
 
 
@@ -47942,6 +48056,18 @@ function parseFanOut({ get, value }, env, context) {
         .map((word) => oneOf('notify-on', word, NOTIFY_ON));
     return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
+const WRITES = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
+/** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
+function parseAuditLog(raw, command, dryRun, output, context) {
+    if (!WRITES.has(command) || dryRun || raw === 'none')
+        return undefined;
+    if (!raw)
+        return context.platform === 'cli' ? undefined : external_node_path_default().join(external_node_path_default().dirname(output), DEFAULT_AUDIT_LOG);
+    const file = external_node_path_default().resolve(context.workspace, raw);
+    if (/[\\/]$/.test(raw) || ((0,external_node_fs_.existsSync)(file) && !(0,external_node_fs_.statSync)(file).isFile()))
+        throw new InputError('audit-log', raw, 'expected a path for a regular file (such as quota-keys-audit.jsonl), or none');
+    return file;
+}
 function parseOptions(input, env, context) {
     const read = reader(input);
     const { get, value, bool } = read;
@@ -47989,6 +48115,7 @@ function parseOptions(input, env, context) {
         invocationId: parseInvocationId(get('invocation-id')),
         requireHttps: bool('require-https'),
         ...parseFanOut(read, env, context),
+        auditLog: parseAuditLog(get('audit-log'), command, bool('dry-run'), issuing.output, context),
     };
 }
 
@@ -48983,6 +49110,7 @@ class KeyIssuer {
         ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
         this.result.created.push(key);
         this.services.sink(key);
+        this.services.audit?.({ label, key: key.key, outcome: 'created' });
         return true;
     }
     enlist(unit) {
@@ -49233,6 +49361,7 @@ class KeyIssuer {
             try {
                 await api.deleteKey(extra.key);
                 this.result.duplicatesDeleted += 1;
+                this.services.audit?.({ label: extra.label, key: extra.key, outcome: 'deleted', reason: 'a key too many' });
                 log.warning(`Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`);
                 return;
             }
@@ -49265,6 +49394,9 @@ class KeyIssuer {
                 ? `unknown whether the server created it (${uncertain.error})`
                 : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
             result.failures.push({ label: request.label, error });
+            // Only what was sent: a request never attempted (or held back by the rate limit) changed nothing.
+            if (!error.startsWith('not attempted') && !error.includes(': not sent: '))
+                this.services.audit?.({ label: request.label, outcome: uncertain ? 'unknown' : 'failed', reason: error });
         }
         result.cancelled = this.cancelled();
         return result;
@@ -49412,6 +49544,7 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
             ownSuffix: context.labelSuffix,
             retries: options.retries,
             onRateLimit: options.onRateLimit,
+            audit: ctx.audit,
         });
         result.requested = requests.length;
         result.created.unshift(...earlierKeys);
@@ -49629,7 +49762,51 @@ function tierFact(options, adapter) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/issuing/would-issue.ts
+// generate and batch with dry-run: what would be sent, nothing sent. The health check and the token
+// check (read-only) have run; no create request goes out, no CSV is written, no audit line either.
+
+/** Rows of the summary table; the counts cover every request. */
+const TABLE_ROWS = 200;
+/** The admin rate limit as it stands after the read-only requests, against the creates needed. */
+function rateLimitText(ctx, requests) {
+    const { api, options } = ctx;
+    const plan = api.rateLimitPlan(requests);
+    if (!plan)
+        return 'none announced by the server so far';
+    const perWindow = plan.limit ? ` (${plan.limit} per window)` : '';
+    const window = `${plan.available} request(s) left until ${isoSeconds(plan.resetAt)}${perWindow}`;
+    if (plan.fits)
+        return `${window}: all ${requests} fit now`;
+    const windows = plan.limit ? Math.ceil((requests - plan.available) / plan.limit) : 1;
+    const then = options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail: only those would be sent'
+        : `the rest would wait for ${windows} more window(s) within max-wait-seconds, else not be sent`;
+    return `${window}: ${plan.available} of ${requests} fit now; ${then}`;
+}
+/** The report of a dry run: count, labels, limits, create requests and the rate-limit plan. */
+function wouldIssue(ctx, requests) {
+    const { api, log, outputs, summary } = ctx;
+    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+    const sent = Math.ceil(requests.length / perRequest);
+    const rateLimit = rateLimitText(ctx, sent);
+    Object.assign(outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
+    summary.facts.push(['Dry run', 'yes: nothing was created (no create request was sent, no CSV written)'], ['Would create', String(requests.length)], ['Create requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`], ['Rate limit', rateLimit]);
+    summary.table = {
+        head: ['Label', 'Daily limit', 'Expires (UTC)', 'Result'],
+        rows: requests
+            .slice(0, TABLE_ROWS)
+            .map((r) => [r.label, String(r.dailyLimit), r.expiresAt?.toISOString() ?? '', 'would create']),
+    };
+    if (requests.length > TABLE_ROWS)
+        summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
+    const labels = requests.length > 1 ? `${requests[0].label} … ${requests.at(-1).label}` : requests[0]?.label;
+    log.info(`Dry run: would create ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ${rateLimit}.`);
+    return { ok: true, outputs, summary };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/batch.ts
+
 
 
 
@@ -49641,6 +49818,8 @@ async function runBatch(ctx) {
     // The tier's limit is shown only once the flavor tells whether the server applies it.
     const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
     rules.explain(); // forced flavor, or v10 told by its health answer
+    if (ctx.options.dryRun)
+        return wouldIssue(ctx, requests);
     const report = await issueToCsv(ctx, requests, minSuccess);
     rules.explain(); // learnt from the first creation
     if (tierAt >= 0)
@@ -49756,7 +49935,38 @@ function refuseWithoutDelete(adapter, operation) {
         throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`);
     }
 }
+/** Keys named in the dry run's log line; the table has them all. */
+const LOGGED_KEYS = 20;
 const errorText = (error) => (error instanceof Error ? error.message : String(error));
+/**
+ * Step (dry-run): the keys resolved, each `would delete`; no DELETE is sent. A key given as such is
+ * looked up in the key list (read-only), so a dry run fails where the delete would.
+ */
+async function wouldDelete(ctx, resolution) {
+    const { api, log, outputs, summary } = ctx;
+    let { keys } = resolution;
+    if (resolution.by === 'key') {
+        let found;
+        try {
+            for await (const page of api.listKeys())
+                found ??= page.find((k) => k.key === keys[0].key);
+        }
+        catch (error) {
+            return { ok: false, failure: `Could not look the key up: ${errorText(error)}`, outputs, summary };
+        }
+        if (!found)
+            return { ok: false, failure: `The server has no key ${shortenKey(keys[0].key)}.`, outputs, summary };
+        keys = [found];
+    }
+    summary.facts.push(['Dry run', 'yes: nothing was deleted (no DELETE was sent)'], ['Resolved by', resolution.by], ['Would delete', String(keys.length)]);
+    summary.table = {
+        head: ['Label', 'Key', 'Created (UTC)', 'Result'],
+        rows: keys.map((k) => [k.label ?? '', shortenKey(k.key), k.createdAt?.toISOString() ?? '', 'would delete']),
+    };
+    const shown = keys.slice(0, LOGGED_KEYS).map((k) => shortenKey(k.key));
+    log.info(`Dry run: would delete ${shown.join(', ')}${keys.length > LOGGED_KEYS ? ', …' : ''}.`);
+    return { ok: true, outputs, summary };
+}
 async function runDelete(ctx) {
     const { options, api, log, outputs, summary } = ctx;
     if (options.key)
@@ -49773,6 +49983,8 @@ async function runDelete(ctx) {
         log.secret(key.key, 'key');
     if (resolution.by !== 'key')
         log.info(`"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`);
+    if (options.dryRun)
+        return await wouldDelete(ctx, resolution);
     let deleted = 0;
     const missing = [];
     const failures = [];
@@ -49781,6 +49993,7 @@ async function runDelete(ctx) {
     await forEachBounded(resolution.keys, options.concurrency, async (key) => {
         const short = shortenKey(key.key);
         let result;
+        let reason;
         try {
             if (await api.deleteKey(key.key)) {
                 deleted += 1;
@@ -49793,9 +50006,11 @@ async function runDelete(ctx) {
             }
         }
         catch (error) {
-            failures.push(`${short}: ${errorText(error)}`);
+            reason = errorText(error);
+            failures.push(`${short}: ${reason}`);
             result = 'failed';
         }
+        ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
         rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
         ctx.progress.tick();
     });
@@ -49829,6 +50044,7 @@ async function runDelete(ctx) {
 ;// CONCATENATED MODULE: ./src/commands/generate.ts
 
 
+
 /** One key labelled exactly `name`. */
 async function runGenerate(ctx) {
     const { name } = ctx.options;
@@ -49836,6 +50052,8 @@ async function runGenerate(ctx) {
     // The tier's limit is shown only once the flavor tells whether the server applies it.
     const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
     rules.explain(); // forced flavor, or v10 told by its health answer
+    if (ctx.options.dryRun)
+        return wouldIssue(ctx, [rules.request(name)]);
     const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
     rules.explain(); // learnt from the first creation
     if (tierAt >= 0)
@@ -49889,7 +50107,7 @@ function totalsLine(totals) {
 
 
 /** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
-const TABLE_ROWS = 200;
+const list_TABLE_ROWS = 200;
 function limitCell(limit) {
     if (limit.kind === 'daily')
         return String(limit.value ?? 'unknown');
@@ -49927,7 +50145,7 @@ async function runList(ctx) {
                 const limit = limitOf(key, capabilities, options.serverDailyLimit);
                 csv?.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server }));
                 lines.push(listLine(key, limit));
-                if (rows.length < TABLE_ROWS)
+                if (rows.length < list_TABLE_ROWS)
                     rows.push(tableRow(key, limit));
             }
         }
@@ -50288,6 +50506,15 @@ function finishWithAlerts(ctx, report, spikes) {
     const spiking = spikes ? [...spikes.keys].filter((k) => !atThreshold.has(k)).length : 0;
     const alerts = report.alerts + spiking;
     outputs.alerts = String(alerts);
+    summary.alerts = report.alertRows.map((r) => ({
+        kind: 'threshold',
+        label: r.label,
+        key: shortenKey(r.key),
+        percent: r.percent ?? '',
+        threshold: report.threshold,
+    }));
+    for (const key of spikes?.keys ?? [])
+        summary.alerts.push({ kind: 'spike', key: shortenKey(key) });
     const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
     if (report.basis !== 'lifetime quota')
         log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
@@ -50388,6 +50615,8 @@ async function runReset(ctx) {
         };
     }
     const noteDay = dayNoter(ctx, adapter, choice);
+    if (options.dryRun)
+        return wouldReset(ctx, adapter, resolution, choice?.day, noteDay);
     if (adapter.capabilities.reset === 'day-wide')
         return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
     return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
@@ -50398,7 +50627,9 @@ async function runReset(ctx) {
  */
 async function keyGivenButMissing(ctx, adapter, resolution) {
     const { options, api } = ctx;
-    if (resolution.by !== 'key' || adapter.capabilities.lifetimeQuota === true)
+    // v10 answers a reset of a key it lacks with 404; a dry run sends none, so it looks the key up too.
+    const lifetime = adapter.capabilities.lifetimeQuota === true;
+    if (resolution.by !== 'key' || (lifetime && !options.dryRun))
         return undefined;
     try {
         if (!(await listHas(api, options.key)))
@@ -50449,6 +50680,25 @@ function dayNoter(ctx, adapter, choice) {
         log.info(`Day ${shown}: ${why}.`);
     };
 }
+/** Step (dry-run): the keys resolved and the day, each `would reset`; no reset request is sent. */
+function wouldReset(ctx, adapter, resolution, day, noteDay) {
+    const { log, outputs, summary } = ctx;
+    if (day)
+        noteDay(day);
+    const which = day ?? "the server's today";
+    const what = adapter.capabilities.reset === 'day-wide'
+        ? `every key's usage for ${which} (${adapter.flavor} has no per-key reset)`
+        : adapter.capabilities.lifetimeQuota === true
+            ? 'used quota (lifetime)'
+            : `usage of ${which}`;
+    summary.facts.push(['Dry run', 'yes: nothing was reset (no reset request was sent)'], ['Would reset', what], ['Keys', String(resolution.keys.length)]);
+    summary.table = {
+        head: ['Label', 'Key', 'Result'],
+        rows: resolution.keys.map((k) => [k.label ?? '', shortenKey(k.key), 'would reset']),
+    };
+    log.info(`Dry run: would reset ${what} of ${resolution.keys.length} key(s).`);
+    return { ok: true, outputs, summary };
+}
 /** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
 async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
     const { api, log, outputs, summary } = ctx;
@@ -50457,8 +50707,13 @@ async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
         said = await api.resetUsage(resolution.keys[0].key, day);
     }
     catch (error) {
+        ctx.audit?.({
+            outcome: 'failed',
+            reason: `every key's usage for ${day ?? "the server's today"}: ${errorText(error)}`,
+        });
         return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
     }
+    ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
     noteDay(said);
     const resetDay = said ?? day ?? "the server's today";
     log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`);
@@ -50485,8 +50740,10 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
     await forEachBounded(resolution.keys, options.concurrency, async (key) => {
         const short = shortenKey(key.key);
         let result;
+        let reason;
         try {
             const said = await api.resetUsage(key.key, day);
+            reason = lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`;
             noteDay(said);
             reset += 1;
             result = 'reset';
@@ -50504,10 +50761,12 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
                 log.info(`Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
             }
             else {
-                failures.push(`${short}: ${errorText(error)}`);
+                reason = errorText(error);
+                failures.push(`${short}: ${reason}`);
                 result = 'failed';
             }
         }
+        ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
         rows.push([key.label ?? '', short, result]);
     });
     summary.facts.push(['Keys reset', String(reset)]);
@@ -50728,7 +50987,7 @@ const rotate_DAY_MS = 86_400_000;
 /** Rows of the summary table (the job summary shows 200); the counts cover every key. */
 const rotate_TABLE_ROWS = 200;
 /** Per-key log lines before the log switches to counts. */
-const LOGGED_KEYS = 20;
+const rotate_LOGGED_KEYS = 20;
 /**
  * One replacement label per old key, in order: batch labels (of this version or earlier ones) keep
  * their stem and are numbered afresh with this invocation's suffix (`auto-20261126-001-r7a1` →
@@ -50875,10 +51134,10 @@ function dryRunReport(ctx, due) {
     const planned = options.replace
         ? replacementLabels(due.map((k) => k.label), context.labelSuffix)
         : [];
-    for (const k of due.slice(0, LOGGED_KEYS))
+    for (const k of due.slice(0, rotate_LOGGED_KEYS))
         log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
-    if (due.length > LOGGED_KEYS)
-        log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
+    if (due.length > rotate_LOGGED_KEYS)
+        log.info(`… and ${due.length - rotate_LOGGED_KEYS} more would be deleted.`);
     summary.facts.push(['Would delete', String(due.length)]);
     summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)), due.length);
     return { ok: true, outputs, summary };
@@ -50954,11 +51213,12 @@ async function deleteDue(ctx, due, replaced) {
     await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
         if (stop !== undefined || ctx.cancellation?.requested)
             return;
+        let reason;
         try {
             if (await api.deleteKey(key.key)) {
                 outcome.deleted += 1;
                 results[i] = 'deleted';
-                if (outcome.deleted <= LOGGED_KEYS)
+                if (outcome.deleted <= rotate_LOGGED_KEYS)
                     log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
             }
             else {
@@ -50967,12 +51227,19 @@ async function deleteDue(ctx, due, replaced) {
             }
         }
         catch (error) {
-            outcome.failures.push(`${shortenKey(key.key)}: ${errorText(error)}`);
+            reason = errorText(error);
+            outcome.failures.push(`${shortenKey(key.key)}: ${reason}`);
             results[i] = 'failed';
             if (isFatal(error))
                 stop ??= error;
         }
         ctx.progress.tick();
+        ctx.audit?.({
+            label: key.label,
+            key: key.key,
+            outcome: results[i],
+            reason,
+        });
     });
     ctx.progress.done();
     return outcome;
@@ -51329,7 +51596,7 @@ function writesKeysCsv(options) {
     switch (options.command) {
         case 'generate':
         case 'batch':
-            return true;
+            return !options.dryRun;
         case 'rotate':
             return options.replace && !options.dryRun;
         case 'list':
@@ -51363,11 +51630,17 @@ function artifactServiceAvailable(env) {
 }
 /** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
 const defaultArtifactClient = async () => new (await __nccwpck_require__.e(/* import() */ 291).then(__nccwpck_require__.bind(__nccwpck_require__, 7291))).DefaultArtifactClient();
-/** Uploads one file (or several in one folder: many servers' CSVs), zipped under their own names. */
-async function uploadFileArtifact(file, options, context, env, createClient = defaultArtifactClient) {
+/** The deepest folder holding every one of `files` (the artifact's root: each keeps its name under it). */
+function commonFolder(files) {
+    let root = dirname(files[0]);
+    while (files.some((f) => relative(root, f).startsWith(`..${sep}`)) && dirname(root) !== root)
+        root = dirname(root);
+    return root;
+}
+/** Uploads the files (the CSV, the audit log), zipped under their names. */
+async function uploadFileArtifact(files, options, context, env, createClient = defaultArtifactClient) {
     const { artifactName: name, retentionDays } = options;
-    const files = typeof file === 'string' ? [file] : [...file];
-    const result = await (await createClient()).uploadArtifact(name, files, dirname(files[0]), { retentionDays });
+    const result = await (await createClient()).uploadArtifact(name, [...files], commonFolder(files), { retentionDays });
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
@@ -51383,42 +51656,63 @@ async function uploadFileArtifact(file, options, context, env, createClient = de
     };
 }
 /**
- * After the command: encrypt the CSV when `encrypt-to` is set, then upload it (also when the
- * command failed: a batch that ended short still hands over the keys it created). Sets the
- * artifact outputs and summary lines; returns a failure line, or undefined.
+ * After the command: encrypt the CSV when `encrypt-to` is set, then upload it with the audit log
+ * beside it (also when the command failed: a batch that ended short still hands over the keys it
+ * created, and the audit says what happened). A command without a CSV (delete, reset) uploads the
+ * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
  */
 async function deliverCsv(report, options, context, env, log, createClient = defaultArtifactClient) {
-    if (!report.csvPath || !existsSync(report.csvPath))
+    const audit = options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0
+        ? options.auditLog
+        : undefined;
+    const hasCsv = report.csvPath !== undefined && existsSync(report.csvPath);
+    if (!hasCsv && !audit)
         return undefined;
-    try {
-        await encryptReportCsv(report, options.encryptTo, log);
+    if (hasCsv) {
+        try {
+            await encryptReportCsv(report, options.encryptTo, log);
+        }
+        catch (error) {
+            return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+        }
     }
-    catch (error) {
-        return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
-    }
-    const file = report.csvPath;
+    const files = [...(hasCsv ? [report.csvPath] : []), ...(audit ? [audit] : [])];
+    const shown = files.join(' and ');
     // The summary says where the keys are when no artifact holds them.
-    const onRunner = (why) => report.summary.facts.push(['Artifact', `none (${why}): the CSV stays on the runner`]);
+    const onRunner = (why) => report.summary.facts.push([
+        'Artifact',
+        `none (${why}): ${hasCsv ? 'the CSV stays' : 'the audit log stays'} on the runner`,
+    ]);
     if (!options.uploadArtifact) {
         onRunner('upload-artifact: false');
         return undefined;
     }
     // The check before the run covers the commands known to write keys; this one any other CSV.
-    const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
+    const refusal = hasCsv
+        ? publicArtifactRefusal(options, context, `the CSV stays on the runner at ${files[0]}`)
+        : undefined;
     if (refusal)
         return refusal;
     if (!artifactServiceAvailable(env)) {
         onRunner('no artifact service here');
-        log.warning(`No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`);
+        const none = 'No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset)';
+        if (hasCsv)
+            log.warning(`${none}: the CSV was not uploaded; it is at ${files[0]}.`);
+        else
+            log.info(`${none}: the audit log was not uploaded; it is at ${audit}.`);
         return undefined;
     }
     let artifact;
     try {
-        artifact = await uploadFileArtifact(file, options, context, env, createClient);
+        artifact = await uploadFileArtifact(files, options, context, env, createClient);
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;
+        const where = hasCsv
+            ? `The keys are only on the runner, at ${files[0]}.`
+            : `The audit log is on the runner, at ${audit}.`;
+        const what = hasCsv ? 'the CSV' : 'the audit log';
+        return `Uploading ${what} as artifact "${options.artifactName}" failed: ${message}. ${where}`;
     }
     Object.assign(report.outputs, {
         'artifact-id': String(artifact.id),
@@ -51427,7 +51721,7 @@ async function deliverCsv(report, options, context, env, log, createClient = def
     });
     const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
     report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
-    log.info(`Uploaded ${file} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
+    log.info(`Uploaded ${shown} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
     return undefined;
 }
 
@@ -52894,6 +53188,7 @@ class HttpClient {
 
 
 
+
 /**
  * The CSV's private temp file, created before the first request: a path that cannot take it (name
  * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
@@ -52909,6 +53204,20 @@ function openCsvBeforeRequests(options) {
         throw new InputError('output', options.output, `the CSV cannot be created there (${reason}); expected a writable folder and a file name the file system accepts`);
     }
 }
+/** The audit log, opened (0600) before the first request: a path that cannot take it is bad input. */
+function openAuditBeforeRequests(options, context, server, log) {
+    if (!options.auditLog)
+        return undefined;
+    const { command, token } = options;
+    const origin = context.origin ?? audit_auditOrigin(context.platform, {});
+    try {
+        return new AuditLog(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
+    }
+    catch (error) {
+        const reason = error.code ?? error.message;
+        throw new InputError('audit-log', options.auditLog, `the audit log cannot be written there (${reason})`);
+    }
+}
 const RUNNERS = {
     generate: runGenerate,
     batch: runBatch,
@@ -52921,8 +53230,10 @@ const RUNNERS = {
 };
 /** The HTTP client and the quota-proxy API of one run, and the context every command receives. */
 function commandContext(options, context, log, cancellation, progress) {
-    const csv = openCsvBeforeRequests(options);
     const server = redactUrl(options.url.href);
+    // Before the CSV's temp file: a refused audit path must not leave one behind.
+    const auditLog = openAuditBeforeRequests(options, context, server, log);
+    const csv = openCsvBeforeRequests(options);
     const plainHttp = plainHttpWarning(options.url);
     if (plainHttp && options.token)
         log.warning(plainHttp);
@@ -52939,7 +53250,10 @@ function commandContext(options, context, log, cancellation, progress) {
     });
     const api = new QuotaProxy(http, options.serverFlavor);
     const summary = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
-    return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress };
+    if (auditLog)
+        summary.facts.push(['Audit log', auditLog.file]);
+    const audit = auditLog && ((event) => auditLog.record(event));
+    return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit };
 }
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
 function cancelledReport(ctx, cancellation, report) {
@@ -53020,7 +53334,8 @@ var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./src/platform/cli-args.ts
 // The CLI's argument list, read with node:util parseArgs from the INPUTS table: every action input
 // is a long flag of the same name; the seed tool's short flags; `--token` for `--admin-token`;
-// boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--help`, `--version`.
+// boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--json`, `--quiet`,
+// `--help`, `--version`.
 
 
 
@@ -53042,6 +53357,8 @@ function optionConfig() {
     options.version = { type: 'boolean', short: 'V' };
     options.dotenv = { type: 'string' };
     options.watch = { type: 'string' };
+    options.json = { type: 'boolean' };
+    options.quiet = { type: 'boolean', short: 'q' };
     return options;
 }
 /** Every long flag the CLI knows, for "did you mean". */
@@ -53100,7 +53417,7 @@ function parseArgs(argv) {
         allowPositionals: true,
         tokens: true,
     });
-    const parsed = { values: new Map(), help: false, version: false };
+    const parsed = { values: new Map(), help: false, version: false, json: false, quiet: false };
     const consumed = new Set();
     for (const [t, token] of tokens.entries()) {
         if (token.kind === 'option-terminator' || consumed.has(token.index))
@@ -53143,6 +53460,8 @@ function store(parsed, name, value) {
         parsed.help = !/^(false|no|off|0)$/i.test(value);
     else if (name === 'version')
         parsed.version = !/^(false|no|off|0)$/i.test(value);
+    else if (name === 'json' || name === 'quiet')
+        parsed[name] = !/^(false|no|off|0)$/i.test(value);
     else if (name === 'dotenv')
         parsed.dotenv = value;
     else if (name === 'watch')
@@ -53260,6 +53579,9 @@ function extraFlags(command) {
                 `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
             ]
             : []),
+        `  ${'    --json'.padEnd(30)} one JSON document on stdout (counts, flavor, rows with keys shortened, ` +
+            'exit code), nothing else',
+        `  ${'-q, --quiet'.padEnd(30)} errors only: no summary, no progress, no warnings`,
         '  -h, --help                     this help',
     ];
 }
@@ -53671,6 +53993,71 @@ async function runServersCli({ parsed, env, context, log, dotenvFile, render }) 
     return alertOnly ? EXIT_ALERT : 1;
 }
 
+;// CONCATENATED MODULE: ./src/platform/json-report.ts
+// --json (CLI) and the action's `json` output: one JSON document per command, built from the
+// RunReport alone, so every command and every fact or output added later is in it without a change
+// here. Keys appear only as the commands show them (shortened); every string passes the Redactor.
+
+/** `Created (UTC)` → `created_utc`: names jq reads without quotes. */
+const slug = (name) => name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+/** A whole number written without leading zeros is a count: a number in JSON (labels stay strings). */
+const factValue = (text) => (/^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text);
+/** The exit code's meaning, as the help's table starts it: `success`, `failure`, `bad input`, `alert`… */
+function exitMeaning(code) {
+    const meaning = EXIT_CODES.find((e) => e.code === code)?.meaning ?? 'failure';
+    return meaning.split(/[:;]/)[0].trim();
+}
+function redactAll(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((v) => redactAll(v, redact));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v, redact)]));
+    return value;
+}
+/** The document (see README "JSON output"); `report` is absent when the input was refused. */
+function reportDocument(report, status, redact) {
+    const summary = report?.summary;
+    const outputs = report?.outputs ?? {};
+    const facts = Object.fromEntries((summary?.facts ?? []).map(([name, value]) => [slug(name), factValue(value)]));
+    const counts = Object.fromEntries(Object.entries(outputs)
+        .filter(([name, value]) => (name.endsWith('-count') || name === 'alerts') && value !== '')
+        .map(([name, value]) => [name.replace(/-count$/, ''), Number(value)]));
+    const head = summary?.table?.head.map(slug) ?? [];
+    const allRows = summary?.table?.rows ?? [];
+    const kept = allRows.slice(0, status.maxRows ?? allRows.length);
+    const rows = kept.map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
+    const failure = [report?.ok === false ? (report.failure ?? 'failed') : undefined, status.failure]
+        .filter(Boolean)
+        .join(' ');
+    const document = {
+        command: status.command ?? null,
+        ok: status.exitCode === 0,
+        exitCode: status.exitCode,
+        exit: exitMeaning(status.exitCode),
+        ...(failure ? { failure } : {}),
+        ...(report?.cancelled ? { cancelled: report.cancelled } : {}),
+        server: facts.server ?? null,
+        flavor: outputs.flavor || null,
+        healthy: outputs.healthy === 'true' ? true : outputs.healthy === 'false' ? false : null,
+        day: facts.day ?? null,
+        dryRun: 'dry_run' in facts,
+        csvPath: report?.csvPath ?? (outputs['csv-path'] || null),
+        counts,
+        facts,
+        outputs,
+        rows,
+        ...(kept.length < allRows.length ? { rowsOmitted: allRows.length - kept.length } : {}),
+        alerts: (summary?.alerts ?? []),
+        ...(summary?.lines ? { lines: summary.lines } : {}),
+    };
+    return redactAll(document, redact);
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/platform/watch.ts
@@ -53727,6 +54114,7 @@ async function watch(seconds, pass, io, signals = process) {
 
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
+
 
 
 
@@ -53800,13 +54188,28 @@ function renderSummary(summary) {
     }
     return lines.join('\n');
 }
+/** The exit code a report means: 0, 1, 3 (an alert with fail-on-alert), 130/143 (a signal). */
+function exitCodeOf(report, options) {
+    if (report.cancelled)
+        return exitCodeFor(report.cancelled);
+    if (report.ok)
+        return 0;
+    return raisedAlert(report, options) ? EXIT_ALERT : 1;
+}
 /**
- * The report on the terminal; returns the exit code. A report with `lines` (list, usage, monitor)
- * puts exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
+ * The report on the terminal, for exit `code`. A report with `lines` (list, usage, monitor) puts
+ * exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
+ * With --json stdout gets the one document instead; with --quiet only the error line is shown.
  */
-function printReport(report, options, redactor) {
+function printReport(report, code, mode, redactor) {
     const { lines } = report.summary;
-    if (lines) {
+    if (mode.json) {
+        process.stdout.write(`${JSON.stringify(reportDocument(report, code, (t) => redactor.redact(t)))}\n`);
+    }
+    else if (mode.quiet) {
+        // errors only
+    }
+    else if (lines) {
         if (lines.length > 0)
             process.stdout.write(`${redactor.redact(lines.join('\n'))}\n`);
         process.stderr.write(`${redactor.redact(renderSummary({ ...report.summary, table: undefined }))}\n`);
@@ -53814,11 +54217,8 @@ function printReport(report, options, redactor) {
     else {
         process.stdout.write(`${redactor.redact(renderSummary(report.summary))}\n`);
     }
-    if (!report.ok) {
+    if (!report.ok)
         process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
-        return raisedAlert(report, options) ? EXIT_ALERT : 1;
-    }
-    return 0;
 }
 /** A run that failed because fail-on-alert met an alert (the only failure after alerts are counted). */
 function raisedAlert(report, options) {
@@ -53848,15 +54248,18 @@ function cliProgress(redactor, quiet = false) {
         write: (text) => process.stderr.write(redactor.redact(tty ? text : `${text}\n`)),
     });
 }
-function cliLogger(env) {
+/** --quiet drops info and warning lines (errors are not logged: main prints them). */
+function cliLogger(env, quiet) {
     // On a terminal each line first erases a progress bar drawn there (the next tick redraws it below).
     const erase = process.stderr.isTTY ? '\r\x1b[K' : '';
-    return redactingLogger({
-        info: (m) => process.stderr.write(`${erase}${m}\n`),
-        warning: (m) => process.stderr.write(`${erase}warning: ${m}\n`),
+    const write = (line) => (quiet() ? undefined : process.stderr.write(`${erase}${line}`));
+    const logger = redactingLogger({
+        info: (m) => write(`${m}\n`),
+        warning: (m) => write(`warning: ${m}\n`),
         debug: (m) => process.stderr.write(`${erase}debug: ${m}\n`),
         debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
     });
+    return Object.assign(logger, { quiet });
 }
 /** --help, help, --version: what to print instead of running, if anything. */
 function helpText(parsed) {
@@ -53896,16 +54299,18 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
-        const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor));
+        const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor, log.quiet()));
         if (dotenvFile)
             writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
-        const code = printReport(passReport, passOptions, log.redactor);
-        return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
+        const exitCode = exitCodeOf(passReport, passOptions);
+        printReport(passReport, { exitCode, command }, parsed, log.redactor);
+        return exitCode;
     }, {
         onStop: (signal) => cancellation.cancel(signal),
-        status: (message) => process.stderr.write(`${message}\n`),
+        status: (message) => (parsed.quiet ? undefined : process.stderr.write(`${message}\n`)),
         error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
-        beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+        // --json: one document per pass (JSON lines), nothing else on stdout.
+        beforePass: process.stdout.isTTY && !parsed.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
         exit: (code) => process.exit(code),
     });
 }
@@ -53917,15 +54322,18 @@ async function runOnce(options, context, log, done) {
         : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
     let report;
     try {
-        report = await run(options, context, log, cancellation, cliProgress(log.redactor));
+        report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
     }
     finally {
         stopListening();
     }
     done(report.outputs);
     await encrypt_encryptReportCsv(report, options.encryptTo, log);
-    // The report first: a dotenv that cannot be written must not hide why the run failed.
-    return { report, code: printReport(report, options, log.redactor) };
+    return report;
+}
+/** Whether a boolean flag is given on its own or as true, before the arguments are parsed. */
+function flagGiven(argv, ...names) {
+    return argv.some((arg) => names.some((name) => arg === name || new RegExp(`^${name}=(true|yes|on|1)$`, 'i').test(arg)));
 }
 async function main(argv, env) {
     // `list | head -1`: the reader went away; the rest of the output has nowhere to go.
@@ -53940,20 +54348,24 @@ async function main(argv, env) {
         process.stderr.write(`${shortUsage()}\n`);
         return 2;
     }
-    const log = cliLogger(env);
+    // Known before the arguments are parsed: a refused argument list still answers in the mode asked for.
+    const mode = { json: flagGiven(argv, '--json'), quiet: flagGiven(argv, '--quiet', '-q') };
+    const log = cliLogger(env, () => mode.quiet);
     // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.
     let dotenvFile = dotenvPath(undefined, env);
     let outputs = {};
+    let command;
     try {
         maskTokenArguments(argv, env, log);
         const parsed = parseArgs(argv);
+        Object.assign(mode, { json: parsed.json, quiet: parsed.quiet });
         dotenvFile = dotenvPath(parsed.dotenv, env);
         const help = helpText(parsed);
         if (help !== undefined) {
             process.stdout.write(`${help}\n`);
             return 0;
         }
-        const command = checkCommand(parsed.command);
+        command = checkCommand(parsed.command);
         parsed.values.set('command', command);
         const context = contextOf(env);
         if (parsed.values.get('config'))
@@ -53962,12 +54374,15 @@ async function main(argv, env) {
         noteGitlabJob(env, context, options, dotenvFile, log);
         if (parsed.watch !== undefined)
             return await runWatching(parsed, command, env, dotenvFile, log);
-        const { report, code } = await runOnce(options, context, log, (o) => (outputs = o));
+        const report = await runOnce(options, context, log, (o) => (outputs = o));
         await notifyAfterRun(options, [{ name: options.url.host, url: redactUrl(options.url.href), report }], env, log);
         const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
+        const code = report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : exitCodeOf(report, options);
+        // The report first: a dotenv that cannot be written must not hide why the run failed.
+        printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
         if (unwritten)
             process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
-        return report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : code;
+        return code;
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -53979,7 +54394,12 @@ async function main(argv, env) {
             });
         if (unwritten && unwritten !== message)
             process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
-        return error instanceof InputError ? 2 : 1;
+        const exitCode = error instanceof InputError ? 2 : 1;
+        if (mode.json) {
+            const document = reportDocument(undefined, { command, exitCode, failure: message }, (t) => log.redactor.redact(t));
+            process.stdout.write(`${JSON.stringify(document)}\n`);
+        }
+        return exitCode;
     }
 }
 

@@ -2,6 +2,7 @@
 // returns. Its own module, so that commands never import the flow that imports them.
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
+import type { Audit } from '../output/audit.js';
 import type { CsvWriter } from '../output/csv.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { Cancellation } from '../shared/cancel.js';
@@ -25,6 +26,8 @@ export interface Summary {
    * summaries skip them.
    */
   lines?: string[];
+  /** Each alert raised (key shortened), for --json and the action's `json` output. */
+  alerts?: Array<Record<string, string | number>>;
 }
 
 export interface RunReport {
@@ -55,6 +58,8 @@ export interface CommandContext {
   csv?: CsvWriter;
   /** Progress of long work (stderr or the log, never stdout); the platform renders it. */
   progress: Progress;
+  /** Each write's outcome, for the audit log (../output/audit.ts); unset when there is none. */
+  audit?: Audit;
 }
 
 export type CommandRunner = (ctx: CommandContext) => Promise<RunReport>;

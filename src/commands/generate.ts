@@ -1,5 +1,6 @@
 import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules, tierFact } from '../issuing/key-requests.js';
+import { wouldIssue } from '../issuing/would-issue.js';
 import type { CommandContext, RunReport } from './contract.js';
 
 /** One key labelled exactly `name`. */
@@ -9,6 +10,7 @@ export async function runGenerate(ctx: CommandContext): Promise<RunReport> {
   // The tier's limit is shown only once the flavor tells whether the server applies it.
   const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)!) - 1 : -1;
   rules.explain(); // forced flavor, or v10 told by its health answer
+  if (ctx.options.dryRun) return wouldIssue(ctx, [rules.request(name)]);
   const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
   rules.explain(); // learnt from the first creation
   if (tierAt >= 0) ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known)!;

@@ -53,6 +53,7 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
     };
   }
   const noteDay = dayNoter(ctx, adapter, choice);
+  if (options.dryRun) return wouldReset(ctx, adapter, resolution, choice?.day, noteDay);
   if (adapter.capabilities.reset === 'day-wide') return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
   return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
 }
@@ -67,7 +68,9 @@ async function keyGivenButMissing(
   resolution: Resolution,
 ): Promise<string | undefined> {
   const { options, api } = ctx;
-  if (resolution.by !== 'key' || adapter.capabilities.lifetimeQuota === true) return undefined;
+  // v10 answers a reset of a key it lacks with 404; a dry run sends none, so it looks the key up too.
+  const lifetime = adapter.capabilities.lifetimeQuota === true;
+  if (resolution.by !== 'key' || (lifetime && !options.dryRun)) return undefined;
   try {
     if (!(await listHas(api, options.key)))
       return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
@@ -121,6 +124,36 @@ function dayNoter(ctx: CommandContext, adapter: FlavorAdapter, choice: DayChoice
   };
 }
 
+/** Step (dry-run): the keys resolved and the day, each `would reset`; no reset request is sent. */
+function wouldReset(
+  ctx: CommandContext,
+  adapter: FlavorAdapter,
+  resolution: Resolution,
+  day: string | undefined,
+  noteDay: NoteDay,
+): RunReport {
+  const { log, outputs, summary } = ctx;
+  if (day) noteDay(day);
+  const which = day ?? "the server's today";
+  const what =
+    adapter.capabilities.reset === 'day-wide'
+      ? `every key's usage for ${which} (${adapter.flavor} has no per-key reset)`
+      : adapter.capabilities.lifetimeQuota === true
+        ? 'used quota (lifetime)'
+        : `usage of ${which}`;
+  summary.facts.push(
+    ['Dry run', 'yes: nothing was reset (no reset request was sent)'],
+    ['Would reset', what],
+    ['Keys', String(resolution.keys.length)],
+  );
+  summary.table = {
+    head: ['Label', 'Key', 'Result'],
+    rows: resolution.keys.map((k) => [k.label ?? '', shortenKey(k.key), 'would reset']),
+  };
+  log.info(`Dry run: would reset ${what} of ${resolution.keys.length} key(s).`);
+  return { ok: true, outputs, summary };
+}
+
 /** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
 async function resetDayWide(
   ctx: CommandContext,
@@ -134,8 +167,13 @@ async function resetDayWide(
   try {
     said = await api.resetUsage(resolution.keys[0]!.key, day);
   } catch (error) {
+    ctx.audit?.({
+      outcome: 'failed',
+      reason: `every key's usage for ${day ?? "the server's today"}: ${errorText(error)}`,
+    });
     return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
   }
+  ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
   noteDay(said);
   const resetDay = said ?? day ?? "the server's today";
   log.warning(
@@ -169,9 +207,11 @@ async function resetEach(
   const rows: string[][] = [];
   await forEachBounded(resolution.keys, options.concurrency, async (key) => {
     const short = shortenKey(key.key);
-    let result: string;
+    let result: 'reset' | 'not found' | 'nothing to reset' | 'failed';
+    let reason: string | undefined;
     try {
       const said = await api.resetUsage(key.key, day);
+      reason = lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`;
       noteDay(said);
       reset += 1;
       result = 'reset';
@@ -190,10 +230,12 @@ async function resetEach(
           `Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`,
         );
       } else {
-        failures.push(`${short}: ${errorText(error)}`);
+        reason = errorText(error);
+        failures.push(`${short}: ${reason}`);
         result = 'failed';
       }
     }
+    ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
     rows.push([key.label ?? '', short, result]);
   });
   summary.facts.push(['Keys reset', String(reset)]);

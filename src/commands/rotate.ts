@@ -282,6 +282,7 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
   ctx.progress.start(toDelete.length, 'keys deleted');
   await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
     if (stop !== undefined || ctx.cancellation?.requested) return;
+    let reason: string | undefined;
     try {
       if (await api.deleteKey(key.key)) {
         outcome.deleted += 1;
@@ -293,11 +294,18 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
         results[i] = 'already gone';
       }
     } catch (error) {
-      outcome.failures.push(`${shortenKey(key.key)}: ${errorText(error)}`);
+      reason = errorText(error);
+      outcome.failures.push(`${shortenKey(key.key)}: ${reason}`);
       results[i] = 'failed';
       if (isFatal(error)) stop ??= error;
     }
     ctx.progress.tick();
+    ctx.audit?.({
+      label: key.label,
+      key: key.key,
+      outcome: results[i] as 'deleted' | 'already gone' | 'failed',
+      reason,
+    });
   });
   ctx.progress.done();
   return outcome;

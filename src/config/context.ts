@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { type AuditOrigin, auditOrigin } from '../output/audit.js';
 
 export type Trigger = 'tag' | 'dispatch' | 'schedule' | 'other';
 
@@ -29,6 +30,8 @@ export interface RunContext {
   publicRepository?: boolean;
   /** What started the run, in words, for the job summary: the event and its tag, form inputs or cron. */
   triggerText?: string;
+  /** Who runs it and the run's URL, for the audit log (../output/audit.ts). */
+  origin?: AuditOrigin;
 }
 
 /** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
@@ -130,6 +133,7 @@ export function githubContext(
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now,
     triggerText: githubTriggerText(github, trigger, tag),
+    origin: auditOrigin('github', { ...env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: String(attempt) }),
     // Public unless the payload says otherwise; a repository object that says neither is unknown.
     publicRepository:
       repo && ('private' in repo || 'visibility' in repo)
@@ -197,10 +201,11 @@ export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunCont
     nonce,
     workspace: gitlabJobDirectory(env).dir,
     now,
+    origin: auditOrigin('gitlab', env),
   };
 }
 
-export function cliContext(_env: NodeJS.ProcessEnv, now = new Date()): RunContext {
+export function cliContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext {
   const runId = localRunId(now);
   const nonce = newNonce();
   return {
@@ -212,6 +217,7 @@ export function cliContext(_env: NodeJS.ProcessEnv, now = new Date()): RunContex
     nonce,
     workspace: process.cwd(),
     now,
+    origin: auditOrigin('cli', env),
   };
 }
 

@@ -157,8 +157,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'dry-run',
     default: 'false',
     boolean: true,
-    for: ['rotate'],
-    help: 'rotate: list what would be deleted, change nothing',
+    for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
+    help: 'say what would be created, reset or deleted and send no write request (reads still go out)',
   },
   {
     name: 'replace',
@@ -197,19 +197,19 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'upload-artifact',
     default: 'true',
     boolean: true,
-    for: ['generate', 'batch', 'list', 'rotate'],
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     help: 'GitHub: upload the CSV as an artifact',
   },
   {
     name: 'artifact-name',
     default: '',
-    for: ['generate', 'batch', 'list', 'rotate'],
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     help: 'artifact name; default trial-keys-<run id>-<attempt>',
   },
   {
     name: 'retention-days',
     default: '1',
-    for: ['generate', 'batch', 'list', 'rotate'],
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     help: 'artifact retention, 1..90 days',
   },
   {
@@ -263,6 +263,14 @@ export const INPUTS: readonly InputSpec[] = [
     help: 'URL (from a secret; env QUOTA_KEYS_WEBHOOK) POSTed a Slack-compatible JSON line after the run',
   },
   { name: 'notify-on', default: 'failure,alert', help: 'when notify-webhook is called: failure, alert, always' },
+  {
+    name: 'audit-log',
+    default: '',
+    for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
+    help:
+      'append one JSON line per key written (fingerprint, never the key) to this file; ' +
+      'CI default quota-keys-audit.jsonl beside the CSV, CLI default none; none turns it off',
+  },
 ];
 
 const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));

@@ -3,6 +3,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_AUDIT_LOG } from '../output/audit.js';
 import { notReplaceable } from '../output/csv.js';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
@@ -96,6 +97,8 @@ export interface Options {
   /** Where the run's notification is POSTed (a secret: never printed). */
   notifyWebhook?: URL;
   notifyOn: readonly NotifyOn[];
+  /** The audit log to append to (write commands, not dry runs); undefined: none. */
+  auditLog?: string;
 }
 
 export const NOTIFY_ON = ['failure', 'alert', 'always'] as const;
@@ -472,6 +475,22 @@ function parseFanOut({ get, value }: Reader, env: NodeJS.ProcessEnv, context: Ru
   return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
 
+const WRITES: ReadonlySet<Command> = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
+
+/** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
+function parseAuditLog(raw: string, command: Command, dryRun: boolean, output: string, context: RunContext) {
+  if (!WRITES.has(command) || dryRun || raw === 'none') return undefined;
+  if (!raw) return context.platform === 'cli' ? undefined : path.join(path.dirname(output), DEFAULT_AUDIT_LOG);
+  const file = path.resolve(context.workspace, raw);
+  if (/[\\/]$/.test(raw) || (existsSync(file) && !statSync(file).isFile()))
+    throw new InputError(
+      'audit-log',
+      raw,
+      'expected a path for a regular file (such as quota-keys-audit.jsonl), or none',
+    );
+  return file;
+}
+
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
   const read = reader(input);
   const { get, value, bool } = read;
@@ -520,5 +539,6 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     invocationId: parseInvocationId(get('invocation-id')),
     requireHttps: bool('require-https'),
     ...parseFanOut(read, env, context),
+    auditLog: parseAuditLog(get('audit-log'), command, bool('dry-run'), issuing.output, context),
   };
 }

@@ -63,6 +63,7 @@ export async function issueToCsv(
       ownSuffix: context.labelSuffix,
       retries: options.retries,
       onRateLimit: options.onRateLimit,
+      audit: ctx.audit,
     });
     result.requested = requests.length;
     result.created.unshift(...earlierKeys);

@@ -8,6 +8,7 @@
 // the steps, in the order run() takes them: sendFirst (announceRateLimit, createAll of the first
 // unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
 
+import type { Audit } from '../output/audit.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isFatal } from '../quota-proxy/errors.js';
 import { isoSeconds } from '../quota-proxy/retry.js';
@@ -40,6 +41,8 @@ export interface IssueServices {
   /** `retries`: reconciliation creates a label again at most this many times. Default 3. */
   retries?: number;
   onRateLimit?: 'wait' | 'fail';
+  /** Each key created (as it arrives) and each create that failed or stayed unknown (at the end). */
+  audit?: Audit;
 }
 
 export interface IssueResult {
@@ -158,6 +161,7 @@ export class KeyIssuer {
     ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
     this.result.created.push(key);
     this.services.sink(key);
+    this.services.audit?.({ label, key: key.key, outcome: 'created' });
     return true;
   }
 
@@ -403,6 +407,7 @@ export class KeyIssuer {
       try {
         await api.deleteKey(extra.key);
         this.result.duplicatesDeleted += 1;
+        this.services.audit?.({ label: extra.label, key: extra.key, outcome: 'deleted', reason: 'a key too many' });
         log.warning(
           `Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`,
         );
@@ -439,6 +444,9 @@ export class KeyIssuer {
         ? `unknown whether the server created it (${uncertain.error})`
         : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
       result.failures.push({ label: request.label, error });
+      // Only what was sent: a request never attempted (or held back by the rate limit) changed nothing.
+      if (!error.startsWith('not attempted') && !error.includes(': not sent: '))
+        this.services.audit?.({ label: request.label, outcome: uncertain ? 'unknown' : 'failed', reason: error });
     }
     result.cancelled = this.cancelled();
     return result;

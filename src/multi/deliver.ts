@@ -16,7 +16,7 @@ import type { MultiReport } from './run-all.js';
 type ArtifactOptions = Pick<
   Options,
   'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
->;
+> & { auditLog?: string };
 
 /** Uploads the servers' CSVs as one artifact; sets the artifact outputs; returns a failure line, or undefined. */
 export async function deliverServerCsvs(
@@ -27,8 +27,11 @@ export async function deliverServerCsvs(
   log: Logger,
   createClient: ArtifactClientFactory = defaultArtifactClient,
 ): Promise<string | undefined> {
-  const files = all.results.map((r) => r.report.csvPath).filter((f): f is string => Boolean(f && existsSync(f)));
-  if (files.length === 0 || !options.uploadArtifact) return undefined;
+  const csvs = all.results.map((r) => r.report.csvPath).filter((f): f is string => Boolean(f && existsSync(f)));
+  // The servers append to one audit log (beside the CSVs): it goes in the artifact with them.
+  const audit = options.auditLog && existsSync(options.auditLog) ? [options.auditLog] : [];
+  const files = [...csvs, ...audit];
+  if (csvs.length === 0 || !options.uploadArtifact) return undefined;
   const where = files.join(', ');
   const refusal = publicArtifactRefusal(options, context, `the CSVs stay on the runner: ${where}`);
   if (refusal) return refusal;
@@ -45,8 +48,13 @@ export async function deliverServerCsvs(
       'artifact-url': artifact.url,
       'artifact-digest': artifact.digest,
     });
-    all.summary.facts.push(['Artifact', `${artifact.name} (${files.length} CSV)`], ['Artifact URL', artifact.url]);
-    log.info(`Uploaded ${files.length} CSV as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`);
+    all.summary.facts.push(
+      ['Artifact', `${artifact.name} (${csvs.length} CSV${audit.length > 0 ? ' and the audit log' : ''})`],
+      ['Artifact URL', artifact.url],
+    );
+    log.info(
+      `Uploaded ${csvs.length} CSV${audit.length > 0 ? ' and the audit log' : ''} as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`,
+    );
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,8 +1,8 @@
 // The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
 // is imported only when there is a CSV to upload: health, usage, monitor and list without output
 // never load it.
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import type { RunReport } from '../commands/contract.js';
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
@@ -14,7 +14,7 @@ export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dr
   switch (options.command) {
     case 'generate':
     case 'batch':
-      return true;
+      return !options.dryRun;
     case 'rotate':
       return options.replace && !options.dryRun;
     case 'list':
@@ -26,7 +26,7 @@ export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dr
 
 type ArtifactOptions = Pick<
   Options,
-  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
+  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays' | 'auditLog'
 >;
 
 /**
@@ -90,17 +90,23 @@ export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
 export const defaultArtifactClient: ArtifactClientFactory = async () =>
   new (await import('@actions/artifact')).DefaultArtifactClient();
 
-/** Uploads one file (or several in one folder: many servers' CSVs), zipped under their own names. */
+/** The deepest folder holding every one of `files` (the artifact's root: each keeps its name under it). */
+function commonFolder(files: readonly string[]): string {
+  let root = dirname(files[0]!);
+  while (files.some((f) => relative(root, f).startsWith(`..${sep}`)) && dirname(root) !== root) root = dirname(root);
+  return root;
+}
+
+/** Uploads the files (the CSV, the audit log), zipped under their names. */
 export async function uploadFileArtifact(
-  file: string | readonly string[],
+  files: readonly string[],
   options: Pick<Options, 'artifactName' | 'retentionDays'>,
   context: Pick<RunContext, 'runId'>,
   env: NodeJS.ProcessEnv,
   createClient: ArtifactClientFactory = defaultArtifactClient,
 ): Promise<UploadedArtifact> {
   const { artifactName: name, retentionDays } = options;
-  const files = typeof file === 'string' ? [file] : [...file];
-  const result = await (await createClient()).uploadArtifact(name, files, dirname(files[0]!), { retentionDays });
+  const result = await (await createClient()).uploadArtifact(name, [...files], commonFolder(files), { retentionDays });
   if (result.id === undefined) throw new Error('the artifact service returned no artifact id');
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
@@ -116,9 +122,10 @@ export async function uploadFileArtifact(
 }
 
 /**
- * After the command: encrypt the CSV when `encrypt-to` is set, then upload it (also when the
- * command failed: a batch that ended short still hands over the keys it created). Sets the
- * artifact outputs and summary lines; returns a failure line, or undefined.
+ * After the command: encrypt the CSV when `encrypt-to` is set, then upload it with the audit log
+ * beside it (also when the command failed: a batch that ended short still hands over the keys it
+ * created, and the audit says what happened). A command without a CSV (delete, reset) uploads the
+ * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
  */
 export async function deliverCsv(
   report: RunReport,
@@ -128,36 +135,53 @@ export async function deliverCsv(
   log: Logger,
   createClient: ArtifactClientFactory = defaultArtifactClient,
 ): Promise<string | undefined> {
-  if (!report.csvPath || !existsSync(report.csvPath)) return undefined;
-  try {
-    await encryptReportCsv(report, options.encryptTo, log);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+  const audit =
+    options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0
+      ? options.auditLog
+      : undefined;
+  const hasCsv = report.csvPath !== undefined && existsSync(report.csvPath);
+  if (!hasCsv && !audit) return undefined;
+  if (hasCsv) {
+    try {
+      await encryptReportCsv(report, options.encryptTo, log);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+    }
   }
-  const file = report.csvPath;
+  const files = [...(hasCsv ? [report.csvPath!] : []), ...(audit ? [audit] : [])];
+  const shown = files.join(' and ');
   // The summary says where the keys are when no artifact holds them.
   const onRunner = (why: string) =>
-    report.summary.facts.push(['Artifact', `none (${why}): the CSV stays on the runner`]);
+    report.summary.facts.push([
+      'Artifact',
+      `none (${why}): ${hasCsv ? 'the CSV stays' : 'the audit log stays'} on the runner`,
+    ]);
   if (!options.uploadArtifact) {
     onRunner('upload-artifact: false');
     return undefined;
   }
   // The check before the run covers the commands known to write keys; this one any other CSV.
-  const refusal = publicArtifactRefusal(options, context, `the CSV stays on the runner at ${file}`);
+  const refusal = hasCsv
+    ? publicArtifactRefusal(options, context, `the CSV stays on the runner at ${files[0]}`)
+    : undefined;
   if (refusal) return refusal;
   if (!artifactServiceAvailable(env)) {
     onRunner('no artifact service here');
-    log.warning(
-      `No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${file}.`,
-    );
+    const none = 'No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset)';
+    if (hasCsv) log.warning(`${none}: the CSV was not uploaded; it is at ${files[0]}.`);
+    else log.info(`${none}: the audit log was not uploaded; it is at ${audit}.`);
     return undefined;
   }
   let artifact: UploadedArtifact;
   try {
-    artifact = await uploadFileArtifact(file, options, context, env, createClient);
+    artifact = await uploadFileArtifact(files, options, context, env, createClient);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return `Uploading the CSV as artifact "${options.artifactName}" failed: ${message}. The keys are only on the runner, at ${file}.`;
+    const where = hasCsv
+      ? `The keys are only on the runner, at ${files[0]}.`
+      : `The audit log is on the runner, at ${audit}.`;
+    const what = hasCsv ? 'the CSV' : 'the audit log';
+    return `Uploading ${what} as artifact "${options.artifactName}" failed: ${message}. ${where}`;
   }
   Object.assign(report.outputs, {
     'artifact-id': String(artifact.id),
@@ -169,6 +193,6 @@ export async function deliverCsv(
     ['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`],
     ['Artifact URL', artifact.url],
   );
-  log.info(`Uploaded ${file} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
+  log.info(`Uploaded ${shown} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The CLI's argument list, read with node:util parseArgs from the INPUTS table: every action input
 // is a long flag of the same name; the seed tool's short flags; `--token` for `--admin-token`;
-// boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--help`, `--version`.
+// boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--json`, `--quiet`,
+// `--help`, `--version`.
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { COMMANDS } from '../config/commands.js';
 import { INPUTS } from '../config/inputs.js';
@@ -17,6 +18,10 @@ export interface ParsedArgs {
   dotenv?: string;
   /** `--watch SECONDS` (monitor): a terminal loop, not an action input, so not in INPUTS. */
   watch?: string;
+  /** `--json`: one JSON document on stdout (./json-report.ts) in place of the summary. */
+  json: boolean;
+  /** `--quiet`: errors only on stderr; no summary, progress or warnings. */
+  quiet: boolean;
 }
 
 /** Long flags that stand for an input of another name. */
@@ -38,6 +43,8 @@ function optionConfig(): Record<string, OptionConfig> {
   options.version = { type: 'boolean', short: 'V' };
   options.dotenv = { type: 'string' };
   options.watch = { type: 'string' };
+  options.json = { type: 'boolean' };
+  options.quiet = { type: 'boolean', short: 'q' };
   return options;
 }
 
@@ -113,7 +120,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     allowPositionals: true,
     tokens: true,
   });
-  const parsed: ParsedArgs = { values: new Map(), help: false, version: false };
+  const parsed: ParsedArgs = { values: new Map(), help: false, version: false, json: false, quiet: false };
   const consumed = new Set<number>();
   for (const [t, token] of tokens.entries() as IterableIterator<[number, Token]>) {
     if (token.kind === 'option-terminator' || consumed.has(token.index)) continue;
@@ -155,6 +162,7 @@ function missingValue(name: string, rawName: string): InputError {
 function store(parsed: ParsedArgs, name: string, value: string): void {
   if (name === 'help') parsed.help = !/^(false|no|off|0)$/i.test(value);
   else if (name === 'version') parsed.version = !/^(false|no|off|0)$/i.test(value);
+  else if (name === 'json' || name === 'quiet') parsed[name] = !/^(false|no|off|0)$/i.test(value);
   else if (name === 'dotenv') parsed.dotenv = value;
   else if (name === 'watch') parsed.watch = value;
   else parsed.values.set(ALIASES[name] ?? name, value);

@@ -32,6 +32,9 @@ function extraFlags(command?: Command): string[] {
           `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
         ]
       : []),
+    `  ${'    --json'.padEnd(30)} one JSON document on stdout (counts, flavor, rows with keys shortened, ` +
+      'exit code), nothing else',
+    `  ${'-q, --quiet'.padEnd(30)} errors only: no summary, no progress, no warnings`,
     '  -h, --help                     this help',
   ];
 }

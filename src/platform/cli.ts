@@ -5,7 +5,7 @@ import { createProgress, type Progress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
 
 /** The CLI's logger: stderr, with the redactor that every line passes through. */
-type CliLogger = Logger & { redactor: Redactor };
+type CliLogger = Logger & { redactor: Redactor; quiet: () => boolean };
 
 import type { RunReport, Summary } from '../commands/contract.js';
 import type { Command } from '../config/commands.js';
@@ -20,6 +20,7 @@ import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
 import { commandUsage, EXIT_ALERT, shortUsage, usage } from './cli-help.js';
 import { runServersCli } from './cli-servers.js';
 import { artifactWarnings, dotenvPath, writeDotenv } from './gitlab.js';
+import { reportDocument } from './json-report.js';
 import { watch, watchSeconds } from './watch.js';
 
 export { type ParsedArgs, parseArgs } from './cli-args.js';
@@ -82,23 +83,42 @@ export function renderSummary(summary: Summary): string {
   return lines.join('\n');
 }
 
+/** How the report is shown: the summary (default), one JSON document (--json), or errors only (--quiet). */
+export interface OutputMode {
+  json: boolean;
+  quiet: boolean;
+}
+
+/** The exit code a report means: 0, 1, 3 (an alert with fail-on-alert), 130/143 (a signal). */
+function exitCodeOf(report: RunReport, options: Options): number {
+  if (report.cancelled) return exitCodeFor(report.cancelled);
+  if (report.ok) return 0;
+  return raisedAlert(report, options) ? EXIT_ALERT : 1;
+}
+
 /**
- * The report on the terminal; returns the exit code. A report with `lines` (list, usage, monitor)
- * puts exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
+ * The report on the terminal, for exit `code`. A report with `lines` (list, usage, monitor) puts
+ * exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
+ * With --json stdout gets the one document instead; with --quiet only the error line is shown.
  */
-function printReport(report: RunReport, options: Options, redactor: { redact(text: string): string }): number {
+function printReport(
+  report: RunReport,
+  code: { exitCode: number; command: string; failure?: string },
+  mode: OutputMode,
+  redactor: { redact(text: string): string },
+): void {
   const { lines } = report.summary;
-  if (lines) {
+  if (mode.json) {
+    process.stdout.write(`${JSON.stringify(reportDocument(report, code, (t) => redactor.redact(t)))}\n`);
+  } else if (mode.quiet) {
+    // errors only
+  } else if (lines) {
     if (lines.length > 0) process.stdout.write(`${redactor.redact(lines.join('\n'))}\n`);
     process.stderr.write(`${redactor.redact(renderSummary({ ...report.summary, table: undefined }))}\n`);
   } else {
     process.stdout.write(`${redactor.redact(renderSummary(report.summary))}\n`);
   }
-  if (!report.ok) {
-    process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
-    return raisedAlert(report, options) ? EXIT_ALERT : 1;
-  }
-  return 0;
+  if (!report.ok) process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
 }
 
 /** A run that failed because fail-on-alert met an alert (the only failure after alerts are counted). */
@@ -133,15 +153,18 @@ export function cliProgress(redactor: Redactor, quiet = false): Progress {
   });
 }
 
-function cliLogger(env: NodeJS.ProcessEnv): CliLogger {
+/** --quiet drops info and warning lines (errors are not logged: main prints them). */
+function cliLogger(env: NodeJS.ProcessEnv, quiet: () => boolean): CliLogger {
   // On a terminal each line first erases a progress bar drawn there (the next tick redraws it below).
   const erase = process.stderr.isTTY ? '\r\x1b[K' : '';
-  return redactingLogger({
-    info: (m) => process.stderr.write(`${erase}${m}\n`),
-    warning: (m) => process.stderr.write(`${erase}warning: ${m}\n`),
+  const write = (line: string) => (quiet() ? undefined : process.stderr.write(`${erase}${line}`));
+  const logger = redactingLogger({
+    info: (m) => write(`${m}\n`),
+    warning: (m) => write(`warning: ${m}\n`),
     debug: (m) => process.stderr.write(`${erase}debug: ${m}\n`),
     debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
   });
+  return Object.assign(logger, { quiet });
 }
 
 /** --help, help, --version: what to print instead of running, if anything. */
@@ -201,16 +224,18 @@ function runWatching(
       // Each pass reads the inputs anew, so the default day follows the clock past midnight.
       const passContext = contextOf(env);
       const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
-      const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor));
+      const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor, log.quiet()));
       if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
-      const code = printReport(passReport, passOptions, log.redactor);
-      return passReport.cancelled ? exitCodeFor(passReport.cancelled) : code;
+      const exitCode = exitCodeOf(passReport, passOptions);
+      printReport(passReport, { exitCode, command }, parsed, log.redactor);
+      return exitCode;
     },
     {
       onStop: (signal) => cancellation.cancel(signal),
-      status: (message) => process.stderr.write(`${message}\n`),
+      status: (message) => (parsed.quiet ? undefined : process.stderr.write(`${message}\n`)),
       error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
-      beforePass: process.stdout.isTTY ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+      // --json: one document per pass (JSON lines), nothing else on stdout.
+      beforePass: process.stdout.isTTY && !parsed.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
       exit: (code) => process.exit(code),
     },
   );
@@ -222,7 +247,7 @@ async function runOnce(
   context: RunContext,
   log: CliLogger,
   done: (outputs: Record<string, string>) => void,
-): Promise<{ report: RunReport; code: number }> {
+): Promise<RunReport> {
   const cancellation = new Cancellation();
   const stopListening = cancellation.listen((signal, second) =>
     process.stderr.write(
@@ -233,14 +258,20 @@ async function runOnce(
   );
   let report: RunReport;
   try {
-    report = await run(options, context, log, cancellation, cliProgress(log.redactor));
+    report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
   } finally {
     stopListening();
   }
   done(report.outputs);
   await encryptReportCsv(report, options.encryptTo, log);
-  // The report first: a dotenv that cannot be written must not hide why the run failed.
-  return { report, code: printReport(report, options, log.redactor) };
+  return report;
+}
+
+/** Whether a boolean flag is given on its own or as true, before the arguments are parsed. */
+function flagGiven(argv: string[], ...names: string[]): boolean {
+  return argv.some((arg) =>
+    names.some((name) => arg === name || new RegExp(`^${name}=(true|yes|on|1)$`, 'i').test(arg)),
+  );
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -254,20 +285,24 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     process.stderr.write(`${shortUsage()}\n`);
     return 2;
   }
-  const log = cliLogger(env);
+  // Known before the arguments are parsed: a refused argument list still answers in the mode asked for.
+  const mode: OutputMode = { json: flagGiven(argv, '--json'), quiet: flagGiven(argv, '--quiet', '-q') };
+  const log = cliLogger(env, () => mode.quiet);
   // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.
   let dotenvFile = dotenvPath(undefined, env);
   let outputs: Record<string, string> = {};
+  let command: Command | undefined;
   try {
     maskTokenArguments(argv, env, log);
     const parsed = parseArgs(argv);
+    Object.assign(mode, { json: parsed.json, quiet: parsed.quiet });
     dotenvFile = dotenvPath(parsed.dotenv, env);
     const help = helpText(parsed);
     if (help !== undefined) {
       process.stdout.write(`${help}\n`);
       return 0;
     }
-    const command = checkCommand(parsed.command);
+    command = checkCommand(parsed.command);
     parsed.values.set('command', command);
     const context = contextOf(env);
     if (parsed.values.get('config'))
@@ -275,11 +310,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
     noteGitlabJob(env, context, options, dotenvFile, log);
     if (parsed.watch !== undefined) return await runWatching(parsed, command, env, dotenvFile, log);
-    const { report, code } = await runOnce(options, context, log, (o) => (outputs = o));
+    const report = await runOnce(options, context, log, (o) => (outputs = o));
     await notifyAfterRun(options, [{ name: options.url.host, url: redactUrl(options.url.href), report }], env, log);
     const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
+    const code = report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : exitCodeOf(report, options);
+    // The report first: a dotenv that cannot be written must not hide why the run failed.
+    printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
     if (unwritten) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
-    return report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : code;
+    return code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
@@ -290,6 +328,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd(),
       });
     if (unwritten && unwritten !== message) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
-    return error instanceof InputError ? 2 : 1;
+    const exitCode = error instanceof InputError ? 2 : 1;
+    if (mode.json) {
+      const document = reportDocument(undefined, { command, exitCode, failure: message }, (t) =>
+        log.redactor.redact(t),
+      );
+      process.stdout.write(`${JSON.stringify(document)}\n`);
+    }
+    return exitCode;
   }
 }

@@ -5,6 +5,7 @@
 import type { RunReport } from '../commands/contract.js';
 import { COMMANDS } from '../config/commands.js';
 import { type GithubLike, githubContext, type RunContext } from '../config/context.js';
+import { inputDefault } from '../config/inputs.js';
 import { InputError, type Options, parseOptions } from '../config/options.js';
 import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
 import { maskWebhook, notifyAfterRun } from '../output/notify.js';
@@ -14,6 +15,7 @@ import { type Logger, redactingLogger } from '../shared/log.js';
 import { createProgress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
 import { runServersAction } from './github-servers.js';
+import { reportDocument } from './json-report.js';
 import { type SummaryWhere, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core the entry uses. */
@@ -28,6 +30,9 @@ export interface ActionCore {
   setFailed(message: string): void;
   summary: { addRaw(text: string): { write(): Promise<unknown> } };
 }
+
+/** Rows in the `json` output (the CSV has every key): a job's outputs are limited to 1 MB in all. */
+const JSON_OUTPUT_ROWS = 1000;
 
 export interface ActionEnvironment {
   core: ActionCore;
@@ -147,6 +152,16 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
   const { report } = step;
   const failures = [report && !report.ok ? (report.failure ?? 'failed') : undefined, ...step.failures];
   const failed = failures.filter((f) => f !== undefined);
+  if (!step.delegated) {
+    // The `json` output: the same document as the CLI's --json, also for a refused input (exit 2).
+    const status = {
+      command: step.options?.command ?? (core.getInput('command') || inputDefault('command')),
+      exitCode: failed.length === 0 ? 0 : step.advice === INPUT_ADVICE ? 2 : 1,
+      failure: step.failures.length > 0 ? step.failures.join(' ') : undefined,
+      maxRows: JSON_OUTPUT_ROWS,
+    };
+    core.setOutput('json', JSON.stringify(reportDocument(report, status, (t) => log.redactor.redact(t))));
+  }
   if (failed.length > 0) core.setFailed(log.redactor.redact(failed.join(' ')));
 }
 

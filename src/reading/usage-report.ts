@@ -322,6 +322,14 @@ export function finishWithAlerts(ctx: CommandContext, report: UsageReport, spike
   const spiking = spikes ? [...spikes.keys].filter((k) => !atThreshold.has(k)).length : 0;
   const alerts = report.alerts + spiking;
   outputs.alerts = String(alerts);
+  summary.alerts = report.alertRows.map((r) => ({
+    kind: 'threshold',
+    label: r.label,
+    key: shortenKey(r.key),
+    percent: r.percent ?? '',
+    threshold: report.threshold,
+  }));
+  for (const key of spikes?.keys ?? []) summary.alerts.push({ kind: 'spike', key: shortenKey(key) });
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
   if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
   log.info(

@@ -1,0 +1,132 @@
+// The audit trail (seed §7.3): one JSON line per write's outcome (a key created, deleted, reset, a
+// create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
+// kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
+// SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
+
+import { createHash } from 'node:crypto';
+import { accessSync, appendFileSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Redactor } from '../shared/redact.js';
+
+/** What became of one write. */
+export type AuditOutcome =
+  | 'created'
+  | 'deleted'
+  | 'reset'
+  | 'failed'
+  | 'unknown'
+  | 'not found'
+  | 'already gone'
+  | 'nothing to reset';
+
+export interface AuditEvent {
+  label?: string;
+  /** The full key: only its fingerprint is written. */
+  key?: string;
+  outcome: AuditOutcome;
+  /** Why it failed, or what it did besides (a day-wide reset). Redacted before it is written. */
+  reason?: string;
+}
+
+/** Where the commands report a write's outcome (CommandContext.audit). */
+export type Audit = (event: AuditEvent) => void;
+
+/** Who ran it and where to see the run: the platform's own names for them. */
+export interface AuditOrigin {
+  actor: string;
+  runUrl?: string;
+}
+
+/** Default file name in CI, next to the CSV (it goes into the same artifact). */
+export const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
+
+/** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
+export function fingerprint(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+}
+
+/** GitHub: GITHUB_ACTOR and the run's URL; GitLab: GITLAB_USER_LOGIN and CI_JOB_URL; else user@host. */
+export function auditOrigin(platform: 'github' | 'gitlab' | 'cli', env: NodeJS.ProcessEnv): AuditOrigin {
+  if (platform === 'github') {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    const runUrl =
+      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
+        : undefined;
+    return { actor: env.GITHUB_ACTOR || 'unknown', runUrl };
+  }
+  if (platform === 'gitlab') return { actor: env.GITLAB_USER_LOGIN || 'unknown', runUrl: env.CI_JOB_URL || undefined };
+  let user = env.USER || env.USERNAME || 'unknown';
+  try {
+    user = os.userInfo().username || user;
+  } catch {
+    // no passwd entry (a container's random uid): the environment's name
+  }
+  return { actor: `${user}@${os.hostname()}` };
+}
+
+export interface AuditRun {
+  command: string;
+  /** The server's URL, credentials already redacted. */
+  server: string;
+  origin: AuditOrigin;
+  /** The admin token: masked wherever it might appear (a label, a server's reason). */
+  token?: string;
+}
+
+/** The audit file of one run; `record` appends one line at once. */
+export class AuditLog {
+  private readonly redactor = new Redactor();
+  /** Lines this run appended. */
+  lines = 0;
+  private failed = false;
+
+  /**
+   * Checked before any request: a path that cannot take the file throws here. The file is created
+   * (0600) with its first line, so a run that wrote nothing leaves none.
+   */
+  constructor(
+    readonly file: string,
+    private readonly run: AuditRun,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.redactor.addSecret(run.token);
+    if (existsSync(file)) {
+      if (!statSync(file).isFile()) throw new Error('not a regular file');
+      accessSync(file, constants.W_OK);
+      // An existing file keeps its lines, but not a mode that lets others read them.
+      chmodSync(file, 0o600);
+      return;
+    }
+    let dir = path.dirname(file);
+    while (!existsSync(dir)) dir = path.dirname(dir);
+    if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
+    accessSync(dir, constants.W_OK);
+  }
+
+  record(event: AuditEvent): void {
+    if (event.key) this.redactor.addKey(event.key);
+    const line = {
+      time: new Date().toISOString(),
+      actor: this.run.origin.actor,
+      ...(this.run.origin.runUrl ? { runUrl: this.run.origin.runUrl } : {}),
+      command: this.run.command,
+      server: this.run.server,
+      ...(event.label !== undefined ? { label: event.label } : {}),
+      ...(event.key ? { fingerprint: fingerprint(event.key) } : {}),
+      outcome: event.outcome,
+      ...(event.reason ? { reason: event.reason } : {}),
+    };
+    try {
+      if (this.lines === 0) mkdirSync(path.dirname(this.file), { recursive: true });
+      appendFileSync(this.file, `${this.redactor.redact(JSON.stringify(line))}\n`, { mode: 0o600 });
+      this.lines += 1;
+    } catch (error) {
+      // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.
+      if (!this.failed) this.warn(`Could not append to the audit log ${this.file}: ${(error as Error).message}`);
+      this.failed = true;
+    }
+  }
+}
