@@ -10,6 +10,8 @@ import type { Redactor } from '../shared/redact.js';
 
 /** The most the notification may add to a run: connect, send and the answer together. */
 export const NOTIFY_TIMEOUT_MS = 10_000;
+/** After a signal, less: one signal ends any command within 5 s, and the grace took 2.5 s of them. */
+export const NOTIFY_AFTER_SIGNAL_MS = 1500;
 
 /** One server's part in the notification. */
 export interface NotifiedServer {
@@ -132,6 +134,7 @@ export async function notifyAfterRun(
   const hook = options.notifyWebhook;
   const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
   if (!hook || !reason) return;
+  if (servers.some((s) => s.report.cancelled)) timeoutMs = Math.min(timeoutMs, NOTIFY_AFTER_SIGNAL_MS);
   const redact = (text: string) => log.redactor.redact(text);
   const body = log.redactor.redact(
     JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact, runFailure)),
