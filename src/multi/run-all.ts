@@ -7,6 +7,7 @@ import { run } from '../run.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { Cancellation } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
+import { createProgress, type Progress } from '../shared/progress.js';
 import { redactUrl } from '../shared/redact.js';
 import type { ServerRun } from './servers.js';
 
@@ -29,6 +30,8 @@ export interface MultiReport {
 }
 
 type RunOne = typeof run;
+/** A server's progress, told in its log lines (prefixed with its name: several may run at once). */
+type ProgressOf = (write: (line: string) => void) => Progress;
 
 /** Counted outputs, summed over the servers; the name `results` gives each. */
 const COUNTS: ReadonlyArray<[string, string]> = [
@@ -59,6 +62,7 @@ export async function runAll(
   concurrency: number,
   log: Logger,
   cancellation = new Cancellation(),
+  progressOf: ProgressOf = (write) => createProgress({ write }),
   runOne: RunOne = run,
 ): Promise<MultiReport> {
   // Every token is registered before the first request to any server.
@@ -76,7 +80,8 @@ export async function runAll(
       return;
     }
     try {
-      result.report = await runOne(options, context, serverLogger(log, name), cancellation);
+      const serverLog = serverLogger(log, name);
+      result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info));
       // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
       await encryptReportCsv(result.report, options.encryptTo, serverLogger(log, name));
     } catch (error) {

@@ -3,7 +3,7 @@
 // environment variable that holds it (`token-env`). YAML is loaded only when a file is given.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { newNonce, type RunContext } from '../config/context.js';
 import { InputError, type Options, parseOptions, type RawInputs } from '../config/options.js';
@@ -31,6 +31,8 @@ export const PER_SERVER_INPUTS: readonly string[] = [
 const ENTRY_KEYS = ['name', 'url', 'token-env', 'flavor', ...PER_SERVER_INPUTS];
 /** Used in file and artifact names: letters, digits, `.`, `_`, `-`. */
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** A servers file is a short list: more is a mistake (or /dev/zero), refused before it is read. */
+export const MAX_SERVERS_FILE_BYTES = 1024 * 1024;
 
 export interface ServerEntry {
   name: string;
@@ -100,8 +102,13 @@ function readEntry(yaml: YamlModule, item: Node, at: (node: unknown) => string):
 export async function readServersFile(file: string, shown = file): Promise<ServerEntry[]> {
   let text: string;
   try {
+    // Checked first: reading a FIFO blocks the process for good, /dev/zero never ends.
+    const stat = statSync(file);
+    if (!stat.isFile()) throw refuse(shown, 'the servers file must be a regular file (not a pipe or a device)');
+    if (stat.size > MAX_SERVERS_FILE_BYTES) throw refuse(shown, 'the servers file must be at most 1 MiB');
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw refuse(shown, `the servers file cannot be read (${reason})`);
   }

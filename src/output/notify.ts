@@ -10,6 +10,8 @@ import type { Redactor } from '../shared/redact.js';
 
 /** The most the notification may add to a run: connect, send and the answer together. */
 export const NOTIFY_TIMEOUT_MS = 10_000;
+/** After a signal, less: one signal ends any command within 5 s, and the grace took 2.5 s of them. */
+export const NOTIFY_AFTER_SIGNAL_MS = 1500;
 
 /** One server's part in the notification. */
 export interface NotifiedServer {
@@ -118,6 +120,22 @@ export function notificationBody(
   return { text: lines.join('\n'), command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
 }
 
+/** The answer's first bytes, for the warning; never read whole (a webhook may answer gigabytes). */
+async function answerStart(answer: Response, max = 4096): Promise<string> {
+  const reader = answer.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+}
+
 /**
  * Sends the notification when `notify-on` asks for one. Never throws and never takes longer than
  * `timeoutMs`: whatever goes wrong is one warning.
@@ -132,6 +150,7 @@ export async function notifyAfterRun(
   const hook = options.notifyWebhook;
   const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
   if (!hook || !reason) return;
+  if (servers.some((s) => s.report.cancelled)) timeoutMs = Math.min(timeoutMs, NOTIFY_AFTER_SIGNAL_MS);
   const redact = (text: string) => log.redactor.redact(text);
   const body = log.redactor.redact(
     JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact, runFailure)),
@@ -144,7 +163,7 @@ export async function notifyAfterRun(
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await answer.text();
+    const text = await answerStart(answer);
     if (answer.status < 200 || answer.status > 299)
       log.warning(`notify-webhook answered ${answer.status}: ${log.redactor.snippet(text)}; the run's result stands.`);
     else log.info(`Notified notify-webhook (${reason}).`);

@@ -63,7 +63,11 @@ export async function runServersAction({ core, context, env, log, artifactClient
         summaryMarkdown({ ...report, summary: { ...report.summary, title: `${report.summary.title} — ${name}` } }),
       ),
     ];
-    await core.summary.addRaw(log.redactor.redact(sections.join('\n'))).write();
+    // As without config: a summary that cannot be written (a full disk) is a warning, not the step's failure.
+    await core.summary
+      .addRaw(log.redactor.redact(sections.join('\n')))
+      .write()
+      .catch((error) => log.warning(`Could not write the job summary: ${error?.message ?? String(error)}`));
   }
   const failures = [all.ok ? undefined : all.failure, deliveryFailure].filter((f) => f !== undefined);
   await notifyAfterRun(first, all.results, env, log, { runFailure: deliveryFailure });
