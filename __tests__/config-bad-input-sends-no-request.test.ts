@@ -41,6 +41,11 @@ const cases: Array<[string, string, RegExp, string[]?]> = [
     /"servers\.yml:5" — server "b": the environment variable NOT_SET_ANYWHERE \(token-env\) is unset/,
   ],
   [
+    'a token variable holding a line break',
+    `servers:\n${entry('a')}  - name: b\n    url: @URL@\n    token-env: BROKEN_TOKEN\n`,
+    /servers\.yml:5, server "b": .*the token from env BROKEN_TOKEN contains a line break/,
+  ],
+  [
     'a bad URL',
     `servers:\n${entry('a')}  - name: b\n    url: ftp://example.com\n    token-env: GOOD_TOKEN\n`,
     /^error: servers\.yml:5, server "b": Invalid input 'url'.*expected an http:\/\/ or https:\/\/ URL/,
@@ -79,12 +84,14 @@ test.each(cases)('%s: exit 2, one line, no request', async (_what, text, message
       ['batch', ...config, ...extra.map((a) => a.replace('@URL@', server.url))],
       {
         GOOD_TOKEN: server.token,
+        BROKEN_TOKEN: 'first-half-0123\nsecond-half-4567',
       },
     );
     expect({ code, stdout, lines: stderr.trimEnd().split('\n').length }).toEqual({ code: 2, stdout: '', lines: 1 });
     expect(stderr).toMatch(message);
     expect(stderr).not.toContain('s3cr3t-in-the-file');
     expect(stderr).not.toContain(server.token);
+    expect(stderr).not.toContain('first-half');
   } finally {
     process.chdir(cwd);
   }

@@ -125,6 +125,9 @@ test('action: a wrong token on one server fails the step; the others keys are de
   expect(summary).toMatch(/\| alpha \| http:\/\/127\.0\.0\.1:\d+\/ \| v1 \| true \| ok \| 3 \| 0 \|/);
   expect(summary).toMatch(/\| gamma \| .* \| failed: /);
   for (const name of ['alpha', 'beta', 'gamma']) expect(summary).toContain(`## quota-proxy batch — ${name}`);
+  // Each server's section names its CSV as the release manager finds it: relative to the workspace.
+  expect(summary).toContain(`**CSV:** ${path.basename(alphaCsv)}`);
+  expect(summary).not.toContain(`**CSV:** ${alphaCsv}`);
 
   const shown = core.shown();
   for (const secret of [alpha.token, beta.token, 'wrong-token-0123456789']) expect(shown).not.toContain(secret);

@@ -212,7 +212,14 @@ function serverRun(
   try {
     options = parseOptions(serverInput, { ...env, ADMIN_TOKEN: undefined, QUOTA_PROXY_URL: undefined }, ctx);
   } catch (error) {
-    if (error instanceof InputError) error.message = `${entry.where}, server "${entry.name}": ${error.message}`;
+    if (error instanceof InputError) {
+      // The token came from the entry's variable, not from the input parseOptions names.
+      const source = error.message.replace(
+        /the token from (input admin-token|--token) /,
+        `the token from env ${entry.tokenEnv} `,
+      );
+      error.message = `${entry.where}, server "${entry.name}": ${source}`;
+    }
     throw error;
   }
   options.tokenSource = `env ${entry.tokenEnv} (token-env of server ${entry.name})`;

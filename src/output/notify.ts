@@ -41,7 +41,10 @@ export function webhookSecret(raw: string | undefined): string | undefined {
   if (!URL.canParse(text)) return text;
   const url = new URL(text);
   const secret = `${url.pathname}${url.search}`;
-  return secret.length >= 8 ? secret : text;
+  if (secret.length >= 8) return secret;
+  // A short path: the host with it, never the scheme (every 8-character piece of a secret is hidden,
+  // and `https://` is in every URL the run prints).
+  return `${url.host}${secret}`;
 }
 
 /** Registers the webhook's secret part with the logger (masked on GitHub, redacted everywhere). */

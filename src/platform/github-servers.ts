@@ -60,7 +60,12 @@ export async function runServersAction({ core, context, env, log, artifactClient
     const sections = [
       summaryMarkdown(combined, where),
       ...all.results.map(({ name, report }) =>
-        summaryMarkdown({ ...report, summary: { ...report.summary, title: `${report.summary.title} — ${name}` } }),
+        summaryMarkdown(
+          { ...report, summary: { ...report.summary, title: `${report.summary.title} — ${name}` } },
+          {
+            workspace: context.workspace,
+          },
+        ),
       ),
     ];
     // As without config: a summary that cannot be written (a full disk) is a warning, not the step's failure.
