@@ -77,3 +77,10 @@ test('examples/usage-summary.md is the summary the code renders (days relative, 
   if (process.env.UPDATE_EXAMPLES === '1' || !existsSync(FILE)) writeFileSync(FILE, rendered);
   expect(comparable(readFileSync(FILE, 'utf8'))).toBe(comparable(rendered));
 });
+
+test("the README shows the example file's charts, unchanged", () => {
+  const charts = readFileSync(FILE, 'utf8').match(/```mermaid\n[\s\S]*?```\n/g) ?? [];
+  expect(charts).toHaveLength(2);
+  const readme = readFileSync('README.md', 'utf8');
+  for (const chart of charts) expect(readme).toContain(chart);
+});
