@@ -11,7 +11,6 @@ import type { Command } from '../config/commands.js';
 import type { RunContext } from '../config/context.js';
 import { COMMANDS, InputError, type Options, parseOptions } from '../config/options.js';
 import { encryptReportCsv } from '../output/encrypt.js';
-import { run } from '../run.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
@@ -164,6 +163,7 @@ function runWatching(
       // Each pass reads the inputs anew, so the default day follows the clock past midnight.
       const passContext = contextOf(env);
       const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
+      const { run } = await import('../run.js');
       const passReport = await run(passOptions, passContext, log, cancellation);
       if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
       const code = printReport(passReport, passOptions, log.redactor);
@@ -196,6 +196,8 @@ async function runOnce(
   );
   let report: RunReport;
   try {
+    // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
+    const { run } = await import('../run.js');
     report = await run(options, context, log, cancellation);
   } finally {
     stopListening();
