@@ -44,7 +44,7 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
         if (!key.label.startsWith(options.labelPrefix)) continue;
         listed += 1;
         const limit = limitOf(key, capabilities, options.serverDailyLimit);
-        csv?.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server }));
+        if (csv && !csv.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server }))) await csv.drained();
         lines.push(listLine(key, limit));
         if (rows.length < TABLE_ROWS) rows.push(tableRow(key, limit));
       }

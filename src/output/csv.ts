@@ -130,9 +130,22 @@ export class CsvWriter {
     return this.target;
   }
 
-  write(row: CsvRow): void {
+  /** Queues the row; false when the file's buffer is full (then `drained()` before the next many rows). */
+  write(row: CsvRow): boolean {
     this.rows += 1;
-    this.file.write(csvLine(row));
+    return this.file.write(csvLine(row));
+  }
+
+  /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
+  drained(): Promise<void> {
+    if (!this.file.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.file.off('drain', done).off('close', done);
+        resolve();
+      };
+      this.file.on('drain', done).on('close', done);
+    });
   }
 
   /**
