@@ -43,7 +43,7 @@ test.each([
   expect(result.bytes).toBeLessThan(600 * 1024);
 });
 
-test('health loads the run, without undici’s index and without the artifact, encryption or dev-server chunks', async () => {
+test('health loads the run without undici’s index, nor the artifact, encryption or dev-server chunks', async () => {
   const result = await loaded(['health', '--url', server.url], 'health');
   expect(result.stdout).toContain('Healthy: yes');
   expect(result.files.length).toBeGreaterThan(2);

@@ -135,7 +135,8 @@ function machine(r) {
 function profileText({ profile, BATCH }) {
   const lines = profile.top.map((p) => `| ${fmt(p.ms, 1)} ms | \`${p.name}\` | ${p.where} |`);
   return [
-    `Where a batch of ${BATCH} spends its CPU (one run, \`node --cpu-prof\`, self time, ${fmt(profile.totalMs)} ms sampled):`,
+    `Where a batch of ${BATCH} spends its CPU (one run, \`node --cpu-prof\`, self time, ` +
+      `${fmt(profile.totalMs)} ms sampled):`,
     '',
     '| self time | function | where |',
     '| --- | --- | --- |',
