@@ -14,7 +14,6 @@ import {
   type WriteStream,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { type Stringifier, stringify } from 'csv-stringify';
 import type { TrialKey } from '../quota-proxy/types.js';
 
 /** The seed tool's columns first, in its order; then what else the server told us. */
@@ -83,12 +82,29 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
   };
 }
 
+/**
+ * A cell with a comma, a quote or a line break is quoted (a bare LF or CR too: a reader takes it as
+ * a new row, and a label `x\n=cmd` would start one with a formula). Every cell may come from people
+ * or a server, the key too: all are formula-protected.
+ */
+function csvCell(value: string): string {
+  const cell = neutraliseFormula(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** One row, CRLF-terminated (RFC 4180), cells in `columns` order (a missing cell is empty). */
+function csvLine(row: Readonly<Record<string, string>>, columns: readonly string[]): string {
+  let line = csvCell(row[columns[0]!] ?? '');
+  for (let c = 1; c < columns.length; c++) line += `,${csvCell(row[columns[c]!] ?? '')}`;
+  return `${line}\r\n`;
+}
+
 export class CsvWriter {
   private readonly temp: string;
   private readonly file: WriteStream;
-  private readonly stringifier: Stringifier;
   private readonly finished: Promise<void>;
   private target: string;
+  private readonly columns: readonly string[];
   /** Set once closed or discarded. */
   settled = false;
   rows = 0;
@@ -105,23 +121,13 @@ export class CsvWriter {
     // so an unusable path throws here, before any key exists, not later from the stream.
     const fd = openSync(this.temp, 'wx', 0o600);
     this.file = createWriteStream(this.temp, { fd });
-    this.stringifier = stringify({
-      header: true,
-      columns: [...columns],
-      record_delimiter: 'windows',
-      // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
-      // which a reader takes as a new row: a label `x\n=cmd` would start a row with a formula.
-      quoted_match: /[\r\n]/,
-      // Every cell may come from people or a server, the key too: all are formula-protected.
-      cast: { string: (value) => neutraliseFormula(value) },
-    });
+    this.columns = columns;
     this.finished = new Promise((resolve, reject) => {
       this.file.on('finish', resolve).on('error', reject);
-      this.stringifier.on('error', reject);
     });
     // Observed at close(); until then a write error must not end the process as unhandled.
     this.finished.catch(() => undefined);
-    this.stringifier.pipe(this.file);
+    this.file.write(`${columns.join(',')}\r\n`);
   }
 
   /** Where the CSV is (or goes): the path asked for, or the fresh name it got when that path became unusable. */
@@ -129,9 +135,22 @@ export class CsvWriter {
     return this.target;
   }
 
-  write(row: CsvRow | Readonly<Record<string, string>>): void {
+  /** Queues the row; false when the file's buffer is full (then `drained()` before the next many rows). */
+  write(row: CsvRow | Readonly<Record<string, string>>): boolean {
     this.rows += 1;
-    this.stringifier.write(row);
+    return this.file.write(csvLine(row as Readonly<Record<string, string>>, this.columns));
+  }
+
+  /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
+  drained(): Promise<void> {
+    if (!this.file.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.file.off('drain', done).off('close', done);
+        resolve();
+      };
+      this.file.on('drain', done).on('close', done);
+    });
   }
 
   /**
@@ -147,7 +166,7 @@ export class CsvWriter {
       return undefined;
     }
     this.settled = true;
-    this.stringifier.end();
+    this.file.end();
     await this.finished;
     if (notReplaceable(this.target)) {
       const stem = this.target.replace(/\.csv$/i, '');
@@ -163,7 +182,7 @@ export class CsvWriter {
   async discard(): Promise<void> {
     if (this.settled) return;
     this.settled = true;
-    this.stringifier.end();
+    this.file.end();
     await this.finished.catch(() => undefined);
     rmSync(this.temp, { force: true });
   }

@@ -2,7 +2,7 @@
 // interceptor driven by our policy (./retry-policy.ts), every wait out of one budget. Every attempt
 // has a total deadline and a size limit (./attempt-limits.ts). Failures are the errors of
 // ./errors.ts; what they show of an answer is redacted and cut short (Redactor.snippet).
-import { type Dispatcher, EnvHttpProxyAgent, interceptors } from 'undici';
+import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { type Cancellation, CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { Redactor } from '../shared/redact.js';
@@ -32,6 +32,7 @@ import type { RateLimitTracker } from './rate-limit.js';
 import { type Query, requestPath } from './request-path.js';
 import type { WaitBudget } from './retry.js';
 import { type Attempt, RetryPolicy } from './retry-policy.js';
+import { EnvHttpProxyAgent as ProxyAwareAgent, retry } from './undici-parts.js';
 
 export interface HttpAnswer {
   status: number;
@@ -127,14 +128,14 @@ export class HttpClient {
     this.rateLimit = this.policy.rateLimit;
     this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-    this.agent = new EnvHttpProxyAgent({
+    this.agent = new ProxyAwareAgent({
       connections: options.connections,
       keepAliveTimeout: 10_000,
       connect: { timeout: options.timeoutMs },
     });
     // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
     // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
-    this.dispatcher = this.agent.compose(attemptLimits(), interceptors.retry({ throwOnError: false }));
+    this.dispatcher = this.agent.compose(attemptLimits(), retry({ throwOnError: false }));
   }
 
   /** Retries made over the run. */

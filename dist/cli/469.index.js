@@ -1,0 +1,418 @@
+export const id = 469;
+export const ids = [469];
+export const modules = {
+
+/***/ 42469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runServersCli: () => (/* binding */ runServersCli)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/config/options.ts
+var config_options = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/output/encrypt.ts
+var encrypt = __webpack_require__(61748);
+// EXTERNAL MODULE: ./src/run.ts + 43 modules
+var run = __webpack_require__(21477);
+// EXTERNAL MODULE: ./src/shared/bounded.ts
+var bounded = __webpack_require__(23672);
+// EXTERNAL MODULE: ./src/shared/cancel.ts
+var cancel = __webpack_require__(83739);
+// EXTERNAL MODULE: ./src/shared/progress.ts
+var progress = __webpack_require__(1378);
+// EXTERNAL MODULE: ./src/shared/redact.ts
+var redact = __webpack_require__(48932);
+;// CONCATENATED MODULE: ./src/multi/run-all.ts
+
+
+
+
+
+
+/** Counted outputs, summed over the servers; the name `results` gives each. */
+const COUNTS = [
+    ['created-count', 'created'],
+    ['failed-count', 'failed'],
+    ['listed-count', 'listed'],
+    ['deleted-count', 'deleted'],
+    ['alerts', 'alerts'],
+];
+/** Log lines of one server, prefixed with its name (servers may run at once). */
+function serverLogger(log, name) {
+    return {
+        info: (m) => log.info(`[${name}] ${m}`),
+        warning: (m) => log.warning(`[${name}] ${m}`),
+        debug: (m) => log.debug(`[${name}] ${m}`),
+        secret: (value, kind) => log.secret(value, kind),
+    };
+}
+function failedReport(url, title, failure, cancelled) {
+    return { ok: false, failure, outputs: {}, summary: { title, facts: [['Server', url]] }, cancelled };
+}
+/** Runs every server; never throws for one server's failure. */
+async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancellation */.mT(), progressOf = (write) => (0,progress/* createProgress */.mf)({ write }), runOne = run.run) {
+    // Every token is registered before the first request to any server.
+    for (const { options } of runs)
+        if (options.token)
+            log.secret(options.token, 'token');
+    const results = runs.map(({ name, options }) => ({
+        name,
+        url: (0,redact/* redactUrl */.BO)(options.url.href),
+        report: failedReport((0,redact/* redactUrl */.BO)(options.url.href), `quota-proxy ${options.command}`, 'not started'),
+    }));
+    await (0,bounded/* forEachBounded */.a)(runs, concurrency, async ({ name, options, context }, i) => {
+        const result = results[i];
+        if (cancellation.requested) {
+            const reason = cancellation.reason ?? 'cancelled';
+            result.report = failedReport(result.url, result.report.summary.title, `not started: ${reason}`, reason);
+            return;
+        }
+        try {
+            const serverLog = serverLogger(log, name);
+            result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info));
+            // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
+            await (0,encrypt/* encryptReportCsv */.W)(result.report, options.encryptTo, serverLogger(log, name));
+        }
+        catch (error) {
+            result.report.ok = false;
+            result.report.failure = error instanceof Error ? error.message : String(error);
+        }
+        if (!result.report.ok)
+            log.warning(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
+    });
+    return combine(runs[0]?.options.command ?? 'health', results, cancellation);
+}
+function combinedOutputs(results) {
+    const outputs = {};
+    for (const [output] of COUNTS) {
+        const given = results.filter((r) => r.report.outputs[output] !== undefined);
+        if (given.length > 0)
+            outputs[output] = String(given.reduce((n, r) => n + Number(r.report.outputs[output]), 0));
+    }
+    const healthy = results.map((r) => r.report.outputs.healthy);
+    if (healthy.includes('false'))
+        outputs.healthy = 'false';
+    else if (healthy.every((h) => h === 'true'))
+        outputs.healthy = 'true';
+    const flavors = [...new Set(results.map((r) => r.report.outputs.flavor).filter(Boolean))];
+    if (flavors.length > 0)
+        outputs.flavor = flavors.join(',');
+    // One CSV: its path, as without config; several: each server's is in `results`.
+    const csvs = results.map((r) => r.report.outputs['csv-path']).filter(Boolean);
+    if (csvs.length === 1)
+        outputs['csv-path'] = csvs[0];
+    outputs.results = JSON.stringify(results.map(resultFields));
+    return outputs;
+}
+/** One server in the `results` output. */
+function resultFields({ name, url, report }) {
+    const fields = {
+        name,
+        url,
+        flavor: report.outputs.flavor ?? null,
+        ok: report.ok,
+        healthy: report.outputs.healthy === undefined ? null : report.outputs.healthy === 'true',
+        failure: report.ok ? null : (report.failure ?? 'failed'),
+    };
+    for (const [output, field] of COUNTS)
+        if (report.outputs[output] !== undefined)
+            fields[field] = Number(report.outputs[output]);
+    fields.csv = report.outputs['csv-path'] ?? null;
+    return fields;
+}
+const run_all_short = (text) => {
+    const flat = text.replace(/\s+/g, ' ');
+    return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+};
+function combine(command, results, cancellation) {
+    const failed = results.filter((r) => !r.report.ok);
+    const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', 'Created', 'Failed', 'Listed', 'Deleted', 'Alerts'];
+    const rows = results.map(({ name, url, report }) => [
+        name,
+        url,
+        report.outputs.flavor ?? '',
+        report.outputs.healthy ?? '',
+        report.ok ? 'ok' : `failed: ${run_all_short(report.failure ?? 'failed')}`,
+        ...COUNTS.map(([output]) => report.outputs[output] ?? ''),
+    ]);
+    const summary = {
+        title: `quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`,
+        facts: [
+            ['Servers', results.map((r) => r.name).join(', ')],
+            ['Failed', failed.length === 0 ? 'none' : failed.map((r) => r.name).join(', ')],
+        ],
+        table: { head, rows },
+    };
+    const failure = failed.length === 0
+        ? undefined
+        : `${failed.length} of ${results.length} servers failed: ` +
+            failed.map((r) => `${r.name}: ${r.report.failure ?? 'failed'}`).join(' ');
+    const cancelled = cancellation.requested ? (cancellation.reason ?? 'cancelled') : undefined;
+    return { ok: failed.length === 0, failure, outputs: combinedOutputs(results), summary, results, cancelled };
+}
+/** One server's section of the summary: its own report, titled with its name, its failure said. */
+function serverSection({ name, report }) {
+    const facts = [...report.summary.facts];
+    if (!report.ok)
+        facts.push(['Failure', report.failure ?? 'failed']);
+    return { ...report.summary, title: `${report.summary.title} — ${name}`, facts };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/context.ts
+var config_context = __webpack_require__(80577);
+;// CONCATENATED MODULE: ./src/multi/servers.ts
+// The servers file (`config`): a YAML list of servers → one Options per server, every one checked
+// before any request to any server. A token is never read from the file: each entry names the
+// environment variable that holds it (`token-env`). YAML is loaded only when a file is given.
+
+
+
+
+
+/** The inputs an entry may set for its own server (`flavor` is short for server-flavor). */
+const PER_SERVER_INPUTS = [
+    'server-flavor',
+    'tier',
+    'tiers',
+    'limit',
+    'server-daily-limit',
+    'label-prefix',
+    'health-path',
+    'skip-health-check',
+    'timeout-seconds',
+    'concurrency',
+    'retries',
+    'max-wait-seconds',
+    'on-rate-limit',
+    'require-https',
+    'alert-threshold',
+    'expires-in-days',
+    'limit-as-total-quota',
+];
+const ENTRY_KEYS = ['name', 'url', 'token-env', 'flavor', ...PER_SERVER_INPUTS];
+/** Used in file and artifact names: letters, digits, `.`, `_`, `-`. */
+const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** A servers file is a short list: more is a mistake (or /dev/zero), refused before it is read. */
+const MAX_SERVERS_FILE_BYTES = 1024 * 1024;
+const refuse = (where, allowed) => new config_options/* InputError */.dz('config', where, allowed);
+/** `file:line` of a node, or of a pair's key (just the file when it has no position). */
+function positionOf(yaml, shown, lines, node) {
+    const located = yaml.isPair(node) ? node.key : node;
+    const start = yaml.isNode(located) ? located.range?.[0] : undefined;
+    return start === undefined ? shown : `${shown}:${lines.linePos(start).line}`;
+}
+function scalarText(yaml, node) {
+    if (yaml.isScalar(node) && ['string', 'number', 'boolean'].includes(typeof node.value))
+        return String(node.value);
+    if (yaml.isMap(node))
+        return JSON.stringify(node.toJSON()); // tiers: a map
+    return undefined;
+}
+/** One `servers:` item → its entry; every key checked, a token refused without echoing it. */
+function readEntry(yaml, item, at) {
+    if (!yaml.isMap(item))
+        throw refuse(at(item), 'each item of servers must be a map with name, url and token-env');
+    const values = {};
+    for (const pair of item.items) {
+        const key = yaml.isScalar(pair.key) ? String(pair.key.value) : '';
+        if (/token$/i.test(key.replace(/[-_]/g, '')) && key !== 'token-env')
+            throw refuse(at(pair), `"${key}": a token is never read from the file; set token-env to the name of the environment variable ` +
+                'that holds it (from a secret)');
+        if (!ENTRY_KEYS.includes(key))
+            throw refuse(at(pair), `unknown key "${key}"; expected ${ENTRY_KEYS.join(', ')}`);
+        const text = scalarText(yaml, pair.value);
+        if (text === undefined)
+            throw refuse(at(pair), `"${key}" needs a value (a string, a number or true/false)`);
+        values[key] = text.trim();
+    }
+    const where = at(item);
+    for (const key of ['name', 'url', 'token-env'])
+        if (!values[key])
+            throw refuse(where, `each server needs ${key} (name, url and token-env)`);
+    const { name, url, 'token-env': tokenEnv, flavor, ...inputs } = values;
+    if (!SERVER_NAME.test(name))
+        throw refuse(where, `server name "${name}": expected letters, digits, . _ - (at most 40, used in file names)`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv))
+        throw refuse(where, `token-env "${tokenEnv}": expected the name of an environment variable, such as PROD_TOKEN`);
+    if (flavor)
+        inputs['server-flavor'] = flavor;
+    return { name: name, url: url, tokenEnv: tokenEnv, inputs, where };
+}
+/** Reads and checks the servers file; `shown` is how messages name it. */
+async function readServersFile(file, shown = file) {
+    let text;
+    try {
+        // Checked first: reading a FIFO blocks the process for good, /dev/zero never ends.
+        const stat = (0,external_node_fs_.statSync)(file);
+        if (!stat.isFile())
+            throw refuse(shown, 'the servers file must be a regular file (not a pipe or a device)');
+        if (stat.size > MAX_SERVERS_FILE_BYTES)
+            throw refuse(shown, 'the servers file must be at most 1 MiB');
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof config_options/* InputError */.dz)
+            throw error;
+        const reason = error.code ?? String(error);
+        throw refuse(shown, `the servers file cannot be read (${reason})`);
+    }
+    const yaml = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+    const lines = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    const at = (node) => positionOf(yaml, shown, lines, node);
+    if (doc.errors.length > 0) {
+        const [error] = doc.errors;
+        throw refuse(`${shown}:${error.linePos?.[0]?.line ?? 1}`, `not valid YAML (${error.code})`);
+    }
+    const root = doc.contents;
+    if (!yaml.isMap(root))
+        throw refuse(shown, 'expected a map with a servers: list');
+    for (const pair of root.items) {
+        const key = yaml.isScalar(pair.key) ? String(pair.key.value) : '';
+        if (key !== 'servers')
+            throw refuse(at(pair), `unknown key "${key}"; the file has one key, servers`);
+    }
+    const list = root.get('servers', true);
+    if (!yaml.isSeq(list) || list.items.length === 0)
+        throw refuse(shown, 'servers: needs a list of servers');
+    const entries = list.items.map((item) => readEntry(yaml, item, at));
+    const seen = new Set();
+    for (const entry of entries) {
+        if (seen.has(entry.name))
+            throw refuse(entry.where, `server name "${entry.name}" is used twice`);
+        seen.add(entry.name);
+    }
+    return entries;
+}
+/**
+ * The context of one server's run: its own invocation id piece (so a re-run and reconciliation
+ * find only that server's labels, also when two entries are one server) and its own nonce.
+ */
+function serverContext(context, name) {
+    const nonce = (0,config_context/* newNonce */.Yd)();
+    const invocation = context.invocation
+        ? (0,external_node_crypto_.createHash)('sha256').update(`${context.invocation}\nserver ${name}`).digest('hex').slice(0, 6)
+        : undefined;
+    const own = context.invocation ? `i${context.invocation}n${context.nonce}` : `n${context.nonce}`;
+    const mine = invocation ? `i${invocation}n${nonce}` : `n${nonce}`;
+    const labelSuffix = context.labelSuffix.endsWith(own)
+        ? `${context.labelSuffix.slice(0, -own.length)}${mine}`
+        : context.labelSuffix;
+    return { ...context, labelSuffix, nonce, ...(invocation ? { invocation } : {}) };
+}
+/** `<dir>/<server>-<file>`: the server's own CSV, beside the others (one artifact holds them all). */
+function serverCsv(file, name, taken) {
+    const stem = external_node_path_default().join(external_node_path_default().dirname(file), `${name}-${external_node_path_default().basename(file, '.csv')}`);
+    let out = `${stem}.csv`;
+    for (let n = 2; taken(out); n++)
+        out = `${stem}-${n}.csv`;
+    return out;
+}
+/** Inputs that name one server: with config, they come from the file. */
+const ONE_SERVER_INPUTS = ['url', 'admin-token'];
+/** One Options per server of the file (or the one `server` names), all checked before any request. */
+async function serverRuns(input, env, context, exists) {
+    for (const name of ONE_SERVER_INPUTS)
+        if (input(name).trim())
+            throw new config_options/* InputError */.dz(name, '', `not with config: each server's ${name} comes from the servers file`);
+    const base = (0,config_options/* parseOptions */.Ac)(input, { ...env, ADMIN_TOKEN: 'checked-per-server' }, context);
+    const shown = external_node_path_default().relative(context.workspace, base.config) || base.config;
+    const all = await readServersFile(base.config, shown);
+    const entries = base.server ? all.filter((e) => e.name === base.server) : all;
+    if (entries.length === 0)
+        throw new config_options/* InputError */.dz('server', base.server, `expected a server of ${shown}: ${all.map((e) => e.name).join(', ')}`);
+    return entries.map((entry) => serverRun(entry, input, env, context, base, exists));
+}
+function serverRun(entry, input, env, context, base, exists) {
+    const token = env[entry.tokenEnv]?.replace(/[\r\n]+$/, '');
+    // health needs no token, as without config.
+    if (!token && base.command !== 'health')
+        throw refuse(entry.where, `server "${entry.name}": the environment variable ${entry.tokenEnv} (token-env) is unset`);
+    const output = input('output').trim();
+    const own = {
+        ...entry.inputs,
+        url: entry.url,
+        'admin-token': token ?? '',
+        ...(output ? { output: serverCsv(output, entry.name, () => false) } : {}),
+    };
+    const serverInput = (name) => own[name] ?? input(name);
+    const ctx = serverContext(context, entry.name);
+    let options;
+    try {
+        options = (0,config_options/* parseOptions */.Ac)(serverInput, { ...env, ADMIN_TOKEN: undefined, QUOTA_PROXY_URL: undefined }, ctx);
+    }
+    catch (error) {
+        if (error instanceof config_options/* InputError */.dz) {
+            // The token came from the entry's variable, not from the input parseOptions names.
+            const source = error.message.replace(/the token from (input admin-token|--token) /, `the token from env ${entry.tokenEnv} `);
+            error.message = `${entry.where}, server "${entry.name}": ${source}`;
+        }
+        throw error;
+    }
+    options.tokenSource = `env ${entry.tokenEnv} (token-env of server ${entry.name})`;
+    if (!output)
+        options.output = serverCsv(options.output, entry.name, exists);
+    if (base.server && !input('artifact-name').trim())
+        options.artifactName = `trial-keys-${entry.name}-${context.runId}-${context.attempt}`;
+    return { name: entry.name, options, context: ctx };
+}
+
+// EXTERNAL MODULE: ./src/output/notify.ts
+var notify = __webpack_require__(37572);
+// EXTERNAL MODULE: ./src/platform/cli-help.ts
+var cli_help = __webpack_require__(43441);
+// EXTERNAL MODULE: ./src/platform/gitlab.ts
+var gitlab = __webpack_require__(64320);
+;// CONCATENATED MODULE: ./src/platform/cli-servers.ts
+// The CLI (and GitLab jobs) with `--config FILE`: every server of the file (or the one `--server`
+// names), each server's section on stdout then the combined table, the summed outputs plus
+// `results` in the dotenv, one notification; exit 1 when any server failed. Called by ./cli.ts.
+
+
+
+
+
+
+
+
+async function runServersCli({ parsed, env, context, log, dotenvFile, render }) {
+    if (parsed.watch !== undefined)
+        throw new config_options/* InputError */.dz('watch', '', '--watch runs one server: give --server NAME with --config, or no --config');
+    // Every server's flags and token are checked here, before any request to any server.
+    const runs = await serverRuns((name) => parsed.values.get(name) ?? '', env, context, external_node_fs_.existsSync);
+    const first = runs[0].options;
+    const cancellation = new cancel/* Cancellation */.mT();
+    const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
+        ? `${signal}: abandoning the requests in flight.\n`
+        : `${signal}: stopping every server: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s.\n`));
+    const all = await runAll(runs, first.serverConcurrency, log, cancellation).finally(stopListening);
+    const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
+    process.stdout.write(`${log.redactor.redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
+    const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
+    await (0,notify/* notifyAfterRun */.HY)(first, all.results, env, log);
+    if (all.failure)
+        process.stderr.write(`error: ${log.redactor.redact(all.failure)}\n`);
+    if (unwritten)
+        process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+    if (all.cancelled)
+        return (0,cancel/* exitCodeFor */.Rr)(all.cancelled);
+    if (all.ok)
+        return unwritten ? 1 : 0;
+    const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
+    return alertOnly ? cli_help/* EXIT_ALERT */.YB : 1;
+}
+
+
+/***/ })
+
+};

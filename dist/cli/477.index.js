@@ -1,0 +1,5003 @@
+export const id = 477;
+export const ids = [477];
+export const modules = {
+
+/***/ 21477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/output/csv.ts
+var output_csv = __webpack_require__(2701);
+;// CONCATENATED MODULE: ./src/reading/limits.ts
+/** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
+const UPSTREAM_DAILY_LIMIT = 200;
+/** The CSV's daily_limit where the server applies a limit it does not report. */
+const UNKNOWN_LIMIT = 'unknown';
+function limitOf(key, capabilities, serverDailyLimit) {
+    if (capabilities.lifetimeQuota)
+        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
+    // A per-key server answering without a limit applies its default, which is the server-wide one.
+    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
+        return { kind: 'daily', value: key.dailyLimit, perKey: true };
+    return { kind: 'daily', value: serverDailyLimit, perKey: false };
+}
+/** The CSV's daily_limit: the number, `unknown` for a server-wide limit nobody gave, none for lifetime quotas. */
+function dailyLimitOf(limit) {
+    if (limit.kind !== 'daily')
+        return undefined;
+    return limit.value ?? UNKNOWN_LIMIT;
+}
+/** How a server-wide limit nobody gave reads: what the server applies and what to set. */
+function unknownLimitText(flavor) {
+    return `unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream default 200) and its admin API does not report it; set server-daily-limit to that value`;
+}
+/** The lowest count a tie is read as the limit from. */
+const MIN_READ_LIMIT = 10;
+function limitEvidence(rows) {
+    let highest = 0;
+    let count = 0;
+    for (const row of rows) {
+        if (row.requests > highest) {
+            highest = row.requests;
+            count = 1;
+        }
+        else if (row.requests === highest)
+            count += 1;
+    }
+    if (highest === 0)
+        return undefined;
+    // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
+    return {
+        atLeast: highest,
+        reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined,
+        rowsAtLimit: count,
+    };
+}
+/**
+ * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
+ * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
+ */
+function percentUsed(used, limit) {
+    if (used === undefined || limit === undefined || limit <= 0)
+        return undefined;
+    return Math.floor((used * 100) / limit);
+}
+
+// EXTERNAL MODULE: ./src/shared/redact.ts
+var redact = __webpack_require__(48932);
+;// CONCATENATED MODULE: ./src/quota-proxy/attempt-limits.ts
+/** The whole answer did not arrive within the deadline. */
+class DeadlineError extends Error {
+    ms;
+    code = 'QK_DEADLINE';
+    constructor(ms) {
+        super(`no complete answer within ${ms / 1000} s`);
+        this.ms = ms;
+        this.name = 'TimeoutError';
+    }
+}
+/** The answer is larger than the client accepts. */
+class AnswerTooLargeError extends Error {
+    limit;
+    announced;
+    code = 'QK_ANSWER_TOO_LARGE';
+    constructor(limit, announced) {
+        super(`the answer is larger than ${formatBytes(limit)}${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`);
+        this.limit = limit;
+        this.announced = announced;
+        this.name = 'AnswerTooLargeError';
+    }
+}
+/** The run's abort signal fired while the attempt was on its way. */
+class AttemptAbandonedError extends Error {
+    code = 'QK_ABANDONED';
+    constructor() {
+        super('abandoned (cancelled)');
+        this.name = 'AbortError';
+    }
+}
+/** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** Where the limits ride in the dispatch options (kept by the retry interceptor for every attempt). */
+const LIMITS = 'quotaKeysAttemptLimits';
+function attemptLimits() {
+    return (dispatch) => (opts, handler) => {
+        const limits = opts[LIMITS];
+        if (!limits)
+            return dispatch(opts, handler);
+        const guarded = new LimitedAttempt(limits, handler);
+        try {
+            return dispatch(opts, guarded);
+        }
+        catch (error) {
+            guarded.dispose();
+            throw error;
+        }
+    };
+}
+/** Handed to the handler above with our own failure: not aborted, so the retry policy still decides. */
+const DETACHED = {
+    aborted: false,
+    paused: false,
+    reason: null,
+    abort() { },
+    pause() { },
+    resume() { },
+};
+/** undici's controller, as the handler above sees it: its pause() and resume() stop and restart the clock. */
+class ClockedController {
+    inner;
+    clock;
+    constructor(inner, clock) {
+        this.inner = inner;
+        this.clock = clock;
+    }
+    get aborted() {
+        return this.inner.aborted;
+    }
+    get paused() {
+        return this.inner.paused;
+    }
+    get reason() {
+        return this.inner.reason;
+    }
+    get rawHeaders() {
+        return this.inner.rawHeaders;
+    }
+    get rawTrailers() {
+        return this.inner.rawTrailers;
+    }
+    abort(reason) {
+        this.inner.abort(reason);
+    }
+    pause() {
+        this.clock.stop();
+        this.inner.pause();
+    }
+    resume() {
+        this.clock.start();
+        this.inner.resume();
+    }
+}
+class LimitedAttempt {
+    limits;
+    handler;
+    controller;
+    clocked;
+    finished = false;
+    failure;
+    received = 0;
+    timer;
+    leftMs;
+    since = Date.now();
+    onAbort = () => this.fail(new AttemptAbandonedError());
+    constructor(limits, handler) {
+        this.limits = limits;
+        this.handler = handler;
+        this.leftMs = limits.deadlineMs;
+        this.start();
+        if (limits.signal?.aborted)
+            setImmediate(this.onAbort);
+        else
+            limits.signal?.addEventListener('abort', this.onAbort, { once: true });
+    }
+    /** Runs the clock (again) with what is left of the deadline. */
+    start() {
+        if (this.finished || this.timer)
+            return;
+        this.since = Date.now();
+        this.timer = setTimeout(() => {
+            if (this.finished)
+                return;
+            this.limits.onDeadline?.();
+            this.fail(new DeadlineError(this.limits.deadlineMs));
+        }, this.leftMs);
+    }
+    /** Stops the clock while the handler above holds the answer paused. */
+    stop() {
+        if (!this.timer)
+            return;
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.leftMs = Math.max(0, this.leftMs - (Date.now() - this.since));
+    }
+    dispose() {
+        this.finished = true;
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.limits.signal?.removeEventListener('abort', this.onAbort);
+    }
+    /** Ends the attempt with `error`: aborts undici's request (now or when it starts) and tells the handler above once. */
+    fail(error) {
+        if (this.finished)
+            return;
+        this.dispose();
+        this.failure = error;
+        try {
+            this.controller?.abort(error);
+        }
+        catch {
+            // already torn down
+        }
+        this.handler.onResponseError?.(DETACHED, error);
+    }
+    onRequestStart(controller, context) {
+        this.controller = controller;
+        if (this.finished) {
+            if (this.failure)
+                controller.abort(this.failure);
+            return;
+        }
+        this.handler.onRequestStart?.(this.up(controller), context);
+    }
+    /** The same wrapper for every callback of this attempt (the retry interceptor keeps it). */
+    up(controller) {
+        if (!controller)
+            return controller;
+        if (this.clocked === undefined || this.controller !== controller) {
+            this.controller = controller;
+            this.clocked = new ClockedController(controller, this);
+        }
+        return this.clocked;
+    }
+    onRequestUpgrade(controller, statusCode, headers, socket) {
+        if (!this.finished)
+            this.handler.onRequestUpgrade?.(this.up(controller), statusCode, headers, socket);
+    }
+    onResponseStarted() {
+        if (!this.finished)
+            this.handler.onResponseStarted?.();
+    }
+    onBodySent(chunk) {
+        if (!this.finished)
+            this.handler.onBodySent?.(chunk);
+    }
+    onRequestSent() {
+        if (!this.finished)
+            this.handler.onRequestSent?.();
+    }
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+        if (this.finished)
+            return;
+        const announced = Number(headers['content-length']);
+        if (statusCode >= 200 && Number.isFinite(announced) && announced > this.limits.maxAnswerBytes) {
+            this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes, announced));
+            return;
+        }
+        this.handler.onResponseStart?.(this.up(controller), statusCode, headers, statusMessage);
+    }
+    onResponseData(controller, chunk) {
+        if (this.finished)
+            return;
+        this.received += chunk.length;
+        if (this.received > this.limits.maxAnswerBytes) {
+            this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes));
+            return;
+        }
+        this.handler.onResponseData?.(this.up(controller), chunk);
+    }
+    onResponseEnd(controller, trailers) {
+        if (this.finished)
+            return;
+        this.dispose();
+        this.handler.onResponseEnd?.(this.up(controller), trailers);
+    }
+    onResponseError(controller, error) {
+        if (this.finished)
+            return;
+        this.dispose();
+        this.handler.onResponseError?.(this.up(controller), error);
+    }
+}
+/** 16 MiB, 300 MB: binary units below a GiB as MiB. */
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/retry.ts
+// When to try a request again, and how long to wait: exponential backoff with full jitter, the
+// server's Retry-After when it sends one, and one wait budget (max-wait-seconds) for the whole run.
+/** First backoff ceiling; doubles per retry up to BACKOFF_CAP_MS (the delay is random below it). */
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 30_000;
+/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^retry)). */
+function fullJitter(retry, random = Math.random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
+}
+/** Retry-After as milliseconds: delta seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const raw = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!raw)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(raw))
+        return Math.round(Number(raw) * 1000);
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Total time the run may spend waiting (backoff, Retry-After, rate-limit windows), counted as wall
+ * time in which at least one wait is running: four requests waiting out the same Retry-After spend
+ * it once, not four times.
+ */
+class WaitBudget {
+    maxMs;
+    spent = 0;
+    until = 0;
+    constructor(maxMs) {
+        this.maxMs = maxMs;
+    }
+    /** Milliseconds still available to a wait starting now. */
+    left(now = Date.now()) {
+        return Math.max(0, this.maxMs - this.spent + Math.max(0, this.until - now));
+    }
+    /** Books a wait of `ms` starting now; false (and nothing booked) when it would exceed the budget. */
+    reserve(ms, now = Date.now()) {
+        const end = now + Math.max(0, ms);
+        const extra = Math.max(0, end - Math.max(now, this.until));
+        if (this.spent + extra > this.maxMs)
+            return false;
+        this.spent += extra;
+        this.until = Math.max(this.until, end);
+        return true;
+    }
+    /** Milliseconds booked so far. */
+    get used() {
+        return this.spent;
+    }
+}
+/** ISO 8601 UTC to the second, rounded up (a retry time must not be early). */
+function isoSeconds(date) {
+    return new Date(Math.ceil(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/** "in 42 s (at 2026-11-26T09:15:00Z)": when a wait that did not fit the budget would have ended. */
+function retryMoment(waitMs, now = Date.now()) {
+    return `in ${Math.ceil(waitMs / 1000)} s (at ${isoSeconds(new Date(now + waitMs))})`;
+}
+
+// EXTERNAL MODULE: ./src/quota-proxy/types.ts
+var types = __webpack_require__(85532);
+;// CONCATENATED MODULE: ./src/quota-proxy/errors.ts
+// What a request to the quota-proxy can fail with, and which failures end a run early. The
+// client (./http.ts) makes these; commands and the issuing steps only read them.
+
+
+
+/** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
+class NetworkError extends Error {
+    kind;
+    target;
+    sent;
+    attempts;
+    constructor(kind, target, detail, sent, attempts = 1) {
+        super(`${target}: ${detail}${attempts > 1 ? ` (${attempts} attempts)` : ''}`);
+        this.kind = kind;
+        this.target = target;
+        this.sent = sent;
+        this.attempts = attempts;
+        this.name = 'NetworkError';
+    }
+}
+/** The server answered with a status that the caller did not expect. */
+class HttpStatusError extends Error {
+    status;
+    target;
+    snippet;
+    headers;
+    earlierMayHaveActed;
+    constructor(status, target, snippet, headers, note = '', 
+    /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
+    earlierMayHaveActed = false) {
+        super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
+        this.status = status;
+        this.target = target;
+        this.snippet = snippet;
+        this.headers = headers;
+        this.earlierMayHaveActed = earlierMayHaveActed;
+        this.name = 'HttpStatusError';
+    }
+}
+/**
+ * The admin rate limit stopped a request: answered 429 after the retries or the wait budget ran
+ * out, or (answered: false) not sent because the limit is used up and waiting is not allowed.
+ */
+class RateLimitedError extends HttpStatusError {
+    retryAt;
+    answered;
+    constructor(target, retryAt, answered, why, headers = {}) {
+        super(429, target, '', headers);
+        this.retryAt = retryAt;
+        this.answered = answered;
+        this.message = `${target}: ${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry after ${isoSeconds(retryAt)}.`;
+        this.name = 'RateLimitedError';
+    }
+}
+/** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body…). */
+class BadAnswerError extends Error {
+    status;
+    target;
+    snippet;
+    constructor(status, target, snippet, message = `${target} answered ${status} with something that is not the expected JSON: ${snippet}`) {
+        super(message);
+        this.status = status;
+        this.target = target;
+        this.snippet = snippet;
+        this.name = 'BadAnswerError';
+    }
+}
+/** The answer broke off before its end (connection lost, Content-Length not reached, body timeout). */
+class CutOffAnswerError extends BadAnswerError {
+    constructor(status, target, snippet, received, expected, attempts) {
+        const size = expected === undefined ? `${received} bytes` : `${received} of ${expected} bytes`;
+        const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+        super(status, target, snippet, `${target} answered ${status} but the answer was cut off after ${size}${tries}: ${snippet || '(empty)'}`);
+        this.name = 'CutOffAnswerError';
+    }
+}
+/** An answer larger than the client accepts: refused, not read. */
+function answerTooLarge(target, error, attempts, status = 200) {
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    return new BadAnswerError(status, target, '', `${target}: ${error.message}, more than the ${formatBytes(error.limit)} an answer may have; not read${tries}`);
+}
+/**
+ * An attempt that got no answer, from what undici or Node said. A timeout after sending names the
+ * deadline; a refused connection, an unknown host or anything not sent names the proxy it went through.
+ */
+function networkErrorOf(error, target, attempts, timeoutMs, viaProxy) {
+    const { kind, detail, sent } = classify(error);
+    const what = kind === 'timeout' && sent ? `timed out after ${timeoutMs / 1000} s` : detail;
+    return new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}`, sent, attempts);
+}
+/** An answer that broke off and is not read again: past its deadline a timeout, else a cut-off answer. */
+function brokenOffError(answer, target, attempts, timeoutMs) {
+    const { status, received } = answer;
+    if (answer.error instanceof DeadlineError) {
+        return new NetworkError('timeout', target, `timed out after ${timeoutMs / 1000} s (answer ${status} still arriving after ${received} bytes)`, true, attempts);
+    }
+    const expected = Number(answer.headers['content-length']);
+    return new CutOffAnswerError(status, target, answer.snippet, received, Number.isFinite(expected) ? expected : undefined, attempts);
+}
+/** What an error status adds after its snippet: the wait the budget could not give, or how many attempts it took. */
+function statusNote(answer) {
+    const refused = answer.refused;
+    if (refused) {
+        const asked = refused.serverAsked
+            ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s`
+            : 'the next retry would wait';
+        return `; ${asked}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`;
+    }
+    return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
+}
+/** What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen it. */
+function classify(error) {
+    const err = error;
+    const code = err.code ?? err.cause?.code ?? '';
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return { kind: 'timeout', detail: 'timed out connecting', sent: false };
+    // undici 8: the proxy closed the connection before the CONNECT tunnel was up (undici 7 looped forever).
+    if (code === 'UND_ERR_PRX_CONN')
+        return {
+            kind: 'network',
+            detail: 'the proxy closed the connection while opening the tunnel (CONNECT)',
+            sent: false,
+        };
+    if (code === 'QK_ABANDONED')
+        return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
+    if (err.name === 'TimeoutError' ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT' ||
+        code === 'ETIMEDOUT')
+        return { kind: 'timeout', detail: 'timed out', sent: true };
+    if (code === 'ECONNREFUSED')
+        return { kind: 'refused', detail: 'connection refused', sent: false };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { kind: 'dns', detail: 'host name not found (DNS)', sent: false };
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED')
+        return { kind: 'reset', detail: 'connection reset by the server', sent: true };
+    if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED')
+        return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
+    return { kind: 'network', detail: err.message ?? String(error), sent: true };
+}
+/**
+ * Answers after which every further admin request of the run would fail the same way: a bad
+ * request body (400; v01 without persistence), a bad token (401, 403), a missing route (404, 405).
+ * A DELETE of a key that is already gone is not one: deleteKey answers false for its 404.
+ */
+const FATAL_STATUSES = [400, 401, 403, 404, 405];
+/** Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the flavor lacks). */
+function isFatal(error) {
+    if (error instanceof types/* UnsupportedOperationError */.v || error instanceof RateLimitedError)
+        return true;
+    return error instanceof HttpStatusError && FATAL_STATUSES.includes(error.status);
+}
+
+// EXTERNAL MODULE: ./src/shared/cancel.ts
+var cancel = __webpack_require__(83739);
+;// CONCATENATED MODULE: ./src/issuing/labels.ts
+// Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
+// (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
+// c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
+// make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
+/** Label order for tables: `x-9` before `x-10` (numbers compared as numbers). */
+const compareLabels = (a, b) => a.localeCompare(b, 'en', { numeric: true });
+function batchLabels(name, count, suffix) {
+    const width = Math.max(3, String(count).length);
+    return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
+}
+// One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
+// forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
+const INVOCATION_FORMS = [
+    String.raw `r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
+    String.raw `p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
+    'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
+    '[0-9a-z]{10}', // earliest versions
+];
+const BATCH_LABEL = new RegExp(String.raw `^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
+function parseBatchLabel(label) {
+    const m = BATCH_LABEL.exec(label);
+    if (!m)
+        return undefined;
+    return {
+        stem: m[1],
+        number: Number(m[2]),
+        suffix: m[3],
+        ...(m[4] !== undefined ? { run: m[4], attempt: Number(m[5]) } : {}),
+        ...(m[6] !== undefined ? { invocation: m[6], nonce: m[7] } : {}),
+    };
+}
+/**
+ * The stem of a batch label (`<stem>-<NNN>-<suffix>`), or undefined when the label is not one.
+ * The suffix must be one this tool makes, so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
+ */
+function batchStem(label) {
+    return parseBatchLabel(label)?.stem;
+}
+/**
+ * Whether `next` is the batch label right after `previous` in one batch of the invocation whose
+ * labels end with `-<suffix>` (same stem, next number). A native batch (v01) gives all its keys
+ * one label, that of its first request; a chunk of consecutive numbers lets that label say which
+ * numbers its keys stand for (N … N + keys − 1).
+ */
+function followsInBatch(previous, next, suffix) {
+    const numbered = (label) => label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
+    const a = numbered(previous);
+    const b = numbered(next);
+    return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
+}
+
+;// CONCATENATED MODULE: ./src/issuing/reconcile.ts
+// POST /admin/keys is not idempotent: after a create whose outcome is unknown the server may or
+// may not hold the key(s). Repeating the request blindly could make a second key; giving up could
+// leave a key nobody has. So: list the server's keys, adopt what carries the create's label, create
+// again only what is missing, and at the end check that the server holds exactly as many keys per
+// label as were asked, all of them in the CSV.
+//
+// Only labels of this invocation are ever looked at: they carry its per-process nonce
+// (./labels.ts), so no other run, job, step or process can have made a key under one. A label
+// given by hand (generate, a kept label in rotate) is never adopted, created again or deleted.
+
+
+
+/** Whether a failed create may nevertheless have made the key(s). */
+function isAmbiguousCreateFailure(error) {
+    if (error instanceof cancel/* CancelledError */.cc || error instanceof types/* UnsupportedOperationError */.v)
+        return false;
+    // Refused, DNS, connect timeout: the request never reached the server.
+    if (error instanceof NetworkError)
+        return error.sent;
+    // 4xx (429 included) is a refusal; 5xx may come from a proxy after the server committed.
+    if (error instanceof HttpStatusError)
+        return error.status >= 500;
+    // A 2xx that could not be read (cut off, HTML, no key in it), or anything unexpected: assume it may exist.
+    return true;
+}
+/** The server's keys carrying one of `labels`, by label, oldest first. */
+async function keysCarrying(api, labels) {
+    const byLabel = new Map();
+    for await (const page of api.listKeys()) {
+        for (const key of page) {
+            if (!labels.has(key.label))
+                continue;
+            const keys = byLabel.get(key.label) ?? [];
+            keys.push(key);
+            byLabel.set(key.label, keys);
+        }
+    }
+    for (const keys of byLabel.values())
+        keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return byLabel;
+}
+/**
+ * Compares the ledger with a listing of the server's keys under our own labels: each label ends
+ * with as many keys in the CSV as were asked for it, any more are `extras`, and an uncertain label
+ * still short is created again (the missing count, under the same label). A key already in the CSV
+ * is neither adopted nor an extra: whatever its label, the run that wrote it never deletes it.
+ */
+function reconcileAmbiguousCreates(ledger, onServer, allowRecreate) {
+    const result = { adopt: [], recreate: [], missing: [], extras: [] };
+    const have = (label) => (ledger.inCsv.get(label)?.length ?? 0) + result.adopt.filter((k) => k.label === label).length;
+    for (const [label, listed] of onServer) {
+        const asked = ledger.members.get(label)?.length ?? 0;
+        const unknown = listed.filter((k) => !ledger.csvKeys.has(k.key));
+        // The oldest are the ones the first attempt made; any later one is a duplicate.
+        const wanted = Math.max(0, asked - have(label));
+        result.adopt.push(...unknown.slice(0, wanted));
+        result.extras.push(...unknown.slice(wanted));
+    }
+    for (const [label, uncertain] of ledger.uncertain) {
+        const members = ledger.members.get(label) ?? [];
+        const short = members.slice(have(label));
+        if (short.length === 0)
+            continue;
+        if (allowRecreate)
+            result.recreate.push({ label, requests: short });
+        else
+            result.missing.push(uncertain);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/issuing/key-issuer.ts
+// Creating many keys: bounded concurrency over one keep-alive pool, native batches where the
+// flavor has them, every created key written to the CSV the moment it arrives. A create whose
+// outcome is unknown is never simply repeated: the server's key list decides (./reconcile.ts).
+// The first request goes alone: it tells the flavor (how many keys one request makes) and the
+// admin rate limit, so a batch that cannot fit is announced before it is sent.
+//
+// One KeyIssuer per call of issueKeys: its ledger and stop reason are the state every step shares;
+// the steps, in the order run() takes them: sendFirst (announceRateLimit, createAll of the first
+// unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
+
+
+
+
+
+
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** Creates `requests` (see KeyIssuer) and says what became of each. */
+async function issueKeys(requests, concurrency, services) {
+    return new KeyIssuer(requests, concurrency, services).run();
+}
+class KeyIssuer {
+    requests;
+    concurrency;
+    services;
+    result;
+    ledger = {
+        members: new Map(),
+        inCsv: new Map(),
+        csvKeys: new Set(),
+        uncertain: new Map(),
+        failed: new Map(),
+    };
+    /** Why no further create is sent (a fatal error, a repeated key); undefined while creating goes on. */
+    stop;
+    attemptsPerLabel;
+    constructor(requests, concurrency, services) {
+        this.requests = requests;
+        this.concurrency = concurrency;
+        this.services = services;
+        this.attemptsPerLabel = (services.retries ?? 3) + 1;
+        this.result = {
+            requested: requests.length,
+            created: [],
+            failures: [],
+            assigned: new Map(),
+            adopted: 0,
+            reexported: 0,
+            unresolved: [],
+            duplicatesDeleted: 0,
+            repeatedKeys: 0,
+            cancelled: false,
+        };
+    }
+    async run() {
+        const queue = this.requests.length > 0 ? await this.sendFirst() : [];
+        await this.createUntilSettled(queue);
+        return this.collect();
+    }
+    get api() {
+        return this.services.api;
+    }
+    get log() {
+        return this.services.log;
+    }
+    isOwn(label) {
+        const { ownSuffix } = this.services;
+        return ownSuffix !== undefined && ownSuffix !== '' && label.endsWith(`-${ownSuffix}`);
+    }
+    cancelled() {
+        return this.services.cancellation?.requested === true;
+    }
+    halted() {
+        return this.stop !== undefined || this.cancelled();
+    }
+    have(label) {
+        return this.ledger.inCsv.get(label)?.length ?? 0;
+    }
+    asked(label) {
+        return this.ledger.members.get(label)?.length ?? 0;
+    }
+    ownUncertain() {
+        return [...this.ledger.uncertain.keys()].some((label) => this.isOwn(label));
+    }
+    /** Into the CSV under the label it was created under; false for a key the CSV already holds. */
+    accept(key, label) {
+        const { ledger } = this;
+        this.log.secret(key.key, 'key');
+        if (ledger.csvKeys.has(key.key))
+            return false;
+        ledger.csvKeys.add(key.key);
+        ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
+        this.result.created.push(key);
+        this.services.sink(key);
+        this.services.audit?.({ label, key: key.key, outcome: 'created' });
+        return true;
+    }
+    enlist(unit) {
+        if (unit.fresh)
+            this.ledger.members.set(unit.label, [...(this.ledger.members.get(unit.label) ?? []), ...unit.requests]);
+    }
+    /**
+     * Requests into create units: on a flavor with native batches, consecutive numbers of one of our
+     * batches share a request (up to its maximum) and that request's label, the first one's; all
+     * else goes one key per request under its own label.
+     */
+    formUnits(queue) {
+        const max = this.api.known?.capabilities.maxKeysPerCreate ?? 1;
+        const { ownSuffix } = this.services;
+        const units = [];
+        for (const request of queue) {
+            const last = units.at(-1);
+            if (last &&
+                last.requests.length < max &&
+                ownSuffix &&
+                followsInBatch(last.requests.at(-1).label, request.label, ownSuffix))
+                last.requests.push(request);
+            else
+                units.push({ label: request.label, requests: [request], fresh: true });
+        }
+        return units;
+    }
+    /** Step: the first request goes alone, after the rate limit is announced if known; returns the rest to send. */
+    async sendFirst() {
+        const { api } = this;
+        // Known before the first create when an admin request came first (a listing, a token check).
+        const { announced, send } = this.announceRateLimit(this.requests);
+        const sendable = this.requests.slice(0, send);
+        // The first request goes alone: it tells the flavor (how many keys one request makes) and the
+        // admin rate limit. With the flavor known (forced), it is a whole native batch.
+        const [first] = this.formUnits(api.known ? sendable : sendable.slice(0, 1));
+        if (first)
+            await this.createAll([first], 1);
+        const queue = sendable.slice(first?.requests.length ?? 0);
+        if (this.halted()) {
+            this.notAttempted(queue);
+            return [];
+        }
+        return announced ? queue : queue.slice(0, this.announceRateLimit(queue).send);
+    }
+    /** Step: one create request for a unit; its keys go into the CSV, its failure into the ledger. */
+    async create(unit) {
+        const { label, requests: chunk } = unit;
+        this.enlist(unit);
+        try {
+            const keys = await this.api.createKeys(chunk.map((request) => ({ ...request, label })));
+            this.created(label, chunk.length, keys);
+        }
+        catch (error) {
+            this.createFailed(label, error);
+        }
+    }
+    created(label, asked, keys) {
+        const { ledger } = this;
+        const repeated = keys.filter((key) => !this.accept(key, label)).length;
+        if (repeated > 0) {
+            // A broken (or hostile) server or proxy: one key answered for several creates is one key.
+            this.result.repeatedKeys += repeated;
+            const message = `the server answered ${repeated} key(s) it had already given for another create (a broken server or proxy in between): counted once`;
+            this.log.warning(`Label ${label}: ${message}; no further key is created.`);
+            ledger.failed.set(label, message);
+            ledger.uncertain.delete(label);
+            this.stop ??= new Error(message);
+        }
+        else if (keys.length < asked) {
+            // Asked n, answered fewer: the server may hold more than it said; the listing decides.
+            ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${asked} asked` });
+        }
+        else {
+            ledger.uncertain.delete(label);
+            ledger.failed.delete(label);
+        }
+    }
+    createFailed(label, error) {
+        const { ledger } = this;
+        const message = messageOf(error);
+        if (error instanceof cancel/* CancelledError */.cc) {
+            if (!ledger.uncertain.has(label))
+                ledger.failed.set(label, 'not attempted: cancelled');
+        }
+        else if (isAmbiguousCreateFailure(error)) {
+            ledger.uncertain.set(label, { label, error: message });
+        }
+        else {
+            ledger.failed.set(label, message);
+            if (isFatal(error))
+                this.stop ??= error;
+        }
+    }
+    notAttempted(queue) {
+        const why = this.cancelled()
+            ? 'not attempted: cancelled'
+            : this.stop !== undefined
+                ? `not attempted after: ${messageOf(this.stop)}`
+                : 'not attempted';
+        for (const request of queue)
+            if (!this.ledger.uncertain.has(request.label))
+                this.ledger.failed.set(request.label, why);
+    }
+    /** Step: every unit, at most `width` at a time, until done, stopped or cancelled. */
+    async createAll(units, width) {
+        let next = 0;
+        const worker = async () => {
+            while (next < units.length && !this.halted())
+                await this.create(units[next++]);
+        };
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(width, units.length)) }, worker));
+        for (const unit of units.slice(next)) {
+            this.enlist(unit);
+            this.notAttempted(unit.requests);
+        }
+    }
+    /**
+     * Step: says up front when `queue` does not fit the admin rate limit's window. Returns how many of
+     * it to send: all of it when the rest may wait for the next windows, else only what fits now (the
+     * rest is marked not requested here, so no request is sent that the server would refuse). What is
+     * sent is paced by the HTTP client, which sends no request the window has no room for. `announced`
+     * is false when the window is not known yet.
+     */
+    announceRateLimit(queue) {
+        const { api, log } = this;
+        const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+        const needed = Math.ceil(queue.length / perRequest);
+        const plan = api.rateLimitPlan(needed);
+        if (!plan)
+            return { announced: false, send: queue.length };
+        if (plan.fits)
+            return { announced: true, send: queue.length };
+        const fit = Math.min(queue.length, plan.available * perRequest);
+        const at = isoSeconds(plan.resetAt);
+        const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
+        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+            `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+        const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
+        const left = api.waitBudgetLeft();
+        let why;
+        if (this.services.onRateLimit === 'fail') {
+            log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
+            why = 'on-rate-limit is fail';
+        }
+        else if (plan.waitMs > left) {
+            log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+            why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
+        }
+        else {
+            log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+            return { announced: true, send: queue.length };
+        }
+        const refusal = `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ${why}; retry after ${at}.`;
+        for (const request of queue.slice(fit))
+            this.ledger.failed.set(request.label, refusal);
+        return { announced: true, send: fit };
+    }
+    /**
+     * Step: creates `queue`, then, while creates of ours have an unknown outcome, lists the server's
+     * keys and creates again what the listing did not find (at most attemptsPerLabel times a label).
+     */
+    async createUntilSettled(queue) {
+        let again = [];
+        let rounds = 0;
+        let listed = false;
+        let canList = true;
+        let createdSinceListing = true;
+        for (;;) {
+            if (this.ownUncertain() && canList && !this.cancelled()) {
+                rounds += 1;
+                const recreate = await this.reconcile(rounds < this.attemptsPerLabel);
+                if (recreate) {
+                    listed = true;
+                    createdSinceListing = false;
+                    again = recreate;
+                }
+                else {
+                    // The uncertain ones stay unresolved (reported); the others are independent of them.
+                    canList = false;
+                }
+            }
+            const units = [...again, ...this.formUnits(queue)];
+            again = [];
+            queue = [];
+            if (units.length === 0 || this.halted()) {
+                for (const unit of units)
+                    this.notAttempted(unit.requests);
+                break;
+            }
+            await this.createAll(units, this.concurrency);
+            createdSinceListing = true;
+        }
+        // A create that timed out may still commit after the list said it was missing; once labels were
+        // created again, one more look finds such a key too many.
+        if (listed && canList && createdSinceListing && !this.cancelled() && !this.ownUncertain())
+            await this.reconcile(false);
+    }
+    /** Step: lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
+    async reconcile(allowRecreate) {
+        const { api, log, ledger } = this;
+        const own = new Map([...ledger.uncertain].filter(([label]) => this.isOwn(label)));
+        if (own.size > 0) {
+            log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0].error}); listing the server's keys to see which exist.`);
+        }
+        let onServer;
+        try {
+            onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter((label) => this.isOwn(label))));
+        }
+        catch (error) {
+            log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
+            return undefined;
+        }
+        const outcome = reconcileAmbiguousCreates({ ...ledger, uncertain: own }, onServer, allowRecreate);
+        let adopted = 0;
+        for (const key of outcome.adopt)
+            if (this.accept(key, key.label))
+                adopted += 1;
+        this.result.adopted += adopted;
+        for (const label of own.keys())
+            if (this.have(label) >= this.asked(label))
+                ledger.uncertain.delete(label);
+        for (const unit of outcome.recreate)
+            ledger.uncertain.delete(unit.label);
+        for (const missing of outcome.missing) {
+            ledger.uncertain.delete(missing.label);
+            ledger.failed.set(missing.label, `not created in ${this.attemptsPerLabel} attempts (last: ${missing.error})`);
+        }
+        for (const extra of outcome.extras)
+            await this.settleDuplicate(extra);
+        if (own.size > 0) {
+            const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
+            log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`);
+        }
+        return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
+    }
+    /**
+     * Step: a key beyond those asked for under one of our labels: deleted where the flavor can, else
+     * kept in the CSV so none is lost. It is never a key of the CSV (reconcileAmbiguousCreates leaves
+     * those out), nor another invocation's (our labels carry our nonce).
+     */
+    async settleDuplicate(extra) {
+        const { api, log } = this;
+        log.secret(extra.key, 'key');
+        if (this.ledger.csvKeys.has(extra.key) || !this.isOwn(extra.label))
+            return;
+        if (api.known?.capabilities.delete && !this.cancelled()) {
+            try {
+                await api.deleteKey(extra.key);
+                this.result.duplicatesDeleted += 1;
+                this.services.audit?.({ label: extra.label, key: extra.key, outcome: 'deleted', reason: 'a key too many' });
+                log.warning(`Label ${extra.label} had a key too many, ${(0,redact/* shortenKey */.PV)(extra.key)} (a create that went through after all): deleted it.`);
+                return;
+            }
+            catch (error) {
+                log.warning(`Could not delete the key too many ${(0,redact/* shortenKey */.PV)(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+            }
+        }
+        this.accept(extra, extra.label);
+        log.warning(`Label ${extra.label} has a key too many, ${(0,redact/* shortenKey */.PV)(extra.key)}, on the server; it is in the CSV too.`);
+    }
+    /** Step: each request gets the next key of its label, in order, or the reason it has none. */
+    collect() {
+        const { ledger, result } = this;
+        const place = new Map();
+        for (const [label, members] of ledger.members)
+            for (const [index, request] of members.entries())
+                place.set(request.label, { label, index });
+        for (const [label, uncertain] of ledger.uncertain)
+            if (this.have(label) < this.asked(label))
+                result.unresolved.push(uncertain.label);
+        for (const request of this.requests) {
+            const at = place.get(request.label);
+            const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
+            if (key) {
+                result.assigned.set(request.label, key);
+                continue;
+            }
+            const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
+            const error = uncertain
+                ? `unknown whether the server created it (${uncertain.error})`
+                : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
+            result.failures.push({ label: request.label, error });
+            // Only what was sent: a request never attempted (or held back by the rate limit) changed nothing.
+            if (!error.startsWith('not attempted') && !error.includes(': not sent: '))
+                this.services.audit?.({ label: request.label, outcome: uncertain ? 'unknown' : 'failed', reason: error });
+        }
+        result.cancelled = this.cancelled();
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/issuing/rerun.ts
+
+/**
+ * Whether this run is a re-run whose earlier attempts may have issued this batch: a GitHub run
+ * past its first attempt, with labels of this invocation.
+ */
+function isRerunOfBatch(context, requests) {
+    if (context.platform !== 'github' || context.attempt <= 1 || !context.invocation)
+        return false;
+    return (requests.length > 0 &&
+        requests.every((r) => {
+            const label = parseBatchLabel(r.label);
+            return (label?.run === context.runId &&
+                label.attempt === context.attempt &&
+                label.invocation === context.invocation &&
+                label.nonce === context.nonce);
+        }));
+}
+/**
+ * Does a stem of an earlier attempt name this batch? The same stem, or, when `name` was not given,
+ * the default for the same trigger on another day (`batch-<date>`, `scheduled-<date>`): a re-run
+ * the next day computes another date.
+ */
+function sameBatchStem(stem, ours, nameGiven) {
+    if (stem === ours)
+        return true;
+    if (nameGiven)
+        return false;
+    const dated = /^(batch|scheduled)-\d{8}$/;
+    return dated.test(stem) && dated.test(ours) && stem.split('-')[0] === ours.split('-')[0];
+}
+/** Lists the server's keys and picks those an earlier attempt of this step made for `requests`. */
+async function findEarlierAttempts(api, context, requests, nameGiven) {
+    const byNumber = new Map();
+    let stem = '';
+    for (const request of requests) {
+        const label = parseBatchLabel(request.label);
+        stem = label.stem;
+        byNumber.set(label.number, request);
+    }
+    // attempt → label → keys; attempt → nonces seen.
+    const groups = new Map();
+    const nonces = new Map();
+    for await (const page of api.listKeys()) {
+        for (const key of page) {
+            const label = parseBatchLabel(key.label);
+            if (!label ||
+                label.run !== context.runId ||
+                label.invocation !== context.invocation ||
+                label.attempt === undefined)
+                continue;
+            if (label.attempt >= context.attempt || !sameBatchStem(label.stem, stem, nameGiven))
+                continue;
+            nonces.set(label.attempt, (nonces.get(label.attempt) ?? new Set()).add(label.nonce));
+            const ofAttempt = groups.get(label.attempt) ?? new Map();
+            ofAttempt.set(key.label, [...(ofAttempt.get(key.label) ?? []), key]);
+            groups.set(label.attempt, ofAttempt);
+        }
+    }
+    const collided = [...nonces]
+        .filter(([, seen]) => seen.size > 1)
+        .map(([attempt]) => attempt)
+        .sort((a, b) => a - b);
+    // The latest attempt wins (an earlier `force: true` re-issued them). A label with k keys (a
+    // native batch's chunk) stands for its number and the k − 1 after it, oldest key first.
+    const found = new Map();
+    for (const [attempt, labels] of groups) {
+        if (collided.includes(attempt))
+            continue;
+        for (const [text, keys] of labels) {
+            const first = parseBatchLabel(text).number;
+            keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+            keys.forEach((key, i) => {
+                const number = first + i;
+                const seen = found.get(number);
+                if (byNumber.has(number) && (!seen || attempt > seen.attempt))
+                    found.set(number, { key, attempt });
+            });
+        }
+    }
+    const keys = [];
+    const rest = [];
+    for (const [number, request] of byNumber) {
+        const hit = found.get(number);
+        if (hit)
+            keys.push(hit.key);
+        else
+            rest.push(request);
+    }
+    return {
+        keys,
+        attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b),
+        rest,
+        collided,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/issuing/issue-keys.ts
+// Issuing into the CSV: the keys come from KeyIssuer (./key-issuer.ts); this module streams them
+// into the CSV, exports again what an earlier attempt of the run made, and turns the outcome into
+// the command's outputs, summary and verdict. Steps, in the order issueToCsv takes them:
+// csvSink, reuseEarlierAttempts, issueKeys, reportIssue, verdictOf.
+
+
+
+
+
+
+const shellQuote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+/** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
+async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
+    const { options, api, log, cancellation, context } = ctx;
+    // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
+    const csv = ctx.csv ?? new output_csv/* CsvWriter */.ie(options.output);
+    const { sink, dailyLimitFor } = csvSink(ctx, csv);
+    let result;
+    let earlierFailure;
+    let csvPath;
+    try {
+        let toCreate = requests;
+        const earlierKeys = [];
+        if ((how.reuseEarlierAttempts ?? options.command === 'batch') &&
+            !options.force &&
+            isRerunOfBatch(context, requests)) {
+            const earlier = await reuseEarlierAttempts(ctx, requests, sink);
+            earlierKeys.push(...earlier.keys);
+            toCreate = earlier.rest;
+            earlierFailure = earlier.failure;
+        }
+        ctx.progress.start(toCreate.length, 'keys created');
+        result = await issueKeys(toCreate, options.concurrency, {
+            api,
+            log,
+            sink: (key) => {
+                sink(key);
+                ctx.progress.tick();
+            },
+            cancellation,
+            ownSuffix: context.labelSuffix,
+            retries: options.retries,
+            onRateLimit: options.onRateLimit,
+            audit: ctx.audit,
+        });
+        result.requested = requests.length;
+        result.created.unshift(...earlierKeys);
+        result.reexported = earlierKeys.length;
+        if (earlierFailure)
+            result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure }));
+    }
+    finally {
+        ctx.progress.done();
+        // The CSV is written whatever happened: every key the server created must reach the user. Without
+        // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
+        csvPath = await csv.close({ keepEmpty: false });
+    }
+    reportIssue(ctx, result, csvPath, dailyLimitFor);
+    return verdictOf(ctx, result, csvPath, minSuccess, earlierFailure);
+}
+/** Step: where each key goes: one CSV row, its daily_limit as the flavor applies it (said once when server-wide). */
+function csvSink(ctx, csv) {
+    const { options, api, log, server } = ctx;
+    // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
+    const dailyLimitFor = (key) => {
+        const capabilities = api.known?.capabilities;
+        if (!capabilities)
+            return undefined;
+        return dailyLimitOf(limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, options.serverDailyLimit));
+    };
+    let warnedGlobalLimit = false;
+    const sink = (key) => {
+        const capabilities = api.known?.capabilities;
+        if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
+            warnedGlobalLimit = true;
+            log.warning(options.serverDailyLimit === undefined
+                ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ${UNKNOWN_LIMIT} (set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+                : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
+        }
+        csv.write((0,output_csv/* csvRow */.rr)(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
+    };
+    return { sink, dailyLimitFor };
+}
+/**
+ * Step, on a re-run: the keys an earlier attempt of this run made for `requests` go into the CSV
+ * again; `rest` is what is left to create. When that cannot be checked, nothing is created (`failure`).
+ */
+async function reuseEarlierAttempts(ctx, requests, sink) {
+    const { options, api, log, context } = ctx;
+    try {
+        const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
+        for (const key of earlier.keys)
+            log.secret(key.key, 'key');
+        for (const key of earlier.keys)
+            sink(key);
+        if (earlier.collided.length > 0) {
+            log.warning(`Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs with the same step): ` +
+                `which of those keys were this invocation's cannot be told, so none of them is exported again or touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix values) so that re-runs find their own keys.`);
+        }
+        if (earlier.keys.length > 0) {
+            const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
+            log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
+                `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: true issues a new batch).`);
+        }
+        return { keys: earlier.keys, rest: earlier.rest };
+    }
+    catch (error) {
+        return {
+            keys: [],
+            rest: [],
+            failure: `Could not check whether an earlier attempt of run ${context.runId} already issued this batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new batch without checking.`,
+        };
+    }
+}
+/** Step: outputs, summary facts and table, and the log lines of what was created and what not. */
+function reportIssue(ctx, result, csvPath, dailyLimitFor) {
+    const { api, log, outputs, summary } = ctx;
+    const created = result.created.length;
+    const failed = result.failures.length;
+    Object.assign(outputs, {
+        'csv-path': csvPath ?? '',
+        'created-count': String(created),
+        'failed-count': String(failed),
+    });
+    summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
+    if (result.reexported > 0)
+        summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
+    if (result.adopted > 0)
+        summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
+    if (result.duplicatesDeleted > 0)
+        summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
+    if (result.repeatedKeys > 0)
+        summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
+    if (api.retriesMade > 0)
+        summary.facts.push(['Retried requests', String(api.retriesMade)]);
+    summary.table = {
+        rest: 'in the CSV',
+        head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
+        rows: result.created.map((k) => [
+            k.label,
+            (0,redact/* shortenKey */.PV)(k.key),
+            String(dailyLimitFor(k) ?? '—'),
+            k.createdAt.toISOString(),
+        ]),
+    };
+    // By label, as the batch numbers them (creates finish in any order).
+    summary.table.rows.sort((a, b) => compareLabels(a[0], b[0]));
+    log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
+    for (const f of result.failures.slice(0, 5))
+        log.warning(`Not created: ${f.label}: ${f.error}`);
+    if (result.failures.length > 5)
+        log.warning(`… and ${result.failures.length - 5} more not created.`);
+}
+/** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
+function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
+    const { outputs, summary, server, cancellation } = ctx;
+    const created = result.created.length;
+    const failed = result.failures.length;
+    const report = { outputs, summary, csvPath, result };
+    const unresolved = result.unresolved.length > 0
+        ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0])}\` (action: command: list, label-prefix: ${result.unresolved[0]}).`
+        : '';
+    if (result.cancelled) {
+        return {
+            ok: false,
+            cancelled: cancellation?.reason ?? 'cancelled',
+            failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
+            ...report,
+        };
+    }
+    if (earlierFailure)
+        return { ok: false, failure: earlierFailure, ...report };
+    if (created >= minSuccess && result.unresolved.length === 0)
+        return { ok: true, ...report };
+    const first = result.failures[0]?.error ?? 'unknown error';
+    return {
+        ok: false,
+        failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}.${unresolved}`,
+        ...report,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/issuing/key-requests.ts
+const DAY_MS = 86_400_000;
+class KeyRequestRules {
+    services;
+    labelPrefix;
+    copiesLimits;
+    expiresAt;
+    explained = false;
+    /**
+     * @param labelPrefix what rotate would filter these keys by, for the no-expiry warning.
+     * @param copiesLimits replacements carry their old key's limit/quota, not `limit`.
+     */
+    constructor(services, labelPrefix, copiesLimits = false) {
+        this.services = services;
+        this.labelPrefix = labelPrefix;
+        this.copiesLimits = copiesLimits;
+        const days = services.options.expiresInDays;
+        if (days !== undefined)
+            this.expiresAt = new Date(services.now.getTime() + days * DAY_MS);
+    }
+    /** The request for one key labelled `label`, like the key `like` when replacing one. */
+    request(label, like) {
+        const { options } = this.services;
+        const totalQuota = like?.totalQuota ?? (options.limitAsTotalQuota ? options.limit : undefined);
+        return {
+            label,
+            dailyLimit: like?.dailyLimit ?? options.limit,
+            ...(this.expiresAt ? { expiresAt: this.expiresAt } : {}),
+            ...(totalQuota !== undefined ? { totalQuota } : {}),
+        };
+    }
+    /** Warns, once and as soon as the flavor is known, about inputs this flavor cannot honour. */
+    explain() {
+        const adapter = this.services.api.known;
+        if (this.explained || !adapter)
+            return;
+        this.explained = true;
+        const { options, log } = this.services;
+        const { flavor, capabilities } = adapter;
+        if (options.expiresInDays !== undefined && !capabilities.expiry) {
+            log.warning(`The ${flavor} server cannot expire keys: expires-in-days (${options.expiresInDays}) was not applied; delete them when due with rotate (older-than-days: ${options.expiresInDays}${this.labelPrefix ? `, label-prefix: ${this.labelPrefix}` : ''}).`);
+        }
+        if (capabilities.lifetimeQuota && !options.limitAsTotalQuota && !this.copiesLimits) {
+            log.warning(`The ${flavor} server has lifetime quotas, not daily limits: limit (${options.limit}) was not sent and the keys get the server's default total quota; set limit-as-total-quota: true to send limit as each key's totalQuota.`);
+        }
+        if (options.limitAsTotalQuota && !capabilities.lifetimeQuota) {
+            log.warning(`limit-as-total-quota is ignored: the ${flavor} server has no lifetime quotas (v10 servers have).`);
+        }
+    }
+}
+/**
+ * The summary fact naming the tier, when one was chosen: its limit only where the server applies it
+ * (per-key daily limits, or v10's totalQuota with limit-as-total-quota), never a figure it ignores.
+ */
+function tierFact(options, adapter) {
+    if (!options.tier)
+        return undefined;
+    const tierLimit = options.tiers[options.tier];
+    const given = options.limit !== tierLimit ? `; limit ${options.limit} given` : '';
+    const capabilities = adapter?.capabilities;
+    if (!capabilities || capabilities.perKeyDailyLimit)
+        return ['Tier', `${options.tier} (${tierLimit}/day${given})`];
+    if (capabilities.lifetimeQuota) {
+        return [
+            'Tier',
+            options.limitAsTotalQuota
+                ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)`
+                : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`,
+        ];
+    }
+    const serverWide = options.serverDailyLimit === undefined
+        ? 'unknown (server-daily-limit not set)'
+        : `${options.serverDailyLimit} (server-daily-limit)`;
+    return [
+        'Tier',
+        `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/issuing/would-issue.ts
+// generate and batch with dry-run: what would be sent, nothing sent. The health check and the token
+// check (read-only) have run; no create request goes out, no CSV is written, no audit line either.
+
+/** Rows of the summary table; the counts cover every request. */
+const TABLE_ROWS = 200;
+/** The admin rate limit as it stands after the read-only requests, against the creates needed. */
+function rateLimitText(ctx, requests) {
+    const { api, options } = ctx;
+    const plan = api.rateLimitPlan(requests);
+    if (!plan)
+        return 'none announced by the server so far';
+    const perWindow = plan.limit ? ` (${plan.limit} per window)` : '';
+    const window = `${plan.available} request(s) left until ${isoSeconds(plan.resetAt)}${perWindow}`;
+    if (plan.fits)
+        return `${window}: all ${requests} fit now`;
+    const windows = plan.limit ? Math.ceil((requests - plan.available) / plan.limit) : 1;
+    const then = options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail: only those would be sent'
+        : `the rest would wait for ${windows} more window(s) within max-wait-seconds, else not be sent`;
+    return `${window}: ${plan.available} of ${requests} fit now; ${then}`;
+}
+/** The report of a dry run: count, labels, limits, create requests and the rate-limit plan. */
+function wouldIssue(ctx, requests) {
+    const { api, log, outputs, summary } = ctx;
+    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+    const sent = Math.ceil(requests.length / perRequest);
+    const rateLimit = rateLimitText(ctx, sent);
+    Object.assign(outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
+    summary.facts.push(['Dry run', 'yes: nothing was created (no create request was sent, no CSV written)'], ['Would create', String(requests.length)], ['Create requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`], ['Rate limit', rateLimit]);
+    summary.table = {
+        head: ['Label', 'Daily limit', 'Expires (UTC)', 'Result'],
+        rows: requests
+            .slice(0, TABLE_ROWS)
+            .map((r) => [r.label, String(r.dailyLimit), r.expiresAt?.toISOString() ?? '', 'would create']),
+    };
+    if (requests.length > TABLE_ROWS)
+        summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
+    const labels = requests.length > 1 ? `${requests[0].label} … ${requests.at(-1).label}` : requests[0]?.label;
+    log.info(`Dry run: would create ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ${rateLimit}.`);
+    return { ok: true, outputs, summary };
+}
+
+;// CONCATENATED MODULE: ./src/commands/batch.ts
+
+
+
+
+/** `count` keys labelled `<name>-<NNN>-<run suffix>`. */
+async function runBatch(ctx) {
+    const { name, count, minSuccess } = ctx.options;
+    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
+    const requests = batchLabels(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
+    // The tier's limit is shown only once the flavor tells whether the server applies it.
+    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
+    rules.explain(); // forced flavor, or v10 told by its health answer
+    if (ctx.options.dryRun)
+        return wouldIssue(ctx, requests);
+    const report = await issueToCsv(ctx, requests, minSuccess);
+    rules.explain(); // learnt from the first creation
+    if (tierAt >= 0)
+        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/reading/resolve-keys.ts
+
+/** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
+class ResolveError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ResolveError';
+    }
+}
+/** An operation the server's flavor cannot do as asked: refused before anything was sent. */
+class Refusal extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'Refusal';
+    }
+}
+/** `prefix…suffix` (or `prefix...suffix`) of a shortened key, when `name` looks like one. */
+function shortenedParts(name) {
+    const match = /^([^…\s]+)(?:…|\.\.\.)([^…\s]+)$/.exec(name);
+    return match ? { head: match[1], tail: match[2] } : undefined;
+}
+const listOf = (keys) => `${keys
+    .slice(0, 3)
+    .map((k) => (0,redact/* shortenKey */.PV)(k.key))
+    .join(', ')}${keys.length > 3 ? ', …' : ''}`;
+async function resolveKeys(api, target, options) {
+    let checked = false;
+    const checkFlavor = () => {
+        if (checked || !api.known)
+            return;
+        checked = true;
+        options.onFlavor?.(api.known);
+    };
+    checkFlavor();
+    if (target.key) {
+        // The key is used as given; only the flavor is needed, which the first page of the list tells.
+        if (!api.known) {
+            for await (const page of api.listKeys()) {
+                void page;
+                break;
+            }
+        }
+        checkFlavor();
+        return { by: 'key', keys: [{ key: target.key }] };
+    }
+    const name = target.name;
+    const short = shortenedParts(name);
+    const byLabel = [];
+    const byShortened = [];
+    let byFullKey;
+    // Only matches are kept: the list itself streams past page by page.
+    for await (const page of api.listKeys()) {
+        checkFlavor();
+        for (const key of page) {
+            if (key.label === name)
+                byLabel.push(key);
+            else if (key.key === name)
+                byFullKey = key;
+            else if (short &&
+                key.key.length > short.head.length + short.tail.length &&
+                key.key.startsWith(short.head) &&
+                key.key.endsWith(short.tail))
+                byShortened.push(key);
+        }
+    }
+    checkFlavor();
+    if (byLabel.length > 1 && !target.allMatching) {
+        throw new ResolveError(`${byLabel.length} keys are labelled "${name}" (${listOf(byLabel)}): nothing was changed; give the key itself (key, --key) or set all-matching: true (--all-matching) to ${options.operation} all of them.`);
+    }
+    if (byLabel.length > 0)
+        return { by: 'label', keys: byLabel };
+    if (byFullKey)
+        return { by: 'full key', keys: [byFullKey] };
+    if (byShortened.length > 1) {
+        throw new ResolveError(`"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was changed; give the full key (key, --key).`);
+    }
+    if (byShortened.length === 1)
+        return { by: 'shortened key', keys: byShortened };
+    throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`);
+}
+
+// EXTERNAL MODULE: ./src/shared/bounded.ts
+var bounded = __webpack_require__(23672);
+;// CONCATENATED MODULE: ./src/commands/delete.ts
+// delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
+// v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
+
+
+
+
+/** Throws the one-line refusal when the flavor cannot delete keys. */
+function refuseWithoutDelete(adapter, operation) {
+    if (!adapter.capabilities.delete) {
+        throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`);
+    }
+}
+/** Keys named in the dry run's log line; the table has them all. */
+const LOGGED_KEYS = 20;
+const errorText = (error) => (error instanceof Error ? error.message : String(error));
+/**
+ * Step (dry-run): the keys resolved, each `would delete`; no DELETE is sent. A key given as such is
+ * looked up in the key list (read-only), so a dry run fails where the delete would.
+ */
+async function wouldDelete(ctx, resolution) {
+    const { api, log, outputs, summary } = ctx;
+    let { keys } = resolution;
+    if (resolution.by === 'key') {
+        let found;
+        try {
+            for await (const page of api.listKeys())
+                found ??= page.find((k) => k.key === keys[0].key);
+        }
+        catch (error) {
+            return { ok: false, failure: `Could not look the key up: ${errorText(error)}`, outputs, summary };
+        }
+        if (!found)
+            return { ok: false, failure: `The server has no key ${(0,redact/* shortenKey */.PV)(keys[0].key)}.`, outputs, summary };
+        keys = [found];
+    }
+    summary.facts.push(['Dry run', 'yes: nothing was deleted (no DELETE was sent)'], ['Resolved by', resolution.by], ['Would delete', String(keys.length)]);
+    summary.table = {
+        head: ['Label', 'Key', 'Created (UTC)', 'Result'],
+        rows: keys.map((k) => [k.label ?? '', (0,redact/* shortenKey */.PV)(k.key), k.createdAt?.toISOString() ?? '', 'would delete']),
+    };
+    const shown = keys.slice(0, LOGGED_KEYS).map((k) => (0,redact/* shortenKey */.PV)(k.key));
+    log.info(`Dry run: would delete ${shown.join(', ')}${keys.length > LOGGED_KEYS ? ', …' : ''}.`);
+    return { ok: true, outputs, summary };
+}
+async function runDelete(ctx) {
+    const { options, api, log, outputs, summary } = ctx;
+    if (options.key)
+        log.secret(options.key, 'key');
+    outputs['deleted-count'] = '0';
+    let resolution;
+    try {
+        resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') });
+    }
+    catch (error) {
+        return { ok: false, failure: errorText(error), outputs, summary };
+    }
+    for (const key of resolution.keys)
+        log.secret(key.key, 'key');
+    if (resolution.by !== 'key')
+        log.info(`"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`);
+    if (options.dryRun)
+        return await wouldDelete(ctx, resolution);
+    let deleted = 0;
+    const missing = [];
+    const failures = [];
+    const rows = [];
+    ctx.progress.start(resolution.keys.length, 'keys deleted');
+    await (0,bounded/* forEachBounded */.a)(resolution.keys, options.concurrency, async (key) => {
+        const short = (0,redact/* shortenKey */.PV)(key.key);
+        let result;
+        let reason;
+        try {
+            if (await api.deleteKey(key.key)) {
+                deleted += 1;
+                result = 'deleted';
+                log.info(`Deleted ${short}${key.label ? ` (${key.label})` : ''}.`);
+            }
+            else {
+                missing.push(short);
+                result = 'not found';
+            }
+        }
+        catch (error) {
+            reason = errorText(error);
+            failures.push(`${short}: ${reason}`);
+            result = 'failed';
+        }
+        ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
+        rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
+        ctx.progress.tick();
+    });
+    ctx.progress.done();
+    outputs['deleted-count'] = String(deleted);
+    summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
+    // By label: deletes finish in any order.
+    summary.table = {
+        head: ['Label', 'Key', 'Created (UTC)', 'Result'],
+        rows: rows.sort((a, b) => compareLabels(a[0], b[0])),
+    };
+    if (failures.length > 0) {
+        return {
+            ok: false,
+            failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`,
+            outputs,
+            summary,
+        };
+    }
+    if (missing.length > 0) {
+        return {
+            ok: false,
+            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`,
+            outputs,
+            summary,
+        };
+    }
+    return { ok: true, outputs, summary };
+}
+
+;// CONCATENATED MODULE: ./src/commands/generate.ts
+
+
+
+/** One key labelled exactly `name`. */
+async function runGenerate(ctx) {
+    const { name } = ctx.options;
+    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
+    // The tier's limit is shown only once the flavor tells whether the server applies it.
+    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
+    rules.explain(); // forced flavor, or v10 told by its health answer
+    if (ctx.options.dryRun)
+        return wouldIssue(ctx, [rules.request(name)]);
+    const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
+    rules.explain(); // learnt from the first creation
+    if (tierAt >= 0)
+        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/commands/health.ts
+/** GET <url><health-path>: healthy when 2xx and the body does not say "ok": false. */
+async function health(options, services) {
+    return services.api.health(options.healthPath);
+}
+
+;// CONCATENATED MODULE: ./src/output/seed-lines.ts
+
+function flat(text) {
+    return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
+}
+/** `2026-11-26 09:50:31 UTC` */
+function utcDateTime(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+/** `200/日`, `未知/日` for a server-wide limit nobody gave, or `1000 总额度` for a lifetime quota. */
+function limitText(limit) {
+    if (limit.kind === 'daily')
+        return `${limit.value ?? '未知'}/日`;
+    return `${limit.value ?? '?'} 总额度`;
+}
+/** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
+function listLine(key, limit) {
+    return `${(0,redact/* shortenKey */.PV)(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ${limitText(limit)}`;
+}
+/** `<shortened key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
+function usageLine(row) {
+    const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
+    const percent = row.percent === undefined ? '-' : `${row.percent}%`;
+    return `${(0,redact/* shortenKey */.PV)(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | 使用率: ${percent}`;
+}
+/** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
+function totalsLine(totals) {
+    return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/list.ts
+// list: every key (optionally only labels starting with label-prefix), page by page as the server
+// pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
+// only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
+
+
+
+
+/** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
+const list_TABLE_ROWS = 200;
+function limitCell(limit) {
+    if (limit.kind === 'daily')
+        return String(limit.value ?? 'unknown');
+    return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
+}
+function tableRow(key, limit) {
+    return [
+        key.label,
+        (0,redact/* shortenKey */.PV)(key.key),
+        limitCell(limit),
+        key.createdAt.toISOString(),
+        key.expiresAt ? key.expiresAt.toISOString() : '',
+        key.usedToday === undefined ? '' : String(key.usedToday),
+        key.status ?? '',
+    ];
+}
+async function runList(ctx) {
+    const { options, api, log, server, outputs, summary } = ctx;
+    // Opened by run() before the first request when output is given.
+    const csv = ctx.csv ?? (options.outputGiven ? new output_csv/* CsvWriter */.ie(options.output) : undefined);
+    const rows = [];
+    const lines = [];
+    let seen = 0;
+    let listed = 0;
+    ctx.progress.start(0, 'keys listed');
+    try {
+        for await (const page of api.listKeys()) {
+            ctx.progress.tick(page.length);
+            const capabilities = api.known.capabilities; // a listed page means the flavor is known
+            for (const key of page) {
+                seen += 1;
+                if (!key.label.startsWith(options.labelPrefix))
+                    continue;
+                listed += 1;
+                const limit = limitOf(key, capabilities, options.serverDailyLimit);
+                if (csv && !csv.write((0,output_csv/* csvRow */.rr)(key, { dailyLimit: dailyLimitOf(limit), server })))
+                    await csv.drained();
+                // Copied into one flat string: the template's pieces kept alive took twice the memory (100,000
+                // lines: 40 MB against 20 MB).
+                lines.push(Buffer.from(listLine(key, limit)).toString());
+                if (rows.length < list_TABLE_ROWS)
+                    rows.push(tableRow(key, limit));
+            }
+        }
+    }
+    catch (error) {
+        // Half a list is not a list: no CSV rather than one that silently misses keys.
+        await csv?.discard();
+        throw error;
+    }
+    finally {
+        ctx.progress.done();
+    }
+    if (csv)
+        await csv.close();
+    outputs['listed-count'] = String(listed);
+    if (options.labelPrefix)
+        summary.facts.push(['Label prefix', options.labelPrefix]);
+    summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
+    const capabilities = api.known?.capabilities;
+    if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
+        summary.facts.push([
+            'Daily limit',
+            options.serverDailyLimit === undefined
+                ? unknownLimitText(api.known.flavor)
+                : `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`,
+        ]);
+    }
+    if (capabilities?.lifetimeQuota)
+        summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
+    if (csv) {
+        outputs['csv-path'] = csv.path;
+        summary.facts.push(['CSV', csv.path]);
+    }
+    if (listed > rows.length)
+        summary.facts.push([
+            'Table',
+            `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`,
+        ]);
+    summary.table = {
+        head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'],
+        rows,
+        total: listed,
+        rest: csv ? 'in the CSV' : 'not shown (set output to get every key in a CSV)',
+    };
+    summary.lines = lines;
+    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
+    return { ok: true, outputs, summary, csvPath: csv?.path };
+}
+
+// EXTERNAL MODULE: ./src/config/options.ts
+var config_options = __webpack_require__(6856);
+;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
+// Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
+const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+/** Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). */
+function parseServerTime(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+        // Seconds would be a date in 1970 when read as ms: nobody issues keys then.
+        return new Date(value < 1e11 ? value * 1000 : value);
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    if (/^\d+$/.test(value))
+        return parseServerTime(Number(value));
+    const sql = SQL_DATETIME.exec(value);
+    const date = new Date(sql ? `${sql[1]}T${sql[2]}Z` : value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Every UTC offset in use (−12:00 … +14:00) is a whole number of quarter hours. */
+const OFFSETS = Array.from({ length: (26 * HOUR) / (15 * MINUTE) + 1 }, (_, i) => -12 * HOUR + i * 15 * MINUTE);
+/** YYYY-MM-DD of `ms` at a UTC offset. */
+function dayAtOffset(ms, offsetMs) {
+    return new Date(ms + offsetMs).toISOString().slice(0, 10);
+}
+/**
+ * The server's own day now, from its usage rows: upstream servers count days in *their* local time,
+ * which no answer states. A row of day D updated at instant U means U fell on D at the server's offset,
+ * which rules out every offset that would put U on another day. What is left gives the server's day
+ * now (`serverNow`: our clock corrected by its Date header). Rows that contradict the newer ones (a
+ * change of zone, daylight saving, a reset of an old day) are passed over. When the offsets left put
+ * "now" on two days, the midnight after the newest usage may have passed; the newest day with usage
+ * is chosen, since the later day has no usage at all yet, and the other is named.
+ */
+function serverDayFromRows(stamps, serverNow) {
+    const sorted = stamps
+        .filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.day) && !Number.isNaN(s.updatedAt.getTime()))
+        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    let offsets = OFFSETS;
+    for (const stamp of sorted.slice(0, 2000)) {
+        const at = stamp.updatedAt.getTime();
+        const fits = offsets.filter((o) => dayAtOffset(at, o) === stamp.day);
+        if (fits.length > 0)
+            offsets = fits;
+    }
+    const newest = sorted[0];
+    if (!newest || offsets === OFFSETS)
+        return { alternatives: [], newest };
+    const days = [...new Set(offsets.map((o) => dayAtOffset(serverNow, o)))].sort();
+    // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings, compared as text
+    const newestDay = sorted.reduce((max, s) => (s.day > max ? s.day : max), newest.day);
+    const day = days.length === 1 ? days[0] : days.includes(newestDay) ? newestDay : days[0];
+    return { day, alternatives: days.filter((d) => d !== day), offsets: [offsets[0], offsets.at(-1)], newest };
+}
+/** `UTC+8`, `UTC−3:30`. */
+function offsetText(ms) {
+    const sign = ms < 0 ? '−' : '+';
+    const minutes = Math.abs(ms) / MINUTE;
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/reading/usage-report.ts
+// usage and monitor share this: each key's requests on a day against its limit, the alert rule,
+// and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
+
+
+
+
+
+/** Warnings printed one per key before the rest is summed up in one line. */
+const MAX_ALERT_WARNINGS = 20;
+/** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
+const usage_report_TABLE_ROWS = 200;
+const CHART_KEYS = 10;
+/**
+ * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
+ * - flavors whose usage answer lists every key with its limit (v1p, v10): only the usage pages, plus
+ *   one key-list page first when the flavor is still unknown (that page tells it);
+ * - the others answer usage only for keys that were used: the key list gives the rest, and labels
+ *   and limits, then the usage of the day is joined onto it.
+ */
+async function collectUsage(ctx) {
+    const { api, options } = ctx;
+    const matches = (label) => label.startsWith(options.labelPrefix);
+    const listed = [];
+    if (!api.known?.capabilities.usageListsEveryKey) {
+        for await (const page of api.listKeys()) {
+            if (api.known?.capabilities.usageListsEveryKey)
+                break; // the first page told the flavor: enough
+            for (const key of page)
+                if (matches(key.label))
+                    listed.push(key);
+        }
+    }
+    const adapter = api.known;
+    if (!adapter)
+        throw new Error('the server flavor is still unknown after listing the keys');
+    const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, (0,config_options/* localDay */.u7)(ctx.context.now));
+    const { capabilities } = adapter;
+    const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;
+    let unknownLimit;
+    if (serverWide && options.serverDailyLimit === undefined) {
+        const refusalsCounted = capabilities.refusalsCounted !== false;
+        // Only where refusals are not counted do the counts stop at the limit and show it.
+        const evidence = refusalsCounted ? undefined : limitEvidence(everyRow);
+        unknownLimit =
+            evidence?.reached !== undefined
+                ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
+                : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT
+                    ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
+                    : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
+    }
+    const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
+    const row = (key, label, requests, fields) => {
+        const limit = limitOf(fields, capabilities, serverDailyLimit);
+        const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
+        return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
+    };
+    let rows;
+    if (adapter.capabilities.usageListsEveryKey) {
+        rows = usage.filter((u) => matches(u.label)).map((u) => row(u.key, u.label, u.requests, u));
+    }
+    else {
+        // Usage rows of keys that are no longer listed (deleted keys) are left out.
+        const requests = new Map();
+        for (const u of usage)
+            requests.set(u.key, (requests.get(u.key) ?? 0) + u.requests);
+        rows = listed.map((k) => row(k.key, k.label, requests.get(k.key) ?? 0, k));
+    }
+    rows.sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || b.requests - a.requests || a.label.localeCompare(b.label));
+    const basis = adapter.capabilities.lifetimeQuota
+        ? 'lifetime quota'
+        : adapter.capabilities.perKeyDailyLimit
+            ? 'per-key daily limit'
+            : 'server-wide daily limit';
+    const alertRows = rows.filter((r) => r.alert);
+    return {
+        day: dayChoice.day ?? (0,config_options/* localDay */.u7)(ctx.context.now),
+        dayChoice,
+        unknownLimit,
+        threshold: options.alertThreshold,
+        basis,
+        rows,
+        alertRows,
+        alerts: alertRows.length,
+        totalRequests: rows.reduce((sum, r) => sum + r.requests, 0),
+        activeKeys: rows.filter((r) => r.requests > 0).length,
+        totalKeys: rows.length,
+    };
+}
+function basisText(report, serverDailyLimit) {
+    switch (report.basis) {
+        case 'per-key daily limit':
+            return "each key's daily limit";
+        case 'server-wide daily limit':
+            if (report.unknownLimit?.stand === 'unknown')
+                return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
+            if (report.unknownLimit)
+                return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
+            return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
+        case 'lifetime quota':
+            return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
+    }
+}
+/** Why this day: the server's own day is what its counts are kept by, not the runner's date. */
+function dayReason(choice) {
+    switch (choice.by) {
+        case 'given':
+            return 'given (day)';
+        case 'server':
+            return "the server's today, as its answer names it";
+        case 'rows': {
+            const [lo, hi] = choice.offsets ?? [0, 0];
+            const zone = lo === hi ? offsetText(lo) : `${offsetText(lo)} to ${offsetText(hi)}`;
+            const ago = choice.newest
+                ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000))
+                : 0;
+            const maybe = choice.alternatives.length > 0
+                ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
+                : '';
+            return `the server's today, learned from its usage rows (their day beside their update time put the server at ${zone}; newest counted ${ago} min ago)${maybe}`;
+        }
+        case 'runner':
+            return "the runner's date: the server has no usage counted, so its own day could not be learned";
+        case 'none':
+            return 'none (lifetime quotas)';
+    }
+}
+/** The daily-limit fact where the server-wide limit is unknown, with what the usage rows show of it. */
+function unknownLimitFact(report) {
+    const unknown = report.unknownLimit;
+    if (!unknown)
+        return undefined;
+    const evidence = unknown.evidence;
+    let shows;
+    if (unknown.refusalsCounted)
+        shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
+    else if (evidence?.reached !== undefined) {
+        shows = `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
+    }
+    else if (evidence)
+        shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
+    else
+        shows = 'none yet: no usage counted';
+    const stand = unknown.stand === 'learned'
+        ? `percentages are of ${unknown.value}, which the rows show (unless those keys stopped there by chance)`
+        : unknown.stand === 'assumed'
+            ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
+            : 'no percentages';
+    return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
+}
+/** The facts usage and monitor both report. */
+function usageFacts(report, ctx) {
+    const { options } = ctx;
+    const facts = [];
+    if (report.basis !== 'lifetime quota')
+        facts.push(['Day', report.day], ['Day chosen', dayReason(report.dayChoice)]);
+    const limitFact = unknownLimitFact(report);
+    if (limitFact)
+        facts.push(limitFact);
+    if (options.labelPrefix)
+        facts.push(['Label prefix', options.labelPrefix]);
+    facts.push(['Keys', String(report.totalKeys)], [report.basis === 'lifetime quota' ? 'Requests (last day)' : 'Requests', String(report.totalRequests)], ['Keys used', String(report.activeKeys)], ['Percent of', basisText(report, options.serverDailyLimit)], ['Alert threshold', `${report.threshold}%`], ['Alerts', String(report.alerts)]);
+    return facts;
+}
+const percentCell = (r) => (r.percent === undefined ? '-' : `${r.percent}%`);
+function usageTable(rows, basis) {
+    if (basis === 'lifetime quota') {
+        return {
+            head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
+            rows: rows.map((r) => [
+                r.label,
+                (0,redact/* shortenKey */.PV)(r.key),
+                String(r.requests),
+                r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '',
+                percentCell(r),
+            ]),
+        };
+    }
+    return {
+        head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
+        rows: rows.map((r) => [
+            r.label,
+            (0,redact/* shortenKey */.PV)(r.key),
+            String(r.requests),
+            String(r.limit.value ?? 'unknown'),
+            percentCell(r),
+        ]),
+    };
+}
+/**
+ * Text Mermaid takes inside a quoted string, shortened to `max`: letters, digits, spaces and
+ * `- _ . : / # ( ) +` only. A quote, backtick, bracket, comma, `%%`, `;`, `<>` or line break (which
+ * could end the string, the list, the diagram or the ``` fence around it, or start HTML) becomes `_`.
+ */
+const chartText = (text, max = 24) => {
+    const clean = text
+        .replace(/[^\p{L}\p{N} _.:/#()+-]/gu, '_')
+        .replace(/ +/g, ' ')
+        .trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+};
+/** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
+function busiestChart(report, top = CHART_KEYS) {
+    const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
+    if (rows.length === 0)
+        return undefined;
+    const names = rows.map((r) => chartText(r.label) || (0,redact/* shortenKey */.PV)(r.key));
+    // Keys sharing a label are told apart by the end of their key.
+    const named = names.map((name, i) => names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i].key.slice(-4)}` : name);
+    const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
+    const max = Math.max(100, ...rows.map((r) => r.percent));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} (alert at ${report.threshold}%)"`,
+        `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
+        `    y-axis "% of ${of}" 0 --> ${max}`,
+        `    bar [${rows.map((r) => r.percent).join(', ')}]`,
+        `    line [${rows.map(() => report.threshold).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** The seed tool's per-key `使用率` lines, busiest first. */
+function usageLines(rows) {
+    return rows.map(usageLine);
+}
+function warnAlerts(log, report) {
+    const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
+    for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
+        const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
+        log.warning(`Key ${(0,redact/* shortenKey */.PV)(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
+    }
+    if (report.alertRows.length > MAX_ALERT_WARNINGS) {
+        log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
+    }
+}
+/**
+ * The alert rule's outcome: output `alerts` (keys at the threshold or spiking, each once), a warning
+ * per alert, and failure with fail-on-alert.
+ */
+function finishWithAlerts(ctx, report, spikes) {
+    const { options, log, outputs, summary } = ctx;
+    const atThreshold = new Set(spikes ? report.alertRows.map((r) => r.key) : []);
+    const spiking = spikes ? [...spikes.keys].filter((k) => !atThreshold.has(k)).length : 0;
+    const alerts = report.alerts + spiking;
+    outputs.alerts = String(alerts);
+    summary.alerts = report.alertRows.map((r) => ({
+        kind: 'threshold',
+        label: r.label,
+        key: (0,redact/* shortenKey */.PV)(r.key),
+        percent: r.percent ?? '',
+        threshold: report.threshold,
+    }));
+    for (const key of spikes?.keys ?? [])
+        summary.alerts.push({ kind: 'spike', key: (0,redact/* shortenKey */.PV)(key) });
+    const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
+    if (report.basis !== 'lifetime quota')
+        log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
+    log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+    const limitFact = unknownLimitFact(report);
+    if (limitFact)
+        log.warning(`Daily limit ${limitFact[1]}`);
+    warnAlerts(log, report);
+    for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? [])
+        log.warning(warning);
+    if ((spikes?.warnings.length ?? 0) > MAX_ALERT_WARNINGS)
+        log.warning(`… and ${spikes.warnings.length - MAX_ALERT_WARNINGS} more spikes.`);
+    if (alerts > 0 && options.failOnAlert) {
+        const named = [
+            ...report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || (0,redact/* shortenKey */.PV)(r.key)} ${r.percent}%`),
+            ...(spikes?.names.slice(0, 3) ?? []),
+        ];
+        const what = `at or above alert-threshold ${report.threshold}%${spikes ? ' or spiking' : ''}`;
+        const list = `${named.slice(0, 3).join(', ')}${alerts > 3 ? ', …' : ''}`;
+        return {
+            ok: false,
+            failure: `${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`,
+            outputs,
+            summary,
+        };
+    }
+    return { ok: true, outputs, summary };
+}
+
+;// CONCATENATED MODULE: ./src/commands/monitor.ts
+// monitor: the seed tool's monitor as one pass for scheduled runs — health (done before any
+// command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
+
+
+const BUSIEST = 10;
+/** `2026-11-26 18:05:09` in the runner's time zone: when this pass looked. */
+function localTime(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+async function runMonitor(ctx) {
+    const report = await collectUsage(ctx);
+    const { outputs, summary } = ctx;
+    const busiest = report.rows.slice(0, BUSIEST);
+    outputs['listed-count'] = String(report.totalKeys);
+    summary.facts.push(...usageFacts(report, ctx));
+    summary.table = usageTable(busiest, report.basis);
+    summary.markdown = busiestChart(report, BUSIEST);
+    summary.lines = [`时间: ${localTime(ctx.context.now)} | ${totalsLine(report)}`, ...usageLines(busiest)];
+    return finishWithAlerts(ctx, report);
+}
+
+;// CONCATENATED MODULE: ./src/commands/reset.ts
+// reset: clears the usage of the key given, or of the key(s) `name` resolves to. What a reset is
+// depends on the flavor, which the key list tells before anything is sent:
+//   v1   that key's usage row for `day` (404 when there is none: "nothing to reset", not a failure)
+//   v01  the same, through the query string
+//   v10  the key's lifetime used quota (v10 counts no days)
+//   v1p  only every key's usage for a day: refused unless reset-all-keys-for-day is set
+//   v1a  no reset endpoint: refused
+
+
+
+
+
+
+
+
+/** Steps, in order: resolveKeys (refused by refusal), chooseDay, then resetDayWide or resetEach. */
+async function runReset(ctx) {
+    const { options, api, log, outputs, summary } = ctx;
+    if (options.key)
+        log.secret(options.key, 'key');
+    let resolution;
+    try {
+        resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refusal(ctx) });
+    }
+    catch (error) {
+        return { ok: false, failure: errorText(error), outputs, summary };
+    }
+    const adapter = api.known;
+    for (const key of resolution.keys)
+        log.secret(key.key, 'key');
+    summary.facts.push(['Resolved by', resolution.by]);
+    const missing = await keyGivenButMissing(ctx, adapter, resolution);
+    if (missing)
+        return { ok: false, failure: missing, outputs, summary };
+    let choice;
+    try {
+        choice = await chooseDay(ctx, adapter);
+    }
+    catch (error) {
+        return {
+            ok: false,
+            failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`,
+            outputs,
+            summary,
+        };
+    }
+    const noteDay = dayNoter(ctx, adapter, choice);
+    if (options.dryRun)
+        return wouldReset(ctx, adapter, resolution, choice?.day, noteDay);
+    if (adapter.capabilities.reset === 'day-wide')
+        return resetDayWide(ctx, adapter, resolution, choice?.day, noteDay);
+    return resetEach(ctx, adapter, resolution, choice?.day, noteDay);
+}
+/**
+ * Step: a key given as such was not looked up. Servers that count days answer a reset of a key they
+ * do not have as one with no usage (v1: 404) or not at all: the list tells, and that is a failure.
+ */
+async function keyGivenButMissing(ctx, adapter, resolution) {
+    const { options, api } = ctx;
+    // v10 answers a reset of a key it lacks with 404; a dry run sends none, so it looks the key up too.
+    const lifetime = adapter.capabilities.lifetimeQuota === true;
+    if (resolution.by !== 'key' || (lifetime && !options.dryRun))
+        return undefined;
+    try {
+        if (!(await listHas(api, options.key)))
+            return `The server has no key ${(0,redact/* shortenKey */.PV)(options.key)}; nothing was reset.`;
+    }
+    catch (error) {
+        return `Could not check that the server has the key (${errorText(error)}); nothing was reset.`;
+    }
+    return undefined;
+}
+/** Step: refuses, once the flavor is known and before anything is sent, a reset the flavor cannot do as asked. */
+function refusal(ctx) {
+    const { options } = ctx;
+    // Without day: the server's own today (servers count days in their time zone, not the runner's).
+    const dayText = options.day ?? "the server's today";
+    return (adapter) => {
+        if (adapter.capabilities.reset === 'none') {
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
+        }
+        if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${dayText}.`);
+        }
+    };
+}
+/**
+ * Step: the day to send: given; or none where the server resets its own today and names it (v01,
+ * v1p); or learned from the server first where a reset needs one (v1). v10 counts no days.
+ */
+async function chooseDay(ctx, adapter) {
+    const { options, api } = ctx;
+    if (options.day)
+        return { by: 'given', day: options.day };
+    if (adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay)
+        return api.serverDay((0,config_options/* localDay */.u7)(ctx.context.now));
+    return undefined;
+}
+/** Says once, in the summary and the log, which day was reset and why that day. */
+function dayNoter(ctx, adapter, choice) {
+    const { log, summary } = ctx;
+    return (said) => {
+        if (!adapter.capabilities.serverDay || summary.facts.some(([name]) => name === 'Day'))
+            return;
+        const shown = said ?? choice?.day;
+        if (!shown)
+            return;
+        const why = choice && choice.by !== 'none' ? dayReason(choice) : "the server's today, as its reset answer names it";
+        summary.facts.push(['Day', shown], ['Day chosen', why]);
+        log.info(`Day ${shown}: ${why}.`);
+    };
+}
+/** Step (dry-run): the keys resolved and the day, each `would reset`; no reset request is sent. */
+function wouldReset(ctx, adapter, resolution, day, noteDay) {
+    const { log, outputs, summary } = ctx;
+    if (day)
+        noteDay(day);
+    const which = day ?? "the server's today";
+    const what = adapter.capabilities.reset === 'day-wide'
+        ? `every key's usage for ${which} (${adapter.flavor} has no per-key reset)`
+        : adapter.capabilities.lifetimeQuota === true
+            ? 'used quota (lifetime)'
+            : `usage of ${which}`;
+    summary.facts.push(['Dry run', 'yes: nothing was reset (no reset request was sent)'], ['Would reset', what], ['Keys', String(resolution.keys.length)]);
+    summary.table = {
+        head: ['Label', 'Key', 'Result'],
+        rows: resolution.keys.map((k) => [k.label ?? '', (0,redact/* shortenKey */.PV)(k.key), 'would reset']),
+    };
+    log.info(`Dry run: would reset ${what} of ${resolution.keys.length} key(s).`);
+    return { ok: true, outputs, summary };
+}
+/** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
+async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
+    const { api, log, outputs, summary } = ctx;
+    let said;
+    try {
+        said = await api.resetUsage(resolution.keys[0].key, day);
+    }
+    catch (error) {
+        ctx.audit?.({
+            outcome: 'failed',
+            reason: `every key's usage for ${day ?? "the server's today"}: ${errorText(error)}`,
+        });
+        return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
+    }
+    ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
+    noteDay(said);
+    const resetDay = said ?? day ?? "the server's today";
+    log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => (0,redact/* shortenKey */.PV)(k.key)).join(', ')}.`);
+    summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
+    return { ok: true, outputs, summary };
+}
+/** Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not found". */
+async function resetEach(ctx, adapter, resolution, day, noteDay) {
+    const { options, api, log, outputs, summary } = ctx;
+    const lifetime = adapter.capabilities.lifetimeQuota === true;
+    if (day)
+        noteDay(day);
+    summary.facts.push([
+        'Reset',
+        lifetime
+            ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)`
+            : `usage of ${day ?? "the server's today"}`,
+    ]);
+    let reset = 0;
+    let nothing = 0;
+    const missing = [];
+    const failures = [];
+    const rows = [];
+    await (0,bounded/* forEachBounded */.a)(resolution.keys, options.concurrency, async (key) => {
+        const short = (0,redact/* shortenKey */.PV)(key.key);
+        let result;
+        let reason;
+        try {
+            const said = await api.resetUsage(key.key, day);
+            reason = lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`;
+            noteDay(said);
+            reset += 1;
+            result = 'reset';
+            log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`);
+        }
+        catch (error) {
+            if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
+                missing.push(short);
+                result = 'not found';
+            }
+            else if (error instanceof HttpStatusError && error.status === 404) {
+                // v1 answers 404 when the key has no usage row for the day: already at zero.
+                nothing += 1;
+                result = 'nothing to reset';
+                log.info(`Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
+            }
+            else {
+                reason = errorText(error);
+                failures.push(`${short}: ${reason}`);
+                result = 'failed';
+            }
+        }
+        ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
+        rows.push([key.label ?? '', short, result]);
+    });
+    summary.facts.push(['Keys reset', String(reset)]);
+    if (nothing > 0)
+        summary.facts.push(['Nothing to reset', String(nothing)]);
+    summary.table = { head: ['Label', 'Key', 'Result'], rows: rows.sort((a, b) => compareLabels(a[0], b[0])) };
+    if (failures.length > 0)
+        return {
+            ok: false,
+            failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`,
+            outputs,
+            summary,
+        };
+    if (missing.length > 0)
+        return {
+            ok: false,
+            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`,
+            outputs,
+            summary,
+        };
+    return { ok: true, outputs, summary };
+}
+/** Whether the server's key list holds `key`. */
+async function listHas(api, key) {
+    for await (const page of api.listKeys())
+        if (page.some((k) => k.key === key))
+            return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/reading/usage-trends.ts
+// usage --days N: each key's requests over the last N server days, from what the flavor keeps
+// (capability usageHistory), aggregated per key as the rows are read (no row is kept): daily totals,
+// the day each key reaches its limit at its recent rate, idle keys, and spikes. rotate --idle-days
+// asks the same history which keys were used.
+
+/** A lifetime quota's forecast further out than this is "not at this rate". */
+const HORIZON_DAYS = 3650;
+const usage_trends_DAY_MS = 86_400_000;
+/** The `n` days ending at `last` (YYYY-MM-DD), oldest first. */
+function daysEndingAt(last, n) {
+    const end = Date.parse(`${last}T00:00:00Z`);
+    return Array.from({ length: n }, (_, i) => new Date(end - (n - 1 - i) * usage_trends_DAY_MS).toISOString().slice(0, 10));
+}
+function dayAfter(day, days) {
+    return new Date(Date.parse(`${day}T00:00:00Z`) + days * usage_trends_DAY_MS).toISOString().slice(0, 10);
+}
+/**
+ * A daily limit is reached on a day whose requests reach it: the least-squares line through the N
+ * days, followed forward no further than twice N days (a trend read off two weeks says nothing of
+ * next year). 0: reached on the last day already; undefined: flat, falling, or further out.
+ */
+function dailyForecast(perDay, limit) {
+    const n = perDay.length;
+    if (n === 0)
+        return undefined;
+    if (perDay[n - 1] >= limit)
+        return 0;
+    if (n < 2)
+        return undefined;
+    const meanX = (n - 1) / 2;
+    let meanY = 0;
+    for (let i = 0; i < n; i++)
+        meanY += perDay[i] / n;
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < n; i++) {
+        num += (i - meanX) * (perDay[i] - meanY);
+        den += (i - meanX) ** 2;
+    }
+    const slope = num / den;
+    if (!(slope > 0))
+        return undefined;
+    const ahead = Math.max(1, Math.ceil(meanX + (limit - meanY) / slope - (n - 1)));
+    return ahead <= 2 * n ? ahead : undefined;
+}
+/** A lifetime quota runs out at the mean rate of the window. 0: used up already. */
+function lifetimeForecast(used, quota, requests, days) {
+    if (used >= quota)
+        return 0;
+    if (requests <= 0)
+        return undefined;
+    const ahead = Math.ceil((quota - used) / (requests / days));
+    return ahead <= HORIZON_DAYS ? ahead : undefined;
+}
+function forecastOf(t, n) {
+    const { limit } = t.usage;
+    if (limit.kind === 'daily')
+        return limit.value === undefined || !t.perDay ? undefined : dailyForecast(t.perDay, limit.value);
+    if (limit.value === undefined || limit.used === undefined)
+        return undefined;
+    return lifetimeForecast(limit.used, limit.value, t.total, n);
+}
+/** Reads the N days' usage of the report's keys: per day where the server keeps days, else its window. */
+async function readHistory(api, report, days) {
+    const calendar = api.known?.capabilities.usageHistory !== 'window';
+    const trends = new Map();
+    // One buffer for every key's days (100,000 keys × 90 days: 36 MB), each key a view of its part.
+    const counts = new Uint32Array(calendar ? report.rows.length * days.length : 0);
+    for (const [k, usage] of report.rows.entries()) {
+        const perDay = calendar ? counts.subarray(k * days.length, (k + 1) * days.length) : undefined;
+        trends.set(usage.key, { usage, perDay, total: 0, last: calendar ? 0 : usage.requests, spike: false });
+    }
+    if (calendar) {
+        const index = new Map(days.map((d, i) => [d, i]));
+        await api.usageHistory(days, (row, day) => {
+            const perDay = trends.get(row.key)?.perDay;
+            const i = index.get(day);
+            if (perDay)
+                perDay[i] = perDay[i] + row.requests;
+        });
+    }
+    else {
+        await api.usageWindow(days.length, (row) => {
+            const trend = trends.get(row.key);
+            if (trend)
+                trend.total += row.requests;
+        });
+    }
+    return [...trends.values()];
+}
+/** The trends of the report's keys over `options.days` server days ending at the report's day. */
+async function collectTrends(ctx, report) {
+    const { options } = ctx;
+    const n = options.days;
+    const days = daysEndingAt(report.day, n);
+    const keys = await readHistory(ctx.api, report, days);
+    const calendar = keys.length === 0 ? ctx.api.known?.capabilities.usageHistory !== 'window' : !!keys[0].perDay;
+    const dailyTotals = new Array(n).fill(0);
+    const dailyKeysUsed = new Array(n).fill(0);
+    for (const t of keys) {
+        if (t.perDay) {
+            t.perDay.forEach((requests, i) => {
+                dailyTotals[i] += requests;
+                if (requests > 0)
+                    dailyKeysUsed[i] += 1;
+            });
+            t.total = t.perDay.reduce((a, b) => a + b, 0);
+            t.last = t.perDay[n - 1];
+            t.peak = Math.max(...t.perDay);
+        }
+        if (n >= 2) {
+            t.meanBefore = Math.max(0, t.total - t.last) / (n - 1);
+            // A spike: the last day above spike-factor × the key's mean of the days before, and at least spike-min-requests.
+            t.spike = t.last >= options.spikeMinRequests && t.last > options.spikeFactor * t.meanBefore;
+        }
+        t.reachesIn = forecastOf(t, n);
+        if (t.reachesIn !== undefined)
+            t.reachesOn = dayAfter(report.day, t.reachesIn);
+    }
+    keys.sort((a, b) => b.total - a.total || b.last - a.last || a.usage.label.localeCompare(b.usage.label));
+    const byLabel = (a, b) => a.usage.label.localeCompare(b.usage.label);
+    const runningOut = keys
+        .filter((t) => t.reachesIn !== undefined && t.reachesIn <= options.forecastDays)
+        .sort((a, b) => a.reachesIn - b.reachesIn || byLabel(a, b));
+    return {
+        days,
+        calendar,
+        dailyTotals,
+        dailyKeysUsed,
+        keys,
+        forecastDays: options.forecastDays,
+        spikeFactor: options.spikeFactor,
+        spikeMinRequests: options.spikeMinRequests,
+        runningOut,
+        idle: keys.filter((t) => t.total === 0).sort(byLabel),
+        spikes: keys.filter((t) => t.spike),
+        total: keys.reduce((sum, t) => sum + t.total, 0),
+    };
+}
+/**
+ * rotate --idle-days: the keys without a request in the last `n` server days. Where the server's day
+ * is uncertain (its midnight may have passed), the days it may be on count too: a key used on any of
+ * them is kept.
+ */
+async function idleKeys(ctx, keys, n) {
+    const { api } = ctx;
+    if (keys.length === 0)
+        return keys;
+    const wanted = new Set(keys.map((k) => k.key));
+    const used = new Set();
+    const mark = (row) => {
+        if (row.requests > 0 && wanted.has(row.key))
+            used.add(row.key);
+    };
+    if (api.known?.capabilities.usageHistory === 'window')
+        await api.usageWindow(n, mark);
+    else {
+        const runnerDay = (0,config_options/* localDay */.u7)(ctx.context.now);
+        const choice = await api.serverDay(runnerDay);
+        const last = choice.day ?? runnerDay;
+        const later = choice.by === 'rows' ? choice.alternatives.filter((d) => d > last) : [];
+        await api.usageHistory([...daysEndingAt(last, n), ...later], mark);
+    }
+    return keys.filter((k) => !used.has(k.key));
+}
+
+;// CONCATENATED MODULE: ./src/commands/rotate.ts
+// rotate: deletes the keys created more than older-than-days ago whose label starts with
+// label-prefix (or every label with all-labels) — with idle-days, only those without a request in
+// the last N server days (and created before them); with replace it first issues one new key per due
+// key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants (v10's zone-less datetimes are read as
+// UTC by its adapter), so the runner's time zone changes nothing.
+//
+// The list streams past page by page and only the keys to delete are kept; they are deleted once
+// the list is complete, because deleting while paging by offset (v10) would shift later pages
+// and skip keys.
+
+
+
+
+
+
+
+
+
+const rotate_DAY_MS = 86_400_000;
+/** Rows of the summary table (the job summary shows 200); the counts cover every key. */
+const rotate_TABLE_ROWS = 200;
+/** Per-key log lines before the log switches to counts. */
+const rotate_LOGGED_KEYS = 20;
+/**
+ * One replacement label per old key, in order: batch labels (of this version or earlier ones) keep
+ * their stem and are numbered afresh with this invocation's suffix (`auto-20261126-001-r7a1` →
+ * `auto-20261126-001-r9a1i<invocation>n<nonce>`); other labels are
+ * kept, unless several due keys share one: then it is their stem, so every replacement has a label
+ * of its own (what finds a key again after a create whose outcome was lost).
+ */
+function replacementLabels(oldLabels, suffix) {
+    const seen = new Map();
+    for (const label of oldLabels)
+        seen.set(label, (seen.get(label) ?? 0) + 1);
+    const stems = oldLabels.map((label) => batchStem(label) ?? (seen.get(label) > 1 ? label : undefined));
+    const perStem = new Map();
+    for (const stem of stems)
+        if (stem !== undefined)
+            perStem.set(stem, (perStem.get(stem) ?? 0) + 1);
+    const fresh = new Map([...perStem].map(([stem, n]) => [stem, batchLabels(stem, n, suffix)]));
+    const used = new Map();
+    return oldLabels.map((label, i) => {
+        const stem = stems[i];
+        if (stem === undefined)
+            return label;
+        const n = used.get(stem) ?? 0;
+        used.set(stem, n + 1);
+        return fresh.get(stem)[n];
+    });
+}
+/** Steps, in order: listDue, dryRunReport (dry-run), fitRateLimit, replace (with replace), deleteDue, verdict. */
+async function runRotate(ctx) {
+    const { options, outputs, summary, context } = ctx;
+    // An idle key must have existed for the idle days: a key made yesterday was not idle for a week.
+    const days = Math.max(options.olderThanDays ?? 0, options.idleDays ?? 0);
+    const cutoff = new Date(context.now.getTime() - days * rotate_DAY_MS);
+    const prefix = options.labelPrefix;
+    Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
+    summary.facts.push(['Older than', `${days} day(s): created before ${cutoff.toISOString()}`], ['Labels', prefix ? `starting with "${prefix}"` : 'all']);
+    if (options.dryRun)
+        summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
+    const listed = await listDue(ctx, cutoff);
+    if (!Array.isArray(listed))
+        return listed;
+    const due = options.idleDays ? await onlyIdle(ctx, listed, options.idleDays) : listed;
+    if (!Array.isArray(due))
+        return due;
+    if (options.dryRun)
+        return dryRunReport(ctx, due);
+    const fit = fitRateLimit(ctx, due);
+    if ('ok' in fit)
+        return fit;
+    // With replace, the replacements come first, and an old key is deleted only once its replacement
+    // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
+    const replacements = options.replace && due.length > 0 ? await replace(ctx, due) : undefined;
+    const replaced = replacements?.replaced ?? new Array(due.length).fill(!options.replace);
+    const deletion = await deleteDue(ctx, due, replaced);
+    return verdict(ctx, due, deletion, replacements, fit);
+}
+/**
+ * Step: the keys due, oldest first. The list streams past page by page and only the due keys are
+ * kept. v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
+ */
+async function listDue(ctx, cutoff) {
+    const { options, api, log, outputs, summary } = ctx;
+    const prefix = options.labelPrefix;
+    const selects = (label) => (prefix ? label.startsWith(prefix) : options.allLabels);
+    let checked = false;
+    const refuseEarly = () => {
+        if (checked || !api.known)
+            return;
+        checked = true;
+        refuseWithoutDelete(api.known, 'rotate');
+    };
+    const due = [];
+    let listed = 0;
+    let undated = 0;
+    try {
+        refuseEarly();
+        ctx.progress.start(0, 'keys listed');
+        for await (const page of api.listKeys()) {
+            refuseEarly();
+            listed += page.length;
+            ctx.progress.tick(page.length);
+            for (const key of page) {
+                if (!selects(key.label))
+                    continue;
+                // An epoch-0 time is a missing created_at, not a key from 1970: never deleted on a guess.
+                if (key.createdAt.getTime() <= 0)
+                    undated += 1;
+                else if (key.createdAt < cutoff)
+                    due.push(key);
+            }
+        }
+        refuseEarly();
+    }
+    catch (error) {
+        return { ok: false, failure: errorText(error), outputs, summary };
+    }
+    finally {
+        ctx.progress.done();
+    }
+    due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    for (const key of due)
+        log.secret(key.key, 'key');
+    summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
+    if (undated > 0)
+        log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
+    log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`);
+    return due;
+}
+/** Step (idle-days): only the due keys without a request in the last N server days. */
+async function onlyIdle(ctx, due, days) {
+    const { log, outputs, summary } = ctx;
+    let idle;
+    try {
+        idle = await idleKeys(ctx, due, days);
+    }
+    catch (error) {
+        return { ok: false, failure: errorText(error), outputs, summary };
+    }
+    summary.facts.push([
+        'Idle',
+        `${idle.length} of ${due.length} due key(s) had no request in the last ${days} server day(s)`,
+    ]);
+    log.info(`${idle.length} of ${due.length} due key(s) are idle (no request in the last ${days} server day(s)); ` +
+        'only those go.');
+    return idle;
+}
+function row(ctx, key, result, replacement) {
+    return [
+        key.label,
+        (0,redact/* shortenKey */.PV)(key.key),
+        key.createdAt.toISOString(),
+        result,
+        ...(ctx.options.replace ? [replacement ?? ''] : []),
+    ];
+}
+/** The first TABLE_ROWS due keys' rows; `total`, the due keys, tells the job summary how many more there are. */
+function table(ctx, rows, total) {
+    const head = ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])];
+    return { head, rows, total };
+}
+/** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
+function dryRunReport(ctx, due) {
+    const { options, log, outputs, summary, context } = ctx;
+    const planned = options.replace
+        ? replacementLabels(due.map((k) => k.label), context.labelSuffix)
+        : [];
+    for (const k of due.slice(0, rotate_LOGGED_KEYS))
+        log.info(`Would delete ${(0,redact/* shortenKey */.PV)(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
+    if (due.length > rotate_LOGGED_KEYS)
+        log.info(`… and ${due.length - rotate_LOGGED_KEYS} more would be deleted.`);
+    summary.facts.push(['Would delete', String(due.length)]);
+    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)), due.length);
+    return { ok: true, outputs, summary };
+}
+/**
+ * Step: the admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
+ * replace. Only as many as certainly fit are rotated, oldest first (`due` is cut to those); the rest
+ * stay due for a later run. What fits is the window's room now, plus one whole window when
+ * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted on).
+ */
+function fitRateLimit(ctx, due) {
+    const { options, api, log, outputs, summary } = ctx;
+    const perKey = options.replace ? 2 : 1;
+    const plan = api.rateLimitPlan(due.length * perKey);
+    if (!plan || plan.fits)
+        return { leftDue: 0 };
+    const at = isoSeconds(plan.resetAt);
+    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
+    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
+    const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
+    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
+        `${options.replace ? ' (a replacement and a delete each)' : ''}`;
+    const why = options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail'
+        : canWait
+            ? 'max-wait-seconds covers the wait for one more window, not more'
+            : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+    if (fit >= due.length) {
+        log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
+        return { leftDue: 0 };
+    }
+    if (fit === 0)
+        return {
+            ok: false,
+            failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
+            outputs,
+            summary,
+        };
+    const leftDue = due.length - fit;
+    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
+    log.warning(note);
+    summary.facts.push(['Left due (rate limit)', String(leftDue)]);
+    due.splice(fit);
+    return { leftDue, note };
+}
+/** Step (replace): one new key per due key, into the CSV, before any is deleted. */
+async function replace(ctx, due) {
+    const { options, context } = ctx;
+    const rules = new KeyRequestRules({ ...ctx, now: context.now }, options.labelPrefix, true);
+    const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
+    const requests = due.map((key, i) => rules.request(labels[i], key));
+    rules.explain();
+    const issued = await issueToCsv(ctx, requests, requests.length);
+    // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
+    const replaced = new Array(due.length).fill(false);
+    const replacementOf = new Array(due.length).fill('');
+    requests.forEach((request, i) => {
+        const made = issued.result.assigned.get(request.label);
+        replaced[i] = made !== undefined;
+        replacementOf[i] = made ? `${made.label} ${(0,redact/* shortenKey */.PV)(made.key)}` : `${request.label} (not created)`;
+    });
+    return { replaced, replacementOf, report: issued };
+}
+/** Step: deletes the due keys that may go (replaced, or all without replace), until a fatal error. */
+async function deleteDue(ctx, due, replaced) {
+    const { options, api, log } = ctx;
+    const results = due.map((_, i) => (replaced[i] ? 'not attempted' : 'kept: replacement not created'));
+    const outcome = { results, deleted: 0, gone: 0, attempted: 0, failures: [] };
+    let stop;
+    const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
+    outcome.attempted = toDelete.length;
+    ctx.progress.start(toDelete.length, 'keys deleted');
+    await (0,bounded/* forEachBounded */.a)(toDelete, options.concurrency, async ({ key, i }) => {
+        if (stop !== undefined || ctx.cancellation?.requested)
+            return;
+        let reason;
+        try {
+            if (await api.deleteKey(key.key)) {
+                outcome.deleted += 1;
+                results[i] = 'deleted';
+                if (outcome.deleted <= rotate_LOGGED_KEYS)
+                    log.info(`Deleted ${(0,redact/* shortenKey */.PV)(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
+            }
+            else {
+                outcome.gone += 1;
+                results[i] = 'already gone';
+            }
+        }
+        catch (error) {
+            reason = errorText(error);
+            outcome.failures.push(`${(0,redact/* shortenKey */.PV)(key.key)}: ${reason}`);
+            results[i] = 'failed';
+            if (isFatal(error))
+                stop ??= error;
+        }
+        ctx.progress.tick();
+        ctx.audit?.({
+            label: key.label,
+            key: key.key,
+            outcome: results[i],
+            reason,
+        });
+    });
+    ctx.progress.done();
+    return outcome;
+}
+/** Step: outputs, summary, and one failure that names each part that did not happen. */
+function verdict(ctx, due, deletion, replacements, fit) {
+    const { options, log, outputs, summary } = ctx;
+    const { results, deleted, gone, failures } = deletion;
+    outputs['deleted-count'] = String(deleted);
+    summary.facts.push(['Deleted', String(deleted)]);
+    log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
+    if (gone > 0) {
+        log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
+    }
+    const kept = results.filter((r) => r === 'kept: replacement not created').length;
+    const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
+    const deleteFailure = notDeleted > 0
+        ? `${notDeleted} of ${deletion.attempted} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deleted} deleted` +
+            `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
+        : undefined;
+    const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
+    const replacementOf = replacements?.replacementOf ?? new Array(due.length).fill('');
+    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, results[i], replacementOf[i])), due.length);
+    if (due.length > rotate_TABLE_ROWS)
+        summary.facts.push(['Table', `the first ${rotate_TABLE_ROWS} of ${due.length} due keys`]);
+    const report = replacements?.report;
+    const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
+    const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure]
+        .filter(Boolean)
+        .join(' ');
+    return {
+        ok: failure === '',
+        ...(failure ? { failure } : {}),
+        outputs,
+        summary,
+        ...(report?.csvPath ? { csvPath: report.csvPath } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/reading/usage-trends-view.ts
+// How usage --days N is shown: Mermaid `xychart-beta` charts (daily totals; the busiest keys against
+// their limit) and a daily table for the job summary, the per-key table, terminal lines, facts,
+// and the per-day, per-key CSV.
+
+
+
+
+const usage_trends_view_CHART_KEYS = 10;
+/** Keys named in a fact before the rest is counted. */
+const NAMED = 10;
+const lifetime = (t) => t.keys[0]?.usage.limit.kind === 'lifetime';
+const windowText = (t) => t.calendar ? `${t.days.length} server days, ${t.days[0]} to ${t.days.at(-1)}` : `the last ${t.days.length}×24 h`;
+const nameOf = (t) => flat(t.usage.label) || (0,redact/* shortenKey */.PV)(t.usage.key);
+const named = (keys, what) => keys
+    .slice(0, NAMED)
+    .map((t) => `${nameOf(t)} ${what(t)}`.trim())
+    .join(', ') + (keys.length > NAMED ? `, … (${keys.length - NAMED} more)` : '');
+/** Chart labels from key labels (never keys): shortened, told apart by a number when equal. */
+function chartLabels(keys) {
+    const names = keys.map((t) => chartText(t.usage.label, 20) || 'no label');
+    return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} (${i + 1})` : name));
+}
+const axisTop = (values) => Math.max(1, ...values.filter(Number.isFinite));
+/** Line chart of the requests of each server day. */
+function dailyChart(t) {
+    if (!t.calendar || t.days.length < 2)
+        return undefined;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "Requests per server day, ${t.days[0]} to ${t.days.at(-1)}"`,
+        `    x-axis [${t.days.map((d) => `"${d.slice(5)}"`).join(', ')}]`,
+        `    y-axis "Requests" 0 --> ${axisTop(t.dailyTotals)}`,
+        `    line [${t.dailyTotals.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** A key's busiest day as a percent of its daily limit (lifetime quotas: the quota used); undefined: no limit. */
+function peakPercent(k) {
+    const { limit } = k.usage;
+    if (limit.kind === 'lifetime')
+        return k.usage.percent;
+    return limit.value ? Math.floor((k.peak * 100) / limit.value) : undefined;
+}
+/**
+ * Bar chart of the busiest keys against their limit: each one's busiest day as a percent of its
+ * daily limit (lifetime quotas: the quota used), with the limit, 100 %, as a line — limits differ
+ * per key, percents compare. Where a limit is unknown: the busiest day's requests, without a line.
+ */
+function busiestAgainstLimitChart(t) {
+    const keys = t.keys.filter((k) => k.total > 0).slice(0, usage_trends_view_CHART_KEYS);
+    if (keys.length === 0)
+        return undefined;
+    const quota = lifetime(t);
+    const percents = keys.map(peakPercent);
+    const known = percents.every((p) => p !== undefined);
+    const bars = known ? percents : keys.map((k) => k.peak ?? k.total);
+    const what = quota
+        ? 'quota used, % of the lifetime quota'
+        : known
+            ? 'busiest day, % of the daily limit'
+            : 'busiest day, requests (daily limit unknown)';
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "Busiest keys, ${windowText(t)}: ${what}"`,
+        `    x-axis [${chartLabels(keys)
+            .map((n) => `"${n}"`)
+            .join(', ')}]`,
+        `    y-axis "${known ? '% of limit' : 'Requests'}" 0 --> ${known ? Math.max(100, ...bars) : axisTop(bars)}`,
+        `    bar [${bars.join(', ')}]`,
+        ...(known ? [`    line [${bars.map(() => 100).join(', ')}]`] : []),
+        '```',
+    ].join('\n');
+}
+/** The exact figures of each day, below the charts. */
+function dailyTable(t) {
+    if (!t.calendar)
+        return undefined;
+    const rows = t.days.map((d, i) => `| ${d} | ${t.dailyTotals[i]} | ${t.dailyKeysUsed[i]} |`);
+    return ['| Server day | Requests | Keys used |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** Charts and the daily table for the job summary (terminals skip it). */
+function trendMarkdown(t) {
+    const parts = [dailyChart(t), busiestAgainstLimitChart(t), dailyTable(t)].filter((p) => p !== undefined);
+    return parts.length > 0 ? parts.join('\n\n') : undefined;
+}
+const reachText = (k) => (k.reachesOn === undefined ? '' : k.reachesIn === 0 ? 'reached' : k.reachesOn);
+const usage_trends_view_limitCell = (k) => k.usage.limit.kind === 'lifetime'
+    ? `${k.usage.limit.used ?? '?'} / ${k.usage.limit.value ?? '?'}`
+    : String(dailyLimitOf(k.usage.limit));
+const note = (k) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
+/** The per-key table: the N days' figures, busiest first. */
+function trendTable(t, rows) {
+    const n = t.days.length;
+    const quota = lifetime(t);
+    const head = quota
+        ? ['Label', 'Key', `Requests (${n}×24 h)`, 'Last 24 h', 'Used / total quota', 'Quota runs out', 'Note']
+        : ['Label', 'Key', `Requests (${n} days)`, 'Last day', 'Busiest day', 'Daily limit', 'Limit reached', 'Note'];
+    return {
+        head,
+        rows: t.keys.slice(0, rows).map((k) => {
+            const figures = quota ? [String(k.total), String(k.last)] : [String(k.total), String(k.last), String(k.peak)];
+            return [k.usage.label, (0,redact/* shortenKey */.PV)(k.usage.key), ...figures, usage_trends_view_limitCell(k), reachText(k), note(k)];
+        }),
+    };
+}
+/**
+ * The seed tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
+ * `使用率`, so scripts that read its fields still find them): `| 14天请求: 455 | 达限: 2026-12-13`.
+ */
+function trendUsageLines(t, rows) {
+    const byKey = new Map(t.keys.map((k) => [k.usage.key, k]));
+    return rows.map((row) => {
+        const k = byKey.get(row.key);
+        const reach = k && k.reachesOn !== undefined ? (k.reachesIn === 0 ? '已达' : k.reachesOn) : '-';
+        return `${usageLine(row)} | ${t.days.length}天请求: ${k?.total ?? 0} | 达限: ${reach}`;
+    });
+}
+/** Terminal lines: one per day (`趋势: <day> | 请求: N | 活跃密钥: M`), where the server keeps days. */
+function dailyLines(t) {
+    if (!t.calendar)
+        return [];
+    return t.days.map((d, i) => `趋势: ${d} | 请求: ${t.dailyTotals[i]} | 活跃密钥: ${t.dailyKeysUsed[i]}`);
+}
+/** What the N days show, as summary facts. */
+function trendFacts(t, report) {
+    const facts = [
+        ['Period', t.calendar ? windowText(t) : `${windowText(t)} (this server keeps no per-day counts)`],
+        [`Requests (period)`, String(t.total)],
+        [
+            'Forecast',
+            t.runningOut.length === 0
+                ? `no key reaches its ${lifetime(t) ? 'lifetime quota' : 'daily limit'} within ${t.forecastDays} ` +
+                    'day(s) at its recent rate'
+                : `${t.runningOut.length} key(s) within ${t.forecastDays} day(s): ${named(t.runningOut, (k) => reachText(k))}`,
+        ],
+        ['Idle keys', t.idle.length === 0 ? 'none' : `${t.idle.length}, rotation candidates: ${named(t.idle, () => '')}`],
+        [
+            'Spikes',
+            t.days.length < 2
+                ? 'need days of 2 or more'
+                : `${t.spikes.length} (last day above ${t.spikeFactor}× the key's mean of the days before, ` +
+                    `and at least ${t.spikeMinRequests})`,
+        ],
+    ];
+    if (report.basis === 'server-wide daily limit' && report.unknownLimit?.stand === 'unknown')
+        facts.push(['Forecast note', 'no daily-limit forecast: the server-wide limit is unknown (server-daily-limit)']);
+    return facts;
+}
+/** The warning of one spike. */
+function spikeWarning(t, k) {
+    const when = t.calendar ? `on ${t.days.at(-1)}` : 'in the last 24 h';
+    const mean = Math.round((k.meanBefore ?? 0) * 10) / 10;
+    return (`Key ${(0,redact/* shortenKey */.PV)(k.usage.key)} (${flat(k.usage.label) || 'no label'}) made ${k.last} request(s) ${when}, ` +
+        `more than ${t.spikeFactor}× its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`);
+}
+const TREND_CSV_COLUMNS = ['day', 'label', 'key_short', 'requests', 'daily_limit', 'percent'];
+/**
+ * The CSV rows, by day then label: every key on every day (0 where unused). Window servers (v10)
+ * have one row per key for the whole window (`day` = first..last; percent of the lifetime quota).
+ */
+function* trendCsvRows(t) {
+    const keys = [...t.keys].sort((a, b) => a.usage.label.localeCompare(b.usage.label) || a.usage.key.localeCompare(b.usage.key));
+    const cells = (k, day, requests) => {
+        const { limit } = k.usage;
+        const daily = limit.kind === 'daily' ? limit.value : undefined;
+        const percent = limit.kind === 'daily'
+            ? daily === undefined
+                ? ''
+                : String(Math.floor((requests * 100) / daily))
+            : k.usage.percent === undefined
+                ? ''
+                : String(k.usage.percent);
+        return {
+            day,
+            label: k.usage.label,
+            key_short: (0,redact/* shortenKey */.PV)(k.usage.key),
+            requests: String(requests),
+            daily_limit: String(daily ?? dailyLimitOf(limit) ?? ''),
+            percent,
+        };
+    };
+    if (!t.calendar) {
+        for (const k of keys)
+            yield cells(k, `${t.days[0]}..${t.days.at(-1)}`, k.total);
+        return;
+    }
+    for (const [i, day] of t.days.entries())
+        for (const k of keys)
+            yield cells(k, day, k.perDay[i]);
+}
+
+;// CONCATENATED MODULE: ./src/commands/usage.ts
+// usage: every key's requests on `day` against its limit, busiest first, with the alert rule; with
+// days > 1 the last N server days too: daily totals, charts, forecast, idle keys, spikes (alerts).
+
+
+
+
+
+
+async function runUsage(ctx) {
+    const { options, summary } = ctx;
+    // The CSV's private temp file first: a path that cannot take it fails before any admin request.
+    const csv = options.outputGiven ? openCsv(options.output) : undefined;
+    try {
+        const report = await collectUsage(ctx);
+        summary.facts.push(...usageFacts(report, ctx));
+        if (options.days === 1 && !csv)
+            return oneDay(ctx, report);
+        const trends = await collectTrends(ctx, report);
+        summary.facts.push(...trendFacts(trends, report));
+        const alertsFact = summary.facts.find(([name]) => name === 'Alerts');
+        if (alertsFact && trends.spikes.length > 0)
+            alertsFact[1] = `${report.alerts} at the threshold; ${trends.spikes.length} spike(s)`;
+        if (trends.keys.length > usage_report_TABLE_ROWS)
+            summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${trends.keys.length} keys`]);
+        summary.table = trendTable(trends, usage_report_TABLE_ROWS);
+        summary.markdown = options.days === 1 ? busiestChart(report) : trendMarkdown(trends);
+        summary.lines = [...trendUsageLines(trends, report.rows), totalsLine(report), ...dailyLines(trends)];
+        if (csv) {
+            for (const row of trendCsvRows(trends))
+                csv.write(row);
+            const file = await csv.close();
+            summary.facts.push(['CSV', `${file} (${csv.rows} rows: day, label, key_short, requests, daily_limit, percent)`]);
+            ctx.log.info(`Usage per day and key written to ${file}.`);
+        }
+        return finishWithAlerts(ctx, report, spikeAlerts(trends));
+    }
+    finally {
+        if (csv && !csv.settled)
+            await csv.discard();
+    }
+}
+function openCsv(file) {
+    try {
+        return new output_csv/* CsvWriter */.ie(file, TREND_CSV_COLUMNS);
+    }
+    catch (error) {
+        const reason = error.code ?? String(error);
+        throw new config_options/* InputError */.dz('output', file, `the CSV cannot be created there (${reason}); expected a writable file path`);
+    }
+}
+/** days 1 without output: the day alone, as before. */
+function oneDay(ctx, report) {
+    const { summary } = ctx;
+    if (report.rows.length > usage_report_TABLE_ROWS)
+        summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${report.rows.length} keys`]);
+    summary.table = { ...usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis), total: report.rows.length };
+    summary.markdown = busiestChart(report);
+    summary.lines = [...usageLines(report.rows), totalsLine(report)];
+    return finishWithAlerts(ctx, report);
+}
+function spikeAlerts(trends) {
+    return {
+        keys: new Set(trends.spikes.map((k) => k.usage.key)),
+        warnings: trends.spikes.map((k) => spikeWarning(trends, k)),
+        names: trends.spikes.map((k) => `${flat(k.usage.label) || 'no label'} spike`),
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/plain-http.ts
+var plain_http = __webpack_require__(72203);
+;// CONCATENATED MODULE: ./src/issuing/token-check.ts
+
+/** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
+const CREATES_FIRST = new Set(['generate', 'batch']);
+/** Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed handshake. */
+const TLS_PROBLEM = /certificate|self[- ]signed|\bTLS\b|\bSSL\b|handshake|EPROTO/i;
+/** What to do about a TLS failure, appended to its message; undefined when `message` is not one. */
+function tlsAdvice(message) {
+    if (!TLS_PROBLEM.test(message))
+        return undefined;
+    return ("This is a TLS error: the server's certificate is not trusted (or the handshake failed). If it comes from a private CA, " +
+        "set NODE_EXTRA_CA_CERTS to that CA's certificate file (PEM) in the step's env; check the host name in url matches the certificate.");
+}
+/**
+ * Reads `GET /admin/usage?limit=1&days=1` with the token (small on every flavor; on v10 it costs one
+ * request of the admin rate limit). Returns the failure line when the token is refused or the
+ * server cannot be reached; undefined when the token was accepted or the answer says nothing
+ * about it (a 404 or 5xx: the creates will tell, and `warn` says so).
+ */
+async function checkAdminToken(api, tokenSource, warn) {
+    const noKey = 'No key was created.';
+    try {
+        await api.checkAdminToken();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
+            const why = error.status === 401
+                ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is the server's ADMIN_TOKEN, whole and current`
+                : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks admin rights, or this runner's address is not on the server's admin allow-list`;
+            return `${why}. ${noKey}`;
+        }
+        if (error instanceof NetworkError) {
+            const advice = tlsAdvice(error.message);
+            return `Checking the admin token failed: ${error.message}; ${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/output/encrypt.ts
+var encrypt = __webpack_require__(61748);
+;// CONCATENATED MODULE: ./src/output/artifact.ts
+// The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
+// is imported only when there is a CSV to upload: health, usage, monitor and list without output
+// never load it.
+
+
+
+/** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
+function writesKeysCsv(options) {
+    switch (options.command) {
+        case 'generate':
+        case 'batch':
+            return !options.dryRun;
+        case 'rotate':
+            return options.replace && !options.dryRun;
+        case 'list':
+            return options.outputGiven;
+        default:
+            return false;
+    }
+}
+/**
+ * Why plaintext keys must not be uploaded from this repository, or undefined when they may be.
+ * Any signed-in GitHub user can download a public repository's artifacts. `outcome` says what
+ * became of the keys.
+ */
+function publicArtifactRefusal(options, context, outcome = 'no key was created') {
+    // Unknown (an event payload without its repository) counts as public: refusing a private
+    // repository's upload is a nuisance with a one-line fix, uploading a public one's keys is a leak.
+    if (context.publicRepository === false ||
+        !options.uploadArtifact ||
+        options.encryptTo.length > 0 ||
+        options.allowPublicArtifact)
+        return undefined;
+    const which = context.publicRepository
+        ? 'a public repository'
+        : 'a repository that may be public (the event payload does not say)';
+    return (`Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
+        'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.');
+}
+/** Whether the runner gave this step the artifact service (act and plain shells do not). */
+function artifactServiceAvailable(env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+/** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
+const defaultArtifactClient = async () => new (await __webpack_require__.e(/* import() */ 291).then(__webpack_require__.bind(__webpack_require__, 7291))).DefaultArtifactClient();
+/** The deepest folder holding every one of `files` (the artifact's root: each keeps its name under it). */
+function commonFolder(files) {
+    let root = dirname(files[0]);
+    while (files.some((f) => relative(root, f).startsWith(`..${sep}`)) && dirname(root) !== root)
+        root = dirname(root);
+    return root;
+}
+/** Uploads the files (the CSV, the audit log), zipped under their names. */
+async function uploadFileArtifact(files, options, context, env, createClient = defaultArtifactClient) {
+    const { artifactName: name, retentionDays } = options;
+    const result = await (await createClient()).uploadArtifact(name, [...files], commonFolder(files), { retentionDays });
+    if (result.id === undefined)
+        throw new Error('the artifact service returned no artifact id');
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
+    // The client caps the retention at the repository's setting, which the runner passes on.
+    const max = Number(env.GITHUB_RETENTION_DAYS);
+    return {
+        name,
+        id: result.id,
+        url,
+        digest: result.digest ?? '',
+        retentionDays: max > 0 && max < retentionDays ? max : retentionDays,
+    };
+}
+/**
+ * After the command: encrypt the CSV when `encrypt-to` is set, then upload it with the audit log
+ * beside it (also when the command failed: a batch that ended short still hands over the keys it
+ * created, and the audit says what happened). A command without a CSV (delete, reset) uploads the
+ * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
+ */
+async function deliverCsv(report, options, context, env, log, createClient = defaultArtifactClient) {
+    const audit = options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0
+        ? options.auditLog
+        : undefined;
+    const hasCsv = report.csvPath !== undefined && existsSync(report.csvPath);
+    if (!hasCsv && !audit)
+        return undefined;
+    if (hasCsv) {
+        try {
+            await encryptReportCsv(report, options.encryptTo, log);
+        }
+        catch (error) {
+            return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+        }
+    }
+    const files = [...(hasCsv ? [report.csvPath] : []), ...(audit ? [audit] : [])];
+    const shown = files.join(' and ');
+    // The summary says where the keys are when no artifact holds them.
+    const onRunner = (why) => report.summary.facts.push([
+        'Artifact',
+        `none (${why}): ${hasCsv ? 'the CSV stays' : 'the audit log stays'} on the runner`,
+    ]);
+    if (!options.uploadArtifact) {
+        onRunner('upload-artifact: false');
+        return undefined;
+    }
+    // The check before the run covers the commands known to write keys; this one any other CSV.
+    const refusal = hasCsv
+        ? publicArtifactRefusal(options, context, `the CSV stays on the runner at ${files[0]}`)
+        : undefined;
+    if (refusal)
+        return refusal;
+    if (!artifactServiceAvailable(env)) {
+        onRunner('no artifact service here');
+        const none = 'No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset)';
+        if (hasCsv)
+            log.warning(`${none}: the CSV was not uploaded; it is at ${files[0]}.`);
+        else
+            log.info(`${none}: the audit log was not uploaded; it is at ${audit}.`);
+        return undefined;
+    }
+    let artifact;
+    try {
+        artifact = await uploadFileArtifact(files, options, context, env, createClient);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const where = hasCsv
+            ? `The keys are only on the runner, at ${files[0]}.`
+            : `The audit log is on the runner, at ${audit}.`;
+        const what = hasCsv ? 'the CSV' : 'the audit log';
+        return `Uploading ${what} as artifact "${options.artifactName}" failed: ${message}. ${where}`;
+    }
+    Object.assign(report.outputs, {
+        'artifact-id': String(artifact.id),
+        'artifact-url': artifact.url,
+        'artifact-digest': artifact.digest,
+    });
+    const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
+    report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
+    log.info(`Uploaded ${shown} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/output/audit.ts
+var audit = __webpack_require__(48938);
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
+// Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
+class ShapeError extends Error {
+    constructor(what) {
+        super(`unexpected answer: ${what}`);
+        this.name = 'ShapeError';
+    }
+}
+function asObject(value, what) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a JSON object`);
+}
+function asArray(value, what) {
+    if (Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a list`);
+}
+function str(value) {
+    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+function num(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return undefined;
+}
+function requireKey(item, what) {
+    const key = item.key;
+    if (typeof key !== 'string' || key === '')
+        throw new ShapeError(`${what} has no "key"`);
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1.ts
+// v1, the deployed flavor: one server-wide daily limit, usage rows per (day, key), per-key reset.
+
+
+function keyFrom(item, what) {
+    return {
+        key: requireKey(item, what),
+        label: str(item.label),
+        createdAt: parseServerTime(item.created_at) ?? new Date(),
+    };
+}
+/** Creation on the flavors with per-key daily limits (v1p, v1a): `daily_limit` sent and read back. */
+const createWithDailyLimit = {
+    createBody: ([request]) => ({ label: request.label, daily_limit: request.dailyLimit }),
+    parseCreated: (body) => {
+        const item = asObject(body, 'the created key');
+        return [{ ...keyFrom(item, 'the created key'), dailyLimit: num(item.daily_limit) }];
+    },
+};
+const USAGE_PAGE = 1000;
+const v1 = {
+    flavor: 'v1',
+    capabilities: {
+        usageHistory: 'rows',
+        usageNewestDayFirst: true, // upstream: ORDER BY d.day DESC, d.requests DESC
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: false,
+        expiry: false,
+        delete: true,
+        reset: 'key',
+        serverDay: 'rows',
+        refusalsCounted: false,
+    },
+    createBody: ([request]) => ({ label: request.label }),
+    parseCreated: (body) => [keyFrom(asObject(body, 'the created key'), 'the created key')],
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+    }),
+    // Every day's rows, newest day first: the client keeps the day's, and learns the server's day from them.
+    usageRequest: (_day, offset) => ({ path: '/admin/usage', query: { limit: USAGE_PAGE, offset } }),
+    parseUsage: (body, _day, offset) => {
+        const page = asObject(body, 'the usage answer');
+        const items = asArray(page.items, 'items').map((i) => asObject(i, 'a usage row'));
+        return {
+            rows: items.map((i) => ({
+                key: str(i.trial_key),
+                label: str(i.label),
+                requests: num(i.requests) ?? 0,
+                day: str(i.day),
+                updatedAt: parseServerTime(i.updated_at),
+            })),
+            next: page.has_more === true ? offset + items.length : undefined,
+        };
+    },
+    resetRequest: (key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: { day, trial_key: key } }),
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1a.ts
+// v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
+
+
+
+
+const v1a_DAY_MS = 86_400_000;
+const v1a = {
+    flavor: 'v1a',
+    capabilities: {
+        usageHistory: 'rows',
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: true,
+        expiry: false,
+        delete: false,
+        reset: 'none',
+        serverDay: 'rows',
+    },
+    ...createWithDailyLimit,
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                ...keyFrom(item, 'a key'),
+                dailyLimit: num(item.daily_limit),
+                usedToday: num(item.today_requests),
+                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
+            };
+        }),
+    }),
+    // Usage comes as the last N days per key (counted back from the server's UTC date): ask for
+    // enough days to reach `day`; without a day, 3 reach the server's today in any time zone.
+    usageRequest: (day) => {
+        const back = day === undefined ? 3 : Math.floor((Date.now() - Date.parse(`${day}T00:00:00Z`)) / v1a_DAY_MS) + 2;
+        return { path: '/admin/usage', query: { days: Math.min(Math.max(back, 1), 366) } };
+    },
+    // One row per key and day, each with its day: the client keeps the day's.
+    parseUsage: (body) => ({
+        rows: asArray(asObject(body, 'the usage answer').usage, 'usage').flatMap((k) => {
+            const item = asObject(k, 'a usage row');
+            const days = Array.isArray(item.usage) ? item.usage.map((d) => asObject(d, 'a usage day')) : [];
+            return days.map((d) => ({
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(d.requests) ?? 0,
+                dailyLimit: num(item.daily_limit),
+                day: str(d.day),
+                updatedAt: parseServerTime(d.updated_at),
+            }));
+        }),
+    }),
+    resetRequest: () => {
+        throw new types/* UnsupportedOperationError */.v('v1a', 'reset endpoint');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1p.ts
+// v1p, "persistent": per-key daily limits, a bare-array listing, and a reset that wipes every key's day.
+
+
+
+const v1p = {
+    flavor: 'v1p',
+    capabilities: {
+        usageHistory: 'per-day',
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: true,
+        expiry: false,
+        delete: true,
+        reset: 'day-wide',
+        usageListsEveryKey: true,
+        serverDay: 'named',
+        resetDefaultsToServerDay: true,
+    },
+    ...createWithDailyLimit,
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(body, 'the key list').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                ...keyFrom(item, 'a key'),
+                dailyLimit: num(item.daily_limit),
+                status: item.is_active === false || item.is_active === 0 ? 'inactive' : 'active',
+            };
+        }),
+    }),
+    // Asked without a day, the server answers for its own today and names it.
+    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : {} }),
+    parseUsage: (body) => {
+        const answer = asObject(body, 'the usage answer');
+        const rows = asArray(answer.keys, 'keys').map((k) => {
+            const item = asObject(k, 'a usage row');
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.requests) ?? 0,
+                dailyLimit: num(item.daily_limit),
+                updatedAt: parseServerTime(item.updated_at),
+            };
+        });
+        return { rows, day: str(answer.day) || undefined };
+    },
+    // Only the whole day can be reset: callers must have refused unless the user asked for that.
+    resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: day ? { day } : {} }),
+    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v01.ts
+// v01, the original JSON-file server: native batch of up to 100 keys per request; reset by query string.
+
+
+
+/** v01 answers at most 500 recent rows. */
+const RECENT = 500;
+const v01 = {
+    flavor: 'v01',
+    capabilities: {
+        usageHistory: 'per-day',
+        maxKeysPerCreate: 100,
+        perKeyDailyLimit: false,
+        expiry: false,
+        delete: true,
+        reset: 'key',
+        serverDay: 'rows',
+        resetDefaultsToServerDay: true,
+        refusalsCounted: true,
+    },
+    // Upstream gives every key of one request the request's `label` (there is no per-key label), so
+    // the callers send one label per request: a chunk's own (issue-keys.ts).
+    createBody: (requests) => requests.length === 1 ? { label: requests[0].label } : { label: requests[0].label, count: requests.length },
+    parseCreated: (body) => {
+        const answer = asObject(body, 'the created keys');
+        const items = Array.isArray(answer.keys) ? answer.keys : [answer];
+        return items.map((k) => keyFrom(asObject(k, 'a created key'), 'a created key'));
+    },
+    listQuery: () => ({}),
+    parseListing: (body) => ({
+        keys: asArray(asObject(body, 'the key list').keys, 'keys').map((k) => keyFrom(asObject(k, 'a key'), 'a key')),
+    }),
+    // Without a day: the newest rows of every day, each with its day (at most RECENT of them).
+    usageRequest: (day) => ({ path: '/admin/usage', query: day ? { day } : { limit: RECENT } }),
+    parseUsage: (body, day) => {
+        const answer = asObject(body, 'the usage answer');
+        const items = asArray(answer.items, 'items');
+        const rows = items.map((i) => {
+            const item = asObject(i, 'a usage row');
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.req_count) ?? 0,
+                day: str(item.day ?? answer.day) || day,
+                updatedAt: parseServerTime(item.updated_at),
+            };
+        });
+        return { rows, partial: day === undefined && items.length >= RECENT };
+    },
+    // Without a day the server resets its own today and names it.
+    resetRequest: (key, day) => ({
+        method: 'POST',
+        path: '/admin/usage/reset',
+        query: day ? { key, day } : { key: key },
+    }),
+    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v10.ts
+// v10, quota/expiry: lifetime quotas instead of daily limits, expiring keys, paged listing,
+// SQL datetimes in UTC without a zone, and an admin rate limit of 30 requests per 15 minutes.
+
+
+const V10_PAGE = 100;
+/** Sent as the trial key of the health probe: plainly not a key, so the server finds none. */
+const HEALTH_PROBE_KEY = 'quota-keys-health-check';
+const UNKNOWN_KEY = 'Invalid or expired API key';
+/**
+ * Upstream v10's /healthz and /status never answer: their database calls pass the callback where
+ * the server's query wrapper expects parameters, so it is never called. Its proxy route looks the
+ * trial key up in the database (parameters given, so the callback runs) and is outside /admin, so
+ * it costs none of the 30 admin requests per 15 minutes. An unknown key answers 403; upstream
+ * answers a database error the same way, which the first admin request (500 then) tells apart.
+ */
+const healthProbe = {
+    method: 'POST',
+    path: '/gateway',
+    query: { api_key: HEALTH_PROBE_KEY },
+    why: "v10's /healthz never answers (an upstream defect)",
+    judge: (status, body) => status === 403 && body && typeof body === 'object' && body.error === UNKNOWN_KEY
+        ? 'looked an unknown key up in its database and refused it, as v10 does'
+        : undefined,
+    expected: `403 {"error":"${UNKNOWN_KEY}"}`,
+};
+const v10 = {
+    flavor: 'v10',
+    capabilities: {
+        usageHistory: 'window',
+        maxKeysPerCreate: 1,
+        perKeyDailyLimit: false,
+        expiry: true,
+        delete: true,
+        reset: 'key',
+        lifetimeQuota: true,
+        usageListsEveryKey: true,
+    },
+    healthProbe,
+    createBody: ([request]) => ({
+        label: request.label,
+        ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+        ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+    }),
+    parseCreated: (body) => {
+        const item = asObject(body, 'the created key');
+        return [
+            {
+                key: requireKey(item, 'the created key'),
+                label: str(item.label),
+                // v10 does not return created_at on creation: the answer's arrival is within a second of it.
+                createdAt: parseServerTime(item.created_at) ?? new Date(),
+                expiresAt: parseServerTime(item.expiresAt) ?? null,
+                totalQuota: num(item.totalQuota),
+            },
+        ];
+    },
+    listQuery: (offset) => ({ limit: V10_PAGE, offset }),
+    parseListing: (body, offset) => {
+        const answer = asObject(body, 'the key list');
+        const keys = asArray(answer.keys, 'keys').map((k) => {
+            const item = asObject(k, 'a key');
+            return {
+                key: requireKey(item, 'a key'),
+                label: str(item.label),
+                createdAt: parseServerTime(item.created_at) ?? new Date(0),
+                expiresAt: parseServerTime(item.expires_at) ?? null,
+                totalQuota: num(item.total_quota),
+                usedQuota: num(item.used_quota),
+                status: str(item.status) || undefined,
+            };
+        });
+        const more = answer.pagination?.hasMore === true;
+        return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
+    },
+    // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
+    usageRequest: (_day, offset) => ({
+        path: '/admin/usage',
+        query: { days: 1, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
+    }),
+    // Upstream counts `usage_log` rows newer than datetime('now', '-N days'): a rolling window in UTC.
+    usageWindowRequest: (days, offset) => ({
+        path: '/admin/usage',
+        query: { days, page: Math.floor(offset / V10_PAGE) + 1, limit: V10_PAGE },
+    }),
+    parseUsage: (body, _day, offset) => {
+        const answer = asObject(body, 'the usage answer');
+        const rows = asArray(answer.data, 'data').map((r) => {
+            const item = asObject(r, 'a usage row');
+            return {
+                key: str(item.key),
+                label: str(item.label),
+                requests: num(item.request_count) ?? 0,
+                totalQuota: num(item.total_quota),
+                usedQuota: num(item.used_quota),
+            };
+        });
+        const more = answer.pagination?.hasNextPage === true;
+        return { rows, next: more ? offset + V10_PAGE : undefined };
+    },
+    resetRequest: (key) => ({ method: 'POST', path: '/admin/reset-usage', body: { key } }),
+};
+
+;// CONCATENATED MODULE: ./src/quota-proxy/detect.ts
+// Which flavor answered: told apart by the shapes of answers the run receives anyway.
+
+
+
+
+
+const ADAPTERS = { v1: v1, v01: v01, v1p: v1p, v1a: v1a, v10: v10 };
+function adapterFor(flavor) {
+    return ADAPTERS[flavor];
+}
+/** The flavors whose /healthz may never answer, with the probe whose answer tells each apart. */
+function healthProbes() {
+    return Object.values(ADAPTERS).flatMap((a) => (a.healthProbe ? [{ flavor: a.flavor, probe: a.healthProbe }] : []));
+}
+const isObject = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
+/** Only v10's health body carries `checks`; the others answer a bare {"ok":true}. */
+function flavorFromHealth(body) {
+    return isObject(body) && isObject(body.checks) ? 'v10' : undefined;
+}
+function flavorFromListing(body) {
+    if (Array.isArray(body))
+        return 'v1p';
+    if (!isObject(body) || !Array.isArray(body.keys))
+        return undefined;
+    if (isObject(body.pagination))
+        return 'v10';
+    if (body.success === true)
+        return 'v1a';
+    if ('mode' in body || 'count' in body)
+        return 'v01';
+    return 'v1';
+}
+function flavorFromCreated(body) {
+    if (!isObject(body))
+        return undefined;
+    if (Array.isArray(body.keys))
+        return 'v01';
+    if (body.success === true)
+        return 'id' in body || 'totalQuota' in body ? 'v10' : 'v1a';
+    const key = typeof body.key === 'string' ? body.key : '';
+    if (key.startsWith('sk-'))
+        return 'v1';
+    if (key.startsWith('trial_'))
+        return 'v01';
+    if (key.startsWith('roc_'))
+        return 'v1p';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/request-path.ts
+// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
+// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+function pathSegment(value) {
+    if (/^\.*$/.test(value))
+        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+    return encodeURIComponent(value);
+}
+/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
+function requestPath(basePath, path, query) {
+    if (!path.startsWith('/'))
+        throw new Error(`request path must start with /: ${path}`);
+    if (path
+        .split('?')[0]
+        .split('/')
+        .some((segment) => segment === '.' || segment === '..')) {
+        throw new Error(`refusing a request path with a dot segment: ${path}`);
+    }
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {}))
+        if (value !== undefined)
+            search.set(name, String(value));
+    const qs = search.toString();
+    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
+// The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
+// the run needs anyway (health body, first listing, first creation): never an extra request.
+
+
+
+
+
+
+/** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
+function ofDay(rows, day) {
+    return rows.filter((r) => r.day === undefined || r.day === day);
+}
+/** The health path every flavor but v10 answers quickly. */
+const DEFAULT_HEALTH_PATH = '/healthz';
+/** How long a health path may stay silent before the flavors whose /healthz hangs are probed. */
+const HEALTH_PATIENCE_MS = 2000;
+const NETWORK_CHECK = {
+    timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
+    refused: 'check that quota-proxy is running and listening on that host and port',
+    dns: 'check the host name in url',
+    reset: 'check the server and any proxy in front of it',
+    network: 'check the network between this runner and the server',
+};
+class QuotaProxy {
+    http;
+    adapter;
+    detecting;
+    constructor(http, flavor) {
+        this.http = http;
+        if (flavor)
+            this.adapter = adapterFor(flavor);
+    }
+    get flavor() {
+        return this.adapter?.flavor;
+    }
+    /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
+    get known() {
+        return this.adapter;
+    }
+    /**
+     * Whether `adminRequests` more admin requests fit the server's admin rate limit now, and if not,
+     * how many do and when the window resets. Undefined until an /admin answer has stated the limit.
+     */
+    rateLimitPlan(adminRequests) {
+        return this.http.rateLimit.plan(adminRequests);
+    }
+    /** Milliseconds of max-wait-seconds still available to a wait starting now. */
+    waitBudgetLeft() {
+        return this.http.budget.left();
+    }
+    /** Requests sent again so far (after a failure that allowed it). */
+    get retriesMade() {
+        return this.http.retriesMade;
+    }
+    /** `METHOD url` as messages name a request to this server (never with a secret). */
+    /** Ends the run's connections (the client's keep-alive pool). */
+    async close() {
+        await this.http.close();
+    }
+    describe(method, path) {
+        return this.http.describe(method, path);
+    }
+    learn(flavor) {
+        if (flavor && !this.adapter)
+            this.adapter = adapterFor(flavor);
+    }
+    /**
+     * GET `path`, healthy when 2xx and the body does not say "ok": false (retried like any GET). A
+     * flavor whose /healthz never answers (v10) is checked by its probe instead: at once when the
+     * flavor is known, else once `path` has stayed without an answer for HEALTH_PATIENCE_MS; the
+     * probe recognising its flavor ends the check, else `path`'s own outcome decides.
+     */
+    async health(path) {
+        const known = this.adapter;
+        if (known?.healthProbe && path === DEFAULT_HEALTH_PATH) {
+            const outcome = await this.probe(known.flavor, known.healthProbe);
+            if (outcome.proof)
+                return {
+                    healthy: true,
+                    problem: '',
+                    note: `${outcome.target} ${outcome.proof} (not ${path}: ${outcome.probe.why})`,
+                };
+            return {
+                healthy: false,
+                failure: 'probe',
+                problem: `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and server-flavor, or set health-path to a route that answers.`,
+            };
+        }
+        const stop = new AbortController();
+        const started = Date.now();
+        const checked = this.http.request('GET', path, { auth: false, signal: stop.signal }).then((answer) => ({ answer }), (error) => {
+            if (error instanceof NetworkError)
+                return { error };
+            throw error;
+        });
+        const candidates = known ? [] : healthProbes();
+        const probed = [];
+        if (candidates.length > 0) {
+            let patience;
+            const first = await Promise.race([
+                checked,
+                new Promise((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS))),
+            ]);
+            clearTimeout(patience);
+            if (first === undefined) {
+                const waited = Math.round((Date.now() - started) / 100) / 10;
+                for (const { flavor, probe } of candidates) {
+                    const outcome = await this.probe(flavor, probe);
+                    if (!outcome.proof) {
+                        // What another route answered tells whether the server is up: worth naming. A probe that
+                        // could not connect says nothing the health path's own failure does not.
+                        if (outcome.reached)
+                            probed.push(outcome);
+                        continue;
+                    }
+                    stop.abort();
+                    await checked.catch(() => undefined);
+                    this.learn(flavor);
+                    return {
+                        healthy: true,
+                        problem: '',
+                        note: `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ${outcome.target} ${outcome.proof}`,
+                    };
+                }
+            }
+        }
+        return this.judge(path, await checked, probed);
+    }
+    /** The verdict on the health path's own answer (or failure), with what the probes found. */
+    judge(path, settled, probed) {
+        const target = this.http.describe('GET', path);
+        const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
+        if ('error' in settled) {
+            const { error } = settled;
+            return {
+                healthy: false,
+                failure: error.kind,
+                problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.`,
+            };
+        }
+        const { answer } = settled;
+        let body;
+        try {
+            body = JSON.parse(answer.text);
+        }
+        catch {
+            body = undefined;
+        }
+        if (answer.status < 200 || answer.status > 299) {
+            return {
+                healthy: false,
+                status: answer.status,
+                failure: 'status',
+                problem: `Health check failed: ${target} answered ${answer.status}${answer.text ? ` (${(0,redact/* snippetOf */.Vv)(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
+            };
+        }
+        this.learn(flavorFromHealth(body));
+        if (body && typeof body === 'object' && body.ok === false) {
+            return {
+                healthy: false,
+                status: answer.status,
+                failure: 'ok-false',
+                problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (${(0,redact/* snippetOf */.Vv)(answer.text)}); check the quota-proxy logs and its database.`,
+            };
+        }
+        return { healthy: true, status: answer.status, problem: '' };
+    }
+    /** One probe request (outside /admin): what it proves when the answer is `flavor`'s healthy one. */
+    async probe(flavor, probe) {
+        const target = this.http.describe(probe.method, probe.path);
+        try {
+            // Not repeated after a timeout: the health path, still running meanwhile, has its own retries.
+            const answer = await this.http.request(probe.method, probe.path, {
+                auth: false,
+                query: probe.query,
+                idempotent: false,
+            });
+            let body;
+            try {
+                body = JSON.parse(answer.text);
+            }
+            catch {
+                body = undefined;
+            }
+            const answered = `${target} answered ${answer.status}${answer.text ? ` (${(0,redact/* snippetOf */.Vv)(answer.text)})` : ''}`;
+            return { flavor, probe, target, proof: probe.judge(answer.status, body), answered, reached: true };
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            return {
+                flavor,
+                probe,
+                target,
+                answered: error.message,
+                reached: error.kind === 'timeout' || error.kind === 'reset',
+            };
+        }
+    }
+    /**
+     * One small authenticated read, to learn whether the admin token is accepted before anything is
+     * created: `/admin/usage` exists on every flavor and `limit=1` keeps it small where the server
+     * pages (v1, v01, v10). Throws what the request throws (HttpStatusError 401/403 for a bad token).
+     * Its answer is not used to detect the flavor: the first create does that.
+     */
+    async checkAdminToken() {
+        await this.http.json('GET', '/admin/usage', { query: { limit: 1, days: 1 } });
+    }
+    /** Creates keys; the first call on an unknown flavor detects it (later calls wait for that). */
+    async createKeys(requests) {
+        if (!this.adapter && this.detecting)
+            await this.detecting.catch(() => undefined);
+        if (this.adapter) {
+            const { body } = await this.http.json('POST', '/admin/keys', { body: this.adapter.createBody(requests) });
+            return this.adapter.parseCreated(body, requests);
+        }
+        const [request] = requests;
+        if (!request || requests.length !== 1)
+            throw new Error('the first creation on an unknown flavor makes one key');
+        // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
+        // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
+        const firstBody = {
+            label: request.label,
+            daily_limit: request.dailyLimit,
+            ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+            ...(request.totalQuota !== undefined ? { totalQuota: request.totalQuota } : {}),
+        };
+        const created = this.http.json('POST', '/admin/keys', { body: firstBody });
+        this.detecting = created;
+        const { body } = await created;
+        const flavor = flavorFromCreated(body);
+        if (!flavor)
+            throw new Error(`cannot tell the quota-proxy flavor from its answer: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
+        this.learn(flavor);
+        return adapterFor(flavor).parseCreated(body, requests);
+    }
+    /** Every key, page by page. */
+    async *listKeys() {
+        let offset = 0;
+        while (offset !== undefined) {
+            // Unknown flavor: v10's first-page query, which the other flavors ignore.
+            const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
+            const { body } = await this.http.json('GET', '/admin/keys', { query });
+            this.learn(flavorFromListing(body));
+            if (!this.adapter)
+                throw new Error(`cannot tell the quota-proxy flavor from its key list: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
+            const page = this.adapter.parseListing(body, offset);
+            yield page.keys;
+            offset = page.next;
+        }
+    }
+    /**
+     * Usage of `day`, or of the server's own today when no day is given: the servers count days in
+     * their local time, which may not be the runner's date. `runnerDay` is used only when the server
+     * shows nothing of its day.
+     */
+    async usage(day, runnerDay) {
+        const adapter = this.require('usage');
+        const { serverDay } = adapter.capabilities;
+        if (!serverDay) {
+            const rows = (await this.usagePages(undefined)).rows;
+            return { rows, day: { by: 'none' }, everyRow: rows };
+        }
+        if (day) {
+            const given = await this.usagePages(day);
+            return { rows: ofDay(given.rows, day), day: { by: 'given', day }, everyRow: given.rows };
+        }
+        const all = await this.usagePages(undefined);
+        if (all.day)
+            return { rows: ofDay(all.rows, all.day), day: { by: 'server', day: all.day }, everyRow: all.rows };
+        const choice = this.dayFromRows(all.rows, runnerDay);
+        // A partial answer (v01's newest rows) may miss some of the day's: ask for the day itself.
+        const rows = all.partial ? (await this.usagePages(choice.day)).rows : all.rows;
+        return { rows: ofDay(rows, choice.day), day: choice, everyRow: all.rows };
+    }
+    /**
+     * The server's own today, for a reset sent with an explicit day (v1 needs one): from the first
+     * page of its usage, which lists the newest rows.
+     */
+    async serverDay(runnerDay) {
+        const adapter = this.require('the server day');
+        if (!adapter.capabilities.serverDay)
+            return { by: 'none' };
+        const page = await this.usagePage(undefined, 0);
+        if (page.day)
+            return { by: 'server', day: page.day };
+        return this.dayFromRows(page.rows, runnerDay);
+    }
+    dayFromRows(rows, runnerDay) {
+        // A row at 0 may be a reset (v1, v01 zero a row and stamp it with the time of the reset).
+        const stamps = rows.flatMap((r) => r.day && r.updatedAt && r.requests > 0 ? [{ day: r.day, updatedAt: r.updatedAt }] : []);
+        const learned = serverDayFromRows(stamps, Date.now() + (this.http.serverClockOffsetMs ?? 0));
+        return learned.day ? { ...learned, by: 'rows', day: learned.day } : { by: 'runner', day: runnerDay };
+    }
+    /**
+     * The usage of each of `days` (server-local YYYY-MM-DD), handed row by row to `onRow` and never
+     * kept: as few requests as the flavor allows (usageHistory). Rows of other days are skipped.
+     */
+    async usageHistory(days, onRow) {
+        const adapter = this.require('usage history');
+        const wanted = new Set(days);
+        const first = [...days].sort()[0];
+        /** Hands the page's rows of the wanted days on; false once older rows begin on a newest-first server. */
+        const take = (page, asked) => {
+            let older = false;
+            for (const row of page.rows) {
+                const day = row.day || page.day || asked;
+                if (day && wanted.has(day))
+                    onRow(row, day);
+                else if (day && first && day < first)
+                    older = true;
+            }
+            return !(older && adapter.capabilities.usageNewestDayFirst);
+        };
+        switch (adapter.capabilities.usageHistory) {
+            case 'per-day':
+                for (const day of days)
+                    await this.eachPage((o) => adapter.usageRequest(day, o), day, (p) => take(p, day));
+                return;
+            case 'rows':
+                return this.eachPage((o) => adapter.usageRequest(first, o), first, (p) => take(p));
+            case 'window':
+                throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'usage per calendar day', 'ask usageWindow');
+        }
+    }
+    /** Each key's requests over the last `days`×24 hours ('window' history: v10), row by row. */
+    async usageWindow(days, onRow) {
+        const adapter = this.require('usage window');
+        const request = adapter.usageWindowRequest;
+        if (!request)
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'usage window');
+        await this.eachPage((o) => request(days, o), undefined, (page) => {
+            page.rows.forEach(onRow);
+            return true;
+        });
+    }
+    /** Usage pages one after the other until the last, or until `onPage` returns false. */
+    async eachPage(request, day, onPage) {
+        const adapter = this.require('usage');
+        let offset = 0;
+        while (offset !== undefined) {
+            const { path, query } = request(offset);
+            const { body } = await this.http.json('GET', path, { query });
+            const page = adapter.parseUsage(body, day, offset);
+            offset = onPage(page) ? page.next : undefined;
+        }
+    }
+    async usagePage(day, offset) {
+        const adapter = this.require('usage');
+        const request = adapter.usageRequest(day, offset);
+        const { body } = await this.http.json('GET', request.path, { query: request.query });
+        return adapter.parseUsage(body, day, offset);
+    }
+    async usagePages(day) {
+        const all = { rows: [] };
+        let offset = 0;
+        while (offset !== undefined) {
+            const page = await this.usagePage(day, offset);
+            for (const row of page.rows)
+                all.rows.push(row);
+            all.day ??= page.day;
+            all.partial ||= page.partial;
+            offset = page.next;
+        }
+        return all;
+    }
+    async deleteKey(key) {
+        const adapter = this.require('delete');
+        if (!adapter.capabilities.delete)
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+        // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
+        // the attempt whose answer was lost deleted it.
+        try {
+            const { body, answer } = await this.http.json('DELETE', `/admin/keys/${pathSegment(key)}`);
+            return body.deleted !== false || answer.earlierMayHaveActed === true;
+        }
+        catch (error) {
+            if (error instanceof HttpStatusError && error.status === 404)
+                return error.earlierMayHaveActed;
+            throw error;
+        }
+    }
+    /**
+     * Resets `key`'s usage of `day`; without a day, of the server's own today on flavors that reset
+     * that by default (resetDefaultsToServerDay). Returns the day the server says it reset, if it says.
+     */
+    async resetUsage(key, day) {
+        const adapter = this.require('reset');
+        if (adapter.capabilities.reset === 'none')
+            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'reset endpoint');
+        if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
+            throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
+        }
+        const request = adapter.resetRequest(key, day);
+        const { body } = await this.http.json(request.method, request.path, { query: request.query, body: request.body });
+        try {
+            return adapter.parseReset?.(body) ?? day;
+        }
+        catch {
+            return day; // the reset was done; only the echo of its day is missing
+        }
+    }
+    require(operation) {
+        if (!this.adapter)
+            throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
+        return this.adapter;
+    }
+}
+
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(46193);
+;// CONCATENATED MODULE: ./src/quota-proxy/answer-body.ts
+// Reading an answer's body once the head has arrived: whole, or as much as arrived before it broke
+// off (the deadline and size limit of ./attempt-limits.ts end it), and the message inside an error body.
+
+/** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
+const CUT_OFF_KEPT = 4096;
+/**
+ * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
+ * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
+ * Decoded as it arrives, so a listing of 100,000 keys (10 MB) is not held as its chunks, their
+ * concatenation and its text at once; the first chunks are kept as bytes for a cut-off snippet.
+ */
+function readBody(body) {
+    return new Promise((resolve) => {
+        const head = [];
+        let headBytes = 0;
+        const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+        let text = '';
+        let received = 0;
+        const done = (cutOff, error) => {
+            if (cutOff)
+                text = Buffer.concat(head).subarray(0, CUT_OFF_KEPT).toString('utf8');
+            else
+                text += decoder.end();
+            head.length = 0;
+            resolve({ text, cutOff, received, error });
+        };
+        body.on('data', (chunk) => {
+            received += chunk.length;
+            if (headBytes < CUT_OFF_KEPT) {
+                head.push(chunk);
+                headBytes += chunk.length;
+            }
+            text += decoder.write(chunk);
+        });
+        body.once('end', () => done(false));
+        body.once('error', (error) => done(true, error));
+    });
+}
+/** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
+function answer_body_errorText(text) {
+    try {
+        const body = JSON.parse(text);
+        if (typeof body.error === 'string')
+            return body.error;
+        if (body.error && typeof body.error.message === 'string')
+            return body.error.message;
+        if (typeof body.message === 'string')
+            return body.message;
+    }
+    catch {
+        // not JSON: HTML error pages are shown by their first characters
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/proxy-note.ts
+// Messages about a failed connection name the proxy it went through: a refused connection is then
+// the proxy's, not the server's.
+
+/**
+ * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
+ * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
+ */
+function proxyNote(url, env) {
+    const https = url.protocol === 'https:';
+    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (!name)
+        return '';
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const bypassed = noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+        return host === bare || host.endsWith(`.${bare}`);
+    });
+    return bypassed ? '' : ` through the proxy ${(0,redact/* redactUrl */.BO)(env[name])} (${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
+// The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
+// v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
+// health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
+// and to say up front when a batch cannot fit.
+const first = (value) => (Array.isArray(value) ? value[0] : value)?.trim();
+const wholeNumber = (value) => {
+    const raw = first(value);
+    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+};
+/**
+ * Paces admin requests by what the answers say. The lowest `remaining` of a window is the latest
+ * count the server told; requests sent after the one it answered and still unanswered had not been
+ * counted yet. Slightly optimistic by design: a request the server refuses anyway gets a 429 with
+ * Retry-After, which the HTTP client waits out; a pessimistic guess could instead wait out a
+ * whole window (15 minutes on v10) for nothing.
+ */
+class RateLimitTracker {
+    limit;
+    /** `remaining` of the answer the estimate rests on, and the ticket of its request. */
+    base;
+    resetAt = 0;
+    nextTicket = 0;
+    inFlight = new Set();
+    /** The window passed: the next answer starts a new one, whatever it says. */
+    stale = false;
+    get known() {
+        return this.base !== undefined;
+    }
+    /**
+     * Asks to send one admin request. `ticket` when it may go now (hand it to observe/release),
+     * else `waitMs` until asking again makes sense.
+     */
+    acquire(now = Date.now()) {
+        if (this.base !== undefined) {
+            this.roll(now);
+            if (this.available() <= 0)
+                return { waitMs: this.stale ? 1000 : Math.max(1, this.resetAt - now) };
+        }
+        return { ticket: this.count() };
+    }
+    /** A ticket for a request sent without asking (a retry). */
+    count() {
+        const ticket = this.nextTicket++;
+        this.inFlight.add(ticket);
+        return ticket;
+    }
+    /** The request of `ticket` is over (answered or failed). */
+    release(ticket) {
+        this.inFlight.delete(ticket);
+    }
+    /** Reads the headers of an /admin answer (any status, 429 included) to the request of `ticket`. */
+    observe(headers, ticket, now = Date.now()) {
+        const remaining = wholeNumber(headers['x-ratelimit-remaining']);
+        if (remaining === undefined)
+            return;
+        const reset = wholeNumber(headers['x-ratelimit-reset']);
+        // Epoch seconds (v10, GitHub style) or, in the IETF draft style, seconds from now.
+        const resetAt = reset === undefined ? now + 60_000 : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
+        this.limit = wholeNumber(headers['x-ratelimit-limit']) ?? this.limit;
+        if (this.base === undefined || resetAt >= this.resetAt + 1000) {
+            this.base = { remaining, ticket };
+            this.resetAt = resetAt;
+            this.stale = false;
+        }
+        else if (!this.stale && remaining < this.base.remaining) {
+            // Same window; a late answer of a window that has passed tells nothing.
+            this.base = { remaining, ticket };
+        }
+    }
+    /** The current window as far as known; undefined before the first answer with the headers. */
+    window(now = Date.now()) {
+        if (this.base === undefined)
+            return undefined;
+        this.roll(now);
+        return { limit: this.limit, available: Math.max(0, this.available()), resetAt: new Date(this.resetAt) };
+    }
+    /** Whether `needed` more admin requests fit now, and if not, how many do and when the rest could. */
+    plan(needed, now = Date.now()) {
+        const window = this.window(now);
+        if (!window)
+            return undefined;
+        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
+    }
+    available() {
+        if (this.base === undefined)
+            return Number.POSITIVE_INFINITY;
+        let uncounted = 0;
+        for (const ticket of this.inFlight)
+            if (ticket > this.base.ticket)
+                uncounted += 1;
+        return this.base.remaining - uncounted;
+    }
+    /** Once the window has passed, the server counts afresh: its limit again (unbounded if unknown). */
+    roll(now) {
+        if (this.stale || now < this.resetAt)
+            return;
+        this.stale = true;
+        this.base = { remaining: this.limit ?? Number.POSITIVE_INFINITY, ticket: this.nextTicket - 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/retry-policy.ts
+// The decisions behind every attempt of the run's requests, for the HTTP client (./http.ts):
+// - whether a failed attempt is tried again: idempotent requests retry network errors, 5xx and 429;
+//   a create (POST) retries only what never reached the server or was refused by its rate limit,
+//   because repeating it could make a second key (issue-keys reconciles those instead);
+// - how long to wait first (full-jitter backoff or the server's Retry-After, ./retry.ts), out of
+//   one budget for the run (max-wait-seconds);
+// - when an admin request may go, under the admin rate limit (./rate-limit.ts);
+// - when the server is taken for gone: it has answered nothing for so long that another attempt
+//   could end past (retries + 1) × timeout + max-wait, with at least retries + 1 timeouts since its
+//   last answer. The run then sends nothing more.
+
+
+
+
+/** The request never reached the server: safe to repeat whatever it was. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
+/** The outcome is unknown: repeated only when the request is idempotent. */
+const UNCERTAIN = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ETIMEDOUT',
+    'QK_DEADLINE',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+]);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+class RetryPolicy {
+    options;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit = new RateLimitTracker();
+    /** Retries made over the run. */
+    retriesMade = 0;
+    /** Attempts in a row that hit their deadline; any complete answer resets it. */
+    consecutiveTimeouts = 0;
+    /** When the last complete answer arrived (or the policy was made). */
+    lastAnswerAt = Date.now();
+    constructor(options) {
+        this.options = options;
+        this.budget = new WaitBudget(options.maxWaitMs);
+    }
+    /** A complete answer arrived: the server is there. */
+    answered() {
+        this.consecutiveTimeouts = 0;
+        this.lastAnswerAt = Date.now();
+    }
+    /** An attempt hit its deadline. */
+    timedOut() {
+        this.consecutiveTimeouts += 1;
+    }
+    /**
+     * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
+     * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
+     * max-wait after that answer. Occasional slow answers among good ones never get here.
+     */
+    stalled() {
+        const { retries, timeoutMs } = this.options;
+        if (this.consecutiveTimeouts < retries + 1)
+            return false;
+        return Date.now() - this.lastAnswerAt + timeoutMs > (retries + 1) * timeoutMs + this.budget.maxMs;
+    }
+    stalledError(target) {
+        const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
+        const each = this.options.timeoutMs / 1000;
+        return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`, false);
+    }
+    /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
+    onRetry(err, request, callback) {
+        const { attempt, target, idempotent } = request;
+        if (attempt.headersReceived) {
+            callback(err);
+            return;
+        }
+        const { statusCode, code, headers } = err;
+        let retry;
+        let why;
+        let retryAfter;
+        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
+            why = `answered ${statusCode}`;
+            if (attempt.ticket !== undefined && headers)
+                this.rateLimit.observe(headers, attempt.ticket);
+            // A 429 was refused before anything was done, so even a create may be repeated.
+            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+            if (retry && statusCode !== 429)
+                attempt.earlierMayHaveActed = true;
+            retryAfter = parseRetryAfter(headers?.['retry-after']);
+        }
+        else {
+            // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
+            if (code === 'UND_ERR_CONNECT_TIMEOUT')
+                this.timedOut();
+            why = classify(err).detail;
+            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
+            if (retry && UNCERTAIN.has(code ?? ''))
+                attempt.earlierMayHaveActed = true;
+        }
+        if (!retry) {
+            callback(err);
+            return;
+        }
+        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
+            if (again)
+                this.renewTicket(attempt);
+            callback(again ? null : err);
+        }, () => callback(err));
+    }
+    /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
+    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
+        const { cancellation, log, retries } = this.options;
+        if (cancellation?.requested || attempt.retries >= retries || this.stalled())
+            return false;
+        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
+        if (!this.budget.reserve(delay)) {
+            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
+            log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            return false;
+        }
+        attempt.retries += 1;
+        this.retriesMade += 1;
+        log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        return (0,cancel/* sleep */.yy)(delay, cancellation?.signal);
+    }
+    /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
+    async paceForRateLimit(target) {
+        const { cancellation, log } = this.options;
+        for (;;) {
+            const turn = this.rateLimit.acquire();
+            if ('ticket' in turn)
+                return turn.ticket;
+            const { waitMs } = turn;
+            const resetAt = new Date(Date.now() + waitMs);
+            if (this.options.onRateLimit === 'fail')
+                throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
+            if (!this.budget.reserve(waitMs)) {
+                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            }
+            log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+            if (!(await (0,cancel/* sleep */.yy)(waitMs + 100, cancellation?.signal)))
+                throw new cancel/* CancelledError */.cc(cancellation?.reason ?? 'cancelled');
+        }
+    }
+    /** A retry is one more request against the admin rate limit. */
+    renewTicket(attempt) {
+        if (attempt.ticket === undefined)
+            return;
+        this.rateLimit.release(attempt.ticket);
+        attempt.ticket = this.rateLimit.count();
+    }
+    /** The 429 that ended a request's retries, as the error that says when to try again. */
+    rateLimitedError(target, answer) {
+        const waitMs = answer.refused?.waitMs ??
+            parseRetryAfter(answer.headers['retry-after']) ??
+            Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
+        const why = answer.refused
+            ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+            : this.options.onRateLimit === 'fail'
+                ? 'on-rate-limit is fail'
+                : `still refused after ${answer.retries + 1} attempts`;
+        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
+var api = __webpack_require__(56615);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
+var dispatcher = __webpack_require__(30883);
+var dispatcher_default = /*#__PURE__*/__webpack_require__.n(dispatcher);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+var env_http_proxy_agent = __webpack_require__(53137);
+var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
+// EXTERNAL MODULE: ./node_modules/undici/lib/interceptor/retry.js
+var retry = __webpack_require__(92026);
+var retry_default = /*#__PURE__*/__webpack_require__.n(retry);
+;// CONCATENATED MODULE: ./src/quota-proxy/undici-parts.ts
+
+
+
+
+if (!("request" in (dispatcher_default()).prototype))
+    Object.assign((dispatcher_default()).prototype, api);
+const EnvHttpProxyAgent = (env_http_proxy_agent_default());
+const undici_parts_retry = (retry_default());
+
+;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
+
+
+
+
+
+
+
+
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+class HttpClient {
+    options;
+    dispatcher;
+    /** Every wait of the run comes out of this (max-wait-seconds). */
+    budget;
+    /** The admin rate limit, as the answers state it. */
+    rateLimit;
+    /** Server clock minus ours, from the Date header of the latest answer (1 s resolution). */
+    serverClockOffsetMs;
+    policy;
+    agent;
+    origin;
+    basePath;
+    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
+    viaProxy;
+    maxAnswerBytes;
+    /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
+    tokenRedactor = new redact/* Redactor */.pO();
+    constructor(options) {
+        this.options = options;
+        this.tokenRedactor.addSecret(options.token);
+        // Credentials in the URL are never sent nor shown: the admin token is the only credential.
+        const base = new URL(options.baseUrl.href);
+        base.username = '';
+        base.password = '';
+        this.origin = base.origin;
+        this.basePath = base.pathname.replace(/\/+$/, '');
+        this.viaProxy = proxyNote(base, process.env);
+        const { timeoutMs, onRateLimit, cancellation, log } = options;
+        const retries = options.retries ?? 3;
+        this.policy = new RetryPolicy({
+            retries,
+            timeoutMs,
+            maxWaitMs: options.maxWaitMs ?? 120_000,
+            onRateLimit,
+            cancellation,
+            log,
+            random: options.random ?? Math.random,
+        });
+        this.budget = this.policy.budget;
+        this.rateLimit = this.policy.rateLimit;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
+        this.agent = new EnvHttpProxyAgent({
+            connections: options.connections,
+            keepAliveTimeout: 10_000,
+            connect: { timeout: options.timeoutMs },
+        });
+        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
+        // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
+        this.dispatcher = this.agent.compose(attemptLimits(), undici_parts_retry({ throwOnError: false }));
+    }
+    /** Retries made over the run. */
+    get retriesMade() {
+        return this.policy.retriesMade;
+    }
+    /** `METHOD <url>` with credentials removed, for messages (built for every request: keep it cheap). */
+    describe(method, path) {
+        return `${method} ${this.origin}${this.basePath}${path}`;
+    }
+    /** The request target exactly as sent: base path + path + query, never normalised (a `..` cannot climb out). */
+    pathFor(path, query) {
+        return requestPath(this.basePath, path, query);
+    }
+    /** The URL a request goes to (for display and tests; requests use pathFor's exact target). */
+    urlFor(path, query) {
+        return new URL(this.origin + this.pathFor(path, query));
+    }
+    async request(method, path, opts = {}) {
+        const target = this.describe(method, path);
+        const cancellation = this.options.cancellation;
+        if (cancellation?.requested)
+            throw new cancel/* CancelledError */.cc(cancellation.reason ?? 'cancelled');
+        const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
+        // The rate limit covers /admin only (the health check is outside it).
+        const admin = /^\/admin(\/|$|\?)/.test(path);
+        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
+        if (admin)
+            attempt.ticket = await this.policy.paceForRateLimit(target);
+        try {
+            return await this.send(method, path, opts, { target, idempotent, attempt });
+        }
+        finally {
+            if (attempt.ticket !== undefined)
+                this.rateLimit.release(attempt.ticket);
+        }
+    }
+    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
+    async json(method, path, opts = {}) {
+        const answer = await this.request(method, path, opts);
+        const target = this.describe(method, path);
+        if (answer.status === 429)
+            throw this.policy.rateLimitedError(target, answer);
+        if (answer.status < 200 || answer.status > 299) {
+            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(answer_body_errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
+        }
+        try {
+            return { body: JSON.parse(answer.text), answer };
+        }
+        catch {
+            throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
+        }
+    }
+    /**
+     * Closes the connections. A request undici still holds (a proxy that keeps failing its tunnel, an
+     * attempt given up at its deadline before it had a connection) would keep close() waiting, so
+     * after a second the agent is destroyed instead: nothing of this run is waiting for an answer.
+     */
+    async close() {
+        let timer;
+        const closed = this.dispatcher.close().then(() => true, () => true);
+        const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
+        const done = await Promise.race([closed, late]);
+        clearTimeout(timer);
+        if (!done)
+            await this.agent.destroy().catch(() => undefined);
+    }
+    /** Sends the request until an answer is whole, or no attempt may follow. */
+    async send(method, path, opts, sending) {
+        const { target, attempt } = sending;
+        const dispatch = this.dispatchOptions(method, path, opts, sending);
+        const started = Date.now();
+        for (;;) {
+            attempt.headersReceived = false;
+            if (this.policy.stalled())
+                throw this.policy.stalledError(target);
+            let response;
+            try {
+                response = await this.dispatcher.request(dispatch);
+            }
+            catch (error) {
+                if (error instanceof AnswerTooLargeError)
+                    throw answerTooLarge(target, error, attempt.retries + 1);
+                this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
+                throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
+            }
+            attempt.headersReceived = true;
+            if (attempt.ticket !== undefined)
+                this.rateLimit.observe(response.headers, attempt.ticket);
+            this.observeDate(response.headers);
+            const read = await readBody(response.body);
+            const ended = read.error instanceof DeadlineError
+                ? 'timed out'
+                : read.error instanceof AnswerTooLargeError
+                    ? 'too large'
+                    : 'cut off';
+            const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
+            this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
+            if (!read.cutOff)
+                this.policy.answered();
+            if (read.error instanceof AnswerTooLargeError)
+                throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
+            if (read.error instanceof AttemptAbandonedError)
+                throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
+            if (!read.cutOff) {
+                const { retries, refused, earlierMayHaveActed } = attempt;
+                return {
+                    status: response.statusCode,
+                    headers: response.headers,
+                    text: read.text,
+                    retries,
+                    refused,
+                    earlierMayHaveActed,
+                };
+            }
+            if (await this.retryCutOff(read, sending))
+                continue;
+            const { statusCode: status, headers } = response;
+            throw brokenOffError({ status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
+        }
+    }
+    /** What undici is asked for: one attempt's limits and our retry policy ride along. */
+    dispatchOptions(method, path, opts, sending) {
+        const cancellation = this.options.cancellation;
+        const signal = opts.signal && cancellation
+            ? AbortSignal.any([opts.signal, cancellation.abortSignal])
+            : (opts.signal ?? cancellation?.abortSignal);
+        const headers = { accept: 'application/json' };
+        if (opts.auth !== false && this.options.token)
+            headers.authorization = `Bearer ${this.options.token}`;
+        let body;
+        if (opts.body !== undefined) {
+            body = JSON.stringify(opts.body);
+            headers['content-type'] = 'application/json';
+        }
+        const limits = {
+            deadlineMs: this.options.timeoutMs,
+            maxAnswerBytes: this.maxAnswerBytes,
+            // The run's abort signal and the request's own (the health check drops a /healthz that hangs).
+            signal,
+            onDeadline: () => this.policy.timedOut(),
+        };
+        return {
+            origin: this.origin,
+            path: this.pathFor(path, opts.query),
+            method: method,
+            headers,
+            body,
+            [LIMITS]: limits,
+            headersTimeout: this.options.timeoutMs,
+            bodyTimeout: this.options.timeoutMs,
+            // Read by the retry interceptor for this request only.
+            retryOptions: {
+                retry: (err, _context, callback) => this.policy.onRetry(err, sending, callback),
+            },
+        };
+    }
+    /** A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome (issue-keys reconciles). */
+    async retryCutOff(read, sending) {
+        const { target, idempotent, attempt } = sending;
+        attempt.earlierMayHaveActed = true;
+        const why = read.error instanceof DeadlineError ? 'the answer did not finish in time' : 'the answer was cut off';
+        if (!idempotent || !(await this.policy.waitBeforeRetry(attempt, target, why, undefined)))
+            return false;
+        this.policy.renewTicket(attempt);
+        return true;
+    }
+    observeDate(headers) {
+        const date = Date.parse(String(headers.date ?? ''));
+        if (!Number.isNaN(date))
+            this.serverClockOffsetMs = date - Date.now();
+    }
+}
+
+// EXTERNAL MODULE: ./src/shared/progress.ts
+var shared_progress = __webpack_require__(1378);
+;// CONCATENATED MODULE: ./src/run.ts
+// The flow every platform shares: health first, then the command; the platform entries only turn
+// inputs into Options and the returned report into outputs, summary, artifact and exit code.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The CSV's private temp file, created before the first request: a path that cannot take it (name
+ * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
+ */
+function openCsvBeforeRequests(options) {
+    if (!writesKeysCsv(options))
+        return undefined;
+    try {
+        return new output_csv/* CsvWriter */.ie(options.output);
+    }
+    catch (error) {
+        const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+        throw new config_options/* InputError */.dz('output', options.output, `the CSV cannot be created there (${reason}); expected a writable folder and a file name the file system accepts`);
+    }
+}
+/** The audit log, opened (0600) before the first request: a path that cannot take it is bad input. */
+function openAuditBeforeRequests(options, context, server, log) {
+    if (!options.auditLog)
+        return undefined;
+    const { command, token } = options;
+    const origin = context.origin ?? (0,audit/* auditOrigin */.EO)(context.platform, {});
+    try {
+        return new audit/* AuditLog */.SB(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
+    }
+    catch (error) {
+        const reason = error.code ?? error.message;
+        throw new config_options/* InputError */.dz('audit-log', options.auditLog, `the audit log cannot be written there (${reason})`);
+    }
+}
+const RUNNERS = {
+    generate: runGenerate,
+    batch: runBatch,
+    reset: runReset,
+    delete: runDelete,
+    rotate: runRotate,
+    list: runList,
+    usage: runUsage,
+    monitor: runMonitor,
+};
+/** The HTTP client and the quota-proxy API of one run, and the context every command receives. */
+function commandContext(options, context, log, cancellation, progress) {
+    const server = (0,redact/* redactUrl */.BO)(options.url.href);
+    // Before the CSV's temp file: a refused audit path must not leave one behind.
+    const auditLog = openAuditBeforeRequests(options, context, server, log);
+    const csv = openCsvBeforeRequests(options);
+    const plainHttp = (0,plain_http/* plainHttpWarning */.BS)(options.url);
+    if (plainHttp && options.token)
+        log.warning(plainHttp);
+    const http = new HttpClient({
+        baseUrl: options.url,
+        token: options.token,
+        timeoutMs: options.timeoutMs,
+        connections: options.concurrency,
+        retries: options.retries,
+        maxWaitMs: options.maxWaitMs,
+        onRateLimit: options.onRateLimit,
+        cancellation,
+        log,
+    });
+    const api = new QuotaProxy(http, options.serverFlavor);
+    const summary = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
+    if (auditLog)
+        summary.facts.push(['Audit log', auditLog.file]);
+    const audit = auditLog && ((event) => auditLog.record(event));
+    return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit };
+}
+/** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
+function cancelledReport(ctx, cancellation, report) {
+    const reason = cancellation.reason ?? 'cancelled';
+    return {
+        outputs: ctx.outputs,
+        summary: ctx.summary,
+        ...report,
+        ok: false,
+        cancelled: reason,
+        failure: report?.failure ?? `Cancelled (${reason}) before ${ctx.options.command} finished.`,
+    };
+}
+/** Step: the health check; a report when the run must stop here, else undefined. */
+async function checkHealth(ctx, cancellation) {
+    const result = await health(ctx.options, { api: ctx.api });
+    ctx.outputs.healthy = String(result.healthy);
+    ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
+    if (result.healthy) {
+        ctx.log.info(`${ctx.server}: healthy${result.note ? `: ${result.note}` : ''}`);
+        return undefined;
+    }
+    const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
+    const failure = advice ? `${result.problem} ${advice}` : result.problem;
+    const report = { ok: false, failure, outputs: ctx.outputs, summary: ctx.summary };
+    // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
+    return cancellation.requested ? cancelledReport(ctx, cancellation, { ...report, failure: undefined }) : report;
+}
+/** Health, the token check before any create, then the command; the CSV and the client are closed whatever happens. */
+async function run(options, context, log, cancellation = new cancel/* Cancellation */.mT(), progress = shared_progress/* NO_PROGRESS */.cf) {
+    if (options.token)
+        log.secret(options.token, 'token');
+    const ctx = commandContext(options, context, log, cancellation, progress);
+    const { api, csv } = ctx;
+    try {
+        if (!options.skipHealthCheck) {
+            const stop = await checkHealth(ctx, cancellation);
+            if (stop)
+                return stop;
+        }
+        // A wrong token is found before the first key is made, not by the creates.
+        if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
+            const refusal = await checkAdminToken(api, options.tokenSource, (m) => log.warning(m));
+            if (refusal)
+                return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
+        }
+        const runner = RUNNERS[options.command];
+        const report = runner ? await runner(ctx) : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
+        return cancellation.requested ? cancelledReport(ctx, cancellation, runner ? report : undefined) : report;
+    }
+    catch (error) {
+        // A request abandoned by the signal fails with its own error; the run was cancelled all the same.
+        if (error instanceof cancel/* CancelledError */.cc || cancellation.requested)
+            return cancelledReport(ctx, cancellation);
+        throw error;
+    }
+    finally {
+        progress.done();
+        // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
+        if (csv && !csv.settled)
+            await csv.discard();
+        if (api.flavor) {
+            ctx.outputs.flavor = api.flavor;
+            if (!ctx.summary.facts.some(([name]) => name === 'Flavor'))
+                ctx.summary.facts.splice(1, 0, ['Flavor', api.flavor]);
+        }
+        await api.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 23672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ forEachBounded)
+/* harmony export */ });
+// At most `concurrency` calls in flight over a list: the HTTP pool has that many connections.
+/** Calls `fn` for every item, at most `concurrency` at a time; `fn` handles its own errors. */
+async function forEachBounded(items, concurrency, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+
+/***/ })
+
+};

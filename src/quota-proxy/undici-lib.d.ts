@@ -1,0 +1,25 @@
+// The undici files src/quota-proxy/undici-parts.ts loads directly (undici types its index only).
+declare module 'undici/lib/api/index.js' {
+  import type { Dispatcher } from 'undici';
+
+  const api: Pick<Dispatcher, 'request' | 'stream' | 'pipeline' | 'connect' | 'upgrade'>;
+  export default api;
+}
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+  import type { Dispatcher } from 'undici';
+
+  const DispatcherClass: typeof Dispatcher;
+  export default DispatcherClass;
+}
+declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
+  import type { EnvHttpProxyAgent } from 'undici';
+
+  const EnvHttpProxyAgentClass: typeof EnvHttpProxyAgent;
+  export default EnvHttpProxyAgentClass;
+}
+declare module 'undici/lib/interceptor/retry.js' {
+  import type { interceptors } from 'undici';
+
+  const retry: typeof interceptors.retry;
+  export default retry;
+}

@@ -1,0 +1,14 @@
+// Only the parts of undici a run uses. Its index also loads fetch, WebSocket, caches, mocks and
+// their built-in modules (zlib, worker_threads…): a good part of the CLI's start-up, for nothing.
+// The index adds the API methods (request, connect: the proxy agent tunnels with it…) to
+// Dispatcher; without it that is done here, the same way, once.
+import type { EnvHttpProxyAgent as EnvHttpProxyAgentType, interceptors } from 'undici';
+import api from 'undici/lib/api/index.js';
+import Dispatcher from 'undici/lib/dispatcher/dispatcher.js';
+import EnvHttpProxyAgentClass from 'undici/lib/dispatcher/env-http-proxy-agent.js';
+import retryInterceptor from 'undici/lib/interceptor/retry.js';
+
+if (!('request' in Dispatcher.prototype)) Object.assign(Dispatcher.prototype, api);
+
+export const EnvHttpProxyAgent: typeof EnvHttpProxyAgentType = EnvHttpProxyAgentClass;
+export const retry: typeof interceptors.retry = retryInterceptor;
