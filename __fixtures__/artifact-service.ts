@@ -127,7 +127,10 @@ function makeRuntimeToken(runId: string, jobId: string): string {
     iat: now - 60,
     exp: now + 6 * 3600,
   };
-  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${b64url('unsigned test double signature')}`;
+  return (
+    `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.` +
+    `${b64url('unsigned test double signature')}`
+  );
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -164,7 +167,8 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       throw new TwirpError(
         403,
         'permission_denied',
-        `backend ids ${String(run)}:${String(job)} do not match the token's ${workflowRunBackendId}:${workflowJobRunBackendId}`,
+        `backend ids ${String(run)}:${String(job)} do not match the token's ${workflowRunBackendId}:` +
+          `${workflowJobRunBackendId}`,
       );
     }
   }
@@ -219,7 +223,9 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
         artifact,
         workflowRunBackendId,
         workflowJobRunBackendId,
-        blobPath: `${BLOB_PREFIX}${workflowRunBackendId}/workflow-job-run-${workflowJobRunBackendId}/artifacts/${sha256Hex(Buffer.from(`${id}:${name}`))}.zip`,
+        blobPath:
+          `${BLOB_PREFIX}${workflowRunBackendId}/workflow-job-run-${workflowJobRunBackendId}` +
+          `/artifacts/${sha256Hex(Buffer.from(`${id}:${name}`))}.zip`,
         uploadSig: randomBytes(32).toString('base64'),
         readSig: randomBytes(32).toString('base64'),
         staged: new Map(),
@@ -389,7 +395,9 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       const commit = (blob: Buffer): void => {
         record.committed = true;
         record.lastModified = new Date();
-        record.etag = `"0x${record.lastModified.getTime().toString(16).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}"`;
+        record.etag =
+          `"0x${record.lastModified.getTime().toString(16).toUpperCase()}` +
+          `${randomBytes(2).toString('hex').toUpperCase()}"`;
         record.artifact.zip = blob;
         const contentType = req.headers['x-ms-blob-content-type'] ?? req.headers['content-type'];
         record.artifact.blobContentType = contentType === undefined ? undefined : String(contentType);

@@ -72,7 +72,11 @@ test('a failed health check fails the step with one line and healthy=false', asy
   expect(result.code).toBe(1);
   expect(result.outputs.healthy).toBe('false');
   expect(result.stdout).toMatch(
-    /^::error::Health check failed: GET http:\/\/127\.0\.0\.1:9\/healthz: connection refused \(4 attempts\); check that quota-proxy is running/m,
+    new RegExp(
+      String.raw`^::error::Health check failed: GET http:\/\/127\.0\.0\.1:9\/healthz:` +
+        String.raw` connection refused \(4 attempts\); check that quota-proxy is running`,
+      'm',
+    ),
   );
   expect(result.stdout.replace(/^::add-mask::.*$/m, '')).not.toContain('x'.repeat(20));
 });

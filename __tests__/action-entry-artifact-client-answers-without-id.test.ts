@@ -34,7 +34,8 @@ test('generate: an upload without an id fails the step and keeps the CSV on the 
   const audit = path.join(path.dirname(csvPath), 'quota-keys-audit.jsonl');
   expect(calls).toEqual([{ name: 'trial-keys-1001-1', files: [csvPath, audit], retentionDays: 3 }]);
   expect(core.failures).toEqual([
-    `Uploading the CSV as artifact "trial-keys-1001-1" failed: the artifact service returned no artifact id. The keys are only on the runner, at ${csvPath}.`,
+    `Uploading the CSV as artifact "trial-keys-1001-1" failed: the artifact service returned no artifact ` +
+      `id. The keys are only on the runner, at ${csvPath}.`,
   ]);
   expect(core.outputs['artifact-id']).toBeUndefined();
   expect(core.outputs['created-count']).toBe('1');

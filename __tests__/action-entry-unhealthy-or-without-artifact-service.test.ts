@@ -31,16 +31,21 @@ test('health against a server answering 500: the step fails, healthy=false, summ
   }
 });
 
-test('generate without the artifact service: a warning, the CSV on the runner, the step passes; no summary file, no summary', async () => {
-  const { core } = await runActionInProcess(
-    { command: 'generate', name: 'no-service', url: server.url, 'admin-token': server.token },
-    { env: { GITHUB_STEP_SUMMARY: '' } },
-  );
-  expect(core.failures).toEqual([]);
-  const csvPath = core.outputs['csv-path']!;
-  expect(existsSync(csvPath)).toBe(true);
-  expect(core.lines).toContain(
-    `warning: No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was not uploaded; it is at ${csvPath}.`,
-  );
-  expect(core.summaries).toEqual([]);
-});
+test(
+  'generate without the artifact service: a warning, the CSV on the runner, the step passes; no summary ' +
+    'file, no summary',
+  async () => {
+    const { core } = await runActionInProcess(
+      { command: 'generate', name: 'no-service', url: server.url, 'admin-token': server.token },
+      { env: { GITHUB_STEP_SUMMARY: '' } },
+    );
+    expect(core.failures).toEqual([]);
+    const csvPath = core.outputs['csv-path']!;
+    expect(existsSync(csvPath)).toBe(true);
+    expect(core.lines).toContain(
+      `warning: No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSV was ` +
+        `not uploaded; it is at ${csvPath}.`,
+    );
+    expect(core.summaries).toEqual([]);
+  },
+);

@@ -34,41 +34,44 @@ afterAll(async () => {
   await server.close();
 });
 
-test('batch: the zip holds the CSV byte for byte; outputs, summary and token mask are set; the step passes', async () => {
-  const { core } = await runActionInProcess(
-    { command: 'batch', count: '3', limit: '50', url: server.url, 'admin-token': server.token },
-    { eventName: 'push', ref: 'refs/tags/v2.0.0', runId: 777, env: { ...service.env, GITHUB_RUN_ATTEMPT: '2' } },
-  );
-  expect(core.failures).toEqual([]);
-  const csvPath = core.outputs['csv-path']!;
-  const csv = readFileSync(csvPath);
-  expect(parse(csv, { columns: true })).toHaveLength(3);
+test(
+  'batch: the zip holds the CSV byte for byte; outputs, summary and token mask are set; the ' + 'step passes',
+  async () => {
+    const { core } = await runActionInProcess(
+      { command: 'batch', count: '3', limit: '50', url: server.url, 'admin-token': server.token },
+      { eventName: 'push', ref: 'refs/tags/v2.0.0', runId: 777, env: { ...service.env, GITHUB_RUN_ATTEMPT: '2' } },
+    );
+    expect(core.failures).toEqual([]);
+    const csvPath = core.outputs['csv-path']!;
+    const csv = readFileSync(csvPath);
+    expect(parse(csv, { columns: true })).toHaveLength(3);
 
-  const artifact = service.artifacts.find((a) => a.name === 'trial-keys-777-2')!;
-  expect(artifact.finalized).toBe(true);
-  // The audit log rides beside the CSV (audit-log-every-write.test.ts checks its lines).
-  expect([...artifact.files.keys()]).toEqual([basename(csvPath), 'quota-keys-audit.jsonl']);
-  expect(artifact.files.get(basename(csvPath))!.equals(csv)).toBe(true);
-  expect(core.outputs).toMatchObject({
-    'artifact-id': String(artifact.id),
-    'artifact-url': `https://github.com/octo/keys/actions/runs/777/artifacts/${artifact.id}`,
-    'artifact-digest': createHash('sha256').update(artifact.zip).digest('hex'),
-    'created-count': '3',
-    healthy: 'true',
-    flavor: 'v1',
-  });
-  expect(core.summaries).toHaveLength(1);
-  expect(core.summaries[0]).toContain('- **Artifact:** trial-keys-777-2 (kept 1 day)');
-  expect(core.summaries[0]).toContain(`/actions/runs/777/artifacts/${artifact.id}`);
-  expect(core.lines.join('\n')).toContain(`as artifact trial-keys-777-2 (id ${artifact.id}, kept 1 day)`);
-  // Masked before anything could echo it, and never shown.
-  expect(core.masked).toContain(server.token);
-  expect(clientOutput).toContain('Artifact trial-keys-777-2 successfully finalized');
-  for (const shown of [core.shown(), clientOutput]) {
-    expect(shown).not.toContain(server.token);
-    for (const row of parse(csv, { columns: true }) as Array<{ key: string }>) expect(shown).not.toContain(row.key);
-  }
-});
+    const artifact = service.artifacts.find((a) => a.name === 'trial-keys-777-2')!;
+    expect(artifact.finalized).toBe(true);
+    // The audit log rides beside the CSV (audit-log-every-write.test.ts checks its lines).
+    expect([...artifact.files.keys()]).toEqual([basename(csvPath), 'quota-keys-audit.jsonl']);
+    expect(artifact.files.get(basename(csvPath))!.equals(csv)).toBe(true);
+    expect(core.outputs).toMatchObject({
+      'artifact-id': String(artifact.id),
+      'artifact-url': `https://github.com/octo/keys/actions/runs/777/artifacts/${artifact.id}`,
+      'artifact-digest': createHash('sha256').update(artifact.zip).digest('hex'),
+      'created-count': '3',
+      healthy: 'true',
+      flavor: 'v1',
+    });
+    expect(core.summaries).toHaveLength(1);
+    expect(core.summaries[0]).toContain('- **Artifact:** trial-keys-777-2 (kept 1 day)');
+    expect(core.summaries[0]).toContain(`/actions/runs/777/artifacts/${artifact.id}`);
+    expect(core.lines.join('\n')).toContain(`as artifact trial-keys-777-2 (id ${artifact.id}, kept 1 day)`);
+    // Masked before anything could echo it, and never shown.
+    expect(core.masked).toContain(server.token);
+    expect(clientOutput).toContain('Artifact trial-keys-777-2 successfully finalized');
+    for (const shown of [core.shown(), clientOutput]) {
+      expect(shown).not.toContain(server.token);
+      for (const row of parse(csv, { columns: true }) as Array<{ key: string }>) expect(shown).not.toContain(row.key);
+    }
+  },
+);
 
 test("retention-days above the repository's setting is capped to it", async () => {
   const { core } = await runActionInProcess(
@@ -109,7 +112,8 @@ test('a refused upload fails the step, names the file the keys are in, and still
     expect(core.failures).toHaveLength(1);
     expect(core.failures[0]).toMatch(
       new RegExp(
-        `^Uploading the CSV as artifact "refused" failed: .+\\. The keys are only on the runner, at ${csvPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`,
+        `^Uploading the CSV as artifact "refused" failed: .+\\. The keys are only on the runner, at ` +
+          `${csvPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`,
       ),
     );
     expect(refusing.artifacts).toEqual([]);

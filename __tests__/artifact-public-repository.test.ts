@@ -50,7 +50,11 @@ test.each(['batch', 'generate'])(
     const result = await runBundledAction(inputs({ command }), event('900'));
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /^::error::Refusing to upload plaintext keys as an artifact of a public repository .*no key was created\. Set encrypt-to/m,
+      new RegExp(
+        '^::error::Refusing to upload plaintext keys as an artifact of a public' +
+          String.raw` repository .*no key was created\. Set encrypt-to`,
+        'm',
+      ),
     );
     expect(proxy.requests).toEqual([]);
     expect(readdirSync(result.workspace)).toEqual([]);
@@ -136,17 +140,31 @@ test('an event payload that does not name the repository counts as public: refus
   });
   expect(result.code).toBe(1);
   expect(result.stdout).toMatch(
-    /^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m,
+    new RegExp(
+      '^::error::Refusing to upload plaintext keys as an artifact of a' +
+        String.raw` repository that may be public \(the event payload does not say\).*no key` +
+        ' was created',
+      'm',
+    ),
   );
   expect(proxy.requests).toEqual([]);
 });
 
-test('a repository in the payload that says neither private nor visibility counts as public too: refused before any request', async () => {
-  const payload = { repository: { full_name: 'octo/keys' } };
-  const result = await runBundledAction(inputs(), { eventName: 'schedule', runId: '910', payload, env: service.env });
-  expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(
-    /^::error::Refusing to upload plaintext keys as an artifact of a repository that may be public \(the event payload does not say\).*no key was created/m,
-  );
-  expect(proxy.requests).toEqual([]);
-});
+test(
+  'a repository in the payload that says neither private nor visibility counts as public too: refused ' +
+    'before any request',
+  async () => {
+    const payload = { repository: { full_name: 'octo/keys' } };
+    const result = await runBundledAction(inputs(), { eventName: 'schedule', runId: '910', payload, env: service.env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        '^::error::Refusing to upload plaintext keys as an artifact of a' +
+          String.raw` repository that may be public \(the event payload does not say\).*no key` +
+          ' was created',
+        'm',
+      ),
+    );
+    expect(proxy.requests).toEqual([]);
+  },
+);

@@ -174,7 +174,11 @@ test('without the artifact service (act, a plain shell): a warning, the CSV stay
   );
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(
-    /^::warning::No artifact service here \(ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset\): the CSV was not uploaded/m,
+    new RegExp(
+      String.raw`^::warning::No artifact service here \(ACTIONS_RUNTIME_TOKEN or` +
+        String.raw` ACTIONS_RESULTS_URL unset\): the CSV was not uploaded`,
+      'm',
+    ),
   );
   expect(existsSync(result.outputs['csv-path']!)).toBe(true);
   expect(result.outputs['artifact-id']).toBeUndefined();

@@ -123,19 +123,23 @@ test('after all of them, the server has seen no request at all', () => {
   expect(server.requests).toEqual([]);
 });
 
-test('the action refuses the same way: require-https with http:// to another host, before the health check', async () => {
-  const result = await runBundledAction({
-    command: 'batch',
-    url: 'http://qp.example.com:8787',
-    'admin-token': server.token,
-    'require-https': 'true',
-  });
-  expect(result.code).toBe(1);
-  expect(result.stdout).toContain(
-    '::error::Invalid input \'url\': "http://qp.example.com:8787/" — require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1.',
-  );
-  expect(server.requests).toEqual([]);
-});
+test(
+  'the action refuses the same way: require-https with http:// to another host, before the ' + 'health check',
+  async () => {
+    const result = await runBundledAction({
+      command: 'batch',
+      url: 'http://qp.example.com:8787',
+      'admin-token': server.token,
+      'require-https': 'true',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '::error::Invalid input \'url\': "http://qp.example.com:8787/" — require-https is true: expected ' +
+        'https://, or http:// to a loopback host such as 127.0.0.1.',
+    );
+    expect(server.requests).toEqual([]);
+  },
+);
 
 // Refused argument lists are echoed in their error: the token given on the command line must not be.
 test.each([

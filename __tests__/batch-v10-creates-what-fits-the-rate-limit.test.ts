@@ -12,33 +12,39 @@ afterEach(() => server.close());
 const onServer = () => new Set(server.allKeys().map((k) => k.key));
 const adminBeforeFirstCreate = (requests: string[]) => requests.findIndex((r) => r.startsWith('POST /admin/keys'));
 
-test('on-rate-limit: fail: creates the keys that fit the window, reports the rest, no key outside the CSV', async () => {
-  server = await startDevServer({ flavor: 'v10' });
-  const { report, rows, requests, warnings } = await runWrite(server, {
-    command: 'batch',
-    name: 'rl',
-    count: '50',
-    'on-rate-limit': 'fail',
-  });
-  const admin = requests.filter((r) => r.includes('/admin/'));
-  // 30 admin requests in the window: every one not spent before the first create makes a key.
-  const fit = 30 - adminBeforeFirstCreate(admin);
-  expect(report.ok).toBe(false);
-  expect(report.outputs).toMatchObject({ 'created-count': String(fit), 'failed-count': String(50 - fit) });
-  expect(rows).toHaveLength(fit);
-  expect(new Set(rows.map((r) => r.key))).toEqual(onServer());
-  expect(admin).toHaveLength(30); // paced by the headers: nothing sent that the server would refuse
-  expect(warnings.join('\n')).toMatch(
-    new RegExp(
-      `: ${fit} fit now, the rest after .* on-rate-limit is fail: creating the ${fit} that fit now; the other ${50 - fit} will not be requested \\(run again after `,
-    ),
-  );
-  expect(report.failure).toMatch(
-    new RegExp(
-      `^${50 - fit} of 50 key\\(s\\) were not created \\(first error: POST http://127\\.0\\.0\\.1:\\d+/admin/keys: not sent: the admin rate limit is used up; on-rate-limit is fail; retry after .*\\); the ${fit} created are in `,
-    ),
-  );
-});
+test(
+  'on-rate-limit: fail: creates the keys that fit the window, reports the rest, no key ' + 'outside the CSV',
+  async () => {
+    server = await startDevServer({ flavor: 'v10' });
+    const { report, rows, requests, warnings } = await runWrite(server, {
+      command: 'batch',
+      name: 'rl',
+      count: '50',
+      'on-rate-limit': 'fail',
+    });
+    const admin = requests.filter((r) => r.includes('/admin/'));
+    // 30 admin requests in the window: every one not spent before the first create makes a key.
+    const fit = 30 - adminBeforeFirstCreate(admin);
+    expect(report.ok).toBe(false);
+    expect(report.outputs).toMatchObject({ 'created-count': String(fit), 'failed-count': String(50 - fit) });
+    expect(rows).toHaveLength(fit);
+    expect(new Set(rows.map((r) => r.key))).toEqual(onServer());
+    expect(admin).toHaveLength(30); // paced by the headers: nothing sent that the server would refuse
+    expect(warnings.join('\n')).toMatch(
+      new RegExp(
+        `: ${fit} fit now, the rest after .* on-rate-limit is fail: creating the ${fit} that fit now; the ` +
+          `other ${50 - fit} will not be requested \\(run again after `,
+      ),
+    );
+    expect(report.failure).toMatch(
+      new RegExp(
+        `^${50 - fit} of 50 key\\(s\\) were not created \\(first error: POST ` +
+          `http://127\\.0\\.0\\.1:\\d+/admin/keys: not sent: the admin rate limit is used up; on-rate-limit is fail; ` +
+          `retry after .*\\); the ${fit} created are in `,
+      ),
+    );
+  },
+);
 
 test('default on-rate-limit (wait) but the window outlasts max-wait-seconds: the same, without waiting', async () => {
   server = await startDevServer({ flavor: 'v10' });
@@ -50,7 +56,10 @@ test('default on-rate-limit (wait) but the window outlasts max-wait-seconds: the
   expect(report.outputs).toMatchObject({ 'created-count': String(fit), 'failed-count': String(50 - fit) });
   expect(new Set(rows.map((r) => r.key))).toEqual(onServer());
   expect(warnings.join('\n')).toMatch(
-    /Waiting 9\d\d s is more than max-wait-seconds leaves \(\d+ s\): creating the \d+ that fit now; the other \d+ will not be requested/,
+    new RegExp(
+      String.raw`Waiting 9\d\d s is more than max-wait-seconds leaves \(\d+ s\): creating` +
+        String.raw` the \d+ that fit now; the other \d+ will not be requested`,
+    ),
   );
 });
 

@@ -28,16 +28,19 @@ test('--version and --help print to stdout and exit 0', async () => {
   expect(help.stdout).toContain('--dotenv FILE');
 });
 
-test('no command: exit 2 with the usage and the commands on stderr; a token given as a stray word is not echoed', async () => {
-  const none = await runCliInProcess([], env());
-  expect(none.code).toBe(2);
-  expect(none.stderr).toMatch(/^Usage: quota-keys <command> \[flags\]/);
-  expect(none.stderr).toMatch(/^Commands: .*generate/m);
-  expect(none.stdout).toBe('');
-  const stray = await runCliInProcess(['batch', '--token', server.token, server.token], {});
-  expect(stray.code).toBe(2);
-  expect(stray.stderr).not.toContain(server.token);
-});
+test(
+  'no command: exit 2 with the usage and the commands on stderr; a token given as a stray word ' + 'is not echoed',
+  async () => {
+    const none = await runCliInProcess([], env());
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^Usage: quota-keys <command> \[flags\]/);
+    expect(none.stderr).toMatch(/^Commands: .*generate/m);
+    expect(none.stdout).toBe('');
+    const stray = await runCliInProcess(['batch', '--token', server.token, server.token], {});
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).not.toContain(server.token);
+  },
+);
 
 test('generate: the summary on stdout, the CSV at --output, exit 0; no key or token shown', async () => {
   const output = path.join(dir(), 'keys.csv');
@@ -77,19 +80,23 @@ test('an unhealthy server: the error on stderr, exit 1, and --dotenv still gets 
   }
 });
 
-test('a GitLab job: quota-keys.env in CI_PROJECT_DIR, and a note when GITLAB_CI is not "true" (gitlab-ci-local)', async () => {
-  const job = dir();
-  const gitlab = { ...env(), CI_PROJECT_DIR: job, CI_PIPELINE_ID: '4242', CI_JOB_ID: '99', GITLAB_CI: 'false' };
-  const result = await runCliInProcess(['batch', '--count', '2', '--limit', '10'], gitlab);
-  expect(result.code).toBe(0);
-  expect(result.stderr).toContain(
-    'GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local).',
-  );
-  const dotenv = readFileSync(path.join(job, 'quota-keys.env'), 'utf8');
-  expect(dotenv).toContain('QUOTA_KEYS_CREATED=2');
-  const csv = /^QUOTA_KEYS_CSV=(.*)$/m.exec(dotenv)![1]!;
-  expect(existsSync(path.join(job, csv))).toBe(true);
-});
+test(
+  'a GitLab job: quota-keys.env in CI_PROJECT_DIR, and a note when GITLAB_CI is not "true" ' + '(gitlab-ci-local)',
+  async () => {
+    const job = dir();
+    const gitlab = { ...env(), CI_PROJECT_DIR: job, CI_PIPELINE_ID: '4242', CI_JOB_ID: '99', GITLAB_CI: 'false' };
+    const result = await runCliInProcess(['batch', '--count', '2', '--limit', '10'], gitlab);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under ' +
+        'gitlab-ci-local).',
+    );
+    const dotenv = readFileSync(path.join(job, 'quota-keys.env'), 'utf8');
+    expect(dotenv).toContain('QUOTA_KEYS_CREATED=2');
+    const csv = /^QUOTA_KEYS_CSV=(.*)$/m.exec(dotenv)![1]!;
+    expect(existsSync(path.join(job, csv))).toBe(true);
+  },
+);
 
 test('bad input with --dotenv: exit 2, and the dotenv file is still written', async () => {
   const dotenv = path.join(dir(), 'bad.env');

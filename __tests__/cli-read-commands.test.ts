@@ -124,15 +124,19 @@ fi`;
   expect(text).toContain('警告：发现高使用率密钥');
 });
 
-test('usage --fail-on-alert: exit 3 (an alert, told apart from a failure), a warning per alerting key, one error line', async () => {
-  const result = await cli(['usage', '--token', server.token, '--url', server.url, '--fail-on-alert']);
-  expect(result.code).toBe(3);
-  expect(result.stderr).toContain(`warning: Key ${shortenKey(keys[1]!)} (用户-2) used 85% of its daily limit`);
-  expect(result.stderr).toMatch(
-    /^error: 1 key\(s\) at or above alert-threshold 80% \(用户-2 85%\) and fail-on-alert is set\.$/m,
-  );
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-});
+test(
+  'usage --fail-on-alert: exit 3 (an alert, told apart from a failure), a warning per alerting key, ' +
+    'one error line',
+  async () => {
+    const result = await cli(['usage', '--token', server.token, '--url', server.url, '--fail-on-alert']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`warning: Key ${shortenKey(keys[1]!)} (用户-2) used 85% of its daily limit`);
+    expect(result.stderr).toMatch(
+      /^error: 1 key\(s\) at or above alert-threshold 80% \(用户-2 85%\) and fail-on-alert is set\.$/m,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  },
+);
 
 test('§3.4 monitor --token: one pass, totals first, then the busiest keys', async () => {
   const result = await cli(['monitor', '--token', server.token], { QUOTA_PROXY_URL: server.url });

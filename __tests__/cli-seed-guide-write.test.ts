@@ -54,7 +54,11 @@ describe.each(FLAVORS.map((f) => [f]))('seed guide on %s', (flavor) => {
     if (flavor === 'v1p') {
       expect(result).toMatchObject({ code: 1 });
       expect(result.stderr).toMatch(
-        /error: The v1p quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day/,
+        new RegExp(
+          "error: The v1p quota-proxy flavor can only reset every key's usage" +
+            " for a day, not one key's: reset refused, nothing was sent; set" +
+            ' reset-all-keys-for-day',
+        ),
       );
       expect(writesSince(from)).toEqual([]);
       expect(await usageOf(server, key, today)).toBe(5);
@@ -191,13 +195,15 @@ generate_for_user "internal" "dev-team"
     if (perKeyLimit(flavor)) expect(server.allKeys().find((k) => k.key === row!.key)!.dailyLimit).toBe(5000);
   });
 
-  test('§5.2 the rotation script: list, then delete --name with what list printed, for keys older than 30 days', async () => {
-    const now = Date.now();
-    const old = server.seedKeys(2, { labelPrefix: 'rot52-old-', createdAt: new Date(now - 45 * DAY_MS) });
-    const young = server.seedKeys(2, { labelPrefix: 'rot52-young-', createdAt: new Date(now - 3 * DAY_MS) });
-    // The guide's loop, with its "simplified" age computed the way its comment asks; only our
-    // test keys are considered, so the other tests' keys stay out of it.
-    const script = `
+  test(
+    '§5.2 the rotation script: list, then delete --name with what list printed, for keys older ' + 'than 30 days',
+    async () => {
+      const now = Date.now();
+      const old = server.seedKeys(2, { labelPrefix: 'rot52-old-', createdAt: new Date(now - 45 * DAY_MS) });
+      const young = server.seedKeys(2, { labelPrefix: 'rot52-young-', createdAt: new Date(now - 3 * DAY_MS) });
+      // The guide's loop, with its "simplified" age computed the way its comment asks; only our
+      // test keys are considered, so the other tests' keys stay out of it.
+      const script = `
 EXPIRY_DAYS=30
 KEYS=$(quota-keys list --token "$ADMIN_TOKEN" --label-prefix rot52-)
 echo "$KEYS" | while read -r key_info; do
@@ -212,19 +218,20 @@ echo "$KEYS" | while read -r key_info; do
     fi
 done
 `;
-    const result = await runBash(script, { cwd, env });
-    for (const key of [...old, ...young]) expect(result.stdout + result.stderr).not.toContain(key);
-    if (flavor === 'v1a') {
-      expect(result).toMatchObject({ code: 1 }); // the loop's last delete was refused
-      expect(result.stderr.match(/no delete endpoint: delete refused/g)).toHaveLength(2);
-      expect([...old, ...young].every(has)).toBe(true);
-      return;
-    }
-    expect(result).toMatchObject({ code: 0 });
-    expect(result.stdout.match(/^删除过期密钥: /gm)).toHaveLength(2);
-    expect(old.some(has)).toBe(false);
-    expect(young.every(has)).toBe(true);
-  });
+      const result = await runBash(script, { cwd, env });
+      for (const key of [...old, ...young]) expect(result.stdout + result.stderr).not.toContain(key);
+      if (flavor === 'v1a') {
+        expect(result).toMatchObject({ code: 1 }); // the loop's last delete was refused
+        expect(result.stderr.match(/no delete endpoint: delete refused/g)).toHaveLength(2);
+        expect([...old, ...young].every(has)).toBe(true);
+        return;
+      }
+      expect(result).toMatchObject({ code: 0 });
+      expect(result.stdout.match(/^删除过期密钥: /gm)).toHaveLength(2);
+      expect(old.some(has)).toBe(false);
+      expect(young.every(has)).toBe(true);
+    },
+  );
 
   test('§5.2 with our rotate: rotate --older-than-days 30 --label-prefix', async () => {
     const now = Date.now();

@@ -32,7 +32,8 @@ test.each([
   [
     'rotate without label-prefix or all-labels',
     ['rotate', '--older-than-days', '30'],
-    "Invalid input 'label-prefix' — rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true.",
+    "Invalid input 'label-prefix' — rotate needs label-prefix (such as auto-) so hand-issued keys are safe, " +
+      'or all-labels: true.',
   ],
   [
     'an unknown tier',
@@ -42,7 +43,8 @@ test.each([
   [
     'unparsable tiers',
     ['generate', '--tiers', '{"gold": ', '--tier', 'gold'],
-    'Invalid input \'tiers\': "{\\"gold\\":" — expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}.',
+    'Invalid input \'tiers\': "{\\"gold\\":" — expected a JSON or YAML map of tier name to daily limit, ' +
+      'such as {"trial":50,"gold":2000}.',
   ],
   [
     'tiers with a limit below 1',
@@ -96,6 +98,7 @@ test('an unknown tier: the message lists the tiers added with tiers too', async 
   );
   expect(result).toMatchObject({ code: 2 });
   expect(result.stderr).toBe(
-    'error: Invalid input \'tier\': "platinum" — expected one of trial, partner, internal, vip, gold (or add it with tiers).\n',
+    'error: Invalid input \'tier\': "platinum" — expected one of trial, partner, internal, vip, gold (or ' +
+      'add it with tiers).\n',
   );
 });

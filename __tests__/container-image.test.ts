@@ -117,26 +117,30 @@ describe('without a container engine', () => {
     expect(list.map((c) => c.source)).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/cli/']));
   });
 
-  test('the entrypoint runs the bundled CLI the image copies, with nothing else beside it: --version, health', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'image-root-'));
-    temporary.push(root);
-    layOut(root);
-    const entry = resolveCommand(jsonOrWords(last('ENTRYPOINT')!.args)[0]!);
-    expect(entry).toMatch(/^\/.*\/dist\/cli\.js$/);
-    const file = path.join(root, entry);
-    expect(existsSync(file)).toBe(true);
-    // Executable, with a shebang: the symlink in /usr/local/bin is run directly.
-    expect(statSync(file).mode & 0o111).not.toBe(0);
-    expect(readFileSync(file, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
-    expect(existsSync(path.join(root, 'opt/quota-keys/node_modules'))).toBe(false);
+  test(
+    'the entrypoint runs the bundled CLI the image copies, with nothing else beside it: ' + '--version, health',
+    async () => {
+      const root = mkdtempSync(path.join(tmpdir(), 'image-root-'));
+      temporary.push(root);
+      layOut(root);
+      const entry = resolveCommand(jsonOrWords(last('ENTRYPOINT')!.args)[0]!);
+      expect(entry).toMatch(/^\/.*\/dist\/cli\.js$/);
+      const file = path.join(root, entry);
+      expect(existsSync(file)).toBe(true);
+      // Executable, with a shebang: the symlink in /usr/local/bin is run directly.
+      expect(statSync(file).mode & 0o111).not.toBe(0);
+      expect(readFileSync(file, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+      expect(existsSync(path.join(root, 'opt/quota-keys/node_modules'))).toBe(false);
 
-    const env = { PATH: process.env.PATH, HOME: root };
-    const version = await startProcess(process.execPath, [file, '--version'], { cwd: root, env }).done;
-    expect(version).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
-    const health = await startProcess(process.execPath, [file, 'health', '--url', server.url], { cwd: root, env }).done;
-    expect(health.code).toBe(0);
-    expect(health.stdout).toMatch(/^Healthy: yes$/m);
-  });
+      const env = { PATH: process.env.PATH, HOME: root };
+      const version = await startProcess(process.execPath, [file, '--version'], { cwd: root, env }).done;
+      expect(version).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+      const health = await startProcess(process.execPath, [file, 'health', '--url', server.url], { cwd: root, env })
+        .done;
+      expect(health.code).toBe(0);
+      expect(health.stdout).toMatch(/^Healthy: yes$/m);
+    },
+  );
 });
 
 /** A container engine that answers, or why none does. */
@@ -153,7 +157,8 @@ const found = engine();
 const withEngine = found.command ? test : test.skip;
 
 withEngine(
-  `with a container engine: build the image, run --version as a non-root user, health on the host network${found.command ? '' : ` (skipped: ${found.reason})`}`,
+  `with a container engine: build the image, run --version as a non-root user, health on the host network` +
+    `${found.command ? '' : ` (skipped: ${found.reason})`}`,
   async () => {
     const docker = found.command!;
     const tag = `quota-keys-test:${process.pid}`;

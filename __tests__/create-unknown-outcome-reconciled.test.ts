@@ -58,7 +58,10 @@ async function issue(server: DevServer, proxy: FaultProxy, inputs: Record<string
   return { report, rows, log: captured.text() };
 }
 
-/** CSV set == the server's keys carrying the batch's labels; one key per label, or per number where a native batch's chunk label stands for several. */
+/**
+ * CSV set == the server's keys carrying the batch's labels; one key per label, or per number where a native batch's
+ * chunk label stands for several.
+ */
 function expectCsvMatchesServer(server: DevServer, rows: Array<Record<string, string>>, labels: string[]) {
   const wanted = new Set(labels);
   const onServer = server.allKeys().filter((k) => wanted.has(k.label ?? ''));
@@ -105,15 +108,19 @@ test.each<[Fault, boolean]>([
   },
 );
 
-test('the first create (which tells the flavor) has an unknown outcome: the list tells the flavor, then v01 batches natively', async () => {
-  const { server, proxy } = await setup('v01', nth('POST', 0, 'reset-after'));
-  const { report, rows } = await issue(server, proxy, { command: 'batch', name: 'v01-first', count: '150' });
-  expect(report.ok).toBe(true);
-  expectCsvMatchesServer(server, rows, labelsOf('v01-first', 150));
-  // 1 (adopted) + 100 + 49 in two native batches.
-  expect(posts(proxy)).toBe(3);
-  expect(report.outputs.flavor).toBe('v01');
-});
+test(
+  'the first create (which tells the flavor) has an unknown outcome: the list tells the flavor, then v01 ' +
+    'batches natively',
+  async () => {
+    const { server, proxy } = await setup('v01', nth('POST', 0, 'reset-after'));
+    const { report, rows } = await issue(server, proxy, { command: 'batch', name: 'v01-first', count: '150' });
+    expect(report.ok).toBe(true);
+    expectCsvMatchesServer(server, rows, labelsOf('v01-first', 150));
+    // 1 (adopted) + 100 + 49 in two native batches.
+    expect(posts(proxy)).toBe(3);
+    expect(report.outputs.flavor).toBe('v01');
+  },
+);
 
 test('a native batch of 100 (v01) with an unknown outcome is reconciled label by label', async () => {
   const { server, proxy } = await setup('v01', nth('POST', 1, 'truncate'));
@@ -132,7 +139,8 @@ test.each<[Fault, boolean]>([
   ['reset-before', false],
   ['reset-after', true],
 ])(
-  'generate (a label given by hand) hit by %s never adopts, re-creates or deletes a key under that label: it names it and the command to look it up',
+  'generate (a label given by hand) hit by %s never adopts, re-creates or deletes a key under that label: ' +
+    'it names it and the command to look it up',
   async (fault, committed) => {
     const { server, proxy } = await setup('v1', nth('POST', 0, fault));
     // Another run's key under the same label, made a second before ours.
@@ -152,31 +160,34 @@ test.each<[Fault, boolean]>([
   },
 );
 
-test('a create that commits late (after the list said it was missing) leaves no second key: the last look deletes it', async () => {
-  let listings = 0;
-  let lateKey = '';
-  const { server, proxy } = await setup('v1', (r, s) => {
-    if (r.method === 'GET' && r.path.startsWith('/admin/keys')) listings += 1; // not the token check
-    if (r.method !== 'POST') return undefined;
-    const index = proxy.records.filter((x) => x.method === 'POST').length;
-    if (index === 1) return 'reset-before';
-    // The re-create of label 002: as if the first attempt committed just now.
-    if (listings === 1 && index === 3 && !lateKey) lateKey = s.seedKeys(1, { labelPrefix: 'late-002-q' })[0]!;
-    return undefined;
-  });
-  const { report, rows, log } = await issue(server, proxy, {
-    command: 'batch',
-    name: 'late',
-    count: '3',
-    concurrency: '1',
-  });
-  expect(lateKey).not.toBe('');
-  expect(report.ok).toBe(true);
-  expectCsvMatchesServer(server, rows, labelsOf('late', 3));
-  expect(rows.map((r) => r.key)).not.toContain(lateKey);
-  expect(report.summary.facts).toContainEqual(['Duplicate keys deleted', '1']);
-  expect(log).toMatch(/Label late-002-q1 had a key too many, .* deleted it/);
-});
+test(
+  'a create that commits late (after the list said it was missing) leaves no second key: the last ' + 'look deletes it',
+  async () => {
+    let listings = 0;
+    let lateKey = '';
+    const { server, proxy } = await setup('v1', (r, s) => {
+      if (r.method === 'GET' && r.path.startsWith('/admin/keys')) listings += 1; // not the token check
+      if (r.method !== 'POST') return undefined;
+      const index = proxy.records.filter((x) => x.method === 'POST').length;
+      if (index === 1) return 'reset-before';
+      // The re-create of label 002: as if the first attempt committed just now.
+      if (listings === 1 && index === 3 && !lateKey) lateKey = s.seedKeys(1, { labelPrefix: 'late-002-q' })[0]!;
+      return undefined;
+    });
+    const { report, rows, log } = await issue(server, proxy, {
+      command: 'batch',
+      name: 'late',
+      count: '3',
+      concurrency: '1',
+    });
+    expect(lateKey).not.toBe('');
+    expect(report.ok).toBe(true);
+    expectCsvMatchesServer(server, rows, labelsOf('late', 3));
+    expect(rows.map((r) => r.key)).not.toContain(lateKey);
+    expect(report.summary.facts).toContainEqual(['Duplicate keys deleted', '1']);
+    expect(log).toMatch(/Label late-002-q1 had a key too many, .* deleted it/);
+  },
+);
 
 test('when the key list cannot be read, the step fails and names the labels that may exist', async () => {
   // The second create's answer is lost, and every listing fails (the token check before the creates is not a listing).
@@ -196,7 +207,8 @@ test('when the key list cannot be read, the step fails and names the labels that
   });
   expect(report.ok).toBe(false);
   expect(report.failure).toContain(
-    'Keys may exist on the server without being in the CSV under 1 label(s) (blind-002-q1): look them up with `quota-keys list --url',
+    'Keys may exist on the server without being in the CSV under 1 label(s) (blind-002-q1): look them up ' +
+      'with `quota-keys list --url',
   );
   expect(rows).toHaveLength(3);
   expect(report.outputs).toMatchObject({ 'created-count': '3', 'failed-count': '1' });

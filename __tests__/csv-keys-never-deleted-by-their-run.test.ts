@@ -27,7 +27,8 @@ test.each<[Flavor, string, number, number]>([
   ['v1p', '', 5, 1],
   ['v10', '', 5, 2],
 ])(
-  '%s (server-flavor "%s", every %d-th create faulted from fault %d): no DELETE names a key of the CSV, and every CSV key stays on the server',
+  '%s (server-flavor "%s", every %d-th create faulted from fault %d): no DELETE names a key of the CSV, and ' +
+    'every CSV key stays on the server',
   async (flavor, forced, period, offset) => {
     const server = await startDevServer({ flavor });
     let creates = 0;

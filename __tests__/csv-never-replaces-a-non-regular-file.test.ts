@@ -65,19 +65,22 @@ test.each([
   },
 );
 
-test('something other than a regular file put at the path during the run: the CSV goes to a fresh name beside it', async () => {
-  const dir = temp();
-  const file = path.join(dir, 'keys.csv');
-  const csv = new CsvWriter(file);
-  execFileSync('mkfifo', [file]);
-  csv.write(
-    csvRow({ key: 'sk-0123456789abcdef0123456789abcdef', label: 'late', createdAt: new Date(0) }, { server: 's' }),
-  );
-  const written = await csv.close();
-  expect(written).toBe(path.join(dir, 'keys-2.csv'));
-  expect(lstatSync(file).isFIFO()).toBe(true);
-  expect(readFileSync(written!, 'utf8')).toContain('sk-0123456789abcdef0123456789abcdef');
-});
+test(
+  'something other than a regular file put at the path during the run: the CSV goes to a fresh ' + 'name beside it',
+  async () => {
+    const dir = temp();
+    const file = path.join(dir, 'keys.csv');
+    const csv = new CsvWriter(file);
+    execFileSync('mkfifo', [file]);
+    csv.write(
+      csvRow({ key: 'sk-0123456789abcdef0123456789abcdef', label: 'late', createdAt: new Date(0) }, { server: 's' }),
+    );
+    const written = await csv.close();
+    expect(written).toBe(path.join(dir, 'keys-2.csv'));
+    expect(lstatSync(file).isFIFO()).toBe(true);
+    expect(readFileSync(written!, 'utf8')).toContain('sk-0123456789abcdef0123456789abcdef');
+  },
+);
 
 describe('a run that created no key never replaces an existing CSV', () => {
   const earlier = 'label,key\r\nkept,sk-earlier-run-key\r\n';

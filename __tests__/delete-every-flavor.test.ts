@@ -142,7 +142,8 @@ describe('delete on v1a (no delete endpoint)', () => {
       });
       expect(report.ok).toBe(false);
       expect(report.failure).toBe(
-        'The v1a quota-proxy flavor has no delete endpoint: delete refused, nothing was deleted (remove keys on the server itself).',
+        'The v1a quota-proxy flavor has no delete endpoint: delete refused, nothing was deleted (remove ' +
+          'keys on the server itself).',
       );
       expect(report.outputs['deleted-count']).toBe('0');
       expect(writes(requests)).toEqual([]);

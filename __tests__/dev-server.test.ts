@@ -76,7 +76,8 @@ function daysAgo(n: number): string {
   return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - n, 12));
 }
 const expressHtml404 = (method: string, path: string) =>
-  `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${path}</pre>\n</body>\n</html>\n`;
+  `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta ` +
+  `charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${path}</pre>\n</body>\n</html>\n`;
 
 async function expectHtml404(r: Promise<Res>, method: string, path: string): Promise<void> {
   const res = await r;
@@ -512,32 +513,36 @@ describe('v10', () => {
     expect(keys.map((k: any) => k.used_quota)).toEqual([0, 0]);
   });
 
-  test('upstream defaults: /healthz and /status never answer; the proxy route looks keys up; 30 admin requests per 900 s', async () => {
-    const s = await start({ flavor: 'v10' });
-    for (const route of ['/healthz', '/status']) {
-      await expect(fetch(s.url + route, { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({
-        name: 'TimeoutError',
+  test(
+    'upstream defaults: /healthz and /status never answer; the proxy route looks keys up; 30 admin ' +
+      'requests per 900 s',
+    async () => {
+      const s = await start({ flavor: 'v10' });
+      for (const route of ['/healthz', '/status']) {
+        await expect(fetch(s.url + route, { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({
+          name: 'TimeoutError',
+        });
+      }
+      const gateway = (query: string, headers: Record<string, string> = {}) =>
+        fetch(`${s.url}/gateway${query}`, { method: 'POST', headers }).then(async (r) => ({
+          status: r.status,
+          json: (await r.json()) as any,
+          limit: r.headers.get('x-ratelimit-limit'),
+        }));
+      expect(await gateway('')).toEqual({ status: 401, json: { error: 'Missing API key' }, limit: null });
+      expect(await gateway('?api_key=nope')).toEqual({
+        status: 403,
+        json: { error: 'Invalid or expired API key' },
+        limit: null,
       });
-    }
-    const gateway = (query: string, headers: Record<string, string> = {}) =>
-      fetch(`${s.url}/gateway${query}`, { method: 'POST', headers }).then(async (r) => ({
-        status: r.status,
-        json: (await r.json()) as any,
-        limit: r.headers.get('x-ratelimit-limit'),
-      }));
-    expect(await gateway('')).toEqual({ status: 401, json: { error: 'Missing API key' }, limit: null });
-    expect(await gateway('?api_key=nope')).toEqual({
-      status: 403,
-      json: { error: 'Invalid or expired API key' },
-      limit: null,
-    });
-    const key = (await post(s, '/admin/keys', { label: 'g', totalQuota: 1 })).json.key as string;
-    expect((await gateway('', { 'x-api-key': key })).status).toBe(200);
-    expect((await gateway(`?api_key=${key}`)).json).toEqual({ error: 'Quota exceeded' });
-    const listed = await get(s, '/admin/keys');
-    expect(listed.headers.get('x-ratelimit-limit')).toBe('30');
-    expect(listed.headers.get('x-ratelimit-remaining')).toBe('28');
-  });
+      const key = (await post(s, '/admin/keys', { label: 'g', totalQuota: 1 })).json.key as string;
+      expect((await gateway('', { 'x-api-key': key })).status).toBe(200);
+      expect((await gateway(`?api_key=${key}`)).json).toEqual({ error: 'Quota exceeded' });
+      const listed = await get(s, '/admin/keys');
+      expect(listed.headers.get('x-ratelimit-limit')).toBe('30');
+      expect(listed.headers.get('x-ratelimit-remaining')).toBe('28');
+    },
+  );
 
   test('health is always HTTP 200; hang never answers; /status', async () => {
     const s = await start({ flavor: 'v10', health: 'ok' });

@@ -62,7 +62,12 @@ test('health: a dripping health answer ends the command within the bound, in one
   expect(result.ms).toBeLessThan(BOUND_MS);
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(
-    /^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 1 s \(answer 200 still arriving after \d+ bytes\) \(3 attempts\);/m,
+    new RegExp(
+      String.raw`^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz:` +
+        String.raw` timed out after 1 s \(answer 200 still arriving after \d+ bytes\) \(3` +
+        String.raw` attempts\);`,
+      'm',
+    ),
   );
   expect(front.records.filter((r) => r.path === '/healthz')).toHaveLength(RETRIES + 1);
 });
@@ -99,15 +104,18 @@ test('batch: dripping creates and key lists end within the bound and name the ke
   expect(result.stderr).not.toContain(server.token);
 });
 
-test('a slow answer that completes within timeout-seconds is not cut: the deadline is per attempt, not per run', async () => {
-  // 100 ms per byte: the dev server's health answer (some 15-40 bytes) takes seconds, within a 10 s timeout.
-  hostile = await startHostileServer({
-    target: server.url,
-    choose: (r) => (r.path === '/healthz' ? { kind: 'drip', dripMs: 100, forever: false } : undefined),
-  });
-  const started = Date.now();
-  const result = await startCli(['health', '-u', hostile.url, '--timeout-seconds', '10', '--retries', '0']).done;
-  expect(result.stderr).not.toContain('error:');
-  expect(result.code).toBe(0);
-  expect(Date.now() - started).toBeGreaterThan(1000);
-});
+test(
+  'a slow answer that completes within timeout-seconds is not cut: the deadline is per attempt, ' + 'not per run',
+  async () => {
+    // 100 ms per byte: the dev server's health answer (some 15-40 bytes) takes seconds, within a 10 s timeout.
+    hostile = await startHostileServer({
+      target: server.url,
+      choose: (r) => (r.path === '/healthz' ? { kind: 'drip', dripMs: 100, forever: false } : undefined),
+    });
+    const started = Date.now();
+    const result = await startCli(['health', '-u', hostile.url, '--timeout-seconds', '10', '--retries', '0']).done;
+    expect(result.stderr).not.toContain('error:');
+    expect(result.code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThan(1000);
+  },
+);

@@ -120,7 +120,8 @@ const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 /** The README's GitLab example, as a reader copies it: the yaml block after its `examples/.gitlab-ci.yml` line. */
 const EXAMPLE = README.slice(README.indexOf('`examples/.gitlab-ci.yml`')).match(/```yaml\n([\s\S]*?)```/)![1]!;
 
-test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artifact, dotenv read by a later job', async () => {
+test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artifact, dotenv read by ' +
+  'a later job', async () => {
   const dir = project(EXAMPLE);
   const { code, output } = await gitlabCiLocal(dir, 'key-generation', { CI_COMMIT_TAG: 'v1.2.3' });
   expect(output).toMatch(/PASS\s+key-generation/);
@@ -157,12 +158,17 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
     'GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local)',
   );
   expect(output).toMatch(
-    /CI_PROJECT_DIR \(\/builds\/acme\/trial-keys\) is not a folder on this machine .*: the CSV and the dotenv go to the working directory .*\.gitlab-ci-local\/builds\/key-generation\./,
+    new RegExp(
+      String.raw`CI_PROJECT_DIR \(\/builds\/acme\/trial-keys\) is not a folder on this` +
+        ' machine .*: the CSV and the dotenv go to the working directory' +
+        String.raw` .*\.gitlab-ci-local\/builds\/key-generation\.`,
+    ),
   );
   expectNoSecret(output, rows);
 }, 60_000);
 
-test('example without --shell-isolation (the job runs in the project folder itself): CSV and dotenv there, collected as artifacts', async () => {
+test('example without --shell-isolation (the job runs in the project folder itself): CSV and dotenv there, ' +
+  'collected as artifacts', async () => {
   const dir = project(EXAMPLE);
   const { code, output } = await gitlabCiLocal(
     dir,
@@ -335,7 +341,8 @@ test('component with its own job name, stage and rules: runs on a branch pipelin
   expect(existsSync(artifacts(tagged, 'nightly-keys'))).toBe(false);
 }, 90_000);
 
-test('component with its default tool: npx installs the published quota-keys (from a local registry) into a project that has none of it', async () => {
+test('component with its default tool: npx installs the published quota-keys (from a local registry) into a ' +
+  'project that has none of it', async () => {
   // The package as it would be published, served by a one-package registry on 127.0.0.1.
   const packDir = mkdtempSync(path.join(tmpdir(), 'gcl-pack-'));
   temporary.push(packDir);

@@ -91,6 +91,7 @@ test('without dist/ beside gitlab/: exit 1 naming the missing file', async () =>
   const result = await sh(path.join(copy, 'gitlab/quota-keys.sh'), ['health'], withNode);
   expect(result.code).toBe(1);
   expect(result.stderr).toBe(
-    `quota-keys: ${path.join(copy, 'dist/cli.js')} is missing: keep dist/ next to gitlab/ (as in the quota-keys repository).\n`,
+    `quota-keys: ${path.join(copy, 'dist/cli.js')} is missing: keep dist/ next to gitlab/ (as in the ` +
+      `quota-keys repository).\n`,
   );
 });

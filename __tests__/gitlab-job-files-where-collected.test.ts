@@ -70,59 +70,73 @@ test("the job's directory: CI_PROJECT_DIR when it is a folder here, else the wor
   });
 });
 
-test("gitlab-ci-local's variables (GITLAB_CI=false, CI_PROJECT_DIR of the container): CSV and quota-keys.env in the working directory, and it says so", async () => {
-  const cwd = tempDir();
-  const result = await runCliBundle(['batch', '--count', '2'], {
-    cwd,
-    env: gitlabCiLocal({ CI_COMMIT_TAG: 'v3.0.0' }),
-  });
-  expect(result.code).toBe(0);
-  expect(result.stderr).toContain(
-    'GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under gitlab-ci-local).',
-  );
-  expect(result.stderr).toContain(
-    `CI_PROJECT_DIR (/builds/acme/trial-keys-does-not-exist) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
-  );
-  const env = readDotenv(path.join(cwd, 'quota-keys.env'));
-  expect(env).toMatchObject({
-    QUOTA_KEYS_CREATED: '2',
-    QUOTA_KEYS_CSV: expect.stringMatching(/^trial-keys-\d{8}-1001\.csv$/),
-  });
-  expect(existsSync(path.join(cwd, env.QUOTA_KEYS_CSV!))).toBe(true);
-  // GitLab's names and labels, not the command line's.
-  expect(readFileSync(path.join(cwd, env.QUOTA_KEYS_CSV!), 'utf8')).toMatch(/release-v3\.0\.0-001-p1001j7/);
-});
+test(
+  "gitlab-ci-local's variables (GITLAB_CI=false, CI_PROJECT_DIR of the container): CSV and " +
+    'quota-keys.env in the working directory, and it says so',
+  async () => {
+    const cwd = tempDir();
+    const result = await runCliBundle(['batch', '--count', '2'], {
+      cwd,
+      env: gitlabCiLocal({ CI_COMMIT_TAG: 'v3.0.0' }),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is "false", as under ' +
+        'gitlab-ci-local).',
+    );
+    expect(result.stderr).toContain(
+      `CI_PROJECT_DIR (/builds/acme/trial-keys-does-not-exist) is not a folder on this machine ` +
+        `(gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
+    );
+    const env = readDotenv(path.join(cwd, 'quota-keys.env'));
+    expect(env).toMatchObject({
+      QUOTA_KEYS_CREATED: '2',
+      QUOTA_KEYS_CSV: expect.stringMatching(/^trial-keys-\d{8}-1001\.csv$/),
+    });
+    expect(existsSync(path.join(cwd, env.QUOTA_KEYS_CSV!))).toBe(true);
+    // GitLab's names and labels, not the command line's.
+    expect(readFileSync(path.join(cwd, env.QUOTA_KEYS_CSV!), 'utf8')).toMatch(/release-v3\.0\.0-001-p1001j7/);
+  },
+);
 
-test('a job that cd-ed into a subfolder: both files in CI_PROJECT_DIR, QUOTA_KEYS_CSV relative to it (as the README says)', async () => {
-  const project = tempDir();
-  const sub = path.join(project, 'tools', 'keys');
-  mkdirSync(sub, { recursive: true });
-  const result = await runCliBundle(['batch', '--count', '1', '--output', 'out/keys.csv'], {
-    cwd: sub,
-    env: gitlabCiLocal({ GITLAB_CI: 'true', CI_PROJECT_DIR: project }),
-  });
-  expect(result.stderr).not.toMatch(/GITLAB_CI is|not a folder|outside the job/);
-  expect(result.code).toBe(0);
-  expect(readdirSync(sub)).toEqual([]);
-  const env = readDotenv(path.join(project, 'quota-keys.env'));
-  expect(env.QUOTA_KEYS_CSV).toBe('out/keys.csv');
-  expect(existsSync(path.join(project, 'out/keys.csv'))).toBe(true);
-});
+test(
+  'a job that cd-ed into a subfolder: both files in CI_PROJECT_DIR, QUOTA_KEYS_CSV relative to it (as ' +
+    'the README says)',
+  async () => {
+    const project = tempDir();
+    const sub = path.join(project, 'tools', 'keys');
+    mkdirSync(sub, { recursive: true });
+    const result = await runCliBundle(['batch', '--count', '1', '--output', 'out/keys.csv'], {
+      cwd: sub,
+      env: gitlabCiLocal({ GITLAB_CI: 'true', CI_PROJECT_DIR: project }),
+    });
+    expect(result.stderr).not.toMatch(/GITLAB_CI is|not a folder|outside the job/);
+    expect(result.code).toBe(0);
+    expect(readdirSync(sub)).toEqual([]);
+    const env = readDotenv(path.join(project, 'quota-keys.env'));
+    expect(env.QUOTA_KEYS_CSV).toBe('out/keys.csv');
+    expect(existsSync(path.join(project, 'out/keys.csv'))).toBe(true);
+  },
+);
 
-test('a CSV outside the job directory: the keys are written, and a warning says GitLab will not collect them', async () => {
-  const project = tempDir();
-  const elsewhere = path.join(tempDir(), 'keys.csv');
-  const result = await runCliBundle(['generate', '--name', 'outside', '--output', elsewhere], {
-    cwd: project,
-    env: gitlabCiLocal({ GITLAB_CI: 'true', CI_PROJECT_DIR: project }),
-  });
-  expect(result.code).toBe(0);
-  expect(result.stderr).toContain(
-    `warning: the CSV ${elsewhere} is outside the job's directory ${project}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`,
-  );
-  expect(existsSync(elsewhere)).toBe(true);
-  expect(readDotenv(path.join(project, 'quota-keys.env')).QUOTA_KEYS_CSV).toBe(elsewhere);
-});
+test(
+  'a CSV outside the job directory: the keys are written, and a warning says GitLab will not ' + 'collect them',
+  async () => {
+    const project = tempDir();
+    const elsewhere = path.join(tempDir(), 'keys.csv');
+    const result = await runCliBundle(['generate', '--name', 'outside', '--output', elsewhere], {
+      cwd: project,
+      env: gitlabCiLocal({ GITLAB_CI: 'true', CI_PROJECT_DIR: project }),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: the CSV ${elsewhere} is outside the job's directory ${project}: GitLab collects artifacts ` +
+        `only from inside it, so it will not be in the job's artifacts. Give a path inside it.`,
+    );
+    expect(existsSync(elsewhere)).toBe(true);
+    expect(readDotenv(path.join(project, 'quota-keys.env')).QUOTA_KEYS_CSV).toBe(elsewhere);
+  },
+);
 
 test('a failed run whose dotenv cannot be written says so, next to the failure', async () => {
   const project = tempDir();

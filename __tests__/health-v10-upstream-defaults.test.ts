@@ -30,19 +30,22 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-test('the dev server has the upstream defaults: /healthz and /status hang, /admin is limited to 30 per 900 s', async () => {
-  for (const route of ['/healthz', '/status']) {
-    await expect(fetch(server.url + route, { signal: AbortSignal.timeout(500) })).rejects.toMatchObject({
-      name: 'TimeoutError',
-    });
-  }
-  const answer = await fetch(`${server.url}/admin/keys`, { headers: { authorization: `Bearer ${server.token}` } });
-  expect(answer.headers.get('x-ratelimit-limit')).toBe('30');
-  expect(answer.headers.get('x-ratelimit-remaining')).toBe('29');
-  const reset = Number(answer.headers.get('x-ratelimit-reset')) * 1000 - Date.now();
-  expect(reset).toBeGreaterThan(895_000);
-  expect(reset).toBeLessThanOrEqual(901_000);
-});
+test(
+  'the dev server has the upstream defaults: /healthz and /status hang, /admin is limited to ' + '30 per 900 s',
+  async () => {
+    for (const route of ['/healthz', '/status']) {
+      await expect(fetch(server.url + route, { signal: AbortSignal.timeout(500) })).rejects.toMatchObject({
+        name: 'TimeoutError',
+      });
+    }
+    const answer = await fetch(`${server.url}/admin/keys`, { headers: { authorization: `Bearer ${server.token}` } });
+    expect(answer.headers.get('x-ratelimit-limit')).toBe('30');
+    expect(answer.headers.get('x-ratelimit-remaining')).toBe('29');
+    const reset = Number(answer.headers.get('x-ratelimit-reset')) * 1000 - Date.now();
+    expect(reset).toBeGreaterThan(895_000);
+    expect(reset).toBeLessThanOrEqual(901_000);
+  },
+);
 
 test('no flags: healthy within seconds by the proxy route, flavor learnt, no admin request spent', async () => {
   const { report, log, ms } = await check(server);
@@ -50,7 +53,11 @@ test('no flags: healthy within seconds by the proxy route, flavor learnt, no adm
   // The patience for /healthz, then one quick request: far from (retries + 1) × timeout-seconds (43 s).
   expect(ms).toBeLessThan(HEALTH_PATIENCE_MS + 3000);
   expect(log).toMatch(
-    /healthy: GET http:\/\/127\.0\.0\.1:\d+\/healthz did not answer within 2(\.\d)? s \(v10's \/healthz never answers \(an upstream defect\)\); POST http:\/\/127\.0\.0\.1:\d+\/gateway looked an unknown key up in its database/,
+    new RegExp(
+      String.raw`healthy: GET http:\/\/127\.0\.0\.1:\d+\/healthz did not answer within` +
+        String.raw` 2(\.\d)? s \(v10's \/healthz never answers \(an upstream defect\)\); POST` +
+        String.raw` http:\/\/127\.0\.0\.1:\d+\/gateway looked an unknown key up in its database`,
+    ),
   );
   expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
     'GET /healthz',
@@ -65,12 +72,15 @@ test('server-flavor v10: /healthz is not asked at all', async () => {
   expect(server.requests.map((r) => r.path)).toEqual(['/gateway?api_key=quota-keys-health-check']);
 });
 
-test('a short timeout-seconds: /healthz times out and is retried meanwhile, the probe still decides at 2 s', async () => {
-  const { report, ms } = await check(server, { 'timeout-seconds': '0.5' });
-  expect(report.ok).toBe(true);
-  expect(ms).toBeLessThan(HEALTH_PATIENCE_MS + 3000);
-  expect(server.requests.filter((r) => r.path.startsWith('/gateway'))).toHaveLength(1);
-});
+test(
+  'a short timeout-seconds: /healthz times out and is retried meanwhile, the probe still ' + 'decides at 2 s',
+  async () => {
+    const { report, ms } = await check(server, { 'timeout-seconds': '0.5' });
+    expect(report.ok).toBe(true);
+    expect(ms).toBeLessThan(HEALTH_PATIENCE_MS + 3000);
+    expect(server.requests.filter((r) => r.path.startsWith('/gateway'))).toHaveLength(1);
+  },
+);
 
 test('forced v10 on a server that is not v10: unhealthy, naming what answered and what v10 answers', async () => {
   const v1 = await startDevServer({ flavor: 'v1' });
@@ -78,7 +88,11 @@ test('forced v10 on a server that is not v10: unhealthy, naming what answered an
     const { report } = await check(v1, { 'server-flavor': 'v10' });
     expect(report.ok).toBe(false);
     expect(report.failure).toMatch(
-      /^Health check failed: POST http:\/\/127\.0\.0\.1:\d+\/gateway answered 404 .*where a healthy v10 server answers 403 \{"error":"Invalid or expired API key"\} \(\/healthz is not asked: v10's \/healthz never answers/,
+      new RegExp(
+        String.raw`^Health check failed: POST http:\/\/127\.0\.0\.1:\d+\/gateway answered` +
+          String.raw` 404 .*where a healthy v10 server answers 403 \{"error":"Invalid or expired API` +
+          String.raw` key"\} \(\/healthz is not asked: v10's \/healthz never answers`,
+      ),
     );
   } finally {
     await v1.close();

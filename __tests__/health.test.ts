@@ -55,7 +55,12 @@ test('a health endpoint that never answers: retried like any GET, named, with wh
   expect(Date.now() - started).toBeLessThan(15_000);
   expect(report.ok).toBe(false);
   expect(report.failure).toMatch(
-    /^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out after 0\.5 s \(4 attempts\); POST http:\/\/127\.0\.0\.1:\d+\/gateway answered 404 .*not v10's 403 .*a server that answers other routes has a hung health handler: .*skip-health-check: true\.$/,
+    new RegExp(
+      String.raw`^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: timed out` +
+        String.raw` after 0\.5 s \(4 attempts\); POST http:\/\/127\.0\.0\.1:\d+\/gateway answered` +
+        " 404 .*not v10's 403 .*a server that answers other routes has a hung health" +
+        String.raw` handler: .*skip-health-check: true\.$`,
+    ),
   );
   expect(server.requests.slice(before).filter((r) => r.path.startsWith('/gateway'))).toHaveLength(1);
   server.setHealth('ok');
@@ -71,7 +76,8 @@ test('a refused connection names the URL and says to check the server is running
   const report = await check(`http://127.0.0.1:${port}`);
   expect(report.ok).toBe(false);
   expect(report.failure).toBe(
-    `Health check failed: GET http://127.0.0.1:${port}/healthz: connection refused (4 attempts); check that quota-proxy is running and listening on that host and port.`,
+    `Health check failed: GET http://127.0.0.1:${port}/healthz: connection refused (4 attempts); check that ` +
+      `quota-proxy is running and listening on that host and port.`,
   );
 });
 
@@ -99,7 +105,10 @@ test('a host name that does not resolve: DNS named, healthy=false', async () => 
   const report = await check('http://quota-proxy.invalid:8787');
   expect(report).toMatchObject({ ok: false, outputs: { healthy: 'false' } });
   expect(report.failure).toMatch(
-    /^Health check failed: GET http:\/\/quota-proxy\.invalid:8787\/healthz: host name not found \(DNS\).*check the host name in url\.$/,
+    new RegExp(
+      String.raw`^Health check failed: GET http:\/\/quota-proxy\.invalid:8787\/healthz:` +
+        String.raw` host name not found \(DNS\).*check the host name in url\.$`,
+    ),
   );
 });
 

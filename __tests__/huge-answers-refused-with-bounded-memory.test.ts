@@ -32,7 +32,9 @@ afterAll(() => server.close());
 
 const MB = 1000 * 1000;
 /** Prints the peak resident set size (kilobytes) on exit; nothing else, so no secret can reach it. */
-const PEAK_RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('peak-rss-kb='+process.resourceUsage().maxRSS+'\\n'))`;
+const PEAK_RSS_HOOK =
+  'data:text/javascript,' +
+  `process.on('exit',()=>process.stderr.write('peak-rss-kb='+process.resourceUsage().maxRSS+'\\n'))`;
 /** Far below what buffering the 300 MB answer took (over 1 GB); the CLI itself peaks at 70-130 MB here. */
 const RSS_LIMIT_KB = 256 * 1024;
 
@@ -60,7 +62,12 @@ test(
     const result = await runMeasured(['list', '-u', front.url, '-t', server.token, '--retries', '0']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is larger than 16 MiB \(Content-Length 286\.1 MiB\), more than the 16 MiB an answer may have; not read$/m,
+      new RegExp(
+        String.raw`^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is` +
+          String.raw` larger than 16 MiB \(Content-Length 286\.1 MiB\), more than the 16 MiB an` +
+          ' answer may have; not read$',
+        'm',
+      ),
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.peakKb).toBeDefined();
@@ -77,7 +84,11 @@ test(
     const result = await runMeasured(['list', '-u', front.url, '-t', server.token]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is larger than 16 MiB, more than the 16 MiB an answer may have; not read$/m,
+      new RegExp(
+        String.raw`^error: GET http:\/\/127\.0\.0\.1:\d+\/admin\/keys: the answer is` +
+          ' larger than 16 MiB, more than the 16 MiB an answer may have; not read$',
+        'm',
+      ),
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.peakKb!).toBeLessThan(RSS_LIMIT_KB);

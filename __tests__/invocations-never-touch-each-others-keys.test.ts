@@ -98,27 +98,30 @@ test.each<[string, () => RunContext, () => RunContext]>([
   expect(b.rows.filter((r) => labelsA.has(r.label))).toEqual([]);
 });
 
-test("two generate runs with the same name a second apart: the second never takes nor deletes the first one's key", async () => {
-  const server = await startDevServer({ flavor: 'v1' });
-  // The second run's create commits, then its answer is lost.
-  let posts = 0;
-  const proxy = await startFaultProxy({
-    target: server.url,
-    choose: (r) => (r.method === 'POST' && ++posts > 1 ? 'reset-after' : undefined),
-  });
-  open.push(proxy, server);
-  const a = await issue(server, proxy, github({}), { command: 'generate', name: 'test-user' });
-  expect(a.report.ok).toBe(true);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const b = await issue(server, proxy, github({}), { command: 'generate', name: 'test-user' });
-  expect(b.report.ok).toBe(false);
-  expect(b.keys).toEqual([]);
-  expect(b.report.failure).toContain('look them up with `quota-keys list --url');
-  expect(b.report.failure).toContain('--label-prefix test-user`');
-  expect(deletes(proxy)).toEqual([]);
-  expect(server.allKeys().map((k) => k.key)).toContain(a.keys[0]);
-  expect(server.allKeys().filter((k) => k.label === 'test-user')).toHaveLength(2);
-});
+test(
+  'two generate runs with the same name a second apart: the second never takes nor deletes the ' + "first one's key",
+  async () => {
+    const server = await startDevServer({ flavor: 'v1' });
+    // The second run's create commits, then its answer is lost.
+    let posts = 0;
+    const proxy = await startFaultProxy({
+      target: server.url,
+      choose: (r) => (r.method === 'POST' && ++posts > 1 ? 'reset-after' : undefined),
+    });
+    open.push(proxy, server);
+    const a = await issue(server, proxy, github({}), { command: 'generate', name: 'test-user' });
+    expect(a.report.ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const b = await issue(server, proxy, github({}), { command: 'generate', name: 'test-user' });
+    expect(b.report.ok).toBe(false);
+    expect(b.keys).toEqual([]);
+    expect(b.report.failure).toContain('look them up with `quota-keys list --url');
+    expect(b.report.failure).toContain('--label-prefix test-user`');
+    expect(deletes(proxy)).toEqual([]);
+    expect(server.allKeys().map((k) => k.key)).toContain(a.keys[0]);
+    expect(server.allKeys().filter((k) => k.label === 'test-user')).toHaveLength(2);
+  },
+);
 
 test("v01 matrix legs with native batches: one leg never counts the other's chunk keys", async () => {
   const { server, proxy } = await setup('v01');

@@ -16,7 +16,8 @@ const tierText = (flavor: Flavor, tier: string, applied: string) =>
     ? `${tier} (${applied})`
     : flavor === 'v10'
       ? `${tier} (its limit is not applied: the v10 server has lifetime quotas, not daily limits)`
-      : `${tier} (its limit is not applied: the ${flavor} server applies one server-wide daily limit to every key, unknown (server-daily-limit not set))`;
+      : `${tier} (its limit is not applied: the ${flavor} server applies one server-wide daily limit to ` +
+        `every key, unknown (server-daily-limit not set))`;
 
 describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
   let server: DevServer;
@@ -91,38 +92,43 @@ describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
       } else {
         expect(rows.every((r) => r.expires_at === '')).toBe(true);
         expect(warnings.filter((w) => /cannot expire/.test(w))).toEqual([
-          `warning: The ${flavor} server cannot expire keys: expires-in-days (30) was not applied; delete them when due with rotate (older-than-days: 30, label-prefix: exp-${skipHealth}).`,
+          `warning: The ${flavor} server cannot expire keys: expires-in-days (30) was not applied; delete ` +
+            `them when due with rotate (older-than-days: 30, label-prefix: exp-${skipHealth}).`,
         ]);
       }
     },
   );
 
-  test("limit-as-total-quota: the limit becomes v10 keys' lifetime totalQuota; elsewhere one warning that it is ignored", async () => {
-    const { report, warnings } = await runWrite(server, {
-      command: 'batch',
-      count: '2',
-      name: 'quota',
-      limit: '250',
-      'limit-as-total-quota': 'true',
-      'skip-health-check': 'true',
-    });
-    expect(report.ok).toBe(true);
-    if (flavor === 'v10') {
-      expect((await v10Keys(server)).filter((k) => k.label.startsWith('quota-')).map((k) => k.total_quota)).toEqual([
-        250, 250,
-      ]);
-      expect(count(warnings, /limit-as-total-quota|lifetime quotas/)).toBe(0);
-    } else {
-      expect(count(warnings, /limit-as-total-quota is ignored/)).toBe(1);
-      if (perKeyLimit(flavor))
-        expect(
-          server
-            .allKeys()
-            .filter((k) => k.label!.startsWith('quota-'))
-            .map((k) => k.dailyLimit),
-        ).toEqual([250, 250]);
-    }
-  });
+  test(
+    "limit-as-total-quota: the limit becomes v10 keys' lifetime totalQuota; elsewhere one warning that " +
+      'it is ignored',
+    async () => {
+      const { report, warnings } = await runWrite(server, {
+        command: 'batch',
+        count: '2',
+        name: 'quota',
+        limit: '250',
+        'limit-as-total-quota': 'true',
+        'skip-health-check': 'true',
+      });
+      expect(report.ok).toBe(true);
+      if (flavor === 'v10') {
+        expect((await v10Keys(server)).filter((k) => k.label.startsWith('quota-')).map((k) => k.total_quota)).toEqual([
+          250, 250,
+        ]);
+        expect(count(warnings, /limit-as-total-quota|lifetime quotas/)).toBe(0);
+      } else {
+        expect(count(warnings, /limit-as-total-quota is ignored/)).toBe(1);
+        if (perKeyLimit(flavor))
+          expect(
+            server
+              .allKeys()
+              .filter((k) => k.label!.startsWith('quota-'))
+              .map((k) => k.dailyLimit),
+          ).toEqual([250, 250]);
+      }
+    },
+  );
 });
 
 test('v10 without limit-as-total-quota: the server default quota, and one warning for the whole batch', async () => {
@@ -137,39 +143,44 @@ test('v10 without limit-as-total-quota: the server default quota, and one warnin
     expect(report.ok).toBe(true);
     expect((await v10Keys(server)).map((k) => k.total_quota)).toEqual([1000, 1000, 1000, 1000]);
     expect(warnings.filter((w) => /lifetime quotas/.test(w))).toEqual([
-      "warning: The v10 server has lifetime quotas, not daily limits: limit (50) was not sent and the keys get the server's default total quota; set limit-as-total-quota: true to send limit as each key's totalQuota.",
+      'warning: The v10 server has lifetime quotas, not daily limits: limit (50) was not sent and the keys ' +
+        "get the server's default total quota; set limit-as-total-quota: true to send limit as each key's totalQuota.",
     ]);
   } finally {
     await server.close();
   }
 });
 
-test('v01 native batch end to end: 250 keys in 4 requests (1 to detect the flavor, then 100, 100, 49), each chunk under a label of its own, as the server stored it', async () => {
-  const server = await startDevServer({ flavor: 'v01' });
-  try {
-    const { report, rows, requests } = await runWrite(server, {
-      command: 'batch',
-      count: '250',
-      name: 'native',
-      concurrency: '2',
-      'skip-health-check': 'true',
-    });
-    expect(report.ok).toBe(true);
-    expect(report.outputs['created-count']).toBe('250');
-    expect(writes(requests)).toEqual(Array(4).fill('POST /admin/keys'));
-    // A chunk's label is its first number's: 001 alone, then 002 (002–101), 102 (102–201), 202 (202–250).
-    const chunks: Array<[string, number]> = [
-      ['001', 1],
-      ['002', 100],
-      ['102', 100],
-      ['202', 49],
-    ];
-    const labels = chunks.flatMap(([n, k]) => Array<string>(k).fill(`native-${n}-test1`)).sort();
-    const onServer = server.allKeys();
-    expect(onServer.map((k) => k.label).sort()).toEqual(labels);
-    expect(rows.map((r) => r.label).sort()).toEqual(labels);
-    for (const row of rows) expect(onServer.find((k) => k.key === row.key)?.label).toBe(row.label);
-  } finally {
-    await server.close();
-  }
-});
+test(
+  'v01 native batch end to end: 250 keys in 4 requests (1 to detect the flavor, then 100, 100, 49), each ' +
+    'chunk under a label of its own, as the server stored it',
+  async () => {
+    const server = await startDevServer({ flavor: 'v01' });
+    try {
+      const { report, rows, requests } = await runWrite(server, {
+        command: 'batch',
+        count: '250',
+        name: 'native',
+        concurrency: '2',
+        'skip-health-check': 'true',
+      });
+      expect(report.ok).toBe(true);
+      expect(report.outputs['created-count']).toBe('250');
+      expect(writes(requests)).toEqual(Array(4).fill('POST /admin/keys'));
+      // A chunk's label is its first number's: 001 alone, then 002 (002–101), 102 (102–201), 202 (202–250).
+      const chunks: Array<[string, number]> = [
+        ['001', 1],
+        ['002', 100],
+        ['102', 100],
+        ['202', 49],
+      ];
+      const labels = chunks.flatMap(([n, k]) => Array<string>(k).fill(`native-${n}-test1`)).sort();
+      const onServer = server.allKeys();
+      expect(onServer.map((k) => k.label).sort()).toEqual(labels);
+      expect(rows.map((r) => r.label).sort()).toEqual(labels);
+      for (const row of rows) expect(onServer.find((k) => k.key === row.key)?.label).toBe(row.label);
+    } finally {
+      await server.close();
+    }
+  },
+);

@@ -50,45 +50,51 @@ test('generate makes one key labelled exactly `name`', async () => {
   expect(log).toMatch(/no per-key daily limit/);
 });
 
-test('a batch of 50 at concurrency 8: the server holds exactly those 50 labels and the CSV the same 50 keys', async () => {
-  const before = new Set(server.allKeys().map((k) => k.key));
-  const { report, rows, log } = await issue({
-    command: 'batch',
-    name: 'partner-202611',
-    count: '50',
-    concurrency: '8',
-    output: 'fifty.csv',
-  });
-  expect(report.ok).toBe(true);
-  expect(report.outputs['created-count']).toBe('50');
-  const added = server.allKeys().filter((k) => !before.has(k.key));
-  expect(added).toHaveLength(50);
-  expect(new Set(added.map((k) => k.label))).toEqual(
-    new Set(Array.from({ length: 50 }, (_, i) => `partner-202611-${String(i + 1).padStart(3, '0')}-test1`)),
-  );
-  expect(new Set(rows.map((r) => r.key))).toEqual(new Set(added.map((k) => k.key)));
-  expect(new Set(rows.map((r) => r.label)).size).toBe(50);
-  for (const key of added) expect(log).not.toContain(key.key);
-  expect(report.summary.table!.rows).toHaveLength(50);
-  expect(report.summary.table!.rows.every(([, key]) => key!.includes('…'))).toBe(true);
-});
+test(
+  'a batch of 50 at concurrency 8: the server holds exactly those 50 labels and the CSV the ' + 'same 50 keys',
+  async () => {
+    const before = new Set(server.allKeys().map((k) => k.key));
+    const { report, rows, log } = await issue({
+      command: 'batch',
+      name: 'partner-202611',
+      count: '50',
+      concurrency: '8',
+      output: 'fifty.csv',
+    });
+    expect(report.ok).toBe(true);
+    expect(report.outputs['created-count']).toBe('50');
+    const added = server.allKeys().filter((k) => !before.has(k.key));
+    expect(added).toHaveLength(50);
+    expect(new Set(added.map((k) => k.label))).toEqual(
+      new Set(Array.from({ length: 50 }, (_, i) => `partner-202611-${String(i + 1).padStart(3, '0')}-test1`)),
+    );
+    expect(new Set(rows.map((r) => r.key))).toEqual(new Set(added.map((k) => k.key)));
+    expect(new Set(rows.map((r) => r.label)).size).toBe(50);
+    for (const key of added) expect(log).not.toContain(key.key);
+    expect(report.summary.table!.rows).toHaveLength(50);
+    expect(report.summary.table!.rows.every(([, key]) => key!.includes('…'))).toBe(true);
+  },
+);
 
-test('a wrong admin token creates nothing: the token check before the first create refuses it, and no CSV is written', async () => {
-  const requestsBefore = server.requests.length;
-  const { report, rows } = await issue({
-    command: 'batch',
-    count: '20',
-    'admin-token': 'wrong-token',
-    output: 'wrong.csv',
-  });
-  expect(report.ok).toBe(false);
-  expect(report.failure).toMatch(
-    /^The server refused the admin token from --token \(GET .*\/admin\/usage answered 401/,
-  );
-  // Nothing to hand over: no header-only file.
-  expect(report.csvPath).toBeUndefined();
-  expect(existsSync(path.join(workspace, 'wrong.csv'))).toBe(false);
-  expect(rows).toEqual([]);
-  // health + the token check: no create at all
-  expect(server.requests.slice(requestsBefore).map((r) => r.method)).toEqual(['GET', 'GET']);
-});
+test(
+  'a wrong admin token creates nothing: the token check before the first create refuses it, and no ' + 'CSV is written',
+  async () => {
+    const requestsBefore = server.requests.length;
+    const { report, rows } = await issue({
+      command: 'batch',
+      count: '20',
+      'admin-token': 'wrong-token',
+      output: 'wrong.csv',
+    });
+    expect(report.ok).toBe(false);
+    expect(report.failure).toMatch(
+      /^The server refused the admin token from --token \(GET .*\/admin\/usage answered 401/,
+    );
+    // Nothing to hand over: no header-only file.
+    expect(report.csvPath).toBeUndefined();
+    expect(existsSync(path.join(workspace, 'wrong.csv'))).toBe(false);
+    expect(rows).toEqual([]);
+    // health + the token check: no create at all
+    expect(server.requests.slice(requestsBefore).map((r) => r.method)).toEqual(['GET', 'GET']);
+  },
+);

@@ -48,31 +48,34 @@ test('query values are encoded: a key cannot add parameters', async () => {
   expect(seen(before)).toEqual(['POST /quota/admin/usage/reset?key=k%26day%3D1999-01-01%23x&day=2026-11-26']);
 });
 
-test('a label like ../../x or =cmd() is only data: sent in the body, stored as is, neutralised in the CSV', async () => {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'labels-'));
-  const context = { ...cliContext({}), workspace };
-  for (const name of ['../../x', '=HYPERLINK("http://evil")']) {
-    const before = server.requests.length;
-    const inputs: Record<string, string> = {
-      command: 'generate',
-      name,
-      url: server.url,
-      'admin-token': server.token,
-      output: 'k.csv',
-    };
-    const report = await run(
-      parseOptions((n) => inputs[n] ?? '', {}, context),
-      context,
-      captureLog().log,
-    );
-    expect(report.ok).toBe(true);
-    expect(seen(before)).toEqual([
-      'GET /quota/healthz',
-      'GET /quota/admin/usage?limit=1&days=1',
-      'POST /quota/admin/keys',
-    ]);
-    expect(server.allKeys().some((k) => k.label === name)).toBe(true);
-    const [row] = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
-    expect(row!.label).toBe(name.startsWith('=') ? `'${name}` : name);
-  }
-});
+test(
+  'a label like ../../x or =cmd() is only data: sent in the body, stored as is, ' + 'neutralised in the CSV',
+  async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'labels-'));
+    const context = { ...cliContext({}), workspace };
+    for (const name of ['../../x', '=HYPERLINK("http://evil")']) {
+      const before = server.requests.length;
+      const inputs: Record<string, string> = {
+        command: 'generate',
+        name,
+        url: server.url,
+        'admin-token': server.token,
+        output: 'k.csv',
+      };
+      const report = await run(
+        parseOptions((n) => inputs[n] ?? '', {}, context),
+        context,
+        captureLog().log,
+      );
+      expect(report.ok).toBe(true);
+      expect(seen(before)).toEqual([
+        'GET /quota/healthz',
+        'GET /quota/admin/usage?limit=1&days=1',
+        'POST /quota/admin/keys',
+      ]);
+      expect(server.allKeys().some((k) => k.label === name)).toBe(true);
+      const [row] = parse(readFileSync(report.csvPath!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+      expect(row!.label).toBe(name.startsWith('=') ? `'${name}` : name);
+    }
+  },
+);

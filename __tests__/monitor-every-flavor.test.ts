@@ -29,7 +29,8 @@ describe.each(FLAVORS.map((f) => [f]))('monitor on %s', (flavor) => {
     const total = (95 + 80 + [10, 9, 8, 7, 6, 5, 4, 3, 2, 1].reduce((a, b) => a + b, 0)) * unit + 2;
     expect(lines[0]).toMatch(
       new RegExp(
-        `^时间: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\| 日期: \\d{4}-\\d\\d-\\d\\d \\| 总请求: ${total} \\| 活跃密钥: 12 \\| 总密钥: 12 \\| 告警: 2 \\(阈值 80%\\)$`,
+        `^时间: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\| 日期: \\d{4}-\\d\\d-\\d\\d \\| 总请求: ${total} \\| ` +
+          `活跃密钥: 12 \\| 总密钥: 12 \\| 告警: 2 \\(阈值 80%\\)$`,
       ),
     );
     expect(lines).toHaveLength(11);

@@ -132,47 +132,53 @@ test('health, one SIGTERM while the health check hangs: exit 143 within 5 s (can
   expect(result.stderr).toMatch(/error: Cancelled \(SIGTERM\)/);
 });
 
-test('action, one SIGINT from the runner while creates hang: the step ends within 5 s, failed, with its CSV', async () => {
-  const front = await holding((r, posts) => r.method === 'POST' && posts > 3);
-  let child: ChildProcess | undefined;
-  const running = runBundledAction(
-    {
-      command: 'batch',
-      count: '30',
-      name: 'runner-sig',
-      url: front.url,
-      'admin-token': server.token,
-      'upload-artifact': 'false',
-      output: 'keys.csv',
-      'timeout-seconds': '60',
-      concurrency: '2',
-    },
-    { eventName: 'workflow_dispatch', runId: '8801', onSpawn: (c: ChildProcess) => (child = c) },
-  );
-  await until(
-    () => held() >= 2,
-    () => child,
-  );
-  const signalled = Date.now();
-  child!.kill('SIGINT');
-  const result = await running;
-  expect(Date.now() - signalled).toBeLessThan(5000);
-  expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^::error::Cancelled \(SIGINT\): 3 of 30 key\(s\) created/m);
-  const csvPath = result.outputs['csv-path']!;
-  expect(existsSync(csvPath)).toBe(true);
-  expect(readCsv(csvPath)).toHaveLength(3);
-});
+test(
+  'action, one SIGINT from the runner while creates hang: the step ends within 5 s, failed, ' + 'with its CSV',
+  async () => {
+    const front = await holding((r, posts) => r.method === 'POST' && posts > 3);
+    let child: ChildProcess | undefined;
+    const running = runBundledAction(
+      {
+        command: 'batch',
+        count: '30',
+        name: 'runner-sig',
+        url: front.url,
+        'admin-token': server.token,
+        'upload-artifact': 'false',
+        output: 'keys.csv',
+        'timeout-seconds': '60',
+        concurrency: '2',
+      },
+      { eventName: 'workflow_dispatch', runId: '8801', onSpawn: (c: ChildProcess) => (child = c) },
+    );
+    await until(
+      () => held() >= 2,
+      () => child,
+    );
+    const signalled = Date.now();
+    child!.kill('SIGINT');
+    const result = await running;
+    expect(Date.now() - signalled).toBeLessThan(5000);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error::Cancelled \(SIGINT\): 3 of 30 key\(s\) created/m);
+    const csvPath = result.outputs['csv-path']!;
+    expect(existsSync(csvPath)).toBe(true);
+    expect(readCsv(csvPath)).toHaveLength(3);
+  },
+);
 
-test('monitor --watch, one SIGTERM while a pass hangs: the pass is cancelled and the watch ends within 5 s, exit 143', async () => {
-  const front = await holding((r) => r.path.startsWith('/admin'));
-  const { child, done } = startCli(['monitor', '-u', front.url, '-t', server.token, '--watch', '5', ...SLOW]);
-  await until(
-    () => held() >= 1,
-    () => child,
-  );
-  const result = await stop(child, done, 'SIGTERM');
-  expect(result.ms).toBeLessThan(5000);
-  expect(result.code).toBe(143);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-});
+test(
+  'monitor --watch, one SIGTERM while a pass hangs: the pass is cancelled and the watch ends within 5 ' + 's, exit 143',
+  async () => {
+    const front = await holding((r) => r.path.startsWith('/admin'));
+    const { child, done } = startCli(['monitor', '-u', front.url, '-t', server.token, '--watch', '5', ...SLOW]);
+    await until(
+      () => held() >= 1,
+      () => child,
+    );
+    const result = await stop(child, done, 'SIGTERM');
+    expect(result.ms).toBeLessThan(5000);
+    expect(result.code).toBe(143);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  },
+);

@@ -43,7 +43,8 @@ for (const mode of ['drop', 'drop-after-200'] as const) {
     expect(proxy.seen.filter((s) => s.method === 'CONNECT')).toHaveLength(1);
     const why =
       mode === 'drop'
-        ? 'the proxy closed the connection while opening the tunnel \\(CONNECT\\) through the proxy http://127\\.0\\.0\\.1:\\d+/? \\(HTTPS_PROXY\\)'
+        ? 'the proxy closed the connection while opening the tunnel \\(CONNECT\\) through the proxy ' +
+          'http://127\\.0\\.0\\.1:\\d+/? \\(HTTPS_PROXY\\)'
         : 'connection reset by the server';
     expect(result.stderr).toMatch(
       new RegExp(`^error: Health check failed: GET https://127\\.0\\.0\\.1:9/healthz: ${why}; check`, 'm'),

@@ -63,7 +63,12 @@ test('a proxy that is down fails the health check in one line, without its crede
   });
   expect(result.code).toBe(1);
   expect(result.out).toMatch(
-    /^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz: connection refused through the proxy http:\/\/\*\*\*@127\.0\.0\.1:9\/ \(HTTP_PROXY\);/m,
+    new RegExp(
+      String.raw`^error: Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/healthz:` +
+        String.raw` connection refused through the proxy http:\/\/\*\*\*@127\.0\.0\.1:9\/` +
+        String.raw` \(HTTP_PROXY\);`,
+      'm',
+    ),
   );
   expect(result.out).not.toContain('proxy-secret-2');
 });

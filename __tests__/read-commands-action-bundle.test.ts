@@ -42,10 +42,12 @@ test('usage: a ::warning:: per alerting key, output alerts, the chart in the job
     .filter((l: string) => l.startsWith('::warning::'));
   expect(warnings).toHaveLength(2);
   expect(warnings[0]).toBe(
-    `::warning::Key ${shortenKey(keys[0]!)} (ci-1) used 100% of its daily limit on ${today()} (50 of 50), at or above alert-threshold 80%.`,
+    `::warning::Key ${shortenKey(keys[0]!)} (ci-1) used 100% of its daily limit on ${today()} (50 of 50), ` +
+      `at or above alert-threshold 80%.`,
   );
   expect(warnings[1]).toBe(
-    `::warning::Key ${shortenKey(keys[1]!)} (ci-2) used 80% of its daily limit on ${today()} (40 of 50), at or above alert-threshold 80%.`,
+    `::warning::Key ${shortenKey(keys[1]!)} (ci-2) used 80% of its daily limit on ${today()} (40 of 50), at ` +
+      `or above alert-threshold 80%.`,
   );
   expect(result.summary).toContain('```mermaid\nxychart-beta');
   expect(result.summary).toContain('bar [100, 80, 78, 0]');

@@ -26,18 +26,21 @@ test('the redactor hides tokens, registered keys, key-shaped strings and URL cre
   expect(out).toContain('sk-ab12…9f0e');
 });
 
-test('keys of any shape are shortened also URL-encoded, and a known shape inside a longer key does not hide the rest', () => {
-  const r = new Redactor();
-  const odd = 'qk+0NO5Td+/jwM7YmAbCdEfGhIjKlMnOpLieLxmUN';
-  const nested = `sk-${'a'.repeat(48)}.030f4a54234020c79258a8cb`;
-  r.addKey(odd);
-  r.addKey(nested);
-  const out = r.redact(`DELETE /admin/keys/${encodeURIComponent(odd)} and ${odd} and /admin/keys/${nested}`);
-  expect(out).not.toContain(encodeURIComponent(odd));
-  expect(out).not.toContain(odd);
-  expect(out).not.toContain('030f4a54234020c79258a8cb');
-  expect(out).toContain(shortenKey(odd));
-});
+test(
+  'keys of any shape are shortened also URL-encoded, and a known shape inside a longer key does not ' + 'hide the rest',
+  () => {
+    const r = new Redactor();
+    const odd = 'qk+0NO5Td+/jwM7YmAbCdEfGhIjKlMnOpLieLxmUN';
+    const nested = `sk-${'a'.repeat(48)}.030f4a54234020c79258a8cb`;
+    r.addKey(odd);
+    r.addKey(nested);
+    const out = r.redact(`DELETE /admin/keys/${encodeURIComponent(odd)} and ${odd} and /admin/keys/${nested}`);
+    expect(out).not.toContain(encodeURIComponent(odd));
+    expect(out).not.toContain(odd);
+    expect(out).not.toContain('030f4a54234020c79258a8cb');
+    expect(out).toContain(shortenKey(odd));
+  },
+);
 
 test('a URL-encoded token is hidden too', () => {
   const r = new Redactor();
@@ -45,13 +48,17 @@ test('a URL-encoded token is hidden too', () => {
   expect(r.redact(`?admin_token=${encodeURIComponent('tok+en/with=chars')}`)).toBe('?admin_token=***');
 });
 
-test('any 8 characters of the token in a row are masked, in its escaped forms too; shorter pieces and other text stay', () => {
-  const redactor = new Redactor();
-  const token = 'Adm1n&Secret;Part"Two';
-  redactor.addSecret(token);
-  expect(redactor.redact(`answered 401: Bearer …&Secret;Part"Two`)).toBe('answered 401: Bearer …***');
-  expect(redactor.redact(`token=${encodeURIComponent(token)}&x=1`)).toBe('token=***&x=1');
-  expect(redactor.redact('&quot;Adm1n&amp;Secret;Part&quot;Two&quot;')).toBe('&quot;***&quot;');
-  expect(redactor.redact('pieces: Adm1n&Se and cret;Par')).toBe('pieces: *** and ***');
-  expect(redactor.redact('Adm1n&S (7 characters) stays')).toBe('Adm1n&S (7 characters) stays');
-});
+test(
+  'any 8 characters of the token in a row are masked, in its escaped forms too; shorter pieces and ' +
+    'other text stay',
+  () => {
+    const redactor = new Redactor();
+    const token = 'Adm1n&Secret;Part"Two';
+    redactor.addSecret(token);
+    expect(redactor.redact(`answered 401: Bearer …&Secret;Part"Two`)).toBe('answered 401: Bearer …***');
+    expect(redactor.redact(`token=${encodeURIComponent(token)}&x=1`)).toBe('token=***&x=1');
+    expect(redactor.redact('&quot;Adm1n&amp;Secret;Part&quot;Two&quot;')).toBe('&quot;***&quot;');
+    expect(redactor.redact('pieces: Adm1n&Se and cret;Par')).toBe('pieces: *** and ***');
+    expect(redactor.redact('Adm1n&S (7 characters) stays')).toBe('Adm1n&S (7 characters) stays');
+  },
+);

@@ -28,7 +28,8 @@ test('another version: one line per place that does not say it, exit 1; not a ve
   expect(result.stderr.trimEnd().split('\n')).toEqual([
     `check-release: package.json has version ${VERSION}, not 98.7.6`,
     `check-release: src/version.ts has VERSION ${VERSION}, not 98.7.6`,
-    `check-release: templates/quota-keys.yml: the tool input's default is npx --yes quota-keys@${VERSION}, not npx --yes quota-keys@98.7.6`,
+    `check-release: templates/quota-keys.yml: the tool input's default is npx --yes quota-keys@${VERSION}, ` +
+      `not npx --yes quota-keys@98.7.6`,
     'check-release: CHANGELOG.md has no "## [98.7.6]" section',
   ]);
   expect(await check('latest')).toMatchObject({

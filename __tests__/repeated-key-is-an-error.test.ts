@@ -17,7 +17,8 @@ test.each<['v1' | 'v01', string, string]>([
   ['v1', '', '4'],
   ['v01', 'v01', '4'],
 ])(
-  'a %s server that answers the same key to every create (server-flavor "%s", concurrency %s): counted once, and an error',
+  'a %s server that answers the same key to every create (server-flavor "%s", concurrency %s): counted ' +
+    'once, and an error',
   async (shape, forced, concurrency) => {
     const server = await startRepeatingKeyServer(shape);
     try {

@@ -51,35 +51,39 @@ async function createLabelled(label: string) {
   expect(res.status).toBe(200);
 }
 
-test('attempt 2 exports the keys of attempt 1 instead of creating; attempt 3 with force: true creates a new batch', async () => {
-  const first = await attempt('9100', 1);
-  expect(first.code).toBe(0);
-  expect(first.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
-    ['001', '002', '003', '004', '005'].map((n) => withoutNonce(labelOf('rerun', n, '9100', 1))),
-  );
+test(
+  'attempt 2 exports the keys of attempt 1 instead of creating; attempt 3 with force: true creates ' + 'a new batch',
+  async () => {
+    const first = await attempt('9100', 1);
+    expect(first.code).toBe(0);
+    expect(first.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
+      ['001', '002', '003', '004', '005'].map((n) => withoutNonce(labelOf('rerun', n, '9100', 1))),
+    );
 
-  const before = posts();
-  const second = await attempt('9100', 2);
-  expect(second.code).toBe(0);
-  expect(posts()).toBe(before);
-  expect(new Set(second.rows.map((r) => r.key))).toEqual(new Set(first.rows.map((r) => r.key)));
-  expect(second.outputs).toMatchObject({ 'created-count': '5', 'failed-count': '0' });
-  expect(second.stdout).toContain(
-    '::warning::Attempt 2 of run 9100: attempt 1 already issued 5 of these 5 key(s); exporting them again instead of issuing a second batch (force: true issues a new batch).',
-  );
-  expect(second.summary).toContain('Re-exported from an earlier attempt');
-  // Masked like new keys, and shown only shortened.
-  const masks = second.stdout.split('\n').filter((l: string) => l.startsWith('::add-mask::'));
-  expect(masks).toHaveLength(6);
-  for (const row of second.rows) expect(second.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(row.key);
+    const before = posts();
+    const second = await attempt('9100', 2);
+    expect(second.code).toBe(0);
+    expect(posts()).toBe(before);
+    expect(new Set(second.rows.map((r) => r.key))).toEqual(new Set(first.rows.map((r) => r.key)));
+    expect(second.outputs).toMatchObject({ 'created-count': '5', 'failed-count': '0' });
+    expect(second.stdout).toContain(
+      '::warning::Attempt 2 of run 9100: attempt 1 already issued 5 of these 5 key(s); exporting them again ' +
+        'instead of issuing a second batch (force: true issues a new batch).',
+    );
+    expect(second.summary).toContain('Re-exported from an earlier attempt');
+    // Masked like new keys, and shown only shortened.
+    const masks = second.stdout.split('\n').filter((l: string) => l.startsWith('::add-mask::'));
+    expect(masks).toHaveLength(6);
+    for (const row of second.rows) expect(second.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(row.key);
 
-  const third = await attempt('9100', 3, { force: 'true' });
-  expect(third.code).toBe(0);
-  expect(third.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
-    ['001', '002', '003', '004', '005'].map((n) => withoutNonce(labelOf('rerun', n, '9100', 3))),
-  );
-  expect(ofRun('9100')).toHaveLength(10);
-});
+    const third = await attempt('9100', 3, { force: 'true' });
+    expect(third.code).toBe(0);
+    expect(third.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
+      ['001', '002', '003', '004', '005'].map((n) => withoutNonce(labelOf('rerun', n, '9100', 3))),
+    );
+    expect(ofRun('9100')).toHaveLength(10);
+  },
+);
 
 test('an attempt that made only some keys: the re-run exports those and creates just the missing numbers', async () => {
   for (const n of ['001', '002', '003']) await createLabelled(labelOf('rerun', n, '9200', 1));
@@ -97,7 +101,8 @@ test('an attempt that made only some keys: the re-run exports those and creates 
   expect(ofRun('9200')).toHaveLength(5);
   expect(new Set(second.rows.map((r) => r.key))).toEqual(new Set(ofRun('9200').map((k) => k.key)));
   expect(second.stdout).toContain(
-    'already issued 3 of these 5 key(s); exporting them again instead of issuing a second batch, and creating the 2 missing',
+    'already issued 3 of these 5 key(s); exporting them again instead of issuing a second batch, and ' +
+      'creating the 2 missing',
   );
 });
 
@@ -112,17 +117,20 @@ test('without a name, a re-run on another day still finds the batch (batch-<date
   );
 });
 
-test('another batch of the same run (another name), and the first attempt itself, are not taken for a re-run', async () => {
-  for (const n of ['001', '002']) await createLabelled(labelOf('partner', n, '9400', 1));
-  const second = await attempt('9400', 2, { name: 'trial', count: '2' });
-  expect(second.code).toBe(0);
-  expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
-    [labelOf('trial', '001', '9400', 2), labelOf('trial', '002', '9400', 2)].map(withoutNonce),
-  );
+test(
+  'another batch of the same run (another name), and the first attempt itself, are not taken ' + 'for a re-run',
+  async () => {
+    for (const n of ['001', '002']) await createLabelled(labelOf('partner', n, '9400', 1));
+    const second = await attempt('9400', 2, { name: 'trial', count: '2' });
+    expect(second.code).toBe(0);
+    expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
+      [labelOf('trial', '001', '9400', 2), labelOf('trial', '002', '9400', 2)].map(withoutNonce),
+    );
 
-  const before = server.requests.length;
-  const first = await attempt('9500', 1, { count: '2' });
-  expect(first.code).toBe(0);
-  // health + the token check + 2 creates: no key list on a first attempt
-  expect(server.requests.length - before).toBe(4);
-});
+    const before = server.requests.length;
+    const first = await attempt('9500', 1, { count: '2' });
+    expect(first.code).toBe(0);
+    // health + the token check + 2 creates: no key list on a first attempt
+    expect(server.requests.length - before).toBe(4);
+  },
+);

@@ -76,42 +76,49 @@ test("legs with invocation-id: attempt 2 of leg 0 exports exactly leg 0's keys a
   expect(again.report.summary.facts).toContainEqual(['Re-exported from an earlier attempt', '5']);
 });
 
-test("legs without invocation-id share the step's labels but for the nonce: a re-run exports nothing of theirs, touches nothing, and names invocation-id", async () => {
-  await start();
-  const a = await leg(1, {});
-  const b = await leg(1, {});
-  const again = await leg(2, {});
-  expect(again.report.ok).toBe(true);
-  expect(again.deletes).toBe(0);
-  expect(again.posts).toBe(5);
-  expect(again.keys.filter((k) => a.keys.includes(k) || b.keys.includes(k))).toEqual([]);
-  expect(again.warnings.join('\n')).toMatch(
-    /Attempt 1 of run 5150 ran this step more than once at the same time.*Set invocation-id/,
-  );
-  const onServer = new Set(server!.allKeys().map((k) => k.key));
-  for (const key of [...a.keys, ...b.keys]) expect(onServer.has(key)).toBe(true);
-});
+test(
+  "legs without invocation-id share the step's labels but for the nonce: a re-run exports nothing of " +
+    'theirs, touches nothing, and names invocation-id',
+  async () => {
+    await start();
+    const a = await leg(1, {});
+    const b = await leg(1, {});
+    const again = await leg(2, {});
+    expect(again.report.ok).toBe(true);
+    expect(again.deletes).toBe(0);
+    expect(again.posts).toBe(5);
+    expect(again.keys.filter((k) => a.keys.includes(k) || b.keys.includes(k))).toEqual([]);
+    expect(again.warnings.join('\n')).toMatch(
+      /Attempt 1 of run 5150 ran this step more than once at the same time.*Set invocation-id/,
+    );
+    const onServer = new Set(server!.allKeys().map((k) => k.key));
+    for (const key of [...a.keys, ...b.keys]) expect(onServer.has(key)).toBe(true);
+  },
+);
 
-test('v01: a chunk label stands for as many numbers as it holds keys; a re-run completes only the missing chunk', async () => {
-  await start('v01');
-  const first = await leg(1, { count: '150', 'server-flavor': 'v01' }, '0');
-  expect(first.report.ok).toBe(true);
-  expect(first.posts).toBe(2);
-  const full = await leg(2, { count: '150', 'server-flavor': 'v01' }, '0');
-  expect(full.posts).toBe(0);
-  expect(full.keys).toEqual(first.keys);
-  // Attempt 2 made no key; without the second chunk of attempt 1 (numbers 101–150), attempt 3 makes just those 50.
-  const second = first.rows.filter((r) => /-101-r5150a1/.test(r.label!)).map((r) => r.key!);
-  expect(second).toHaveLength(50);
-  for (const key of second)
-    await fetch(`${server!.url}/admin/keys/${key}`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${server!.token}` },
-    });
-  const third = await leg(3, { count: '150', 'server-flavor': 'v01' }, '0');
-  expect(third.report.ok).toBe(true);
-  expect(third.posts).toBe(1);
-  expect(third.rows).toHaveLength(150);
-  expect(third.keys.filter((k) => first.keys.includes(k))).toHaveLength(100);
-  expect(third.rows.filter((r) => /-101-r5150a3i[0-9a-f]{6}n[0-9a-f]{6}$/.test(r.label!))).toHaveLength(50);
-});
+test(
+  'v01: a chunk label stands for as many numbers as it holds keys; a re-run completes only the ' + 'missing chunk',
+  async () => {
+    await start('v01');
+    const first = await leg(1, { count: '150', 'server-flavor': 'v01' }, '0');
+    expect(first.report.ok).toBe(true);
+    expect(first.posts).toBe(2);
+    const full = await leg(2, { count: '150', 'server-flavor': 'v01' }, '0');
+    expect(full.posts).toBe(0);
+    expect(full.keys).toEqual(first.keys);
+    // Attempt 2 made no key; without the second chunk of attempt 1 (numbers 101–150), attempt 3 makes just those 50.
+    const second = first.rows.filter((r) => /-101-r5150a1/.test(r.label!)).map((r) => r.key!);
+    expect(second).toHaveLength(50);
+    for (const key of second)
+      await fetch(`${server!.url}/admin/keys/${key}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${server!.token}` },
+      });
+    const third = await leg(3, { count: '150', 'server-flavor': 'v01' }, '0');
+    expect(third.report.ok).toBe(true);
+    expect(third.posts).toBe(1);
+    expect(third.rows).toHaveLength(150);
+    expect(third.keys.filter((k) => first.keys.includes(k))).toHaveLength(100);
+    expect(third.rows.filter((r) => /-101-r5150a3i[0-9a-f]{6}n[0-9a-f]{6}$/.test(r.label!))).toHaveLength(50);
+  },
+);

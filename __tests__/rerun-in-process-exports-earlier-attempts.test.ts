@@ -59,7 +59,8 @@ test('attempt 2 re-exports attempt 1 without a create, masks the keys and says s
   expect(posts()).toBe(before);
   expect(new Set(second.rows.map((r) => r.key))).toEqual(new Set(first.rows.map((r) => r.key)));
   expect(second.core.lines).toContain(
-    'warning: Attempt 2 of run 9600: attempt 1 already issued 3 of these 3 key(s); exporting them again instead of issuing a second batch (force: true issues a new batch).',
+    'warning: Attempt 2 of run 9600: attempt 1 already issued 3 of these 3 key(s); exporting them again ' +
+      'instead of issuing a second batch (force: true issues a new batch).',
   );
   expect(second.core.summaries[0]).toContain('Re-exported from an earlier attempt');
   for (const row of second.rows) {
@@ -82,13 +83,16 @@ test('the latest earlier attempt wins for a number, and the missing ones are cre
   expect(third.core.lines.join('\n')).toContain('creating the 2 missing');
 });
 
-test('an earlier attempt with two nonces (two invocations at once) is not exported; a warning names invocation-id', async () => {
-  await createLabelled(labelOf('rerun', '001', '9800', 1, 'aaaaaa'));
-  await createLabelled(labelOf('rerun', '002', '9800', 1, 'bbbbbb'));
-  const second = await attempt(9800, 2);
-  expect(second.core.failures).toEqual([]);
-  expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
-    ['001', '002', '003'].map((n) => withoutNonce(labelOf('rerun', n, '9800', 2))),
-  );
-  expect(second.core.lines.join('\n')).toContain('invocation-id');
-});
+test(
+  'an earlier attempt with two nonces (two invocations at once) is not exported; a warning names ' + 'invocation-id',
+  async () => {
+    await createLabelled(labelOf('rerun', '001', '9800', 1, 'aaaaaa'));
+    await createLabelled(labelOf('rerun', '002', '9800', 1, 'bbbbbb'));
+    const second = await attempt(9800, 2);
+    expect(second.core.failures).toEqual([]);
+    expect(second.rows.map((r) => withoutNonce(r.label!)).sort()).toEqual(
+      ['001', '002', '003'].map((n) => withoutNonce(labelOf('rerun', n, '9800', 2))),
+    );
+    expect(second.core.lines.join('\n')).toContain('invocation-id');
+  },
+);

@@ -161,26 +161,32 @@ describe('reset on v1p (only whole days)', () => {
       const { report, requests } = await runWrite(server, { command: 'reset', ...inputs });
       expect(report.ok).toBe(false);
       expect(report.failure).toBe(
-        `The v1p quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for the server's today.`,
+        `The v1p quota-proxy flavor can only reset every key's usage for a day, not one key's: reset ` +
+          `refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' ` +
+          `usage for the server's today.`,
       );
       expect(writes(requests)).toEqual([]);
     }
     expect([await usageOf(server, target), await usageOf(server, other)]).toEqual([3, 8]);
   });
 
-  test('with reset-all-keys-for-day: one request wipes every key for that day, other days kept, and a warning says so', async () => {
-    server.recordUsage(other, 4, OTHER_DAY);
-    const { report, requests, warnings } = await runWrite(server, {
-      command: 'reset',
-      name: 'p-1',
-      'reset-all-keys-for-day': 'true',
-    });
-    expect(report.ok).toBe(true);
-    expect(writes(requests)).toEqual(['POST /admin/usage/reset']);
-    expect([await usageOf(server, target), await usageOf(server, other)]).toEqual([0, 0]);
-    expect(await usageOf(server, other, OTHER_DAY)).toBe(4);
-    expect(warnings).toEqual([expect.stringMatching(new RegExp(`reset every key's usage for ${today}`))]);
-  });
+  test(
+    'with reset-all-keys-for-day: one request wipes every key for that day, other days kept, and a ' +
+      'warning says so',
+    async () => {
+      server.recordUsage(other, 4, OTHER_DAY);
+      const { report, requests, warnings } = await runWrite(server, {
+        command: 'reset',
+        name: 'p-1',
+        'reset-all-keys-for-day': 'true',
+      });
+      expect(report.ok).toBe(true);
+      expect(writes(requests)).toEqual(['POST /admin/usage/reset']);
+      expect([await usageOf(server, target), await usageOf(server, other)]).toEqual([0, 0]);
+      expect(await usageOf(server, other, OTHER_DAY)).toBe(4);
+      expect(warnings).toEqual([expect.stringMatching(new RegExp(`reset every key's usage for ${today}`))]);
+    },
+  );
 });
 
 describe('reset on v1a (no reset endpoint)', () => {

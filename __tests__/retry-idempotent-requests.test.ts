@@ -109,17 +109,20 @@ test('a create whose connection is reset is not repeated either (the caller reco
   expect(server.allKeys().filter((k) => k.label === 'reset-after-commit')).toHaveLength(1);
 });
 
-test('a create refused with 429 is repeated after Retry-After: the rate limiter refused it before anything was made', async () => {
-  const p = await proxy(['rate-limit'], 'POST');
-  const { body } = await client(p.url).json<{ key: string }>('POST', '/admin/keys', { body: { label: 'after-429' } });
-  expect(
-    server
-      .allKeys()
-      .filter((k) => k.label === 'after-429')
-      .map((k) => k.key),
-  ).toEqual([body.key]);
-  expect(sent(p, 'POST')).toBe(2);
-});
+test(
+  'a create refused with 429 is repeated after Retry-After: the rate limiter refused it before ' + 'anything was made',
+  async () => {
+    const p = await proxy(['rate-limit'], 'POST');
+    const { body } = await client(p.url).json<{ key: string }>('POST', '/admin/keys', { body: { label: 'after-429' } });
+    expect(
+      server
+        .allKeys()
+        .filter((k) => k.label === 'after-429')
+        .map((k) => k.key),
+    ).toEqual([body.key]);
+    expect(sent(p, 'POST')).toBe(2);
+  },
+);
 
 test('with on-rate-limit: fail a 429 is not waited for', async () => {
   const p = await proxy(['rate-limit'], 'GET');
@@ -138,7 +141,10 @@ test('a Retry-After longer than max-wait-seconds leaves stops at once and says w
   const retryAt = (error as RateLimitedError).retryAt.getTime();
   expect(retryAt).toBeGreaterThan(Date.now() + 890_000);
   expect(error.message).toMatch(
-    /the server asks to wait 900 s, more than max-wait-seconds leaves \(5 s\); retry after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$/,
+    new RegExp(
+      String.raw`the server asks to wait 900 s, more than max-wait-seconds leaves \(5 s\);` +
+        String.raw` retry after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$`,
+    ),
   );
   expect(error.message).not.toContain('\n');
   expect(sent(p, 'GET')).toBe(1);
@@ -160,7 +166,10 @@ test('a create answer cut off mid-body: status, bytes received and a snippet wit
   expect(error).toBeInstanceOf(BadAnswerError);
   const [key] = server.allKeys().filter((k) => k.label === 'cut-off');
   expect(error.message).toMatch(
-    /^POST http:\/\/127\.0\.0\.1:\d+\/admin\/keys answered 200 but the answer was cut off after \d+ of \d+ bytes: \{"key":"…/,
+    new RegExp(
+      String.raw`^POST http:\/\/127\.0\.0\.1:\d+\/admin\/keys answered 200 but the answer` +
+        String.raw` was cut off after \d+ of \d+ bytes: \{"key":"…`,
+    ),
   );
   // Not even the part of the key that arrived.
   expect(error.message).not.toContain(key!.key.slice(0, 12));

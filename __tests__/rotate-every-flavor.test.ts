@@ -158,7 +158,8 @@ describe('rotate on v1a (no delete endpoint)', () => {
         });
         expect(report.ok).toBe(false);
         expect(report.failure).toBe(
-          'The v1a quota-proxy flavor has no delete endpoint: rotate refused, nothing was deleted (remove keys on the server itself).',
+          'The v1a quota-proxy flavor has no delete endpoint: rotate refused, nothing was deleted (remove ' +
+            'keys on the server itself).',
         );
         expect(report.outputs).toMatchObject({ 'deleted-count': '0', 'created-count': '0' });
         expect(writes(requests)).toEqual([]);

@@ -29,25 +29,33 @@ function noUserWithoutKey(old: string[], rows: Array<Record<string, string>>) {
   return { deleted, kept: old.filter((k) => left.has(k)) };
 }
 
-test('upstream defaults, 20 due: the 14 that fit are replaced first, then deleted; 6 stay due; nothing refused by the server', async () => {
-  server = await startDevServer({ flavor: 'v10' });
-  const old = seedOld(20);
-  const { report, rows, requests, warnings } = await runWrite(server, rotate);
-  // One list page leaves 29 of 30: 14 replacements and 14 deletes; waiting 15 min exceeds max-wait-seconds.
-  expect({ ok: report.ok, failure: report.failure }).toEqual({ ok: true, failure: undefined });
-  expect(report.outputs).toMatchObject({ 'deleted-count': '14', 'created-count': '14' });
-  expect(warnings.join('\n')).toMatch(
-    /leaves 29 request\(s\) until .* and 20 due key\(s\) need 40 \(a replacement and a delete each\): rotating the 14 oldest now; the other 6 stay due \(waiting 9\d\d s is more than max-wait-seconds leaves/,
-  );
-  const { deleted, kept } = noUserWithoutKey(old, rows);
-  expect(deleted).toHaveLength(14);
-  expect(kept).toHaveLength(6);
-  const admin = requests.filter((r) => r.includes('/admin/'));
-  expect(admin.length).toBeLessThanOrEqual(30);
-  const lastCreate = admin.map((r) => r.startsWith('POST')).lastIndexOf(true);
-  const firstDelete = admin.findIndex((r) => r.startsWith('DELETE'));
-  expect(lastCreate).toBeLessThan(firstDelete);
-});
+test(
+  'upstream defaults, 20 due: the 14 that fit are replaced first, then deleted; 6 stay due; nothing ' +
+    'refused by the server',
+  async () => {
+    server = await startDevServer({ flavor: 'v10' });
+    const old = seedOld(20);
+    const { report, rows, requests, warnings } = await runWrite(server, rotate);
+    // One list page leaves 29 of 30: 14 replacements and 14 deletes; waiting 15 min exceeds max-wait-seconds.
+    expect({ ok: report.ok, failure: report.failure }).toEqual({ ok: true, failure: undefined });
+    expect(report.outputs).toMatchObject({ 'deleted-count': '14', 'created-count': '14' });
+    expect(warnings.join('\n')).toMatch(
+      new RegExp(
+        String.raw`leaves 29 request\(s\) until .* and 20 due key\(s\) need 40 \(a` +
+          String.raw` replacement and a delete each\): rotating the 14 oldest now; the other 6 stay` +
+          String.raw` due \(waiting 9\d\d s is more than max-wait-seconds leaves`,
+      ),
+    );
+    const { deleted, kept } = noUserWithoutKey(old, rows);
+    expect(deleted).toHaveLength(14);
+    expect(kept).toHaveLength(6);
+    const admin = requests.filter((r) => r.includes('/admin/'));
+    expect(admin.length).toBeLessThanOrEqual(30);
+    const lastCreate = admin.map((r) => r.startsWith('POST')).lastIndexOf(true);
+    const firstDelete = admin.findIndex((r) => r.startsWith('DELETE'));
+    expect(lastCreate).toBeLessThan(firstDelete);
+  },
+);
 
 test('a window max-wait-seconds covers: all 20 are replaced, the deletes go on after the wait', async () => {
   server = await startDevServer({ flavor: 'v10', rateLimit: { max: 30, windowSeconds: 4 } });
@@ -60,28 +68,31 @@ test('a window max-wait-seconds covers: all 20 are replaced, the deletes go on a
   expect(deleted).toHaveLength(20);
 });
 
-test('replacements refused mid-way (429, on-rate-limit: fail): only the keys whose replacement was made are deleted', async () => {
-  server = await startDevServer({ flavor: 'v10' });
-  let creates = 0;
-  proxy = await startFaultProxy({
-    target: server.url,
-    choose: (r) =>
-      r.method === 'POST' && r.path.startsWith('/admin/keys') && ++creates > 3 ? 'rate-limit' : undefined,
-  });
-  const old = seedOld(6);
-  const { report, rows } = await runWrite(server, { ...rotate, url: proxy.url, 'on-rate-limit': 'fail' });
-  expect(report.ok).toBe(false);
-  expect(report.outputs).toMatchObject({ 'deleted-count': '3', 'created-count': '3' });
-  expect(report.failure).toMatch(/3 due key\(s\) were kept because their replacement was not created/);
-  const { deleted, kept } = noUserWithoutKey(old, rows);
-  expect(deleted).toHaveLength(3);
-  expect(kept).toHaveLength(3);
-  expect(report.summary.table!.rows.map((r) => r[3]).sort()).toEqual([
-    'deleted',
-    'deleted',
-    'deleted',
-    'kept: replacement not created',
-    'kept: replacement not created',
-    'kept: replacement not created',
-  ]);
-});
+test(
+  'replacements refused mid-way (429, on-rate-limit: fail): only the keys whose replacement was made ' + 'are deleted',
+  async () => {
+    server = await startDevServer({ flavor: 'v10' });
+    let creates = 0;
+    proxy = await startFaultProxy({
+      target: server.url,
+      choose: (r) =>
+        r.method === 'POST' && r.path.startsWith('/admin/keys') && ++creates > 3 ? 'rate-limit' : undefined,
+    });
+    const old = seedOld(6);
+    const { report, rows } = await runWrite(server, { ...rotate, url: proxy.url, 'on-rate-limit': 'fail' });
+    expect(report.ok).toBe(false);
+    expect(report.outputs).toMatchObject({ 'deleted-count': '3', 'created-count': '3' });
+    expect(report.failure).toMatch(/3 due key\(s\) were kept because their replacement was not created/);
+    const { deleted, kept } = noUserWithoutKey(old, rows);
+    expect(deleted).toHaveLength(3);
+    expect(kept).toHaveLength(3);
+    expect(report.summary.table!.rows.map((r) => r[3]).sort()).toEqual([
+      'deleted',
+      'deleted',
+      'deleted',
+      'kept: replacement not created',
+      'kept: replacement not created',
+      'kept: replacement not created',
+    ]);
+  },
+);

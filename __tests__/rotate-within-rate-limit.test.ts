@@ -42,7 +42,10 @@ test('on-rate-limit: fail rotates what fits now as well, and fails naming the ke
     expect(report.ok).toBe(false);
     expect(report.outputs).toMatchObject({ 'deleted-count': '5', 'created-count': '5' });
     expect(report.failure).toMatch(
-      /need 20 \(a replacement and a delete each\): rotating the 5 oldest now; the other 5 stay due \(on-rate-limit is fail\): run again after/,
+      new RegExp(
+        String.raw`need 20 \(a replacement and a delete each\): rotating the 5 oldest now;` +
+          String.raw` the other 5 stay due \(on-rate-limit is fail\): run again after`,
+      ),
     );
     const left = new Set(server.allKeys().map((k) => k.key));
     expect(old.filter((k) => left.has(k))).toHaveLength(5);

@@ -32,25 +32,33 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
   });
   afterAll(() => server.close());
 
-  test('usage without server-daily-limit: unknown and said so; the rows show 30, so refused keys alert at 100 %', async () => {
-    const { report, lines, warnings, shown } = await runRead(server, { command: 'usage' });
-    expect(report.ok).toBe(true);
-    const fact = report.summary.facts.find(([name]) => name === 'Daily limit')?.[1];
-    expect(fact).toMatch(
-      /^unknown: the v1 server applies one server-wide DAILY_REQ_LIMIT .* set server-daily-limit to that value\. Evidence: 2 usage rows stopped at the same highest count, 30 .*; percentages are of 30, which the rows show \(unless those keys stopped there by chance\)\.$/,
-    );
-    expect(report.summary.facts).toContainEqual([
-      'Percent of',
-      'the server-wide daily limit, 30, learned from the usage rows (see Daily limit)',
-    ]);
-    expect(report.outputs.alerts).toBe('2');
-    expect(lines).toContain(`${shortenKey(first)} | 标签: k-1 | 请求: 30 | 限制: 30/日 | 使用率: 100%`);
-    expect(lines).toContain(`${shortenKey(light)} | 标签: k-3 | 请求: 10 | 限制: 30/日 | 使用率: 33%`);
-    expect(warnings.filter((w) => /used 100% of its daily limit/.test(w))).toHaveLength(2);
-    // Not the assumed default: no percent of 200 anywhere.
-    expect(shown).not.toMatch(/of 200\b|200\/日|limit, 200|\| 200 \|/);
-    expect(shown).not.toContain('15%');
-  });
+  test(
+    'usage without server-daily-limit: unknown and said so; the rows show 30, so refused keys ' + 'alert at 100 %',
+    async () => {
+      const { report, lines, warnings, shown } = await runRead(server, { command: 'usage' });
+      expect(report.ok).toBe(true);
+      const fact = report.summary.facts.find(([name]) => name === 'Daily limit')?.[1];
+      expect(fact).toMatch(
+        new RegExp(
+          '^unknown: the v1 server applies one server-wide DAILY_REQ_LIMIT .* set' +
+            String.raw` server-daily-limit to that value\. Evidence: 2 usage rows stopped at the same` +
+            String.raw` highest count, 30 .*; percentages are of 30, which the rows show \(unless those` +
+            String.raw` keys stopped there by chance\)\.$`,
+        ),
+      );
+      expect(report.summary.facts).toContainEqual([
+        'Percent of',
+        'the server-wide daily limit, 30, learned from the usage rows (see Daily limit)',
+      ]);
+      expect(report.outputs.alerts).toBe('2');
+      expect(lines).toContain(`${shortenKey(first)} | 标签: k-1 | 请求: 30 | 限制: 30/日 | 使用率: 100%`);
+      expect(lines).toContain(`${shortenKey(light)} | 标签: k-3 | 请求: 10 | 限制: 30/日 | 使用率: 33%`);
+      expect(warnings.filter((w) => /used 100% of its daily limit/.test(w))).toHaveLength(2);
+      // Not the assumed default: no percent of 200 anywhere.
+      expect(shown).not.toMatch(/of 200\b|200\/日|limit, 200|\| 200 \|/);
+      expect(shown).not.toContain('15%');
+    },
+  );
 
   test('monitor raises the same alerts', async () => {
     const { report } = await runRead(server, { command: 'monitor', 'fail-on-alert': 'true' });
@@ -111,17 +119,25 @@ describe('v01 with DAILY_REQ_LIMIT 30', () => {
   });
   afterAll(() => server.close());
 
-  test('without server-daily-limit: unknown, why the counts cannot show it, and percentages of the default said to be assumed', async () => {
-    const { report, lines } = await runRead(server, { command: 'usage' });
-    expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
-      /^unknown: .*Evidence: none: the v01 server counts refused requests too, so its counts do not show the limit; percentages are of 200, the upstream default, assumed until server-daily-limit says otherwise\.$/,
-    );
-    expect(report.summary.facts).toContainEqual([
-      'Percent of',
-      'the server-wide daily limit, 200, assumed: the upstream default (see Daily limit)',
-    ]);
-    expect(lines[0]).toBe(`${shortenKey(busy)} | 标签: k-1 | 请求: 35 | 限制: 200/日 | 使用率: 17%`);
-  });
+  test(
+    'without server-daily-limit: unknown, why the counts cannot show it, and percentages of the default ' +
+      'said to be assumed',
+    async () => {
+      const { report, lines } = await runRead(server, { command: 'usage' });
+      expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
+        new RegExp(
+          '^unknown: .*Evidence: none: the v01 server counts refused requests too,' +
+            ' so its counts do not show the limit; percentages are of 200, the upstream' +
+            String.raw` default, assumed until server-daily-limit says otherwise\.$`,
+        ),
+      );
+      expect(report.summary.facts).toContainEqual([
+        'Percent of',
+        'the server-wide daily limit, 200, assumed: the upstream default (see Daily limit)',
+      ]);
+      expect(lines[0]).toBe(`${shortenKey(busy)} | 标签: k-1 | 请求: 35 | 限制: 200/日 | 使用率: 17%`);
+    },
+  );
 
   test('with server-daily-limit 30: over 100 % and an alert', async () => {
     const { report, lines } = await runRead(server, { command: 'usage', 'server-daily-limit': String(LIMIT) });
@@ -131,21 +147,27 @@ describe('v01 with DAILY_REQ_LIMIT 30', () => {
 });
 
 describe('v1: what the counts cannot prove', () => {
-  test('low counts that tie (every key used a few times) are not read as a limit: the default, said to be assumed', async () => {
-    const server = await startDevServer({ flavor: 'v1' });
-    try {
-      const keys = server.seedKeys(3, { labelPrefix: 'k-' });
-      for (const key of keys) server.recordUsage(key, 2);
-      const { report, lines } = await runRead(server, { command: 'usage' });
-      expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
-        /Evidence: it is at least 2, .*; percentages are of 200, the upstream default, assumed until server-daily-limit says otherwise\.$/,
-      );
-      expect(lines[0]).toMatch(/\| 请求: 2 \| 限制: 200\/日 \| 使用率: 1%$/);
-      expect(report.outputs.alerts).toBe('0');
-    } finally {
-      await server.close();
-    }
-  });
+  test(
+    'low counts that tie (every key used a few times) are not read as a limit: the default, said ' + 'to be assumed',
+    async () => {
+      const server = await startDevServer({ flavor: 'v1' });
+      try {
+        const keys = server.seedKeys(3, { labelPrefix: 'k-' });
+        for (const key of keys) server.recordUsage(key, 2);
+        const { report, lines } = await runRead(server, { command: 'usage' });
+        expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
+          new RegExp(
+            'Evidence: it is at least 2, .*; percentages are of 200, the upstream' +
+              String.raw` default, assumed until server-daily-limit says otherwise\.$`,
+          ),
+        );
+        expect(lines[0]).toMatch(/\| 请求: 2 \| 限制: 200\/日 \| 使用率: 1%$/);
+        expect(report.outputs.alerts).toBe('0');
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   test('a count above 200 rules the default out: no percentages, the floor said', async () => {
     const server = await startDevServer({ flavor: 'v1', dailyLimit: 500 });

@@ -7,7 +7,9 @@ import { snippetOf } from '../src/shared/redact.js';
 
 test('a token echoed in an HTML error page is blanked, never cut in half', () => {
   const token = 'adm-Tok3n-XYZ-0123456789-secret';
-  const page = `<html><body><h1>Internal error</h1><p>${'x'.repeat(30)} Bearer ${token}</p><p>more text after it</p></body></html>`;
+  const page =
+    `<html><body><h1>Internal error</h1><p>${'x'.repeat(30)} Bearer ${token}</p><p>more text ` +
+    `after it</p></body></html>`;
   const shown = snippetOf(page);
   expect(shown).not.toMatch(/adm-Tok3n/);
   expect(shown.length).toBeLessThanOrEqual(101);

@@ -33,7 +33,8 @@ describe.each(FLAVORS.map((f) => [f]))('usage on %s', (flavor) => {
   afterAll(() => server.close());
 
   const line = (key: string, label: string, requests: number, percent: number) =>
-    `${shortenKey(key)} | 标签: ${label} | 请求: ${requests} | 限制: ${limitText}${lifetime ? ` | 已用: ${requests}` : ''} | 使用率: ${percent}%`;
+    `${shortenKey(key)} | 标签: ${label} | 请求: ${requests} | 限制: ${limitText}` +
+    `${lifetime ? ` | 已用: ${requests}` : ''} | 使用率: ${percent}%`;
 
   test('requests per key, busiest first, with 使用率 lines and totals', async () => {
     const { report, lines } = await runRead(server, { command: 'usage', ...limitInputs });

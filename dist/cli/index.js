@@ -231,7 +231,8 @@ function gitlabJobDirectory(env, cwd = process.cwd()) {
     if (!projectDir)
         return {
             dir: cwd,
-            note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.`,
+            note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; ` +
+                `artifacts are collected from the job's directory only.`,
         };
     let isDir = false;
     try {
@@ -244,7 +245,8 @@ function gitlabJobDirectory(env, cwd = process.cwd()) {
         return { dir: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(projectDir) };
     return {
         dir: cwd,
-        note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
+        note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell ` +
+            `executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
     };
 }
 function gitlabContext(env, now = new Date()) {
@@ -340,7 +342,8 @@ const INPUTS = [
         name: 'server-daily-limit',
         default: '',
         for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
-        help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown",
+        help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage " +
+            'base there; unset: unknown',
     },
     {
         name: 'name',
@@ -376,7 +379,8 @@ const INPUTS = [
         name: 'day',
         default: '',
         for: ['usage', 'monitor', 'reset'],
-        help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)",
+        help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned " +
+            'from the server)',
     },
     {
         name: 'alert-threshold',
@@ -407,7 +411,8 @@ const INPUTS = [
         name: 'spike-factor',
         default: '3',
         for: ['usage'],
-        help: "usage with days > 1: a key's last day above this many times its mean of the days before is a spike, 1.1..1000",
+        help: "usage with days > 1: a key's last day above this many times its mean of the days before is a " +
+            'spike, 1.1..1000',
     },
     {
         name: 'spike-min-requests',
@@ -542,7 +547,8 @@ const INPUTS = [
         name: 'invocation-id',
         default: '',
         for: ['generate', 'batch', 'rotate'],
-        help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels',
+        help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. ' +
+            'strategy.job-index; folded into batch labels',
     },
     { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
     // many servers, notifications
@@ -626,7 +632,9 @@ const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 const DEFAULT_LIMIT = 100;
 class InputError extends Error {
     constructor(input, value, allowed) {
-        super(`Invalid input '${input}'${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} — ${allowed}.`);
+        super(`Invalid input '${input}'` +
+            `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} ` +
+            `— ${allowed}.`);
         this.name = 'InputError';
     }
 }
@@ -721,7 +729,8 @@ function parseHealthPath(raw) {
         !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
         !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
     if (!ok)
-        throw new InputError('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or .. segments), such as /healthz');
+        throw new InputError('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or ' +
+            '.. segments), such as /healthz');
     return raw;
 }
 /**
@@ -831,7 +840,8 @@ function parseTarget({ input, get, value }, env, context) {
             : /[\0-\x1f\x7f-\x9f]/.test(token)
                 ? 'a control character'
                 : 'a character outside Latin-1 (such as a full-width or Chinese character)';
-        throw new InputError('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it again as one line of plain characters`);
+        throw new InputError('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it ` +
+            `again as one line of plain characters`);
     }
     if (token === undefined && command !== 'health') {
         throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
@@ -1026,7 +1036,8 @@ function sendsTokenInClear(url) {
 function plainHttpWarning(url) {
     if (!sendsTokenInClear(url))
         return undefined;
-    return `${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
+    return (`${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url.href)} is http:// to a host that is not loopback: the admin token crosses the ` +
+        `network in clear text. Use https:// (set require-https: true to refuse http://).`);
 }
 
 
@@ -1207,7 +1218,8 @@ function notReplaceable(file) {
                     : stat.isCharacterDevice() || stat.isBlockDevice()
                         ? 'a device'
                         : 'not a regular file';
-        return `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever replaces a regular file`;
+        return (`${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
+            `replaces a regular file`);
     }
     catch {
         return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
@@ -1382,7 +1394,8 @@ async function encryptReportCsv(report, recipients, log) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`);
+        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: ` +
+            `delete it if it must not stay.`);
     }
     report.csvPath = encrypted;
     for (const [name, value] of Object.entries(report.outputs))
@@ -1593,10 +1606,12 @@ function flagLine(input) {
 }
 function extraFlags(command) {
     return [
-        `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${_gitlab_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DOTENV */ .nX})`,
+        `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: ` +
+            `default ${_gitlab_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DOTENV */ .nX})`,
         ...(command === undefined || command === 'monitor'
             ? [
-                `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
+                `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed ` +
+                    `tool's monitor refreshed every 5)`,
             ]
             : []),
         `  ${'    --json'.padEnd(30)} one JSON document on stdout (counts, flavor, rows with keys shortened, ` +
@@ -1804,7 +1819,8 @@ function takePositional(parsed, word) {
     }
     // A stray word is echoed only when it is a command: it may be a value that lost its flag (a token).
     const known = commands/* COMMANDS */.Lo.includes(word);
-    throw new config_options/* InputError */.dz('command', known ? word : '', `one command only (got "${parsed.command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
+    throw new config_options/* InputError */.dz('command', known ? word : '', `one command only (got "${parsed.command}" already` +
+        `${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
 }
 /** `--name value`, `--name=value`, `-n value`; boolean inputs may stand alone or take true/false. */
 function parseArgs(argv) {
@@ -2110,7 +2126,8 @@ async function runDevServer(argv) {
         devServer = await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 45918));
     }
     catch {
-        process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
+        process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it ` +
+            `with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`);
         return 1;
     }
     return devServer.devServerMain(argv);
@@ -2164,7 +2181,8 @@ function noteGitlabJob(env, context, options, dotenvFile, log) {
         return;
     const { note } = (0,config_context/* gitlabJobDirectory */.o7)(env);
     if (env.GITLAB_CI !== 'true')
-        log.info(`GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`);
+        log.info(`GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ` +
+            `${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`);
     if (note)
         log.info(note);
     for (const warning of (0,gitlab/* artifactWarnings */.Ak)({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace))
@@ -2195,12 +2213,16 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         exit: (code) => process.exit(code),
     });
 }
-/** One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit 130/143. */
+/**
+ * One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit
+ * 130/143.
+ */
 async function runOnce(options, context, log, done) {
     const cancellation = new cancel/* Cancellation */.mT();
     const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
         ? `${signal}: abandoning the requests in flight.\n`
-        : `${signal}: stopping: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
+        : `${signal}: stopping: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s to finish, then ` +
+            `are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
     let report;
     try {
         // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
@@ -2345,7 +2367,8 @@ function artifactWarnings(files, jobDir) {
             continue;
         const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(jobDir, file);
         if (relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative)) {
-            warnings.push(`the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`);
+            warnings.push(`the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from ` +
+                `inside it, so it will not be in the job's artifacts. Give a path inside it.`);
         }
     }
     return warnings;
@@ -2379,7 +2402,7 @@ function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {})
         return undefined;
     }
     catch (error) {
-        const message = `Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`;
+        const message = `Could not write the dotenv file ${file}: ` + `${error instanceof Error ? error.message : String(error)}`;
         if (!quiet)
             throw new Error(message);
         return message;
@@ -2719,7 +2742,10 @@ class Redactor {
     pieces = new Set();
     pieceStarts = new Set();
     keys = new Map();
-    /** A value replaced by *** wherever it appears (admin token), in any of its forms, and so is any 8-character piece of it. */
+    /**
+     * A value replaced by *** wherever it appears (admin token), in any of its forms, and so is any 8-character piece of
+     * it.
+     */
     addSecret(value) {
         if (!value || value.length < 4)
             return;

@@ -50,8 +50,11 @@ export async function startDevServerProcess(args = []) {
 /**
  * Runs dist/index.js as the runner would.
  * @param {Record<string, string>} inputs action inputs by name
- * @param {{ eventName?: string, ref?: string, payload?: object, runId?: string, attempt?: string, env?: Record<string,string>, workspace?: string, entry?: string, onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [event]
- *   `env`: extra variables (e.g. the artifact service double's); `entry`: another bundle to run (a copy of dist/index.js);
+ * @param {{ eventName?: string, ref?: string, payload?: object, runId?: string, attempt?: string, env?:
+ * Record<string,string>, workspace?: string, entry?: string, onSpawn?: (child:
+ * import('node:child_process').ChildProcess) => void }} [event]
+ *   `env`: extra variables (e.g. the artifact service double's); `entry`: another bundle to run (a copy of
+ * dist/index.js);
  *   `onSpawn`: receives the process (to signal it, as the runner does on cancel)
  */
 export async function runBundledAction(inputs, event = {}) {

@@ -12,7 +12,8 @@ import type { CommandContext, RunReport } from './contract.js';
 export function refuseWithoutDelete(adapter: FlavorAdapter, operation: string): void {
   if (!adapter.capabilities.delete) {
     throw new Refusal(
-      `The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was deleted (remove keys on the server itself).`,
+      `The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was ` +
+        `deleted (remove keys on the server itself).`,
     );
   }
 }
@@ -70,7 +71,8 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   for (const key of resolution.keys) log.secret(key.key, 'key');
   if (resolution.by !== 'key')
     log.info(
-      `"${options.nameGiven}" is ${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`,
+      `"${options.nameGiven}" is ` +
+        `${resolution.by === 'label' ? `the label of ${resolution.keys.length} key(s)` : `a ${resolution.by}`}.`,
     );
   if (options.dryRun) return await wouldDelete(ctx, resolution);
 
@@ -113,7 +115,9 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   if (failures.length > 0) {
     return {
       ok: false,
-      failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ${failures[0]}); ${deleted} deleted.`,
+      failure:
+        `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ` +
+        `${failures[0]}); ${deleted} deleted.`,
       outputs,
       summary,
     };
@@ -121,7 +125,9 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   if (missing.length > 0) {
     return {
       ok: false,
-      failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} (already deleted?); ${deleted} deleted.`,
+      failure:
+        `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} ` +
+        `(already deleted?); ${deleted} deleted.`,
       outputs,
       summary,
     };

@@ -93,7 +93,8 @@ export async function runList(ctx: CommandContext): Promise<RunReport> {
   };
   summary.lines = lines;
   log.info(
-    `Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}${csv ? `; CSV: ${csv.path}` : ''}`,
+    `Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}` +
+      `${csv ? `; CSV: ${csv.path}` : ''}`,
   );
   return { ok: true, outputs, summary, csvPath: csv?.path };
 }

@@ -17,7 +17,10 @@ const BUSIEST = 10;
 /** `2026-11-26 18:05:09` in the runner's time zone: when this pass looked. */
 function localTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:` +
+    `${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
 }
 
 export async function runMonitor(ctx: CommandContext): Promise<RunReport> {

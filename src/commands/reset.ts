@@ -47,7 +47,8 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
   } catch (error) {
     return {
       ok: false,
-      failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`,
+      failure:
+        `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the ` + `day to reset.`,
       outputs,
       summary,
     };
@@ -93,7 +94,9 @@ function refusal(ctx: CommandContext): (adapter: FlavorAdapter) => void {
     }
     if (adapter.capabilities.reset === 'day-wide' && !options.resetAllKeysForDay) {
       throw new Refusal(
-        `The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to wipe all keys' usage for ${dayText}.`,
+        `The ${adapter.flavor} quota-proxy flavor can only reset every key's usage for a day, not one ` +
+          `key's: reset refused, nothing was sent; set reset-all-keys-for-day: true (--reset-all-keys-for-day) to ` +
+          `wipe all keys' usage for ${dayText}.`,
       );
     }
   };
@@ -177,13 +180,17 @@ async function resetDayWide(
   noteDay(said);
   const resetDay = said ?? day ?? "the server's today";
   log.warning(
-    `The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`,
+    `The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not ` +
+      `only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`,
   );
   summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
   return { ok: true, outputs, summary };
 }
 
-/** Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not found". */
+/**
+ * Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not
+ * found".
+ */
 async function resetEach(
   ctx: CommandContext,
   adapter: FlavorAdapter,
@@ -216,7 +223,8 @@ async function resetEach(
       reset += 1;
       result = 'reset';
       log.info(
-        `Reset ${short}${key.label ? ` (${key.label})` : ''}: ${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`,
+        `Reset ${short}${key.label ? ` (${key.label})` : ''}: ` +
+          `${lifetime ? 'used quota' : `usage of ${said ?? day ?? "the server's today"}`}.`,
       );
     } catch (error) {
       if (error instanceof HttpStatusError && error.status === 404 && lifetime) {
@@ -227,7 +235,8 @@ async function resetEach(
         nothing += 1;
         result = 'nothing to reset';
         log.info(
-          `Nothing to reset: ${short} has no usage recorded on ${day}${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`,
+          `Nothing to reset: ${short} has no usage recorded on ${day}` +
+            `${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`,
         );
       } else {
         reason = errorText(error);
@@ -244,14 +253,17 @@ async function resetEach(
   if (failures.length > 0)
     return {
       ok: false,
-      failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`,
+      failure:
+        `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ` + `${reset} reset.`,
       outputs,
       summary,
     };
   if (missing.length > 0)
     return {
       ok: false,
-      failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`,
+      failure:
+        `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ` +
+        `${reset} reset.`,
       outputs,
       summary,
     };

@@ -1,7 +1,8 @@
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
 // label-prefix (or every label with all-labels) — with idle-days, only those without a request in
 // the last N server days (and created before them); with replace it first issues one new key per due
-// key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants (v10's zone-less datetimes are read as
+// key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants
+// (v10's zone-less datetimes are read as
 // UTC by its adapter), so the runner's time zone changes nothing.
 //
 // The list streams past page by page and only the keys to delete are kept; they are deleted once
@@ -121,7 +122,8 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
   summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
   if (undated > 0) log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
   log.info(
-    `${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, created before ${cutoff.toISOString()}).`,
+    `${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, ` +
+      `created before ${cutoff.toISOString()}).`,
   );
   return due;
 }
@@ -205,14 +207,16 @@ function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit | RunR
   const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
   const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
   const message =
-    `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
+    `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
+    `${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
     `${options.replace ? ' (a replacement and a delete each)' : ''}`;
   const why =
     options.onRateLimit === 'fail'
       ? 'on-rate-limit is fail'
       : canWait
         ? 'max-wait-seconds covers the wait for one more window, not more'
-        : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+        : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
+          `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
   if (fit >= due.length) {
     log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
     return { leftDue: 0 };
@@ -225,7 +229,8 @@ function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit | RunR
       summary,
     };
   const leftDue = due.length - fit;
-  const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run again after ${at}.`;
+  const note =
+    `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
   log.warning(note);
   summary.facts.push(['Left due (rate limit)', String(leftDue)]);
   due.splice(fit);
@@ -326,15 +331,22 @@ function verdict(
   log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
   if (gone > 0) {
     log.warning(
-      `${gone} due key(s) were already gone from the server (deleted meanwhile)${options.replace ? '; their replacements were made and are in the CSV' : ''}.`,
+      `${gone} due key(s) were already gone from the server (deleted meanwhile)` +
+        `${options.replace ? '; their replacements were made and are in the CSV' : ''}.`,
     );
   }
   const kept = results.filter((r) => r === 'kept: replacement not created').length;
   const notDeleted = results.filter((r) => r === 'failed' || r === 'not attempted').length;
   const deleteFailure =
     notDeleted > 0
-      ? `${notDeleted} of ${deletion.attempted} key(s) to delete were not deleted (first error: ${failures[0] ?? 'not attempted'}); ${deleted} deleted` +
-        `${options.replace ? '; their replacements are in the CSV and both stay valid: delete the old ones by the shortened key the summary table shows (delete --name)' : ''}.`
+      ? `${notDeleted} of ${deletion.attempted} key(s) to delete were not deleted (first error: ` +
+        `${failures[0] ?? 'not attempted'}); ${deleted} deleted` +
+        `${
+          options.replace
+            ? '; their replacements are in the CSV and both stay valid: delete the old ones ' +
+              'by the shortened key the summary table shows (delete --name)'
+            : ''
+        }.`
       : undefined;
   const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
   const replacementOf = replacements?.replacementOf ?? new Array<string>(due.length).fill('');

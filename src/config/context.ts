@@ -161,7 +161,9 @@ export function gitlabJobDirectory(env: NodeJS.ProcessEnv, cwd = process.cwd()):
   if (!projectDir)
     return {
       dir: cwd,
-      note: `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; artifacts are collected from the job's directory only.`,
+      note:
+        `CI_PROJECT_DIR is not set: the CSV and the dotenv go to the working directory ${cwd}; ` +
+        `artifacts are collected from the job's directory only.`,
     };
   let isDir = false;
   try {
@@ -172,7 +174,9 @@ export function gitlabJobDirectory(env: NodeJS.ProcessEnv, cwd = process.cwd()):
   if (isDir) return { dir: path.resolve(projectDir) };
   return {
     dir: cwd,
-    note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
+    note:
+      `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell ` +
+      `executor?): the CSV and the dotenv go to the working directory ${cwd}.`,
   };
 }
 

@@ -44,7 +44,9 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'server-daily-limit',
     default: '',
     for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
-    help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage base there; unset: unknown",
+    help:
+      "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage " +
+      'base there; unset: unknown',
   },
   {
     name: 'name',
@@ -80,7 +82,9 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'day',
     default: '',
     for: ['usage', 'monitor', 'reset'],
-    help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned from the server)",
+    help:
+      "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned " +
+      'from the server)',
   },
   {
     name: 'alert-threshold',
@@ -111,7 +115,9 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'spike-factor',
     default: '3',
     for: ['usage'],
-    help: "usage with days > 1: a key's last day above this many times its mean of the days before is a spike, 1.1..1000",
+    help:
+      "usage with days > 1: a key's last day above this many times its mean of the days before is a " +
+      'spike, 1.1..1000',
   },
   {
     name: 'spike-min-requests',
@@ -246,7 +252,9 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'invocation-id',
     default: '',
     for: ['generate', 'batch', 'rotate'],
-    help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. strategy.job-index; folded into batch labels',
+    help:
+      'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. ' +
+      'strategy.job-index; folded into batch labels',
   },
   { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
   // many servers, notifications

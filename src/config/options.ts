@@ -21,7 +21,9 @@ export const DEFAULT_LIMIT = 100;
 export class InputError extends Error {
   constructor(input: string, value: string, allowed: string) {
     super(
-      `Invalid input '${input}'${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} — ${allowed}.`,
+      `Invalid input '${input}'` +
+        `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} ` +
+        `— ${allowed}.`,
     );
     this.name = 'InputError';
   }
@@ -217,7 +219,8 @@ function parseHealthPath(raw: string): string {
     throw new InputError(
       'health-path',
       raw,
-      'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or .. segments), such as /healthz',
+      'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or ' +
+        '.. segments), such as /healthz',
     );
   return raw;
 }
@@ -360,7 +363,8 @@ function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, cont
     throw new InputError(
       'admin-token',
       '',
-      `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it again as one line of plain characters`,
+      `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it ` +
+        `again as one line of plain characters`,
     );
   }
   if (token === undefined && command !== 'health') {

@@ -19,5 +19,8 @@ export function sendsTokenInClear(url: URL): boolean {
 /** The warning for an http:// URL to another host, or undefined. */
 export function plainHttpWarning(url: URL): string | undefined {
   if (!sendsTokenInClear(url)) return undefined;
-  return `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the network in clear text. Use https:// (set require-https: true to refuse http://).`;
+  return (
+    `${redactUrl(url.href)} is http:// to a host that is not loopback: the admin token crosses the ` +
+    `network in clear text. Use https:// (set require-https: true to refuse http://).`
+  );
 }

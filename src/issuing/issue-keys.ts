@@ -97,8 +97,12 @@ function csvSink(ctx: CommandContext, csv: CsvWriter) {
       warnedGlobalLimit = true;
       log.warning(
         options.serverDailyLimit === undefined
-          ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ${UNKNOWN_LIMIT} (set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
-          : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
+          ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every ` +
+              `key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ` +
+              `${UNKNOWN_LIMIT} ` +
+              `(set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+          : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every ` +
+              `key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
       );
     }
     csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
@@ -122,16 +126,22 @@ async function reuseEarlierAttempts(
     for (const key of earlier.keys) sink(key);
     if (earlier.collided.length > 0) {
       log.warning(
-        `Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs with the same step): ` +
-          `which of those keys were this invocation's cannot be told, so none of them is exported again or touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix values) so that re-runs find their own keys.`,
+        `Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ` +
+          `${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs ` +
+          `with the same step): ` +
+          `which of those keys were this invocation's cannot be told, so none of them is exported again or ` +
+          `touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix ` +
+          `values) so that re-runs find their own keys.`,
       );
     }
     if (earlier.keys.length > 0) {
       const from =
         earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
       log.warning(
-        `Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
-          `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: true issues a new batch).`,
+        `Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} ` +
+          `of these ${requests.length} key(s); exporting them again instead of issuing a second batch` +
+          `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: ` +
+          `true issues a new batch).`,
       );
     }
     return { keys: earlier.keys, rest: earlier.rest };
@@ -139,7 +149,10 @@ async function reuseEarlierAttempts(
     return {
       keys: [],
       rest: [],
-      failure: `Could not check whether an earlier attempt of run ${context.runId} already issued this batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new batch without checking.`,
+      failure:
+        `Could not check whether an earlier attempt of run ${context.runId} already issued this ` +
+        `batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new ` +
+        `batch without checking.`,
     };
   }
 }
@@ -201,13 +214,18 @@ function verdictOf(
   const report = { outputs, summary, csvPath, result };
   const unresolved =
     result.unresolved.length > 0
-      ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0]!)}\` (action: command: list, label-prefix: ${result.unresolved[0]}).`
+      ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
+        `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up ` +
+        `with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0]!)}\` (action: ` +
+        `command: list, label-prefix: ${result.unresolved[0]}).`
       : '';
   if (result.cancelled) {
     return {
       ok: false,
       cancelled: cancellation?.reason ?? 'cancelled',
-      failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
+      failure:
+        `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} ` +
+        `key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
       ...report,
     };
   }
@@ -216,7 +234,10 @@ function verdictOf(
   const first = result.failures[0]?.error ?? 'unknown error';
   return {
     ok: false,
-    failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}.${unresolved}`,
+    failure:
+      `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ` +
+      `${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}` +
+      `.${unresolved}`,
     ...report,
   };
 }

@@ -57,7 +57,10 @@ export interface IssueResult {
   adopted: number;
   /** Keys an earlier attempt of this run made, exported again. */
   reexported: number;
-  /** Labels whose create had an unknown outcome that could not be checked (cancelled, listing failed, a label not ours). */
+  /**
+   * Labels whose create had an unknown outcome that could not be checked (cancelled, listing failed, a label not
+   * ours).
+   */
   unresolved: string[];
   /** Keys beyond those asked for under one of our labels (a create that went through after all) that were deleted. */
   duplicatesDeleted: number;
@@ -229,7 +232,9 @@ export class KeyIssuer {
     if (repeated > 0) {
       // A broken (or hostile) server or proxy: one key answered for several creates is one key.
       this.result.repeatedKeys += repeated;
-      const message = `the server answered ${repeated} key(s) it had already given for another create (a broken server or proxy in between): counted once`;
+      const message =
+        `the server answered ${repeated} key(s) it had already given for another create (a ` +
+        `broken server or proxy in between): counted once`;
       this.log.warning(`Label ${label}: ${message}; no further key is created.`);
       ledger.failed.set(label, message);
       ledger.uncertain.delete(label);
@@ -297,9 +302,13 @@ export class KeyIssuer {
     const at = isoSeconds(plan.resetAt);
     const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
     const message =
-      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
-      `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-    const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested (run again after ${at}`;
+      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
+      `${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+      `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ` +
+      `${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+    const rest =
+      `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested ` +
+      `(run again after ${at}`;
     const left = api.waitBudgetLeft();
     let why: string;
     if (this.services.onRateLimit === 'fail') {
@@ -307,14 +316,19 @@ export class KeyIssuer {
       why = 'on-rate-limit is fail';
     } else if (plan.waitMs > left) {
       log.warning(
-        `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`,
+        `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
+          `${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`,
       );
-      why = `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`;
+      why =
+        `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds ` +
+        `leaves (${Math.floor(left / 1000)} s)`;
     } else {
       log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
       return { announced: true, send: queue.length };
     }
-    const refusal = `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ${why}; retry after ${at}.`;
+    const refusal =
+      `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ` +
+      `${why}; retry after ${at}.`;
     for (const request of queue.slice(fit)) this.ledger.failed.set(request.label, refusal);
     return { announced: true, send: fit };
   }
@@ -358,13 +372,17 @@ export class KeyIssuer {
       await this.reconcile(false);
   }
 
-  /** Step: lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list could not be read. */
+  /**
+   * Step: lists the server's keys under our labels and settles every uncertain one of ours; undefined when the list
+   * could not be read.
+   */
   private async reconcile(allowRecreate: boolean): Promise<Sendable[] | undefined> {
     const { api, log, ledger } = this;
     const own = new Map([...ledger.uncertain].filter(([label]) => this.isOwn(label)));
     if (own.size > 0) {
       log.warning(
-        `${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0]!.error}); listing the server's keys to see which exist.`,
+        `${own.size} create(s) failed with an unknown outcome (first: ${[...own.values()][0]!.error}); ` +
+          `listing the server's keys to see which exist.`,
       );
     }
     let onServer: Awaited<ReturnType<typeof keysCarrying>>;
@@ -388,7 +406,8 @@ export class KeyIssuer {
     if (own.size > 0) {
       const again = outcome.recreate.reduce((n, unit) => n + unit.requests.length, 0);
       log.info(
-        `Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ${again} to create again.`,
+        `Of ${own.size} unknown outcome(s): ${adopted} key(s) were created after all (now in the CSV), ` +
+          `${again} to create again.`,
       );
     }
     return outcome.recreate.map((unit) => ({ ...unit, fresh: false }));
@@ -409,7 +428,8 @@ export class KeyIssuer {
         this.result.duplicatesDeleted += 1;
         this.services.audit?.({ label: extra.label, key: extra.key, outcome: 'deleted', reason: 'a key too many' });
         log.warning(
-          `Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through after all): deleted it.`,
+          `Label ${extra.label} had a key too many, ${shortenKey(extra.key)} (a create that went through ` +
+            `after all): deleted it.`,
         );
         return;
       } catch (error) {

@@ -60,12 +60,16 @@ export class KeyRequestRules {
     const { flavor, capabilities } = adapter;
     if (options.expiresInDays !== undefined && !capabilities.expiry) {
       log.warning(
-        `The ${flavor} server cannot expire keys: expires-in-days (${options.expiresInDays}) was not applied; delete them when due with rotate (older-than-days: ${options.expiresInDays}${this.labelPrefix ? `, label-prefix: ${this.labelPrefix}` : ''}).`,
+        `The ${flavor} server cannot expire keys: expires-in-days (${options.expiresInDays}) was not ` +
+          `applied; delete them when due with rotate (older-than-days: ${options.expiresInDays}` +
+          `${this.labelPrefix ? `, label-prefix: ${this.labelPrefix}` : ''}).`,
       );
     }
     if (capabilities.lifetimeQuota && !options.limitAsTotalQuota && !this.copiesLimits) {
       log.warning(
-        `The ${flavor} server has lifetime quotas, not daily limits: limit (${options.limit}) was not sent and the keys get the server's default total quota; set limit-as-total-quota: true to send limit as each key's totalQuota.`,
+        `The ${flavor} server has lifetime quotas, not daily limits: limit (${options.limit}) was not sent ` +
+          `and the keys get the server's default total quota; set limit-as-total-quota: true to send limit as each ` +
+          `key's totalQuota.`,
       );
     }
     if (options.limitAsTotalQuota && !capabilities.lifetimeQuota) {
@@ -88,8 +92,10 @@ export function tierFact(options: Options, adapter?: FlavorAdapter): [string, st
     return [
       'Tier',
       options.limitAsTotalQuota
-        ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} server has no daily limits)`
-        : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not daily limits)`,
+        ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} ` +
+          `server has no daily limits)`
+        : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not ` +
+          `daily limits)`,
     ];
   }
   const serverWide =
@@ -98,6 +104,7 @@ export function tierFact(options: Options, adapter?: FlavorAdapter): [string, st
       : `${options.serverDailyLimit} (server-daily-limit)`;
   return [
     'Tier',
-    `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily limit to every key, ${serverWide})`,
+    `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily ` +
+      `limit to every key, ${serverWide})`,
   ];
 }

@@ -6,15 +6,20 @@ import { HttpStatusError, NetworkError } from '../quota-proxy/errors.js';
 /** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
 export const CREATES_FIRST: ReadonlySet<string> = new Set(['generate', 'batch']);
 
-/** Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed handshake. */
+/**
+ * Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed
+ * handshake.
+ */
 const TLS_PROBLEM = /certificate|self[- ]signed|\bTLS\b|\bSSL\b|handshake|EPROTO/i;
 
 /** What to do about a TLS failure, appended to its message; undefined when `message` is not one. */
 export function tlsAdvice(message: string): string | undefined {
   if (!TLS_PROBLEM.test(message)) return undefined;
   return (
-    "This is a TLS error: the server's certificate is not trusted (or the handshake failed). If it comes from a private CA, " +
-    "set NODE_EXTRA_CA_CERTS to that CA's certificate file (PEM) in the step's env; check the host name in url matches the certificate."
+    "This is a TLS error: the server's certificate is not trusted (or the handshake failed). If it comes " +
+    'from a private CA, ' +
+    "set NODE_EXTRA_CA_CERTS to that CA's certificate file (PEM) in the step's env; check the host name in " +
+    'url matches the certificate.'
   );
 }
 
@@ -41,13 +46,18 @@ export async function checkAdminToken(
     if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
       const why =
         error.status === 401
-          ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is the server's ADMIN_TOKEN, whole and current`
-          : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks admin rights, or this runner's address is not on the server's admin allow-list`;
+          ? `The server refused the admin token from ${tokenSource} (${error.message}); check that it is ` +
+            `the server's ADMIN_TOKEN, whole and current`
+          : `The server refused the admin request (${error.message}): the token from ${tokenSource} lacks ` +
+            `admin rights, or this runner's address is not on the server's admin allow-list`;
       return `${why}. ${noKey}`;
     }
     if (error instanceof NetworkError) {
       const advice = tlsAdvice(error.message);
-      return `Checking the admin token failed: ${error.message}; ${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`;
+      return (
+        `Checking the admin token failed: ${error.message}; ` +
+        `${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
     warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);

@@ -53,7 +53,8 @@ export async function deliverServerCsvs(
       ['Artifact URL', artifact.url],
     );
     log.info(
-      `Uploaded ${csvs.length} CSV${audit.length > 0 ? ' and the audit log' : ''} as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`,
+      `Uploaded ${csvs.length} CSV${audit.length > 0 ? ' and the audit log' : ''} as artifact ` +
+        `${artifact.name} (id ${artifact.id}): ${artifact.url}`,
     );
     return undefined;
   } catch (error) {

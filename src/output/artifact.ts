@@ -52,7 +52,8 @@ export function publicArtifactRefusal(
     ? 'a public repository'
     : 'a repository that may be public (the event payload does not say)';
   return (
-    `Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a public repository's artifacts); ${outcome}. ` +
+    `Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a ` +
+    `public repository's artifacts); ${outcome}. ` +
     'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.'
   );
 }

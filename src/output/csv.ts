@@ -55,7 +55,10 @@ export function notReplaceable(file: string): string | undefined {
           : stat.isCharacterDevice() || stat.isBlockDevice()
             ? 'a device'
             : 'not a regular file';
-    return `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever replaces a regular file`;
+    return (
+      `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
+      `replaces a regular file`
+    );
   } catch {
     return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
   }

@@ -39,7 +39,8 @@ export async function encryptReportCsv(report: RunReport, recipients: readonly s
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: delete it if it must not stay.`,
+      `Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: ` +
+        `delete it if it must not stay.`,
     );
   }
   report.csvPath = encrypted;

@@ -23,7 +23,10 @@ export function limitText(limit: Limit): string {
 
 /** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
 export function listLine(key: { key: string; label: string; createdAt: Date }, limit: Limit): string {
-  return `${shortenKey(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ${limitText(limit)}`;
+  return (
+    `${shortenKey(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ` +
+    `${limitText(limit)}`
+  );
 }
 
 export interface UsageLineRow {
@@ -38,7 +41,10 @@ export interface UsageLineRow {
 export function usageLine(row: UsageLineRow): string {
   const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
   const percent = row.percent === undefined ? '-' : `${row.percent}%`;
-  return `${shortenKey(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | 使用率: ${percent}`;
+  return (
+    `${shortenKey(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ` +
+    `${limitText(row.limit)}${used} | 使用率: ${percent}`
+  );
 }
 
 export interface UsageTotals {
@@ -52,5 +58,8 @@ export interface UsageTotals {
 
 /** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
 export function totalsLine(totals: UsageTotals): string {
-  return `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`;
+  return (
+    `日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ` +
+    `${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`
+  );
 }

@@ -106,7 +106,8 @@ function takePositional(parsed: ParsedArgs, word: string): void {
   throw new InputError(
     'command',
     known ? word : '',
-    `one command only (got "${parsed.command}" already${known ? '' : ', then a word that is not a flag: a value without its flag?'})`,
+    `one command only (got "${parsed.command}" already` +
+      `${known ? '' : ', then a word that is not a flag: a value without its flag?'})`,
   );
 }
 

@@ -26,10 +26,12 @@ function flagLine(input: InputSpec): string {
 
 function extraFlags(command?: Command): string[] {
   return [
-    `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: default ${DEFAULT_DOTENV})`,
+    `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: ` +
+      `default ${DEFAULT_DOTENV})`,
     ...(command === undefined || command === 'monitor'
       ? [
-          `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed tool's monitor refreshed every 5)`,
+          `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed ` +
+            `tool's monitor refreshed every 5)`,
         ]
       : []),
     `  ${'    --json'.padEnd(30)} one JSON document on stdout (counts, flavor, rows with keys shortened, ` +

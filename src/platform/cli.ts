@@ -133,7 +133,8 @@ async function runDevServer(argv: string[]): Promise<number> {
     devServer = await import('../dev-server/index.js');
   } catch {
     process.stderr.write(
-      `error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`,
+      `error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it ` +
+        `with Node 24, e.g. npx -p node@24 node dist/cli.js dev-server\n`,
     );
     return 1;
   }
@@ -201,7 +202,8 @@ function noteGitlabJob(
   const { note } = gitlabJobDirectory(env);
   if (env.GITLAB_CI !== 'true')
     log.info(
-      `GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`,
+      `GitLab job (CI_JOB_ID, CI_PIPELINE_ID and CI_PROJECT_DIR are set; GITLAB_CI is ` +
+        `${env.GITLAB_CI ? `"${env.GITLAB_CI}"` : 'unset'}, as under gitlab-ci-local).`,
     );
   if (note) log.info(note);
   for (const warning of artifactWarnings({ CSV: options.output, 'dotenv file': dotenvFile }, context.workspace))
@@ -243,7 +245,10 @@ function runWatching(
   );
 }
 
-/** One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit 130/143. */
+/**
+ * One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit
+ * 130/143.
+ */
 async function runOnce(
   options: Options,
   context: RunContext,
@@ -255,7 +260,8 @@ async function runOnce(
     process.stderr.write(
       second
         ? `${signal}: abandoning the requests in flight.\n`
-        : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then are abandoned; then the CSV is written. Send it again to abandon them now.\n`,
+        : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then ` +
+            `are abandoned; then the CSV is written. Send it again to abandon them now.\n`,
     ),
   );
   let report: RunReport;

@@ -40,7 +40,8 @@ export function artifactWarnings(files: Readonly<Record<string, string | undefin
     const relative = path.relative(jobDir, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
       warnings.push(
-        `the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from inside it, so it will not be in the job's artifacts. Give a path inside it.`,
+        `the ${what} ${file} is outside the job's directory ${jobDir}: GitLab collects artifacts only from ` +
+          `inside it, so it will not be in the job's artifacts. Give a path inside it.`,
       );
     }
   }
@@ -79,7 +80,8 @@ export function writeDotenv(
     writeFileSync(file, dotenvText(outputs, cwd));
     return undefined;
   } catch (error) {
-    const message = `Could not write the dotenv file ${file}: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      `Could not write the dotenv file ${file}: ` + `${error instanceof Error ? error.message : String(error)}`;
     if (!quiet) throw new Error(message);
     return message;
   }

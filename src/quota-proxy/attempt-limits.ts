@@ -30,7 +30,8 @@ export class AnswerTooLargeError extends Error {
     readonly announced?: number,
   ) {
     super(
-      `the answer is larger than ${formatBytes(limit)}${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`,
+      `the answer is larger than ${formatBytes(limit)}` +
+        `${announced !== undefined ? ` (Content-Length ${formatBytes(announced)})` : ''}`,
     );
     this.name = 'AnswerTooLargeError';
   }
@@ -167,7 +168,10 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
     this.limits.signal?.removeEventListener('abort', this.onAbort);
   }
 
-  /** Ends the attempt with `error`: aborts undici's request (now or when it starts) and tells the handler above once. */
+  /**
+   * Ends the attempt with `error`: aborts undici's request (now or when it starts) and tells the handler above
+   * once.
+   */
   private fail(error: Error): void {
     if (this.finished) return;
     this.dispose();

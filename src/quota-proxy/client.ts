@@ -61,7 +61,8 @@ export const HEALTH_PATIENCE_MS = 2000;
 
 const NETWORK_CHECK: Record<string, string> = {
   timeout:
-    'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
+    'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other ' +
+    'routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
   refused: 'check that quota-proxy is running and listening on that host and port',
   dns: 'check the host name in url',
   reset: 'check the server and any proxy in front of it',
@@ -149,7 +150,10 @@ export class QuotaProxy {
       return {
         healthy: false,
         failure: 'probe',
-        problem: `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and server-flavor, or set health-path to a route that answers.`,
+        problem:
+          `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ` +
+          `${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and ` +
+          `server-flavor, or set health-path to a route that answers.`,
       };
     }
     const stop = new AbortController();
@@ -186,7 +190,9 @@ export class QuotaProxy {
           return {
             healthy: true,
             problem: '',
-            note: `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ${outcome.target} ${outcome.proof}`,
+            note:
+              `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ` +
+              `${outcome.target} ${outcome.proof}`,
           };
         }
       }
@@ -218,7 +224,9 @@ export class QuotaProxy {
         healthy: false,
         status: answer.status,
         failure: 'status',
-        problem: `Health check failed: ${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
+        problem:
+          `Health check failed: ${target} answered ${answer.status}` +
+          `${answer.text ? ` (${snippetOf(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
       };
     }
     this.learn(flavorFromHealth(body));
@@ -227,7 +235,9 @@ export class QuotaProxy {
         healthy: false,
         status: answer.status,
         failure: 'ok-false',
-        problem: `Health check failed: ${target} answered ${answer.status} but says "ok": false (${snippetOf(answer.text)}); check the quota-proxy logs and its database.`,
+        problem:
+          `Health check failed: ${target} answered ${answer.status} but says "ok": false (` +
+          `${snippetOf(answer.text)}); check the quota-proxy logs and its database.`,
       };
     }
     return { healthy: true, status: answer.status, problem: '' };

@@ -29,7 +29,10 @@ export class HttpStatusError extends Error {
     readonly snippet: string,
     readonly headers: Headers,
     note = '',
-    /** An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused connection. */
+    /**
+     * An earlier attempt may have done the work (a DELETE then answers 404): not after a 429 or a refused
+     * connection.
+     */
     readonly earlierMayHaveActed = false,
   ) {
     super(`${target} answered ${status}${snippet ? `: ${snippet}` : ''}${note}`);
@@ -50,7 +53,10 @@ export class RateLimitedError extends HttpStatusError {
     headers: Headers = {},
   ) {
     super(429, target, '', headers);
-    this.message = `${target}: ${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry after ${isoSeconds(retryAt)}.`;
+    this.message =
+      `${target}: ` +
+      `${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry ` +
+      `after ${isoSeconds(retryAt)}.`;
     this.name = 'RateLimitedError';
   }
 }
@@ -168,7 +174,10 @@ export function statusNote(answer: { retries: number; refused?: { waitMs: number
   return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
 }
 
-/** What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen it. */
+/**
+ * What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen
+ * it.
+ */
 export function classify(error: unknown): { kind: NetworkFailure; detail: string; sent: boolean } {
   const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = err.code ?? err.cause?.code ?? '';
@@ -205,7 +214,10 @@ export function classify(error: unknown): { kind: NetworkFailure; detail: string
  */
 export const FATAL_STATUSES: readonly number[] = [400, 401, 403, 404, 405];
 
-/** Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the flavor lacks). */
+/**
+ * Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the
+ * flavor lacks).
+ */
 export function isFatal(error: unknown): boolean {
   if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError) return true;
   return error instanceof HttpStatusError && FATAL_STATUSES.includes(error.status);

@@ -323,7 +323,10 @@ export class HttpClient {
     } as Dispatcher.RequestOptions;
   }
 
-  /** A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome (issue-keys reconciles). */
+  /**
+   * A cut-off answer to a read is read again (true once the wait is over); to a create it is an unknown outcome
+   * (issue-keys reconciles).
+   */
   private async retryCutOff(read: { error?: unknown }, sending: Sending): Promise<boolean> {
     const { target, idempotent, attempt } = sending;
     attempt.earlierMayHaveActed = true;

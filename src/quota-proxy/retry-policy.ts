@@ -40,7 +40,10 @@ export interface Attempt {
   /** The answer's head arrived: a failure now is a cut-off body, handled by the client, never a Range resume. */
   headersReceived: boolean;
   refused?: { waitMs: number; serverAsked: boolean };
-  /** An earlier attempt may have been carried out (5xx, reset or timeout after sending, cut-off answer), unlike a 429 or a refused connection. */
+  /**
+   * An earlier attempt may have been carried out (5xx, reset or timeout after sending, cut-off answer), unlike a 429
+   * or a refused connection.
+   */
   earlierMayHaveActed: boolean;
 }
 
@@ -108,7 +111,8 @@ export class RetryPolicy {
     return new NetworkError(
       'timeout',
       target,
-      `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ${each} s each)`,
+      `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ` +
+        `${each} s each)`,
       false,
     );
   }
@@ -168,14 +172,16 @@ export class RetryPolicy {
     if (!this.budget.reserve(delay)) {
       attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
       log?.debug(
-        `${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`,
+        `${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds ` +
+          `leaves (${Math.floor(this.budget.left() / 1000)} s)`,
       );
       return false;
     }
     attempt.retries += 1;
     this.retriesMade += 1;
     log?.debug(
-      `${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`,
+      `${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s` +
+        `${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`,
     );
     return sleep(delay, cancellation?.signal);
   }
@@ -195,7 +201,8 @@ export class RetryPolicy {
           target,
           resetAt,
           false,
-          `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`,
+          `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (` +
+            `${Math.floor(this.budget.left() / 1000)} s)`,
         );
       }
       log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
@@ -218,7 +225,8 @@ export class RetryPolicy {
       parseRetryAfter(answer.headers['retry-after']) ??
       Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
     const why = answer.refused
-      ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`
+      ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (` +
+        `${Math.floor(this.budget.left() / 1000)} s)`
       : this.options.onRateLimit === 'fail'
         ? 'on-rate-limit is fail'
         : `still refused after ${answer.retries + 1} attempts`;

@@ -29,7 +29,10 @@ export function dayAtOffset(ms: number, offsetMs: number): string {
   return new Date(ms + offsetMs).toISOString().slice(0, 10);
 }
 
-/** A usage row as evidence of the server's zone: its local `day` at the moment `updatedAt` (it counted a request then). */
+/**
+ * A usage row as evidence of the server's zone: its local `day` at the moment `updatedAt` (it counted a request
+ * then).
+ */
 export interface DayStamp {
   day: string;
   updatedAt: Date;

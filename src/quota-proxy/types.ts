@@ -134,7 +134,10 @@ export interface FlavorAdapter {
   usageWindowRequest?(days: number, offset: number): { path: string; query?: Record<string, string | number> };
   /** Rows of the answer; rows of several days carry their `day` (the client keeps the day's). */
   parseUsage(body: unknown, day: string | undefined, offset: number): UsagePage;
-  /** Request resetting `key`'s usage for `day` (undefined: the server's today, resetDefaultsToServerDay), or everyone's on day-wide flavors. */
+  /**
+   * Request resetting `key`'s usage for `day` (undefined: the server's today, resetDefaultsToServerDay), or everyone's
+   * on day-wide flavors.
+   */
   resetRequest(
     key: string,
     day: string | undefined,

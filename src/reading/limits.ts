@@ -38,7 +38,10 @@ export function dailyLimitOf(limit: Limit): number | string | undefined {
 
 /** How a server-wide limit nobody gave reads: what the server applies and what to set. */
 export function unknownLimitText(flavor: string): string {
-  return `unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream default 200) and its admin API does not report it; set server-daily-limit to that value`;
+  return (
+    `unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream ` +
+    `default 200) and its admin API does not report it; set server-daily-limit to that value`
+  );
 }
 
 /**

@@ -104,18 +104,21 @@ export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: R
 
   if (byLabel.length > 1 && !target.allMatching) {
     throw new ResolveError(
-      `${byLabel.length} keys are labelled "${name}" (${listOf(byLabel)}): nothing was changed; give the key itself (key, --key) or set all-matching: true (--all-matching) to ${options.operation} all of them.`,
+      `${byLabel.length} keys are labelled "${name}" (${listOf(byLabel)}): nothing was changed; give the ` +
+        `key itself (key, --key) or set all-matching: true (--all-matching) to ${options.operation} all of them.`,
     );
   }
   if (byLabel.length > 0) return { by: 'label', keys: byLabel };
   if (byFullKey) return { by: 'full key', keys: [byFullKey] };
   if (byShortened.length > 1) {
     throw new ResolveError(
-      `"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was changed; give the full key (key, --key).`,
+      `"${name}" is the shortened form of ${byShortened.length} keys (${listOf(byShortened)}): nothing was ` +
+        `changed; give the full key (key, --key).`,
     );
   }
   if (byShortened.length === 1) return { by: 'shortened key', keys: byShortened };
   throw new ResolveError(
-    `No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: nothing was changed; check the label with list.`,
+    `No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: ` +
+      `nothing was changed; check the label with list.`,
   );
 }

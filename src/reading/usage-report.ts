@@ -146,10 +146,20 @@ function basisText(report: UsageReport, serverDailyLimit: number | undefined): s
       if (report.unknownLimit?.stand === 'unknown')
         return 'no percent: the server-wide daily limit is unknown (see Daily limit)';
       if (report.unknownLimit)
-        return `the server-wide daily limit, ${report.unknownLimit.value}, ${report.unknownLimit.stand === 'learned' ? 'learned from the usage rows' : 'assumed: the upstream default'} (see Daily limit)`;
+        return (
+          `the server-wide daily limit, ${report.unknownLimit.value}, ` +
+          `${
+            report.unknownLimit.stand === 'learned'
+              ? 'learned from ' + 'the usage rows'
+              : 'assumed: the upstream default'
+          } (see Daily limit)`
+        );
       return `the server-wide daily limit, ${serverDailyLimit} (server-daily-limit; this server has no per-key limits)`;
     case 'lifetime quota':
-      return "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its request counts cover its last day, not a calendar day)";
+      return (
+        "each key's lifetime quota, used_quota / total_quota (this server has no daily limits; its " +
+        'request counts cover its last day, not a calendar day)'
+      );
   }
 }
 
@@ -168,9 +178,13 @@ export function dayReason(choice: DayChoice): string {
         : 0;
       const maybe =
         choice.alternatives.length > 0
-          ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): set day to choose`
+          ? `; it may be ${choice.alternatives.join(' or ')} there already (no usage counted on it yet): ` +
+            `set day to choose`
           : '';
-      return `the server's today, learned from its usage rows (their day beside their update time put the server at ${zone}; newest counted ${ago} min ago)${maybe}`;
+      return (
+        `the server's today, learned from its usage rows (their day beside their update time put the ` +
+        `server at ${zone}; newest counted ${ago} min ago)${maybe}`
+      );
     }
     case 'runner':
       return "the runner's date: the server has no usage counted, so its own day could not be learned";
@@ -188,9 +202,13 @@ export function unknownLimitFact(report: UsageReport): [string, string] | undefi
   if (unknown.refusalsCounted)
     shows = `none: the ${unknown.flavor} server counts refused requests too, so its counts do not show the limit`;
   else if (evidence?.reached !== undefined) {
-    shows = `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
+    shows =
+      `${evidence.rowsAtLimit} usage rows stopped at the same highest count, ${evidence.reached} (the ` +
+      `${unknown.flavor} server never counts past its limit, so keys refused with 429 sit at it)`;
   } else if (evidence)
-    shows = `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never counts past its limit)`;
+    shows =
+      `it is at least ${evidence.atLeast}, the highest count (the ${unknown.flavor} server never ` +
+      `counts past its limit)`;
   else shows = 'none yet: no usage counted';
   const stand =
     unknown.stand === 'learned'
@@ -274,7 +292,8 @@ export function busiestChart(report: UsageReport, top = CHART_KEYS): string | un
   return [
     '```mermaid',
     'xychart-beta',
-    `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} (alert at ${report.threshold}%)"`,
+    `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} ` +
+      `(alert at ${report.threshold}%)"`,
     `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
     `    y-axis "% of ${of}" 0 --> ${max}`,
     `    bar [${rows.map((r) => r.percent).join(', ')}]`,
@@ -293,12 +312,14 @@ function warnAlerts(log: Logger, report: UsageReport): void {
   for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
     const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
     log.warning(
-      `Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ${r.limit.value}), at or above alert-threshold ${report.threshold}%.`,
+      `Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ` +
+        `${r.limit.value}), at or above alert-threshold ${report.threshold}%.`,
     );
   }
   if (report.alertRows.length > MAX_ALERT_WARNINGS) {
     log.warning(
-      `… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ${report.threshold}%.`,
+      `… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ` +
+        `${report.threshold}%.`,
     );
   }
 }
@@ -333,7 +354,8 @@ export function finishWithAlerts(ctx: CommandContext, report: UsageReport, spike
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
   if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
   log.info(
-    `${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ${report.alerts} at or above ${report.threshold}%.`,
+    `${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ` +
+      `${report.alerts} at or above ${report.threshold}%.`,
   );
   const limitFact = unknownLimitFact(report);
   if (limitFact) log.warning(`Daily limit ${limitFact[1]}`);

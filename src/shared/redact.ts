@@ -60,7 +60,10 @@ export class Redactor {
   private readonly pieceStarts = new Set<string>();
   private readonly keys = new Map<string, string>();
 
-  /** A value replaced by *** wherever it appears (admin token), in any of its forms, and so is any 8-character piece of it. */
+  /**
+   * A value replaced by *** wherever it appears (admin token), in any of its forms, and so is any 8-character piece of
+   * it.
+   */
   addSecret(value: string | undefined): void {
     if (!value || value.length < 4) return;
     for (const form of secretForms(value)) {
