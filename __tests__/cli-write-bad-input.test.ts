@@ -17,7 +17,8 @@ test.each([
   [
     'rotate without older-than-days',
     ['rotate', '--label-prefix', 'auto-'],
-    "Invalid input 'older-than-days' — required for rotate: a whole number of days, such as 30.",
+    "Invalid input 'older-than-days' — required for rotate (unless idle-days is set): " +
+      'a whole number of days, such as 30.',
   ],
   [
     'rotate with a negative older-than-days',
