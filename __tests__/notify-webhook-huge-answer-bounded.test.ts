@@ -38,7 +38,7 @@ test('an 800 MiB error answer: a warning with its start, read no further than a 
   await notifyAfterRun(
     { command: 'batch', notifyWebhook: url, notifyOn: ['failure'] },
     [{ name: 'a', url: 'http://quota.example', report }],
-    {},
+    undefined,
     log,
   );
   expect(lines).toHaveLength(1);

@@ -85,7 +85,7 @@ test('a failed server among two: one POST naming both servers, their counts and 
     command: 'batch',
     ok: false,
     reason: 'failure',
-    run_url: 'https://github.com/octo/keys/actions/runs/5150',
+    run_url: 'https://github.com/octo/keys/actions/runs/5150/attempts/1',
     servers: [
       { name: 'alpha', ok: true, created: 2, failed: 0, flavor: 'v1' },
       { name: 'beta', ok: false, failure: expect.stringContaining('refused the admin token') },
@@ -191,7 +191,7 @@ test('the body goes through the Redactor: a token or key in a failure is not sen
   await notifyAfterRun(
     { command: 'reset', notifyWebhook: new URL(ok.url), notifyOn: ['failure'] },
     [{ name: 'x', url: v1.url, report }],
-    {},
+    undefined,
     log,
   );
   const sent = JSON.stringify(ok.received[0]!.body);

@@ -11,13 +11,13 @@ import { runMonitor } from './commands/monitor.js';
 import { runReset } from './commands/reset.js';
 import { runRotate } from './commands/rotate.js';
 import { runUsage } from './commands/usage.js';
-import type { RunContext } from './config/context.js';
+import { type RunContext, runOrigin } from './config/context.js';
 import type { Command, Options } from './config/options.js';
 import { InputError } from './config/options.js';
 import { plainHttpWarning } from './config/plain-http.js';
 import { CREATES_FIRST, checkAdminToken, tlsAdvice } from './issuing/token-check.js';
 import { writesKeysCsv } from './output/artifact.js';
-import { AuditLog, auditOrigin } from './output/audit.js';
+import { AuditLog } from './output/audit.js';
 import { CsvWriter } from './output/csv.js';
 import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
@@ -48,7 +48,7 @@ function openCsvBeforeRequests(options: Options): CsvWriter | undefined {
 function openAuditBeforeRequests(options: Options, context: RunContext, server: string, log: Logger) {
   if (!options.auditLog) return undefined;
   const { command, token } = options;
-  const origin = context.origin ?? auditOrigin(context.platform, {});
+  const origin = context.origin ?? runOrigin(context.platform, {});
   try {
     return new AuditLog(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
   } catch (error) {

@@ -1,8 +1,8 @@
 // What started this run (tag, manual form, schedule…) and how to name it uniquely.
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { type AuditOrigin, auditOrigin } from '../output/audit.js';
 
 export type Trigger = 'tag' | 'dispatch' | 'schedule' | 'other';
 
@@ -30,8 +30,8 @@ export interface RunContext {
   publicRepository?: boolean;
   /** What started the run, in words, for the job summary: the event and its tag, form inputs or cron. */
   triggerText?: string;
-  /** Who runs it and the run's URL, for the audit log (../output/audit.ts). */
-  origin?: AuditOrigin;
+  /** Who runs it and the run's page: the audit log's lines and the webhook's message name them. */
+  origin?: RunOrigin;
 }
 
 /** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
@@ -133,7 +133,7 @@ export function githubContext(
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now,
     triggerText: githubTriggerText(github, trigger, tag),
-    origin: auditOrigin('github', { ...env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: String(attempt) }),
+    origin: runOrigin('github', { ...env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: String(attempt) }),
     // Public unless the payload says otherwise; a repository object that says neither is unknown.
     publicRepository:
       repo && ('private' in repo || 'visibility' in repo)
@@ -205,7 +205,7 @@ export function gitlabContext(env: NodeJS.ProcessEnv, now = new Date()): RunCont
     nonce,
     workspace: gitlabJobDirectory(env).dir,
     now,
-    origin: auditOrigin('gitlab', env),
+    origin: runOrigin('gitlab', env),
   };
 }
 
@@ -221,11 +221,38 @@ export function cliContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext
     nonce,
     workspace: process.cwd(),
     now,
-    origin: auditOrigin('cli', env),
+    origin: runOrigin('cli', env),
   };
 }
 
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
 function localRunId(now: Date): string {
   return `${Math.floor(now.getTime() / 1000).toString(36)}${randomBytes(2).toString('hex')}`;
+}
+
+/** Who runs it and the page of the run (the audit log's lines, the webhook's message). */
+export interface RunOrigin {
+  actor: string;
+  runUrl?: string;
+}
+
+/** GitHub: GITHUB_ACTOR and the run attempt's page; GitLab: GITLAB_USER_LOGIN and CI_JOB_URL; else user@host. */
+export function runOrigin(platform: 'github' | 'gitlab' | 'cli', env: NodeJS.ProcessEnv): RunOrigin {
+  if (platform === 'github') {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    const runUrl =
+      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
+        : undefined;
+    return { actor: env.GITHUB_ACTOR || 'unknown', runUrl };
+  }
+  if (platform === 'gitlab') return { actor: env.GITLAB_USER_LOGIN || 'unknown', runUrl: env.CI_JOB_URL || undefined };
+  let user = env.USER || env.USERNAME || 'unknown';
+  try {
+    user = os.userInfo().username || user;
+  } catch {
+    // no passwd entry (a container's random uid): the environment's name
+  }
+  return { actor: `${user}@${os.hostname()}` };
 }

@@ -3,7 +3,6 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_AUDIT_LOG } from '../output/audit.js';
 import { notReplaceable } from '../output/csv.js';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
@@ -478,6 +477,9 @@ function parseFanOut({ get, value }: Reader, env: NodeJS.ProcessEnv, context: Ru
     .map((word) => oneOf('notify-on', word, NOTIFY_ON));
   return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
+
+/** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
+export const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
 
 const WRITES: ReadonlySet<Command> = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
 

@@ -79,11 +79,11 @@ export async function runAll(
       result.report = failedReport(result.url, result.report.summary.title, `not started: ${reason}`, reason);
       return;
     }
+    const serverLog = serverLogger(log, name);
     try {
-      const serverLog = serverLogger(log, name);
       result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info));
       // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
-      await encryptReportCsv(result.report, options.encryptTo, serverLogger(log, name));
+      await encryptReportCsv(result.report, options.encryptTo, serverLog);
     } catch (error) {
       result.report.ok = false;
       result.report.failure = error instanceof Error ? error.message : String(error);

@@ -5,8 +5,8 @@
 
 import { createHash } from 'node:crypto';
 import { accessSync, appendFileSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import type { RunOrigin } from '../config/context.js';
 import { Redactor } from '../shared/redact.js';
 
 /** What became of one write. */
@@ -32,46 +32,16 @@ export interface AuditEvent {
 /** Where the commands report a write's outcome (CommandContext.audit). */
 export type Audit = (event: AuditEvent) => void;
 
-/** Who ran it and where to see the run: the platform's own names for them. */
-export interface AuditOrigin {
-  actor: string;
-  runUrl?: string;
-}
-
-/** Default file name in CI, next to the CSV (it goes into the same artifact). */
-export const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
-
 /** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
 export function fingerprint(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
-}
-
-/** GitHub: GITHUB_ACTOR and the run's URL; GitLab: GITLAB_USER_LOGIN and CI_JOB_URL; else user@host. */
-export function auditOrigin(platform: 'github' | 'gitlab' | 'cli', env: NodeJS.ProcessEnv): AuditOrigin {
-  if (platform === 'github') {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
-    const runUrl =
-      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
-        : undefined;
-    return { actor: env.GITHUB_ACTOR || 'unknown', runUrl };
-  }
-  if (platform === 'gitlab') return { actor: env.GITLAB_USER_LOGIN || 'unknown', runUrl: env.CI_JOB_URL || undefined };
-  let user = env.USER || env.USERNAME || 'unknown';
-  try {
-    user = os.userInfo().username || user;
-  } catch {
-    // no passwd entry (a container's random uid): the environment's name
-  }
-  return { actor: `${user}@${os.hostname()}` };
 }
 
 export interface AuditRun {
   command: string;
   /** The server's URL, credentials already redacted. */
   server: string;
-  origin: AuditOrigin;
+  origin: RunOrigin;
   /** The admin token: masked wherever it might appear (a label, a server's reason). */
   token?: string;
 }

@@ -55,15 +55,6 @@ export function maskWebhook(raw: string | undefined, log: Logger): void {
   if (user?.password) log.secret(decodeURIComponent(user.password), 'token');
 }
 
-/** The run's page: the GitHub run, the GitLab job; undefined on a terminal. */
-export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  }
-  return env.CI_JOB_URL || env.CI_PIPELINE_URL || undefined;
-}
-
 const alertsOf = (server: NotifiedServer) => Number(server.report.outputs.alerts ?? 0) || 0;
 
 /** Why this run notifies (the first of failure, alert, always that applies), or undefined. */
@@ -146,7 +137,8 @@ async function answerStart(answer: Response, max = 4096): Promise<string> {
 export async function notifyAfterRun(
   options: Pick<Options, 'command' | 'notifyWebhook' | 'notifyOn'>,
   servers: readonly NotifiedServer[],
-  env: NodeJS.ProcessEnv,
+  /** The run's page (RunContext.origin), named in the message; none on a terminal. */
+  runUrl: string | undefined,
   log: Logger & { redactor: Redactor },
   { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS }: { runFailure?: string; timeoutMs?: number } = {},
 ): Promise<void> {
@@ -156,7 +148,7 @@ export async function notifyAfterRun(
   if (servers.some((s) => s.report.cancelled)) timeoutMs = Math.min(timeoutMs, NOTIFY_AFTER_SIGNAL_MS);
   const redact = (text: string) => log.redactor.redact(text);
   const body = log.redactor.redact(
-    JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact, runFailure)),
+    JSON.stringify(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)),
   );
   try {
     const answer = await fetch(hook, {

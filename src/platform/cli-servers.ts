@@ -43,7 +43,7 @@ export async function runServersCli({ parsed, env, context, log, dotenvFile, ren
   const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
   process.stdout.write(`${log.redactor.redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
   const unwritten = dotenvFile && writeDotenv(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
-  await notifyAfterRun(first, all.results, env, log);
+  await notifyAfterRun(first, all.results, context.origin?.runUrl, log);
   if (all.failure) process.stderr.write(`error: ${log.redactor.redact(all.failure)}\n`);
   if (unwritten) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
   if (all.cancelled) return exitCodeFor(all.cancelled);

@@ -324,7 +324,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     noteGitlabJob(env, context, options, dotenvFile, log);
     if (parsed.watch !== undefined) return await runWatching(parsed, command, env, dotenvFile, log);
     const report = await runOnce(options, context, log, (o) => (outputs = o));
-    await notifyAfterRun(options, [{ name: options.url.host, url: redactUrl(options.url.href), report }], env, log);
+    const server = { name: options.url.host, url: redactUrl(options.url.href), report };
+    await notifyAfterRun(options, [server], context.origin?.runUrl, log);
     const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
     const code = report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : exitCodeOf(report, options);
     // The report first: a dotenv that cannot be written must not hide why the run failed.

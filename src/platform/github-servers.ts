@@ -75,6 +75,6 @@ export async function runServersAction({ core, context, env, log, artifactClient
       .catch((error) => log.warning(`Could not write the job summary: ${error?.message ?? String(error)}`));
   }
   const failures = [all.ok ? undefined : all.failure, deliveryFailure].filter((f) => f !== undefined);
-  await notifyAfterRun(first, all.results, env, log, { runFailure: deliveryFailure });
+  await notifyAfterRun(first, all.results, context.origin?.runUrl, log, { runFailure: deliveryFailure });
   if (failures.length > 0) core.setFailed(log.redactor.redact(failures.join(' ')));
 }

@@ -98,7 +98,7 @@ async function runStep(
   if (deliveryFailure) step.failures.push(deliveryFailure);
   for (const [name, value] of Object.entries(step.report.outputs)) core.setOutput(name, log.redactor.redact(value));
   const server = { name: options.url.host, url: redactUrl(options.url.href), report: step.report };
-  await notifyAfterRun(options, [server], env, log, { runFailure: deliveryFailure });
+  await notifyAfterRun(options, [server], context.origin?.runUrl, log, { runFailure: deliveryFailure });
 }
 
 /** The job summary, never empty: the report when the run got that far, else the failure and what to do. */
