@@ -54,8 +54,8 @@ interface StepOutcome {
   options?: Options;
   failures: string[];
   advice?: string;
-  /** A `config` run: ./github-servers.ts wrote the summary and the step's result itself. */
-  delegated?: boolean;
+  /** A `config` run: each server's own report, a summary section each after the combined one. */
+  sections?: RunReport[];
 }
 
 /** The steps from the inputs to the outputs; fills `step` as it goes, so the summary has it whatever happens. */
@@ -66,8 +66,9 @@ async function runStep(
   step: StepOutcome,
 ): Promise<void> {
   if (core.getInput('config').trim()) {
-    await runServersAction({ core, context, env, log, artifactClient });
-    step.delegated = true;
+    const servers = await runServersAction({ core, context, env, log, artifactClient });
+    Object.assign(step, { options: servers.options, report: servers.report, sections: servers.sections });
+    step.failures.push(...servers.failures);
     return;
   }
   const options = parseOptions((name) => core.getInput(name), env, context);
@@ -121,7 +122,8 @@ function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore, e
     failures: step.failures,
     advice: step.advice,
   };
-  return summaryMarkdown(report, where);
+  const sections = (step.sections ?? []).map((section) => summaryMarkdown(section, { workspace: context.workspace }));
+  return [summaryMarkdown(report, where), ...sections].join('\n');
 }
 
 export async function runAction(environment: ActionEnvironment): Promise<void> {
@@ -146,22 +148,20 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
     step.failures.push(error instanceof Error ? error.message : String(error));
     if (error instanceof InputError) step.advice = INPUT_ADVICE;
   } finally {
-    if (env.GITHUB_STEP_SUMMARY && !step.delegated)
+    if (env.GITHUB_STEP_SUMMARY)
       await writeSummary(core, log.redactor.redact(stepSummary(step, context, core, env)), log);
   }
   const { report } = step;
   const failures = [report && !report.ok ? (report.failure ?? 'failed') : undefined, ...step.failures];
   const failed = failures.filter((f) => f !== undefined);
-  if (!step.delegated) {
-    // The `json` output: the same document as the CLI's --json, also for a refused input (exit 2).
-    const status = {
-      command: step.options?.command ?? (core.getInput('command') || inputDefault('command')),
-      exitCode: failed.length === 0 ? 0 : step.advice === INPUT_ADVICE ? 2 : 1,
-      failure: step.failures.length > 0 ? step.failures.join(' ') : undefined,
-      maxRows: JSON_OUTPUT_ROWS,
-    };
-    core.setOutput('json', JSON.stringify(reportDocument(report, status, (t) => log.redactor.redact(t))));
-  }
+  // The `json` output: the same document as the CLI's --json, also for a refused input (exit 2).
+  const status = {
+    command: step.options?.command ?? (core.getInput('command') || inputDefault('command')),
+    exitCode: failed.length === 0 ? 0 : step.advice === INPUT_ADVICE ? 2 : 1,
+    failure: step.failures.length > 0 ? step.failures.join(' ') : undefined,
+    maxRows: JSON_OUTPUT_ROWS,
+  };
+  core.setOutput('json', JSON.stringify(reportDocument(report, status, (t) => log.redactor.redact(t))));
   if (failed.length > 0) core.setFailed(log.redactor.redact(failed.join(' ')));
 }
 
