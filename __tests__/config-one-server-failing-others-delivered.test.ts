@@ -203,6 +203,17 @@ test('health with config needs no token variable, as without config', async () =
   expect(stdout).toMatch(/== all ==[\s\S]*a +http:\/\/127\.0\.0\.1:\d+\/ +true +ok/);
 });
 
+test('--json with config: one JSON document on stdout (the combined report), --quiet: nothing on stdout', async () => {
+  const config = serversFile('json.yml', `servers:\n  - { name: a, url: "${alpha.url}", token-env: UNSET_HERE }\n`);
+  const json = await runCliInProcess(['health', '--config', config, '--json'], {});
+  expect(json.code).toBe(0);
+  const document = JSON.parse(json.stdout);
+  expect(document).toMatchObject({ command: 'health', ok: true, exitCode: 0 });
+  expect(JSON.parse(document.outputs.results)).toEqual([expect.objectContaining({ name: 'a', ok: true })]);
+  const quiet = await runCliInProcess(['health', '--config', config, '--quiet'], {});
+  expect({ code: quiet.code, stdout: quiet.stdout }).toEqual({ code: 0, stdout: '' });
+});
+
 test('action with server: only that entry runs, and its artifact is named after it', async () => {
   const config = serversFile(
     'leg.yml',

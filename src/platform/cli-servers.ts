@@ -14,6 +14,7 @@ import type { Redactor } from '../shared/redact.js';
 import type { ParsedArgs } from './cli-args.js';
 import { EXIT_ALERT } from './cli-help.js';
 import { writeDotenv } from './gitlab.js';
+import { reportDocument } from './json-report.js';
 
 export interface ServersCli {
   parsed: ParsedArgs;
@@ -23,9 +24,12 @@ export interface ServersCli {
   dotenvFile?: string;
   /** The terminal form of a summary (./cli.ts's renderSummary). */
   render: (summary: Summary) => string;
+  /** --json: the combined report as one JSON document, nothing else on stdout; --quiet: errors only. */
+  mode: { json: boolean; quiet: boolean };
 }
 
-export async function runServersCli({ parsed, env, context, log, dotenvFile, render }: ServersCli): Promise<number> {
+export async function runServersCli(cli: ServersCli): Promise<number> {
+  const { parsed, env, context, log, dotenvFile, render, mode } = cli;
   if (parsed.watch !== undefined)
     throw new InputError('watch', '', '--watch runs one server: give --server NAME with --config, or no --config');
   // Every server's flags and token are checked here, before any request to any server.
@@ -40,14 +44,21 @@ export async function runServersCli({ parsed, env, context, log, dotenvFile, ren
     ),
   );
   const all = await runAll(runs, first.serverConcurrency, log, cancellation).finally(stopListening);
-  const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
-  process.stdout.write(`${log.redactor.redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
   const unwritten = dotenvFile && writeDotenv(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
   await notifyAfterRun(first, all.results, context.origin?.runUrl, log);
-  if (all.failure) process.stderr.write(`error: ${log.redactor.redact(all.failure)}\n`);
-  if (unwritten) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
-  if (all.cancelled) return exitCodeFor(all.cancelled);
-  if (all.ok) return unwritten ? 1 : 0;
   const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
-  return alertOnly ? EXIT_ALERT : 1;
+  let code = all.ok ? 0 : alertOnly ? EXIT_ALERT : 1;
+  if (unwritten) code = 1;
+  if (all.cancelled) code = exitCodeFor(all.cancelled);
+  const redact = (text: string) => log.redactor.redact(text);
+  if (mode.json) {
+    const status = { command: first.command, exitCode: code, failure: unwritten || undefined };
+    process.stdout.write(`${JSON.stringify(reportDocument(all, status, redact))}\n`);
+  } else if (!mode.quiet) {
+    const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
+    process.stdout.write(`${redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
+  }
+  if (all.failure) process.stderr.write(`error: ${redact(all.failure)}\n`);
+  if (unwritten) process.stderr.write(`error: ${redact(unwritten)}\n`);
+  return code;
 }

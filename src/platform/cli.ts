@@ -318,7 +318,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     if (parsed.values.get('config')) {
       // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
       const { runServersCli } = await import('./cli-servers.js');
-      return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary });
+      return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary, mode });
     }
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
     noteGitlabJob(env, context, options, dotenvFile, log);
