@@ -8,6 +8,7 @@ import { CsvWriter, csvRow } from '../output/csv.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
 import { shortenKey } from '../shared/redact.js';
+import { shellQuote } from '../shared/text.js';
 import { type IssueResult, issueKeys, messageOf } from './key-issuer.js';
 import { compareLabels } from './labels.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
@@ -21,8 +22,6 @@ export interface IssueOptions {
 }
 
 type IssueReport = RunReport & { result: IssueResult };
-
-const shellQuote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
 export async function issueToCsv(

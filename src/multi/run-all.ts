@@ -9,6 +9,7 @@ import { Cancellation } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { createProgress, type Progress } from '../shared/progress.js';
 import { redactUrl } from '../shared/redact.js';
+import { oneLine } from '../shared/text.js';
 import type { ServerRun } from './servers.js';
 
 export interface ServerResult {
@@ -127,11 +128,6 @@ function resultFields({ name, url, report }: ServerResult): Record<string, unkno
   return fields;
 }
 
-const short = (text: string) => {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
-};
-
 function combine(command: string, results: ServerResult[], cancellation: Cancellation): MultiReport {
   const failed = results.filter((r) => !r.report.ok);
   const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', 'Created', 'Failed', 'Listed', 'Deleted', 'Alerts'];
@@ -140,7 +136,7 @@ function combine(command: string, results: ServerResult[], cancellation: Cancell
     url,
     report.outputs.flavor ?? '',
     report.outputs.healthy ?? '',
-    report.ok ? 'ok' : `failed: ${short(report.failure ?? 'failed')}`,
+    report.ok ? 'ok' : `failed: ${oneLine(report.failure ?? 'failed', 80)}`,
     ...COUNTS.map(([output]) => report.outputs[output] ?? ''),
   ]);
   const summary: Summary = {

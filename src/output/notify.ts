@@ -7,6 +7,7 @@ import type { RunReport } from '../commands/contract.js';
 import type { NotifyOn, Options } from '../config/options.js';
 import type { Logger } from '../shared/log.js';
 import type { Redactor } from '../shared/redact.js';
+import { oneLine } from '../shared/text.js';
 
 /** The most the notification may add to a run: connect, send and the answer together. */
 export const NOTIFY_TIMEOUT_MS = 10_000;
@@ -75,14 +76,8 @@ function serverFields(server: NotifiedServer, redact: (text: string) => string):
   for (const [output, name] of COUNTS)
     if (report.outputs[output] !== undefined) fields[name] = Number(report.outputs[output]);
   // Redacted before it is cut: half a key is no longer recognised as one.
-  if (!report.ok) fields.failure = cut(redact(report.failure ?? 'failed'), 300);
+  if (!report.ok) fields.failure = oneLine(redact(report.failure ?? 'failed'), 300);
   return fields;
-}
-
-/** One line of at most `max` characters, cut at a word. */
-function cut(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max).replace(/\S+$/, '')}…` : flat;
 }
 
 function serverLine(fields: Record<string, unknown>): string {
@@ -104,7 +99,7 @@ export function notificationBody(
 ): Record<string, unknown> {
   const fields = servers.map((server) => serverFields(server, redact));
   const failed = fields.filter((f) => !f.ok).length;
-  const after = runFailure ? cut(redact(runFailure), 300) : undefined;
+  const after = runFailure ? oneLine(redact(runFailure), 300) : undefined;
   const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
   const verdict =
     failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';

@@ -4,6 +4,7 @@
 // several servers renders one section per server.
 import path from 'node:path';
 import type { RunReport } from '../commands/contract.js';
+import { shellQuote } from '../shared/text.js';
 
 /** Rows shown at each end of a long table. */
 export const TABLE_ENDS = 10;
@@ -27,8 +28,6 @@ export interface SummaryWhere {
 
 const escapeCell = (text: string) =>
   text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
-
-const shellQuote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
 /** A path inside the workspace, relative to it (as a release manager finds it in the checkout). */
 export function relativeToWorkspace(file: string, workspace: string | undefined): string {

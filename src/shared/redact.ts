@@ -2,6 +2,8 @@
 // a server's answer shown in a message goes through `snippetOf`, which also blanks what looks like
 // a credential (JSON key and token fields, the word after Bearer/Basic/token) and cuts it short.
 
+import { oneLine } from './text.js';
+
 /** `sk-ab12…9f0e`: the key's prefix and first 4 characters, an ellipsis, the last 4. */
 export function shortenKey(key: string): string {
   const prefix = /^[A-Za-z]+[-_]/.exec(key)?.[0] ?? '';
@@ -151,5 +153,5 @@ export function snippetOf(text: string, redact: (text: string) => string = (t) =
     .trim()
     .replace(SECRET_FIELDS, '$1"…$2')
     .replace(BEARER, blankCredential);
-  return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
+  return oneLine(flat, 100);
 }
