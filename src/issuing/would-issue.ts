@@ -42,6 +42,9 @@ export function wouldIssue(ctx: CommandContext, requests: CreateKeyRequest[]): R
     rows: requests
       .slice(0, TABLE_ROWS)
       .map((r) => [r.label, String(r.dailyLimit), r.expiresAt?.toISOString() ?? '', 'would create']),
+    // Only the first rows are kept: the job summary then shows no misleading "last" rows.
+    total: requests.length,
+    rest: 'would be created too',
   };
   if (requests.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
   const labels = requests.length > 1 ? `${requests[0]!.label} … ${requests.at(-1)!.label}` : requests[0]?.label;
