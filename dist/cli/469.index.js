@@ -17,8 +17,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var config_options = __webpack_require__(6856);
 // EXTERNAL MODULE: ./src/output/encrypt.ts
 var encrypt = __webpack_require__(61748);
-// EXTERNAL MODULE: ./src/run.ts + 43 modules
-var run = __webpack_require__(21477);
+// EXTERNAL MODULE: ./src/run.ts + 44 modules
+var run = __webpack_require__(92966);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
 var bounded = __webpack_require__(23672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
@@ -27,7 +27,10 @@ var cancel = __webpack_require__(83739);
 var progress = __webpack_require__(1378);
 // EXTERNAL MODULE: ./src/shared/redact.ts
 var redact = __webpack_require__(48932);
+// EXTERNAL MODULE: ./src/shared/text.ts
+var shared_text = __webpack_require__(24646);
 ;// CONCATENATED MODULE: ./src/multi/run-all.ts
+
 
 
 
@@ -72,11 +75,11 @@ async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancel
             result.report = failedReport(result.url, result.report.summary.title, `not started: ${reason}`, reason);
             return;
         }
+        const serverLog = serverLogger(log, name);
         try {
-            const serverLog = serverLogger(log, name);
             result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info));
             // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
-            await (0,encrypt/* encryptReportCsv */.W)(result.report, options.encryptTo, serverLogger(log, name));
+            await (0,encrypt/* encryptReportCsv */.W)(result.report, options.encryptTo, serverLog);
         }
         catch (error) {
             result.report.ok = false;
@@ -125,10 +128,6 @@ function resultFields({ name, url, report }) {
     fields.csv = report.outputs['csv-path'] ?? null;
     return fields;
 }
-const run_all_short = (text) => {
-    const flat = text.replace(/\s+/g, ' ');
-    return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
-};
 function combine(command, results, cancellation) {
     const failed = results.filter((r) => !r.report.ok);
     const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', 'Created', 'Failed', 'Listed', 'Deleted', 'Alerts'];
@@ -137,7 +136,7 @@ function combine(command, results, cancellation) {
         url,
         report.outputs.flavor ?? '',
         report.outputs.healthy ?? '',
-        report.ok ? 'ok' : `failed: ${run_all_short(report.failure ?? 'failed')}`,
+        report.ok ? 'ok' : `failed: ${(0,shared_text/* oneLine */.T)(report.failure ?? 'failed', 80)}`,
         ...COUNTS.map(([output]) => report.outputs[output] ?? ''),
     ]);
     const summary = {
@@ -373,6 +372,8 @@ var notify = __webpack_require__(37572);
 var cli_help = __webpack_require__(43441);
 // EXTERNAL MODULE: ./src/platform/gitlab.ts
 var gitlab = __webpack_require__(64320);
+// EXTERNAL MODULE: ./src/platform/json-report.ts
+var json_report = __webpack_require__(66404);
 ;// CONCATENATED MODULE: ./src/platform/cli-servers.ts
 // The CLI (and GitLab jobs) with `--config FILE`: every server of the file (or the one `--server`
 // names), each server's section on stdout then the combined table, the summed outputs plus
@@ -385,7 +386,9 @@ var gitlab = __webpack_require__(64320);
 
 
 
-async function runServersCli({ parsed, env, context, log, dotenvFile, render }) {
+
+async function runServersCli(cli) {
+    const { parsed, env, context, log, dotenvFile, render, mode } = cli;
     if (parsed.watch !== undefined)
         throw new config_options/* InputError */.dz('watch', '', '--watch runs one server: give --server NAME with --config, or no --config');
     // Every server's flags and token are checked here, before any request to any server.
@@ -396,20 +399,28 @@ async function runServersCli({ parsed, env, context, log, dotenvFile, render }) 
         ? `${signal}: abandoning the requests in flight.\n`
         : `${signal}: stopping every server: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s.\n`));
     const all = await runAll(runs, first.serverConcurrency, log, cancellation).finally(stopListening);
-    const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
-    process.stdout.write(`${log.redactor.redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
     const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
-    await (0,notify/* notifyAfterRun */.HY)(first, all.results, env, log);
-    if (all.failure)
-        process.stderr.write(`error: ${log.redactor.redact(all.failure)}\n`);
-    if (unwritten)
-        process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
-    if (all.cancelled)
-        return (0,cancel/* exitCodeFor */.Rr)(all.cancelled);
-    if (all.ok)
-        return unwritten ? 1 : 0;
+    await (0,notify/* notifyAfterRun */.HY)(first, all.results, context.origin?.runUrl, log);
     const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
-    return alertOnly ? cli_help/* EXIT_ALERT */.YB : 1;
+    let code = all.ok ? 0 : alertOnly ? cli_help/* EXIT_ALERT */.YB : 1;
+    if (unwritten)
+        code = 1;
+    if (all.cancelled)
+        code = (0,cancel/* exitCodeFor */.Rr)(all.cancelled);
+    const redact = (text) => log.redactor.redact(text);
+    if (mode.json) {
+        const status = { command: first.command, exitCode: code, failure: unwritten || undefined };
+        process.stdout.write(`${JSON.stringify((0,json_report/* reportDocument */.ce)(all, status, redact))}\n`);
+    }
+    else if (!mode.quiet) {
+        const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
+        process.stdout.write(`${redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
+    }
+    if (all.failure)
+        process.stderr.write(`error: ${redact(all.failure)}\n`);
+    if (unwritten)
+        process.stderr.write(`error: ${redact(unwritten)}\n`);
+    return code;
 }
 
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13834);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10558);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -111,16 +111,18 @@ function commandList(last = 'or') {
 /* harmony export */   Z2: () => (/* binding */ defaultName),
 /* harmony export */   fN: () => (/* binding */ gitlabContext),
 /* harmony export */   o7: () => (/* binding */ gitlabJobDirectory),
-/* harmony export */   oB: () => (/* binding */ cliContext)
+/* harmony export */   oB: () => (/* binding */ cliContext),
+/* harmony export */   sd: () => (/* binding */ runOrigin)
 /* harmony export */ });
 /* unused harmony exports githubTriggerText, invocationId, githubContext */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _output_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48938);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 // What started this run (tag, manual form, schedule…) and how to name it uniquely.
 
 
@@ -206,7 +208,7 @@ function githubContext(github, env, now = new Date(), invocationInput = '') {
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         now,
         triggerText: githubTriggerText(github, trigger, tag),
-        origin: auditOrigin('github', { ...env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: String(attempt) }),
+        origin: runOrigin('github', { ...env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: String(attempt) }),
         // Public unless the payload says otherwise; a repository object that says neither is unknown.
         publicRepository: repo && ('private' in repo || 'visibility' in repo)
             ? repo.private === false || repo.visibility === 'public'
@@ -242,7 +244,7 @@ function gitlabJobDirectory(env, cwd = process.cwd()) {
         isDir = false;
     }
     if (isDir)
-        return { dir: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(projectDir) };
+        return { dir: node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(projectDir) };
     return {
         dir: cwd,
         note: `CI_PROJECT_DIR (${projectDir}) is not a folder on this machine (gitlab-ci-local's shell ` +
@@ -274,7 +276,7 @@ function gitlabContext(env, now = new Date()) {
         nonce,
         workspace: gitlabJobDirectory(env).dir,
         now,
-        origin: (0,_output_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .auditOrigin */ .EO)('gitlab', env),
+        origin: runOrigin('gitlab', env),
     };
 }
 function cliContext(env, now = new Date()) {
@@ -289,12 +291,33 @@ function cliContext(env, now = new Date()) {
         nonce,
         workspace: process.cwd(),
         now,
-        origin: (0,_output_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .auditOrigin */ .EO)('cli', env),
+        origin: runOrigin('cli', env),
     };
 }
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
 function localRunId(now) {
     return `${Math.floor(now.getTime() / 1000).toString(36)}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(2).toString('hex')}`;
+}
+/** GitHub: GITHUB_ACTOR and the run attempt's page; GitLab: GITLAB_USER_LOGIN and CI_JOB_URL; else user@host. */
+function runOrigin(platform, env) {
+    if (platform === 'github') {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+        const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
+            : undefined;
+        return { actor: env.GITHUB_ACTOR || 'unknown', runUrl };
+    }
+    if (platform === 'gitlab')
+        return { actor: env.GITLAB_USER_LOGIN || 'unknown', runUrl: env.CI_JOB_URL || undefined };
+    let user = env.USER || env.USERNAME || 'unknown';
+    try {
+        user = node_os__WEBPACK_IMPORTED_MODULE_2___default().userInfo().username || user;
+    }
+    catch {
+        // no passwd entry (a container's random uid): the environment's name
+    }
+    return { actor: `${user}@${node_os__WEBPACK_IMPORTED_MODULE_2___default().hostname()}` };
 }
 
 
@@ -594,28 +617,26 @@ function inputsOf(command) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ac: () => (/* binding */ parseOptions),
-/* harmony export */   Lo: () => (/* reexport safe */ _commands_js__WEBPACK_IMPORTED_MODULE_7__.Lo),
+/* harmony export */   Lo: () => (/* reexport safe */ _commands_js__WEBPACK_IMPORTED_MODULE_6__.Lo),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   oA: () => (/* binding */ parseWholeNumber),
 /* harmony export */   u7: () => (/* binding */ localDay)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_TIERS, DEFAULT_LIMIT, NOTIFY_ON, parseBoolean, parseUrl */
+/* unused harmony exports DEFAULT_TIERS, DEFAULT_LIMIT, NOTIFY_ON, parseBoolean, parseUrl, DEFAULT_AUDIT_LOG */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38815);
-/* harmony import */ var _output_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48938);
-/* harmony import */ var _output_csv_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2701);
-/* harmony import */ var _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85532);
-/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(48932);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(64006);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(80577);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(64389);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(72203);
+/* harmony import */ var _output_csv_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2701);
+/* harmony import */ var _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(85532);
+/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(48932);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(64006);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(80577);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(64389);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(72203);
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
-
 
 
 
@@ -672,7 +693,7 @@ function parseUrl(raw) {
 }
 /** YYYY-MM-DD in the runner's local time zone. */
 function localDay(date) {
-    const d = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .compactDate */ .Ac)(date);
+    const d = (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .compactDate */ .Ac)(date);
     return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
 }
 function parseDay(raw) {
@@ -743,7 +764,7 @@ function parseOutput(raw, context) {
         if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory())) {
             throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
         }
-        const refusal = (0,_output_csv_js__WEBPACK_IMPORTED_MODULE_4__/* .notReplaceable */ .mt)(file);
+        const refusal = (0,_output_csv_js__WEBPACK_IMPORTED_MODULE_3__/* .notReplaceable */ .mt)(file);
         if (refusal)
             throw new InputError('output', raw, `expected a path for a regular file: ${refusal}`);
         // Keys created and then unwritable would be lost: the nearest existing folder must take files.
@@ -760,7 +781,7 @@ function parseOutput(raw, context) {
         }
         return file;
     }
-    const stem = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, `trial-keys-${(0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .compactDate */ .Ac)(context.now)}-${context.runId}`);
+    const stem = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, `trial-keys-${(0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .compactDate */ .Ac)(context.now)}-${context.runId}`);
     let file = `${stem}.csv`;
     for (let n = 2; (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file); n++)
         file = `${stem}-${n}.csv`;
@@ -818,15 +839,15 @@ function parseInvocationId(raw) {
 function reader(input) {
     const get = (name) => input(name).trim();
     /** The input as given, else its default from the INPUTS table (the one place defaults live). */
-    const value = (name) => get(name) || (0,_inputs_js__WEBPACK_IMPORTED_MODULE_9__/* .inputDefault */ .qw)(name);
+    const value = (name) => get(name) || (0,_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .inputDefault */ .qw)(name);
     return { input, get, value, bool: (name) => parseBoolean(name, value(name)) };
 }
 /** What to do, where, with which token. */
 function parseTarget({ input, get, value }, env, context) {
-    const command = oneOf('command', value('command'), _commands_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMANDS */ .Lo);
+    const command = oneOf('command', value('command'), _commands_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMANDS */ .Lo);
     const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
-    if ((0,_plain_http_js__WEBPACK_IMPORTED_MODULE_10__/* .sendsTokenInClear */ .pd)(url) && parseBoolean('require-https', value('require-https'))) {
-        throw new InputError('url', (0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrl */ .BO)(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
+    if ((0,_plain_http_js__WEBPACK_IMPORTED_MODULE_9__/* .sendsTokenInClear */ .pd)(url) && parseBoolean('require-https', value('require-https'))) {
+        throw new InputError('url', (0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
     }
     // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
     const tokenInput = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '');
@@ -873,7 +894,7 @@ function parseIssuing({ get, value }, context) {
     }
     const healthPath = parseHealthPath(value('health-path'));
     const nameGiven = get('name');
-    const name = nameGiven || (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultName */ .Z2)(context);
+    const name = nameGiven || (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultName */ .Z2)(context);
     if (/[\r\n\0]/.test(name) || name.length > 200) {
         throw new InputError('name', name, 'expected one line of at most 200 characters');
     }
@@ -937,13 +958,15 @@ function parseFanOut({ get, value }, env, context) {
         .map((word) => oneOf('notify-on', word, NOTIFY_ON));
     return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
+/** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
+const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
 const WRITES = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
 /** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
 function parseAuditLog(raw, command, dryRun, output, context) {
     if (!WRITES.has(command) || dryRun || raw === 'none')
         return undefined;
     if (!raw)
-        return context.platform === 'cli' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(output), _output_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUDIT_LOG */ .VT);
+        return context.platform === 'cli' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(output), DEFAULT_AUDIT_LOG);
     const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
     if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile()))
         throw new InputError('audit-log', raw, 'expected a path for a regular file (such as quota-keys-audit.jsonl), or none');
@@ -968,7 +991,7 @@ function parseOptions(input, env, context) {
         ...issuing,
         outputGiven: get('output') !== '',
         skipHealthCheck: bool('skip-health-check'),
-        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_5__/* .FLAVORS */ .W) : undefined,
+        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_4__/* .FLAVORS */ .W) : undefined,
         day: get('day') ? parseDay(get('day')) : undefined,
         alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
         failOnAlert: bool('fail-on-alert'),
@@ -1038,125 +1061,6 @@ function plainHttpWarning(url) {
         return undefined;
     return (`${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url.href)} is http:// to a host that is not loopback: the admin token crosses the ` +
         `network in clear text. Use https:// (set require-https: true to refuse http://).`);
-}
-
-
-/***/ }),
-
-/***/ 48938:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EO: () => (/* binding */ auditOrigin),
-/* harmony export */   SB: () => (/* binding */ AuditLog),
-/* harmony export */   VT: () => (/* binding */ DEFAULT_AUDIT_LOG)
-/* harmony export */ });
-/* unused harmony export fingerprint */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48932);
-// The audit trail (seed §7.3): one JSON line per write's outcome (a key created, deleted, reset, a
-// create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
-// kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
-// SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
-
-
-
-
-
-/** Default file name in CI, next to the CSV (it goes into the same artifact). */
-const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
-/** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
-function fingerprint(key) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 12);
-}
-/** GitHub: GITHUB_ACTOR and the run's URL; GitLab: GITLAB_USER_LOGIN and CI_JOB_URL; else user@host. */
-function auditOrigin(platform, env) {
-    if (platform === 'github') {
-        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-        const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
-        const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
-            : undefined;
-        return { actor: env.GITHUB_ACTOR || 'unknown', runUrl };
-    }
-    if (platform === 'gitlab')
-        return { actor: env.GITLAB_USER_LOGIN || 'unknown', runUrl: env.CI_JOB_URL || undefined };
-    let user = env.USER || env.USERNAME || 'unknown';
-    try {
-        user = node_os__WEBPACK_IMPORTED_MODULE_2___default().userInfo().username || user;
-    }
-    catch {
-        // no passwd entry (a container's random uid): the environment's name
-    }
-    return { actor: `${user}@${node_os__WEBPACK_IMPORTED_MODULE_2___default().hostname()}` };
-}
-/** The audit file of one run; `record` appends one line at once. */
-class AuditLog {
-    file;
-    run;
-    warn;
-    redactor = new _shared_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .Redactor */ .pO();
-    /** Lines this run appended. */
-    lines = 0;
-    failed = false;
-    /**
-     * Checked before any request: a path that cannot take the file throws here. The file is created
-     * (0600) with its first line, so a run that wrote nothing leaves none.
-     */
-    constructor(file, run, warn) {
-        this.file = file;
-        this.run = run;
-        this.warn = warn;
-        this.redactor.addSecret(run.token);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file).isFile())
-                throw new Error('not a regular file');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-            // An existing file keeps its lines, but not a mode that lets others read them.
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(file, 0o600);
-            return;
-        }
-        let dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file);
-        while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir))
-            dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(dir);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).isDirectory())
-            throw new Error(`${dir} is not a folder`);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-    }
-    record(event) {
-        if (event.key)
-            this.redactor.addKey(event.key);
-        const line = {
-            time: new Date().toISOString(),
-            actor: this.run.origin.actor,
-            ...(this.run.origin.runUrl ? { runUrl: this.run.origin.runUrl } : {}),
-            command: this.run.command,
-            server: this.run.server,
-            ...(event.label !== undefined ? { label: event.label } : {}),
-            ...(event.key ? { fingerprint: fingerprint(event.key) } : {}),
-            outcome: event.outcome,
-            ...(event.reason ? { reason: event.reason } : {}),
-        };
-        try {
-            if (this.lines === 0)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(this.file), { recursive: true });
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(this.file, `${this.redactor.redact(JSON.stringify(line))}\n`, { mode: 0o600 });
-            this.lines += 1;
-        }
-        catch (error) {
-            // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.
-            if (!this.failed)
-                this.warn(`Could not append to the audit log ${this.file}: ${error.message}`);
-            this.failed = true;
-        }
-    }
 }
 
 
@@ -1417,7 +1321,9 @@ async function encryptReportCsv(report, recipients, log) {
 /* harmony export */   HY: () => (/* binding */ notifyAfterRun),
 /* harmony export */   sg: () => (/* binding */ maskWebhook)
 /* harmony export */ });
-/* unused harmony exports NOTIFY_TIMEOUT_MS, NOTIFY_AFTER_SIGNAL_MS, webhookSecret, runUrl, notifyReason, notificationBody */
+/* unused harmony exports NOTIFY_TIMEOUT_MS, NOTIFY_AFTER_SIGNAL_MS, webhookSecret, notifyReason, notificationBody */
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24646);
+
 /** The most the notification may add to a run: connect, send and the answer together. */
 const NOTIFY_TIMEOUT_MS = 10_000;
 /** After a signal, less: one signal ends any command within 5 s, and the grace took 2.5 s of them. */
@@ -1458,14 +1364,6 @@ function maskWebhook(raw, log) {
     if (user?.password)
         log.secret(decodeURIComponent(user.password), 'token');
 }
-/** The run's page: the GitHub run, the GitLab job; undefined on a terminal. */
-function runUrl(env) {
-    if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
-        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-        return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-    }
-    return env.CI_JOB_URL || env.CI_PIPELINE_URL || undefined;
-}
 const alertsOf = (server) => Number(server.report.outputs.alerts ?? 0) || 0;
 /** Why this run notifies (the first of failure, alert, always that applies), or undefined. */
 function notifyReason(on, servers, runFailure) {
@@ -1485,13 +1383,8 @@ function serverFields(server, redact) {
             fields[name] = Number(report.outputs[output]);
     // Redacted before it is cut: half a key is no longer recognised as one.
     if (!report.ok)
-        fields.failure = cut(redact(report.failure ?? 'failed'), 300);
+        fields.failure = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(redact(report.failure ?? 'failed'), 300);
     return fields;
-}
-/** One line of at most `max` characters, cut at a word. */
-function cut(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max).replace(/\S+$/, '')}…` : flat;
 }
 function serverLine(fields) {
     const counts = COUNTS.map(([, name]) => name)
@@ -1504,7 +1397,7 @@ function serverLine(fields) {
 function notificationBody(command, servers, reason, url, redact, runFailure) {
     const fields = servers.map((server) => serverFields(server, redact));
     const failed = fields.filter((f) => !f.ok).length;
-    const after = runFailure ? cut(redact(runFailure), 300) : undefined;
+    const after = runFailure ? (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(redact(runFailure), 300) : undefined;
     const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
     const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';
     const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
@@ -1533,7 +1426,9 @@ async function answerStart(answer, max = 4096) {
  * Sends the notification when `notify-on` asks for one. Never throws and never takes longer than
  * `timeoutMs`: whatever goes wrong is one warning.
  */
-async function notifyAfterRun(options, servers, env, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
+async function notifyAfterRun(options, servers, 
+/** The run's page (RunContext.origin), named in the message; none on a terminal. */
+runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
     const hook = options.notifyWebhook;
     const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
     if (!hook || !reason)
@@ -1541,7 +1436,7 @@ async function notifyAfterRun(options, servers, env, log, { runFailure, timeoutM
     if (servers.some((s) => s.report.cancelled))
         timeoutMs = Math.min(timeoutMs, NOTIFY_AFTER_SIGNAL_MS);
     const redact = (text) => log.redactor.redact(text);
-    const body = log.redactor.redact(JSON.stringify(notificationBody(options.command, servers, reason, runUrl(env), redact, runFailure)));
+    const body = log.redactor.redact(JSON.stringify(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)));
     try {
         const answer = await fetch(hook, {
             method: 'POST',
@@ -1674,7 +1569,7 @@ function shortUsage() {
 
 /***/ }),
 
-/***/ 13834:
+/***/ 10558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1889,71 +1784,8 @@ function store(parsed, name, value) {
 var cli_help = __nccwpck_require__(43441);
 // EXTERNAL MODULE: ./src/platform/gitlab.ts
 var gitlab = __nccwpck_require__(64320);
-;// CONCATENATED MODULE: ./src/platform/json-report.ts
-// --json (CLI) and the action's `json` output: one JSON document per command, built from the
-// RunReport alone, so every command and every fact or output added later is in it without a change
-// here. Keys appear only as the commands show them (shortened); every string passes the Redactor.
-
-/** `Created (UTC)` → `created_utc`: names jq reads without quotes. */
-const slug = (name) => name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-/** A whole number written without leading zeros is a count: a number in JSON (labels stay strings). */
-const factValue = (text) => (/^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text);
-/** The exit code's meaning, as the help's table starts it: `success`, `failure`, `bad input`, `alert`… */
-function exitMeaning(code) {
-    const meaning = cli_help/* EXIT_CODES */.ai.find((e) => e.code === code)?.meaning ?? 'failure';
-    return meaning.split(/[:;]/)[0].trim();
-}
-function redactAll(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map((v) => redactAll(v, redact));
-    if (value && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v, redact)]));
-    return value;
-}
-/** The document (see README "JSON output"); `report` is absent when the input was refused. */
-function reportDocument(report, status, redact) {
-    const summary = report?.summary;
-    const outputs = report?.outputs ?? {};
-    const facts = Object.fromEntries((summary?.facts ?? []).map(([name, value]) => [slug(name), factValue(value)]));
-    const counts = Object.fromEntries(Object.entries(outputs)
-        .filter(([name, value]) => (name.endsWith('-count') || name === 'alerts') && value !== '')
-        .map(([name, value]) => [name.replace(/-count$/, ''), Number(value)]));
-    const head = summary?.table?.head.map(slug) ?? [];
-    const allRows = summary?.table?.rows ?? [];
-    const kept = allRows.slice(0, status.maxRows ?? allRows.length);
-    const rows = kept.map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
-    const failure = [report?.ok === false ? (report.failure ?? 'failed') : undefined, status.failure]
-        .filter(Boolean)
-        .join(' ');
-    const document = {
-        command: status.command ?? null,
-        ok: status.exitCode === 0,
-        exitCode: status.exitCode,
-        exit: exitMeaning(status.exitCode),
-        ...(failure ? { failure } : {}),
-        ...(report?.cancelled ? { cancelled: report.cancelled } : {}),
-        server: facts.server ?? null,
-        flavor: outputs.flavor || null,
-        healthy: outputs.healthy === 'true' ? true : outputs.healthy === 'false' ? false : null,
-        day: facts.day ?? null,
-        dryRun: 'dry_run' in facts,
-        csvPath: report?.csvPath ?? (outputs['csv-path'] || null),
-        counts,
-        facts,
-        outputs,
-        rows,
-        ...(kept.length < allRows.length ? { rowsOmitted: allRows.length - kept.length } : {}),
-        alerts: (summary?.alerts ?? []),
-        ...(summary?.lines ? { lines: summary.lines } : {}),
-    };
-    return redactAll(document, redact);
-}
-
+// EXTERNAL MODULE: ./src/platform/json-report.ts
+var json_report = __nccwpck_require__(66404);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/platform/watch.ts
@@ -2098,7 +1930,7 @@ function exitCodeOf(report, options) {
 function printReport(report, code, mode, redactor) {
     const { lines } = report.summary;
     if (mode.json) {
-        process.stdout.write(`${JSON.stringify(reportDocument(report, code, (t) => redactor.redact(t)))}\n`);
+        process.stdout.write(`${JSON.stringify((0,json_report/* reportDocument */.ce)(report, code, (t) => redactor.redact(t)))}\n`);
     }
     else if (mode.quiet) {
         // errors only
@@ -2197,7 +2029,7 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, passContext);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(477)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21477));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92966));
         const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor, log.quiet()));
         if (dotenvFile)
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
@@ -2226,7 +2058,7 @@ async function runOnce(options, context, log, done) {
     let report;
     try {
         // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(477)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21477));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92966));
         report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
     }
     finally {
@@ -2275,15 +2107,16 @@ async function main(argv, env) {
         const context = contextOf(env);
         if (parsed.values.get('config')) {
             // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
-            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(477), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42469));
-            return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary });
+            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(966), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42469));
+            return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary, mode });
         }
         const options = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, context);
         noteGitlabJob(env, context, options, dotenvFile, log);
         if (parsed.watch !== undefined)
             return await runWatching(parsed, command, env, dotenvFile, log);
         const report = await runOnce(options, context, log, (o) => (outputs = o));
-        await (0,notify/* notifyAfterRun */.HY)(options, [{ name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report }], env, log);
+        const server = { name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report };
+        await (0,notify/* notifyAfterRun */.HY)(options, [server], context.origin?.runUrl, log);
         const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
         const code = report.cancelled ? (0,cancel/* exitCodeFor */.Rr)(report.cancelled) : unwritten ? 1 : exitCodeOf(report, options);
         // The report first: a dotenv that cannot be written must not hide why the run failed.
@@ -2304,7 +2137,7 @@ async function main(argv, env) {
             process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
         const exitCode = error instanceof config_options/* InputError */.dz ? 2 : 1;
         if (mode.json) {
-            const document = reportDocument(undefined, { command, exitCode, failure: message }, (t) => log.redactor.redact(t));
+            const document = (0,json_report/* reportDocument */.ce)(undefined, { command, exitCode, failure: message }, (t) => log.redactor.redact(t));
             process.stdout.write(`${JSON.stringify(document)}\n`);
         }
         return exitCode;
@@ -2407,6 +2240,81 @@ function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {})
             throw new Error(message);
         return message;
     }
+}
+
+
+/***/ }),
+
+/***/ 66404:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ce: () => (/* binding */ reportDocument)
+/* harmony export */ });
+/* unused harmony exports slug, exitMeaning */
+/* harmony import */ var _cli_help_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43441);
+// --json (CLI) and the action's `json` output: one JSON document per command, built from the
+// RunReport alone, so every command and every fact or output added later is in it without a change
+// here. Keys appear only as the commands show them (shortened); every string passes the Redactor.
+
+/** `Created (UTC)` → `created_utc`: names jq reads without quotes. */
+const slug = (name) => name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+/** A whole number written without leading zeros is a count: a number in JSON (labels stay strings). */
+const factValue = (text) => (/^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text);
+/** The exit code's meaning, as the help's table starts it: `success`, `failure`, `bad input`, `alert`… */
+function exitMeaning(code) {
+    const meaning = _cli_help_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_CODES */ .ai.find((e) => e.code === code)?.meaning ?? 'failure';
+    return meaning.split(/[:;]/)[0].trim();
+}
+function redactAll(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((v) => redactAll(v, redact));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v, redact)]));
+    return value;
+}
+/** The document (see README "JSON output"); `report` is absent when the input was refused. */
+function reportDocument(report, status, redact) {
+    const summary = report?.summary;
+    const outputs = report?.outputs ?? {};
+    const facts = Object.fromEntries((summary?.facts ?? []).map(([name, value]) => [slug(name), factValue(value)]));
+    const counts = Object.fromEntries(Object.entries(outputs)
+        .filter(([name, value]) => (name.endsWith('-count') || name === 'alerts') && value !== '')
+        .map(([name, value]) => [name.replace(/-count$/, ''), Number(value)]));
+    const head = summary?.table?.head.map(slug) ?? [];
+    const allRows = summary?.table?.rows ?? [];
+    const kept = allRows.slice(0, status.maxRows ?? allRows.length);
+    const rows = kept.map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
+    const failure = [report?.ok === false ? (report.failure ?? 'failed') : undefined, status.failure]
+        .filter(Boolean)
+        .join(' ');
+    const document = {
+        command: status.command ?? null,
+        ok: status.exitCode === 0,
+        exitCode: status.exitCode,
+        exit: exitMeaning(status.exitCode),
+        ...(failure ? { failure } : {}),
+        ...(report?.cancelled ? { cancelled: report.cancelled } : {}),
+        server: facts.server ?? null,
+        flavor: outputs.flavor || null,
+        healthy: outputs.healthy === 'true' ? true : outputs.healthy === 'false' ? false : null,
+        day: facts.day ?? null,
+        dryRun: 'dry_run' in facts,
+        csvPath: report?.csvPath ?? (outputs['csv-path'] || null),
+        counts,
+        facts,
+        outputs,
+        rows,
+        ...(kept.length < allRows.length ? { rowsOmitted: allRows.length - kept.length } : {}),
+        alerts: (summary?.alerts ?? []),
+        ...(summary?.lines ? { lines: summary.lines } : {}),
+    };
+    return redactAll(document, redact);
 }
 
 
@@ -2685,9 +2593,11 @@ function clearProgress(progress) {
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
 /* unused harmony exports SECRET_PIECE, secretForms */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24646);
 // Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`;
 // a server's answer shown in a message goes through `snippetOf`, which also blanks what looks like
 // a credential (JSON key and token fields, the word after Bearer/Basic/token) and cuts it short.
+
 /** `sk-ab12…9f0e`: the key's prefix and first 4 characters, an ellipsis, the last 4. */
 function shortenKey(key) {
     const prefix = /^[A-Za-z]+[-_]/.exec(key)?.[0] ?? '';
@@ -2832,7 +2742,28 @@ function snippetOf(text, redact = (t) => t) {
         .trim()
         .replace(SECRET_FIELDS, '$1"…$2')
         .replace(BEARER, blankCredential);
-    return flat.length > 100 ? `${flat.slice(0, 100).replace(/\S+$/, '')}…` : flat;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(flat, 100);
+}
+
+
+/***/ }),
+
+/***/ 24646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ oneLine),
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// Small text forms shared by messages, summaries and notifications.
+/** `text` on one line (runs of white space as one space), cut at a word to `max` characters and `…`. */
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max).replace(/\S+$/, '')}…` : flat;
+}
+/** A word a POSIX shell reads back as `text`: as it is when safe, else single-quoted. */
+function shellQuote(text) {
+    return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 

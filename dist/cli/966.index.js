@@ -1,8 +1,8 @@
-export const id = 477;
-export const ids = [477];
+export const id = 966;
+export const ids = [966];
 export const modules = {
 
-/***/ 21477:
+/***/ 92966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -71,6 +71,8 @@ function percentUsed(used, limit) {
 
 // EXTERNAL MODULE: ./src/shared/redact.ts
 var redact = __webpack_require__(48932);
+// EXTERNAL MODULE: ./src/shared/text.ts
+var shared_text = __webpack_require__(24646);
 ;// CONCATENATED MODULE: ./src/quota-proxy/attempt-limits.ts
 /** The whole answer did not arrive within the deadline. */
 class DeadlineError extends Error {
@@ -1167,7 +1169,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 
 
 
-const shellQuote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
     const { options, api, log, cancellation, context } = ctx;
@@ -1331,7 +1333,7 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
     const unresolved = result.unresolved.length > 0
         ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
             `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up ` +
-            `with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0])}\` (action: ` +
+            `with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.Z)(result.unresolved[0])}\` (action: ` +
             `command: list, label-prefix: ${result.unresolved[0]}).`
         : '';
     if (result.cancelled) {
@@ -1478,6 +1480,9 @@ function wouldIssue(ctx, requests) {
         rows: requests
             .slice(0, TABLE_ROWS)
             .map((r) => [r.label, String(r.dailyLimit), r.expiresAt?.toISOString() ?? '', 'would create']),
+        // Only the first rows are kept: the job summary then shows no misleading "last" rows.
+        total: requests.length,
+        rest: 'would be created too',
     };
     if (requests.length > TABLE_ROWS)
         summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
@@ -3262,6 +3267,8 @@ function spikeAlerts(trends) {
     };
 }
 
+// EXTERNAL MODULE: ./src/config/context.ts
+var config_context = __webpack_require__(80577);
 // EXTERNAL MODULE: ./src/config/plain-http.ts
 var plain_http = __webpack_require__(72203);
 ;// CONCATENATED MODULE: ./src/issuing/token-check.ts
@@ -3318,6 +3325,7 @@ async function checkAdminToken(api, tokenSource, warn) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/output/encrypt.ts
 var encrypt = __webpack_require__(61748);
 ;// CONCATENATED MODULE: ./src/output/artifact.ts
@@ -3462,8 +3470,83 @@ async function deliverCsv(report, options, context, env, log, createClient = def
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/output/audit.ts
-var audit = __webpack_require__(48938);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/output/audit.ts
+// The audit trail (seed §7.3): one JSON line per write's outcome (a key created, deleted, reset, a
+// create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
+// kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
+// SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
+
+
+
+
+/** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
+function fingerprint(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12);
+}
+/** The audit file of one run; `record` appends one line at once. */
+class AuditLog {
+    file;
+    run;
+    warn;
+    redactor = new redact/* Redactor */.pO();
+    /** Lines this run appended. */
+    lines = 0;
+    failed = false;
+    /**
+     * Checked before any request: a path that cannot take the file throws here. The file is created
+     * (0600) with its first line, so a run that wrote nothing leaves none.
+     */
+    constructor(file, run, warn) {
+        this.file = file;
+        this.run = run;
+        this.warn = warn;
+        this.redactor.addSecret(run.token);
+        if ((0,external_node_fs_.existsSync)(file)) {
+            if (!(0,external_node_fs_.statSync)(file).isFile())
+                throw new Error('not a regular file');
+            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.W_OK);
+            // An existing file keeps its lines, but not a mode that lets others read them.
+            (0,external_node_fs_.chmodSync)(file, 0o600);
+            return;
+        }
+        let dir = external_node_path_default().dirname(file);
+        while (!(0,external_node_fs_.existsSync)(dir))
+            dir = external_node_path_default().dirname(dir);
+        if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+            throw new Error(`${dir} is not a folder`);
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    record(event) {
+        if (event.key)
+            this.redactor.addKey(event.key);
+        const line = {
+            time: new Date().toISOString(),
+            actor: this.run.origin.actor,
+            ...(this.run.origin.runUrl ? { runUrl: this.run.origin.runUrl } : {}),
+            command: this.run.command,
+            server: this.run.server,
+            ...(event.label !== undefined ? { label: event.label } : {}),
+            ...(event.key ? { fingerprint: fingerprint(event.key) } : {}),
+            outcome: event.outcome,
+            ...(event.reason ? { reason: event.reason } : {}),
+        };
+        try {
+            if (this.lines === 0)
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
+            (0,external_node_fs_.appendFileSync)(this.file, `${this.redactor.redact(JSON.stringify(line))}\n`, { mode: 0o600 });
+            this.lines += 1;
+        }
+        catch (error) {
+            // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.
+            if (!this.failed)
+                this.warn(`Could not append to the audit log ${this.file}: ${error.message}`);
+            this.failed = true;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
 // Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
 class ShapeError extends Error {
@@ -4965,6 +5048,7 @@ var shared_progress = __webpack_require__(1378);
 
 
 
+
 /**
  * The CSV's private temp file, created before the first request: a path that cannot take it (name
  * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
@@ -4985,9 +5069,9 @@ function openAuditBeforeRequests(options, context, server, log) {
     if (!options.auditLog)
         return undefined;
     const { command, token } = options;
-    const origin = context.origin ?? (0,audit/* auditOrigin */.EO)(context.platform, {});
+    const origin = context.origin ?? (0,config_context/* runOrigin */.sd)(context.platform, {});
     try {
-        return new audit/* AuditLog */.SB(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
+        return new AuditLog(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
     }
     catch (error) {
         const reason = error.code ?? error.message;
