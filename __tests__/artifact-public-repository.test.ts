@@ -99,7 +99,7 @@ test('encrypt-to: uploads <csv>.age that the identity decrypts; no plaintext lef
   expect(readFileSync(agePath).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
 
   const artifact = service.artifacts.find((a) => a.name === 'trial-keys-904-1')!;
-  expect([...artifact.files.keys()]).toEqual([basename(agePath), 'quota-keys-audit.jsonl']);
+  expect([...artifact.files.keys()].sort()).toEqual([basename(agePath), 'quota-keys-audit.jsonl'].sort());
   const uploaded = artifact.files.get(basename(agePath))!;
   expect(uploaded.equals(readFileSync(agePath))).toBe(true);
   expect(result.summary).toContain('(kept 1 day, age-encrypted)');

@@ -48,7 +48,7 @@ test('batch: the zip holds the CSV byte for byte, kept 1 day by default; outputs
   const artifact = artifactNamed('trial-keys-777-2');
   expect(artifact.finalized).toBe(true);
   // The audit log rides beside the CSV (audit-log-every-write.test.ts checks its lines).
-  expect([...artifact.files.keys()]).toEqual([basename(csvPath), 'quota-keys-audit.jsonl']);
+  expect([...artifact.files.keys()].sort()).toEqual([basename(csvPath), 'quota-keys-audit.jsonl'].sort());
   expect(artifact.files.get(basename(csvPath))!.equals(csv)).toBe(true);
   expect(Math.abs(Date.parse(artifact.expiresAt!) - expectedExpiry(1))).toBeLessThan(60_000);
 

@@ -229,6 +229,8 @@ test('action with server: only that entry runs, and its artifact is named after 
   expect(JSON.parse(core.outputs.results!).map((r: { name: string }) => r.name)).toEqual(['beta']);
   expect(alpha.allKeys()).toHaveLength(before);
   const artifact = service.artifacts.find((a) => a.name === 'trial-keys-beta-4343-1')!;
-  expect([...artifact.files.keys()]).toEqual([path.basename(core.outputs['csv-path']!), 'quota-keys-audit.jsonl']);
+  expect([...artifact.files.keys()].sort()).toEqual(
+    [path.basename(core.outputs['csv-path']!), 'quota-keys-audit.jsonl'].sort(),
+  );
   expect(rows(core.outputs['csv-path']!).map((r) => r.label)).toEqual(['leg']);
 });
