@@ -115,9 +115,10 @@ const JSON_UNSAFE = new RegExp(String.raw`[${HIDDEN}]|\u034f|[\udb40-\udb43][\ud
  * GitHub output, it neither starts a workflow command nor hides anything from a reader.
  */
 export function jsonText(value: unknown): string {
-  return JSON.stringify(value).replace(JSON_UNSAFE, (match) =>
-    [...match].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
-  );
+  // Code unit by code unit: a tag character is written as its two UTF-16 halves.
+  const unicodeEscapes = (match: string) =>
+    Array.from({ length: match.length }, (_, i) => `\\u${match.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  return JSON.stringify(value).replace(JSON_UNSAFE, unicodeEscapes);
 }
 
 /** A value of a GitLab dotenv line: one line, nothing invisible (GitLab keeps every other character). */
