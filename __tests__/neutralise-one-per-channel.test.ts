@@ -54,7 +54,8 @@ function* randomStrings(count: number): Generator<string> {
 }
 
 const corpus = [...PAYLOADS, ...randomStrings(1500)];
-const INVISIBLE_RAW = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]|[\u{e0000}-\u{e0fff}]/u;
+const INVISIBLE_RAW =
+  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]|[\u{e0000}-\u{e0fff}]/u;
 
 test('visible: every control, bidi and zero-width character escaped; other text as it is; idempotent', () => {
   expect(visible('a\nb\r\tc\u001b[0m')).toBe('a\\nb\\r\\tc\\x1b[0m');
@@ -109,7 +110,9 @@ test('mermaidText: letters, digits and a few safe signs only, within its length'
 });
 
 test('chatText: no mention, no link markup, no broadcast word; one line', () => {
-  expect(chatText('<!channel> & <https://e|Re-run> @here')).toBe('&lt;!channel&gt; &amp; &lt;https://e|Re-run&gt; ＠here');
+  expect(chatText('<!channel> & <https://e|Re-run> @here')).toBe(
+    '&lt;!channel&gt; &amp; &lt;https://e|Re-run&gt; ＠here',
+  );
   for (const text of corpus) {
     const chat = chatText(text);
     expect(chat).not.toMatch(/[<>\r\n]/);
