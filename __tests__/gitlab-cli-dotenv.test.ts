@@ -146,7 +146,8 @@ describe('dotenv names and text', () => {
   test('values on one line; a CSV outside the directory stays absolute', () => {
     expect(dotenvText({ 'csv-path': '/elsewhere/k.csv', flavor: 'v1\nv2', alerts: '2' }, '/builds/p')).toBe(
       'QUOTA_KEYS_CSV=/elsewhere/k.csv\nQUOTA_KEYS_CREATED=\nQUOTA_KEYS_FAILED=\nQUOTA_KEYS_HEALTHY=\n' +
-        'QUOTA_KEYS_FLAVOR=v1 v2\nQUOTA_KEYS_ALERTS=2\n',
+        // A line break inside a value is shown escaped, as in every channel (shared/neutralise.ts).
+        'QUOTA_KEYS_FLAVOR=v1\\nv2\nQUOTA_KEYS_ALERTS=2\n',
     );
     expect(dotenvText({ 'csv-path': '/builds/p/out/k.csv' }, '/builds/p')).toMatch(/^QUOTA_KEYS_CSV=out\/k\.csv\n/);
   });

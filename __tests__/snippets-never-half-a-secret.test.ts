@@ -2,7 +2,7 @@
 // would escape the redactor (it knows whole values only): the cut word is dropped, and Bearer
 // values and key/token JSON fields are blanked before cutting.
 
-import { oneLine } from '../src/shared/log.js';
+import { logLine } from '../src/shared/neutralise.js';
 import { snippetOf } from '../src/shared/redact.js';
 
 test('a token echoed in an HTML error page is blanked, never cut in half', () => {
@@ -29,8 +29,8 @@ test('JSON key and token fields are blanked', () => {
 });
 
 test('log lines stay one line: a label cannot start a workflow command line', () => {
-  expect(oneLine('Deleted k (auto-x\n::error title=pwn::INJECTED)')).toBe(
-    'Deleted k (auto-x ⏎ ::error title=pwn::INJECTED)',
+  expect(logLine('Deleted k (auto-x\n::error title=pwn::INJECTED)')).toBe(
+    'Deleted k (auto-x\\n::error title=pwn::INJECTED)',
   );
-  expect(oneLine('a\r## heading')).not.toMatch(/[\r\n]/);
+  expect(logLine('a\r## heading')).not.toMatch(/[\r\n]/);
 });

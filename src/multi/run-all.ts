@@ -7,6 +7,7 @@ import { run } from '../run.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { Cancellation } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
+import { jsonText } from '../shared/neutralise.js';
 import { createProgress, type Progress } from '../shared/progress.js';
 import { redactUrl } from '../shared/redact.js';
 import { oneLine } from '../shared/text.js';
@@ -108,7 +109,7 @@ function combinedOutputs(results: readonly ServerResult[]): Record<string, strin
   // One CSV: its path, as without config; several: each server's is in `results`.
   const csvs = results.map((r) => r.report.outputs['csv-path']).filter(Boolean);
   if (csvs.length === 1) outputs['csv-path'] = csvs[0]!;
-  outputs.results = JSON.stringify(results.map(resultFields));
+  outputs.results = jsonText(results.map(resultFields));
   return outputs;
 }
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, appendFileSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RunOrigin } from '../config/context.js';
+import { jsonText } from '../shared/neutralise.js';
 import { Redactor } from '../shared/redact.js';
 
 /** What became of one write. */
@@ -91,7 +92,7 @@ export class AuditLog {
     };
     try {
       if (this.lines === 0) mkdirSync(path.dirname(this.file), { recursive: true });
-      appendFileSync(this.file, `${this.redactor.redact(JSON.stringify(line))}\n`, { mode: 0o600 });
+      appendFileSync(this.file, `${this.redactor.redact(jsonText(line))}\n`, { mode: 0o600 });
       this.lines += 1;
     } catch (error) {
       // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.

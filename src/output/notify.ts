@@ -6,6 +6,7 @@
 import type { RunReport } from '../commands/contract.js';
 import type { NotifyOn, Options } from '../config/options.js';
 import type { Logger } from '../shared/log.js';
+import { chatText, jsonText } from '../shared/neutralise.js';
 import type { Redactor } from '../shared/redact.js';
 import { oneLine } from '../shared/text.js';
 
@@ -106,7 +107,9 @@ export function notificationBody(
   const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
   const lines = [head, ...fields.map((f) => `• ${serverLine(f)}`), ...(after ? [after] : []), ...(url ? [url] : [])];
   const ok = failed === 0 && !after;
-  return { text: lines.join('\n'), command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
+  // The chat shows `text`: each line neutralised for chats (no mention, no disguised link, one line).
+  const text = lines.map(chatText).join('\n');
+  return { text, command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
 }
 
 /** The answer's first bytes, for the warning; never read whole (a webhook may answer gigabytes). */
@@ -143,7 +146,7 @@ export async function notifyAfterRun(
   if (servers.some((s) => s.report.cancelled)) timeoutMs = Math.min(timeoutMs, NOTIFY_AFTER_SIGNAL_MS);
   const redact = (text: string) => log.redactor.redact(text);
   const body = log.redactor.redact(
-    JSON.stringify(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)),
+    jsonText(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)),
   );
   try {
     const answer = await fetch(hook, {

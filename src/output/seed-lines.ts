@@ -5,8 +5,12 @@
 import type { Limit } from '../reading/limits.js';
 import { shortenKey } from '../shared/redact.js';
 
+/**
+ * A label in a line: `|` as `¦`, so the fields stay put. Line breaks and other control characters
+ * are left to the line's channel, which shows them escaped (one key, one line: shared/neutralise.ts).
+ */
 export function flat(text: string): string {
-  return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
+  return text.replace(/\|/g, '¦');
 }
 
 /** `2026-11-26 09:50:31 UTC` */

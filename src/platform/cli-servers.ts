@@ -10,6 +10,7 @@ import { serverRuns } from '../multi/servers.js';
 import { notifyAfterRun } from '../output/notify.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
+import { jsonText, logLine, logLines } from '../shared/neutralise.js';
 import type { Redactor } from '../shared/redact.js';
 import type { ParsedArgs } from './cli-args.js';
 import { EXIT_ALERT } from './cli-help.js';
@@ -22,8 +23,8 @@ export interface ServersCli {
   context: RunContext;
   log: Logger & { redactor: Redactor };
   dotenvFile?: string;
-  /** The terminal form of a summary (./cli.ts's renderSummary). */
-  render: (summary: Summary) => string;
+  /** The terminal form of a summary (./cli.ts's renderSummary), each value redacted by `redact`. */
+  render: (summary: Summary, redact: (text: string) => string) => string;
   /** --json: the combined report as one JSON document, nothing else on stdout; --quiet: errors only. */
   mode: { json: boolean; quiet: boolean };
 }
@@ -51,14 +52,16 @@ export async function runServersCli(cli: ServersCli): Promise<number> {
   if (unwritten) code = 1;
   if (all.cancelled) code = exitCodeFor(all.cancelled);
   const redact = (text: string) => log.redactor.redact(text);
+  // Redacted, then neutralised line by line (shared/neutralise.ts), as every terminal line.
+  const terminal = (text: string) => logLines(redact(text));
   if (mode.json) {
     const status = { command: first.command, exitCode: code, failure: unwritten || undefined };
-    process.stdout.write(`${JSON.stringify(reportDocument(all, status, redact))}\n`);
+    process.stdout.write(`${jsonText(reportDocument(all, status, redact))}\n`);
   } else if (!mode.quiet) {
-    const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
-    process.stdout.write(`${redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
+    const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r), redact)}`);
+    process.stdout.write(`${terminal([...sections, `== all ==\n${render(all.summary, redact)}`].join('\n\n'))}\n`);
   }
-  if (all.failure) process.stderr.write(`error: ${redact(all.failure)}\n`);
-  if (unwritten) process.stderr.write(`error: ${redact(unwritten)}\n`);
+  if (all.failure) process.stderr.write(`error: ${logLine(redact(all.failure))}\n`);
+  if (unwritten) process.stderr.write(`error: ${logLine(redact(unwritten))}\n`);
   return code;
 }

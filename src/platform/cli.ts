@@ -1,6 +1,7 @@
 // quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
+import { jsonText, logLine, logLines, visible } from '../shared/neutralise.js';
 import { createProgress, type Progress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
 
@@ -64,11 +65,33 @@ export function maskTokenArguments(argv: string[], env: NodeJS.ProcessEnv, log: 
   });
 }
 
-export function renderSummary(summary: Summary): string {
-  const lines = summary.facts.map(([name, value]) => `${name}: ${value}`);
+/**
+ * Text for the terminal (stdout or stderr), which may be a runner's or GitLab's log: redacted, then
+ * every line neutralised (no control character, no workflow command: shared/neutralise.ts logLine).
+ */
+export function terminalText(text: string, redactor: { redact(text: string): string }): string {
+  return logLines(redactor.redact(text));
+}
+
+/** One message for the terminal (an error, a line of a list): redacted, neutralised, one line. */
+export function terminalLine(text: string, redactor: { redact(text: string): string }): string {
+  return logLine(redactor.redact(text));
+}
+
+/** A progress bar's redraw: its own leading `\r` and erase sequence, then the neutralised text. */
+function barText(text: string, redactor: { redact(text: string): string }): string {
+  const erase = /^(?:\r\x1b\[K)*/.exec(text)![0];
+  return erase + terminalText(text.slice(erase.length), redactor);
+}
+
+/** The summary as terminal text; each value and cell redacted, then shown visibly escaped (one line). */
+export function renderSummary(summary: Summary, redact: (text: string) => string = (text) => text): string {
+  const cell = (text: string) => visible(redact(text));
+  const lines = summary.facts.map(([name, value]) => `${name}: ${cell(value)}`);
   if (summary.table && summary.table.rows.length > 0) {
-    const { head, rows } = summary.table;
-    const shown = rows.slice(0, 50);
+    const head = summary.table.head;
+    const shown = summary.table.rows.slice(0, 50).map((row) => row.map(cell));
+    const rows = summary.table.rows;
     const widths = head.map((h, c) => Math.max(displayWidth(h), ...shown.map((r) => displayWidth(r[c] ?? ''))));
     const line = (cells: string[]) =>
       cells
@@ -106,20 +129,27 @@ function printReport(
   redactor: { redact(text: string): string },
 ): void {
   const { lines } = report.summary;
+  const redact = (text: string) => redactor.redact(text);
   if (mode.json) {
-    process.stdout.write(`${JSON.stringify(reportDocument(report, code, (t) => redactor.redact(t)))}\n`);
+    process.stdout.write(`${jsonText(reportDocument(report, code, (t) => redactor.redact(t)))}\n`);
   } else if (mode.quiet) {
     // errors only
   } else if (lines) {
-    // In blocks: 100,000 lines joined and redacted at once took two more copies of the whole text.
-    // Nothing redacted spans a line break (keys and token pieces hold none), so blocks print the same.
+    // Each line one key: redacted and neutralised alone, so a label's line break is shown, not obeyed.
+    const one = (line: string) => terminalLine(line, redactor);
     for (let i = 0; i < lines.length; i += 1000)
-      process.stdout.write(`${redactor.redact(lines.slice(i, i + 1000).join('\n'))}\n`);
-    process.stderr.write(`${redactor.redact(renderSummary({ ...report.summary, table: undefined }))}\n`);
+      process.stdout.write(
+        `${lines
+          .slice(i, i + 1000)
+          .map(one)
+          .join('\n')}\n`,
+      );
+    const facts = renderSummary({ ...report.summary, table: undefined }, redact);
+    process.stderr.write(`${terminalText(facts, redactor)}\n`);
   } else {
-    process.stdout.write(`${redactor.redact(renderSummary(report.summary))}\n`);
+    process.stdout.write(`${terminalText(renderSummary(report.summary, redact), redactor)}\n`);
   }
-  if (!report.ok) process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
+  if (!report.ok) process.stderr.write(`error: ${terminalLine(report.failure ?? 'failed', redactor)}\n`);
 }
 
 /** A run that failed because fail-on-alert met an alert (the only failure after alerts are counted). */
@@ -151,7 +181,8 @@ export function cliProgress(redactor: Redactor, quiet = false): Progress {
     quiet,
     tty,
     columns: () => process.stderr.columns,
-    write: (text) => process.stderr.write(redactor.redact(tty ? text : `${text}\n`)),
+    // The bar's own \r and erase sequence are added after the text is neutralised.
+    write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${terminalText(text, redactor)}\n`),
   });
 }
 
@@ -237,7 +268,7 @@ function runWatching(
     {
       onStop: (signal) => cancellation.cancel(signal),
       status: (message) => (parsed.quiet ? undefined : process.stderr.write(`${message}\n`)),
-      error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
+      error: (message) => process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`),
       // --json: one document per pass (JSON lines), nothing else on stdout.
       beforePass: process.stdout.isTTY && !parsed.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
       exit: (code) => process.exit(code),
@@ -330,24 +361,24 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const code = report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : exitCodeOf(report, options);
     // The report first: a dotenv that cannot be written must not hide why the run failed.
     printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
-    if (unwritten) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+    if (unwritten) process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
     return code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
+    process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`);
     const unwritten =
       dotenvFile &&
       writeDotenv(dotenvFile, outputs, {
         quiet: true,
         cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd(),
       });
-    if (unwritten && unwritten !== message) process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+    if (unwritten && unwritten !== message) process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
     const exitCode = error instanceof InputError ? 2 : 1;
     if (mode.json) {
       const document = reportDocument(undefined, { command, exitCode, failure: message }, (t) =>
         log.redactor.redact(t),
       );
-      process.stdout.write(`${JSON.stringify(document)}\n`);
+      process.stdout.write(`${jsonText(document)}\n`);
     }
     return exitCode;
   }

@@ -12,6 +12,7 @@ import { maskWebhook, notifyAfterRun } from '../output/notify.js';
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
+import { jsonText, logLine } from '../shared/neutralise.js';
 import { createProgress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
 import { runServersAction } from './github-servers.js';
@@ -103,7 +104,12 @@ async function runStep(
 }
 
 /** The job summary, never empty: the report when the run got that far, else the failure and what to do. */
-function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore, env: NodeJS.ProcessEnv): string {
+function stepSummary(
+  step: StepOutcome,
+  context: RunContext,
+  { core, env }: ActionEnvironment,
+  redact: (text: string) => string,
+): string {
   const command = step.options?.command ?? core.getInput('command');
   const report: RunReport = step.report ?? {
     ok: true,
@@ -121,8 +127,11 @@ function stepSummary(step: StepOutcome, context: RunContext, core: ActionCore, e
     repository: env.GITHUB_REPOSITORY,
     failures: step.failures,
     advice: step.advice,
+    redact,
   };
-  const sections = (step.sections ?? []).map((section) => summaryMarkdown(section, { workspace: context.workspace }));
+  const sections = (step.sections ?? []).map((section) =>
+    summaryMarkdown(section, { workspace: context.workspace, redact }),
+  );
   return [summaryMarkdown(report, where), ...sections].join('\n');
 }
 
@@ -148,8 +157,10 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
     step.failures.push(error instanceof Error ? error.message : String(error));
     if (error instanceof InputError) step.advice = INPUT_ADVICE;
   } finally {
-    if (env.GITHUB_STEP_SUMMARY)
-      await writeSummary(core, log.redactor.redact(stepSummary(step, context, core, env)), log);
+    if (env.GITHUB_STEP_SUMMARY) {
+      const redact = (text: string) => log.redactor.redact(text);
+      await writeSummary(core, redact(stepSummary(step, context, environment, redact)), log);
+    }
   }
   const { report } = step;
   const failures = [report && !report.ok ? (report.failure ?? 'failed') : undefined, ...step.failures];
@@ -161,8 +172,9 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
     failure: step.failures.length > 0 ? step.failures.join(' ') : undefined,
     maxRows: JSON_OUTPUT_ROWS,
   };
-  core.setOutput('json', JSON.stringify(reportDocument(report, status, (t) => log.redactor.redact(t))));
-  if (failed.length > 0) core.setFailed(log.redactor.redact(failed.join(' ')));
+  core.setOutput('json', jsonText(reportDocument(report, status, (t) => log.redactor.redact(t))));
+  // An annotation and a log line: neutralised like every line of the log (shared/neutralise.ts).
+  if (failed.length > 0) core.setFailed(logLine(log.redactor.redact(failed.join(' '))));
 }
 
 /** A summary that cannot be written (a full disk) is said in the log, and does not hide the step's own failure. */

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitlabJobDirectory, isGitlabJob } from '../config/context.js';
+import { dotenvValue } from '../shared/neutralise.js';
 
 export const DEFAULT_DOTENV = 'quota-keys.env';
 
@@ -63,7 +64,7 @@ export function dotenvText(outputs: Readonly<Record<string, string>>, cwd = proc
     if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) values['csv-path'] = relative;
   }
   return Object.entries(values)
-    .map(([name, value]) => `${dotenvName(name)}=${value.replace(/[\r\n]+/g, ' ').trim()}\n`)
+    .map(([name, value]) => `${dotenvName(name)}=${dotenvValue(value)}\n`)
     .join('');
 }
 

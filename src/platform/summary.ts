@@ -4,6 +4,7 @@
 // several servers renders one section per server.
 import path from 'node:path';
 import type { RunReport } from '../commands/contract.js';
+import { markdownText } from '../shared/neutralise.js';
 import { shellQuote } from '../shared/text.js';
 
 /** Rows shown at each end of a long table. */
@@ -24,10 +25,19 @@ export interface SummaryWhere {
   advice?: string;
   /** Rows shown at each end of a long table (default TABLE_ENDS). */
   ends?: number;
+  /** The run's redactor, applied to every value before it is escaped. */
+  redact?: (text: string) => string;
 }
 
-const escapeCell = (text: string) =>
-  text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+/**
+ * Every value, cell and failure line is text, never Markdown of its own (shared/neutralise.ts):
+ * redacted first (the redactor knows keys as they are), then escaped.
+ */
+type Escape = (text: string) => string;
+const cellEscape =
+  (redact: Escape): Escape =>
+  (text) =>
+    markdownText(redact(text));
 
 /** A path inside the workspace, relative to it (as a release manager finds it in the checkout). */
 export function relativeToWorkspace(file: string, workspace: string | undefined): string {
@@ -36,7 +46,7 @@ export function relativeToWorkspace(file: string, workspace: string | undefined)
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-function failureLines(report: RunReport, where: SummaryWhere): string[] {
+function failureLines(report: RunReport, where: SummaryWhere, escapeCell: Escape): string[] {
   const failures = [report.ok ? undefined : (report.failure ?? 'failed'), ...(where.failures ?? [])].filter(
     (f): f is string => f !== undefined,
   );
@@ -60,7 +70,7 @@ function downloadLines(report: RunReport, where: SummaryWhere): string[] {
 }
 
 /** The table: first and last `ends` rows with a count between when long; all rows otherwise. */
-function tableLines(report: RunReport, ends: number): string[] {
+function tableLines(report: RunReport, ends: number, escapeCell: Escape): string[] {
   const table = report.summary.table;
   if (!table || table.rows.length === 0) return [];
   const { head, rows } = table;
@@ -77,8 +87,9 @@ function tableLines(report: RunReport, ends: number): string[] {
 
 export function summaryMarkdown(report: RunReport, where: SummaryWhere = {}): string {
   const { summary } = report;
-  const lines = [`## ${summary.title}`, ''];
-  const failures = failureLines(report, where);
+  const escapeCell = cellEscape(where.redact ?? ((text) => text));
+  const lines = [`## ${escapeCell(summary.title)}`, ''];
+  const failures = failureLines(report, where, escapeCell);
   if (failures.length > 0) lines.push(...failures, '');
   if (where.trigger) lines.push(`- **Trigger:** ${escapeCell(where.trigger)}`);
   for (const [name, value] of summary.facts) {
@@ -88,6 +99,6 @@ export function summaryMarkdown(report: RunReport, where: SummaryWhere = {}): st
   lines.push(...downloadLines(report, where));
   // Charts go above the table, which may be long.
   if (summary.markdown) lines.push('', summary.markdown);
-  lines.push(...tableLines(report, where.ends ?? TABLE_ENDS));
+  lines.push(...tableLines(report, where.ends ?? TABLE_ENDS, escapeCell));
   return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import type { DayChoice } from '../quota-proxy/client.js';
 import { offsetText } from '../quota-proxy/time.js';
 import type { TrialKey } from '../quota-proxy/types.js';
 import type { Logger } from '../shared/log.js';
+import { mermaidText } from '../shared/neutralise.js';
 import { shortenKey } from '../shared/redact.js';
 import {
   type Limit,
@@ -265,27 +266,15 @@ export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[
   };
 }
 
-/**
- * Text Mermaid takes inside a quoted string, shortened to `max`: letters, digits, spaces and
- * `- _ . : / # ( ) +` only. A quote, backtick, bracket, comma, `%%`, `;`, `<>` or line break (which
- * could end the string, the list, the diagram or the ``` fence around it, or start HTML) becomes `_`.
- */
-export const chartText = (text: string, max = 24) => {
-  const clean = text
-    .replace(/[^\p{L}\p{N} _.:/#()+-]/gu, '_')
-    .replace(/ +/g, ' ')
-    .trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-};
-
 /** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
 export function busiestChart(report: UsageReport, top = CHART_KEYS): string | undefined {
   const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
   if (rows.length === 0) return undefined;
-  const names = rows.map((r) => chartText(r.label) || shortenKey(r.key));
+  // Key strings are server text as much as labels: shortened, then made Mermaid-safe like them.
+  const names = rows.map((r) => mermaidText(r.label) || mermaidText(shortenKey(r.key)));
   // Keys sharing a label are told apart by the end of their key.
   const named = names.map((name, i) =>
-    names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i]!.key.slice(-4)}` : name,
+    names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${mermaidText(rows[i]!.key.slice(-4))}` : name,
   );
   const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
   const max = Math.max(100, ...rows.map((r) => r.percent!));

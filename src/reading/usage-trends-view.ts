@@ -4,9 +4,10 @@
 
 import type { Summary } from '../commands/contract.js';
 import { flat, usageLine } from '../output/seed-lines.js';
+import { mermaidText } from '../shared/neutralise.js';
 import { shortenKey } from '../shared/redact.js';
 import { dailyLimitOf } from './limits.js';
-import { chartText, type KeyUsage, type UsageReport } from './usage-report.js';
+import type { KeyUsage, UsageReport } from './usage-report.js';
 import type { KeyTrend, TrendReport } from './usage-trends.js';
 
 const CHART_KEYS = 10;
@@ -25,7 +26,7 @@ const named = (keys: KeyTrend[], what: (t: KeyTrend) => string) =>
 
 /** Chart labels from key labels (never keys): shortened, told apart by a number when equal. */
 function chartLabels(keys: KeyTrend[]): string[] {
-  const names = keys.map((t) => chartText(t.usage.label, 20) || 'no label');
+  const names = keys.map((t) => mermaidText(t.usage.label, 20) || 'no label');
   return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} (${i + 1})` : name));
 }
 

@@ -1,5 +1,8 @@
 // Where commands report. Every platform's logger redacts: GitHub masks registered secrets itself,
-// but GitLab and terminals cannot, so nothing relies on masking alone.
+// but GitLab and terminals cannot, so nothing relies on masking alone. Then every line is
+// neutralised for the log (./neutralise.ts logLine): a label or an error body cannot start a
+// workflow command, forge an annotation or rewrite the terminal.
+import { logLine } from './neutralise.js';
 import { Redactor } from './redact.js';
 
 export interface Logger {
@@ -20,23 +23,15 @@ export interface LogSink {
   debugEnabled?(): boolean;
 }
 
-/**
- * One line: a label with a line break (labels come from people and servers) must not start a line
- * of its own, where the runner would read `::error::…` or `::add-mask::…` as a command.
- */
-export function oneLine(message: string): string {
-  return message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
-}
-
 export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logger & { redactor: Redactor } {
   // A value registered twice (the entry masks the token before reading inputs, run() again) is masked once.
   const registered = new Set<string>();
   return {
     redactor,
-    info: (m) => sink.info(redactor.redact(oneLine(m))),
-    warning: (m) => sink.warning(redactor.redact(oneLine(m))),
+    info: (m) => sink.info(logLine(redactor.redact(m))),
+    warning: (m) => sink.warning(logLine(redactor.redact(m))),
     debug: (m) => {
-      if (sink.debugEnabled?.() !== false) sink.debug(redactor.redact(oneLine(m)));
+      if (sink.debugEnabled?.() !== false) sink.debug(logLine(redactor.redact(m)));
     },
     secret(value, kind) {
       if (!value || registered.has(value)) return;

@@ -23,6 +23,18 @@ export function str(value: unknown): string {
   return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 }
 
+/**
+ * A server-local day as the answers give it, YYYY-MM-DD (a real date), or '' when absent. Anything
+ * else is an unexpected answer: a day is shown in titles, tables and charts, so it must be a day.
+ */
+export function dayOf(value: unknown, what: string): string {
+  const text = str(value);
+  if (text === '') return '';
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+  if (parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text) return text;
+  throw new ShapeError(`${what} is not a day as YYYY-MM-DD`);
+}
+
 export function num(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);

@@ -2,7 +2,7 @@
 
 import { parseServerTime } from '../time.js';
 import type { FlavorAdapter } from '../types.js';
-import { asArray, asObject, num, str } from './shape.js';
+import { asArray, asObject, dayOf, num, str } from './shape.js';
 import { keyFrom } from './v1.js';
 
 /** v01 answers at most 500 recent rows. */
@@ -45,7 +45,7 @@ export const v01: FlavorAdapter = {
         key: str(item.key),
         label: str(item.label),
         requests: num(item.req_count) ?? 0,
-        day: str(item.day ?? answer.day) || day,
+        day: dayOf(item.day ?? answer.day, "a usage row's day") || day,
         updatedAt: parseServerTime(item.updated_at),
       };
     });
@@ -57,5 +57,5 @@ export const v01: FlavorAdapter = {
     path: '/admin/usage/reset',
     query: day ? { key, day } : ({ key: key } as Record<string, string>),
   }),
-  parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+  parseReset: (body) => dayOf(asObject(body, 'the reset answer').day, 'the reset day') || undefined,
 };

@@ -2,7 +2,7 @@
 
 import { parseServerTime } from '../time.js';
 import type { FlavorAdapter, TrialKey } from '../types.js';
-import { asArray, asObject, type Json, num, requireKey, str } from './shape.js';
+import { asArray, asObject, dayOf, type Json, num, requireKey, str } from './shape.js';
 
 export function keyFrom(item: Json, what: string): TrialKey {
   return {
@@ -52,7 +52,7 @@ export const v1: FlavorAdapter = {
         key: str(i.trial_key),
         label: str(i.label),
         requests: num(i.requests) ?? 0,
-        day: str(i.day),
+        day: dayOf(i.day, "a usage row's day"),
         updatedAt: parseServerTime(i.updated_at),
       })),
       next: page.has_more === true ? offset + items.length : undefined,

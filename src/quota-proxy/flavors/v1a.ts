@@ -2,7 +2,7 @@
 
 import { parseServerTime } from '../time.js';
 import { type FlavorAdapter, UnsupportedOperationError } from '../types.js';
-import { asArray, asObject, num, str } from './shape.js';
+import { asArray, asObject, dayOf, num, str } from './shape.js';
 import { createWithDailyLimit, keyFrom } from './v1.js';
 
 const DAY_MS = 86_400_000;
@@ -47,7 +47,7 @@ export const v1a: FlavorAdapter = {
         label: str(item.label),
         requests: num(d.requests) ?? 0,
         dailyLimit: num(item.daily_limit),
-        day: str(d.day),
+        day: dayOf(d.day, 'a usage day'),
         updatedAt: parseServerTime(d.updated_at),
       }));
     }),

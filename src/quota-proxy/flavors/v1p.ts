@@ -2,7 +2,7 @@
 
 import { parseServerTime } from '../time.js';
 import type { FlavorAdapter } from '../types.js';
-import { asArray, asObject, num, str } from './shape.js';
+import { asArray, asObject, dayOf, num, str } from './shape.js';
 import { createWithDailyLimit, keyFrom } from './v1.js';
 
 export const v1p: FlavorAdapter = {
@@ -44,9 +44,9 @@ export const v1p: FlavorAdapter = {
         updatedAt: parseServerTime(item.updated_at),
       };
     });
-    return { rows, day: str(answer.day) || undefined };
+    return { rows, day: dayOf(answer.day, 'the usage day') || undefined };
   },
   // Only the whole day can be reset: callers must have refused unless the user asked for that.
   resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: day ? { day } : {} }),
-  parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+  parseReset: (body) => dayOf(asObject(body, 'the reset answer').day, 'the reset day') || undefined,
 };
