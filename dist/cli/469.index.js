@@ -23,6 +23,8 @@ var run = __webpack_require__(92966);
 var bounded = __webpack_require__(23672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
 var cancel = __webpack_require__(83739);
+// EXTERNAL MODULE: ./src/shared/neutralise.ts
+var neutralise = __webpack_require__(97763);
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var progress = __webpack_require__(1378);
 // EXTERNAL MODULE: ./src/shared/redact.ts
@@ -30,6 +32,7 @@ var redact = __webpack_require__(48932);
 // EXTERNAL MODULE: ./src/shared/text.ts
 var shared_text = __webpack_require__(24646);
 ;// CONCATENATED MODULE: ./src/multi/run-all.ts
+
 
 
 
@@ -109,7 +112,7 @@ function combinedOutputs(results) {
     const csvs = results.map((r) => r.report.outputs['csv-path']).filter(Boolean);
     if (csvs.length === 1)
         outputs['csv-path'] = csvs[0];
-    outputs.results = JSON.stringify(results.map(resultFields));
+    outputs.results = (0,neutralise/* jsonText */.s$)(results.map(resultFields));
     return outputs;
 }
 /** One server in the `results` output. */
@@ -387,6 +390,7 @@ var json_report = __webpack_require__(66404);
 
 
 
+
 async function runServersCli(cli) {
     const { parsed, env, context, log, dotenvFile, render, mode } = cli;
     if (parsed.watch !== undefined)
@@ -408,18 +412,20 @@ async function runServersCli(cli) {
     if (all.cancelled)
         code = (0,cancel/* exitCodeFor */.Rr)(all.cancelled);
     const redact = (text) => log.redactor.redact(text);
+    // Redacted, then neutralised line by line (shared/neutralise.ts), as every terminal line.
+    const terminal = (text) => (0,neutralise/* logLines */.OG)(redact(text));
     if (mode.json) {
         const status = { command: first.command, exitCode: code, failure: unwritten || undefined };
-        process.stdout.write(`${JSON.stringify((0,json_report/* reportDocument */.ce)(all, status, redact))}\n`);
+        process.stdout.write(`${(0,neutralise/* jsonText */.s$)((0,json_report/* reportDocument */.ce)(all, status, redact))}\n`);
     }
     else if (!mode.quiet) {
-        const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r))}`);
-        process.stdout.write(`${redact([...sections, `== all ==\n${render(all.summary)}`].join('\n\n'))}\n`);
+        const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r), redact)}`);
+        process.stdout.write(`${terminal([...sections, `== all ==\n${render(all.summary, redact)}`].join('\n\n'))}\n`);
     }
     if (all.failure)
-        process.stderr.write(`error: ${redact(all.failure)}\n`);
+        process.stderr.write(`error: ${(0,neutralise/* logLine */.BP)(redact(all.failure))}\n`);
     if (unwritten)
-        process.stderr.write(`error: ${redact(unwritten)}\n`);
+        process.stderr.write(`error: ${(0,neutralise/* logLine */.BP)(redact(unwritten))}\n`);
     return code;
 }
 

@@ -1750,8 +1750,12 @@ async function health(options, services) {
 
 ;// CONCATENATED MODULE: ./src/output/seed-lines.ts
 
+/**
+ * A label in a line: `|` as `¦`, so the fields stay put. Line breaks and other control characters
+ * are left to the line's channel, which shows them escaped (one key, one line: shared/neutralise.ts).
+ */
 function flat(text) {
-    return text.replace(/[\r\n\t\v\f\0]+/g, ' ').replace(/\|/g, '¦');
+    return text.replace(/\|/g, '¦');
 }
 /** `2026-11-26 09:50:31 UTC` */
 function utcDateTime(date) {
@@ -1950,9 +1954,12 @@ function offsetText(ms) {
     return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
 }
 
+// EXTERNAL MODULE: ./src/shared/neutralise.ts
+var neutralise = __webpack_require__(97763);
 ;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
+
 
 
 
@@ -2149,26 +2156,15 @@ function usageTable(rows, basis) {
         ]),
     };
 }
-/**
- * Text Mermaid takes inside a quoted string, shortened to `max`: letters, digits, spaces and
- * `- _ . : / # ( ) +` only. A quote, backtick, bracket, comma, `%%`, `;`, `<>` or line break (which
- * could end the string, the list, the diagram or the ``` fence around it, or start HTML) becomes `_`.
- */
-const chartText = (text, max = 24) => {
-    const clean = text
-        .replace(/[^\p{L}\p{N} _.:/#()+-]/gu, '_')
-        .replace(/ +/g, ' ')
-        .trim();
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-};
 /** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
 function busiestChart(report, top = CHART_KEYS) {
     const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
     if (rows.length === 0)
         return undefined;
-    const names = rows.map((r) => chartText(r.label) || (0,redact/* shortenKey */.PV)(r.key));
+    // Key strings are server text as much as labels: shortened, then made Mermaid-safe like them.
+    const names = rows.map((r) => (0,neutralise/* mermaidText */.Hg)(r.label) || (0,neutralise/* mermaidText */.Hg)((0,redact/* shortenKey */.PV)(r.key)));
     // Keys sharing a label are told apart by the end of their key.
-    const named = names.map((name, i) => names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${rows[i].key.slice(-4)}` : name);
+    const named = names.map((name, i) => names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${(0,neutralise/* mermaidText */.Hg)(rows[i].key.slice(-4))}` : name);
     const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
     const max = Math.max(100, ...rows.map((r) => r.percent));
     return [
@@ -3023,7 +3019,7 @@ const named = (keys, what) => keys
     .join(', ') + (keys.length > NAMED ? `, … (${keys.length - NAMED} more)` : '');
 /** Chart labels from key labels (never keys): shortened, told apart by a number when equal. */
 function chartLabels(keys) {
-    const names = keys.map((t) => chartText(t.usage.label, 20) || 'no label');
+    const names = keys.map((t) => (0,neutralise/* mermaidText */.Hg)(t.usage.label, 20) || 'no label');
     return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} (${i + 1})` : name));
 }
 const axisTop = (values) => Math.max(1, ...values.filter(Number.isFinite));
@@ -3481,6 +3477,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 
 
 
+
 /** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
 function fingerprint(key) {
     return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12);
@@ -3535,7 +3532,7 @@ class AuditLog {
         try {
             if (this.lines === 0)
                 (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
-            (0,external_node_fs_.appendFileSync)(this.file, `${this.redactor.redact(JSON.stringify(line))}\n`, { mode: 0o600 });
+            (0,external_node_fs_.appendFileSync)(this.file, `${this.redactor.redact((0,neutralise/* jsonText */.s$)(line))}\n`, { mode: 0o600 });
             this.lines += 1;
         }
         catch (error) {
@@ -3567,6 +3564,19 @@ function asArray(value, what) {
 }
 function str(value) {
     return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+/**
+ * A server-local day as the answers give it, YYYY-MM-DD (a real date), or '' when absent. Anything
+ * else is an unexpected answer: a day is shown in titles, tables and charts, so it must be a day.
+ */
+function dayOf(value, what) {
+    const text = str(value);
+    if (text === '')
+        return '';
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+    if (parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text)
+        return text;
+    throw new ShapeError(`${what} is not a day as YYYY-MM-DD`);
 }
 function num(value) {
     if (typeof value === 'number' && Number.isFinite(value))
@@ -3631,7 +3641,7 @@ const v1 = {
                 key: str(i.trial_key),
                 label: str(i.label),
                 requests: num(i.requests) ?? 0,
-                day: str(i.day),
+                day: dayOf(i.day, "a usage row's day"),
                 updatedAt: parseServerTime(i.updated_at),
             })),
             next: page.has_more === true ? offset + items.length : undefined,
@@ -3687,7 +3697,7 @@ const v1a = {
                 label: str(item.label),
                 requests: num(d.requests) ?? 0,
                 dailyLimit: num(item.daily_limit),
-                day: str(d.day),
+                day: dayOf(d.day, 'a usage day'),
                 updatedAt: parseServerTime(d.updated_at),
             }));
         }),
@@ -3741,11 +3751,11 @@ const v1p = {
                 updatedAt: parseServerTime(item.updated_at),
             };
         });
-        return { rows, day: str(answer.day) || undefined };
+        return { rows, day: dayOf(answer.day, 'the usage day') || undefined };
     },
     // Only the whole day can be reset: callers must have refused unless the user asked for that.
     resetRequest: (_key, day) => ({ method: 'POST', path: '/admin/usage/reset', body: day ? { day } : {} }),
-    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+    parseReset: (body) => dayOf(asObject(body, 'the reset answer').day, 'the reset day') || undefined,
 };
 
 ;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v01.ts
@@ -3791,7 +3801,7 @@ const v01 = {
                 key: str(item.key),
                 label: str(item.label),
                 requests: num(item.req_count) ?? 0,
-                day: str(item.day ?? answer.day) || day,
+                day: dayOf(item.day ?? answer.day, "a usage row's day") || day,
                 updatedAt: parseServerTime(item.updated_at),
             };
         });
@@ -3803,7 +3813,7 @@ const v01 = {
         path: '/admin/usage/reset',
         query: day ? { key, day } : { key: key },
     }),
-    parseReset: (body) => str(asObject(body, 'the reset answer').day) || undefined,
+    parseReset: (body) => dayOf(asObject(body, 'the reset answer').day, 'the reset day') || undefined,
 };
 
 ;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v10.ts

@@ -1322,7 +1322,9 @@ async function encryptReportCsv(report, recipients, log) {
 /* harmony export */   sg: () => (/* binding */ maskWebhook)
 /* harmony export */ });
 /* unused harmony exports NOTIFY_TIMEOUT_MS, NOTIFY_AFTER_SIGNAL_MS, webhookSecret, notifyReason, notificationBody */
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24646);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97763);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24646);
+
 
 /** The most the notification may add to a run: connect, send and the answer together. */
 const NOTIFY_TIMEOUT_MS = 10_000;
@@ -1383,7 +1385,7 @@ function serverFields(server, redact) {
             fields[name] = Number(report.outputs[output]);
     // Redacted before it is cut: half a key is no longer recognised as one.
     if (!report.ok)
-        fields.failure = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(redact(report.failure ?? 'failed'), 300);
+        fields.failure = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(redact(report.failure ?? 'failed'), 300);
     return fields;
 }
 function serverLine(fields) {
@@ -1397,13 +1399,15 @@ function serverLine(fields) {
 function notificationBody(command, servers, reason, url, redact, runFailure) {
     const fields = servers.map((server) => serverFields(server, redact));
     const failed = fields.filter((f) => !f.ok).length;
-    const after = runFailure ? (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(redact(runFailure), 300) : undefined;
+    const after = runFailure ? (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(redact(runFailure), 300) : undefined;
     const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
     const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';
     const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
     const lines = [head, ...fields.map((f) => `• ${serverLine(f)}`), ...(after ? [after] : []), ...(url ? [url] : [])];
     const ok = failed === 0 && !after;
-    return { text: lines.join('\n'), command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
+    // The chat shows `text`: each line neutralised for chats (no mention, no disguised link, one line).
+    const text = lines.map(_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .chatText */ .kx).join('\n');
+    return { text, command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
 }
 /** The answer's first bytes, for the warning; never read whole (a webhook may answer gigabytes). */
 async function answerStart(answer, max = 4096) {
@@ -1436,7 +1440,7 @@ runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
     if (servers.some((s) => s.report.cancelled))
         timeoutMs = Math.min(timeoutMs, NOTIFY_AFTER_SIGNAL_MS);
     const redact = (text) => log.redactor.redact(text);
-    const body = log.redactor.redact(JSON.stringify(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)));
+    const body = log.redactor.redact((0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonText */ .s$)(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)));
     try {
         const answer = await fetch(hook, {
             method: 'POST',
@@ -1578,33 +1582,31 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: cliProgress, displayWidth, maskTokenArguments, parseArgs, renderSummary
+// UNUSED EXPORTS: cliProgress, displayWidth, maskTokenArguments, parseArgs, renderSummary, terminalLine, terminalText
 
 // EXTERNAL MODULE: ./src/config/context.ts
 var config_context = __nccwpck_require__(80577);
+// EXTERNAL MODULE: ./src/shared/neutralise.ts
+var neutralise = __nccwpck_require__(97763);
 // EXTERNAL MODULE: ./src/shared/redact.ts
 var redact = __nccwpck_require__(48932);
 ;// CONCATENATED MODULE: ./src/shared/log.ts
 // Where commands report. Every platform's logger redacts: GitHub masks registered secrets itself,
-// but GitLab and terminals cannot, so nothing relies on masking alone.
+// but GitLab and terminals cannot, so nothing relies on masking alone. Then every line is
+// neutralised for the log (./neutralise.ts logLine): a label or an error body cannot start a
+// workflow command, forge an annotation or rewrite the terminal.
 
-/**
- * One line: a label with a line break (labels come from people and servers) must not start a line
- * of its own, where the runner would read `::error::…` or `::add-mask::…` as a command.
- */
-function oneLine(message) {
-    return message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
-}
+
 function redactingLogger(sink, redactor = new redact/* Redactor */.pO()) {
     // A value registered twice (the entry masks the token before reading inputs, run() again) is masked once.
     const registered = new Set();
     return {
         redactor,
-        info: (m) => sink.info(redactor.redact(oneLine(m))),
-        warning: (m) => sink.warning(redactor.redact(oneLine(m))),
+        info: (m) => sink.info((0,neutralise/* logLine */.BP)(redactor.redact(m))),
+        warning: (m) => sink.warning((0,neutralise/* logLine */.BP)(redactor.redact(m))),
         debug: (m) => {
             if (sink.debugEnabled?.() !== false)
-                sink.debug(redactor.redact(oneLine(m)));
+                sink.debug((0,neutralise/* logLine */.BP)(redactor.redact(m)));
         },
         secret(value, kind) {
             if (!value || registered.has(value))
@@ -1857,6 +1859,7 @@ async function watch(seconds, pass, io, signals = process) {
 
 
 
+
 // East Asian wide characters take two terminal columns (labels are often Chinese).
 const WIDE_RANGES = [
     [0x1100, 0x115f],
@@ -1898,11 +1901,30 @@ function maskTokenArguments(argv, env, log) {
             log.secret(arg.slice(2), 'token');
     });
 }
-function renderSummary(summary) {
-    const lines = summary.facts.map(([name, value]) => `${name}: ${value}`);
+/**
+ * Text for the terminal (stdout or stderr), which may be a runner's or GitLab's log: redacted, then
+ * every line neutralised (no control character, no workflow command: shared/neutralise.ts logLine).
+ */
+function terminalText(text, redactor) {
+    return (0,neutralise/* logLines */.OG)(redactor.redact(text));
+}
+/** One message for the terminal (an error, a line of a list): redacted, neutralised, one line. */
+function terminalLine(text, redactor) {
+    return (0,neutralise/* logLine */.BP)(redactor.redact(text));
+}
+/** A progress bar's redraw: its own leading `\r` and erase sequence, then the neutralised text. */
+function barText(text, redactor) {
+    const erase = /^(?:\r\x1b\[K)*/.exec(text)[0];
+    return erase + terminalText(text.slice(erase.length), redactor);
+}
+/** The summary as terminal text; each value and cell redacted, then shown visibly escaped (one line). */
+function renderSummary(summary, redact = (text) => text) {
+    const cell = (text) => (0,neutralise/* visible */.RK)(redact(text));
+    const lines = summary.facts.map(([name, value]) => `${name}: ${cell(value)}`);
     if (summary.table && summary.table.rows.length > 0) {
-        const { head, rows } = summary.table;
-        const shown = rows.slice(0, 50);
+        const head = summary.table.head;
+        const shown = summary.table.rows.slice(0, 50).map((row) => row.map(cell));
+        const rows = summary.table.rows;
         const widths = head.map((h, c) => Math.max(displayWidth(h), ...shown.map((r) => displayWidth(r[c] ?? ''))));
         const line = (cells) => cells
             .map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell)))
@@ -1929,24 +1951,29 @@ function exitCodeOf(report, options) {
  */
 function printReport(report, code, mode, redactor) {
     const { lines } = report.summary;
+    const redact = (text) => redactor.redact(text);
     if (mode.json) {
-        process.stdout.write(`${JSON.stringify((0,json_report/* reportDocument */.ce)(report, code, (t) => redactor.redact(t)))}\n`);
+        process.stdout.write(`${(0,neutralise/* jsonText */.s$)((0,json_report/* reportDocument */.ce)(report, code, (t) => redactor.redact(t)))}\n`);
     }
     else if (mode.quiet) {
         // errors only
     }
     else if (lines) {
-        // In blocks: 100,000 lines joined and redacted at once took two more copies of the whole text.
-        // Nothing redacted spans a line break (keys and token pieces hold none), so blocks print the same.
+        // Each line one key: redacted and neutralised alone, so a label's line break is shown, not obeyed.
+        const one = (line) => terminalLine(line, redactor);
         for (let i = 0; i < lines.length; i += 1000)
-            process.stdout.write(`${redactor.redact(lines.slice(i, i + 1000).join('\n'))}\n`);
-        process.stderr.write(`${redactor.redact(renderSummary({ ...report.summary, table: undefined }))}\n`);
+            process.stdout.write(`${lines
+                .slice(i, i + 1000)
+                .map(one)
+                .join('\n')}\n`);
+        const facts = renderSummary({ ...report.summary, table: undefined }, redact);
+        process.stderr.write(`${terminalText(facts, redactor)}\n`);
     }
     else {
-        process.stdout.write(`${redactor.redact(renderSummary(report.summary))}\n`);
+        process.stdout.write(`${terminalText(renderSummary(report.summary, redact), redactor)}\n`);
     }
     if (!report.ok)
-        process.stderr.write(`error: ${redactor.redact(report.failure ?? 'failed')}\n`);
+        process.stderr.write(`error: ${terminalLine(report.failure ?? 'failed', redactor)}\n`);
 }
 /** A run that failed because fail-on-alert met an alert (the only failure after alerts are counted). */
 function raisedAlert(report, options) {
@@ -1974,7 +2001,8 @@ function cliProgress(redactor, quiet = false) {
         quiet,
         tty,
         columns: () => process.stderr.columns,
-        write: (text) => process.stderr.write(redactor.redact(tty ? text : `${text}\n`)),
+        // The bar's own \r and erase sequence are added after the text is neutralised.
+        write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${terminalText(text, redactor)}\n`),
     });
 }
 /** --quiet drops info and warning lines (errors are not logged: main prints them). */
@@ -2039,7 +2067,7 @@ function runWatching(parsed, command, env, dotenvFile, log) {
     }, {
         onStop: (signal) => cancellation.cancel(signal),
         status: (message) => (parsed.quiet ? undefined : process.stderr.write(`${message}\n`)),
-        error: (message) => process.stderr.write(`error: ${log.redactor.redact(message)}\n`),
+        error: (message) => process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`),
         // --json: one document per pass (JSON lines), nothing else on stdout.
         beforePass: process.stdout.isTTY && !parsed.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
         exit: (code) => process.exit(code),
@@ -2122,23 +2150,23 @@ async function main(argv, env) {
         // The report first: a dotenv that cannot be written must not hide why the run failed.
         printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
         if (unwritten)
-            process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+            process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
         return code;
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`error: ${log.redactor.redact(message)}\n`);
+        process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`);
         const unwritten = dotenvFile &&
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, outputs, {
                 quiet: true,
                 cwd: (0,config_context/* isGitlabJob */.BQ)(env) ? (0,config_context/* gitlabJobDirectory */.o7)(env).dir : process.cwd(),
             });
         if (unwritten && unwritten !== message)
-            process.stderr.write(`error: ${log.redactor.redact(unwritten)}\n`);
+            process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
         const exitCode = error instanceof config_options/* InputError */.dz ? 2 : 1;
         if (mode.json) {
             const document = (0,json_report/* reportDocument */.ce)(undefined, { command, exitCode, failure: message }, (t) => log.redactor.redact(t));
-            process.stdout.write(`${JSON.stringify(document)}\n`);
+            process.stdout.write(`${(0,neutralise/* jsonText */.s$)(document)}\n`);
         }
         return exitCode;
     }
@@ -2162,9 +2190,11 @@ async function main(argv, env) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(80577);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(97763);
 // GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
 // for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
+
 
 
 
@@ -2222,7 +2252,7 @@ function dotenvText(outputs, cwd = process.cwd()) {
             values['csv-path'] = relative;
     }
     return Object.entries(values)
-        .map(([name, value]) => `${dotenvName(name)}=${value.replace(/[\r\n]+/g, ' ').trim()}\n`)
+        .map(([name, value]) => `${dotenvName(name)}=${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_3__/* .dotenvValue */ .qY)(value)}\n`)
         .join('');
 }
 /**
@@ -2439,6 +2469,144 @@ function sleep(ms, signal) {
         const timer = setTimeout(() => done(true), Math.max(0, ms));
         signal?.addEventListener('abort', onAbort, { once: true });
     });
+}
+
+
+/***/ }),
+
+/***/ 97763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ logLine),
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
+/* harmony export */   OG: () => (/* binding */ logLines),
+/* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   kx: () => (/* binding */ chatText),
+/* harmony export */   qY: () => (/* binding */ dotenvValue),
+/* harmony export */   s$: () => (/* binding */ jsonText)
+/* harmony export */ });
+/* unused harmony exports markdownText, htmlText */
+// Text from outside (labels, key strings, error bodies, health answers, server days, files, the
+// environment) reaches a person or a machine only through one of these: one neutraliser per
+// channel, applied where that channel's output is rendered or written, after redaction (the
+// Redactor matches keys and tokens as they are, so it goes first). Each one is a pure function of
+// the text: the same text is neutralised the same way wherever it comes from, and our own text
+// passes through unchanged unless it carries what the channel would act on. docs/reliability.md
+// ("Untrusted input") lists each channel and the test that holds it.
+/**
+ * What a reader cannot see, or what acts on a terminal or a log instead of being shown: C0 and C1
+ * controls and DEL (line breaks, CR, ESC and its ANSI and GitLab section sequences), the soft
+ * hyphen, bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9), zero-width and other
+ * invisible format characters (U+200B-D, U+2060-4, U+FEFF, Hangul fillers, Mongolian vowel
+ * separator), the line and paragraph separators, interlinear annotations and Unicode tags.
+ */
+const HIDDEN = String.raw `\x7f-\x9f\xad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e` +
+    String.raw `\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb`;
+// U+034F (combining grapheme joiner) stands apart: in a class it would combine with its neighbour.
+const INVISIBLE = new RegExp(String.raw `[\0-\x1f${HIDDEN}\u{e0000}-\u{e0fff}]|\u034f`, 'gu');
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escapeInvisible(char) {
+    const named = NAMED[char];
+    if (named)
+        return named;
+    const code = char.codePointAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/**
+ * The text with every invisible or acting character shown as an escape (`\n`, `\x1b`, `\u{202e}`):
+ * one line, nothing hidden, nothing that moves the cursor, recolours or reorders what follows.
+ */
+function visible(text) {
+    INVISIBLE.lastIndex = 0;
+    return INVISIBLE.test(text) ? text.replace(INVISIBLE, escapeInvisible) : text;
+}
+// The GitHub runner reads a workflow command from a line that starts with `::` once leading white
+// space is trimmed (.NET's TrimStart: every Unicode space), and from `##[` ANYWHERE in a line
+// (actions/runner ActionCommand.TryParse, `IndexOf("##[")`), on stdout and stderr alike.
+const COMMAND_START = /^([\s\u0085]*)::/u;
+const OLD_COMMAND = /##\[/g;
+/**
+ * One line of the runner log, a GitLab job log or a terminal (stdout or stderr): shown as it is,
+ * but no line break, CR, ESC or other control inside it, no `##[` anywhere (shown as `##\x5b`) and
+ * no `::` at its start (shown as `\x3a:`), so no server text can start a workflow command (such as
+ * `::add-mask::`, `::stop-commands::` or `##[stop-commands]`, which would show every later masked key),
+ * forge an annotation, open a GitLab section or rewrite the terminal.
+ */
+function logLine(text) {
+    let line = visible(text);
+    if (line.includes('##['))
+        line = line.replace(OLD_COMMAND, '##\\x5b');
+    return line.replace(COMMAND_START, '$1\\x3a:');
+}
+/** Every line of `text` (our own line breaks) through logLine. */
+function logLines(text) {
+    return text.split('\n').map(logLine).join('\n');
+}
+// Inline Markdown that acts in a table cell or after a list item's start (GitHub's GFM): escapes,
+// code spans, emphasis, strikethrough, links and images, HTML and autolinks, entities, table
+// pipes, mentions and math. Backslash-escaping an ASCII punctuation character shows it as itself.
+const MARKDOWN_ACTIVE = /[\\`*_~[\]<>&|@$!]/g;
+/**
+ * Text inside the job summary's Markdown (a fact's value, a table cell, a failure line): shown
+ * exactly as it is, one line, with no link, image, HTML, mention, emphasis, code or table cell of
+ * its own.
+ */
+function markdownText(text) {
+    return visible(text).replace(MARKDOWN_ACTIVE, (c) => `\\${c}`);
+}
+/**
+ * Text inside a Mermaid chart's quoted string (a title, an axis label), shortened to `max`: only
+ * letters, digits, spaces and `- _ . : / ( ) +`; anything else (a quote, backtick, bracket, comma,
+ * `#` entity, `%%` directive, `;`, `<>`, a line break or an invisible character, any of which
+ * could end the string, the list, the diagram or the fence around it) becomes `_`.
+ */
+function mermaidText(text, max = 24) {
+    const clean = text
+        .replace(/[^\p{L}\p{N} _.:/()+-]/gu, '_')
+        .replace(/ +/g, ' ')
+        .trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+// Plain-text mentions that Slack-compatible chats (Mattermost, Rocket.Chat) turn into a ping of
+// everyone even without Slack's `<!channel>` syntax.
+const BROADCAST = /@(channel|here|everyone|all)\b/gi;
+/**
+ * Text of a chat notification (Slack's `text`, and the chats that take Slack's format): `&`, `<`
+ * and `>` escaped as Slack asks, so that no server text can mention (`<!channel>`, `<@U…>`) or
+ * disguise a link (`<https://…|Re-run>`); `@channel`-style words shown with a full-width `＠` so
+ * that no chat pings everyone; one line.
+ */
+function chatText(text) {
+    return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '＠$1');
+}
+/**
+ * Invisible characters JSON.stringify leaves as they are (Unicode tags as their UTF-16 halves), and
+ * the `[` of `##[` (a runner command when the JSON is printed).
+ */
+const JSON_UNSAFE = new RegExp(String.raw `[${HIDDEN}]|\u034f|[\udb40-\udb43][\udc00-\udfff]|(?<=##)\[`, 'g');
+/**
+ * A JSON document on one line, with the same value as JSON.stringify's, but every invisible
+ * character and the `[` of `##[` written as `\uXXXX`: printed on stdout, in the runner log or a
+ * GitHub output, it neither starts a workflow command nor hides anything from a reader.
+ */
+function jsonText(value) {
+    // Code unit by code unit: a tag character is written as its two UTF-16 halves.
+    const unicodeEscapes = (match) => Array.from({ length: match.length }, (_, i) => `\\u${match.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+    return JSON.stringify(value).replace(JSON_UNSAFE, unicodeEscapes);
+}
+/** A value of a GitLab dotenv line: one line, nothing invisible (GitLab keeps every other character). */
+function dotenvValue(text) {
+    return visible(text).trim();
+}
+/** Text in HTML (element content or a quoted attribute): nothing it holds is markup, nothing is hidden. */
+function htmlText(text) {
+    return visible(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
 }
 
 
