@@ -71,7 +71,7 @@ test("batch --help shows the labels' real form: <name>-<NNN>-<suffix>, the suffi
   expect(readme).toContain('c<time>n<nonce>');
 });
 
-test('help <command> is <command> --help (dev-server too); every input is on a command page or help flags', async () => {
+test('help <command> is <command> --help (dev-server too); each input on a command page or help flags', async () => {
   const [viaHelp, viaFlag, flags] = await Promise.all([
     cli(['help', 'rotate']),
     cli(['rotate', '-h']),
