@@ -49,8 +49,7 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     ],
     examples: [
       'quota-keys batch --count 5 --limit 100 --output batch-keys.csv',
-      'quota-keys batch -c 10 -n partner-202611 -l 500',
-      'quota-keys batch --count 3 --tier trial --dry-run',
+      'quota-keys batch -c 10 -n partner-202611 -l 500 --dry-run',
     ],
   },
   list: {
