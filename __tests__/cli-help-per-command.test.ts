@@ -1,73 +1,103 @@
-// dist/cli.js's help as a person meets it: usage on no arguments, one page per command with its
-// flags only and two examples, --version, and "did you mean" for a mistyped command or flag.
+// dist/cli.js's help as a person meets it, in the shape of `gh issue list --help`: usage on no
+// arguments; one page per command with USAGE, its own FLAGS, a few GLOBAL FLAGS, two or three
+// EXAMPLES and LEARN MORE; `help flags` for every global flag; `version`, --version and -V; "did you
+// mean" for a mistyped command, flag or help topic.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { COMMAND_HELP, COMMANDS } from '../src/config/commands.js';
+import { cliContext } from '../src/config/context.js';
 import { INPUTS, inputsOf } from '../src/config/inputs.js';
+import { parseBatchLabel } from '../src/issuing/labels.js';
 
 const cli = (args: string[]) => runCliBundle(args, { env: {} });
-const flagsIn = (text: string) => new Set([...text.matchAll(/^\s+(?:-\w, )?\s*--([\w-]+)/gm)].map((m) => m[1]!));
+const flagOf = (name: string) => (name === 'admin-token' ? 'token' : name);
+/** The text under a heading (`FLAGS`, `EXAMPLES`, …) up to the next blank line. */
+const section = (text: string, heading: string) => {
+  const start = text.split('\n').findIndex((l) => l.startsWith(heading));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const rest = text.split('\n').slice(start + 1);
+  return rest.slice(0, rest.includes('') ? rest.indexOf('') : undefined);
+};
+const flagsIn = (lines: string[]) => lines.map((l) => /^\s+(?:-\w, )?\s*--([\w-]+)/.exec(l)?.[1]).filter(Boolean);
 
 test('no arguments: a short usage on stderr naming every command, exit 2', async () => {
   const result = await cli([]);
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(/^Usage: quota-keys <command> \[flags\]/);
-  for (const command of COMMANDS) expect(result.stderr).toContain(command);
+  for (const command of [...COMMANDS, 'version']) expect(result.stderr).toContain(command);
   expect(result.stderr).toContain('quota-keys <command> --help');
 });
 
-test("batch --help: batch's flags only, its two examples, the exit codes", async () => {
-  const result = await cli(['batch', '--help']);
-  expect(result.code).toBe(0);
-  expect(result.stdout).toMatch(/^Usage: quota-keys batch \[flags\]/);
-  const shown = flagsIn(result.stdout);
-  expect(shown).toContain('count');
-  expect(shown).toContain('token');
-  expect(shown).toContain('min-success');
-  // Flags of other commands are not there.
-  for (const other of ['older-than-days', 'key', 'fail-on-alert', 'alert-threshold', 'watch', 'reset-all-keys-for-day'])
-    expect(shown).not.toContain(other);
-  const [first, second] = COMMAND_HELP.batch.examples;
-  expect(result.stdout).toContain(`  ${first}\n  ${second}\n`);
-  expect(result.stdout).toMatch(/^\s+3\s+alert/m);
-});
-
 test.each(COMMANDS.map((c) => [c]))(
-  '%s --help lists exactly the flags of the inputs it reads, and two examples',
+  '%s --help: USAGE, its own flags under FLAGS, url/token/json/quiet under GLOBAL FLAGS, 2-3 examples',
   async (command) => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
-    const expected = inputsOf(command).map((i) => (i.name === 'admin-token' ? 'token' : i.name));
-    const extra = ['dotenv', 'json', 'quiet', 'help', ...(command === 'monitor' ? ['watch'] : [])];
-    expect([...flagsIn(result.stdout)].sort()).toEqual([...expected, ...extra].sort());
-    const examples = result.stdout
-      .split('Examples')[1]!
-      .split('\n\n')[0]!
-      .split('\n')
-      .filter((l) => l.startsWith(`  quota-keys ${command} `));
-    expect(examples).toHaveLength(2);
+    expect(section(result.stdout, 'USAGE')).toEqual([`  quota-keys ${command} [flags]`]);
+    const own = inputsOf(command).filter((i) => i.for && !i.flag?.actionOnly);
+    const flags = section(result.stdout, 'FLAGS');
+    expect(flagsIn(flags).sort()).toEqual(
+      [...own.map((i) => i.name), ...(command === 'monitor' ? ['watch'] : [])].sort(),
+    );
+    expect(flags.every((line) => /^ {2}(-\w, | {4})--/.test(line))).toBe(true);
+    expect(flagsIn(section(result.stdout, 'GLOBAL FLAGS'))).toEqual(['url', 'token', 'json', 'quiet']);
+    const examples = section(result.stdout, 'EXAMPLES');
+    expect(examples).toEqual(COMMAND_HELP[command].examples.filter(Boolean).map((e) => `  $ ${e}`));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    expect(examples.every((e) => e.startsWith(`  $ quota-keys ${command} `))).toBe(true);
+    expect(section(result.stdout, 'LEARN MORE').join('\n')).toContain('quota-keys help flags');
   },
 );
 
-test('help <command> is <command> --help; --help alone lists every input', async () => {
-  const [viaHelp, viaFlag, all] = await Promise.all([cli(['help', 'rotate']), cli(['rotate', '-h']), cli(['--help'])]);
-  expect(viaHelp.code).toBe(0);
-  expect(viaHelp.stdout).toBe(viaFlag.stdout);
-  const everyFlag = flagsIn(all.stdout);
-  for (const input of INPUTS.filter((i) => i.name !== 'command'))
-    expect(everyFlag).toContain(input.name === 'admin-token' ? 'token' : input.name);
+test("batch --help shows the labels' real form: <name>-<NNN>-<suffix>, the suffix of each platform", async () => {
+  const { stdout } = await cli(['batch', '--help']);
+  const text = stdout.replace(/\s+/g, ' ');
+  for (const form of [
+    '<name>-<NNN>-',
+    'c<time>n<nonce>',
+    'r<run>a<attempt>i<step>n<nonce>',
+    'p<pipeline>j<job>n<nonce>',
+  ])
+    expect(text).toContain(form);
+  // The example label is one this tool would make on the command line, and reads back as a batch label.
+  const example = /\bpartner-001-(c[0-9a-z]+n[0-9a-f]{6})\b/.exec(text);
+  expect(example).not.toBeNull();
+  expect(parseBatchLabel(example![0])).toMatchObject({ stem: 'partner', number: 1 });
+  expect(cliContext({}).labelSuffix).toMatch(/^c[0-9a-z]+n[0-9a-f]{6}$/);
+  const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+  expect(readme).toContain('c<time>n<nonce>');
 });
 
-test('--version prints the package version, also after a command', async () => {
+test('help <command> is <command> --help (dev-server too); each input on a command page or help flags', async () => {
+  const [viaHelp, viaFlag, flags] = await Promise.all([
+    cli(['help', 'rotate']),
+    cli(['rotate', '-h']),
+    cli(['help', 'flags']),
+  ]);
+  expect(viaHelp.code).toBe(0);
+  expect(viaHelp.stdout).toBe(viaFlag.stdout);
+  expect(flags.code).toBe(0);
+  const devServer = await cli(['help', 'dev-server']);
+  expect([devServer.code, devServer.stdout]).toEqual([0, expect.stringMatching(/^Usage: quota-keys dev-server /)]);
+  const pages = await Promise.all(COMMANDS.map((c) => cli([c, '--help'])));
+  const shown = [flags, ...pages].map((p) => p.stdout).join('\n');
+  for (const input of INPUTS.filter((i) => i.name !== 'command')) expect(shown).toContain(`--${flagOf(input.name)}`);
+  // Global flags: every one each command reads, and the CLI's own.
+  const globals = INPUTS.filter((i) => !i.for && i.name !== 'command').map((i) => flagOf(i.name));
+  const listed = flagsIn(section(flags.stdout, 'GLOBAL FLAGS'));
+  expect(listed).toEqual(expect.arrayContaining([...globals, 'dotenv', 'json', 'quiet', 'help', 'version']));
+});
+
+test('version, --version and -V print the package version, also after a command', async () => {
   const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
     version: string;
   };
-  for (const args of [['--version'], ['-V'], ['batch', '--version']]) {
+  for (const args of [['version'], ['--version'], ['-V'], ['batch', '--version']]) {
     const result = await cli(args);
-    expect([result.code, result.stdout]).toEqual([0, `${version}\n`]);
+    expect([args, result.code, result.stdout]).toEqual([args, 0, `${version}\n`]);
   }
 });
 
@@ -80,7 +110,15 @@ test.each([
   ],
   [['list', '--label_prefix', 'a-'], /unknown flag \(did you mean --label-prefix\?\)/],
   [['usage', '--fail-on-alrt'], /unknown flag \(did you mean --fail-on-alert\?\)/],
-])('a mistyped command or flag %j: exit 2, one line naming the nearest', async (args, message) => {
+  [['batch', '--no-dryrun'], /unknown flag \(did you mean --no-dry-run\?\)/],
+  [
+    ['help', 'flag'],
+    new RegExp(
+      "^error: Invalid input 'help' — no such help topic: expected a command, flags or exit-codes " +
+        String.raw`\(did you mean flags\?\)\.$`,
+    ),
+  ],
+])('a mistyped command, flag or topic %j: exit 2, one line naming the nearest', async (args, message) => {
   const result = await cli([...args, '--token', 't', '--url', 'http://127.0.0.1:9']);
   expect(result.code).toBe(2);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);

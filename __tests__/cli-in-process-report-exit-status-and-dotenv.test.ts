@@ -24,8 +24,8 @@ test('--version and --help print to stdout and exit 0', async () => {
   expect(await runCliInProcess(['--version'], {})).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   const help = await runCliInProcess(['--help'], {});
   expect(help.code).toBe(0);
-  expect(help.stdout).toMatch(/^Usage: quota-keys <command> \[flags\]/);
-  expect(help.stdout).toContain('--dotenv FILE');
+  expect(help.stdout).toMatch(/^USAGE\n {2}quota-keys <command> \[flags\]$/m);
+  expect(help.stderr).toBe('');
 });
 
 test(

@@ -21,7 +21,7 @@ export interface Summary {
   /** Extra markdown (charts) for job summaries; terminals skip it. */
   markdown?: string;
   /**
-   * One line per item in the seed tool's text form, which scripts parse (list, usage, monitor):
+   * One line per item in the old tool's text form, which scripts parse (list, usage, monitor):
    * terminals print these on stdout in place of the table (the facts then go to stderr); job
    * summaries skip them.
    */

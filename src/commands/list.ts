@@ -1,5 +1,5 @@
 // list: every key (optionally only labels starting with label-prefix), page by page as the server
-// pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
+// pages. Each key goes straight into the CSV (when output is set) and into the old tool's text line;
 // only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
 import { CsvWriter, csvRow } from '../output/csv.js';
 import { listLine } from '../output/seed-lines.js';

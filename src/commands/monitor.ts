@@ -1,4 +1,4 @@
-// monitor: the seed tool's monitor as one pass for scheduled runs — health (done before any
+// monitor: the old tool's monitor as one pass for scheduled runs — health (done before any
 // command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
 
 import { totalsLine } from '../output/seed-lines.js';

@@ -34,7 +34,7 @@ export interface RunContext {
   origin?: RunOrigin;
 }
 
-/** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
+/** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the old tool. */
 export function compactDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;

@@ -9,12 +9,22 @@ export interface InputSpec {
   name: string;
   /** Default as action.yml states it; '' = none there (computed, required, or must be told apart from unset). */
   default: string;
+  /** Its line in the CLI's help: short, so that the line fits 80 columns (action.yml says the rest). */
   help: string;
-  /** CLI short flag of the seed tool. */
+  /** The CLI's short flag (those of the old tool). */
   short?: string;
   boolean?: boolean;
-  /** The commands that read it (per-command help); unset: every command. */
+  /**
+   * The commands that read it: their help pages list it under FLAGS. Unset: every command reads it,
+   * and it is a global flag, listed once by `quota-keys help flags`.
+   */
   for?: readonly Command[];
+  /**
+   * How the CLI's help shows it: `value` names its value (default N for a number, else VALUE);
+   * `actionOnly`: only the GitHub Action reads it, so the CLI takes the flag, ignores it, and lists
+   * it only under `quota-keys help flags`.
+   */
+  flag?: { value?: string; actionOnly?: true };
 }
 
 export const INPUTS: readonly InputSpec[] = [
@@ -23,180 +33,193 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'url',
     default: '',
     short: 'u',
-    help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix',
+    flag: { value: 'URL' },
+    help: 'server URL (env QUOTA_PROXY_URL, localhost:8787)',
   },
   {
     name: 'admin-token',
     default: '',
     short: 't',
-    for: ['generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'],
-    help: 'admin token (env ADMIN_TOKEN); required for every command but health',
+    flag: { value: 'TOKEN' },
+    help: 'admin token (env ADMIN_TOKEN); health needs none',
   },
-  { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue with batch, 1..10000' },
+  { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue, 1..10000' },
   {
     name: 'limit',
     default: '',
     short: 'l',
     for: ['generate', 'batch', 'rotate'],
-    help: "daily request limit per key (default 100, or the tier's); sent where the server has per-key limits",
+    flag: { value: 'N' },
+    help: "daily requests per key (default: tier's, or 100)",
   },
   {
     name: 'server-daily-limit',
     default: '',
     for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
-    help:
-      "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage " +
-      'base there; unset: unknown',
+    flag: { value: 'N' },
+    help: "the server's DAILY_REQ_LIMIT (v1, v01)",
   },
   {
     name: 'name',
     default: '',
     short: 'n',
     for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
-    help: 'label (generate), label stem (batch), or the label of the key to reset/delete',
+    flag: { value: 'NAME' },
+    help: "the label (batch, rotate: the labels' stem)",
   },
   {
     name: 'output',
     default: '',
     short: 'o',
     for: ['generate', 'batch', 'list', 'usage', 'rotate'],
-    help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace (usage: only when given)',
+    flag: { value: 'FILE' },
+    help: 'CSV file (list, usage: written only when given)',
   },
   { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
-  {
-    name: 'timeout-seconds',
-    default: '10',
-    help: 'total time of each attempt of a request (connect to last byte), in seconds',
-  },
-  { name: 'health-path', default: '/healthz', help: 'health check path' },
+  { name: 'timeout-seconds', default: '10', help: 'time limit of each request attempt' },
+  { name: 'health-path', default: '/healthz', flag: { value: 'PATH' }, help: 'health check path' },
   { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
-  { name: 'server-flavor', default: '', help: `${FLAVORS.join(' | ')}; default: detected from the answers` },
+  {
+    name: 'server-flavor',
+    default: '',
+    flag: { value: 'FLAVOR' },
+    help: `${FLAVORS.join(' | ')}; default: detected`,
+  },
   // list, usage, monitor, reset, delete, rotate
   {
     name: 'label-prefix',
     default: '',
     for: ['list', 'usage', 'monitor', 'rotate'],
-    help: 'only keys whose label starts with this (list, usage, monitor, rotate)',
+    flag: { value: 'PREFIX' },
+    help: 'only keys whose label starts with PREFIX',
   },
   {
     name: 'day',
     default: '',
     for: ['usage', 'monitor', 'reset'],
-    help:
-      "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned " +
-      'from the server)',
+    flag: { value: 'DAY' },
+    help: "YYYY-MM-DD; default the server's today",
   },
   {
     name: 'alert-threshold',
     default: '80',
     for: ['usage', 'monitor'],
-    help: 'usage percent of the daily limit that raises an alert, 1..100',
+    help: 'alert at N% of the limit, 1..100',
   },
   {
     name: 'fail-on-alert',
     default: 'false',
     boolean: true,
     for: ['usage', 'monitor'],
-    help: 'fail when any key is at or above alert-threshold',
+    help: 'exit 3 when a key is at or above the threshold',
   },
   {
     name: 'days',
     default: '1',
     for: ['usage'],
-    help: 'usage over the last N server days, 1..90: daily totals, per-key counts, forecast, idle keys, spikes',
+    help: 'report the last N server days, 1..90',
   },
   {
     name: 'forecast-days',
     default: '7',
     for: ['usage'],
-    help: 'usage with days > 1: list the keys that reach their limit within this many days, 1..365',
+    help: 'with --days: forecast N days, 1..365',
   },
   {
     name: 'spike-factor',
     default: '3',
     for: ['usage'],
-    help:
-      "usage with days > 1: a key's last day above this many times its mean of the days before is a " +
-      'spike, 1.1..1000',
+    help: 'spike at N × the mean, 1.1..1000',
   },
   {
     name: 'spike-min-requests',
     default: '20',
     for: ['usage'],
-    help: 'usage with days > 1: a spike needs at least this many requests on the last day, 1..100000000',
+    help: 'a spike needs N requests that day',
   },
-  { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
+  {
+    name: 'key',
+    default: '',
+    for: ['reset', 'delete'],
+    flag: { value: 'KEY' },
+    help: 'the key itself (or --name)',
+  },
   {
     name: 'all-matching',
     default: 'false',
     boolean: true,
     for: ['reset', 'delete'],
-    help: 'reset/delete every key whose label is name, when several are',
+    help: 'every key labelled NAME, when several are',
   },
   {
     name: 'reset-all-keys-for-day',
     default: 'false',
     boolean: true,
     for: ['reset'],
-    help: 'v1p can only reset every key for a day: allow that',
+    help: 'v1p: allow resetting every key for DAY',
   },
   {
     name: 'older-than-days',
     default: '',
     for: ['rotate'],
-    help: 'rotate: delete keys created more than this many days ago (required unless idle-days)',
+    flag: { value: 'N' },
+    help: 'delete keys created over N days ago',
   },
   {
     name: 'idle-days',
     default: '',
     for: ['rotate'],
-    help: 'rotate: delete only keys without a request in the last N server days (and created before them), 1..90',
+    flag: { value: 'N' },
+    help: 'delete keys with no request for N days, 1..90',
   },
   {
     name: 'all-labels',
     default: 'false',
     boolean: true,
     for: ['rotate'],
-    help: 'rotate without label-prefix: consider every key',
+    help: 'without --label-prefix: consider every key',
   },
   {
     name: 'dry-run',
     default: 'false',
     boolean: true,
     for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
-    help: 'say what would be created, reset or deleted and send no write request (reads still go out)',
+    help: 'say what would be written; write nothing',
   },
   {
     name: 'replace',
     default: 'false',
     boolean: true,
     for: ['rotate'],
-    help: 'rotate: issue one new key per deleted key',
+    help: 'issue a new key for each one deleted',
   },
   {
     name: 'tier',
     default: '',
     for: ['generate', 'batch', 'rotate'],
-    help: 'trial | partner | internal | vip (50/500/1000/5000 per day), or a tier of tiers',
+    flag: { value: 'TIER' },
+    help: 'trial | partner | internal | vip, or of --tiers',
   },
   {
     name: 'tiers',
     default: '',
     for: ['generate', 'batch', 'rotate'],
-    help: 'tier → daily limit map, JSON or YAML, e.g. {"trial":50,"gold":2000}',
+    flag: { value: 'MAP' },
+    help: 'tier → daily limit, JSON or YAML',
   },
   {
     name: 'expires-in-days',
     default: '',
     for: ['generate', 'batch'],
-    help: 'generate/batch: expiry sent to servers that expire keys (v10)',
+    flag: { value: 'N' },
+    help: 'v10: the keys expire after N days',
   },
   {
     name: 'limit-as-total-quota',
     default: 'false',
     boolean: true,
     for: ['generate', 'batch', 'rotate'],
-    help: "v10: send limit as the key's lifetime totalQuota",
+    help: "v10: send --limit as the key's lifetime quota",
   },
   // artifact
   {
@@ -204,80 +227,81 @@ export const INPUTS: readonly InputSpec[] = [
     default: 'true',
     boolean: true,
     for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
-    help: 'GitHub: upload the CSV as an artifact',
+    flag: { actionOnly: true },
+    help: 'upload the CSV as an artifact',
   },
   {
     name: 'artifact-name',
     default: '',
     for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
-    help: 'artifact name; default trial-keys-<run id>-<attempt>',
+    flag: { value: 'NAME', actionOnly: true },
+    help: 'artifact name',
   },
   {
     name: 'retention-days',
     default: '1',
     for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
-    help: 'artifact retention, 1..90 days',
+    flag: { actionOnly: true },
+    help: 'days the artifact is kept, 1..90',
   },
   {
     name: 'encrypt-to',
     default: '',
     for: ['generate', 'batch', 'list', 'rotate'],
-    help: 'age recipients (age1…, comma or newline separated): upload <name>.csv.age instead of plaintext',
+    flag: { value: 'AGE1…' },
+    help: 'age recipients: write <csv>.age, no plaintext',
   },
   {
     name: 'allow-public-artifact',
     default: 'false',
     boolean: true,
     for: ['generate', 'batch', 'list', 'rotate'],
-    help: 'allow plaintext keys as an artifact of a public repository',
+    flag: { actionOnly: true },
+    help: 'upload plaintext keys from a public repository',
   },
   // reliability
-  { name: 'retries', default: '3', help: 'retries of idempotent requests (GET, DELETE, health), 0..10' },
-  { name: 'max-wait-seconds', default: '120', help: 'total time spent waiting on retries and rate limits' },
-  { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
+  { name: 'retries', default: '3', help: 'retries of idempotent requests, 0..10' },
+  { name: 'max-wait-seconds', default: '120', help: 'total of retry and rate-limit waits' },
+  { name: 'on-rate-limit', default: 'wait', flag: { value: 'MODE' }, help: 'wait | fail on the admin rate limit' },
   {
     name: 'min-success',
     default: '',
     for: ['generate', 'batch'],
-    help: 'keys that must be created for success; default count',
+    flag: { value: 'N' },
+    help: 'keys that must be made (default: --count)',
   },
   {
     name: 'force',
     default: 'false',
     boolean: true,
     for: ['generate', 'batch'],
-    help: 'issue again even when an earlier attempt of this run already did',
+    help: 'issue again though an earlier attempt did',
   },
   {
     name: 'invocation-id',
     default: '',
     for: ['generate', 'batch', 'rotate'],
-    help:
-      'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. ' +
-      'strategy.job-index; folded into batch labels',
+    flag: { value: 'ID', actionOnly: true },
+    help: 'tells matrix legs apart in batch labels',
   },
-  { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
+  { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host not on loopback' },
   // many servers, notifications
-  {
-    name: 'config',
-    default: '',
-    help: 'YAML file of servers (name, url, token-env, flavor, tier, limit…): the command runs against each',
-  },
-  { name: 'server', default: '', help: 'with config: run only the server of this name' },
-  { name: 'server-concurrency', default: '1', help: 'with config: servers worked on at once, 1..8' },
+  { name: 'config', default: '', flag: { value: 'FILE' }, help: 'YAML file of servers: run against each' },
+  { name: 'server', default: '', flag: { value: 'NAME' }, help: 'with --config: only this server' },
+  { name: 'server-concurrency', default: '1', help: 'with --config: servers at once, 1..8' },
   {
     name: 'notify-webhook',
     default: '',
-    help: 'URL (from a secret; env QUOTA_KEYS_WEBHOOK) POSTed a Slack-compatible JSON line after the run',
+    flag: { value: 'URL' },
+    help: 'POST the outcome here (env QUOTA_KEYS_WEBHOOK)',
   },
-  { name: 'notify-on', default: 'failure,alert', help: 'when notify-webhook is called: failure, alert, always' },
+  { name: 'notify-on', default: 'failure,alert', flag: { value: 'WHEN' }, help: 'failure, alert, always' },
   {
     name: 'audit-log',
     default: '',
     for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
-    help:
-      'append one JSON line per key written (fingerprint, never the key) to this file; ' +
-      'CI default quota-keys-audit.jsonl beside the CSV, CLI default none; none turns it off',
+    flag: { value: 'FILE' },
+    help: 'append a JSON line per write (none: off)',
   },
 ];
 

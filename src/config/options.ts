@@ -13,7 +13,7 @@ import { sendsTokenInClear } from './plain-http.js';
 
 export { COMMANDS, type Command };
 
-/** Seed §5.1: the tool's tiers and their daily limits. */
+/** The old tool's tiers and their daily limits. */
 export const DEFAULT_TIERS: Readonly<Record<string, number>> = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 export const DEFAULT_LIMIT = 100;
 

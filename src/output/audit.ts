@@ -1,4 +1,4 @@
-// The audit trail (seed §7.3): one JSON line per write's outcome (a key created, deleted, reset, a
+// The audit trail: one JSON line per write's outcome (a key created, deleted, reset, a
 // create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
 // kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
 // SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).

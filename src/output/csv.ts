@@ -16,7 +16,7 @@ import {
 import { dirname } from 'node:path';
 import type { TrialKey } from '../quota-proxy/types.js';
 
-/** The seed tool's columns first, in its order; then what else the server told us. */
+/** The old tool's columns first, in its order; then what else the server told us. */
 export const CSV_COLUMNS = [
   'label',
   'key',

@@ -1,5 +1,5 @@
-// The text lines of the bash tool this replaces, which its users' scripts parse: the seed guide's
-// rotation script (§5.2) cuts `list` lines at `|` and greps `创建: <date>`; its cron (§4.2) greps
+// The text lines of the old tool (the bash script quota-keys replaces), which its users' scripts
+// parse: its rotation script cuts `list` lines at `|` and greps `创建: <date>`; its cron job greps
 // `使用率: NN%` in `usage`. Keys appear only shortened; labels are flattened so that one key stays
 // one line and a `|` in a label cannot shift the fields.
 import type { Limit } from '../reading/limits.js';

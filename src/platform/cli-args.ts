@@ -1,7 +1,7 @@
 // The CLI's argument list, read with node:util parseArgs from the INPUTS table: every action input
-// is a long flag of the same name; the seed tool's short flags; `--token` for `--admin-token`;
-// boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--json`, `--quiet`,
-// `--help`, `--version`.
+// is a long flag of the same name; the old tool's short flags; `--token` for `--admin-token`;
+// `--dotenv`, `--watch`, `--json`, `--quiet`, `--help`, `--version`. Every boolean flag may stand
+// alone, take true/false (`--dry-run=false`, `--dry-run false`), or be turned off as `--no-dry-run`.
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { COMMANDS } from '../config/commands.js';
 import { INPUTS } from '../config/inputs.js';
@@ -34,7 +34,7 @@ function optionConfig(): Record<string, OptionConfig> {
   const options: Record<string, OptionConfig> = {};
   for (const input of INPUTS) {
     if (input.name === 'command') continue;
-    // The seed tool's -t is --token; --admin-token is the action's name for it.
+    // The old tool's -t is --token; --admin-token is the action's name for it.
     const short = input.name === 'admin-token' ? undefined : input.short;
     options[input.name] = { type: input.boolean ? 'boolean' : 'string', ...(short ? { short } : {}) };
   }
@@ -48,9 +48,18 @@ function optionConfig(): Record<string, OptionConfig> {
   return options;
 }
 
-/** Every long flag the CLI knows, for "did you mean". */
+/** Every long flag the CLI knows, `--no-` forms included, for "did you mean". */
 export function knownFlags(): string[] {
-  return [...Object.keys(optionConfig())];
+  const config = optionConfig();
+  const negated = Object.keys(config).filter((name) => config[name]!.type === 'boolean');
+  return [...Object.keys(config), ...negated.map((name) => `no-${name}`)];
+}
+
+/** `--no-dry-run`: the boolean flag it turns off, if it is one. */
+function negatedFlag(config: Record<string, OptionConfig>, token: { name: string; rawName: string }) {
+  const name = token.name.slice('no-'.length);
+  const negates = token.rawName.startsWith('--no-') && !config[token.name] && config[name]?.type === 'boolean';
+  return negates ? name : undefined;
 }
 
 /** Edit distance (insert, delete, substitute one character), for "did you mean". */
@@ -129,9 +138,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
       takePositional(parsed, token.value);
       continue;
     }
+    const negated = negatedFlag(config, token);
+    if (negated !== undefined) {
+      if (token.inlineValue)
+        throw new InputError(token.rawName, '', `takes no value: --no-${negated} alone, or --${negated}=true|false`);
+      store(parsed, negated, 'false');
+      continue;
+    }
     const spec = config[token.name];
     if (!spec) throw unknownFlag(token.rawName, token.rawName.startsWith('--'), token.name);
-    // As the seed tool: a short flag's value is the next word (`-c 5`), never glued on (`-c5`).
+    // As the old tool: a short flag's value is the next word (`-c 5`), never glued on (`-c5`).
     if (!token.rawName.startsWith('--') && token.inlineValue) {
       throw new InputError(
         token.rawName,

@@ -1,4 +1,4 @@
-// quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
+// quota-keys: the command line of the old tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
 import { jsonText, logLine, logLines, visible } from '../shared/neutralise.js';
@@ -17,7 +17,7 @@ import { maskWebhook, notifyAfterRun } from '../output/notify.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
-import { commandUsage, EXIT_ALERT, shortUsage, usage } from './cli-help.js';
+import { commandUsage, EXIT_ALERT, exitCodesUsage, flagsUsage, HELP_TOPICS, shortUsage, usage } from './cli-help.js';
 import { artifactWarnings, dotenvPath, writeDotenv } from './gitlab.js';
 import { reportDocument } from './json-report.js';
 import { watch, watchSeconds } from './watch.js';
@@ -200,12 +200,23 @@ function cliLogger(env: NodeJS.ProcessEnv, quiet: () => boolean): CliLogger {
   return Object.assign(logger, { quiet });
 }
 
-/** --help, help, --version: what to print instead of running, if anything. */
+/** --help, help [topic], --version, version: what to print instead of running, if anything. */
 function helpText(parsed: ParsedArgs): string | undefined {
-  if (parsed.version) return VERSION;
+  if (parsed.version || parsed.command === 'version') return VERSION;
   if (!parsed.help && parsed.command !== 'help') return undefined;
   const topic = parsed.command === 'help' ? parsed.topic : parsed.command;
-  return topic && (COMMANDS as readonly string[]).includes(topic) ? commandUsage(topic as Command) : usage();
+  if (topic === undefined || topic === 'help') return usage();
+  if ((COMMANDS as readonly string[]).includes(topic)) return commandUsage(topic as Command);
+  if (topic === 'flags') return flagsUsage();
+  if (topic === 'exit-codes') return exitCodesUsage();
+  if (parsed.command !== 'help') return commandUsage(checkCommand(topic));
+  // The word is not echoed: it may be a value that lost its flag.
+  const near = didYouMean(topic, [...COMMANDS, ...HELP_TOPICS]);
+  throw new InputError(
+    'help',
+    '',
+    `no such help topic: expected a command, ${HELP_TOPICS.join(' or ')}${near ? ` (did you mean ${near}?)` : ''}`,
+  );
 }
 
 /** The command word: one of COMMANDS, else bad input with the nearest command when one is near. */
@@ -322,6 +333,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     throw error;
   });
   if (argv[0] === 'dev-server') return runDevServer(argv.slice(1));
+  if (argv[0] === 'help' && argv[1] === 'dev-server') return runDevServer(['--help']);
   if (argv.length === 0) {
     process.stderr.write(`${shortUsage()}\n`);
     return 2;

@@ -1,4 +1,4 @@
-// `quota-keys monitor --watch SECONDS`: the seed tool's live monitor on the command line. Passes run
+// `quota-keys monitor --watch SECONDS`: the old tool's live monitor on the command line. Passes run
 // SECONDS apart until Ctrl-C: the first Ctrl-C (or SIGTERM) ends the wait at once, or cancels the
 // pass under way (`onStop`: its requests get a short grace, then are abandoned) and ends the loop
 // after it; a second one quits at once. A failing pass is reported and the watch goes on.

@@ -1,12 +1,16 @@
 // Which keys reset and delete act on: the key given, or `name` resolved through the key list.
 //
 // `name` is first an exact label. When no label matches, it may be the key itself, or the
-// shortened form our list prints (`sk-ab12…9f0e`, also with `...`): the seed guide's rotation
-// script (§5.2) feeds the first column of `list` into `delete --name`. A shortened key must match
-// exactly one key; several labels matching is an error unless all-matching is set.
+// shortened form our list prints (`sk-ab12…9f0e`, also with `...`): the old tool's rotation script
+// feeds the first column of `list` into `delete --name`. A shortened key must match exactly one
+// key; several labels matching is an error unless all-matching is set. When nothing matches but
+// labels start with `name` (a batch's stem: its labels are `<stem>-<NNN>-<suffix>`), the error
+// names them, and the command that acts on the one there is.
+import { compareLabels } from '../issuing/labels.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
 import { shortenKey } from '../shared/redact.js';
+import { oneLine, shellQuote } from '../shared/text.js';
 
 /** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
 export class ResolveError extends Error {
@@ -84,6 +88,8 @@ export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: R
   const short = shortenedParts(name);
   const byLabel: TrialKey[] = [];
   const byShortened: TrialKey[] = [];
+  /** Keys per label that starts with `name`, for the error when nothing else matches. */
+  const byPrefix = new Map<string, number>();
   let byFullKey: TrialKey | undefined;
   // Only matches are kept: the list itself streams past page by page.
   for await (const page of api.listKeys()) {
@@ -98,6 +104,7 @@ export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: R
         key.key.endsWith(short.tail)
       )
         byShortened.push(key);
+      else if (key.label?.startsWith(name)) byPrefix.set(key.label, (byPrefix.get(key.label) ?? 0) + 1);
     }
   }
   checkFlavor();
@@ -117,8 +124,36 @@ export async function resolveKeys(api: QuotaProxy, target: KeyTarget, options: R
     );
   }
   if (byShortened.length === 1) return { by: 'shortened key', keys: byShortened };
+  if (byPrefix.size > 0) throw new ResolveError(prefixMessage(name, byPrefix, options.operation));
   throw new ResolveError(
     `No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: ` +
       `nothing was changed; check the label with list.`,
+  );
+}
+
+/** A label from the server as the message shows it: on one line, at most 120 characters. */
+const shownLabel = (label: string) => oneLine(label.replace(/\p{Cc}/gu, ' '), 120);
+
+/** No key is labelled `name`, but these labels (with their key counts) start with it. */
+function prefixMessage(name: string, labels: Map<string, number>, operation: string): string {
+  const sorted = [...labels.keys()].sort(compareLabels);
+  if (sorted.length > 1) {
+    const first = sorted.slice(0, 3).map((l) => `"${shownLabel(l)}"`);
+    return (
+      `No key is labelled "${name}"; ${sorted.length} labels start with it (${first.join(', ')}` +
+      `${sorted.length > 3 ? ', …' : ''}). Nothing was changed; give one whole label ` +
+      `(quota-keys list --label-prefix ${shellQuote(name)} shows them all).`
+    );
+  }
+  const label = sorted[0]!;
+  const keys = labels.get(label)!;
+  // A label that does not survive one line as it is gets no command: it would not name that label.
+  const command =
+    shownLabel(label) === label
+      ? `: quota-keys ${operation} --name ${shellQuote(label)}${keys > 1 ? ' --all-matching' : ''}`
+      : '';
+  return (
+    `No key is labelled "${name}", but one label starts with it: "${shownLabel(label)}". Nothing was ` +
+    `changed; give the whole label to ${operation} ${keys > 1 ? `its ${keys} keys` : 'that key'}${command}`
   );
 }

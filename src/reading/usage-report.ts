@@ -1,5 +1,5 @@
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
-// and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
+// and how the result is shown (table, Mermaid chart, the old tool's `使用率` lines, warnings).
 
 import type { CommandContext, RunReport } from '../commands/contract.js';
 import { localDay } from '../config/options.js';
@@ -291,7 +291,7 @@ export function busiestChart(report: UsageReport, top = CHART_KEYS): string | un
   ].join('\n');
 }
 
-/** The seed tool's per-key `使用率` lines, busiest first. */
+/** The old tool's per-key `使用率` lines, busiest first. */
 export function usageLines(rows: KeyUsage[]): string[] {
   // One flat string each: the template's pieces kept alive took twice the memory.
   return rows.map((r) => Buffer.from(usageLine(r)).toString());

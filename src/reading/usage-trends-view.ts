@@ -121,7 +121,7 @@ export function trendTable(t: TrendReport, rows: number): Summary['table'] {
 }
 
 /**
- * The seed tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
+ * The old tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
  * `使用率`, so scripts that read its fields still find them): `| 14天请求: 455 | 达限: 2026-12-13`.
  */
 export function trendUsageLines(t: TrendReport, rows: KeyUsage[]): string[] {
