@@ -1514,6 +1514,16 @@ async function runBatch(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/reading/resolve-keys.ts
+// Which keys reset and delete act on: the key given, or `name` resolved through the key list.
+//
+// `name` is first an exact label. When no label matches, it may be the key itself, or the
+// shortened form our list prints (`sk-ab12…9f0e`, also with `...`): the old tool's rotation script
+// feeds the first column of `list` into `delete --name`. A shortened key must match exactly one
+// key; several labels matching is an error unless all-matching is set. When nothing matches but
+// labels start with `name` (a batch's stem: its labels are `<stem>-<NNN>-<suffix>`), the error
+// names them, and the command that acts on the one there is.
+
+
 
 /** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
 class ResolveError extends Error {
@@ -1562,6 +1572,8 @@ async function resolveKeys(api, target, options) {
     const short = shortenedParts(name);
     const byLabel = [];
     const byShortened = [];
+    /** Keys per label that starts with `name`, for the error when nothing else matches. */
+    const byPrefix = new Map();
     let byFullKey;
     // Only matches are kept: the list itself streams past page by page.
     for await (const page of api.listKeys()) {
@@ -1576,6 +1588,8 @@ async function resolveKeys(api, target, options) {
                 key.key.startsWith(short.head) &&
                 key.key.endsWith(short.tail))
                 byShortened.push(key);
+            else if (key.label?.startsWith(name))
+                byPrefix.set(key.label, (byPrefix.get(key.label) ?? 0) + 1);
         }
     }
     checkFlavor();
@@ -1593,8 +1607,30 @@ async function resolveKeys(api, target, options) {
     }
     if (byShortened.length === 1)
         return { by: 'shortened key', keys: byShortened };
+    if (byPrefix.size > 0)
+        throw new ResolveError(prefixMessage(name, byPrefix, options.operation));
     throw new ResolveError(`No key is labelled "${name}", and it is not a key or a shortened key (as list prints them) of one: ` +
         `nothing was changed; check the label with list.`);
+}
+/** A label from the server as the message shows it: on one line, at most 120 characters. */
+const shownLabel = (label) => (0,shared_text/* oneLine */.T)(label.replace(/\p{Cc}/gu, ' '), 120);
+/** No key is labelled `name`, but these labels (with their key counts) start with it. */
+function prefixMessage(name, labels, operation) {
+    const sorted = [...labels.keys()].sort(compareLabels);
+    if (sorted.length > 1) {
+        const first = sorted.slice(0, 3).map((l) => `"${shownLabel(l)}"`);
+        return (`No key is labelled "${name}"; ${sorted.length} labels start with it (${first.join(', ')}` +
+            `${sorted.length > 3 ? ', …' : ''}). Nothing was changed; give one whole label ` +
+            `(quota-keys list --label-prefix ${(0,shared_text/* shellQuote */.Z)(name)} shows them all).`);
+    }
+    const label = sorted[0];
+    const keys = labels.get(label);
+    // A label that does not survive one line as it is gets no command: it would not name that label.
+    const command = shownLabel(label) === label
+        ? `: quota-keys ${operation} --name ${(0,shared_text/* shellQuote */.Z)(label)}${keys > 1 ? ' --all-matching' : ''}`
+        : '';
+    return (`No key is labelled "${name}", but one label starts with it: "${shownLabel(label)}". Nothing was ` +
+        `changed; give the whole label to ${operation} ${keys > 1 ? `its ${keys} keys` : 'that key'}${command}`);
 }
 
 // EXTERNAL MODULE: ./src/shared/bounded.ts
@@ -1788,7 +1824,7 @@ function totalsLine(totals) {
 
 ;// CONCATENATED MODULE: ./src/commands/list.ts
 // list: every key (optionally only labels starting with label-prefix), page by page as the server
-// pages. Each key goes straight into the CSV (when output is set) and into the seed tool's text line;
+// pages. Each key goes straight into the CSV (when output is set) and into the old tool's text line;
 // only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
 
 
@@ -1958,7 +1994,7 @@ function offsetText(ms) {
 var neutralise = __webpack_require__(97763);
 ;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
-// and how the result is shown (table, Mermaid chart, the seed tool's `使用率` lines, warnings).
+// and how the result is shown (table, Mermaid chart, the old tool's `使用率` lines, warnings).
 
 
 
@@ -2179,7 +2215,7 @@ function busiestChart(report, top = CHART_KEYS) {
         '```',
     ].join('\n');
 }
-/** The seed tool's per-key `使用率` lines, busiest first. */
+/** The old tool's per-key `使用率` lines, busiest first. */
 function usageLines(rows) {
     // One flat string each: the template's pieces kept alive took twice the memory.
     return rows.map((r) => Buffer.from(usageLine(r)).toString());
@@ -2246,7 +2282,7 @@ function finishWithAlerts(ctx, report, spikes) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/monitor.ts
-// monitor: the seed tool's monitor as one pass for scheduled runs — health (done before any
+// monitor: the old tool's monitor as one pass for scheduled runs — health (done before any
 // command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
 
 
@@ -3108,7 +3144,7 @@ function trendTable(t, rows) {
     };
 }
 /**
- * The seed tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
+ * The old tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
  * `使用率`, so scripts that read its fields still find them): `| 14天请求: 455 | 达限: 2026-12-13`.
  */
 function trendUsageLines(t, rows) {
@@ -3469,7 +3505,7 @@ async function deliverCsv(report, options, context, env, log, createClient = def
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/output/audit.ts
-// The audit trail (seed §7.3): one JSON line per write's outcome (a key created, deleted, reset, a
+// The audit trail: one JSON line per write's outcome (a key created, deleted, reset, a
 // create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
 // kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
 // SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).

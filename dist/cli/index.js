@@ -27,7 +27,7 @@ __webpack_async_result__();
 /* harmony export */   Ql: () => (/* binding */ COMMAND_HELP)
 /* harmony export */ });
 /* unused harmony export commandList */
-// The commands, in one place: parsing (options.ts), the CLI help (platform/cli.ts), action.yml,
+// The commands, in one place: parsing (options.ts), the CLI help (platform/cli-help.ts), action.yml,
 // the GitLab component and the README are derived from this list or checked against it by tests.
 const COMMANDS = [
     'health',
@@ -42,51 +42,72 @@ const COMMANDS = [
 ];
 const COMMAND_HELP = {
     health: {
-        summary: 'check that the server answers its health path (needs no token)',
+        summary: 'check that the server answers its health path (no token needed)',
         examples: [
             'quota-keys health --url http://localhost:8787',
             'quota-keys health --health-path /status --timeout-seconds 5',
         ],
     },
     generate: {
-        summary: 'issue one key with a label and a daily limit; the key goes to the CSV',
+        summary: 'issue one key with a label and a daily limit, into the CSV',
         examples: [
-            'quota-keys generate --name "user-a-trial" --limit 100',
+            'quota-keys generate --name user-a-trial --limit 100',
             'quota-keys generate -n partner-x --tier partner -o partner-x.csv',
         ],
     },
     batch: {
-        summary: 'issue COUNT keys labelled <name>-001, <name>-002, …; the keys go to the CSV',
+        summary: 'issue COUNT keys labelled <name>-<NNN>-<suffix>, into the CSV',
+        about: [
+            'NNN counts from 001; <suffix> names the run that made the keys:',
+            '  r<run>a<attempt>i<step>n<nonce>  in GitHub Actions',
+            '  p<pipeline>j<job>n<nonce>        in GitLab CI',
+            '  c<time>n<nonce>                  elsewhere, e.g. partner-001-ctp3qc0n3f9a1c',
+            'quota-keys list --label-prefix <name>- finds them again.',
+        ],
         examples: [
             'quota-keys batch --count 5 --limit 100 --output batch-keys.csv',
-            'quota-keys batch -c 10 -n "partner-202611" -l 500',
+            'quota-keys batch -c 10 -n partner-202611 -l 500 --dry-run',
         ],
     },
     list: {
-        summary: 'list the keys (shortened) with their labels, limits and creation dates',
-        examples: ['quota-keys list --label-prefix batch-', 'quota-keys list --output all-keys.csv'],
+        summary: 'list the keys (shortened) with labels, limits and creation dates',
+        examples: [
+            'quota-keys list --label-prefix batch-',
+            'quota-keys list --output all-keys.csv',
+            'quota-keys list --label-prefix partner- --json',
+        ],
     },
     usage: {
-        summary: "report each key's requests for a day (or --days N) against its limit; alerts at alert-threshold",
+        summary: "each key's requests on a day (or over --days) against its limit",
         examples: [
             'quota-keys usage --days 14 --forecast-days 7 --output usage-14d.csv',
             'quota-keys usage --label-prefix batch- --alert-threshold 90 --fail-on-alert',
         ],
     },
     monitor: {
-        summary: 'usage of the keys with their limits, as a table; --watch repeats it',
+        summary: 'the usage of every key as a table; --watch repeats it',
         examples: ['quota-keys monitor --watch 5', 'quota-keys monitor --label-prefix partner- --fail-on-alert'],
     },
     reset: {
-        summary: "clear a key's usage for a day (by key or by label); a key the server does not have fails",
+        summary: "clear a key's usage for a day (by key or by label)",
+        about: ['A key the server does not have is a failure, not "nothing to reset".'],
         examples: ['quota-keys reset --name user-a-trial', 'quota-keys reset --key "$KEY" --day 2026-11-26'],
     },
     delete: {
         summary: 'delete a key (by key or by label), or every key with a label',
-        examples: ['quota-keys delete --key "$KEY"', 'quota-keys delete --name batch-20261126-001 --all-matching'],
+        about: [
+            '--name is a whole label, a key, or a key as list shows it (sk-ab12…9f0e).',
+            'Batch labels end in -<NNN>-<suffix>: quota-keys list --label-prefix <name>-',
+            'shows them whole.',
+        ],
+        examples: [
+            'quota-keys delete --key "$KEY"',
+            'quota-keys delete --name user-a-trial --all-matching',
+            'quota-keys delete --name partner-001-ctp3qc0n3f9a1c --dry-run',
+        ],
     },
     rotate: {
-        summary: 'delete keys older than N days (or idle for N days) under a label prefix, optionally replacing them',
+        summary: 'delete old or idle keys under a label prefix, maybe replacing them',
         examples: [
             'quota-keys rotate --label-prefix auto- --idle-days 14 --dry-run',
             'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace',
@@ -128,7 +149,7 @@ function commandList(last = 'or') {
 
 
 
-/** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the seed tool. */
+/** YYYYMMDD in the runner's local time zone, like `date +%Y%m%d` in the old tool. */
 function compactDate(date) {
     const pad = (n) => String(n).padStart(2, '0');
     return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
@@ -344,177 +365,193 @@ const INPUTS = [
         name: 'url',
         default: '',
         short: 'u',
-        help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix',
+        flag: { value: 'URL' },
+        help: 'server URL (env QUOTA_PROXY_URL, localhost:8787)',
     },
     {
         name: 'admin-token',
         default: '',
         short: 't',
-        for: ['generate', 'batch', 'list', 'usage', 'monitor', 'reset', 'delete', 'rotate'],
-        help: 'admin token (env ADMIN_TOKEN); required for every command but health',
+        flag: { value: 'TOKEN' },
+        help: 'admin token (env ADMIN_TOKEN); health needs none',
     },
-    { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue with batch, 1..10000' },
+    { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue, 1..10000' },
     {
         name: 'limit',
         default: '',
         short: 'l',
         for: ['generate', 'batch', 'rotate'],
-        help: "daily request limit per key (default 100, or the tier's); sent where the server has per-key limits",
+        flag: { value: 'N' },
+        help: "daily requests per key (default: tier's, or 100)",
     },
     {
         name: 'server-daily-limit',
         default: '',
         for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
-        help: "the server's DAILY_REQ_LIMIT (v1, v01 do not report it): the CSV's daily_limit and the usage " +
-            'base there; unset: unknown',
+        flag: { value: 'N' },
+        help: "the server's DAILY_REQ_LIMIT (v1, v01)",
     },
     {
         name: 'name',
         default: '',
         short: 'n',
         for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
-        help: 'label (generate), label stem (batch), or the label of the key to reset/delete',
+        flag: { value: 'NAME' },
+        help: "the label (batch, rotate: the labels' stem)",
     },
     {
         name: 'output',
         default: '',
         short: 'o',
         for: ['generate', 'batch', 'list', 'usage', 'rotate'],
-        help: 'CSV path; default trial-keys-<YYYYMMDD>-<run id>.csv in the workspace (usage: only when given)',
+        flag: { value: 'FILE' },
+        help: 'CSV file (list, usage: written only when given)',
     },
     { name: 'concurrency', default: '4', help: 'requests in flight at once, 1..64' },
-    {
-        name: 'timeout-seconds',
-        default: '10',
-        help: 'total time of each attempt of a request (connect to last byte), in seconds',
-    },
-    { name: 'health-path', default: '/healthz', help: 'health check path' },
+    { name: 'timeout-seconds', default: '10', help: 'time limit of each request attempt' },
+    { name: 'health-path', default: '/healthz', flag: { value: 'PATH' }, help: 'health check path' },
     { name: 'skip-health-check', default: 'false', boolean: true, help: 'skip the health check' },
-    { name: 'server-flavor', default: '', help: `${_quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAVORS */ .W.join(' | ')}; default: detected from the answers` },
+    {
+        name: 'server-flavor',
+        default: '',
+        flag: { value: 'FLAVOR' },
+        help: `${_quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAVORS */ .W.join(' | ')}; default: detected`,
+    },
     // list, usage, monitor, reset, delete, rotate
     {
         name: 'label-prefix',
         default: '',
         for: ['list', 'usage', 'monitor', 'rotate'],
-        help: 'only keys whose label starts with this (list, usage, monitor, rotate)',
+        flag: { value: 'PREFIX' },
+        help: 'only keys whose label starts with PREFIX',
     },
     {
         name: 'day',
         default: '',
         for: ['usage', 'monitor', 'reset'],
-        help: "YYYY-MM-DD for usage, monitor and reset; default the server's today (its local date, learned " +
-            'from the server)',
+        flag: { value: 'DAY' },
+        help: "YYYY-MM-DD; default the server's today",
     },
     {
         name: 'alert-threshold',
         default: '80',
         for: ['usage', 'monitor'],
-        help: 'usage percent of the daily limit that raises an alert, 1..100',
+        help: 'alert at N% of the limit, 1..100',
     },
     {
         name: 'fail-on-alert',
         default: 'false',
         boolean: true,
         for: ['usage', 'monitor'],
-        help: 'fail when any key is at or above alert-threshold',
+        help: 'exit 3 when a key is at or above the threshold',
     },
     {
         name: 'days',
         default: '1',
         for: ['usage'],
-        help: 'usage over the last N server days, 1..90: daily totals, per-key counts, forecast, idle keys, spikes',
+        help: 'report the last N server days, 1..90',
     },
     {
         name: 'forecast-days',
         default: '7',
         for: ['usage'],
-        help: 'usage with days > 1: list the keys that reach their limit within this many days, 1..365',
+        help: 'with --days: forecast N days, 1..365',
     },
     {
         name: 'spike-factor',
         default: '3',
         for: ['usage'],
-        help: "usage with days > 1: a key's last day above this many times its mean of the days before is a " +
-            'spike, 1.1..1000',
+        help: 'spike at N × the mean, 1.1..1000',
     },
     {
         name: 'spike-min-requests',
         default: '20',
         for: ['usage'],
-        help: 'usage with days > 1: a spike needs at least this many requests on the last day, 1..100000000',
+        help: 'a spike needs N requests that day',
     },
-    { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
+    {
+        name: 'key',
+        default: '',
+        for: ['reset', 'delete'],
+        flag: { value: 'KEY' },
+        help: 'the key itself (or --name)',
+    },
     {
         name: 'all-matching',
         default: 'false',
         boolean: true,
         for: ['reset', 'delete'],
-        help: 'reset/delete every key whose label is name, when several are',
+        help: 'every key labelled NAME, when several are',
     },
     {
         name: 'reset-all-keys-for-day',
         default: 'false',
         boolean: true,
         for: ['reset'],
-        help: 'v1p can only reset every key for a day: allow that',
+        help: 'v1p: allow resetting every key for DAY',
     },
     {
         name: 'older-than-days',
         default: '',
         for: ['rotate'],
-        help: 'rotate: delete keys created more than this many days ago (required unless idle-days)',
+        flag: { value: 'N' },
+        help: 'delete keys created over N days ago',
     },
     {
         name: 'idle-days',
         default: '',
         for: ['rotate'],
-        help: 'rotate: delete only keys without a request in the last N server days (and created before them), 1..90',
+        flag: { value: 'N' },
+        help: 'delete keys with no request for N days, 1..90',
     },
     {
         name: 'all-labels',
         default: 'false',
         boolean: true,
         for: ['rotate'],
-        help: 'rotate without label-prefix: consider every key',
+        help: 'without --label-prefix: consider every key',
     },
     {
         name: 'dry-run',
         default: 'false',
         boolean: true,
         for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
-        help: 'say what would be created, reset or deleted and send no write request (reads still go out)',
+        help: 'say what would be written; write nothing',
     },
     {
         name: 'replace',
         default: 'false',
         boolean: true,
         for: ['rotate'],
-        help: 'rotate: issue one new key per deleted key',
+        help: 'issue a new key for each one deleted',
     },
     {
         name: 'tier',
         default: '',
         for: ['generate', 'batch', 'rotate'],
-        help: 'trial | partner | internal | vip (50/500/1000/5000 per day), or a tier of tiers',
+        flag: { value: 'TIER' },
+        help: 'trial | partner | internal | vip, or of --tiers',
     },
     {
         name: 'tiers',
         default: '',
         for: ['generate', 'batch', 'rotate'],
-        help: 'tier → daily limit map, JSON or YAML, e.g. {"trial":50,"gold":2000}',
+        flag: { value: 'MAP' },
+        help: 'tier → daily limit, JSON or YAML',
     },
     {
         name: 'expires-in-days',
         default: '',
         for: ['generate', 'batch'],
-        help: 'generate/batch: expiry sent to servers that expire keys (v10)',
+        flag: { value: 'N' },
+        help: 'v10: the keys expire after N days',
     },
     {
         name: 'limit-as-total-quota',
         default: 'false',
         boolean: true,
         for: ['generate', 'batch', 'rotate'],
-        help: "v10: send limit as the key's lifetime totalQuota",
+        help: "v10: send --limit as the key's lifetime quota",
     },
     // artifact
     {
@@ -522,78 +559,81 @@ const INPUTS = [
         default: 'true',
         boolean: true,
         for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
-        help: 'GitHub: upload the CSV as an artifact',
+        flag: { actionOnly: true },
+        help: 'upload the CSV as an artifact',
     },
     {
         name: 'artifact-name',
         default: '',
         for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
-        help: 'artifact name; default trial-keys-<run id>-<attempt>',
+        flag: { value: 'NAME', actionOnly: true },
+        help: 'artifact name',
     },
     {
         name: 'retention-days',
         default: '1',
         for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
-        help: 'artifact retention, 1..90 days',
+        flag: { actionOnly: true },
+        help: 'days the artifact is kept, 1..90',
     },
     {
         name: 'encrypt-to',
         default: '',
         for: ['generate', 'batch', 'list', 'rotate'],
-        help: 'age recipients (age1…, comma or newline separated): upload <name>.csv.age instead of plaintext',
+        flag: { value: 'AGE1…' },
+        help: 'age recipients: write <csv>.age, no plaintext',
     },
     {
         name: 'allow-public-artifact',
         default: 'false',
         boolean: true,
         for: ['generate', 'batch', 'list', 'rotate'],
-        help: 'allow plaintext keys as an artifact of a public repository',
+        flag: { actionOnly: true },
+        help: 'upload plaintext keys from a public repository',
     },
     // reliability
-    { name: 'retries', default: '3', help: 'retries of idempotent requests (GET, DELETE, health), 0..10' },
-    { name: 'max-wait-seconds', default: '120', help: 'total time spent waiting on retries and rate limits' },
-    { name: 'on-rate-limit', default: 'wait', help: 'wait | fail, when the admin rate limit does not fit the work' },
+    { name: 'retries', default: '3', help: 'retries of idempotent requests, 0..10' },
+    { name: 'max-wait-seconds', default: '120', help: 'total of retry and rate-limit waits' },
+    { name: 'on-rate-limit', default: 'wait', flag: { value: 'MODE' }, help: 'wait | fail on the admin rate limit' },
     {
         name: 'min-success',
         default: '',
         for: ['generate', 'batch'],
-        help: 'keys that must be created for success; default count',
+        flag: { value: 'N' },
+        help: 'keys that must be made (default: --count)',
     },
     {
         name: 'force',
         default: 'false',
         boolean: true,
         for: ['generate', 'batch'],
-        help: 'issue again even when an earlier attempt of this run already did',
+        help: 'issue again though an earlier attempt did',
     },
     {
         name: 'invocation-id',
         default: '',
         for: ['generate', 'batch', 'rotate'],
-        help: 'GitHub: tells apart matrix legs or parallel jobs that run the same step, e.g. ' +
-            'strategy.job-index; folded into batch labels',
+        flag: { value: 'ID', actionOnly: true },
+        help: 'tells matrix legs apart in batch labels',
     },
-    { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host that is not loopback' },
+    { name: 'require-https', default: 'false', boolean: true, help: 'refuse http:// to a host not on loopback' },
     // many servers, notifications
-    {
-        name: 'config',
-        default: '',
-        help: 'YAML file of servers (name, url, token-env, flavor, tier, limit…): the command runs against each',
-    },
-    { name: 'server', default: '', help: 'with config: run only the server of this name' },
-    { name: 'server-concurrency', default: '1', help: 'with config: servers worked on at once, 1..8' },
+    { name: 'config', default: '', flag: { value: 'FILE' }, help: 'YAML file of servers: run against each' },
+    { name: 'server', default: '', flag: { value: 'NAME' }, help: 'with --config: only this server' },
+    { name: 'server-concurrency', default: '1', help: 'with --config: servers at once, 1..8' },
     {
         name: 'notify-webhook',
         default: '',
-        help: 'URL (from a secret; env QUOTA_KEYS_WEBHOOK) POSTed a Slack-compatible JSON line after the run',
+        flag: { value: 'URL' },
+        help: 'POST the outcome here (env QUOTA_KEYS_WEBHOOK)',
     },
-    { name: 'notify-on', default: 'failure,alert', help: 'when notify-webhook is called: failure, alert, always' },
+    { name: 'notify-on', default: 'failure,alert', flag: { value: 'WHEN' }, help: 'failure, alert, always' },
     {
         name: 'audit-log',
         default: '',
         for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
-        help: 'append one JSON line per key written (fingerprint, never the key) to this file; ' +
-            'CI default quota-keys-audit.jsonl beside the CSV, CLI default none; none turns it off',
+        flag: { value: 'FILE' },
+        help: 'append a JSON line per write (none: off)',
     },
 ];
 const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));
@@ -648,7 +688,7 @@ function inputsOf(command) {
 
 
 
-/** Seed §5.1: the tool's tiers and their daily limits. */
+/** The old tool's tiers and their daily limits. */
 const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 const DEFAULT_LIMIT = 100;
 class InputError extends Error {
@@ -1085,7 +1125,7 @@ function plainHttpWarning(url) {
 // fails the run before anything is created.
 
 
-/** The seed tool's columns first, in its order; then what else the server told us. */
+/** The old tool's columns first, in its order; then what else the server told us. */
 const CSV_COLUMNS = [
     'label',
     'key',
@@ -1475,17 +1515,24 @@ runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CI: () => (/* binding */ usage),
+/* harmony export */   Md: () => (/* binding */ exitCodesUsage),
 /* harmony export */   T3: () => (/* binding */ commandUsage),
 /* harmony export */   YB: () => (/* binding */ EXIT_ALERT),
 /* harmony export */   ai: () => (/* binding */ EXIT_CODES),
+/* harmony export */   hJ: () => (/* binding */ HELP_TOPICS),
+/* harmony export */   jW: () => (/* binding */ flagsUsage),
 /* harmony export */   wt: () => (/* binding */ shortUsage)
 /* harmony export */ });
+/* unused harmony export flagName */
 /* harmony import */ var _config_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64006);
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64389);
-/* harmony import */ var _gitlab_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(64320);
-// The CLI's help, built from the INPUTS table and the COMMANDS list: the general usage, one page per
-// command (its flags only, two examples), and the exit codes.
-
+// The CLI's help, built from the INPUTS table and COMMAND_HELP, in the shape of `gh <command> --help`:
+// USAGE, FLAGS (that command's own), GLOBAL FLAGS (a few, and where the rest are), EXAMPLES, LEARN
+// MORE. Every page fits one screen: at most 40 lines of at most 80 columns.
+//
+// The rule for where a flag is listed: an input some commands read (`for` in INPUTS) is on those
+// commands' pages; one every command reads is a global flag, on `quota-keys help flags`, as are the
+// flags of the CLI alone (--json, --quiet, …) and, in one line, the inputs only the GitHub Action reads.
 
 
 /** The exit codes of quota-keys: the README's table is checked against this one. */
@@ -1498,66 +1545,150 @@ const EXIT_CODES = [
     { code: 143, meaning: 'terminated by SIGTERM; the CSV keeps every key created' },
 ];
 const EXIT_ALERT = 3;
-const flagName = (input) => (input.name === 'admin-token' ? 'token' : input.name);
-function flagLine(input) {
-    const flag = `${input.short ? `-${input.short}, ` : '    '}--${flagName(input)}${input.boolean ? '' : ' VALUE'}`;
-    return `  ${flag.padEnd(30)} ${input.help}${input.default ? ` (default ${input.default})` : ''}`;
+/** `quota-keys help <topic>`: a command, or one of these. */
+const HELP_TOPICS = ['flags', 'exit-codes'];
+const WIDTH = 80;
+/** `text` in lines of at most `width` columns, each starting with `indent`. */
+function wrap(text, indent = '', width = WIDTH) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && indent.length + line.length + 1 + word.length > width) {
+            lines.push(indent + line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    return line ? [...lines, indent + line] : lines;
 }
-function extraFlags(command) {
+/** The flags of the CLI alone (not action inputs). */
+const CLI_FLAGS = {
+    dotenv: { flag: '    --dotenv FILE', help: 'write the outputs to FILE as QUOTA_KEYS_* lines' },
+    watch: { flag: '    --watch SECONDS', help: 'run again every SECONDS until Ctrl-C' },
+    json: { flag: '    --json', help: 'one JSON document on stdout, nothing else' },
+    quiet: { flag: '-q, --quiet', help: 'errors only: no summary, progress or warnings' },
+    help: { flag: '-h, --help', help: 'help for quota-keys or a command' },
+    version: { flag: '-V, --version', help: 'the version of quota-keys' },
+};
+/** The flag's name on the command line: `--token` for the input admin-token. */
+const flagName = (input) => (input.name === 'admin-token' ? 'token' : input.name);
+function inputRow(input) {
+    const value = input.boolean ? '' : ` ${input.flag?.value ?? (/^\d/.test(input.default) ? 'N' : 'VALUE')}`;
+    const shown = input.default && !(input.boolean && input.default === 'false');
+    return {
+        flag: `${input.short ? `-${input.short}, ` : '    '}--${flagName(input)}${value}`,
+        help: `${input.help}${shown ? ` (default ${input.default})` : ''}`,
+    };
+}
+/** Rows aligned on the widest flag, two spaces in, two spaces between. */
+function table(rows) {
+    const width = Math.max(...rows.map((r) => r.flag.length));
+    return rows.map((r) => `  ${r.flag.padEnd(width)}  ${r.help}`);
+}
+const isGlobal = (input) => input.name !== 'command' && !input.for && !input.flag?.actionOnly;
+const byName = (name) => _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.find((i) => i.name === name);
+/** The global flags every page shows; `help flags` has them all. */
+function someGlobalFlags(...more) {
+    const { json, quiet } = CLI_FLAGS;
     return [
-        `  ${'    --dotenv FILE'.padEnd(30)} write the outputs as QUOTA_KEYS_* variables to FILE (GitLab: ` +
-            `default ${_gitlab_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DOTENV */ .nX})`,
-        ...(command === undefined || command === 'monitor'
-            ? [
-                `  ${'    --watch SECONDS'.padEnd(30)} monitor: run again every SECONDS until Ctrl-C (the seed ` +
-                    `tool's monitor refreshed every 5)`,
-            ]
-            : []),
-        `  ${'    --json'.padEnd(30)} one JSON document on stdout (counts, flavor, rows with keys shortened, ` +
-            'exit code), nothing else',
-        `  ${'-q, --quiet'.padEnd(30)} errors only: no summary, no progress, no warnings`,
-        '  -h, --help                     this help',
+        'GLOBAL FLAGS (all of them: quota-keys help flags)',
+        ...table([inputRow(byName('url')), inputRow(byName('admin-token')), json, quiet, ...more]),
     ];
 }
-function exitCodeLines() {
-    return ['Exit codes:', ...EXIT_CODES.map(({ code, meaning }) => `  ${String(code).padEnd(4)} ${meaning}`)];
-}
-/** `quota-keys --help`: every command and every flag. */
+const examples = (lines) => [
+    'EXAMPLES (with ADMIN_TOKEN and QUOTA_PROXY_URL set)',
+    ...lines.filter((e) => e !== undefined).map((e) => `  $ ${e}`),
+];
+const sentence = (summary) => `${summary[0].toUpperCase()}${summary.slice(1)}.`;
+/** `quota-keys --help`: the commands, the main flags, where to learn more. */
 function usage() {
-    const width = Math.max(..._config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.map((c) => c.length));
+    const commands = [
+        ..._config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.map((c) => [c, _config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_HELP */ .Ql[c].summary]),
+        ['dev-server', 'a local quota-proxy to try things on'],
+        ['help', `help on a command, or on ${HELP_TOPICS.join(' or ')}`],
+        ['version', 'the version of quota-keys'],
+    ];
+    const width = Math.max(...commands.map(([c]) => c.length));
     return [
-        "Usage: quota-keys <command> [flags]        quota-keys <command> --help: that command's flags and examples",
+        'Issue, list, report on, reset, delete and rotate the trial keys of quota-proxy.',
         '',
-        'Commands:',
-        ..._config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.map((c) => `  ${c.padEnd(width)}  ${_config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_HELP */ .Ql[c].summary}`),
-        `  ${'dev-server'.padEnd(width)}  a local quota-proxy for trying things out (quota-keys dev-server --help)`,
+        'USAGE',
+        '  quota-keys <command> [flags]',
         '',
-        'Flags (every action input is a long flag of the same name):',
-        ..._config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.filter((i) => i.name !== 'command').map(flagLine),
-        ...extraFlags(),
-        '  -V, --version                  the version of quota-keys',
+        'COMMANDS',
+        ...commands.map(([c, summary]) => `  ${c.padEnd(width)}  ${summary}`),
         '',
-        ...exitCodeLines(),
+        ...someGlobalFlags(CLI_FLAGS.help, CLI_FLAGS.version),
         '',
-        'Environment: ADMIN_TOKEN, QUOTA_PROXY_URL. Keys are written to the CSV only; logs show them shortened.',
+        ...examples([
+            'quota-keys batch --count 5 --limit 100',
+            'quota-keys list --label-prefix batch-',
+            'quota-keys help delete',
+        ]),
+        '',
+        ...learnMore(true),
     ].join('\n');
 }
-/** `quota-keys <command> --help`: what it does, its flags only, two examples. */
+function learnMore(top = false) {
+    return [
+        'LEARN MORE',
+        ...(top ? ["  quota-keys <command> --help  that command's flags and examples"] : []),
+        '  quota-keys help flags        every global flag, --no-<flag>, the environment',
+        '  quota-keys help exit-codes   what each exit code means',
+    ];
+}
+/** `quota-keys <command> --help`: what it does, its own flags, a few global ones, examples. */
 function commandUsage(command) {
     const help = _config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_HELP */ .Ql[command];
+    const own = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputsOf */ .Vc)(command).filter((i) => i.for && !i.flag?.actionOnly);
     return [
-        `Usage: quota-keys ${command} [flags]`,
+        sentence(help.summary),
+        ...(help.about ?? []),
         '',
-        `${command}: ${help.summary}`,
+        'USAGE',
+        `  quota-keys ${command} [flags]`,
         '',
-        'Flags:',
-        ...(0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputsOf */ .Vc)(command).map(flagLine),
-        ...extraFlags(command),
+        'FLAGS',
+        ...table([...own.map(inputRow), ...(command === 'monitor' ? [CLI_FLAGS.watch] : [])]),
         '',
-        'Examples (with ADMIN_TOKEN and QUOTA_PROXY_URL set):',
-        ...help.examples.map((e) => `  ${e}`),
+        ...someGlobalFlags(),
         '',
-        ...exitCodeLines(),
+        ...examples(help.examples),
+        '',
+        ...learnMore(),
+    ].join('\n');
+}
+/** `quota-keys help flags`: every global flag, the boolean forms, the Action's own inputs. */
+function flagsUsage() {
+    const { dotenv, json, quiet, help, version } = CLI_FLAGS;
+    const actionOnly = _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.filter((i) => i.flag?.actionOnly).map((i) => `--${flagName(i)}`);
+    return [
+        "Flags every command takes (a command's own: quota-keys <command> --help).",
+        '',
+        'GLOBAL FLAGS',
+        ...table([..._config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.filter(isGlobal).map(inputRow), dotenv, json, quiet, help, version]),
+        '',
+        'BOOLEAN FLAGS',
+        '  --flag, --flag=true, --flag=false (also yes/no, on/off, 1/0) and --no-flag',
+        '',
+        'GITHUB ACTION ONLY (the CLI takes them and ignores them)',
+        ...wrap(actionOnly.join(' '), '  '),
+        '',
+        'ENVIRONMENT',
+        '  ADMIN_TOKEN, QUOTA_PROXY_URL, QUOTA_KEYS_WEBHOOK: for --token, --url and',
+        '  --notify-webhook when not given',
+        '  QUOTA_KEYS_DEBUG=1: debug lines on stderr (never a key or the token)',
+    ].join('\n');
+}
+/** `quota-keys help exit-codes`. */
+function exitCodesUsage() {
+    return [
+        'EXIT CODES',
+        ...EXIT_CODES.flatMap(({ code, meaning }) => {
+            const [first, ...rest] = wrap(meaning, ' '.repeat(7));
+            return [`  ${String(code).padEnd(4)} ${first.trimStart()}`, ...rest];
+        }),
     ].join('\n');
 }
 /** Printed on stderr when quota-keys is run with no arguments. */
@@ -1565,8 +1696,8 @@ function shortUsage() {
     return [
         'Usage: quota-keys <command> [flags]',
         '',
-        `Commands: ${_config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.join(', ')}, dev-server`,
-        "quota-keys --help lists every flag; quota-keys <command> --help shows one command's flags and examples.",
+        `Commands: ${_config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.join(', ')}, dev-server, help, version`,
+        "quota-keys --help: what each command does; quota-keys <command> --help: that command's flags.",
     ].join('\n');
 }
 
@@ -1644,9 +1775,9 @@ var commands = __nccwpck_require__(64006);
 var inputs = __nccwpck_require__(64389);
 ;// CONCATENATED MODULE: ./src/platform/cli-args.ts
 // The CLI's argument list, read with node:util parseArgs from the INPUTS table: every action input
-// is a long flag of the same name; the seed tool's short flags; `--token` for `--admin-token`;
-// boolean inputs may stand alone or take true/false; `--dotenv`, `--watch`, `--json`, `--quiet`,
-// `--help`, `--version`.
+// is a long flag of the same name; the old tool's short flags; `--token` for `--admin-token`;
+// `--dotenv`, `--watch`, `--json`, `--quiet`, `--help`, `--version`. Every boolean flag may stand
+// alone, take true/false (`--dry-run=false`, `--dry-run false`), or be turned off as `--no-dry-run`.
 
 
 
@@ -1659,7 +1790,7 @@ function optionConfig() {
     for (const input of inputs/* INPUTS */.mc) {
         if (input.name === 'command')
             continue;
-        // The seed tool's -t is --token; --admin-token is the action's name for it.
+        // The old tool's -t is --token; --admin-token is the action's name for it.
         const short = input.name === 'admin-token' ? undefined : input.short;
         options[input.name] = { type: input.boolean ? 'boolean' : 'string', ...(short ? { short } : {}) };
     }
@@ -1672,9 +1803,17 @@ function optionConfig() {
     options.quiet = { type: 'boolean', short: 'q' };
     return options;
 }
-/** Every long flag the CLI knows, for "did you mean". */
+/** Every long flag the CLI knows, `--no-` forms included, for "did you mean". */
 function knownFlags() {
-    return [...Object.keys(optionConfig())];
+    const config = optionConfig();
+    const negated = Object.keys(config).filter((name) => config[name].type === 'boolean');
+    return [...Object.keys(config), ...negated.map((name) => `no-${name}`)];
+}
+/** `--no-dry-run`: the boolean flag it turns off, if it is one. */
+function negatedFlag(config, token) {
+    const name = token.name.slice('no-'.length);
+    const negates = token.rawName.startsWith('--no-') && !config[token.name] && config[name]?.type === 'boolean';
+    return negates ? name : undefined;
 }
 /** Edit distance (insert, delete, substitute one character), for "did you mean". */
 function levenshtein(a, b) {
@@ -1738,10 +1877,17 @@ function parseArgs(argv) {
             takePositional(parsed, token.value);
             continue;
         }
+        const negated = negatedFlag(config, token);
+        if (negated !== undefined) {
+            if (token.inlineValue)
+                throw new config_options/* InputError */.dz(token.rawName, '', `takes no value: --no-${negated} alone, or --${negated}=true|false`);
+            store(parsed, negated, 'false');
+            continue;
+        }
         const spec = config[token.name];
         if (!spec)
             throw unknownFlag(token.rawName, token.rawName.startsWith('--'), token.name);
-        // As the seed tool: a short flag's value is the next word (`-c 5`), never glued on (`-c5`).
+        // As the old tool: a short flag's value is the next word (`-c 5`), never glued on (`-c5`).
         if (!token.rawName.startsWith('--') && token.inlineValue) {
             throw new config_options/* InputError */.dz(token.rawName, '', `a short flag takes its value as the next word, such as ${token.rawName} VALUE`);
         }
@@ -1843,7 +1989,7 @@ async function watch(seconds, pass, io, signals = process) {
 }
 
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
-// quota-keys: the command line of the seed tool (generate, batch, …) on the same core as the action.
+// quota-keys: the command line of the old tool (generate, batch, …) on the same core as the action.
 
 
 
@@ -2018,14 +2164,26 @@ function cliLogger(env, quiet) {
     });
     return Object.assign(logger, { quiet });
 }
-/** --help, help, --version: what to print instead of running, if anything. */
+/** --help, help [topic], --version, version: what to print instead of running, if anything. */
 function helpText(parsed) {
-    if (parsed.version)
+    if (parsed.version || parsed.command === 'version')
         return VERSION;
     if (!parsed.help && parsed.command !== 'help')
         return undefined;
     const topic = parsed.command === 'help' ? parsed.topic : parsed.command;
-    return topic && config_options/* COMMANDS */.Lo.includes(topic) ? (0,cli_help/* commandUsage */.T3)(topic) : (0,cli_help/* usage */.CI)();
+    if (topic === undefined || topic === 'help')
+        return (0,cli_help/* usage */.CI)();
+    if (config_options/* COMMANDS */.Lo.includes(topic))
+        return (0,cli_help/* commandUsage */.T3)(topic);
+    if (topic === 'flags')
+        return (0,cli_help/* flagsUsage */.jW)();
+    if (topic === 'exit-codes')
+        return (0,cli_help/* exitCodesUsage */.Md)();
+    if (parsed.command !== 'help')
+        return (0,cli_help/* commandUsage */.T3)(checkCommand(topic));
+    // The word is not echoed: it may be a value that lost its flag.
+    const near = didYouMean(topic, [...config_options/* COMMANDS */.Lo, ...cli_help/* HELP_TOPICS */.hJ]);
+    throw new config_options/* InputError */.dz('help', '', `no such help topic: expected a command, ${cli_help/* HELP_TOPICS */.hJ.join(' or ')}${near ? ` (did you mean ${near}?)` : ''}`);
 }
 /** The command word: one of COMMANDS, else bad input with the nearest command when one is near. */
 function checkCommand(command) {
@@ -2109,6 +2267,8 @@ async function main(argv, env) {
     });
     if (argv[0] === 'dev-server')
         return runDevServer(argv.slice(1));
+    if (argv[0] === 'help' && argv[1] === 'dev-server')
+        return runDevServer(['--help']);
     if (argv.length === 0) {
         process.stderr.write(`${(0,cli_help/* shortUsage */.wt)()}\n`);
         return 2;
@@ -2181,10 +2341,9 @@ async function main(argv, env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ak: () => (/* binding */ artifactWarnings),
 /* harmony export */   Md: () => (/* binding */ dotenvPath),
-/* harmony export */   eD: () => (/* binding */ writeDotenv),
-/* harmony export */   nX: () => (/* binding */ DEFAULT_DOTENV)
+/* harmony export */   eD: () => (/* binding */ writeDotenv)
 /* harmony export */ });
-/* unused harmony exports dotenvName, dotenvText */
+/* unused harmony exports DEFAULT_DOTENV, dotenvName, dotenvText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
