@@ -14,6 +14,7 @@ import { Cancellation, GRACE_MS } from '../shared/cancel.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
 import { createProgress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
+import { defaultArtifactClient } from './artifact-client.js';
 import { runServersAction } from './github-servers.js';
 import { reportDocument } from './json-report.js';
 import { type SummaryWhere, summaryMarkdown } from './summary.js';
@@ -60,7 +61,7 @@ interface StepOutcome {
 
 /** The steps from the inputs to the outputs; fills `step` as it goes, so the summary has it whatever happens. */
 async function runStep(
-  { core, env, artifactClient }: ActionEnvironment,
+  { core, env, artifactClient = defaultArtifactClient }: ActionEnvironment,
   context: RunContext,
   log: Logger & { redactor: Redactor },
   step: StepOutcome,
