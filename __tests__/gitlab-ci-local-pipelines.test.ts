@@ -8,20 +8,17 @@
 // (with --shell-isolation, which hands artifacts over as GitLab does). quota-keys must still find
 // the job, and put the CSV and dotenv where the artifacts are collected.
 
-import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
+import { gitlabProject, jobArtifacts, readJobDotenv, runGitlabCiLocal } from '../__fixtures__/gitlab-ci-local.js';
 import { startNpmRegistry } from '../__fixtures__/npm-registry.js';
 import { startProcess } from '../__fixtures__/run-process.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 import { compactDate } from '../src/config/context.js';
-
-const GITLAB_CI_LOCAL = path.join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
-const RSYNC_STAND_IN = path.join(ROOT, '__fixtures__/bin');
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -36,78 +33,22 @@ afterAll(async () => {
 });
 
 /** A project checkout as GitLab would clone it: the tool's gitlab/, dist/ and templates/, a pipeline, a remote. */
-function project(
+const project = (
   pipeline: string,
   parts = ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json'],
-): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gcl-project-'));
-  temporary.push(dir);
-  for (const part of parts) {
-    cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
-  }
-  writeFileSync(path.join(dir, '.gitlab-ci.yml'), pipeline);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-qm', 'pipeline');
-  // gitlab-ci-local derives CI_PROJECT_PATH and friends from the remote, and the default branch from origin/HEAD.
-  git('remote', 'add', 'origin', 'git@gitlab.example.com:acme/trial-keys.git');
-  git('update-ref', 'refs/remotes/origin/main', 'HEAD');
-  git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
-  return dir;
-}
+): string => gitlabProject(pipeline, parts, temporary);
 
-async function gitlabCiLocal(dir: string, _job: string, variables: Record<string, string>, { isolation = true } = {}) {
-  // Only the pipeline's own variables: GITLAB_CI and CI_PROJECT_DIR stay gitlab-ci-local's.
-  expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['GITLAB_CI']));
-  expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['CI_PROJECT_DIR']));
-  const all: Record<string, string> = {
-    QUOTA_PROXY_URL: server.url,
-    QUOTA_PROXY_ADMIN_TOKEN: server.token,
-    ...variables,
-  };
-  const home = mkdtempSync(path.join(tmpdir(), 'gcl-home-'));
-  temporary.push(home);
-  const child = spawn(
-    process.execPath,
-    [
-      GITLAB_CI_LOCAL,
-      '--home',
-      home,
-      '--force-shell-executor',
-      ...(isolation ? ['--shell-isolation'] : []),
-      '--no-color',
-      ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),
-    ],
-    {
-      cwd: dir, // (--cwd takes relative paths only)
-      // Jobs run `node` from PATH: the Node.js running these tests first. gitlab-ci-local copies files
-      // with rsync, which a fresh machine lacks: the tests bring a stand-in (__fixtures__/bin/rsync).
-      env: {
-        PATH: `${RSYNC_STAND_IN}:${path.dirname(process.execPath)}:${process.env.PATH}`,
-        HOME: home,
-        TZ: process.env.TZ,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+/** gitlab-ci-local with the dev server's URL and token as the project's CI/CD variables. */
+const gitlabCiLocal = (dir: string, _job: string, variables: Record<string, string>, options = {}) =>
+  runGitlabCiLocal(
+    dir,
+    { QUOTA_PROXY_URL: server.url, QUOTA_PROXY_ADMIN_TOKEN: server.token, ...variables },
+    temporary,
+    options,
   );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, output };
-}
 
-const artifacts = (dir: string, job: string) => path.join(dir, '.gitlab-ci-local/artifacts', job);
-function readDotenv(dir: string, job: string): Record<string, string> {
-  const text = readFileSync(path.join(artifacts(dir, job), '.gitlab-ci-reports/dotenv/quota-keys.env'), 'utf8');
-  return Object.fromEntries(
-    text
-      .trimEnd()
-      .split('\n')
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-}
+const artifacts = jobArtifacts;
+const readDotenv = readJobDotenv;
 function readCsv(file: string) {
   return parse(readFileSync(file), { columns: true }) as Array<Record<string, string>>;
 }
