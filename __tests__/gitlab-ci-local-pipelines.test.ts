@@ -9,14 +9,11 @@
 // the job, and put the CSV and dotenv where the artifacts are collected.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { gitlabProject, jobArtifacts, readJobDotenv, runGitlabCiLocal } from '../__fixtures__/gitlab-ci-local.js';
-import { startNpmRegistry } from '../__fixtures__/npm-registry.js';
-import { startProcess } from '../__fixtures__/run-process.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 import { compactDate } from '../src/config/context.js';
 
@@ -137,7 +134,8 @@ test('example, schedule pipeline: tags only, so nothing runs', async () => {
   expect(existsSync(artifacts(dir, 'key-generation'))).toBe(false);
 }, 60_000);
 
-// No network here: the job runs the bundle in the checkout instead of the published package.
+// The job runs the bundle in the checkout; the published package with the default tool:
+// published-package-runs-with-npx-and-the-gitlab-component.test.ts.
 const componentPipeline = (inputs: Record<string, unknown>) =>
   `include:\n  - local: templates/quota-keys.yml\n    inputs:\n${Object.entries({ tool: 'node dist/cli.js', ...inputs })
     .map(([k, v]) => `      ${k}: ${JSON.stringify(v)}\n`)
@@ -281,62 +279,3 @@ test('component with its own job name, stage and rules: runs on a branch pipelin
   expect(skipped.output).not.toContain('starting');
   expect(existsSync(artifacts(tagged, 'nightly-keys'))).toBe(false);
 }, 90_000);
-
-test('component with its default tool: npx installs the published quota-keys (from a local registry) into a ' +
-  'project that has none of it', async () => {
-  // The package as it would be published, served by a one-package registry on 127.0.0.1.
-  const packDir = mkdtempSync(path.join(tmpdir(), 'gcl-pack-'));
-  temporary.push(packDir);
-  const npmCli =
-    process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-  const packEnv = {
-    PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`,
-    HOME: packDir,
-    npm_config_cache: path.join(packDir, 'cache'),
-  };
-  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir, ROOT];
-  const pack = await (npmCli
-    ? startProcess(process.execPath, [npmCli, ...args], { env: packEnv })
-    : startProcess('npm', args, { env: packEnv })
-  ).done;
-  expect(pack.code).toBe(0);
-  const tarball = path.join(packDir, (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  const registry = await startNpmRegistry([{ manifest, tarball }]);
-  try {
-    // Only the pipeline and the component file (include: local stands for include: component).
-    const dir = project(
-      `include:\n  - local: templates/quota-keys.yml\n    inputs:\n      stage: keys\n      count: 2\nstages: [keys]\n`,
-      ['templates'],
-    );
-    const { code, output } = await gitlabCiLocal(dir, 'quota-keys', {
-      CI_COMMIT_TAG: 'v5.0.0',
-      npm_config_registry: registry.url,
-      npm_config_update_notifier: 'false',
-    });
-    expect(output).toMatch(/PASS\s+quota-keys/);
-    expect(code).toBe(0);
-    expect(output).toContain(`npx --yes quota-keys@${manifest.version}`);
-    const env = readDotenv(dir, 'quota-keys');
-    expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
-    const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-    expect(rows.map((r) => r.label).sort()).toEqual([
-      expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+n[0-9a-f]{6}$/),
-      expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+n[0-9a-f]{6}$/),
-    ]);
-    // npx fetched quota-keys and nothing else: the package has no dependencies.
-    expect(registry.requests).toEqual(
-      expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]),
-    );
-    // (npm also posts its audit of what it installed; that fetches no package.)
-    expect(
-      registry.requests.filter((r) => !r.startsWith('GET /quota-keys') && !r.startsWith('POST /-/npm/v1/security/')),
-    ).toEqual([]);
-    expectNoSecret(output, rows);
-  } finally {
-    await registry.stop();
-  }
-}, 120_000);

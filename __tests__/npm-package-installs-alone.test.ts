@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { NODE_FIRST_PATH, npm as runNpm } from '../__fixtures__/npm-cli.js';
 import { type Finished, startProcess } from '../__fixtures__/run-process.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 import { COMMANDS } from '../src/config/commands.js';
@@ -15,13 +16,9 @@ import { VERSION } from '../src/version.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'npm-package-'));
 const cache = path.join(work, 'npm-cache');
-/** npm as the test runner's npm script started it (npm test), else the one on PATH, under this Node. */
-const npmCli =
-  process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
 // Node 24 (this process) first on PATH: the package's bin runs `#!/usr/bin/env node`.
-const PATH = `${path.dirname(process.execPath)}:${process.env.PATH}`;
+const PATH = NODE_FIRST_PATH;
 const env = {
-  PATH,
   HOME: work,
   npm_config_cache: cache,
   npm_config_update_notifier: 'false',
@@ -29,11 +26,7 @@ const env = {
   npm_config_audit: 'false',
 };
 
-function npm(args: string[], cwd = work): Promise<Finished> {
-  return (
-    npmCli ? startProcess(process.execPath, [npmCli, ...args], { cwd, env }) : startProcess('npm', args, { cwd, env })
-  ).done;
-}
+const npm = (args: string[], cwd = work): Promise<Finished> => runNpm(args, cwd, env);
 
 type Packed = { filename: string; files: Array<{ path: string }>; size: number; unpackedSize: number };
 let packed: Packed;
