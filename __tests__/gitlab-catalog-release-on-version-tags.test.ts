@@ -27,7 +27,7 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-test(`tag v${VERSION}: the version is checked, then the release job runs with the CHANGELOG section as notes`, async () => {
+test(`tag v${VERSION}: the version is checked, then the release job runs with the CHANGELOG notes`, async () => {
   const dir = gitlabProject(PIPELINE, PARTS, temporary);
   const { code, output } = await runGitlabCiLocal(dir, { CI_COMMIT_TAG: `v${VERSION}` }, temporary);
   expect(output).toMatch(/PASS\s+check-version/);
