@@ -1,4 +1,4 @@
-// The GitLab example (as the README quotes it) and component (templates/quota-keys.yml) run by
+// The GitLab example (as docs/gitlab.md quotes it) and component (templates/quota-keys.yml) run by
 // gitlab-ci-local in its shell executor, against the dev server: the CSV artifact, the dotenv report
 // (read back by a later job), tags-only rules, and a failed health check that fails the job.
 //
@@ -54,9 +54,9 @@ function expectNoSecret(output: string, rows: Array<Record<string, string>>) {
   for (const row of rows) expect(output).not.toContain(row.key);
 }
 
-const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-/** The README's GitLab example, as a reader copies it: the yaml block after its `examples/.gitlab-ci.yml` line. */
-const EXAMPLE = README.slice(README.indexOf('`examples/.gitlab-ci.yml`')).match(/```yaml\n([\s\S]*?)```/)![1]!;
+const GITLAB_DOC = readFileSync(path.join(ROOT, 'docs/gitlab.md'), 'utf8');
+/** The GitLab example, as a reader copies it: the yaml block after docs/gitlab.md's `examples/.gitlab-ci.yml` line. */
+const EXAMPLE = GITLAB_DOC.slice(GITLAB_DOC.indexOf('`examples/.gitlab-ci.yml`')).match(/```yaml\n([\s\S]*?)```/)![1]!;
 
 test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artifact, dotenv read by ' +
   'a later job', async () => {
@@ -233,11 +233,11 @@ test('the example and the component declare what the issue asks', () => {
     artifacts: { when: 'always', expire_in: '$[[ inputs.expire_in ]]', reports: { dotenv: 'quota-keys.env' } },
   });
   expect(job!['$[[ inputs.job-name ]]'].artifacts.paths).toContain('trial-keys-*.csv');
-  // The README's component section: one table row per input, and an example that uses only real
+  // docs/gitlab.md's component section: one table row per input, and an example that uses only real
   // inputs of this version.
-  const section = README.slice(
-    README.indexOf('### CI/CD component: quota-keys'),
-    README.indexOf('### In a checkout that carries the tool'),
+  const section = GITLAB_DOC.slice(
+    GITLAB_DOC.indexOf('## CI/CD component: quota-keys'),
+    GITLAB_DOC.indexOf('## In a checkout that carries the tool'),
   );
   const rows = [...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
   expect(rows.sort()).toEqual(Object.keys(inputs).sort());
