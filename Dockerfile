@@ -3,7 +3,8 @@
 # user, `quota-keys` as the entrypoint.
 #
 #   docker build -t quota-keys .     (after npm run build, which makes dist/)
-#   docker run --rm -e ADMIN_TOKEN -v "$PWD:/work" quota-keys batch --count 10 --url https://quota.example.com
+#   docker run --rm --user "$(id -u)" -e ADMIN_TOKEN -v "$PWD:/work" quota-keys batch --count 10 --url https://quota.example.com
+#   (--user: the CSV in your folder is yours; any id works, nothing is written outside /work but /tmp)
 #
 # GitLab runs a job's script in the image's shell: use `image: { name: quota-keys, entrypoint: [""] }`
 # and call `quota-keys …` (the component's `tool: quota-keys`).

@@ -15,9 +15,10 @@ export const CLI_BUNDLE = path.resolve(import.meta.dirname, '../dist/cli.js');
 export function startProcess(
   command: string,
   args: string[],
-  options: { cwd?: string; env: NodeJS.ProcessEnv },
+  options: { cwd?: string; env: NodeJS.ProcessEnv; uid?: number },
 ): { child: ChildProcess; done: Promise<Finished> } {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { cwd, env, uid } = options;
+  const child = spawn(command, args, { cwd, env, uid, gid: uid, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

@@ -4,6 +4,12 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { INPUTS } from '../src/config/inputs.js';
 
+/** The README (the action's inputs) and docs/gitlab.md (the component's): where inputs tables are. */
+const INPUT_TABLES = () =>
+  ['README.md', 'docs/gitlab.md']
+    .map((file) => readFileSync(path.resolve(import.meta.dirname, '..', file), 'utf8'))
+    .join('\n');
+
 const action = parse(readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8')) as {
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string }>;
@@ -57,9 +63,9 @@ describe('one source of truth: COMMANDS and FLAVORS', () => {
     );
   });
 
-  test("the README's command rows and the description of the action name every command", async () => {
+  test("the command rows of the README's and the GitLab component's inputs tables name every command", async () => {
     const { COMMANDS } = await import('../src/config/commands.js');
-    const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+    const readme = INPUT_TABLES();
     const rows = readme.split('\n').filter((line) => line.startsWith('| `command` |'));
     expect(rows.length).toBeGreaterThan(0);
     const listed = `${COMMANDS.slice(0, -1)
@@ -76,8 +82,8 @@ describe('one source of truth: COMMANDS and FLAVORS', () => {
 });
 
 describe('one source of truth: defaults', () => {
-  test("every default in the README's inputs tables is the INPUTS default", () => {
-    const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+  test("every default in the inputs tables (README, the component's in docs/gitlab.md) is the INPUTS default", () => {
+    const readme = INPUT_TABLES();
     const checked: string[] = [];
     for (const input of INPUTS.filter((i) => i.default !== '')) {
       for (const line of readme.split('\n').filter((l) => l.startsWith(`| \`${input.name}\` |`))) {

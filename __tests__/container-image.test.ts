@@ -5,7 +5,18 @@
 // (nothing else, no node_modules), run as the entrypoint runs them: --version, then health against
 // the dev server.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startProcess } from '../__fixtures__/run-process.js';
@@ -141,6 +152,38 @@ describe('without a container engine', () => {
       expect(health.stdout).toMatch(/^Healthy: yes$/m);
     },
   );
+  // `docker run --user "$(id -u)" -v "$PWD:/work"`: the host user's id, which the image does not know
+  // (no passwd entry, HOME=/), writes the CSV into the mounted folder it owns. Needs root to switch ids.
+  const asRoot = process.getuid?.() === 0;
+  (asRoot ? test : test.skip)(
+    `as a user id the image does not know, the CLI writes the CSV into a folder that user owns${
+      asRoot ? '' : ' (skipped: switching user ids needs root)'
+    }`,
+    async () => {
+      const root = mkdtempSync(path.join(tmpdir(), 'image-root-'));
+      temporary.push(root);
+      chmodSync(root, 0o755);
+      layOut(root);
+      const hostUser = 4242;
+      const mounted = path.join(root, 'work');
+      mkdirSync(mounted, { recursive: true });
+      chownSync(mounted, hostUser, hostUser);
+      const entry = path.join(root, resolveCommand(jsonOrWords(last('ENTRYPOINT')!.args)[0]!));
+      const result = await startProcess(
+        process.execPath,
+        [entry, 'batch', '--count', '2', '--url', server.url, '--token', server.token, '--output', 'keys.csv'],
+        { cwd: mounted, env: { PATH: process.env.PATH, HOME: '/' }, uid: hostUser },
+      ).done;
+      expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
+      expect(readdirSync(mounted).sort()).toEqual(['keys.csv']);
+      expect(statSync(path.join(mounted, 'keys.csv')).uid).toBe(hostUser);
+    },
+  );
+  test('the README runs the image as the host user, on the current folder', () => {
+    expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toMatch(
+      /docker run --rm --user "\$\(id -u\)" -e ADMIN_TOKEN -v "\$PWD:\/work" quota-keys /,
+    );
+  });
 });
 
 /** A container engine that answers, or why none does. */

@@ -1,4 +1,4 @@
-// The GitLab example (as the README quotes it) and component (templates/quota-keys.yml) run by
+// The GitLab example (as docs/gitlab.md quotes it) and component (templates/quota-keys.yml) run by
 // gitlab-ci-local in its shell executor, against the dev server: the CSV artifact, the dotenv report
 // (read back by a later job), tags-only rules, and a failed health check that fails the job.
 //
@@ -8,20 +8,14 @@
 // (with --shell-isolation, which hands artifacts over as GitLab does). quota-keys must still find
 // the job, and put the CSV and dotenv where the artifacts are collected.
 
-import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { startNpmRegistry } from '../__fixtures__/npm-registry.js';
-import { startProcess } from '../__fixtures__/run-process.js';
+import { gitlabProject, jobArtifacts, readJobDotenv, runGitlabCiLocal } from '../__fixtures__/gitlab-ci-local.js';
 import { ROOT, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
 import { compactDate } from '../src/config/context.js';
-
-const GITLAB_CI_LOCAL = path.join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
-const RSYNC_STAND_IN = path.join(ROOT, '__fixtures__/bin');
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -36,78 +30,22 @@ afterAll(async () => {
 });
 
 /** A project checkout as GitLab would clone it: the tool's gitlab/, dist/ and templates/, a pipeline, a remote. */
-function project(
+const project = (
   pipeline: string,
   parts = ['gitlab', 'templates', 'dist/cli', 'dist/cli.js', 'dist/package.json'],
-): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gcl-project-'));
-  temporary.push(dir);
-  for (const part of parts) {
-    cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
-  }
-  writeFileSync(path.join(dir, '.gitlab-ci.yml'), pipeline);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-qm', 'pipeline');
-  // gitlab-ci-local derives CI_PROJECT_PATH and friends from the remote, and the default branch from origin/HEAD.
-  git('remote', 'add', 'origin', 'git@gitlab.example.com:acme/trial-keys.git');
-  git('update-ref', 'refs/remotes/origin/main', 'HEAD');
-  git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
-  return dir;
-}
+): string => gitlabProject(pipeline, parts, temporary);
 
-async function gitlabCiLocal(dir: string, _job: string, variables: Record<string, string>, { isolation = true } = {}) {
-  // Only the pipeline's own variables: GITLAB_CI and CI_PROJECT_DIR stay gitlab-ci-local's.
-  expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['GITLAB_CI']));
-  expect(Object.keys(variables)).not.toEqual(expect.arrayContaining(['CI_PROJECT_DIR']));
-  const all: Record<string, string> = {
-    QUOTA_PROXY_URL: server.url,
-    QUOTA_PROXY_ADMIN_TOKEN: server.token,
-    ...variables,
-  };
-  const home = mkdtempSync(path.join(tmpdir(), 'gcl-home-'));
-  temporary.push(home);
-  const child = spawn(
-    process.execPath,
-    [
-      GITLAB_CI_LOCAL,
-      '--home',
-      home,
-      '--force-shell-executor',
-      ...(isolation ? ['--shell-isolation'] : []),
-      '--no-color',
-      ...Object.entries(all).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),
-    ],
-    {
-      cwd: dir, // (--cwd takes relative paths only)
-      // Jobs run `node` from PATH: the Node.js running these tests first. gitlab-ci-local copies files
-      // with rsync, which a fresh machine lacks: the tests bring a stand-in (__fixtures__/bin/rsync).
-      env: {
-        PATH: `${RSYNC_STAND_IN}:${path.dirname(process.execPath)}:${process.env.PATH}`,
-        HOME: home,
-        TZ: process.env.TZ,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+/** gitlab-ci-local with the dev server's URL and token as the project's CI/CD variables. */
+const gitlabCiLocal = (dir: string, _job: string, variables: Record<string, string>, options = {}) =>
+  runGitlabCiLocal(
+    dir,
+    { QUOTA_PROXY_URL: server.url, QUOTA_PROXY_ADMIN_TOKEN: server.token, ...variables },
+    temporary,
+    options,
   );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, output };
-}
 
-const artifacts = (dir: string, job: string) => path.join(dir, '.gitlab-ci-local/artifacts', job);
-function readDotenv(dir: string, job: string): Record<string, string> {
-  const text = readFileSync(path.join(artifacts(dir, job), '.gitlab-ci-reports/dotenv/quota-keys.env'), 'utf8');
-  return Object.fromEntries(
-    text
-      .trimEnd()
-      .split('\n')
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-}
+const artifacts = jobArtifacts;
+const readDotenv = readJobDotenv;
 function readCsv(file: string) {
   return parse(readFileSync(file), { columns: true }) as Array<Record<string, string>>;
 }
@@ -116,9 +54,9 @@ function expectNoSecret(output: string, rows: Array<Record<string, string>>) {
   for (const row of rows) expect(output).not.toContain(row.key);
 }
 
-const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-/** The README's GitLab example, as a reader copies it: the yaml block after its `examples/.gitlab-ci.yml` line. */
-const EXAMPLE = README.slice(README.indexOf('`examples/.gitlab-ci.yml`')).match(/```yaml\n([\s\S]*?)```/)![1]!;
+const GITLAB_DOC = readFileSync(path.join(ROOT, 'docs/gitlab.md'), 'utf8');
+/** The GitLab example, as a reader copies it: the yaml block after docs/gitlab.md's `examples/.gitlab-ci.yml` line. */
+const EXAMPLE = GITLAB_DOC.slice(GITLAB_DOC.indexOf('`examples/.gitlab-ci.yml`')).match(/```yaml\n([\s\S]*?)```/)![1]!;
 
 test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artifact, dotenv read by ' +
   'a later job', async () => {
@@ -196,7 +134,8 @@ test('example, schedule pipeline: tags only, so nothing runs', async () => {
   expect(existsSync(artifacts(dir, 'key-generation'))).toBe(false);
 }, 60_000);
 
-// No network here: the job runs the bundle in the checkout instead of the published package.
+// The job runs the bundle in the checkout; the published package with the default tool:
+// published-package-runs-with-npx-and-the-gitlab-component.test.ts.
 const componentPipeline = (inputs: Record<string, unknown>) =>
   `include:\n  - local: templates/quota-keys.yml\n    inputs:\n${Object.entries({ tool: 'node dist/cli.js', ...inputs })
     .map(([k, v]) => `      ${k}: ${JSON.stringify(v)}\n`)
@@ -294,11 +233,11 @@ test('the example and the component declare what the issue asks', () => {
     artifacts: { when: 'always', expire_in: '$[[ inputs.expire_in ]]', reports: { dotenv: 'quota-keys.env' } },
   });
   expect(job!['$[[ inputs.job-name ]]'].artifacts.paths).toContain('trial-keys-*.csv');
-  // The README's component section: one table row per input, and an example that uses only real
+  // docs/gitlab.md's component section: one table row per input, and an example that uses only real
   // inputs of this version.
-  const section = README.slice(
-    README.indexOf('### CI/CD component: quota-keys'),
-    README.indexOf('### In a checkout that carries the tool'),
+  const section = GITLAB_DOC.slice(
+    GITLAB_DOC.indexOf('## CI/CD component: quota-keys'),
+    GITLAB_DOC.indexOf('## In a checkout that carries the tool'),
   );
   const rows = [...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
   expect(rows.sort()).toEqual(Object.keys(inputs).sort());
@@ -340,62 +279,3 @@ test('component with its own job name, stage and rules: runs on a branch pipelin
   expect(skipped.output).not.toContain('starting');
   expect(existsSync(artifacts(tagged, 'nightly-keys'))).toBe(false);
 }, 90_000);
-
-test('component with its default tool: npx installs the published quota-keys (from a local registry) into a ' +
-  'project that has none of it', async () => {
-  // The package as it would be published, served by a one-package registry on 127.0.0.1.
-  const packDir = mkdtempSync(path.join(tmpdir(), 'gcl-pack-'));
-  temporary.push(packDir);
-  const npmCli =
-    process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-  const packEnv = {
-    PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`,
-    HOME: packDir,
-    npm_config_cache: path.join(packDir, 'cache'),
-  };
-  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir, ROOT];
-  const pack = await (npmCli
-    ? startProcess(process.execPath, [npmCli, ...args], { env: packEnv })
-    : startProcess('npm', args, { env: packEnv })
-  ).done;
-  expect(pack.code).toBe(0);
-  const tarball = path.join(packDir, (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  const registry = await startNpmRegistry([{ manifest, tarball }]);
-  try {
-    // Only the pipeline and the component file (include: local stands for include: component).
-    const dir = project(
-      `include:\n  - local: templates/quota-keys.yml\n    inputs:\n      stage: keys\n      count: 2\nstages: [keys]\n`,
-      ['templates'],
-    );
-    const { code, output } = await gitlabCiLocal(dir, 'quota-keys', {
-      CI_COMMIT_TAG: 'v5.0.0',
-      npm_config_registry: registry.url,
-      npm_config_update_notifier: 'false',
-    });
-    expect(output).toMatch(/PASS\s+quota-keys/);
-    expect(code).toBe(0);
-    expect(output).toContain(`npx --yes quota-keys@${manifest.version}`);
-    const env = readDotenv(dir, 'quota-keys');
-    expect(env).toMatchObject({ QUOTA_KEYS_CREATED: '2', QUOTA_KEYS_HEALTHY: 'true' });
-    const rows = readCsv(path.join(artifacts(dir, 'quota-keys'), env.QUOTA_KEYS_CSV!));
-    expect(rows.map((r) => r.label).sort()).toEqual([
-      expect.stringMatching(/^release-v5\.0\.0-001-p\d+j\d+n[0-9a-f]{6}$/),
-      expect.stringMatching(/^release-v5\.0\.0-002-p\d+j\d+n[0-9a-f]{6}$/),
-    ]);
-    // npx fetched quota-keys and nothing else: the package has no dependencies.
-    expect(registry.requests).toEqual(
-      expect.arrayContaining(['GET /quota-keys', `GET /quota-keys/-/quota-keys-${manifest.version}.tgz`]),
-    );
-    // (npm also posts its audit of what it installed; that fetches no package.)
-    expect(
-      registry.requests.filter((r) => !r.startsWith('GET /quota-keys') && !r.startsWith('POST /-/npm/v1/security/')),
-    ).toEqual([]);
-    expectNoSecret(output, rows);
-  } finally {
-    await registry.stop();
-  }
-}, 120_000);

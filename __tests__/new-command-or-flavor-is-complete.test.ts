@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runWrite } from '../__fixtures__/write-commands.js';
-import { COMMANDS } from '../src/config/commands.js';
+import { COMMAND_HELP, COMMANDS } from '../src/config/commands.js';
 import { type DevServer, FLAVORS as EMULATED_FLAVORS, startDevServer } from '../src/dev-server/index.js';
 import { adapterFor } from '../src/quota-proxy/detect.js';
 import { FLAVORS as CLIENT_FLAVORS } from '../src/quota-proxy/types.js';
@@ -16,7 +16,9 @@ describe.each(COMMANDS.map((command) => [command]))('command %s', (command) => {
   test('has its module, is wired into the flow, and is documented', () => {
     expect(existsSync(path.join(ROOT, `src/commands/${command}.ts`))).toBe(true);
     expect(read('src/run.ts')).toContain(`./commands/${command}.js`);
-    expect(read('README.md')).toMatch(new RegExp(`\`${command}\``));
+    // Its row in docs/commands.md: the summary --help shows (`<` as markdown needs it), where it is described.
+    const summary = COMMAND_HELP[command].summary.replace(/</g, '&lt;');
+    expect(read('docs/commands.md')).toContain(`| \`${command}\` | ${summary} | `);
   });
 });
 

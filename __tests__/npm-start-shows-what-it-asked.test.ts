@@ -1,5 +1,6 @@
 // `npm start` (scripts/start.js) is the README's first command: the demo must show what it asked
-// for (5 keys, daily limit 100), and any warning of the run on screen rather than dropped.
+// for (5 keys, daily limit 100), and any warning of the run on screen rather than dropped. It writes
+// its CSV outside the folder it runs in (the checkout) and says where.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +9,14 @@ import { startProcess } from '../__fixtures__/run-process.js';
 
 const START = path.resolve(import.meta.dirname, '../scripts/start.js');
 let cwd: string;
-beforeAll(() => (cwd = mkdtempSync(path.join(tmpdir(), 'npm-start-'))));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+const temporary: string[] = [];
+beforeAll(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
+  temporary.push(cwd);
+});
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 
 test('npm start issues 5 keys with the daily limit 100 it asked for, and says so on screen', async () => {
   const { done } = startProcess(process.execPath, [START], {
@@ -24,10 +31,13 @@ test('npm start issues 5 keys with the daily limit 100 it asked for, and says so
   for (const row of rows) expect(row.split('|').map((c) => c.trim())[3]).toBe('100');
   // No annotation line is left raw, and none is silently dropped.
   expect(result.stdout).not.toMatch(/^::/m);
-  const csvFiles = readdirSync(cwd).filter((f) => f.endsWith('.csv'));
-  expect(csvFiles).toHaveLength(1);
-  const csv = parse(readFileSync(path.join(cwd, csvFiles[0]!), 'utf8'), { columns: true }) as Array<
-    Record<string, string>
-  >;
+  // Nothing is added where it runs (the checkout): the CSV is in a temp folder of its own, named on screen.
+  expect(readdirSync(cwd)).toEqual([]);
+  const csvPath = result.stdout.match(/^CSV: (\S+\.csv)$/m)![1]!;
+  expect(path.dirname(csvPath)).toMatch(
+    new RegExp(`^${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/quota-keys-demo-`),
+  );
+  temporary.push(path.dirname(csvPath));
+  const csv = parse(readFileSync(csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>;
   expect(csv.map((r) => r.daily_limit)).toEqual(['100', '100', '100', '100', '100']);
 });

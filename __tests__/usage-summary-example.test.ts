@@ -1,4 +1,4 @@
-// examples/usage-summary.md, the job summary the README shows, is a real one: this test runs
+// examples/usage-summary.md, the job summary docs/commands.md shows, is a real one: this test runs
 // usage --days 14 on a dev server (v1p, UTC+8) seeded with two weeks of usage and renders its job
 // summary. It writes the file when it is missing or UPDATE_EXAMPLES=1, and otherwise checks that the
 // committed file is what the code renders now — compared with the days written relative to the
@@ -71,16 +71,16 @@ afterAll(() => server.close());
 
 test('examples/usage-summary.md is the summary the code renders (days relative, keys masked)', async () => {
   const rendered = await render(server);
-  // The picture the README promises is there: both charts and the exact figures.
+  // The picture docs/commands.md promises is there: both charts and the exact figures.
   expect(rendered.match(/```mermaid\nxychart-beta\n/g)).toHaveLength(2);
   expect(rendered).toContain('| Server day | Requests | Keys used |');
   if (process.env.UPDATE_EXAMPLES === '1' || !existsSync(FILE)) writeFileSync(FILE, rendered);
   expect(comparable(readFileSync(FILE, 'utf8'))).toBe(comparable(rendered));
 });
 
-test("the README shows the example file's charts, unchanged", () => {
+test("docs/commands.md shows the example file's charts, unchanged", () => {
   const charts = readFileSync(FILE, 'utf8').match(/```mermaid\n[\s\S]*?```\n/g) ?? [];
   expect(charts).toHaveLength(2);
-  const readme = readFileSync('README.md', 'utf8');
-  for (const chart of charts) expect(readme).toContain(chart);
+  const page = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'commands.md'), 'utf8');
+  for (const chart of charts) expect(page).toContain(chart);
 });

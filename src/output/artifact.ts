@@ -1,6 +1,6 @@
-// The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
-// is imported only when there is a CSV to upload: health, usage, monitor and list without output
-// never load it.
+// The keys CSV as a short-lived workflow artifact (GitHub). The client comes from the action's entry
+// (src/platform/artifact-client.ts), which imports @actions/artifact, with its Azure SDK, only when
+// there is a CSV to upload: health, usage, monitor and list without output never load it.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { RunReport } from '../commands/contract.js';
@@ -87,10 +87,6 @@ export interface ArtifactUploader {
 /** Makes the artifact client; called only when a CSV is to be uploaded. */
 export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
 
-/** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
-export const defaultArtifactClient: ArtifactClientFactory = async () =>
-  new (await import('@actions/artifact')).DefaultArtifactClient();
-
 /** The deepest folder holding every one of `files` (the artifact's root: each keeps its name under it). */
 function commonFolder(files: readonly string[]): string {
   let root = dirname(files[0]!);
@@ -104,7 +100,7 @@ export async function uploadFileArtifact(
   options: Pick<Options, 'artifactName' | 'retentionDays'>,
   context: Pick<RunContext, 'runId'>,
   env: NodeJS.ProcessEnv,
-  createClient: ArtifactClientFactory = defaultArtifactClient,
+  createClient: ArtifactClientFactory,
 ): Promise<UploadedArtifact> {
   const { artifactName: name, retentionDays } = options;
   const result = await (await createClient()).uploadArtifact(name, [...files], commonFolder(files), { retentionDays });
@@ -134,7 +130,7 @@ export async function deliverCsv(
   context: RunContext,
   env: NodeJS.ProcessEnv,
   log: Logger,
-  createClient: ArtifactClientFactory = defaultArtifactClient,
+  createClient: ArtifactClientFactory,
 ): Promise<string | undefined> {
   const audit =
     options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0

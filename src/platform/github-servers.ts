@@ -26,7 +26,7 @@ export interface ServersAction {
   context: RunContext;
   env: NodeJS.ProcessEnv;
   log: Logger & { redactor: Redactor };
-  artifactClient?: ArtifactClientFactory;
+  artifactClient: ArtifactClientFactory;
 }
 
 /** What a servers run hands back to ./github.ts, which writes the summary and the step's result. */

@@ -15,6 +15,7 @@ import { type Logger, redactingLogger } from '../shared/log.js';
 import { jsonText, logLine } from '../shared/neutralise.js';
 import { createProgress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
+import { defaultArtifactClient } from './artifact-client.js';
 import { runServersAction } from './github-servers.js';
 import { reportDocument } from './json-report.js';
 import { type SummaryWhere, summaryMarkdown } from './summary.js';
@@ -61,7 +62,7 @@ interface StepOutcome {
 
 /** The steps from the inputs to the outputs; fills `step` as it goes, so the summary has it whatever happens. */
 async function runStep(
-  { core, env, artifactClient }: ActionEnvironment,
+  { core, env, artifactClient = defaultArtifactClient }: ActionEnvironment,
   context: RunContext,
   log: Logger & { redactor: Redactor },
   step: StepOutcome,
