@@ -2,7 +2,7 @@ export const id = 469;
 export const ids = [469];
 export const modules = {
 
-/***/ 42469:
+/***/ 2469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,25 +12,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/config/options.ts
 var config_options = __webpack_require__(6856);
-// EXTERNAL MODULE: ./src/output/encrypt.ts
-var encrypt = __webpack_require__(61748);
+// EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
+var encrypt = __webpack_require__(2349);
 // EXTERNAL MODULE: ./src/run.ts + 44 modules
-var run = __webpack_require__(92966);
+var run = __webpack_require__(2966);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
-var bounded = __webpack_require__(23672);
+var bounded = __webpack_require__(3672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
-var cancel = __webpack_require__(83739);
+var cancel = __webpack_require__(3739);
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
-var neutralise = __webpack_require__(97763);
+var neutralise = __webpack_require__(7763);
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var progress = __webpack_require__(1378);
 // EXTERNAL MODULE: ./src/shared/redact.ts
-var redact = __webpack_require__(48932);
+var redact = __webpack_require__(8932);
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(24646);
+var shared_text = __webpack_require__(4646);
 ;// CONCATENATED MODULE: ./src/multi/run-all.ts
 
 
@@ -166,12 +166,12 @@ function serverSection({ name, report }) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/context.ts
-var config_context = __webpack_require__(80577);
+// EXTERNAL MODULE: ./src/config/context.ts + 1 modules
+var config_context = __webpack_require__(568);
 ;// CONCATENATED MODULE: ./src/multi/servers.ts
 // The servers file (`config`): a YAML list of servers → one Options per server, every one checked
 // before any request to any server. A token is never read from the file: each entry names the
@@ -268,7 +268,7 @@ async function readServersFile(file, shown = file) {
         const reason = error.code ?? String(error);
         throw refuse(shown, `the servers file cannot be read (${reason})`);
     }
-    const yaml = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+    const yaml = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     const lines = new yaml.LineCounter();
     const doc = yaml.parseDocument(text, { lineCounter: lines, uniqueKeys: true });
     const at = (node) => positionOf(yaml, shown, lines, node);
@@ -370,13 +370,13 @@ function serverRun(entry, input, env, context, base, exists) {
 }
 
 // EXTERNAL MODULE: ./src/output/notify.ts
-var notify = __webpack_require__(37572);
+var notify = __webpack_require__(7572);
 // EXTERNAL MODULE: ./src/platform/cli-help.ts
-var cli_help = __webpack_require__(43441);
+var cli_help = __webpack_require__(3441);
 // EXTERNAL MODULE: ./src/platform/gitlab.ts
-var gitlab = __webpack_require__(64320);
+var gitlab = __webpack_require__(4320);
 // EXTERNAL MODULE: ./src/platform/json-report.ts
-var json_report = __webpack_require__(66404);
+var json_report = __webpack_require__(6404);
 ;// CONCATENATED MODULE: ./src/platform/cli-servers.ts
 // The CLI (and GitLab jobs) with `--config FILE`: every server of the file (or the one `--server`
 // names), each server's section on stdout then the combined table, the summed outputs plus

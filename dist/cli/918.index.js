@@ -2,7 +2,7 @@ export const id = 918;
 export const ids = [918];
 export const modules = {
 
-/***/ 45918:
+/***/ 5918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,11 +18,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
+var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/dev-server/http.ts
 const MAX_BODY = 2 * 1024 * 1024; // express.json({ limit: '2mb' })
 function sendJson(res, status, body) {
@@ -994,7 +994,7 @@ function createRouter(o) {
 }
 
 // EXTERNAL MODULE: external "node:sqlite"
-var external_node_sqlite_ = __webpack_require__(80099);
+var external_node_sqlite_ = __webpack_require__(99);
 ;// CONCATENATED MODULE: ./src/dev-server/store.ts
 /**
  * SQLite persistence of the dev server (node:sqlite, synchronous). One schema serves every
@@ -1210,7 +1210,7 @@ class Store {
 }
 
 // EXTERNAL MODULE: ./src/quota-proxy/types.ts
-var types = __webpack_require__(85532);
+var types = __webpack_require__(5532);
 ;// CONCATENATED MODULE: ./src/dev-server/types.ts
 /** Public types of the quota-proxy dev server (re-exported by ./index.ts). */
 // The five flavors are the client's list (one definition): the dev server emulates each of them.

@@ -2,7 +2,7 @@ export const id = 966;
 export const ids = [966];
 export const modules = {
 
-/***/ 92966:
+/***/ 2966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -70,9 +70,9 @@ function percentUsed(used, limit) {
 }
 
 // EXTERNAL MODULE: ./src/shared/redact.ts
-var redact = __webpack_require__(48932);
+var redact = __webpack_require__(8932);
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(24646);
+var shared_text = __webpack_require__(4646);
 ;// CONCATENATED MODULE: ./src/quota-proxy/attempt-limits.ts
 /** The whole answer did not arrive within the deadline. */
 class DeadlineError extends Error {
@@ -367,7 +367,7 @@ function retryMoment(waitMs, now = Date.now()) {
 }
 
 // EXTERNAL MODULE: ./src/quota-proxy/types.ts
-var types = __webpack_require__(85532);
+var types = __webpack_require__(5532);
 ;// CONCATENATED MODULE: ./src/quota-proxy/errors.ts
 // What a request to the quota-proxy can fail with, and which failures end a run early. The
 // client (./http.ts) makes these; commands and the issuing steps only read them.
@@ -535,7 +535,7 @@ function isFatal(error) {
 }
 
 // EXTERNAL MODULE: ./src/shared/cancel.ts
-var cancel = __webpack_require__(83739);
+var cancel = __webpack_require__(3739);
 ;// CONCATENATED MODULE: ./src/issuing/labels.ts
 // Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
 // (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
@@ -1634,7 +1634,7 @@ function prefixMessage(name, labels, operation) {
 }
 
 // EXTERNAL MODULE: ./src/shared/bounded.ts
-var bounded = __webpack_require__(23672);
+var bounded = __webpack_require__(3672);
 ;// CONCATENATED MODULE: ./src/commands/delete.ts
 // delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
 // v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
@@ -1991,7 +1991,7 @@ function offsetText(ms) {
 }
 
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
-var neutralise = __webpack_require__(97763);
+var neutralise = __webpack_require__(7763);
 ;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and how the result is shown (table, Mermaid chart, the old tool's `使用率` lines, warnings).
@@ -3299,10 +3299,10 @@ function spikeAlerts(trends) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/context.ts
-var config_context = __webpack_require__(80577);
+// EXTERNAL MODULE: ./src/config/context.ts + 1 modules
+var config_context = __webpack_require__(568);
 // EXTERNAL MODULE: ./src/config/plain-http.ts
-var plain_http = __webpack_require__(72203);
+var plain_http = __webpack_require__(2203);
 ;// CONCATENATED MODULE: ./src/issuing/token-check.ts
 
 /** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
@@ -3354,16 +3354,16 @@ async function checkAdminToken(api, tokenSource, warn) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/output/encrypt.ts
-var encrypt = __webpack_require__(61748);
+// EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
+var encrypt = __webpack_require__(2349);
 ;// CONCATENATED MODULE: ./src/output/artifact.ts
-// The keys CSV as a short-lived workflow artifact (GitHub). @actions/artifact, with its Azure SDK,
-// is imported only when there is a CSV to upload: health, usage, monitor and list without output
-// never load it.
+// The keys CSV as a short-lived workflow artifact (GitHub). The client comes from the action's entry
+// (src/platform/artifact-client.ts), which imports @actions/artifact, with its Azure SDK, only when
+// there is a CSV to upload: health, usage, monitor and list without output never load it.
 
 
 
@@ -3405,8 +3405,6 @@ function publicArtifactRefusal(options, context, outcome = 'no key was created')
 function artifactServiceAvailable(env) {
     return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
 }
-/** The real client. @actions/artifact reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL from process.env. */
-const defaultArtifactClient = async () => new (await __webpack_require__.e(/* import() */ 291).then(__webpack_require__.bind(__webpack_require__, 7291))).DefaultArtifactClient();
 /** The deepest folder holding every one of `files` (the artifact's root: each keeps its name under it). */
 function commonFolder(files) {
     let root = dirname(files[0]);
@@ -3415,7 +3413,7 @@ function commonFolder(files) {
     return root;
 }
 /** Uploads the files (the CSV, the audit log), zipped under their names. */
-async function uploadFileArtifact(files, options, context, env, createClient = defaultArtifactClient) {
+async function uploadFileArtifact(files, options, context, env, createClient) {
     const { artifactName: name, retentionDays } = options;
     const result = await (await createClient()).uploadArtifact(name, [...files], commonFolder(files), { retentionDays });
     if (result.id === undefined)
@@ -3438,7 +3436,7 @@ async function uploadFileArtifact(files, options, context, env, createClient = d
  * created, and the audit says what happened). A command without a CSV (delete, reset) uploads the
  * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
  */
-async function deliverCsv(report, options, context, env, log, createClient = defaultArtifactClient) {
+async function deliverCsv(report, options, context, env, log, createClient) {
     const audit = options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0
         ? options.auditLog
         : undefined;
@@ -3503,7 +3501,7 @@ async function deliverCsv(report, options, context, env, log, createClient = def
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/output/audit.ts
 // The audit trail: one JSON line per write's outcome (a key created, deleted, reset, a
 // create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
@@ -4452,7 +4450,7 @@ class QuotaProxy {
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(46193);
+var external_node_string_decoder_ = __webpack_require__(6193);
 ;// CONCATENATED MODULE: ./src/quota-proxy/answer-body.ts
 // Reading an answer's body once the head has arrived: whole, or as much as arrived before it broke
 // off (the deadline and size limit of ./attempt-limits.ts end it), and the message inside an error body.
@@ -4811,15 +4809,15 @@ class RetryPolicy {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
-var api = __webpack_require__(56615);
+var api = __webpack_require__(6615);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
-var dispatcher = __webpack_require__(30883);
+var dispatcher = __webpack_require__(883);
 var dispatcher_default = /*#__PURE__*/__webpack_require__.n(dispatcher);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
-var env_http_proxy_agent = __webpack_require__(53137);
+var env_http_proxy_agent = __webpack_require__(3137);
 var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
 // EXTERNAL MODULE: ./node_modules/undici/lib/interceptor/retry.js
-var retry = __webpack_require__(92026);
+var retry = __webpack_require__(2026);
 var retry_default = /*#__PURE__*/__webpack_require__.n(retry);
 ;// CONCATENATED MODULE: ./src/quota-proxy/undici-parts.ts
 
@@ -5233,7 +5231,7 @@ async function run(options, context, log, cancellation = new cancel/* Cancellati
 
 /***/ }),
 
-/***/ 23672:
+/***/ 3672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
