@@ -144,6 +144,14 @@ export function parseUrl(raw: string): URL {
       'expected an http:// or https:// URL such as http://localhost:8787',
     );
   }
+  // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
+  if (url.search || url.hash || /[?#]/.test(raw)) {
+    throw new InputError(
+      'url',
+      redactUrl(`${url.origin}${url.pathname}`),
+      'expected a URL without ?query or #fragment (requests go to its path; a query would not be sent)',
+    );
+  }
   return url;
 }
 
@@ -432,6 +440,9 @@ function parseIssuing({ get, value }: Reader, context: RunContext) {
 /** Which existing keys reset, delete and rotate act on. */
 function parseSelection({ get, bool }: Reader, command: Command, nameGiven: string, labelPrefix: string) {
   const key = get('key');
+  // A key is a secret: not echoed. A line break or a tab inside is a pasting mistake, never part of a key.
+  if (/[\0-\x1f\x7f-\x9f]/.test(key))
+    throw new InputError('key', '', 'expected the key as one line without control characters (a line break, a tab)');
   if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
     throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
   }
