@@ -1,8 +1,9 @@
 // `output` only ever replaces a regular file: a FIFO, a socket or a device (a symlink, whatever it
-// points to, is refused as one) is refused as bad input before any request — as root, `--output /dev/null` once replaced the
-// machine's /dev/null with a key file. (Tests use a FIFO, a socket and a symlink to /dev/null in a
-// temp folder, never /dev/null itself.) And a run that created no key never replaces an existing
-// CSV with a header-only one: nothing is written, nothing uploaded.
+// points to, is refused as one) is refused as bad input before any request — as root,
+// `--output /dev/null` once replaced the machine's /dev/null with a key file. (Tests use a FIFO, a
+// socket and a symlink to /dev/null in a temp folder, never /dev/null itself.) And a run that
+// created no key never replaces an existing CSV with a header-only one: nothing is written, nothing
+// uploaded.
 import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';

@@ -122,7 +122,8 @@ test.each([
   });
   expect(result.code).toBe(2);
   expect(result.stderr.trimEnd().split('\n')).toEqual([
-    `error: Invalid input '${input}': "${file}" — ${path.join(workspace, file)} ${LINK}; remove it or give another path.`,
+    `error: Invalid input '${input}': "${file}" — ${path.join(workspace, file)} ${LINK}; remove it or give ` +
+      'another path.',
   ]);
   untouched();
 });

@@ -62,7 +62,8 @@ test('a proxy that is down: the webhook is one warning naming the proxy', async 
   const result = await health({ HTTP_PROXY: 'http://127.0.0.1:9' });
   expect(result.code).toBe(1);
   expect(received).toEqual([]);
-  expect(result.stderr).toMatch(
-    /warning: notify-webhook could not be notified \(ECONNREFUSED through the proxy http:\/\/127\.0\.0\.1:9\/? \(HTTP_PROXY\)\); the run's result stands\./,
+  expect(result.stderr).toContain(
+    'warning: notify-webhook could not be notified (ECONNREFUSED through the proxy http://127.0.0.1:9 (HTTP_PROXY)); ' +
+      "the run's result stands.",
   );
 });

@@ -3,8 +3,13 @@
 // uploader refuses is bad input, found before a key exists that would then be stranded.
 import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { notReplaceable } from '../output/csv.js';
-import { ARTIFACT_PATH_CHARACTERS, ARTIFACT_PATH_FORBIDDEN, linkOnTheWay, refusedInArtifact } from '../shared/files.js';
+import {
+  ARTIFACT_PATH_CHARACTERS,
+  ARTIFACT_PATH_FORBIDDEN,
+  linkOnTheWay,
+  notReplaceable,
+  refusedInArtifact,
+} from '../shared/files.js';
 import type { Command } from './commands.js';
 import { compactDate, type RunContext } from './context.js';
 import { InputError } from './input-error.js';

@@ -1,7 +1,7 @@
 // The run's own files: never written through a symbolic link it did not make (a link committed at
-// the audit log's path once had an outside file chmod-ed, appended to and uploaded), and named so
-// the artifact uploader takes them.
-import { constants, lstatSync, openSync } from 'node:fs';
+// the audit log's path once had an outside file chmod-ed, appended to and uploaded), named so the
+// artifact uploader takes them, and only ever replacing a regular file.
+import { constants, lstatSync, openSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
@@ -76,5 +76,34 @@ export function isPlainFile(file: string): boolean {
     return stat.isFile() && !stat.isSymbolicLink();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Why `file` must not be replaced by the CSV, or undefined when it may: only a regular file (or
+ * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
+ * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
+ */
+export function notReplaceable(file: string): string | undefined {
+  let kind: string | undefined;
+  try {
+    const link = lstatSync(file);
+    const stat = link.isSymbolicLink() ? statSync(file) : link;
+    if (stat.isFile()) return undefined;
+    kind = stat.isDirectory()
+      ? 'a folder'
+      : stat.isFIFO()
+        ? 'a FIFO (named pipe)'
+        : stat.isSocket()
+          ? 'a socket'
+          : stat.isCharacterDevice() || stat.isBlockDevice()
+            ? 'a device'
+            : 'not a regular file';
+    return (
+      `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
+      `replaces a regular file`
+    );
+  } catch {
+    return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
   }
 }
