@@ -75,7 +75,7 @@ function commandContext(
   log: Logger,
   cancellation: Cancellation,
   progress: Progress,
-): CommandContext {
+): { ctx: CommandContext; auditLog?: AuditLog } {
   const server = redactUrl(options.url.href);
   // Before the CSV's temp file: a refused audit path must not leave one behind.
   const auditLog = openAuditBeforeRequests(options, context, server, log);
@@ -97,7 +97,10 @@ function commandContext(
   const summary: CommandContext['summary'] = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
   if (auditLog) summary.facts.push(['Audit log', auditLog.file]);
   const audit = auditLog && ((event: Parameters<AuditLog['record']>[0]) => auditLog.record(event));
-  return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit };
+  return {
+    ctx: { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit },
+    auditLog,
+  };
 }
 
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
@@ -138,8 +141,16 @@ export async function run(
   progress: Progress = NO_PROGRESS,
 ): Promise<RunReport> {
   if (options.token) log.secret(options.token, 'token');
-  const ctx = commandContext(options, context, log, cancellation, progress);
-  const { api, csv } = ctx;
+  const { ctx, auditLog } = commandContext(options, context, log, cancellation, progress);
+  const report = await runSteps(ctx, cancellation, progress);
+  // The artifact takes the audit log only when this run wrote to it, never a file that was merely there.
+  if (auditLog && auditLog.lines > 0) report.auditPath = auditLog.file;
+  return report;
+}
+
+/** The steps of `run`; the CSV and the client are closed whatever happens. */
+async function runSteps(ctx: CommandContext, cancellation: Cancellation, progress: Progress): Promise<RunReport> {
+  const { api, csv, options, log } = ctx;
   try {
     if (!options.skipHealthCheck) {
       const stop = await checkHealth(ctx, cancellation);

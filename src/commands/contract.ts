@@ -38,6 +38,8 @@ export interface RunReport {
   summary: Summary;
   /** The CSV this run wrote, if any (uploaded as an artifact by the GitHub entry). */
   csvPath?: string;
+  /** The audit log, when this run appended to it (only then uploaded beside the CSV). */
+  auditPath?: string;
   /** Set when SIGINT/SIGTERM stopped the run: the signal (the CLI exits 130/143). */
   cancelled?: string;
 }

@@ -1,32 +1,21 @@
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { notReplaceable } from '../output/csv.js';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
 import { COMMANDS, type Command } from './commands.js';
 import { compactDate, defaultName, type RunContext } from './context.js';
+import { InputError } from './input-error.js';
 import { inputDefault } from './inputs.js';
+import { checkArtifactPaths, parseAuditLog, parseOutput } from './paths.js';
 import { sendsTokenInClear } from './plain-http.js';
 
-export { COMMANDS, type Command };
+export { COMMANDS, type Command, InputError };
 
 /** The old tool's tiers and their daily limits. */
 export const DEFAULT_TIERS: Readonly<Record<string, number>> = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 export const DEFAULT_LIMIT = 100;
-
-export class InputError extends Error {
-  constructor(input: string, value: string, allowed: string) {
-    super(
-      `Invalid input '${input}'` +
-        `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} ` +
-        `— ${allowed}.`,
-    );
-    this.name = 'InputError';
-  }
-}
 
 export interface Options {
   command: Command;
@@ -144,6 +133,14 @@ export function parseUrl(raw: string): URL {
       'expected an http:// or https:// URL such as http://localhost:8787',
     );
   }
+  // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
+  if (url.search || url.hash || /[?#]/.test(raw)) {
+    throw new InputError(
+      'url',
+      redactUrl(`${url.origin}${url.pathname}`),
+      'expected a URL without ?query or #fragment (requests go to its path; a query would not be sent)',
+    );
+  }
   return url;
 }
 
@@ -222,43 +219,6 @@ function parseHealthPath(raw: string): string {
         '.. segments), such as /healthz',
     );
   return raw;
-}
-
-/**
- * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
- * already there (a second step of the same job), it counts up instead.
- */
-function parseOutput(raw: string, context: RunContext): string {
-  if (raw) {
-    const file = path.resolve(context.workspace, raw);
-    if (/[\\/]$/.test(raw) || (existsSync(file) && statSync(file).isDirectory())) {
-      throw new InputError(
-        'output',
-        raw,
-        'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)',
-      );
-    }
-    const refusal = notReplaceable(file);
-    if (refusal) throw new InputError('output', raw, `expected a path for a regular file: ${refusal}`);
-    // Keys created and then unwritable would be lost: the nearest existing folder must take files.
-    let dir = path.dirname(file);
-    while (!existsSync(dir)) dir = path.dirname(dir);
-    try {
-      if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-      accessSync(dir, constants.W_OK);
-    } catch {
-      throw new InputError(
-        'output',
-        raw,
-        `expected a path the CSV can be written to (${dir} is not a writable folder)`,
-      );
-    }
-    return file;
-  }
-  const stem = path.resolve(context.workspace, `trial-keys-${compactDate(context.now)}-${context.runId}`);
-  let file = `${stem}.csv`;
-  for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.csv`;
-  return file;
 }
 
 /** The characters @actions/artifact refuses in a name, checked before any key exists. */
@@ -432,6 +392,9 @@ function parseIssuing({ get, value }: Reader, context: RunContext) {
 /** Which existing keys reset, delete and rotate act on. */
 function parseSelection({ get, bool }: Reader, command: Command, nameGiven: string, labelPrefix: string) {
   const key = get('key');
+  // A key is a secret: not echoed. A line break or a tab inside is a pasting mistake, never part of a key.
+  if (/[\0-\x1f\x7f-\x9f]/.test(key))
+    throw new InputError('key', '', 'expected the key as one line without control characters (a line break, a tab)');
   if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
     throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
   }
@@ -478,25 +441,6 @@ function parseFanOut({ get, value }: Reader, env: NodeJS.ProcessEnv, context: Ru
   return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
 
-/** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
-export const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
-
-const WRITES: ReadonlySet<Command> = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
-
-/** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
-function parseAuditLog(raw: string, command: Command, dryRun: boolean, output: string, context: RunContext) {
-  if (!WRITES.has(command) || dryRun || raw === 'none') return undefined;
-  if (!raw) return context.platform === 'cli' ? undefined : path.join(path.dirname(output), DEFAULT_AUDIT_LOG);
-  const file = path.resolve(context.workspace, raw);
-  if (/[\\/]$/.test(raw) || (existsSync(file) && !statSync(file).isFile()))
-    throw new InputError(
-      'audit-log',
-      raw,
-      'expected a path for a regular file (such as quota-keys-audit.jsonl), or none',
-    );
-  return file;
-}
-
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
   const read = reader(input);
   const { get, value, bool } = read;
@@ -511,6 +455,8 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   const minSuccessRaw = get('min-success');
   const wanted = command === 'batch' ? issuing.count : 1;
   const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
+  const auditLog = parseAuditLog(get('audit-log'), command, bool('dry-run'), issuing.output, context);
+  checkArtifactPaths({ output: issuing.output, auditLog }, get);
 
   return {
     ...target,
@@ -545,6 +491,6 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     invocationId: parseInvocationId(get('invocation-id')),
     requireHttps: bool('require-https'),
     ...parseFanOut(read, env, context),
-    auditLog: parseAuditLog(get('audit-log'), command, bool('dry-run'), issuing.output, context),
+    auditLog,
   };
 }

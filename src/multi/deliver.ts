@@ -1,6 +1,5 @@
 // Many servers' CSVs as one artifact (GitHub): every server's `<name>-…csv` (already encrypted
 // when encrypt-to is set), uploaded together, also when some server failed.
-import { existsSync } from 'node:fs';
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
 import {
@@ -9,13 +8,14 @@ import {
   publicArtifactRefusal,
   uploadFileArtifact,
 } from '../output/artifact.js';
+import { isPlainFile } from '../shared/files.js';
 import type { Logger } from '../shared/log.js';
 import type { MultiReport } from './run-all.js';
 
 type ArtifactOptions = Pick<
   Options,
   'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
-> & { auditLog?: string };
+>;
 
 /** Uploads the servers' CSVs as one artifact; sets the artifact outputs; returns a failure line, or undefined. */
 export async function deliverServerCsvs(
@@ -26,9 +26,12 @@ export async function deliverServerCsvs(
   log: Logger,
   createClient: ArtifactClientFactory,
 ): Promise<string | undefined> {
-  const csvs = all.results.map((r) => r.report.csvPath).filter((f): f is string => Boolean(f && existsSync(f)));
+  // Only the run's own files, none through a link: the CSVs, and the audit log when a server wrote to it.
+  const csvs = all.results.map((r) => r.report.csvPath).filter((f): f is string => Boolean(f && isPlainFile(f)));
   // The servers append to one audit log (beside the CSVs): it goes in the artifact with them.
-  const audit = options.auditLog && existsSync(options.auditLog) ? [options.auditLog] : [];
+  const audit = [...new Set(all.results.map((r) => r.report.auditPath))].filter(
+    (f): f is string => f !== undefined && isPlainFile(f),
+  );
   const files = [...csvs, ...audit];
   if (csvs.length === 0 || !options.uploadArtifact) return undefined;
   const where = files.join(', ');

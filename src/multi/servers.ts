@@ -31,6 +31,13 @@ export const PER_SERVER_INPUTS: readonly string[] = [
 const ENTRY_KEYS = ['name', 'url', 'token-env', 'flavor', ...PER_SERVER_INPUTS];
 /** Used in file and artifact names: letters, digits, `.`, `_`, `-`. */
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/**
+ * Variables the runner sets (its tokens among them), never sent from a servers file: the file names
+ * the url too, so a changed file would hand GITHUB_TOKEN or CI_JOB_TOKEN to a server of its choice.
+ * Prefixes and names, in any case (Windows reads `github_token` as GITHUB_TOKEN). GH_TOKEN and
+ * GH_ENTERPRISE_TOKEN: where the gh CLI takes the runner's token from.
+ */
+const RUNNER_VARIABLE = /^(GITHUB_|ACTIONS_|RUNNER_|CI_|GITLAB_)|^(GH_TOKEN|GH_ENTERPRISE_TOKEN|TRIGGER_PAYLOAD)$/i;
 /** A servers file is a short list: more is a mistake (or /dev/zero), refused before it is read. */
 export const MAX_SERVERS_FILE_BYTES = 1024 * 1024;
 
@@ -94,6 +101,13 @@ function readEntry(yaml: YamlModule, item: Node, at: (node: unknown) => string):
     throw refuse(where, `server name "${name}": expected letters, digits, . _ - (at most 40, used in file names)`);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv!))
     throw refuse(where, `token-env "${tokenEnv}": expected the name of an environment variable, such as PROD_TOKEN`);
+  if (RUNNER_VARIABLE.test(tokenEnv!))
+    throw refuse(
+      where,
+      `token-env "${tokenEnv}": a variable the runner sets (GITHUB_*, ACTIONS_*, RUNNER_*, CI_*, GITLAB_*, ` +
+        'GH_TOKEN, TRIGGER_PAYLOAD) is never sent to a server of the file; put the admin token in a variable ' +
+        'of its own, such as PROD_TOKEN',
+    );
   if (flavor) inputs['server-flavor'] = flavor;
   return { name: name!, url: url!, tokenEnv: tokenEnv!, inputs, where };
 }

@@ -1,11 +1,11 @@
 // The keys CSV as a short-lived workflow artifact (GitHub). The client comes from the action's entry
 // (src/platform/artifact-client.ts), which imports @actions/artifact, with its Azure SDK, only when
 // there is a CSV to upload: health, usage, monitor and list without output never load it.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { RunReport } from '../commands/contract.js';
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
+import { commonFolder, isPlainFile } from '../shared/files.js';
 import type { Logger } from '../shared/log.js';
 import { encryptReportCsv } from './encrypt.js';
 
@@ -26,7 +26,7 @@ export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dr
 
 type ArtifactOptions = Pick<
   Options,
-  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays' | 'auditLog'
+  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
 >;
 
 /**
@@ -87,12 +87,6 @@ export interface ArtifactUploader {
 /** Makes the artifact client; called only when a CSV is to be uploaded. */
 export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
 
-/** The deepest folder holding every one of `files` (the artifact's root: each keeps its name under it). */
-function commonFolder(files: readonly string[]): string {
-  let root = dirname(files[0]!);
-  while (files.some((f) => relative(root, f).startsWith(`..${sep}`)) && dirname(root) !== root) root = dirname(root);
-  return root;
-}
 
 /** Uploads the files (the CSV, the audit log), zipped under their names. */
 export async function uploadFileArtifact(
@@ -132,11 +126,11 @@ export async function deliverCsv(
   log: Logger,
   createClient: ArtifactClientFactory,
 ): Promise<string | undefined> {
-  const audit =
-    options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0
-      ? options.auditLog
-      : undefined;
-  const hasCsv = report.csvPath !== undefined && existsSync(report.csvPath);
+  // Only the run's own files: the audit log when this run wrote to it, and neither through a link.
+  const audit = report.auditPath && isPlainFile(report.auditPath) ? report.auditPath : undefined;
+  const hasCsv = report.csvPath !== undefined && isPlainFile(report.csvPath);
+  if (report.csvPath && !hasCsv && existsSync(report.csvPath))
+    log.warning(`${report.csvPath} is no longer the file this run wrote (a symbolic link?): it is not uploaded.`);
   if (!hasCsv && !audit) return undefined;
   if (hasCsv) {
     try {

@@ -4,10 +4,21 @@
 // SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
 
 import { createHash } from 'node:crypto';
-import { accessSync, appendFileSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  appendFileSync,
+  closeSync,
+  constants,
+  existsSync,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { RunOrigin } from '../config/context.js';
 import { jsonText } from '../shared/neutralise.js';
+import { openNoFollow } from '../shared/files.js';
 import { Redactor } from '../shared/redact.js';
 
 /** What became of one write. */
@@ -64,11 +75,18 @@ export class AuditLog {
     private readonly warn: (message: string) => void,
   ) {
     this.redactor.addSecret(run.token);
-    if (existsSync(file)) {
-      if (!statSync(file).isFile()) throw new Error('not a regular file');
-      accessSync(file, constants.W_OK);
+    const stat = lstatSync(file, { throwIfNoEntry: false });
+    // A link (say, committed at the default path) would have an outside file chmod-ed, appended to, uploaded.
+    if (stat?.isSymbolicLink()) throw new Error('a symbolic link, never written through');
+    if (stat) {
+      if (!stat.isFile()) throw new Error('not a regular file');
       // An existing file keeps its lines, but not a mode that lets others read them.
-      chmodSync(file, 0o600);
+      const fd = openNoFollow(file, { append: true, mode: 0o600 });
+      try {
+        fchmodSync(fd, 0o600);
+      } finally {
+        closeSync(fd);
+      }
       return;
     }
     let dir = path.dirname(file);
@@ -92,7 +110,12 @@ export class AuditLog {
     };
     try {
       if (this.lines === 0) mkdirSync(path.dirname(this.file), { recursive: true });
-      appendFileSync(this.file, `${this.redactor.redact(jsonText(line))}\n`, { mode: 0o600 });
+      const fd = openNoFollow(this.file, { append: true, mode: 0o600 });
+      try {
+        appendFileSync(fd, `${this.redactor.redact(jsonText(line))}\n`);
+      } finally {
+        closeSync(fd);
+      }
       this.lines += 1;
     } catch (error) {
       // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.

@@ -2,19 +2,10 @@
 // at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
 // file is created when the writer is made, before any key exists: a path that cannot take the CSV
 // fails the run before anything is created.
-import {
-  createWriteStream,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  type WriteStream,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TrialKey } from '../quota-proxy/types.js';
+import { notReplaceable } from '../shared/files.js';
 
 /** The old tool's columns first, in its order; then what else the server told us. */
 export const CSV_COLUMNS = [
@@ -33,35 +24,6 @@ export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 /** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
 export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * Why `file` must not be replaced by the CSV, or undefined when it may: only a regular file (or
- * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
- * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
- */
-export function notReplaceable(file: string): string | undefined {
-  let kind: string | undefined;
-  try {
-    const link = lstatSync(file);
-    const stat = link.isSymbolicLink() ? statSync(file) : link;
-    if (stat.isFile()) return undefined;
-    kind = stat.isDirectory()
-      ? 'a folder'
-      : stat.isFIFO()
-        ? 'a FIFO (named pipe)'
-        : stat.isSocket()
-          ? 'a socket'
-          : stat.isCharacterDevice() || stat.isBlockDevice()
-            ? 'a device'
-            : 'not a regular file';
-    return (
-      `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
-      `replaces a regular file`
-    );
-  } catch {
-    return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
-  }
 }
 
 export interface RowExtras {

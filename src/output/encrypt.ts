@@ -13,13 +13,15 @@ export async function encryptFileTo(file: string, recipients: readonly string[])
   for (const recipient of recipients) encrypter.addRecipient(recipient);
   const ciphertext = await encrypter.encrypt(await readFile(file));
   const target = `${file}.age`;
-  // Written beside the target and renamed, so a reader never sees half a file.
+  // Written beside the target and renamed, so a reader never sees half a file; 'wx': never through
+  // a file or link someone else put at the temp path.
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, ciphertext, { mode: 0o600 });
+    await writeFile(temp, ciphertext, { mode: 0o600, flag: 'wx' });
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
+    // EEXIST: what is at the temp path is not ours to remove.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temp, { force: true });
     throw error;
   }
   await rm(file, { force: true });

@@ -1,10 +1,13 @@
 // After the run: one POST to notify-webhook, a short JSON body (Slack-compatible `text` plus
 // structured fields) naming the command, each server, its counts and alerts and the run URL, on
 // `notify-on` (failure, alert, always). Never a key or a token: the body goes through the Redactor.
-// A webhook that fails, answers an error or hangs is a warning; it never changes the run's result
-// and is given up after NOTIFY_TIMEOUT_MS.
+// It goes through the proxy the admin requests use. A webhook that fails, answers an error or hangs
+// is a warning; it never changes the run's result and is given up after NOTIFY_TIMEOUT_MS; one that
+// answered 2xx has it (its body is not waited for).
+import type { Readable } from 'node:stream';
 import type { RunReport } from '../commands/contract.js';
 import type { NotifyOn, Options } from '../config/options.js';
+import { proxyNote } from '../quota-proxy/proxy-note.js';
 import type { Logger } from '../shared/log.js';
 import { chatText, jsonText } from '../shared/neutralise.js';
 import type { Redactor } from '../shared/redact.js';
@@ -112,20 +115,57 @@ export function notificationBody(
   return { text, command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
 }
 
-/** The answer's first bytes, for the warning; never read whole (a webhook may answer gigabytes). */
-async function answerStart(answer: Response, max = 4096): Promise<string> {
-  const reader = answer.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
+/** How long an error answer's body is read for the warning: its start is enough, and it may drip. */
+const ERROR_BODY_MS = 1000;
+
+/** The answer's first bytes, for the warning; never read whole (a webhook may answer gigabytes, or drip). */
+async function answerStart(body: Readable, max = 4096): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  while (size < max) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  await reader.cancel().catch(() => undefined);
+  const read = (async () => {
+    for await (const chunk of body) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= max) break;
+    }
+  })().catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([read, new Promise((resolve) => (timer = setTimeout(resolve, ERROR_BODY_MS)))]);
+  clearTimeout(timer);
+  body.destroy();
   return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+}
+
+/**
+ * One POST of `body` to the webhook, through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY lists its host,
+ * as the admin requests go (undici, loaded only here). Redirects are not followed. A 2xx is delivered:
+ * its body is not waited for.
+ */
+async function postWebhook(hook: URL, body: string, signal: AbortSignal): Promise<{ status: number; text: string }> {
+  const { EnvHttpProxyAgent } = await import('../quota-proxy/undici-parts.js');
+  const agent = new EnvHttpProxyAgent();
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (hook.username || hook.password) {
+    const user = `${decodeURIComponent(hook.username)}:${decodeURIComponent(hook.password)}`;
+    headers.authorization = `Basic ${Buffer.from(user).toString('base64')}`;
+  }
+  try {
+    const answer = await agent.request({
+      origin: hook.origin,
+      path: `${hook.pathname}${hook.search}`,
+      method: 'POST',
+      headers,
+      body,
+      signal,
+    });
+    const delivered = answer.statusCode >= 200 && answer.statusCode <= 299;
+    // Destroying a body not read to its end makes it emit an error: expected here, not a crash.
+    answer.body.on('error', () => undefined);
+    if (delivered) answer.body.destroy();
+    return { status: answer.statusCode, text: delivered ? '' : await answerStart(answer.body) };
+  } finally {
+    await agent.destroy().catch(() => undefined);
+  }
 }
 
 /**
@@ -149,25 +189,20 @@ export async function notifyAfterRun(
     jsonText(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)),
   );
   try {
-    const answer = await fetch(hook, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await answerStart(answer);
+    const answer = await postWebhook(hook, body, AbortSignal.timeout(timeoutMs));
     if (answer.status < 200 || answer.status > 299)
-      log.warning(`notify-webhook answered ${answer.status}: ${log.redactor.snippet(text)}; the run's result stands.`);
+      log.warning(
+        `notify-webhook answered ${answer.status}: ${log.redactor.snippet(answer.text)}; the run's result stands.`,
+      );
     else log.info(`Notified notify-webhook (${reason}).`);
   } catch (error) {
     // Checked by name: the DOMException may come from another realm than this Error.
     const name = (error as { name?: string } | undefined)?.name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const code = (error as { code?: string }).code;
     const why = timedOut
       ? `no answer within ${timeoutMs / 1000} s`
-      : (cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+      : `${code ?? (error instanceof Error ? error.message : String(error))}${proxyNote(hook, process.env)}`;
     log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
   }
 }

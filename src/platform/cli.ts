@@ -18,7 +18,7 @@ import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
 import { commandUsage, EXIT_ALERT, exitCodesUsage, flagsUsage, HELP_TOPICS, shortUsage, usage } from './cli-help.js';
-import { artifactWarnings, dotenvPath, writeDotenv } from './gitlab.js';
+import { artifactWarnings, checkedDotenvPath, dotenvPath, writeDotenv } from './gitlab.js';
 import { reportDocument } from './json-report.js';
 import { watch, watchSeconds } from './watch.js';
 
@@ -349,7 +349,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     maskTokenArguments(argv, env, log);
     const parsed = parseArgs(argv);
     Object.assign(mode, { json: parsed.json, quiet: parsed.quiet });
-    dotenvFile = dotenvPath(parsed.dotenv, env);
+    dotenvFile = undefined; // a refused one is not written on the way out either
+    dotenvFile = checkedDotenvPath(parsed.dotenv, env);
     const help = helpText(parsed);
     if (help !== undefined) {
       process.stdout.write(`${help}\n`);

@@ -1,10 +1,12 @@
 // GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
 // for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
-import { writeFileSync } from 'node:fs';
+import { closeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitlabJobDirectory, isGitlabJob } from '../config/context.js';
+import { checkDotenv } from '../config/paths.js';
 import { dotenvValue } from '../shared/neutralise.js';
+import { openNoFollow } from '../shared/files.js';
 
 export const DEFAULT_DOTENV = 'quota-keys.env';
 
@@ -28,6 +30,13 @@ export function dotenvPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
   const base = isGitlabJob(env) ? gitlabJobDirectory(env, cwd).dir : cwd;
   if (flag) return path.resolve(base, flag);
   return isGitlabJob(env) ? path.resolve(base, DEFAULT_DOTENV) : undefined;
+}
+
+/** dotenvPath, checked before any request (InputError): not through a symbolic link, a name the artifact takes. */
+export function checkedDotenvPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd = process.cwd()) {
+  const file = dotenvPath(flag, env, cwd);
+  if (file) checkDotenv(file, flag || DEFAULT_DOTENV, isGitlabJob(env) ? gitlabJobDirectory(env, cwd).dir : cwd);
+  return file;
 }
 
 /**
@@ -78,7 +87,13 @@ export function writeDotenv(
   { quiet = false, cwd = process.cwd() } = {},
 ): string | undefined {
   try {
-    writeFileSync(file, dotenvText(outputs, cwd));
+    // Never through a symbolic link put at its path (checked up front; O_NOFOLLOW for one put there since).
+    const fd = openNoFollow(file, { append: false, mode: 0o666 });
+    try {
+      writeFileSync(fd, dotenvText(outputs, cwd));
+    } finally {
+      closeSync(fd);
+    }
     return undefined;
   } catch (error) {
     const message =
