@@ -135,7 +135,15 @@ export async function notifyAfterRun(
   /** The run's page (RunContext.origin), named in the message; none on a terminal. */
   runUrl: string | undefined,
   log: Logger & { redactor: Redactor },
-  { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS }: { runFailure?: string; timeoutMs?: number } = {},
+  {
+    runFailure,
+    timeoutMs = NOTIFY_TIMEOUT_MS,
+    signal,
+  }: {
+    runFailure?: string;
+    timeoutMs?: number /** Abandons the POST (a signal after the run). */;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<void> {
   const hook = options.notifyWebhook;
   const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
@@ -151,7 +159,7 @@ export async function notifyAfterRun(
       headers: { 'content-type': 'application/json' },
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), signal]) : AbortSignal.timeout(timeoutMs),
     });
     const text = await answerStart(answer);
     if (answer.status < 200 || answer.status > 299)
@@ -162,9 +170,11 @@ export async function notifyAfterRun(
     const name = (error as { name?: string } | undefined)?.name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = timedOut
-      ? `no answer within ${timeoutMs / 1000} s`
-      : (cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+    const why = signal?.aborted
+      ? 'abandoned after the signal'
+      : timedOut
+        ? `no answer within ${timeoutMs / 1000} s`
+        : (cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
     log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
   }
 }
