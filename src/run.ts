@@ -159,6 +159,8 @@ async function runSteps(ctx: CommandContext, cancellation: Cancellation, progres
     // A wrong token is found before the first key is made, not by the creates.
     if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
       const refusal = await checkAdminToken(api, options.tokenSource, (m) => log.warning(m));
+      // Its request abandoned by a signal fails like an unreachable server: the run was cancelled.
+      if (cancellation.requested) return cancelledReport(ctx, cancellation);
       if (refusal) return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
     }
     const runner = RUNNERS[options.command];

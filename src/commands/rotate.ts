@@ -13,7 +13,7 @@ import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { batchLabels, batchStem } from '../issuing/labels.js';
 import { isFatal } from '../quota-proxy/errors.js';
-import { isoSeconds } from '../quota-proxy/retry.js';
+import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { idleKeys } from '../reading/usage-trends.js';
 import { forEachBounded } from '../shared/bounded.js';
@@ -215,7 +215,7 @@ function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit | RunR
       ? 'on-rate-limit is fail'
       : canWait
         ? 'max-wait-seconds covers the wait for one more window, not more'
-        : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
+        : `waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
           `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
   if (fit >= due.length) {
     log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);

@@ -11,7 +11,7 @@
 import type { Audit } from '../output/audit.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isFatal } from '../quota-proxy/errors.js';
-import { isoSeconds } from '../quota-proxy/retry.js';
+import { isoSeconds, retryAdvice, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import type { Cancellation } from '../shared/cancel.js';
 import { CancelledError } from '../shared/cancel.js';
@@ -316,11 +316,11 @@ export class KeyIssuer {
       why = 'on-rate-limit is fail';
     } else if (plan.waitMs > left) {
       log.warning(
-        `${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
+        `${message} Waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
           `${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`,
       );
       why =
-        `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds ` +
+        `waiting ${waitText(plan.waitMs)} for the next window exceeds what max-wait-seconds ` +
         `leaves (${Math.floor(left / 1000)} s)`;
     } else {
       log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
@@ -328,7 +328,7 @@ export class KeyIssuer {
     }
     const refusal =
       `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ` +
-      `${why}; retry after ${at}.`;
+      `${why}; ${retryAdvice(plan.resetAt)}.`;
     for (const request of queue.slice(fit)) this.ledger.failed.set(request.label, refusal);
     return { announced: true, send: fit };
   }

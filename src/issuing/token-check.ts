@@ -52,6 +52,9 @@ export async function checkAdminToken(
             `admin rights, or this runner's address is not on the server's admin allow-list`;
       return `${why}. ${noKey}`;
     }
+    // A plain-HTTP port's message already says what to do.
+    if (error instanceof NetworkError && error.kind === 'plain-http')
+      return `Checking the admin token failed: ${error.message}. ${noKey}`;
     if (error instanceof NetworkError) {
       const advice = tlsAdvice(error.message);
       return (

@@ -87,7 +87,6 @@ export interface ArtifactUploader {
 /** Makes the artifact client; called only when a CSV is to be uploaded. */
 export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
 
-
 /** Uploads the files (the CSV, the audit log), zipped under their names. */
 export async function uploadFileArtifact(
   files: readonly string[],

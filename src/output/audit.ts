@@ -17,8 +17,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { RunOrigin } from '../config/context.js';
-import { jsonText } from '../shared/neutralise.js';
 import { openNoFollow } from '../shared/files.js';
+import { jsonText } from '../shared/neutralise.js';
 import { Redactor } from '../shared/redact.js';
 
 /** What became of one write. */

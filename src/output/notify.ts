@@ -178,7 +178,15 @@ export async function notifyAfterRun(
   /** The run's page (RunContext.origin), named in the message; none on a terminal. */
   runUrl: string | undefined,
   log: Logger & { redactor: Redactor },
-  { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS }: { runFailure?: string; timeoutMs?: number } = {},
+  {
+    runFailure,
+    timeoutMs = NOTIFY_TIMEOUT_MS,
+    signal,
+  }: {
+    runFailure?: string;
+    timeoutMs?: number /** Abandons the POST (a signal after the run). */;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<void> {
   const hook = options.notifyWebhook;
   const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
@@ -189,7 +197,8 @@ export async function notifyAfterRun(
     jsonText(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)),
   );
   try {
-    const answer = await postWebhook(hook, body, AbortSignal.timeout(timeoutMs));
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const answer = await postWebhook(hook, body, signal ? AbortSignal.any([timeout, signal]) : timeout);
     if (answer.status < 200 || answer.status > 299)
       log.warning(
         `notify-webhook answered ${answer.status}: ${log.redactor.snippet(answer.text)}; the run's result stands.`,
@@ -200,9 +209,11 @@ export async function notifyAfterRun(
     const name = (error as { name?: string } | undefined)?.name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
     const code = (error as { code?: string }).code;
-    const why = timedOut
-      ? `no answer within ${timeoutMs / 1000} s`
-      : `${code ?? (error instanceof Error ? error.message : String(error))}${proxyNote(hook, process.env)}`;
+    const why = signal?.aborted
+      ? 'abandoned after the signal'
+      : timedOut
+        ? `no answer within ${timeoutMs / 1000} s`
+        : `${code ?? (error instanceof Error ? error.message : String(error))}${proxyNote(hook, process.env)}`;
     log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
   }
 }

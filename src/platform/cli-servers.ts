@@ -44,13 +44,22 @@ export async function runServersCli(cli: ServersCli): Promise<number> {
         : `${signal}: stopping every server: no new requests; those in flight get ${GRACE_MS / 1000} s.\n`,
     ),
   );
-  const all = await runAll(runs, first.serverConcurrency, log, cancellation).finally(stopListening);
-  const unwritten = dotenvFile && writeDotenv(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
-  await notifyAfterRun(first, all.results, context.origin?.runUrl, log);
+  // Listening through the webhook after the run: a signal then abandons its POST and exits 130/143.
+  let all: Awaited<ReturnType<typeof runAll>>;
+  let unwritten: string | undefined;
+  try {
+    all = await runAll(runs, first.serverConcurrency, log, cancellation);
+    unwritten = dotenvFile && writeDotenv(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
+    const signal = all.cancelled ? undefined : cancellation.abortSignal;
+    await notifyAfterRun(first, all.results, context.origin?.runUrl, log, { signal });
+  } finally {
+    stopListening();
+  }
   const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
   let code = all.ok ? 0 : alertOnly ? EXIT_ALERT : 1;
   if (unwritten) code = 1;
-  if (all.cancelled) code = exitCodeFor(all.cancelled);
+  const stopped = all.cancelled ?? cancellation.reason;
+  if (stopped) code = exitCodeFor(stopped);
   const redact = (text: string) => log.redactor.redact(text);
   // Redacted, then neutralised line by line (shared/neutralise.ts), as every terminal line.
   const terminal = (text: string) => logLines(redact(text));

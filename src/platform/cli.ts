@@ -287,18 +287,9 @@ function runWatching(
   );
 }
 
-/**
- * One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit
- * 130/143.
- */
-async function runOnce(
-  options: Options,
-  context: RunContext,
-  log: CliLogger,
-  done: (outputs: Record<string, string>) => void,
-): Promise<RunReport> {
-  const cancellation = new Cancellation();
-  const stopListening = cancellation.listen((signal, second) =>
+/** SIGINT/SIGTERM cancel the run: no new requests, those in flight get GRACE_MS; returns how to stop listening. */
+function listenForStop(cancellation: Cancellation): () => void {
+  return cancellation.listen((signal, second) =>
     process.stderr.write(
       second
         ? `${signal}: abandoning the requests in flight.\n`
@@ -306,14 +297,19 @@ async function runOnce(
             `are abandoned; then the CSV is written. Send it again to abandon them now.\n`,
     ),
   );
-  let report: RunReport;
-  try {
-    // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-    const { run } = await import('../run.js');
-    report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
-  } finally {
-    stopListening();
-  }
+}
+
+/** One run under `cancellation`: a signal stops it, the CSV is written (exit 130/143). */
+async function runOnce(
+  options: Options,
+  context: RunContext,
+  log: CliLogger,
+  cancellation: Cancellation,
+  done: (outputs: Record<string, string>) => void,
+): Promise<RunReport> {
+  // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
+  const { run } = await import('../run.js');
+  const report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
   done(report.outputs);
   await encryptReportCsv(report, options.encryptTo, log);
   return report;
@@ -367,11 +363,22 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
     noteGitlabJob(env, context, options, dotenvFile, log);
     if (parsed.watch !== undefined) return await runWatching(parsed, command, env, dotenvFile, log);
-    const report = await runOnce(options, context, log, (o) => (outputs = o));
-    const server = { name: options.url.host, url: redactUrl(options.url.href), report };
-    await notifyAfterRun(options, [server], context.origin?.runUrl, log);
+    // Listening until the exit code is known: a signal during the webhook after the run ends it too (130/143).
+    const cancellation = new Cancellation();
+    const stopListening = listenForStop(cancellation);
+    let report: RunReport;
+    try {
+      report = await runOnce(options, context, log, cancellation, (o) => (outputs = o));
+      const server = { name: options.url.host, url: redactUrl(options.url.href), report };
+      // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
+      const signal = report.cancelled ? undefined : cancellation.abortSignal;
+      await notifyAfterRun(options, [server], context.origin?.runUrl, log, { signal });
+    } finally {
+      stopListening();
+    }
     const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
-    const code = report.cancelled ? exitCodeFor(report.cancelled) : unwritten ? 1 : exitCodeOf(report, options);
+    const stopped = report.cancelled ?? cancellation.reason;
+    const code = stopped ? exitCodeFor(stopped) : unwritten ? 1 : exitCodeOf(report, options);
     // The report first: a dotenv that cannot be written must not hide why the run failed.
     printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
     if (unwritten) process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);

@@ -5,8 +5,8 @@ import { closeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { checkDotenv } from '../config/paths.js';
-import { dotenvValue } from '../shared/neutralise.js';
 import { openNoFollow } from '../shared/files.js';
+import { dotenvValue } from '../shared/neutralise.js';
 
 export const DEFAULT_DOTENV = 'quota-keys.env';
 

@@ -2,9 +2,11 @@
 // the run needs anyway (health body, first listing, first creation): never an extra request.
 
 import { snippetOf } from '../shared/redact.js';
-import { adapterFor, flavorFromCreated, flavorFromHealth, flavorFromListing, healthProbes } from './detect.js';
-import { HttpStatusError, NetworkError } from './errors.js';
-import type { HttpAnswer, HttpClient } from './http.js';
+import { adapterFor, flavorFromCreated, flavorFromListing } from './detect.js';
+import { HttpStatusError } from './errors.js';
+import { HealthCheck, type HealthResult } from './health-check.js';
+import type { HttpClient } from './http.js';
+import { KEY_LIMIT, PageGuard, ROW_LIMIT } from './paging.js';
 import type { RateLimitPlan } from './rate-limit.js';
 import { pathSegment } from './request-path.js';
 import { type ServerDay, serverDayFromRows } from './time.js';
@@ -12,12 +14,13 @@ import {
   type CreateKeyRequest,
   type Flavor,
   type FlavorAdapter,
-  type HealthProbe,
   type TrialKey,
   UnsupportedOperationError,
   type UsagePage,
   type UsageRow,
 } from './types.js';
+
+export { DEFAULT_HEALTH_PATH, HEALTH_PATIENCE_MS, type HealthResult } from './health-check.js';
 
 /** Which day a usage or reset applied to, and how that day was chosen. */
 export type DayChoice =
@@ -39,45 +42,13 @@ export interface UsageOfDay {
   everyRow: UsageRow[];
 }
 
-export interface HealthResult {
-  healthy: boolean;
-  /** One line: what failed and what to check. Empty when healthy. */
-  problem: string;
-  /** When healthy by another route than health-path: which, and why (one line for the log). */
-  note?: string;
-  status?: number;
-  failure?: 'timeout' | 'refused' | 'dns' | 'status' | 'ok-false' | 'network' | 'reset' | 'probe';
-}
+/** What tells a page's usage rows apart: a key's row of a day. */
+const rowIds = (page: UsagePage) => page.rows.map((r) => `${r.key} ${r.day ?? ''}`);
 
 /** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
 function ofDay(rows: UsageRow[], day: string): UsageRow[] {
   return rows.filter((r) => r.day === undefined || r.day === day);
 }
-
-/** The health path every flavor but v10 answers quickly. */
-export const DEFAULT_HEALTH_PATH = '/healthz';
-/** How long a health path may stay silent before the flavors whose /healthz hangs are probed. */
-export const HEALTH_PATIENCE_MS = 2000;
-
-const NETWORK_CHECK: Record<string, string> = {
-  timeout:
-    'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other ' +
-    'routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
-  refused: 'check that quota-proxy is running and listening on that host and port',
-  dns: 'check the host name in url',
-  reset: 'check the server and any proxy in front of it',
-  network: 'check the network between this runner and the server',
-};
-
-type Settled = { answer: HttpAnswer } | { error: NetworkError };
-type ProbeOutcome = {
-  flavor: Flavor;
-  target: string;
-  proof?: string;
-  answered: string;
-  probe: HealthProbe;
-  reached: boolean;
-};
 
 export class QuotaProxy {
   private adapter?: FlavorAdapter;
@@ -117,160 +88,23 @@ export class QuotaProxy {
     return this.http.retriesMade;
   }
 
-  /** `METHOD url` as messages name a request to this server (never with a secret). */
   /** Ends the run's connections (the client's keep-alive pool). */
   async close(): Promise<void> {
     await this.http.close();
   }
 
+  /** `METHOD url` as messages name a request to this server (never with a secret). */
   describe(method: string, path: string): string {
     return this.http.describe(method, path);
   }
 
+  /** The health check of `path` (./health-check.ts); its answers may tell the flavor. */
+  health(path: string): Promise<HealthResult> {
+    return new HealthCheck(this.http, this.adapter, (flavor) => this.learn(flavor)).run(path);
+  }
+
   private learn(flavor: Flavor | undefined): void {
     if (flavor && !this.adapter) this.adapter = adapterFor(flavor);
-  }
-
-  /**
-   * GET `path`, healthy when 2xx and the body does not say "ok": false (retried like any GET). A
-   * flavor whose /healthz never answers (v10) is checked by its probe instead: at once when the
-   * flavor is known, else once `path` has stayed without an answer for HEALTH_PATIENCE_MS; the
-   * probe recognising its flavor ends the check, else `path`'s own outcome decides.
-   */
-  async health(path: string): Promise<HealthResult> {
-    const known = this.adapter;
-    if (known?.healthProbe && path === DEFAULT_HEALTH_PATH) {
-      const outcome = await this.probe(known.flavor, known.healthProbe);
-      if (outcome.proof)
-        return {
-          healthy: true,
-          problem: '',
-          note: `${outcome.target} ${outcome.proof} (not ${path}: ${outcome.probe.why})`,
-        };
-      return {
-        healthy: false,
-        failure: 'probe',
-        problem:
-          `Health check failed: ${outcome.answered}, where a healthy ${known.flavor} server answers ` +
-          `${outcome.probe.expected} (${path} is not asked: ${outcome.probe.why}); check the server and ` +
-          `server-flavor, or set health-path to a route that answers.`,
-      };
-    }
-    const stop = new AbortController();
-    const started = Date.now();
-    const checked: Promise<Settled> = this.http.request('GET', path, { auth: false, signal: stop.signal }).then(
-      (answer) => ({ answer }),
-      (error: unknown) => {
-        if (error instanceof NetworkError) return { error };
-        throw error;
-      },
-    );
-    const candidates = known ? [] : healthProbes();
-    const probed: ProbeOutcome[] = [];
-    if (candidates.length > 0) {
-      let patience: ReturnType<typeof setTimeout> | undefined;
-      const first = await Promise.race([
-        checked,
-        new Promise<undefined>((resolve) => (patience = setTimeout(() => resolve(undefined), HEALTH_PATIENCE_MS))),
-      ]);
-      clearTimeout(patience);
-      if (first === undefined) {
-        const waited = Math.round((Date.now() - started) / 100) / 10;
-        for (const { flavor, probe } of candidates) {
-          const outcome = await this.probe(flavor, probe);
-          if (!outcome.proof) {
-            // What another route answered tells whether the server is up: worth naming. A probe that
-            // could not connect says nothing the health path's own failure does not.
-            if (outcome.reached) probed.push(outcome);
-            continue;
-          }
-          stop.abort();
-          await checked.catch(() => undefined);
-          this.learn(flavor);
-          return {
-            healthy: true,
-            problem: '',
-            note:
-              `${this.http.describe('GET', path)} did not answer within ${waited} s (${probe.why}); ` +
-              `${outcome.target} ${outcome.proof}`,
-          };
-        }
-      }
-    }
-    return this.judge(path, await checked, probed);
-  }
-
-  /** The verdict on the health path's own answer (or failure), with what the probes found. */
-  private judge(path: string, settled: Settled, probed: ProbeOutcome[]): HealthResult {
-    const target = this.http.describe('GET', path);
-    const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
-    if ('error' in settled) {
-      const { error } = settled;
-      return {
-        healthy: false,
-        failure: error.kind,
-        problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.`,
-      };
-    }
-    const { answer } = settled;
-    let body: unknown;
-    try {
-      body = JSON.parse(answer.text);
-    } catch {
-      body = undefined;
-    }
-    if (answer.status < 200 || answer.status > 299) {
-      return {
-        healthy: false,
-        status: answer.status,
-        failure: 'status',
-        problem:
-          `Health check failed: ${target} answered ${answer.status}` +
-          `${answer.text ? ` (${snippetOf(answer.text)})` : ''}; check the quota-proxy logs and its database.`,
-      };
-    }
-    this.learn(flavorFromHealth(body));
-    if (body && typeof body === 'object' && (body as { ok?: unknown }).ok === false) {
-      return {
-        healthy: false,
-        status: answer.status,
-        failure: 'ok-false',
-        problem:
-          `Health check failed: ${target} answered ${answer.status} but says "ok": false (` +
-          `${snippetOf(answer.text)}); check the quota-proxy logs and its database.`,
-      };
-    }
-    return { healthy: true, status: answer.status, problem: '' };
-  }
-
-  /** One probe request (outside /admin): what it proves when the answer is `flavor`'s healthy one. */
-  private async probe(flavor: Flavor, probe: HealthProbe): Promise<ProbeOutcome> {
-    const target = this.http.describe(probe.method, probe.path);
-    try {
-      // Not repeated after a timeout: the health path, still running meanwhile, has its own retries.
-      const answer = await this.http.request(probe.method, probe.path, {
-        auth: false,
-        query: probe.query,
-        idempotent: false,
-      });
-      let body: unknown;
-      try {
-        body = JSON.parse(answer.text);
-      } catch {
-        body = undefined;
-      }
-      const answered = `${target} answered ${answer.status}${answer.text ? ` (${snippetOf(answer.text)})` : ''}`;
-      return { flavor, probe, target, proof: probe.judge(answer.status, body), answered, reached: true };
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      return {
-        flavor,
-        probe,
-        target,
-        answered: error.message,
-        reached: error.kind === 'timeout' || error.kind === 'reset',
-      };
-    }
   }
 
   /**
@@ -310,8 +144,9 @@ export class QuotaProxy {
     return adapterFor(flavor).parseCreated(body, requests);
   }
 
-  /** Every key, page by page. */
+  /** Every key, page by page; a listing that never ends is stopped (PageGuard). */
   async *listKeys(): AsyncGenerator<TrialKey[]> {
+    const guard = new PageGuard(this.http.describe('GET', '/admin/keys'), 'key list', KEY_LIMIT, 'keys');
     let offset: number | undefined = 0;
     while (offset !== undefined) {
       // Unknown flavor: v10's first-page query, which the other flavors ignore.
@@ -322,7 +157,11 @@ export class QuotaProxy {
         throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
       const page = this.adapter.parseListing(body, offset);
       yield page.keys;
-      offset = page.next;
+      offset = guard.next(
+        offset,
+        page.keys.map((k) => k.key),
+        page.next,
+      );
     }
   }
 
@@ -431,13 +270,19 @@ export class QuotaProxy {
     onPage: (page: UsagePage) => boolean,
   ): Promise<void> {
     const adapter = this.require('usage');
+    const guard = this.usageGuard(request(0).path);
     let offset: number | undefined = 0;
     while (offset !== undefined) {
       const { path, query } = request(offset);
       const { body } = await this.http.json('GET', path, { query });
       const page = adapter.parseUsage(body, day, offset);
-      offset = onPage(page) ? page.next : undefined;
+      offset = onPage(page) ? guard.next(offset, rowIds(page), page.next) : undefined;
     }
+  }
+
+  /** The count of one paged usage read, stopped when its pages never end. */
+  private usageGuard(path: string): PageGuard {
+    return new PageGuard(this.http.describe('GET', path), 'usage', ROW_LIMIT, 'usage rows');
   }
 
   private async usagePage(day: string | undefined, offset: number): Promise<UsagePage> {
@@ -449,13 +294,14 @@ export class QuotaProxy {
 
   private async usagePages(day: string | undefined): Promise<UsagePage> {
     const all: UsagePage = { rows: [] };
+    const guard = this.usageGuard(this.require('usage').usageRequest(day, 0).path);
     let offset: number | undefined = 0;
     while (offset !== undefined) {
       const page = await this.usagePage(day, offset);
       for (const row of page.rows) all.rows.push(row);
       all.day ??= page.day;
       all.partial ||= page.partial;
-      offset = page.next;
+      offset = guard.next(offset, rowIds(page), page.next);
     }
     return all;
   }

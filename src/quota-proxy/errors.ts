@@ -1,10 +1,10 @@
 // What a request to the quota-proxy can fail with, and which failures end a run early. The
 // client (./http.ts) makes these; commands and the issuing steps only read them.
 import { type AnswerTooLargeError, DeadlineError, formatBytes } from './attempt-limits.js';
-import { isoSeconds, retryMoment } from './retry.js';
+import { type Refused, retryAdvice, retryMoment, waitText } from './retry.js';
 import { UnsupportedOperationError } from './types.js';
 
-export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'network';
+export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'plain-http' | 'network';
 export type Headers = Record<string, string | string[] | undefined>;
 
 /** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
@@ -51,12 +51,13 @@ export class RateLimitedError extends HttpStatusError {
     readonly answered: boolean,
     why: string,
     headers: Headers = {},
+    /** What to do: by default when to retry (or, past a year, what to check). */
+    advice = retryAdvice(retryAt),
   ) {
     super(429, target, '', headers);
     this.message =
       `${target}: ` +
-      `${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry ` +
-      `after ${isoSeconds(retryAt)}.`;
+      `${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; ${advice}.`;
     this.name = 'RateLimitedError';
   }
 }
@@ -125,10 +126,11 @@ export function networkErrorOf(
 ): NetworkError {
   const { kind, detail, sent } = classify(error);
   const what = kind === 'timeout' && sent ? `timed out after ${timeoutMs / 1000} s` : detail;
+  const advice = kind === 'plain-http' ? PLAIN_HTTP_ADVICE : '';
   return new NetworkError(
     kind,
     target,
-    `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}`,
+    `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}${advice}`,
     sent,
     attempts,
   );
@@ -163,16 +165,29 @@ export function brokenOffError(
 }
 
 /** What an error status adds after its snippet: the wait the budget could not give, or how many attempts it took. */
-export function statusNote(answer: { retries: number; refused?: { waitMs: number; serverAsked: boolean } }): string {
+export function statusNote(answer: { retries: number; refused?: Refused }): string {
   const refused = answer.refused;
   if (refused) {
     const asked = refused.serverAsked
-      ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s`
+      ? `the server asks to wait ${waitText(refused.waitMs)}`
       : 'the next retry would wait';
     return `; ${asked}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`;
   }
   return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
 }
+
+/**
+ * OpenSSL's words when the bytes that came back to our TLS ClientHello are no TLS record: the port
+ * speaks plain HTTP (its "HTTP/1.1 400" read as a record header), not a certificate problem.
+ */
+const PLAIN_HTTP_CODES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_UNKNOWN_PROTOCOL',
+  'ERR_SSL_RECORD_LAYER_FAILURE',
+]);
+const PLAIN_HTTP_WORDS = /wrong version number|packet length too long|unknown protocol|record layer failure/i;
+const PLAIN_HTTP_ADVICE = ": use http:// in url, or the server's TLS port";
 
 /**
  * What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen
@@ -204,7 +219,12 @@ export function classify(error: unknown): { kind: NetworkFailure; detail: string
     return { kind: 'reset', detail: 'connection reset by the server', sent: true };
   if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED')
     return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
-  return { kind: 'network', detail: err.message ?? String(error), sent: true };
+  const message = err.message ?? String(error);
+  // The handshake failed: nothing of the request was sent.
+  if (PLAIN_HTTP_CODES.has(code) || PLAIN_HTTP_WORDS.test(message))
+    return { kind: 'plain-http', detail: 'the port answers plain HTTP, not TLS', sent: false };
+  // OpenSSL's messages end in a line break: one line.
+  return { kind: 'network', detail: message.replace(/\s+/g, ' ').trim(), sent: true };
 }
 
 /**

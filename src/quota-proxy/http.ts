@@ -30,7 +30,7 @@ import {
 import { proxyNote } from './proxy-note.js';
 import type { RateLimitTracker } from './rate-limit.js';
 import { type Query, requestPath } from './request-path.js';
-import type { WaitBudget } from './retry.js';
+import type { Refused, WaitBudget } from './retry.js';
 import { type Attempt, RetryPolicy } from './retry-policy.js';
 import { EnvHttpProxyAgent as ProxyAwareAgent, retry } from './undici-parts.js';
 
@@ -41,7 +41,7 @@ export interface HttpAnswer {
   /** Retries this answer took. */
   retries: number;
   /** A wait the budget could not give (Retry-After too long): the answer is the last refusal. */
-  refused?: { waitMs: number; serverAsked: boolean };
+  refused?: Refused;
   /** An earlier attempt of this request may have been carried out (see Attempt). */
   earlierMayHaveActed?: boolean;
 }

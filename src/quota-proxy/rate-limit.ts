@@ -101,7 +101,8 @@ export class RateLimitTracker {
   plan(needed: number, now = Date.now()): RateLimitPlan | undefined {
     const window = this.window(now);
     if (!window) return undefined;
-    return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
+    // From the number, not the Date: an X-RateLimit-Reset past any date is an Invalid Date, yet a wait.
+    return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, this.resetAt - now) };
   }
 
   private available(): number {

@@ -12,7 +12,15 @@ import { type Cancellation, CancelledError, sleep } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { classify, type Headers, NetworkError, RateLimitedError } from './errors.js';
 import { RateLimitTracker } from './rate-limit.js';
-import { fullJitter, parseRetryAfter, WaitBudget } from './retry.js';
+import {
+  fullJitter,
+  parseRetryAfter,
+  type Refused,
+  readRetryAfter,
+  retryAdvice,
+  WaitBudget,
+  waitText,
+} from './retry.js';
 
 /** The request never reached the server: safe to repeat whatever it was. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_PRX_CONN']);
@@ -39,7 +47,7 @@ export interface Attempt {
   ticket?: number;
   /** The answer's head arrived: a failure now is a cut-off body, handled by the client, never a Range resume. */
   headersReceived: boolean;
-  refused?: { waitMs: number; serverAsked: boolean };
+  refused?: Refused;
   /**
    * An earlier attempt may have been carried out (5xx, reset or timeout after sending, cut-off answer), unlike a 429
    * or a refused connection.
@@ -64,8 +72,17 @@ export interface RetryPolicyOptions {
 interface Refusal {
   headers: Headers;
   retries: number;
-  refused?: { waitMs: number; serverAsked: boolean };
+  refused?: Refused;
 }
+
+/** The server's wait before a retry, and the header that said it. */
+interface ServerAskedWait {
+  ms: number;
+  by: 'Retry-After' | 'X-RateLimit-Reset';
+}
+
+/** A header value shown in a message: printable ASCII, cut short (it is the server's, untrusted). */
+const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(/[^\x20-\x7e…]/g, '?');
 
 export class RetryPolicy {
   /** Every wait of the run comes out of this (max-wait-seconds). */
@@ -131,14 +148,23 @@ export class RetryPolicy {
     const { statusCode, code, headers } = err as Error & { statusCode?: number; code?: string; headers?: Headers };
     let retry: boolean;
     let why: string;
-    let retryAfter: number | undefined;
+    let retryAfter: ServerAskedWait | undefined;
     if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
       why = `answered ${statusCode}`;
       if (attempt.ticket !== undefined && headers) this.rateLimit.observe(headers, attempt.ticket);
       // A 429 was refused before anything was done, so even a create may be repeated.
       retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
       if (retry && statusCode !== 429) attempt.earlierMayHaveActed = true;
-      retryAfter = parseRetryAfter(headers?.['retry-after']);
+      const asked = readRetryAfter(headers?.['retry-after']);
+      if (asked && 'ms' in asked) retryAfter = { ms: asked.ms, by: 'Retry-After' };
+      else if (statusCode === 429) {
+        retryAfter = this.windowWait();
+        // The server said how long, in words no wait can be read from: not sent again blindly.
+        if (asked && !retryAfter) {
+          attempt.refused = { waitMs: Number.NaN, serverAsked: true, by: 'Retry-After', unreadable: asked.unreadable };
+          retry = false;
+        }
+      }
     } else {
       // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
       if (code === 'UND_ERR_CONNECT_TIMEOUT') this.timedOut();
@@ -164,15 +190,15 @@ export class RetryPolicy {
     attempt: Attempt,
     target: string,
     why: string,
-    retryAfterMs: number | undefined,
+    retryAfter: ServerAskedWait | undefined,
   ): Promise<boolean> {
     const { cancellation, log, retries } = this.options;
     if (cancellation?.requested || attempt.retries >= retries || this.stalled()) return false;
-    const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
+    const delay = retryAfter?.ms ?? fullJitter(attempt.retries, this.options.random);
     if (!this.budget.reserve(delay)) {
-      attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
+      attempt.refused = { waitMs: delay, serverAsked: retryAfter !== undefined, by: retryAfter?.by };
       log?.debug(
-        `${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds ` +
+        `${target}: ${why}; not retried: waiting ${waitText(delay)} exceeds what max-wait-seconds ` +
           `leaves (${Math.floor(this.budget.left() / 1000)} s)`,
       );
       return false;
@@ -181,7 +207,7 @@ export class RetryPolicy {
     this.retriesMade += 1;
     log?.debug(
       `${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s` +
-        `${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`,
+        `${retryAfter ? ` (${retryAfter.by})` : ''}`,
     );
     return sleep(delay, cancellation?.signal);
   }
@@ -201,11 +227,11 @@ export class RetryPolicy {
           target,
           resetAt,
           false,
-          `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (` +
+          `waiting ${waitText(waitMs)} for the next window exceeds what max-wait-seconds leaves (` +
             `${Math.floor(this.budget.left() / 1000)} s)`,
         );
       }
-      log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+      log?.debug(`${target}: admin rate limit used up; waiting ${waitText(waitMs)} for the next window`);
       if (!(await sleep(waitMs + 100, cancellation?.signal)))
         throw new CancelledError(cancellation?.reason ?? 'cancelled');
     }
@@ -218,18 +244,33 @@ export class RetryPolicy {
     attempt.ticket = this.rateLimit.count();
   }
 
+  /** Until the window resets, when the latest answer says nothing of it remains (a 429 without Retry-After). */
+  private windowWait(): ServerAskedWait | undefined {
+    const plan = this.rateLimit.plan(1);
+    return plan && !plan.fits ? { ms: plan.waitMs, by: 'X-RateLimit-Reset' } : undefined;
+  }
+
   /** The 429 that ended a request's retries, as the error that says when to try again. */
   rateLimitedError(target: string, answer: Refusal): RateLimitedError {
+    const { refused } = answer;
+    const left = `more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`;
+    if (refused?.unreadable !== undefined) {
+      const why = `its Retry-After "${shown(refused.unreadable)}" is no wait (whole seconds or an HTTP date)`;
+      const advice = "run again once the server's rate limit has passed";
+      return new RateLimitedError(target, new Date(Number.NaN), true, why, answer.headers, advice);
+    }
     const waitMs =
-      answer.refused?.waitMs ??
+      refused?.waitMs ??
       parseRetryAfter(answer.headers['retry-after']) ??
       Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
-    const why = answer.refused
-      ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (` +
-        `${Math.floor(this.budget.left() / 1000)} s)`
+    const why = refused
+      ? refused.by === 'X-RateLimit-Reset'
+        ? `its rate limit resets in ${waitText(waitMs)} (X-RateLimit-Reset), ${left}`
+        : `the server asks to wait ${waitText(waitMs)}, ${left}`
       : this.options.onRateLimit === 'fail'
         ? 'on-rate-limit is fail'
         : `still refused after ${answer.retries + 1} attempts`;
-    return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+    const retryAt = new Date(Date.now() + waitMs);
+    return new RateLimitedError(target, retryAt, true, why, answer.headers, retryAdvice(retryAt));
   }
 }

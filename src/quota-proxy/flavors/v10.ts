@@ -77,7 +77,8 @@ export const v10: FlavorAdapter = {
       };
     });
     const more = (answer.pagination as { hasMore?: unknown } | undefined)?.hasMore === true;
-    return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
+    // An empty page that says more is the client's to stop (PageGuard), not a silent end of the list.
+    return { keys, next: more ? offset + keys.length : undefined };
   },
   // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
   usageRequest: (_day, offset) => ({
