@@ -9,6 +9,7 @@ import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
+import { surplusWarnings } from './batch-numbers.js';
 import { type IssueResult, issueKeys, messageOf } from './key-issuer.js';
 import { compareLabels } from './labels.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
@@ -133,6 +134,7 @@ async function reuseEarlierAttempts(
           `values) so that re-runs find their own keys.`,
       );
     }
+    for (const line of surplusWarnings(earlier.surplus, 'exported', ctx.server)) log.warning(line);
     if (earlier.keys.length > 0) {
       const from =
         earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
