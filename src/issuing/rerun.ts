@@ -1,8 +1,9 @@
 // Re-running a workflow run (same run id, a later attempt) must not issue a second batch by
 // accident. Batch labels end in `-r<run id>a<attempt>i<invocation>n<nonce>` (./labels.ts), so the
 // keys an earlier attempt of this same step made can be found by label: they are exported again,
-// and only the numbers no attempt made are created (with this attempt's suffix). `force: true`
-// skips this and issues a new batch.
+// and only the numbers no attempt made are created (with this attempt's suffix). Which key under a
+// label stands for which number, and which is not the attempt's at all (someone else made it under
+// the same label), is ./batch-numbers.ts's rule. `force: true` skips this and issues a new batch.
 //
 // The invocation id is the same in every attempt of one step, but matrix legs share it unless the
 // workflow passes invocation-id. An earlier attempt whose keys carry two nonces for our invocation

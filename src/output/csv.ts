@@ -16,7 +16,10 @@ import {
 import { dirname } from 'node:path';
 import type { TrialKey } from '../quota-proxy/types.js';
 
-/** The seed tool's columns first, in its order; then what else the server told us. */
+/**
+ * The seed tool's columns first, in its order; then what else the server told us; then the count the
+ * batch was asked for (batch only), which `batch --resume` completes the file to.
+ */
 export const CSV_COLUMNS = [
   'label',
   'key',
@@ -27,6 +30,7 @@ export const CSV_COLUMNS = [
   'used_today',
   'status',
   'server',
+  'batch_count',
 ] as const;
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
@@ -69,6 +73,8 @@ export interface RowExtras {
   dailyLimit?: number | string;
   tier?: string;
   server: string;
+  /** batch: how many keys the batch was asked for. */
+  batchCount?: number;
 }
 
 export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
@@ -82,6 +88,7 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
     used_today: key.usedToday === undefined ? '' : String(key.usedToday),
     status: key.status ?? '',
     server: extras.server,
+    batch_count: extras.batchCount === undefined ? '' : String(extras.batchCount),
   };
 }
 
