@@ -81,7 +81,8 @@ test(
       new RegExp(
         '7 fit now, the rest over 2 more windows from .* on-rate-limit is fail:' +
           String.raw` creating the 7 that fit now; the other 13 will not be requested \(run again` +
-          String.raw` after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, or set on-rate-limit: wait\)`,
+          String.raw` after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ with \x60quota-keys batch --resume \S+ --url .*\x60,` +
+          String.raw` or set on-rate-limit: wait\)`,
       ),
     );
     expect(report.failure).toMatch(

@@ -1,6 +1,6 @@
-// Every input of the action, which is also a long flag of the CLI: the one table of names and
-// defaults. Parsing (options.ts) takes its defaults from here, the CLI help is built from it, and
-// tests check action.yml and the GitLab component against it.
+// Every input of the action, which is also a long flag of the CLI (and the flags of the CLI alone,
+// marked cliOnly): the one table of names and defaults. Parsing (options.ts) takes its defaults from
+// here, the CLI help is built from it, and tests check action.yml and the GitLab component against it.
 
 import { FLAVORS } from '../quota-proxy/types.js';
 import { COMMANDS, type Command } from './commands.js';
@@ -25,6 +25,8 @@ export interface InputSpec {
    * it only under `quota-keys help flags`.
    */
   flag?: { value?: string; actionOnly?: true };
+  /** A flag of the command line only, not an input of the action (action.yml does not declare it). */
+  cliOnly?: boolean;
 }
 
 export const INPUTS: readonly InputSpec[] = [
@@ -263,6 +265,15 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'retries', default: '3', help: 'retries of idempotent requests, 0..10' },
   { name: 'max-wait-seconds', default: '120', help: 'total of retry and rate-limit waits' },
   { name: 'on-rate-limit', default: 'wait', flag: { value: 'MODE' }, help: 'wait | fail on the admin rate limit' },
+  {
+    name: 'resume',
+    default: '',
+    for: ['batch'],
+    cliOnly: true,
+    help:
+      'CLI: the keys CSV of a batch cut short (rate limit): create only its missing numbers under its labels ' +
+      "and write the whole batch back to it; count, name and output are the file's",
+  },
   {
     name: 'min-success',
     default: '',

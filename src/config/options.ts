@@ -2,6 +2,7 @@
 // allowed, thrown before any request is sent.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { type BatchFile, readBatchFile } from '../issuing/batch-file.js';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
 import { COMMANDS, type Command } from './commands.js';
@@ -89,6 +90,8 @@ export interface Options {
   notifyOn: readonly NotifyOn[];
   /** The audit log to append to (write commands, not dry runs); undefined: none. */
   auditLog?: string;
+  /** batch --resume FILE (CLI): the batch FILE records, which this run completes; count, name, output are its. */
+  resume?: BatchFile;
 }
 
 export const NOTIFY_ON = ['failure', 'alert', 'always'] as const;
@@ -441,12 +444,37 @@ function parseFanOut({ get, value }: Reader, env: NodeJS.ProcessEnv, context: Ru
   return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
 
+/**
+ * `resume` (CLI, batch): the batch FILE records sets count, name and output, which may only repeat
+ * them. The action has no such input: a re-run of the job completes an earlier attempt's batch.
+ */
+function parseResume({ get }: Reader, command: Command, issuing: ReturnType<typeof parseIssuing>, context: RunContext) {
+  const raw = get('resume');
+  if (!raw) return issuing;
+  const refuse = (allowed: string) => new InputError('resume', raw, allowed);
+  if (context.platform === 'github')
+    throw refuse('no input of the action but a flag of the command line; in a workflow, re-run the job instead');
+  if (command !== 'batch') throw refuse(`expected with batch only, not ${command}`);
+  if (get('config')) throw refuse('expected without config: it completes the batch of one server');
+  const file = path.resolve(context.workspace, raw);
+  const batch = readBatchFile(file);
+  if ('refusal' in batch) throw refuse(`expected a keys CSV that quota-keys batch wrote, but ${batch.refusal}`);
+  const same = (input: string, given: string, ours: string) => {
+    if (given && given !== ours)
+      throw new InputError(input, given, `with resume, the ${input} is the batch's (${ours}): leave it out`);
+  };
+  same('count', get('count'), String(batch.count));
+  same('name', get('name'), batch.stem);
+  same('output', get('output') && path.resolve(context.workspace, get('output')), file);
+  return { ...issuing, count: batch.count, name: batch.stem, nameGiven: batch.stem, output: file, resume: batch };
+}
+
 export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: RunContext): Options {
   const read = reader(input);
   const { get, value, bool } = read;
   const target = parseTarget(read, env, context);
   const { command } = target;
-  const issuing = parseIssuing(read, context);
+  const issuing = parseResume(read, command, parseIssuing(read, context), context);
   const flavorRaw = get('server-flavor');
   const selection = parseSelection(read, command, issuing.nameGiven, issuing.labelPrefix);
   const expiresRaw = get('expires-in-days');

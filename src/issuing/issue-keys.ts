@@ -9,6 +9,7 @@ import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
+import { surplusWarnings } from './batch-numbers.js';
 import { type IssueResult, issueKeys, messageOf } from './key-issuer.js';
 import { compareLabels } from './labels.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
@@ -19,6 +20,24 @@ export interface IssueOptions {
    * Default: for batch only; rotate's replacements answer to the keys this attempt deleted.
    */
   reuseEarlierAttempts?: boolean;
+  /** The keys the batch has already (batch --resume: FILE's, ./resume.ts), in place of an earlier attempt's. */
+  carryOver?: () => Promise<CarriedOver>;
+  /** How to create what the admin rate limit held back, after "run again after <time>": ` with \`…\``. */
+  runAgain?: string;
+}
+
+/** Keys a batch has before it creates (an earlier attempt's, a resumed file's), and what is left to create. */
+export interface CarriedOver {
+  keys: TrialKey[];
+  rest: CreateKeyRequest[];
+  /** Of `keys`, those found on the server under the batch's labels after a create whose answer was lost. */
+  adopted?: number;
+  /** Requests that are not created, with why. */
+  held?: Array<{ label: string; error: string }>;
+  /** Why nothing is created: the check could not be made. */
+  failure?: string;
+  /** The summary fact that counts the keys carried over (but for the adopted ones). */
+  fact: string;
 }
 
 type IssueReport = RunReport & { result: IssueResult };
@@ -35,21 +54,18 @@ export async function issueToCsv(
   const csv = ctx.csv ?? new CsvWriter(options.output);
   const { sink, dailyLimitFor } = csvSink(ctx, csv);
   let result: IssueResult;
-  let earlierFailure: string | undefined;
+  let carried: CarriedOver | undefined;
   let csvPath: string | undefined;
   try {
-    let toCreate = requests;
-    const earlierKeys: TrialKey[] = [];
-    if (
-      (how.reuseEarlierAttempts ?? options.command === 'batch') &&
-      !options.force &&
-      isRerunOfBatch(context, requests)
-    ) {
-      const earlier = await reuseEarlierAttempts(ctx, requests, sink);
-      earlierKeys.push(...earlier.keys);
-      toCreate = earlier.rest;
-      earlierFailure = earlier.failure;
-    }
+    const reuse = (how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force;
+    carried = how.carryOver
+      ? await how.carryOver()
+      : reuse && isRerunOfBatch(context, requests)
+        ? await reuseEarlierAttempts(ctx, requests)
+        : undefined;
+    for (const key of carried?.keys ?? []) log.secret(key.key, 'key');
+    for (const key of carried?.keys ?? []) sink(key);
+    const toCreate = carried?.rest ?? requests;
     ctx.progress.start(toCreate.length, 'keys created');
     result = await issueKeys(toCreate, options.concurrency, {
       api,
@@ -63,19 +79,27 @@ export async function issueToCsv(
       retries: options.retries,
       onRateLimit: options.onRateLimit,
       audit: ctx.audit,
+      runAgain: how.runAgain,
     });
     result.requested = requests.length;
-    result.created.unshift(...earlierKeys);
-    result.reexported = earlierKeys.length;
-    if (earlierFailure) result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure! }));
+    if (carried) carryInto(result, carried, requests);
   } finally {
     ctx.progress.done();
     // The CSV is written whatever happened: every key the server created must reach the user. Without
     // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
     csvPath = await csv.close({ keepEmpty: false });
   }
-  reportIssue(ctx, result, csvPath, dailyLimitFor);
-  return verdictOf(ctx, result, csvPath, minSuccess, earlierFailure);
+  reportIssue(ctx, result, csvPath, dailyLimitFor, carried?.fact);
+  return verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+}
+
+/** The carried-over keys count as the batch's, first; what was held back or could not be checked, as failures. */
+function carryInto(result: IssueResult, carried: CarriedOver, requests: CreateKeyRequest[]): void {
+  result.created.unshift(...carried.keys);
+  result.adopted += carried.adopted ?? 0;
+  result.reexported = carried.keys.length - (carried.adopted ?? 0);
+  result.failures.push(...(carried.held ?? []));
+  if (carried.failure) result.failures = requests.map((r) => ({ label: r.label, error: carried.failure! }));
 }
 
 /** Step: where each key goes: one CSV row, its daily_limit as the flavor applies it (said once when server-wide). */
@@ -104,7 +128,8 @@ function csvSink(ctx: CommandContext, csv: CsvWriter) {
               `key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
       );
     }
-    csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
+    const batchCount = options.command === 'batch' ? options.count : undefined;
+    csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server, batchCount }));
   };
   return { sink, dailyLimitFor };
 }
@@ -113,16 +138,11 @@ function csvSink(ctx: CommandContext, csv: CsvWriter) {
  * Step, on a re-run: the keys an earlier attempt of this run made for `requests` go into the CSV
  * again; `rest` is what is left to create. When that cannot be checked, nothing is created (`failure`).
  */
-async function reuseEarlierAttempts(
-  ctx: CommandContext,
-  requests: CreateKeyRequest[],
-  sink: (key: TrialKey) => void,
-): Promise<{ keys: TrialKey[]; rest: CreateKeyRequest[]; failure?: string }> {
+async function reuseEarlierAttempts(ctx: CommandContext, requests: CreateKeyRequest[]): Promise<CarriedOver> {
   const { options, api, log, context } = ctx;
+  const fact = 'Re-exported from an earlier attempt';
   try {
     const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
-    for (const key of earlier.keys) log.secret(key.key, 'key');
-    for (const key of earlier.keys) sink(key);
     if (earlier.collided.length > 0) {
       log.warning(
         `Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ` +
@@ -133,6 +153,7 @@ async function reuseEarlierAttempts(
           `values) so that re-runs find their own keys.`,
       );
     }
+    for (const line of surplusWarnings(earlier.surplus, 'exported', ctx.server)) log.warning(line);
     if (earlier.keys.length > 0) {
       const from =
         earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
@@ -143,11 +164,12 @@ async function reuseEarlierAttempts(
           `true issues a new batch).`,
       );
     }
-    return { keys: earlier.keys, rest: earlier.rest };
+    return { keys: earlier.keys, rest: earlier.rest, fact };
   } catch (error) {
     return {
       keys: [],
       rest: [],
+      fact,
       failure:
         `Could not check whether an earlier attempt of run ${context.runId} already issued this ` +
         `batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new ` +
@@ -162,6 +184,7 @@ function reportIssue(
   result: IssueResult,
   csvPath: string | undefined,
   dailyLimitFor: (key: TrialKey) => number | string | undefined,
+  carriedFact = 'Re-exported from an earlier attempt',
 ): void {
   const { api, log, outputs, summary } = ctx;
   const created = result.created.length;
@@ -177,7 +200,7 @@ function reportIssue(
     ['Failed', String(failed)],
     ['CSV', csvPath ?? 'none (no key was created)'],
   );
-  if (result.reexported > 0) summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
+  if (result.reexported > 0) summary.facts.push([carriedFact, String(result.reexported)]);
   if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
   if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
   if (result.repeatedKeys > 0) summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
@@ -206,6 +229,7 @@ function verdictOf(
   csvPath: string | undefined,
   minSuccess: number,
   earlierFailure: string | undefined,
+  runAgain: string | undefined,
 ): IssueReport {
   const { outputs, summary, server, cancellation } = ctx;
   const created = result.created.length;
@@ -236,7 +260,8 @@ function verdictOf(
     failure:
       `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ` +
       `${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}` +
-      `.${unresolved}`,
+      `.${unresolved}` +
+      `${result.heldBackUntil && runAgain ? ` Run again after ${result.heldBackUntil}${runAgain}.` : ''}`,
     ...report,
   };
 }

@@ -11,13 +11,13 @@
 import type { Audit } from '../output/audit.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isFatal } from '../quota-proxy/errors.js';
-import { isoSeconds, retryAdvice, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import type { Cancellation } from '../shared/cancel.js';
 import { CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { shortenKey } from '../shared/redact.js';
 import { followsInBatch } from './labels.js';
+import { announceRateLimit } from './rate-limit-announcement.js';
 import {
   type BatchLedger,
   type CreateUnit,
@@ -41,6 +41,8 @@ export interface IssueServices {
   /** `retries`: reconciliation creates a label again at most this many times. Default 3. */
   retries?: number;
   onRateLimit?: 'wait' | 'fail';
+  /** How to make what the rate limit held back, after "run again after <time>" (` with \`quota-keys …\``). */
+  runAgain?: string;
   /** Each key created (as it arrives) and each create that failed or stayed unknown (at the end). */
   audit?: Audit;
 }
@@ -66,6 +68,8 @@ export interface IssueResult {
   duplicatesDeleted: number;
   /** Keys the server answered again for another create: counted once, and an error. */
   repeatedKeys: number;
+  /** When keys were held back for the admin rate limit: the time its window ends, to run again after. */
+  heldBackUntil?: string;
   cancelled: boolean;
 }
 
@@ -285,52 +289,21 @@ export class KeyIssuer {
   }
 
   /**
-   * Step: says up front when `queue` does not fit the admin rate limit's window. Returns how many of
-   * it to send: all of it when the rest may wait for the next windows, else only what fits now (the
-   * rest is marked not requested here, so no request is sent that the server would refuse). What is
-   * sent is paced by the HTTP client, which sends no request the window has no room for. `announced`
-   * is false when the window is not known yet.
+   * Step: says up front when `queue` does not fit the admin rate limit's window (./rate-limit-announcement.ts);
+   * returns how many of it to send, the rest marked not requested here, so no request is sent that the server
+   * would refuse.
    */
   private announceRateLimit(queue: CreateKeyRequest[]): { announced: boolean; send: number } {
-    const { api, log } = this;
-    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
-    const needed = Math.ceil(queue.length / perRequest);
-    const plan = api.rateLimitPlan(needed);
-    if (!plan) return { announced: false, send: queue.length };
-    if (plan.fits) return { announced: true, send: queue.length };
-    const fit = Math.min(queue.length, plan.available * perRequest);
-    const at = isoSeconds(plan.resetAt);
-    const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
-    const message =
-      `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
-      `${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
-      `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ` +
-      `${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-    const rest =
-      `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested ` +
-      `(run again after ${at}`;
-    const left = api.waitBudgetLeft();
-    let why: string;
-    if (this.services.onRateLimit === 'fail') {
-      log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
-      why = 'on-rate-limit is fail';
-    } else if (plan.waitMs > left) {
-      log.warning(
-        `${message} Waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
-          `${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`,
-      );
-      why =
-        `waiting ${waitText(plan.waitMs)} for the next window exceeds what max-wait-seconds ` +
-        `leaves (${Math.floor(left / 1000)} s)`;
-    } else {
-      log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
-      return { announced: true, send: queue.length };
+    const { onRateLimit, runAgain } = this.services;
+    const { announced, send, heldBack } = announceRateLimit(this.api, this.log, queue.length, {
+      onRateLimit,
+      runAgain,
+    });
+    if (heldBack) {
+      for (const request of queue.slice(send)) this.ledger.failed.set(request.label, heldBack.refusal);
+      this.result.heldBackUntil = heldBack.until;
     }
-    const refusal =
-      `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ` +
-      `${why}; ${retryAdvice(plan.resetAt)}.`;
-    for (const request of queue.slice(fit)) this.ledger.failed.set(request.label, refusal);
-    return { announced: true, send: fit };
+    return { announced, send };
   }
 
   /**

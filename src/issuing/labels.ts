@@ -46,6 +46,14 @@ export function parseBatchLabel(label: string): BatchLabel | undefined {
 }
 
 /**
+ * Whether a batch label's suffix is one this version makes: it ends with a per-process nonce, so no
+ * other invocation makes keys under it (the earlier forms without one are shared by a whole job).
+ */
+export function namesOneInvocation(suffix: string): boolean {
+  return /^(?:r\d+a\d+i[0-9a-f]{6}|p\d+j\d+|c[0-9a-z]+)n[0-9a-f]{6}$/.test(suffix);
+}
+
+/**
  * The stem of a batch label (`<stem>-<NNN>-<suffix>`), or undefined when the label is not one.
  * The suffix must be one this tool makes, so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
  */

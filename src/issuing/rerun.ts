@@ -1,8 +1,9 @@
 // Re-running a workflow run (same run id, a later attempt) must not issue a second batch by
 // accident. Batch labels end in `-r<run id>a<attempt>i<invocation>n<nonce>` (./labels.ts), so the
 // keys an earlier attempt of this same step made can be found by label: they are exported again,
-// and only the numbers no attempt made are created (with this attempt's suffix). `force: true`
-// skips this and issues a new batch.
+// and only the numbers no attempt made are created (with this attempt's suffix). Which key under a
+// label stands for which number, and which is not the attempt's at all (someone else made it under
+// the same label), is ./batch-numbers.ts's rule. `force: true` skips this and issues a new batch.
 //
 // The invocation id is the same in every attempt of one step, but matrix legs share it unless the
 // workflow passes invocation-id. An earlier attempt whose keys carry two nonces for our invocation
@@ -11,6 +12,7 @@
 import type { RunContext } from '../config/context.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
+import { numberBatchKeys, type SurplusKeys } from './batch-numbers.js';
 import { parseBatchLabel } from './labels.js';
 
 export interface EarlierAttempts {
@@ -22,6 +24,8 @@ export interface EarlierAttempts {
   rest: CreateKeyRequest[];
   /** Earlier attempts left out because two invocations shared this step's labels in them. */
   collided: number[];
+  /** Keys under an earlier attempt's labels that are not that attempt's (someone else's): not exported. */
+  surplus: SurplusKeys[];
 }
 
 /**
@@ -94,19 +98,18 @@ export async function findEarlierAttempts(
     .filter(([, seen]) => seen.size > 1)
     .map(([attempt]) => attempt)
     .sort((a, b) => a - b);
-  // The latest attempt wins (an earlier `force: true` re-issued them). A label with k keys (a
-  // native batch's chunk) stands for its number and the k − 1 after it, oldest key first.
+  // The latest attempt wins (an earlier `force: true` re-issued them); within one, ./batch-numbers.ts
+  // says which key stands for which number, and which keys under its labels are not its own.
+  const rules = { perRequest: api.known?.capabilities.maxKeysPerCreate ?? 1, last: Math.max(...byNumber.keys()) };
   const found = new Map<number, { key: TrialKey; attempt: number }>();
+  const surplus: SurplusKeys[] = [];
   for (const [attempt, labels] of groups) {
     if (collided.includes(attempt)) continue;
-    for (const [text, keys] of labels) {
-      const first = parseBatchLabel(text)!.number;
-      keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      keys.forEach((key, i) => {
-        const number = first + i;
-        const seen = found.get(number);
-        if (byNumber.has(number) && (!seen || attempt > seen.attempt)) found.set(number, { key, attempt });
-      });
+    const numbered = numberBatchKeys(labels, rules);
+    surplus.push(...numbered.surplus);
+    for (const [number, key] of numbered.byNumber) {
+      const seen = found.get(number);
+      if (byNumber.has(number) && (!seen || attempt > seen.attempt)) found.set(number, { key, attempt });
     }
   }
   const keys: TrialKey[] = [];
@@ -121,5 +124,6 @@ export async function findEarlierAttempts(
     attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b),
     rest,
     collided,
+    surplus,
   };
 }

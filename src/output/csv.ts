@@ -7,7 +7,10 @@ import { dirname } from 'node:path';
 import type { TrialKey } from '../quota-proxy/types.js';
 import { notReplaceable } from '../shared/files.js';
 
-/** The old tool's columns first, in its order; then what else the server told us. */
+/**
+ * The old tool's columns first, in its order; then what else the server told us; then the count the
+ * batch was asked for (batch only), which `batch --resume` completes the file to.
+ */
 export const CSV_COLUMNS = [
   'label',
   'key',
@@ -18,6 +21,7 @@ export const CSV_COLUMNS = [
   'used_today',
   'status',
   'server',
+  'batch_count',
 ] as const;
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
@@ -31,6 +35,8 @@ export interface RowExtras {
   dailyLimit?: number | string;
   tier?: string;
   server: string;
+  /** batch: how many keys the batch was asked for. */
+  batchCount?: number;
 }
 
 export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
@@ -44,6 +50,7 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
     used_today: key.usedToday === undefined ? '' : String(key.usedToday),
     status: key.status ?? '',
     server: extras.server,
+    batch_count: extras.batchCount === undefined ? '' : String(extras.batchCount),
   };
 }
 
