@@ -59,7 +59,7 @@ test('npx --yes quota-keys@<version> --help, from a clean folder with an empty n
     npm_config_registry: registry.url,
   });
   expect({ code: help.code, stderr: help.stderr }).toMatchObject({ code: 0 });
-  expect(help.stdout).toMatch(/^Usage: quota-keys <command>/m);
+  expect(help.stdout).toMatch(/^USAGE\n {2}quota-keys <command>/m);
   for (const command of ['batch', 'list', 'rotate']) expect(help.stdout).toContain(command);
 }, 120_000);
 

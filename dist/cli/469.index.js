@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/config/options.ts
-var config_options = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/config/options.ts + 2 modules
+var config_options = __webpack_require__(6837);
 // EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
 var encrypt = __webpack_require__(2349);
-// EXTERNAL MODULE: ./src/run.ts + 44 modules
-var run = __webpack_require__(2966);
+// EXTERNAL MODULE: ./src/run.ts + 47 modules
+var run = __webpack_require__(722);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
 var bounded = __webpack_require__(3672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
@@ -204,6 +204,13 @@ const PER_SERVER_INPUTS = [
 const ENTRY_KEYS = ['name', 'url', 'token-env', 'flavor', ...PER_SERVER_INPUTS];
 /** Used in file and artifact names: letters, digits, `.`, `_`, `-`. */
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/**
+ * Variables the runner sets (its tokens among them), never sent from a servers file: the file names
+ * the url too, so a changed file would hand GITHUB_TOKEN or CI_JOB_TOKEN to a server of its choice.
+ * Prefixes and names, in any case (Windows reads `github_token` as GITHUB_TOKEN). GH_TOKEN and
+ * GH_ENTERPRISE_TOKEN: where the gh CLI takes the runner's token from.
+ */
+const RUNNER_VARIABLE = /^(GITHUB_|ACTIONS_|RUNNER_|CI_|GITLAB_)|^(GH_TOKEN|GH_ENTERPRISE_TOKEN|TRIGGER_PAYLOAD)$/i;
 /** A servers file is a short list: more is a mistake (or /dev/zero), refused before it is read. */
 const MAX_SERVERS_FILE_BYTES = 1024 * 1024;
 const refuse = (where, allowed) => new config_options/* InputError */.dz('config', where, allowed);
@@ -246,6 +253,10 @@ function readEntry(yaml, item, at) {
         throw refuse(where, `server name "${name}": expected letters, digits, . _ - (at most 40, used in file names)`);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv))
         throw refuse(where, `token-env "${tokenEnv}": expected the name of an environment variable, such as PROD_TOKEN`);
+    if (RUNNER_VARIABLE.test(tokenEnv))
+        throw refuse(where, `token-env "${tokenEnv}": a variable the runner sets (GITHUB_*, ACTIONS_*, RUNNER_*, CI_*, GITLAB_*, ` +
+            'GH_TOKEN, TRIGGER_PAYLOAD) is never sent to a server of the file; put the admin token in a variable ' +
+            'of its own, such as PROD_TOKEN');
     if (flavor)
         inputs['server-flavor'] = flavor;
     return { name: name, url: url, tokenEnv: tokenEnv, inputs, where };
@@ -402,15 +413,25 @@ async function runServersCli(cli) {
     const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
         ? `${signal}: abandoning the requests in flight.\n`
         : `${signal}: stopping every server: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s.\n`));
-    const all = await runAll(runs, first.serverConcurrency, log, cancellation).finally(stopListening);
-    const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
-    await (0,notify/* notifyAfterRun */.HY)(first, all.results, context.origin?.runUrl, log);
+    // Listening through the webhook after the run: a signal then abandons its POST and exits 130/143.
+    let all;
+    let unwritten;
+    try {
+        all = await runAll(runs, first.serverConcurrency, log, cancellation);
+        unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
+        const signal = all.cancelled ? undefined : cancellation.abortSignal;
+        await (0,notify/* notifyAfterRun */.HY)(first, all.results, context.origin?.runUrl, log, { signal });
+    }
+    finally {
+        stopListening();
+    }
     const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
     let code = all.ok ? 0 : alertOnly ? cli_help/* EXIT_ALERT */.YB : 1;
     if (unwritten)
         code = 1;
-    if (all.cancelled)
-        code = (0,cancel/* exitCodeFor */.Rr)(all.cancelled);
+    const stopped = all.cancelled ?? cancellation.reason;
+    if (stopped)
+        code = (0,cancel/* exitCodeFor */.Rr)(stopped);
     const redact = (text) => log.redactor.redact(text);
     // Redacted, then neutralised line by line (shared/neutralise.ts), as every terminal line.
     const terminal = (text) => (0,neutralise/* logLines */.OG)(redact(text));

@@ -351,6 +351,26 @@ function runOrigin(platform, env) {
 
 /***/ }),
 
+/***/ 6065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+// Bad input: one line naming the input and what is allowed, thrown before any request is sent
+// (exit 2 on the CLI). Its own module, so the path checks beside options.ts can throw it too.
+class InputError extends Error {
+    constructor(input, value, allowed) {
+        super(`Invalid input '${input}'` +
+            `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} ` +
+            `— ${allowed}.`);
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 4389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -361,9 +381,9 @@ function runOrigin(platform, env) {
 /* harmony export */ });
 /* harmony import */ var _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5532);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
-// Every input of the action, which is also a long flag of the CLI: the one table of names and
-// defaults. Parsing (options.ts) takes its defaults from here, the CLI help is built from it, and
-// tests check action.yml and the GitLab component against it.
+// Every input of the action, which is also a long flag of the CLI (and the flags of the CLI alone,
+// marked cliOnly): the one table of names and defaults. Parsing (options.ts) takes its defaults from
+// here, the CLI help is built from it, and tests check action.yml and the GitLab component against it.
 
 
 const INPUTS = [
@@ -603,6 +623,14 @@ const INPUTS = [
     { name: 'max-wait-seconds', default: '120', help: 'total of retry and rate-limit waits' },
     { name: 'on-rate-limit', default: 'wait', flag: { value: 'MODE' }, help: 'wait | fail on the admin rate limit' },
     {
+        name: 'resume',
+        default: '',
+        for: ['batch'],
+        cliOnly: true,
+        flag: { value: 'FILE' },
+        help: 'finish the batch this keys CSV holds (its count, name)',
+    },
+    {
         name: 'min-success',
         default: '',
         for: ['generate', 'batch'],
@@ -659,31 +687,200 @@ function inputsOf(command) {
 
 /***/ }),
 
-/***/ 6856:
+/***/ 6837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ parseOptions),
-/* harmony export */   Lo: () => (/* reexport safe */ _commands_js__WEBPACK_IMPORTED_MODULE_6__.Lo),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
-/* harmony export */   u7: () => (/* binding */ localDay)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_TIERS, DEFAULT_LIMIT, NOTIFY_ON, parseBoolean, parseUrl, DEFAULT_AUDIT_LOG */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
-/* harmony import */ var _output_csv_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2701);
-/* harmony import */ var _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5532);
-/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8932);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4006);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(568);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4389);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2203);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Lo: () => (/* reexport */ commands/* COMMANDS */.Lo),
+  eH: () => (/* binding */ DEFAULT_LIMIT),
+  uA: () => (/* binding */ DEFAULT_TIERS),
+  dz: () => (/* reexport */ input_error/* InputError */.d),
+  u7: () => (/* binding */ localDay),
+  Ac: () => (/* binding */ parseOptions),
+  oA: () => (/* binding */ parseWholeNumber)
+});
+
+// UNUSED EXPORTS: NOTIFY_ON, parseBoolean, parseUrl
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/output/csv-read.ts
+// Reading back a keys CSV this tool wrote (`batch --resume`): RFC 4180 as ./csv.ts writes it — rows
+// ending in CRLF (LF and CR taken too), a cell quoted when it holds a comma, a quote or a line break,
+// quotes inside doubled — and the `'` csv.ts puts before a formula character taken off again.
+/** The rows of `text`, each a list of cells; undefined when it is not well-formed CSV. */
+function parseCsv(text) {
+    const rows = [];
+    let row = [];
+    let i = 0;
+    const plainEnd = /[,\r\n]/g;
+    while (i < text.length) {
+        let cell = '';
+        if (text[i] === '"') {
+            for (i += 1;;) {
+                const quote = text.indexOf('"', i);
+                if (quote < 0)
+                    return undefined; // a quote left open
+                cell += text.slice(i, quote);
+                i = quote + 1;
+                if (text[i] !== '"')
+                    break;
+                cell += '"';
+                i += 1;
+            }
+        }
+        else {
+            plainEnd.lastIndex = i;
+            const end = plainEnd.exec(text)?.index ?? text.length;
+            cell = text.slice(i, end);
+            if (cell.includes('"'))
+                return undefined;
+            i = end;
+        }
+        row.push(cell);
+        if (text[i] === ',') {
+            i += 1;
+            if (i === text.length)
+                row.push('');
+            else
+                continue;
+        }
+        else if (i < text.length) {
+            if (text[i] !== '\r' && text[i] !== '\n')
+                return undefined; // text after a closing quote
+            i += text.startsWith('\r\n', i) ? 2 : 1;
+        }
+        rows.push(row);
+        row = [];
+    }
+    return rows;
+}
+/** A cell as it was before ./csv.ts protected it from spreadsheets (`'=…` → `=…`). */
+function unprotectCell(cell) {
+    return /^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
+}
+
+// EXTERNAL MODULE: ./src/issuing/labels.ts
+var labels = __nccwpck_require__(4741);
+;// CONCATENATED MODULE: ./src/issuing/batch-file.ts
+// The batch a keys CSV records, for `batch --resume FILE`: its label stem and suffix (one
+// invocation's: the labels the missing numbers get), its count (the `batch_count` column), and its
+// keys. The file is untrusted input read before any request: a symlink, anything but a regular file,
+// more than a batch's CSV can hold, or rows of more than one batch are refused with the reason.
+
+
+
+/** 10,000 keys (the largest count) of a few hundred characters each, with room to spare. */
+const MAX_BATCH_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_COUNT = 10_000;
+/** The file's bytes as text; a reason instead when it is not a regular file of a sensible size. */
+function readRegularFile(file) {
+    let fd;
+    try {
+        // O_NOFOLLOW: a symlink is refused in the same step that opens the file.
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return { refusal: 'there is no such file' };
+        if (code === 'ELOOP')
+            return { refusal: 'it is a symlink; give the file itself' };
+        return { refusal: `it cannot be read (${code ?? 'error'})` };
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            return { refusal: stat.isDirectory() ? 'it is a folder' : 'it is not a regular file' };
+        if (stat.size > MAX_BATCH_FILE_BYTES)
+            return { refusal: `it is larger than a batch's CSV can be (${stat.size} bytes)` };
+        const bytes = Buffer.alloc(stat.size);
+        let read = 0;
+        while (read < bytes.length) {
+            const n = (0,external_node_fs_.readSync)(fd, bytes, read, bytes.length - read, read);
+            if (n === 0)
+                break;
+            read += n;
+        }
+        return bytes.subarray(0, read).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The batch `file` records, or why it records none (a phrase after "expected a CSV that batch wrote: "). */
+function readBatchFile(file) {
+    const text = readRegularFile(file);
+    if (typeof text !== 'string')
+        return text;
+    const [header, ...rows] = parseCsv(text) ?? [];
+    const names = ['label', 'key', 'created_at', 'batch_count'];
+    const columns = names.map((name) => header?.indexOf(name) ?? -1);
+    const lacking = names.filter((_, i) => columns[i] === -1);
+    if (!header || lacking.length > 0)
+        return {
+            refusal: `its header has no ${lacking.join(', ')} column (a CSV of something else, or of a version before ` +
+                `batch --resume)`,
+        };
+    if (rows.length === 0)
+        return { refusal: 'it holds no key' };
+    let batch;
+    const rowOf = new Map();
+    for (const [i, cells] of rows.entries()) {
+        const line = i + 2;
+        if (cells.length !== header.length)
+            return { refusal: `line ${line} has ${cells.length} cells, not ${header.length}` };
+        const [label, key, created, count] = columns.map((c) => unprotectCell(cells[c]));
+        const parsed = (0,labels/* parseBatchLabel */.Cp)(label);
+        if (!parsed || !(0,labels/* namesOneInvocation */.LA)(parsed.suffix))
+            return { refusal: `line ${line}'s label is no batch label of this version (<name>-<NNN>-<suffix>)` };
+        if (!/^\d+$/.test(count) || Number(count) < 1 || Number(count) > MAX_COUNT)
+            return { refusal: `line ${line}'s batch_count is not a count from 1 to ${MAX_COUNT}` };
+        batch ??= { file, stem: parsed.stem, suffix: parsed.suffix, count: Number(count), rows: [] };
+        if (parsed.stem !== batch.stem || parsed.suffix !== batch.suffix || Number(count) !== batch.count)
+            return {
+                refusal: `it holds keys of more than one batch (line 2: ${batch.rows[0].label}, line ${line}: ${label})`,
+            };
+        if (parsed.number > batch.count)
+            return { refusal: `line ${line}'s number ${parsed.number} is beyond the batch's count ${batch.count}` };
+        const when = new Date(created);
+        if (!key || Number.isNaN(when.getTime()))
+            return { refusal: `line ${line} has no key or no created_at` };
+        if (rowOf.has(key))
+            return { refusal: `line ${line} repeats the key of line ${rowOf.get(key)}` };
+        rowOf.set(key, line);
+        batch.rows.push({ label, key, createdAt: when });
+    }
+    return batch;
+}
+
+// EXTERNAL MODULE: ./src/quota-proxy/types.ts
+var types = __nccwpck_require__(5532);
+// EXTERNAL MODULE: ./src/shared/redact.ts
+var redact = __nccwpck_require__(8932);
+// EXTERNAL MODULE: ./src/config/commands.ts
+var commands = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ./src/config/context.ts + 1 modules
+var config_context = __nccwpck_require__(568);
+// EXTERNAL MODULE: ./src/config/input-error.ts
+var input_error = __nccwpck_require__(6065);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/config/paths.ts
+var paths = __nccwpck_require__(1066);
+// EXTERNAL MODULE: ./src/config/plain-http.ts
+var plain_http = __nccwpck_require__(2203);
+;// CONCATENATED MODULE: ./src/config/options.ts
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
+
 
 
 
@@ -698,18 +895,10 @@ function inputsOf(command) {
 /** The old tool's tiers and their daily limits. */
 const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 const DEFAULT_LIMIT = 100;
-class InputError extends Error {
-    constructor(input, value, allowed) {
-        super(`Invalid input '${input}'` +
-            `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} ` +
-            `— ${allowed}.`);
-        this.name = 'InputError';
-    }
-}
 const NOTIFY_ON = ['failure', 'alert', 'always'];
 function parseWholeNumber(input, raw, min, max) {
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-        throw new InputError(input, raw, `expected a whole number from ${min} to ${max}`);
+        throw new input_error/* InputError */.d(input, raw, `expected a whole number from ${min} to ${max}`);
     }
     return Number(raw);
 }
@@ -718,12 +907,12 @@ function parseBoolean(input, raw) {
         return true;
     if (/^(false|no|off|0)$/i.test(raw))
         return false;
-    throw new InputError(input, raw, 'expected true or false');
+    throw new input_error/* InputError */.d(input, raw, 'expected true or false');
 }
 function oneOf(input, raw, allowed) {
     if (allowed.includes(raw))
         return raw;
-    throw new InputError(input, raw, `expected one of ${allowed.join(', ')}`);
+    throw new input_error/* InputError */.d(input, raw, `expected one of ${allowed.join(', ')}`);
 }
 function parseUrl(raw) {
     let url;
@@ -731,28 +920,32 @@ function parseUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new InputError('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
+        throw new input_error/* InputError */.d('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new InputError('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
+        throw new input_error/* InputError */.d('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
+    }
+    // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
+    if (url.search || url.hash || /[?#]/.test(raw)) {
+        throw new input_error/* InputError */.d('url', (0,redact/* redactUrl */.BO)(`${url.origin}${url.pathname}`), 'expected a URL without ?query or #fragment (requests go to its path; a query would not be sent)');
     }
     return url;
 }
 /** YYYY-MM-DD in the runner's local time zone. */
 function localDay(date) {
-    const d = (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .compactDate */ .Ac)(date);
+    const d = (0,config_context/* compactDate */.Ac)(date);
     return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
 }
 function parseDay(raw) {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
     const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
     if (!date || date.toISOString().slice(0, 10) !== raw)
-        throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
+        throw new input_error/* InputError */.d('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
     return raw;
 }
 function parseFactor(raw) {
     if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < 1.1 || Number(raw) > 1000)
-        throw new InputError('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
+        throw new input_error/* InputError */.d('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
     return Number(raw);
 }
 function parseTiers(raw) {
@@ -761,17 +954,17 @@ function parseTiers(raw) {
         return tiers;
     let parsed;
     try {
-        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_2__.parse)(raw); // YAML is a superset of JSON
+        parsed = (0,dist.parse)(raw); // YAML is a superset of JSON
     }
     catch {
         parsed = undefined;
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new InputError('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
+        throw new input_error/* InputError */.d('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
     }
     for (const [name, limit] of Object.entries(parsed)) {
         if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-            throw new InputError('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
+            throw new input_error/* InputError */.d('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
         }
         tiers[name] = limit;
     }
@@ -797,48 +990,15 @@ function parseHealthPath(raw) {
         !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
         !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
     if (!ok)
-        throw new InputError('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or ' +
+        throw new input_error/* InputError */.d('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or ' +
             '.. segments), such as /healthz');
     return raw;
-}
-/**
- * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
- * already there (a second step of the same job), it counts up instead.
- */
-function parseOutput(raw, context) {
-    if (raw) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
-        if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory())) {
-            throw new InputError('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
-        }
-        const refusal = (0,_output_csv_js__WEBPACK_IMPORTED_MODULE_3__/* .notReplaceable */ .mt)(file);
-        if (refusal)
-            throw new InputError('output', raw, `expected a path for a regular file: ${refusal}`);
-        // Keys created and then unwritable would be lost: the nearest existing folder must take files.
-        let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);
-        while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
-        try {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory())
-                throw new Error('not a folder');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
-        }
-        catch {
-            throw new InputError('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
-        }
-        return file;
-    }
-    const stem = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, `trial-keys-${(0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .compactDate */ .Ac)(context.now)}-${context.runId}`);
-    let file = `${stem}.csv`;
-    for (let n = 2; (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file); n++)
-        file = `${stem}-${n}.csv`;
-    return file;
 }
 /** The characters @actions/artifact refuses in a name, checked before any key exists. */
 const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
 function parseArtifactName(raw, context) {
     if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
-        throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
+        throw new input_error/* InputError */.d('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
     }
     return raw || `trial-keys-${context.runId}-${context.attempt}`;
 }
@@ -873,28 +1033,28 @@ function parseRecipients(raw) {
     const recipients = raw.split(/[\s,]+/).filter(Boolean);
     for (const recipient of recipients) {
         if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
-            throw new InputError('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
+            throw new input_error/* InputError */.d('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
     }
     return recipients;
 }
 function parseInvocationId(raw) {
     if (raw.length > 200 || /[\u0000-\u001f\u007f]/.test(raw)) {
-        throw new InputError('invocation-id', raw.slice(0, 40), 'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values');
+        throw new input_error/* InputError */.d('invocation-id', raw.slice(0, 40), 'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values');
     }
     return raw;
 }
 function reader(input) {
     const get = (name) => input(name).trim();
     /** The input as given, else its default from the INPUTS table (the one place defaults live). */
-    const value = (name) => get(name) || (0,_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .inputDefault */ .qw)(name);
+    const value = (name) => get(name) || (0,inputs/* inputDefault */.qw)(name);
     return { input, get, value, bool: (name) => parseBoolean(name, value(name)) };
 }
 /** What to do, where, with which token. */
 function parseTarget({ input, get, value }, env, context) {
-    const command = oneOf('command', value('command'), _commands_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMANDS */ .Lo);
+    const command = oneOf('command', value('command'), commands/* COMMANDS */.Lo);
     const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
-    if ((0,_plain_http_js__WEBPACK_IMPORTED_MODULE_9__/* .sendsTokenInClear */ .pd)(url) && parseBoolean('require-https', value('require-https'))) {
-        throw new InputError('url', (0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
+    if ((0,plain_http/* sendsTokenInClear */.pd)(url) && parseBoolean('require-https', value('require-https'))) {
+        throw new input_error/* InputError */.d('url', (0,redact/* redactUrl */.BO)(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
     }
     // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
     const tokenInput = input('admin-token').replace(/^[ \t]+|[ \t\r\n]+$/g, '');
@@ -908,11 +1068,11 @@ function parseTarget({ input, get, value }, env, context) {
             : /[\0-\x1f\x7f-\x9f]/.test(token)
                 ? 'a control character'
                 : 'a character outside Latin-1 (such as a full-width or Chinese character)';
-        throw new InputError('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it ` +
+        throw new input_error/* InputError */.d('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it ` +
             `again as one line of plain characters`);
     }
     if (token === undefined && command !== 'health') {
-        throw new InputError('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
+        throw new input_error/* InputError */.d('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
     }
     return { command, url, token, tokenSource };
 }
@@ -922,7 +1082,7 @@ function parseIssuing({ get, value }, context) {
     const tiers = parseTiers(get('tiers'));
     const tier = get('tier') || undefined;
     if (tier !== undefined && !Object.hasOwn(tiers, tier))
-        throw new InputError('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
+        throw new input_error/* InputError */.d('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
     const limit = get('limit')
         ? parseWholeNumber('limit', get('limit'), 1, 100_000_000)
         : tier
@@ -937,18 +1097,18 @@ function parseIssuing({ get, value }, context) {
     const timeout = Number(timeoutRaw);
     // At least a millisecond: undici reads a timeout of 0 as none at all.
     if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
-        throw new InputError('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
+        throw new input_error/* InputError */.d('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
     }
     const healthPath = parseHealthPath(value('health-path'));
     const nameGiven = get('name');
-    const name = nameGiven || (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultName */ .Z2)(context);
+    const name = nameGiven || (0,config_context/* defaultName */.Z2)(context);
     if (/[\r\n\0]/.test(name) || name.length > 200) {
-        throw new InputError('name', name, 'expected one line of at most 200 characters');
+        throw new input_error/* InputError */.d('name', name, 'expected one line of at most 200 characters');
     }
     const labelPrefix = get('label-prefix');
     if (/[\r\n\0]/.test(labelPrefix))
-        throw new InputError('label-prefix', labelPrefix, 'expected one line');
-    const output = parseOutput(get('output'), context);
+        throw new input_error/* InputError */.d('label-prefix', labelPrefix, 'expected one line');
+    const output = (0,paths/* parseOutput */.Fw)(get('output'), context);
     const timeoutMs = Math.round(timeout * 1000);
     return {
         count,
@@ -968,27 +1128,30 @@ function parseIssuing({ get, value }, context) {
 /** Which existing keys reset, delete and rotate act on. */
 function parseSelection({ get, bool }, command, nameGiven, labelPrefix) {
     const key = get('key');
+    // A key is a secret: not echoed. A line break or a tab inside is a pasting mistake, never part of a key.
+    if (/[\0-\x1f\x7f-\x9f]/.test(key))
+        throw new input_error/* InputError */.d('key', '', 'expected the key as one line without control characters (a line break, a tab)');
     if ((command === 'reset' || command === 'delete') && !key && !nameGiven) {
-        throw new InputError('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
+        throw new input_error/* InputError */.d('key', '', `${command} needs the key (key, --key) or its label (name, --name)`);
     }
     const olderRaw = get('older-than-days');
     const idleRaw = get('idle-days');
     if (command === 'rotate' && !olderRaw && !idleRaw)
-        throw new InputError('older-than-days', '', 'required for rotate (unless idle-days is set): a whole number of days, such as 30');
+        throw new input_error/* InputError */.d('older-than-days', '', 'required for rotate (unless idle-days is set): a whole number of days, such as 30');
     const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
     const idleDays = idleRaw ? parseWholeNumber('idle-days', idleRaw, 1, 90) : undefined;
     const allLabels = bool('all-labels');
     if (command === 'rotate' && !labelPrefix && !allLabels) {
-        throw new InputError('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
+        throw new input_error/* InputError */.d('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
     }
     return { key, olderThanDays, idleDays, allLabels };
 }
 /** Many servers (config, server, server-concurrency) and the notification (notify-webhook, notify-on). */
 function parseFanOut({ get, value }, env, context) {
-    const config = get('config') ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, get('config')) : undefined;
+    const config = get('config') ? external_node_path_default().resolve(context.workspace, get('config')) : undefined;
     const server = get('server') || undefined;
     if (server && !config)
-        throw new InputError('server', server, 'server selects an entry of config: set config too');
+        throw new input_error/* InputError */.d('server', server, 'server selects an entry of config: set config too');
     const serverConcurrency = parseWholeNumber('server-concurrency', value('server-concurrency'), 1, 8);
     const hook = get('notify-webhook') || env.QUOTA_KEYS_WEBHOOK?.trim() || '';
     let notifyWebhook;
@@ -996,7 +1159,7 @@ function parseFanOut({ get, value }, env, context) {
         // Never echoed: a webhook URL carries its own secret.
         const url = URL.canParse(hook) ? new URL(hook) : undefined;
         if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-            throw new InputError('notify-webhook', '', 'expected an https:// URL (or http://), such as a Slack webhook');
+            throw new input_error/* InputError */.d('notify-webhook', '', 'expected an https:// URL (or http://), such as a Slack webhook');
         notifyWebhook = url;
     }
     const notifyOn = value('notify-on')
@@ -1005,26 +1168,40 @@ function parseFanOut({ get, value }, env, context) {
         .map((word) => oneOf('notify-on', word, NOTIFY_ON));
     return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
-/** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
-const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
-const WRITES = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
-/** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
-function parseAuditLog(raw, command, dryRun, output, context) {
-    if (!WRITES.has(command) || dryRun || raw === 'none')
-        return undefined;
+/**
+ * `resume` (CLI, batch): the batch FILE records sets count, name and output, which may only repeat
+ * them. The action has no such input: a re-run of the job completes an earlier attempt's batch.
+ */
+function parseResume({ get }, command, issuing, context) {
+    const raw = get('resume');
     if (!raw)
-        return context.platform === 'cli' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(output), DEFAULT_AUDIT_LOG);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
-    if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile()))
-        throw new InputError('audit-log', raw, 'expected a path for a regular file (such as quota-keys-audit.jsonl), or none');
-    return file;
+        return issuing;
+    const refuse = (allowed) => new input_error/* InputError */.d('resume', raw, allowed);
+    if (context.platform === 'github')
+        throw refuse('no input of the action but a flag of the command line; in a workflow, re-run the job instead');
+    if (command !== 'batch')
+        throw refuse(`expected with batch only, not ${command}`);
+    if (get('config'))
+        throw refuse('expected without config: it completes the batch of one server');
+    const file = external_node_path_default().resolve(context.workspace, raw);
+    const batch = readBatchFile(file);
+    if ('refusal' in batch)
+        throw refuse(`expected a keys CSV that quota-keys batch wrote, but ${batch.refusal}`);
+    const same = (input, given, ours) => {
+        if (given && given !== ours)
+            throw new input_error/* InputError */.d(input, given, `with resume, the ${input} is the batch's (${ours}): leave it out`);
+    };
+    same('count', get('count'), String(batch.count));
+    same('name', get('name'), batch.stem);
+    same('output', get('output') && external_node_path_default().resolve(context.workspace, get('output')), file);
+    return { ...issuing, count: batch.count, name: batch.stem, nameGiven: batch.stem, output: file, resume: batch };
 }
 function parseOptions(input, env, context) {
     const read = reader(input);
     const { get, value, bool } = read;
     const target = parseTarget(read, env, context);
     const { command } = target;
-    const issuing = parseIssuing(read, context);
+    const issuing = parseResume(read, command, parseIssuing(read, context), context);
     const flavorRaw = get('server-flavor');
     const selection = parseSelection(read, command, issuing.nameGiven, issuing.labelPrefix);
     const expiresRaw = get('expires-in-days');
@@ -1033,12 +1210,14 @@ function parseOptions(input, env, context) {
     const minSuccessRaw = get('min-success');
     const wanted = command === 'batch' ? issuing.count : 1;
     const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
+    const auditLog = (0,paths/* parseAuditLog */.lj)(get('audit-log'), command, bool('dry-run'), issuing.output, context);
+    (0,paths/* checkArtifactPaths */.dX)({ output: issuing.output, auditLog }, get);
     return {
         ...target,
         ...issuing,
         outputGiven: get('output') !== '',
         skipHealthCheck: bool('skip-health-check'),
-        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_4__/* .FLAVORS */ .W) : undefined,
+        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, types/* FLAVORS */.W) : undefined,
         day: get('day') ? parseDay(get('day')) : undefined,
         alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
         failOnAlert: bool('fail-on-alert'),
@@ -1066,8 +1245,126 @@ function parseOptions(input, env, context) {
         invocationId: parseInvocationId(get('invocation-id')),
         requireHttps: bool('require-https'),
         ...parseFanOut(read, env, context),
-        auditLog: parseAuditLog(get('audit-log'), command, bool('dry-run'), issuing.output, context),
+        auditLog,
     };
+}
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ parseOutput),
+/* harmony export */   Hf: () => (/* binding */ checkDotenv),
+/* harmony export */   dX: () => (/* binding */ checkArtifactPaths),
+/* harmony export */   lj: () => (/* binding */ parseAuditLog)
+/* harmony export */ });
+/* unused harmony export DEFAULT_AUDIT_LOG */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8590);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(568);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6065);
+// The files a run writes (output, audit-log, dotenv), checked before any request: a path the run
+// could not write, would write through a symbolic link it did not make, or that the artifact
+// uploader refuses is bad input, found before a key exists that would then be stranded.
+
+
+
+
+
+/** Whether anything is at `file`, a dangling symbolic link too. */
+const taken = (file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file, { throwIfNoEntry: false }) !== undefined;
+/** Refuses `file` when writing it would go through a symbolic link (the file, or a folder in the workspace). */
+function refuseLink(input, shown, file, context, instead) {
+    const link = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .linkOnTheWay */ .KH)(file, context.workspace);
+    if (link)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(input, shown, `${link} is a symbolic link, and the run writes no file through a link it did not make; ${instead}`);
+}
+/**
+ * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
+ * already there (a second step of the same job), it counts up instead.
+ */
+function parseOutput(raw, context) {
+    if (raw) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
+        if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory())) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
+        }
+        refuseLink('output', raw, file, context, 'remove it or give another path');
+        const refusal = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .notReplaceable */ .mt)(file);
+        if (refusal)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('output', raw, `expected a path for a regular file: ${refusal}`);
+        // Keys created and then unwritable would be lost: the nearest existing folder must take files.
+        let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);
+        while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory())
+                throw new Error('not a folder');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+        }
+        catch {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
+        }
+        return file;
+    }
+    const stem = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, `trial-keys-${(0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .compactDate */ .Ac)(context.now)}-${context.runId}`);
+    let file = `${stem}.csv`;
+    for (let n = 2; taken(file); n++)
+        file = `${stem}-${n}.csv`;
+    return file;
+}
+/** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
+const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
+const WRITES = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
+/** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
+function parseAuditLog(raw, command, dryRun, output, context) {
+    if (!WRITES.has(command) || dryRun || raw === 'none')
+        return undefined;
+    if (!raw) {
+        if (context.platform === 'cli')
+            return undefined;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(output), DEFAULT_AUDIT_LOG);
+        const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(context.workspace, file) || file;
+        refuseLink('audit-log', shown, file, context, 'remove it, or set audit-log to another path (or none)');
+        return file;
+    }
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
+    refuseLink('audit-log', raw, file, context, 'remove it or give another path');
+    if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile()))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('audit-log', raw, 'expected a path for a regular file (such as quota-keys-audit.jsonl), or none');
+    return file;
+}
+/**
+ * The CSV and the audit log as the artifact holds them (under the deepest folder of both): a path
+ * there that the uploader refuses is bad input now, not a failed upload after the keys exist.
+ */
+function checkArtifactPaths(files, raw) {
+    const refused = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .refusedInArtifact */ .aX)([files.output, ...(files.auditLog ? [files.auditLog] : [])]);
+    if (refused === undefined)
+        return;
+    const input = refused === files.output ? 'output' : 'audit-log';
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(input, raw(input) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(refused), `expected a path without ${_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_CHARACTERS */ .ii} where the artifact holds it ` +
+        '(the artifact uploader refuses them; Windows cannot hold them)');
+}
+/**
+ * The dotenv file (GitLab's `reports: dotenv`): a regular file or nothing, not through a link, a name
+ * the artifact takes. `within`: the job's directory.
+ */
+function checkDotenv(file, shown, within) {
+    const link = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .linkOnTheWay */ .KH)(file, within);
+    if (link)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('dotenv', shown, `${link} is a symbolic link, and the run writes no file through a link it did not make; remove it or ` +
+            'give another path');
+    if (_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_FORBIDDEN */ .d6.test(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('dotenv', shown, `expected a file name without ${_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_CHARACTERS */ .ii}`);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile())
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('dotenv', shown, 'expected a path for a regular file, such as quota-keys.env');
 }
 
 
@@ -1113,183 +1410,73 @@ function plainHttpWarning(url) {
 
 /***/ }),
 
-/***/ 2701:
+/***/ 4741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ie: () => (/* binding */ CsvWriter),
-/* harmony export */   mt: () => (/* binding */ notReplaceable),
-/* harmony export */   rr: () => (/* binding */ csvRow)
+/* harmony export */   Cp: () => (/* binding */ parseBatchLabel),
+/* harmony export */   HK: () => (/* binding */ compareLabels),
+/* harmony export */   LA: () => (/* binding */ namesOneInvocation),
+/* harmony export */   WG: () => (/* binding */ batchLabels),
+/* harmony export */   u$: () => (/* binding */ batchStem),
+/* harmony export */   wc: () => (/* binding */ followsInBatch)
 /* harmony export */ });
-/* unused harmony exports CSV_COLUMNS, neutraliseFormula */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
-// at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
-// file is created when the writer is made, before any key exists: a path that cannot take the CSV
-// fails the run before anything is created.
-
-
-/** The old tool's columns first, in its order; then what else the server told us. */
-const CSV_COLUMNS = [
-    'label',
-    'key',
-    'daily_limit',
-    'created_at',
-    'expires_at',
-    'tier',
-    'used_today',
-    'status',
-    'server',
+// Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
+// (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
+// c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
+// make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
+/** Label order for tables: `x-9` before `x-10` (numbers compared as numbers). */
+const compareLabels = (a, b) => a.localeCompare(b, 'en', { numeric: true });
+function batchLabels(name, count, suffix) {
+    const width = Math.max(3, String(count).length);
+    return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
+}
+// One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
+// forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
+const INVOCATION_FORMS = [
+    String.raw `r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
+    String.raw `p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
+    'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
+    '[0-9a-z]{10}', // earliest versions
 ];
-/** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
-function neutraliseFormula(value) {
-    return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
-}
-/**
- * Why `file` must not be replaced by the CSV, or undefined when it may: only a regular file (or
- * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
- * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
- */
-function notReplaceable(file) {
-    let kind;
-    try {
-        const link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
-        const stat = link.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file) : link;
-        if (stat.isFile())
-            return undefined;
-        kind = stat.isDirectory()
-            ? 'a folder'
-            : stat.isFIFO()
-                ? 'a FIFO (named pipe)'
-                : stat.isSocket()
-                    ? 'a socket'
-                    : stat.isCharacterDevice() || stat.isBlockDevice()
-                        ? 'a device'
-                        : 'not a regular file';
-        return (`${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
-            `replaces a regular file`);
-    }
-    catch {
-        return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
-    }
-}
-function csvRow(key, extras) {
+const BATCH_LABEL = new RegExp(String.raw `^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
+function parseBatchLabel(label) {
+    const m = BATCH_LABEL.exec(label);
+    if (!m)
+        return undefined;
     return {
-        label: key.label,
-        key: key.key,
-        daily_limit: String(key.dailyLimit ?? extras.dailyLimit ?? ''),
-        created_at: key.createdAt.toISOString(),
-        expires_at: key.expiresAt ? key.expiresAt.toISOString() : '',
-        tier: extras.tier ?? '',
-        used_today: key.usedToday === undefined ? '' : String(key.usedToday),
-        status: key.status ?? '',
-        server: extras.server,
+        stem: m[1],
+        number: Number(m[2]),
+        suffix: m[3],
+        ...(m[4] !== undefined ? { run: m[4], attempt: Number(m[5]) } : {}),
+        ...(m[6] !== undefined ? { invocation: m[6], nonce: m[7] } : {}),
     };
 }
 /**
- * A cell with a comma, a quote or a line break is quoted (a bare LF or CR too: a reader takes it as
- * a new row, and a label `x\n=cmd` would start one with a formula). Every cell may come from people
- * or a server, the key too: all are formula-protected.
+ * Whether a batch label's suffix is one this version makes: it ends with a per-process nonce, so no
+ * other invocation makes keys under it (the earlier forms without one are shared by a whole job).
  */
-function csvCell(value) {
-    const cell = neutraliseFormula(value);
-    return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+function namesOneInvocation(suffix) {
+    return /^(?:r\d+a\d+i[0-9a-f]{6}|p\d+j\d+|c[0-9a-z]+)n[0-9a-f]{6}$/.test(suffix);
 }
-/** One row, CRLF-terminated (RFC 4180), cells in `columns` order (a missing cell is empty). */
-function csvLine(row, columns) {
-    let line = csvCell(row[columns[0]] ?? '');
-    for (let c = 1; c < columns.length; c++)
-        line += `,${csvCell(row[columns[c]] ?? '')}`;
-    return `${line}\r\n`;
+/**
+ * The stem of a batch label (`<stem>-<NNN>-<suffix>`), or undefined when the label is not one.
+ * The suffix must be one this tool makes, so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
+ */
+function batchStem(label) {
+    return parseBatchLabel(label)?.stem;
 }
-class CsvWriter {
-    temp;
-    file;
-    finished;
-    target;
-    columns;
-    /** Set once closed or discarded. */
-    settled = false;
-    rows = 0;
-    /**
-     * Creates the private temp file at once (throws when the path cannot take it: name too long, no
-     * such folder, read-only…). `columns`: the keys CSV's, unless another table (usage --output).
-     */
-    constructor(path, columns = CSV_COLUMNS) {
-        this.target = path;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
-        this.temp = `${path}.${process.pid}.tmp`;
-        // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
-        // so an unusable path throws here, before any key exists, not later from the stream.
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.temp, 'wx', 0o600);
-        this.file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(this.temp, { fd });
-        this.columns = columns;
-        this.finished = new Promise((resolve, reject) => {
-            this.file.on('finish', resolve).on('error', reject);
-        });
-        // Observed at close(); until then a write error must not end the process as unhandled.
-        this.finished.catch(() => undefined);
-        this.file.write(`${columns.join(',')}\r\n`);
-    }
-    /** Where the CSV is (or goes): the path asked for, or the fresh name it got when that path became unusable. */
-    get path() {
-        return this.target;
-    }
-    /** Queues the row; false when the file's buffer is full (then `drained()` before the next many rows). */
-    write(row) {
-        this.rows += 1;
-        return this.file.write(csvLine(row, this.columns));
-    }
-    /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
-    drained() {
-        if (!this.file.writableNeedDrain)
-            return Promise.resolve();
-        return new Promise((resolve) => {
-            const done = () => {
-                this.file.off('drain', done).off('close', done);
-                resolve();
-            };
-            this.file.on('drain', done).on('close', done);
-        });
-    }
-    /**
-     * Flushes and renames the file into place; returns its path. Without a row and unless
-     * `keepEmpty`, nothing is put in place (a failed run never replaces a CSV with a header-only
-     * one) and undefined is returned. Should something other than a regular file have appeared at the
-     * path meanwhile, the CSV goes to a fresh name beside it instead.
-     */
-    async close({ keepEmpty = true } = {}) {
-        if (this.settled)
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(this.target) ? this.target : undefined;
-        if (this.rows === 0 && !keepEmpty) {
-            await this.discard();
-            return undefined;
-        }
-        this.settled = true;
-        this.file.end();
-        await this.finished;
-        if (notReplaceable(this.target)) {
-            const stem = this.target.replace(/\.csv$/i, '');
-            let n = 2;
-            while ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(`${stem}-${n}.csv`))
-                n += 1;
-            this.target = `${stem}-${n}.csv`;
-        }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(this.temp, this.target);
-        return this.target;
-    }
-    /** Drops the temp file (nothing was written that must be kept). */
-    async discard() {
-        if (this.settled)
-            return;
-        this.settled = true;
-        this.file.end();
-        await this.finished.catch(() => undefined);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(this.temp, { force: true });
-    }
+/**
+ * Whether `next` is the batch label right after `previous` in one batch of the invocation whose
+ * labels end with `-<suffix>` (same stem, next number). A native batch (v01) gives all its keys
+ * one label, that of its first request; a chunk of consecutive numbers lets that label say which
+ * numbers its keys stand for (N … N + keys − 1).
+ */
+function followsInBatch(previous, next, suffix) {
+    const numbered = (label) => label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
+    const a = numbered(previous);
+    const b = numbered(next);
+    return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
 }
 
 
@@ -1323,14 +1510,17 @@ async function encryptFileTo(file, recipients) {
         encrypter.addRecipient(recipient);
     const ciphertext = await encrypter.encrypt(await (0,promises_namespaceObject.readFile)(file));
     const target = `${file}.age`;
-    // Written beside the target and renamed, so a reader never sees half a file.
+    // Written beside the target and renamed, so a reader never sees half a file; 'wx': never through
+    // a file or link someone else put at the temp path.
     const temp = `${target}.${process.pid}.tmp`;
     try {
-        await (0,promises_namespaceObject.writeFile)(temp, ciphertext, { mode: 0o600 });
+        await (0,promises_namespaceObject.writeFile)(temp, ciphertext, { mode: 0o600, flag: 'wx' });
         await (0,promises_namespaceObject.rename)(temp, target);
     }
     catch (error) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        // EEXIST: what is at the temp path is not ours to remove.
+        if (error.code !== 'EEXIST')
+            await (0,promises_namespaceObject.rm)(temp, { force: true });
         throw error;
     }
     await (0,promises_namespaceObject.rm)(file, { force: true });
@@ -1374,8 +1564,10 @@ async function encryptReportCsv(report, recipients, log) {
 /* harmony export */   sg: () => (/* binding */ maskWebhook)
 /* harmony export */ });
 /* unused harmony exports NOTIFY_TIMEOUT_MS, NOTIFY_AFTER_SIGNAL_MS, webhookSecret, notifyReason, notificationBody */
-/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7763);
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4646);
+/* harmony import */ var _quota_proxy_proxy_note_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8986);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7763);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4646);
+
 
 
 /** The most the notification may add to a run: connect, send and the answer together. */
@@ -1437,7 +1629,7 @@ function serverFields(server, redact) {
             fields[name] = Number(report.outputs[output]);
     // Redacted before it is cut: half a key is no longer recognised as one.
     if (!report.ok)
-        fields.failure = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(redact(report.failure ?? 'failed'), 300);
+        fields.failure = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .T)(redact(report.failure ?? 'failed'), 300);
     return fields;
 }
 function serverLine(fields) {
@@ -1451,32 +1643,68 @@ function serverLine(fields) {
 function notificationBody(command, servers, reason, url, redact, runFailure) {
     const fields = servers.map((server) => serverFields(server, redact));
     const failed = fields.filter((f) => !f.ok).length;
-    const after = runFailure ? (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(redact(runFailure), 300) : undefined;
+    const after = runFailure ? (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .T)(redact(runFailure), 300) : undefined;
     const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
     const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';
     const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
     const lines = [head, ...fields.map((f) => `• ${serverLine(f)}`), ...(after ? [after] : []), ...(url ? [url] : [])];
     const ok = failed === 0 && !after;
     // The chat shows `text`: each line neutralised for chats (no mention, no disguised link, one line).
-    const text = lines.map(_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .chatText */ .kx).join('\n');
+    const text = lines.map(_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .chatText */ .kx).join('\n');
     return { text, command, ok, reason, alerts, run_url: url ?? null, servers: fields, failure: after };
 }
-/** The answer's first bytes, for the warning; never read whole (a webhook may answer gigabytes). */
-async function answerStart(answer, max = 4096) {
-    const reader = answer.body?.getReader();
-    if (!reader)
-        return '';
+/** How long an error answer's body is read for the warning: its start is enough, and it may drip. */
+const ERROR_BODY_MS = 1000;
+/** The answer's first bytes, for the warning; never read whole (a webhook may answer gigabytes, or drip). */
+async function answerStart(body, max = 4096) {
     const chunks = [];
     let size = 0;
-    while (size < max) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.length;
-    }
-    await reader.cancel().catch(() => undefined);
+    const read = (async () => {
+        for await (const chunk of body) {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= max)
+                break;
+        }
+    })().catch(() => undefined);
+    let timer;
+    await Promise.race([read, new Promise((resolve) => (timer = setTimeout(resolve, ERROR_BODY_MS)))]);
+    clearTimeout(timer);
+    body.destroy();
     return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+}
+/**
+ * One POST of `body` to the webhook, through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY lists its host,
+ * as the admin requests go (undici, loaded only here). Redirects are not followed. A 2xx is delivered:
+ * its body is not waited for.
+ */
+async function postWebhook(hook, body, signal) {
+    const { EnvHttpProxyAgent } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3130));
+    const agent = new EnvHttpProxyAgent();
+    const headers = { 'content-type': 'application/json' };
+    if (hook.username || hook.password) {
+        const user = `${decodeURIComponent(hook.username)}:${decodeURIComponent(hook.password)}`;
+        headers.authorization = `Basic ${Buffer.from(user).toString('base64')}`;
+    }
+    try {
+        const answer = await agent.request({
+            origin: hook.origin,
+            path: `${hook.pathname}${hook.search}`,
+            method: 'POST',
+            headers,
+            body,
+            signal,
+        });
+        const delivered = answer.statusCode >= 200 && answer.statusCode <= 299;
+        // Destroying a body not read to its end makes it emit an error: expected here, not a crash.
+        answer.body.on('error', () => undefined);
+        if (delivered)
+            answer.body.destroy();
+        return { status: answer.statusCode, text: delivered ? '' : await answerStart(answer.body) };
+    }
+    finally {
+        await agent.destroy().catch(() => undefined);
+    }
 }
 /**
  * Sends the notification when `notify-on` asks for one. Never throws and never takes longer than
@@ -1484,7 +1712,7 @@ async function answerStart(answer, max = 4096) {
  */
 async function notifyAfterRun(options, servers, 
 /** The run's page (RunContext.origin), named in the message; none on a terminal. */
-runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
+runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS, signal, } = {}) {
     const hook = options.notifyWebhook;
     const reason = hook ? notifyReason(options.notifyOn, servers, runFailure) : undefined;
     if (!hook || !reason)
@@ -1492,18 +1720,12 @@ runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
     if (servers.some((s) => s.report.cancelled))
         timeoutMs = Math.min(timeoutMs, NOTIFY_AFTER_SIGNAL_MS);
     const redact = (text) => log.redactor.redact(text);
-    const body = log.redactor.redact((0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonText */ .s$)(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)));
+    const body = log.redactor.redact((0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonText */ .s$)(notificationBody(options.command, servers, reason, runUrl, redact, runFailure)));
     try {
-        const answer = await fetch(hook, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-        const text = await answerStart(answer);
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const answer = await postWebhook(hook, body, signal ? AbortSignal.any([timeout, signal]) : timeout);
         if (answer.status < 200 || answer.status > 299)
-            log.warning(`notify-webhook answered ${answer.status}: ${log.redactor.snippet(text)}; the run's result stands.`);
+            log.warning(`notify-webhook answered ${answer.status}: ${log.redactor.snippet(answer.text)}; the run's result stands.`);
         else
             log.info(`Notified notify-webhook (${reason}).`);
     }
@@ -1511,10 +1733,12 @@ runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS } = {}) {
         // Checked by name: the DOMException may come from another realm than this Error.
         const name = error?.name;
         const timedOut = name === 'TimeoutError' || name === 'AbortError';
-        const cause = error.cause;
-        const why = timedOut
-            ? `no answer within ${timeoutMs / 1000} s`
-            : (cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+        const code = error.code;
+        const why = signal?.aborted
+            ? 'abandoned after the signal'
+            : timedOut
+                ? `no answer within ${timeoutMs / 1000} s`
+                : `${code ?? (error instanceof Error ? error.message : String(error))}${(0,_quota_proxy_proxy_note_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyNote */ .d)(hook, process.env)}`;
         log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
     }
 }
@@ -1766,8 +1990,8 @@ function redactingLogger(sink, redactor = new redact/* Redactor */.pO()) {
 
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var progress = __nccwpck_require__(1378);
-// EXTERNAL MODULE: ./src/config/options.ts
-var config_options = __nccwpck_require__(6856);
+// EXTERNAL MODULE: ./src/config/options.ts + 2 modules
+var config_options = __nccwpck_require__(6837);
 // EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
 var encrypt = __nccwpck_require__(2349);
 // EXTERNAL MODULE: ./src/output/notify.ts
@@ -2227,7 +2451,7 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, passContext);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2966));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 722));
         const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor, log.quiet()));
         if (dotenvFile)
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
@@ -2243,25 +2467,18 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         exit: (code) => process.exit(code),
     });
 }
-/**
- * One run: SIGINT/SIGTERM stop it (no new requests, those in flight get GRACE_MS), the CSV is written, exit
- * 130/143.
- */
-async function runOnce(options, context, log, done) {
-    const cancellation = new cancel/* Cancellation */.mT();
-    const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
+/** SIGINT/SIGTERM cancel the run: no new requests, those in flight get GRACE_MS; returns how to stop listening. */
+function listenForStop(cancellation) {
+    return cancellation.listen((signal, second) => process.stderr.write(second
         ? `${signal}: abandoning the requests in flight.\n`
         : `${signal}: stopping: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s to finish, then ` +
             `are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
-    let report;
-    try {
-        // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2966));
-        report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
-    }
-    finally {
-        stopListening();
-    }
+}
+/** One run under `cancellation`: a signal stops it, the CSV is written (exit 130/143). */
+async function runOnce(options, context, log, cancellation, done) {
+    // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 722));
+    const report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
     done(report.outputs);
     await (0,encrypt/* encryptReportCsv */.W)(report, options.encryptTo, log);
     return report;
@@ -2296,7 +2513,8 @@ async function main(argv, env) {
         maskTokenArguments(argv, env, log);
         const parsed = parseArgs(argv);
         Object.assign(mode, { json: parsed.json, quiet: parsed.quiet });
-        dotenvFile = (0,gitlab/* dotenvPath */.Md)(parsed.dotenv, env);
+        dotenvFile = undefined; // a refused one is not written on the way out either
+        dotenvFile = (0,gitlab/* checkedDotenvPath */.FB)(parsed.dotenv, env);
         const help = helpText(parsed);
         if (help !== undefined) {
             process.stdout.write(`${help}\n`);
@@ -2307,18 +2525,30 @@ async function main(argv, env) {
         const context = contextOf(env);
         if (parsed.values.get('config')) {
             // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
-            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(966), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(722), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
             return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary, mode });
         }
         const options = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, context);
         noteGitlabJob(env, context, options, dotenvFile, log);
         if (parsed.watch !== undefined)
             return await runWatching(parsed, command, env, dotenvFile, log);
-        const report = await runOnce(options, context, log, (o) => (outputs = o));
-        const server = { name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report };
-        await (0,notify/* notifyAfterRun */.HY)(options, [server], context.origin?.runUrl, log);
+        // Listening until the exit code is known: a signal during the webhook after the run ends it too (130/143).
+        const cancellation = new cancel/* Cancellation */.mT();
+        const stopListening = listenForStop(cancellation);
+        let report;
+        try {
+            report = await runOnce(options, context, log, cancellation, (o) => (outputs = o));
+            const server = { name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report };
+            // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
+            const signal = report.cancelled ? undefined : cancellation.abortSignal;
+            await (0,notify/* notifyAfterRun */.HY)(options, [server], context.origin?.runUrl, log, { signal });
+        }
+        finally {
+            stopListening();
+        }
         const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
-        const code = report.cancelled ? (0,cancel/* exitCodeFor */.Rr)(report.cancelled) : unwritten ? 1 : exitCodeOf(report, options);
+        const stopped = report.cancelled ?? cancellation.reason;
+        const code = stopped ? (0,cancel/* exitCodeFor */.Rr)(stopped) : unwritten ? 1 : exitCodeOf(report, options);
         // The report first: a dotenv that cannot be written must not hide why the run failed.
         printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
         if (unwritten)
@@ -2352,6 +2582,7 @@ async function main(argv, env) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ak: () => (/* binding */ artifactWarnings),
+/* harmony export */   FB: () => (/* binding */ checkedDotenvPath),
 /* harmony export */   Md: () => (/* binding */ dotenvPath),
 /* harmony export */   eD: () => (/* binding */ writeDotenv)
 /* harmony export */ });
@@ -2361,10 +2592,14 @@ async function main(argv, env) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(568);
-/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7763);
+/* harmony import */ var _config_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1066);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8590);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7763);
 // GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
 // for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
+
+
 
 
 
@@ -2389,6 +2624,13 @@ function dotenvPath(flag, env, cwd = process.cwd()) {
     if (flag)
         return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, flag);
     return (0,_config_context_js__WEBPACK_IMPORTED_MODULE_2__/* .isGitlabJob */ .BQ)(env) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, DEFAULT_DOTENV) : undefined;
+}
+/** dotenvPath, checked before any request (InputError): not through a symbolic link, a name the artifact takes. */
+function checkedDotenvPath(flag, env, cwd = process.cwd()) {
+    const file = dotenvPath(flag, env, cwd);
+    if (file)
+        (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDotenv */ .Hf)(file, flag || DEFAULT_DOTENV, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_2__/* .isGitlabJob */ .BQ)(env) ? (0,_config_context_js__WEBPACK_IMPORTED_MODULE_2__/* .gitlabJobDirectory */ .o7)(env, cwd).dir : cwd);
+    return file;
 }
 /**
  * What a GitLab job should be told about where its files went: a file outside the job's
@@ -2423,7 +2665,7 @@ function dotenvText(outputs, cwd = process.cwd()) {
             values['csv-path'] = relative;
     }
     return Object.entries(values)
-        .map(([name, value]) => `${dotenvName(name)}=${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_3__/* .dotenvValue */ .qY)(value)}\n`)
+        .map(([name, value]) => `${dotenvName(name)}=${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenvValue */ .qY)(value)}\n`)
         .join('');
 }
 /**
@@ -2432,7 +2674,14 @@ function dotenvText(outputs, cwd = process.cwd()) {
  */
 function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {}) {
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, dotenvText(outputs, cwd));
+        // Never through a symbolic link put at its path (checked up front; O_NOFOLLOW for one put there since).
+        const fd = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_4__/* .openNoFollow */ .zm)(file, { append: false, mode: 0o666 });
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(fd, dotenvText(outputs, cwd));
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
         return undefined;
     }
     catch (error) {
@@ -2516,6 +2765,40 @@ function reportDocument(report, status, redact) {
         ...(summary?.lines ? { lines: summary.lines } : {}),
     };
     return redactAll(document, redact);
+}
+
+
+/***/ }),
+
+/***/ 8986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ proxyNote)
+/* harmony export */ });
+/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8932);
+// Messages about a failed connection name the proxy it went through: a refused connection is then
+// the proxy's, not the server's.
+
+/**
+ * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
+ * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
+ */
+function proxyNote(url, env) {
+    const https = url.protocol === 'https:';
+    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (!name)
+        return '';
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const bypassed = noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+        return host === bare || host.endsWith(`.${bare}`);
+    });
+    return bypassed ? '' : ` through the proxy ${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(env[name])} (${name})`;
 }
 
 
@@ -2640,6 +2923,132 @@ function sleep(ms, signal) {
         const timer = setTimeout(() => done(true), Math.max(0, ms));
         signal?.addEventListener('abort', onAbort, { once: true });
     });
+}
+
+
+/***/ }),
+
+/***/ 8590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KH: () => (/* binding */ linkOnTheWay),
+/* harmony export */   aX: () => (/* binding */ refusedInArtifact),
+/* harmony export */   d6: () => (/* binding */ ARTIFACT_PATH_FORBIDDEN),
+/* harmony export */   ii: () => (/* binding */ ARTIFACT_PATH_CHARACTERS),
+/* harmony export */   mt: () => (/* binding */ notReplaceable),
+/* harmony export */   zm: () => (/* binding */ openNoFollow)
+/* harmony export */ });
+/* unused harmony exports commonFolder, isPlainFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// The run's own files: never written through a symbolic link it did not make (a link committed at
+// the audit log's path once had an outside file chmod-ed, appended to and uploaded), named so the
+// artifact uploader takes them, and only ever replacing a regular file.
+
+
+/**
+ * The characters @actions/artifact refuses in the path of a file inside an artifact
+ * (`invalidArtifactFilePathCharacters`, upload/path-and-artifact-name-validation.js): NTFS cannot
+ * hold them. Checked up front, so no key is made that then cannot be uploaded.
+ */
+const ARTIFACT_PATH_FORBIDDEN = /[":<>|*?\r\n]/;
+const ARTIFACT_PATH_CHARACTERS = '" : < > | * ? or line breaks';
+/** The deepest folder holding every one of `files` (an artifact's root: each keeps its path under it). */
+function commonFolder(files) {
+    let root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(files[0]);
+    while (files.some((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, f).startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`)) && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(root) !== root)
+        root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(root);
+    return root;
+}
+/** The first of `files` whose path inside an artifact of them all the uploader refuses, or undefined. */
+function refusedInArtifact(files) {
+    const root = commonFolder(files);
+    return files.find((file) => ARTIFACT_PATH_FORBIDDEN.test((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, file)));
+}
+/** Whether `file` is a symbolic link (false when nothing is there). */
+function isLink(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether `target` is strictly below `root`. */
+function isBelow(root, target) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, target);
+    return path !== '' && path !== '..' && !path.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path);
+}
+/**
+ * The symbolic link a write to `file` would go through, or undefined: `file` itself, or a folder
+ * on the way to it below `within` (the workspace: a link committed there points where the repository
+ * chose). Folders above `within`, or of a path outside it, are the runner's or the user's own choice.
+ */
+function linkOnTheWay(file, within) {
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(file);
+    if (isLink(target))
+        return target;
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(within);
+    if (!isBelow(root, target))
+        return undefined;
+    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(target); dir !== root; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir))
+        if (isLink(dir))
+            return dir;
+    return undefined;
+}
+/**
+ * O_NOFOLLOW where the platform has it (not on Windows, where linkOnTheWay alone refuses a link);
+ * O_NONBLOCK: a FIFO put at the path fails the open (ENXIO) instead of blocking the run for good.
+ */
+const NO_FOLLOW = (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+/**
+ * Opens `file` for writing, never through a symbolic link at its path (ELOOP instead). `append`:
+ * keep what is there; else truncate. Created with `mode` when new.
+ */
+function openNoFollow(file, { append, mode }) {
+    const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | (append ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_APPEND : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC);
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, flags | NO_FOLLOW, mode);
+}
+/** Whether `file` is a regular file and no link: what may be uploaded as the run's own. */
+function isPlainFile(file) {
+    try {
+        const stat = lstatSync(file);
+        return stat.isFile() && !stat.isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `file` must not be replaced by the CSV, or undefined when it may: only a regular file (or
+ * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
+ * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
+ */
+function notReplaceable(file) {
+    let kind;
+    try {
+        const link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        const stat = link.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file) : link;
+        if (stat.isFile())
+            return undefined;
+        kind = stat.isDirectory()
+            ? 'a folder'
+            : stat.isFIFO()
+                ? 'a FIFO (named pipe)'
+                : stat.isSocket()
+                    ? 'a socket'
+                    : stat.isCharacterDevice() || stat.isBlockDevice()
+                        ? 'a device'
+                        : 'not a regular file';
+        return (`${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
+            `replaces a regular file`);
+    }
+    catch {
+        return undefined; // nothing there, or a dangling symlink (renaming replaces the link itself)
+    }
 }
 
 

@@ -270,9 +270,8 @@ export const INPUTS: readonly InputSpec[] = [
     default: '',
     for: ['batch'],
     cliOnly: true,
-    help:
-      'CLI: the keys CSV of a batch cut short (rate limit): create only its missing numbers under its labels ' +
-      "and write the whole batch back to it; count, name and output are the file's",
+    flag: { value: 'FILE' },
+    help: 'finish the batch this keys CSV holds (its count, name)',
   },
   {
     name: 'min-success',

@@ -1,8 +1,34 @@
-export const id = 966;
-export const ids = [966];
+export const id = 722;
+export const ids = [722,130];
 export const modules = {
 
-/***/ 2966:
+/***/ 3130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EnvHttpProxyAgent: () => (/* binding */ EnvHttpProxyAgent),
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6615);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(883);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3137);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2026);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+if (!("request" in (undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype)))
+    Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
+const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default());
+const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default());
+
+
+/***/ }),
+
+/***/ 722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +37,158 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/output/csv.ts
-var output_csv = __webpack_require__(2701);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/shared/files.ts
+var files = __webpack_require__(8590);
+;// CONCATENATED MODULE: ./src/output/csv.ts
+// The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
+// at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
+// file is created when the writer is made, before any key exists: a path that cannot take the CSV
+// fails the run before anything is created.
+
+
+
+/**
+ * The old tool's columns first, in its order; then what else the server told us; then the count the
+ * batch was asked for (batch only), which `batch --resume` completes the file to.
+ */
+const CSV_COLUMNS = [
+    'label',
+    'key',
+    'daily_limit',
+    'created_at',
+    'expires_at',
+    'tier',
+    'used_today',
+    'status',
+    'server',
+    'batch_count',
+];
+/** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
+function neutraliseFormula(value) {
+    return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
+}
+function csvRow(key, extras) {
+    return {
+        label: key.label,
+        key: key.key,
+        daily_limit: String(key.dailyLimit ?? extras.dailyLimit ?? ''),
+        created_at: key.createdAt.toISOString(),
+        expires_at: key.expiresAt ? key.expiresAt.toISOString() : '',
+        tier: extras.tier ?? '',
+        used_today: key.usedToday === undefined ? '' : String(key.usedToday),
+        status: key.status ?? '',
+        server: extras.server,
+        batch_count: extras.batchCount === undefined ? '' : String(extras.batchCount),
+    };
+}
+/**
+ * A cell with a comma, a quote or a line break is quoted (a bare LF or CR too: a reader takes it as
+ * a new row, and a label `x\n=cmd` would start one with a formula). Every cell may come from people
+ * or a server, the key too: all are formula-protected.
+ */
+function csvCell(value) {
+    const cell = neutraliseFormula(value);
+    return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+/** One row, CRLF-terminated (RFC 4180), cells in `columns` order (a missing cell is empty). */
+function csvLine(row, columns) {
+    let line = csvCell(row[columns[0]] ?? '');
+    for (let c = 1; c < columns.length; c++)
+        line += `,${csvCell(row[columns[c]] ?? '')}`;
+    return `${line}\r\n`;
+}
+class CsvWriter {
+    temp;
+    file;
+    finished;
+    target;
+    columns;
+    /** Set once closed or discarded. */
+    settled = false;
+    rows = 0;
+    /**
+     * Creates the private temp file at once (throws when the path cannot take it: name too long, no
+     * such folder, read-only…). `columns`: the keys CSV's, unless another table (usage --output).
+     */
+    constructor(path, columns = CSV_COLUMNS) {
+        this.target = path;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        this.temp = `${path}.${process.pid}.tmp`;
+        // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
+        // so an unusable path throws here, before any key exists, not later from the stream.
+        const fd = (0,external_node_fs_.openSync)(this.temp, 'wx', 0o600);
+        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { fd });
+        this.columns = columns;
+        this.finished = new Promise((resolve, reject) => {
+            this.file.on('finish', resolve).on('error', reject);
+        });
+        // Observed at close(); until then a write error must not end the process as unhandled.
+        this.finished.catch(() => undefined);
+        this.file.write(`${columns.join(',')}\r\n`);
+    }
+    /** Where the CSV is (or goes): the path asked for, or the fresh name it got when that path became unusable. */
+    get path() {
+        return this.target;
+    }
+    /** Queues the row; false when the file's buffer is full (then `drained()` before the next many rows). */
+    write(row) {
+        this.rows += 1;
+        return this.file.write(csvLine(row, this.columns));
+    }
+    /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
+    drained() {
+        if (!this.file.writableNeedDrain)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const done = () => {
+                this.file.off('drain', done).off('close', done);
+                resolve();
+            };
+            this.file.on('drain', done).on('close', done);
+        });
+    }
+    /**
+     * Flushes and renames the file into place; returns its path. Without a row and unless
+     * `keepEmpty`, nothing is put in place (a failed run never replaces a CSV with a header-only
+     * one) and undefined is returned. Should something other than a regular file have appeared at the
+     * path meanwhile, the CSV goes to a fresh name beside it instead.
+     */
+    async close({ keepEmpty = true } = {}) {
+        if (this.settled)
+            return (0,external_node_fs_.existsSync)(this.target) ? this.target : undefined;
+        if (this.rows === 0 && !keepEmpty) {
+            await this.discard();
+            return undefined;
+        }
+        this.settled = true;
+        this.file.end();
+        await this.finished;
+        if ((0,files/* notReplaceable */.mt)(this.target)) {
+            const stem = this.target.replace(/\.csv$/i, '');
+            let n = 2;
+            while ((0,external_node_fs_.existsSync)(`${stem}-${n}.csv`))
+                n += 1;
+            this.target = `${stem}-${n}.csv`;
+        }
+        (0,external_node_fs_.renameSync)(this.temp, this.target);
+        return this.target;
+    }
+    /** Drops the temp file (nothing was written that must be kept). */
+    async discard() {
+        if (this.settled)
+            return;
+        this.settled = true;
+        this.file.end();
+        await this.finished.catch(() => undefined);
+        (0,external_node_fs_.rmSync)(this.temp, { force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/reading/limits.ts
 /** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
 const UPSTREAM_DAILY_LIMIT = 200;
@@ -73,6 +249,67 @@ function percentUsed(used, limit) {
 var redact = __webpack_require__(8932);
 // EXTERNAL MODULE: ./src/shared/text.ts
 var shared_text = __webpack_require__(4646);
+// EXTERNAL MODULE: ./src/issuing/labels.ts
+var issuing_labels = __webpack_require__(4741);
+;// CONCATENATED MODULE: ./src/issuing/batch-numbers.ts
+
+
+
+const created = (key) => key.createdAt.getTime();
+/** Numbers the keys of one invocation's batch labels (`byLabel`: label → its keys on the server). */
+function numberBatchKeys(byLabel, rules) {
+    const starts = [...byLabel.keys()]
+        .map((label) => ({ label, first: (0,issuing_labels/* parseBatchLabel */.Cp)(label).number }))
+        .sort((a, b) => a.first - b.first);
+    const result = { byNumber: new Map(), surplus: [] };
+    starts.forEach(({ label, first }, i) => {
+        if (first > rules.last)
+            return; // another batch size: not numbers of this one
+        const next = starts[i + 1]?.first ?? Number.POSITIVE_INFINITY;
+        const room = Math.min(rules.perRequest, next - first, rules.last - first + 1);
+        const { ours, surplus } = takeOldest(byLabel.get(label), room, rules.known);
+        for (const [n, key] of ours.entries())
+            result.byNumber.set(first + n, key);
+        if (surplus.keys.length > 0)
+            result.surplus.push({ label, ...surplus });
+    });
+    return result;
+}
+/** The first `room` keys of a label: known ones first, then the oldest; a tie at the edge takes none of the tied. */
+function takeOldest(keys, room, known = new Map()) {
+    const rank = (key) => known.get(key.key) ?? Number.POSITIVE_INFINITY;
+    const ordered = [...keys].sort((a, b) => (rank(a) === rank(b) ? created(a) - created(b) : rank(a) - rank(b)));
+    let ours = ordered.slice(0, room);
+    const beyond = ordered.slice(room);
+    const edge = ours.at(-1);
+    const undecided = edge !== undefined && !known.has(edge.key) && beyond.length > 0 && created(beyond[0]) === created(edge);
+    if (undecided)
+        ours = ours.filter((key) => known.has(key.key) || created(key) !== created(edge));
+    return { ours, surplus: { keys: ordered.filter((key) => !ours.includes(key)), undecided } };
+}
+/**
+ * One warning line per label holding keys that are not the batch's (at most 5, then how many more):
+ * the keys shortened, that they were not `taken` ("exported"), and how to look them up.
+ */
+function surplusWarnings(surplus, taken, server) {
+    const lines = surplus.slice(0, 5).map(({ label, keys, undecided }) => {
+        const shown = `${keys
+            .slice(0, 3)
+            .map((key) => (0,redact/* shortenKey */.PV)(key.key))
+            .join(', ')}${keys.length > 3 ? ', …' : ''}`;
+        const look = `look them up with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.Z)(label)}\``;
+        return undecided
+            ? `Label ${label} holds ${keys.length} keys made in the same instant (${shown}): which of them is the ` +
+                `batch's cannot be told, so none is ${taken}, its number counts as missing, and they are left on the ` +
+                `server untouched (${look}).`
+            : `Label ${label} holds ${keys.length} key(s) more than the batch made under it (${shown}), made after ` +
+                `the batch's own: not this invocation's, not ${taken}, left on the server untouched (${look}).`;
+    });
+    if (surplus.length > 5)
+        lines.push(`… and ${surplus.length - 5} more label(s) holding keys that are not the batch's.`);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/quota-proxy/attempt-limits.ts
 /** The whole answer did not arrive within the deadline. */
 class DeadlineError extends Error {
@@ -316,15 +553,31 @@ const BACKOFF_CAP_MS = 30_000;
 function fullJitter(retry, random = Math.random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
 }
-/** Retry-After as milliseconds: delta seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
+/** An HTTP date in any of its three forms starts with the day's name and holds a time of day. */
+const HTTP_DATE = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s.*\d{1,2}:\d{2}:\d{2}/i;
+/**
+ * Retry-After: delta seconds or an HTTP date; undefined when absent. A date past what a Date can hold
+ * (year 275760 and on: Date.parse gives NaN) is an endless wait, not an unreadable one.
+ */
+function readRetryAfter(value, now = Date.now()) {
     const raw = (Array.isArray(value) ? value[0] : value)?.trim();
     if (!raw)
         return undefined;
     if (/^\d+(\.\d+)?$/.test(raw))
-        return Math.round(Number(raw) * 1000);
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+        return { ms: Math.round(Number(raw) * 1000) };
+    if (HTTP_DATE.test(raw)) {
+        const date = Date.parse(raw);
+        if (!Number.isNaN(date))
+            return { ms: Math.max(0, date - now) };
+        if (/\b\d{6,}\b/.test(raw))
+            return { ms: Number.POSITIVE_INFINITY };
+    }
+    return { unreadable: raw };
+}
+/** Retry-After as milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const wait = readRetryAfter(value, now);
+    return wait && 'ms' in wait ? wait.ms : undefined;
 }
 /**
  * Total time the run may spend waiting (backoff, Retry-After, rate-limit windows), counted as wall
@@ -344,6 +597,8 @@ class WaitBudget {
     }
     /** Books a wait of `ms` starting now; false (and nothing booked) when it would exceed the budget. */
     reserve(ms, now = Date.now()) {
+        if (Number.isNaN(ms))
+            return false;
         const end = now + Math.max(0, ms);
         const extra = Math.max(0, end - Math.max(now, this.until));
         if (this.spent + extra > this.maxMs)
@@ -357,13 +612,30 @@ class WaitBudget {
         return this.spent;
     }
 }
-/** ISO 8601 UTC to the second, rounded up (a retry time must not be early). */
+/** Waits past this are no plan a run can make: said in words, with no moment to retry at. */
+const LONGEST_WAIT_MS = 365 * 86_400_000;
+/** "42 s", or "more than a year" (also for a wait no date can end). */
+function waitText(ms) {
+    return ms > LONGEST_WAIT_MS ? 'more than a year' : `${Math.ceil(ms / 1000)} s`;
+}
+/** ISO 8601 UTC to the second, rounded up (a retry time must not be early); words for a time no date holds. */
 function isoSeconds(date) {
-    return new Date(Math.ceil(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const ms = Math.ceil(date.getTime() / 1000) * 1000;
+    return Number.isNaN(new Date(ms).getTime())
+        ? 'a time past any date'
+        : new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 /** "in 42 s (at 2026-11-26T09:15:00Z)": when a wait that did not fit the budget would have ended. */
 function retryMoment(waitMs, now = Date.now()) {
-    return `in ${Math.ceil(waitMs / 1000)} s (at ${isoSeconds(new Date(now + waitMs))})`;
+    if (waitMs > LONGEST_WAIT_MS)
+        return `in ${waitText(waitMs)}: ${NO_RETRY_TIME}`;
+    return `in ${waitText(waitMs)} (at ${isoSeconds(new Date(now + waitMs))})`;
+}
+const NO_RETRY_TIME = "no time to retry at: check the server's rate-limit settings and its clock";
+/** "retry after 2026-11-26T09:15:00Z", or, past a year, what to check instead. */
+function retryAdvice(retryAt, now = Date.now()) {
+    const waitMs = retryAt.getTime() - now;
+    return Number.isNaN(waitMs) || waitMs > LONGEST_WAIT_MS ? NO_RETRY_TIME : `retry after ${isoSeconds(retryAt)}`;
 }
 
 // EXTERNAL MODULE: ./src/quota-proxy/types.ts
@@ -418,14 +690,15 @@ class HttpStatusError extends Error {
 class RateLimitedError extends HttpStatusError {
     retryAt;
     answered;
-    constructor(target, retryAt, answered, why, headers = {}) {
+    constructor(target, retryAt, answered, why, headers = {}, 
+    /** What to do: by default when to retry (or, past a year, what to check). */
+    advice = retryAdvice(retryAt)) {
         super(429, target, '', headers);
         this.retryAt = retryAt;
         this.answered = answered;
         this.message =
             `${target}: ` +
-                `${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; retry ` +
-                `after ${isoSeconds(retryAt)}.`;
+                `${answered ? 'answered 429 (rate limited)' : 'not sent: the admin rate limit is used up'}; ${why}; ${advice}.`;
         this.name = 'RateLimitedError';
     }
 }
@@ -463,7 +736,8 @@ function answerTooLarge(target, error, attempts, status = 200) {
 function networkErrorOf(error, target, attempts, timeoutMs, viaProxy) {
     const { kind, detail, sent } = classify(error);
     const what = kind === 'timeout' && sent ? `timed out after ${timeoutMs / 1000} s` : detail;
-    return new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}`, sent, attempts);
+    const advice = kind === 'plain-http' ? PLAIN_HTTP_ADVICE : '';
+    return new NetworkError(kind, target, `${what}${kind === 'refused' || kind === 'dns' || !sent ? viaProxy : ''}${advice}`, sent, attempts);
 }
 /** An answer that broke off and is not read again: past its deadline a timeout, else a cut-off answer. */
 function brokenOffError(answer, target, attempts, timeoutMs) {
@@ -479,12 +753,24 @@ function statusNote(answer) {
     const refused = answer.refused;
     if (refused) {
         const asked = refused.serverAsked
-            ? `the server asks to wait ${Math.ceil(refused.waitMs / 1000)} s`
+            ? `the server asks to wait ${waitText(refused.waitMs)}`
             : 'the next retry would wait';
         return `; ${asked}, more than max-wait-seconds leaves; retry ${retryMoment(refused.waitMs)}`;
     }
     return answer.retries ? ` (${answer.retries + 1} attempts)` : '';
 }
+/**
+ * OpenSSL's words when the bytes that came back to our TLS ClientHello are no TLS record: the port
+ * speaks plain HTTP (its "HTTP/1.1 400" read as a record header), not a certificate problem.
+ */
+const PLAIN_HTTP_CODES = new Set([
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+    'ERR_SSL_UNKNOWN_PROTOCOL',
+    'ERR_SSL_RECORD_LAYER_FAILURE',
+]);
+const PLAIN_HTTP_WORDS = /wrong version number|packet length too long|unknown protocol|record layer failure/i;
+const PLAIN_HTTP_ADVICE = ": use http:// in url, or the server's TLS port";
 /**
  * What a failed attempt (an undici or Node error) means: its kind, a message, and whether the server may have seen
  * it.
@@ -516,7 +802,12 @@ function classify(error) {
         return { kind: 'reset', detail: 'connection reset by the server', sent: true };
     if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED')
         return { kind: 'network', detail: 'abandoned (cancelled)', sent: true };
-    return { kind: 'network', detail: err.message ?? String(error), sent: true };
+    const message = err.message ?? String(error);
+    // The handshake failed: nothing of the request was sent.
+    if (PLAIN_HTTP_CODES.has(code) || PLAIN_HTTP_WORDS.test(message))
+        return { kind: 'plain-http', detail: 'the port answers plain HTTP, not TLS', sent: false };
+    // OpenSSL's messages end in a line break: one line.
+    return { kind: 'network', detail: message.replace(/\s+/g, ' ').trim(), sent: true };
 }
 /**
  * Answers after which every further admin request of the run would fail the same way: a bad
@@ -536,56 +827,50 @@ function isFatal(error) {
 
 // EXTERNAL MODULE: ./src/shared/cancel.ts
 var cancel = __webpack_require__(3739);
-;// CONCATENATED MODULE: ./src/issuing/labels.ts
-// Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
-// (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
-// c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
-// make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
-/** Label order for tables: `x-9` before `x-10` (numbers compared as numbers). */
-const compareLabels = (a, b) => a.localeCompare(b, 'en', { numeric: true });
-function batchLabels(name, count, suffix) {
-    const width = Math.max(3, String(count).length);
-    return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
-}
-// One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
-// forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
-const INVOCATION_FORMS = [
-    String.raw `r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
-    String.raw `p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
-    'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
-    '[0-9a-z]{10}', // earliest versions
-];
-const BATCH_LABEL = new RegExp(String.raw `^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
-function parseBatchLabel(label) {
-    const m = BATCH_LABEL.exec(label);
-    if (!m)
-        return undefined;
-    return {
-        stem: m[1],
-        number: Number(m[2]),
-        suffix: m[3],
-        ...(m[4] !== undefined ? { run: m[4], attempt: Number(m[5]) } : {}),
-        ...(m[6] !== undefined ? { invocation: m[6], nonce: m[7] } : {}),
-    };
-}
+;// CONCATENATED MODULE: ./src/issuing/rate-limit-announcement.ts
+
 /**
- * The stem of a batch label (`<stem>-<NNN>-<suffix>`), or undefined when the label is not one.
- * The suffix must be one this tool makes, so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
+ * Says whether `keys` keys fit the window; all are sent when the rest may wait for the next windows,
+ * else only what fits now. What is sent is paced by the HTTP client, which sends no request the
+ * window has no room for. `runAgain` follows "run again after <time>" (` with \`quota-keys …\``).
  */
-function batchStem(label) {
-    return parseBatchLabel(label)?.stem;
-}
-/**
- * Whether `next` is the batch label right after `previous` in one batch of the invocation whose
- * labels end with `-<suffix>` (same stem, next number). A native batch (v01) gives all its keys
- * one label, that of its first request; a chunk of consecutive numbers lets that label say which
- * numbers its keys stand for (N … N + keys − 1).
- */
-function followsInBatch(previous, next, suffix) {
-    const numbered = (label) => label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
-    const a = numbered(previous);
-    const b = numbered(next);
-    return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
+function announceRateLimit(api, log, keys, { onRateLimit, runAgain = '' }) {
+    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+    const needed = Math.ceil(keys / perRequest);
+    const plan = api.rateLimitPlan(needed);
+    if (!plan)
+        return { announced: false, send: keys };
+    if (plan.fits)
+        return { announced: true, send: keys };
+    const fit = Math.min(keys, plan.available * perRequest);
+    const at = isoSeconds(plan.resetAt);
+    const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
+    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
+        `${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
+        `${keys} key(s) to create need ${needed}: ${fit} fit now, the rest ` +
+        `${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
+    const rest = `creating the ${fit} that fit now; the other ${keys - fit} will not be requested ` +
+        `(run again after ${at}${runAgain}`;
+    const left = api.waitBudgetLeft();
+    let why;
+    if (onRateLimit === 'fail') {
+        log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
+        why = 'on-rate-limit is fail';
+    }
+    else if (plan.waitMs > left) {
+        log.warning(`${message} Waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
+            `${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
+        why =
+            `waiting ${waitText(plan.waitMs)} for the next window exceeds what max-wait-seconds ` +
+                `leaves (${Math.floor(left / 1000)} s)`;
+    }
+    else {
+        log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
+        return { announced: true, send: keys };
+    }
+    const refusal = `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ` +
+        `${why}; ${retryAdvice(plan.resetAt)}.`;
+    return { announced: true, send: fit, heldBack: { refusal, until: at } };
 }
 
 ;// CONCATENATED MODULE: ./src/issuing/reconcile.ts
@@ -775,7 +1060,7 @@ class KeyIssuer {
             if (last &&
                 last.requests.length < max &&
                 ownSuffix &&
-                followsInBatch(last.requests.at(-1).label, request.label, ownSuffix))
+                (0,issuing_labels/* followsInBatch */.wc)(last.requests.at(-1).label, request.label, ownSuffix))
                 last.requests.push(request);
             else
                 units.push({ label: request.label, requests: [request], fresh: true });
@@ -874,52 +1159,22 @@ class KeyIssuer {
         }
     }
     /**
-     * Step: says up front when `queue` does not fit the admin rate limit's window. Returns how many of
-     * it to send: all of it when the rest may wait for the next windows, else only what fits now (the
-     * rest is marked not requested here, so no request is sent that the server would refuse). What is
-     * sent is paced by the HTTP client, which sends no request the window has no room for. `announced`
-     * is false when the window is not known yet.
+     * Step: says up front when `queue` does not fit the admin rate limit's window (./rate-limit-announcement.ts);
+     * returns how many of it to send, the rest marked not requested here, so no request is sent that the server
+     * would refuse.
      */
     announceRateLimit(queue) {
-        const { api, log } = this;
-        const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
-        const needed = Math.ceil(queue.length / perRequest);
-        const plan = api.rateLimitPlan(needed);
-        if (!plan)
-            return { announced: false, send: queue.length };
-        if (plan.fits)
-            return { announced: true, send: queue.length };
-        const fit = Math.min(queue.length, plan.available * perRequest);
-        const at = isoSeconds(plan.resetAt);
-        const windows = plan.limit ? Math.ceil((needed - plan.available) / plan.limit) : 1;
-        const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
-            `${plan.limit ? ` (${plan.limit} per window)` : ''} and the ` +
-            `${queue.length} key(s) to create need ${needed}: ${fit} fit now, the rest ` +
-            `${windows > 1 ? `over ${windows} more windows from ${at}` : `after ${at}`}.`;
-        const rest = `creating the ${fit} that fit now; the other ${queue.length - fit} will not be requested ` +
-            `(run again after ${at}`;
-        const left = api.waitBudgetLeft();
-        let why;
-        if (this.services.onRateLimit === 'fail') {
-            log.warning(`${message} on-rate-limit is fail: ${rest}, or set on-rate-limit: wait).`);
-            why = 'on-rate-limit is fail';
+        const { onRateLimit, runAgain } = this.services;
+        const { announced, send, heldBack } = announceRateLimit(this.api, this.log, queue.length, {
+            onRateLimit,
+            runAgain,
+        });
+        if (heldBack) {
+            for (const request of queue.slice(send))
+                this.ledger.failed.set(request.label, heldBack.refusal);
+            this.result.heldBackUntil = heldBack.until;
         }
-        else if (plan.waitMs > left) {
-            log.warning(`${message} Waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
-                `${Math.floor(left / 1000)} s): ${rest}, or raise max-wait-seconds).`);
-            why =
-                `waiting ${Math.ceil(plan.waitMs / 1000)} s for the next window exceeds what max-wait-seconds ` +
-                    `leaves (${Math.floor(left / 1000)} s)`;
-        }
-        else {
-            log.warning(`${message} Waiting for the limit as on-rate-limit is wait (within max-wait-seconds).`);
-            return { announced: true, send: queue.length };
-        }
-        const refusal = `${api.describe('POST', '/admin/keys')}: not sent: the admin rate limit is used up; ` +
-            `${why}; retry after ${at}.`;
-        for (const request of queue.slice(fit))
-            this.ledger.failed.set(request.label, refusal);
-        return { announced: true, send: fit };
+        return { announced, send };
     }
     /**
      * Step: creates `queue`, then, while creates of ours have an unknown outcome, lists the server's
@@ -1063,6 +1318,7 @@ class KeyIssuer {
 
 ;// CONCATENATED MODULE: ./src/issuing/rerun.ts
 
+
 /**
  * Whether this run is a re-run whose earlier attempts may have issued this batch: a GitHub run
  * past its first attempt, with labels of this invocation.
@@ -1072,7 +1328,7 @@ function isRerunOfBatch(context, requests) {
         return false;
     return (requests.length > 0 &&
         requests.every((r) => {
-            const label = parseBatchLabel(r.label);
+            const label = (0,issuing_labels/* parseBatchLabel */.Cp)(r.label);
             return (label?.run === context.runId &&
                 label.attempt === context.attempt &&
                 label.invocation === context.invocation &&
@@ -1097,7 +1353,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     const byNumber = new Map();
     let stem = '';
     for (const request of requests) {
-        const label = parseBatchLabel(request.label);
+        const label = (0,issuing_labels/* parseBatchLabel */.Cp)(request.label);
         stem = label.stem;
         byNumber.set(label.number, request);
     }
@@ -1106,7 +1362,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     const nonces = new Map();
     for await (const page of api.listKeys()) {
         for (const key of page) {
-            const label = parseBatchLabel(key.label);
+            const label = (0,issuing_labels/* parseBatchLabel */.Cp)(key.label);
             if (!label ||
                 label.run !== context.runId ||
                 label.invocation !== context.invocation ||
@@ -1124,21 +1380,20 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
         .filter(([, seen]) => seen.size > 1)
         .map(([attempt]) => attempt)
         .sort((a, b) => a - b);
-    // The latest attempt wins (an earlier `force: true` re-issued them). A label with k keys (a
-    // native batch's chunk) stands for its number and the k − 1 after it, oldest key first.
+    // The latest attempt wins (an earlier `force: true` re-issued them); within one, ./batch-numbers.ts
+    // says which key stands for which number, and which keys under its labels are not its own.
+    const rules = { perRequest: api.known?.capabilities.maxKeysPerCreate ?? 1, last: Math.max(...byNumber.keys()) };
     const found = new Map();
+    const surplus = [];
     for (const [attempt, labels] of groups) {
         if (collided.includes(attempt))
             continue;
-        for (const [text, keys] of labels) {
-            const first = parseBatchLabel(text).number;
-            keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-            keys.forEach((key, i) => {
-                const number = first + i;
-                const seen = found.get(number);
-                if (byNumber.has(number) && (!seen || attempt > seen.attempt))
-                    found.set(number, { key, attempt });
-            });
+        const numbered = numberBatchKeys(labels, rules);
+        surplus.push(...numbered.surplus);
+        for (const [number, key] of numbered.byNumber) {
+            const seen = found.get(number);
+            if (byNumber.has(number) && (!seen || attempt > seen.attempt))
+                found.set(number, { key, attempt });
         }
     }
     const keys = [];
@@ -1155,6 +1410,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
         attempts: [...new Set([...found.values()].map((f) => f.attempt))].sort((a, b) => a - b),
         rest,
         collided,
+        surplus,
     };
 }
 
@@ -1170,26 +1426,28 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 
 
 
+
 /** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
     const { options, api, log, cancellation, context } = ctx;
     // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
-    const csv = ctx.csv ?? new output_csv/* CsvWriter */.ie(options.output);
+    const csv = ctx.csv ?? new CsvWriter(options.output);
     const { sink, dailyLimitFor } = csvSink(ctx, csv);
     let result;
-    let earlierFailure;
+    let carried;
     let csvPath;
     try {
-        let toCreate = requests;
-        const earlierKeys = [];
-        if ((how.reuseEarlierAttempts ?? options.command === 'batch') &&
-            !options.force &&
-            isRerunOfBatch(context, requests)) {
-            const earlier = await reuseEarlierAttempts(ctx, requests, sink);
-            earlierKeys.push(...earlier.keys);
-            toCreate = earlier.rest;
-            earlierFailure = earlier.failure;
-        }
+        const reuse = (how.reuseEarlierAttempts ?? options.command === 'batch') && !options.force;
+        carried = how.carryOver
+            ? await how.carryOver()
+            : reuse && isRerunOfBatch(context, requests)
+                ? await reuseEarlierAttempts(ctx, requests)
+                : undefined;
+        for (const key of carried?.keys ?? [])
+            log.secret(key.key, 'key');
+        for (const key of carried?.keys ?? [])
+            sink(key);
+        const toCreate = carried?.rest ?? requests;
         ctx.progress.start(toCreate.length, 'keys created');
         result = await issueKeys(toCreate, options.concurrency, {
             api,
@@ -1203,12 +1461,11 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
             retries: options.retries,
             onRateLimit: options.onRateLimit,
             audit: ctx.audit,
+            runAgain: how.runAgain,
         });
         result.requested = requests.length;
-        result.created.unshift(...earlierKeys);
-        result.reexported = earlierKeys.length;
-        if (earlierFailure)
-            result.failures = requests.map((r) => ({ label: r.label, error: earlierFailure }));
+        if (carried)
+            carryInto(result, carried, requests);
     }
     finally {
         ctx.progress.done();
@@ -1216,8 +1473,17 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
         csvPath = await csv.close({ keepEmpty: false });
     }
-    reportIssue(ctx, result, csvPath, dailyLimitFor);
-    return verdictOf(ctx, result, csvPath, minSuccess, earlierFailure);
+    reportIssue(ctx, result, csvPath, dailyLimitFor, carried?.fact);
+    return verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+}
+/** The carried-over keys count as the batch's, first; what was held back or could not be checked, as failures. */
+function carryInto(result, carried, requests) {
+    result.created.unshift(...carried.keys);
+    result.adopted += carried.adopted ?? 0;
+    result.reexported = carried.keys.length - (carried.adopted ?? 0);
+    result.failures.push(...(carried.held ?? []));
+    if (carried.failure)
+        result.failures = requests.map((r) => ({ label: r.label, error: carried.failure }));
 }
 /** Step: where each key goes: one CSV row, its daily_limit as the flavor applies it (said once when server-wide). */
 function csvSink(ctx, csv) {
@@ -1242,7 +1508,8 @@ function csvSink(ctx, csv) {
                 : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every ` +
                     `key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
         }
-        csv.write((0,output_csv/* csvRow */.rr)(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server }));
+        const batchCount = options.command === 'batch' ? options.count : undefined;
+        csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server, batchCount }));
     };
     return { sink, dailyLimitFor };
 }
@@ -1250,14 +1517,11 @@ function csvSink(ctx, csv) {
  * Step, on a re-run: the keys an earlier attempt of this run made for `requests` go into the CSV
  * again; `rest` is what is left to create. When that cannot be checked, nothing is created (`failure`).
  */
-async function reuseEarlierAttempts(ctx, requests, sink) {
+async function reuseEarlierAttempts(ctx, requests) {
     const { options, api, log, context } = ctx;
+    const fact = 'Re-exported from an earlier attempt';
     try {
         const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
-        for (const key of earlier.keys)
-            log.secret(key.key, 'key');
-        for (const key of earlier.keys)
-            sink(key);
         if (earlier.collided.length > 0) {
             log.warning(`Attempt${earlier.collided.length > 1 ? 's' : ''} ${earlier.collided.join(', ')} of run ` +
                 `${context.runId} ran this step more than once at the same time (matrix legs or parallel jobs ` +
@@ -1266,6 +1530,8 @@ async function reuseEarlierAttempts(ctx, requests, sink) {
                 `touched. Set invocation-id to something that differs per leg (e.g. the strategy.job-index or the matrix ` +
                 `values) so that re-runs find their own keys.`);
         }
+        for (const line of surplusWarnings(earlier.surplus, 'exported', ctx.server))
+            log.warning(line);
         if (earlier.keys.length > 0) {
             const from = earlier.attempts.length === 1 ? `attempt ${earlier.attempts[0]}` : `attempts ${earlier.attempts.join(', ')}`;
             log.warning(`Attempt ${context.attempt} of run ${context.runId}: ${from} already issued ${earlier.keys.length} ` +
@@ -1273,12 +1539,13 @@ async function reuseEarlierAttempts(ctx, requests, sink) {
                 `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: ` +
                 `true issues a new batch).`);
         }
-        return { keys: earlier.keys, rest: earlier.rest };
+        return { keys: earlier.keys, rest: earlier.rest, fact };
     }
     catch (error) {
         return {
             keys: [],
             rest: [],
+            fact,
             failure: `Could not check whether an earlier attempt of run ${context.runId} already issued this ` +
                 `batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new ` +
                 `batch without checking.`,
@@ -1286,7 +1553,7 @@ async function reuseEarlierAttempts(ctx, requests, sink) {
     }
 }
 /** Step: outputs, summary facts and table, and the log lines of what was created and what not. */
-function reportIssue(ctx, result, csvPath, dailyLimitFor) {
+function reportIssue(ctx, result, csvPath, dailyLimitFor, carriedFact = 'Re-exported from an earlier attempt') {
     const { api, log, outputs, summary } = ctx;
     const created = result.created.length;
     const failed = result.failures.length;
@@ -1297,7 +1564,7 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor) {
     });
     summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
     if (result.reexported > 0)
-        summary.facts.push(['Re-exported from an earlier attempt', String(result.reexported)]);
+        summary.facts.push([carriedFact, String(result.reexported)]);
     if (result.adopted > 0)
         summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
     if (result.duplicatesDeleted > 0)
@@ -1317,7 +1584,7 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor) {
         ]),
     };
     // By label, as the batch numbers them (creates finish in any order).
-    summary.table.rows.sort((a, b) => compareLabels(a[0], b[0]));
+    summary.table.rows.sort((a, b) => (0,issuing_labels/* compareLabels */.HK)(a[0], b[0]));
     log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
     for (const f of result.failures.slice(0, 5))
         log.warning(`Not created: ${f.label}: ${f.error}`);
@@ -1325,7 +1592,7 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor) {
         log.warning(`… and ${result.failures.length - 5} more not created.`);
 }
 /** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
-function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
+function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
     const { outputs, summary, server, cancellation } = ctx;
     const created = result.created.length;
     const failed = result.failures.length;
@@ -1354,7 +1621,8 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure) {
         ok: false,
         failure: `${failed} of ${result.requested} key(s) were not created (first error: ${first}); ` +
             `${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}` +
-            `.${unresolved}`,
+            `.${unresolved}` +
+            `${result.heldBackUntil && runAgain ? ` Run again after ${result.heldBackUntil}${runAgain}.` : ''}`,
         ...report,
     };
 }
@@ -1445,6 +1713,122 @@ function tierFact(options, adapter) {
     ];
 }
 
+// EXTERNAL MODULE: ./src/config/options.ts + 2 modules
+var config_options = __webpack_require__(6837);
+;// CONCATENATED MODULE: ./src/issuing/resume.ts
+
+
+
+
+
+
+/** The server's keys under the batch's labels, by label; FILE's keys that are gone added as they were. */
+async function batchKeysOnServer(ctx, batch) {
+    const byLabel = new Map();
+    const listed = new Set();
+    for await (const page of ctx.api.listKeys()) {
+        for (const key of page) {
+            const label = (0,issuing_labels/* parseBatchLabel */.Cp)(key.label);
+            if (label?.stem !== batch.stem || label.suffix !== batch.suffix)
+                continue;
+            ctx.log.secret(key.key, 'key');
+            listed.add(key.key);
+            byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
+        }
+    }
+    const gone = batch.rows.filter((row) => !listed.has(row.key));
+    for (const row of gone)
+        byLabel.set(row.label, [...(byLabel.get(row.label) ?? []), row]);
+    return { byLabel, listed, gone };
+}
+/** Step: FILE's keys still on the server and those its lost answers made, and the numbers left to create. */
+async function resumeBatch(ctx, batch, requests) {
+    const { api, log } = ctx;
+    for (const row of batch.rows)
+        log.secret(row.key, 'key');
+    let found;
+    try {
+        found = await batchKeysOnServer(ctx, batch);
+    }
+    catch (error) {
+        const failure = `Could not check the keys of ${batch.file} on the server: ${messageOf(error)}. Nothing was created and ` +
+            `the file is unchanged; run again when the server answers.`;
+        return { keys: [], rest: [], failure, fact: '' };
+    }
+    const { byLabel, listed, gone } = found;
+    // FILE's keys on the server first, in its order; its keys gone from the server after them.
+    const known = new Map(batch.rows.map((row, i) => [row.key, listed.has(row.key) ? i : batch.rows.length + i]));
+    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+    const numbered = numberBatchKeys(byLabel, { perRequest, last: batch.count, known });
+    const inFile = new Set(batch.rows.map((row) => row.key));
+    const adopted = [...numbered.byNumber.values()].filter((key) => !inFile.has(key.key));
+    const rest = [];
+    const held = [];
+    for (const request of requests) {
+        const key = numbered.byNumber.get((0,issuing_labels/* parseBatchLabel */.Cp)(request.label).number);
+        if (key && listed.has(key.key))
+            continue;
+        // A label holding keys that are not the batch's: creating under it would add to them.
+        if (byLabel.get(request.label)?.some((k) => listed.has(k.key))) {
+            held.push({ label: request.label, error: "not created again: its label holds keys that are not the batch's" });
+        }
+        else
+            rest.push(request);
+    }
+    const surplus = numbered.surplus
+        .map((s) => ({ ...s, keys: s.keys.filter((k) => !inFile.has(k.key)) }))
+        .filter((s) => s.keys.length > 0);
+    for (const line of surplusWarnings(surplus, `written to ${batch.file}`, ctx.server))
+        log.warning(line);
+    explain(ctx, batch, { gone, adopted, rest });
+    // Every key of FILE still on the server stays in it, in its order (also one beyond its label's numbers).
+    const onServer = new Map([...byLabel.values()].flat().map((key) => [key.key, key]));
+    const kept = batch.rows.filter((row) => listed.has(row.key)).map((row) => onServer.get(row.key));
+    return { keys: [...kept, ...adopted], rest, held, adopted: adopted.length, fact: `Kept from ${batch.file}` };
+}
+function explain(ctx, batch, { gone, adopted, rest }) {
+    const { log } = ctx;
+    const shown = (keys) => `${keys
+        .slice(0, 5)
+        .map((k) => (0,redact/* shortenKey */.PV)(k.key))
+        .join(', ')}${keys.length > 5 ? ', …' : ''}`;
+    if (gone.length > 0)
+        log.warning(`${gone.length} key(s) of ${batch.file} are no longer on the server (${shown(gone)}): left out of it, and ` +
+            `their numbers are created again under their labels.`);
+    if (adopted.length > 0)
+        log.warning(`${adopted.length} key(s) under the batch's labels were on the server but not in ${batch.file} (a create ` +
+            `whose answer was lost): ${shown(adopted)}; added to it.`);
+    log.info(`Resuming the batch ${batch.file} records (${batch.stem}-<NNN>-${batch.suffix}, ${batch.count} keys): ` +
+        `creating the ${rest.length} missing.`);
+}
+/**
+ * The command that resumes this batch: `quota-keys batch --resume FILE --url …` with the flags that
+ * shape its keys as given (the token is not repeated: from ADMIN_TOKEN, or a placeholder).
+ */
+function resumeCommand(options, server) {
+    const words = ['quota-keys batch --resume', (0,shared_text/* shellQuote */.Z)(options.output), '--url', (0,shared_text/* shellQuote */.Z)(server)];
+    const { tier, tiers } = options;
+    if (options.tokenSource === '--token')
+        words.push("--token '<admin token>'");
+    if (options.serverFlavor)
+        words.push('--server-flavor', options.serverFlavor);
+    if (tier)
+        words.push('--tier', (0,shared_text/* shellQuote */.Z)(tier));
+    if (tier && config_options/* DEFAULT_TIERS */.uA[tier] !== tiers[tier])
+        words.push('--tiers', (0,shared_text/* shellQuote */.Z)(JSON.stringify({ [tier]: tiers[tier] })));
+    if (options.limit !== (tier ? tiers[tier] : config_options/* DEFAULT_LIMIT */.eH))
+        words.push('--limit', String(options.limit));
+    if (options.limitAsTotalQuota)
+        words.push('--limit-as-total-quota');
+    if (options.expiresInDays !== undefined)
+        words.push('--expires-in-days', String(options.expiresInDays));
+    if (options.serverDailyLimit !== undefined)
+        words.push('--server-daily-limit', String(options.serverDailyLimit));
+    if (options.skipHealthCheck)
+        words.push('--skip-health-check');
+    return words.join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/issuing/would-issue.ts
 // generate and batch with dry-run: what would be sent, nothing sent. The health check and the token
 // check (read-only) have run; no create request goes out, no CSV is written, no audit line either.
@@ -1496,21 +1880,42 @@ function wouldIssue(ctx, requests) {
 
 
 
-/** `count` keys labelled `<name>-<NNN>-<run suffix>`. */
+
+/**
+ * `count` keys labelled `<name>-<NNN>-<run suffix>`; with `resume`, the missing numbers of the batch
+ * its file records, under that batch's labels (its suffix is then this invocation's own).
+ */
 async function runBatch(ctx) {
-    const { name, count, minSuccess } = ctx.options;
+    const { name, count, minSuccess, resume } = ctx.options;
+    if (resume)
+        ctx = { ...ctx, context: { ...ctx.context, labelSuffix: resume.suffix } };
     const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
-    const requests = batchLabels(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
+    const requests = (0,issuing_labels/* batchLabels */.WG)(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
     // The tier's limit is shown only once the flavor tells whether the server applies it.
     const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
     rules.explain(); // forced flavor, or v10 told by its health answer
-    if (ctx.options.dryRun)
-        return wouldIssue(ctx, requests);
-    const report = await issueToCsv(ctx, requests, minSuccess);
+    const carryOver = resume && (() => resumeBatch(ctx, resume, requests));
+    if (ctx.options.dryRun) {
+        const carried = carryOver && (await carryOver());
+        if (carried?.failure)
+            return { ok: false, failure: carried.failure, outputs: ctx.outputs, summary: ctx.summary };
+        return wouldIssue(ctx, carried ? carried.rest : requests);
+    }
+    const report = await issueToCsv(ctx, requests, minSuccess, {
+        ...(carryOver ? { carryOver } : {}),
+        runAgain: runAgainHow(ctx),
+    });
     rules.explain(); // learnt from the first creation
     if (tierAt >= 0)
         ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
     return report;
+}
+/** What finishes a batch the admin rate limit cut short: a re-run of the job (GitHub), else `batch --resume`. */
+function runAgainHow(ctx) {
+    if (ctx.context.platform === 'github')
+        return ` by re-running this job${ctx.options.force ? ' without force' : ''}, which creates only the missing keys`;
+    // A servers file runs many batches, each with its own CSV: no one command resumes them all.
+    return ctx.options.config ? undefined : ` with \`${resumeCommand(ctx.options, ctx.server)}\``;
 }
 
 ;// CONCATENATED MODULE: ./src/reading/resolve-keys.ts
@@ -1616,7 +2021,7 @@ async function resolveKeys(api, target, options) {
 const shownLabel = (label) => (0,shared_text/* oneLine */.T)(label.replace(/\p{Cc}/gu, ' '), 120);
 /** No key is labelled `name`, but these labels (with their key counts) start with it. */
 function prefixMessage(name, labels, operation) {
-    const sorted = [...labels.keys()].sort(compareLabels);
+    const sorted = [...labels.keys()].sort(issuing_labels/* compareLabels */.HK);
     if (sorted.length > 1) {
         const first = sorted.slice(0, 3).map((l) => `"${shownLabel(l)}"`);
         return (`No key is labelled "${name}"; ${sorted.length} labels start with it (${first.join(', ')}` +
@@ -1735,7 +2140,7 @@ async function runDelete(ctx) {
     // By label: deletes finish in any order.
     summary.table = {
         head: ['Label', 'Key', 'Created (UTC)', 'Result'],
-        rows: rows.sort((a, b) => compareLabels(a[0], b[0])),
+        rows: rows.sort((a, b) => (0,issuing_labels/* compareLabels */.HK)(a[0], b[0])),
     };
     if (failures.length > 0) {
         return {
@@ -1851,7 +2256,7 @@ function tableRow(key, limit) {
 async function runList(ctx) {
     const { options, api, log, server, outputs, summary } = ctx;
     // Opened by run() before the first request when output is given.
-    const csv = ctx.csv ?? (options.outputGiven ? new output_csv/* CsvWriter */.ie(options.output) : undefined);
+    const csv = ctx.csv ?? (options.outputGiven ? new CsvWriter(options.output) : undefined);
     const rows = [];
     const lines = [];
     let seen = 0;
@@ -1867,7 +2272,7 @@ async function runList(ctx) {
                     continue;
                 listed += 1;
                 const limit = limitOf(key, capabilities, options.serverDailyLimit);
-                if (csv && !csv.write((0,output_csv/* csvRow */.rr)(key, { dailyLimit: dailyLimitOf(limit), server })))
+                if (csv && !csv.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server })))
                     await csv.drained();
                 // Copied into one flat string: the template's pieces kept alive took twice the memory (100,000
                 // lines: 40 MB against 20 MB).
@@ -1923,8 +2328,6 @@ async function runList(ctx) {
     return { ok: true, outputs, summary, csvPath: csv?.path };
 }
 
-// EXTERNAL MODULE: ./src/config/options.ts
-var config_options = __webpack_require__(6856);
 ;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
 // Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
 const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
@@ -2518,7 +2921,7 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
     summary.facts.push(['Keys reset', String(reset)]);
     if (nothing > 0)
         summary.facts.push(['Nothing to reset', String(nothing)]);
-    summary.table = { head: ['Label', 'Key', 'Result'], rows: rows.sort((a, b) => compareLabels(a[0], b[0])) };
+    summary.table = { head: ['Label', 'Key', 'Result'], rows: rows.sort((a, b) => (0,issuing_labels/* compareLabels */.HK)(a[0], b[0])) };
     if (failures.length > 0)
         return {
             ok: false,
@@ -2747,12 +3150,12 @@ function replacementLabels(oldLabels, suffix) {
     const seen = new Map();
     for (const label of oldLabels)
         seen.set(label, (seen.get(label) ?? 0) + 1);
-    const stems = oldLabels.map((label) => batchStem(label) ?? (seen.get(label) > 1 ? label : undefined));
+    const stems = oldLabels.map((label) => (0,issuing_labels/* batchStem */.u$)(label) ?? (seen.get(label) > 1 ? label : undefined));
     const perStem = new Map();
     for (const stem of stems)
         if (stem !== undefined)
             perStem.set(stem, (perStem.get(stem) ?? 0) + 1);
-    const fresh = new Map([...perStem].map(([stem, n]) => [stem, batchLabels(stem, n, suffix)]));
+    const fresh = new Map([...perStem].map(([stem, n]) => [stem, (0,issuing_labels/* batchLabels */.WG)(stem, n, suffix)]));
     const used = new Map();
     return oldLabels.map((label, i) => {
         const stem = stems[i];
@@ -2914,7 +3317,7 @@ function fitRateLimit(ctx, due) {
         ? 'on-rate-limit is fail'
         : canWait
             ? 'max-wait-seconds covers the wait for one more window, not more'
-            : `waiting ${Math.ceil(plan.waitMs / 1000)} s is more than max-wait-seconds leaves (` +
+            : `waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
                 `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
     if (fit >= due.length) {
         log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
@@ -3274,7 +3677,7 @@ async function runUsage(ctx) {
 }
 function openCsv(file) {
     try {
-        return new output_csv/* CsvWriter */.ie(file, TREND_CSV_COLUMNS);
+        return new CsvWriter(file, TREND_CSV_COLUMNS);
     }
     catch (error) {
         const reason = error.code ?? String(error);
@@ -3342,6 +3745,9 @@ async function checkAdminToken(api, tokenSource, warn) {
                     `admin rights, or this runner's address is not on the server's admin allow-list`;
             return `${why}. ${noKey}`;
         }
+        // A plain-HTTP port's message already says what to do.
+        if (error instanceof NetworkError && error.kind === 'plain-http')
+            return `Checking the admin token failed: ${error.message}. ${noKey}`;
         if (error instanceof NetworkError) {
             const advice = tlsAdvice(error.message);
             return (`Checking the admin token failed: ${error.message}; ` +
@@ -3353,11 +3759,6 @@ async function checkAdminToken(api, tokenSource, warn) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
 var encrypt = __webpack_require__(2349);
 ;// CONCATENATED MODULE: ./src/output/artifact.ts
@@ -3405,13 +3806,6 @@ function publicArtifactRefusal(options, context, outcome = 'no key was created')
 function artifactServiceAvailable(env) {
     return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
 }
-/** The deepest folder holding every one of `files` (the artifact's root: each keeps its name under it). */
-function commonFolder(files) {
-    let root = dirname(files[0]);
-    while (files.some((f) => relative(root, f).startsWith(`..${sep}`)) && dirname(root) !== root)
-        root = dirname(root);
-    return root;
-}
 /** Uploads the files (the CSV, the audit log), zipped under their names. */
 async function uploadFileArtifact(files, options, context, env, createClient) {
     const { artifactName: name, retentionDays } = options;
@@ -3437,10 +3831,11 @@ async function uploadFileArtifact(files, options, context, env, createClient) {
  * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
  */
 async function deliverCsv(report, options, context, env, log, createClient) {
-    const audit = options.auditLog && existsSync(options.auditLog) && statSync(options.auditLog).size > 0
-        ? options.auditLog
-        : undefined;
-    const hasCsv = report.csvPath !== undefined && existsSync(report.csvPath);
+    // Only the run's own files: the audit log when this run wrote to it, and neither through a link.
+    const audit = report.auditPath && isPlainFile(report.auditPath) ? report.auditPath : undefined;
+    const hasCsv = report.csvPath !== undefined && isPlainFile(report.csvPath);
+    if (report.csvPath && !hasCsv && existsSync(report.csvPath))
+        log.warning(`${report.csvPath} is no longer the file this run wrote (a symbolic link?): it is not uploaded.`);
     if (!hasCsv && !audit)
         return undefined;
     if (hasCsv) {
@@ -3512,6 +3907,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
+
 /** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
 function fingerprint(key) {
     return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12);
@@ -3534,12 +3930,21 @@ class AuditLog {
         this.run = run;
         this.warn = warn;
         this.redactor.addSecret(run.token);
-        if ((0,external_node_fs_.existsSync)(file)) {
-            if (!(0,external_node_fs_.statSync)(file).isFile())
+        const stat = (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false });
+        // A link (say, committed at the default path) would have an outside file chmod-ed, appended to, uploaded.
+        if (stat?.isSymbolicLink())
+            throw new Error('a symbolic link, never written through');
+        if (stat) {
+            if (!stat.isFile())
                 throw new Error('not a regular file');
-            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.W_OK);
             // An existing file keeps its lines, but not a mode that lets others read them.
-            (0,external_node_fs_.chmodSync)(file, 0o600);
+            const fd = (0,files/* openNoFollow */.zm)(file, { append: true, mode: 0o600 });
+            try {
+                (0,external_node_fs_.fchmodSync)(fd, 0o600);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
             return;
         }
         let dir = external_node_path_default().dirname(file);
@@ -3566,7 +3971,13 @@ class AuditLog {
         try {
             if (this.lines === 0)
                 (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
-            (0,external_node_fs_.appendFileSync)(this.file, `${this.redactor.redact((0,neutralise/* jsonText */.s$)(line))}\n`, { mode: 0o600 });
+            const fd = (0,files/* openNoFollow */.zm)(this.file, { append: true, mode: 0o600 });
+            try {
+                (0,external_node_fs_.appendFileSync)(fd, `${this.redactor.redact((0,neutralise/* jsonText */.s$)(line))}\n`);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
             this.lines += 1;
         }
         catch (error) {
@@ -3923,7 +4334,8 @@ const v10 = {
             };
         });
         const more = answer.pagination?.hasMore === true;
-        return { keys, next: more && keys.length > 0 ? offset + keys.length : undefined };
+        // An empty page that says more is the client's to stop (PageGuard), not a silent end of the list.
+        return { keys, next: more ? offset + keys.length : undefined };
     },
     // v10 counts requests over the last N days, not per calendar day: days=1 is the closest to "today".
     usageRequest: (_day, offset) => ({
@@ -4003,53 +4415,17 @@ function flavorFromCreated(body) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/request-path.ts
-// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
-// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
-/**
- * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
- * change the route; a segment of dots only is refused, since servers and proxies resolve it.
- */
-function pathSegment(value) {
-    if (/^\.*$/.test(value))
-        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
-    return encodeURIComponent(value);
-}
-/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
-function requestPath(basePath, path, query) {
-    if (!path.startsWith('/'))
-        throw new Error(`request path must start with /: ${path}`);
-    if (path
-        .split('?')[0]
-        .split('/')
-        .some((segment) => segment === '.' || segment === '..')) {
-        throw new Error(`refusing a request path with a dot segment: ${path}`);
-    }
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query ?? {}))
-        if (value !== undefined)
-            search.set(name, String(value));
-    const qs = search.toString();
-    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
-// The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
-// the run needs anyway (health body, first listing, first creation): never an extra request.
+;// CONCATENATED MODULE: ./src/quota-proxy/health-check.ts
+// The health check: GET health-path (retried like any GET), or for a flavor whose /healthz never
+// answers (v10), a probe outside the admin API. Its answers may tell the flavor (`learn`).
 
 
 
-
-
-
-/** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
-function ofDay(rows, day) {
-    return rows.filter((r) => r.day === undefined || r.day === day);
-}
 /** The health path every flavor but v10 answers quickly. */
 const DEFAULT_HEALTH_PATH = '/healthz';
 /** How long a health path may stay silent before the flavors whose /healthz hangs are probed. */
 const HEALTH_PATIENCE_MS = 2000;
+/** What to check after each network failure ('' when its message says it already). */
 const NETWORK_CHECK = {
     timeout: 'check that quota-proxy is running and answers, or raise timeout-seconds; a server that answers other ' +
         'routes has a hung health handler: set health-path to a route that answers, or skip-health-check: true',
@@ -4057,49 +4433,18 @@ const NETWORK_CHECK = {
     dns: 'check the host name in url',
     reset: 'check the server and any proxy in front of it',
     network: 'check the network between this runner and the server',
+    'plain-http': '',
 };
-class QuotaProxy {
+class HealthCheck {
     http;
-    adapter;
-    detecting;
-    constructor(http, flavor) {
+    known;
+    learn;
+    constructor(http, 
+    /** The adapter, when the flavor is known already. */
+    known, learn) {
         this.http = http;
-        if (flavor)
-            this.adapter = adapterFor(flavor);
-    }
-    get flavor() {
-        return this.adapter?.flavor;
-    }
-    /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
-    get known() {
-        return this.adapter;
-    }
-    /**
-     * Whether `adminRequests` more admin requests fit the server's admin rate limit now, and if not,
-     * how many do and when the window resets. Undefined until an /admin answer has stated the limit.
-     */
-    rateLimitPlan(adminRequests) {
-        return this.http.rateLimit.plan(adminRequests);
-    }
-    /** Milliseconds of max-wait-seconds still available to a wait starting now. */
-    waitBudgetLeft() {
-        return this.http.budget.left();
-    }
-    /** Requests sent again so far (after a failure that allowed it). */
-    get retriesMade() {
-        return this.http.retriesMade;
-    }
-    /** `METHOD url` as messages name a request to this server (never with a secret). */
-    /** Ends the run's connections (the client's keep-alive pool). */
-    async close() {
-        await this.http.close();
-    }
-    describe(method, path) {
-        return this.http.describe(method, path);
-    }
-    learn(flavor) {
-        if (flavor && !this.adapter)
-            this.adapter = adapterFor(flavor);
+        this.known = known;
+        this.learn = learn;
     }
     /**
      * GET `path`, healthy when 2xx and the body does not say "ok": false (retried like any GET). A
@@ -4107,8 +4452,8 @@ class QuotaProxy {
      * flavor is known, else once `path` has stayed without an answer for HEALTH_PATIENCE_MS; the
      * probe recognising its flavor ends the check, else `path`'s own outcome decides.
      */
-    async health(path) {
-        const known = this.adapter;
+    async run(path) {
+        const { known } = this;
         if (known?.healthProbe && path === DEFAULT_HEALTH_PATH) {
             const outcome = await this.probe(known.flavor, known.healthProbe);
             if (outcome.proof)
@@ -4172,10 +4517,11 @@ class QuotaProxy {
         const others = probed.map((p) => `; ${p.answered}, not ${p.flavor}'s ${p.probe.expected}`).join('');
         if ('error' in settled) {
             const { error } = settled;
+            const check = NETWORK_CHECK[error.kind];
             return {
                 healthy: false,
                 failure: error.kind,
-                problem: `Health check failed: ${error.message}${others}; ${NETWORK_CHECK[error.kind]}.`,
+                problem: `Health check failed: ${error.message}${others}${check ? `; ${check}` : ''}.`,
             };
         }
         const { answer } = settled;
@@ -4239,6 +4585,174 @@ class QuotaProxy {
             };
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/paging.ts
+// Paged reads end, whatever the server says. A page that makes no progress (empty, yet saying more
+// follow; the same page again; a next offset that goes back) stops the read at once; else the read
+// stops at totals no real server reaches: the team benchmarks 100,000 keys, and v10, the one flavor
+// that pages its key list, allows 30 admin requests per 15 minutes (about 150 in a run's longest wait).
+// Each stop is one line naming what the server did (EndlessPagingError, a BadAnswerError).
+
+
+/** Pages one read may take: v10's 100,000 keys are 1,000 pages of 100. */
+const PAGE_LIMIT = 5_000;
+/** Keys one listing may hold: five times the 100,000 benchmarked. */
+const KEY_LIMIT = 500_000;
+/** Usage rows one read may hold (v1 answers every day's rows it keeps: ten for each of 100,000 keys). */
+const ROW_LIMIT = 1_000_000;
+/** A paged answer that does not end; `status` is the last page's (2xx). */
+class EndlessPagingError extends BadAnswerError {
+    constructor(target, what) {
+        super(200, target, '', `${target}: ${what}`);
+        this.name = 'EndlessPagingError';
+    }
+}
+const counted = (n) => n.toLocaleString('en-US');
+const NO_PROGRESS = "stopped: the server's paging makes no progress";
+/** One paged read's count: `next` hands on the offset to ask next, or throws when the paging must stop. */
+class PageGuard {
+    target;
+    what;
+    itemLimit;
+    itemName;
+    pages = 0;
+    items = 0;
+    /** A digest of each page's items, sorted: a repeated page is found whatever its order. */
+    seen = new Map();
+    constructor(target, 
+    /** 'key list' or 'usage', for messages. */
+    what, itemLimit, itemName) {
+        this.target = target;
+        this.what = what;
+        this.itemLimit = itemLimit;
+        this.itemName = itemName;
+    }
+    /** After the page at `offset` holding `ids` (one per key or row), which says `next`. */
+    next(offset, ids, next) {
+        this.pages += 1;
+        this.items += ids.length;
+        if (next === undefined)
+            return undefined;
+        const page = `the ${this.what}'s page ${this.pages} (offset ${offset})`;
+        if (ids.length === 0)
+            throw this.stop(`${page} holds nothing yet says more follow`, NO_PROGRESS);
+        if (next <= offset)
+            throw this.stop(`${page} says the next page starts at offset ${next}`, NO_PROGRESS);
+        const digest = (0,external_node_crypto_.createHash)('sha256')
+            .update([...ids].sort().join('\n'))
+            .digest('base64');
+        const earlier = this.seen.get(digest);
+        if (earlier !== undefined)
+            throw this.stop(`${page} repeats page ${earlier}`, NO_PROGRESS);
+        this.seen.set(digest, this.pages);
+        if (this.items >= this.itemLimit)
+            throw this.stop(`the ${this.what} did not end after ${counted(this.items)} ${this.itemName} (${counted(this.pages)} pages) ` +
+                'and still says more follow', `stopped at the ${counted(this.itemLimit)} ${this.itemName} one read may hold`);
+        if (this.pages >= PAGE_LIMIT)
+            throw this.stop(`the ${this.what} did not end after ${counted(this.pages)} pages and still says more follow`, `stopped at the ${counted(PAGE_LIMIT)} pages one read may take`);
+        return next;
+    }
+    stop(what, why) {
+        return new EndlessPagingError(this.target, `${what}; ${why}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/request-path.ts
+// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
+// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+function pathSegment(value) {
+    if (/^\.*$/.test(value))
+        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+    return encodeURIComponent(value);
+}
+/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
+function requestPath(basePath, path, query) {
+    if (!path.startsWith('/'))
+        throw new Error(`request path must start with /: ${path}`);
+    if (path
+        .split('?')[0]
+        .split('/')
+        .some((segment) => segment === '.' || segment === '..')) {
+        throw new Error(`refusing a request path with a dot segment: ${path}`);
+    }
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {}))
+        if (value !== undefined)
+            search.set(name, String(value));
+    const qs = search.toString();
+    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
+// The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
+// the run needs anyway (health body, first listing, first creation): never an extra request.
+
+
+
+
+
+
+
+
+
+/** What tells a page's usage rows apart: a key's row of a day. */
+const rowIds = (page) => page.rows.map((r) => `${r.key} ${r.day ?? ''}`);
+/** The rows of `day` (rows that carry no day are the day's: the server answered for it). */
+function ofDay(rows, day) {
+    return rows.filter((r) => r.day === undefined || r.day === day);
+}
+class QuotaProxy {
+    http;
+    adapter;
+    detecting;
+    constructor(http, flavor) {
+        this.http = http;
+        if (flavor)
+            this.adapter = adapterFor(flavor);
+    }
+    get flavor() {
+        return this.adapter?.flavor;
+    }
+    /** The adapter, once known. Operations that must not guess (reset) call this after a listing. */
+    get known() {
+        return this.adapter;
+    }
+    /**
+     * Whether `adminRequests` more admin requests fit the server's admin rate limit now, and if not,
+     * how many do and when the window resets. Undefined until an /admin answer has stated the limit.
+     */
+    rateLimitPlan(adminRequests) {
+        return this.http.rateLimit.plan(adminRequests);
+    }
+    /** Milliseconds of max-wait-seconds still available to a wait starting now. */
+    waitBudgetLeft() {
+        return this.http.budget.left();
+    }
+    /** Requests sent again so far (after a failure that allowed it). */
+    get retriesMade() {
+        return this.http.retriesMade;
+    }
+    /** Ends the run's connections (the client's keep-alive pool). */
+    async close() {
+        await this.http.close();
+    }
+    /** `METHOD url` as messages name a request to this server (never with a secret). */
+    describe(method, path) {
+        return this.http.describe(method, path);
+    }
+    /** The health check of `path` (./health-check.ts); its answers may tell the flavor. */
+    health(path) {
+        return new HealthCheck(this.http, this.adapter, (flavor) => this.learn(flavor)).run(path);
+    }
+    learn(flavor) {
+        if (flavor && !this.adapter)
+            this.adapter = adapterFor(flavor);
+    }
     /**
      * One small authenticated read, to learn whether the admin token is accepted before anything is
      * created: `/admin/usage` exists on every flavor and `limit=1` keeps it small where the server
@@ -4276,8 +4790,9 @@ class QuotaProxy {
         this.learn(flavor);
         return adapterFor(flavor).parseCreated(body, requests);
     }
-    /** Every key, page by page. */
+    /** Every key, page by page; a listing that never ends is stopped (PageGuard). */
     async *listKeys() {
+        const guard = new PageGuard(this.http.describe('GET', '/admin/keys'), 'key list', KEY_LIMIT, 'keys');
         let offset = 0;
         while (offset !== undefined) {
             // Unknown flavor: v10's first-page query, which the other flavors ignore.
@@ -4288,7 +4803,7 @@ class QuotaProxy {
                 throw new Error(`cannot tell the quota-proxy flavor from its key list: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
             const page = this.adapter.parseListing(body, offset);
             yield page.keys;
-            offset = page.next;
+            offset = guard.next(offset, page.keys.map((k) => k.key), page.next);
         }
     }
     /**
@@ -4379,13 +4894,18 @@ class QuotaProxy {
     /** Usage pages one after the other until the last, or until `onPage` returns false. */
     async eachPage(request, day, onPage) {
         const adapter = this.require('usage');
+        const guard = this.usageGuard(request(0).path);
         let offset = 0;
         while (offset !== undefined) {
             const { path, query } = request(offset);
             const { body } = await this.http.json('GET', path, { query });
             const page = adapter.parseUsage(body, day, offset);
-            offset = onPage(page) ? page.next : undefined;
+            offset = onPage(page) ? guard.next(offset, rowIds(page), page.next) : undefined;
         }
+    }
+    /** The count of one paged usage read, stopped when its pages never end. */
+    usageGuard(path) {
+        return new PageGuard(this.http.describe('GET', path), 'usage', ROW_LIMIT, 'usage rows');
     }
     async usagePage(day, offset) {
         const adapter = this.require('usage');
@@ -4395,6 +4915,7 @@ class QuotaProxy {
     }
     async usagePages(day) {
         const all = { rows: [] };
+        const guard = this.usageGuard(this.require('usage').usageRequest(day, 0).path);
         let offset = 0;
         while (offset !== undefined) {
             const page = await this.usagePage(day, offset);
@@ -4402,7 +4923,7 @@ class QuotaProxy {
                 all.rows.push(row);
             all.day ??= page.day;
             all.partial ||= page.partial;
-            offset = page.next;
+            offset = guard.next(offset, rowIds(page), page.next);
         }
         return all;
     }
@@ -4507,31 +5028,8 @@ function answer_body_errorText(text) {
     return text;
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/proxy-note.ts
-// Messages about a failed connection name the proxy it went through: a refused connection is then
-// the proxy's, not the server's.
-
-/**
- * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
- * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
- */
-function proxyNote(url, env) {
-    const https = url.protocol === 'https:';
-    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const name = names.find((n) => env[n]);
-    if (!name)
-        return '';
-    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const bypassed = noProxy.some((entry) => {
-        if (entry === '*')
-            return true;
-        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
-        return host === bare || host.endsWith(`.${bare}`);
-    });
-    return bypassed ? '' : ` through the proxy ${(0,redact/* redactUrl */.BO)(env[name])} (${name})`;
-}
-
+// EXTERNAL MODULE: ./src/quota-proxy/proxy-note.ts
+var proxy_note = __webpack_require__(8986);
 ;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
 // The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
 // v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
@@ -4614,7 +5112,8 @@ class RateLimitTracker {
         const window = this.window(now);
         if (!window)
             return undefined;
-        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, window.resetAt.getTime() - now) };
+        // From the number, not the Date: an X-RateLimit-Reset past any date is an Invalid Date, yet a wait.
+        return { ...window, needed, fits: window.available >= needed, waitMs: Math.max(0, this.resetAt - now) };
     }
     available() {
         if (this.base === undefined)
@@ -4666,6 +5165,8 @@ const UNCERTAIN = new Set([
     'ENETDOWN',
 ]);
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+/** A header value shown in a message: printable ASCII, cut short (it is the server's, untrusted). */
+const shown = (raw) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(/[^\x20-\x7e…]/g, '?');
 class RetryPolicy {
     options;
     /** Every wait of the run comes out of this (max-wait-seconds). */
@@ -4727,7 +5228,17 @@ class RetryPolicy {
             retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
             if (retry && statusCode !== 429)
                 attempt.earlierMayHaveActed = true;
-            retryAfter = parseRetryAfter(headers?.['retry-after']);
+            const asked = readRetryAfter(headers?.['retry-after']);
+            if (asked && 'ms' in asked)
+                retryAfter = { ms: asked.ms, by: 'Retry-After' };
+            else if (statusCode === 429) {
+                retryAfter = this.windowWait();
+                // The server said how long, in words no wait can be read from: not sent again blindly.
+                if (asked && !retryAfter) {
+                    attempt.refused = { waitMs: Number.NaN, serverAsked: true, by: 'Retry-After', unreadable: asked.unreadable };
+                    retry = false;
+                }
+            }
         }
         else {
             // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
@@ -4749,21 +5260,21 @@ class RetryPolicy {
         }, () => callback(err));
     }
     /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
-    async waitBeforeRetry(attempt, target, why, retryAfterMs) {
+    async waitBeforeRetry(attempt, target, why, retryAfter) {
         const { cancellation, log, retries } = this.options;
         if (cancellation?.requested || attempt.retries >= retries || this.stalled())
             return false;
-        const delay = retryAfterMs ?? fullJitter(attempt.retries, this.options.random);
+        const delay = retryAfter?.ms ?? fullJitter(attempt.retries, this.options.random);
         if (!this.budget.reserve(delay)) {
-            attempt.refused = { waitMs: delay, serverAsked: retryAfterMs !== undefined };
-            log?.debug(`${target}: ${why}; not retried: waiting ${Math.ceil(delay / 1000)} s exceeds what max-wait-seconds ` +
+            attempt.refused = { waitMs: delay, serverAsked: retryAfter !== undefined, by: retryAfter?.by };
+            log?.debug(`${target}: ${why}; not retried: waiting ${waitText(delay)} exceeds what max-wait-seconds ` +
                 `leaves (${Math.floor(this.budget.left() / 1000)} s)`);
             return false;
         }
         attempt.retries += 1;
         this.retriesMade += 1;
         log?.debug(`${target}: ${why}; retry ${attempt.retries} of ${retries} in ${(delay / 1000).toFixed(1)} s` +
-            `${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+            `${retryAfter ? ` (${retryAfter.by})` : ''}`);
         return (0,cancel/* sleep */.yy)(delay, cancellation?.signal);
     }
     /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
@@ -4778,10 +5289,10 @@ class RetryPolicy {
             if (this.options.onRateLimit === 'fail')
                 throw new RateLimitedError(target, resetAt, false, 'on-rate-limit is fail');
             if (!this.budget.reserve(waitMs)) {
-                throw new RateLimitedError(target, resetAt, false, `waiting ${Math.ceil(waitMs / 1000)} s for the next window exceeds what max-wait-seconds leaves (` +
+                throw new RateLimitedError(target, resetAt, false, `waiting ${waitText(waitMs)} for the next window exceeds what max-wait-seconds leaves (` +
                     `${Math.floor(this.budget.left() / 1000)} s)`);
             }
-            log?.debug(`${target}: admin rate limit used up; waiting ${Math.ceil(waitMs / 1000)} s for the next window`);
+            log?.debug(`${target}: admin rate limit used up; waiting ${waitText(waitMs)} for the next window`);
             if (!(await (0,cancel/* sleep */.yy)(waitMs + 100, cancellation?.signal)))
                 throw new cancel/* CancelledError */.cc(cancellation?.reason ?? 'cancelled');
         }
@@ -4793,42 +5304,37 @@ class RetryPolicy {
         this.rateLimit.release(attempt.ticket);
         attempt.ticket = this.rateLimit.count();
     }
+    /** Until the window resets, when the latest answer says nothing of it remains (a 429 without Retry-After). */
+    windowWait() {
+        const plan = this.rateLimit.plan(1);
+        return plan && !plan.fits ? { ms: plan.waitMs, by: 'X-RateLimit-Reset' } : undefined;
+    }
     /** The 429 that ended a request's retries, as the error that says when to try again. */
     rateLimitedError(target, answer) {
-        const waitMs = answer.refused?.waitMs ??
+        const { refused } = answer;
+        const left = `more than max-wait-seconds leaves (${Math.floor(this.budget.left() / 1000)} s)`;
+        if (refused?.unreadable !== undefined) {
+            const why = `its Retry-After "${shown(refused.unreadable)}" is no wait (whole seconds or an HTTP date)`;
+            const advice = "run again once the server's rate limit has passed";
+            return new RateLimitedError(target, new Date(Number.NaN), true, why, answer.headers, advice);
+        }
+        const waitMs = refused?.waitMs ??
             parseRetryAfter(answer.headers['retry-after']) ??
             Math.max(0, (this.rateLimit.window()?.resetAt.getTime() ?? Date.now()) - Date.now());
-        const why = answer.refused
-            ? `the server asks to wait ${Math.ceil(waitMs / 1000)} s, more than max-wait-seconds leaves (` +
-                `${Math.floor(this.budget.left() / 1000)} s)`
+        const why = refused
+            ? refused.by === 'X-RateLimit-Reset'
+                ? `its rate limit resets in ${waitText(waitMs)} (X-RateLimit-Reset), ${left}`
+                : `the server asks to wait ${waitText(waitMs)}, ${left}`
             : this.options.onRateLimit === 'fail'
                 ? 'on-rate-limit is fail'
                 : `still refused after ${answer.retries + 1} attempts`;
-        return new RateLimitedError(target, new Date(Date.now() + waitMs), true, why, answer.headers);
+        const retryAt = new Date(Date.now() + waitMs);
+        return new RateLimitedError(target, retryAt, true, why, answer.headers, retryAdvice(retryAt));
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
-var api = __webpack_require__(6615);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
-var dispatcher = __webpack_require__(883);
-var dispatcher_default = /*#__PURE__*/__webpack_require__.n(dispatcher);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
-var env_http_proxy_agent = __webpack_require__(3137);
-var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
-// EXTERNAL MODULE: ./node_modules/undici/lib/interceptor/retry.js
-var retry = __webpack_require__(2026);
-var retry_default = /*#__PURE__*/__webpack_require__.n(retry);
-;// CONCATENATED MODULE: ./src/quota-proxy/undici-parts.ts
-
-
-
-
-if (!("request" in (dispatcher_default()).prototype))
-    Object.assign((dispatcher_default()).prototype, api);
-const EnvHttpProxyAgent = (env_http_proxy_agent_default());
-const undici_parts_retry = (retry_default());
-
+// EXTERNAL MODULE: ./src/quota-proxy/undici-parts.ts
+var undici_parts = __webpack_require__(3130);
 ;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
 
 
@@ -4867,7 +5373,7 @@ class HttpClient {
         base.password = '';
         this.origin = base.origin;
         this.basePath = base.pathname.replace(/\/+$/, '');
-        this.viaProxy = proxyNote(base, process.env);
+        this.viaProxy = (0,proxy_note/* proxyNote */.d)(base, process.env);
         const { timeoutMs, onRateLimit, cancellation, log } = options;
         const retries = options.retries ?? 3;
         this.policy = new RetryPolicy({
@@ -4883,14 +5389,14 @@ class HttpClient {
         this.rateLimit = this.policy.rateLimit;
         this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
         // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-        this.agent = new EnvHttpProxyAgent({
+        this.agent = new undici_parts.EnvHttpProxyAgent({
             connections: options.connections,
             keepAliveTimeout: 10_000,
             connect: { timeout: options.timeoutMs },
         });
         // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
         // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
-        this.dispatcher = this.agent.compose(attemptLimits(), undici_parts_retry({ throwOnError: false }));
+        this.dispatcher = this.agent.compose(attemptLimits(), (0,undici_parts/* retry */.L)({ throwOnError: false }));
     }
     /** Retries made over the run. */
     get retriesMade() {
@@ -5101,7 +5607,7 @@ function openCsvBeforeRequests(options) {
     if (!writesKeysCsv(options))
         return undefined;
     try {
-        return new output_csv/* CsvWriter */.ie(options.output);
+        return new CsvWriter(options.output);
     }
     catch (error) {
         const reason = error.code ?? (error instanceof Error ? error.message : String(error));
@@ -5157,7 +5663,10 @@ function commandContext(options, context, log, cancellation, progress) {
     if (auditLog)
         summary.facts.push(['Audit log', auditLog.file]);
     const audit = auditLog && ((event) => auditLog.record(event));
-    return { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit };
+    return {
+        ctx: { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit },
+        auditLog,
+    };
 }
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
 function cancelledReport(ctx, cancellation, report) {
@@ -5190,8 +5699,16 @@ async function checkHealth(ctx, cancellation) {
 async function run(options, context, log, cancellation = new cancel/* Cancellation */.mT(), progress = shared_progress/* NO_PROGRESS */.cf) {
     if (options.token)
         log.secret(options.token, 'token');
-    const ctx = commandContext(options, context, log, cancellation, progress);
-    const { api, csv } = ctx;
+    const { ctx, auditLog } = commandContext(options, context, log, cancellation, progress);
+    const report = await runSteps(ctx, cancellation, progress);
+    // The artifact takes the audit log only when this run wrote to it, never a file that was merely there.
+    if (auditLog && auditLog.lines > 0)
+        report.auditPath = auditLog.file;
+    return report;
+}
+/** The steps of `run`; the CSV and the client are closed whatever happens. */
+async function runSteps(ctx, cancellation, progress) {
+    const { api, csv, options, log } = ctx;
     try {
         if (!options.skipHealthCheck) {
             const stop = await checkHealth(ctx, cancellation);
@@ -5201,6 +5718,9 @@ async function run(options, context, log, cancellation = new cancel/* Cancellati
         // A wrong token is found before the first key is made, not by the creates.
         if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
             const refusal = await checkAdminToken(api, options.tokenSource, (m) => log.warning(m));
+            // Its request abandoned by a signal fails like an unreachable server: the run was cancelled.
+            if (cancellation.requested)
+                return cancelledReport(ctx, cancellation);
             if (refusal)
                 return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
         }
