@@ -628,7 +628,7 @@ const INPUTS = [
         for: ['batch'],
         cliOnly: true,
         flag: { value: 'FILE' },
-        help: 'finish the batch this keys CSV holds (its count, name)',
+        help: 'finish the batch this keys CSV holds',
     },
     {
         name: 'min-success',

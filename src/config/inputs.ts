@@ -271,7 +271,7 @@ export const INPUTS: readonly InputSpec[] = [
     for: ['batch'],
     cliOnly: true,
     flag: { value: 'FILE' },
-    help: 'finish the batch this keys CSV holds (its count, name)',
+    help: 'finish the batch this keys CSV holds',
   },
   {
     name: 'min-success',
