@@ -125,6 +125,14 @@ export const INPUTS: readonly InputSpec[] = [
     for: ['usage'],
     help: 'usage with days > 1: a spike needs at least this many requests on the last day, 1..100000000',
   },
+  {
+    name: 'html',
+    default: '',
+    for: ['usage'],
+    help:
+      'usage: write the dashboard (one self-contained HTML file: charts, forecast, every key) to this file; ' +
+      'the action with days > 1: usage-dashboard-<run id>.html by default; none: no dashboard',
+  },
   { name: 'key', default: '', for: ['reset', 'delete'], help: 'the key to reset or delete (or use name)' },
   {
     name: 'all-matching',

@@ -1,6 +1,6 @@
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { notReplaceable } from '../output/csv.js';
@@ -63,6 +63,8 @@ export interface Options {
   /** usage: a spike is a last day above spikeFactor × the key's mean before, and ≥ spikeMinRequests. */
   spikeFactor: number;
   spikeMinRequests: number;
+  /** usage: the dashboard's file (absolute); undefined: none. */
+  html?: string;
   /** rotate: only keys without a request in the last N server days. */
   idleDays?: number;
   key: string;
@@ -258,6 +260,43 @@ function parseOutput(raw: string, context: RunContext): string {
   const stem = path.resolve(context.workspace, `trial-keys-${compactDate(context.now)}-${context.runId}`);
   let file = `${stem}.csv`;
   for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.csv`;
+  return file;
+}
+
+/**
+ * usage --html: the dashboard's path. A folder, a FIFO or a device is refused, and a file is created
+ * and removed where it goes (or in the nearest folder there is), so a path that cannot take it is
+ * refused before any request. The action writes one by default for days > 1; `none`: never.
+ */
+function parseHtml(raw: string, command: Command, days: number, context: RunContext): string | undefined {
+  if (raw === 'none') return undefined;
+  if (!raw) {
+    if (context.platform !== 'github' || command !== 'usage' || days < 2) return undefined;
+    const stem = path.resolve(context.workspace, `usage-dashboard-${context.runId}`);
+    let file = `${stem}.html`;
+    for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.html`;
+    return file;
+  }
+  if (command !== 'usage') throw new InputError('html', raw, `only usage writes a dashboard, not ${command}`);
+  const file = path.resolve(context.workspace, raw);
+  if (/[\\/]$/.test(raw) || (existsSync(file) && statSync(file).isDirectory()))
+    throw new InputError('html', raw, 'expected a file path for the dashboard, not a folder (such as usage.html)');
+  const refusal = notReplaceable(file, 'the dashboard');
+  if (refusal) throw new InputError('html', raw, `expected a path for a regular file: ${refusal}`);
+  let dir = path.dirname(file);
+  while (!existsSync(dir)) dir = path.dirname(dir);
+  const probe = path.join(dir, `.quota-keys-probe-${process.pid}.tmp`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(
+      'html',
+      raw,
+      `the dashboard cannot be written there (${reason} in ${dir}); expected a writable folder`,
+    );
+  }
   return file;
 }
 
@@ -525,6 +564,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
     spikeFactor: parseFactor(value('spike-factor')),
     spikeMinRequests: parseWholeNumber('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
+    html: parseHtml(get('html'), command, Number(value('days')), context),
     ...selection,
     allMatching: bool('all-matching'),
     resetAllKeysForDay: bool('reset-all-keys-for-day'),

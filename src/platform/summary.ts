@@ -46,11 +46,22 @@ function failureLines(report: RunReport, where: SummaryWhere): string[] {
   return lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]));
 }
 
+/** usage's dashboard, first thing: which artifact holds it (a link), else where it is. */
+function dashboardLines(report: RunReport): string[] {
+  const file = report.outputs['html-path'];
+  const url = report.outputs['artifact-url'];
+  if (!file) return [];
+  const name = escapeCell(path.basename(file));
+  return url
+    ? [`**📊 Dashboard:** ${name}, in [the run's artifact](${url}) (unzip it and open the file in a browser)`, '']
+    : [];
+}
+
 function downloadLines(report: RunReport, where: SummaryWhere): string[] {
   if (!report.outputs['artifact-id'] || !where.artifactName || !where.runId) return [];
   return [
     '',
-    'Download the CSV:',
+    report.csvPath || !report.outputs['html-path'] ? 'Download the CSV:' : 'Download the dashboard:',
     '',
     '```sh',
     `gh run download ${shellQuote(where.runId)} -n ${shellQuote(where.artifactName)}` +
@@ -80,6 +91,7 @@ export function summaryMarkdown(report: RunReport, where: SummaryWhere = {}): st
   const lines = [`## ${summary.title}`, ''];
   const failures = failureLines(report, where);
   if (failures.length > 0) lines.push(...failures, '');
+  lines.push(...dashboardLines(report));
   if (where.trigger) lines.push(`- **Trigger:** ${escapeCell(where.trigger)}`);
   for (const [name, value] of summary.facts) {
     const shown = name === 'CSV' ? relativeToWorkspace(value, where.workspace) : value;
