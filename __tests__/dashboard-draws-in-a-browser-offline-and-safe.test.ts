@@ -1,14 +1,16 @@
 // usage --days 14 --html on the seeded demo (and on a server whose labels are hostile), opened from
 // file:// in headless Chromium as a team lead opens it: no page error, no request to anywhere, the
 // charts drawn with a real size, every key listed shortened (and no whole key anywhere in the file),
-// no script from a label, the table sorts and filters. Screenshots, light and dark, are written to
-// the temp folder (their paths are printed) for a person to look at.
-import { readFileSync } from 'node:fs';
+// no script from a label, the table sorts and filters; with --config, their total and a section per
+// server. Screenshots, light and dark, are written to the temp folder (their paths are printed) for
+// a person to look at.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, watchedPage } from '../__fixtures__/browser.js';
+import { runCliInProcess } from '../__fixtures__/cli-in-process.js';
 import { runRead } from '../__fixtures__/read-commands.js';
 import { type DevServer, seedUsageDemo, startDevServer } from '../src/dev-server/index.js';
 import { shortenKey } from '../src/shared/redact.js';
@@ -124,6 +126,40 @@ maybe(`the dashboard in headless Chromium (${note})`, () => {
     expect(await labels()).toEqual(['trial-bob-1']);
   });
 
+  test('with --config: their total, then a section per server (a failed one says why), each drawn', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dashboard-config-'));
+    const servers = path.join(dir, 'servers.yml');
+    const entry = (name: string, url: string, token: string) =>
+      `  - name: ${name}\n    url: ${url}\n    token-env: ${token}\n`;
+    writeFileSync(
+      servers,
+      `servers:\n${entry('demo', demo.url, 'DEMO_TOKEN')}${entry('other', hostile.url, 'OTHER_TOKEN')}` +
+        entry('gone', 'http://127.0.0.1:9', 'DEMO_TOKEN'),
+    );
+    const file = path.join(dir, 'all.html');
+    const { code, stdout } = await runCliInProcess(
+      ['usage', '--days', '14', '--config', servers, '--html', file, '--retries', '0'],
+      { DEMO_TOKEN: demo.token, OTHER_TOKEN: hostile.token },
+    );
+    expect(code).toBe(1); // one server failed; the others' dashboard is written all the same
+    expect(stdout).toMatch(/^Dashboard: .*all\.html \(\d+ KB\)$/m);
+    const { page, watched } = await open(file);
+    expect(await page.$$eval('main > section > h2', (hs) => hs.map((h) => h.firstChild?.textContent?.trim()))).toEqual([
+      'All 3 servers',
+      'demo',
+      'other',
+      'gone',
+    ]);
+    expect(await page.$eval('section.failed', (s) => s.textContent)).toMatch(/Failed: .*127\.0\.0\.1:9/);
+    // The total, and each working server's two charts.
+    expect(await page.$$eval('[data-chart] canvas', (c) => c.filter((e) => e.clientWidth > 300).length)).toBe(5);
+    expect(await page.$$eval('.keys', (k) => k.length)).toBe(2);
+    expect(watched).toEqual({ requests: [], errors: [] });
+    const shot = path.join(tmpdir(), 'quota-keys-dashboard-servers.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    process.stderr.write(`Dashboard screenshot (config): ${shot}\n`);
+  });
+
   test('labels are text: no script runs from a label, and the policy allows only the page’s own', async () => {
     const { file, html } = await dashboardOf(hostile);
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
@@ -133,6 +169,9 @@ maybe(`the dashboard in headless Chromium (${note})`, () => {
     expect(await page.$$('.keys img, .keys svg, main img')).toHaveLength(0);
     const labels = await tableColumn(page, 1);
     for (const label of HOSTILE.slice(0, 3)) expect(labels.some((l) => l.startsWith(label))).toBe(true);
+    // A right-to-left override would show `evil-label` as `lebal-live`: it is dropped.
+    expect(labels).toContain('evil-label1');
+    expect(await page.$eval('body', (b) => b.textContent)).not.toContain('\u202E');
     // The idle and forecast lists name labels too: as text.
     expect(await page.$eval('main', (m) => m.textContent)).toContain(HOSTILE[0]);
     expect(watched).toEqual({ requests: [], errors: [] });

@@ -131,3 +131,31 @@ test('rotate-keys: daily, auto- keys older than 30 days replaced, then monitor a
   expect(monitor!.with).toMatchObject({ command: 'monitor', 'alert-threshold': 80 });
   expect(monitor!.if).toBe('${{ !cancelled() }}');
 });
+
+test('usage-dashboard: weekly, the dashboard built with contents: read and published by a job that may only deploy Pages', () => {
+  const wf = workflow('usage-dashboard.yml') as Workflow & {
+    jobs: Record<string, { needs?: string; permissions?: Record<string, string>; environment?: { name: string } }>;
+  };
+  expect(wf.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* 1$/);
+  expect(Object.keys(wf.on)).toEqual(['schedule', 'workflow_dispatch']);
+  expect(wf.permissions).toEqual({ contents: 'read' });
+  const { build, deploy } = wf.jobs;
+  expect(build!.permissions).toBeUndefined();
+  const uses = build!.steps.map((s) => s.uses);
+  expect(uses).toEqual(['actions/checkout@v4', './', 'actions/upload-pages-artifact@v4']);
+  const [step] = actionSteps(wf);
+  expect(step!.with).toMatchObject({
+    command: 'usage',
+    days: 14,
+    html: 'site/index.html',
+    url: '${{ vars.QUOTA_PROXY_URL }}',
+    'admin-token': '${{ secrets.QUOTA_PROXY_ADMIN_TOKEN }}',
+  });
+  expect(build!.steps[2]!.with).toEqual({ path: 'site' });
+  expect(deploy).toMatchObject({ needs: 'build', environment: { name: 'github-pages' } });
+  expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  expect(deploy!.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
+  expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(
+    `\`\`\`yaml\n${read('usage-dashboard.yml')}\`\`\``,
+  );
+});

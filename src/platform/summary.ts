@@ -94,7 +94,7 @@ export function summaryMarkdown(report: RunReport, where: SummaryWhere = {}): st
   lines.push(...dashboardLines(report));
   if (where.trigger) lines.push(`- **Trigger:** ${escapeCell(where.trigger)}`);
   for (const [name, value] of summary.facts) {
-    const shown = name === 'CSV' ? relativeToWorkspace(value, where.workspace) : value;
+    const shown = name === 'CSV' || name === 'Dashboard' ? relativeToWorkspace(value, where.workspace) : value;
     lines.push(`- **${name}:** ${escapeCell(shown)}`);
   }
   lines.push(...downloadLines(report, where));

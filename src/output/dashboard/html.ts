@@ -3,10 +3,11 @@
 // alerts, how the figures were read), for one server or several (a section each and their total).
 // The chart library (uPlot), the page's script and its styles are inlined; a Content-Security-
 // Policy lets only those scripts run (by their hashes): nothing is fetched, and no text from a
-// server can become script. Labels are the server's: every one is escaped (escapeHtml) here, and
+// server can become script. Labels are the server's: every one is escaped (./escape.ts) here, and
 // the page's script only ever sets them as text.
 import { createHash } from 'node:crypto';
 import { type DashboardData, type DashboardKey, type DashboardServer, idleKeys, runningOut } from './data.js';
+import { escapeHtml } from './escape.js';
 import { type PageServer, pageModel, scriptJson, type TopKeys } from './page-model.js';
 
 /** The chart library's script and styles, the page's own script and styles (./assets.ts). */
@@ -21,15 +22,6 @@ export interface PageAssets {
 
 /** Names listed in a section before the rest is counted (the table has them all). */
 const LISTED = 25;
-
-/**
- * The one escape of untrusted text put into the page (text and quoted attribute values): the five
- * characters HTML gives meaning to, and bidirectional controls, which could make a label read as
- * another one.
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const number = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
@@ -203,7 +195,8 @@ function headerOf(data: DashboardData): string {
   const made = escapeHtml(data.generatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'));
   return (
     `<header><h1>Usage of quota-proxy keys</h1><p>${period}${one ? 'server' : 'servers'} ${servers} · ` +
-    `made <time datetime="${escapeHtml(data.generatedAt)}">${made}</time> by quota-keys ${escapeHtml(data.version)}</p></header>`
+    `made <time datetime="${escapeHtml(data.generatedAt)}">${made}</time> ` +
+    `by quota-keys ${escapeHtml(data.version)}</p></header>`
   );
 }
 

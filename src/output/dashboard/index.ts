@@ -1,6 +1,6 @@
 // The usage dashboard (usage --html FILE): one self-contained HTML file. Loaded only when a
 // dashboard is written: it reads the chart library it inlines.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../../version.js';
 import { pageAssets } from './assets.js';
@@ -28,12 +28,13 @@ export function failedServer(name: string, url: string, failure: string): Dashbo
 
 /**
  * Writes the dashboard of `servers` to `file` whole or not at all (a temp file beside it, renamed:
- * a Pages site or a reader never sees half a file). Returns its size in bytes.
+ * a Pages site or a reader never sees half a file), its folder made first. Returns its size in bytes.
  */
 export function writeDashboard(file: string, servers: DashboardServer[], now = new Date()): number {
   const data: DashboardData = { generatedAt: now.toISOString(), version: VERSION, servers };
   const html = renderDashboard(data, pageAssets());
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  mkdirSync(path.dirname(file), { recursive: true });
   try {
     writeFileSync(temp, html, { mode: 0o644 });
     renameSync(temp, file);

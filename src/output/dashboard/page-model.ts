@@ -2,6 +2,7 @@
 // stay under 3 MB. Exact per-day figures for the daily totals and the busiest keys' chart; for every
 // key's sparkline only its shape (one character a day, 0..63 of the key's own busiest day).
 import { type DashboardData, type DashboardKey, type DashboardServer, runningOut, totalsByDay } from './data.js';
+import { plainText } from './escape.js';
 
 /** Keys drawn in the chart of the keys nearest their limit. */
 export const TOP_KEYS = 8;
@@ -81,7 +82,7 @@ function pageServer(server: DashboardServer): PageServer {
       (k.total === 0 ? FLAG.idle : 0) |
       (soon.has(k) ? FLAG.runningOut : 0);
     return [
-      k.label,
+      plainText(k.label),
       k.key,
       k.total,
       k.last,
@@ -96,7 +97,7 @@ function pageServer(server: DashboardServer): PageServer {
     ];
   });
   return {
-    name: server.name,
+    name: plainText(server.name),
     calendar: server.calendar,
     days: server.days,
     totals: server.dailyTotals,
@@ -116,7 +117,7 @@ function topKeys(server: DashboardServer): TopKeys {
   if (!percents) {
     const keys = used.slice(0, TOP_KEYS);
     const values = (k: DashboardKey) => (server.calendar && k.perDay ? Array.from(k.perDay) : [k.total]);
-    return { unit: 'requests', keys: keys.map((k) => ({ label: k.label, key: k.key, values: values(k) })) };
+    return { unit: 'requests', keys: keys.map((k) => ({ label: plainText(k.label), key: k.key, values: values(k) })) };
   }
   const lifetime = server.limitKind === 'lifetime';
   const share = (k: DashboardKey) => (lifetime ? (k.used ?? 0) : (k.peak ?? k.last)) / k.limit!;
@@ -125,7 +126,7 @@ function topKeys(server: DashboardServer): TopKeys {
     lifetime || !server.calendar || !k.perDay
       ? [tenth((lifetime ? (k.used ?? 0) : k.last) * (100 / k.limit!))]
       : Array.from(k.perDay, (n) => tenth((n * 100) / k.limit!));
-  return { unit: 'percent', keys: keys.map((k) => ({ label: k.label, key: k.key, values: values(k) })) };
+  return { unit: 'percent', keys: keys.map((k) => ({ label: plainText(k.label), key: k.key, values: values(k) })) };
 }
 
 export function pageModel(data: DashboardData): PageModel {
