@@ -39,7 +39,8 @@ test('usage with days 14: the dashboard in the artifact, linked first in the sum
   expect(result.summary.split('\n').slice(0, 5)).toEqual([
     '## quota-proxy usage',
     '',
-    `**📊 Dashboard:** usage-dashboard-401.html, in [the run's artifact](${url}) (unzip it and open the file in a browser)`,
+    `**📊 Dashboard:** usage-dashboard-401.html, in [the run's artifact](${url}) ` +
+      '(unzip it and open the file in a browser)',
     '',
     '- **Trigger:** schedule',
   ]);

@@ -132,7 +132,7 @@ test('rotate-keys: daily, auto- keys older than 30 days replaced, then monitor a
   expect(monitor!.if).toBe('${{ !cancelled() }}');
 });
 
-test('usage-dashboard: weekly, the dashboard built with contents: read and published by a job that may only deploy Pages', () => {
+test('usage-dashboard: weekly, built with contents: read, published by a job that may only deploy Pages', () => {
   const wf = workflow('usage-dashboard.yml') as Workflow & {
     jobs: Record<string, { needs?: string; permissions?: Record<string, string>; environment?: { name: string } }>;
   };
