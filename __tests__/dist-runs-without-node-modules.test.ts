@@ -38,6 +38,18 @@ test('dist/cli.js issues keys with nothing installed', async () => {
   expect(readFileSync(path.join(checkout, 'k.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(4);
 });
 
+test('dist/cli.js writes the usage dashboard with nothing installed: the chart library is inside dist/', async () => {
+  const result = await node(
+    'dist/cli.js',
+    ['usage', '--days', '3', '-u', server.url, '-t', server.token, '--html', 'u.html'],
+    bare,
+  );
+  expect(result).toEqual({ code: 0, stderr: expect.stringContaining('Dashboard written to') });
+  const html = readFileSync(path.join(checkout, 'u.html'), 'utf8');
+  expect(html).toContain('uPlot (v1.6.32)');
+  expect(html).toContain('Permission is hereby granted');
+});
+
 test('dist/index.js runs as the action with nothing installed', async () => {
   const output = path.join(checkout, 'github-output');
   const event = path.join(checkout, 'event.json');

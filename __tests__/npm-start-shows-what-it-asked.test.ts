@@ -1,11 +1,13 @@
 // `npm start` (scripts/start.js) is the README's first command: the demo must show what it asked
 // for (5 keys, daily limit 100), and any warning of the run on screen rather than dropped. It writes
-// its CSV outside the folder it runs in (the checkout) and says where.
+// its CSV outside the folder it runs in (the checkout) and says where; then the usage dashboard of
+// the dev server's demo, its path printed.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { startProcess } from '../__fixtures__/run-process.js';
+import { DEMO_KEYS } from '../src/dev-server/index.js';
 
 const START = path.resolve(import.meta.dirname, '../scripts/start.js');
 let cwd: string;
@@ -40,4 +42,12 @@ test('npm start issues 5 keys with the daily limit 100 it asked for, and says so
   temporary.push(path.dirname(csvPath));
   const csv = parse(readFileSync(csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>;
   expect(csv.map((r) => r.daily_limit)).toEqual(['100', '100', '100', '100', '100']);
+  // Then the dashboard of the dev server's usage demo, its path on screen.
+  const dashboard = /^Dashboard \(usage of the demo's 14 days; open it in a browser\): (\S+\.html)$/m.exec(
+    result.stdout,
+  );
+  expect(dashboard).not.toBeNull();
+  const html = readFileSync(dashboard![1]!, 'utf8');
+  for (const [label] of DEMO_KEYS) expect(html).toContain(`${label}-1`);
+  expect(html).toContain('<h1>Usage of quota-proxy keys</h1>');
 });

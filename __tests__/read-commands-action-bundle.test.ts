@@ -49,7 +49,7 @@ test('usage: a ::warning:: per alerting key, output alerts, the chart in the job
     `::warning::Key ${shortenKey(keys[1]!)} (ci-2) used 80% of its daily limit on ${today()} (40 of 50), at ` +
       `or above alert-threshold 80%.`,
   );
-  expect(result.summary).toContain('```mermaid\nxychart-beta');
+  expect(result.summary).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta horizontal\n/);
   expect(result.summary).toContain('bar [100, 80, 78, 0]');
   expect(result.summary).toContain('| Label | Key | Requests | Daily limit | Percent |');
   // The terminal lines are for the CLI only.

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { runRead } from '../__fixtures__/read-commands.js';
 import { localDay } from '../src/config/options.js';
 import { type DevServer, FLAVORS, startDevServer } from '../src/dev-server/index.js';
+import { CHART_INIT } from '../src/reading/usage-report.js';
 import { shortenKey } from '../src/shared/redact.js';
 
 const DAY_MS = 86_400_000;
@@ -192,7 +193,10 @@ test('hostile labels cannot break the Mermaid charts', async () => {
     const charts = [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
     expect(charts).toHaveLength(2);
     for (const chart of charts) {
-      for (const line of chart.split('\n').slice(1)) {
+      // Our own first lines (colours, chart type), then the lines that carry the server's text.
+      expect(chart.split('\n')[0]).toBe(CHART_INIT);
+      expect(chart.split('\n')[1]).toMatch(/^xychart-beta( horizontal)?$/);
+      for (const line of chart.split('\n').slice(2)) {
         expect(line).toMatch(
           new RegExp(
             `^ {4}(${[

@@ -95,7 +95,7 @@ describe.each(FLAVORS.map((f) => [f]))('usage on %s', (flavor) => {
 
   test('the job summary has a Mermaid xychart of the busiest keys', async () => {
     const { markdown } = await runRead(server, { command: 'usage', ...limitInputs });
-    expect(markdown).toContain('```mermaid\nxychart-beta\n');
+    expect(markdown).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta horizontal\n/);
     expect(markdown).toContain('    x-axis ["hot-1", "warm-1", "chat-1", "idle-1"]');
     expect(markdown).toContain(`    bar [80, 79, ${lifetime ? 0 : 3}, 0]`);
     expect(markdown).toContain('    line [80, 80, 80, 80]');

@@ -7,26 +7,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runRead } from '../__fixtures__/read-commands.js';
-import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { type DevServer, DEMO_DAYS as N, seedUsageDemo, startDevServer } from '../src/dev-server/index.js';
 
 const FILE = path.join(import.meta.dirname, '..', 'examples', 'usage-summary.md');
 const DAY_MS = 86_400_000;
-const N = 14;
 const HEADER =
   '<!-- Written by __tests__/usage-summary-example.test.ts (usage --days 14 on a seeded dev server); ' +
   'UPDATE_EXAMPLES=1 writes it again. -->\n\n';
-
-/** Requests per day, oldest first, of keys with a story: steady, growing, a spike, quiet, idle. */
-const SEED: Array<[label: string, limit: number, perDay: (i: number) => number]> = [
-  ['partner-acme', 500, (i) => 180 + 20 * i],
-  ['trial-alice', 100, (i) => 40 + (i % 3) * 5],
-  ['trial-bob', 100, (i) => (i === N - 1 ? 95 : 6 + (i % 4))],
-  ['internal-ci', 1000, (i) => 120 + ((i * 37) % 50)],
-  ['trial-carol', 100, (i) => (i < 5 ? 12 : 0)],
-  ['trial-dave', 100, (i) => (i % 5 === 0 ? 3 : 0)],
-  ['vip-globex', 5000, (i) => 900 + 150 * i],
-  ['trial-erin', 100, () => 0],
-];
 
 async function render(server: DevServer): Promise<string> {
   const { report, markdown } = await runRead(server, {
@@ -60,19 +47,14 @@ function comparable(text: string): string {
 let server: DevServer;
 beforeAll(async () => {
   server = await startDevServer({ flavor: 'v1p', timeZone: 'Asia/Shanghai' });
-  const now = Date.now();
-  const days = Array.from({ length: N }, (_, i) => server.day(new Date(now - (N - 1 - i) * DAY_MS)));
-  for (const [label, limit, perDay] of SEED) {
-    const key = server.seedKeys(1, { labelPrefix: `${label}-`, dailyLimit: limit })[0]!;
-    for (const [i, day] of days.entries()) if (perDay(i) > 0) server.recordUsage(key, perDay(i), day);
-  }
+  seedUsageDemo(server);
 });
 afterAll(() => server.close());
 
 test('examples/usage-summary.md is the summary the code renders (days relative, keys masked)', async () => {
   const rendered = await render(server);
   // The picture docs/commands.md promises is there: both charts and the exact figures.
-  expect(rendered.match(/```mermaid\nxychart-beta\n/g)).toHaveLength(2);
+  expect(rendered.match(/```mermaid\n%%\{init: .*\}%%\nxychart-beta( horizontal)?\n/g)).toHaveLength(2);
   expect(rendered).toContain('| Server day | Requests | Keys used |');
   if (process.env.UPDATE_EXAMPLES === '1' || !existsSync(FILE)) writeFileSync(FILE, rendered);
   expect(comparable(readFileSync(FILE, 'utf8'))).toBe(comparable(rendered));

@@ -87,8 +87,13 @@ describe.each(['release-keys.yml', 'issue-keys.yml', 'rotate-keys.yml'])('%s', (
     }
   });
 
-  test('the README (or, for the one over many servers, docs/many-servers.md) quotes it as it is', () => {
-    const page = file === 'servers-keys.yml' ? 'docs/many-servers.md' : 'README.md';
+  test('the README (docs/many-servers.md, docs/dashboard.md for those two) quotes it as it is', () => {
+    const page =
+      file === 'servers-keys.yml'
+        ? 'docs/many-servers.md'
+        : file === 'usage-dashboard.yml'
+          ? 'docs/dashboard.md'
+          : 'README.md';
     expect(readFileSync(path.join(ROOT, page), 'utf8')).toContain(`\`\`\`yaml\n${read(file)}\`\`\``);
   });
 });
@@ -131,4 +136,32 @@ test('rotate-keys: daily, auto- keys older than 30 days replaced, then monitor a
   });
   expect(monitor!.with).toMatchObject({ command: 'monitor', 'alert-threshold': 80 });
   expect(monitor!.if).toBe('${{ !cancelled() }}');
+});
+
+test('usage-dashboard: weekly, built with contents: read, published by a job that may only deploy Pages', () => {
+  const wf = workflow('usage-dashboard.yml') as Workflow & {
+    jobs: Record<string, { needs?: string; permissions?: Record<string, string>; environment?: { name: string } }>;
+  };
+  expect(wf.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* 1$/);
+  expect(Object.keys(wf.on)).toEqual(['schedule', 'workflow_dispatch']);
+  expect(wf.permissions).toEqual({ contents: 'read' });
+  const { build, deploy } = wf.jobs;
+  expect(build!.permissions).toBeUndefined();
+  const uses = build!.steps.map((s) => s.uses);
+  expect(uses).toEqual(['actions/checkout@v4', './', 'actions/upload-pages-artifact@v4']);
+  const [step] = actionSteps(wf);
+  expect(step!.with).toMatchObject({
+    command: 'usage',
+    days: 14,
+    html: 'site/index.html',
+    url: '${{ vars.QUOTA_PROXY_URL }}',
+    'admin-token': '${{ secrets.QUOTA_PROXY_ADMIN_TOKEN }}',
+  });
+  expect(build!.steps[2]!.with).toEqual({ path: 'site' });
+  expect(deploy).toMatchObject({ needs: 'build', environment: { name: 'github-pages' } });
+  expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  expect(deploy!.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
+  expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(
+    `\`\`\`yaml\n${read('usage-dashboard.yml')}\`\`\``,
+  );
 });

@@ -4,6 +4,7 @@ import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
 import type { Audit } from '../output/audit.js';
 import type { CsvWriter } from '../output/csv.js';
+import type { DashboardServer } from '../output/dashboard/data.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { Cancellation } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
@@ -40,6 +41,8 @@ export interface RunReport {
   csvPath?: string;
   /** The audit log, when this run appended to it (only then uploaded beside the CSV). */
   auditPath?: string;
+  /** usage --html: this server's part of the dashboard (a run over several servers writes one file of all). */
+  dashboard?: DashboardServer;
   /** Set when SIGINT/SIGTERM stopped the run: the signal (the CLI exits 130/143). */
   cancelled?: string;
 }

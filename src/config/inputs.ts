@@ -147,6 +147,13 @@ export const INPUTS: readonly InputSpec[] = [
     help: 'the key itself (or --name)',
   },
   {
+    name: 'html',
+    default: '',
+    for: ['usage'],
+    flag: { value: 'FILE' },
+    help: 'write the usage dashboard (HTML) to FILE',
+  },
+  {
     name: 'all-matching',
     default: 'false',
     boolean: true,

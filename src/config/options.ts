@@ -9,7 +9,7 @@ import { COMMANDS, type Command } from './commands.js';
 import { compactDate, defaultName, type RunContext } from './context.js';
 import { InputError } from './input-error.js';
 import { inputDefault } from './inputs.js';
-import { checkArtifactPaths, parseAuditLog, parseOutput } from './paths.js';
+import { checkArtifactPaths, parseAuditLog, parseHtml, parseOutput } from './paths.js';
 import { sendsTokenInClear } from './plain-http.js';
 
 export { COMMANDS, type Command, InputError };
@@ -53,6 +53,8 @@ export interface Options {
   /** usage: a spike is a last day above spikeFactor × the key's mean before, and ≥ spikeMinRequests. */
   spikeFactor: number;
   spikeMinRequests: number;
+  /** usage: the dashboard's file (absolute); undefined: none. */
+  html?: string;
   /** rotate: only keys without a request in the last N server days. */
   idleDays?: number;
   key: string;
@@ -499,6 +501,7 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
     spikeFactor: parseFactor(value('spike-factor')),
     spikeMinRequests: parseWholeNumber('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
+    html: parseHtml(get('html'), command, Number(value('days')), context),
     ...selection,
     allMatching: bool('all-matching'),
     resetAllKeysForDay: bool('reset-all-keys-for-day'),

@@ -1,7 +1,7 @@
 // The files a run writes (output, audit-log, dotenv), checked before any request: a path the run
 // could not write, would write through a symbolic link it did not make, or that the artifact
 // uploader refuses is bad input, found before a key exists that would then be stranded.
-import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   ARTIFACT_PATH_CHARACTERS,
@@ -63,6 +63,45 @@ export function parseOutput(raw: string, context: RunContext): string {
   const stem = path.resolve(context.workspace, `trial-keys-${compactDate(context.now)}-${context.runId}`);
   let file = `${stem}.csv`;
   for (let n = 2; taken(file); n++) file = `${stem}-${n}.csv`;
+  return file;
+}
+
+/**
+ * usage --html: the dashboard's path. A folder, a FIFO, a device or a symbolic link is refused, and
+ * a file is created and removed where it goes (or in the nearest folder there is), so a path that
+ * cannot take it is refused before any request. The action writes one by default for days > 1;
+ * `none`: never.
+ */
+export function parseHtml(raw: string, command: Command, days: number, context: RunContext): string | undefined {
+  if (raw === 'none') return undefined;
+  if (!raw) {
+    if (context.platform !== 'github' || command !== 'usage' || days < 2) return undefined;
+    const stem = path.resolve(context.workspace, `usage-dashboard-${context.runId}`);
+    let file = `${stem}.html`;
+    for (let n = 2; taken(file); n++) file = `${stem}-${n}.html`;
+    return file;
+  }
+  if (command !== 'usage') throw new InputError('html', raw, `only usage writes a dashboard, not ${command}`);
+  const file = path.resolve(context.workspace, raw);
+  if (/[\\/]$/.test(raw) || (existsSync(file) && statSync(file).isDirectory()))
+    throw new InputError('html', raw, 'expected a file path for the dashboard, not a folder (such as usage.html)');
+  refuseLink('html', raw, file, context, 'remove it or give another path');
+  const refusal = notReplaceable(file, 'the dashboard');
+  if (refusal) throw new InputError('html', raw, `expected a path for a regular file: ${refusal}`);
+  let dir = path.dirname(file);
+  while (!existsSync(dir)) dir = path.dirname(dir);
+  const probe = path.join(dir, `.quota-keys-probe-${process.pid}.tmp`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(
+      'html',
+      raw,
+      `the dashboard cannot be written there (${reason} in ${dir}); expected a writable folder`,
+    );
+  }
   return file;
 }
 

@@ -1,5 +1,6 @@
 /** `quota-keys dev-server [...]`: runs the dev server until SIGINT/SIGTERM. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { seedUsageDemo } from './demo.js';
 import { startDevServer } from './server.js';
 import { type DevServerOptions, FLAVORS, type Flavor, HEALTH_MODES, type HealthMode } from './types.js';
 
@@ -24,6 +25,8 @@ Options:
   --seed-keys N           insert N keys at start
   --seed-age-days D       seeded keys were created D days ago (default 0)
   --seed-label-prefix P   label prefix of seeded keys (default seed-; labels P1, P2, ...)
+  --seed-demo             insert the usage demo: 8 keys with 14 days of usage (growing, steady,
+                          a spike, quiet, idle), for usage --days 14 and its dashboard
   -h, --help              show this help
 `;
 
@@ -42,6 +45,7 @@ class UsageError extends Error {}
 const FLAGS = {
   help: { type: 'boolean', short: 'h' },
   sync: { type: 'boolean' },
+  'seed-demo': { type: 'boolean' },
   port: { type: 'string' },
   flavor: { type: 'string' },
   db: { type: 'string' },
@@ -99,6 +103,7 @@ interface Parsed {
   seedKeys: number;
   seedAgeDays: number;
   seedLabelPrefix: string | undefined;
+  seedDemo?: boolean;
 }
 
 /** Applies one flag's value (checked) to `out`. */
@@ -165,6 +170,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed {
     if (FLAGS[name].type === 'boolean') {
       if (t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
       if (name === 'help') out.help = true;
+      else if (name === 'seed-demo') out.seedDemo = true;
       else out.opts.sync = true;
       continue;
     }
@@ -205,6 +211,7 @@ export async function devServerMain(argv: string[], io: DevServerMainIo = {}): P
       ...(parsed.seedLabelPrefix !== undefined ? { labelPrefix: parsed.seedLabelPrefix } : {}),
     });
   }
+  if (parsed.seedDemo) seedUsageDemo(server);
   stdout(`quota-proxy dev server (${server.flavor}) listening on ${server.url}`);
   if (parsed.opts.token === undefined) stdout(`admin token: ${server.token}`);
 

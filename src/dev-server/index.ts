@@ -6,6 +6,7 @@
 
 export type { DevServerMainIo } from './cli.js';
 export { DEV_SERVER_USAGE, devServerMain } from './cli.js';
+export { DEMO_DAYS, DEMO_KEYS, seedUsageDemo } from './demo.js';
 export { startDevServer } from './server.js';
 export type { DevServer, DevServerOptions, Flavor, HealthMode } from './types.js';
 export { FLAVORS, HEALTH_MODES } from './types.js';

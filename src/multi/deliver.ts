@@ -32,14 +32,24 @@ export async function deliverServerCsvs(
   const audit = [...new Set(all.results.map((r) => r.report.auditPath))].filter(
     (f): f is string => f !== undefined && isPlainFile(f),
   );
-  const files = [...csvs, ...audit];
-  if (csvs.length === 0 || !options.uploadArtifact) return undefined;
+  // usage --html: the one dashboard of every server goes along (it holds no key).
+  const htmlPath = all.outputs['html-path'];
+  const html = htmlPath && isPlainFile(htmlPath) ? [htmlPath] : [];
+  const files = [...csvs, ...audit, ...html];
+  if ((csvs.length === 0 && html.length === 0) || !options.uploadArtifact) return undefined;
   const where = files.join(', ');
-  const refusal = publicArtifactRefusal(options, context, `the CSVs stay on the runner: ${where}`);
+  const contents = [
+    csvs.length > 0 ? `${csvs.length} CSV` : '',
+    audit.length > 0 ? 'the audit log' : '',
+    ...html.map(() => 'the dashboard'),
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const refusal = csvs.length > 0 && publicArtifactRefusal(options, context, `the CSVs stay on the runner: ${where}`);
   if (refusal) return refusal;
   if (!artifactServiceAvailable(env)) {
     log.warning(
-      `No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the CSVs are at ${where}.`,
+      `No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset): the files are at ${where}.`,
     );
     return undefined;
   }
@@ -50,14 +60,8 @@ export async function deliverServerCsvs(
       'artifact-url': artifact.url,
       'artifact-digest': artifact.digest,
     });
-    all.summary.facts.push(
-      ['Artifact', `${artifact.name} (${csvs.length} CSV${audit.length > 0 ? ' and the audit log' : ''})`],
-      ['Artifact URL', artifact.url],
-    );
-    log.info(
-      `Uploaded ${csvs.length} CSV${audit.length > 0 ? ' and the audit log' : ''} as artifact ` +
-        `${artifact.name} (id ${artifact.id}): ${artifact.url}`,
-    );
+    all.summary.facts.push(['Artifact', `${artifact.name} (${contents})`], ['Artifact URL', artifact.url]);
+    log.info(`Uploaded ${contents} as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`);
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -92,7 +92,22 @@ export async function runAll(
     }
     if (!result.report.ok) log.warning(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
   });
-  return combine(runs[0]?.options.command ?? 'health', results, cancellation);
+  const all = combine(runs[0]?.options.command ?? 'health', results, cancellation);
+  await serversDashboard(runs[0]?.options.html, all, log);
+  return all;
+}
+
+/** usage --html with config: one dashboard of every server, a section each (a failed one says why). */
+async function serversDashboard(file: string | undefined, all: MultiReport, log: Logger): Promise<void> {
+  if (!file) return;
+  const { failedServer, writeDashboard } = await import('../output/dashboard/index.js');
+  const servers = all.results.map(({ name, url, report }) =>
+    report.dashboard ? { ...report.dashboard, name } : failedServer(name, url, report.failure ?? 'failed'),
+  );
+  const bytes = writeDashboard(file, servers);
+  all.outputs['html-path'] = file;
+  all.summary.facts.push(['Dashboard', `${file} (${Math.ceil(bytes / 1024)} KB)`]);
+  log.info(`Dashboard of ${servers.length} servers written to ${file}.`);
 }
 
 function combinedOutputs(results: readonly ServerResult[]): Record<string, string> {

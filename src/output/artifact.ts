@@ -125,12 +125,15 @@ export async function deliverCsv(
   log: Logger,
   createClient: ArtifactClientFactory,
 ): Promise<string | undefined> {
-  // Only the run's own files: the audit log when this run wrote to it, and neither through a link.
+  // Only the run's own files: the audit log when this run wrote to it, none through a link.
   const audit = report.auditPath && isPlainFile(report.auditPath) ? report.auditPath : undefined;
   const hasCsv = report.csvPath !== undefined && isPlainFile(report.csvPath);
   if (report.csvPath && !hasCsv && existsSync(report.csvPath))
     log.warning(`${report.csvPath} is no longer the file this run wrote (a symbolic link?): it is not uploaded.`);
-  if (!hasCsv && !audit) return undefined;
+  // usage's dashboard goes along (it holds no key: no refusal for public repositories).
+  const html = report.outputs['html-path'];
+  const dashboard = html && isPlainFile(html) ? html : undefined;
+  if (!hasCsv && !audit && !dashboard) return undefined;
   if (hasCsv) {
     try {
       await encryptReportCsv(report, options.encryptTo, log);
@@ -138,14 +141,12 @@ export async function deliverCsv(
       return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
     }
   }
-  const files = [...(hasCsv ? [report.csvPath!] : []), ...(audit ? [audit] : [])];
+  const files = [...(hasCsv ? [report.csvPath!] : []), ...(audit ? [audit] : []), ...(dashboard ? [dashboard] : [])];
   const shown = files.join(' and ');
+  const what = hasCsv ? 'the CSV' : audit ? 'the audit log' : 'the dashboard';
   // The summary says where the keys are when no artifact holds them.
   const onRunner = (why: string) =>
-    report.summary.facts.push([
-      'Artifact',
-      `none (${why}): ${hasCsv ? 'the CSV stays' : 'the audit log stays'} on the runner`,
-    ]);
+    report.summary.facts.push(['Artifact', `none (${why}): ${what} stays on the runner`]);
   if (!options.uploadArtifact) {
     onRunner('upload-artifact: false');
     return undefined;
@@ -159,7 +160,7 @@ export async function deliverCsv(
     onRunner('no artifact service here');
     const none = 'No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset)';
     if (hasCsv) log.warning(`${none}: the CSV was not uploaded; it is at ${files[0]}.`);
-    else log.info(`${none}: the audit log was not uploaded; it is at ${audit}.`);
+    else log.info(`${none}: ${what} was not uploaded; it is at ${files[0]}.`);
     return undefined;
   }
   let artifact: UploadedArtifact;
@@ -169,8 +170,7 @@ export async function deliverCsv(
     const message = error instanceof Error ? error.message : String(error);
     const where = hasCsv
       ? `The keys are only on the runner, at ${files[0]}.`
-      : `The audit log is on the runner, at ${audit}.`;
-    const what = hasCsv ? 'the CSV' : 'the audit log';
+      : `${what} is on the runner, at ${files[0]}.`;
     return `Uploading ${what} as artifact "${options.artifactName}" failed: ${message}. ${where}`;
   }
   Object.assign(report.outputs, {

@@ -56,11 +56,22 @@ function failureLines(report: RunReport, where: SummaryWhere, escapeCell: Escape
   return lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]));
 }
 
+/** usage's dashboard, first thing: which artifact holds it (a link), else where it is. */
+function dashboardLines(report: RunReport, escapeCell: Escape): string[] {
+  const file = report.outputs['html-path'];
+  const url = report.outputs['artifact-url'];
+  if (!file) return [];
+  const name = escapeCell(path.basename(file));
+  return url
+    ? [`**📊 Dashboard:** ${name}, in [the run's artifact](${url}) (unzip it and open the file in a browser)`, '']
+    : [];
+}
+
 function downloadLines(report: RunReport, where: SummaryWhere): string[] {
   if (!report.outputs['artifact-id'] || !where.artifactName || !where.runId) return [];
   return [
     '',
-    'Download the CSV:',
+    report.csvPath || !report.outputs['html-path'] ? 'Download the CSV:' : 'Download the dashboard:',
     '',
     '```sh',
     `gh run download ${shellQuote(where.runId)} -n ${shellQuote(where.artifactName)}` +
@@ -91,9 +102,10 @@ export function summaryMarkdown(report: RunReport, where: SummaryWhere = {}): st
   const lines = [`## ${escapeCell(summary.title)}`, ''];
   const failures = failureLines(report, where, escapeCell);
   if (failures.length > 0) lines.push(...failures, '');
+  lines.push(...dashboardLines(report, escapeCell));
   if (where.trigger) lines.push(`- **Trigger:** ${escapeCell(where.trigger)}`);
   for (const [name, value] of summary.facts) {
-    const shown = name === 'CSV' ? relativeToWorkspace(value, where.workspace) : value;
+    const shown = name === 'CSV' || name === 'Dashboard' ? relativeToWorkspace(value, where.workspace) : value;
     lines.push(`- **${name}:** ${escapeCell(shown)}`);
   }
   lines.push(...downloadLines(report, where));

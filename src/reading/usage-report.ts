@@ -266,7 +266,19 @@ export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[
   };
 }
 
-/** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
+/**
+ * The first lines of every chart: colours that stand out in GitHub's light and dark themes alike
+ * (Mermaid's own first colour is a pale lavender, barely seen on white): blue plots, then red, on the
+ * page's own background.
+ */
+export const CHART_INIT =
+  '%%{init: {"themeVariables": {"xyChart": ' +
+  '{"backgroundColor": "transparent", "plotColorPalette": "#1f6feb, #d1242f"}}}}%%';
+
+/**
+ * A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a
+ * line; horizontal, so that each key's label has a line of its own.
+ */
 export function busiestChart(report: UsageReport, top = CHART_KEYS): string | undefined {
   const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
   if (rows.length === 0) return undefined;
@@ -280,9 +292,9 @@ export function busiestChart(report: UsageReport, top = CHART_KEYS): string | un
   const max = Math.max(100, ...rows.map((r) => r.percent!));
   return [
     '```mermaid',
-    'xychart-beta',
-    `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} ` +
-      `(alert at ${report.threshold}%)"`,
+    CHART_INIT,
+    'xychart-beta horizontal',
+    `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}, % of ${of}"`,
     `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
     `    y-axis "% of ${of}" 0 --> ${max}`,
     `    bar [${rows.map((r) => r.percent).join(', ')}]`,

@@ -7,7 +7,7 @@ import { flat, usageLine } from '../output/seed-lines.js';
 import { mermaidText } from '../shared/neutralise.js';
 import { shortenKey } from '../shared/redact.js';
 import { dailyLimitOf } from './limits.js';
-import type { KeyUsage, UsageReport } from './usage-report.js';
+import { CHART_INIT, type KeyUsage, type UsageReport } from './usage-report.js';
 import type { KeyTrend, TrendReport } from './usage-trends.js';
 
 const CHART_KEYS = 10;
@@ -37,6 +37,7 @@ export function dailyChart(t: TrendReport): string | undefined {
   if (!t.calendar || t.days.length < 2) return undefined;
   return [
     '```mermaid',
+    CHART_INIT,
     'xychart-beta',
     `    title "Requests per server day, ${t.days[0]} to ${t.days.at(-1)}"`,
     `    x-axis [${t.days.map((d) => `"${d.slice(5)}"`).join(', ')}]`,
@@ -65,15 +66,17 @@ export function busiestAgainstLimitChart(t: TrendReport): string | undefined {
   const percents = keys.map(peakPercent);
   const known = percents.every((p) => p !== undefined);
   const bars = known ? (percents as number[]) : keys.map((k) => k.peak ?? k.total);
-  const what = quota
-    ? 'quota used, % of the lifetime quota'
+  // The period is the daily chart's title and a fact: this title stays short enough to be read whole.
+  const title = quota
+    ? 'Quota used by each key, % of its lifetime quota'
     : known
-      ? 'busiest day, % of the daily limit'
-      : 'busiest day, requests (daily limit unknown)';
+      ? 'Busiest day of each key, % of its daily limit'
+      : 'Busiest day of each key, requests (limit unknown)';
   return [
     '```mermaid',
-    'xychart-beta',
-    `    title "Busiest keys, ${windowText(t)}: ${what}"`,
+    CHART_INIT,
+    'xychart-beta horizontal',
+    `    title "${title}"`,
     `    x-axis [${chartLabels(keys)
       .map((n) => `"${n}"`)
       .join(', ')}]`,

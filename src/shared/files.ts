@@ -84,7 +84,7 @@ export function isPlainFile(file: string): boolean {
  * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
  * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
  */
-export function notReplaceable(file: string): string | undefined {
+export function notReplaceable(file: string, what = 'the CSV'): string | undefined {
   let kind: string | undefined;
   try {
     const link = lstatSync(file);
@@ -100,7 +100,7 @@ export function notReplaceable(file: string): string | undefined {
             ? 'a device'
             : 'not a regular file';
     return (
-      `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
+      `${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; ${what} only ever ` +
       `replaces a regular file`
     );
   } catch {
