@@ -38,6 +38,11 @@ export interface RunReport {
   summary: Summary;
   /** The CSV this run wrote, if any (uploaded as an artifact by the GitHub entry). */
   csvPath?: string;
+  /**
+   * A re-run's batch that exported every key its earlier attempts made again: its CSV holds all of
+   * theirs, so its artifact may replace theirs (../output/artifact.ts sameNameRule).
+   */
+  coversEarlierAttempts?: boolean;
   /** Set when SIGINT/SIGTERM stopped the run: the signal (the CLI exits 130/143). */
   cancelled?: string;
 }

@@ -210,7 +210,14 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'artifact-name',
     default: '',
     for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
-    help: 'artifact name; default trial-keys-<run id>-<attempt>',
+    help: 'artifact name; default trial-keys-<run id>-<step>, the same in every attempt of the step',
+  },
+  {
+    name: 'overwrite-artifact',
+    default: 'false',
+    boolean: true,
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
+    help: 'GitHub: delete an artifact of the same name in the run before uploading',
   },
   {
     name: 'retention-days',

@@ -78,6 +78,10 @@ export interface Options {
   limitAsTotalQuota: boolean;
   uploadArtifact: boolean;
   artifactName: string;
+  /** artifact-name was given (else the default, the same in every attempt of a step). */
+  artifactNameGiven: boolean;
+  /** Delete an artifact of the same name in the run before uploading (output/artifact.ts). */
+  overwriteArtifact: boolean;
   retentionDays: number;
   encryptTo: string[];
   allowPublicArtifact: boolean;
@@ -268,7 +272,8 @@ function parseArtifactName(raw: string, context: RunContext): string {
   if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
     throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
   }
-  return raw || `trial-keys-${context.runId}-${context.attempt}`;
+  // Unique per step (the step hash of batch labels) and the same in every attempt of it.
+  return raw || `trial-keys-${context.runId}-${context.invocation ?? context.attempt}`;
 }
 
 // bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
@@ -534,6 +539,8 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     limitAsTotalQuota: bool('limit-as-total-quota'),
     uploadArtifact: bool('upload-artifact'),
     artifactName: parseArtifactName(get('artifact-name'), context),
+    artifactNameGiven: get('artifact-name') !== '',
+    overwriteArtifact: bool('overwrite-artifact'),
     retentionDays: parseWholeNumber('retention-days', value('retention-days'), 1, 90),
     encryptTo: parseRecipients(get('encrypt-to')),
     allowPublicArtifact: bool('allow-public-artifact'),

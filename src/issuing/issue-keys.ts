@@ -36,6 +36,7 @@ export async function issueToCsv(
   const { sink, dailyLimitFor } = csvSink(ctx, csv);
   let result: IssueResult;
   let earlierFailure: string | undefined;
+  let coversEarlierAttempts = false;
   let csvPath: string | undefined;
   try {
     let toCreate = requests;
@@ -49,6 +50,7 @@ export async function issueToCsv(
       earlierKeys.push(...earlier.keys);
       toCreate = earlier.rest;
       earlierFailure = earlier.failure;
+      coversEarlierAttempts = !earlier.failure && !earlier.collided;
     }
     ctx.progress.start(toCreate.length, 'keys created');
     result = await issueKeys(toCreate, options.concurrency, {
@@ -75,7 +77,8 @@ export async function issueToCsv(
     csvPath = await csv.close({ keepEmpty: false });
   }
   reportIssue(ctx, result, csvPath, dailyLimitFor);
-  return verdictOf(ctx, result, csvPath, minSuccess, earlierFailure);
+  const report = verdictOf(ctx, result, csvPath, minSuccess, earlierFailure);
+  return coversEarlierAttempts ? { ...report, coversEarlierAttempts } : report;
 }
 
 /** Step: where each key goes: one CSV row, its daily_limit as the flavor applies it (said once when server-wide). */
@@ -117,7 +120,7 @@ async function reuseEarlierAttempts(
   ctx: CommandContext,
   requests: CreateKeyRequest[],
   sink: (key: TrialKey) => void,
-): Promise<{ keys: TrialKey[]; rest: CreateKeyRequest[]; failure?: string }> {
+): Promise<{ keys: TrialKey[]; rest: CreateKeyRequest[]; failure?: string; collided?: boolean }> {
   const { options, api, log, context } = ctx;
   try {
     const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
@@ -143,7 +146,7 @@ async function reuseEarlierAttempts(
           `true issues a new batch).`,
       );
     }
-    return { keys: earlier.keys, rest: earlier.rest };
+    return { keys: earlier.keys, rest: earlier.rest, collided: earlier.collided.length > 0 };
   } catch (error) {
     return {
       keys: [],

@@ -2,21 +2,18 @@
 // when encrypt-to is set), uploaded together, also when some server failed.
 import { existsSync } from 'node:fs';
 import type { RunContext } from '../config/context.js';
-import type { Options } from '../config/options.js';
 import {
   type ArtifactClientFactory,
+  type ArtifactOptions,
+  artifactOutputs,
   artifactServiceAvailable,
   defaultArtifactClient,
   publicArtifactRefusal,
+  sameNameRule,
   uploadFileArtifact,
 } from '../output/artifact.js';
 import type { Logger } from '../shared/log.js';
 import type { MultiReport } from './run-all.js';
-
-type ArtifactOptions = Pick<
-  Options,
-  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
-> & { auditLog?: string };
 
 /** Uploads the servers' CSVs as one artifact; sets the artifact outputs; returns a failure line, or undefined. */
 export async function deliverServerCsvs(
@@ -42,12 +39,13 @@ export async function deliverServerCsvs(
     return undefined;
   }
   try {
-    const artifact = await uploadFileArtifact(files, options, context, env, createClient);
-    Object.assign(all.outputs, {
-      'artifact-id': String(artifact.id),
-      'artifact-url': artifact.url,
-      'artifact-digest': artifact.digest,
-    });
+    const sameName = sameNameRule(
+      options,
+      context,
+      all.results.map((r) => r.report),
+    );
+    const artifact = await uploadFileArtifact(files, options, context, env, { sameName, log }, createClient);
+    Object.assign(all.outputs, artifactOutputs(artifact));
     all.summary.facts.push(
       ['Artifact', `${artifact.name} (${csvs.length} CSV${audit.length > 0 ? ' and the audit log' : ''})`],
       ['Artifact URL', artifact.url],
