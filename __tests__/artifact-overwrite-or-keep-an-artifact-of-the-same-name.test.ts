@@ -40,7 +40,11 @@ test('overwrite-artifact false (default): the name is taken, the upload goes to 
   expect(second.code).toBe(0);
   expect(second.outputs['artifact-name']).toBe('partner-keys-2');
   expect(second.stdout).toMatch(
-    /^::warning::This run already has an artifact partner-keys .*uploaded as partner-keys-2 instead \(overwrite-artifact: true replaces it\)\.$/m,
+    new RegExp(
+      '^::warning::This run already has an artifact partner-keys .*uploaded as partner-keys-2 ' +
+        String.raw`instead \(overwrite-artifact: true replaces it\)\.$`,
+      'm',
+    ),
   );
   expect(labelsIn('partner-keys', first)).toEqual(['acme']);
   expect(labelsIn('partner-keys-2', second)).toEqual(['globex']);

@@ -23,7 +23,9 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'url',
     default: '',
     short: 'u',
-    help: 'quota-proxy base URL (env QUOTA_PROXY_URL, else http://localhost:8787); may carry a path prefix',
+    help:
+      'quota-proxy base URL (env QUOTA_PROXY_URL; by hand, else http://localhost:8787 as the old tool; CI: ' +
+      'required); may carry a path prefix',
   },
   {
     name: 'admin-token',

@@ -10,6 +10,7 @@ import { COMMANDS, type Command } from './commands.js';
 import { compactDate, defaultName, type RunContext } from './context.js';
 import { inputDefault } from './inputs.js';
 import { sendsTokenInClear } from './plain-http.js';
+import { CLI_DEFAULT_URL, emptyUrlAdvice, missingTokenAdvice } from './required-inputs.js';
 
 export { COMMANDS, type Command };
 
@@ -343,7 +344,9 @@ function reader(input: RawInputs): Reader {
 /** What to do, where, with which token. */
 function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, context: RunContext) {
   const command = oneOf('command', value('command'), COMMANDS);
-  const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
+  const urlGiven = get('url') || env.QUOTA_PROXY_URL?.trim();
+  if (!urlGiven && context.platform !== 'cli') throw new InputError('url', '', emptyUrlAdvice(context.platform));
+  const url = parseUrl(urlGiven || CLI_DEFAULT_URL);
   if (sendsTokenInClear(url) && parseBoolean('require-https', value('require-https'))) {
     throw new InputError(
       'url',
@@ -371,13 +374,8 @@ function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, cont
         `again as one line of plain characters`,
     );
   }
-  if (token === undefined && command !== 'health') {
-    throw new InputError(
-      'admin-token',
-      '',
-      `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`,
-    );
-  }
+  if (token === undefined && command !== 'health')
+    throw new InputError('admin-token', '', missingTokenAdvice(command, context.platform));
   return { command, url, token, tokenSource };
 }
 
