@@ -77,8 +77,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'label-prefix',
     default: '',
-    for: ['list', 'usage', 'monitor', 'rotate'],
-    help: 'only keys whose label starts with this (list, usage, monitor, rotate)',
+    for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
+    help: 'only keys whose label starts with this (list, usage, monitor, rotate); generate, batch: put before name',
   },
   {
     name: 'day',

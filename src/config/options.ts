@@ -515,9 +515,12 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   const wanted = command === 'batch' ? issuing.count : 1;
   const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
 
+  // generate, batch: their labels go under label-prefix, the stem a rotation selects them by.
+  const underPrefix = (command === 'generate' || command === 'batch') && !issuing.name.startsWith(issuing.labelPrefix);
   return {
     ...target,
     ...issuing,
+    ...(underPrefix ? { name: `${issuing.labelPrefix}${issuing.name}` } : {}),
     outputGiven: get('output') !== '',
     skipHealthCheck: bool('skip-health-check'),
     serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
