@@ -20,7 +20,7 @@ async function v10(rateLimit: { max: number; windowSeconds: number }, due = 0) {
 const fact = (report: { summary: { facts: Array<[string, string]> } }, name: string) =>
   report.summary.facts.find(([n]) => n === name)?.[1];
 
-test('rotate --replace, 20 due, 30 per window: the dry run says 14 go and 6 stay due, as the real run does', async () => {
+test('rotate --replace, 20 due, 30 a window: the dry run says 14 go, 6 stay due, as the real run does', async () => {
   const inputs = {
     command: 'rotate',
     'older-than-days': '30',
@@ -38,7 +38,7 @@ test('rotate --replace, 20 due, 30 per window: the dry run says 14 go and 6 stay
   expect(dry.report.summary.table!.rows.filter((r) => r[3] === 'would delete')).toHaveLength(14);
 });
 
-test('batch of 50, the next window beyond max-wait-seconds: the dry run says 29 created and 21 not, as the real run does', async () => {
+test('batch of 50, next window past max-wait-seconds: the dry run says 29 made, 21 not, as the run does', async () => {
   const inputs = { command: 'batch', count: '50', 'skip-health-check': 'true' };
   const dry = await runWrite(await v10({ max: 30, windowSeconds: 900 }), { ...inputs, 'dry-run': 'true' });
   const real = await runWrite(await v10({ max: 30, windowSeconds: 900 }), inputs);
@@ -47,7 +47,7 @@ test('batch of 50, the next window beyond max-wait-seconds: the dry run says 29 
   expect(fact(dry.report, 'Would not create (rate limit)')).toBe(real.report.outputs['failed-count']);
 });
 
-test('batch of 40, a short window max-wait-seconds covers: the dry run says all 40, as the real run makes', async () => {
+test('batch of 40, a short window max-wait-seconds covers: the dry run says all 40, as the run makes', async () => {
   const window = { max: 30, windowSeconds: 3 };
   const inputs = { command: 'batch', count: '40', 'skip-health-check': 'true' };
   const dry = await runWrite(await v10(window), { ...inputs, 'dry-run': 'true' });
