@@ -59,6 +59,12 @@ export interface ArtifactService {
   token: string;
   workflowRunBackendId: string;
   workflowJobRunBackendId: string;
+  /**
+   * The variables of another job run of the same workflow run (a re-run attempt of the job, or
+   * another job): its own runtime token and job backend id. Artifact names are the run's: a second
+   * artifact of one name is refused whichever job uploads it, as GitHub does.
+   */
+  anotherJobRun(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -152,6 +158,10 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
   const workflowRunBackendId = randomUUID();
   const workflowJobRunBackendId = randomUUID();
   const token = makeRuntimeToken(workflowRunBackendId, workflowJobRunBackendId);
+  /** Each runtime token handed out, and its job run's backend id. */
+  const jobOfToken = new Map<string, string>([[token, workflowJobRunBackendId]]);
+  /** The job run of the request being answered (the handlers are synchronous). */
+  let callerJob: string = workflowJobRunBackendId;
   const artifacts: UploadedArtifact[] = [];
   const records: ArtifactRecord[] = [];
   const requests: Array<{ method: string; path: string }> = [];
@@ -160,15 +170,16 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
 
   const findByName = (name: string): ArtifactRecord | undefined => records.find((r) => r.artifact.name === name);
 
-  function requireIds(body: Record<string, unknown>): void {
+  /** The caller's own ids; `anyJobOfTheRun`: an artifact's ids (DeleteArtifact names the job that made it). */
+  function requireIds(body: Record<string, unknown>, anyJobOfTheRun = false): void {
     const run = body.workflow_run_backend_id;
     const job = body.workflow_job_run_backend_id;
-    if (run !== workflowRunBackendId || job !== workflowJobRunBackendId) {
+    const jobOk = anyJobOfTheRun ? [...jobOfToken.values()].includes(String(job)) : job === callerJob;
+    if (run !== workflowRunBackendId || !jobOk) {
       throw new TwirpError(
         403,
         'permission_denied',
-        `backend ids ${String(run)}:${String(job)} do not match the token's ${workflowRunBackendId}:` +
-          `${workflowJobRunBackendId}`,
+        `backend ids ${String(run)}:${String(job)} do not match the token's ${workflowRunBackendId}:` + `${callerJob}`,
       );
     }
   }
@@ -222,9 +233,9 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       const record: ArtifactRecord = {
         artifact,
         workflowRunBackendId,
-        workflowJobRunBackendId,
+        workflowJobRunBackendId: callerJob,
         blobPath:
-          `${BLOB_PREFIX}${workflowRunBackendId}/workflow-job-run-${workflowJobRunBackendId}` +
+          `${BLOB_PREFIX}${workflowRunBackendId}/workflow-job-run-${callerJob}` +
           `/artifacts/${sha256Hex(Buffer.from(`${id}:${name}`))}.zip`,
         uploadSig: randomBytes(32).toString('base64'),
         readSig: randomBytes(32).toString('base64'),
@@ -297,7 +308,7 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
     },
 
     DeleteArtifact(body) {
-      requireIds(body);
+      requireIds(body, true);
       const name = requireName(body);
       const record = findByName(name);
       if (!record?.artifact.finalized) throw new TwirpError(404, 'not_found', `no finalized artifact named ${name}`);
@@ -322,9 +333,9 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         throw new TwirpError(404, 'bad_route', `unexpected content-type ${req.headers['content-type'] ?? '(none)'}`);
       }
-      if (req.headers.authorization !== `Bearer ${token}`) {
-        throw new TwirpError(401, 'unauthenticated', 'missing or wrong bearer token');
-      }
+      const caller = jobOfToken.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+      if (!caller) throw new TwirpError(401, 'unauthenticated', 'missing or wrong bearer token');
+      callerJob = caller;
       let parsed: unknown;
       try {
         parsed = JSON.parse(body.toString('utf8'));
@@ -548,30 +559,37 @@ export async function startArtifactService(opts: ArtifactServiceOptions = {}): P
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   const url = `${origin}/`; // runners set it with a trailing slash; the client keeps only the origin
+  const envOf = (runtimeToken: string) => ({
+    ACTIONS_RESULTS_URL: url,
+    ACTIONS_RUNTIME_TOKEN: runtimeToken,
+    // isGhes() is true for any host but github.com / *.ghe.com / *.localhost, and
+    // then every call throws GHESNotSupportedError: pin it in case the tests run
+    // on a GHES runner (or with a stray GITHUB_SERVER_URL).
+    GITHUB_SERVER_URL: 'https://github.com',
+    // Caps retentionDays (runners set the repository's setting); pin it so an
+    // inherited small value cannot change the requested expires_at.
+    GITHUB_RETENTION_DAYS: '90',
+    // @actions/http-client never proxies loopback, but @azure/core-rest-pipeline
+    // sends the blob requests through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY
+    // lists the host.
+    NO_PROXY: withNoProxy(['127.0.0.1']),
+    no_proxy: withNoProxy(['127.0.0.1']),
+  });
 
   return {
     url,
-    env: {
-      ACTIONS_RESULTS_URL: url,
-      ACTIONS_RUNTIME_TOKEN: token,
-      // isGhes() is true for any host but github.com / *.ghe.com / *.localhost, and
-      // then every call throws GHESNotSupportedError: pin it in case the tests run
-      // on a GHES runner (or with a stray GITHUB_SERVER_URL).
-      GITHUB_SERVER_URL: 'https://github.com',
-      // Caps retentionDays (runners set the repository's setting); pin it so an
-      // inherited small value cannot change the requested expires_at.
-      GITHUB_RETENTION_DAYS: '90',
-      // @actions/http-client never proxies loopback, but @azure/core-rest-pipeline
-      // sends the blob requests through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY
-      // lists the host.
-      NO_PROXY: withNoProxy(['127.0.0.1']),
-      no_proxy: withNoProxy(['127.0.0.1']),
-    },
+    env: envOf(token),
     artifacts,
     requests,
     token,
     workflowRunBackendId,
     workflowJobRunBackendId,
+    anotherJobRun() {
+      const job = randomUUID();
+      const jobToken = makeRuntimeToken(workflowRunBackendId, job);
+      jobOfToken.set(jobToken, job);
+      return envOf(jobToken);
+    },
     async close() {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -5,8 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
+import { invocationId } from '../src/config/context.js';
 import { startDevServer } from '../src/dev-server/index.js';
 import type { DevServer } from '../src/dev-server/types.js';
+
+/** The default artifact name's step hash: the runner double sets no GITHUB_JOB or GITHUB_ACTION. */
+const STEP = invocationId({});
 
 let server: DevServer;
 beforeAll(async () => {
@@ -32,9 +36,9 @@ test('generate: an upload without an id fails the step and keeps the CSV on the 
   const csvPath = core.outputs['csv-path']!;
   expect(existsSync(csvPath)).toBe(true);
   const audit = path.join(path.dirname(csvPath), 'quota-keys-audit.jsonl');
-  expect(calls).toEqual([{ name: 'trial-keys-1001-1', files: [csvPath, audit], retentionDays: 3 }]);
+  expect(calls).toEqual([{ name: `trial-keys-1001-${STEP}`, files: [csvPath, audit], retentionDays: 3 }]);
   expect(core.failures).toEqual([
-    `Uploading the CSV as artifact "trial-keys-1001-1" failed: the artifact service returned no artifact ` +
+    `Uploading the CSV as artifact "trial-keys-1001-${STEP}" failed: the artifact service returned no artifact ` +
       `id. The keys are only on the runner, at ${csvPath}.`,
   ]);
   expect(core.outputs['artifact-id']).toBeUndefined();

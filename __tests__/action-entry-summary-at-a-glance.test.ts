@@ -5,8 +5,12 @@
 import path from 'node:path';
 import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
+import { invocationId } from '../src/config/context.js';
 import { startDevServer } from '../src/dev-server/index.js';
 import type { DevServer } from '../src/dev-server/types.js';
+
+/** The default artifact name's step hash: the runner double sets no GITHUB_JOB or GITHUB_ACTION. */
+const STEP = invocationId({});
 
 let server: DevServer;
 let service: ArtifactService;
@@ -44,8 +48,8 @@ test('tag push: trigger, rows by label, CSV relative to the workspace, artifact 
   const csv = path.relative(workspace, core.outputs['csv-path']!);
   expect(csv).not.toMatch(/^(\/|\.\.)/);
   expect(summary).toContain(`- **CSV:** ${csv.replace(/_/g, '\\_')}\n`);
-  expect(summary).toContain('- **Artifact:** trial-keys-888-1 (kept 1 day)');
-  expect(summary).toContain('```sh\ngh run download 888 -n trial-keys-888-1 -R octo/keys\n```');
+  expect(summary).toContain(`- **Artifact:** trial-keys-888-${STEP} (kept 1 day)`);
+  expect(summary).toContain(`\`\`\`sh\ngh run download 888 -n trial-keys-888-${STEP} -R octo/keys\n\`\`\``);
   const labels = tableLabels(summary!);
   expect(labels).toHaveLength(12);
   expect(labels.map((l) => l.slice(0, 'rel-001'.length))).toEqual(

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
+import { invocationId } from '../src/config/context.js';
 import { startDevServer } from '../src/dev-server/index.js';
 import type { DevServer } from '../src/dev-server/types.js';
 
@@ -46,7 +47,7 @@ test(
     const csv = readFileSync(csvPath);
     expect(parse(csv, { columns: true })).toHaveLength(3);
 
-    const artifact = service.artifacts.find((a) => a.name === 'trial-keys-777-2')!;
+    const artifact = service.artifacts.find((a) => a.name === `trial-keys-777-${invocationId({})}`)!;
     expect(artifact.finalized).toBe(true);
     // The audit log rides beside the CSV (audit-log-every-write.test.ts checks its lines).
     expect([...artifact.files.keys()].sort()).toEqual([basename(csvPath), 'quota-keys-audit.jsonl'].sort());
@@ -60,12 +61,14 @@ test(
       flavor: 'v1',
     });
     expect(core.summaries).toHaveLength(1);
-    expect(core.summaries[0]).toContain('- **Artifact:** trial-keys-777-2 (kept 1 day)');
+    expect(core.summaries[0]).toContain(`- **Artifact:** trial-keys-777-${invocationId({})} (kept 1 day)`);
     expect(core.summaries[0]).toContain(`/actions/runs/777/artifacts/${artifact.id}`);
-    expect(core.lines.join('\n')).toContain(`as artifact trial-keys-777-2 (id ${artifact.id}, kept 1 day)`);
+    expect(core.lines.join('\n')).toContain(
+      `as artifact trial-keys-777-${invocationId({})} (id ${artifact.id}, kept 1 day)`,
+    );
     // Masked before anything could echo it, and never shown.
     expect(core.masked).toContain(server.token);
-    expect(clientOutput).toContain('Artifact trial-keys-777-2 successfully finalized');
+    expect(clientOutput).toContain(`Artifact trial-keys-777-${invocationId({})} successfully finalized`);
     for (const shown of [core.shown(), clientOutput]) {
       expect(shown).not.toContain(server.token);
       for (const row of parse(csv, { columns: true }) as Array<{ key: string }>) expect(shown).not.toContain(row.key);

@@ -51,7 +51,16 @@ test('a CSV path that became a symbolic link is not uploaded: a warning says so'
   const { log, lines } = captureLog();
   const failure = await deliverCsv(
     { ok: true, outputs: {}, summary: { title: 'generate', facts: [] }, csvPath },
-    { uploadArtifact: true, encryptTo: [], allowPublicArtifact: false, artifactName: 'keys', retentionDays: 1 },
+    {
+      command: 'generate',
+      uploadArtifact: true,
+      encryptTo: [],
+      allowPublicArtifact: false,
+      artifactName: 'keys',
+      artifactNameGiven: true,
+      overwriteArtifact: false,
+      retentionDays: 1,
+    },
     { publicRepository: false, runId: '1' } as RunContext,
     { ...process.env },
     log,

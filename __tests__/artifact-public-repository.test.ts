@@ -8,6 +8,10 @@ import { parse } from 'csv-parse/sync';
 import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { type RecordingProxy, startRecordingProxy } from '../__fixtures__/recording-proxy.js';
 import { runBundledAction, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { invocationId } from '../src/config/context.js';
+
+/** The default artifact name's step hash: the runner double sets no GITHUB_JOB or GITHUB_ACTION. */
+const STEP = invocationId({});
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -80,7 +84,7 @@ test('allow-public-artifact: true uploads the plaintext CSV', async () => {
   const result = await runBundledAction(inputs({ 'allow-public-artifact': 'true' }), event('903'));
   expect(result.code).toBe(0);
   const csvPath = result.outputs['csv-path']!;
-  const artifact = service.artifacts.find((a) => a.name === 'trial-keys-903-1')!;
+  const artifact = service.artifacts.find((a) => a.name === `trial-keys-903-${STEP}`)!;
   expect(artifact.files.get(basename(csvPath))!.equals(readFileSync(csvPath))).toBe(true);
 });
 
@@ -98,7 +102,7 @@ test('encrypt-to: uploads <csv>.age that the identity decrypts; no plaintext lef
   expect(existsSync(agePath.replace(/\.age$/, ''))).toBe(false);
   expect(readFileSync(agePath).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
 
-  const artifact = service.artifacts.find((a) => a.name === 'trial-keys-904-1')!;
+  const artifact = service.artifacts.find((a) => a.name === `trial-keys-904-${STEP}`)!;
   expect([...artifact.files.keys()].sort()).toEqual([basename(agePath), 'quota-keys-audit.jsonl'].sort());
   const uploaded = artifact.files.get(basename(agePath))!;
   expect(uploaded.equals(readFileSync(agePath))).toBe(true);

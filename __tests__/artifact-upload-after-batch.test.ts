@@ -8,6 +8,10 @@ import { parse } from 'csv-parse/sync';
 import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { startRecordingProxy } from '../__fixtures__/recording-proxy.js';
 import { runBundledAction, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { invocationId } from '../src/config/context.js';
+
+/** The default artifact name's step hash: the runner double sets no GITHUB_JOB or GITHUB_ACTION. */
+const STEP = invocationId({});
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -45,7 +49,7 @@ test('batch: the zip holds the CSV byte for byte, kept 1 day by default; outputs
   const csv = readFileSync(csvPath);
   expect(parse(csv, { columns: true })).toHaveLength(3);
 
-  const artifact = artifactNamed('trial-keys-777-2');
+  const artifact = artifactNamed(`trial-keys-777-${STEP}`);
   expect(artifact.finalized).toBe(true);
   // The audit log rides beside the CSV (audit-log-every-write.test.ts checks its lines).
   expect([...artifact.files.keys()].sort()).toEqual([basename(csvPath), 'quota-keys-audit.jsonl'].sort());
@@ -58,7 +62,7 @@ test('batch: the zip holds the CSV byte for byte, kept 1 day by default; outputs
     'artifact-digest': sha256(artifact.zip),
     'created-count': '3',
   });
-  expect(result.summary).toContain('- **Artifact:** trial-keys-777-2 (kept 1 day)');
+  expect(result.summary).toContain(`- **Artifact:** trial-keys-777-${STEP} (kept 1 day)`);
   expect(result.summary).toContain(`/actions/runs/777/artifacts/${artifact.id}`);
 });
 
@@ -109,7 +113,7 @@ test('a batch that ends short uploads the keys it created, then fails', async ()
     expect(result.code).toBe(1);
     expect(result.outputs).toMatchObject({ 'created-count': '2', 'failed-count': '3' });
     expect(result.stdout).toMatch(/^::error::3 of 5 key\(s\) were not created/m);
-    const artifact = artifactNamed('trial-keys-779-1');
+    const artifact = artifactNamed(`trial-keys-779-${STEP}`);
     expect(result.outputs['artifact-id']).toBe(String(artifact.id));
     const csvPath = result.outputs['csv-path']!;
     const zipped = artifact.files.get(basename(csvPath))!;
@@ -140,7 +144,7 @@ test.each([
     );
     expect(result.code).toBe(code);
     expect(result.outputs).toMatchObject({ 'created-count': '3', 'failed-count': '2' });
-    const zipped = artifactNamed(`trial-keys-${runId}-1`).files.get(basename(result.outputs['csv-path']!))!;
+    const zipped = artifactNamed(`trial-keys-${runId}-${STEP}`).files.get(basename(result.outputs['csv-path']!))!;
     expect(parse(zipped, { columns: true })).toHaveLength(3);
   } finally {
     await proxy.close();
@@ -159,7 +163,7 @@ test('an upload the service refuses fails the step and says where the CSV is', a
     expect(existsSync(csvPath)).toBe(true);
     expect(result.outputs['created-count']).toBe('2');
     expect(result.outputs['artifact-id']).toBeUndefined();
-    expect(result.stdout).toContain(`::error::Uploading the CSV as artifact "trial-keys-780-1" failed:`);
+    expect(result.stdout).toContain(`::error::Uploading the CSV as artifact "trial-keys-780-${STEP}" failed:`);
     expect(result.stdout).toContain(`The keys are only on the runner, at ${csvPath}.`);
     expect(refusing.artifacts).toEqual([]);
   } finally {

@@ -7,6 +7,10 @@ import { parse } from 'csv-parse/sync';
 import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { type RecordingProxy, startRecordingProxy } from '../__fixtures__/recording-proxy.js';
 import { runBundledAction, startDevServerProcess } from '../scripts/lib/simulate-runner.js';
+import { invocationId } from '../src/config/context.js';
+
+/** The default artifact name's step hash: the runner double sets no GITHUB_JOB or GITHUB_ACTION. */
+const STEP = invocationId({});
 
 type Server = { url: string; token: string; stop: () => Promise<void> };
 let server: Server;
@@ -43,11 +47,11 @@ const uploaded = (name: string) => service.artifacts.filter((a) => a.name === na
 test('list without output uploads nothing; list with output uploads its CSV', async () => {
   const bare = await run('300', { command: 'list' });
   expect(bare.code).toBe(0);
-  expect(uploaded('trial-keys-300-1')).toEqual([]);
+  expect(uploaded(`trial-keys-300-${STEP}`)).toEqual([]);
 
   const exported = await run('301', { command: 'list', output: 'all-keys.csv' });
   expect(exported.code).toBe(0);
-  const [artifact] = uploaded('trial-keys-301-1');
+  const [artifact] = uploaded(`trial-keys-301-${STEP}`);
   const csvPath = exported.outputs['csv-path']!;
   expect(basename(csvPath)).toBe('all-keys.csv');
   expect(artifact!.files.get('all-keys.csv')!.equals(readFileSync(csvPath))).toBe(true);
@@ -77,7 +81,7 @@ test('rotate: a dry run uploads nothing; with replace the replacements CSV is up
     'dry-run': 'true',
   });
   expect(dry.code).toBe(0);
-  expect(uploaded('trial-keys-304-1')).toEqual([]);
+  expect(uploaded(`trial-keys-304-${STEP}`)).toEqual([]);
 
   const result = await run('305', {
     command: 'rotate',
@@ -87,7 +91,7 @@ test('rotate: a dry run uploads nothing; with replace the replacements CSV is up
   });
   expect(result.code).toBe(0);
   expect(result.outputs).toMatchObject({ 'deleted-count': '3', 'created-count': '3' });
-  const [artifact] = uploaded('trial-keys-305-1');
+  const [artifact] = uploaded(`trial-keys-305-${STEP}`);
   const csvPath = result.outputs['csv-path']!;
   const zipped = artifact!.files.get(basename(csvPath))!;
   expect(zipped.equals(readFileSync(csvPath))).toBe(true);

@@ -12,11 +12,14 @@ import { captureLog } from '../__fixtures__/capture-log.js';
 import { runCliInProcess } from '../__fixtures__/cli-in-process.js';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
 import { startFaultProxy } from '../__fixtures__/fault-proxy.js';
-import { cliContext } from '../src/config/context.js';
+import { cliContext, invocationId } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { run } from '../src/run.js';
 import { shortenKey } from '../src/shared/redact.js';
+
+/** The default artifact name's step hash: the runner double sets no GITHUB_JOB or GITHUB_ACTION. */
+const STEP = invocationId({});
 
 let server: DevServer;
 let service: ArtifactService;
@@ -95,7 +98,7 @@ test('action: a batch through a faulty proxy fails; the artifact holds the CSV a
     expect(failed).toHaveLength(Number(core.outputs['failed-count']));
     expect(failed.length).toBe(2);
     // In the artifact, beside the CSV, byte for byte.
-    const artifact = service.artifacts.find((a) => a.name === 'trial-keys-4242-1')!;
+    const artifact = service.artifacts.find((a) => a.name === `trial-keys-4242-${STEP}`)!;
     expect([...artifact.files.keys()].sort()).toEqual([path.basename(csvPath), 'quota-keys-audit.jsonl'].sort());
     expect(artifact.files.get('quota-keys-audit.jsonl')!.toString()).toBe(text);
     // The json output is the run's document: the failure, the counts.

@@ -11,7 +11,11 @@ import { parse } from 'csv-parse/sync';
 import { type ArtifactService, startArtifactService } from '../__fixtures__/artifact-service.js';
 import { runCliInProcess } from '../__fixtures__/cli-in-process.js';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
+import { invocationId } from '../src/config/context.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+
+/** The default artifact name's step hash: the runner double sets no GITHUB_JOB or GITHUB_ACTION. */
+const STEP = invocationId({});
 
 let alpha: DevServer;
 let beta: DevServer;
@@ -112,7 +116,7 @@ test('action: a wrong token on one server fails the step; the others keys are de
   expect(suffix(rows(alphaCsv)[0]!.label!)).not.toBe(suffix(rows(betaCsv)[0]!.label!));
 
   // One artifact with both CSVs.
-  const artifact = service.artifacts.find((a) => a.name === 'trial-keys-4242-1')!;
+  const artifact = service.artifacts.find((a) => a.name === `trial-keys-4242-${STEP}`)!;
   // Both CSVs, and the one audit log the servers appended to.
   expect([...artifact.files.keys()].sort()).toEqual(
     [path.basename(alphaCsv), path.basename(betaCsv), 'quota-keys-audit.jsonl'].sort(),
@@ -228,7 +232,7 @@ test('action with server: only that entry runs, and its artifact is named after 
   expect(core.failures).toEqual([]);
   expect(JSON.parse(core.outputs.results!).map((r: { name: string }) => r.name)).toEqual(['beta']);
   expect(alpha.allKeys()).toHaveLength(before);
-  const artifact = service.artifacts.find((a) => a.name === 'trial-keys-beta-4343-1')!;
+  const artifact = service.artifacts.find((a) => a.name === `trial-keys-beta-4343-${invocationId({}, 'beta')}`)!;
   expect([...artifact.files.keys()].sort()).toEqual(
     [path.basename(core.outputs['csv-path']!), 'quota-keys-audit.jsonl'].sort(),
   );

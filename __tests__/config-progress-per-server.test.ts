@@ -44,7 +44,7 @@ test('a batch of 60 keys on two servers at once: each server tells its own progr
     const own = lines
       .filter((l) => l.startsWith(`info: [${name}] `) && l.includes('keys created ('))
       .map((l) => l.slice(`info: [${name}] `.length).replace(/, [\d.]+\/s.*$/, ''));
-    expect(own).toEqual([...tenths, '60/60 keys created (100 %)']);
+    expect(own).toEqual(tenths); // 100 % once: the done line, not a tick line too
   }
   for (const key of [...alpha.allKeys(), ...beta.allKeys()]) expect(lines.join('\n')).not.toContain(key.key);
 });

@@ -58,7 +58,7 @@ const GITLAB_DOC = readFileSync(path.join(ROOT, 'docs/gitlab.md'), 'utf8');
 /** The GitLab example, as a reader copies it: the yaml block after docs/gitlab.md's `examples/.gitlab-ci.yml` line. */
 const EXAMPLE = GITLAB_DOC.slice(GITLAB_DOC.indexOf('`examples/.gitlab-ci.yml`')).match(/```yaml\n([\s\S]*?)```/)![1]!;
 
-test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artifact, dotenv read by ' +
+test('example, tag pipeline: 10 keys, limit 100, auto-release-<tag> labels, CSV artifact, dotenv read by ' +
   'a later job', async () => {
   const dir = project(EXAMPLE);
   const { code, output } = await gitlabCiLocal(dir, 'key-generation', { CI_COMMIT_TAG: 'v1.2.3' });
@@ -76,7 +76,7 @@ test('example, tag pipeline: 10 keys, limit 100, release-<tag> labels, CSV artif
   });
   const rows = readCsv(path.join(artifacts(dir, 'key-generation'), env.QUOTA_KEYS_CSV!));
   expect(rows).toHaveLength(10);
-  expect(rows[0]!.label).toMatch(new RegExp(`^release-v1\\.2\\.3-001-p${pipelineId}j\\d+n[0-9a-f]{6}$`));
+  expect(rows[0]!.label).toMatch(new RegExp(`^auto-release-v1\\.2\\.3-001-p${pipelineId}j\\d+n[0-9a-f]{6}$`));
   expect(rows.every((r) => r.daily_limit === '100')).toBe(true);
   // The audit log is collected beside the CSV: one `created` line per key, by fingerprint.
   const audit = readFileSync(path.join(artifacts(dir, 'key-generation'), 'quota-keys-audit.jsonl'), 'utf8');

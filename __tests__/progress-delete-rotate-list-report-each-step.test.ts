@@ -27,10 +27,9 @@ async function runWithProgress(inputs: Record<string, string>) {
   return { report, lines };
 }
 
-const tenths = (what: string, total: number) => [
-  ...Array.from({ length: 10 }, (_, i) => `${((i + 1) * total) / 10}/${total} ${what} (${(i + 1) * 10} %)`),
-  `${total}/${total} ${what} (100 %)`,
-];
+// The last line (100 %) once: the done line says it, no tick line before it repeats it.
+const tenths = (what: string, total: number) =>
+  Array.from({ length: 10 }, (_, i) => `${((i + 1) * total) / 10}/${total} ${what} (${(i + 1) * 10} %)`);
 const withoutRate = (lines: string[]) => lines.map((l) => l.replace(/, [\d.]+\/s.*$/, ''));
 
 test('delete --all-matching of 60 keys: a line per 10 % of the deletes', async () => {
@@ -54,8 +53,7 @@ test('rotate with replace of 50 keys: the listing, then the replacements, then t
   });
   expect(report.ok).toBe(true);
   const shown = withoutRate(lines);
-  expect(shown[0]).toBe('50 keys listed');
-  expect(shown.slice(2)).toEqual([...tenths('keys created', 50), ...tenths('keys deleted', 50)]);
+  expect(shown).toEqual(['50 keys listed', ...tenths('keys created', 50), ...tenths('keys deleted', 50)]);
 });
 
 test('list over pages (v10: 100 a page): a line per page, counts only', async () => {
@@ -63,5 +61,5 @@ test('list over pages (v10: 100 a page): a line per page, counts only', async ()
   server.seedKeys(250);
   const { report, lines } = await runWithProgress({ command: 'list' });
   expect(report.ok).toBe(true);
-  expect(withoutRate(lines)).toEqual(['100 keys listed', '200 keys listed', '250 keys listed', '250 keys listed']);
+  expect(withoutRate(lines)).toEqual(['100 keys listed', '200 keys listed', '250 keys listed']);
 });

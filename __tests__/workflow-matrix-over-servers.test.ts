@@ -46,7 +46,7 @@ test('one leg per server: config + server from the matrix, its own invocation id
     server: '${{ matrix.server }}',
     'invocation-id': '${{ matrix.server }}',
   });
-  // No artifact-name: with server set, each leg's default is trial-keys-<server>-<run id>-<attempt>.
+  // No artifact-name: with server set, each leg's default is trial-keys-<server>-<run id>-<step>.
   expect(action.with!['artifact-name']).toBeUndefined();
   for (const server of await readServersFile(path.join(ROOT, config!)))
     expect(action.env![server.tokenEnv]).toBe(`\${{ secrets.${server.tokenEnv} }}`);

@@ -23,7 +23,7 @@ import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
 import { Cancellation, CancelledError } from './shared/cancel.js';
 import type { Logger } from './shared/log.js';
-import { NO_PROGRESS, type Progress } from './shared/progress.js';
+import { type KnownWait, NO_PROGRESS, type Progress } from './shared/progress.js';
 import { redactUrl } from './shared/redact.js';
 
 /**
@@ -94,6 +94,7 @@ function commandContext(
     log,
   });
   const api = new QuotaProxy(http, options.serverFlavor);
+  progress.waitsFrom?.((remaining) => rateLimitWait(api, options, remaining));
   const summary: CommandContext['summary'] = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
   if (auditLog) summary.facts.push(['Audit log', auditLog.file]);
   const audit = auditLog && ((event: Parameters<AuditLog['record']>[0]) => auditLog.record(event));
@@ -101,6 +102,17 @@ function commandContext(
     ctx: { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit },
     auditLog,
   };
+}
+
+/**
+ * The wait the admin rate limit puts before `remaining` more items (one admin request each), as the
+ * client will wait it (on-rate-limit wait, within max-wait-seconds): the progress's ETA counts it.
+ */
+function rateLimitWait(api: QuotaProxy, options: Options, remaining: number): KnownWait | undefined {
+  const plan = api.rateLimitPlan(remaining);
+  if (!plan || plan.fits) return undefined;
+  const waits = options.onRateLimit === 'wait' && plan.waitMs <= api.waitBudgetLeft();
+  return { available: plan.available, waitMs: waits ? plan.waitMs : undefined, perWindow: plan.limit };
 }
 
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */

@@ -43,6 +43,11 @@ export interface RunReport {
   auditPath?: string;
   /** usage --html: this server's part of the dashboard (a run over several servers writes one file of all). */
   dashboard?: DashboardServer;
+  /**
+   * A re-run's batch that exported every key its earlier attempts made again: its CSV holds all of
+   * theirs, so its artifact may replace theirs (../output/artifact.ts sameNameRule).
+   */
+  coversEarlierAttempts?: boolean;
   /** Set when SIGINT/SIGTERM stopped the run: the signal (the CLI exits 130/143). */
   cancelled?: string;
 }

@@ -13,13 +13,13 @@ import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { batchLabels, batchStem } from '../issuing/labels.js';
 import { isFatal } from '../quota-proxy/errors.js';
-import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { idleKeys } from '../reading/usage-trends.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText, refuseWithoutDelete } from './delete.js';
+import { fitRateLimit, type RateLimitFit, rateLimitRoom } from './rotate-rate-limit.js';
 
 const DAY_MS = 86_400_000;
 /** Rows of the summary table (the job summary shows 200); the counts cover every key. */
@@ -164,77 +164,40 @@ function table(ctx: CommandContext, rows: string[][], total: number) {
   return { head, rows, total };
 }
 
-/** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
+/**
+ * Step (dry-run): what would be deleted, and the replacement labels that would be created; of the
+ * due keys, only as many as the real run would rotate under the admin rate limit (rateLimitRoom).
+ */
 function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
   const { options, log, outputs, summary, context } = ctx;
+  const room = rateLimitRoom(ctx, due.length);
+  const go = Math.min(due.length, room?.fit ?? due.length);
   const planned = options.replace
     ? replacementLabels(
         due.map((k) => k.label),
         context.labelSuffix,
       )
     : [];
-  for (const k of due.slice(0, LOGGED_KEYS))
+  for (const k of due.slice(0, Math.min(go, LOGGED_KEYS)))
     log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
-  if (due.length > LOGGED_KEYS) log.info(`… and ${due.length - LOGGED_KEYS} more would be deleted.`);
-  summary.facts.push(['Would delete', String(due.length)]);
+  if (go > LOGGED_KEYS) log.info(`… and ${go - LOGGED_KEYS} more would be deleted.`);
+  summary.facts.push(['Would delete', String(go)]);
+  if (room && go < due.length) {
+    summary.facts.push(['Would stay due (rate limit)', String(due.length - go)]);
+    log.warning(
+      `Dry run: ${room.message}: the run would rotate the ${go} oldest now; the other ${due.length - go} would ` +
+        `stay due (${room.why}): run again after ${room.at}.`,
+    );
+  }
+  const result = (i: number) => (i < go ? 'would delete' : 'would stay due (rate limit)');
   summary.table = table(
     ctx,
-    due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)),
+    due
+      .slice(0, TABLE_ROWS)
+      .map((k, i) => row(ctx, k, result(i), i < go && planned[i] ? `would be ${planned[i]}` : '')),
     due.length,
   );
   return { ok: true, outputs, summary };
-}
-
-interface RateLimitFit {
-  /** Due keys left for a later run because the rate limit has no room for them. */
-  leftDue: number;
-  note?: string;
-}
-
-/**
- * Step: the admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
- * replace. Only as many as certainly fit are rotated, oldest first (`due` is cut to those); the rest
- * stay due for a later run. What fits is the window's room now, plus one whole window when
- * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted on).
- */
-function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit | RunReport {
-  const { options, api, log, outputs, summary } = ctx;
-  const perKey = options.replace ? 2 : 1;
-  const plan = api.rateLimitPlan(due.length * perKey);
-  if (!plan || plan.fits) return { leftDue: 0 };
-  const at = isoSeconds(plan.resetAt);
-  const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
-  const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
-  const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
-  const message =
-    `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
-    `${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
-    `${options.replace ? ' (a replacement and a delete each)' : ''}`;
-  const why =
-    options.onRateLimit === 'fail'
-      ? 'on-rate-limit is fail'
-      : canWait
-        ? 'max-wait-seconds covers the wait for one more window, not more'
-        : `waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
-          `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
-  if (fit >= due.length) {
-    log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
-    return { leftDue: 0 };
-  }
-  if (fit === 0)
-    return {
-      ok: false,
-      failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
-      outputs,
-      summary,
-    };
-  const leftDue = due.length - fit;
-  const note =
-    `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
-  log.warning(note);
-  summary.facts.push(['Left due (rate limit)', String(leftDue)]);
-  due.splice(fit);
-  return { leftDue, note };
 }
 
 interface Replacements {

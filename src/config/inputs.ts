@@ -36,7 +36,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: '',
     short: 'u',
     flag: { value: 'URL' },
-    help: 'server URL (env QUOTA_PROXY_URL, localhost:8787)',
+    help: 'server URL (env QUOTA_PROXY_URL; by hand localhost:8787)',
   },
   {
     name: 'admin-token',
@@ -91,9 +91,9 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'label-prefix',
     default: '',
-    for: ['list', 'usage', 'monitor', 'rotate'],
+    for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
     flag: { value: 'PREFIX' },
-    help: 'only keys whose label starts with PREFIX',
+    help: 'only labels starting with PREFIX; batch: put first',
   },
   {
     name: 'day',
@@ -244,7 +244,15 @@ export const INPUTS: readonly InputSpec[] = [
     default: '',
     for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     flag: { value: 'NAME', actionOnly: true },
-    help: 'artifact name',
+    help: 'artifact name (default: one per step)',
+  },
+  {
+    name: 'overwrite-artifact',
+    default: 'false',
+    boolean: true,
+    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
+    flag: { actionOnly: true },
+    help: 'replace an artifact of the same name',
   },
   {
     name: 'retention-days',

@@ -11,6 +11,7 @@ import { InputError } from './input-error.js';
 import { inputDefault } from './inputs.js';
 import { checkArtifactPaths, parseAuditLog, parseHtml, parseOutput } from './paths.js';
 import { sendsTokenInClear } from './plain-http.js';
+import { CLI_DEFAULT_URL, emptyUrlAdvice, missingTokenAdvice } from './required-inputs.js';
 
 export { COMMANDS, type Command, InputError };
 
@@ -70,6 +71,10 @@ export interface Options {
   limitAsTotalQuota: boolean;
   uploadArtifact: boolean;
   artifactName: string;
+  /** artifact-name was given (else the default, the same in every attempt of a step). */
+  artifactNameGiven: boolean;
+  /** Delete an artifact of the same name in the run before uploading (output/artifact.ts). */
+  overwriteArtifact: boolean;
   retentionDays: number;
   encryptTo: string[];
   allowPublicArtifact: boolean;
@@ -233,7 +238,8 @@ function parseArtifactName(raw: string, context: RunContext): string {
   if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
     throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
   }
-  return raw || `trial-keys-${context.runId}-${context.attempt}`;
+  // Unique per step (the step hash of batch labels) and the same in every attempt of it.
+  return raw || `trial-keys-${context.runId}-${context.invocation ?? context.attempt}`;
 }
 
 // bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
@@ -303,7 +309,9 @@ function reader(input: RawInputs): Reader {
 /** What to do, where, with which token. */
 function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, context: RunContext) {
   const command = oneOf('command', value('command'), COMMANDS);
-  const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
+  const urlGiven = get('url') || env.QUOTA_PROXY_URL?.trim();
+  if (!urlGiven && context.platform !== 'cli') throw new InputError('url', '', emptyUrlAdvice(context.platform));
+  const url = parseUrl(urlGiven || CLI_DEFAULT_URL);
   if (sendsTokenInClear(url) && parseBoolean('require-https', value('require-https'))) {
     throw new InputError(
       'url',
@@ -331,13 +339,8 @@ function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, cont
         `again as one line of plain characters`,
     );
   }
-  if (token === undefined && command !== 'health') {
-    throw new InputError(
-      'admin-token',
-      '',
-      `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`,
-    );
-  }
+  if (token === undefined && command !== 'health')
+    throw new InputError('admin-token', '', missingTokenAdvice(command, context.platform));
   return { command, url, token, tokenSource };
 }
 
@@ -488,9 +491,12 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
   const auditLog = parseAuditLog(get('audit-log'), command, bool('dry-run'), issuing.output, context);
   checkArtifactPaths({ output: issuing.output, auditLog }, get);
 
+  // generate, batch: their labels go under label-prefix, the stem a rotation selects them by.
+  const underPrefix = (command === 'generate' || command === 'batch') && !issuing.name.startsWith(issuing.labelPrefix);
   return {
     ...target,
     ...issuing,
+    ...(underPrefix ? { name: `${issuing.labelPrefix}${issuing.name}` } : {}),
     outputGiven: get('output') !== '',
     skipHealthCheck: bool('skip-health-check'),
     serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, FLAVORS) : undefined,
@@ -511,6 +517,8 @@ export function parseOptions(input: RawInputs, env: NodeJS.ProcessEnv, context: 
     limitAsTotalQuota: bool('limit-as-total-quota'),
     uploadArtifact: bool('upload-artifact'),
     artifactName: parseArtifactName(get('artifact-name'), context),
+    artifactNameGiven: get('artifact-name') !== '',
+    overwriteArtifact: bool('overwrite-artifact'),
     retentionDays: parseWholeNumber('retention-days', value('retention-days'), 1, 90),
     encryptTo: parseRecipients(get('encrypt-to')),
     allowPublicArtifact: bool('allow-public-artifact'),

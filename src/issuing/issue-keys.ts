@@ -38,6 +38,8 @@ export interface CarriedOver {
   failure?: string;
   /** The summary fact that counts the keys carried over (but for the adopted ones). */
   fact: string;
+  /** A re-run: some earlier attempt ran this step twice at once, so its keys were not told apart. */
+  collided?: boolean;
 }
 
 type IssueReport = RunReport & { result: IssueResult };
@@ -90,7 +92,10 @@ export async function issueToCsv(
     csvPath = await csv.close({ keepEmpty: false });
   }
   reportIssue(ctx, result, csvPath, dailyLimitFor, carried?.fact);
-  return verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+  const report = verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+  // A re-run that exported every key of its earlier attempts: its CSV holds all of theirs.
+  const covers = carried !== undefined && !how.carryOver && !carried.failure && !carried.collided;
+  return covers ? { ...report, coversEarlierAttempts: true } : report;
 }
 
 /** The carried-over keys count as the batch's, first; what was held back or could not be checked, as failures. */
@@ -164,7 +169,7 @@ async function reuseEarlierAttempts(ctx: CommandContext, requests: CreateKeyRequ
           `true issues a new batch).`,
       );
     }
-    return { keys: earlier.keys, rest: earlier.rest, fact };
+    return { keys: earlier.keys, rest: earlier.rest, fact, collided: earlier.collided.length > 0 };
   } catch (error) {
     return {
       keys: [],
@@ -218,8 +223,32 @@ function reportIssue(
   // By label, as the batch numbers them (creates finish in any order).
   summary.table.rows.sort((a, b) => compareLabels(a[0]!, b[0]!));
   log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
-  for (const f of result.failures.slice(0, 5)) log.warning(`Not created: ${f.label}: ${f.error}`);
-  if (result.failures.length > 5) log.warning(`… and ${result.failures.length - 5} more not created.`);
+  for (const line of notCreatedLines(result.failures)) log.warning(line);
+}
+
+/** Reasons told one line each. */
+const REASONS_SHOWN = 5;
+
+/**
+ * The keys not created, one line per reason (a rate limit or a refused token fails every key alike:
+ * said once, with how many and which labels, not once per key).
+ */
+export function notCreatedLines(failures: readonly { label: string; error: string }[]): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const { label, error } of failures) {
+    const labels = byReason.get(error);
+    if (labels) labels.push(label);
+    else byReason.set(error, [label]);
+  }
+  const shown = [...byReason].slice(0, REASONS_SHOWN);
+  const lines = shown.map(([reason, labels]) => {
+    labels.sort(compareLabels);
+    const which = labels.length === 1 ? labels[0] : `${labels.length} keys (${labels[0]} … ${labels.at(-1)})`;
+    return `Not created: ${which}: ${reason}`;
+  });
+  const more = [...byReason.values()].slice(REASONS_SHOWN).reduce((n, labels) => n + labels.length, 0);
+  if (more > 0) lines.push(`… and ${more} more not created, for other reasons.`);
+  return lines;
 }
 
 /** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */

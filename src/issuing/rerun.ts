@@ -50,14 +50,15 @@ export function isRerunOfBatch(context: RunContext, requests: readonly CreateKey
 
 /**
  * Does a stem of an earlier attempt name this batch? The same stem, or, when `name` was not given,
- * the default for the same trigger on another day (`batch-<date>`, `scheduled-<date>`): a re-run
- * the next day computes another date.
+ * the default for the same trigger on another day (`batch-<date>`, `scheduled-<date>`, after any
+ * label-prefix): a re-run the next day computes another date.
  */
 function sameBatchStem(stem: string, ours: string, nameGiven: boolean): boolean {
   if (stem === ours) return true;
   if (nameGiven) return false;
-  const dated = /^(batch|scheduled)-\d{8}$/;
-  return dated.test(stem) && dated.test(ours) && stem.split('-')[0] === ours.split('-')[0];
+  const dated = /^(.*(?:^|-)(?:batch|scheduled)-)\d{8}$/;
+  const [theirs, mine] = [dated.exec(stem), dated.exec(ours)];
+  return Boolean(theirs && mine && theirs[1] === mine[1]);
 }
 
 /** Lists the server's keys and picks those an earlier attempt of this step made for `requests`. */

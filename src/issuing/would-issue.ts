@@ -1,27 +1,39 @@
 // generate and batch with dry-run: what would be sent, nothing sent. The health check and the token
 // check (read-only) have run; no create request goes out, no CSV is written, no audit line either.
+// The admin rate limit is counted as the real run counts it (KeyIssuer's announceRateLimit): what
+// fits the window now, the rest only when on-rate-limit is wait and max-wait-seconds covers the wait.
 
 import type { CommandContext, RunReport } from '../commands/contract.js';
-import { isoSeconds } from '../quota-proxy/retry.js';
+import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest } from '../quota-proxy/types.js';
 
 /** Rows of the summary table; the counts cover every request. */
 const TABLE_ROWS = 200;
 
-/** The admin rate limit as it stands after the read-only requests, against the creates needed. */
-function rateLimitText(ctx: CommandContext, requests: number): string {
+/** How many of `keys` keys the real run would create under the admin rate limit, and why. */
+function rateLimitOutcome(ctx: CommandContext, keys: number): { creates: number; text: string } {
   const { api, options } = ctx;
+  const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+  const requests = Math.ceil(keys / perRequest);
   const plan = api.rateLimitPlan(requests);
-  if (!plan) return 'none announced by the server so far';
+  if (!plan) return { creates: keys, text: 'none announced by the server so far' };
   const perWindow = plan.limit ? ` (${plan.limit} per window)` : '';
   const window = `${plan.available} request(s) left until ${isoSeconds(plan.resetAt)}${perWindow}`;
-  if (plan.fits) return `${window}: all ${requests} fit now`;
-  const windows = plan.limit ? Math.ceil((requests - plan.available) / plan.limit) : 1;
-  const then =
+  if (plan.fits) return { creates: keys, text: `${window}: all ${requests} fit now` };
+  const fit = Math.min(keys, plan.available * perRequest);
+  const now = `${window}: ${plan.available} of ${requests} fit now; the other ${requests - plan.available}`;
+  const left = api.waitBudgetLeft();
+  const why =
     options.onRateLimit === 'fail'
-      ? 'on-rate-limit is fail: only those would be sent'
-      : `the rest would wait for ${windows} more window(s) within max-wait-seconds, else not be sent`;
-  return `${window}: ${plan.available} of ${requests} fit now; ${then}`;
+      ? 'on-rate-limit is fail'
+      : plan.waitMs > left
+        ? `waiting ${waitText(plan.waitMs)} for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`
+        : undefined;
+  if (why)
+    return { creates: fit, text: `${now} would not be sent (${why}): run again after ${isoSeconds(plan.resetAt)}` };
+  const windows = plan.limit ? Math.ceil((requests - plan.available) / plan.limit) : 1;
+  const more = windows > 1 ? ` and ${windows - 1} more window(s) after it, each within max-wait-seconds` : '';
+  return { creates: keys, text: `${now} after waiting ${waitText(plan.waitMs)} for the next window${more}` };
 }
 
 /** The report of a dry run: count, labels, limits, create requests and the rate-limit plan. */
@@ -29,11 +41,14 @@ export function wouldIssue(ctx: CommandContext, requests: CreateKeyRequest[]): R
   const { api, log, outputs, summary } = ctx;
   const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
   const sent = Math.ceil(requests.length / perRequest);
-  const rateLimit = rateLimitText(ctx, sent);
+  const { creates, text: rateLimit } = rateLimitOutcome(ctx, requests.length);
   Object.assign(outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
   summary.facts.push(
     ['Dry run', 'yes: nothing was created (no create request was sent, no CSV written)'],
-    ['Would create', String(requests.length)],
+    ['Would create', String(creates)],
+    ...(creates < requests.length
+      ? [['Would not create (rate limit)', String(requests.length - creates)] as [string, string]]
+      : []),
     ['Create requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`],
     ['Rate limit', rateLimit],
   );
@@ -41,15 +56,21 @@ export function wouldIssue(ctx: CommandContext, requests: CreateKeyRequest[]): R
     head: ['Label', 'Daily limit', 'Expires (UTC)', 'Result'],
     rows: requests
       .slice(0, TABLE_ROWS)
-      .map((r) => [r.label, String(r.dailyLimit), r.expiresAt?.toISOString() ?? '', 'would create']),
+      .map((r, i) => [
+        r.label,
+        String(r.dailyLimit),
+        r.expiresAt?.toISOString() ?? '',
+        i < creates ? 'would create' : 'would not be created (rate limit)',
+      ]),
     // Only the first rows are kept: the job summary then shows no misleading "last" rows.
     total: requests.length,
-    rest: 'would be created too',
+    rest: creates === requests.length ? 'would be created too' : 'not shown (the counts above say which go)',
   };
   if (requests.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
   const labels = requests.length > 1 ? `${requests[0]!.label} … ${requests.at(-1)!.label}` : requests[0]?.label;
   log.info(
-    `Dry run: would create ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ${rateLimit}.`,
+    `Dry run: would create ${creates} of ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ` +
+      `${rateLimit}.`,
   );
   return { ok: true, outputs, summary };
 }

@@ -1,21 +1,18 @@
 // Many servers' CSVs as one artifact (GitHub): every server's `<name>-…csv` (already encrypted
 // when encrypt-to is set), uploaded together, also when some server failed.
 import type { RunContext } from '../config/context.js';
-import type { Options } from '../config/options.js';
 import {
   type ArtifactClientFactory,
+  type ArtifactOptions,
+  artifactOutputs,
   artifactServiceAvailable,
   publicArtifactRefusal,
+  sameNameRule,
   uploadFileArtifact,
 } from '../output/artifact.js';
 import { isPlainFile } from '../shared/files.js';
 import type { Logger } from '../shared/log.js';
 import type { MultiReport } from './run-all.js';
-
-type ArtifactOptions = Pick<
-  Options,
-  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
->;
 
 /** Uploads the servers' CSVs as one artifact; sets the artifact outputs; returns a failure line, or undefined. */
 export async function deliverServerCsvs(
@@ -54,12 +51,13 @@ export async function deliverServerCsvs(
     return undefined;
   }
   try {
-    const artifact = await uploadFileArtifact(files, options, context, env, createClient);
-    Object.assign(all.outputs, {
-      'artifact-id': String(artifact.id),
-      'artifact-url': artifact.url,
-      'artifact-digest': artifact.digest,
-    });
+    const sameName = sameNameRule(
+      options,
+      context,
+      all.results.map((r) => r.report),
+    );
+    const artifact = await uploadFileArtifact(files, options, context, env, { sameName, log }, createClient);
+    Object.assign(all.outputs, artifactOutputs(artifact));
     all.summary.facts.push(['Artifact', `${artifact.name} (${contents})`], ['Artifact URL', artifact.url]);
     log.info(`Uploaded ${contents} as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`);
     return undefined;

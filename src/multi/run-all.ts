@@ -90,7 +90,8 @@ export async function runAll(
       result.report.ok = false;
       result.report.failure = error instanceof Error ? error.message : String(error);
     }
-    if (!result.report.ok) log.warning(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
+    // In the log where it happened; the step's one error line (and annotation) names it with the others.
+    if (!result.report.ok) log.info(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
   });
   const all = combine(runs[0]?.options.command ?? 'health', results, cancellation);
   await serversDashboard(runs[0]?.options.html, all, log);

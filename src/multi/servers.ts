@@ -189,7 +189,11 @@ export async function serverRuns(
   for (const name of ONE_SERVER_INPUTS)
     if (input(name).trim())
       throw new InputError(name, '', `not with config: each server's ${name} comes from the servers file`);
-  const base = parseOptions(input, { ...env, ADMIN_TOKEN: 'checked-per-server' }, context);
+  const base = parseOptions(
+    input,
+    { ...env, ADMIN_TOKEN: 'checked-per-server', QUOTA_PROXY_URL: 'http://127.0.0.1/' },
+    context,
+  );
   const shown = path.relative(context.workspace, base.config!) || base.config!;
   const all = await readServersFile(base.config!, shown);
   const entries = base.server ? all.filter((e) => e.name === base.server) : all;
@@ -238,7 +242,10 @@ function serverRun(
   }
   options.tokenSource = `env ${entry.tokenEnv} (token-env of server ${entry.name})`;
   if (!output) options.output = serverCsv(options.output, entry.name, exists);
-  if (base.server && !input('artifact-name').trim())
-    options.artifactName = `trial-keys-${entry.name}-${context.runId}-${context.attempt}`;
+  // The step's name (its hash, not the server's piece of it), with the server's name for a matrix leg.
+  if (!input('artifact-name').trim())
+    options.artifactName = base.server
+      ? `trial-keys-${entry.name}-${context.runId}-${context.invocation ?? context.attempt}`
+      : base.artifactName;
   return { name: entry.name, options, context: ctx };
 }

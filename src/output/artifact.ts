@@ -24,9 +24,18 @@ export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dr
   }
 }
 
-type ArtifactOptions = Pick<
+/** What delivering a CSV reads of the options. */
+export type ArtifactOptions = Pick<
   Options,
-  'uploadArtifact' | 'encryptTo' | 'allowPublicArtifact' | 'artifactName' | 'retentionDays'
+  | 'command'
+  | 'uploadArtifact'
+  | 'encryptTo'
+  | 'allowPublicArtifact'
+  | 'artifactName'
+  | 'artifactNameGiven'
+  | 'overwriteArtifact'
+  | 'retentionDays'
+  | 'auditLog'
 >;
 
 /**
@@ -82,10 +91,108 @@ export interface ArtifactUploader {
     rootDirectory: string,
     options?: { retentionDays?: number },
   ): Promise<{ id?: number; digest?: string }>;
+  /** Deletes this run's artifact of that name (throws ArtifactNotFoundError when there is none). */
+  deleteArtifact?(name: string): Promise<unknown>;
 }
 
 /** Makes the artifact client; called only when a CSV is to be uploaded. */
 export type ArtifactClientFactory = () => Promise<ArtifactUploader>;
+
+/**
+ * What may become of an artifact of the same name already in this run (a job's re-run attempt is
+ * the same run: the service refuses a second artifact of one name with 409 Conflict).
+ */
+export interface SameName {
+  /** overwrite-artifact: it is deleted first, as actions/upload-artifact's `overwrite` does. */
+  overwrite: boolean;
+  /**
+   * It is an earlier attempt's of this step (the default name) and this CSV holds every key it
+   * did (a batch re-run re-exports them, a list lists anew): this upload replaces it.
+   */
+  supersedes: boolean;
+}
+
+/**
+ * The rule for `reports` (one per server): a re-run attempt replaces its earlier attempt's artifact
+ * (the default name is the same in every attempt of a step) only when every CSV holds every key the
+ * earlier one did; `overwrite-artifact: true` replaces any artifact of the name.
+ */
+export function sameNameRule(
+  options: Pick<Options, 'command' | 'artifactNameGiven' | 'overwriteArtifact'>,
+  context: Pick<RunContext, 'attempt'>,
+  reports: readonly RunReport[],
+): SameName {
+  // A list lists every key anew; a batch says whether it exported the earlier attempt's keys again.
+  const covers = reports.every((r) => options.command === 'list' || r.coversEarlierAttempts === true);
+  return {
+    overwrite: options.overwriteArtifact,
+    supersedes: !options.artifactNameGiven && context.attempt > 1 && covers,
+  };
+}
+
+/** Numbered names tried when the name is taken and its artifact must stay: `<name>-2` … */
+const LAST_NUMBERED_NAME = 20;
+
+/** The service's answer to a second artifact of one name (CreateArtifact, 409 Conflict). */
+const nameTaken = (error: unknown) => error instanceof Error && /\(409\)|already exists/i.test(error.message);
+
+/** Deletes this run's artifact `name`; undefined when done (or there was none), else why not. */
+async function deleteArtifactNamed(client: ArtifactUploader, name: string): Promise<string | undefined> {
+  if (!client.deleteArtifact) return 'this artifact client cannot delete';
+  try {
+    await client.deleteArtifact(name);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ArtifactNotFoundError') return undefined;
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Uploads under `name`; when the run already has an artifact of that name, replaces it as `sameName`
+ * allows, else uploads under the first free `<name>-2`, `<name>-3`… and says so (never fails the
+ * step after its keys were made, never deletes keys the new CSV lacks).
+ */
+async function uploadUnderFreeName(
+  client: ArtifactUploader,
+  name: string,
+  upload: (name: string) => Promise<{ id?: number; digest?: string }>,
+  sameName: SameName,
+  log: Logger,
+): Promise<{ name: string; result: { id?: number; digest?: string } }> {
+  let deleteFailure = sameName.overwrite ? await deleteArtifactNamed(client, name) : undefined;
+  try {
+    return { name, result: await upload(name) };
+  } catch (error) {
+    if (!nameTaken(error)) throw error;
+  }
+  if (sameName.supersedes && !sameName.overwrite) {
+    deleteFailure = await deleteArtifactNamed(client, name);
+    try {
+      const result = await upload(name);
+      log.info(`Replaced the earlier attempt's artifact ${name}: this attempt's CSV holds every key it held.`);
+      return { name, result };
+    } catch (error) {
+      if (!nameTaken(error)) throw error;
+    }
+  }
+  for (let n = 2; n <= LAST_NUMBERED_NAME; n++) {
+    try {
+      const result = await upload(`${name}-${n}`);
+      const kept = deleteFailure
+        ? ` that could not be deleted (${deleteFailure})`
+        : ', which may hold keys this CSV does not';
+      log.warning(
+        `This run already has an artifact ${name} (an earlier attempt's, or another step's of that name)${kept}` +
+          `: uploaded as ${name}-${n} instead${sameName.overwrite ? '' : ' (overwrite-artifact: true replaces it)'}.`,
+      );
+      return { name: `${name}-${n}`, result };
+    } catch (error) {
+      if (!nameTaken(error)) throw error;
+    }
+  }
+  throw new Error(`this run already has artifacts named ${name} and ${name}-2 to ${name}-${LAST_NUMBERED_NAME}`);
+}
 
 /** Uploads the files (the CSV, the audit log), zipped under their names. */
 export async function uploadFileArtifact(
@@ -93,10 +200,19 @@ export async function uploadFileArtifact(
   options: Pick<Options, 'artifactName' | 'retentionDays'>,
   context: Pick<RunContext, 'runId'>,
   env: NodeJS.ProcessEnv,
+  how: { sameName: SameName; log: Logger },
   createClient: ArtifactClientFactory,
 ): Promise<UploadedArtifact> {
-  const { artifactName: name, retentionDays } = options;
-  const result = await (await createClient()).uploadArtifact(name, [...files], commonFolder(files), { retentionDays });
+  const { retentionDays } = options;
+  const client = await createClient();
+  const root = commonFolder(files);
+  const { name, result } = await uploadUnderFreeName(
+    client,
+    options.artifactName,
+    (as) => client.uploadArtifact(as, [...files], root, { retentionDays }),
+    how.sameName,
+    how.log,
+  );
   if (result.id === undefined) throw new Error('the artifact service returned no artifact id');
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
@@ -108,6 +224,16 @@ export async function uploadFileArtifact(
     url,
     digest: result.digest ?? '',
     retentionDays: max > 0 && max < retentionDays ? max : retentionDays,
+  };
+}
+
+/** The artifact outputs of an upload (`artifact-name`: a taken name may have been numbered). */
+export function artifactOutputs(artifact: UploadedArtifact): Record<string, string> {
+  return {
+    'artifact-name': artifact.name,
+    'artifact-id': String(artifact.id),
+    'artifact-url': artifact.url,
+    'artifact-digest': artifact.digest,
   };
 }
 
@@ -165,7 +291,8 @@ export async function deliverCsv(
   }
   let artifact: UploadedArtifact;
   try {
-    artifact = await uploadFileArtifact(files, options, context, env, createClient);
+    const sameName = sameNameRule(options, context, [report]);
+    artifact = await uploadFileArtifact(files, options, context, env, { sameName, log }, createClient);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const where = hasCsv
@@ -173,11 +300,7 @@ export async function deliverCsv(
       : `${what} is on the runner, at ${files[0]}.`;
     return `Uploading ${what} as artifact "${options.artifactName}" failed: ${message}. ${where}`;
   }
-  Object.assign(report.outputs, {
-    'artifact-id': String(artifact.id),
-    'artifact-url': artifact.url,
-    'artifact-digest': artifact.digest,
-  });
+  Object.assign(report.outputs, artifactOutputs(artifact));
   const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
   report.summary.facts.push(
     ['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`],

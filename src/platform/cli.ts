@@ -99,7 +99,9 @@ export function renderSummary(summary: Summary, redact: (text: string) => string
         .join('  ')
         .trimEnd();
     lines.push('', line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
-    if (rows.length > shown.length) lines.push(`… and ${rows.length - shown.length} more (all in the CSV)`);
+    // Where the rest are, as the report says: a dry run or a list without output wrote no CSV.
+    const more = Math.max(summary.table.total ?? rows.length, rows.length) - shown.length;
+    if (more > 0) lines.push(`… and ${more.toLocaleString('en-US')} more ${summary.table.rest ?? 'not shown'}`);
   }
   return lines.join('\n');
 }

@@ -124,7 +124,8 @@ function stepSummary(
     trigger: context.triggerText,
     workspace: context.workspace,
     runId: context.runId,
-    artifactName: step.options?.artifactName,
+    // The name uploaded under: a name the run already had may have been numbered (output/artifact.ts).
+    artifactName: report.outputs['artifact-name'] || step.options?.artifactName,
     repository: env.GITHUB_REPOSITORY,
     failures: step.failures,
     advice: step.advice,

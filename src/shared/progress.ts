@@ -1,6 +1,20 @@
 // Progress of long work (batch, rotate, list over pages, delete of many keys), told on stderr or
 // the log, never stdout: a live bar on a terminal, a plain line now and then in CI. Short work shows
 // nothing: fewer than MIN_ITEMS items, or done within QUIET_MS. Lines carry counts, never a key.
+// The ETA counts a wait it can foresee (the server's admin rate limit), which the rate cannot show.
+
+/** A wait ahead of the remaining items that is known before it happens: the admin rate limit's window. */
+export interface KnownWait {
+  /** Items that can go before the wait. */
+  available: number;
+  /** Milliseconds from now until the rest can go; undefined: the rest will not go (waiting is not allowed). */
+  waitMs?: number;
+  /** Items a window takes after that: more remaining than this needs further windows of unknown length. */
+  perWindow?: number;
+}
+
+/** The known wait for `remaining` more items, or undefined when none stands in their way. */
+export type WaitsFor = (remaining: number) => KnownWait | undefined;
 
 /** What a command reports; the platform decides how (or whether) it is shown. */
 export interface Progress {
@@ -9,6 +23,8 @@ export interface Progress {
   tick(n?: number): void;
   /** The work ended (finished, failed or cancelled): the bar is cleared, a last line said if any was. */
   done(): void;
+  /** Where known waits come from (one admin request per item); the ETA counts them. */
+  waitsFrom?(waits: WaitsFor): void;
 }
 
 /** Shows nothing: for --quiet, for tests, and when no platform asked for progress. */
@@ -53,16 +69,54 @@ interface State {
   what: string;
   count: number;
   startedAt: number;
+  waits?: WaitsFor;
+  /** Time spent in known waits so far: not work, so not in the rate. */
+  waitedMs?: number;
+  /** A known wait under way: from when until when. */
+  waiting?: { from: number; until: number };
+}
+
+/** Milliseconds spent in known waits by `now`. */
+function waited(state: State, now: number): number {
+  const { waiting } = state;
+  const current = waiting ? Math.max(0, Math.min(now, waiting.until) - waiting.from) : 0;
+  return (state.waitedMs ?? 0) + current;
+}
+
+/** Notes a known wait starting now (the window has no room left), and closes one that has ended. */
+function trackWait(state: State, now: number): void {
+  if (state.waiting && now >= state.waiting.until) {
+    state.waitedMs = waited(state, now);
+    state.waiting = undefined;
+  }
+  const known = state.total > state.count ? state.waits?.(state.total - state.count) : undefined;
+  if (!state.waiting && known?.available === 0 && known.waitMs)
+    state.waiting = { from: now, until: now + known.waitMs };
+}
+
+/** ` ETA 13s`, counting a known wait: ` ETA 14m40s (a 14m30s rate-limit wait)`; `over` when more are ahead. */
+function etaText(state: State, rate: number): string {
+  const remaining = state.total - state.count;
+  if (rate <= 0 || remaining <= 0) return '';
+  const known = state.waits?.(remaining);
+  if (!known || known.available >= remaining) return `, ETA ${formatDuration((remaining / rate) * 1000)}`;
+  const first = (known.available / rate) * 1000;
+  if (known.waitMs === undefined) return `, ETA ${formatDuration(first)} (the rest waits for a later run)`;
+  const eta = Math.max(first, known.waitMs) + ((remaining - known.available) / rate) * 1000;
+  const more = known.perWindow !== undefined && remaining - known.available > known.perWindow;
+  return `, ETA ${more ? 'over ' : ''}${formatDuration(eta)} (a ${formatDuration(known.waitMs)} rate-limit wait)`;
 }
 
 /** `1,234/3,000 keys created (41 %), 135/s, ETA 13s`; without a total: `1,234 keys listed, 135/s`. */
-export function progressText({ total, what, count, startedAt }: State, now: number): string {
-  const seconds = Math.max(0.001, (now - startedAt) / 1000);
+export function progressText(state: State, now: number, final = false): string {
+  const { total, what, count, startedAt } = state;
+  // The rate of the work itself: a known wait is counted in the ETA, not spread over the rate.
+  const seconds = Math.max(0.001, (now - startedAt - waited(state, now)) / 1000);
   const rate = count / seconds;
   const rateText = `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)}/s`;
   if (total <= 0) return `${thousands(count)} ${what}, ${rateText}`;
   const percent = Math.floor((100 * Math.min(count, total)) / total);
-  const eta = rate > 0 && count < total ? `, ETA ${formatDuration(((total - count) / rate) * 1000)}` : '';
+  const eta = final ? '' : etaText(state, rate);
   return `${thousands(count)}/${thousands(total)} ${what} (${percent} %), ${rateText}${eta}`;
 }
 
@@ -72,41 +126,57 @@ export function createProgress(options: ProgressOptions): Progress {
   return options.tty ? barProgress(options) : lineProgress(options);
 }
 
+/** Ticks `state` at `at`; true when a known wait of at least `longMs` starts with it. */
+function tickState(state: State, n: number, at: number, longMs: number): boolean {
+  state.count += n;
+  const before = state.waiting;
+  trackWait(state, at);
+  return state.waiting !== undefined && state.waiting !== before && state.waiting.until - at >= longMs;
+}
+
 function lineProgress({ write, now = Date.now, quietMs = QUIET_MS, everyMs = LINE_EVERY_MS }: ProgressOptions) {
   let state: State | undefined;
+  let waits: WaitsFor | undefined;
   let lastAt = 0;
   let lastTenth = 0;
-  let shown = false;
+  /** The count the last line showed: a last line with the same count would say it again. */
+  let shownCount: number | undefined;
   return {
     start(total: number, what: string) {
-      state = { total, what, count: 0, startedAt: now() };
+      state = { total, what, count: 0, startedAt: now(), waits };
       lastAt = state.startedAt;
       lastTenth = 0;
-      shown = false;
+      shownCount = undefined;
     },
     tick(n = 1) {
       if (!state) return;
-      state.count += n;
       const at = now();
-      if (state.total > 0 && state.total < MIN_ITEMS) return;
-      if (at - state.startedAt < quietMs || at - lastAt < everyMs) return;
-      // Whichever is rarer: 10 % more done (when the total is known) and everyMs since the last line.
+      const longWait = tickState(state, n, at, everyMs);
+      if (state.total > 0 && (state.total < MIN_ITEMS || state.count >= state.total)) return; // done() says the end
+      // Whichever is rarer: 10 % more done (when the total is known) and everyMs since the last line;
+      // a long known wait starting now is said at once (nothing moves for a while).
       const tenth = state.total > 0 ? Math.floor((10 * state.count) / state.total) : lastTenth + 1;
-      if (tenth <= lastTenth) return;
-      lastTenth = tenth;
+      if (!longWait && (at - state.startedAt < quietMs || at - lastAt < everyMs || tenth <= lastTenth)) return;
+      lastTenth = Math.max(lastTenth, tenth);
       lastAt = at;
-      shown = true;
+      shownCount = state.count;
       write(progressText(state, at));
     },
     done() {
-      if (state && shown) write(`${progressText(state, now())}: done`);
+      if (state && shownCount !== undefined && shownCount !== state.count)
+        write(`${progressText(state, now(), true)}: done`);
       state = undefined;
+    },
+    waitsFrom(given: WaitsFor) {
+      waits = given;
+      if (state) state.waits = given;
     },
   };
 }
 
 function barProgress({ write, now = Date.now, quietMs = QUIET_MS, columns = () => 80 }: ProgressOptions) {
   let state: State | undefined;
+  let waits: WaitsFor | undefined;
   let drawnAt = 0;
   let drawn = false;
   const draw = (at: number) => {
@@ -122,16 +192,20 @@ function barProgress({ write, now = Date.now, quietMs = QUIET_MS, columns = () =
   };
   return {
     start(total: number, what: string) {
-      state = { total, what, count: 0, startedAt: now() };
+      state = { total, what, count: 0, startedAt: now(), waits };
       drawn = false;
     },
     tick(n = 1) {
       if (!state) return;
-      state.count += n;
       const at = now();
+      const longWait = tickState(state, n, at, quietMs);
       if (state.total > 0 && state.total < MIN_ITEMS) return;
-      if (at - state.startedAt < quietMs || at - drawnAt < BAR_REDRAW_MS) return;
+      if (!longWait && (at - state.startedAt < quietMs || at - drawnAt < BAR_REDRAW_MS)) return;
       draw(at);
+    },
+    waitsFrom(given: WaitsFor) {
+      waits = given;
+      if (state) state.waits = given;
     },
     done() {
       if (drawn) write('\r\x1b[K');
