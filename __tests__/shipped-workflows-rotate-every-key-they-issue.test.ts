@@ -1,7 +1,7 @@
 // The shipped workflows fit together: every label stem an issuing one makes (computed by the code
 // itself, parseOptions with the trigger's context, so defaults such as release-<tag> come from
 // defaultName) starts with the label-prefix of a shipped rotation. Shipped: the action's workflows
-// in .github/workflows, examples/.gitlab-ci.yml and the README's GitLab component example.
+// in .github/workflows, examples/.gitlab-ci.yml and the GitLab component example of docs/gitlab.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -11,6 +11,7 @@ import { parseArgs } from '../src/platform/cli-args.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const GITLAB_DOC = readFileSync(path.join(ROOT, 'docs/gitlab.md'), 'utf8');
 const NOW = new Date('2026-11-26T10:00:00Z');
 
 type Trigger = 'tag' | 'dispatch' | 'schedule';
@@ -71,8 +72,8 @@ function gitlabSteps(): ToolStep[] {
         triggers: (spec.rules ?? []).flatMap((r) => (r.if.includes('CI_COMMIT_TAG') ? ['tag' as const] : [])),
       })),
   );
-  // The README's component example: each include is one job of templates/quota-keys.yml.
-  const component = README.slice(README.indexOf('### CI/CD component')).match(/```yaml\n([\s\S]*?)```/)![1]!;
+  // The component's example in docs/gitlab.md: each include is one job of templates/quota-keys.yml.
+  const component = GITLAB_DOC.slice(GITLAB_DOC.indexOf('## CI/CD component')).match(/```yaml\n([\s\S]*?)```/)![1]!;
   const includes = (parse(component) as { include: Array<{ inputs: Record<string, unknown> }> }).include;
   for (const [i, { inputs }] of includes.entries()) {
     const args = String(inputs.args ?? '')
@@ -84,7 +85,7 @@ function gitlabSteps(): ToolStep[] {
       '$CI_PIPELINE_SOURCE == "schedule"',
     ];
     steps.push({
-      where: `README component example, include ${i + 1}`,
+      where: `docs/gitlab.md component example, include ${i + 1}`,
       platform: 'gitlab',
       inputs: { command: String(inputs.command ?? 'batch'), name: String(inputs.name ?? ''), ...flagsAsInputs(args) },
       triggers: rules.map((r) =>
@@ -140,12 +141,12 @@ test('the shipped workflows are found: issuing ones on every platform, and rotat
       '.github/workflows/issue-keys.yml',
       '.github/workflows/servers-keys.yml',
       'examples/.gitlab-ci.yml key-generation',
-      'README component example, include 1',
+      'docs/gitlab.md component example, include 1',
     ]),
   );
   expect(rotations.map((s) => s.where)).toEqual([
     '.github/workflows/rotate-keys.yml',
-    'README component example, include 2',
+    'docs/gitlab.md component example, include 2',
   ]);
 });
 

@@ -50,7 +50,7 @@ async function startFakeV1p(answers: FakeAnswers): Promise<{ url: string; close:
 const MERMAID_LINE = new RegExp(
   [
     '%%\\{init: .*\\}%%',
-    'xychart-beta',
+    'xychart-beta( horizontal)?',
     '    title "[^"`\\n]*"',
     '    x-axis \\[("[^"`\\n]*"(, )?)+\\]',
     '    y-axis "[^"`\\n]*" \\d+ --> \\d+',

@@ -161,7 +161,7 @@ test('usage-dashboard: weekly, built with contents: read, published by a job tha
   expect(deploy).toMatchObject({ needs: 'build', environment: { name: 'github-pages' } });
   expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   expect(deploy!.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
-  expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(
+  expect(readFileSync(path.join(ROOT, 'docs/dashboard.md'), 'utf8')).toContain(
     `\`\`\`yaml\n${read('usage-dashboard.yml')}\`\`\``,
   );
 });

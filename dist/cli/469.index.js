@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/config/options.ts + 2 modules
-var config_options = __webpack_require__(6837);
+// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
+var config_options = __webpack_require__(7250);
 // EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
 var encrypt = __webpack_require__(2349);
-// EXTERNAL MODULE: ./src/run.ts + 47 modules
-var run = __webpack_require__(722);
+// EXTERNAL MODULE: ./src/run.ts + 48 modules
+var run = __webpack_require__(4035);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
 var bounded = __webpack_require__(3672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
@@ -88,10 +88,24 @@ async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancel
             result.report.ok = false;
             result.report.failure = error instanceof Error ? error.message : String(error);
         }
+        // In the log where it happened; the step's one error line (and annotation) names it with the others.
         if (!result.report.ok)
-            log.warning(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
+            log.info(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
     });
-    return combine(runs[0]?.options.command ?? 'health', results, cancellation);
+    const all = combine(runs[0]?.options.command ?? 'health', results, cancellation);
+    await serversDashboard(runs[0]?.options.html, all, log);
+    return all;
+}
+/** usage --html with config: one dashboard of every server, a section each (a failed one says why). */
+async function serversDashboard(file, all, log) {
+    if (!file)
+        return;
+    const { failedServer, writeDashboard } = await __webpack_require__.e(/* import() */ 189).then(__webpack_require__.bind(__webpack_require__, 4189));
+    const servers = all.results.map(({ name, url, report }) => report.dashboard ? { ...report.dashboard, name } : failedServer(name, url, report.failure ?? 'failed'));
+    const bytes = writeDashboard(file, servers);
+    all.outputs['html-path'] = file;
+    all.summary.facts.push(['Dashboard', `${file} (${Math.ceil(bytes / 1024)} KB)`]);
+    log.info(`Dashboard of ${servers.length} servers written to ${file}.`);
 }
 function combinedOutputs(results) {
     const outputs = {};
@@ -338,7 +352,7 @@ async function serverRuns(input, env, context, exists) {
     for (const name of ONE_SERVER_INPUTS)
         if (input(name).trim())
             throw new config_options/* InputError */.dz(name, '', `not with config: each server's ${name} comes from the servers file`);
-    const base = (0,config_options/* parseOptions */.Ac)(input, { ...env, ADMIN_TOKEN: 'checked-per-server' }, context);
+    const base = (0,config_options/* parseOptions */.Ac)(input, { ...env, ADMIN_TOKEN: 'checked-per-server', QUOTA_PROXY_URL: 'http://127.0.0.1/' }, context);
     const shown = external_node_path_default().relative(context.workspace, base.config) || base.config;
     const all = await readServersFile(base.config, shown);
     const entries = base.server ? all.filter((e) => e.name === base.server) : all;
@@ -375,8 +389,11 @@ function serverRun(entry, input, env, context, base, exists) {
     options.tokenSource = `env ${entry.tokenEnv} (token-env of server ${entry.name})`;
     if (!output)
         options.output = serverCsv(options.output, entry.name, exists);
-    if (base.server && !input('artifact-name').trim())
-        options.artifactName = `trial-keys-${entry.name}-${context.runId}-${context.attempt}`;
+    // The step's name (its hash, not the server's piece of it), with the server's name for a matrix leg.
+    if (!input('artifact-name').trim())
+        options.artifactName = base.server
+            ? `trial-keys-${entry.name}-${context.runId}-${context.invocation ?? context.attempt}`
+            : base.artifactName;
     return { name: entry.name, options, context: ctx };
 }
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(558);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2438);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -62,7 +62,6 @@ const COMMAND_HELP = {
             '  r<run>a<attempt>i<step>n<nonce>  in GitHub Actions',
             '  p<pipeline>j<job>n<nonce>        in GitLab CI',
             '  c<time>n<nonce>                  elsewhere, e.g. partner-001-ctp3qc0n3f9a1c',
-            'quota-keys list --label-prefix <name>- finds them again.',
         ],
         examples: [
             'quota-keys batch --count 5 --limit 100 --output batch-keys.csv',
@@ -393,7 +392,7 @@ const INPUTS = [
         default: '',
         short: 'u',
         flag: { value: 'URL' },
-        help: 'server URL (env QUOTA_PROXY_URL, localhost:8787)',
+        help: 'server (env QUOTA_PROXY_URL, else localhost:8787)',
     },
     {
         name: 'admin-token',
@@ -448,9 +447,9 @@ const INPUTS = [
     {
         name: 'label-prefix',
         default: '',
-        for: ['list', 'usage', 'monitor', 'rotate'],
+        for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
         flag: { value: 'PREFIX' },
-        help: 'only keys whose label starts with PREFIX',
+        help: 'only labels starting with PREFIX; batch: put first',
     },
     {
         name: 'day',
@@ -502,6 +501,13 @@ const INPUTS = [
         for: ['reset', 'delete'],
         flag: { value: 'KEY' },
         help: 'the key itself (or --name)',
+    },
+    {
+        name: 'html',
+        default: '',
+        for: ['usage'],
+        flag: { value: 'FILE' },
+        help: 'write the usage dashboard (HTML) to FILE',
     },
     {
         name: 'all-matching',
@@ -594,7 +600,15 @@ const INPUTS = [
         default: '',
         for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         flag: { value: 'NAME', actionOnly: true },
-        help: 'artifact name',
+        help: 'artifact name (default: one per step)',
+    },
+    {
+        name: 'overwrite-artifact',
+        default: 'false',
+        boolean: true,
+        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
+        flag: { actionOnly: true },
+        help: 'replace an artifact of the same name',
     },
     {
         name: 'retention-days',
@@ -687,7 +701,7 @@ function inputsOf(command) {
 
 /***/ }),
 
-/***/ 6837:
+/***/ 7250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -877,9 +891,32 @@ var inputs = __nccwpck_require__(4389);
 var paths = __nccwpck_require__(1066);
 // EXTERNAL MODULE: ./src/config/plain-http.ts
 var plain_http = __nccwpck_require__(2203);
+;// CONCATENATED MODULE: ./src/config/required-inputs.ts
+/** The old tool's server, the CLI's default on a developer's machine. */
+const CLI_DEFAULT_URL = 'http://localhost:8787';
+/** What to set when neither `url` nor QUOTA_PROXY_URL is (GitHub, GitLab: CI has no server of its own). */
+function emptyUrlAdvice(platform) {
+    return platform === 'github'
+        ? 'it is empty: set the repository variable QUOTA_PROXY_URL (url: ${{ vars.QUOTA_PROXY_URL }} is empty ' +
+            "while it is unset), or give url the server's address, such as https://quota.example.com"
+        : "it is empty: set the CI/CD variable QUOTA_PROXY_URL, or the component's url input, to the server's " +
+            'address, such as https://quota.example.com';
+}
+/** What to set when a command that needs the token has none. */
+function missingTokenAdvice(command, platform) {
+    const where = platform === 'github'
+        ? 'it is empty: set the repository secret QUOTA_PROXY_ADMIN_TOKEN and pass it as admin-token: ' +
+            '${{ secrets.QUOTA_PROXY_ADMIN_TOKEN }} (an unset secret is empty)'
+        : platform === 'gitlab'
+            ? 'it is empty: set the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN (masked), or ADMIN_TOKEN'
+            : 'set --token (-t) or the ADMIN_TOKEN environment variable';
+    return `required for ${command}: ${where}`;
+}
+
 ;// CONCATENATED MODULE: ./src/config/options.ts
 // All input parsing in one place. Bad input → InputError, one line naming the input and what is
 // allowed, thrown before any request is sent.
+
 
 
 
@@ -1000,7 +1037,8 @@ function parseArtifactName(raw, context) {
     if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
         throw new input_error/* InputError */.d('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
     }
-    return raw || `trial-keys-${context.runId}-${context.attempt}`;
+    // Unique per step (the step hash of batch labels) and the same in every attempt of it.
+    return raw || `trial-keys-${context.runId}-${context.invocation ?? context.attempt}`;
 }
 // bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
 // before any key exists (encrypting happens only after the run).
@@ -1052,7 +1090,10 @@ function reader(input) {
 /** What to do, where, with which token. */
 function parseTarget({ input, get, value }, env, context) {
     const command = oneOf('command', value('command'), commands/* COMMANDS */.Lo);
-    const url = parseUrl(get('url') || env.QUOTA_PROXY_URL?.trim() || 'http://localhost:8787');
+    const urlGiven = get('url') || env.QUOTA_PROXY_URL?.trim();
+    if (!urlGiven && context.platform !== 'cli')
+        throw new input_error/* InputError */.d('url', '', emptyUrlAdvice(context.platform));
+    const url = parseUrl(urlGiven || CLI_DEFAULT_URL);
     if ((0,plain_http/* sendsTokenInClear */.pd)(url) && parseBoolean('require-https', value('require-https'))) {
         throw new input_error/* InputError */.d('url', (0,redact/* redactUrl */.BO)(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
     }
@@ -1071,9 +1112,8 @@ function parseTarget({ input, get, value }, env, context) {
         throw new input_error/* InputError */.d('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it ` +
             `again as one line of plain characters`);
     }
-    if (token === undefined && command !== 'health') {
-        throw new input_error/* InputError */.d('admin-token', '', `required for ${command}: set admin-token (--token) or the ADMIN_TOKEN environment variable`);
-    }
+    if (token === undefined && command !== 'health')
+        throw new input_error/* InputError */.d('admin-token', '', missingTokenAdvice(command, context.platform));
     return { command, url, token, tokenSource };
 }
 /** How many keys, with which limits and labels, how fast, and where they go. */
@@ -1212,9 +1252,12 @@ function parseOptions(input, env, context) {
     const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
     const auditLog = (0,paths/* parseAuditLog */.lj)(get('audit-log'), command, bool('dry-run'), issuing.output, context);
     (0,paths/* checkArtifactPaths */.dX)({ output: issuing.output, auditLog }, get);
+    // generate, batch: their labels go under label-prefix, the stem a rotation selects them by.
+    const underPrefix = (command === 'generate' || command === 'batch') && !issuing.name.startsWith(issuing.labelPrefix);
     return {
         ...target,
         ...issuing,
+        ...(underPrefix ? { name: `${issuing.labelPrefix}${issuing.name}` } : {}),
         outputGiven: get('output') !== '',
         skipHealthCheck: bool('skip-health-check'),
         serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, types/* FLAVORS */.W) : undefined,
@@ -1225,6 +1268,7 @@ function parseOptions(input, env, context) {
         forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
         spikeFactor: parseFactor(value('spike-factor')),
         spikeMinRequests: parseWholeNumber('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
+        html: (0,paths/* parseHtml */.ZC)(get('html'), command, Number(value('days')), context),
         ...selection,
         allMatching: bool('all-matching'),
         resetAllKeysForDay: bool('reset-all-keys-for-day'),
@@ -1234,6 +1278,8 @@ function parseOptions(input, env, context) {
         limitAsTotalQuota: bool('limit-as-total-quota'),
         uploadArtifact: bool('upload-artifact'),
         artifactName: parseArtifactName(get('artifact-name'), context),
+        artifactNameGiven: get('artifact-name') !== '',
+        overwriteArtifact: bool('overwrite-artifact'),
         retentionDays: parseWholeNumber('retention-days', value('retention-days'), 1, 90),
         encryptTo: parseRecipients(get('encrypt-to')),
         allowPublicArtifact: bool('allow-public-artifact'),
@@ -1258,6 +1304,7 @@ function parseOptions(input, env, context) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fw: () => (/* binding */ parseOutput),
 /* harmony export */   Hf: () => (/* binding */ checkDotenv),
+/* harmony export */   ZC: () => (/* binding */ parseHtml),
 /* harmony export */   dX: () => (/* binding */ checkArtifactPaths),
 /* harmony export */   lj: () => (/* binding */ parseAuditLog)
 /* harmony export */ });
@@ -1317,6 +1364,47 @@ function parseOutput(raw, context) {
     let file = `${stem}.csv`;
     for (let n = 2; taken(file); n++)
         file = `${stem}-${n}.csv`;
+    return file;
+}
+/**
+ * usage --html: the dashboard's path. A folder, a FIFO, a device or a symbolic link is refused, and
+ * a file is created and removed where it goes (or in the nearest folder there is), so a path that
+ * cannot take it is refused before any request. The action writes one by default for days > 1;
+ * `none`: never.
+ */
+function parseHtml(raw, command, days, context) {
+    if (raw === 'none')
+        return undefined;
+    if (!raw) {
+        if (context.platform !== 'github' || command !== 'usage' || days < 2)
+            return undefined;
+        const stem = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, `usage-dashboard-${context.runId}`);
+        let file = `${stem}.html`;
+        for (let n = 2; taken(file); n++)
+            file = `${stem}-${n}.html`;
+        return file;
+    }
+    if (command !== 'usage')
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, `only usage writes a dashboard, not ${command}`);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
+    if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, 'expected a file path for the dashboard, not a folder (such as usage.html)');
+    refuseLink('html', raw, file, context, 'remove it or give another path');
+    const refusal = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .notReplaceable */ .mt)(file, 'the dashboard');
+    if (refusal)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, `expected a path for a regular file: ${refusal}`);
+    let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+        dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+    const probe = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `.quota-keys-probe-${process.pid}.tmp`);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(probe, 'wx'));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(probe);
+    }
+    catch (error) {
+        const reason = error.code ?? String(error);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, `the dashboard cannot be written there (${reason} in ${dir}); expected a writable folder`);
+    }
     return file;
 }
 /** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
@@ -1940,7 +2028,7 @@ function shortUsage() {
 
 /***/ }),
 
-/***/ 558:
+/***/ 2438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1990,19 +2078,16 @@ function redactingLogger(sink, redactor = new redact/* Redactor */.pO()) {
 
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var progress = __nccwpck_require__(1378);
-// EXTERNAL MODULE: ./src/config/options.ts + 2 modules
-var config_options = __nccwpck_require__(6837);
+// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
+var config_options = __nccwpck_require__(7250);
 // EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
 var encrypt = __nccwpck_require__(2349);
 // EXTERNAL MODULE: ./src/output/notify.ts
 var notify = __nccwpck_require__(7572);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
 var cancel = __nccwpck_require__(3739);
-;// CONCATENATED MODULE: ./src/version.ts
-// The version of quota-keys, as in package.json (a test keeps them equal; the release workflow
-// refuses a tag that differs). A constant, so the bundles need no package.json at run time.
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/config/commands.ts
@@ -2313,8 +2398,10 @@ function renderSummary(summary, redact = (text) => text) {
             .join('  ')
             .trimEnd();
         lines.push('', line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
-        if (rows.length > shown.length)
-            lines.push(`… and ${rows.length - shown.length} more (all in the CSV)`);
+        // Where the rest are, as the report says: a dry run or a list without output wrote no CSV.
+        const more = Math.max(summary.table.total ?? rows.length, rows.length) - shown.length;
+        if (more > 0)
+            lines.push(`… and ${more.toLocaleString('en-US')} more ${summary.table.rest ?? 'not shown'}`);
     }
     return lines.join('\n');
 }
@@ -2364,7 +2451,7 @@ function raisedAlert(report, options) {
 async function runDevServer(argv) {
     let devServer;
     try {
-        devServer = await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 5918));
+        devServer = await __nccwpck_require__.e(/* import() */ 908).then(__nccwpck_require__.bind(__nccwpck_require__, 3908));
     }
     catch {
         process.stderr.write(`error: the dev server needs node:sqlite (Node.js 22.13 or later; this is ${process.version}). Run it ` +
@@ -2403,7 +2490,7 @@ function cliLogger(env, quiet) {
 /** --help, help [topic], --version, version: what to print instead of running, if anything. */
 function helpText(parsed) {
     if (parsed.version || parsed.command === 'version')
-        return VERSION;
+        return version/* VERSION */.x;
     if (!parsed.help && parsed.command !== 'help')
         return undefined;
     const topic = parsed.command === 'help' ? parsed.topic : parsed.command;
@@ -2451,7 +2538,7 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, passContext);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 722));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4035));
         const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor, log.quiet()));
         if (dotenvFile)
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
@@ -2477,7 +2564,7 @@ function listenForStop(cancellation) {
 /** One run under `cancellation`: a signal stops it, the CSV is written (exit 130/143). */
 async function runOnce(options, context, log, cancellation, done) {
     // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 722));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4035));
     const report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
     done(report.outputs);
     await (0,encrypt/* encryptReportCsv */.W)(report, options.encryptTo, log);
@@ -2525,7 +2612,7 @@ async function main(argv, env) {
         const context = contextOf(env);
         if (parsed.values.get('config')) {
             // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
-            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(722), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(35), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
             return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary, mode });
         }
         const options = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, context);
@@ -3027,7 +3114,7 @@ function isPlainFile(file) {
  * nothing) is replaced. A device, FIFO or socket, also behind a symlink, is never renamed over
  * (as root, `output: /dev/null` would otherwise replace the machine's /dev/null with keys).
  */
-function notReplaceable(file) {
+function notReplaceable(file, what = 'the CSV') {
     let kind;
     try {
         const link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
@@ -3043,7 +3130,7 @@ function notReplaceable(file) {
                     : stat.isCharacterDevice() || stat.isBlockDevice()
                         ? 'a device'
                         : 'not a regular file';
-        return (`${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; the CSV only ever ` +
+        return (`${file} is ${kind}${link.isSymbolicLink() ? ' (behind a symlink)' : ''}; ${what} only ever ` +
             `replaces a regular file`);
     }
     catch {
@@ -3062,11 +3149,12 @@ function notReplaceable(file) {
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   OG: () => (/* binding */ logLines),
 /* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   js: () => (/* binding */ htmlText),
 /* harmony export */   kx: () => (/* binding */ chatText),
 /* harmony export */   qY: () => (/* binding */ dotenvValue),
 /* harmony export */   s$: () => (/* binding */ jsonText)
 /* harmony export */ });
-/* unused harmony exports markdownText, htmlText */
+/* unused harmony export markdownText */
 // Text from outside (labels, key strings, error bodies, health answers, server days, files, the
 // environment) reaches a person or a machine only through one of these: one neutraliser per
 // channel, applied where that channel's output is rendered or written, after redaction (the
@@ -3203,6 +3291,7 @@ function htmlText(text) {
 // Progress of long work (batch, rotate, list over pages, delete of many keys), told on stderr or
 // the log, never stdout: a live bar on a terminal, a plain line now and then in CI. Short work shows
 // nothing: fewer than MIN_ITEMS items, or done within QUIET_MS. Lines carry counts, never a key.
+// The ETA counts a wait it can foresee (the server's admin rate limit), which the rate cannot show.
 /** Shows nothing: for --quiet, for tests, and when no platform asked for progress. */
 const NO_PROGRESS = { start() { }, tick() { }, done() { } };
 /** Fewer items than this is short work: nothing shown. */
@@ -3222,15 +3311,48 @@ function formatDuration(ms) {
         : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 const thousands = (n) => n.toLocaleString('en-US');
+/** Milliseconds spent in known waits by `now`. */
+function waited(state, now) {
+    const { waiting } = state;
+    const current = waiting ? Math.max(0, Math.min(now, waiting.until) - waiting.from) : 0;
+    return (state.waitedMs ?? 0) + current;
+}
+/** Notes a known wait starting now (the window has no room left), and closes one that has ended. */
+function trackWait(state, now) {
+    if (state.waiting && now >= state.waiting.until) {
+        state.waitedMs = waited(state, now);
+        state.waiting = undefined;
+    }
+    const known = state.total > state.count ? state.waits?.(state.total - state.count) : undefined;
+    if (!state.waiting && known?.available === 0 && known.waitMs)
+        state.waiting = { from: now, until: now + known.waitMs };
+}
+/** ` ETA 13s`, counting a known wait: ` ETA 14m40s (a 14m30s rate-limit wait)`; `over` when more are ahead. */
+function etaText(state, rate) {
+    const remaining = state.total - state.count;
+    if (rate <= 0 || remaining <= 0)
+        return '';
+    const known = state.waits?.(remaining);
+    if (!known || known.available >= remaining)
+        return `, ETA ${formatDuration((remaining / rate) * 1000)}`;
+    const first = (known.available / rate) * 1000;
+    if (known.waitMs === undefined)
+        return `, ETA ${formatDuration(first)} (the rest waits for a later run)`;
+    const eta = Math.max(first, known.waitMs) + ((remaining - known.available) / rate) * 1000;
+    const more = known.perWindow !== undefined && remaining - known.available > known.perWindow;
+    return `, ETA ${more ? 'over ' : ''}${formatDuration(eta)} (a ${formatDuration(known.waitMs)} rate-limit wait)`;
+}
 /** `1,234/3,000 keys created (41 %), 135/s, ETA 13s`; without a total: `1,234 keys listed, 135/s`. */
-function progressText({ total, what, count, startedAt }, now) {
-    const seconds = Math.max(0.001, (now - startedAt) / 1000);
+function progressText(state, now, final = false) {
+    const { total, what, count, startedAt } = state;
+    // The rate of the work itself: a known wait is counted in the ETA, not spread over the rate.
+    const seconds = Math.max(0.001, (now - startedAt - waited(state, now)) / 1000);
     const rate = count / seconds;
     const rateText = `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)}/s`;
     if (total <= 0)
         return `${thousands(count)} ${what}, ${rateText}`;
     const percent = Math.floor((100 * Math.min(count, total)) / total);
-    const eta = rate > 0 && count < total ? `, ETA ${formatDuration(((total - count) / rate) * 1000)}` : '';
+    const eta = final ? '' : etaText(state, rate);
     return `${thousands(count)}/${thousands(total)} ${what} (${percent} %), ${rateText}${eta}`;
 }
 /** The progress a platform shows: bar on a terminal, lines elsewhere, nothing when quiet. */
@@ -3239,45 +3361,59 @@ function createProgress(options) {
         return NO_PROGRESS;
     return options.tty ? barProgress(options) : lineProgress(options);
 }
+/** Ticks `state` at `at`; true when a known wait of at least `longMs` starts with it. */
+function tickState(state, n, at, longMs) {
+    state.count += n;
+    const before = state.waiting;
+    trackWait(state, at);
+    return state.waiting !== undefined && state.waiting !== before && state.waiting.until - at >= longMs;
+}
 function lineProgress({ write, now = Date.now, quietMs = QUIET_MS, everyMs = LINE_EVERY_MS }) {
     let state;
+    let waits;
     let lastAt = 0;
     let lastTenth = 0;
-    let shown = false;
+    /** The count the last line showed: a last line with the same count would say it again. */
+    let shownCount;
     return {
         start(total, what) {
-            state = { total, what, count: 0, startedAt: now() };
+            state = { total, what, count: 0, startedAt: now(), waits };
             lastAt = state.startedAt;
             lastTenth = 0;
-            shown = false;
+            shownCount = undefined;
         },
         tick(n = 1) {
             if (!state)
                 return;
-            state.count += n;
             const at = now();
-            if (state.total > 0 && state.total < MIN_ITEMS)
-                return;
-            if (at - state.startedAt < quietMs || at - lastAt < everyMs)
-                return;
-            // Whichever is rarer: 10 % more done (when the total is known) and everyMs since the last line.
+            const longWait = tickState(state, n, at, everyMs);
+            if (state.total > 0 && (state.total < MIN_ITEMS || state.count >= state.total))
+                return; // done() says the end
+            // Whichever is rarer: 10 % more done (when the total is known) and everyMs since the last line;
+            // a long known wait starting now is said at once (nothing moves for a while).
             const tenth = state.total > 0 ? Math.floor((10 * state.count) / state.total) : lastTenth + 1;
-            if (tenth <= lastTenth)
+            if (!longWait && (at - state.startedAt < quietMs || at - lastAt < everyMs || tenth <= lastTenth))
                 return;
-            lastTenth = tenth;
+            lastTenth = Math.max(lastTenth, tenth);
             lastAt = at;
-            shown = true;
+            shownCount = state.count;
             write(progressText(state, at));
         },
         done() {
-            if (state && shown)
-                write(`${progressText(state, now())}: done`);
+            if (state && shownCount !== undefined && shownCount !== state.count)
+                write(`${progressText(state, now(), true)}: done`);
             state = undefined;
+        },
+        waitsFrom(given) {
+            waits = given;
+            if (state)
+                state.waits = given;
         },
     };
 }
 function barProgress({ write, now = Date.now, quietMs = QUIET_MS, columns = () => 80 }) {
     let state;
+    let waits;
     let drawnAt = 0;
     let drawn = false;
     const draw = (at) => {
@@ -3294,19 +3430,24 @@ function barProgress({ write, now = Date.now, quietMs = QUIET_MS, columns = () =
     };
     return {
         start(total, what) {
-            state = { total, what, count: 0, startedAt: now() };
+            state = { total, what, count: 0, startedAt: now(), waits };
             drawn = false;
         },
         tick(n = 1) {
             if (!state)
                 return;
-            state.count += n;
             const at = now();
+            const longWait = tickState(state, n, at, quietMs);
             if (state.total > 0 && state.total < MIN_ITEMS)
                 return;
-            if (at - state.startedAt < quietMs || at - drawnAt < BAR_REDRAW_MS)
+            if (!longWait && (at - state.startedAt < quietMs || at - drawnAt < BAR_REDRAW_MS))
                 return;
             draw(at);
+        },
+        waitsFrom(given) {
+            waits = given;
+            if (state)
+                state.waits = given;
         },
         done() {
             if (drawn)
@@ -3535,6 +3676,19 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
 (0,external_node_v8_namespaceObject.setFlagsFromString)('--heap-growing-percent=20');
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// The version of quota-keys, as in package.json (a test keeps them equal; the release workflow
+// refuses a tag that differs). A constant, so the bundles need no package.json at run time.
+const VERSION = '0.1.0';
 
 
 /***/ }),

@@ -45,7 +45,6 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
       '  r<run>a<attempt>i<step>n<nonce>  in GitHub Actions',
       '  p<pipeline>j<job>n<nonce>        in GitLab CI',
       '  c<time>n<nonce>                  elsewhere, e.g. partner-001-ctp3qc0n3f9a1c',
-      'quota-keys list --label-prefix <name>- finds them again.',
     ],
     examples: [
       'quota-keys batch --count 5 --limit 100 --output batch-keys.csv',

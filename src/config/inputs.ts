@@ -36,7 +36,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: '',
     short: 'u',
     flag: { value: 'URL' },
-    help: 'server URL (env QUOTA_PROXY_URL; by hand localhost:8787)',
+    help: 'server (env QUOTA_PROXY_URL, else localhost:8787)',
   },
   {
     name: 'admin-token',

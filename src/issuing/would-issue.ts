@@ -27,7 +27,8 @@ function rateLimitOutcome(ctx: CommandContext, keys: number): { creates: number;
     options.onRateLimit === 'fail'
       ? 'on-rate-limit is fail'
       : plan.waitMs > left
-        ? `waiting ${waitText(plan.waitMs)} for the next window exceeds what max-wait-seconds leaves (${Math.floor(left / 1000)} s)`
+        ? `waiting ${waitText(plan.waitMs)} for the next window exceeds what max-wait-seconds leaves ` +
+          `(${Math.floor(left / 1000)} s)`
         : undefined;
   if (why)
     return { creates: fit, text: `${now} would not be sent (${why}): run again after ${isoSeconds(plan.resetAt)}` };

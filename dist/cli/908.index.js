@@ -1,8 +1,8 @@
-export const id = 918;
-export const ids = [918];
+export const id = 908;
+export const ids = [908];
 export const modules = {
 
-/***/ 5918:
+/***/ 3908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,15 +10,44 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  DEMO_DAYS: () => (/* reexport */ DEMO_DAYS),
+  DEMO_KEYS: () => (/* reexport */ DEMO_KEYS),
   DEV_SERVER_USAGE: () => (/* reexport */ DEV_SERVER_USAGE),
   FLAVORS: () => (/* reexport */ types/* FLAVORS */.W),
   HEALTH_MODES: () => (/* reexport */ HEALTH_MODES),
   devServerMain: () => (/* reexport */ devServerMain),
+  seedUsageDemo: () => (/* reexport */ seedUsageDemo),
   startDevServer: () => (/* reexport */ startDevServer)
 });
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/dev-server/demo.ts
+const DAY_MS = 86_400_000;
+const DEMO_DAYS = 14;
+/** label stem, daily limit, requests on day i of DEMO_DAYS (oldest first). */
+const DEMO_KEYS = [
+    ['partner-acme', 500, (i) => 180 + 20 * i],
+    ['trial-alice', 100, (i) => 40 + (i % 3) * 5],
+    ['trial-bob', 100, (i) => (i === DEMO_DAYS - 1 ? 95 : 6 + (i % 4))],
+    ['internal-ci', 1000, (i) => 120 + ((i * 37) % 50)],
+    ['trial-carol', 100, (i) => (i < 5 ? 12 : 0)],
+    ['trial-dave', 100, (i) => (i % 5 === 0 ? 3 : 0)],
+    ['vip-globex', 5000, (i) => 900 + 150 * i],
+    ['trial-erin', 100, () => 0],
+];
+/** Seeds the demo keys (labels `<stem>-1`) and their usage on the server's last DEMO_DAYS days. */
+function seedUsageDemo(server, now = Date.now()) {
+    const days = Array.from({ length: DEMO_DAYS }, (_, i) => server.day(new Date(now - (DEMO_DAYS - 1 - i) * DAY_MS)));
+    return DEMO_KEYS.map(([label, limit, perDay]) => {
+        const key = server.seedKeys(1, { labelPrefix: `${label}-`, dailyLimit: limit })[0];
+        for (const [i, day] of days.entries())
+            if (perDay(i) > 0)
+                server.recordUsage(key, perDay(i), day);
+        return key;
+    });
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
@@ -1425,6 +1454,7 @@ function devServerHandle(o, s, server, base) {
 
 
 
+
 const DEV_SERVER_USAGE = `Usage: quota-keys dev-server [options]
 
 Runs a local quota-proxy-compatible server (SQLite via node:sqlite) on 127.0.0.1.
@@ -1446,6 +1476,8 @@ Options:
   --seed-keys N           insert N keys at start
   --seed-age-days D       seeded keys were created D days ago (default 0)
   --seed-label-prefix P   label prefix of seeded keys (default seed-; labels P1, P2, ...)
+  --seed-demo             insert the usage demo: 8 keys with 14 days of usage (growing, steady,
+                          a spike, quiet, idle), for usage --days 14 and its dashboard
   -h, --help              show this help
 `;
 class UsageError extends Error {
@@ -1454,6 +1486,7 @@ class UsageError extends Error {
 const FLAGS = {
     help: { type: 'boolean', short: 'h' },
     sync: { type: 'boolean' },
+    'seed-demo': { type: 'boolean' },
     port: { type: 'string' },
     flavor: { type: 'string' },
     db: { type: 'string' },
@@ -1569,6 +1602,8 @@ function parse(argv, env) {
                 throw new UsageError(`${t.rawName} takes no value`);
             if (name === 'help')
                 out.help = true;
+            else if (name === 'seed-demo')
+                out.seedDemo = true;
             else
                 out.opts.sync = true;
             continue;
@@ -1611,6 +1646,8 @@ async function devServerMain(argv, io = {}) {
             ...(parsed.seedLabelPrefix !== undefined ? { labelPrefix: parsed.seedLabelPrefix } : {}),
         });
     }
+    if (parsed.seedDemo)
+        seedUsageDemo(server);
     stdout(`quota-proxy dev server (${server.flavor}) listening on ${server.url}`);
     if (parsed.opts.token === undefined)
         stdout(`admin token: ${server.token}`);
@@ -1639,6 +1676,7 @@ async function devServerMain(argv, io = {}) {
  * (v1, v01, v1p, v1a, v10) over HTTP on 127.0.0.1, persisting to SQLite (node:sqlite).
  * Used by tests (real sockets), by `npm start`, and by the benchmark.
  */
+
 
 
 

@@ -1,5 +1,5 @@
-export const id = 722;
-export const ids = [722,130];
+export const id = 35;
+export const ids = [35,130];
 export const modules = {
 
 /***/ 3130:
@@ -28,7 +28,7 @@ const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___defa
 
 /***/ }),
 
-/***/ 722:
+/***/ 4035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1337,16 +1337,17 @@ function isRerunOfBatch(context, requests) {
 }
 /**
  * Does a stem of an earlier attempt name this batch? The same stem, or, when `name` was not given,
- * the default for the same trigger on another day (`batch-<date>`, `scheduled-<date>`): a re-run
- * the next day computes another date.
+ * the default for the same trigger on another day (`batch-<date>`, `scheduled-<date>`, after any
+ * label-prefix): a re-run the next day computes another date.
  */
 function sameBatchStem(stem, ours, nameGiven) {
     if (stem === ours)
         return true;
     if (nameGiven)
         return false;
-    const dated = /^(batch|scheduled)-\d{8}$/;
-    return dated.test(stem) && dated.test(ours) && stem.split('-')[0] === ours.split('-')[0];
+    const dated = /^(.*(?:^|-)(?:batch|scheduled)-)\d{8}$/;
+    const [theirs, mine] = [dated.exec(stem), dated.exec(ours)];
+    return Boolean(theirs && mine && theirs[1] === mine[1]);
 }
 /** Lists the server's keys and picks those an earlier attempt of this step made for `requests`. */
 async function findEarlierAttempts(api, context, requests, nameGiven) {
@@ -1474,7 +1475,10 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         csvPath = await csv.close({ keepEmpty: false });
     }
     reportIssue(ctx, result, csvPath, dailyLimitFor, carried?.fact);
-    return verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+    const report = verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+    // A re-run that exported every key of its earlier attempts: its CSV holds all of theirs.
+    const covers = carried !== undefined && !how.carryOver && !carried.failure && !carried.collided;
+    return covers ? { ...report, coversEarlierAttempts: true } : report;
 }
 /** The carried-over keys count as the batch's, first; what was held back or could not be checked, as failures. */
 function carryInto(result, carried, requests) {
@@ -1539,7 +1543,7 @@ async function reuseEarlierAttempts(ctx, requests) {
                 `${earlier.rest.length > 0 ? `, and creating the ${earlier.rest.length} missing` : ''} (force: ` +
                 `true issues a new batch).`);
         }
-        return { keys: earlier.keys, rest: earlier.rest, fact };
+        return { keys: earlier.keys, rest: earlier.rest, fact, collided: earlier.collided.length > 0 };
     }
     catch (error) {
         return {
@@ -1586,10 +1590,34 @@ function reportIssue(ctx, result, csvPath, dailyLimitFor, carriedFact = 'Re-expo
     // By label, as the batch numbers them (creates finish in any order).
     summary.table.rows.sort((a, b) => (0,issuing_labels/* compareLabels */.HK)(a[0], b[0]));
     log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
-    for (const f of result.failures.slice(0, 5))
-        log.warning(`Not created: ${f.label}: ${f.error}`);
-    if (result.failures.length > 5)
-        log.warning(`… and ${result.failures.length - 5} more not created.`);
+    for (const line of notCreatedLines(result.failures))
+        log.warning(line);
+}
+/** Reasons told one line each. */
+const REASONS_SHOWN = 5;
+/**
+ * The keys not created, one line per reason (a rate limit or a refused token fails every key alike:
+ * said once, with how many and which labels, not once per key).
+ */
+function notCreatedLines(failures) {
+    const byReason = new Map();
+    for (const { label, error } of failures) {
+        const labels = byReason.get(error);
+        if (labels)
+            labels.push(label);
+        else
+            byReason.set(error, [label]);
+    }
+    const shown = [...byReason].slice(0, REASONS_SHOWN);
+    const lines = shown.map(([reason, labels]) => {
+        labels.sort(issuing_labels/* compareLabels */.HK);
+        const which = labels.length === 1 ? labels[0] : `${labels.length} keys (${labels[0]} … ${labels.at(-1)})`;
+        return `Not created: ${which}: ${reason}`;
+    });
+    const more = [...byReason.values()].slice(REASONS_SHOWN).reduce((n, labels) => n + labels.length, 0);
+    if (more > 0)
+        lines.push(`… and ${more} more not created, for other reasons.`);
+    return lines;
 }
 /** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
 function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
@@ -1713,8 +1741,8 @@ function tierFact(options, adapter) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/config/options.ts + 2 modules
-var config_options = __webpack_require__(6837);
+// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
+var config_options = __webpack_require__(7250);
 ;// CONCATENATED MODULE: ./src/issuing/resume.ts
 
 
@@ -1832,46 +1860,67 @@ function resumeCommand(options, server) {
 ;// CONCATENATED MODULE: ./src/issuing/would-issue.ts
 // generate and batch with dry-run: what would be sent, nothing sent. The health check and the token
 // check (read-only) have run; no create request goes out, no CSV is written, no audit line either.
+// The admin rate limit is counted as the real run counts it (KeyIssuer's announceRateLimit): what
+// fits the window now, the rest only when on-rate-limit is wait and max-wait-seconds covers the wait.
 
 /** Rows of the summary table; the counts cover every request. */
 const TABLE_ROWS = 200;
-/** The admin rate limit as it stands after the read-only requests, against the creates needed. */
-function rateLimitText(ctx, requests) {
+/** How many of `keys` keys the real run would create under the admin rate limit, and why. */
+function rateLimitOutcome(ctx, keys) {
     const { api, options } = ctx;
+    const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
+    const requests = Math.ceil(keys / perRequest);
     const plan = api.rateLimitPlan(requests);
     if (!plan)
-        return 'none announced by the server so far';
+        return { creates: keys, text: 'none announced by the server so far' };
     const perWindow = plan.limit ? ` (${plan.limit} per window)` : '';
     const window = `${plan.available} request(s) left until ${isoSeconds(plan.resetAt)}${perWindow}`;
     if (plan.fits)
-        return `${window}: all ${requests} fit now`;
+        return { creates: keys, text: `${window}: all ${requests} fit now` };
+    const fit = Math.min(keys, plan.available * perRequest);
+    const now = `${window}: ${plan.available} of ${requests} fit now; the other ${requests - plan.available}`;
+    const left = api.waitBudgetLeft();
+    const why = options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail'
+        : plan.waitMs > left
+            ? `waiting ${waitText(plan.waitMs)} for the next window exceeds what max-wait-seconds leaves ` +
+                `(${Math.floor(left / 1000)} s)`
+            : undefined;
+    if (why)
+        return { creates: fit, text: `${now} would not be sent (${why}): run again after ${isoSeconds(plan.resetAt)}` };
     const windows = plan.limit ? Math.ceil((requests - plan.available) / plan.limit) : 1;
-    const then = options.onRateLimit === 'fail'
-        ? 'on-rate-limit is fail: only those would be sent'
-        : `the rest would wait for ${windows} more window(s) within max-wait-seconds, else not be sent`;
-    return `${window}: ${plan.available} of ${requests} fit now; ${then}`;
+    const more = windows > 1 ? ` and ${windows - 1} more window(s) after it, each within max-wait-seconds` : '';
+    return { creates: keys, text: `${now} after waiting ${waitText(plan.waitMs)} for the next window${more}` };
 }
 /** The report of a dry run: count, labels, limits, create requests and the rate-limit plan. */
 function wouldIssue(ctx, requests) {
     const { api, log, outputs, summary } = ctx;
     const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
     const sent = Math.ceil(requests.length / perRequest);
-    const rateLimit = rateLimitText(ctx, sent);
+    const { creates, text: rateLimit } = rateLimitOutcome(ctx, requests.length);
     Object.assign(outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
-    summary.facts.push(['Dry run', 'yes: nothing was created (no create request was sent, no CSV written)'], ['Would create', String(requests.length)], ['Create requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`], ['Rate limit', rateLimit]);
+    summary.facts.push(['Dry run', 'yes: nothing was created (no create request was sent, no CSV written)'], ['Would create', String(creates)], ...(creates < requests.length
+        ? [['Would not create (rate limit)', String(requests.length - creates)]]
+        : []), ['Create requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`], ['Rate limit', rateLimit]);
     summary.table = {
         head: ['Label', 'Daily limit', 'Expires (UTC)', 'Result'],
         rows: requests
             .slice(0, TABLE_ROWS)
-            .map((r) => [r.label, String(r.dailyLimit), r.expiresAt?.toISOString() ?? '', 'would create']),
+            .map((r, i) => [
+            r.label,
+            String(r.dailyLimit),
+            r.expiresAt?.toISOString() ?? '',
+            i < creates ? 'would create' : 'would not be created (rate limit)',
+        ]),
         // Only the first rows are kept: the job summary then shows no misleading "last" rows.
         total: requests.length,
-        rest: 'would be created too',
+        rest: creates === requests.length ? 'would be created too' : 'not shown (the counts above say which go)',
     };
     if (requests.length > TABLE_ROWS)
         summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
     const labels = requests.length > 1 ? `${requests[0].label} … ${requests.at(-1).label}` : requests[0]?.label;
-    log.info(`Dry run: would create ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ${rateLimit}.`);
+    log.info(`Dry run: would create ${creates} of ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ` +
+        `${rateLimit}.`);
     return { ok: true, outputs, summary };
 }
 
@@ -2595,7 +2644,17 @@ function usageTable(rows, basis) {
         ]),
     };
 }
-/** A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a line. */
+/**
+ * The first lines of every chart: colours that stand out in GitHub's light and dark themes alike
+ * (Mermaid's own first colour is a pale lavender, barely seen on white): blue plots, then red, on the
+ * page's own background.
+ */
+const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": ' +
+    '{"backgroundColor": "transparent", "plotColorPalette": "#1f6feb, #d1242f"}}}}%%';
+/**
+ * A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a
+ * line; horizontal, so that each key's label has a line of its own.
+ */
 function busiestChart(report, top = CHART_KEYS) {
     const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
     if (rows.length === 0)
@@ -2608,9 +2667,9 @@ function busiestChart(report, top = CHART_KEYS) {
     const max = Math.max(100, ...rows.map((r) => r.percent));
     return [
         '```mermaid',
-        'xychart-beta',
-        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}: % of ${of} ` +
-            `(alert at ${report.threshold}%)"`,
+        CHART_INIT,
+        'xychart-beta horizontal',
+        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}, % of ${of}"`,
         `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
         `    y-axis "% of ${of}" 0 --> ${max}`,
         `    bar [${rows.map((r) => r.percent).join(', ')}]`,
@@ -3114,6 +3173,66 @@ async function idleKeys(ctx, keys, n) {
     return keys.filter((k) => !used.has(k.key));
 }
 
+;// CONCATENATED MODULE: ./src/commands/rotate-rate-limit.ts
+// rotate under the admin rate limit (v10: 30 requests per 15 minutes): how many due keys go now,
+// for the run (fitRateLimit cuts `due` to those) and for its dry run (rateLimitRoom), alike.
+
+/**
+ * The admin rate limit (v10: 30 per 15 minutes) against `dueCount` keys: a due key costs a DELETE,
+ * and a create with replace. What fits is the window's room now, plus one whole window when
+ * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted
+ * on). Undefined when every key fits (or no limit is known). The dry run counts with it too.
+ */
+function rateLimitRoom(ctx, dueCount) {
+    const { options, api } = ctx;
+    const perKey = options.replace ? 2 : 1;
+    const plan = api.rateLimitPlan(dueCount * perKey);
+    if (!plan || plan.fits)
+        return undefined;
+    const at = isoSeconds(plan.resetAt);
+    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
+    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
+    const fit = Math.min(dueCount, Math.floor(Math.max(0, room) / perKey));
+    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
+        `${plan.limit ? ` (${plan.limit} per window)` : ''} and ${dueCount} due key(s) need ${dueCount * perKey}` +
+        `${options.replace ? ' (a replacement and a delete each)' : ''}`;
+    const why = options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail'
+        : canWait
+            ? 'max-wait-seconds covers the wait for one more window, not more'
+            : `waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
+                `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+    return { fit, message, why, at };
+}
+/**
+ * Step: only as many due keys as certainly fit the admin rate limit are rotated, oldest first (`due`
+ * is cut to those); the rest stay due for a later run.
+ */
+function fitRateLimit(ctx, due) {
+    const { log, outputs, summary } = ctx;
+    const room = rateLimitRoom(ctx, due.length);
+    if (!room)
+        return { leftDue: 0 };
+    const { fit, message, why, at } = room;
+    if (fit >= due.length) {
+        log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
+        return { leftDue: 0 };
+    }
+    if (fit === 0)
+        return {
+            ok: false,
+            failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
+            outputs,
+            summary,
+        };
+    const leftDue = due.length - fit;
+    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
+    log.warning(note);
+    summary.facts.push(['Left due (rate limit)', String(leftDue)]);
+    due.splice(fit);
+    return { leftDue, note };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/rotate.ts
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
 // label-prefix (or every label with all-labels) — with idle-days, only those without a request in
@@ -3280,62 +3399,32 @@ function table(ctx, rows, total) {
     const head = ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])];
     return { head, rows, total };
 }
-/** Step (dry-run): what would be deleted, and the replacement labels that would be created. */
+/**
+ * Step (dry-run): what would be deleted, and the replacement labels that would be created; of the
+ * due keys, only as many as the real run would rotate under the admin rate limit (rateLimitRoom).
+ */
 function dryRunReport(ctx, due) {
     const { options, log, outputs, summary, context } = ctx;
+    const room = rateLimitRoom(ctx, due.length);
+    const go = Math.min(due.length, room?.fit ?? due.length);
     const planned = options.replace
         ? replacementLabels(due.map((k) => k.label), context.labelSuffix)
         : [];
-    for (const k of due.slice(0, rotate_LOGGED_KEYS))
+    for (const k of due.slice(0, Math.min(go, rotate_LOGGED_KEYS)))
         log.info(`Would delete ${(0,redact/* shortenKey */.PV)(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
-    if (due.length > rotate_LOGGED_KEYS)
-        log.info(`… and ${due.length - rotate_LOGGED_KEYS} more would be deleted.`);
-    summary.facts.push(['Would delete', String(due.length)]);
-    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, 'would delete', planned[i] && `would be ${planned[i]}`)), due.length);
-    return { ok: true, outputs, summary };
-}
-/**
- * Step: the admin rate limit (v10: 30 per 15 minutes): a due key costs a DELETE, and a create with
- * replace. Only as many as certainly fit are rotated, oldest first (`due` is cut to those); the rest
- * stay due for a later run. What fits is the window's room now, plus one whole window when
- * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted on).
- */
-function fitRateLimit(ctx, due) {
-    const { options, api, log, outputs, summary } = ctx;
-    const perKey = options.replace ? 2 : 1;
-    const plan = api.rateLimitPlan(due.length * perKey);
-    if (!plan || plan.fits)
-        return { leftDue: 0 };
-    const at = isoSeconds(plan.resetAt);
-    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
-    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
-    const fit = Math.min(due.length, Math.floor(Math.max(0, room) / perKey));
-    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
-        `${plan.limit ? ` (${plan.limit} per window)` : ''} and ${due.length} due key(s) need ${due.length * perKey}` +
-        `${options.replace ? ' (a replacement and a delete each)' : ''}`;
-    const why = options.onRateLimit === 'fail'
-        ? 'on-rate-limit is fail'
-        : canWait
-            ? 'max-wait-seconds covers the wait for one more window, not more'
-            : `waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
-                `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
-    if (fit >= due.length) {
-        log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
-        return { leftDue: 0 };
+    if (go > rotate_LOGGED_KEYS)
+        log.info(`… and ${go - rotate_LOGGED_KEYS} more would be deleted.`);
+    summary.facts.push(['Would delete', String(go)]);
+    if (room && go < due.length) {
+        summary.facts.push(['Would stay due (rate limit)', String(due.length - go)]);
+        log.warning(`Dry run: ${room.message}: the run would rotate the ${go} oldest now; the other ${due.length - go} would ` +
+            `stay due (${room.why}): run again after ${room.at}.`);
     }
-    if (fit === 0)
-        return {
-            ok: false,
-            failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
-            outputs,
-            summary,
-        };
-    const leftDue = due.length - fit;
-    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
-    log.warning(note);
-    summary.facts.push(['Left due (rate limit)', String(leftDue)]);
-    due.splice(fit);
-    return { leftDue, note };
+    const result = (i) => (i < go ? 'would delete' : 'would stay due (rate limit)');
+    summary.table = table(ctx, due
+        .slice(0, rotate_TABLE_ROWS)
+        .map((k, i) => row(ctx, k, result(i), i < go && planned[i] ? `would be ${planned[i]}` : '')), due.length);
+    return { ok: true, outputs, summary };
 }
 /** Step (replace): one new key per due key, into the CSV, before any is deleted. */
 async function replace(ctx, due) {
@@ -3446,6 +3535,7 @@ function verdict(ctx, due, deletion, replacements, fit) {
 
 
 
+
 const usage_trends_view_CHART_KEYS = 10;
 /** Keys named in a fact before the rest is counted. */
 const NAMED = 10;
@@ -3468,6 +3558,7 @@ function dailyChart(t) {
         return undefined;
     return [
         '```mermaid',
+        CHART_INIT,
         'xychart-beta',
         `    title "Requests per server day, ${t.days[0]} to ${t.days.at(-1)}"`,
         `    x-axis [${t.days.map((d) => `"${d.slice(5)}"`).join(', ')}]`,
@@ -3496,15 +3587,17 @@ function busiestAgainstLimitChart(t) {
     const percents = keys.map(peakPercent);
     const known = percents.every((p) => p !== undefined);
     const bars = known ? percents : keys.map((k) => k.peak ?? k.total);
-    const what = quota
-        ? 'quota used, % of the lifetime quota'
+    // The period is the daily chart's title and a fact: this title stays short enough to be read whole.
+    const title = quota
+        ? 'Quota used by each key, % of its lifetime quota'
         : known
-            ? 'busiest day, % of the daily limit'
-            : 'busiest day, requests (daily limit unknown)';
+            ? 'Busiest day of each key, % of its daily limit'
+            : 'Busiest day of each key, requests (limit unknown)';
     return [
         '```mermaid',
-        'xychart-beta',
-        `    title "Busiest keys, ${windowText(t)}: ${what}"`,
+        CHART_INIT,
+        'xychart-beta horizontal',
+        `    title "${title}"`,
         `    x-axis [${chartLabels(keys)
             .map((n) => `"${n}"`)
             .join(', ')}]`,
@@ -3642,6 +3735,7 @@ function* trendCsvRows(t) {
 
 
 
+
 async function runUsage(ctx) {
     const { options, summary } = ctx;
     // The CSV's private temp file first: a path that cannot take it fails before any admin request.
@@ -3649,13 +3743,13 @@ async function runUsage(ctx) {
     try {
         const report = await collectUsage(ctx);
         summary.facts.push(...usageFacts(report, ctx));
-        if (options.days === 1 && !csv)
+        if (options.days === 1 && !csv && !options.html)
             return oneDay(ctx, report);
         const trends = await collectTrends(ctx, report);
         summary.facts.push(...trendFacts(trends, report));
         const alertsFact = summary.facts.find(([name]) => name === 'Alerts');
-        if (alertsFact && trends.spikes.length > 0)
-            alertsFact[1] = `${report.alerts} at the threshold; ${trends.spikes.length} spike(s)`;
+        if (alertsFact)
+            alertsFact[1] = alertsText(report, trends);
         if (trends.keys.length > usage_report_TABLE_ROWS)
             summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${trends.keys.length} keys`]);
         summary.table = trendTable(trends, usage_report_TABLE_ROWS);
@@ -3668,12 +3762,61 @@ async function runUsage(ctx) {
             summary.facts.push(['CSV', `${file} (${csv.rows} rows: day, label, key_short, requests, daily_limit, percent)`]);
             ctx.log.info(`Usage per day and key written to ${file}.`);
         }
-        return finishWithAlerts(ctx, report, spikeAlerts(trends));
+        leadFirst(ctx);
+        const result = finishWithAlerts(ctx, report, spikeAlerts(trends));
+        if (options.html)
+            await addDashboard(ctx, report, trends, result);
+        return result;
     }
     finally {
         if (csv && !csv.settled)
             await csv.discard();
     }
+}
+/**
+ * What a team lead reads first: the requests, the keys at their limit, spikes, the forecast, idle
+ * keys; how the figures were read (the server, the day and why, the percent basis) after them.
+ */
+const LEAD_FACTS = [
+    'Requests',
+    'Requests (last day)',
+    'Requests (period)',
+    'Alerts',
+    'Spikes',
+    'Forecast',
+    'Idle keys',
+];
+function leadFirst(ctx) {
+    const { facts } = ctx.summary;
+    // Where the flow would add it after the command: beside the server, not among the figures.
+    const flavor = ctx.api.known?.flavor;
+    if (flavor && !facts.some(([name]) => name === 'Flavor'))
+        facts.splice(1, 0, ['Flavor', flavor]);
+    const rank = (name) => (LEAD_FACTS.includes(name) ? LEAD_FACTS.indexOf(name) : LEAD_FACTS.length);
+    facts.sort(([a], [b]) => rank(a) - rank(b));
+}
+/** The alerts, named: `2 at or above 80%: trial-bob-1 95%, partner-acme-1 88%; 1 spike: trial-bob-1`. */
+function alertsText(report, trends) {
+    const name = (label, key) => flat(label) || (0,redact/* shortenKey */.PV)(key);
+    const shown = (names) => names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+    const atLimit = report.alertRows.map((r) => `${name(r.label, r.key)} ${r.percent}%`);
+    const spikes = trends.spikes.map((k) => name(k.usage.label, k.usage.key));
+    return (`${report.alerts} at or above ${report.threshold}%${atLimit.length ? `: ${shown(atLimit)}` : ''}` +
+        (spikes.length ? `; ${spikes.length} spike${spikes.length === 1 ? '' : 's'}: ${shown(spikes)}` : ''));
+}
+/** --html: the dashboard (its module, with the chart library, is loaded only then). */
+async function addDashboard(ctx, report, trends, result) {
+    const { options, summary } = ctx;
+    const { dashboardServer, writeDashboard } = await __webpack_require__.e(/* import() */ 189).then(__webpack_require__.bind(__webpack_require__, 4189));
+    const where = { name: options.url.host, url: ctx.server, flavor: ctx.api.known?.flavor, facts: summary.facts };
+    result.dashboard = dashboardServer(report, trends, where);
+    // With config, the servers' run writes one file for all of them (../multi/run-all.ts).
+    if (options.config)
+        return;
+    const bytes = writeDashboard(options.html, [result.dashboard]);
+    result.outputs['html-path'] = options.html;
+    summary.facts.push(['Dashboard', `${options.html} (${Math.ceil(bytes / 1024)} KB)`]);
+    ctx.log.info(`Dashboard written to ${options.html}.`);
 }
 function openCsv(file) {
     try {
@@ -3692,6 +3835,7 @@ function oneDay(ctx, report) {
     summary.table = { ...usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis), total: report.rows.length };
     summary.markdown = busiestChart(report);
     summary.lines = [...usageLines(report.rows), totalsLine(report)];
+    leadFirst(ctx);
     return finishWithAlerts(ctx, report);
 }
 function spikeAlerts(trends) {
@@ -3806,10 +3950,86 @@ function publicArtifactRefusal(options, context, outcome = 'no key was created')
 function artifactServiceAvailable(env) {
     return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
 }
+/**
+ * The rule for `reports` (one per server): a re-run attempt replaces its earlier attempt's artifact
+ * (the default name is the same in every attempt of a step) only when every CSV holds every key the
+ * earlier one did; `overwrite-artifact: true` replaces any artifact of the name.
+ */
+function sameNameRule(options, context, reports) {
+    // A list lists every key anew; a batch says whether it exported the earlier attempt's keys again.
+    const covers = reports.every((r) => options.command === 'list' || r.coversEarlierAttempts === true);
+    return {
+        overwrite: options.overwriteArtifact,
+        supersedes: !options.artifactNameGiven && context.attempt > 1 && covers,
+    };
+}
+/** Numbered names tried when the name is taken and its artifact must stay: `<name>-2` … */
+const LAST_NUMBERED_NAME = 20;
+/** The service's answer to a second artifact of one name (CreateArtifact, 409 Conflict). */
+const nameTaken = (error) => error instanceof Error && /\(409\)|already exists/i.test(error.message);
+/** Deletes this run's artifact `name`; undefined when done (or there was none), else why not. */
+async function deleteArtifactNamed(client, name) {
+    if (!client.deleteArtifact)
+        return 'this artifact client cannot delete';
+    try {
+        await client.deleteArtifact(name);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'ArtifactNotFoundError')
+            return undefined;
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+/**
+ * Uploads under `name`; when the run already has an artifact of that name, replaces it as `sameName`
+ * allows, else uploads under the first free `<name>-2`, `<name>-3`… and says so (never fails the
+ * step after its keys were made, never deletes keys the new CSV lacks).
+ */
+async function uploadUnderFreeName(client, name, upload, sameName, log) {
+    let deleteFailure = sameName.overwrite ? await deleteArtifactNamed(client, name) : undefined;
+    try {
+        return { name, result: await upload(name) };
+    }
+    catch (error) {
+        if (!nameTaken(error))
+            throw error;
+    }
+    if (sameName.supersedes && !sameName.overwrite) {
+        deleteFailure = await deleteArtifactNamed(client, name);
+        try {
+            const result = await upload(name);
+            log.info(`Replaced the earlier attempt's artifact ${name}: this attempt's CSV holds every key it held.`);
+            return { name, result };
+        }
+        catch (error) {
+            if (!nameTaken(error))
+                throw error;
+        }
+    }
+    for (let n = 2; n <= LAST_NUMBERED_NAME; n++) {
+        try {
+            const result = await upload(`${name}-${n}`);
+            const kept = deleteFailure
+                ? ` that could not be deleted (${deleteFailure})`
+                : ', which may hold keys this CSV does not';
+            log.warning(`This run already has an artifact ${name} (an earlier attempt's, or another step's of that name)${kept}` +
+                `: uploaded as ${name}-${n} instead${sameName.overwrite ? '' : ' (overwrite-artifact: true replaces it)'}.`);
+            return { name: `${name}-${n}`, result };
+        }
+        catch (error) {
+            if (!nameTaken(error))
+                throw error;
+        }
+    }
+    throw new Error(`this run already has artifacts named ${name} and ${name}-2 to ${name}-${LAST_NUMBERED_NAME}`);
+}
 /** Uploads the files (the CSV, the audit log), zipped under their names. */
-async function uploadFileArtifact(files, options, context, env, createClient) {
-    const { artifactName: name, retentionDays } = options;
-    const result = await (await createClient()).uploadArtifact(name, [...files], commonFolder(files), { retentionDays });
+async function uploadFileArtifact(files, options, context, env, how, createClient) {
+    const { retentionDays } = options;
+    const client = await createClient();
+    const root = commonFolder(files);
+    const { name, result } = await uploadUnderFreeName(client, options.artifactName, (as) => client.uploadArtifact(as, [...files], root, { retentionDays }), how.sameName, how.log);
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
@@ -3824,6 +4044,15 @@ async function uploadFileArtifact(files, options, context, env, createClient) {
         retentionDays: max > 0 && max < retentionDays ? max : retentionDays,
     };
 }
+/** The artifact outputs of an upload (`artifact-name`: a taken name may have been numbered). */
+function artifactOutputs(artifact) {
+    return {
+        'artifact-name': artifact.name,
+        'artifact-id': String(artifact.id),
+        'artifact-url': artifact.url,
+        'artifact-digest': artifact.digest,
+    };
+}
 /**
  * After the command: encrypt the CSV when `encrypt-to` is set, then upload it with the audit log
  * beside it (also when the command failed: a batch that ended short still hands over the keys it
@@ -3831,12 +4060,15 @@ async function uploadFileArtifact(files, options, context, env, createClient) {
  * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
  */
 async function deliverCsv(report, options, context, env, log, createClient) {
-    // Only the run's own files: the audit log when this run wrote to it, and neither through a link.
+    // Only the run's own files: the audit log when this run wrote to it, none through a link.
     const audit = report.auditPath && isPlainFile(report.auditPath) ? report.auditPath : undefined;
     const hasCsv = report.csvPath !== undefined && isPlainFile(report.csvPath);
     if (report.csvPath && !hasCsv && existsSync(report.csvPath))
         log.warning(`${report.csvPath} is no longer the file this run wrote (a symbolic link?): it is not uploaded.`);
-    if (!hasCsv && !audit)
+    // usage's dashboard goes along (it holds no key: no refusal for public repositories).
+    const html = report.outputs['html-path'];
+    const dashboard = html && isPlainFile(html) ? html : undefined;
+    if (!hasCsv && !audit && !dashboard)
         return undefined;
     if (hasCsv) {
         try {
@@ -3846,13 +4078,11 @@ async function deliverCsv(report, options, context, env, log, createClient) {
             return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
         }
     }
-    const files = [...(hasCsv ? [report.csvPath] : []), ...(audit ? [audit] : [])];
+    const files = [...(hasCsv ? [report.csvPath] : []), ...(audit ? [audit] : []), ...(dashboard ? [dashboard] : [])];
     const shown = files.join(' and ');
+    const what = hasCsv ? 'the CSV' : audit ? 'the audit log' : 'the dashboard';
     // The summary says where the keys are when no artifact holds them.
-    const onRunner = (why) => report.summary.facts.push([
-        'Artifact',
-        `none (${why}): ${hasCsv ? 'the CSV stays' : 'the audit log stays'} on the runner`,
-    ]);
+    const onRunner = (why) => report.summary.facts.push(['Artifact', `none (${why}): ${what} stays on the runner`]);
     if (!options.uploadArtifact) {
         onRunner('upload-artifact: false');
         return undefined;
@@ -3869,26 +4099,22 @@ async function deliverCsv(report, options, context, env, log, createClient) {
         if (hasCsv)
             log.warning(`${none}: the CSV was not uploaded; it is at ${files[0]}.`);
         else
-            log.info(`${none}: the audit log was not uploaded; it is at ${audit}.`);
+            log.info(`${none}: ${what} was not uploaded; it is at ${files[0]}.`);
         return undefined;
     }
     let artifact;
     try {
-        artifact = await uploadFileArtifact(files, options, context, env, createClient);
+        const sameName = sameNameRule(options, context, [report]);
+        artifact = await uploadFileArtifact(files, options, context, env, { sameName, log }, createClient);
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const where = hasCsv
             ? `The keys are only on the runner, at ${files[0]}.`
-            : `The audit log is on the runner, at ${audit}.`;
-        const what = hasCsv ? 'the CSV' : 'the audit log';
+            : `${what} is on the runner, at ${files[0]}.`;
         return `Uploading ${what} as artifact "${options.artifactName}" failed: ${message}. ${where}`;
     }
-    Object.assign(report.outputs, {
-        'artifact-id': String(artifact.id),
-        'artifact-url': artifact.url,
-        'artifact-digest': artifact.digest,
-    });
+    Object.assign(report.outputs, artifactOutputs(artifact));
     const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
     report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
     log.info(`Uploaded ${shown} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
@@ -5659,6 +5885,7 @@ function commandContext(options, context, log, cancellation, progress) {
         log,
     });
     const api = new QuotaProxy(http, options.serverFlavor);
+    progress.waitsFrom?.((remaining) => rateLimitWait(api, options, remaining));
     const summary = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
     if (auditLog)
         summary.facts.push(['Audit log', auditLog.file]);
@@ -5667,6 +5894,17 @@ function commandContext(options, context, log, cancellation, progress) {
         ctx: { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit },
         auditLog,
     };
+}
+/**
+ * The wait the admin rate limit puts before `remaining` more items (one admin request each), as the
+ * client will wait it (on-rate-limit wait, within max-wait-seconds): the progress's ETA counts it.
+ */
+function rateLimitWait(api, options, remaining) {
+    const plan = api.rateLimitPlan(remaining);
+    if (!plan || plan.fits)
+        return undefined;
+    const waits = options.onRateLimit === 'wait' && plan.waitMs <= api.waitBudgetLeft();
+    return { available: plan.available, waitMs: waits ? plan.waitMs : undefined, perWindow: plan.limit };
 }
 /** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
 function cancelledReport(ctx, cancellation, report) {
