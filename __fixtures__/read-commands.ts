@@ -8,32 +8,36 @@ import { parse } from 'csv-parse/sync';
 import { cliContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
 import type { DevServer } from '../src/dev-server/index.js';
-import { renderSummary } from '../src/platform/cli.js';
-import { summaryMarkdown } from '../src/platform/summary.js';
+import { writeServerDashboard } from '../src/render/dashboard/index.js';
+import type { TrendRow } from '../src/report/tables.js';
 import { run } from '../src/run.js';
 import { captureLog } from './capture-log.js';
+import { reportChannels } from './report-view.js';
 
 export async function runRead(server: Pick<DevServer, 'url' | 'token'>, inputs: Record<string, string>) {
   const workspace = mkdtempSync(path.join(tmpdir(), 'read-cmd-'));
   const context = { ...cliContext({}), workspace };
   const all: Record<string, string> = { url: server.url, 'admin-token': server.token, ...inputs };
   const captured = captureLog();
-  const report = await run(
-    parseOptions((n) => all[n] ?? '', {}, context),
-    context,
-    captured.log,
-  );
+  const options = parseOptions((n) => all[n] ?? '', {}, context);
+  const channels = reportChannels(options.command);
+  const ran = await run(options, context, captured.log, undefined, undefined, channels.sinks);
+  // usage --html: the dashboard of the rows, written as both platform entries write it.
+  if (options.html && ran.table?.kind === 'trend')
+    writeServerDashboard(options.html, options.url, ran, channels.rows() as TrendRow[], captured.log);
+  // The report as its channels show it (facts as text, the table's cells, the old tool's lines).
+  const report = Object.assign(ran, { summary: channels.view(ran) });
   const csvRows =
     report.csvPath && existsSync(report.csvPath)
       ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
       : [];
-  const markdown = summaryMarkdown(report);
-  const lines = report.summary.lines ?? [];
+  const markdown = channels.markdown(report);
+  const lines = report.summary.lines;
   /** Every text the run showed anywhere: log, job summary, terminal summary, lines, outputs, failure. */
   const shown = [
     captured.text(),
     markdown,
-    renderSummary(report.summary),
+    channels.terminal(report),
     lines.join('\n'),
     JSON.stringify(report.outputs),
     report.failure ?? '',

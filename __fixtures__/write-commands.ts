@@ -3,17 +3,16 @@
 // what a test checks: the report, the CSV rows, every text the run showed, and every request the
 // server received meanwhile.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { cliContext, type RunContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
 import type { DevServer } from '../src/dev-server/index.js';
-import { renderSummary } from '../src/platform/cli.js';
-import { summaryMarkdown } from '../src/platform/summary.js';
 import { run } from '../src/run.js';
 import { captureLog } from './capture-log.js';
+import { reportChannels } from './report-view.js';
 import { CLI_BUNDLE, runCliBundle, startProcess } from './run-process.js';
 
 export const DAY_MS = 86_400_000;
@@ -24,26 +23,23 @@ export async function runWrite(server: DevServer, inputs: Record<string, string>
   const all: Record<string, string> = { url: server.url, 'admin-token': server.token, ...inputs };
   const captured = captureLog();
   const before = server.requests.length;
-  const report = await run(
-    parseOptions((n) => all[n] ?? '', {}, ctx),
-    ctx,
-    captured.log,
-  );
+  const options = parseOptions((n) => all[n] ?? '', {}, ctx);
+  const channels = reportChannels(options.command);
+  const ran = await run(options, ctx, captured.log, undefined, undefined, channels.sinks);
+  // The report as its channels show it (facts as text, the table's cells).
+  const report = Object.assign(ran, { summary: channels.view(ran) });
   const rows = report.csvPath
     ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
     : [];
   const requests = server.requests.slice(before).map((r) => `${r.method} ${r.path}`);
   const log = captured.text();
+  const markdown = channels.markdown(report);
   /** Every text the run showed: log, job summary, terminal summary, outputs, failure. */
-  const shown = [
-    log,
-    summaryMarkdown(report),
-    renderSummary(report.summary),
-    JSON.stringify(report.outputs),
-    report.failure ?? '',
-  ].join('\n');
+  const shown = [log, markdown, channels.terminal(report), JSON.stringify(report.outputs), report.failure ?? ''].join(
+    '\n',
+  );
   const warnings = captured.lines.filter((l) => l.startsWith('warning: '));
-  return { report, rows, log, warnings, shown, requests, workspace };
+  return { report, rows, log, warnings, shown, markdown, requests, workspace };
 }
 
 /**
@@ -65,12 +61,21 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   return runCliBundle(args, options);
 }
 
-/** Runs a bash script (the seed guide's examples) in `cwd`; `quota-keys` on its PATH is dist/cli.js. */
+/** The old tool's name: examples/automate-trial-key-generation.sh, quota-keys with its lines. */
+export const DROP_IN = 'automate-trial-key-generation.sh';
+
+/**
+ * Runs a bash script (the seed guide's examples) in `cwd`; on its PATH `quota-keys` is dist/cli.js
+ * and `automate-trial-key-generation.sh` the drop-in that runs it.
+ */
 export function runBash(script: string, options: { cwd: string; env?: Record<string, string> }) {
   const bin = mkdtempSync(path.join(tmpdir(), 'quota-keys-bin-'));
   writeFileSync(path.join(bin, 'quota-keys'), `#!/bin/sh\nexec "${process.execPath}" "${CLI_BUNDLE}" "$@"\n`, {
     mode: 0o755,
   });
+  // The drop-in for the old tool, as a user installs it: beside quota-keys, which it runs.
+  copyFileSync(path.resolve(import.meta.dirname, '../examples', DROP_IN), path.join(bin, DROP_IN));
+  chmodSync(path.join(bin, DROP_IN), 0o755);
   return startProcess('bash', ['-c', script], {
     cwd: options.cwd,
     env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...options.env },

@@ -26,7 +26,7 @@ test('generate: json says ok, the flavor and the one row with its key shortened'
   const [row] = parse(readFileSync(core.outputs['csv-path']!), { columns: true }) as Array<{ key: string }>;
   expect(doc).toMatchObject({ command: 'generate', ok: true, exitCode: 0, flavor: 'v1p', counts: { created: 1 } });
   expect(doc.rows).toEqual([expect.objectContaining({ label: 'json-output', key: shortenKey(row!.key) })]);
-  expect(doc.rows[0].daily_limit).toBe('70');
+  expect(doc.rows[0].daily_limit).toEqual({ value: 70, source: 'key' });
   expect(core.outputs.json).not.toContain(row!.key);
   expect(core.outputs.json).not.toContain(server.token);
 });

@@ -12,6 +12,7 @@ import type { RunContext } from '../src/config/context.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { deliverCsv } from '../src/output/artifact.js';
 import { defaultArtifactClient } from '../src/platform/artifact-client.js';
+import { Report } from '../src/report/report.js';
 
 let server: DevServer;
 let service: ArtifactService;
@@ -50,7 +51,7 @@ test('a CSV path that became a symbolic link is not uploaded: a warning says so'
   symlinkSync(outside, csvPath);
   const { log, lines } = captureLog();
   const failure = await deliverCsv(
-    { ok: true, outputs: {}, summary: { title: 'generate', facts: [] }, csvPath },
+    Object.assign(new Report('generate'), { csvPath }),
     {
       command: 'generate',
       uploadArtifact: true,

@@ -33,10 +33,15 @@ beforeAll(async () => {
   writeFileSync(at('both.csv'), `${[header, ...rows, ...other].join('\r\n')}\r\n`);
   writeFileSync(at('other.csv'), 'name,email\r\nann,ann@example.com\r\n');
   // Our columns without batch_count: a CSV of list --output, or of a version that did not record it.
-  const old = header!.replace(/,batch_count$/, '');
-  writeFileSync(at('old.csv'), `${[old, ...rows.map((r) => r.replace(/,\d+$/, ''))].join('\r\n')}\r\n`);
+  // (No cell of these rows holds a comma: v1 labels, keys, numbers and ISO dates.)
+  const batchCountAt = header!.split(',').indexOf('batch_count');
+  const without = (line: string) => line.split(',').toSpliced(batchCountAt, 1).join(',');
+  writeFileSync(at('old.csv'), `${[header!, ...rows].map(without).join('\r\n')}\r\n`);
   writeFileSync(at('header-only.csv'), `${header}\r\n`);
-  writeFileSync(at('not-a-batch.csv'), `${header}\r\nhand-made,sk-0123456789abcdef,,,,,,,,3\r\n`);
+  const handMade = header!
+    .split(',')
+    .map((column) => ({ label: 'hand-made', key: 'sk-0123456789abcdef', batch_count: '3' })[column] ?? '');
+  writeFileSync(at('not-a-batch.csv'), `${header}\r\n${handMade.join(',')}\r\n`);
   symlinkSync(at('one.csv'), at('link.csv'));
   mkdirSync(at('folder.csv'));
 });

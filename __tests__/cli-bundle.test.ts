@@ -99,20 +99,24 @@ test('a server that is down: exit 1 with the health message', async () => {
 });
 
 test('the summary table lines up Chinese labels (two columns per wide character)', async () => {
-  const { renderSummary, displayWidth } = await import('../src/platform/cli.js');
+  const { displayWidth, StreamedTable } = await import('../src/render/text.js');
+  const { keysTable } = await import('../src/report/tables.js');
+  const { Report } = await import('../src/report/report.js');
   expect(displayWidth('合作伙伴-001')).toBe(12);
-  const text = renderSummary({
-    title: 't',
-    facts: [],
-    table: {
-      head: ['Label', 'Key'],
-      rows: [
-        ['合作伙伴-001', 'sk-ab12…9f0e'],
-        ['plain-002', 'sk-cd34…0a1b'],
-      ],
-    },
-  });
-  const [, header, , first, second] = text.split('\n');
+  const lines: string[] = [];
+  const table = new StreamedTable(
+    (line) => lines.push(line),
+    (t) => t,
+  );
+  const row = new Report('t', [table]).open(keysTable('not shown'));
+  const limit = { kind: 'daily', value: 100, source: 'key' } as const;
+  for (const [label, key] of [
+    ['合作伙伴-001', 'sk-ab12…9f0e'],
+    ['plain-002', 'sk-cd34…0a1b'],
+  ] as const)
+    row({ label, key, limit, createdAt: new Date(0) });
+  table.finish();
+  const [header, , first, second] = lines;
   const column = (line: string) => displayWidth(line.slice(0, line.indexOf('sk-')));
   expect(column(first!)).toBe(column(second!));
   expect(header!.indexOf('Key')).toBe(column(second!));

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCliBundle } from '../__fixtures__/run-process.js';
+import { EXIT_CODES } from '../src/config/exit-codes.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
-import { EXIT_CODES } from '../src/platform/cli-help.js';
 
 const cwd = mkdtempSync(path.join(tmpdir(), 'cli-exit-'));
 let server: DevServer;

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { COMMAND_HELP, COMMANDS } from '../src/config/commands.js';
 import { cliContext } from '../src/config/context.js';
-import { INPUTS, inputsOf } from '../src/config/inputs.js';
-import { parseBatchLabel } from '../src/issuing/labels.js';
+import { INPUTS, inputsOf, isGlobal, readsAsOwn } from '../src/config/inputs.js';
+import { parseBatchLabel } from '../src/config/labels.js';
 
 const cli = (args: string[]) => runCliBundle(args, { env: {} });
 const flagOf = (name: string) => (name === 'admin-token' ? 'token' : name);
@@ -37,7 +37,7 @@ test.each(COMMANDS.map((c) => [c]))(
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
     expect(section(result.stdout, 'USAGE')).toEqual([`  quota-keys ${command} [flags]`]);
-    const own = inputsOf(command).filter((i) => i.for && !i.flag?.actionOnly);
+    const own = inputsOf(command).filter((i) => readsAsOwn(command, i.name) && !i.flag?.actionOnly);
     const flags = section(result.stdout, 'FLAGS');
     expect(flagsIn(flags).sort()).toEqual(
       [...own.map((i) => i.name), ...(command === 'monitor' ? ['watch'] : [])].sort(),
@@ -86,7 +86,7 @@ test('help <command> is <command> --help (dev-server too); each input on a comma
   const shown = [flags, ...pages].map((p) => p.stdout).join('\n');
   for (const input of INPUTS.filter((i) => i.name !== 'command')) expect(shown).toContain(`--${flagOf(input.name)}`);
   // Global flags: every one each command reads, and the CLI's own.
-  const globals = INPUTS.filter((i) => !i.for && i.name !== 'command').map((i) => flagOf(i.name));
+  const globals = INPUTS.filter(isGlobal).map((i) => flagOf(i.name));
   const listed = flagsIn(section(flags.stdout, 'GLOBAL FLAGS'));
   expect(listed).toEqual(expect.arrayContaining([...globals, 'dotenv', 'json', 'quiet', 'help', 'version']));
 });

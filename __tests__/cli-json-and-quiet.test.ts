@@ -50,7 +50,8 @@ test('batch --json: counts, flavor, health and every row with its key shortened;
     dryRun: false,
     csvPath: output,
     counts: { created: 3, failed: 0 },
-    facts: { requested: 3, created: 3, healthy: 'yes' },
+    // Facts keep their type: numbers are numbers, a yes is true.
+    facts: { requested: 3, created: 3, healthy: true },
     outputs: { 'created-count': '3' },
   });
   expect(doc.rows.map((r: { key: string }) => r.key).sort()).toEqual(keys.map(shortenKey).sort());
@@ -86,8 +87,17 @@ test('usage --json, an alert, --fail-on-alert: exit 3 named alert, alerts listed
   expect(doc.alerts).toEqual([
     { kind: 'threshold', label: 'json-alert-1', key: shortenKey(key!), percent: 90, threshold: 80 },
   ]);
-  // usage's seed-tool lines ride along (one per key, then the totals), as list's do.
-  expect(doc.lines[0]).toMatch(/^sk-\S+ \| 标签: json-alert-1 \| 请求: 9 \| 限制: 10\/日 \| 使用率: 90%$/);
+  // The rows, typed: the limit says where it came from (server-daily-limit, as given).
+  expect(doc.rows).toEqual([
+    {
+      label: 'json-alert-1',
+      key: shortenKey(key!),
+      requests: 9,
+      daily_limit: { value: 10, source: 'given' },
+      percent: 90,
+    },
+  ]);
+  expect(doc).not.toHaveProperty('lines');
   noSecret(result.stdout, result.stderr);
 });
 

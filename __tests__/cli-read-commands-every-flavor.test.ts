@@ -1,5 +1,6 @@
 // The seed guide's read-side command lines (§3.3 list, §3.4 monitor, §3.5 usage, the §4.2 cron's
-// grep and the §5.2 loop's parsing) through dist/cli.js, on every flavor.
+// grep and the §5.2 loop's parsing) through dist/cli.js with --format legacy (the old tool's lines),
+// on every flavor.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { chat } from '../__fixtures__/read-commands.js';
@@ -25,7 +26,7 @@ describe.each(FLAVORS.map((f) => [f]))('%s', (flavor) => {
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
       execFile(
         process.execPath,
-        [CLI, command, '--token', server.token, '--server-daily-limit', '20', ...args],
+        [CLI, command, '--format', 'legacy', '--token', server.token, '--server-daily-limit', '20', ...args],
         { env: { PATH: process.env.PATH, QUOTA_PROXY_URL: server.url } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       ),

@@ -1,6 +1,9 @@
 // dist/cli.js as the seed guide's users run it: list (§3.3), monitor (§3.4), usage (§3.5), the cron
 // script of §4.2 grepping `使用率`, and the rotation script of §5.2 parsing list's lines — the
-// guide's own bash, run by bash. The dev server runs in this process; the CLI is a child process.
+// guide's own bash, run by bash, calling the drop-in examples/automate-trial-key-generation.sh (the
+// old tool's name and lines: --format legacy) where the guide calls the old tool. Without the
+// drop-in, the same commands print English tables. The dev server runs in this process; the CLI is
+// a child process.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +15,7 @@ import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { shortenKey } from '../src/shared/redact.js';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
+const DROP_IN = path.join(ROOT, 'examples/automate-trial-key-generation.sh');
 const cwd = mkdtempSync(path.join(tmpdir(), 'cli-read-'));
 let server: DevServer;
 let keys: string[];
@@ -47,22 +51,28 @@ function start(command: string, args: string[], env: Record<string, string> = {}
   return { child: run.child, done, stdout: () => stdout };
 }
 const cli = (args: string[], env: Record<string, string> = {}) => start(process.execPath, [CLI, ...args], env).done;
-/** The guide's scripts call the tool by path: here it is `$TOOL`. */
+/** How the drop-in starts quota-keys here (installed, it is `quota-keys`). */
+const QUOTA_KEYS = `${process.execPath} ${CLI}`;
+/** The old tool's command line: the drop-in in its place. */
+const old = (args: string[], env: Record<string, string> = {}) =>
+  start('sh', [DROP_IN, ...args], { QUOTA_KEYS, ...env }).done;
+/** The guide's scripts call the tool by path: here it is `$TOOL`, the drop-in. */
 const bash = (script: string, env: Record<string, string> = {}) =>
   start('bash', ['-c', script], {
-    TOOL: `${process.execPath} ${CLI}`,
+    TOOL: DROP_IN,
+    QUOTA_KEYS,
     ADMIN_TOKEN: server.token,
     QUOTA_PROXY_URL: server.url,
     ...env,
   }).done;
 
 test('§3.3 list --token (URL from QUOTA_PROXY_URL): one seed line per key on stdout, facts on stderr', async () => {
-  const result = await cli(['list', '--token', server.token], { QUOTA_PROXY_URL: server.url });
+  const result = await old(['list', '--token', server.token], { QUOTA_PROXY_URL: server.url });
   expect(result.code).toBe(0);
   expect(result.stdout.trimEnd().split('\n').sort()).toEqual(
-    // v1 does not report its DAILY_REQ_LIMIT and server-daily-limit is not given: 未知 (unknown), not 200.
+    // v1 does not report its DAILY_REQ_LIMIT and server-daily-limit is not given: the upstream 200, 假定 (assumed).
     keys
-      .map((key, i) => `${shortenKey(key)} | 标签: 用户-${i + 1} | 创建: 2026-01-15 08:09:10 UTC | 限制: 未知/日`)
+      .map((key, i) => `${shortenKey(key)} | 标签: 用户-${i + 1} | 创建: 2026-01-15 08:09:10 UTC | 限制: 200/日 (假定)`)
       .sort(),
   );
   expect(result.stderr).toMatch(/^Listed: 3$/m);
@@ -70,9 +80,27 @@ test('§3.3 list --token (URL from QUOTA_PROXY_URL): one seed line per key on st
 });
 
 test('§3.3 list --token --url', async () => {
-  const result = await cli(['list', '--token', server.token, '--url', server.url]);
+  const result = await old(['list', '--token', server.token, '--url', server.url]);
   expect(result.code).toBe(0);
   expect(result.stdout.trimEnd().split('\n')).toHaveLength(3);
+});
+
+test('list without the drop-in: an English table of the fields v1 keys have; --format legacy: the lines', async () => {
+  const result = await cli(['list', '--token', server.token, '--url', server.url]);
+  expect(result.code).toBe(0);
+  const [head, rule, ...rows] = result.stdout.trimEnd().split('\n');
+  expect(head!.split(/ {2,}/)).toEqual(['Label', 'Key', 'Daily limit', 'Created (UTC)']);
+  expect(rule).toMatch(/^[- ]+$/);
+  expect(rows.map((r) => r.split(/ {2,}/)).sort()).toEqual(
+    keys.map((key, i) => [`用户-${i + 1}`, shortenKey(key), '200 (assumed)', '2026-01-15 08:09:10']).sort(),
+  );
+  const legacy = await cli(['list', '--token', server.token, '--url', server.url, '--format', 'legacy']);
+  expect(legacy.stdout.trimEnd().split('\n').sort()).toEqual(
+    (await old(['list', '--token', server.token, '--url', server.url])).stdout.trimEnd().split('\n').sort(),
+  );
+  const bad = await cli(['list', '--token', server.token, '--url', server.url, '--format', 'csv']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr.trim()).toMatch(/^error: Invalid input 'format': "csv" — expected table or legacy/);
 });
 
 test('§5.2 the rotation script reads key and creation date from every list line', async () => {
@@ -89,10 +117,10 @@ done`);
 });
 
 test('§3.5 usage --token: 使用率 per key and the totals', async () => {
-  const result = await cli(['usage', '--token', server.token, '--url', server.url]);
+  const result = await old(['usage', '--token', server.token, '--url', server.url]);
   expect(result.code).toBe(0);
   const lines = result.stdout.trimEnd().split('\n');
-  expect(lines[0]).toBe(`${shortenKey(keys[0]!)} | 标签: 用户-1 | 请求: 20 | 限制: 200/日 | 使用率: 10%`);
+  expect(lines[0]).toBe(`${shortenKey(keys[0]!)} | 标签: 用户-1 | 请求: 20 | 限制: 200/日 (假定) | 使用率: 10%`);
   expect(lines).toHaveLength(4);
   expect(lines[3]).toMatch(/^日期: \d{4}-\d\d-\d\d \| 总请求: 20 \| 活跃密钥: 1 \| 总密钥: 3 \| 告警: 0 \(阈值 80%\)$/);
   expect(result.stderr).toMatch(/^Percent of: the server-wide daily limit, 200/m);
@@ -139,7 +167,7 @@ test(
 );
 
 test('§3.4 monitor --token: one pass, totals first, then the busiest keys', async () => {
-  const result = await cli(['monitor', '--token', server.token], { QUOTA_PROXY_URL: server.url });
+  const result = await old(['monitor', '--token', server.token], { QUOTA_PROXY_URL: server.url });
   expect(result.code).toBe(0);
   const lines = result.stdout.trimEnd().split('\n');
   expect(lines[0]).toMatch(/^时间: .* \| 总请求: 190 \| 活跃密钥: 2 \| 总密钥: 3 \| 告警: 1 \(阈值 80%\)$/);
@@ -148,7 +176,9 @@ test('§3.4 monitor --token: one pass, totals first, then the busiest keys', asy
 });
 
 test('§3.4 monitor --watch 1: passes repeat until Ctrl-C, which stops cleanly with exit 0', async () => {
-  const run = start(process.execPath, [CLI, 'monitor', '--token', server.token, '--url', server.url, '--watch', '1']);
+  const run = start('sh', [DROP_IN, 'monitor', '--token', server.token, '--url', server.url, '--watch', '1'], {
+    QUOTA_KEYS,
+  });
   const started = Date.now();
   while ((run.stdout().match(/^时间: /gm) ?? []).length < 2) {
     if (Date.now() - started > 10_000) throw new Error(`no second pass: ${run.stdout()}`);

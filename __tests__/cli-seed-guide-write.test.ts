@@ -1,6 +1,7 @@
 // The seed guide's write-side examples, run as its users run them: its bash scripts with the old
-// tool's path replaced by `quota-keys` (dist/cli.js), against each flavor that can do them, and
-// what each refuses on the flavors that cannot.
+// tool's path replaced by the drop-in `automate-trial-key-generation.sh` (examples/, running
+// dist/cli.js with the old tool's lines), against each flavor that can do them, and what each
+// refuses on the flavors that cannot.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -103,7 +104,7 @@ OUTPUT_DIR="${outputDir}"
 LOG_FILE="${cwd}/keys.log"
 mkdir -p "$OUTPUT_DIR"
 DATE_TAG=$(date +%Y%m%d)
-quota-keys batch \\
+automate-trial-key-generation.sh batch \\
   --token "$ADMIN_TOKEN" \\
   --url "$QUOTA_PROXY_URL" \\
   --count 20 \\
@@ -128,8 +129,8 @@ echo "$(date): 生成20个试用密钥，限制50次/日" >> "$LOG_FILE"
     expect(rows.map((r) => r.label!.replace(/-[^-]+$/, '')).sort()).toEqual(
       numbered.map((n) => `auto-${dateTag}-${n}`),
     );
-    // v1/v01: their DAILY_REQ_LIMIT is not reported and was not given: unknown, not an assumed 200.
-    expect(rows.every((r) => r.daily_limit === (perKeyLimit(flavor) ? '50' : flavor === 'v10' ? '' : 'unknown'))).toBe(
+    // v1/v01: their DAILY_REQ_LIMIT is not reported and was not given: the upstream 200, marked assumed.
+    expect(rows.every((r) => r.daily_limit === (perKeyLimit(flavor) ? '50' : flavor === 'v10' ? '' : '200'))).toBe(
       true,
     );
     if (perKeyLimit(flavor))
@@ -155,7 +156,7 @@ generate_for_user() {
     local user_type="$1"
     local user_id="$2"
     local limit="\${LIMIT_MAP[$user_type]:-100}"
-    quota-keys generate \\
+    automate-trial-key-generation.sh generate \\
         --token "$ADMIN_TOKEN" \\
         --name "$user_type-$user_id-$(date +%Y%m%d)" \\
         --limit "$limit"
@@ -190,7 +191,7 @@ generate_for_user "internal" "dev-team"
     expect(row).toMatchObject({
       label: `vip-customerB-${day}`,
       tier: 'vip',
-      daily_limit: perKeyLimit(flavor) ? '5000' : flavor === 'v10' ? '' : 'unknown',
+      daily_limit: perKeyLimit(flavor) ? '5000' : flavor === 'v10' ? '' : '200',
     });
     if (perKeyLimit(flavor)) expect(server.allKeys().find((k) => k.key === row!.key)!.dailyLimit).toBe(5000);
   });
@@ -205,14 +206,14 @@ generate_for_user "internal" "dev-team"
       // test keys are considered, so the other tests' keys stay out of it.
       const script = `
 EXPIRY_DAYS=30
-KEYS=$(quota-keys list --token "$ADMIN_TOKEN" --label-prefix rot52-)
+KEYS=$(automate-trial-key-generation.sh list --token "$ADMIN_TOKEN" --label-prefix rot52-)
 echo "$KEYS" | while read -r key_info; do
     key=$(echo "$key_info" | cut -d'|' -f1 | xargs)
     created=$(echo "$key_info" | grep -o '创建: [^|]*' | cut -d' ' -f2)
     key_age=$(( ( $(date +%s) - $(date -d "$created" +%s) ) / 86400 ))
     if [ "$key_age" -gt "$EXPIRY_DAYS" ]; then
         echo "删除过期密钥: $key"
-        quota-keys delete \\
+        automate-trial-key-generation.sh delete \\
             --token "$ADMIN_TOKEN" \\
             --name "$key"
     fi

@@ -37,8 +37,9 @@ test('a batch of 60 keys on two servers at once: each server tells its own progr
     () => false,
   );
   const { log, lines } = captureLog();
-  const all = await runAll(runs, 2, log, undefined, (write) => createProgress({ write, quietMs: 0, everyMs: 0 }));
-  expect(all.ok).toBe(true);
+  const progressOf = (write: (line: string) => void) => createProgress({ write, quietMs: 0, everyMs: 0 });
+  const all = await runAll(runs, 2, log, undefined, { progressOf });
+  expect(all.report.ok).toBe(true);
   const tenths = Array.from({ length: 10 }, (_, i) => `${(i + 1) * 6}/60 keys created (${(i + 1) * 10} %)`);
   for (const name of ['alpha', 'beta']) {
     const own = lines

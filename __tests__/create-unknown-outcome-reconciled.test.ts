@@ -103,8 +103,7 @@ test.each<[Fault, boolean]>([
         ? /1 key\(s\) were created after all \(now in the CSV\), 0 to create again/
         : /0 key\(s\) were created after all \(now in the CSV\), 1 to create again/,
     );
-    const found = report.summary.facts.find(([name]) => name === 'Found on the server after an unknown outcome');
-    expect(found?.[1]).toBe(committed ? '1' : undefined);
+    expect(report.facts.get('adopted')).toBe(committed ? 1 : undefined);
   },
 );
 
@@ -132,7 +131,7 @@ test('a native batch of 100 (v01) with an unknown outcome is reconciled label by
   });
   expect(report.ok).toBe(true);
   expectCsvMatchesServer(server, rows, labelsOf('v01-chunk', 130));
-  expect((report as typeof report & { result: { adopted: number } }).result).toMatchObject({ adopted: 30 });
+  expect(report.facts.get('adopted')).toBe(30);
 });
 
 test.each<[Fault, boolean]>([
@@ -184,7 +183,7 @@ test(
     expect(report.ok).toBe(true);
     expectCsvMatchesServer(server, rows, labelsOf('late', 3));
     expect(rows.map((r) => r.key)).not.toContain(lateKey);
-    expect(report.summary.facts).toContainEqual(['Duplicate keys deleted', '1']);
+    expect(report.facts.get('duplicates_deleted')).toBe(1);
     expect(log).toMatch(/Label late-002-q1 had a key too many, .* deleted it/);
   },
 );

@@ -14,7 +14,7 @@ test('RFC 4180 CSV: header first, commas, quotes, newlines and Chinese survive a
     csv.write(
       csvRow(
         { key: `sk-${String(i).repeat(48)}`, label, createdAt: new Date(Date.UTC(2026, 10, 26, 1, 2, 3)) },
-        { dailyLimit: 100, server: 'http://127.0.0.1:1/' },
+        { limit: { kind: 'daily', value: 100, source: 'key' }, server: 'http://127.0.0.1:1/' },
       ),
     );
   }

@@ -66,5 +66,5 @@ test('a dry-run batch longer than the terminal table claims no CSV', async () =>
   const dry = await runWrite(server, { command: 'batch', count: '120', 'dry-run': 'true' });
   expect(dry.report.csvPath).toBeUndefined();
   expect(dry.shown).not.toMatch(/in the CSV/);
-  expect(dry.shown).toContain('… and 70 more would be created too');
+  expect(dry.shown).toContain('… 100 more keys would be created too');
 });

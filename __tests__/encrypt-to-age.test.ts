@@ -9,8 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { captureLog } from '../__fixtures__/capture-log.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { startDevServerProcess } from '../scripts/lib/simulate-runner.js';
-import type { RunReport } from '../src/commands/contract.js';
 import { encryptFileTo, encryptReportCsv } from '../src/output/encrypt.js';
+import { Report } from '../src/report/report.js';
 
 async function decrypt(file: string, identity: string): Promise<string> {
   const decrypter = new Decrypter();
@@ -38,18 +38,15 @@ test('encryptReportCsv points csv-path, the summary and the failure line at the 
   const dir = mkdtempSync(path.join(tmpdir(), 'age-'));
   const file = path.join(dir, 'keys.csv');
   writeFileSync(file, CSV);
-  const report: RunReport = {
-    ok: false,
-    failure: `1 of 2 key(s) were not created; the 1 created are in ${file}.`,
-    outputs: { 'csv-path': file, 'created-count': '1' },
-    summary: { title: 't', facts: [['CSV', file]] },
-    csvPath: file,
-  };
+  const report = new Report('t').fail(`1 of 2 key(s) were not created; the 1 created are in ${file}.`);
+  Object.assign(report.outputs, { 'csv-path': file, 'created-count': '1' });
+  report.facts.set('csv', file);
+  report.csvPath = file;
   const { log, text } = captureLog();
   await encryptReportCsv(report, [await identityToRecipient(await generateIdentity())], log);
   expect(report.csvPath).toBe(`${file}.age`);
   expect(report.outputs).toEqual({ 'csv-path': `${file}.age`, 'created-count': '1' });
-  expect(report.summary.facts).toEqual([['CSV', `${file}.age`]]);
+  expect(report.facts.list().map((f) => [f.label, f.value])).toEqual([['CSV', `${file}.age`]]);
   expect(report.failure).toBe(`1 of 2 key(s) were not created; the 1 created are in ${file}.age.`);
   expect(text()).toContain('Encrypted the CSV to 1 age recipient(s)');
   expect(existsSync(file)).toBe(false);
@@ -59,12 +56,9 @@ test('encryptReportCsv without recipients leaves the plaintext CSV alone', async
   const dir = mkdtempSync(path.join(tmpdir(), 'age-'));
   const file = path.join(dir, 'keys.csv');
   writeFileSync(file, CSV);
-  const report: RunReport = {
-    ok: true,
-    outputs: { 'csv-path': file },
-    summary: { title: 't', facts: [] },
-    csvPath: file,
-  };
+  const report = new Report('t');
+  report.outputs['csv-path'] = file;
+  report.csvPath = file;
   await encryptReportCsv(report, [], captureLog().log);
   expect(report.csvPath).toBe(file);
   expect(readFileSync(file, 'utf8')).toBe(CSV);

@@ -59,8 +59,9 @@ test('the bundled CLI: --no-skip-health-check after --skip-health-check checks h
   expect(skipped.stderr).not.toContain('Health check failed');
   expect(checked.code).toBe(1);
   expect(checked.stderr).toContain('Health check failed');
-  // --no-json: the summary as text, no JSON document on stdout.
+  // --no-json: the summary as text (a listing's facts on stderr, its rows on stdout), no JSON document.
   expect(json.code).toBe(1);
-  expect(json.stdout).toMatch(/^Server: .*\nHealthy: no\n$/);
+  expect(json.stdout).toBe('');
+  expect(json.stderr).toMatch(/^Server: .*\nHealthy: no\n/m);
   expect(json.stderr).toContain('Health check failed');
 });

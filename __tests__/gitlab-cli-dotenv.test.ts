@@ -62,7 +62,8 @@ test('tag pipeline: release-<tag> labels, CSV in CI_PROJECT_DIR, quota-keys.env 
   expect(rows.map((r) => r.label!.replace(/n[0-9a-f]{6}$/, '')).sort()).toEqual(
     ['001', '002', '003'].map((n) => `release-v1.2.3-${n}-p4242j99`),
   );
-  expect(rows.every((r) => r.daily_limit === 'unknown')).toBe(true); // v1: a server-wide limit it does not report
+  // v1: a server-wide limit it does not report: the upstream default, marked assumed.
+  expect(rows.every((r) => r.daily_limit === '200' && r.daily_limit_source === 'assumed')).toBe(true);
   for (const row of rows) expect(result.stdout + result.stderr).not.toContain(row.key);
   expect(result.stdout + result.stderr).not.toContain(server.token);
 });

@@ -17,7 +17,7 @@ const tierText = (flavor: Flavor, tier: string, applied: string) =>
     : flavor === 'v10'
       ? `${tier} (its limit is not applied: the v10 server has lifetime quotas, not daily limits)`
       : `${tier} (its limit is not applied: the ${flavor} server applies one server-wide daily limit to ` +
-        `every key, unknown (server-daily-limit not set))`;
+        `every key, 200 (assumed: server-daily-limit not set))`;
 
 describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
   let server: DevServer;
@@ -40,11 +40,13 @@ describe.each(FLAVORS.map((f) => [f]))('generate and batch on %s', (flavor) => {
     expect(requests).toEqual([...health, 'GET /admin/usage?limit=1&days=1', 'POST /admin/keys']);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    // v1 and v01 apply their own DAILY_REQ_LIMIT, which nobody gave here: unknown, not a tier's figure.
+    // v1 and v01 apply their own DAILY_REQ_LIMIT, which nobody gave here: the upstream 200, marked
+    // assumed, not a tier's figure.
     expect(rows[0]).toMatchObject({
       label: 'partner-companyA-20261126',
       tier: 'partner',
-      daily_limit: perKeyLimit(flavor) ? '500' : flavor === 'v10' ? '' : 'unknown',
+      daily_limit: perKeyLimit(flavor) ? '500' : flavor === 'v10' ? '' : '200',
+      daily_limit_source: perKeyLimit(flavor) ? 'key' : flavor === 'v10' ? '' : 'assumed',
     });
     expect(report.summary.facts).toContainEqual(['Tier', tierText(flavor, 'partner', '500/day')]);
     const onServer = server.allKeys().find((k) => k.key === rows[0]!.key)!;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { captureLog } from '../__fixtures__/capture-log.js';
+import { reportChannels } from '../__fixtures__/report-view.js';
 import { cliContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
@@ -20,11 +21,10 @@ const context = { ...cliContext({}), workspace, labelSuffix: 'test1' };
 async function issue(inputs: Record<string, string>) {
   const all: Record<string, string> = { url: server.url, 'admin-token': server.token, ...inputs };
   const captured = captureLog();
-  const report = await run(
-    parseOptions((n) => all[n] ?? '', {}, context),
-    context,
-    captured.log,
-  );
+  const options = parseOptions((n) => all[n] ?? '', {}, context);
+  const channels = reportChannels(options.command);
+  const ran = await run(options, context, captured.log, undefined, undefined, channels.sinks);
+  const report = Object.assign(ran, { summary: channels.view(ran) });
   const rows = report.csvPath
     ? (parse(readFileSync(report.csvPath, 'utf8'), { columns: true }) as Array<Record<string, string>>)
     : [];
@@ -43,7 +43,12 @@ test('generate makes one key labelled exactly `name`', async () => {
   expect(rows).toHaveLength(1);
   const serverKey = server.allKeys().find((k) => k.label === '用户A-试用密钥');
   // v1 does not report its server-wide DAILY_REQ_LIMIT, and server-daily-limit was not given.
-  expect(rows[0]).toMatchObject({ label: '用户A-试用密钥', key: serverKey!.key, daily_limit: 'unknown' });
+  expect(rows[0]).toMatchObject({
+    label: '用户A-试用密钥',
+    key: serverKey!.key,
+    daily_limit: '200',
+    daily_limit_source: 'assumed',
+  });
   expect(rows[0]!.created_at).toBe(serverKey!.createdAt.toISOString());
   expect(masked).toEqual([server.token, serverKey!.key]);
   expect(log).not.toContain(serverKey!.key);

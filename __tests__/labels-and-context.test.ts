@@ -1,5 +1,5 @@
 import { defaultName, githubContext, gitlabContext } from '../src/config/context.js';
-import { batchLabels } from '../src/issuing/labels.js';
+import { batchLabels } from '../src/config/labels.js';
 
 const now = new Date(2026, 10, 26, 23, 30);
 

@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runWrite } from '../__fixtures__/write-commands.js';
-import { COMMAND_HELP, COMMANDS } from '../src/config/commands.js';
+import { RUNNERS } from '../src/commands/index.js';
+import { COMMAND_HELP, COMMAND_SPECS, COMMANDS } from '../src/config/commands.js';
+import { INPUTS } from '../src/config/inputs.js';
 import { type DevServer, FLAVORS as EMULATED_FLAVORS, startDevServer } from '../src/dev-server/index.js';
 import { adapterFor } from '../src/quota-proxy/detect.js';
 import { FLAVORS as CLIENT_FLAVORS } from '../src/quota-proxy/types.js';
@@ -13,9 +15,14 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 describe.each(COMMANDS.map((command) => [command]))('command %s', (command) => {
-  test('has its module, is wired into the flow, and is documented', () => {
+  test('has its module, its record, its runner, and is documented', () => {
     expect(existsSync(path.join(ROOT, `src/commands/${command}.ts`))).toBe(true);
-    expect(read('src/run.ts')).toContain(`./commands/${command}.js`);
+    // The runner table the flow dispatches through (src/run.ts names no command).
+    expect(read('src/commands/index.ts')).toContain(`'./${command}.js'`);
+    expect(typeof RUNNERS[command]).toBe('function');
+    // Its record: every input it takes is a known input.
+    const known = new Set(INPUTS.map((input) => input.name));
+    expect(COMMAND_SPECS[command].inputs.filter((name) => !known.has(name))).toEqual([]);
     // Its row in docs/commands.md: the summary --help shows (`<` as markdown needs it), where it is described.
     const summary = COMMAND_HELP[command].summary.replace(/</g, '&lt;');
     expect(read('docs/commands.md')).toContain(`| \`${command}\` | ${summary} | `);

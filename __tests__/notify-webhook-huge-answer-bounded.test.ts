@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { captureLog } from '../__fixtures__/capture-log.js';
 import { notifyAfterRun } from '../src/output/notify.js';
+import { Report } from '../src/report/report.js';
 
 const MIB = 1 << 20;
 const ANSWER_MIB = 800;
@@ -34,7 +35,7 @@ afterAll(() => {
 test('an 800 MiB error answer: a warning with its start, read no further than a few buffers', async () => {
   const url = new URL(`http://127.0.0.1:${(hook.address() as AddressInfo).port}/hooks/huge-answer-0123456789`);
   const { log, lines } = captureLog();
-  const report = { ok: false, failure: 'failed', outputs: {}, summary: { title: 'quota-proxy batch', facts: [] } };
+  const report = new Report('quota-proxy batch').fail('failed');
   await notifyAfterRun(
     { command: 'batch', notifyWebhook: url, notifyOn: ['failure'] },
     [{ name: 'a', url: 'http://quota.example', report }],

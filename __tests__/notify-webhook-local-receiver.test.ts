@@ -13,6 +13,7 @@ import { runCliInProcess } from '../__fixtures__/cli-in-process.js';
 import { runActionInProcess } from '../__fixtures__/fake-core.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { NOTIFY_TIMEOUT_MS, notifyAfterRun } from '../src/output/notify.js';
+import { Report } from '../src/report/report.js';
 
 interface Received {
   method: string;
@@ -182,12 +183,8 @@ test('the body goes through the Redactor: a token or key in a failure is not sen
   const { log } = captureLog();
   const key = v1.seedKeys(1)[0]!;
   log.secret(v1.token, 'token');
-  const report = {
-    ok: false,
-    failure: `server said: token ${v1.token} invalid for ${key}`,
-    outputs: { alerts: '0' },
-    summary: { title: 't', facts: [] },
-  };
+  const report = new Report('t').fail(`server said: token ${v1.token} invalid for ${key}`);
+  report.outputs.alerts = '0';
   await notifyAfterRun(
     { command: 'reset', notifyWebhook: new URL(ok.url), notifyOn: ['failure'] },
     [{ name: 'x', url: v1.url, report }],

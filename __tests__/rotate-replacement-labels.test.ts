@@ -2,7 +2,7 @@
 // run's suffix, per stem and in order; every other label is kept.
 
 import { replacementLabels } from '../src/commands/rotate.js';
-import { batchStem } from '../src/issuing/labels.js';
+import { batchStem } from '../src/config/labels.js';
 
 test('batchStem recognises <stem>-<NNN>-<suffix> of every platform, and nothing else', () => {
   expect(batchStem('auto-20261001-007-r812a1')).toBe('auto-20261001');
@@ -49,7 +49,7 @@ test('a stem with 1000 keys gets four-digit numbers, like batch', () => {
 
 test('labels that are no batch labels stay, unless several due keys share one: then they are numbered', async () => {
   const { replacementLabels } = await import('../src/commands/rotate.js');
-  const { batchStem } = await import('../src/issuing/labels.js');
+  const { batchStem } = await import('../src/config/labels.js');
   expect(batchStem('auto-acme-2024-q3')).toBeUndefined();
   expect(batchStem('auto-partner-12345-bigcorp')).toBeUndefined();
   expect(batchStem('auto-20261126-007-r42a1')).toBe('auto-20261126');

@@ -36,7 +36,11 @@ describe.each(FLAVORS_WITH_DAYS.map((f) => [f]))('%s server at UTC−11, runner 
 
   const cli = (...args: string[]) =>
     runCliBundle(
-      [...args, '--url', server.url, '--token', server.token, ...(perKey ? [] : ['--server-daily-limit', '200'])],
+      [
+        ...args,
+        ...['--format', 'legacy', '--url', server.url, '--token', server.token],
+        ...(perKey ? [] : ['--server-daily-limit', '200']),
+      ],
       {
         cwd: mkdtempSync(path.join(tmpdir(), 'server-day-')),
         env: { TZ: RUNNER_TZ },

@@ -1,7 +1,8 @@
 // Issue 10 case 5: v1 and v01 apply one server-wide DAILY_REQ_LIMIT that their admin API does not
 // report. Here it is 30, not the upstream default 200, and nobody tells the action. Nothing may
-// silently assume 200 or print a tier's figure: the limit is "unknown" in the summary and the CSV,
-// with what to set, and the evidence the server gives is used — v1 never counts a refused request, so
+// silently assume 200 or print a tier's figure: the limit is "200 (assumed)" in the summary and
+// the CSV's daily_limit_source says `assumed` (one limit, shown one way by every command), with what
+// to set, and the evidence the server gives is used — v1 never counts a refused request, so
 // keys refused with 429 sit at exactly the limit; v01 counts refusals too, so its counts show nothing
 // of it. Where nothing contradicts it, percentages are of the upstream default, said to be assumed.
 
@@ -51,8 +52,8 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
         'the server-wide daily limit, 30, learned from the usage rows (see Daily limit)',
       ]);
       expect(report.outputs.alerts).toBe('2');
-      expect(lines).toContain(`${shortenKey(first)} | 标签: k-1 | 请求: 30 | 限制: 30/日 | 使用率: 100%`);
-      expect(lines).toContain(`${shortenKey(light)} | 标签: k-3 | 请求: 10 | 限制: 30/日 | 使用率: 33%`);
+      expect(lines).toContain(`${shortenKey(first)} | 标签: k-1 | 请求: 30 | 限制: 30/日 (推断) | 使用率: 100%`);
+      expect(lines).toContain(`${shortenKey(light)} | 标签: k-3 | 请求: 10 | 限制: 30/日 (推断) | 使用率: 33%`);
       expect(warnings.filter((w) => /used 100% of its daily limit/.test(w))).toHaveLength(2);
       // Not the assumed default: no percent of 200 anywhere.
       expect(shown).not.toMatch(/of 200\b|200\/日|limit, 200|\| 200 \|/);
@@ -77,15 +78,17 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
     expect(report.outputs.alerts).toBe('2');
   });
 
-  test("generate --tier partner: CSV daily_limit 'unknown' and no 500/day the server does not apply", async () => {
+  test('generate --tier partner: CSV daily_limit 200 marked assumed, no 500/day the server ignores', async () => {
     const { report, rows, warnings } = await runWrite(server, { command: 'generate', name: 'p', tier: 'partner' });
     expect(report.ok).toBe(true);
-    expect(rows[0]).toMatchObject({ tier: 'partner', daily_limit: 'unknown' });
+    expect(rows[0]).toMatchObject({ tier: 'partner', daily_limit: '200', daily_limit_source: 'assumed' });
     const tier = report.summary.facts.find(([name]) => name === 'Tier')![1];
     expect(tier).not.toContain('500');
     expect(tier).toContain('server-wide daily limit');
     expect(
-      warnings.some((w) => /does not report; the CSV's daily_limit says unknown \(set server-daily-limit/.test(w)),
+      warnings.some((w) =>
+        /does not report; the CSV's daily_limit says 200 \(daily_limit_source assumed.*set server-daily-limit/.test(w),
+      ),
     ).toBe(true);
 
     const given = await runWrite(server, {
@@ -94,15 +97,15 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
       tier: 'partner',
       'server-daily-limit': String(LIMIT),
     });
-    expect(given.rows[0]).toMatchObject({ daily_limit: '30' });
+    expect(given.rows[0]).toMatchObject({ daily_limit: '30', daily_limit_source: 'given' });
   });
 
-  test('list: the Daily limit fact says unknown and what to set', async () => {
+  test('list: the Daily limit fact says 200 (assumed) and what to set, as the CSV does', async () => {
     const { report, csvRows } = await runRead(server, { command: 'list', output: 'keys.csv' });
     expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
-      /^unknown: .*set server-daily-limit/,
+      /^200 \(assumed\): .*set server-daily-limit/,
     );
-    expect(csvRows.every((r) => r.daily_limit === 'unknown')).toBe(true);
+    expect(csvRows.every((r) => r.daily_limit === '200' && r.daily_limit_source === 'assumed')).toBe(true);
   });
 });
 
@@ -135,7 +138,7 @@ describe('v01 with DAILY_REQ_LIMIT 30', () => {
         'Percent of',
         'the server-wide daily limit, 200, assumed: the upstream default (see Daily limit)',
       ]);
-      expect(lines[0]).toBe(`${shortenKey(busy)} | 标签: k-1 | 请求: 35 | 限制: 200/日 | 使用率: 17%`);
+      expect(lines[0]).toBe(`${shortenKey(busy)} | 标签: k-1 | 请求: 35 | 限制: 200/日 (假定) | 使用率: 17%`);
     },
   );
 
@@ -161,7 +164,7 @@ describe('v1: what the counts cannot prove', () => {
               String.raw` default, assumed until server-daily-limit says otherwise\.$`,
           ),
         );
-        expect(lines[0]).toMatch(/\| 请求: 2 \| 限制: 200\/日 \| 使用率: 1%$/);
+        expect(lines[0]).toMatch(/\| 请求: 2 \| 限制: 200\/日 \(假定\) \| 使用率: 1%$/);
         expect(report.outputs.alerts).toBe('0');
       } finally {
         await server.close();

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { runRead } from '../__fixtures__/read-commands.js';
 import { localDay } from '../src/config/options.js';
 import { type DevServer, FLAVORS, startDevServer } from '../src/dev-server/index.js';
-import { CHART_INIT } from '../src/reading/usage-report.js';
+import { CHART_INIT } from '../src/render/mermaid.js';
 import { shortenKey } from '../src/shared/redact.js';
 
 const DAY_MS = 86_400_000;
@@ -119,7 +119,7 @@ describe.each(FLAVORS.map((f) => [f]))('usage --days 14 on %s', (flavor) => {
     expect(report.ok).toBe(true);
     const text = readFileSync(path.join(workspace, 'usage.csv'), 'utf8');
     const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
-    expect(text.split('\r\n')[0]).toBe('day,label,key_short,requests,daily_limit,percent');
+    expect(text.split('\r\n')[0]).toBe('day,label,key_short,requests,daily_limit,percent,daily_limit_source');
     for (const key of [steady, rising, spiky, idle, stale]) expect(text).not.toContain(key);
     if (lifetime) {
       expect(rows).toHaveLength(5);
@@ -130,6 +130,7 @@ describe.each(FLAVORS.map((f) => [f]))('usage --days 14 on %s', (flavor) => {
         requests: '455',
         daily_limit: '',
         percent: '45',
+        daily_limit_source: '',
       });
       return;
     }
@@ -149,6 +150,8 @@ describe.each(FLAVORS.map((f) => [f]))('usage --days 14 on %s', (flavor) => {
       requests: '60',
       daily_limit: '100',
       percent: '60',
+      // The key's own limit (v1p, v1a), or server-daily-limit as given (v1, v01).
+      daily_limit_source: perKey ? 'key' : 'given',
     });
   });
 });

@@ -1,26 +1,19 @@
 // The flow every platform shares: health first, then the command; the platform entries only turn
 // inputs into Options and the returned report into outputs, summary, artifact and exit code.
 
-import { runBatch } from './commands/batch.js';
-import type { CommandContext, CommandRunner, RunReport } from './commands/contract.js';
-import { runDelete } from './commands/delete.js';
-import { runGenerate } from './commands/generate.js';
-import { health } from './commands/health.js';
-import { runList } from './commands/list.js';
-import { runMonitor } from './commands/monitor.js';
-import { runReset } from './commands/reset.js';
-import { runRotate } from './commands/rotate.js';
-import { runUsage } from './commands/usage.js';
+import type { CommandContext } from './commands/contract.js';
+import { RUNNERS } from './commands/index.js';
+import { COMMAND_SPECS } from './config/commands.js';
 import { type RunContext, runOrigin } from './config/context.js';
-import type { Command, Options } from './config/options.js';
+import type { Options } from './config/options.js';
 import { InputError } from './config/options.js';
 import { plainHttpWarning } from './config/plain-http.js';
-import { CREATES_FIRST, checkAdminToken, tlsAdvice } from './issuing/token-check.js';
-import { writesKeysCsv } from './output/artifact.js';
+import { checkAdminToken, tlsAdvice } from './issuing/token-check.js';
 import { AuditLog } from './output/audit.js';
 import { CsvWriter } from './output/csv.js';
 import { QuotaProxy } from './quota-proxy/client.js';
 import { HttpClient } from './quota-proxy/http.js';
+import { Report, type RowSink } from './report/report.js';
 import { Cancellation, CancelledError } from './shared/cancel.js';
 import type { Logger } from './shared/log.js';
 import { type KnownWait, NO_PROGRESS, type Progress } from './shared/progress.js';
@@ -31,7 +24,7 @@ import { redactUrl } from './shared/redact.js';
  * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
  */
 function openCsvBeforeRequests(options: Options): CsvWriter | undefined {
-  if (!writesKeysCsv(options)) return undefined;
+  if (!COMMAND_SPECS[options.command].keysCsv(options)) return undefined;
   try {
     return new CsvWriter(options.output);
   } catch (error) {
@@ -57,17 +50,6 @@ function openAuditBeforeRequests(options: Options, context: RunContext, server: 
   }
 }
 
-const RUNNERS: Partial<Record<Command, CommandRunner>> = {
-  generate: runGenerate,
-  batch: runBatch,
-  reset: runReset,
-  delete: runDelete,
-  rotate: runRotate,
-  list: runList,
-  usage: runUsage,
-  monitor: runMonitor,
-};
-
 /** The HTTP client and the quota-proxy API of one run, and the context every command receives. */
 function commandContext(
   options: Options,
@@ -75,6 +57,7 @@ function commandContext(
   log: Logger,
   cancellation: Cancellation,
   progress: Progress,
+  sinks: readonly RowSink[],
 ): { ctx: CommandContext; auditLog?: AuditLog } {
   const server = redactUrl(options.url.href);
   // Before the CSV's temp file: a refused audit path must not leave one behind.
@@ -95,13 +78,10 @@ function commandContext(
   });
   const api = new QuotaProxy(http, options.serverFlavor);
   progress.waitsFrom?.((remaining) => rateLimitWait(api, options, remaining));
-  const summary: CommandContext['summary'] = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
-  if (auditLog) summary.facts.push(['Audit log', auditLog.file]);
+  const report = new Report(`quota-proxy ${options.command}`, sinks);
+  report.facts.set('server', server).set('audit_log', auditLog?.file);
   const audit = auditLog && ((event: Parameters<AuditLog['record']>[0]) => auditLog.record(event));
-  return {
-    ctx: { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit },
-    auditLog,
-  };
+  return { ctx: { options, context, log, api, server, report, cancellation, csv, progress, audit }, auditLog };
 }
 
 /**
@@ -115,45 +95,48 @@ function rateLimitWait(api: QuotaProxy, options: Options, remaining: number): Kn
   return { available: plan.available, waitMs: waits ? plan.waitMs : undefined, perWindow: plan.limit };
 }
 
-/** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
-function cancelledReport(ctx: CommandContext, cancellation: Cancellation, report?: RunReport): RunReport {
+/** The run was stopped by a signal (exit 130/143): what the command reported stands, marked so. */
+function cancelled(ctx: CommandContext, cancellation: Cancellation, keepFailure = true) {
   const reason = cancellation.reason ?? 'cancelled';
-  return {
-    outputs: ctx.outputs,
-    summary: ctx.summary,
-    ...report,
-    ok: false,
-    cancelled: reason,
-    failure: report?.failure ?? `Cancelled (${reason}) before ${ctx.options.command} finished.`,
-  };
+  const { report } = ctx;
+  report.cancelled = reason;
+  report.fail((keepFailure && report.failure) || `Cancelled (${reason}) before ${ctx.options.command} finished.`);
+  return report;
 }
 
-/** Step: the health check; a report when the run must stop here, else undefined. */
-async function checkHealth(ctx: CommandContext, cancellation: Cancellation): Promise<RunReport | undefined> {
-  const result = await health(ctx.options, { api: ctx.api });
-  ctx.outputs.healthy = String(result.healthy);
-  ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
+/** Step: the health check; true when the run must stop here. */
+async function checkHealth(ctx: CommandContext, cancellation: Cancellation): Promise<boolean> {
+  const result = await ctx.api.health(ctx.options.healthPath);
+  ctx.report.outputs.healthy = String(result.healthy);
+  ctx.report.facts.set('healthy', result.healthy);
   if (result.healthy) {
     ctx.log.info(`${ctx.server}: healthy${result.note ? `: ${result.note}` : ''}`);
-    return undefined;
+    return false;
+  }
+  // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
+  if (cancellation.requested) {
+    cancelled(ctx, cancellation, false);
+    return true;
   }
   const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
-  const failure = advice ? `${result.problem} ${advice}` : result.problem;
-  const report: RunReport = { ok: false, failure, outputs: ctx.outputs, summary: ctx.summary };
-  // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
-  return cancellation.requested ? cancelledReport(ctx, cancellation, { ...report, failure: undefined }) : report;
+  ctx.report.fail(advice ? `${result.problem} ${advice}` : result.problem);
+  return true;
 }
 
-/** Health, the token check before any create, then the command; the CSV and the client are closed whatever happens. */
+/**
+ * Health, the token check before any create, then the command; the CSV and the client are closed
+ * whatever happens. `sinks` are the channels the report's rows stream to as they are reported.
+ */
 export async function run(
   options: Options,
   context: RunContext,
   log: Logger,
   cancellation = new Cancellation(),
   progress: Progress = NO_PROGRESS,
-): Promise<RunReport> {
+  sinks: readonly RowSink[] = [],
+): Promise<Report> {
   if (options.token) log.secret(options.token, 'token');
-  const { ctx, auditLog } = commandContext(options, context, log, cancellation, progress);
+  const { ctx, auditLog } = commandContext(options, context, log, cancellation, progress, sinks);
   const report = await runSteps(ctx, cancellation, progress);
   // The artifact takes the audit log only when this run wrote to it, never a file that was merely there.
   if (auditLog && auditLog.lines > 0) report.auditPath = auditLog.file;
@@ -161,35 +144,30 @@ export async function run(
 }
 
 /** The steps of `run`; the CSV and the client are closed whatever happens. */
-async function runSteps(ctx: CommandContext, cancellation: Cancellation, progress: Progress): Promise<RunReport> {
-  const { api, csv, options, log } = ctx;
+async function runSteps(ctx: CommandContext, cancellation: Cancellation, progress: Progress): Promise<Report> {
+  const { api, csv, options, log, report } = ctx;
   try {
-    if (!options.skipHealthCheck) {
-      const stop = await checkHealth(ctx, cancellation);
-      if (stop) return stop;
-    }
+    if (!options.skipHealthCheck && (await checkHealth(ctx, cancellation))) return report;
     // A wrong token is found before the first key is made, not by the creates.
-    if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
+    if (COMMAND_SPECS[options.command].createsFirst && !cancellation.requested) {
       const refusal = await checkAdminToken(api, options.tokenSource, (m) => log.warning(m));
       // Its request abandoned by a signal fails like an unreachable server: the run was cancelled.
-      if (cancellation.requested) return cancelledReport(ctx, cancellation);
-      if (refusal) return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
+      if (cancellation.requested) return cancelled(ctx, cancellation, false);
+      if (refusal) return report.fail(refusal);
     }
-    const runner = RUNNERS[options.command];
-    const report = runner ? await runner(ctx) : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
-    return cancellation.requested ? cancelledReport(ctx, cancellation, runner ? report : undefined) : report;
+    await RUNNERS[options.command](ctx);
+    return cancellation.requested ? cancelled(ctx, cancellation) : report;
   } catch (error) {
     // A request abandoned by the signal fails with its own error; the run was cancelled all the same.
-    if (error instanceof CancelledError || cancellation.requested) return cancelledReport(ctx, cancellation);
+    if (error instanceof CancelledError || cancellation.requested) return cancelled(ctx, cancellation, false);
     throw error;
   } finally {
     progress.done();
     // Opened up front but not used (a failure before the command wrote, nothing to replace): no file is left.
     if (csv && !csv.settled) await csv.discard();
     if (api.flavor) {
-      ctx.outputs.flavor = api.flavor;
-      if (!ctx.summary.facts.some(([name]) => name === 'Flavor'))
-        ctx.summary.facts.splice(1, 0, ['Flavor', api.flavor]);
+      report.outputs.flavor = api.flavor;
+      report.facts.set('flavor', api.flavor);
     }
     await api.close();
   }

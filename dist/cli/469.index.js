@@ -13,12 +13,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/config/exit-codes.ts
+var exit_codes = __webpack_require__(8983);
 // EXTERNAL MODULE: ./src/config/options.ts + 3 modules
-var config_options = __webpack_require__(7250);
+var config_options = __webpack_require__(8459);
 // EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
 var encrypt = __webpack_require__(2349);
-// EXTERNAL MODULE: ./src/run.ts + 48 modules
-var run = __webpack_require__(4035);
+// EXTERNAL MODULE: ./src/render/dashboard/from-report.ts
+var from_report = __webpack_require__(3698);
+// EXTERNAL MODULE: ./src/render/rows.ts
+var rows = __webpack_require__(8175);
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __webpack_require__(8850);
+// EXTERNAL MODULE: ./src/report/tables.ts
+var tables = __webpack_require__(6677);
+// EXTERNAL MODULE: ./src/run.ts + 47 modules
+var run = __webpack_require__(992);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
 var bounded = __webpack_require__(3672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
@@ -32,6 +42,13 @@ var redact = __webpack_require__(8932);
 // EXTERNAL MODULE: ./src/shared/text.ts
 var shared_text = __webpack_require__(4646);
 ;// CONCATENATED MODULE: ./src/multi/run-all.ts
+// Many servers, one run: the command against each server of the servers file, `server-concurrency`
+// at a time. One failing server fails the run but never stops the others: every server's report,
+// CSV and counts are kept, and the combined report (outputs, a table of every server) says which.
+
+
+
+
 
 
 
@@ -58,10 +75,13 @@ function serverLogger(log, name) {
     };
 }
 function failedReport(url, title, failure, cancelled) {
-    return { ok: false, failure, outputs: {}, summary: { title, facts: [['Server', url]] }, cancelled };
+    const report = new report_report/* Report */.I(title).fail(failure);
+    report.facts.set('server', url);
+    report.cancelled = cancelled;
+    return report;
 }
 /** Runs every server; never throws for one server's failure. */
-async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancellation */.mT(), progressOf = (write) => (0,progress/* createProgress */.mf)({ write }), runOne = run.run) {
+async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancellation */.mT(), { progressOf = (write) => (0,progress/* createProgress */.mf)({ write }), runOne = run.run, sinks = [] } = {}) {
     // Every token is registered before the first request to any server.
     for (const { options } of runs)
         if (options.token)
@@ -70,42 +90,50 @@ async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancel
         name,
         url: (0,redact/* redactUrl */.BO)(options.url.href),
         report: failedReport((0,redact/* redactUrl */.BO)(options.url.href), `quota-proxy ${options.command}`, 'not started'),
+        ends: new rows/* TableEnds */.fd(),
+        kept: options.html ? new from_report/* KeptRows */.E() : undefined,
     }));
     await (0,bounded/* forEachBounded */.a)(runs, concurrency, async ({ name, options, context }, i) => {
         const result = results[i];
         if (cancellation.requested) {
             const reason = cancellation.reason ?? 'cancelled';
-            result.report = failedReport(result.url, result.report.summary.title, `not started: ${reason}`, reason);
+            result.report = failedReport(result.url, result.report.title, `not started: ${reason}`, reason);
             return;
         }
         const serverLog = serverLogger(log, name);
+        const serverSinks = [result.ends, ...(result.kept ? [result.kept] : [])];
         try {
-            result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info));
+            result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info), serverSinks);
             // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
             await (0,encrypt/* encryptReportCsv */.W)(result.report, options.encryptTo, serverLog);
         }
         catch (error) {
-            result.report.ok = false;
-            result.report.failure = error instanceof Error ? error.message : String(error);
+            result.report.fail(error instanceof Error ? error.message : String(error));
         }
         // In the log where it happened; the step's one error line (and annotation) names it with the others.
         if (!result.report.ok)
             log.info(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
     });
-    const all = combine(runs[0]?.options.command ?? 'health', results, cancellation);
-    await serversDashboard(runs[0]?.options.html, all, log);
+    // Each server's report is its section: titled with its name, its failure said.
+    for (const { name, report } of results) {
+        report.title = `${report.title} — ${name}`;
+        if (!report.ok)
+            report.facts.set('failure', report.failure ?? 'failed');
+    }
+    const all = combine(runs[0]?.options.command ?? 'health', results, cancellation, sinks);
+    const html = runs[0]?.options.html;
+    if (html) {
+        // With config, one dashboard of every server, a section each (a failed one says why).
+        const { writeUsageDashboard } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 4184));
+        const parts = results.map(({ name, url, report, kept }) => ({
+            name,
+            url,
+            report,
+            rows: kept?.rows ?? [],
+        }));
+        writeUsageDashboard(html, parts, all.report, log);
+    }
     return all;
-}
-/** usage --html with config: one dashboard of every server, a section each (a failed one says why). */
-async function serversDashboard(file, all, log) {
-    if (!file)
-        return;
-    const { failedServer, writeDashboard } = await __webpack_require__.e(/* import() */ 189).then(__webpack_require__.bind(__webpack_require__, 4189));
-    const servers = all.results.map(({ name, url, report }) => report.dashboard ? { ...report.dashboard, name } : failedServer(name, url, report.failure ?? 'failed'));
-    const bytes = writeDashboard(file, servers);
-    all.outputs['html-path'] = file;
-    all.summary.facts.push(['Dashboard', `${file} (${Math.ceil(bytes / 1024)} KB)`]);
-    log.info(`Dashboard of ${servers.length} servers written to ${file}.`);
 }
 function combinedOutputs(results) {
     const outputs = {};
@@ -145,38 +173,32 @@ function resultFields({ name, url, report }) {
     fields.csv = report.outputs['csv-path'] ?? null;
     return fields;
 }
-function combine(command, results, cancellation) {
+function combine(command, results, cancellation, sinks) {
     const failed = results.filter((r) => !r.report.ok);
-    const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', 'Created', 'Failed', 'Listed', 'Deleted', 'Alerts'];
-    const rows = results.map(({ name, url, report }) => [
-        name,
-        url,
-        report.outputs.flavor ?? '',
-        report.outputs.healthy ?? '',
-        report.ok ? 'ok' : `failed: ${(0,shared_text/* oneLine */.T)(report.failure ?? 'failed', 80)}`,
-        ...COUNTS.map(([output]) => report.outputs[output] ?? ''),
-    ]);
-    const summary = {
-        title: `quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`,
-        facts: [
-            ['Servers', results.map((r) => r.name).join(', ')],
-            ['Failed', failed.length === 0 ? 'none' : failed.map((r) => r.name).join(', ')],
-        ],
-        table: { head, rows },
-    };
-    const failure = failed.length === 0
-        ? undefined
-        : `${failed.length} of ${results.length} servers failed: ` +
-            failed.map((r) => `${r.name}: ${r.report.failure ?? 'failed'}`).join(' ');
-    const cancelled = cancellation.requested ? (cancellation.reason ?? 'cancelled') : undefined;
-    return { ok: failed.length === 0, failure, outputs: combinedOutputs(results), summary, results, cancelled };
-}
-/** One server's section of the summary: its own report, titled with its name, its failure said. */
-function serverSection({ name, report }) {
-    const facts = [...report.summary.facts];
-    if (!report.ok)
-        facts.push(['Failure', report.failure ?? 'failed']);
-    return { ...report.summary, title: `${report.summary.title} — ${name}`, facts };
+    const report = new report_report/* Report */.I(`quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`, sinks);
+    report.facts
+        .set('servers', results.map((r) => r.name).join(', '))
+        .set('failed_servers', failed.length === 0 ? 'none' : failed.map((r) => r.name).join(', '));
+    Object.assign(report.outputs, combinedOutputs(results));
+    const row = report.open((0,tables/* serversTable */.lE)());
+    for (const { name, url, report: one } of results)
+        row({
+            server: name,
+            url,
+            flavor: one.outputs.flavor,
+            healthy: one.outputs.healthy === undefined ? undefined : one.outputs.healthy === 'true',
+            result: one.ok ? 'ok' : `failed: ${(0,shared_text/* oneLine */.T)(one.failure ?? 'failed', 80)}`,
+            counts: Object.fromEntries(COUNTS.filter(([output]) => one.outputs[output] !== undefined).map(([output, id]) => [
+                id,
+                Number(one.outputs[output]),
+            ])),
+        });
+    if (failed.length > 0)
+        report.fail(`${failed.length} of ${results.length} servers failed: ` +
+            failed.map((r) => `${r.name}: ${r.report.failure ?? 'failed'}`).join(' '));
+    if (cancellation.requested)
+        report.cancelled = cancellation.reason ?? 'cancelled';
+    return { report, results };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -184,12 +206,15 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/commands.ts
+var commands = __webpack_require__(4006);
 // EXTERNAL MODULE: ./src/config/context.ts + 1 modules
 var config_context = __webpack_require__(568);
 ;// CONCATENATED MODULE: ./src/multi/servers.ts
 // The servers file (`config`): a YAML list of servers → one Options per server, every one checked
 // before any request to any server. A token is never read from the file: each entry names the
 // environment variable that holds it (`token-env`). YAML is loaded only when a file is given.
+
 
 
 
@@ -363,7 +388,7 @@ async function serverRuns(input, env, context, exists) {
 function serverRun(entry, input, env, context, base, exists) {
     const token = env[entry.tokenEnv]?.replace(/[\r\n]+$/, '');
     // health needs no token, as without config.
-    if (!token && base.command !== 'health')
+    if (!token && commands/* COMMAND_SPECS */.fH[base.command].needsToken)
         throw refuse(entry.where, `server "${entry.name}": the environment variable ${entry.tokenEnv} (token-env) is unset`);
     const output = input('output').trim();
     const own = {
@@ -399,12 +424,10 @@ function serverRun(entry, input, env, context, base, exists) {
 
 // EXTERNAL MODULE: ./src/output/notify.ts
 var notify = __webpack_require__(7572);
-// EXTERNAL MODULE: ./src/platform/cli-help.ts
-var cli_help = __webpack_require__(3441);
+// EXTERNAL MODULE: ./src/platform/cli-output.ts + 3 modules
+var cli_output = __webpack_require__(9139);
 // EXTERNAL MODULE: ./src/platform/gitlab.ts
 var gitlab = __webpack_require__(4320);
-// EXTERNAL MODULE: ./src/platform/json-report.ts
-var json_report = __webpack_require__(6404);
 ;// CONCATENATED MODULE: ./src/platform/cli-servers.ts
 // The CLI (and GitLab jobs) with `--config FILE`: every server of the file (or the one `--server`
 // names), each server's section on stdout then the combined table, the summed outputs plus
@@ -420,50 +443,48 @@ var json_report = __webpack_require__(6404);
 
 
 async function runServersCli(cli) {
-    const { parsed, env, context, log, dotenvFile, render, mode } = cli;
+    const { parsed, env, context, log, dotenvFile, mode } = cli;
     if (parsed.watch !== undefined)
         throw new config_options/* InputError */.dz('watch', '', '--watch runs one server: give --server NAME with --config, or no --config');
     // Every server's flags and token are checked here, before any request to any server.
     const runs = await serverRuns((name) => parsed.values.get(name) ?? '', env, context, external_node_fs_.existsSync);
     const first = runs[0].options;
     const cancellation = new cancel/* Cancellation */.mT();
-    const stopListening = cancellation.listen((signal, second) => process.stderr.write(second
-        ? `${signal}: abandoning the requests in flight.\n`
-        : `${signal}: stopping every server: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s.\n`));
+    const stopListening = cancellation.listen((signal, second) => (0,cli_output/* printErr */.lx)(second
+        ? `${signal}: abandoning the requests in flight.`
+        : `${signal}: stopping every server: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s.`, log.redactor));
+    // The combined report's rows (one per server): the JSON document's, or the last section's table.
+    const out = new cli_output/* CliOutput */.I1(first.command, { ...mode, quiet: mode.quiet || !mode.json }, log.redactor);
+    const allEnds = new rows/* TableEnds */.fd();
     // Listening through the webhook after the run: a signal then abandons its POST and exits 130/143.
     let all;
     let unwritten;
     try {
-        all = await runAll(runs, first.serverConcurrency, log, cancellation);
-        unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.outputs, { quiet: true, cwd: context.workspace });
-        const signal = all.cancelled ? undefined : cancellation.abortSignal;
+        all = await runAll(runs, first.serverConcurrency, log, cancellation, { sinks: [...out.sinks, allEnds] });
+        unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.report.outputs, { quiet: true, cwd: context.workspace });
+        const signal = all.report.cancelled ? undefined : cancellation.abortSignal;
         await (0,notify/* notifyAfterRun */.HY)(first, all.results, context.origin?.runUrl, log, { signal });
     }
     finally {
         stopListening();
     }
+    const { report } = all;
     const alertOnly = all.results.every((r) => r.report.ok || (first.failOnAlert && Number(r.report.outputs.alerts) > 0));
-    let code = all.ok ? 0 : alertOnly ? cli_help/* EXIT_ALERT */.YB : 1;
+    let code = report.ok ? 0 : alertOnly ? exit_codes/* EXIT_ALERT */.Y : 1;
     if (unwritten)
         code = 1;
-    const stopped = all.cancelled ?? cancellation.reason;
+    const stopped = report.cancelled ?? cancellation.reason;
     if (stopped)
         code = (0,cancel/* exitCodeFor */.Rr)(stopped);
-    const redact = (text) => log.redactor.redact(text);
-    // Redacted, then neutralised line by line (shared/neutralise.ts), as every terminal line.
-    const terminal = (text) => (0,neutralise/* logLines */.OG)(redact(text));
-    if (mode.json) {
-        const status = { command: first.command, exitCode: code, failure: unwritten || undefined };
-        process.stdout.write(`${(0,neutralise/* jsonText */.s$)((0,json_report/* reportDocument */.ce)(all, status, redact))}\n`);
-    }
-    else if (!mode.quiet) {
-        const sections = all.results.map((r) => `== ${r.name} (${r.url}) ==\n${render(serverSection(r), redact)}`);
-        process.stdout.write(`${terminal([...sections, `== all ==\n${render(all.summary, redact)}`].join('\n\n'))}\n`);
-    }
-    if (all.failure)
-        process.stderr.write(`error: ${(0,neutralise/* logLine */.BP)(redact(all.failure))}\n`);
-    if (unwritten)
-        process.stderr.write(`error: ${(0,neutralise/* logLine */.BP)(redact(unwritten))}\n`);
+    if (!mode.json && !mode.quiet)
+        for (const r of all.results) {
+            (0,cli_output/* printSection */.PU)(`== ${r.name} (${r.url}) ==`, r.report, r.ends, log.redactor);
+            (0,cli_output/* printOut */.AN)('', log.redactor);
+        }
+    if (!mode.json && !mode.quiet)
+        (0,cli_output/* printSection */.PU)('== all ==', report, allEnds, log.redactor);
+    // The JSON document's rest, and the error lines (with --quiet: nothing else).
+    out.finish(report, { command: first.command, exitCode: code, failure: unwritten || undefined });
     return code;
 }
 

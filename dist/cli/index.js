@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2438);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5225);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -24,11 +24,16 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
-/* harmony export */   Ql: () => (/* binding */ COMMAND_HELP)
+/* harmony export */   Ql: () => (/* binding */ COMMAND_HELP),
+/* harmony export */   fH: () => (/* binding */ COMMAND_SPECS)
 /* harmony export */ });
 /* unused harmony export commandList */
-// The commands, in one place: parsing (options.ts), the CLI help (platform/cli-help.ts), action.yml,
-// the GitLab component and the README are derived from this list or checked against it by tests.
+// The commands, in one place: one record per command (COMMAND_SPECS) says what it is — its help,
+// whether it writes, creates first, writes a keys CSV, needs the token, prints a listing, and the
+// inputs it reads. Everything that asks "which commands…" reads the record: parsing (options.ts,
+// paths.ts), the flow (../run.ts), the CLI help, the artifact, action.yml and the docs (tests hold
+// them equal). Its runner is in ../commands/index.ts, typed against this list (config cannot import
+// the commands: they sit above it); __tests__/new-command-or-flavor-is-complete.test.ts holds both.
 const COMMANDS = [
     'health',
     'generate',
@@ -40,6 +45,22 @@ const COMMANDS = [
     'delete',
     'rotate',
 ];
+// Inputs several commands read, in the order their help lists them.
+const ARTIFACT = ['upload-artifact', 'artifact-name', 'overwrite-artifact', 'retention-days'];
+const KEYS_ARTIFACT = [...ARTIFACT, 'encrypt-to', 'allow-public-artifact'];
+const LIMITS = ['tier', 'tiers', 'limit-as-total-quota'];
+const ISSUING = [
+    'limit',
+    'server-daily-limit',
+    'name',
+    'output',
+    'label-prefix',
+    'dry-run',
+    ...LIMITS,
+    'expires-in-days',
+    ...KEYS_ARTIFACT,
+];
+const USAGE = ['server-daily-limit', 'label-prefix', 'day', 'alert-threshold', 'fail-on-alert'];
 const COMMAND_HELP = {
     health: {
         summary: 'check that the server answers its health path (no token needed)',
@@ -110,6 +131,106 @@ const COMMAND_HELP = {
         examples: [
             'quota-keys rotate --label-prefix auto- --idle-days 14 --dry-run',
             'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace',
+        ],
+    },
+};
+const never = () => false;
+/** What each command is; its help (summary, examples) is COMMAND_HELP's. */
+const COMMAND_SPECS = {
+    health: {
+        ...COMMAND_HELP.health,
+        writes: false,
+        createsFirst: false,
+        keysCsv: never,
+        needsToken: false,
+        listing: false,
+        inputs: [],
+    },
+    generate: {
+        ...COMMAND_HELP.generate,
+        writes: true,
+        createsFirst: true,
+        keysCsv: (o) => !o.dryRun,
+        needsToken: true,
+        listing: false,
+        inputs: [...ISSUING, 'min-success', 'force', 'invocation-id', 'audit-log'],
+    },
+    batch: {
+        ...COMMAND_HELP.batch,
+        writes: true,
+        createsFirst: true,
+        keysCsv: (o) => !o.dryRun,
+        needsToken: true,
+        listing: false,
+        inputs: ['count', ...ISSUING, 'resume', 'min-success', 'force', 'invocation-id', 'audit-log'],
+    },
+    list: {
+        ...COMMAND_HELP.list,
+        writes: false,
+        createsFirst: false,
+        keysCsv: (o) => o.outputGiven,
+        needsToken: true,
+        listing: true,
+        inputs: ['server-daily-limit', 'output', 'label-prefix', 'format', ...KEYS_ARTIFACT],
+    },
+    usage: {
+        ...COMMAND_HELP.usage,
+        writes: false,
+        createsFirst: false,
+        keysCsv: never,
+        needsToken: true,
+        listing: true,
+        inputs: ['output', ...USAGE, 'days', 'forecast-days', 'spike-factor', 'spike-min-requests', 'html', 'format'],
+    },
+    monitor: {
+        ...COMMAND_HELP.monitor,
+        writes: false,
+        createsFirst: false,
+        keysCsv: never,
+        needsToken: true,
+        listing: true,
+        inputs: [...USAGE, 'format'],
+    },
+    reset: {
+        ...COMMAND_HELP.reset,
+        writes: true,
+        createsFirst: false,
+        keysCsv: never,
+        needsToken: true,
+        listing: false,
+        inputs: ['name', 'day', 'key', 'all-matching', 'reset-all-keys-for-day', 'dry-run', ...ARTIFACT, 'audit-log'],
+    },
+    delete: {
+        ...COMMAND_HELP.delete,
+        writes: true,
+        createsFirst: false,
+        keysCsv: never,
+        needsToken: true,
+        listing: false,
+        inputs: ['name', 'key', 'all-matching', 'dry-run', ...ARTIFACT, 'audit-log'],
+    },
+    rotate: {
+        ...COMMAND_HELP.rotate,
+        writes: true,
+        createsFirst: false,
+        keysCsv: (o) => o.replace && !o.dryRun,
+        needsToken: true,
+        listing: false,
+        inputs: [
+            'limit',
+            'server-daily-limit',
+            'name',
+            'output',
+            'label-prefix',
+            'older-than-days',
+            'idle-days',
+            'all-labels',
+            'dry-run',
+            'replace',
+            ...LIMITS,
+            ...KEYS_ARTIFACT,
+            'invocation-id',
+            'audit-log',
         ],
     },
 };
@@ -350,6 +471,28 @@ function runOrigin(platform, env) {
 
 /***/ }),
 
+/***/ 8983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ EXIT_ALERT),
+/* harmony export */   a: () => (/* binding */ EXIT_CODES)
+/* harmony export */ });
+// The exit codes, one table: `quota-keys help exit-codes`, the README and the JSON document's
+// `exit` read it; the CLI and the GitLab entry exit with them.
+const EXIT_CODES = [
+    { code: 0, meaning: 'success' },
+    { code: 1, meaning: 'failure: the command could not do what was asked (health, server error, a key not found, …)' },
+    { code: 2, meaning: 'bad input: an input or flag was refused before any request was sent' },
+    { code: 3, meaning: 'alert: usage or monitor found a key at or above alert-threshold, with --fail-on-alert' },
+    { code: 130, meaning: 'interrupted by SIGINT (Ctrl-C); the CSV keeps every key created' },
+    { code: 143, meaning: 'terminated by SIGTERM; the CSV keeps every key created' },
+];
+const EXIT_ALERT = 3;
+
+
+/***/ }),
+
 /***/ 6065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -375,6 +518,8 @@ class InputError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Vc: () => (/* binding */ inputsOf),
+/* harmony export */   WN: () => (/* binding */ isGlobal),
+/* harmony export */   _9: () => (/* binding */ readsAsOwn),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   qw: () => (/* binding */ inputDefault)
 /* harmony export */ });
@@ -401,19 +546,17 @@ const INPUTS = [
         flag: { value: 'TOKEN' },
         help: 'admin token (env ADMIN_TOKEN); health needs none',
     },
-    { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue, 1..10000' },
+    { name: 'count', default: '1', short: 'c', help: 'keys to issue, 1..10000' },
     {
         name: 'limit',
         default: '',
         short: 'l',
-        for: ['generate', 'batch', 'rotate'],
         flag: { value: 'N' },
         help: "daily requests per key (default: tier's, or 100)",
     },
     {
         name: 'server-daily-limit',
         default: '',
-        for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
         flag: { value: 'N' },
         help: "the server's DAILY_REQ_LIMIT (v1, v01)",
     },
@@ -421,7 +564,6 @@ const INPUTS = [
         name: 'name',
         default: '',
         short: 'n',
-        for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
         flag: { value: 'NAME' },
         help: "the label (batch, rotate: the labels' stem)",
     },
@@ -429,7 +571,6 @@ const INPUTS = [
         name: 'output',
         default: '',
         short: 'o',
-        for: ['generate', 'batch', 'list', 'usage', 'rotate'],
         flag: { value: 'FILE' },
         help: 'CSV file (list, usage: written only when given)',
     },
@@ -447,65 +588,62 @@ const INPUTS = [
     {
         name: 'label-prefix',
         default: '',
-        for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
         flag: { value: 'PREFIX' },
         help: 'only labels starting with PREFIX; batch: put first',
     },
     {
         name: 'day',
         default: '',
-        for: ['usage', 'monitor', 'reset'],
         flag: { value: 'DAY' },
         help: "YYYY-MM-DD; default the server's today",
     },
     {
         name: 'alert-threshold',
         default: '80',
-        for: ['usage', 'monitor'],
         help: 'alert at N% of the limit, 1..100',
     },
     {
         name: 'fail-on-alert',
         default: 'false',
         boolean: true,
-        for: ['usage', 'monitor'],
         help: 'exit 3 when a key is at or above the threshold',
     },
     {
         name: 'days',
         default: '1',
-        for: ['usage'],
         help: 'report the last N server days, 1..90',
     },
     {
         name: 'forecast-days',
         default: '7',
-        for: ['usage'],
         help: 'with --days: forecast N days, 1..365',
     },
     {
         name: 'spike-factor',
         default: '3',
-        for: ['usage'],
         help: 'spike at N × the mean, 1.1..1000',
     },
     {
         name: 'spike-min-requests',
         default: '20',
-        for: ['usage'],
         help: 'a spike needs N requests that day',
     },
     {
         name: 'key',
         default: '',
-        for: ['reset', 'delete'],
         flag: { value: 'KEY' },
         help: 'the key itself (or --name)',
     },
     {
+        name: 'format',
+        default: '',
+        cliOnly: true,
+        flag: { value: 'FORM' },
+        help: "table (default), or legacy: the old tool's lines",
+    },
+    {
         name: 'html',
         default: '',
-        for: ['usage'],
         flag: { value: 'FILE' },
         help: 'write the usage dashboard (HTML) to FILE',
     },
@@ -513,27 +651,23 @@ const INPUTS = [
         name: 'all-matching',
         default: 'false',
         boolean: true,
-        for: ['reset', 'delete'],
         help: 'every key labelled NAME, when several are',
     },
     {
         name: 'reset-all-keys-for-day',
         default: 'false',
         boolean: true,
-        for: ['reset'],
         help: 'v1p: allow resetting every key for DAY',
     },
     {
         name: 'older-than-days',
         default: '',
-        for: ['rotate'],
         flag: { value: 'N' },
         help: 'delete keys created over N days ago',
     },
     {
         name: 'idle-days',
         default: '',
-        for: ['rotate'],
         flag: { value: 'N' },
         help: 'delete keys with no request for N days, 1..90',
     },
@@ -541,41 +675,35 @@ const INPUTS = [
         name: 'all-labels',
         default: 'false',
         boolean: true,
-        for: ['rotate'],
         help: 'without --label-prefix: consider every key',
     },
     {
         name: 'dry-run',
         default: 'false',
         boolean: true,
-        for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
         help: 'say what would be written; write nothing',
     },
     {
         name: 'replace',
         default: 'false',
         boolean: true,
-        for: ['rotate'],
         help: 'issue a new key for each one deleted',
     },
     {
         name: 'tier',
         default: '',
-        for: ['generate', 'batch', 'rotate'],
         flag: { value: 'TIER' },
         help: 'trial | partner | internal | vip, or of --tiers',
     },
     {
         name: 'tiers',
         default: '',
-        for: ['generate', 'batch', 'rotate'],
         flag: { value: 'MAP' },
         help: 'tier → daily limit, JSON or YAML',
     },
     {
         name: 'expires-in-days',
         default: '',
-        for: ['generate', 'batch'],
         flag: { value: 'N' },
         help: 'v10: the keys expire after N days',
     },
@@ -583,7 +711,6 @@ const INPUTS = [
         name: 'limit-as-total-quota',
         default: 'false',
         boolean: true,
-        for: ['generate', 'batch', 'rotate'],
         help: "v10: send --limit as the key's lifetime quota",
     },
     // artifact
@@ -591,14 +718,12 @@ const INPUTS = [
         name: 'upload-artifact',
         default: 'true',
         boolean: true,
-        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         flag: { actionOnly: true },
         help: 'upload the CSV as an artifact',
     },
     {
         name: 'artifact-name',
         default: '',
-        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         flag: { value: 'NAME', actionOnly: true },
         help: 'artifact name (default: one per step)',
     },
@@ -606,21 +731,18 @@ const INPUTS = [
         name: 'overwrite-artifact',
         default: 'false',
         boolean: true,
-        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         flag: { actionOnly: true },
         help: 'replace an artifact of the same name',
     },
     {
         name: 'retention-days',
         default: '1',
-        for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
         flag: { actionOnly: true },
         help: 'days the artifact is kept, 1..90',
     },
     {
         name: 'encrypt-to',
         default: '',
-        for: ['generate', 'batch', 'list', 'rotate'],
         flag: { value: 'AGE1…' },
         help: 'age recipients: write <csv>.age, no plaintext',
     },
@@ -628,7 +750,6 @@ const INPUTS = [
         name: 'allow-public-artifact',
         default: 'false',
         boolean: true,
-        for: ['generate', 'batch', 'list', 'rotate'],
         flag: { actionOnly: true },
         help: 'upload plaintext keys from a public repository',
     },
@@ -639,7 +760,6 @@ const INPUTS = [
     {
         name: 'resume',
         default: '',
-        for: ['batch'],
         cliOnly: true,
         flag: { value: 'FILE' },
         help: 'finish the batch this keys CSV holds',
@@ -647,7 +767,6 @@ const INPUTS = [
     {
         name: 'min-success',
         default: '',
-        for: ['generate', 'batch'],
         flag: { value: 'N' },
         help: 'keys that must be made (default: --count)',
     },
@@ -655,13 +774,11 @@ const INPUTS = [
         name: 'force',
         default: 'false',
         boolean: true,
-        for: ['generate', 'batch'],
         help: 'issue again though an earlier attempt did',
     },
     {
         name: 'invocation-id',
         default: '',
-        for: ['generate', 'batch', 'rotate'],
         flag: { value: 'ID', actionOnly: true },
         help: 'tells matrix legs apart in batch labels',
     },
@@ -680,7 +797,6 @@ const INPUTS = [
     {
         name: 'audit-log',
         default: '',
-        for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
         flag: { value: 'FILE' },
         help: 'append a JSON line per write (none: off)',
     },
@@ -695,13 +811,96 @@ function inputDefault(name) {
 }
 /** The inputs a command reads ('command' itself excluded: it is the CLI's first word). */
 function inputsOf(command) {
-    return INPUTS.filter((i) => i.name !== 'command' && (!i.for || i.for.includes(command)));
+    const own = new Set(_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMAND_SPECS */ .fH[command].inputs);
+    return INPUTS.filter((i) => i.name !== 'command' && (own.has(i.name) || isGlobal(i)));
+}
+/** The inputs some command reads as its own (its COMMAND_SPECS entry lists them). */
+const OWN = new Set(_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS */ .Lo.flatMap((c) => _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMAND_SPECS */ .fH[c].inputs));
+/** Every command reads it: a global flag, listed once by `quota-keys help flags`. */
+function isGlobal(input) {
+    return input.name !== 'command' && !OWN.has(input.name);
+}
+/** Whether `command` reads `input` as its own (not as a global flag). */
+function readsAsOwn(command, input) {
+    return _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMAND_SPECS */ .fH[command].inputs.includes(input);
 }
 
 
 /***/ }),
 
-/***/ 7250:
+/***/ 7231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cp: () => (/* binding */ parseBatchLabel),
+/* harmony export */   HK: () => (/* binding */ compareLabels),
+/* harmony export */   LA: () => (/* binding */ namesOneInvocation),
+/* harmony export */   WG: () => (/* binding */ batchLabels),
+/* harmony export */   u$: () => (/* binding */ batchStem),
+/* harmony export */   wc: () => (/* binding */ followsInBatch)
+/* harmony export */ });
+// Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
+// (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
+// c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
+// make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
+/** Label order for tables: `x-9` before `x-10` (numbers compared as numbers). */
+const compareLabels = (a, b) => a.localeCompare(b, 'en', { numeric: true });
+function batchLabels(name, count, suffix) {
+    const width = Math.max(3, String(count).length);
+    return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
+}
+// One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
+// forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
+const INVOCATION_FORMS = [
+    String.raw `r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
+    String.raw `p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
+    'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
+    '[0-9a-z]{10}', // earliest versions
+];
+const BATCH_LABEL = new RegExp(String.raw `^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
+function parseBatchLabel(label) {
+    const m = BATCH_LABEL.exec(label);
+    if (!m)
+        return undefined;
+    return {
+        stem: m[1],
+        number: Number(m[2]),
+        suffix: m[3],
+        ...(m[4] !== undefined ? { run: m[4], attempt: Number(m[5]) } : {}),
+        ...(m[6] !== undefined ? { invocation: m[6], nonce: m[7] } : {}),
+    };
+}
+/**
+ * Whether a batch label's suffix is one this version makes: it ends with a per-process nonce, so no
+ * other invocation makes keys under it (the earlier forms without one are shared by a whole job).
+ */
+function namesOneInvocation(suffix) {
+    return /^(?:r\d+a\d+i[0-9a-f]{6}|p\d+j\d+|c[0-9a-z]+)n[0-9a-f]{6}$/.test(suffix);
+}
+/**
+ * The stem of a batch label (`<stem>-<NNN>-<suffix>`), or undefined when the label is not one.
+ * The suffix must be one this tool makes, so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
+ */
+function batchStem(label) {
+    return parseBatchLabel(label)?.stem;
+}
+/**
+ * Whether `next` is the batch label right after `previous` in one batch of the invocation whose
+ * labels end with `-<suffix>` (same stem, next number). A native batch (v01) gives all its keys
+ * one label, that of its first request; a chunk of consecutive numbers lets that label say which
+ * numbers its keys stand for (N … N + keys − 1).
+ */
+function followsInBatch(previous, next, suffix) {
+    const numbered = (label) => label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
+    const a = numbered(previous);
+    const b = numbered(next);
+    return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
+}
+
+
+/***/ }),
+
+/***/ 8459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -723,9 +922,13 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/quota-proxy/types.ts
+var types = __nccwpck_require__(5532);
+// EXTERNAL MODULE: ./src/shared/redact.ts
+var redact = __nccwpck_require__(8932);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/output/csv-read.ts
+;// CONCATENATED MODULE: ./src/shared/csv-read.ts
 // Reading back a keys CSV this tool wrote (`batch --resume`): RFC 4180 as ./csv.ts writes it — rows
 // ending in CRLF (LF and CR taken too), a cell quoted when it holds a comma, a quote or a line break,
 // quotes inside doubled — and the `'` csv.ts puts before a formula character taken off again.
@@ -781,9 +984,9 @@ function unprotectCell(cell) {
     return /^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
 }
 
-// EXTERNAL MODULE: ./src/issuing/labels.ts
-var labels = __nccwpck_require__(4741);
-;// CONCATENATED MODULE: ./src/issuing/batch-file.ts
+// EXTERNAL MODULE: ./src/config/labels.ts
+var labels = __nccwpck_require__(7231);
+;// CONCATENATED MODULE: ./src/config/batch-file.ts
 // The batch a keys CSV records, for `batch --resume FILE`: its label stem and suffix (one
 // invocation's: the labels the missing numbers get), its count (the `batch_count` column), and its
 // keys. The file is untrusted input read before any request: a symlink, anything but a regular file,
@@ -875,10 +1078,6 @@ function readBatchFile(file) {
     return batch;
 }
 
-// EXTERNAL MODULE: ./src/quota-proxy/types.ts
-var types = __nccwpck_require__(5532);
-// EXTERNAL MODULE: ./src/shared/redact.ts
-var redact = __nccwpck_require__(8932);
 // EXTERNAL MODULE: ./src/config/commands.ts
 var commands = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./src/config/context.ts + 1 modules
@@ -1112,7 +1311,7 @@ function parseTarget({ input, get, value }, env, context) {
         throw new input_error/* InputError */.d('admin-token', '', `the token from ${tokenSource} contains ${what}, which cannot be sent in an HTTP header; paste it ` +
             `again as one line of plain characters`);
     }
-    if (token === undefined && command !== 'health')
+    if (token === undefined && commands/* COMMAND_SPECS */.fH[command].needsToken)
         throw new input_error/* InputError */.d('admin-token', '', missingTokenAdvice(command, context.platform));
     return { command, url, token, tokenSource };
 }
@@ -1314,11 +1513,13 @@ function parseOptions(input, env, context) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8590);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(568);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6065);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(568);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6065);
 // The files a run writes (output, audit-log, dotenv), checked before any request: a path the run
 // could not write, would write through a symbolic link it did not make, or that the artifact
 // uploader refuses is bad input, found before a key exists that would then be stranded.
+
 
 
 
@@ -1330,7 +1531,7 @@ const taken = (file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file,
 function refuseLink(input, shown, file, context, instead) {
     const link = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .linkOnTheWay */ .KH)(file, context.workspace);
     if (link)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(input, shown, `${link} is a symbolic link, and the run writes no file through a link it did not make; ${instead}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(input, shown, `${link} is a symbolic link, and the run writes no file through a link it did not make; ${instead}`);
 }
 /**
  * The CSV path. A given path must name a file (not a folder); the default never replaces a CSV
@@ -1340,12 +1541,12 @@ function parseOutput(raw, context) {
     if (raw) {
         const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
         if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory())) {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('output', raw, 'expected a file path for the CSV, not a folder (such as keys/trial-keys.csv)');
         }
         refuseLink('output', raw, file, context, 'remove it or give another path');
         const refusal = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .notReplaceable */ .mt)(file);
         if (refusal)
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('output', raw, `expected a path for a regular file: ${refusal}`);
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('output', raw, `expected a path for a regular file: ${refusal}`);
         // Keys created and then unwritable would be lost: the nearest existing folder must take files.
         let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);
         while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
@@ -1356,11 +1557,11 @@ function parseOutput(raw, context) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
         }
         catch {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('output', raw, `expected a path the CSV can be written to (${dir} is not a writable folder)`);
         }
         return file;
     }
-    const stem = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, `trial-keys-${(0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .compactDate */ .Ac)(context.now)}-${context.runId}`);
+    const stem = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, `trial-keys-${(0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .compactDate */ .Ac)(context.now)}-${context.runId}`);
     let file = `${stem}.csv`;
     for (let n = 2; taken(file); n++)
         file = `${stem}-${n}.csv`;
@@ -1385,14 +1586,14 @@ function parseHtml(raw, command, days, context) {
         return file;
     }
     if (command !== 'usage')
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, `only usage writes a dashboard, not ${command}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('html', raw, `only usage writes a dashboard, not ${command}`);
     const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
     if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()))
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, 'expected a file path for the dashboard, not a folder (such as usage.html)');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('html', raw, 'expected a file path for the dashboard, not a folder (such as usage.html)');
     refuseLink('html', raw, file, context, 'remove it or give another path');
     const refusal = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .notReplaceable */ .mt)(file, 'the dashboard');
     if (refusal)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, `expected a path for a regular file: ${refusal}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('html', raw, `expected a path for a regular file: ${refusal}`);
     let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);
     while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
         dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
@@ -1403,16 +1604,15 @@ function parseHtml(raw, command, days, context) {
     }
     catch (error) {
         const reason = error.code ?? String(error);
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('html', raw, `the dashboard cannot be written there (${reason} in ${dir}); expected a writable folder`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('html', raw, `the dashboard cannot be written there (${reason} in ${dir}); expected a writable folder`);
     }
     return file;
 }
 /** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
 const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
-const WRITES = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
 /** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
 function parseAuditLog(raw, command, dryRun, output, context) {
-    if (!WRITES.has(command) || dryRun || raw === 'none')
+    if (!_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMAND_SPECS */ .fH[command].writes || dryRun || raw === 'none')
         return undefined;
     if (!raw) {
         if (context.platform === 'cli')
@@ -1425,7 +1625,7 @@ function parseAuditLog(raw, command, dryRun, output, context) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(context.workspace, raw);
     refuseLink('audit-log', raw, file, context, 'remove it or give another path');
     if (/[\\/]$/.test(raw) || ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile()))
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('audit-log', raw, 'expected a path for a regular file (such as quota-keys-audit.jsonl), or none');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('audit-log', raw, 'expected a path for a regular file (such as quota-keys-audit.jsonl), or none');
     return file;
 }
 /**
@@ -1437,7 +1637,7 @@ function checkArtifactPaths(files, raw) {
     if (refused === undefined)
         return;
     const input = refused === files.output ? 'output' : 'audit-log';
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(input, raw(input) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(refused), `expected a path without ${_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_CHARACTERS */ .ii} where the artifact holds it ` +
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(input, raw(input) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(refused), `expected a path without ${_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_CHARACTERS */ .ii} where the artifact holds it ` +
         '(the artifact uploader refuses them; Windows cannot hold them)');
 }
 /**
@@ -1447,12 +1647,12 @@ function checkArtifactPaths(files, raw) {
 function checkDotenv(file, shown, within) {
     const link = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .linkOnTheWay */ .KH)(file, within);
     if (link)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('dotenv', shown, `${link} is a symbolic link, and the run writes no file through a link it did not make; remove it or ` +
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('dotenv', shown, `${link} is a symbolic link, and the run writes no file through a link it did not make; remove it or ` +
             'give another path');
     if (_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_FORBIDDEN */ .d6.test(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)))
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('dotenv', shown, `expected a file name without ${_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_CHARACTERS */ .ii}`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('dotenv', shown, `expected a file name without ${_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_PATH_CHARACTERS */ .ii}`);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile())
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('dotenv', shown, 'expected a path for a regular file, such as quota-keys.env');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('dotenv', shown, 'expected a path for a regular file, such as quota-keys.env');
 }
 
 
@@ -1493,78 +1693,6 @@ function plainHttpWarning(url) {
         return undefined;
     return (`${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url.href)} is http:// to a host that is not loopback: the admin token crosses the ` +
         `network in clear text. Use https:// (set require-https: true to refuse http://).`);
-}
-
-
-/***/ }),
-
-/***/ 4741:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cp: () => (/* binding */ parseBatchLabel),
-/* harmony export */   HK: () => (/* binding */ compareLabels),
-/* harmony export */   LA: () => (/* binding */ namesOneInvocation),
-/* harmony export */   WG: () => (/* binding */ batchLabels),
-/* harmony export */   u$: () => (/* binding */ batchStem),
-/* harmony export */   wc: () => (/* binding */ followsInBatch)
-/* harmony export */ });
-// Batch labels: `<name>-<NNN>-<suffix>`, zero-padded so they sort. The suffix names one invocation
-// (GitHub r<run>a<attempt>i<invocation>n<nonce>, GitLab p<pipeline>j<job>n<nonce>, by hand
-// c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
-// make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
-/** Label order for tables: `x-9` before `x-10` (numbers compared as numbers). */
-const compareLabels = (a, b) => a.localeCompare(b, 'en', { numeric: true });
-function batchLabels(name, count, suffix) {
-    const width = Math.max(3, String(count).length);
-    return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);
-}
-// One pattern for every reader (rotate's stems, re-run export). The last two GitHub/GitLab/by-hand
-// forms without `n<nonce>` are the labels of earlier versions, still recognised when reading keys.
-const INVOCATION_FORMS = [
-    String.raw `r(\d+)a(\d+)(?:i([0-9a-f]{6})n([0-9a-f]{6}))?`, // GitHub: run, attempt, step, nonce
-    String.raw `p\d+j\d+(?:n[0-9a-f]{6})?`, // GitLab: pipeline, job, nonce
-    'c[0-9a-z]+n[0-9a-f]{6}', // by hand: time, nonce
-    '[0-9a-z]{10}', // earliest versions
-];
-const BATCH_LABEL = new RegExp(String.raw `^(.+)-(\d{3,})-(${INVOCATION_FORMS.map((f) => `(?:${f})`).join('|')})$`);
-function parseBatchLabel(label) {
-    const m = BATCH_LABEL.exec(label);
-    if (!m)
-        return undefined;
-    return {
-        stem: m[1],
-        number: Number(m[2]),
-        suffix: m[3],
-        ...(m[4] !== undefined ? { run: m[4], attempt: Number(m[5]) } : {}),
-        ...(m[6] !== undefined ? { invocation: m[6], nonce: m[7] } : {}),
-    };
-}
-/**
- * Whether a batch label's suffix is one this version makes: it ends with a per-process nonce, so no
- * other invocation makes keys under it (the earlier forms without one are shared by a whole job).
- */
-function namesOneInvocation(suffix) {
-    return /^(?:r\d+a\d+i[0-9a-f]{6}|p\d+j\d+|c[0-9a-z]+)n[0-9a-f]{6}$/.test(suffix);
-}
-/**
- * The stem of a batch label (`<stem>-<NNN>-<suffix>`), or undefined when the label is not one.
- * The suffix must be one this tool makes, so `auto-acme-2024-q3` or `partner-12345-bigcorp` are no batch labels.
- */
-function batchStem(label) {
-    return parseBatchLabel(label)?.stem;
-}
-/**
- * Whether `next` is the batch label right after `previous` in one batch of the invocation whose
- * labels end with `-<suffix>` (same stem, next number). A native batch (v01) gives all its keys
- * one label, that of its first request; a chunk of consecutive numbers lets that label say which
- * numbers its keys stand for (N … N + keys − 1).
- */
-function followsInBatch(previous, next, suffix) {
-    const numbered = (label) => label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
-    const a = numbered(previous);
-    const b = numbered(next);
-    return a !== null && b !== null && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
 }
 
 
@@ -1632,10 +1760,11 @@ async function encryptReportCsv(report, recipients, log) {
             `delete it if it must not stay.`);
     }
     report.csvPath = encrypted;
-    for (const [name, value] of Object.entries(report.outputs))
-        if (value === plaintext)
-            report.outputs[name] = encrypted;
-    report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
+    if (report.outputs['csv-path'] === plaintext)
+        report.outputs['csv-path'] = encrypted;
+    for (const fact of report.facts.list())
+        if (typeof fact.value === 'string' && fact.value.includes(plaintext))
+            report.facts.set(fact.name, fact.value.split(plaintext).join(encrypted));
     if (report.failure)
         report.failure = report.failure.split(plaintext).join(encrypted);
     log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
@@ -1834,201 +1963,417 @@ runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS, signal, } = {}) {
 
 /***/ }),
 
-/***/ 3441:
+/***/ 9139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CI: () => (/* binding */ usage),
-/* harmony export */   Md: () => (/* binding */ exitCodesUsage),
-/* harmony export */   T3: () => (/* binding */ commandUsage),
-/* harmony export */   YB: () => (/* binding */ EXIT_ALERT),
-/* harmony export */   ai: () => (/* binding */ EXIT_CODES),
-/* harmony export */   hJ: () => (/* binding */ HELP_TOPICS),
-/* harmony export */   jW: () => (/* binding */ flagsUsage),
-/* harmony export */   wt: () => (/* binding */ shortUsage)
-/* harmony export */ });
-/* unused harmony export flagName */
-/* harmony import */ var _config_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4389);
-// The CLI's help, built from the INPUTS table and COMMAND_HELP, in the shape of `gh <command> --help`:
-// USAGE, FLAGS (that command's own), GLOBAL FLAGS (a few, and where the rest are), EXAMPLES, LEARN
-// MORE. Every page fits one screen: at most 40 lines of at most 80 columns.
-//
-// The rule for where a flag is listed: an input some commands read (`for` in INPUTS) is on those
-// commands' pages; one every command reads is a global flag, on `quota-keys help flags`, as are the
-// flags of the CLI alone (--json, --quiet, …) and, in one line, the inputs only the GitHub Action reads.
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I1: () => (/* binding */ CliOutput),
+  lx: () => (/* binding */ printErr),
+  AN: () => (/* binding */ printOut),
+  PU: () => (/* binding */ printSection)
+});
+
+// UNUSED EXPORTS: terminalLine
+
+// EXTERNAL MODULE: ./src/config/commands.ts
+var commands = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
+var options = __nccwpck_require__(8459);
+// EXTERNAL MODULE: ./src/render/dashboard/from-report.ts
+var from_report = __nccwpck_require__(3698);
+// EXTERNAL MODULE: ./src/config/exit-codes.ts
+var exit_codes = __nccwpck_require__(8983);
+// EXTERNAL MODULE: ./src/shared/neutralise.ts
+var neutralise = __nccwpck_require__(7763);
+;// CONCATENATED MODULE: ./src/render/json.ts
+// --json (CLI) and the action's `json` output: one JSON document per command, read from the report
+// model, so every fact, output and row a command reports is in it without a change here. Rows hold
+// keys only shortened (the CSV is the one channel for whole keys) and typed values (numbers as
+// numbers, a limit with its source). Strings are redacted; the text is shared/neutralise.ts jsonText
+// (no `##[`, nothing invisible), so printed on stdout or echoed into a log it starts no command.
+// The CLI streams the rows as they come ({"rows":[…],…}); the action keeps the first 1,000.
 
 
-/** The exit codes of quota-keys: the README's table is checked against this one. */
-const EXIT_CODES = [
-    { code: 0, meaning: 'success' },
-    { code: 1, meaning: 'failure: the command could not do what was asked (health, server error, a key not found, …)' },
-    { code: 2, meaning: 'bad input: an input or flag was refused before any request was sent' },
-    { code: 3, meaning: 'alert: usage or monitor found a key at or above alert-threshold, with --fail-on-alert' },
-    { code: 130, meaning: 'interrupted by SIGINT (Ctrl-C); the CSV keeps every key created' },
-    { code: 143, meaning: 'terminated by SIGTERM; the CSV keeps every key created' },
-];
-const EXIT_ALERT = 3;
-/** `quota-keys help <topic>`: a command, or one of these. */
-const HELP_TOPICS = ['flags', 'exit-codes'];
-const WIDTH = 80;
-/** `text` in lines of at most `width` columns, each starting with `indent`. */
-function wrap(text, indent = '', width = WIDTH) {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-        if (line && indent.length + line.length + 1 + word.length > width) {
-            lines.push(indent + line);
-            line = word;
-        }
-        else
-            line = line ? `${line} ${word}` : word;
-    }
-    return line ? [...lines, indent + line] : lines;
+/** The exit code's meaning, as the help's table starts it: `success`, `failure`, `bad input`, `alert`… */
+function exitMeaning(code) {
+    const meaning = exit_codes/* EXIT_CODES */.a.find((e) => e.code === code)?.meaning ?? 'failure';
+    return meaning.split(/[:;]/)[0].trim();
 }
-/** The flags of the CLI alone (not action inputs). */
-const CLI_FLAGS = {
-    dotenv: { flag: '    --dotenv FILE', help: 'write the outputs to FILE as QUOTA_KEYS_* lines' },
-    watch: { flag: '    --watch SECONDS', help: 'run again every SECONDS until Ctrl-C' },
-    json: { flag: '    --json', help: 'one JSON document on stdout, nothing else' },
-    quiet: { flag: '-q, --quiet', help: 'errors only: no summary, progress or warnings' },
-    help: { flag: '-h, --help', help: 'help for quota-keys or a command' },
-    version: { flag: '-V, --version', help: 'the version of quota-keys' },
-};
-/** The flag's name on the command line: `--token` for the input admin-token. */
-const flagName = (input) => (input.name === 'admin-token' ? 'token' : input.name);
-function inputRow(input) {
-    const value = input.boolean ? '' : ` ${input.flag?.value ?? (/^\d/.test(input.default) ? 'N' : 'VALUE')}`;
-    const shown = input.default && !(input.boolean && input.default === 'false');
-    return {
-        flag: `${input.short ? `-${input.short}, ` : '    '}--${flagName(input)}${value}`,
-        help: `${input.help}${shown ? ` (default ${input.default})` : ''}`,
+function redactAll(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((v) => redactAll(v, redact));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v, redact)]));
+    return value;
+}
+/** One row as JSON: each column's id and its typed value, redacted. */
+function rowJson(spec, row, redact) {
+    const object = Object.fromEntries(spec.columns.map((c) => [c.id, c.json ? c.json(row) : c.text(row)]));
+    return redactAll(object, redact);
+}
+/** Everything but the rows (see docs/commands.md "JSON output"); `report` is absent when the input was refused. */
+function documentFields(report, status, redact) {
+    const facts = Object.fromEntries((report?.facts.list() ?? []).map((f) => [f.name, f.value]));
+    const outputs = report?.outputs ?? {};
+    const counts = Object.fromEntries(Object.entries(outputs)
+        .filter(([name, value]) => (name.endsWith('-count') || name === 'alerts') && value !== '')
+        .map(([name, value]) => [name.replace(/-count$/, ''), Number(value)]));
+    const failure = [report?.ok === false ? (report.failure ?? 'failed') : undefined, status.failure]
+        .filter(Boolean)
+        .join(' ');
+    const document = {
+        command: status.command ?? null,
+        ok: status.exitCode === 0,
+        exitCode: status.exitCode,
+        exit: exitMeaning(status.exitCode),
+        ...(failure ? { failure } : {}),
+        ...(report?.cancelled ? { cancelled: report.cancelled } : {}),
+        server: facts.server ?? null,
+        flavor: outputs.flavor || null,
+        healthy: outputs.healthy === 'true' ? true : outputs.healthy === 'false' ? false : null,
+        day: facts.day ?? null,
+        dryRun: 'dry_run' in facts,
+        csvPath: report?.csvPath ?? (outputs['csv-path'] || null),
+        counts,
+        facts,
+        outputs: outputs,
+        alerts: (report?.alerts ?? []),
+        ...(report?.days ? { days: report.days } : {}),
+        table: report?.table?.kind ?? null,
+        rowCount: report?.rows ?? 0,
     };
+    return redactAll(document, redact);
 }
-/** Rows aligned on the widest flag, two spaces in, two spaces between. */
-function table(rows) {
-    const width = Math.max(...rows.map((r) => r.flag.length));
-    return rows.map((r) => `  ${r.flag.padEnd(width)}  ${r.help}`);
+/** The whole document at once, with at most `rows` (the action's output: a job's outputs hold 1 MB in all). */
+function reportDocument(report, status, redact, kept = { rows: [], omitted: 0 }) {
+    const fields = documentFields(report, status, redact);
+    const spec = report?.table;
+    const rows = spec ? kept.rows.map((row) => rowJson(spec, row, redact)) : [];
+    return jsonText({ ...fields, rows, ...(kept.omitted > 0 ? { rowsOmitted: kept.omitted } : {}) });
 }
-const isGlobal = (input) => input.name !== 'command' && !input.for && !input.flag?.actionOnly;
-const byName = (name) => _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.find((i) => i.name === name);
-/** The global flags every page shows; `help flags` has them all. */
-function someGlobalFlags(...more) {
-    const { json, quiet } = CLI_FLAGS;
-    return [
-        'GLOBAL FLAGS (all of them: quota-keys help flags)',
-        ...table([inputRow(byName('url')), inputRow(byName('admin-token')), json, quiet, ...more]),
+/**
+ * The document on a stream, rows first, each written as it comes: `{"rows":[…],"command":…}`.
+ * `finish` writes the rest once the report is complete (or `refused` when there was no run).
+ */
+class JsonStream {
+    write;
+    redact;
+    spec;
+    started = false;
+    constructor(write, redact) {
+        this.write = write;
+        this.redact = redact;
+    }
+    open(table) {
+        this.spec = table;
+    }
+    row(row) {
+        this.write(`${this.started ? ',' : '{"rows":['}${(0,neutralise/* jsonText */.s$)(rowJson(this.spec, row, this.redact))}`);
+        this.started = true;
+    }
+    finish(report, status) {
+        if (!this.started)
+            this.write('{"rows":[');
+        const rest = (0,neutralise/* jsonText */.s$)(documentFields(report, status, this.redact)).slice(1);
+        this.write(`]${rest === '}' ? '}' : `,${rest}`}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/legacy.ts
+/** The commands the old tool printed lines for; the others print as without --format legacy. */
+const LEGACY_COMMANDS = (/* unused pure expression or super */ null && (['list', 'usage', 'monitor']));
+const flat = (text) => text.replace(/\|/g, '¦');
+/** `2026-11-26 09:50:31 UTC` */
+function utcDateTime(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+const SOURCE = { assumed: ' (假定)', learned: ' (推断)', key: '', given: '' };
+/**
+ * `200/日`; `200/日 (假定)` assumed, `30/日 (推断)` learned from the usage rows (as `200 (assumed)`
+ * elsewhere); `未知/日` where nobody knows it; `1000 总额度` for a lifetime quota.
+ */
+function limitText(limit) {
+    if (limit.kind === 'lifetime')
+        return `${limit.value ?? '?'} 总额度`;
+    return limit.value === undefined ? '未知/日' : `${limit.value}/日${SOURCE[limit.source]}`;
+}
+/** `<key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>` */
+function listLine(row) {
+    return `${row.key} | 标签: ${flat(row.label)} | 创建: ${utcDateTime(row.createdAt)} | 限制: ${limitText(row.limit)}`;
+}
+/** `<key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
+function usageLine(row) {
+    const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
+    const percent = row.percent === undefined ? '-' : `${row.percent}%`;
+    return (`${row.key} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | ` +
+        `使用率: ${percent}`);
+}
+/** usage --days: the day's usage line, then the N days after `使用率` (scripts still find its fields). */
+function trendLine(row, days) {
+    const reach = row.reaches === '' ? '-' : row.reaches === 'reached' ? '已达' : row.reaches;
+    return `${usageLine(row)} | ${days}天请求: ${row.total} | 达限: ${reach}`;
+}
+/**
+ * `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)`; the date is the
+ * server's day, or where it keeps none (v10's lifetime quotas) the day of the run, as the old tool.
+ */
+function totalsLine(report, today) {
+    const fact = (name) => report.facts.get(name) ?? '';
+    return (`日期: ${fact('day') || today} | 总请求: ${fact('requests')} | 活跃密钥: ${fact('keys_used')} | 总密钥: ` +
+        `${fact('keys')} | 告警: ${report.alerts.filter((a) => a.kind === 'threshold').length} (阈值 ` +
+        `${fact('alert_threshold')})`);
+}
+/** The old tool's lines as a row sink: `write` gets each line; `finish` adds the totals. */
+class LegacyLines {
+    command;
+    write;
+    today;
+    spec;
+    constructor(command, write, 
+    /** The run's local day (YYYY-MM-DD), for a server that keeps no days. */
+    today) {
+        this.command = command;
+        this.write = write;
+        this.today = today;
+    }
+    open(table, report) {
+        this.spec = table;
+        // monitor opens with when it looked and the totals, then its busiest keys.
+        if (this.command === 'monitor')
+            this.write(`时间: ${report.facts.get('checked_at') ?? ''} | ${totalsLine(report, this.today)}`);
+    }
+    row(row) {
+        const kind = this.spec?.kind;
+        if (kind === 'keys')
+            this.write(listLine(row));
+        else if (kind === 'usage')
+            this.write(usageLine(row));
+        else if (kind === 'trend')
+            this.write(trendLine(row, this.spec?.days ?? 0));
+    }
+    /** After the run: usage's totals and its days (the report's, complete now). */
+    finish(report) {
+        if (this.command !== 'usage' || !this.spec)
+            return;
+        this.write(totalsLine(report, this.today));
+        for (const day of report.days ?? [])
+            this.write(`趋势: ${day.day} | 请求: ${day.requests} | 活跃密钥: ${day.keysUsed}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/render/rows.ts
+var rows = __nccwpck_require__(8175);
+// EXTERNAL MODULE: ./src/report/facts.ts
+var facts = __nccwpck_require__(1349);
+// EXTERNAL MODULE: ./src/report/tables.ts
+var tables = __nccwpck_require__(6677);
+;// CONCATENATED MODULE: ./src/render/text.ts
+// The terminal (and a CI log reading the CLI): facts as `Label: value` lines, and tables as aligned
+// columns in English. A listing's rows (list, usage, monitor) stream: the first rows fix the column
+// widths and every later row is printed as it arrives, so 100,000 keys never wait in memory. Any
+// other table shows its first and last rows (all of them when few), with a count between that says
+// where the rest are. Each cell is redacted, then shown visibly escaped (one line, nothing hidden);
+// the writer neutralises each line for the log (shared/neutralise.ts logLine).
+
+
+
+/** Rows read before the column widths are fixed; a later, longer cell makes its own row wider. */
+const WIDTH_SAMPLE = 100;
+/** No column is padded wider than this: one long label does not push every row off the screen. */
+const MAX_WIDTH = 48;
+// East Asian wide characters take two terminal columns (labels are often Chinese).
+const WIDE = new RegExp(`[${[
+    '\\u1100-\\u115f\\u2e80-\\u303e\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff',
+    '\\ua000-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6',
+].join('')}]`, 'g');
+/** Terminal columns a string takes. */
+function displayWidth(text) {
+    return text.length + (text.match(WIDE)?.length ?? 0);
+}
+/** `Label: value` per fact, each value redacted and visibly escaped. */
+function factLines(report, redact) {
+    return report.facts.list().map((fact) => `${fact.label}: ${(0,neutralise/* visible */.RK)(redact((0,facts/* factText */.wB)(fact.value)))}`);
+}
+/** Column widths: the widest cell of each column, within MAX_WIDTH. */
+function widthsOf(rows) {
+    return rows[0].map((_, c) => Math.min(MAX_WIDTH, Math.max(...rows.map((r) => displayWidth(r[c] ?? '')))));
+}
+function aligned(cells, widths) {
+    return cells
+        .map((cell, c) => cell + ' '.repeat(Math.max(0, widths[c] - displayWidth(cell))))
+        .join('  ')
+        .trimEnd();
+}
+const cellsOf = (spec, row, redact) => (0,tables/* peopleColumns */.T7)(spec).map((column) => (0,neutralise/* visible */.RK)(redact(column.text(row))));
+/** A table's first and last rows as lines: the head, a rule, the rows, `… N more keys <where>` between. */
+function endsLines(ends, redact) {
+    const spec = ends.spec;
+    if (!spec || ends.total === 0)
+        return [];
+    const { first, last, between } = ends.shown();
+    const head = (0,tables/* peopleColumns */.T7)(spec).map((c) => c.head);
+    const top = first.map((r) => cellsOf(spec, r, redact));
+    const bottom = last.map((r) => cellsOf(spec, r, redact));
+    const widths = widthsOf([head, ...top, ...bottom]);
+    const lines = [
+        aligned(head, widths),
+        aligned(widths.map((w) => '-'.repeat(w)), widths),
     ];
+    lines.push(...top.map((cells) => aligned(cells, widths)));
+    if (between > 0) {
+        lines.push((0,tables/* moreRows */.zj)(spec, between));
+        lines.push(...bottom.map((cells) => aligned(cells, widths)));
+    }
+    return lines;
 }
-const examples = (lines) => [
-    'EXAMPLES (with ADMIN_TOKEN and QUOTA_PROXY_URL set)',
-    ...lines.filter((e) => e !== undefined).map((e) => `  $ ${e}`),
-];
-const sentence = (summary) => `${summary[0].toUpperCase()}${summary.slice(1)}.`;
-/** `quota-keys --help`: the commands, the main flags, where to learn more. */
-function usage() {
-    const commands = [
-        ..._config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.map((c) => [c, _config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_HELP */ .Ql[c].summary]),
-        ['dev-server', 'a local quota-proxy to try things on'],
-        ['help', `help on a command, or on ${HELP_TOPICS.join(' or ')}`],
-        ['version', 'the version of quota-keys'],
-    ];
-    const width = Math.max(...commands.map(([c]) => c.length));
-    return [
-        'Issue, list, report on, reset, delete and rotate the trial keys of quota-proxy.',
-        '',
-        'USAGE',
-        '  quota-keys <command> [flags]',
-        '',
-        'COMMANDS',
-        ...commands.map(([c, summary]) => `  ${c.padEnd(width)}  ${summary}`),
-        '',
-        ...someGlobalFlags(CLI_FLAGS.help, CLI_FLAGS.version),
-        '',
-        ...examples([
-            'quota-keys batch --count 5 --limit 100',
-            'quota-keys list --label-prefix batch-',
-            'quota-keys help delete',
-        ]),
-        '',
-        ...learnMore(true),
-    ].join('\n');
+/**
+ * A listing on the terminal, as a row sink: `write` gets one line at a time (already one line:
+ * cells are visibly escaped). After the first WIDTH_SAMPLE rows fix the widths, each row is written
+ * as it comes; `finish` writes what is still held (a short listing). A listing has no order of its
+ * own: its rows come as the server lists them (usage: busiest first).
+ */
+class StreamedTable {
+    write;
+    redact;
+    spec;
+    widths;
+    sample = [];
+    constructor(write, redact) {
+        this.write = write;
+        this.redact = redact;
+    }
+    open(table) {
+        this.spec = table;
+    }
+    row(row) {
+        const cells = cellsOf(this.spec, row, this.redact);
+        if (this.widths) {
+            this.write(aligned(cells, this.widths));
+            return;
+        }
+        this.sample.push(cells);
+        if (this.sample.length >= WIDTH_SAMPLE)
+            this.flush();
+    }
+    /** Writes the rows still held (and the head, when no row came yet: nothing at all). */
+    finish() {
+        this.flush();
+    }
+    flush() {
+        if (this.widths || !this.spec || this.sample.length === 0)
+            return;
+        const head = (0,tables/* peopleColumns */.T7)(this.spec).map((c) => c.head);
+        this.widths = widthsOf([head, ...this.sample]);
+        this.write(aligned(head, this.widths));
+        this.write(aligned(this.widths.map((w) => '-'.repeat(w)), this.widths));
+        for (const cells of this.sample.splice(0))
+            this.write(aligned(cells, this.widths));
+    }
 }
-function learnMore(top = false) {
-    return [
-        'LEARN MORE',
-        ...(top ? ["  quota-keys <command> --help  that command's flags and examples"] : []),
-        '  quota-keys help flags        every global flag, --no-<flag>, the environment',
-        '  quota-keys help exit-codes   what each exit code means',
-    ];
+
+;// CONCATENATED MODULE: ./src/platform/cli-output.ts
+// What the CLI prints of a run: the channels its report's rows stream to while it runs, and the
+// rest at its end. Every line is redacted, then neutralised for the log (the terminal may be a CI
+// log: shared/neutralise.ts logLine), on stdout the data, on stderr everything else:
+// - --json: one JSON document on stdout (render/json.ts), rows written as they come;
+// - --quiet: the error line only;
+// - a listing (list, usage, monitor): its rows on stdout as they come, an English table, or with
+//   `--format legacy` the old tool's lines (render/legacy.ts); the facts on stderr;
+// - any other command: the facts, then the table's first and last rows, on stdout.
+
+
+
+
+
+
+
+
+/** A line for stdout or stderr: redacted, then neutralised (one line, no workflow command). */
+const terminalLine = (text, redactor) => (0,neutralise/* logLine */.BP)(redactor.redact(text));
+const printOut = (line, redactor) => process.stdout.write(`${terminalLine(line, redactor)}\n`);
+const printErr = (line, redactor) => process.stderr.write(`${terminalLine(line, redactor)}\n`);
+/** The CLI's channels for one run of `command`. */
+class CliOutput {
+    mode;
+    redactor;
+    sinks = [];
+    json;
+    legacy;
+    streamed;
+    ends;
+    listing;
+    /** usage --html: every row, for the dashboard written after the run. */
+    kept;
+    constructor(command, mode, redactor) {
+        this.mode = mode;
+        this.redactor = redactor;
+        const redact = (text) => redactor.redact(text);
+        this.listing = command !== undefined && commands/* COMMAND_SPECS */.fH[command].listing;
+        if (mode.json)
+            this.json = new JsonStream((text) => process.stdout.write(text), redact);
+        else if (mode.quiet)
+            return;
+        else if (this.listing && mode.format === 'legacy')
+            this.legacy = new LegacyLines(command, (line) => printOut(line, redactor), (0,options/* localDay */.u7)(new Date()));
+        else if (this.listing)
+            this.streamed = new StreamedTable((line) => printOut(line, redactor), redact);
+        else
+            this.ends = new rows/* TableEnds */.fd();
+        const sink = this.json ?? this.legacy ?? this.streamed ?? this.ends;
+        if (sink)
+            this.sinks.push(sink);
+    }
+    /** Keeps every row too (usage --html: the dashboard lists every key). */
+    keepRows() {
+        this.kept = new from_report/* KeptRows */.E();
+        this.sinks.push(this.kept);
+    }
+    /** After the run (or a refused input: no report): the rest of what the mode shows, and the error line. */
+    finish(report, status) {
+        const redact = (text) => this.redactor.redact(text);
+        if (this.json)
+            this.json.finish(report, status);
+        else if (report && !this.mode.quiet) {
+            this.legacy?.finish(report);
+            this.streamed?.finish();
+            // A listing's rows are the data on stdout: its facts go to stderr; anyone else's to stdout.
+            const print = this.listing ? printErr : printOut;
+            for (const line of factLines(report, redact))
+                print(line, this.redactor);
+            if (this.ends && this.ends.total > 0) {
+                printOut('', this.redactor);
+                for (const line of endsLines(this.ends, redact))
+                    printOut(line, this.redactor);
+            }
+        }
+        if (report?.ok === false)
+            printErr(`error: ${report.failure ?? 'failed'}`, this.redactor);
+        if (status.failure)
+            printErr(`error: ${status.failure}`, this.redactor);
+    }
 }
-/** `quota-keys <command> --help`: what it does, its own flags, a few global ones, examples. */
-function commandUsage(command) {
-    const help = _config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_HELP */ .Ql[command];
-    const own = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputsOf */ .Vc)(command).filter((i) => i.for && !i.flag?.actionOnly);
-    return [
-        sentence(help.summary),
-        ...(help.about ?? []),
-        '',
-        'USAGE',
-        `  quota-keys ${command} [flags]`,
-        '',
-        'FLAGS',
-        ...table([...own.map(inputRow), ...(command === 'monitor' ? [CLI_FLAGS.watch] : [])]),
-        '',
-        ...someGlobalFlags(),
-        '',
-        ...examples(help.examples),
-        '',
-        ...learnMore(),
-    ].join('\n');
-}
-/** `quota-keys help flags`: every global flag, the boolean forms, the Action's own inputs. */
-function flagsUsage() {
-    const { dotenv, json, quiet, help, version } = CLI_FLAGS;
-    const actionOnly = _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.filter((i) => i.flag?.actionOnly).map((i) => `--${flagName(i)}`);
-    return [
-        "Flags every command takes (a command's own: quota-keys <command> --help).",
-        '',
-        'GLOBAL FLAGS',
-        ...table([..._config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.filter(isGlobal).map(inputRow), dotenv, json, quiet, help, version]),
-        '',
-        'BOOLEAN FLAGS',
-        '  --flag, --flag=true, --flag=false (also yes/no, on/off, 1/0) and --no-flag',
-        '',
-        'GITHUB ACTION ONLY (the CLI takes them and ignores them)',
-        ...wrap(actionOnly.join(' '), '  '),
-        '',
-        'ENVIRONMENT',
-        '  ADMIN_TOKEN, QUOTA_PROXY_URL, QUOTA_KEYS_WEBHOOK: for --token, --url and',
-        '  --notify-webhook when not given',
-        '  QUOTA_KEYS_DEBUG=1: debug lines on stderr (never a key or the token)',
-    ].join('\n');
-}
-/** `quota-keys help exit-codes`. */
-function exitCodesUsage() {
-    return [
-        'EXIT CODES',
-        ...EXIT_CODES.flatMap(({ code, meaning }) => {
-            const [first, ...rest] = wrap(meaning, ' '.repeat(7));
-            return [`  ${String(code).padEnd(4)} ${first.trimStart()}`, ...rest];
-        }),
-    ].join('\n');
-}
-/** Printed on stderr when quota-keys is run with no arguments. */
-function shortUsage() {
-    return [
-        'Usage: quota-keys <command> [flags]',
-        '',
-        `Commands: ${_config_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.join(', ')}, dev-server, help, version`,
-        "quota-keys --help: what each command does; quota-keys <command> --help: that command's flags.",
-    ].join('\n');
+/** One server's section of a run over many (--config): a heading, its facts, its table's ends. */
+function printSection(heading, report, ends, redactor) {
+    const redact = (text) => redactor.redact(text);
+    printOut(heading, redactor);
+    for (const line of factLines(report, redact))
+        printOut(line, redactor);
+    const table = endsLines(ends, redact);
+    if (table.length > 0)
+        printOut('', redactor);
+    for (const line of table)
+        printOut(line, redactor);
 }
 
 
 /***/ }),
 
-/***/ 2438:
+/***/ 5225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2037,7 +2382,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: cliProgress, displayWidth, maskTokenArguments, parseArgs, renderSummary, terminalLine, terminalText
+// UNUSED EXPORTS: cliProgress, maskTokenArguments, parseArgs
 
 // EXTERNAL MODULE: ./src/config/context.ts + 1 modules
 var config_context = __nccwpck_require__(568);
@@ -2078,8 +2423,10 @@ function redactingLogger(sink, redactor = new redact/* Redactor */.pO()) {
 
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var progress = __nccwpck_require__(1378);
+// EXTERNAL MODULE: ./src/config/exit-codes.ts
+var exit_codes = __nccwpck_require__(8983);
 // EXTERNAL MODULE: ./src/config/options.ts + 3 modules
-var config_options = __nccwpck_require__(7250);
+var config_options = __nccwpck_require__(8459);
 // EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
 var encrypt = __nccwpck_require__(2349);
 // EXTERNAL MODULE: ./src/output/notify.ts
@@ -2091,7 +2438,7 @@ var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/config/commands.ts
-var commands = __nccwpck_require__(4006);
+var config_commands = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(4389);
 ;// CONCATENATED MODULE: ./src/platform/cli-args.ts
@@ -2175,7 +2522,7 @@ function takePositional(parsed, word) {
         return;
     }
     // A stray word is echoed only when it is a command: it may be a value that lost its flag (a token).
-    const known = commands/* COMMANDS */.Lo.includes(word);
+    const known = config_commands/* COMMANDS */.Lo.includes(word);
     throw new config_options/* InputError */.dz('command', known ? word : '', `one command only (got "${parsed.command}" already` +
         `${known ? '' : ', then a word that is not a flag: a value without its flag?'})`);
 }
@@ -2249,12 +2596,177 @@ function store(parsed, name, value) {
         parsed.values.set(ALIASES[name] ?? name, value);
 }
 
-// EXTERNAL MODULE: ./src/platform/cli-help.ts
-var cli_help = __nccwpck_require__(3441);
+;// CONCATENATED MODULE: ./src/platform/cli-help.ts
+// The CLI's help, built from the INPUTS table and COMMAND_HELP, in the shape of `gh <command> --help`:
+// USAGE, FLAGS (that command's own), GLOBAL FLAGS (a few, and where the rest are), EXAMPLES, LEARN
+// MORE. Every page fits one screen: at most 40 lines of at most 80 columns.
+//
+// The rule for where a flag is listed: an input some commands read (`for` in INPUTS) is on those
+// commands' pages; one every command reads is a global flag, on `quota-keys help flags`, as are the
+// flags of the CLI alone (--json, --quiet, …) and, in one line, the inputs only the GitHub Action reads.
+
+
+
+/** `quota-keys help <topic>`: a command, or one of these. */
+const HELP_TOPICS = ['flags', 'exit-codes'];
+const WIDTH = 80;
+/** `text` in lines of at most `width` columns, each starting with `indent`. */
+function wrap(text, indent = '', width = WIDTH) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && indent.length + line.length + 1 + word.length > width) {
+            lines.push(indent + line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    return line ? [...lines, indent + line] : lines;
+}
+/** The flags of the CLI alone (not action inputs). */
+const CLI_FLAGS = {
+    dotenv: { flag: '    --dotenv FILE', help: 'write the outputs to FILE as QUOTA_KEYS_* lines' },
+    watch: { flag: '    --watch SECONDS', help: 'run again every SECONDS until Ctrl-C' },
+    json: { flag: '    --json', help: 'one JSON document on stdout, nothing else' },
+    quiet: { flag: '-q, --quiet', help: 'errors only: no summary, progress or warnings' },
+    help: { flag: '-h, --help', help: 'help for quota-keys or a command' },
+    version: { flag: '-V, --version', help: 'the version of quota-keys' },
+};
+/** The flag's name on the command line: `--token` for the input admin-token. */
+const flagName = (input) => (input.name === 'admin-token' ? 'token' : input.name);
+function inputRow(input) {
+    const value = input.boolean ? '' : ` ${input.flag?.value ?? (/^\d/.test(input.default) ? 'N' : 'VALUE')}`;
+    const shown = input.default && !(input.boolean && input.default === 'false');
+    return {
+        flag: `${input.short ? `-${input.short}, ` : '    '}--${flagName(input)}${value}`,
+        help: `${input.help}${shown ? ` (default ${input.default})` : ''}`,
+    };
+}
+/** Rows aligned on the widest flag, two spaces in, two spaces between. */
+function table(rows) {
+    const width = Math.max(...rows.map((r) => r.flag.length));
+    return rows.map((r) => `  ${r.flag.padEnd(width)}  ${r.help}`);
+}
+const isGlobalFlag = (input) => (0,inputs/* isGlobal */.WN)(input) && !input.flag?.actionOnly;
+const byName = (name) => inputs/* INPUTS */.mc.find((i) => i.name === name);
+/** The global flags every page shows; `help flags` has them all. */
+function someGlobalFlags(...more) {
+    const { json, quiet } = CLI_FLAGS;
+    return [
+        'GLOBAL FLAGS (all of them: quota-keys help flags)',
+        ...table([inputRow(byName('url')), inputRow(byName('admin-token')), json, quiet, ...more]),
+    ];
+}
+const examples = (lines) => [
+    'EXAMPLES (with ADMIN_TOKEN and QUOTA_PROXY_URL set)',
+    ...lines.filter((e) => e !== undefined).map((e) => `  $ ${e}`),
+];
+const sentence = (summary) => `${summary[0].toUpperCase()}${summary.slice(1)}.`;
+/** `quota-keys --help`: the commands, the main flags, where to learn more. */
+function usage() {
+    const commands = [
+        ...config_commands/* COMMANDS */.Lo.map((c) => [c, config_commands/* COMMAND_HELP */.Ql[c].summary]),
+        ['dev-server', 'a local quota-proxy to try things on'],
+        ['help', `help on a command, or on ${HELP_TOPICS.join(' or ')}`],
+        ['version', 'the version of quota-keys'],
+    ];
+    const width = Math.max(...commands.map(([c]) => c.length));
+    return [
+        'Issue, list, report on, reset, delete and rotate the trial keys of quota-proxy.',
+        '',
+        'USAGE',
+        '  quota-keys <command> [flags]',
+        '',
+        'COMMANDS',
+        ...commands.map(([c, summary]) => `  ${c.padEnd(width)}  ${summary}`),
+        '',
+        ...someGlobalFlags(CLI_FLAGS.help, CLI_FLAGS.version),
+        '',
+        ...examples([
+            'quota-keys batch --count 5 --limit 100',
+            'quota-keys list --label-prefix batch-',
+            'quota-keys help delete',
+        ]),
+        '',
+        ...learnMore(true),
+    ].join('\n');
+}
+function learnMore(top = false) {
+    return [
+        'LEARN MORE',
+        ...(top ? ["  quota-keys <command> --help  that command's flags and examples"] : []),
+        '  quota-keys help flags        every global flag, --no-<flag>, the environment',
+        '  quota-keys help exit-codes   what each exit code means',
+    ];
+}
+/** `quota-keys <command> --help`: what it does, its own flags, a few global ones, examples. */
+function commandUsage(command) {
+    const help = config_commands/* COMMAND_HELP */.Ql[command];
+    const own = (0,inputs/* inputsOf */.Vc)(command).filter((i) => (0,inputs/* readsAsOwn */._9)(command, i.name) && !i.flag?.actionOnly);
+    return [
+        sentence(help.summary),
+        ...(help.about ?? []),
+        '',
+        'USAGE',
+        `  quota-keys ${command} [flags]`,
+        '',
+        'FLAGS',
+        ...table([...own.map(inputRow), ...(command === 'monitor' ? [CLI_FLAGS.watch] : [])]),
+        '',
+        ...someGlobalFlags(),
+        '',
+        ...examples(help.examples),
+        '',
+        ...learnMore(),
+    ].join('\n');
+}
+/** `quota-keys help flags`: every global flag, the boolean forms, the Action's own inputs. */
+function flagsUsage() {
+    const { dotenv, json, quiet, help, version } = CLI_FLAGS;
+    const actionOnly = inputs/* INPUTS */.mc.filter((i) => i.flag?.actionOnly).map((i) => `--${flagName(i)}`);
+    return [
+        "Flags every command takes (a command's own: quota-keys <command> --help).",
+        '',
+        'GLOBAL FLAGS',
+        ...table([...inputs/* INPUTS */.mc.filter(isGlobalFlag).map(inputRow), dotenv, json, quiet, help, version]),
+        '',
+        'BOOLEAN FLAGS',
+        '  --flag, --flag=true, --flag=false (also yes/no, on/off, 1/0) and --no-flag',
+        '',
+        'GITHUB ACTION ONLY (the CLI takes them and ignores them)',
+        ...wrap(actionOnly.join(' '), '  '),
+        '',
+        'ENVIRONMENT',
+        '  ADMIN_TOKEN, QUOTA_PROXY_URL, QUOTA_KEYS_WEBHOOK, QUOTA_KEYS_FORMAT: for',
+        '  --token, --url, --notify-webhook and --format when not given',
+        '  QUOTA_KEYS_DEBUG=1: debug lines on stderr (never a key or the token)',
+    ].join('\n');
+}
+/** `quota-keys help exit-codes`. */
+function exitCodesUsage() {
+    return [
+        'EXIT CODES',
+        ...exit_codes/* EXIT_CODES */.a.flatMap(({ code, meaning }) => {
+            const [first, ...rest] = wrap(meaning, ' '.repeat(7));
+            return [`  ${String(code).padEnd(4)} ${first.trimStart()}`, ...rest];
+        }),
+    ].join('\n');
+}
+/** Printed on stderr when quota-keys is run with no arguments. */
+function shortUsage() {
+    return [
+        'Usage: quota-keys <command> [flags]',
+        '',
+        `Commands: ${config_commands/* COMMANDS */.Lo.join(', ')}, dev-server, help, version`,
+        "quota-keys --help: what each command does; quota-keys <command> --help: that command's flags.",
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/platform/cli-output.ts + 3 modules
+var cli_output = __nccwpck_require__(9139);
 // EXTERNAL MODULE: ./src/platform/gitlab.ts
 var gitlab = __nccwpck_require__(4320);
-// EXTERNAL MODULE: ./src/platform/json-report.ts
-var json_report = __nccwpck_require__(6404);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/platform/watch.ts
@@ -2327,25 +2839,7 @@ async function watch(seconds, pass, io, signals = process) {
 
 
 
-// East Asian wide characters take two terminal columns (labels are often Chinese).
-const WIDE_RANGES = [
-    [0x1100, 0x115f],
-    [0x2e80, 0x303e],
-    [0x3041, 0x33ff],
-    [0x3400, 0x4dbf],
-    [0x4e00, 0x9fff],
-    [0xa000, 0xa4cf],
-    [0xac00, 0xd7a3],
-    [0xf900, 0xfaff],
-    [0xfe30, 0xfe4f],
-    [0xff00, 0xff60],
-    [0xffe0, 0xffe6],
-];
-const WIDE = new RegExp(`[${WIDE_RANGES.map(([from, to]) => `${String.fromCharCode(from)}-${String.fromCharCode(to)}`).join('')}]`, 'g');
-/** Terminal columns a string takes. */
-function displayWidth(text) {
-    return text.length + (text.match(WIDE)?.length ?? 0);
-}
+
 /**
  * The admin token, wherever it is in argv or the environment, is registered before the arguments
  * are parsed: a refused argument list is echoed in its error (a stray positional, a mistyped flag).
@@ -2368,42 +2862,10 @@ function maskTokenArguments(argv, env, log) {
             log.secret(arg.slice(2), 'token');
     });
 }
-/**
- * Text for the terminal (stdout or stderr), which may be a runner's or GitLab's log: redacted, then
- * every line neutralised (no control character, no workflow command: shared/neutralise.ts logLine).
- */
-function terminalText(text, redactor) {
-    return (0,neutralise/* logLines */.OG)(redactor.redact(text));
-}
-/** One message for the terminal (an error, a line of a list): redacted, neutralised, one line. */
-function terminalLine(text, redactor) {
-    return (0,neutralise/* logLine */.BP)(redactor.redact(text));
-}
 /** A progress bar's redraw: its own leading `\r` and erase sequence, then the neutralised text. */
 function barText(text, redactor) {
     const erase = /^(?:\r\x1b\[K)*/.exec(text)[0];
-    return erase + terminalText(text.slice(erase.length), redactor);
-}
-/** The summary as terminal text; each value and cell redacted, then shown visibly escaped (one line). */
-function renderSummary(summary, redact = (text) => text) {
-    const cell = (text) => (0,neutralise/* visible */.RK)(redact(text));
-    const lines = summary.facts.map(([name, value]) => `${name}: ${cell(value)}`);
-    if (summary.table && summary.table.rows.length > 0) {
-        const head = summary.table.head;
-        const shown = summary.table.rows.slice(0, 50).map((row) => row.map(cell));
-        const rows = summary.table.rows;
-        const widths = head.map((h, c) => Math.max(displayWidth(h), ...shown.map((r) => displayWidth(r[c] ?? ''))));
-        const line = (cells) => cells
-            .map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell)))
-            .join('  ')
-            .trimEnd();
-        lines.push('', line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
-        // Where the rest are, as the report says: a dry run or a list without output wrote no CSV.
-        const more = Math.max(summary.table.total ?? rows.length, rows.length) - shown.length;
-        if (more > 0)
-            lines.push(`… and ${more.toLocaleString('en-US')} more ${summary.table.rest ?? 'not shown'}`);
-    }
-    return lines.join('\n');
+    return erase + (0,neutralise/* logLines */.OG)(redactor.redact(text.slice(erase.length)));
 }
 /** The exit code a report means: 0, 1, 3 (an alert with fail-on-alert), 130/143 (a signal). */
 function exitCodeOf(report, options) {
@@ -2411,38 +2873,14 @@ function exitCodeOf(report, options) {
         return (0,cancel/* exitCodeFor */.Rr)(report.cancelled);
     if (report.ok)
         return 0;
-    return raisedAlert(report, options) ? cli_help/* EXIT_ALERT */.YB : 1;
+    return raisedAlert(report, options) ? exit_codes/* EXIT_ALERT */.Y : 1;
 }
-/**
- * The report on the terminal, for exit `code`. A report with `lines` (list, usage, monitor) puts
- * exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
- * With --json stdout gets the one document instead; with --quiet only the error line is shown.
- */
-function printReport(report, code, mode, redactor) {
-    const { lines } = report.summary;
-    const redact = (text) => redactor.redact(text);
-    if (mode.json) {
-        process.stdout.write(`${(0,neutralise/* jsonText */.s$)((0,json_report/* reportDocument */.ce)(report, code, (t) => redactor.redact(t)))}\n`);
-    }
-    else if (mode.quiet) {
-        // errors only
-    }
-    else if (lines) {
-        // Each line one key: redacted and neutralised alone, so a label's line break is shown, not obeyed.
-        const one = (line) => terminalLine(line, redactor);
-        for (let i = 0; i < lines.length; i += 1000)
-            process.stdout.write(`${lines
-                .slice(i, i + 1000)
-                .map(one)
-                .join('\n')}\n`);
-        const facts = renderSummary({ ...report.summary, table: undefined }, redact);
-        process.stderr.write(`${terminalText(facts, redactor)}\n`);
-    }
-    else {
-        process.stdout.write(`${terminalText(renderSummary(report.summary, redact), redactor)}\n`);
-    }
-    if (!report.ok)
-        process.stderr.write(`error: ${terminalLine(report.failure ?? 'failed', redactor)}\n`);
+/** --format (or QUOTA_KEYS_FORMAT): table, or legacy (the old tool's lines for list, usage and monitor). */
+function formatOf(parsed, env) {
+    const raw = (parsed.values.get('format') || env.QUOTA_KEYS_FORMAT || 'table').trim();
+    if (raw === 'table' || raw === 'legacy')
+        return raw;
+    throw new config_options/* InputError */.dz('format', raw, "expected table or legacy (the old tool's lines for list, usage, monitor)");
 }
 /** A run that failed because fail-on-alert met an alert (the only failure after alerts are counted). */
 function raisedAlert(report, options) {
@@ -2471,7 +2909,7 @@ function cliProgress(redactor, quiet = false) {
         tty,
         columns: () => process.stderr.columns,
         // The bar's own \r and erase sequence are added after the text is neutralised.
-        write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${terminalText(text, redactor)}\n`),
+        write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${(0,neutralise/* logLines */.OG)(redactor.redact(text))}\n`),
     });
 }
 /** --quiet drops info and warning lines (errors are not logged: main prints them). */
@@ -2495,18 +2933,18 @@ function helpText(parsed) {
         return undefined;
     const topic = parsed.command === 'help' ? parsed.topic : parsed.command;
     if (topic === undefined || topic === 'help')
-        return (0,cli_help/* usage */.CI)();
+        return usage();
     if (config_options/* COMMANDS */.Lo.includes(topic))
-        return (0,cli_help/* commandUsage */.T3)(topic);
+        return commandUsage(topic);
     if (topic === 'flags')
-        return (0,cli_help/* flagsUsage */.jW)();
+        return flagsUsage();
     if (topic === 'exit-codes')
-        return (0,cli_help/* exitCodesUsage */.Md)();
+        return exitCodesUsage();
     if (parsed.command !== 'help')
-        return (0,cli_help/* commandUsage */.T3)(checkCommand(topic));
+        return commandUsage(checkCommand(topic));
     // The word is not echoed: it may be a value that lost its flag.
-    const near = didYouMean(topic, [...config_options/* COMMANDS */.Lo, ...cli_help/* HELP_TOPICS */.hJ]);
-    throw new config_options/* InputError */.dz('help', '', `no such help topic: expected a command, ${cli_help/* HELP_TOPICS */.hJ.join(' or ')}${near ? ` (did you mean ${near}?)` : ''}`);
+    const near = didYouMean(topic, [...config_options/* COMMANDS */.Lo, ...HELP_TOPICS]);
+    throw new config_options/* InputError */.dz('help', '', `no such help topic: expected a command, ${HELP_TOPICS.join(' or ')}${near ? ` (did you mean ${near}?)` : ''}`);
 }
 /** The command word: one of COMMANDS, else bad input with the nearest command when one is near. */
 function checkCommand(command) {
@@ -2530,7 +2968,7 @@ function noteGitlabJob(env, context, options, dotenvFile, log) {
         log.warning(warning);
 }
 /** monitor --watch: a pass every `seconds` until Ctrl-C; the exit code of the last pass. */
-function runWatching(parsed, command, env, dotenvFile, log) {
+function runWatching(parsed, mode, command, env, dotenvFile, log) {
     const seconds = watchSeconds(parsed.watch, command);
     // The first signal cancels the pass under way (no new pass follows, so one Cancellation serves all).
     const cancellation = new cancel/* Cancellation */.mT();
@@ -2538,19 +2976,21 @@ function runWatching(parsed, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, passContext);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4035));
-        const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor, log.quiet()));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(992)]).then(__nccwpck_require__.bind(__nccwpck_require__, 992));
+        const out = new cli_output/* CliOutput */.I1(command, mode, log.redactor);
+        const progress = cliProgress(log.redactor, log.quiet());
+        const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
         if (dotenvFile)
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
         const exitCode = exitCodeOf(passReport, passOptions);
-        printReport(passReport, { exitCode, command }, parsed, log.redactor);
+        out.finish(passReport, { exitCode, command });
         return exitCode;
     }, {
         onStop: (signal) => cancellation.cancel(signal),
-        status: (message) => (parsed.quiet ? undefined : process.stderr.write(`${message}\n`)),
-        error: (message) => process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`),
+        status: (message) => (mode.quiet ? undefined : (0,cli_output/* printErr */.lx)(message, log.redactor)),
+        error: (message) => (0,cli_output/* printErr */.lx)(`error: ${message}`, log.redactor),
         // --json: one document per pass (JSON lines), nothing else on stdout.
-        beforePass: process.stdout.isTTY && !parsed.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+        beforePass: process.stdout.isTTY && !mode.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
         exit: (code) => process.exit(code),
     });
 }
@@ -2562,10 +3002,11 @@ function listenForStop(cancellation) {
             `are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
 }
 /** One run under `cancellation`: a signal stops it, the CSV is written (exit 130/143). */
-async function runOnce(options, context, log, cancellation, done) {
+async function runOnce(options, context, log, cancellation, out, done) {
     // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4035));
-    const report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(992)]).then(__nccwpck_require__.bind(__nccwpck_require__, 992));
+    const progress = cliProgress(log.redactor, log.quiet());
+    const report = await run(options, context, log, cancellation, progress, out.sinks);
     done(report.outputs);
     await (0,encrypt/* encryptReportCsv */.W)(report, options.encryptTo, log);
     return report;
@@ -2586,20 +3027,25 @@ async function main(argv, env) {
     if (argv[0] === 'help' && argv[1] === 'dev-server')
         return runDevServer(['--help']);
     if (argv.length === 0) {
-        process.stderr.write(`${(0,cli_help/* shortUsage */.wt)()}\n`);
+        process.stderr.write(`${shortUsage()}\n`);
         return 2;
     }
     // Known before the arguments are parsed: a refused argument list still answers in the mode asked for.
-    const mode = { json: flagGiven(argv, '--json'), quiet: flagGiven(argv, '--quiet', '-q') };
+    const mode = {
+        json: flagGiven(argv, '--json'),
+        quiet: flagGiven(argv, '--quiet', '-q'),
+        format: 'table',
+    };
     const log = cliLogger(env, () => mode.quiet);
     // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.
     let dotenvFile = (0,gitlab/* dotenvPath */.Md)(undefined, env);
     let outputs = {};
     let command;
+    let out;
     try {
         maskTokenArguments(argv, env, log);
         const parsed = parseArgs(argv);
-        Object.assign(mode, { json: parsed.json, quiet: parsed.quiet });
+        Object.assign(mode, { json: parsed.json, quiet: parsed.quiet, format: formatOf(parsed, env) });
         dotenvFile = undefined; // a refused one is not written on the way out either
         dotenvFile = (0,gitlab/* checkedDotenvPath */.FB)(parsed.dotenv, env);
         const help = helpText(parsed);
@@ -2612,53 +3058,64 @@ async function main(argv, env) {
         const context = contextOf(env);
         if (parsed.values.get('config')) {
             // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
-            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(35), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
-            return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary, mode });
+            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(992), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+            return await runServersCli({ parsed, env, context, log, dotenvFile, mode });
         }
         const options = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, context);
         noteGitlabJob(env, context, options, dotenvFile, log);
         if (parsed.watch !== undefined)
-            return await runWatching(parsed, command, env, dotenvFile, log);
-        // Listening until the exit code is known: a signal during the webhook after the run ends it too (130/143).
-        const cancellation = new cancel/* Cancellation */.mT();
-        const stopListening = listenForStop(cancellation);
-        let report;
-        try {
-            report = await runOnce(options, context, log, cancellation, (o) => (outputs = o));
-            const server = { name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report };
-            // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
-            const signal = report.cancelled ? undefined : cancellation.abortSignal;
-            await (0,notify/* notifyAfterRun */.HY)(options, [server], context.origin?.runUrl, log, { signal });
-        }
-        finally {
-            stopListening();
-        }
-        const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
-        const stopped = report.cancelled ?? cancellation.reason;
-        const code = stopped ? (0,cancel/* exitCodeFor */.Rr)(stopped) : unwritten ? 1 : exitCodeOf(report, options);
-        // The report first: a dotenv that cannot be written must not hide why the run failed.
-        printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
-        if (unwritten)
-            process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
-        return code;
+            return await runWatching(parsed, mode, command, env, dotenvFile, log);
+        out = new cli_output/* CliOutput */.I1(command, mode, log.redactor);
+        if (options.html)
+            out.keepRows();
+        return await runAndTell(options, context, log, out, dotenvFile, (o) => (outputs = o));
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`);
+        const exitCode = error instanceof config_options/* InputError */.dz ? 2 : 1;
+        // The refusal (or the failure) in the mode asked for: one JSON document with --json.
+        (out ?? new cli_output/* CliOutput */.I1(command, mode, log.redactor)).finish(undefined, { command, exitCode, failure: message });
         const unwritten = dotenvFile &&
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, outputs, {
                 quiet: true,
                 cwd: (0,config_context/* isGitlabJob */.BQ)(env) ? (0,config_context/* gitlabJobDirectory */.o7)(env).dir : process.cwd(),
             });
         if (unwritten && unwritten !== message)
-            process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
-        const exitCode = error instanceof config_options/* InputError */.dz ? 2 : 1;
-        if (mode.json) {
-            const document = (0,json_report/* reportDocument */.ce)(undefined, { command, exitCode, failure: message }, (t) => log.redactor.redact(t));
-            process.stdout.write(`${(0,neutralise/* jsonText */.s$)(document)}\n`);
-        }
+            (0,cli_output/* printErr */.lx)(`error: ${unwritten}`, log.redactor);
         return exitCode;
     }
+}
+/** One run, its notification and dotenv, and what the terminal shows of it; the exit code. */
+async function runAndTell(options, context, log, out, dotenvFile, done) {
+    const { command } = options;
+    // Listening until the exit code is known: a signal during the webhook after the run ends it too (130/143).
+    const cancellation = new cancel/* Cancellation */.mT();
+    const stopListening = listenForStop(cancellation);
+    let report;
+    try {
+        report = await runOnce(options, context, log, cancellation, out, done);
+        await writeDashboardOf(options, report, out, log);
+        const server = { name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report };
+        // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
+        const signal = report.cancelled ? undefined : cancellation.abortSignal;
+        await (0,notify/* notifyAfterRun */.HY)(options, [server], context.origin?.runUrl, log, { signal });
+    }
+    finally {
+        stopListening();
+    }
+    const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, report.outputs, { quiet: true, cwd: context.workspace });
+    const stopped = report.cancelled ?? cancellation.reason;
+    const code = stopped ? (0,cancel/* exitCodeFor */.Rr)(stopped) : unwritten ? 1 : exitCodeOf(report, options);
+    // The report first: a dotenv that cannot be written must not hide why the run failed.
+    out.finish(report, { exitCode: code, command, failure: unwritten || undefined });
+    return code;
+}
+/** usage --html: the dashboard, from the rows the run's KeptRows kept. */
+async function writeDashboardOf(options, report, out, log) {
+    if (!options.html || !out.kept)
+        return;
+    const { writeServerDashboard } = await __nccwpck_require__.e(/* import() */ 184).then(__nccwpck_require__.bind(__nccwpck_require__, 4184));
+    writeServerDashboard(options.html, options.url, report, out.kept.rows, log);
 }
 
 
@@ -2782,81 +3239,6 @@ function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {})
 
 /***/ }),
 
-/***/ 6404:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ce: () => (/* binding */ reportDocument)
-/* harmony export */ });
-/* unused harmony exports slug, exitMeaning */
-/* harmony import */ var _cli_help_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3441);
-// --json (CLI) and the action's `json` output: one JSON document per command, built from the
-// RunReport alone, so every command and every fact or output added later is in it without a change
-// here. Keys appear only as the commands show them (shortened); every string passes the Redactor.
-
-/** `Created (UTC)` → `created_utc`: names jq reads without quotes. */
-const slug = (name) => name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-/** A whole number written without leading zeros is a count: a number in JSON (labels stay strings). */
-const factValue = (text) => (/^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text);
-/** The exit code's meaning, as the help's table starts it: `success`, `failure`, `bad input`, `alert`… */
-function exitMeaning(code) {
-    const meaning = _cli_help_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_CODES */ .ai.find((e) => e.code === code)?.meaning ?? 'failure';
-    return meaning.split(/[:;]/)[0].trim();
-}
-function redactAll(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map((v) => redactAll(v, redact));
-    if (value && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v, redact)]));
-    return value;
-}
-/** The document (see README "JSON output"); `report` is absent when the input was refused. */
-function reportDocument(report, status, redact) {
-    const summary = report?.summary;
-    const outputs = report?.outputs ?? {};
-    const facts = Object.fromEntries((summary?.facts ?? []).map(([name, value]) => [slug(name), factValue(value)]));
-    const counts = Object.fromEntries(Object.entries(outputs)
-        .filter(([name, value]) => (name.endsWith('-count') || name === 'alerts') && value !== '')
-        .map(([name, value]) => [name.replace(/-count$/, ''), Number(value)]));
-    const head = summary?.table?.head.map(slug) ?? [];
-    const allRows = summary?.table?.rows ?? [];
-    const kept = allRows.slice(0, status.maxRows ?? allRows.length);
-    const rows = kept.map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
-    const failure = [report?.ok === false ? (report.failure ?? 'failed') : undefined, status.failure]
-        .filter(Boolean)
-        .join(' ');
-    const document = {
-        command: status.command ?? null,
-        ok: status.exitCode === 0,
-        exitCode: status.exitCode,
-        exit: exitMeaning(status.exitCode),
-        ...(failure ? { failure } : {}),
-        ...(report?.cancelled ? { cancelled: report.cancelled } : {}),
-        server: facts.server ?? null,
-        flavor: outputs.flavor || null,
-        healthy: outputs.healthy === 'true' ? true : outputs.healthy === 'false' ? false : null,
-        day: facts.day ?? null,
-        dryRun: 'dry_run' in facts,
-        csvPath: report?.csvPath ?? (outputs['csv-path'] || null),
-        counts,
-        facts,
-        outputs,
-        rows,
-        ...(kept.length < allRows.length ? { rowsOmitted: allRows.length - kept.length } : {}),
-        alerts: (summary?.alerts ?? []),
-        ...(summary?.lines ? { lines: summary.lines } : {}),
-    };
-    return redactAll(document, redact);
-}
-
-
-/***/ }),
-
 /***/ 8986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2906,6 +3288,530 @@ class UnsupportedOperationError extends Error {
         this.name = 'UnsupportedOperationError';
     }
 }
+
+
+/***/ }),
+
+/***/ 3698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ KeptRows),
+/* harmony export */   S: () => (/* binding */ dashboardServer)
+/* harmony export */ });
+/* harmony import */ var _report_facts_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1349);
+// The dashboard reads the report model of a usage --days run: its period, its days, its facts and
+// every row of its table (kept by a KeptRows sink: the dashboard lists every key). Keys are already
+// shortened in the rows: no whole key ever reaches the renderer.
+
+/** Labels are the server's: a hostile one could be megabytes. The table shows this much of each. */
+const LABEL_CHARS = 120;
+/** Every row of a usage --days table, for the dashboard (10,000 keys: a few MB). */
+class KeptRows {
+    rows = [];
+    trend = false;
+    open(table) {
+        this.trend = table.kind === 'trend';
+    }
+    row(row) {
+        if (this.trend)
+            this.rows.push(row);
+    }
+}
+const cut = (text) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
+function keyOf(row) {
+    const { limit } = row;
+    return {
+        label: cut(row.label),
+        key: row.key,
+        total: row.total,
+        last: row.last,
+        peak: row.peak,
+        limit: limit.value,
+        used: limit.kind === 'lifetime' ? limit.used : undefined,
+        percent: row.percent,
+        alert: row.alert,
+        spike: row.spike,
+        reachesIn: row.reachesIn,
+        reachesOn: row.reaches && row.reaches !== 'reached' ? row.reaches : undefined,
+        perDay: row.perDay,
+    };
+}
+/** One server's section; undefined when the report holds no usage --days figures (a failed run). */
+function dashboardServer(report, rows, where) {
+    const period = report.period;
+    if (!period)
+        return undefined;
+    const byDay = report.days ?? [];
+    return {
+        name: where.name,
+        url: where.url,
+        flavor: report.outputs.flavor || undefined,
+        days: period.days,
+        calendar: period.calendar,
+        dailyTotals: byDay.map((d) => d.requests),
+        dailyKeysUsed: byDay.map((d) => d.keysUsed),
+        limitKind: period.lifetime ? 'lifetime' : 'daily',
+        threshold: period.threshold,
+        forecastDays: period.forecastDays,
+        spikeFactor: period.spikeFactor,
+        spikeMinRequests: period.spikeMinRequests,
+        keys: rows.map(keyOf),
+        method: report.facts.list().map((f) => [f.label, (0,_report_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .factText */ .wB)(f.value)]),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fd: () => (/* binding */ TableEnds)
+/* harmony export */ });
+/* unused harmony exports TABLE_ENDS, FirstRows */
+/** Rows shown at each end of a long table. */
+const TABLE_ENDS = 10;
+/**
+ * Keeps the first and last `ends` rows of a table in its order (arrival, or the table's `order`),
+ * and counts the rest: O(ends) memory. With an order, the `ends` smallest and largest are kept as
+ * rows arrive (insertion into two short sorted lists).
+ */
+class TableEnds {
+    ends;
+    spec;
+    head = [];
+    tail = [];
+    total = 0;
+    constructor(ends = TABLE_ENDS) {
+        this.ends = ends;
+    }
+    open(table) {
+        this.spec = table;
+    }
+    row(row) {
+        this.total += 1;
+        const order = this.spec?.order;
+        if (!order) {
+            if (this.head.length < this.ends)
+                this.head.push(row);
+            else {
+                this.tail.push(row);
+                if (this.tail.length > this.ends)
+                    this.tail.shift();
+            }
+            return;
+        }
+        insertSorted(this.head, row, order, this.ends, 'smallest');
+        insertSorted(this.tail, row, order, this.ends, 'largest');
+    }
+    /** The rows to show: all of them when they fit, else the first and last `ends` and how many are between. */
+    shown() {
+        if (this.total <= 2 * this.ends + 1) {
+            // Few rows: every row is in one of the lists; the ordered case may hold a row in both.
+            const all = this.spec?.order ? unique([...this.head, ...this.tail]) : [...this.head, ...this.tail];
+            return { first: all, last: [], between: 0 };
+        }
+        return { first: this.head, last: this.tail, between: this.total - this.head.length - this.tail.length };
+    }
+}
+function insertSorted(list, row, order, max, keep) {
+    let i = list.length;
+    while (i > 0 && order(list[i - 1], row) > 0)
+        i -= 1;
+    list.splice(i, 0, row);
+    if (list.length > max) {
+        if (keep === 'smallest')
+            list.pop();
+        else
+            list.shift();
+    }
+}
+function unique(rows) {
+    return [...new Set(rows)];
+}
+/** The first `max` rows, and how many more came. */
+class FirstRows {
+    max;
+    spec;
+    rows = [];
+    omitted = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    open(table) {
+        this.spec = table;
+    }
+    row(row) {
+        if (this.rows.length < this.max)
+            this.rows.push(row);
+        else
+            this.omitted += 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ Facts),
+/* harmony export */   wB: () => (/* binding */ factText)
+/* harmony export */ });
+/* unused harmony export FACTS */
+// The facts a report states: each by its name, set by whichever step knows it, shown in the one
+// order of FACTS on every channel (terminal, job summary, JSON, notification), so no step keeps an
+// index into a list or inserts in the middle of one. Adding a fact is one line here.
+/** [name (the JSON name), label (what a person reads)], in the order every channel shows them. */
+const FACTS = [
+    ['server', 'Server'],
+    ['flavor', 'Flavor'],
+    ['healthy', 'Healthy'],
+    ['checked_at', 'Checked at'],
+    ['audit_log', 'Audit log'],
+    ['dry_run', 'Dry run'],
+    ['tier', 'Tier'],
+    ['label_prefix', 'Label prefix'],
+    ['older_than', 'Older than'],
+    ['labels', 'Labels'],
+    ['resolved_by', 'Resolved by'],
+    ['day', 'Day'],
+    ['day_chosen', 'Day chosen'],
+    ['period', 'Period'],
+    ['daily_limit', 'Daily limit'],
+    ['limit', 'Limit'],
+    ['requested', 'Requested'],
+    ['would_create', 'Would create'],
+    ['would_not_create', 'Would not create (rate limit)'],
+    ['create_requests', 'Create requests'],
+    ['rate_limit', 'Rate limit'],
+    ['created', 'Created'],
+    ['failed', 'Failed'],
+    ['re_exported', 'Re-exported from an earlier attempt'],
+    ['kept_from_file', 'Kept from the file'],
+    ['adopted', 'Found on the server after an unknown outcome'],
+    ['duplicates_deleted', 'Duplicate keys deleted'],
+    ['repeated_keys', 'Keys the server answered twice'],
+    ['retried_requests', 'Retried requests'],
+    ['listed', 'Listed'],
+    ['due', 'Due'],
+    ['idle', 'Idle'],
+    ['would_delete', 'Would delete'],
+    ['would_stay_due', 'Would stay due (rate limit)'],
+    ['left_due', 'Left due (rate limit)'],
+    ['deleted', 'Deleted'],
+    ['would_reset', 'Would reset'],
+    ['reset', 'Reset'],
+    ['keys_reset', 'Keys reset'],
+    ['nothing_to_reset', 'Nothing to reset'],
+    ['keys', 'Keys'],
+    ['requests', 'Requests'],
+    ['requests_period', 'Requests (period)'],
+    ['keys_used', 'Keys used'],
+    ['percent_of', 'Percent of'],
+    ['alert_threshold', 'Alert threshold'],
+    ['alerts', 'Alerts'],
+    ['spikes', 'Spikes'],
+    ['forecast', 'Forecast'],
+    ['forecast_note', 'Forecast note'],
+    ['idle_keys', 'Idle keys'],
+    ['servers', 'Servers'],
+    ['failed_servers', 'Failed servers'],
+    ['csv', 'CSV'],
+    ['table', 'Table'],
+    ['artifact', 'Artifact'],
+    ['artifact_url', 'Artifact URL'],
+    ['dashboard', 'Dashboard'],
+    ['failure', 'Failure'],
+];
+const ORDER = new Map(FACTS.map(([name], i) => [name, i]));
+const LABEL = new Map(FACTS.map(([name, label]) => [name, label]));
+/** What a person reads for a value: numbers as they are, yes or no. */
+function factText(value) {
+    return typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+}
+/** A report's facts, each set once by name (a later set replaces it), read in FACTS order. */
+class Facts {
+    values = new Map();
+    set(name, value) {
+        if (value === undefined)
+            this.values.delete(name);
+        else
+            this.values.set(name, value);
+        return this;
+    }
+    get(name) {
+        return this.values.get(name);
+    }
+    has(name) {
+        return this.values.has(name);
+    }
+    /** Every fact set, in FACTS order. */
+    list() {
+        return [...this.values]
+            .sort(([a], [b]) => ORDER.get(a) - ORDER.get(b))
+            .map(([name, value]) => ({ name, label: LABEL.get(name), value }));
+    }
+}
+
+
+/***/ }),
+
+/***/ 5333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ UPSTREAM_DAILY_LIMIT),
+/* harmony export */   LF: () => (/* binding */ limitOf),
+/* harmony export */   PW: () => (/* binding */ limitText),
+/* harmony export */   bs: () => (/* binding */ unknownLimitText),
+/* harmony export */   u8: () => (/* binding */ serverWideLimit)
+/* harmony export */ });
+/* unused harmony export dailyValue */
+// What a key's usage is measured against, as every channel shows it: one value type and one text,
+// so list, usage, monitor, the CSV and JSON say the same of the same key. A limit the server did
+// not report is marked with where it came from.
+/** `200`, `200 (assumed)`, `150 (learned)`, `unknown`, or `15 / 1000` (a lifetime quota, used / total). */
+function limitText(limit) {
+    if (limit.kind === 'lifetime')
+        return `${limit.used ?? '?'} / ${limit.value ?? '?'}`;
+    if (limit.value === undefined)
+        return 'unknown';
+    return limit.source === 'assumed' || limit.source === 'learned'
+        ? `${limit.value} (${limit.source})`
+        : `${limit.value}`;
+}
+/** The daily limit as a number, where there is one (lifetime quotas have none). */
+function dailyValue(limit) {
+    return limit.kind === 'daily' ? limit.value : undefined;
+}
+/** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
+const UPSTREAM_DAILY_LIMIT = 200;
+const serverWideLimit = (given) => given === undefined
+    ? { kind: 'daily', value: UPSTREAM_DAILY_LIMIT, source: 'assumed' }
+    : { kind: 'daily', value: given, source: 'given' };
+/** The limit `key` is measured against on a server of these capabilities: every command says the same. */
+function limitOf(key, capabilities, serverWide) {
+    if (capabilities.lifetimeQuota)
+        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
+    // A per-key server answering without a limit applies its default, which is the server-wide one.
+    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
+        return { kind: 'daily', value: key.dailyLimit, source: 'key' };
+    return serverWide;
+}
+/** How a server-wide limit nobody gave reads: what the server applies and what to set. */
+function unknownLimitText(flavor) {
+    return (`the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream default 200) ` +
+        `and its admin API does not report it; set server-daily-limit to that value`);
+}
+
+
+/***/ }),
+
+/***/ 6677:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lh: () => (/* binding */ outcomeTable),
+/* harmony export */   MF: () => (/* binding */ issuedTable),
+/* harmony export */   Mf: () => (/* binding */ usageTable),
+/* harmony export */   Nf: () => (/* binding */ keysTable),
+/* harmony export */   T7: () => (/* binding */ peopleColumns),
+/* harmony export */   _K: () => (/* binding */ trendTable),
+/* harmony export */   lE: () => (/* binding */ serversTable),
+/* harmony export */   nO: () => (/* binding */ plannedTable),
+/* harmony export */   zj: () => (/* binding */ moreRows)
+/* harmony export */ });
+/* unused harmony exports limitJson, byLabel */
+/* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5333);
+
+/** `… 2,980 more keys in the CSV`: the line standing for the rows a table leaves out. */
+function moreRows(spec, count) {
+    const noun = spec.kind === 'servers' ? 'server' : 'key';
+    return `… ${count.toLocaleString('en-US')} more ${noun}${count === 1 ? '' : 's'} ${spec.rest ?? 'not shown'}`;
+}
+/** The columns people read (terminal, job summary): those not marked JSON only. */
+const peopleColumns = (spec) => spec.columns.filter((c) => !c.jsonOnly);
+const iso = (date) => (date ? date.toISOString() : '');
+/** `2026-01-15 08:09:10`: the UTC time people read (the column head says UTC); JSON keeps ISO 8601. */
+const utc = (date) => iso(date).replace('T', ' ').slice(0, 19);
+const created = () => ({
+    id: 'created_utc',
+    head: 'Created (UTC)',
+    text: (r) => utc(r.createdAt),
+    json: (r) => iso(r.createdAt),
+});
+const numberOrNull = (value) => (value === undefined ? null : value);
+const label = () => ({ id: 'label', head: 'Label', text: (r) => r.label });
+const key = () => ({ id: 'key', head: 'Key', text: (r) => r.key });
+const limitColumn = (head = 'Daily limit') => ({
+    id: 'daily_limit',
+    head,
+    text: (r) => (r.limit ? (0,_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .limitText */ .PW)(r.limit) : '—'),
+    json: (r) => (r.limit ? limitJson(r.limit) : null),
+});
+/** A limit in JSON: its number (or null) and where it came from. */
+function limitJson(limit) {
+    if (limit.kind === 'lifetime')
+        return { total_quota: numberOrNull(limit.value), used_quota: numberOrNull(limit.used) };
+    return { value: numberOrNull(limit.value), source: limit.value === undefined ? 'unknown' : limit.source };
+}
+/** Labels in batch order (`x-002` before `x-010`), numbers compared as numbers. */
+const byLabel = (a, b) => a.label.localeCompare(b.label, 'en', { numeric: true });
+/**
+ * The server's capabilities say what its keys carry: a lifetime quota (v10) or a daily limit, and the
+ * fields beyond (`listed`); undefined (not known): a daily limit and every field.
+ */
+const keysTable = (rest, capabilities) => {
+    const listed = capabilities && (capabilities.listed ?? {});
+    return {
+        kind: 'keys',
+        rest,
+        columns: [
+            label(),
+            key(),
+            limitColumn(capabilities?.lifetimeQuota ? 'Used / total quota' : 'Daily limit'),
+            created(),
+            {
+                id: 'expires_utc',
+                head: 'Expires (UTC)',
+                text: (r) => utc(r.expiresAt),
+                json: (r) => iso(r.expiresAt) || null,
+                jsonOnly: listed !== undefined && !listed.expires,
+            },
+            {
+                id: 'used_today',
+                head: 'Used today',
+                text: (r) => (r.usedToday === undefined ? '' : String(r.usedToday)),
+                json: (r) => numberOrNull(r.usedToday),
+                jsonOnly: listed !== undefined && !listed.usedToday,
+            },
+            {
+                id: 'status',
+                head: 'Status',
+                text: (r) => r.status ?? '',
+                json: (r) => r.status ?? null,
+                jsonOnly: listed !== undefined && !listed.status,
+            },
+        ],
+    };
+};
+const issuedTable = () => ({
+    kind: 'issued',
+    rest: 'in the CSV',
+    order: byLabel,
+    columns: [label(), key(), limitColumn(), created()],
+});
+const plannedTable = (rest) => ({
+    kind: 'planned',
+    rest,
+    columns: [
+        label(),
+        { id: 'daily_limit', head: 'Daily limit', text: (r) => String(r.dailyLimit), json: (r) => r.dailyLimit },
+        { id: 'expires_utc', head: 'Expires (UTC)', text: (r) => utc(r.expiresAt), json: (r) => iso(r.expiresAt) || null },
+        { id: 'result', head: 'Result', text: (r) => r.result },
+    ],
+});
+const percentColumn = () => ({
+    id: 'percent',
+    head: 'Percent',
+    text: (r) => (r.percent === undefined ? '-' : `${r.percent}%`),
+    json: (r) => numberOrNull(r.percent),
+});
+const usageTable = (lifetime) => ({
+    kind: 'usage',
+    rest: 'not shown',
+    columns: [
+        label(),
+        key(),
+        {
+            id: 'requests',
+            head: lifetime ? 'Requests (last day)' : 'Requests',
+            text: (r) => String(r.requests),
+            json: (r) => r.requests,
+        },
+        limitColumn(lifetime ? 'Used / total quota' : 'Daily limit'),
+        percentColumn(),
+    ],
+});
+const trendTable = (days, lifetime) => ({
+    kind: 'trend',
+    rest: 'not shown',
+    days,
+    columns: [
+        label(),
+        key(),
+        {
+            id: 'requests_period',
+            head: lifetime ? `Requests (${days}×24 h)` : `Requests (${days} days)`,
+            text: (r) => String(r.total),
+            json: (r) => r.total,
+        },
+        { id: 'last', head: lifetime ? 'Last 24 h' : 'Last day', text: (r) => String(r.last), json: (r) => r.last },
+        ...(lifetime
+            ? []
+            : [
+                {
+                    id: 'busiest_day',
+                    head: 'Busiest day',
+                    text: (r) => String(r.peak ?? ''),
+                    json: (r) => numberOrNull(r.peak),
+                },
+            ]),
+        limitColumn(lifetime ? 'Used / total quota' : 'Daily limit'),
+        {
+            id: 'limit_reached',
+            head: lifetime ? 'Quota runs out' : 'Limit reached',
+            text: (r) => r.reaches,
+            json: (r) => r.reaches || null,
+        },
+        { id: 'note', head: 'Note', text: (r) => r.note },
+    ],
+});
+/** `inOrder`: the rows as given (rotate: oldest first), else by label. */
+const outcomeTable = (shape) => ({
+    kind: 'outcome',
+    rest: 'not shown',
+    ...(shape.inOrder ? {} : { order: byLabel }),
+    columns: [
+        label(),
+        key(),
+        ...(shape.created ? [{ id: 'created_utc', head: 'Created (UTC)', text: (r) => iso(r.createdAt) }] : []),
+        { id: 'result', head: 'Result', text: (r) => r.result },
+        ...(shape.replacement
+            ? [{ id: 'replacement', head: 'Replacement', text: (r) => r.replacement ?? '' }]
+            : []),
+    ],
+});
+const count = (id, head) => ({
+    id,
+    head,
+    text: (r) => (r.counts[id] === undefined ? '' : String(r.counts[id])),
+    json: (r) => numberOrNull(r.counts[id]),
+});
+const serversTable = () => ({
+    kind: 'servers',
+    columns: [
+        { id: 'server', head: 'Server', text: (r) => r.server },
+        { id: 'url', head: 'URL', text: (r) => r.url },
+        { id: 'flavor', head: 'Flavor', text: (r) => r.flavor ?? '', json: (r) => r.flavor ?? null },
+        {
+            id: 'healthy',
+            head: 'Healthy',
+            text: (r) => (r.healthy === undefined ? '' : String(r.healthy)),
+            json: (r) => (r.healthy === undefined ? null : r.healthy),
+        },
+        { id: 'result', head: 'Result', text: (r) => r.result },
+        count('created', 'Created'),
+        count('failed', 'Failed'),
+        count('listed', 'Listed'),
+        count('deleted', 'Deleted'),
+        count('alerts', 'Alerts'),
+    ],
+});
 
 
 /***/ }),
@@ -3146,7 +4052,6 @@ function notReplaceable(file, what = 'the CSV') {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ logLine),
-/* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   OG: () => (/* binding */ logLines),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   js: () => (/* binding */ htmlText),
@@ -3154,7 +4059,7 @@ function notReplaceable(file, what = 'the CSV') {
 /* harmony export */   qY: () => (/* binding */ dotenvValue),
 /* harmony export */   s$: () => (/* binding */ jsonText)
 /* harmony export */ });
-/* unused harmony export markdownText */
+/* unused harmony exports markdownText, mermaidText */
 // Text from outside (labels, key strings, error bodies, health answers, server days, files, the
 // environment) reaches a person or a machine only through one of these: one neutraliser per
 // channel, applied where that channel's output is rendered or written, after redaction (the

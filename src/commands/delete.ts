@@ -1,63 +1,50 @@
 // delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
 // v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
 
-import { compareLabels } from '../issuing/labels.js';
-import type { FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
-import { Refusal, type Resolution, resolveKeys } from '../reading/resolve-keys.js';
+import { messageOf } from '../issuing/key-issuer.js';
+import type { TrialKey } from '../quota-proxy/types.js';
+import { type Resolution, refuseWithoutDelete, resolveKeys } from '../reading/resolve-keys.js';
+import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
-import type { CommandContext, RunReport } from './contract.js';
-
-/** Throws the one-line refusal when the flavor cannot delete keys. */
-export function refuseWithoutDelete(adapter: FlavorAdapter, operation: string): void {
-  if (!adapter.capabilities.delete) {
-    throw new Refusal(
-      `The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was ` +
-        `deleted (remove keys on the server itself).`,
-    );
-  }
-}
+import type { CommandContext } from './contract.js';
 
 /** Keys named in the dry run's log line; the table has them all. */
 const LOGGED_KEYS = 20;
-
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Step (dry-run): the keys resolved, each `would delete`; no DELETE is sent. A key given as such is
  * looked up in the key list (read-only), so a dry run fails where the delete would.
  */
-async function wouldDelete(ctx: CommandContext, resolution: Resolution): Promise<RunReport> {
-  const { api, log, outputs, summary } = ctx;
+async function wouldDelete(ctx: CommandContext, resolution: Resolution) {
+  const { api, log, report } = ctx;
   let { keys } = resolution;
   if (resolution.by === 'key') {
     let found: TrialKey | undefined;
     try {
       for await (const page of api.listKeys()) found ??= page.find((k) => k.key === keys[0]!.key);
     } catch (error) {
-      return { ok: false, failure: `Could not look the key up: ${errorText(error)}`, outputs, summary };
+      return report.fail(`Could not look the key up: ${messageOf(error)}`);
     }
-    if (!found) return { ok: false, failure: `The server has no key ${shortenKey(keys[0]!.key)}.`, outputs, summary };
+    if (!found) return report.fail(`The server has no key ${shortenKey(keys[0]!.key)}.`);
     keys = [found];
   }
-  summary.facts.push(
-    ['Dry run', 'yes: nothing was deleted (no DELETE was sent)'],
-    ['Resolved by', resolution.by],
-    ['Would delete', String(keys.length)],
-  );
-  summary.table = {
-    head: ['Label', 'Key', 'Created (UTC)', 'Result'],
-    rows: keys.map((k) => [k.label ?? '', shortenKey(k.key), k.createdAt?.toISOString() ?? '', 'would delete']),
-  };
+  report.facts
+    .set('dry_run', 'yes: nothing was deleted (no DELETE was sent)')
+    .set('resolved_by', resolution.by)
+    .set('would_delete', keys.length);
+  const row = report.open(outcomeTable({ created: true, replacement: false }));
+  for (const k of keys)
+    row({ label: k.label ?? '', key: shortenKey(k.key), createdAt: k.createdAt, result: 'would delete' });
   const shown = keys.slice(0, LOGGED_KEYS).map((k) => shortenKey(k.key));
   log.info(`Dry run: would delete ${shown.join(', ')}${keys.length > LOGGED_KEYS ? ', …' : ''}.`);
-  return { ok: true, outputs, summary };
+  return report;
 }
 
-export async function runDelete(ctx: CommandContext): Promise<RunReport> {
-  const { options, api, log, outputs, summary } = ctx;
+export async function runDelete(ctx: CommandContext) {
+  const { options, api, log, report } = ctx;
   if (options.key) log.secret(options.key, 'key');
-  outputs['deleted-count'] = '0';
+  report.outputs['deleted-count'] = '0';
   let resolution: Resolution;
   try {
     resolution = await resolveKeys(
@@ -66,7 +53,7 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
       { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') },
     );
   } catch (error) {
-    return { ok: false, failure: errorText(error), outputs, summary };
+    return report.fail(messageOf(error));
   }
   for (const key of resolution.keys) log.secret(key.key, 'key');
   if (resolution.by !== 'key')
@@ -79,7 +66,7 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
   let deleted = 0;
   const missing: string[] = [];
   const failures: string[] = [];
-  const rows: string[][] = [];
+  const row = report.open(outcomeTable({ created: true, replacement: false }));
   ctx.progress.start(resolution.keys.length, 'keys deleted');
   await forEachBounded(resolution.keys, options.concurrency, async (key) => {
     const short = shortenKey(key.key);
@@ -95,42 +82,27 @@ export async function runDelete(ctx: CommandContext): Promise<RunReport> {
         result = 'not found';
       }
     } catch (error) {
-      reason = errorText(error);
+      reason = messageOf(error);
       failures.push(`${short}: ${reason}`);
       result = 'failed';
     }
     ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
-    rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
+    row({ label: key.label ?? '', key: short, createdAt: key.createdAt, result });
     ctx.progress.tick();
   });
   ctx.progress.done();
 
-  outputs['deleted-count'] = String(deleted);
-  summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
-  // By label: deletes finish in any order.
-  summary.table = {
-    head: ['Label', 'Key', 'Created (UTC)', 'Result'],
-    rows: rows.sort((a, b) => compareLabels(a[0]!, b[0]!)),
-  };
-  if (failures.length > 0) {
-    return {
-      ok: false,
-      failure:
-        `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ` +
+  report.outputs['deleted-count'] = String(deleted);
+  report.facts.set('resolved_by', resolution.by).set('deleted', deleted);
+  if (failures.length > 0)
+    return report.fail(
+      `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ` +
         `${failures[0]}); ${deleted} deleted.`,
-      outputs,
-      summary,
-    };
-  }
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      failure:
-        `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} ` +
+    );
+  if (missing.length > 0)
+    return report.fail(
+      `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} ` +
         `(already deleted?); ${deleted} deleted.`,
-      outputs,
-      summary,
-    };
-  }
-  return { ok: true, outputs, summary };
+    );
+  return report;
 }

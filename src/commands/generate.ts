@@ -1,18 +1,18 @@
 import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules, tierFact } from '../issuing/key-requests.js';
 import { wouldIssue } from '../issuing/would-issue.js';
-import type { CommandContext, RunReport } from './contract.js';
+import type { CommandContext } from './contract.js';
 
 /** One key labelled exactly `name`. */
-export async function runGenerate(ctx: CommandContext): Promise<RunReport> {
-  const { name } = ctx.options;
-  const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
-  // The tier's limit is shown only once the flavor tells whether the server applies it.
-  const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)!) - 1 : -1;
+export async function runGenerate(ctx: CommandContext) {
+  const { options, report } = ctx;
+  const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, options.name);
   rules.explain(); // forced flavor, or v10 told by its health answer
-  if (ctx.options.dryRun) return wouldIssue(ctx, [rules.request(name)]);
-  const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
+  const requests = [rules.request(options.name)];
+  if (options.dryRun) return wouldIssue(ctx, requests);
+  const outcome = await issueToCsv(ctx, requests, options.minSuccess);
   rules.explain(); // learnt from the first creation
-  if (tierAt >= 0) ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known)!;
-  return report;
+  // The tier's limit as the flavor, now known, applies it.
+  report.facts.set('tier', tierFact(options, ctx.api.known));
+  return outcome.ok ? report : report.fail(outcome.failure ?? 'failed');
 }

@@ -1,10 +1,6 @@
-import type { HealthResult, QuotaProxy } from '../quota-proxy/client.js';
+// health: the health check every command starts with (../run.ts), and nothing after it.
+import type { CommandContext } from './contract.js';
 
-export interface HealthOptions {
-  healthPath: string;
-}
-
-/** GET <url><health-path>: healthy when 2xx and the body does not say "ok": false. */
-export async function health(options: HealthOptions, services: { api: QuotaProxy }): Promise<HealthResult> {
-  return services.api.health(options.healthPath);
+export async function runHealth(ctx: CommandContext) {
+  return ctx.report;
 }

@@ -1,16 +1,8 @@
 // monitor: the old tool's monitor as one pass for scheduled runs — health (done before any
 // command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
 
-import { totalsLine } from '../output/seed-lines.js';
-import {
-  busiestChart,
-  collectUsage,
-  finishWithAlerts,
-  usageFacts,
-  usageLines,
-  usageTable,
-} from '../reading/usage-report.js';
-import type { CommandContext, RunReport } from './contract.js';
+import { busiestChart, collectUsage, emitUsageRows, finishWithAlerts, setUsageFacts } from '../reading/usage-report.js';
+import type { CommandContext } from './contract.js';
 
 const BUSIEST = 10;
 
@@ -23,14 +15,16 @@ function localTime(date: Date): string {
   );
 }
 
-export async function runMonitor(ctx: CommandContext): Promise<RunReport> {
-  const report = await collectUsage(ctx);
-  const { outputs, summary } = ctx;
-  const busiest = report.rows.slice(0, BUSIEST);
-  outputs['listed-count'] = String(report.totalKeys);
-  summary.facts.push(...usageFacts(report, ctx));
-  summary.table = usageTable(busiest, report.basis);
-  summary.markdown = busiestChart(report, BUSIEST);
-  summary.lines = [`时间: ${localTime(ctx.context.now)} | ${totalsLine(report)}`, ...usageLines(busiest)];
-  return finishWithAlerts(ctx, report);
+export async function runMonitor(ctx: CommandContext) {
+  const usage = await collectUsage(ctx);
+  const { report, options } = ctx;
+  report.outputs['listed-count'] = String(usage.totalKeys);
+  report.facts.set('checked_at', localTime(ctx.context.now));
+  setUsageFacts(report, usage, options);
+  const chart = busiestChart(usage, BUSIEST);
+  if (chart) report.charts.push(chart);
+  // The alerts first: the old tool's line that opens monitor's rows counts them.
+  finishWithAlerts(ctx, usage);
+  emitUsageRows(report, usage, usage.rows.slice(0, BUSIEST));
+  return report;
 }

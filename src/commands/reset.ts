@@ -7,23 +7,23 @@
 //   v1a  no reset endpoint: refused
 
 import { localDay } from '../config/options.js';
-import { compareLabels } from '../issuing/labels.js';
+import { messageOf as errorText } from '../issuing/key-issuer.js';
 import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
 import { HttpStatusError } from '../quota-proxy/errors.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import { dayReason } from '../reading/usage-report.js';
+import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
-import type { CommandContext, RunReport } from './contract.js';
-import { errorText } from './delete.js';
+import type { CommandContext } from './contract.js';
 
 type Resolution = Awaited<ReturnType<typeof resolveKeys>>;
 type NoteDay = (said: string | undefined) => void;
 
 /** Steps, in order: resolveKeys (refused by refusal), chooseDay, then resetDayWide or resetEach. */
-export async function runReset(ctx: CommandContext): Promise<RunReport> {
-  const { options, api, log, outputs, summary } = ctx;
+export async function runReset(ctx: CommandContext) {
+  const { options, api, log, report } = ctx;
   if (options.key) log.secret(options.key, 'key');
   let resolution: Resolution;
   try {
@@ -33,25 +33,21 @@ export async function runReset(ctx: CommandContext): Promise<RunReport> {
       { operation: 'reset', onFlavor: refusal(ctx) },
     );
   } catch (error) {
-    return { ok: false, failure: errorText(error), outputs, summary };
+    return report.fail(errorText(error));
   }
   const adapter = api.known!;
   for (const key of resolution.keys) log.secret(key.key, 'key');
-  summary.facts.push(['Resolved by', resolution.by]);
+  report.facts.set('resolved_by', resolution.by);
   const missing = await keyGivenButMissing(ctx, adapter, resolution);
-  if (missing) return { ok: false, failure: missing, outputs, summary };
+  if (missing) return report.fail(missing);
 
   let choice: DayChoice | undefined;
   try {
     choice = await chooseDay(ctx, adapter);
   } catch (error) {
-    return {
-      ok: false,
-      failure:
-        `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the ` + `day to reset.`,
-      outputs,
-      summary,
-    };
+    return report.fail(
+      `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`,
+    );
   }
   const noteDay = dayNoter(ctx, adapter, choice);
   if (options.dryRun) return wouldReset(ctx, adapter, resolution, choice?.day, noteDay);
@@ -116,13 +112,13 @@ async function chooseDay(ctx: CommandContext, adapter: FlavorAdapter): Promise<D
 
 /** Says once, in the summary and the log, which day was reset and why that day. */
 function dayNoter(ctx: CommandContext, adapter: FlavorAdapter, choice: DayChoice | undefined): NoteDay {
-  const { log, summary } = ctx;
+  const { log, report } = ctx;
   return (said) => {
-    if (!adapter.capabilities.serverDay || summary.facts.some(([name]) => name === 'Day')) return;
+    if (!adapter.capabilities.serverDay || report.facts.has('day')) return;
     const shown = said ?? choice?.day;
     if (!shown) return;
     const why = choice && choice.by !== 'none' ? dayReason(choice) : "the server's today, as its reset answer names it";
-    summary.facts.push(['Day', shown], ['Day chosen', why]);
+    report.facts.set('day', shown).set('day_chosen', why);
     log.info(`Day ${shown}: ${why}.`);
   };
 }
@@ -134,8 +130,8 @@ function wouldReset(
   resolution: Resolution,
   day: string | undefined,
   noteDay: NoteDay,
-): RunReport {
-  const { log, outputs, summary } = ctx;
+) {
+  const { log, report } = ctx;
   if (day) noteDay(day);
   const which = day ?? "the server's today";
   const what =
@@ -144,17 +140,14 @@ function wouldReset(
       : adapter.capabilities.lifetimeQuota === true
         ? 'used quota (lifetime)'
         : `usage of ${which}`;
-  summary.facts.push(
-    ['Dry run', 'yes: nothing was reset (no reset request was sent)'],
-    ['Would reset', what],
-    ['Keys', String(resolution.keys.length)],
-  );
-  summary.table = {
-    head: ['Label', 'Key', 'Result'],
-    rows: resolution.keys.map((k) => [k.label ?? '', shortenKey(k.key), 'would reset']),
-  };
+  report.facts
+    .set('dry_run', 'yes: nothing was reset (no reset request was sent)')
+    .set('would_reset', what)
+    .set('keys', resolution.keys.length);
+  const row = report.open(outcomeTable({ created: false, replacement: false }));
+  for (const k of resolution.keys) row({ label: k.label ?? '', key: shortenKey(k.key), result: 'would reset' });
   log.info(`Dry run: would reset ${what} of ${resolution.keys.length} key(s).`);
-  return { ok: true, outputs, summary };
+  return report;
 }
 
 /** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
@@ -164,8 +157,8 @@ async function resetDayWide(
   resolution: Resolution,
   day: string | undefined,
   noteDay: NoteDay,
-): Promise<RunReport> {
-  const { api, log, outputs, summary } = ctx;
+) {
+  const { api, log, report } = ctx;
   let said: string | undefined;
   try {
     said = await api.resetUsage(resolution.keys[0]!.key, day);
@@ -174,7 +167,7 @@ async function resetDayWide(
       outcome: 'failed',
       reason: `every key's usage for ${day ?? "the server's today"}: ${errorText(error)}`,
     });
-    return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
+    return report.fail(`Reset failed: ${errorText(error)}`);
   }
   ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
   noteDay(said);
@@ -183,8 +176,8 @@ async function resetDayWide(
     `The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not ` +
       `only ${resolution.keys.map((k) => shortenKey(k.key)).join(', ')}.`,
   );
-  summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
-  return { ok: true, outputs, summary };
+  report.facts.set('reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`);
+  return report;
 }
 
 /**
@@ -197,21 +190,21 @@ async function resetEach(
   resolution: Resolution,
   day: string | undefined,
   noteDay: NoteDay,
-): Promise<RunReport> {
-  const { options, api, log, outputs, summary } = ctx;
+) {
+  const { options, api, log, report } = ctx;
   const lifetime = adapter.capabilities.lifetimeQuota === true;
   if (day) noteDay(day);
-  summary.facts.push([
-    'Reset',
+  report.facts.set(
+    'reset',
     lifetime
       ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)`
       : `usage of ${day ?? "the server's today"}`,
-  ]);
+  );
   let reset = 0;
   let nothing = 0;
   const missing: string[] = [];
   const failures: string[] = [];
-  const rows: string[][] = [];
+  const row = report.open(outcomeTable({ created: false, replacement: false }));
   await forEachBounded(resolution.keys, options.concurrency, async (key) => {
     const short = shortenKey(key.key);
     let result: 'reset' | 'not found' | 'nothing to reset' | 'failed';
@@ -245,29 +238,18 @@ async function resetEach(
       }
     }
     ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
-    rows.push([key.label ?? '', short, result]);
+    row({ label: key.label ?? '', key: short, result });
   });
-  summary.facts.push(['Keys reset', String(reset)]);
-  if (nothing > 0) summary.facts.push(['Nothing to reset', String(nothing)]);
-  summary.table = { head: ['Label', 'Key', 'Result'], rows: rows.sort((a, b) => compareLabels(a[0]!, b[0]!)) };
+  report.facts.set('keys_reset', reset).set('nothing_to_reset', nothing || undefined);
   if (failures.length > 0)
-    return {
-      ok: false,
-      failure:
-        `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ` + `${reset} reset.`,
-      outputs,
-      summary,
-    };
+    return report.fail(
+      `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`,
+    );
   if (missing.length > 0)
-    return {
-      ok: false,
-      failure:
-        `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ` +
-        `${reset} reset.`,
-      outputs,
-      summary,
-    };
-  return { ok: true, outputs, summary };
+    return report.fail(
+      `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`,
+    );
+  return report;
 }
 
 /** Whether the server's key list holds `key`. */

@@ -9,21 +9,22 @@
 // the list is complete, because deleting while paging by offset (v10) would shift later pages
 // and skip keys.
 
+import { batchLabels, batchStem } from '../config/labels.js';
 import { issueToCsv } from '../issuing/issue-keys.js';
+import { messageOf as errorText } from '../issuing/key-issuer.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
-import { batchLabels, batchStem } from '../issuing/labels.js';
+import { fitRateLimit, type RateLimitFit, rateLimitRoom } from '../issuing/rotation-rate-limit.js';
 import { isFatal } from '../quota-proxy/errors.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
+import { refuseWithoutDelete } from '../reading/resolve-keys.js';
 import { idleKeys } from '../reading/usage-trends.js';
+import type { Report } from '../report/report.js';
+import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
-import type { CommandContext, RunReport } from './contract.js';
-import { errorText, refuseWithoutDelete } from './delete.js';
-import { fitRateLimit, type RateLimitFit, rateLimitRoom } from './rotate-rate-limit.js';
+import type { CommandContext } from './contract.js';
 
 const DAY_MS = 86_400_000;
-/** Rows of the summary table (the job summary shows 200); the counts cover every key. */
-const TABLE_ROWS = 200;
 /** Per-key log lines before the log switches to counts. */
 const LOGGED_KEYS = 20;
 
@@ -52,18 +53,17 @@ export function replacementLabels(oldLabels: readonly string[], suffix: string):
 }
 
 /** Steps, in order: listDue, dryRunReport (dry-run), fitRateLimit, replace (with replace), deleteDue, verdict. */
-export async function runRotate(ctx: CommandContext): Promise<RunReport> {
-  const { options, outputs, summary, context } = ctx;
+export async function runRotate(ctx: CommandContext) {
+  const { options, report, context } = ctx;
   // An idle key must have existed for the idle days: a key made yesterday was not idle for a week.
   const days = Math.max(options.olderThanDays ?? 0, options.idleDays ?? 0);
   const cutoff = new Date(context.now.getTime() - days * DAY_MS);
   const prefix = options.labelPrefix;
-  Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
-  summary.facts.push(
-    ['Older than', `${days} day(s): created before ${cutoff.toISOString()}`],
-    ['Labels', prefix ? `starting with "${prefix}"` : 'all'],
-  );
-  if (options.dryRun) summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
+  Object.assign(report.outputs, { 'deleted-count': '0', 'created-count': '0' });
+  report.facts
+    .set('older_than', `${days} day(s): created before ${cutoff.toISOString()}`)
+    .set('labels', prefix ? `starting with "${prefix}"` : 'all')
+    .set('dry_run', options.dryRun ? 'yes: nothing was deleted or created' : undefined);
 
   const listed = await listDue(ctx, cutoff);
   if (!Array.isArray(listed)) return listed;
@@ -71,7 +71,8 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
   if (!Array.isArray(due)) return due;
   if (options.dryRun) return dryRunReport(ctx, due);
   const fit = fitRateLimit(ctx, due);
-  if ('ok' in fit) return fit;
+  if ('failure' in fit) return report.fail(fit.failure);
+  report.facts.set('left_due', fit.leftDue || undefined);
   // With replace, the replacements come first, and an old key is deleted only once its replacement
   // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
   const replacements = options.replace && due.length > 0 ? await replace(ctx, due) : undefined;
@@ -84,8 +85,8 @@ export async function runRotate(ctx: CommandContext): Promise<RunReport> {
  * Step: the keys due, oldest first. The list streams past page by page and only the due keys are
  * kept. v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
  */
-async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | RunReport> {
-  const { options, api, log, outputs, summary } = ctx;
+async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | Report> {
+  const { options, api, log, report } = ctx;
   const prefix = options.labelPrefix;
   const selects = (label: string) => (prefix ? label.startsWith(prefix) : options.allLabels);
   let checked = false;
@@ -113,13 +114,13 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
     }
     refuseEarly();
   } catch (error) {
-    return { ok: false, failure: errorText(error), outputs, summary };
+    return report.fail(errorText(error));
   } finally {
     ctx.progress.done();
   }
   due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const key of due) log.secret(key.key, 'key');
-  summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
+  report.facts.set('listed', listed).set('due', due.length);
   if (undated > 0) log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
   log.info(
     `${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, ` +
@@ -129,18 +130,18 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
 }
 
 /** Step (idle-days): only the due keys without a request in the last N server days. */
-async function onlyIdle(ctx: CommandContext, due: TrialKey[], days: number): Promise<TrialKey[] | RunReport> {
-  const { log, outputs, summary } = ctx;
+async function onlyIdle(ctx: CommandContext, due: TrialKey[], days: number): Promise<TrialKey[] | Report> {
+  const { log, report } = ctx;
   let idle: TrialKey[];
   try {
     idle = await idleKeys(ctx, due, days);
   } catch (error) {
-    return { ok: false, failure: errorText(error), outputs, summary };
+    return report.fail(errorText(error));
   }
-  summary.facts.push([
-    'Idle',
+  report.facts.set(
+    'idle',
     `${idle.length} of ${due.length} due key(s) had no request in the last ${days} server day(s)`,
-  ]);
+  );
   log.info(
     `${idle.length} of ${due.length} due key(s) are idle (no request in the last ${days} server day(s)); ` +
       'only those go.',
@@ -148,28 +149,30 @@ async function onlyIdle(ctx: CommandContext, due: TrialKey[], days: number): Pro
   return idle;
 }
 
-function row(ctx: CommandContext, key: TrialKey, result: string, replacement?: string): string[] {
-  return [
-    key.label,
-    shortenKey(key.key),
-    key.createdAt.toISOString(),
-    result,
-    ...(ctx.options.replace ? [replacement ?? ''] : []),
-  ];
-}
-
-/** The first TABLE_ROWS due keys' rows; `total`, the due keys, tells the job summary how many more there are. */
-function table(ctx: CommandContext, rows: string[][], total: number) {
-  const head = ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])];
-  return { head, rows, total };
+/** The due keys, oldest first, each with what became of it (and its replacement, with replace). */
+function emitRows(
+  ctx: CommandContext,
+  due: TrialKey[],
+  result: (i: number) => string,
+  replacement: (i: number) => string,
+) {
+  const row = ctx.report.open(outcomeTable({ created: true, replacement: ctx.options.replace, inOrder: true }));
+  for (const [i, key] of due.entries())
+    row({
+      label: key.label,
+      key: shortenKey(key.key),
+      createdAt: key.createdAt,
+      result: result(i),
+      replacement: replacement(i),
+    });
 }
 
 /**
  * Step (dry-run): what would be deleted, and the replacement labels that would be created; of the
  * due keys, only as many as the real run would rotate under the admin rate limit (rateLimitRoom).
  */
-function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
-  const { options, log, outputs, summary, context } = ctx;
+function dryRunReport(ctx: CommandContext, due: TrialKey[]) {
+  const { options, log, report, context } = ctx;
   const room = rateLimitRoom(ctx, due.length);
   const go = Math.min(due.length, room?.fit ?? due.length);
   const planned = options.replace
@@ -181,23 +184,21 @@ function dryRunReport(ctx: CommandContext, due: TrialKey[]): RunReport {
   for (const k of due.slice(0, Math.min(go, LOGGED_KEYS)))
     log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
   if (go > LOGGED_KEYS) log.info(`… and ${go - LOGGED_KEYS} more would be deleted.`);
-  summary.facts.push(['Would delete', String(go)]);
+  report.facts.set('would_delete', go);
   if (room && go < due.length) {
-    summary.facts.push(['Would stay due (rate limit)', String(due.length - go)]);
+    report.facts.set('would_stay_due', due.length - go);
     log.warning(
       `Dry run: ${room.message}: the run would rotate the ${go} oldest now; the other ${due.length - go} would ` +
         `stay due (${room.why}): run again after ${room.at}.`,
     );
   }
-  const result = (i: number) => (i < go ? 'would delete' : 'would stay due (rate limit)');
-  summary.table = table(
+  emitRows(
     ctx,
-    due
-      .slice(0, TABLE_ROWS)
-      .map((k, i) => row(ctx, k, result(i), i < go && planned[i] ? `would be ${planned[i]}` : '')),
-    due.length,
+    due,
+    (i) => (i < go ? 'would delete' : 'would stay due (rate limit)'),
+    (i) => (i < go && planned[i] ? `would be ${planned[i]}` : ''),
   );
-  return { ok: true, outputs, summary };
+  return report;
 }
 
 interface Replacements {
@@ -205,7 +206,8 @@ interface Replacements {
   replaced: boolean[];
   /** What the table shows as due key i's replacement. */
   replacementOf: string[];
-  report: RunReport;
+  /** The replacements' verdict and CSV. */
+  issued: { ok: boolean; failure?: string; csvPath?: string };
 }
 
 /** Step (replace): one new key per due key, into the CSV, before any is deleted. */
@@ -218,7 +220,7 @@ async function replace(ctx: CommandContext, due: TrialKey[]): Promise<Replacemen
   );
   const requests: CreateKeyRequest[] = due.map((key, i) => rules.request(labels[i]!, key));
   rules.explain();
-  const issued = await issueToCsv(ctx, requests, requests.length);
+  const issued = await issueToCsv(ctx, requests, requests.length, { table: false });
   // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
   const replaced = new Array<boolean>(due.length).fill(false);
   const replacementOf = new Array<string>(due.length).fill('');
@@ -227,7 +229,7 @@ async function replace(ctx: CommandContext, due: TrialKey[]): Promise<Replacemen
     replaced[i] = made !== undefined;
     replacementOf[i] = made ? `${made.label} ${shortenKey(made.key)}` : `${request.label} (not created)`;
   });
-  return { replaced, replacementOf, report: issued };
+  return { replaced, replacementOf, issued };
 }
 
 interface Deletion {
@@ -279,18 +281,18 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
   return outcome;
 }
 
-/** Step: outputs, summary, and one failure that names each part that did not happen. */
+/** Step: outputs, facts, the table, and one failure that names each part that did not happen. */
 function verdict(
   ctx: CommandContext,
   due: TrialKey[],
   deletion: Deletion,
   replacements: Replacements | undefined,
   fit: RateLimitFit,
-): RunReport {
-  const { options, log, outputs, summary } = ctx;
+) {
+  const { options, log, report } = ctx;
   const { results, deleted, gone, failures } = deletion;
-  outputs['deleted-count'] = String(deleted);
-  summary.facts.push(['Deleted', String(deleted)]);
+  report.outputs['deleted-count'] = String(deleted);
+  report.facts.set('deleted', deleted);
   log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
   if (gone > 0) {
     log.warning(
@@ -312,24 +314,17 @@ function verdict(
         }.`
       : undefined;
   const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
-  const replacementOf = replacements?.replacementOf ?? new Array<string>(due.length).fill('');
-  summary.table = table(
+  const replacementOf = replacements?.replacementOf ?? [];
+  emitRows(
     ctx,
-    due.slice(0, TABLE_ROWS).map((k, i) => row(ctx, k, results[i]!, replacementOf[i])),
-    due.length,
+    due,
+    (i) => results[i]!,
+    (i) => replacementOf[i] ?? '',
   );
-  if (due.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${due.length} due keys`]);
-
-  const report = replacements?.report;
+  const issued = replacements?.issued;
   const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
-  const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure]
+  const failure = [issued && !issued.ok ? issued.failure : undefined, keptNote, deleteFailure, leftFailure]
     .filter(Boolean)
     .join(' ');
-  return {
-    ok: failure === '',
-    ...(failure ? { failure } : {}),
-    outputs,
-    summary,
-    ...(report?.csvPath ? { csvPath: report.csvPath } : {}),
-  };
+  return failure ? report.fail(failure) : report;
 }

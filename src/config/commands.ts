@@ -1,5 +1,9 @@
-// The commands, in one place: parsing (options.ts), the CLI help (platform/cli-help.ts), action.yml,
-// the GitLab component and the README are derived from this list or checked against it by tests.
+// The commands, in one place: one record per command (COMMAND_SPECS) says what it is — its help,
+// whether it writes, creates first, writes a keys CSV, needs the token, prints a listing, and the
+// inputs it reads. Everything that asks "which commands…" reads the record: parsing (options.ts,
+// paths.ts), the flow (../run.ts), the CLI help, the artifact, action.yml and the docs (tests hold
+// them equal). Its runner is in ../commands/index.ts, typed against this list (config cannot import
+// the commands: they sit above it); __tests__/new-command-or-flavor-is-complete.test.ts holds both.
 
 export const COMMANDS = [
   'health',
@@ -13,6 +17,48 @@ export const COMMANDS = [
   'rotate',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
+
+/** The keys CSV, for the commands that write one (with these options). */
+interface CsvOptions {
+  replace: boolean;
+  dryRun: boolean;
+  outputGiven: boolean;
+}
+
+// Inputs several commands read, in the order their help lists them.
+const ARTIFACT = ['upload-artifact', 'artifact-name', 'overwrite-artifact', 'retention-days'] as const;
+const KEYS_ARTIFACT = [...ARTIFACT, 'encrypt-to', 'allow-public-artifact'] as const;
+const LIMITS = ['tier', 'tiers', 'limit-as-total-quota'] as const;
+const ISSUING = [
+  'limit',
+  'server-daily-limit',
+  'name',
+  'output',
+  'label-prefix',
+  'dry-run',
+  ...LIMITS,
+  'expires-in-days',
+  ...KEYS_ARTIFACT,
+] as const;
+const USAGE = ['server-daily-limit', 'label-prefix', 'day', 'alert-threshold', 'fail-on-alert'] as const;
+
+export interface CommandSpec extends CommandHelp {
+  /** It changes keys on the server: the audit log records each write, dry-run applies. */
+  writes: boolean;
+  /** Its first admin request is a create: the admin token is checked before it (rotate lists first). */
+  createsFirst: boolean;
+  /** Whether it writes the keys CSV with these options (the CSV is then opened before any request). */
+  keysCsv(options: CsvOptions): boolean;
+  /** health needs no token; every other command does. */
+  needsToken: boolean;
+  /**
+   * Its rows are the data (list, usage, monitor): printed on stdout as they come, the facts on
+   * stderr; `--format legacy` prints them as the old tool's lines.
+   */
+  listing: boolean;
+  /** The inputs it reads besides the global ones (an input in no command's list is global). */
+  inputs: readonly string[];
+}
 
 export interface CommandHelp {
   /** One line (at most 64 characters): what the command does. */
@@ -93,6 +139,108 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     examples: [
       'quota-keys rotate --label-prefix auto- --idle-days 14 --dry-run',
       'quota-keys rotate --label-prefix auto- --older-than-days 30 --replace',
+    ],
+  },
+};
+
+const never = () => false;
+
+/** What each command is; its help (summary, examples) is COMMAND_HELP's. */
+export const COMMAND_SPECS: Readonly<Record<Command, CommandSpec>> = {
+  health: {
+    ...COMMAND_HELP.health,
+    writes: false,
+    createsFirst: false,
+    keysCsv: never,
+    needsToken: false,
+    listing: false,
+    inputs: [],
+  },
+  generate: {
+    ...COMMAND_HELP.generate,
+    writes: true,
+    createsFirst: true,
+    keysCsv: (o) => !o.dryRun,
+    needsToken: true,
+    listing: false,
+    inputs: [...ISSUING, 'min-success', 'force', 'invocation-id', 'audit-log'],
+  },
+  batch: {
+    ...COMMAND_HELP.batch,
+    writes: true,
+    createsFirst: true,
+    keysCsv: (o) => !o.dryRun,
+    needsToken: true,
+    listing: false,
+    inputs: ['count', ...ISSUING, 'resume', 'min-success', 'force', 'invocation-id', 'audit-log'],
+  },
+  list: {
+    ...COMMAND_HELP.list,
+    writes: false,
+    createsFirst: false,
+    keysCsv: (o) => o.outputGiven,
+    needsToken: true,
+    listing: true,
+    inputs: ['server-daily-limit', 'output', 'label-prefix', 'format', ...KEYS_ARTIFACT],
+  },
+  usage: {
+    ...COMMAND_HELP.usage,
+    writes: false,
+    createsFirst: false,
+    keysCsv: never,
+    needsToken: true,
+    listing: true,
+    inputs: ['output', ...USAGE, 'days', 'forecast-days', 'spike-factor', 'spike-min-requests', 'html', 'format'],
+  },
+  monitor: {
+    ...COMMAND_HELP.monitor,
+    writes: false,
+    createsFirst: false,
+    keysCsv: never,
+    needsToken: true,
+    listing: true,
+    inputs: [...USAGE, 'format'],
+  },
+  reset: {
+    ...COMMAND_HELP.reset,
+    writes: true,
+    createsFirst: false,
+    keysCsv: never,
+    needsToken: true,
+    listing: false,
+    inputs: ['name', 'day', 'key', 'all-matching', 'reset-all-keys-for-day', 'dry-run', ...ARTIFACT, 'audit-log'],
+  },
+  delete: {
+    ...COMMAND_HELP.delete,
+    writes: true,
+    createsFirst: false,
+    keysCsv: never,
+    needsToken: true,
+    listing: false,
+    inputs: ['name', 'key', 'all-matching', 'dry-run', ...ARTIFACT, 'audit-log'],
+  },
+  rotate: {
+    ...COMMAND_HELP.rotate,
+    writes: true,
+    createsFirst: false,
+    keysCsv: (o) => o.replace && !o.dryRun,
+    needsToken: true,
+    listing: false,
+    inputs: [
+      'limit',
+      'server-daily-limit',
+      'name',
+      'output',
+      'label-prefix',
+      'older-than-days',
+      'idle-days',
+      'all-labels',
+      'dry-run',
+      'replace',
+      ...LIMITS,
+      ...KEYS_ARTIFACT,
+      'invocation-id',
+      'audit-log',
     ],
   },
 };

@@ -3,7 +3,7 @@
 // here, the CLI help is built from it, and tests check action.yml and the GitLab component against it.
 
 import { FLAVORS } from '../quota-proxy/types.js';
-import { COMMANDS, type Command } from './commands.js';
+import { COMMAND_SPECS, COMMANDS, type Command } from './commands.js';
 
 export interface InputSpec {
   name: string;
@@ -14,11 +14,6 @@ export interface InputSpec {
   /** The CLI's short flag (those of the old tool). */
   short?: string;
   boolean?: boolean;
-  /**
-   * The commands that read it: their help pages list it under FLAGS. Unset: every command reads it,
-   * and it is a global flag, listed once by `quota-keys help flags`.
-   */
-  for?: readonly Command[];
   /**
    * How the CLI's help shows it: `value` names its value (default N for a number, else VALUE);
    * `actionOnly`: only the GitHub Action reads it, so the CLI takes the flag, ignores it, and lists
@@ -45,19 +40,17 @@ export const INPUTS: readonly InputSpec[] = [
     flag: { value: 'TOKEN' },
     help: 'admin token (env ADMIN_TOKEN); health needs none',
   },
-  { name: 'count', default: '1', short: 'c', for: ['batch'], help: 'keys to issue, 1..10000' },
+  { name: 'count', default: '1', short: 'c', help: 'keys to issue, 1..10000' },
   {
     name: 'limit',
     default: '',
     short: 'l',
-    for: ['generate', 'batch', 'rotate'],
     flag: { value: 'N' },
     help: "daily requests per key (default: tier's, or 100)",
   },
   {
     name: 'server-daily-limit',
     default: '',
-    for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
     flag: { value: 'N' },
     help: "the server's DAILY_REQ_LIMIT (v1, v01)",
   },
@@ -65,7 +58,6 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'name',
     default: '',
     short: 'n',
-    for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
     flag: { value: 'NAME' },
     help: "the label (batch, rotate: the labels' stem)",
   },
@@ -73,7 +65,6 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'output',
     default: '',
     short: 'o',
-    for: ['generate', 'batch', 'list', 'usage', 'rotate'],
     flag: { value: 'FILE' },
     help: 'CSV file (list, usage: written only when given)',
   },
@@ -91,65 +82,62 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'label-prefix',
     default: '',
-    for: ['generate', 'batch', 'list', 'usage', 'monitor', 'rotate'],
     flag: { value: 'PREFIX' },
     help: 'only labels starting with PREFIX; batch: put first',
   },
   {
     name: 'day',
     default: '',
-    for: ['usage', 'monitor', 'reset'],
     flag: { value: 'DAY' },
     help: "YYYY-MM-DD; default the server's today",
   },
   {
     name: 'alert-threshold',
     default: '80',
-    for: ['usage', 'monitor'],
     help: 'alert at N% of the limit, 1..100',
   },
   {
     name: 'fail-on-alert',
     default: 'false',
     boolean: true,
-    for: ['usage', 'monitor'],
     help: 'exit 3 when a key is at or above the threshold',
   },
   {
     name: 'days',
     default: '1',
-    for: ['usage'],
     help: 'report the last N server days, 1..90',
   },
   {
     name: 'forecast-days',
     default: '7',
-    for: ['usage'],
     help: 'with --days: forecast N days, 1..365',
   },
   {
     name: 'spike-factor',
     default: '3',
-    for: ['usage'],
     help: 'spike at N × the mean, 1.1..1000',
   },
   {
     name: 'spike-min-requests',
     default: '20',
-    for: ['usage'],
     help: 'a spike needs N requests that day',
   },
   {
     name: 'key',
     default: '',
-    for: ['reset', 'delete'],
     flag: { value: 'KEY' },
     help: 'the key itself (or --name)',
   },
   {
+    name: 'format',
+    default: '',
+    cliOnly: true,
+    flag: { value: 'FORM' },
+    help: "table (default), or legacy: the old tool's lines",
+  },
+  {
     name: 'html',
     default: '',
-    for: ['usage'],
     flag: { value: 'FILE' },
     help: 'write the usage dashboard (HTML) to FILE',
   },
@@ -157,27 +145,23 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'all-matching',
     default: 'false',
     boolean: true,
-    for: ['reset', 'delete'],
     help: 'every key labelled NAME, when several are',
   },
   {
     name: 'reset-all-keys-for-day',
     default: 'false',
     boolean: true,
-    for: ['reset'],
     help: 'v1p: allow resetting every key for DAY',
   },
   {
     name: 'older-than-days',
     default: '',
-    for: ['rotate'],
     flag: { value: 'N' },
     help: 'delete keys created over N days ago',
   },
   {
     name: 'idle-days',
     default: '',
-    for: ['rotate'],
     flag: { value: 'N' },
     help: 'delete keys with no request for N days, 1..90',
   },
@@ -185,41 +169,35 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'all-labels',
     default: 'false',
     boolean: true,
-    for: ['rotate'],
     help: 'without --label-prefix: consider every key',
   },
   {
     name: 'dry-run',
     default: 'false',
     boolean: true,
-    for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
     help: 'say what would be written; write nothing',
   },
   {
     name: 'replace',
     default: 'false',
     boolean: true,
-    for: ['rotate'],
     help: 'issue a new key for each one deleted',
   },
   {
     name: 'tier',
     default: '',
-    for: ['generate', 'batch', 'rotate'],
     flag: { value: 'TIER' },
     help: 'trial | partner | internal | vip, or of --tiers',
   },
   {
     name: 'tiers',
     default: '',
-    for: ['generate', 'batch', 'rotate'],
     flag: { value: 'MAP' },
     help: 'tier → daily limit, JSON or YAML',
   },
   {
     name: 'expires-in-days',
     default: '',
-    for: ['generate', 'batch'],
     flag: { value: 'N' },
     help: 'v10: the keys expire after N days',
   },
@@ -227,7 +205,6 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'limit-as-total-quota',
     default: 'false',
     boolean: true,
-    for: ['generate', 'batch', 'rotate'],
     help: "v10: send --limit as the key's lifetime quota",
   },
   // artifact
@@ -235,14 +212,12 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'upload-artifact',
     default: 'true',
     boolean: true,
-    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     flag: { actionOnly: true },
     help: 'upload the CSV as an artifact',
   },
   {
     name: 'artifact-name',
     default: '',
-    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     flag: { value: 'NAME', actionOnly: true },
     help: 'artifact name (default: one per step)',
   },
@@ -250,21 +225,18 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'overwrite-artifact',
     default: 'false',
     boolean: true,
-    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     flag: { actionOnly: true },
     help: 'replace an artifact of the same name',
   },
   {
     name: 'retention-days',
     default: '1',
-    for: ['generate', 'batch', 'list', 'reset', 'delete', 'rotate'],
     flag: { actionOnly: true },
     help: 'days the artifact is kept, 1..90',
   },
   {
     name: 'encrypt-to',
     default: '',
-    for: ['generate', 'batch', 'list', 'rotate'],
     flag: { value: 'AGE1…' },
     help: 'age recipients: write <csv>.age, no plaintext',
   },
@@ -272,7 +244,6 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'allow-public-artifact',
     default: 'false',
     boolean: true,
-    for: ['generate', 'batch', 'list', 'rotate'],
     flag: { actionOnly: true },
     help: 'upload plaintext keys from a public repository',
   },
@@ -283,7 +254,6 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'resume',
     default: '',
-    for: ['batch'],
     cliOnly: true,
     flag: { value: 'FILE' },
     help: 'finish the batch this keys CSV holds',
@@ -291,7 +261,6 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'min-success',
     default: '',
-    for: ['generate', 'batch'],
     flag: { value: 'N' },
     help: 'keys that must be made (default: --count)',
   },
@@ -299,13 +268,11 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'force',
     default: 'false',
     boolean: true,
-    for: ['generate', 'batch'],
     help: 'issue again though an earlier attempt did',
   },
   {
     name: 'invocation-id',
     default: '',
-    for: ['generate', 'batch', 'rotate'],
     flag: { value: 'ID', actionOnly: true },
     help: 'tells matrix legs apart in batch labels',
   },
@@ -324,7 +291,6 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'audit-log',
     default: '',
-    for: ['generate', 'batch', 'reset', 'delete', 'rotate'],
     flag: { value: 'FILE' },
     help: 'append a JSON line per write (none: off)',
   },
@@ -341,5 +307,19 @@ export function inputDefault(name: string): string {
 
 /** The inputs a command reads ('command' itself excluded: it is the CLI's first word). */
 export function inputsOf(command: Command): InputSpec[] {
-  return INPUTS.filter((i) => i.name !== 'command' && (!i.for || i.for.includes(command)));
+  const own = new Set(COMMAND_SPECS[command].inputs);
+  return INPUTS.filter((i) => i.name !== 'command' && (own.has(i.name) || isGlobal(i)));
+}
+
+/** The inputs some command reads as its own (its COMMAND_SPECS entry lists them). */
+const OWN = new Set(COMMANDS.flatMap((c) => COMMAND_SPECS[c].inputs));
+
+/** Every command reads it: a global flag, listed once by `quota-keys help flags`. */
+export function isGlobal(input: InputSpec): boolean {
+  return input.name !== 'command' && !OWN.has(input.name);
+}
+
+/** Whether `command` reads `input` as its own (not as a global flag). */
+export function readsAsOwn(command: Command, input: string): boolean {
+  return COMMAND_SPECS[command].inputs.includes(input);
 }

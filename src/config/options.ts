@@ -2,10 +2,10 @@
 // allowed, thrown before any request is sent.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { type BatchFile, readBatchFile } from '../issuing/batch-file.js';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
-import { COMMANDS, type Command } from './commands.js';
+import { type BatchFile, readBatchFile } from './batch-file.js';
+import { COMMAND_SPECS, COMMANDS, type Command } from './commands.js';
 import { compactDate, defaultName, type RunContext } from './context.js';
 import { InputError } from './input-error.js';
 import { inputDefault } from './inputs.js';
@@ -339,7 +339,7 @@ function parseTarget({ input, get, value }: Reader, env: NodeJS.ProcessEnv, cont
         `again as one line of plain characters`,
     );
   }
-  if (token === undefined && command !== 'health')
+  if (token === undefined && COMMAND_SPECS[command].needsToken)
     throw new InputError('admin-token', '', missingTokenAdvice(command, context.platform));
   return { command, url, token, tokenSource };
 }

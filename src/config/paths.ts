@@ -10,7 +10,7 @@ import {
   notReplaceable,
   refusedInArtifact,
 } from '../shared/files.js';
-import type { Command } from './commands.js';
+import { COMMAND_SPECS, type Command } from './commands.js';
 import { compactDate, type RunContext } from './context.js';
 import { InputError } from './input-error.js';
 
@@ -108,11 +108,9 @@ export function parseHtml(raw: string, command: Command, days: number, context: 
 /** The audit log's file name in CI, next to the CSV (it goes into the same artifact). */
 export const DEFAULT_AUDIT_LOG = 'quota-keys-audit.jsonl';
 
-const WRITES: ReadonlySet<Command> = new Set(['generate', 'batch', 'reset', 'delete', 'rotate']);
-
 /** The audit log: as given; in CI (GitHub, GitLab) else quota-keys-audit.jsonl beside the CSV; `none`: off. */
 export function parseAuditLog(raw: string, command: Command, dryRun: boolean, output: string, context: RunContext) {
-  if (!WRITES.has(command) || dryRun || raw === 'none') return undefined;
+  if (!COMMAND_SPECS[command].writes || dryRun || raw === 'none') return undefined;
   if (!raw) {
     if (context.platform === 'cli') return undefined;
     const file = path.join(path.dirname(output), DEFAULT_AUDIT_LOG);

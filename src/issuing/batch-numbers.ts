@@ -10,10 +10,11 @@
 // out, named, and left alone. When the last key the label can hold and the next one share their
 // creation time, which of them is the batch's cannot be told: none of those is taken, and their
 // numbers count as missing. Keys the caller knows to be the batch's (a resumed CSV's) come first.
+
+import { parseBatchLabel } from '../config/labels.js';
 import type { TrialKey } from '../quota-proxy/types.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
-import { parseBatchLabel } from './labels.js';
 
 /** Keys under a label beyond those the batch made there: not the batch's (or not known to be), untouched. */
 export interface SurplusKeys {

@@ -3,18 +3,46 @@
 // the command's outputs, summary and verdict. Steps, in the order issueToCsv takes them:
 // csvSink, reuseEarlierAttempts, issueKeys, reportIssue, verdictOf.
 
-import type { CommandContext, RunReport } from '../commands/contract.js';
+import type { RunContext } from '../config/context.js';
+import { compareLabels } from '../config/labels.js';
+import type { Options } from '../config/options.js';
+import type { Audit } from '../output/audit.js';
 import { CsvWriter, csvRow } from '../output/csv.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
-import { dailyLimitOf, limitOf, UNKNOWN_LIMIT } from '../reading/limits.js';
+import type { FactName } from '../report/facts.js';
+import type { Limit } from '../report/limit.js';
+import { limitOf, serverWideLimit } from '../report/limit.js';
+import type { Report } from '../report/report.js';
+import { issuedTable } from '../report/tables.js';
+import type { Cancellation } from '../shared/cancel.js';
+import type { Logger } from '../shared/log.js';
+import type { Progress } from '../shared/progress.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
 import { surplusWarnings } from './batch-numbers.js';
 import { type IssueResult, issueKeys, messageOf } from './key-issuer.js';
-import { compareLabels } from './labels.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
 
+/** What issuing needs of the run (a command's context satisfies it). */
+export interface IssueContext {
+  options: Options;
+  context: RunContext;
+  api: QuotaProxy;
+  log: Logger;
+  /** The server URL for messages and the CSV (credentials redacted). */
+  server: string;
+  report: Report;
+  /** Opened by run() before any request; a caller without it (tests) gets one opened here. */
+  csv?: CsvWriter;
+  progress: Progress;
+  audit?: Audit;
+  cancellation?: Cancellation;
+}
+
 export interface IssueOptions {
+  /** The keys are the command's table (generate, batch); rotate's replacements are not (its table is the rotation). */
+  table?: boolean;
   /**
    * On a re-run, export the keys an earlier attempt made for these labels (`force` turns it off).
    * Default: for batch only; rotate's replacements answer to the keys this attempt deleted.
@@ -36,25 +64,33 @@ export interface CarriedOver {
   held?: Array<{ label: string; error: string }>;
   /** Why nothing is created: the check could not be made. */
   failure?: string;
-  /** The summary fact that counts the keys carried over (but for the adopted ones). */
-  fact: string;
+  /** The fact that counts the keys carried over (but for the adopted ones), and its value's note. */
+  fact: { name: Extract<FactName, 're_exported' | 'kept_from_file'>; note?: string };
   /** A re-run: some earlier attempt ran this step twice at once, so its keys were not told apart. */
   collided?: boolean;
 }
 
-type IssueReport = RunReport & { result: IssueResult };
+/** What became of the keys asked for: the verdict, the CSV, and each request's key. */
+export interface IssueOutcome {
+  ok: boolean;
+  failure?: string;
+  csvPath?: string;
+  result: IssueResult;
+  /** A re-run that exported every key of its earlier attempts: its CSV holds all of theirs. */
+  coversEarlierAttempts: boolean;
+}
 
-/** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
+/** Issues `requests`, streams them into the CSV (and the table), and reports counts, outputs and facts. */
 export async function issueToCsv(
-  ctx: CommandContext,
+  ctx: IssueContext,
   requests: CreateKeyRequest[],
   minSuccess = requests.length,
   how: IssueOptions = {},
-): Promise<IssueReport> {
+): Promise<IssueOutcome> {
   const { options, api, log, cancellation, context } = ctx;
   // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
   const csv = ctx.csv ?? new CsvWriter(options.output);
-  const { sink, dailyLimitFor } = csvSink(ctx, csv);
+  const sink = csvSink(ctx, csv, how.table !== false);
   let result: IssueResult;
   let carried: CarriedOver | undefined;
   let csvPath: string | undefined;
@@ -91,11 +127,10 @@ export async function issueToCsv(
     // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
     csvPath = await csv.close({ keepEmpty: false });
   }
-  reportIssue(ctx, result, csvPath, dailyLimitFor, carried?.fact);
-  const report = verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
-  // A re-run that exported every key of its earlier attempts: its CSV holds all of theirs.
-  const covers = carried !== undefined && !how.carryOver && !carried.failure && !carried.collided;
-  return covers ? { ...report, coversEarlierAttempts: true } : report;
+  reportIssue(ctx, result, csvPath, carried?.fact);
+  const verdict = verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+  const coversEarlierAttempts = carried !== undefined && !how.carryOver && !carried.failure && !carried.collided;
+  return { ...verdict, csvPath, result, coversEarlierAttempts };
 }
 
 /** The carried-over keys count as the batch's, first; what was held back or could not be checked, as failures. */
@@ -107,19 +142,22 @@ function carryInto(result: IssueResult, carried: CarriedOver, requests: CreateKe
   if (carried.failure) result.failures = requests.map((r) => ({ label: r.label, error: carried.failure! }));
 }
 
-/** Step: where each key goes: one CSV row, its daily_limit as the flavor applies it (said once when server-wide). */
-function csvSink(ctx: CommandContext, csv: CsvWriter) {
-  const { options, api, log, server } = ctx;
-  // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
-  const dailyLimitFor = (key: TrialKey) => {
+/**
+ * Step: where each key goes: one CSV row (and one table row, shortened), its limit as the flavor
+ * applies it (said once when the server has one limit for every key).
+ */
+function csvSink(ctx: IssueContext, csv: CsvWriter, table: boolean): (key: TrialKey) => void {
+  const { options, api, log, server, report } = ctx;
+  const row = table ? report.open(issuedTable()) : undefined;
+  const serverWide = serverWideLimit(options.serverDailyLimit);
+  // The key's own limit (v1p, v1a), the server-wide one (v1, v01), its lifetime quota (v10).
+  const limitFor = (key: TrialKey): Limit | undefined => {
     const capabilities = api.known?.capabilities;
     if (!capabilities) return undefined;
-    return dailyLimitOf(
-      limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, options.serverDailyLimit),
-    );
+    return limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, serverWide);
   };
   let warnedGlobalLimit = false;
-  const sink = (key: TrialKey) => {
+  return (key: TrialKey) => {
     const capabilities = api.known?.capabilities;
     if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
       warnedGlobalLimit = true;
@@ -127,25 +165,26 @@ function csvSink(ctx: CommandContext, csv: CsvWriter) {
         options.serverDailyLimit === undefined
           ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every ` +
               `key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ` +
-              `${UNKNOWN_LIMIT} ` +
-              `(set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+              `${serverWide.value} (daily_limit_source assumed, the upstream default): set server-daily-limit to ` +
+              `the server's DAILY_REQ_LIMIT to record it.`
           : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every ` +
               `key; the CSV records server-daily-limit (${options.serverDailyLimit}).`,
       );
     }
+    const limit = limitFor(key);
     const batchCount = options.command === 'batch' ? options.count : undefined;
-    csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server, batchCount }));
+    csv.write(csvRow(key, { limit, tier: options.tier, server, batchCount }));
+    row?.({ label: key.label, key: shortenKey(key.key), limit, createdAt: key.createdAt });
   };
-  return { sink, dailyLimitFor };
 }
 
 /**
  * Step, on a re-run: the keys an earlier attempt of this run made for `requests` go into the CSV
  * again; `rest` is what is left to create. When that cannot be checked, nothing is created (`failure`).
  */
-async function reuseEarlierAttempts(ctx: CommandContext, requests: CreateKeyRequest[]): Promise<CarriedOver> {
+async function reuseEarlierAttempts(ctx: IssueContext, requests: CreateKeyRequest[]): Promise<CarriedOver> {
   const { options, api, log, context } = ctx;
-  const fact = 'Re-exported from an earlier attempt';
+  const fact = { name: 're_exported' as const };
   try {
     const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
     if (earlier.collided.length > 0) {
@@ -183,45 +222,32 @@ async function reuseEarlierAttempts(ctx: CommandContext, requests: CreateKeyRequ
   }
 }
 
-/** Step: outputs, summary facts and table, and the log lines of what was created and what not. */
+/** Step: outputs and facts, and the log lines of what was created and what not. */
 function reportIssue(
-  ctx: CommandContext,
+  ctx: IssueContext,
   result: IssueResult,
   csvPath: string | undefined,
-  dailyLimitFor: (key: TrialKey) => number | string | undefined,
-  carriedFact = 'Re-exported from an earlier attempt',
+  carried: CarriedOver['fact'] = { name: 're_exported' },
 ): void {
-  const { api, log, outputs, summary } = ctx;
+  const { api, log, report } = ctx;
   const created = result.created.length;
   const failed = result.failures.length;
-  Object.assign(outputs, {
+  Object.assign(report.outputs, {
     'csv-path': csvPath ?? '',
     'created-count': String(created),
     'failed-count': String(failed),
   });
-  summary.facts.push(
-    ['Requested', String(result.requested)],
-    ['Created', String(created)],
-    ['Failed', String(failed)],
-    ['CSV', csvPath ?? 'none (no key was created)'],
-  );
-  if (result.reexported > 0) summary.facts.push([carriedFact, String(result.reexported)]);
-  if (result.adopted > 0) summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
-  if (result.duplicatesDeleted > 0) summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
-  if (result.repeatedKeys > 0) summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
-  if (api.retriesMade > 0) summary.facts.push(['Retried requests', String(api.retriesMade)]);
-  summary.table = {
-    rest: 'in the CSV',
-    head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
-    rows: result.created.map((k) => [
-      k.label,
-      shortenKey(k.key),
-      String(dailyLimitFor(k) ?? '—'),
-      k.createdAt.toISOString(),
-    ]),
-  };
-  // By label, as the batch numbers them (creates finish in any order).
-  summary.table.rows.sort((a, b) => compareLabels(a[0]!, b[0]!));
+  if (csvPath) report.csvPath = csvPath;
+  report.facts
+    .set('requested', result.requested)
+    .set('created', created)
+    .set('failed', failed)
+    .set('csv', csvPath ?? 'none (no key was created)')
+    .set(carried.name, result.reexported > 0 ? `${result.reexported}${carried.note ?? ''}` : undefined)
+    .set('adopted', result.adopted || undefined)
+    .set('duplicates_deleted', result.duplicatesDeleted || undefined)
+    .set('repeated_keys', result.repeatedKeys || undefined)
+    .set('retried_requests', api.retriesMade || undefined);
   log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
   for (const line of notCreatedLines(result.failures)) log.warning(line);
 }
@@ -253,17 +279,16 @@ export function notCreatedLines(failures: readonly { label: string; error: strin
 
 /** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
 function verdictOf(
-  ctx: CommandContext,
+  ctx: IssueContext,
   result: IssueResult,
   csvPath: string | undefined,
   minSuccess: number,
   earlierFailure: string | undefined,
   runAgain: string | undefined,
-): IssueReport {
-  const { outputs, summary, server, cancellation } = ctx;
+): { ok: boolean; failure?: string } {
+  const { server, cancellation } = ctx;
   const created = result.created.length;
   const failed = result.failures.length;
-  const report = { outputs, summary, csvPath, result };
   const unresolved =
     result.unresolved.length > 0
       ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
@@ -274,15 +299,13 @@ function verdictOf(
   if (result.cancelled) {
     return {
       ok: false,
-      cancelled: cancellation?.reason ?? 'cancelled',
       failure:
         `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} ` +
         `key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
-      ...report,
     };
   }
-  if (earlierFailure) return { ok: false, failure: earlierFailure, ...report };
-  if (created >= minSuccess && result.unresolved.length === 0) return { ok: true, ...report };
+  if (earlierFailure) return { ok: false, failure: earlierFailure };
+  if (created >= minSuccess && result.unresolved.length === 0) return { ok: true };
   const first = result.failures[0]?.error ?? 'unknown error';
   return {
     ok: false,
@@ -291,6 +314,5 @@ function verdictOf(
       `${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}` +
       `.${unresolved}` +
       `${result.heldBackUntil && runAgain ? ` Run again after ${result.heldBackUntil}${runAgain}.` : ''}`,
-    ...report,
   };
 }

@@ -8,6 +8,7 @@
 // the steps, in the order run() takes them: sendFirst (announceRateLimit, createAll of the first
 // unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
 
+import { followsInBatch } from '../config/labels.js';
 import type { Audit } from '../output/audit.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isFatal } from '../quota-proxy/errors.js';
@@ -16,7 +17,6 @@ import type { Cancellation } from '../shared/cancel.js';
 import { CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { shortenKey } from '../shared/redact.js';
-import { followsInBatch } from './labels.js';
 import { announceRateLimit } from './rate-limit-announcement.js';
 import {
   type BatchLedger,

@@ -11,6 +11,7 @@
 import type { Options } from '../config/options.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { CreateKeyRequest, FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
+import { UPSTREAM_DAILY_LIMIT } from '../report/limit.js';
 import type { Logger } from '../shared/log.js';
 
 const DAY_MS = 86_400_000;
@@ -79,32 +80,28 @@ export class KeyRequestRules {
 }
 
 /**
- * The summary fact naming the tier, when one was chosen: its limit only where the server applies it
+ * The fact naming the tier, when one was chosen: its limit only where the server applies it
  * (per-key daily limits, or v10's totalQuota with limit-as-total-quota), never a figure it ignores.
  */
-export function tierFact(options: Options, adapter?: FlavorAdapter): [string, string] | undefined {
+export function tierFact(options: Options, adapter?: FlavorAdapter): string | undefined {
   if (!options.tier) return undefined;
   const tierLimit = options.tiers[options.tier]!;
   const given = options.limit !== tierLimit ? `; limit ${options.limit} given` : '';
   const capabilities = adapter?.capabilities;
-  if (!capabilities || capabilities.perKeyDailyLimit) return ['Tier', `${options.tier} (${tierLimit}/day${given})`];
+  if (!capabilities || capabilities.perKeyDailyLimit) return `${options.tier} (${tierLimit}/day${given})`;
   if (capabilities.lifetimeQuota) {
-    return [
-      'Tier',
-      options.limitAsTotalQuota
-        ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} ` +
+    return options.limitAsTotalQuota
+      ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} ` +
           `server has no daily limits)`
-        : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not ` +
-          `daily limits)`,
-    ];
+      : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not ` +
+          `daily limits)`;
   }
   const serverWide =
     options.serverDailyLimit === undefined
-      ? 'unknown (server-daily-limit not set)'
+      ? `${UPSTREAM_DAILY_LIMIT} (assumed: server-daily-limit not set)`
       : `${options.serverDailyLimit} (server-daily-limit)`;
-  return [
-    'Tier',
+  return (
     `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily ` +
-      `limit to every key, ${serverWide})`,
-  ];
+    `limit to every key, ${serverWide})`
+  );
 }

@@ -10,10 +10,10 @@
 // id was two invocations at once: which keys were ours cannot be told, so none of that attempt is
 // exported (a warning names invocation-id) and the other invocation's keys are left alone.
 import type { RunContext } from '../config/context.js';
+import { parseBatchLabel } from '../config/labels.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { numberBatchKeys, type SurplusKeys } from './batch-numbers.js';
-import { parseBatchLabel } from './labels.js';
 
 export interface EarlierAttempts {
   /** The keys of the numbers an earlier attempt made, from the latest attempt that made each. */

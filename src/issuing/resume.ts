@@ -5,19 +5,19 @@
 // out, named. A key of FILE no longer on the server leaves its number missing. Only the missing
 // numbers are created, with the same labels — never under a label that holds keys not the batch's,
 // which the run's reconciliation would otherwise count as its own.
-import type { CommandContext } from '../commands/contract.js';
+
+import type { BatchFile } from '../config/batch-file.js';
+import { parseBatchLabel } from '../config/labels.js';
 import { DEFAULT_LIMIT, DEFAULT_TIERS, type Options } from '../config/options.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
-import type { BatchFile } from './batch-file.js';
 import { numberBatchKeys, surplusWarnings } from './batch-numbers.js';
-import type { CarriedOver } from './issue-keys.js';
+import type { CarriedOver, IssueContext } from './issue-keys.js';
 import { messageOf } from './key-issuer.js';
-import { parseBatchLabel } from './labels.js';
 
 /** The server's keys under the batch's labels, by label; FILE's keys that are gone added as they were. */
-async function batchKeysOnServer(ctx: CommandContext, batch: BatchFile) {
+async function batchKeysOnServer(ctx: IssueContext, batch: BatchFile) {
   const byLabel = new Map<string, TrialKey[]>();
   const listed = new Set<string>();
   for await (const page of ctx.api.listKeys()) {
@@ -36,7 +36,7 @@ async function batchKeysOnServer(ctx: CommandContext, batch: BatchFile) {
 
 /** Step: FILE's keys still on the server and those its lost answers made, and the numbers left to create. */
 export async function resumeBatch(
-  ctx: CommandContext,
+  ctx: IssueContext,
   batch: BatchFile,
   requests: CreateKeyRequest[],
 ): Promise<CarriedOver> {
@@ -49,7 +49,7 @@ export async function resumeBatch(
     const failure =
       `Could not check the keys of ${batch.file} on the server: ${messageOf(error)}. Nothing was created and ` +
       `the file is unchanged; run again when the server answers.`;
-    return { keys: [], rest: [], failure, fact: '' };
+    return { keys: [], rest: [], failure, fact: { name: 'kept_from_file' } };
   }
   const { byLabel, listed, gone } = found;
   // FILE's keys on the server first, in its order; its keys gone from the server after them.
@@ -76,11 +76,17 @@ export async function resumeBatch(
   // Every key of FILE still on the server stays in it, in its order (also one beyond its label's numbers).
   const onServer = new Map([...byLabel.values()].flat().map((key) => [key.key, key]));
   const kept = batch.rows.filter((row) => listed.has(row.key)).map((row) => onServer.get(row.key)!);
-  return { keys: [...kept, ...adopted], rest, held, adopted: adopted.length, fact: `Kept from ${batch.file}` };
+  return {
+    keys: [...kept, ...adopted],
+    rest,
+    held,
+    adopted: adopted.length,
+    fact: { name: 'kept_from_file', note: ` (${batch.file})` },
+  };
 }
 
 function explain(
-  ctx: CommandContext,
+  ctx: IssueContext,
   batch: BatchFile,
   { gone, adopted, rest }: { gone: Array<{ key: string }>; adopted: TrialKey[]; rest: CreateKeyRequest[] },
 ): void {

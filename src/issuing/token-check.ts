@@ -3,9 +3,6 @@
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { HttpStatusError, NetworkError } from '../quota-proxy/errors.js';
 
-/** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
-export const CREATES_FIRST: ReadonlySet<string> = new Set(['generate', 'batch']);
-
 /**
  * Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed
  * handshake.

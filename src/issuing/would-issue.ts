@@ -3,15 +3,24 @@
 // The admin rate limit is counted as the real run counts it (KeyIssuer's announceRateLimit): what
 // fits the window now, the rest only when on-rate-limit is wait and max-wait-seconds covers the wait.
 
-import type { CommandContext, RunReport } from '../commands/contract.js';
+import type { Options } from '../config/options.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest } from '../quota-proxy/types.js';
+import type { Report } from '../report/report.js';
+import { plannedTable } from '../report/tables.js';
+import type { Logger } from '../shared/log.js';
 
-/** Rows of the summary table; the counts cover every request. */
-const TABLE_ROWS = 200;
+/** What a dry run needs of the run (a command's context satisfies it). */
+export interface DryRunContext {
+  options: Pick<Options, 'onRateLimit'>;
+  api: QuotaProxy;
+  log: Logger;
+  report: Report;
+}
 
 /** How many of `keys` keys the real run would create under the admin rate limit, and why. */
-function rateLimitOutcome(ctx: CommandContext, keys: number): { creates: number; text: string } {
+function rateLimitOutcome(ctx: DryRunContext, keys: number): { creates: number; text: string } {
   const { api, options } = ctx;
   const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
   const requests = Math.ceil(keys / perRequest);
@@ -38,40 +47,26 @@ function rateLimitOutcome(ctx: CommandContext, keys: number): { creates: number;
 }
 
 /** The report of a dry run: count, labels, limits, create requests and the rate-limit plan. */
-export function wouldIssue(ctx: CommandContext, requests: CreateKeyRequest[]): RunReport {
-  const { api, log, outputs, summary } = ctx;
+export function wouldIssue(ctx: DryRunContext, requests: CreateKeyRequest[]): Report {
+  const { api, log, report } = ctx;
   const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
   const sent = Math.ceil(requests.length / perRequest);
   const { creates, text: rateLimit } = rateLimitOutcome(ctx, requests.length);
-  Object.assign(outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
-  summary.facts.push(
-    ['Dry run', 'yes: nothing was created (no create request was sent, no CSV written)'],
-    ['Would create', String(creates)],
-    ...(creates < requests.length
-      ? [['Would not create (rate limit)', String(requests.length - creates)] as [string, string]]
-      : []),
-    ['Create requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`],
-    ['Rate limit', rateLimit],
-  );
-  summary.table = {
-    head: ['Label', 'Daily limit', 'Expires (UTC)', 'Result'],
-    rows: requests
-      .slice(0, TABLE_ROWS)
-      .map((r, i) => [
-        r.label,
-        String(r.dailyLimit),
-        r.expiresAt?.toISOString() ?? '',
-        i < creates ? 'would create' : 'would not be created (rate limit)',
-      ]),
-    // Only the first rows are kept: the job summary then shows no misleading "last" rows.
-    total: requests.length,
-    rest: creates === requests.length ? 'would be created too' : 'not shown (the counts above say which go)',
-  };
-  if (requests.length > TABLE_ROWS) summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
+  Object.assign(report.outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
+  report.facts
+    .set('dry_run', 'yes: nothing was created (no create request was sent, no CSV written)')
+    .set('would_create', creates)
+    .set('would_not_create', creates < requests.length ? requests.length - creates : undefined)
+    .set('create_requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`)
+    .set('rate_limit', rateLimit);
+  const rest = creates === requests.length ? 'would be created too' : 'not shown (the counts above say which go)';
+  const row = report.open(plannedTable(rest));
+  for (const [i, r] of requests.entries())
+    row({ ...r, result: i < creates ? 'would create' : 'would not be created (rate limit)' });
   const labels = requests.length > 1 ? `${requests[0]!.label} … ${requests.at(-1)!.label}` : requests[0]?.label;
   log.info(
     `Dry run: would create ${creates} of ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ` +
       `${rateLimit}.`,
   );
-  return { ok: true, outputs, summary };
+  return report;
 }

@@ -30,7 +30,7 @@ export async function deliverServerCsvs(
     (f): f is string => f !== undefined && isPlainFile(f),
   );
   // usage --html: the one dashboard of every server goes along (it holds no key).
-  const htmlPath = all.outputs['html-path'];
+  const htmlPath = all.report.outputs['html-path'];
   const html = htmlPath && isPlainFile(htmlPath) ? [htmlPath] : [];
   const files = [...csvs, ...audit, ...html];
   if ((csvs.length === 0 && html.length === 0) || !options.uploadArtifact) return undefined;
@@ -57,8 +57,8 @@ export async function deliverServerCsvs(
       all.results.map((r) => r.report),
     );
     const artifact = await uploadFileArtifact(files, options, context, env, { sameName, log }, createClient);
-    Object.assign(all.outputs, artifactOutputs(artifact));
-    all.summary.facts.push(['Artifact', `${artifact.name} (${contents})`], ['Artifact URL', artifact.url]);
+    Object.assign(all.report.outputs, artifactOutputs(artifact));
+    all.report.facts.set('artifact', `${artifact.name} (${contents})`).set('artifact_url', artifact.url);
     log.info(`Uploaded ${contents} as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`);
     return undefined;
   } catch (error) {

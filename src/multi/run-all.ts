@@ -1,8 +1,12 @@
 // Many servers, one run: the command against each server of the servers file, `server-concurrency`
 // at a time. One failing server fails the run but never stops the others: every server's report,
 // CSV and counts are kept, and the combined report (outputs, a table of every server) says which.
-import type { RunReport, Summary } from '../commands/contract.js';
 import { encryptReportCsv } from '../output/encrypt.js';
+import { KeptRows } from '../render/dashboard/from-report.js';
+import type { DashboardPart } from '../render/dashboard/index.js';
+import { TableEnds } from '../render/rows.js';
+import { type OutputName, type Outputs, Report, type RowSink } from '../report/report.js';
+import { serversTable } from '../report/tables.js';
 import { run } from '../run.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { Cancellation } from '../shared/cancel.js';
@@ -17,26 +21,35 @@ export interface ServerResult {
   name: string;
   /** Credentials redacted. */
   url: string;
-  report: RunReport;
+  report: Report;
+  /** The first and last rows of its table, for its section. */
+  ends: TableEnds;
+  /** usage --html: every row of its table, for the dashboard. */
+  kept?: KeptRows;
 }
 
 export interface MultiReport {
-  ok: boolean;
-  failure?: string;
-  /** The single-server outputs summed over the servers, and `results` (JSON, one object per server). */
-  outputs: Record<string, string>;
-  /** The combined table, one row per server. */
-  summary: Summary;
+  /**
+   * The combined report: the single-server outputs summed over the servers and `results` (JSON,
+   * one object per server), a row per server, failed when any server failed.
+   */
+  report: Report;
   results: ServerResult[];
-  cancelled?: string;
 }
 
 type RunOne = typeof run;
 /** A server's progress, told in its log lines (prefixed with its name: several may run at once). */
 type ProgressOf = (write: (line: string) => void) => Progress;
 
+export interface RunAllOptions {
+  progressOf?: ProgressOf;
+  runOne?: RunOne;
+  /** Where the combined report's rows (one per server) go. */
+  sinks?: readonly RowSink[];
+}
+
 /** Counted outputs, summed over the servers; the name `results` gives each. */
-const COUNTS: ReadonlyArray<[string, string]> = [
+const COUNTS: ReadonlyArray<[OutputName, 'created' | 'failed' | 'listed' | 'deleted' | 'alerts']> = [
   ['created-count', 'created'],
   ['failed-count', 'failed'],
   ['listed-count', 'listed'],
@@ -54,8 +67,11 @@ function serverLogger(log: Logger, name: string): Logger {
   };
 }
 
-function failedReport(url: string, title: string, failure: string, cancelled?: string): RunReport {
-  return { ok: false, failure, outputs: {}, summary: { title, facts: [['Server', url]] }, cancelled };
+function failedReport(url: string, title: string, failure: string, cancelled?: string): Report {
+  const report = new Report(title).fail(failure);
+  report.facts.set('server', url);
+  report.cancelled = cancelled;
+  return report;
 }
 
 /** Runs every server; never throws for one server's failure. */
@@ -64,8 +80,7 @@ export async function runAll(
   concurrency: number,
   log: Logger,
   cancellation = new Cancellation(),
-  progressOf: ProgressOf = (write) => createProgress({ write }),
-  runOne: RunOne = run,
+  { progressOf = (write) => createProgress({ write }), runOne = run, sinks = [] }: RunAllOptions = {},
 ): Promise<MultiReport> {
   // Every token is registered before the first request to any server.
   for (const { options } of runs) if (options.token) log.secret(options.token, 'token');
@@ -73,46 +88,51 @@ export async function runAll(
     name,
     url: redactUrl(options.url.href),
     report: failedReport(redactUrl(options.url.href), `quota-proxy ${options.command}`, 'not started'),
+    ends: new TableEnds(),
+    kept: options.html ? new KeptRows() : undefined,
   }));
   await forEachBounded(runs, concurrency, async ({ name, options, context }, i) => {
     const result = results[i]!;
     if (cancellation.requested) {
       const reason = cancellation.reason ?? 'cancelled';
-      result.report = failedReport(result.url, result.report.summary.title, `not started: ${reason}`, reason);
+      result.report = failedReport(result.url, result.report.title, `not started: ${reason}`, reason);
       return;
     }
     const serverLog = serverLogger(log, name);
+    const serverSinks = [result.ends, ...(result.kept ? [result.kept] : [])];
     try {
-      result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info));
+      result.report = await runOne(options, context, serverLog, cancellation, progressOf(serverLog.info), serverSinks);
       // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
       await encryptReportCsv(result.report, options.encryptTo, serverLog);
     } catch (error) {
-      result.report.ok = false;
-      result.report.failure = error instanceof Error ? error.message : String(error);
+      result.report.fail(error instanceof Error ? error.message : String(error));
     }
     // In the log where it happened; the step's one error line (and annotation) names it with the others.
     if (!result.report.ok) log.info(`[${name}] failed: ${result.report.failure ?? 'failed'}`);
   });
-  const all = combine(runs[0]?.options.command ?? 'health', results, cancellation);
-  await serversDashboard(runs[0]?.options.html, all, log);
+  // Each server's report is its section: titled with its name, its failure said.
+  for (const { name, report } of results) {
+    report.title = `${report.title} — ${name}`;
+    if (!report.ok) report.facts.set('failure', report.failure ?? 'failed');
+  }
+  const all = combine(runs[0]?.options.command ?? 'health', results, cancellation, sinks);
+  const html = runs[0]?.options.html;
+  if (html) {
+    // With config, one dashboard of every server, a section each (a failed one says why).
+    const { writeUsageDashboard } = await import('../render/dashboard/index.js');
+    const parts: DashboardPart[] = results.map(({ name, url, report, kept }) => ({
+      name,
+      url,
+      report,
+      rows: kept?.rows ?? [],
+    }));
+    writeUsageDashboard(html, parts, all.report, log);
+  }
   return all;
 }
 
-/** usage --html with config: one dashboard of every server, a section each (a failed one says why). */
-async function serversDashboard(file: string | undefined, all: MultiReport, log: Logger): Promise<void> {
-  if (!file) return;
-  const { failedServer, writeDashboard } = await import('../output/dashboard/index.js');
-  const servers = all.results.map(({ name, url, report }) =>
-    report.dashboard ? { ...report.dashboard, name } : failedServer(name, url, report.failure ?? 'failed'),
-  );
-  const bytes = writeDashboard(file, servers);
-  all.outputs['html-path'] = file;
-  all.summary.facts.push(['Dashboard', `${file} (${Math.ceil(bytes / 1024)} KB)`]);
-  log.info(`Dashboard of ${servers.length} servers written to ${file}.`);
-}
-
-function combinedOutputs(results: readonly ServerResult[]): Record<string, string> {
-  const outputs: Record<string, string> = {};
+function combinedOutputs(results: readonly ServerResult[]): Outputs {
+  const outputs: Outputs = {};
   for (const [output] of COUNTS) {
     const given = results.filter((r) => r.report.outputs[output] !== undefined);
     if (given.length > 0) outputs[output] = String(given.reduce((n, r) => n + Number(r.report.outputs[output]), 0));
@@ -145,37 +165,41 @@ function resultFields({ name, url, report }: ServerResult): Record<string, unkno
   return fields;
 }
 
-function combine(command: string, results: ServerResult[], cancellation: Cancellation): MultiReport {
+function combine(
+  command: string,
+  results: ServerResult[],
+  cancellation: Cancellation,
+  sinks: readonly RowSink[],
+): MultiReport {
   const failed = results.filter((r) => !r.report.ok);
-  const head = ['Server', 'URL', 'Flavor', 'Healthy', 'Result', 'Created', 'Failed', 'Listed', 'Deleted', 'Alerts'];
-  const rows = results.map(({ name, url, report }) => [
-    name,
-    url,
-    report.outputs.flavor ?? '',
-    report.outputs.healthy ?? '',
-    report.ok ? 'ok' : `failed: ${oneLine(report.failure ?? 'failed', 80)}`,
-    ...COUNTS.map(([output]) => report.outputs[output] ?? ''),
-  ]);
-  const summary: Summary = {
-    title: `quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`,
-    facts: [
-      ['Servers', results.map((r) => r.name).join(', ')],
-      ['Failed', failed.length === 0 ? 'none' : failed.map((r) => r.name).join(', ')],
-    ],
-    table: { head, rows },
-  };
-  const failure =
-    failed.length === 0
-      ? undefined
-      : `${failed.length} of ${results.length} servers failed: ` +
-        failed.map((r) => `${r.name}: ${r.report.failure ?? 'failed'}`).join(' ');
-  const cancelled = cancellation.requested ? (cancellation.reason ?? 'cancelled') : undefined;
-  return { ok: failed.length === 0, failure, outputs: combinedOutputs(results), summary, results, cancelled };
-}
-
-/** One server's section of the summary: its own report, titled with its name, its failure said. */
-export function serverSection({ name, report }: ServerResult): Summary {
-  const facts: Array<[string, string]> = [...report.summary.facts];
-  if (!report.ok) facts.push(['Failure', report.failure ?? 'failed']);
-  return { ...report.summary, title: `${report.summary.title} — ${name}`, facts };
+  const report = new Report(
+    `quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`,
+    sinks,
+  );
+  report.facts
+    .set('servers', results.map((r) => r.name).join(', '))
+    .set('failed_servers', failed.length === 0 ? 'none' : failed.map((r) => r.name).join(', '));
+  Object.assign(report.outputs, combinedOutputs(results));
+  const row = report.open(serversTable());
+  for (const { name, url, report: one } of results)
+    row({
+      server: name,
+      url,
+      flavor: one.outputs.flavor,
+      healthy: one.outputs.healthy === undefined ? undefined : one.outputs.healthy === 'true',
+      result: one.ok ? 'ok' : `failed: ${oneLine(one.failure ?? 'failed', 80)}`,
+      counts: Object.fromEntries(
+        COUNTS.filter(([output]) => one.outputs[output] !== undefined).map(([output, id]) => [
+          id,
+          Number(one.outputs[output]),
+        ]),
+      ),
+    });
+  if (failed.length > 0)
+    report.fail(
+      `${failed.length} of ${results.length} servers failed: ` +
+        failed.map((r) => `${r.name}: ${r.report.failure ?? 'failed'}`).join(' '),
+    );
+  if (cancellation.requested) report.cancelled = cancellation.reason ?? 'cancelled';
+  return { report, results };
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { COMMAND_SPECS } from '../config/commands.js';
 import { newNonce, type RunContext } from '../config/context.js';
 import { InputError, type Options, parseOptions, type RawInputs } from '../config/options.js';
 
@@ -212,7 +213,7 @@ function serverRun(
 ): ServerRun {
   const token = env[entry.tokenEnv]?.replace(/[\r\n]+$/, '');
   // health needs no token, as without config.
-  if (!token && base.command !== 'health')
+  if (!token && COMMAND_SPECS[base.command].needsToken)
     throw refuse(
       entry.where,
       `server "${entry.name}": the environment variable ${entry.tokenEnv} (token-env) is unset`,

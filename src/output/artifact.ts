@@ -2,27 +2,12 @@
 // (src/platform/artifact-client.ts), which imports @actions/artifact, with its Azure SDK, only when
 // there is a CSV to upload: health, usage, monitor and list without output never load it.
 import { existsSync } from 'node:fs';
-import type { RunReport } from '../commands/contract.js';
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
+import type { Outputs, Report } from '../report/report.js';
 import { commonFolder, isPlainFile } from '../shared/files.js';
 import type { Logger } from '../shared/log.js';
 import { encryptReportCsv } from './encrypt.js';
-
-/** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
-export function writesKeysCsv(options: Pick<Options, 'command' | 'replace' | 'dryRun' | 'outputGiven'>): boolean {
-  switch (options.command) {
-    case 'generate':
-    case 'batch':
-      return !options.dryRun;
-    case 'rotate':
-      return options.replace && !options.dryRun;
-    case 'list':
-      return options.outputGiven;
-    default:
-      return false;
-  }
-}
 
 /** What delivering a CSV reads of the options. */
 export type ArtifactOptions = Pick<
@@ -120,7 +105,7 @@ export interface SameName {
 export function sameNameRule(
   options: Pick<Options, 'command' | 'artifactNameGiven' | 'overwriteArtifact'>,
   context: Pick<RunContext, 'attempt'>,
-  reports: readonly RunReport[],
+  reports: readonly Report[],
 ): SameName {
   // A list lists every key anew; a batch says whether it exported the earlier attempt's keys again.
   const covers = reports.every((r) => options.command === 'list' || r.coversEarlierAttempts === true);
@@ -228,7 +213,7 @@ export async function uploadFileArtifact(
 }
 
 /** The artifact outputs of an upload (`artifact-name`: a taken name may have been numbered). */
-export function artifactOutputs(artifact: UploadedArtifact): Record<string, string> {
+export function artifactOutputs(artifact: UploadedArtifact): Outputs {
   return {
     'artifact-name': artifact.name,
     'artifact-id': String(artifact.id),
@@ -241,10 +226,10 @@ export function artifactOutputs(artifact: UploadedArtifact): Record<string, stri
  * After the command: encrypt the CSV when `encrypt-to` is set, then upload it with the audit log
  * beside it (also when the command failed: a batch that ended short still hands over the keys it
  * created, and the audit says what happened). A command without a CSV (delete, reset) uploads the
- * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
+ * audit log alone. Sets the artifact outputs and facts; returns a failure line, or undefined.
  */
 export async function deliverCsv(
-  report: RunReport,
+  report: Report,
   options: ArtifactOptions,
   context: RunContext,
   env: NodeJS.ProcessEnv,
@@ -271,8 +256,7 @@ export async function deliverCsv(
   const shown = files.join(' and ');
   const what = hasCsv ? 'the CSV' : audit ? 'the audit log' : 'the dashboard';
   // The summary says where the keys are when no artifact holds them.
-  const onRunner = (why: string) =>
-    report.summary.facts.push(['Artifact', `none (${why}): ${what} stays on the runner`]);
+  const onRunner = (why: string) => report.facts.set('artifact', `none (${why}): ${what} stays on the runner`);
   if (!options.uploadArtifact) {
     onRunner('upload-artifact: false');
     return undefined;
@@ -302,10 +286,9 @@ export async function deliverCsv(
   }
   Object.assign(report.outputs, artifactOutputs(artifact));
   const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
-  report.summary.facts.push(
-    ['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`],
-    ['Artifact URL', artifact.url],
-  );
+  report.facts
+    .set('artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`)
+    .set('artifact_url', artifact.url);
   log.info(`Uploaded ${shown} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
   return undefined;
 }

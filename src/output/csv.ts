@@ -5,11 +5,13 @@
 import { createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TrialKey } from '../quota-proxy/types.js';
+import type { Limit } from '../report/limit.js';
 import { notReplaceable } from '../shared/files.js';
 
 /**
  * The old tool's columns first, in its order; then what else the server told us; then the count the
- * batch was asked for (batch only), which `batch --resume` completes the file to.
+ * batch was asked for (batch only), which `batch --resume` completes the file to; then where the
+ * daily_limit came from (key, given, learned, assumed).
  */
 export const CSV_COLUMNS = [
   'label',
@@ -22,6 +24,7 @@ export const CSV_COLUMNS = [
   'status',
   'server',
   'batch_count',
+  'daily_limit_source',
 ] as const;
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
@@ -31,8 +34,8 @@ export function neutraliseFormula(value: string): string {
 }
 
 export interface RowExtras {
-  /** A number, or `unknown` where the server applies a limit it does not report (v1, v01). */
-  dailyLimit?: number | string;
+  /** The key's limit as every channel shows it (daily_limit, and where that number came from). */
+  limit?: Limit;
   tier?: string;
   server: string;
   /** batch: how many keys the batch was asked for. */
@@ -43,7 +46,7 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
   return {
     label: key.label,
     key: key.key,
-    daily_limit: String(key.dailyLimit ?? extras.dailyLimit ?? ''),
+    daily_limit: extras.limit?.kind === 'daily' ? String(extras.limit.value ?? 'unknown') : '',
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt ? key.expiresAt.toISOString() : '',
     tier: extras.tier ?? '',
@@ -51,6 +54,9 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
     status: key.status ?? '',
     server: extras.server,
     batch_count: extras.batchCount === undefined ? '' : String(extras.batchCount),
+    // key, given, learned or assumed (a server-wide limit v1 and v01 do not report); empty for lifetime quotas.
+    daily_limit_source:
+      extras.limit?.kind === 'daily' ? (extras.limit.value === undefined ? 'unknown' : extras.limit.source) : '',
   };
 }
 

@@ -2,7 +2,7 @@
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import type { RunReport } from '../commands/contract.js';
+import type { Report } from '../report/report.js';
 import type { Logger } from '../shared/log.js';
 
 /** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
@@ -32,7 +32,7 @@ export async function encryptFileTo(file: string, recipients: readonly string[])
  * Replaces the report's CSV by its encrypted copy: `csv-path`, the summary and the failure line
  * then name `<csv>.age`. Does nothing without a CSV or without recipients.
  */
-export async function encryptReportCsv(report: RunReport, recipients: readonly string[], log: Logger): Promise<void> {
+export async function encryptReportCsv(report: Report, recipients: readonly string[], log: Logger): Promise<void> {
   const plaintext = report.csvPath;
   if (!plaintext || recipients.length === 0) return;
   let encrypted: string;
@@ -46,8 +46,10 @@ export async function encryptReportCsv(report: RunReport, recipients: readonly s
     );
   }
   report.csvPath = encrypted;
-  for (const [name, value] of Object.entries(report.outputs)) if (value === plaintext) report.outputs[name] = encrypted;
-  report.summary.facts = report.summary.facts.map(([name, value]) => [name, value === plaintext ? encrypted : value]);
+  if (report.outputs['csv-path'] === plaintext) report.outputs['csv-path'] = encrypted;
+  for (const fact of report.facts.list())
+    if (typeof fact.value === 'string' && fact.value.includes(plaintext))
+      report.facts.set(fact.name, fact.value.split(plaintext).join(encrypted));
   if (report.failure) report.failure = report.failure.split(plaintext).join(encrypted);
   log.info(`Encrypted the CSV to ${recipients.length} age recipient(s): ${encrypted} (the plaintext was deleted).`);
 }

@@ -5,9 +5,9 @@
 // is a warning; it never changes the run's result and is given up after NOTIFY_TIMEOUT_MS; one that
 // answered 2xx has it (its body is not waited for).
 import type { Readable } from 'node:stream';
-import type { RunReport } from '../commands/contract.js';
 import type { NotifyOn, Options } from '../config/options.js';
 import { proxyNote } from '../quota-proxy/proxy-note.js';
+import type { OutputName, Report } from '../report/report.js';
 import type { Logger } from '../shared/log.js';
 import { chatText, jsonText } from '../shared/neutralise.js';
 import type { Redactor } from '../shared/redact.js';
@@ -23,11 +23,11 @@ export interface NotifiedServer {
   name: string;
   /** Credentials already redacted. */
   url: string;
-  report: RunReport;
+  report: Report;
 }
 
 /** Outputs counted in the notification, under the name the body gives them. */
-const COUNTS: ReadonlyArray<[string, string]> = [
+const COUNTS: ReadonlyArray<[OutputName, string]> = [
   ['created-count', 'created'],
   ['failed-count', 'failed'],
   ['listed-count', 'listed'],

@@ -18,7 +18,7 @@ export interface ParsedArgs {
   dotenv?: string;
   /** `--watch SECONDS` (monitor): a terminal loop, not an action input, so not in INPUTS. */
   watch?: string;
-  /** `--json`: one JSON document on stdout (./json-report.ts) in place of the summary. */
+  /** `--json`: one JSON document on stdout (../render/json.ts) in place of the summary. */
   json: boolean;
   /** `--quiet`: errors only on stderr; no summary, progress or warnings. */
   quiet: boolean;

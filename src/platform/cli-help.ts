@@ -7,19 +7,8 @@
 // flags of the CLI alone (--json, --quiet, …) and, in one line, the inputs only the GitHub Action reads.
 
 import { COMMAND_HELP, COMMANDS, type Command } from '../config/commands.js';
-import { INPUTS, type InputSpec, inputsOf } from '../config/inputs.js';
-
-/** The exit codes of quota-keys: the README's table is checked against this one. */
-export const EXIT_CODES: ReadonlyArray<{ code: number; meaning: string }> = [
-  { code: 0, meaning: 'success' },
-  { code: 1, meaning: 'failure: the command could not do what was asked (health, server error, a key not found, …)' },
-  { code: 2, meaning: 'bad input: an input or flag was refused before any request was sent' },
-  { code: 3, meaning: 'alert: usage or monitor found a key at or above alert-threshold, with --fail-on-alert' },
-  { code: 130, meaning: 'interrupted by SIGINT (Ctrl-C); the CSV keeps every key created' },
-  { code: 143, meaning: 'terminated by SIGTERM; the CSV keeps every key created' },
-];
-
-export const EXIT_ALERT = 3;
+import { EXIT_CODES } from '../config/exit-codes.js';
+import { INPUTS, type InputSpec, inputsOf, isGlobal, readsAsOwn } from '../config/inputs.js';
 
 /** `quota-keys help <topic>`: a command, or one of these. */
 export const HELP_TOPICS = ['flags', 'exit-codes'] as const;
@@ -73,7 +62,7 @@ function table(rows: FlagRow[]): string[] {
   return rows.map((r) => `  ${r.flag.padEnd(width)}  ${r.help}`);
 }
 
-const isGlobal = (input: InputSpec) => input.name !== 'command' && !input.for && !input.flag?.actionOnly;
+const isGlobalFlag = (input: InputSpec) => isGlobal(input) && !input.flag?.actionOnly;
 const byName = (name: string) => INPUTS.find((i) => i.name === name)!;
 
 /** The global flags every page shows; `help flags` has them all. */
@@ -134,7 +123,7 @@ function learnMore(top = false): string[] {
 /** `quota-keys <command> --help`: what it does, its own flags, a few global ones, examples. */
 export function commandUsage(command: Command): string {
   const help = COMMAND_HELP[command];
-  const own = inputsOf(command).filter((i) => i.for && !i.flag?.actionOnly);
+  const own = inputsOf(command).filter((i) => readsAsOwn(command, i.name) && !i.flag?.actionOnly);
   return [
     sentence(help.summary),
     ...(help.about ?? []),
@@ -161,7 +150,7 @@ export function flagsUsage(): string {
     "Flags every command takes (a command's own: quota-keys <command> --help).",
     '',
     'GLOBAL FLAGS',
-    ...table([...INPUTS.filter(isGlobal).map(inputRow), dotenv, json, quiet, help, version]),
+    ...table([...INPUTS.filter(isGlobalFlag).map(inputRow), dotenv, json, quiet, help, version]),
     '',
     'BOOLEAN FLAGS',
     '  --flag, --flag=true, --flag=false (also yes/no, on/off, 1/0) and --no-flag',
@@ -170,8 +159,8 @@ export function flagsUsage(): string {
     ...wrap(actionOnly.join(' '), '  '),
     '',
     'ENVIRONMENT',
-    '  ADMIN_TOKEN, QUOTA_PROXY_URL, QUOTA_KEYS_WEBHOOK: for --token, --url and',
-    '  --notify-webhook when not given',
+    '  ADMIN_TOKEN, QUOTA_PROXY_URL, QUOTA_KEYS_WEBHOOK, QUOTA_KEYS_FORMAT: for',
+    '  --token, --url, --notify-webhook and --format when not given',
     '  QUOTA_KEYS_DEBUG=1: debug lines on stderr (never a key or the token)',
   ].join('\n');
 }

@@ -1,52 +1,29 @@
 // quota-keys: the command line of the old tool (generate, batch, …) on the same core as the action.
 import { cliContext, gitlabContext, gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
-import { jsonText, logLine, logLines, visible } from '../shared/neutralise.js';
+import { logLines } from '../shared/neutralise.js';
 import { createProgress, type Progress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
 
 /** The CLI's logger: stderr, with the redactor that every line passes through. */
 type CliLogger = Logger & { redactor: Redactor; quiet: () => boolean };
 
-import type { RunReport, Summary } from '../commands/contract.js';
 import type { Command } from '../config/commands.js';
 import type { RunContext } from '../config/context.js';
+import { EXIT_ALERT } from '../config/exit-codes.js';
 import { COMMANDS, InputError, type Options, parseOptions } from '../config/options.js';
 import { encryptReportCsv } from '../output/encrypt.js';
 import { maskWebhook, notifyAfterRun } from '../output/notify.js';
+import type { Outputs, Report } from '../report/report.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
-import { commandUsage, EXIT_ALERT, exitCodesUsage, flagsUsage, HELP_TOPICS, shortUsage, usage } from './cli-help.js';
+import { commandUsage, exitCodesUsage, flagsUsage, HELP_TOPICS, shortUsage, usage } from './cli-help.js';
+import { CliOutput, type Format, type OutputMode, printErr } from './cli-output.js';
 import { artifactWarnings, checkedDotenvPath, dotenvPath, writeDotenv } from './gitlab.js';
-import { reportDocument } from './json-report.js';
 import { watch, watchSeconds } from './watch.js';
 
 export { type ParsedArgs, parseArgs } from './cli-args.js';
-
-// East Asian wide characters take two terminal columns (labels are often Chinese).
-const WIDE_RANGES = [
-  [0x1100, 0x115f],
-  [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-];
-const WIDE = new RegExp(
-  `[${WIDE_RANGES.map(([from, to]) => `${String.fromCharCode(from!)}-${String.fromCharCode(to!)}`).join('')}]`,
-  'g',
-);
-
-/** Terminal columns a string takes. */
-export function displayWidth(text: string): number {
-  return text.length + (text.match(WIDE)?.length ?? 0);
-}
 
 /**
  * The admin token, wherever it is in argv or the environment, is registered before the arguments
@@ -65,97 +42,28 @@ export function maskTokenArguments(argv: string[], env: NodeJS.ProcessEnv, log: 
   });
 }
 
-/**
- * Text for the terminal (stdout or stderr), which may be a runner's or GitLab's log: redacted, then
- * every line neutralised (no control character, no workflow command: shared/neutralise.ts logLine).
- */
-export function terminalText(text: string, redactor: { redact(text: string): string }): string {
-  return logLines(redactor.redact(text));
-}
-
-/** One message for the terminal (an error, a line of a list): redacted, neutralised, one line. */
-export function terminalLine(text: string, redactor: { redact(text: string): string }): string {
-  return logLine(redactor.redact(text));
-}
-
 /** A progress bar's redraw: its own leading `\r` and erase sequence, then the neutralised text. */
 function barText(text: string, redactor: { redact(text: string): string }): string {
   const erase = /^(?:\r\x1b\[K)*/.exec(text)![0];
-  return erase + terminalText(text.slice(erase.length), redactor);
-}
-
-/** The summary as terminal text; each value and cell redacted, then shown visibly escaped (one line). */
-export function renderSummary(summary: Summary, redact: (text: string) => string = (text) => text): string {
-  const cell = (text: string) => visible(redact(text));
-  const lines = summary.facts.map(([name, value]) => `${name}: ${cell(value)}`);
-  if (summary.table && summary.table.rows.length > 0) {
-    const head = summary.table.head;
-    const shown = summary.table.rows.slice(0, 50).map((row) => row.map(cell));
-    const rows = summary.table.rows;
-    const widths = head.map((h, c) => Math.max(displayWidth(h), ...shown.map((r) => displayWidth(r[c] ?? ''))));
-    const line = (cells: string[]) =>
-      cells
-        .map((cell, c) => cell + ' '.repeat(widths[c]! - displayWidth(cell)))
-        .join('  ')
-        .trimEnd();
-    lines.push('', line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
-    // Where the rest are, as the report says: a dry run or a list without output wrote no CSV.
-    const more = Math.max(summary.table.total ?? rows.length, rows.length) - shown.length;
-    if (more > 0) lines.push(`… and ${more.toLocaleString('en-US')} more ${summary.table.rest ?? 'not shown'}`);
-  }
-  return lines.join('\n');
-}
-
-/** How the report is shown: the summary (default), one JSON document (--json), or errors only (--quiet). */
-export interface OutputMode {
-  json: boolean;
-  quiet: boolean;
+  return erase + logLines(redactor.redact(text.slice(erase.length)));
 }
 
 /** The exit code a report means: 0, 1, 3 (an alert with fail-on-alert), 130/143 (a signal). */
-function exitCodeOf(report: RunReport, options: Options): number {
+function exitCodeOf(report: Report, options: Options): number {
   if (report.cancelled) return exitCodeFor(report.cancelled);
   if (report.ok) return 0;
   return raisedAlert(report, options) ? EXIT_ALERT : 1;
 }
 
-/**
- * The report on the terminal, for exit `code`. A report with `lines` (list, usage, monitor) puts
- * exactly those on stdout, for scripts to parse, in place of the table; its facts go to stderr.
- * With --json stdout gets the one document instead; with --quiet only the error line is shown.
- */
-function printReport(
-  report: RunReport,
-  code: { exitCode: number; command: string; failure?: string },
-  mode: OutputMode,
-  redactor: { redact(text: string): string },
-): void {
-  const { lines } = report.summary;
-  const redact = (text: string) => redactor.redact(text);
-  if (mode.json) {
-    process.stdout.write(`${jsonText(reportDocument(report, code, (t) => redactor.redact(t)))}\n`);
-  } else if (mode.quiet) {
-    // errors only
-  } else if (lines) {
-    // Each line one key: redacted and neutralised alone, so a label's line break is shown, not obeyed.
-    const one = (line: string) => terminalLine(line, redactor);
-    for (let i = 0; i < lines.length; i += 1000)
-      process.stdout.write(
-        `${lines
-          .slice(i, i + 1000)
-          .map(one)
-          .join('\n')}\n`,
-      );
-    const facts = renderSummary({ ...report.summary, table: undefined }, redact);
-    process.stderr.write(`${terminalText(facts, redactor)}\n`);
-  } else {
-    process.stdout.write(`${terminalText(renderSummary(report.summary, redact), redactor)}\n`);
-  }
-  if (!report.ok) process.stderr.write(`error: ${terminalLine(report.failure ?? 'failed', redactor)}\n`);
+/** --format (or QUOTA_KEYS_FORMAT): table, or legacy (the old tool's lines for list, usage and monitor). */
+function formatOf(parsed: ParsedArgs, env: NodeJS.ProcessEnv): Format {
+  const raw = (parsed.values.get('format') || env.QUOTA_KEYS_FORMAT || 'table').trim();
+  if (raw === 'table' || raw === 'legacy') return raw;
+  throw new InputError('format', raw, "expected table or legacy (the old tool's lines for list, usage, monitor)");
 }
 
 /** A run that failed because fail-on-alert met an alert (the only failure after alerts are counted). */
-function raisedAlert(report: RunReport, options: Options): boolean {
+function raisedAlert(report: Report, options: Options): boolean {
   return options.failOnAlert && Number(report.outputs.alerts ?? 0) > 0;
 }
 
@@ -184,7 +92,7 @@ export function cliProgress(redactor: Redactor, quiet = false): Progress {
     tty,
     columns: () => process.stderr.columns,
     // The bar's own \r and erase sequence are added after the text is neutralised.
-    write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${terminalText(text, redactor)}\n`),
+    write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${logLines(redactor.redact(text))}\n`),
   });
 }
 
@@ -257,6 +165,7 @@ function noteGitlabJob(
 /** monitor --watch: a pass every `seconds` until Ctrl-C; the exit code of the last pass. */
 function runWatching(
   parsed: ParsedArgs,
+  mode: OutputMode,
   command: Command,
   env: NodeJS.ProcessEnv,
   dotenvFile: string | undefined,
@@ -272,18 +181,20 @@ function runWatching(
       const passContext = contextOf(env);
       const passOptions = parseOptions((name) => parsed.values.get(name) ?? '', env, passContext);
       const { run } = await import('../run.js');
-      const passReport = await run(passOptions, passContext, log, cancellation, cliProgress(log.redactor, log.quiet()));
+      const out = new CliOutput(command, mode, log.redactor);
+      const progress = cliProgress(log.redactor, log.quiet());
+      const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
       if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
       const exitCode = exitCodeOf(passReport, passOptions);
-      printReport(passReport, { exitCode, command }, parsed, log.redactor);
+      out.finish(passReport, { exitCode, command });
       return exitCode;
     },
     {
       onStop: (signal) => cancellation.cancel(signal),
-      status: (message) => (parsed.quiet ? undefined : process.stderr.write(`${message}\n`)),
-      error: (message) => process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`),
+      status: (message) => (mode.quiet ? undefined : printErr(message, log.redactor)),
+      error: (message) => printErr(`error: ${message}`, log.redactor),
       // --json: one document per pass (JSON lines), nothing else on stdout.
-      beforePass: process.stdout.isTTY && !parsed.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
+      beforePass: process.stdout.isTTY && !mode.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
       exit: (code) => process.exit(code),
     },
   );
@@ -307,11 +218,13 @@ async function runOnce(
   context: RunContext,
   log: CliLogger,
   cancellation: Cancellation,
-  done: (outputs: Record<string, string>) => void,
-): Promise<RunReport> {
+  out: CliOutput,
+  done: (outputs: Outputs) => void,
+): Promise<Report> {
   // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
   const { run } = await import('../run.js');
-  const report = await run(options, context, log, cancellation, cliProgress(log.redactor, log.quiet()));
+  const progress = cliProgress(log.redactor, log.quiet());
+  const report = await run(options, context, log, cancellation, progress, out.sinks);
   done(report.outputs);
   await encryptReportCsv(report, options.encryptTo, log);
   return report;
@@ -337,16 +250,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return 2;
   }
   // Known before the arguments are parsed: a refused argument list still answers in the mode asked for.
-  const mode: OutputMode = { json: flagGiven(argv, '--json'), quiet: flagGiven(argv, '--quiet', '-q') };
+  const mode: OutputMode = {
+    json: flagGiven(argv, '--json'),
+    quiet: flagGiven(argv, '--quiet', '-q'),
+    format: 'table',
+  };
   const log = cliLogger(env, () => mode.quiet);
   // GitLab jobs (and --dotenv) get the outputs as a dotenv file, also when the run failed.
   let dotenvFile = dotenvPath(undefined, env);
-  let outputs: Record<string, string> = {};
+  let outputs: Outputs = {};
   let command: Command | undefined;
+  let out: CliOutput | undefined;
   try {
     maskTokenArguments(argv, env, log);
     const parsed = parseArgs(argv);
-    Object.assign(mode, { json: parsed.json, quiet: parsed.quiet });
+    Object.assign(mode, { json: parsed.json, quiet: parsed.quiet, format: formatOf(parsed, env) });
     dotenvFile = undefined; // a refused one is not written on the way out either
     dotenvFile = checkedDotenvPath(parsed.dotenv, env);
     const help = helpText(parsed);
@@ -360,48 +278,65 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     if (parsed.values.get('config')) {
       // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
       const { runServersCli } = await import('./cli-servers.js');
-      return await runServersCli({ parsed, env, context, log, dotenvFile, render: renderSummary, mode });
+      return await runServersCli({ parsed, env, context, log, dotenvFile, mode });
     }
     const options = parseOptions((name) => parsed.values.get(name) ?? '', env, context);
     noteGitlabJob(env, context, options, dotenvFile, log);
-    if (parsed.watch !== undefined) return await runWatching(parsed, command, env, dotenvFile, log);
-    // Listening until the exit code is known: a signal during the webhook after the run ends it too (130/143).
-    const cancellation = new Cancellation();
-    const stopListening = listenForStop(cancellation);
-    let report: RunReport;
-    try {
-      report = await runOnce(options, context, log, cancellation, (o) => (outputs = o));
-      const server = { name: options.url.host, url: redactUrl(options.url.href), report };
-      // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
-      const signal = report.cancelled ? undefined : cancellation.abortSignal;
-      await notifyAfterRun(options, [server], context.origin?.runUrl, log, { signal });
-    } finally {
-      stopListening();
-    }
-    const unwritten = dotenvFile && writeDotenv(dotenvFile, outputs, { quiet: true, cwd: context.workspace });
-    const stopped = report.cancelled ?? cancellation.reason;
-    const code = stopped ? exitCodeFor(stopped) : unwritten ? 1 : exitCodeOf(report, options);
-    // The report first: a dotenv that cannot be written must not hide why the run failed.
-    printReport(report, { exitCode: code, command, failure: unwritten || undefined }, mode, log.redactor);
-    if (unwritten) process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
-    return code;
+    if (parsed.watch !== undefined) return await runWatching(parsed, mode, command, env, dotenvFile, log);
+    out = new CliOutput(command, mode, log.redactor);
+    if (options.html) out.keepRows();
+    return await runAndTell(options, context, log, out, dotenvFile, (o) => (outputs = o));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: ${terminalLine(message, log.redactor)}\n`);
+    const exitCode = error instanceof InputError ? 2 : 1;
+    // The refusal (or the failure) in the mode asked for: one JSON document with --json.
+    (out ?? new CliOutput(command, mode, log.redactor)).finish(undefined, { command, exitCode, failure: message });
     const unwritten =
       dotenvFile &&
       writeDotenv(dotenvFile, outputs, {
         quiet: true,
         cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd(),
       });
-    if (unwritten && unwritten !== message) process.stderr.write(`error: ${terminalLine(unwritten, log.redactor)}\n`);
-    const exitCode = error instanceof InputError ? 2 : 1;
-    if (mode.json) {
-      const document = reportDocument(undefined, { command, exitCode, failure: message }, (t) =>
-        log.redactor.redact(t),
-      );
-      process.stdout.write(`${jsonText(document)}\n`);
-    }
+    if (unwritten && unwritten !== message) printErr(`error: ${unwritten}`, log.redactor);
     return exitCode;
   }
+}
+
+/** One run, its notification and dotenv, and what the terminal shows of it; the exit code. */
+async function runAndTell(
+  options: Options,
+  context: RunContext,
+  log: CliLogger,
+  out: CliOutput,
+  dotenvFile: string | undefined,
+  done: (outputs: Outputs) => void,
+): Promise<number> {
+  const { command } = options;
+  // Listening until the exit code is known: a signal during the webhook after the run ends it too (130/143).
+  const cancellation = new Cancellation();
+  const stopListening = listenForStop(cancellation);
+  let report: Report;
+  try {
+    report = await runOnce(options, context, log, cancellation, out, done);
+    await writeDashboardOf(options, report, out, log);
+    const server = { name: options.url.host, url: redactUrl(options.url.href), report };
+    // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
+    const signal = report.cancelled ? undefined : cancellation.abortSignal;
+    await notifyAfterRun(options, [server], context.origin?.runUrl, log, { signal });
+  } finally {
+    stopListening();
+  }
+  const unwritten = dotenvFile && writeDotenv(dotenvFile, report.outputs, { quiet: true, cwd: context.workspace });
+  const stopped = report.cancelled ?? cancellation.reason;
+  const code = stopped ? exitCodeFor(stopped) : unwritten ? 1 : exitCodeOf(report, options);
+  // The report first: a dotenv that cannot be written must not hide why the run failed.
+  out.finish(report, { exitCode: code, command, failure: unwritten || undefined });
+  return code;
+}
+
+/** usage --html: the dashboard, from the rows the run's KeptRows kept. */
+async function writeDashboardOf(options: Options, report: Report, out: CliOutput, log: Logger): Promise<void> {
+  if (!options.html || !out.kept) return;
+  const { writeServerDashboard } = await import('../render/dashboard/index.js');
+  writeServerDashboard(options.html, options.url, report, out.kept.rows, log);
 }

@@ -2,23 +2,25 @@
 // It receives its collaborators (`core`, the github context, the environment, the artifact client) as
 // parameters, as actions/create-github-app-token does: src/index.ts wires the real ones, tests pass fakes.
 
-import type { RunReport } from '../commands/contract.js';
-import { COMMANDS } from '../config/commands.js';
+import { COMMAND_SPECS, COMMANDS } from '../config/commands.js';
 import { type GithubLike, githubContext, type RunContext } from '../config/context.js';
 import { inputDefault } from '../config/inputs.js';
 import { InputError, type Options, parseOptions } from '../config/options.js';
-import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal, writesKeysCsv } from '../output/artifact.js';
+import { type ArtifactClientFactory, deliverCsv, publicArtifactRefusal } from '../output/artifact.js';
 import { maskWebhook, notifyAfterRun } from '../output/notify.js';
+import { KeptRows } from '../render/dashboard/from-report.js';
+import { reportDocument } from '../render/json.js';
+import { type SummaryWhere, summaryMarkdown } from '../render/markdown.js';
+import { FirstRows, TableEnds } from '../render/rows.js';
+import { Report } from '../report/report.js';
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
-import { jsonText, logLine } from '../shared/neutralise.js';
+import { logLine } from '../shared/neutralise.js';
 import { createProgress } from '../shared/progress.js';
 import { type Redactor, redactUrl } from '../shared/redact.js';
 import { defaultArtifactClient } from './artifact-client.js';
 import { runServersAction } from './github-servers.js';
-import { reportDocument } from './json-report.js';
-import { type SummaryWhere, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core the entry uses. */
 export interface ActionCore {
@@ -52,12 +54,15 @@ const INPUT_ADVICE =
 
 /** What the step ended with: the run's report (when it ran), its failures besides the report's, advice. */
 interface StepOutcome {
-  report?: RunReport;
+  report?: Report;
   options?: Options;
   failures: string[];
   advice?: string;
+  /** The first and last rows of the report's table (the summary), and its first rows (the `json` output). */
+  ends: TableEnds;
+  first: FirstRows;
   /** A `config` run: each server's own report, a summary section each after the combined one. */
-  sections?: RunReport[];
+  sections?: Array<{ report: Report; ends: TableEnds }>;
 }
 
 /** The steps from the inputs to the outputs; fills `step` as it goes, so the summary has it whatever happens. */
@@ -68,7 +73,7 @@ async function runStep(
   step: StepOutcome,
 ): Promise<void> {
   if (core.getInput('config').trim()) {
-    const servers = await runServersAction({ core, context, env, log, artifactClient });
+    const servers = await runServersAction({ core, context, env, log, artifactClient, sinks: [step.ends, step.first] });
     Object.assign(step, { options: servers.options, report: servers.report, sections: servers.sections });
     step.failures.push(...servers.failures);
     return;
@@ -76,7 +81,7 @@ async function runStep(
   const options = parseOptions((name) => core.getInput(name), env, context);
   step.options = options;
   // Before any request, so no key is created that could then not be handed over safely.
-  const refusal = writesKeysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
+  const refusal = COMMAND_SPECS[options.command].keysCsv(options) ? publicArtifactRefusal(options, context) : undefined;
   if (refusal) {
     step.failures.push(refusal);
     return;
@@ -92,14 +97,23 @@ async function runStep(
             'then the CSV is written.',
     ),
   );
+  const kept = options.html ? new KeptRows() : undefined;
+  const sinks = [step.ends, step.first, ...(kept ? [kept] : [])];
   try {
-    step.report = await run(options, context, log, cancellation, createProgress({ write: (line) => log.info(line) }));
+    const progress = createProgress({ write: (line) => log.info(line) });
+    step.report = await run(options, context, log, cancellation, progress, sinks);
   } finally {
     stopListening();
   }
+  if (options.html && kept) {
+    // usage's dashboard: written before the upload, which takes it along (it holds no key).
+    const { writeServerDashboard } = await import('../render/dashboard/index.js');
+    writeServerDashboard(options.html, options.url, step.report, kept.rows, log);
+  }
   const deliveryFailure = await deliverCsv(step.report, options, context, env, log, artifactClient);
   if (deliveryFailure) step.failures.push(deliveryFailure);
-  for (const [name, value] of Object.entries(step.report.outputs)) core.setOutput(name, log.redactor.redact(value));
+  for (const [name, value] of Object.entries(step.report.outputs))
+    core.setOutput(name, log.redactor.redact(value ?? ''));
   const server = { name: options.url.host, url: redactUrl(options.url.href), report: step.report };
   await notifyAfterRun(options, [server], context.origin?.runUrl, log, { runFailure: deliveryFailure });
 }
@@ -112,14 +126,8 @@ function stepSummary(
   redact: (text: string) => string,
 ): string {
   const command = step.options?.command ?? core.getInput('command');
-  const report: RunReport = step.report ?? {
-    ok: true,
-    outputs: {},
-    summary: {
-      title: `quota-proxy ${(COMMANDS as readonly string[]).includes(command) ? command : 'keys'}`,
-      facts: [],
-    },
-  };
+  const report =
+    step.report ?? new Report(`quota-proxy ${(COMMANDS as readonly string[]).includes(command) ? command : 'keys'}`);
   const where: SummaryWhere = {
     trigger: context.triggerText,
     workspace: context.workspace,
@@ -132,9 +140,9 @@ function stepSummary(
     redact,
   };
   const sections = (step.sections ?? []).map((section) =>
-    summaryMarkdown(section, { workspace: context.workspace, redact }),
+    summaryMarkdown(section.report, section.ends, { workspace: context.workspace, redact }),
   );
-  return [summaryMarkdown(report, where), ...sections].join('\n');
+  return [summaryMarkdown(report, step.report ? step.ends : undefined, where), ...sections].join('\n');
 }
 
 export async function runAction(environment: ActionEnvironment): Promise<void> {
@@ -152,7 +160,7 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
   maskWebhook(core.getInput('notify-webhook') || env.QUOTA_KEYS_WEBHOOK, log);
   // invocation-id is folded into the labels; parseOptions checks it like every input.
   const context = githubContext(github, env, now, core.getInput('invocation-id').trim());
-  const step: StepOutcome = { failures: [] };
+  const step: StepOutcome = { failures: [], ends: new TableEnds(), first: new FirstRows(JSON_OUTPUT_ROWS) };
   try {
     await runStep(environment, context, log, step);
   } catch (error) {
@@ -172,9 +180,12 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
     command: step.options?.command ?? (core.getInput('command') || inputDefault('command')),
     exitCode: failed.length === 0 ? 0 : step.advice === INPUT_ADVICE ? 2 : 1,
     failure: step.failures.length > 0 ? step.failures.join(' ') : undefined,
-    maxRows: JSON_OUTPUT_ROWS,
   };
-  core.setOutput('json', jsonText(reportDocument(report, status, (t) => log.redactor.redact(t))));
+  const kept = { rows: step.first.rows, omitted: step.first.omitted };
+  core.setOutput(
+    'json',
+    reportDocument(report, status, (t) => log.redactor.redact(t), kept),
+  );
   // An annotation and a log line: neutralised like every line of the log (shared/neutralise.ts).
   if (failed.length > 0) core.setFailed(logLine(log.redactor.redact(failed.join(' '))));
 }

@@ -56,6 +56,8 @@ export interface Capabilities {
   perKeyDailyLimit: boolean;
   /** v10 can expire keys itself. */
   expiry: boolean;
+  /** What a listed key carries beyond label, key, limit and creation (people's tables show only these). */
+  listed?: { expires?: true; usedToday?: true; status?: true };
   delete: boolean;
   /** 'key': one key's usage; 'day-wide': only every key's usage for a day (v1p); 'none'. */
   reset: 'key' | 'day-wide' | 'none';

@@ -6,7 +6,7 @@
 // key; several labels matching is an error unless all-matching is set. When nothing matches but
 // labels start with `name` (a batch's stem: its labels are `<stem>-<NNN>-<suffix>`), the error
 // names them, and the command that acts on the one there is.
-import { compareLabels } from '../issuing/labels.js';
+import { compareLabels } from '../config/labels.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
 import { shortenKey } from '../shared/redact.js';
@@ -25,6 +25,16 @@ export class Refusal extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'Refusal';
+  }
+}
+
+/** Throws the one-line refusal when the flavor cannot delete keys (delete, rotate). */
+export function refuseWithoutDelete(adapter: FlavorAdapter, operation: string): void {
+  if (!adapter.capabilities.delete) {
+    throw new Refusal(
+      `The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was ` +
+        `deleted (remove keys on the server itself).`,
+    );
   }
 }
 

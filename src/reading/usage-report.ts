@@ -1,25 +1,41 @@
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
-// and how the result is shown (table, Mermaid chart, the old tool's `使用率` lines, warnings).
+// and what the report says of it (facts, the table's rows, the busiest chart, alerts, warnings).
 
-import type { CommandContext, RunReport } from '../commands/contract.js';
+import type { RunContext } from '../config/context.js';
+import type { Options } from '../config/options.js';
 import { localDay } from '../config/options.js';
-import { flat, type UsageTotals, usageLine } from '../output/seed-lines.js';
-import type { DayChoice } from '../quota-proxy/client.js';
+import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
 import { offsetText } from '../quota-proxy/time.js';
 import type { TrialKey } from '../quota-proxy/types.js';
-import type { Logger } from '../shared/log.js';
-import { mermaidText } from '../shared/neutralise.js';
-import { shortenKey } from '../shared/redact.js';
+import type { Chart } from '../report/charts.js';
 import {
   type Limit,
-  type LimitEvidence,
   type LimitFields,
-  limitEvidence,
   limitOf,
-  percentUsed,
+  type ServerWideLimit,
+  serverWideLimit,
   UPSTREAM_DAILY_LIMIT,
   unknownLimitText,
-} from './limits.js';
+} from '../report/limit.js';
+import type { Report } from '../report/report.js';
+import { usageTable } from '../report/tables.js';
+import type { Logger } from '../shared/log.js';
+import { shortenKey } from '../shared/redact.js';
+import { type LimitEvidence, limitEvidence, percentUsed } from './limits.js';
+
+/** What reading usage needs of the run (a command's context satisfies it). */
+export interface UsageContext {
+  options: Pick<Options, 'labelPrefix' | 'day' | 'serverDailyLimit' | 'alertThreshold'>;
+  api: QuotaProxy;
+  context: Pick<RunContext, 'now'>;
+}
+
+/** What telling the usage needs: where the facts, rows and alerts go, the log, fail-on-alert. */
+export interface UsageTelling {
+  options: Pick<Options, 'failOnAlert' | 'labelPrefix' | 'serverDailyLimit'>;
+  log: Logger;
+  report: Report;
+}
 
 export interface KeyUsage {
   key: string;
@@ -47,7 +63,13 @@ export interface UnknownLimit {
 
 export type UsageBasis = 'per-key daily limit' | 'server-wide daily limit' | 'lifetime quota';
 
-export interface UsageReport extends UsageTotals {
+export interface UsageReport {
+  day: string;
+  totalRequests: number;
+  activeKeys: number;
+  totalKeys: number;
+  alerts: number;
+  threshold: number;
   basis: UsageBasis;
   /** Which day was reported and why. */
   dayChoice: DayChoice;
@@ -64,6 +86,14 @@ const MAX_ALERT_WARNINGS = 20;
 export const TABLE_ROWS = 200;
 const CHART_KEYS = 10;
 
+/** The server-wide limit percentages are of: given, learned from the rows, assumed, or unknown. */
+function serverWideOf(given: number | undefined, unknown: UnknownLimit | undefined): ServerWideLimit {
+  if (given !== undefined || !unknown) return serverWideLimit(given);
+  if (unknown.stand === 'learned') return { kind: 'daily', value: unknown.value, source: 'learned' };
+  if (unknown.stand === 'assumed') return serverWideLimit(undefined);
+  return { kind: 'daily', value: undefined, source: 'assumed' };
+}
+
 /**
  * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
  * - flavors whose usage answer lists every key with its limit (v1p, v10): only the usage pages, plus
@@ -71,7 +101,7 @@ const CHART_KEYS = 10;
  * - the others answer usage only for keys that were used: the key list gives the rest, and labels
  *   and limits, then the usage of the day is joined onto it.
  */
-export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
+export async function collectUsage(ctx: UsageContext): Promise<UsageReport> {
   const { api, options } = ctx;
   const matches = (label: string) => label.startsWith(options.labelPrefix);
   const listed: TrialKey[] = [];
@@ -98,10 +128,10 @@ export async function collectUsage(ctx: CommandContext): Promise<UsageReport> {
           ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
           : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
   }
-  const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
+  const serverWideValue = serverWideOf(options.serverDailyLimit, unknownLimit);
 
   const row = (key: string, label: string, requests: number, fields: LimitFields): KeyUsage => {
-    const limit = limitOf(fields, capabilities, serverDailyLimit);
+    const limit = limitOf(fields, capabilities, serverWideValue);
     const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
     return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
   };
@@ -195,7 +225,7 @@ export function dayReason(choice: DayChoice): string {
 }
 
 /** The daily-limit fact where the server-wide limit is unknown, with what the usage rows show of it. */
-export function unknownLimitFact(report: UsageReport): [string, string] | undefined {
+export function unknownLimitFact(report: UsageReport): string | undefined {
   const unknown = report.unknownLimit;
   if (!unknown) return undefined;
   const evidence = unknown.evidence;
@@ -217,96 +247,48 @@ export function unknownLimitFact(report: UsageReport): [string, string] | undefi
       : unknown.stand === 'assumed'
         ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
         : 'no percentages';
-  return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
+  return `unknown: ${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
 }
 
 /** The facts usage and monitor both report. */
-export function usageFacts(report: UsageReport, ctx: CommandContext): Array<[string, string]> {
-  const { options } = ctx;
-  const facts: Array<[string, string]> = [];
-  if (report.basis !== 'lifetime quota') facts.push(['Day', report.day], ['Day chosen', dayReason(report.dayChoice)]);
-  const limitFact = unknownLimitFact(report);
-  if (limitFact) facts.push(limitFact);
-  if (options.labelPrefix) facts.push(['Label prefix', options.labelPrefix]);
-  facts.push(
-    ['Keys', String(report.totalKeys)],
-    [report.basis === 'lifetime quota' ? 'Requests (last day)' : 'Requests', String(report.totalRequests)],
-    ['Keys used', String(report.activeKeys)],
-    ['Percent of', basisText(report, options.serverDailyLimit)],
-    ['Alert threshold', `${report.threshold}%`],
-    ['Alerts', String(report.alerts)],
-  );
-  return facts;
+export function setUsageFacts(target: Report, report: UsageReport, options: UsageTelling['options']): void {
+  const day = report.basis !== 'lifetime quota';
+  target.facts
+    .set('day', day ? report.day : undefined)
+    .set('day_chosen', day ? dayReason(report.dayChoice) : undefined)
+    .set('daily_limit', unknownLimitFact(report))
+    .set('label_prefix', options.labelPrefix || undefined)
+    .set('keys', report.totalKeys)
+    .set('requests', report.totalRequests)
+    .set('keys_used', report.activeKeys)
+    .set('percent_of', basisText(report, options.serverDailyLimit))
+    .set('alert_threshold', `${report.threshold}%`)
+    .set('alerts', report.alerts);
 }
 
-const percentCell = (r: KeyUsage) => (r.percent === undefined ? '-' : `${r.percent}%`);
-
-export function usageTable(rows: KeyUsage[], basis: UsageBasis): { head: string[]; rows: string[][] } {
-  if (basis === 'lifetime quota') {
-    return {
-      head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
-      rows: rows.map((r) => [
-        r.label,
-        shortenKey(r.key),
-        String(r.requests),
-        r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '',
-        percentCell(r),
-      ]),
-    };
-  }
-  return {
-    head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-    rows: rows.map((r) => [
-      r.label,
-      shortenKey(r.key),
-      String(r.requests),
-      String(r.limit.value ?? 'unknown'),
-      percentCell(r),
-    ]),
-  };
+/** The usage table: `rows` (busiest first), each key shortened. */
+export function emitUsageRows(target: Report, report: UsageReport, rows: readonly KeyUsage[]): void {
+  const row = target.open(usageTable(report.basis === 'lifetime quota'));
+  for (const r of rows) row({ ...r, key: shortenKey(r.key) });
 }
 
 /**
- * The first lines of every chart: colours that stand out in GitHub's light and dark themes alike
- * (Mermaid's own first colour is a pale lavender, barely seen on white): blue plots, then red, on the
- * page's own background.
+ * A bar chart of the busiest keys' percent of their limit, with the alert threshold as a line;
+ * across, so that each key's label has a line of its own. A key without a label is named by its
+ * key, shortened (the renderer makes either safe for its channel).
  */
-export const CHART_INIT =
-  '%%{init: {"themeVariables": {"xyChart": ' +
-  '{"backgroundColor": "transparent", "plotColorPalette": "#1f6feb, #d1242f"}}}}%%';
-
-/**
- * A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a
- * line; horizontal, so that each key's label has a line of its own.
- */
-export function busiestChart(report: UsageReport, top = CHART_KEYS): string | undefined {
+export function busiestChart(report: UsageReport, top = CHART_KEYS): Chart | undefined {
   const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
   if (rows.length === 0) return undefined;
-  // Key strings are server text as much as labels: shortened, then made Mermaid-safe like them.
-  const names = rows.map((r) => mermaidText(r.label) || mermaidText(shortenKey(r.key)));
-  // Keys sharing a label are told apart by the end of their key.
-  const named = names.map((name, i) =>
-    names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${mermaidText(rows[i]!.key.slice(-4))}` : name,
-  );
   const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
-  const max = Math.max(100, ...rows.map((r) => r.percent!));
-  return [
-    '```mermaid',
-    CHART_INIT,
-    'xychart-beta horizontal',
-    `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}, % of ${of}"`,
-    `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
-    `    y-axis "% of ${of}" 0 --> ${max}`,
-    `    bar [${rows.map((r) => r.percent).join(', ')}]`,
-    `    line [${rows.map(() => report.threshold).join(', ')}]`,
-    '```',
-  ].join('\n');
-}
-
-/** The old tool's per-key `使用率` lines, busiest first. */
-export function usageLines(rows: KeyUsage[]): string[] {
-  // One flat string each: the template's pieces kept alive took twice the memory.
-  return rows.map((r) => Buffer.from(usageLine(r)).toString());
+  return {
+    title: `Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}, % of ${of}`,
+    x: rows.map((r) => r.label || shortenKey(r.key)),
+    y: { label: `% of ${of}`, max: Math.max(100, ...rows.map((r) => r.percent!)) },
+    bars: rows.map((r) => r.percent!),
+    line: rows.map(() => report.threshold),
+    horizontal: true,
+  };
 }
 
 function warnAlerts(log: Logger, report: UsageReport): void {
@@ -314,7 +296,7 @@ function warnAlerts(log: Logger, report: UsageReport): void {
   for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
     const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
     log.warning(
-      `Key ${shortenKey(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ` +
+      `Key ${shortenKey(r.key)} (${r.label || 'no label'}) used ${r.percent}% ${when} (${used} of ` +
         `${r.limit.value}), at or above alert-threshold ${report.threshold}%.`,
     );
   }
@@ -328,7 +310,8 @@ function warnAlerts(log: Logger, report: UsageReport): void {
 
 /** Spikes (usage --days): alerts beside the threshold's, each with its warning. */
 export interface SpikeAlerts {
-  keys: ReadonlySet<string>;
+  /** Each spiking key (whole: it is matched against the threshold's) and its label. */
+  keys: ReadonlyMap<string, string>;
   /** One per spike, in order. */
   warnings: string[];
   /** `label spike`, for the failure line. */
@@ -339,20 +322,21 @@ export interface SpikeAlerts {
  * The alert rule's outcome: output `alerts` (keys at the threshold or spiking, each once), a warning
  * per alert, and failure with fail-on-alert.
  */
-export function finishWithAlerts(ctx: CommandContext, report: UsageReport, spikes?: SpikeAlerts): RunReport {
-  const { options, log, outputs, summary } = ctx;
+export function finishWithAlerts(ctx: UsageTelling, report: UsageReport, spikes?: SpikeAlerts): Report {
+  const { options, log, report: target } = ctx;
   const atThreshold = new Set(spikes ? report.alertRows.map((r) => r.key) : []);
-  const spiking = spikes ? [...spikes.keys].filter((k) => !atThreshold.has(k)).length : 0;
+  const spiking = spikes ? [...spikes.keys.keys()].filter((k) => !atThreshold.has(k)).length : 0;
   const alerts = report.alerts + spiking;
-  outputs.alerts = String(alerts);
-  summary.alerts = report.alertRows.map((r) => ({
-    kind: 'threshold',
-    label: r.label,
-    key: shortenKey(r.key),
-    percent: r.percent ?? '',
-    threshold: report.threshold,
-  }));
-  for (const key of spikes?.keys ?? []) summary.alerts.push({ kind: 'spike', key: shortenKey(key) });
+  target.outputs.alerts = String(alerts);
+  for (const r of report.alertRows)
+    target.alerts.push({
+      kind: 'threshold',
+      label: r.label,
+      key: shortenKey(r.key),
+      percent: r.percent,
+      threshold: report.threshold,
+    });
+  for (const [key, label] of spikes?.keys ?? []) target.alerts.push({ kind: 'spike', label, key: shortenKey(key) });
   const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
   if (report.basis !== 'lifetime quota') log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
   log.info(
@@ -360,24 +344,19 @@ export function finishWithAlerts(ctx: CommandContext, report: UsageReport, spike
       `${report.alerts} at or above ${report.threshold}%.`,
   );
   const limitFact = unknownLimitFact(report);
-  if (limitFact) log.warning(`Daily limit ${limitFact[1]}`);
+  if (limitFact) log.warning(`Daily limit ${limitFact}`);
   warnAlerts(log, report);
   for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? []) log.warning(warning);
   if ((spikes?.warnings.length ?? 0) > MAX_ALERT_WARNINGS)
     log.warning(`… and ${spikes!.warnings.length - MAX_ALERT_WARNINGS} more spikes.`);
   if (alerts > 0 && options.failOnAlert) {
     const named = [
-      ...report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || shortenKey(r.key)} ${r.percent}%`),
+      ...report.alertRows.slice(0, 3).map((r) => `${r.label || shortenKey(r.key)} ${r.percent}%`),
       ...(spikes?.names.slice(0, 3) ?? []),
     ];
     const what = `at or above alert-threshold ${report.threshold}%${spikes ? ' or spiking' : ''}`;
     const list = `${named.slice(0, 3).join(', ')}${alerts > 3 ? ', …' : ''}`;
-    return {
-      ok: false,
-      failure: `${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`,
-      outputs,
-      summary,
-    };
+    return target.fail(`${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`);
   }
-  return { ok: true, outputs, summary };
+  return target;
 }

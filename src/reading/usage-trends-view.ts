@@ -1,13 +1,12 @@
-// How usage --days N is shown: Mermaid `xychart-beta` charts (daily totals; the busiest keys against
-// their limit) and a daily table for the job summary, the per-key table, terminal lines, facts,
-// and the per-day, per-key CSV.
+// How usage --days N is reported: the charts (daily totals; the busiest keys against their limit)
+// as data, each server day's totals, the per-key table's rows, the facts, the spike warnings, and
+// the per-day, per-key CSV. Channels draw them (src/render/).
 
-import type { Summary } from '../commands/contract.js';
-import { flat, usageLine } from '../output/seed-lines.js';
-import { mermaidText } from '../shared/neutralise.js';
+import type { Chart } from '../report/charts.js';
+import type { Report } from '../report/report.js';
+import { trendTable } from '../report/tables.js';
 import { shortenKey } from '../shared/redact.js';
-import { dailyLimitOf } from './limits.js';
-import { CHART_INIT, type KeyUsage, type UsageReport } from './usage-report.js';
+import type { UsageReport } from './usage-report.js';
 import type { KeyTrend, TrendReport } from './usage-trends.js';
 
 const CHART_KEYS = 10;
@@ -17,34 +16,24 @@ const NAMED = 10;
 const lifetime = (t: TrendReport) => t.keys[0]?.usage.limit.kind === 'lifetime';
 const windowText = (t: TrendReport) =>
   t.calendar ? `${t.days.length} server days, ${t.days[0]} to ${t.days.at(-1)}` : `the last ${t.days.length}×24 h`;
-const nameOf = (t: KeyTrend) => flat(t.usage.label) || shortenKey(t.usage.key);
+const nameOf = (t: KeyTrend) => t.usage.label || shortenKey(t.usage.key);
 const named = (keys: KeyTrend[], what: (t: KeyTrend) => string) =>
   keys
     .slice(0, NAMED)
     .map((t) => `${nameOf(t)} ${what(t)}`.trim())
     .join(', ') + (keys.length > NAMED ? `, … (${keys.length - NAMED} more)` : '');
 
-/** Chart labels from key labels (never keys): shortened, told apart by a number when equal. */
-function chartLabels(keys: KeyTrend[]): string[] {
-  const names = keys.map((t) => mermaidText(t.usage.label, 20) || 'no label');
-  return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} (${i + 1})` : name));
-}
-
 const axisTop = (values: number[]) => Math.max(1, ...values.filter(Number.isFinite));
 
 /** Line chart of the requests of each server day. */
-export function dailyChart(t: TrendReport): string | undefined {
+export function dailyChart(t: TrendReport): Chart | undefined {
   if (!t.calendar || t.days.length < 2) return undefined;
-  return [
-    '```mermaid',
-    CHART_INIT,
-    'xychart-beta',
-    `    title "Requests per server day, ${t.days[0]} to ${t.days.at(-1)}"`,
-    `    x-axis [${t.days.map((d) => `"${d.slice(5)}"`).join(', ')}]`,
-    `    y-axis "Requests" 0 --> ${axisTop(t.dailyTotals)}`,
-    `    line [${t.dailyTotals.join(', ')}]`,
-    '```',
-  ].join('\n');
+  return {
+    title: `Requests per server day, ${t.days[0]} to ${t.days.at(-1)}`,
+    x: t.days.map((d) => d.slice(5)),
+    y: { label: 'Requests', max: axisTop(t.dailyTotals) },
+    line: t.dailyTotals,
+  };
 }
 
 /** A key's busiest day as a percent of its daily limit (lifetime quotas: the quota used); undefined: no limit. */
@@ -59,7 +48,7 @@ function peakPercent(k: KeyTrend): number | undefined {
  * daily limit (lifetime quotas: the quota used), with the limit, 100 %, as a line — limits differ
  * per key, percents compare. Where a limit is unknown: the busiest day's requests, without a line.
  */
-export function busiestAgainstLimitChart(t: TrendReport): string | undefined {
+export function busiestAgainstLimitChart(t: TrendReport): Chart | undefined {
   const keys = t.keys.filter((k) => k.total > 0).slice(0, CHART_KEYS);
   if (keys.length === 0) return undefined;
   const quota = lifetime(t);
@@ -72,101 +61,73 @@ export function busiestAgainstLimitChart(t: TrendReport): string | undefined {
     : known
       ? 'Busiest day of each key, % of its daily limit'
       : 'Busiest day of each key, requests (limit unknown)';
-  return [
-    '```mermaid',
-    CHART_INIT,
-    'xychart-beta horizontal',
-    `    title "${title}"`,
-    `    x-axis [${chartLabels(keys)
-      .map((n) => `"${n}"`)
-      .join(', ')}]`,
-    `    y-axis "${known ? '% of limit' : 'Requests'}" 0 --> ${known ? Math.max(100, ...bars) : axisTop(bars)}`,
-    `    bar [${bars.join(', ')}]`,
-    ...(known ? [`    line [${bars.map(() => 100).join(', ')}]`] : []),
-    '```',
-  ].join('\n');
-}
-
-/** The exact figures of each day, below the charts. */
-function dailyTable(t: TrendReport): string | undefined {
-  if (!t.calendar) return undefined;
-  const rows = t.days.map((d, i) => `| ${d} | ${t.dailyTotals[i]} | ${t.dailyKeysUsed[i]} |`);
-  return ['| Server day | Requests | Keys used |', '| --- | --- | --- |', ...rows].join('\n');
-}
-
-/** Charts and the daily table for the job summary (terminals skip it). */
-export function trendMarkdown(t: TrendReport): string | undefined {
-  const parts = [dailyChart(t), busiestAgainstLimitChart(t), dailyTable(t)].filter((p) => p !== undefined);
-  return parts.length > 0 ? parts.join('\n\n') : undefined;
-}
-
-const reachText = (k: KeyTrend) => (k.reachesOn === undefined ? '' : k.reachesIn === 0 ? 'reached' : k.reachesOn);
-const limitCell = (k: KeyTrend) =>
-  k.usage.limit.kind === 'lifetime'
-    ? `${k.usage.limit.used ?? '?'} / ${k.usage.limit.value ?? '?'}`
-    : String(dailyLimitOf(k.usage.limit));
-const note = (k: KeyTrend) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
-
-/** The per-key table: the N days' figures, busiest first. */
-export function trendTable(t: TrendReport, rows: number): Summary['table'] {
-  const n = t.days.length;
-  const quota = lifetime(t);
-  const head = quota
-    ? ['Label', 'Key', `Requests (${n}×24 h)`, 'Last 24 h', 'Used / total quota', 'Quota runs out', 'Note']
-    : ['Label', 'Key', `Requests (${n} days)`, 'Last day', 'Busiest day', 'Daily limit', 'Limit reached', 'Note'];
   return {
-    head,
-    rows: t.keys.slice(0, rows).map((k) => {
-      const figures = quota ? [String(k.total), String(k.last)] : [String(k.total), String(k.last), String(k.peak)];
-      return [k.usage.label, shortenKey(k.usage.key), ...figures, limitCell(k), reachText(k), note(k)];
-    }),
+    title,
+    x: keys.map((k) => k.usage.label || 'no label'),
+    y: { label: known ? '% of limit' : 'Requests', max: known ? Math.max(100, ...bars) : axisTop(bars) },
+    bars,
+    ...(known ? { line: bars.map(() => 100) } : {}),
+    horizontal: true,
   };
 }
 
-/**
- * The old tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
- * `使用率`, so scripts that read its fields still find them): `| 14天请求: 455 | 达限: 2026-12-13`.
- */
-export function trendUsageLines(t: TrendReport, rows: KeyUsage[]): string[] {
-  const byKey = new Map(t.keys.map((k) => [k.usage.key, k]));
-  return rows.map((row) => {
-    const k = byKey.get(row.key);
-    const reach = k && k.reachesOn !== undefined ? (k.reachesIn === 0 ? '已达' : k.reachesOn) : '-';
-    // One flat string: the template's pieces (and usageLine's) kept alive took twice the memory.
-    return Buffer.from(`${usageLine(row)} | ${t.days.length}天请求: ${k?.total ?? 0} | 达限: ${reach}`).toString();
-  });
+/** The charts of the N days, and each server day's totals (the exact figures below them). */
+export function reportTrendCharts(target: Report, t: TrendReport): void {
+  for (const chart of [dailyChart(t), busiestAgainstLimitChart(t)]) if (chart) target.charts.push(chart);
+  if (t.calendar)
+    target.days = t.days.map((day, i) => ({ day, requests: t.dailyTotals[i]!, keysUsed: t.dailyKeysUsed[i]! }));
 }
 
-/** Terminal lines: one per day (`趋势: <day> | 请求: N | 活跃密钥: M`), where the server keeps days. */
-export function dailyLines(t: TrendReport): string[] {
-  if (!t.calendar) return [];
-  return t.days.map((d, i) => `趋势: ${d} | 请求: ${t.dailyTotals[i]} | 活跃密钥: ${t.dailyKeysUsed[i]}`);
+const reachText = (k: KeyTrend) => (k.reachesOn === undefined ? '' : k.reachesIn === 0 ? 'reached' : k.reachesOn);
+const note = (k: KeyTrend) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
+
+/** The per-key table: the N days' figures, busiest first, each key shortened. */
+export function emitTrendRows(target: Report, t: TrendReport): void {
+  const row = target.open(trendTable(t.days.length, lifetime(t)));
+  for (const k of t.keys)
+    row({
+      label: k.usage.label,
+      key: shortenKey(k.usage.key),
+      requests: k.usage.requests,
+      percent: k.usage.percent,
+      total: k.total,
+      last: k.last,
+      peak: k.peak,
+      limit: k.usage.limit,
+      reaches: reachText(k),
+      reachesIn: k.reachesIn,
+      note: note(k),
+      alert: k.usage.alert,
+      spike: k.spike,
+      perDay: k.perDay,
+    });
 }
 
-/** What the N days show, as summary facts. */
-export function trendFacts(t: TrendReport, report: UsageReport): Array<[string, string]> {
-  const facts: Array<[string, string]> = [
-    ['Period', t.calendar ? windowText(t) : `${windowText(t)} (this server keeps no per-day counts)`],
-    [`Requests (period)`, String(t.total)],
-    [
-      'Forecast',
+/** What the N days show, as facts. */
+export function setTrendFacts(target: Report, t: TrendReport, report: UsageReport): void {
+  target.facts
+    .set('period', t.calendar ? windowText(t) : `${windowText(t)} (this server keeps no per-day counts)`)
+    .set('requests_period', t.total)
+    .set(
+      'forecast',
       t.runningOut.length === 0
         ? `no key reaches its ${lifetime(t) ? 'lifetime quota' : 'daily limit'} within ${t.forecastDays} ` +
-          'day(s) at its recent rate'
+            'day(s) at its recent rate'
         : `${t.runningOut.length} key(s) within ${t.forecastDays} day(s): ${named(t.runningOut, (k) => reachText(k))}`,
-    ],
-    ['Idle keys', t.idle.length === 0 ? 'none' : `${t.idle.length}, rotation candidates: ${named(t.idle, () => '')}`],
-    [
-      'Spikes',
+    )
+    .set(
+      'idle_keys',
+      t.idle.length === 0 ? 'none' : `${t.idle.length}, rotation candidates: ${named(t.idle, () => '')}`,
+    )
+    .set(
+      'spikes',
       t.days.length < 2
         ? 'need days of 2 or more'
         : `${t.spikes.length} (last day above ${t.spikeFactor}× the key's mean of the days before, ` +
-          `and at least ${t.spikeMinRequests})`,
-    ],
-  ];
+            `and at least ${t.spikeMinRequests})`,
+    );
   if (report.basis === 'server-wide daily limit' && report.unknownLimit?.stand === 'unknown')
-    facts.push(['Forecast note', 'no daily-limit forecast: the server-wide limit is unknown (server-daily-limit)']);
-  return facts;
+    target.facts.set('forecast_note', 'no daily-limit forecast: the server-wide limit is unknown (server-daily-limit)');
 }
 
 /** The warning of one spike. */
@@ -174,12 +135,20 @@ export function spikeWarning(t: TrendReport, k: KeyTrend): string {
   const when = t.calendar ? `on ${t.days.at(-1)}` : 'in the last 24 h';
   const mean = Math.round((k.meanBefore ?? 0) * 10) / 10;
   return (
-    `Key ${shortenKey(k.usage.key)} (${flat(k.usage.label) || 'no label'}) made ${k.last} request(s) ${when}, ` +
+    `Key ${shortenKey(k.usage.key)} (${k.usage.label || 'no label'}) made ${k.last} request(s) ${when}, ` +
     `more than ${t.spikeFactor}× its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`
   );
 }
 
-export const TREND_CSV_COLUMNS = ['day', 'label', 'key_short', 'requests', 'daily_limit', 'percent'] as const;
+export const TREND_CSV_COLUMNS = [
+  'day',
+  'label',
+  'key_short',
+  'requests',
+  'daily_limit',
+  'percent',
+  'daily_limit_source',
+] as const;
 
 /**
  * The CSV rows, by day then label: every key on every day (0 where unused). Window servers (v10)
@@ -205,8 +174,10 @@ export function* trendCsvRows(t: TrendReport): Generator<Record<(typeof TREND_CS
       label: k.usage.label,
       key_short: shortenKey(k.usage.key),
       requests: String(requests),
-      daily_limit: String(daily ?? dailyLimitOf(limit) ?? ''),
+      daily_limit: limit.kind === 'daily' ? String(daily ?? 'unknown') : '',
       percent,
+      // As the keys CSV: key, given, learned or assumed; unknown; empty for lifetime quotas.
+      daily_limit_source: limit.kind === 'daily' ? (daily === undefined ? 'unknown' : limit.source) : '',
     };
   };
   if (!t.calendar) {

@@ -3,8 +3,8 @@
 // the day each key reaches its limit at its recent rate, idle keys, and spikes. rotate --idle-days
 // asks the same history which keys were used.
 
-import type { CommandContext } from '../commands/contract.js';
-import { localDay } from '../config/options.js';
+import type { RunContext } from '../config/context.js';
+import { localDay, type Options } from '../config/options.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { KeyUsage, UsageReport } from './usage-report.js';
 
@@ -129,7 +129,13 @@ async function readHistory(api: QuotaProxy, report: UsageReport, days: string[])
 }
 
 /** The trends of the report's keys over `options.days` server days ending at the report's day. */
-export async function collectTrends(ctx: CommandContext, report: UsageReport): Promise<TrendReport> {
+/** What reading the N days needs of the run (a command's context satisfies it). */
+export interface TrendContext {
+  options: Pick<Options, 'days' | 'forecastDays' | 'spikeFactor' | 'spikeMinRequests'>;
+  api: QuotaProxy;
+}
+
+export async function collectTrends(ctx: TrendContext, report: UsageReport): Promise<TrendReport> {
   const { options } = ctx;
   const n = options.days;
   const days = daysEndingAt(report.day, n);
@@ -181,7 +187,11 @@ export async function collectTrends(ctx: CommandContext, report: UsageReport): P
  * is uncertain (its midnight may have passed), the days it may be on count too: a key used on any of
  * them is kept.
  */
-export async function idleKeys<T extends { key: string }>(ctx: CommandContext, keys: T[], n: number): Promise<T[]> {
+export async function idleKeys<T extends { key: string }>(
+  ctx: { api: QuotaProxy; context: Pick<RunContext, 'now'> },
+  keys: T[],
+  n: number,
+): Promise<T[]> {
   const { api } = ctx;
   if (keys.length === 0) return keys;
   const wanted = new Set(keys.map((k) => k.key));

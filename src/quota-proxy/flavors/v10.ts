@@ -37,6 +37,7 @@ export const v10: FlavorAdapter = {
     maxKeysPerCreate: 1,
     perKeyDailyLimit: false,
     expiry: true,
+    listed: { expires: true, status: true },
     delete: true,
     reset: 'key',
     lifetimeQuota: true,

@@ -14,6 +14,7 @@ export const v1a: FlavorAdapter = {
     maxKeysPerCreate: 1,
     perKeyDailyLimit: true,
     expiry: false,
+    listed: { usedToday: true, status: true },
     delete: false,
     reset: 'none',
     serverDay: 'rows',

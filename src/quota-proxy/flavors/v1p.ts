@@ -12,6 +12,7 @@ export const v1p: FlavorAdapter = {
     maxKeysPerCreate: 1,
     perKeyDailyLimit: true,
     expiry: false,
+    listed: { status: true },
     delete: true,
     reset: 'day-wide',
     usageListsEveryKey: true,

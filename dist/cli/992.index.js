@@ -1,5 +1,5 @@
-export const id = 35;
-export const ids = [35,130];
+export const id = 992;
+export const ids = [992,130];
 export const modules = {
 
 /***/ 3130:
@@ -28,7 +28,88 @@ const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___defa
 
 /***/ }),
 
-/***/ 4035:
+/***/ 8850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ Report)
+/* harmony export */ });
+/* unused harmony export OUTPUTS */
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1349);
+
+/** The step outputs (the action's `outputs:`, GitLab's dotenv), by name; action.yml is held against it. */
+const OUTPUTS = (/* unused pure expression or super */ null && ([
+    'csv-path',
+    'created-count',
+    'failed-count',
+    'healthy',
+    'flavor',
+    'listed-count',
+    'alerts',
+    'deleted-count',
+    'artifact-name',
+    'artifact-id',
+    'artifact-url',
+    'artifact-digest',
+    'results',
+    'html-path',
+]));
+class Report {
+    title;
+    sinks;
+    facts = new _facts_js__WEBPACK_IMPORTED_MODULE_0__/* .Facts */ .At();
+    outputs = {};
+    alerts = [];
+    charts = [];
+    /** usage --days on a server that keeps calendar days: each day's totals, oldest first. */
+    days;
+    period;
+    ok = true;
+    /** One line saying what failed and what to do, when !ok. */
+    failure;
+    /** Set when SIGINT/SIGTERM stopped the run: the signal (exit 130/143). */
+    cancelled;
+    /** The CSV this run wrote, if any (uploaded as an artifact by the GitHub entry). */
+    csvPath;
+    /** The audit log, when this run appended to it (only then uploaded beside the CSV). */
+    auditPath;
+    /**
+     * A re-run's batch that exported every key its earlier attempts made again: its CSV holds all of
+     * theirs, so its artifact may replace theirs (output/artifact.ts sameNameRule).
+     */
+    coversEarlierAttempts;
+    table;
+    /** Rows reported so far. */
+    rows = 0;
+    constructor(title, sinks = []) {
+        this.title = title;
+        this.sinks = sinks;
+    }
+    /** Starts the table; the function it returns reports one row, handed at once to every sink. */
+    open(table) {
+        if (this.table)
+            throw new Error(`a report has one table: ${this.table.kind} is open`);
+        this.table = table;
+        for (const sink of this.sinks)
+            sink.open(this.table, this);
+        return (row) => {
+            this.rows += 1;
+            for (const sink of this.sinks)
+                sink.row(row);
+        };
+    }
+    /** The run failed: why, and what to do. */
+    fail(failure) {
+        this.ok = false;
+        this.failure = failure;
+        return this;
+    }
+}
+
+
+/***/ }),
+
+/***/ 992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,6 +118,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./src/config/labels.ts
+var config_labels = __webpack_require__(7231);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -54,7 +137,8 @@ var files = __webpack_require__(8590);
 
 /**
  * The old tool's columns first, in its order; then what else the server told us; then the count the
- * batch was asked for (batch only), which `batch --resume` completes the file to.
+ * batch was asked for (batch only), which `batch --resume` completes the file to; then where the
+ * daily_limit came from (key, given, learned, assumed).
  */
 const CSV_COLUMNS = [
     'label',
@@ -67,6 +151,7 @@ const CSV_COLUMNS = [
     'status',
     'server',
     'batch_count',
+    'daily_limit_source',
 ];
 /** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
 function neutraliseFormula(value) {
@@ -76,7 +161,7 @@ function csvRow(key, extras) {
     return {
         label: key.label,
         key: key.key,
-        daily_limit: String(key.dailyLimit ?? extras.dailyLimit ?? ''),
+        daily_limit: extras.limit?.kind === 'daily' ? String(extras.limit.value ?? 'unknown') : '',
         created_at: key.createdAt.toISOString(),
         expires_at: key.expiresAt ? key.expiresAt.toISOString() : '',
         tier: extras.tier ?? '',
@@ -84,6 +169,8 @@ function csvRow(key, extras) {
         status: key.status ?? '',
         server: extras.server,
         batch_count: extras.batchCount === undefined ? '' : String(extras.batchCount),
+        // key, given, learned or assumed (a server-wide limit v1 and v01 do not report); empty for lifetime quotas.
+        daily_limit_source: extras.limit?.kind === 'daily' ? (extras.limit.value === undefined ? 'unknown' : extras.limit.source) : '',
     };
 }
 /**
@@ -189,69 +276,27 @@ class CsvWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/reading/limits.ts
-/** DAILY_REQ_LIMIT when a v1/v01 server is started without one. */
-const UPSTREAM_DAILY_LIMIT = 200;
-/** The CSV's daily_limit where the server applies a limit it does not report. */
-const UNKNOWN_LIMIT = 'unknown';
-function limitOf(key, capabilities, serverDailyLimit) {
-    if (capabilities.lifetimeQuota)
-        return { kind: 'lifetime', value: key.totalQuota, used: key.usedQuota };
-    // A per-key server answering without a limit applies its default, which is the server-wide one.
-    if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
-        return { kind: 'daily', value: key.dailyLimit, perKey: true };
-    return { kind: 'daily', value: serverDailyLimit, perKey: false };
-}
-/** The CSV's daily_limit: the number, `unknown` for a server-wide limit nobody gave, none for lifetime quotas. */
-function dailyLimitOf(limit) {
-    if (limit.kind !== 'daily')
-        return undefined;
-    return limit.value ?? UNKNOWN_LIMIT;
-}
-/** How a server-wide limit nobody gave reads: what the server applies and what to set. */
-function unknownLimitText(flavor) {
-    return (`unknown: the ${flavor} server applies one server-wide DAILY_REQ_LIMIT to every key (upstream ` +
-        `default 200) and its admin API does not report it; set server-daily-limit to that value`);
-}
-/** The lowest count a tie is read as the limit from. */
-const MIN_READ_LIMIT = 10;
-function limitEvidence(rows) {
-    let highest = 0;
-    let count = 0;
-    for (const row of rows) {
-        if (row.requests > highest) {
-            highest = row.requests;
-            count = 1;
-        }
-        else if (row.requests === highest)
-            count += 1;
-    }
-    if (highest === 0)
-        return undefined;
-    // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
-    return {
-        atLeast: highest,
-        reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined,
-        rowsAtLimit: count,
-    };
-}
-/**
- * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
- * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
- */
-function percentUsed(used, limit) {
-    if (used === undefined || limit === undefined || limit <= 0)
-        return undefined;
-    return Math.floor((used * 100) / limit);
-}
-
+// EXTERNAL MODULE: ./src/report/limit.ts
+var report_limit = __webpack_require__(5333);
+// EXTERNAL MODULE: ./src/report/tables.ts
+var tables = __webpack_require__(6677);
 // EXTERNAL MODULE: ./src/shared/redact.ts
 var redact = __webpack_require__(8932);
 // EXTERNAL MODULE: ./src/shared/text.ts
 var shared_text = __webpack_require__(4646);
-// EXTERNAL MODULE: ./src/issuing/labels.ts
-var issuing_labels = __webpack_require__(4741);
 ;// CONCATENATED MODULE: ./src/issuing/batch-numbers.ts
+// Which keys under one invocation's batch labels are the batch's, number by number. A re-run
+// attempt (./rerun.ts) and `batch --resume` (./resume.ts) read the server's keys by label, and a
+// label is only text: anyone with the admin token can create a key under one of ours.
+//
+// The rule: a label at number N stands for as many numbers as the batch made under it — one,
+// except for a v01 chunk (one request of up to 100 keys, all under its first label), which stands
+// for N … N + k − 1 but never reaches the next label of the same invocation, past the batch's end,
+// or beyond one request's keys. The batch made its keys first (nobody can copy a label before it
+// exists), so the oldest keys under a label are the batch's and any later one is not: it is left
+// out, named, and left alone. When the last key the label can hold and the next one share their
+// creation time, which of them is the batch's cannot be told: none of those is taken, and their
+// numbers count as missing. Keys the caller knows to be the batch's (a resumed CSV's) come first.
 
 
 
@@ -259,7 +304,7 @@ const created = (key) => key.createdAt.getTime();
 /** Numbers the keys of one invocation's batch labels (`byLabel`: label → its keys on the server). */
 function numberBatchKeys(byLabel, rules) {
     const starts = [...byLabel.keys()]
-        .map((label) => ({ label, first: (0,issuing_labels/* parseBatchLabel */.Cp)(label).number }))
+        .map((label) => ({ label, first: (0,config_labels/* parseBatchLabel */.Cp)(label).number }))
         .sort((a, b) => a.first - b.first);
     const result = { byNumber: new Map(), surplus: [] };
     starts.forEach(({ label, first }, i) => {
@@ -1060,7 +1105,7 @@ class KeyIssuer {
             if (last &&
                 last.requests.length < max &&
                 ownSuffix &&
-                (0,issuing_labels/* followsInBatch */.wc)(last.requests.at(-1).label, request.label, ownSuffix))
+                (0,config_labels/* followsInBatch */.wc)(last.requests.at(-1).label, request.label, ownSuffix))
                 last.requests.push(request);
             else
                 units.push({ label: request.label, requests: [request], fresh: true });
@@ -1328,7 +1373,7 @@ function isRerunOfBatch(context, requests) {
         return false;
     return (requests.length > 0 &&
         requests.every((r) => {
-            const label = (0,issuing_labels/* parseBatchLabel */.Cp)(r.label);
+            const label = (0,config_labels/* parseBatchLabel */.Cp)(r.label);
             return (label?.run === context.runId &&
                 label.attempt === context.attempt &&
                 label.invocation === context.invocation &&
@@ -1354,7 +1399,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     const byNumber = new Map();
     let stem = '';
     for (const request of requests) {
-        const label = (0,issuing_labels/* parseBatchLabel */.Cp)(request.label);
+        const label = (0,config_labels/* parseBatchLabel */.Cp)(request.label);
         stem = label.stem;
         byNumber.set(label.number, request);
     }
@@ -1363,7 +1408,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     const nonces = new Map();
     for await (const page of api.listKeys()) {
         for (const key of page) {
-            const label = (0,issuing_labels/* parseBatchLabel */.Cp)(key.label);
+            const label = (0,config_labels/* parseBatchLabel */.Cp)(key.label);
             if (!label ||
                 label.run !== context.runId ||
                 label.invocation !== context.invocation ||
@@ -1428,12 +1473,13 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 
 
 
-/** Issues `requests`, streams them into the CSV, and reports counts, outputs and the summary table. */
+
+/** Issues `requests`, streams them into the CSV (and the table), and reports counts, outputs and facts. */
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
     const { options, api, log, cancellation, context } = ctx;
     // Opened by run() before the first request; a caller without it (tests) opens it here, still before any create.
     const csv = ctx.csv ?? new CsvWriter(options.output);
-    const { sink, dailyLimitFor } = csvSink(ctx, csv);
+    const sink = csvSink(ctx, csv, how.table !== false);
     let result;
     let carried;
     let csvPath;
@@ -1474,11 +1520,10 @@ async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {})
         // a key there is nothing to hand over: no header-only file replaces an earlier CSV, none is uploaded.
         csvPath = await csv.close({ keepEmpty: false });
     }
-    reportIssue(ctx, result, csvPath, dailyLimitFor, carried?.fact);
-    const report = verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
-    // A re-run that exported every key of its earlier attempts: its CSV holds all of theirs.
-    const covers = carried !== undefined && !how.carryOver && !carried.failure && !carried.collided;
-    return covers ? { ...report, coversEarlierAttempts: true } : report;
+    reportIssue(ctx, result, csvPath, carried?.fact);
+    const verdict = verdictOf(ctx, result, csvPath, minSuccess, carried?.failure, how.runAgain);
+    const coversEarlierAttempts = carried !== undefined && !how.carryOver && !carried.failure && !carried.collided;
+    return { ...verdict, csvPath, result, coversEarlierAttempts };
 }
 /** The carried-over keys count as the batch's, first; what was held back or could not be checked, as failures. */
 function carryInto(result, carried, requests) {
@@ -1489,33 +1534,39 @@ function carryInto(result, carried, requests) {
     if (carried.failure)
         result.failures = requests.map((r) => ({ label: r.label, error: carried.failure }));
 }
-/** Step: where each key goes: one CSV row, its daily_limit as the flavor applies it (said once when server-wide). */
-function csvSink(ctx, csv) {
-    const { options, api, log, server } = ctx;
-    // The CSV's daily_limit: the key's own (v1p, v1a), the server-wide one (v1, v01), none for lifetime quotas (v10).
-    const dailyLimitFor = (key) => {
+/**
+ * Step: where each key goes: one CSV row (and one table row, shortened), its limit as the flavor
+ * applies it (said once when the server has one limit for every key).
+ */
+function csvSink(ctx, csv, table) {
+    const { options, api, log, server, report } = ctx;
+    const row = table ? report.open((0,tables/* issuedTable */.MF)()) : undefined;
+    const serverWide = (0,report_limit/* serverWideLimit */.u8)(options.serverDailyLimit);
+    // The key's own limit (v1p, v1a), the server-wide one (v1, v01), its lifetime quota (v10).
+    const limitFor = (key) => {
         const capabilities = api.known?.capabilities;
         if (!capabilities)
             return undefined;
-        return dailyLimitOf(limitOf({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, options.serverDailyLimit));
+        return (0,report_limit/* limitOf */.LF)({ ...key, dailyLimit: key.dailyLimit ?? options.limit }, capabilities, serverWide);
     };
     let warnedGlobalLimit = false;
-    const sink = (key) => {
+    return (key) => {
         const capabilities = api.known?.capabilities;
         if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !warnedGlobalLimit) {
             warnedGlobalLimit = true;
             log.warning(options.serverDailyLimit === undefined
                 ? `The ${api.flavor} server has no per-key daily limit: it applies one server-wide limit to every ` +
                     `key, its DAILY_REQ_LIMIT, which its admin API does not report; the CSV's daily_limit says ` +
-                    `${UNKNOWN_LIMIT} ` +
-                    `(set server-daily-limit to the server's DAILY_REQ_LIMIT to record it).`
+                    `${serverWide.value} (daily_limit_source assumed, the upstream default): set server-daily-limit to ` +
+                    `the server's DAILY_REQ_LIMIT to record it.`
                 : `The ${api.flavor} server has no per-key daily limit: it applies its server-wide limit to every ` +
                     `key; the CSV records server-daily-limit (${options.serverDailyLimit}).`);
         }
+        const limit = limitFor(key);
         const batchCount = options.command === 'batch' ? options.count : undefined;
-        csv.write(csvRow(key, { dailyLimit: dailyLimitFor(key), tier: options.tier, server, batchCount }));
+        csv.write(csvRow(key, { limit, tier: options.tier, server, batchCount }));
+        row?.({ label: key.label, key: (0,redact/* shortenKey */.PV)(key.key), limit, createdAt: key.createdAt });
     };
-    return { sink, dailyLimitFor };
 }
 /**
  * Step, on a re-run: the keys an earlier attempt of this run made for `requests` go into the CSV
@@ -1523,7 +1574,7 @@ function csvSink(ctx, csv) {
  */
 async function reuseEarlierAttempts(ctx, requests) {
     const { options, api, log, context } = ctx;
-    const fact = 'Re-exported from an earlier attempt';
+    const fact = { name: 're_exported' };
     try {
         const earlier = await findEarlierAttempts(api, context, requests, options.nameGiven !== '');
         if (earlier.collided.length > 0) {
@@ -1556,39 +1607,28 @@ async function reuseEarlierAttempts(ctx, requests) {
         };
     }
 }
-/** Step: outputs, summary facts and table, and the log lines of what was created and what not. */
-function reportIssue(ctx, result, csvPath, dailyLimitFor, carriedFact = 'Re-exported from an earlier attempt') {
-    const { api, log, outputs, summary } = ctx;
+/** Step: outputs and facts, and the log lines of what was created and what not. */
+function reportIssue(ctx, result, csvPath, carried = { name: 're_exported' }) {
+    const { api, log, report } = ctx;
     const created = result.created.length;
     const failed = result.failures.length;
-    Object.assign(outputs, {
+    Object.assign(report.outputs, {
         'csv-path': csvPath ?? '',
         'created-count': String(created),
         'failed-count': String(failed),
     });
-    summary.facts.push(['Requested', String(result.requested)], ['Created', String(created)], ['Failed', String(failed)], ['CSV', csvPath ?? 'none (no key was created)']);
-    if (result.reexported > 0)
-        summary.facts.push([carriedFact, String(result.reexported)]);
-    if (result.adopted > 0)
-        summary.facts.push(['Found on the server after an unknown outcome', String(result.adopted)]);
-    if (result.duplicatesDeleted > 0)
-        summary.facts.push(['Duplicate keys deleted', String(result.duplicatesDeleted)]);
-    if (result.repeatedKeys > 0)
-        summary.facts.push(['Keys the server answered twice', String(result.repeatedKeys)]);
-    if (api.retriesMade > 0)
-        summary.facts.push(['Retried requests', String(api.retriesMade)]);
-    summary.table = {
-        rest: 'in the CSV',
-        head: ['Label', 'Key', 'Daily limit', 'Created (UTC)'],
-        rows: result.created.map((k) => [
-            k.label,
-            (0,redact/* shortenKey */.PV)(k.key),
-            String(dailyLimitFor(k) ?? '—'),
-            k.createdAt.toISOString(),
-        ]),
-    };
-    // By label, as the batch numbers them (creates finish in any order).
-    summary.table.rows.sort((a, b) => (0,issuing_labels/* compareLabels */.HK)(a[0], b[0]));
+    if (csvPath)
+        report.csvPath = csvPath;
+    report.facts
+        .set('requested', result.requested)
+        .set('created', created)
+        .set('failed', failed)
+        .set('csv', csvPath ?? 'none (no key was created)')
+        .set(carried.name, result.reexported > 0 ? `${result.reexported}${carried.note ?? ''}` : undefined)
+        .set('adopted', result.adopted || undefined)
+        .set('duplicates_deleted', result.duplicatesDeleted || undefined)
+        .set('repeated_keys', result.repeatedKeys || undefined)
+        .set('retried_requests', api.retriesMade || undefined);
     log.info(`Created ${created} of ${result.requested} key(s); CSV: ${csvPath ?? 'none (no key was created)'}`);
     for (const line of notCreatedLines(result.failures))
         log.warning(line);
@@ -1610,7 +1650,7 @@ function notCreatedLines(failures) {
     }
     const shown = [...byReason].slice(0, REASONS_SHOWN);
     const lines = shown.map(([reason, labels]) => {
-        labels.sort(issuing_labels/* compareLabels */.HK);
+        labels.sort(config_labels/* compareLabels */.HK);
         const which = labels.length === 1 ? labels[0] : `${labels.length} keys (${labels[0]} … ${labels.at(-1)})`;
         return `Not created: ${which}: ${reason}`;
     });
@@ -1621,10 +1661,9 @@ function notCreatedLines(failures) {
 }
 /** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
 function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
-    const { outputs, summary, server, cancellation } = ctx;
+    const { server, cancellation } = ctx;
     const created = result.created.length;
     const failed = result.failures.length;
-    const report = { outputs, summary, csvPath, result };
     const unresolved = result.unresolved.length > 0
         ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
             `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up ` +
@@ -1634,16 +1673,14 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
     if (result.cancelled) {
         return {
             ok: false,
-            cancelled: cancellation?.reason ?? 'cancelled',
             failure: `Cancelled (${cancellation?.reason ?? 'cancelled'}): ${created} of ${result.requested} ` +
                 `key(s) created${csvPath ? `, all in ${csvPath}` : ''}; ${failed} not created.${unresolved}`,
-            ...report,
         };
     }
     if (earlierFailure)
-        return { ok: false, failure: earlierFailure, ...report };
+        return { ok: false, failure: earlierFailure };
     if (created >= minSuccess && result.unresolved.length === 0)
-        return { ok: true, ...report };
+        return { ok: true };
     const first = result.failures[0]?.error ?? 'unknown error';
     return {
         ok: false,
@@ -1651,11 +1688,11 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
             `${csvPath ? `the ${created} created are in ${csvPath}` : 'no CSV was written, as no key was created'}` +
             `.${unresolved}` +
             `${result.heldBackUntil && runAgain ? ` Run again after ${result.heldBackUntil}${runAgain}.` : ''}`,
-        ...report,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/issuing/key-requests.ts
+
 const DAY_MS = 86_400_000;
 class KeyRequestRules {
     services;
@@ -1710,7 +1747,7 @@ class KeyRequestRules {
     }
 }
 /**
- * The summary fact naming the tier, when one was chosen: its limit only where the server applies it
+ * The fact naming the tier, when one was chosen: its limit only where the server applies it
  * (per-key daily limits, or v10's totalQuota with limit-as-total-quota), never a figure it ignores.
  */
 function tierFact(options, adapter) {
@@ -1720,30 +1757,31 @@ function tierFact(options, adapter) {
     const given = options.limit !== tierLimit ? `; limit ${options.limit} given` : '';
     const capabilities = adapter?.capabilities;
     if (!capabilities || capabilities.perKeyDailyLimit)
-        return ['Tier', `${options.tier} (${tierLimit}/day${given})`];
+        return `${options.tier} (${tierLimit}/day${given})`;
     if (capabilities.lifetimeQuota) {
-        return [
-            'Tier',
-            options.limitAsTotalQuota
-                ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} ` +
-                    `server has no daily limits)`
-                : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not ` +
-                    `daily limits)`,
-        ];
+        return options.limitAsTotalQuota
+            ? `${options.tier} (${options.limit} sent as each key's lifetime totalQuota; the ${adapter.flavor} ` +
+                `server has no daily limits)`
+            : `${options.tier} (its limit is not applied: the ${adapter.flavor} server has lifetime quotas, not ` +
+                `daily limits)`;
     }
     const serverWide = options.serverDailyLimit === undefined
-        ? 'unknown (server-daily-limit not set)'
+        ? `${report_limit/* UPSTREAM_DAILY_LIMIT */.K9} (assumed: server-daily-limit not set)`
         : `${options.serverDailyLimit} (server-daily-limit)`;
-    return [
-        'Tier',
-        `${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily ` +
-            `limit to every key, ${serverWide})`,
-    ];
+    return (`${options.tier} (its limit is not applied: the ${adapter.flavor} server applies one server-wide daily ` +
+        `limit to every key, ${serverWide})`);
 }
 
 // EXTERNAL MODULE: ./src/config/options.ts + 3 modules
-var config_options = __webpack_require__(7250);
+var config_options = __webpack_require__(8459);
 ;// CONCATENATED MODULE: ./src/issuing/resume.ts
+// `batch --resume FILE`: completes the batch FILE records (./batch-file.ts) under its own labels.
+// One listing of the server's keys decides, by ./batch-numbers.ts, which number has its key: FILE's
+// keys first, then a key under one of the batch's labels that FILE lacks (a create whose answer was
+// lost) is the batch's and goes into FILE, while one made after the batch's own is not and stays
+// out, named. A key of FILE no longer on the server leaves its number missing. Only the missing
+// numbers are created, with the same labels — never under a label that holds keys not the batch's,
+// which the run's reconciliation would otherwise count as its own.
 
 
 
@@ -1756,7 +1794,7 @@ async function batchKeysOnServer(ctx, batch) {
     const listed = new Set();
     for await (const page of ctx.api.listKeys()) {
         for (const key of page) {
-            const label = (0,issuing_labels/* parseBatchLabel */.Cp)(key.label);
+            const label = (0,config_labels/* parseBatchLabel */.Cp)(key.label);
             if (label?.stem !== batch.stem || label.suffix !== batch.suffix)
                 continue;
             ctx.log.secret(key.key, 'key');
@@ -1781,7 +1819,7 @@ async function resumeBatch(ctx, batch, requests) {
     catch (error) {
         const failure = `Could not check the keys of ${batch.file} on the server: ${messageOf(error)}. Nothing was created and ` +
             `the file is unchanged; run again when the server answers.`;
-        return { keys: [], rest: [], failure, fact: '' };
+        return { keys: [], rest: [], failure, fact: { name: 'kept_from_file' } };
     }
     const { byLabel, listed, gone } = found;
     // FILE's keys on the server first, in its order; its keys gone from the server after them.
@@ -1793,7 +1831,7 @@ async function resumeBatch(ctx, batch, requests) {
     const rest = [];
     const held = [];
     for (const request of requests) {
-        const key = numbered.byNumber.get((0,issuing_labels/* parseBatchLabel */.Cp)(request.label).number);
+        const key = numbered.byNumber.get((0,config_labels/* parseBatchLabel */.Cp)(request.label).number);
         if (key && listed.has(key.key))
             continue;
         // A label holding keys that are not the batch's: creating under it would add to them.
@@ -1812,7 +1850,13 @@ async function resumeBatch(ctx, batch, requests) {
     // Every key of FILE still on the server stays in it, in its order (also one beyond its label's numbers).
     const onServer = new Map([...byLabel.values()].flat().map((key) => [key.key, key]));
     const kept = batch.rows.filter((row) => listed.has(row.key)).map((row) => onServer.get(row.key));
-    return { keys: [...kept, ...adopted], rest, held, adopted: adopted.length, fact: `Kept from ${batch.file}` };
+    return {
+        keys: [...kept, ...adopted],
+        rest,
+        held,
+        adopted: adopted.length,
+        fact: { name: 'kept_from_file', note: ` (${batch.file})` },
+    };
 }
 function explain(ctx, batch, { gone, adopted, rest }) {
     const { log } = ctx;
@@ -1863,8 +1907,7 @@ function resumeCommand(options, server) {
 // The admin rate limit is counted as the real run counts it (KeyIssuer's announceRateLimit): what
 // fits the window now, the rest only when on-rate-limit is wait and max-wait-seconds covers the wait.
 
-/** Rows of the summary table; the counts cover every request. */
-const TABLE_ROWS = 200;
+
 /** How many of `keys` keys the real run would create under the admin rate limit, and why. */
 function rateLimitOutcome(ctx, keys) {
     const { api, options } = ctx;
@@ -1894,34 +1937,25 @@ function rateLimitOutcome(ctx, keys) {
 }
 /** The report of a dry run: count, labels, limits, create requests and the rate-limit plan. */
 function wouldIssue(ctx, requests) {
-    const { api, log, outputs, summary } = ctx;
+    const { api, log, report } = ctx;
     const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
     const sent = Math.ceil(requests.length / perRequest);
     const { creates, text: rateLimit } = rateLimitOutcome(ctx, requests.length);
-    Object.assign(outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
-    summary.facts.push(['Dry run', 'yes: nothing was created (no create request was sent, no CSV written)'], ['Would create', String(creates)], ...(creates < requests.length
-        ? [['Would not create (rate limit)', String(requests.length - creates)]]
-        : []), ['Create requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`], ['Rate limit', rateLimit]);
-    summary.table = {
-        head: ['Label', 'Daily limit', 'Expires (UTC)', 'Result'],
-        rows: requests
-            .slice(0, TABLE_ROWS)
-            .map((r, i) => [
-            r.label,
-            String(r.dailyLimit),
-            r.expiresAt?.toISOString() ?? '',
-            i < creates ? 'would create' : 'would not be created (rate limit)',
-        ]),
-        // Only the first rows are kept: the job summary then shows no misleading "last" rows.
-        total: requests.length,
-        rest: creates === requests.length ? 'would be created too' : 'not shown (the counts above say which go)',
-    };
-    if (requests.length > TABLE_ROWS)
-        summary.facts.push(['Table', `the first ${TABLE_ROWS} of ${requests.length} keys`]);
+    Object.assign(report.outputs, { 'csv-path': '', 'created-count': '0', 'failed-count': '0' });
+    report.facts
+        .set('dry_run', 'yes: nothing was created (no create request was sent, no CSV written)')
+        .set('would_create', creates)
+        .set('would_not_create', creates < requests.length ? requests.length - creates : undefined)
+        .set('create_requests', `${sent}${perRequest > 1 ? ` (up to ${perRequest} keys each)` : ''}`)
+        .set('rate_limit', rateLimit);
+    const rest = creates === requests.length ? 'would be created too' : 'not shown (the counts above say which go)';
+    const row = report.open((0,tables/* plannedTable */.nO)(rest));
+    for (const [i, r] of requests.entries())
+        row({ ...r, result: i < creates ? 'would create' : 'would not be created (rate limit)' });
     const labels = requests.length > 1 ? `${requests[0].label} … ${requests.at(-1).label}` : requests[0]?.label;
     log.info(`Dry run: would create ${creates} of ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ` +
         `${rateLimit}.`);
-    return { ok: true, outputs, summary };
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/batch.ts
@@ -1936,28 +1970,30 @@ function wouldIssue(ctx, requests) {
  */
 async function runBatch(ctx) {
     const { name, count, minSuccess, resume } = ctx.options;
+    const { report } = ctx;
     if (resume)
         ctx = { ...ctx, context: { ...ctx.context, labelSuffix: resume.suffix } };
     const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
-    const requests = (0,issuing_labels/* batchLabels */.WG)(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
-    // The tier's limit is shown only once the flavor tells whether the server applies it.
-    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
+    const requests = (0,config_labels/* batchLabels */.WG)(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
     rules.explain(); // forced flavor, or v10 told by its health answer
     const carryOver = resume && (() => resumeBatch(ctx, resume, requests));
+    // The tier's limit as the flavor, once known, applies it.
+    const tier = () => report.facts.set('tier', tierFact(ctx.options, ctx.api.known));
     if (ctx.options.dryRun) {
         const carried = carryOver && (await carryOver());
+        tier();
         if (carried?.failure)
-            return { ok: false, failure: carried.failure, outputs: ctx.outputs, summary: ctx.summary };
+            return report.fail(carried.failure);
         return wouldIssue(ctx, carried ? carried.rest : requests);
     }
-    const report = await issueToCsv(ctx, requests, minSuccess, {
+    const outcome = await issueToCsv(ctx, requests, minSuccess, {
         ...(carryOver ? { carryOver } : {}),
         runAgain: runAgainHow(ctx),
     });
     rules.explain(); // learnt from the first creation
-    if (tierAt >= 0)
-        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
-    return report;
+    tier();
+    report.coversEarlierAttempts = outcome.coversEarlierAttempts || undefined;
+    return outcome.ok ? report : report.fail(outcome.failure ?? 'failed');
 }
 /** What finishes a batch the admin rate limit cut short: a re-run of the job (GitHub), else `batch --resume`. */
 function runAgainHow(ctx) {
@@ -1991,6 +2027,13 @@ class Refusal extends Error {
     constructor(message) {
         super(message);
         this.name = 'Refusal';
+    }
+}
+/** Throws the one-line refusal when the flavor cannot delete keys (delete, rotate). */
+function refuseWithoutDelete(adapter, operation) {
+    if (!adapter.capabilities.delete) {
+        throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was ` +
+            `deleted (remove keys on the server itself).`);
     }
 }
 /** `prefix…suffix` (or `prefix...suffix`) of a shortened key, when `name` looks like one. */
@@ -2070,7 +2113,7 @@ async function resolveKeys(api, target, options) {
 const shownLabel = (label) => (0,shared_text/* oneLine */.T)(label.replace(/\p{Cc}/gu, ' '), 120);
 /** No key is labelled `name`, but these labels (with their key counts) start with it. */
 function prefixMessage(name, labels, operation) {
-    const sorted = [...labels.keys()].sort(issuing_labels/* compareLabels */.HK);
+    const sorted = [...labels.keys()].sort(config_labels/* compareLabels */.HK);
     if (sorted.length > 1) {
         const first = sorted.slice(0, 3).map((l) => `"${shownLabel(l)}"`);
         return (`No key is labelled "${name}"; ${sorted.length} labels start with it (${first.join(', ')}` +
@@ -2096,22 +2139,15 @@ var bounded = __webpack_require__(3672);
 
 
 
-/** Throws the one-line refusal when the flavor cannot delete keys. */
-function refuseWithoutDelete(adapter, operation) {
-    if (!adapter.capabilities.delete) {
-        throw new Refusal(`The ${adapter.flavor} quota-proxy flavor has no delete endpoint: ${operation} refused, nothing was ` +
-            `deleted (remove keys on the server itself).`);
-    }
-}
+
 /** Keys named in the dry run's log line; the table has them all. */
 const LOGGED_KEYS = 20;
-const errorText = (error) => (error instanceof Error ? error.message : String(error));
 /**
  * Step (dry-run): the keys resolved, each `would delete`; no DELETE is sent. A key given as such is
  * looked up in the key list (read-only), so a dry run fails where the delete would.
  */
 async function wouldDelete(ctx, resolution) {
-    const { api, log, outputs, summary } = ctx;
+    const { api, log, report } = ctx;
     let { keys } = resolution;
     if (resolution.by === 'key') {
         let found;
@@ -2120,32 +2156,34 @@ async function wouldDelete(ctx, resolution) {
                 found ??= page.find((k) => k.key === keys[0].key);
         }
         catch (error) {
-            return { ok: false, failure: `Could not look the key up: ${errorText(error)}`, outputs, summary };
+            return report.fail(`Could not look the key up: ${messageOf(error)}`);
         }
         if (!found)
-            return { ok: false, failure: `The server has no key ${(0,redact/* shortenKey */.PV)(keys[0].key)}.`, outputs, summary };
+            return report.fail(`The server has no key ${(0,redact/* shortenKey */.PV)(keys[0].key)}.`);
         keys = [found];
     }
-    summary.facts.push(['Dry run', 'yes: nothing was deleted (no DELETE was sent)'], ['Resolved by', resolution.by], ['Would delete', String(keys.length)]);
-    summary.table = {
-        head: ['Label', 'Key', 'Created (UTC)', 'Result'],
-        rows: keys.map((k) => [k.label ?? '', (0,redact/* shortenKey */.PV)(k.key), k.createdAt?.toISOString() ?? '', 'would delete']),
-    };
+    report.facts
+        .set('dry_run', 'yes: nothing was deleted (no DELETE was sent)')
+        .set('resolved_by', resolution.by)
+        .set('would_delete', keys.length);
+    const row = report.open((0,tables/* outcomeTable */.Lh)({ created: true, replacement: false }));
+    for (const k of keys)
+        row({ label: k.label ?? '', key: (0,redact/* shortenKey */.PV)(k.key), createdAt: k.createdAt, result: 'would delete' });
     const shown = keys.slice(0, LOGGED_KEYS).map((k) => (0,redact/* shortenKey */.PV)(k.key));
     log.info(`Dry run: would delete ${shown.join(', ')}${keys.length > LOGGED_KEYS ? ', …' : ''}.`);
-    return { ok: true, outputs, summary };
+    return report;
 }
 async function runDelete(ctx) {
-    const { options, api, log, outputs, summary } = ctx;
+    const { options, api, log, report } = ctx;
     if (options.key)
         log.secret(options.key, 'key');
-    outputs['deleted-count'] = '0';
+    report.outputs['deleted-count'] = '0';
     let resolution;
     try {
         resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') });
     }
     catch (error) {
-        return { ok: false, failure: errorText(error), outputs, summary };
+        return report.fail(messageOf(error));
     }
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
@@ -2157,7 +2195,7 @@ async function runDelete(ctx) {
     let deleted = 0;
     const missing = [];
     const failures = [];
-    const rows = [];
+    const row = report.open((0,tables/* outcomeTable */.Lh)({ created: true, replacement: false }));
     ctx.progress.start(resolution.keys.length, 'keys deleted');
     await (0,bounded/* forEachBounded */.a)(resolution.keys, options.concurrency, async (key) => {
         const short = (0,redact/* shortenKey */.PV)(key.key);
@@ -2175,41 +2213,24 @@ async function runDelete(ctx) {
             }
         }
         catch (error) {
-            reason = errorText(error);
+            reason = messageOf(error);
             failures.push(`${short}: ${reason}`);
             result = 'failed';
         }
         ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
-        rows.push([key.label ?? '', short, key.createdAt?.toISOString() ?? '', result]);
+        row({ label: key.label ?? '', key: short, createdAt: key.createdAt, result });
         ctx.progress.tick();
     });
     ctx.progress.done();
-    outputs['deleted-count'] = String(deleted);
-    summary.facts.push(['Resolved by', resolution.by], ['Deleted', String(deleted)]);
-    // By label: deletes finish in any order.
-    summary.table = {
-        head: ['Label', 'Key', 'Created (UTC)', 'Result'],
-        rows: rows.sort((a, b) => (0,issuing_labels/* compareLabels */.HK)(a[0], b[0])),
-    };
-    if (failures.length > 0) {
-        return {
-            ok: false,
-            failure: `${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ` +
-                `${failures[0]}); ${deleted} deleted.`,
-            outputs,
-            summary,
-        };
-    }
-    if (missing.length > 0) {
-        return {
-            ok: false,
-            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} ` +
-                `(already deleted?); ${deleted} deleted.`,
-            outputs,
-            summary,
-        };
-    }
-    return { ok: true, outputs, summary };
+    report.outputs['deleted-count'] = String(deleted);
+    report.facts.set('resolved_by', resolution.by).set('deleted', deleted);
+    if (failures.length > 0)
+        return report.fail(`${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ` +
+            `${failures[0]}); ${deleted} deleted.`);
+    if (missing.length > 0)
+        return report.fail(`The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} ` +
+            `(already deleted?); ${deleted} deleted.`);
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/generate.ts
@@ -2218,96 +2239,40 @@ async function runDelete(ctx) {
 
 /** One key labelled exactly `name`. */
 async function runGenerate(ctx) {
-    const { name } = ctx.options;
-    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
-    // The tier's limit is shown only once the flavor tells whether the server applies it.
-    const tierAt = tierFact(ctx.options) ? ctx.summary.facts.push(tierFact(ctx.options, ctx.api.known)) - 1 : -1;
+    const { options, report } = ctx;
+    const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, options.name);
     rules.explain(); // forced flavor, or v10 told by its health answer
-    if (ctx.options.dryRun)
-        return wouldIssue(ctx, [rules.request(name)]);
-    const report = await issueToCsv(ctx, [rules.request(name)], ctx.options.minSuccess);
+    const requests = [rules.request(options.name)];
+    if (options.dryRun)
+        return wouldIssue(ctx, requests);
+    const outcome = await issueToCsv(ctx, requests, options.minSuccess);
     rules.explain(); // learnt from the first creation
-    if (tierAt >= 0)
-        ctx.summary.facts[tierAt] = tierFact(ctx.options, ctx.api.known);
-    return report;
+    // The tier's limit as the flavor, now known, applies it.
+    report.facts.set('tier', tierFact(options, ctx.api.known));
+    return outcome.ok ? report : report.fail(outcome.failure ?? 'failed');
 }
 
 ;// CONCATENATED MODULE: ./src/commands/health.ts
-/** GET <url><health-path>: healthy when 2xx and the body does not say "ok": false. */
-async function health(options, services) {
-    return services.api.health(options.healthPath);
-}
-
-;// CONCATENATED MODULE: ./src/output/seed-lines.ts
-
-/**
- * A label in a line: `|` as `¦`, so the fields stay put. Line breaks and other control characters
- * are left to the line's channel, which shows them escaped (one key, one line: shared/neutralise.ts).
- */
-function flat(text) {
-    return text.replace(/\|/g, '¦');
-}
-/** `2026-11-26 09:50:31 UTC` */
-function utcDateTime(date) {
-    const iso = date.toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-}
-/** `200/日`, `未知/日` for a server-wide limit nobody gave, or `1000 总额度` for a lifetime quota. */
-function limitText(limit) {
-    if (limit.kind === 'daily')
-        return `${limit.value ?? '未知'}/日`;
-    return `${limit.value ?? '?'} 总额度`;
-}
-/** `<shortened key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>/日` */
-function listLine(key, limit) {
-    return (`${(0,redact/* shortenKey */.PV)(key.key)} | 标签: ${flat(key.label)} | 创建: ${utcDateTime(key.createdAt)} | 限制: ` +
-        `${limitText(limit)}`);
-}
-/** `<shortened key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
-function usageLine(row) {
-    const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
-    const percent = row.percent === undefined ? '-' : `${row.percent}%`;
-    return (`${(0,redact/* shortenKey */.PV)(row.key)} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ` +
-        `${limitText(row.limit)}${used} | 使用率: ${percent}`);
-}
-/** `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)` */
-function totalsLine(totals) {
-    return (`日期: ${totals.day} | 总请求: ${totals.totalRequests} | 活跃密钥: ${totals.activeKeys} | 总密钥: ` +
-        `${totals.totalKeys} | 告警: ${totals.alerts} (阈值 ${totals.threshold}%)`);
+async function runHealth(ctx) {
+    return ctx.report;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/list.ts
 // list: every key (optionally only labels starting with label-prefix), page by page as the server
-// pages. Each key goes straight into the CSV (when output is set) and into the old tool's text line;
-// only the first rows of the summary table are kept, so 10,000+ keys are never held twice.
+// pages. Each key goes straight into the CSV (when output is set) and to the report's table, whose
+// rows stream to the channels as they come: 100,000 keys are never held.
 
 
 
 
-/** Rows kept for the summary table: the job summary shows 200; terminals get every key as a line. */
-const list_TABLE_ROWS = 200;
-function limitCell(limit) {
-    if (limit.kind === 'daily')
-        return String(limit.value ?? 'unknown');
-    return `${limit.used ?? '?'} / ${limit.value ?? '?'} total`;
-}
-function tableRow(key, limit) {
-    return [
-        key.label,
-        (0,redact/* shortenKey */.PV)(key.key),
-        limitCell(limit),
-        key.createdAt.toISOString(),
-        key.expiresAt ? key.expiresAt.toISOString() : '',
-        key.usedToday === undefined ? '' : String(key.usedToday),
-        key.status ?? '',
-    ];
-}
 async function runList(ctx) {
-    const { options, api, log, server, outputs, summary } = ctx;
+    const { options, api, log, server, report } = ctx;
     // Opened by run() before the first request when output is given.
     const csv = ctx.csv ?? (options.outputGiven ? new CsvWriter(options.output) : undefined);
-    const rows = [];
-    const lines = [];
+    const rest = csv ? 'in the CSV' : 'not shown (set output to get every key in a CSV)';
+    // Opened at the first page, when the flavor (and so the fields its keys carry) is known.
+    let row;
+    const serverWide = (0,report_limit/* serverWideLimit */.u8)(options.serverDailyLimit);
     let seen = 0;
     let listed = 0;
     ctx.progress.start(0, 'keys listed');
@@ -2315,19 +2280,16 @@ async function runList(ctx) {
         for await (const page of api.listKeys()) {
             ctx.progress.tick(page.length);
             const capabilities = api.known.capabilities; // a listed page means the flavor is known
+            row ??= report.open((0,tables/* keysTable */.Nf)(rest, capabilities));
             for (const key of page) {
                 seen += 1;
                 if (!key.label.startsWith(options.labelPrefix))
                     continue;
                 listed += 1;
-                const limit = limitOf(key, capabilities, options.serverDailyLimit);
-                if (csv && !csv.write(csvRow(key, { dailyLimit: dailyLimitOf(limit), server })))
+                const limit = (0,report_limit/* limitOf */.LF)(key, capabilities, serverWide);
+                if (csv && !csv.write(csvRow(key, { limit, server })))
                     await csv.drained();
-                // Copied into one flat string: the template's pieces kept alive took twice the memory (100,000
-                // lines: 40 MB against 20 MB).
-                lines.push(Buffer.from(listLine(key, limit)).toString());
-                if (rows.length < list_TABLE_ROWS)
-                    rows.push(tableRow(key, limit));
+                row({ ...key, key: (0,redact/* shortenKey */.PV)(key.key), limit });
             }
         }
     }
@@ -2341,40 +2303,24 @@ async function runList(ctx) {
     }
     if (csv)
         await csv.close();
-    outputs['listed-count'] = String(listed);
-    if (options.labelPrefix)
-        summary.facts.push(['Label prefix', options.labelPrefix]);
-    summary.facts.push(['Listed', options.labelPrefix ? `${listed} of ${seen}` : String(listed)]);
+    row ??= report.open((0,tables/* keysTable */.Nf)(rest, api.known?.capabilities));
+    report.outputs['listed-count'] = String(listed);
+    report.facts
+        .set('label_prefix', options.labelPrefix || undefined)
+        .set('listed', options.labelPrefix ? `${listed} of ${seen}` : listed);
     const capabilities = api.known?.capabilities;
-    if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota) {
-        summary.facts.push([
-            'Daily limit',
-            options.serverDailyLimit === undefined
-                ? unknownLimitText(api.known.flavor)
-                : `server-wide ${options.serverDailyLimit} (server-daily-limit; this server has no per-key limits)`,
-        ]);
-    }
+    if (capabilities && !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota && !options.serverDailyLimit)
+        report.facts.set('daily_limit', `${serverWide.value} (assumed): ${(0,report_limit/* unknownLimitText */.bs)(api.known.flavor)}`);
     if (capabilities?.lifetimeQuota)
-        summary.facts.push(['Limit', 'lifetime quota per key (used / total); this server has no daily limits']);
+        report.facts.set('limit', 'lifetime quota per key (used / total); this server has no daily limits');
     if (csv) {
-        outputs['csv-path'] = csv.path;
-        summary.facts.push(['CSV', csv.path]);
+        report.outputs['csv-path'] = csv.path;
+        report.csvPath = csv.path;
+        report.facts.set('csv', csv.path);
     }
-    if (listed > rows.length)
-        summary.facts.push([
-            'Table',
-            `the first ${rows.length} of ${listed} keys${csv ? ' (all of them are in the CSV)' : ''}`,
-        ]);
-    summary.table = {
-        head: ['Label', 'Key', 'Daily limit', 'Created (UTC)', 'Expires (UTC)', 'Used today', 'Status'],
-        rows,
-        total: listed,
-        rest: csv ? 'in the CSV' : 'not shown (set output to get every key in a CSV)',
-    };
-    summary.lines = lines;
     log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}` +
         `${csv ? `; CSV: ${csv.path}` : ''}`);
-    return { ok: true, outputs, summary, csvPath: csv?.path };
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
@@ -2442,11 +2388,42 @@ function offsetText(ms) {
     return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
 }
 
-// EXTERNAL MODULE: ./src/shared/neutralise.ts
-var neutralise = __webpack_require__(7763);
+;// CONCATENATED MODULE: ./src/reading/limits.ts
+/** The lowest count a tie is read as the limit from. */
+const MIN_READ_LIMIT = 10;
+function limitEvidence(rows) {
+    let highest = 0;
+    let count = 0;
+    for (const row of rows) {
+        if (row.requests > highest) {
+            highest = row.requests;
+            count = 1;
+        }
+        else if (row.requests === highest)
+            count += 1;
+    }
+    if (highest === 0)
+        return undefined;
+    // Low counts tie by chance on a quiet server (every key used once): no limit is read from those.
+    return {
+        atLeast: highest,
+        reached: count >= 2 && highest >= MIN_READ_LIMIT ? highest : undefined,
+        rowsAtLimit: count,
+    };
+}
+/**
+ * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
+ * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
+ */
+function percentUsed(used, limit) {
+    if (used === undefined || limit === undefined || limit <= 0)
+        return undefined;
+    return Math.floor((used * 100) / limit);
+}
+
 ;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
-// and how the result is shown (table, Mermaid chart, the old tool's `使用率` lines, warnings).
+// and what the report says of it (facts, the table's rows, the busiest chart, alerts, warnings).
 
 
 
@@ -2456,8 +2433,18 @@ var neutralise = __webpack_require__(7763);
 /** Warnings printed one per key before the rest is summed up in one line. */
 const MAX_ALERT_WARNINGS = 20;
 /** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
-const usage_report_TABLE_ROWS = 200;
+const TABLE_ROWS = 200;
 const CHART_KEYS = 10;
+/** The server-wide limit percentages are of: given, learned from the rows, assumed, or unknown. */
+function serverWideOf(given, unknown) {
+    if (given !== undefined || !unknown)
+        return (0,report_limit/* serverWideLimit */.u8)(given);
+    if (unknown.stand === 'learned')
+        return { kind: 'daily', value: unknown.value, source: 'learned' };
+    if (unknown.stand === 'assumed')
+        return (0,report_limit/* serverWideLimit */.u8)(undefined);
+    return { kind: 'daily', value: undefined, source: 'assumed' };
+}
 /**
  * Reads usage with as few admin requests as the flavor allows (v10 allows 30 per 15 minutes):
  * - flavors whose usage answer lists every key with its limit (v1p, v10): only the usage pages, plus
@@ -2492,13 +2479,13 @@ async function collectUsage(ctx) {
         unknownLimit =
             evidence?.reached !== undefined
                 ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'learned', value: evidence.reached }
-                : evidence && evidence.atLeast > UPSTREAM_DAILY_LIMIT
+                : evidence && evidence.atLeast > report_limit/* UPSTREAM_DAILY_LIMIT */.K9
                     ? { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'unknown' }
-                    : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: UPSTREAM_DAILY_LIMIT };
+                    : { flavor: adapter.flavor, refusalsCounted, evidence, stand: 'assumed', value: report_limit/* UPSTREAM_DAILY_LIMIT */.K9 };
     }
-    const serverDailyLimit = options.serverDailyLimit ?? unknownLimit?.value;
+    const serverWideValue = serverWideOf(options.serverDailyLimit, unknownLimit);
     const row = (key, label, requests, fields) => {
-        const limit = limitOf(fields, capabilities, serverDailyLimit);
+        const limit = (0,report_limit/* limitOf */.LF)(fields, capabilities, serverWideValue);
         const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
         return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
     };
@@ -2603,90 +2590,53 @@ function unknownLimitFact(report) {
         : unknown.stand === 'assumed'
             ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
             : 'no percentages';
-    return ['Daily limit', `${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`];
+    return `unknown: ${(0,report_limit/* unknownLimitText */.bs)(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
 }
 /** The facts usage and monitor both report. */
-function usageFacts(report, ctx) {
-    const { options } = ctx;
-    const facts = [];
-    if (report.basis !== 'lifetime quota')
-        facts.push(['Day', report.day], ['Day chosen', dayReason(report.dayChoice)]);
-    const limitFact = unknownLimitFact(report);
-    if (limitFact)
-        facts.push(limitFact);
-    if (options.labelPrefix)
-        facts.push(['Label prefix', options.labelPrefix]);
-    facts.push(['Keys', String(report.totalKeys)], [report.basis === 'lifetime quota' ? 'Requests (last day)' : 'Requests', String(report.totalRequests)], ['Keys used', String(report.activeKeys)], ['Percent of', basisText(report, options.serverDailyLimit)], ['Alert threshold', `${report.threshold}%`], ['Alerts', String(report.alerts)]);
-    return facts;
+function setUsageFacts(target, report, options) {
+    const day = report.basis !== 'lifetime quota';
+    target.facts
+        .set('day', day ? report.day : undefined)
+        .set('day_chosen', day ? dayReason(report.dayChoice) : undefined)
+        .set('daily_limit', unknownLimitFact(report))
+        .set('label_prefix', options.labelPrefix || undefined)
+        .set('keys', report.totalKeys)
+        .set('requests', report.totalRequests)
+        .set('keys_used', report.activeKeys)
+        .set('percent_of', basisText(report, options.serverDailyLimit))
+        .set('alert_threshold', `${report.threshold}%`)
+        .set('alerts', report.alerts);
 }
-const percentCell = (r) => (r.percent === undefined ? '-' : `${r.percent}%`);
-function usageTable(rows, basis) {
-    if (basis === 'lifetime quota') {
-        return {
-            head: ['Label', 'Key', 'Requests (last day)', 'Used / total quota', 'Percent'],
-            rows: rows.map((r) => [
-                r.label,
-                (0,redact/* shortenKey */.PV)(r.key),
-                String(r.requests),
-                r.limit.kind === 'lifetime' ? `${r.limit.used ?? '?'} / ${r.limit.value ?? '?'}` : '',
-                percentCell(r),
-            ]),
-        };
-    }
-    return {
-        head: ['Label', 'Key', 'Requests', 'Daily limit', 'Percent'],
-        rows: rows.map((r) => [
-            r.label,
-            (0,redact/* shortenKey */.PV)(r.key),
-            String(r.requests),
-            String(r.limit.value ?? 'unknown'),
-            percentCell(r),
-        ]),
-    };
+/** The usage table: `rows` (busiest first), each key shortened. */
+function emitUsageRows(target, report, rows) {
+    const row = target.open((0,tables/* usageTable */.Mf)(report.basis === 'lifetime quota'));
+    for (const r of rows)
+        row({ ...r, key: (0,redact/* shortenKey */.PV)(r.key) });
 }
 /**
- * The first lines of every chart: colours that stand out in GitHub's light and dark themes alike
- * (Mermaid's own first colour is a pale lavender, barely seen on white): blue plots, then red, on the
- * page's own background.
- */
-const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": ' +
-    '{"backgroundColor": "transparent", "plotColorPalette": "#1f6feb, #d1242f"}}}}%%';
-/**
- * A Mermaid `xychart-beta` bar chart of the busiest keys' percent, with the alert threshold as a
- * line; horizontal, so that each key's label has a line of its own.
+ * A bar chart of the busiest keys' percent of their limit, with the alert threshold as a line;
+ * across, so that each key's label has a line of its own. A key without a label is named by its
+ * key, shortened (the renderer makes either safe for its channel).
  */
 function busiestChart(report, top = CHART_KEYS) {
     const rows = report.rows.filter((r) => r.percent !== undefined).slice(0, top);
     if (rows.length === 0)
         return undefined;
-    // Key strings are server text as much as labels: shortened, then made Mermaid-safe like them.
-    const names = rows.map((r) => (0,neutralise/* mermaidText */.Hg)(r.label) || (0,neutralise/* mermaidText */.Hg)((0,redact/* shortenKey */.PV)(r.key)));
-    // Keys sharing a label are told apart by the end of their key.
-    const named = names.map((name, i) => names.indexOf(name) !== names.lastIndexOf(name) ? `${name} …${(0,neutralise/* mermaidText */.Hg)(rows[i].key.slice(-4))}` : name);
     const of = report.basis === 'lifetime quota' ? 'lifetime quota' : 'daily limit';
-    const max = Math.max(100, ...rows.map((r) => r.percent));
-    return [
-        '```mermaid',
-        CHART_INIT,
-        'xychart-beta horizontal',
-        `    title "Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}, % of ${of}"`,
-        `    x-axis [${named.map((n) => `"${n}"`).join(', ')}]`,
-        `    y-axis "% of ${of}" 0 --> ${max}`,
-        `    bar [${rows.map((r) => r.percent).join(', ')}]`,
-        `    line [${rows.map(() => report.threshold).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-/** The old tool's per-key `使用率` lines, busiest first. */
-function usageLines(rows) {
-    // One flat string each: the template's pieces kept alive took twice the memory.
-    return rows.map((r) => Buffer.from(usageLine(r)).toString());
+    return {
+        title: `Busiest keys${report.basis === 'lifetime quota' ? '' : ` on ${report.day}`}, % of ${of}`,
+        x: rows.map((r) => r.label || (0,redact/* shortenKey */.PV)(r.key)),
+        y: { label: `% of ${of}`, max: Math.max(100, ...rows.map((r) => r.percent)) },
+        bars: rows.map((r) => r.percent),
+        line: rows.map(() => report.threshold),
+        horizontal: true,
+    };
 }
 function warnAlerts(log, report) {
     const when = report.basis === 'lifetime quota' ? 'of its lifetime quota' : `of its daily limit on ${report.day}`;
     for (const r of report.alertRows.slice(0, MAX_ALERT_WARNINGS)) {
         const used = r.limit.kind === 'lifetime' ? r.limit.used : r.requests;
-        log.warning(`Key ${(0,redact/* shortenKey */.PV)(r.key)} (${flat(r.label) || 'no label'}) used ${r.percent}% ${when} (${used} of ` +
+        log.warning(`Key ${(0,redact/* shortenKey */.PV)(r.key)} (${r.label || 'no label'}) used ${r.percent}% ${when} (${used} of ` +
             `${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
     }
     if (report.alertRows.length > MAX_ALERT_WARNINGS) {
@@ -2699,20 +2649,21 @@ function warnAlerts(log, report) {
  * per alert, and failure with fail-on-alert.
  */
 function finishWithAlerts(ctx, report, spikes) {
-    const { options, log, outputs, summary } = ctx;
+    const { options, log, report: target } = ctx;
     const atThreshold = new Set(spikes ? report.alertRows.map((r) => r.key) : []);
-    const spiking = spikes ? [...spikes.keys].filter((k) => !atThreshold.has(k)).length : 0;
+    const spiking = spikes ? [...spikes.keys.keys()].filter((k) => !atThreshold.has(k)).length : 0;
     const alerts = report.alerts + spiking;
-    outputs.alerts = String(alerts);
-    summary.alerts = report.alertRows.map((r) => ({
-        kind: 'threshold',
-        label: r.label,
-        key: (0,redact/* shortenKey */.PV)(r.key),
-        percent: r.percent ?? '',
-        threshold: report.threshold,
-    }));
-    for (const key of spikes?.keys ?? [])
-        summary.alerts.push({ kind: 'spike', key: (0,redact/* shortenKey */.PV)(key) });
+    target.outputs.alerts = String(alerts);
+    for (const r of report.alertRows)
+        target.alerts.push({
+            kind: 'threshold',
+            label: r.label,
+            key: (0,redact/* shortenKey */.PV)(r.key),
+            percent: r.percent,
+            threshold: report.threshold,
+        });
+    for (const [key, label] of spikes?.keys ?? [])
+        target.alerts.push({ kind: 'spike', label, key: (0,redact/* shortenKey */.PV)(key) });
     const when = report.basis === 'lifetime quota' ? 'over the last day' : `on ${report.day}`;
     if (report.basis !== 'lifetime quota')
         log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
@@ -2720,7 +2671,7 @@ function finishWithAlerts(ctx, report, spikes) {
         `${report.alerts} at or above ${report.threshold}%.`);
     const limitFact = unknownLimitFact(report);
     if (limitFact)
-        log.warning(`Daily limit ${limitFact[1]}`);
+        log.warning(`Daily limit ${limitFact}`);
     warnAlerts(log, report);
     for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? [])
         log.warning(warning);
@@ -2728,25 +2679,19 @@ function finishWithAlerts(ctx, report, spikes) {
         log.warning(`… and ${spikes.warnings.length - MAX_ALERT_WARNINGS} more spikes.`);
     if (alerts > 0 && options.failOnAlert) {
         const named = [
-            ...report.alertRows.slice(0, 3).map((r) => `${flat(r.label) || (0,redact/* shortenKey */.PV)(r.key)} ${r.percent}%`),
+            ...report.alertRows.slice(0, 3).map((r) => `${r.label || (0,redact/* shortenKey */.PV)(r.key)} ${r.percent}%`),
             ...(spikes?.names.slice(0, 3) ?? []),
         ];
         const what = `at or above alert-threshold ${report.threshold}%${spikes ? ' or spiking' : ''}`;
         const list = `${named.slice(0, 3).join(', ')}${alerts > 3 ? ', …' : ''}`;
-        return {
-            ok: false,
-            failure: `${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`,
-            outputs,
-            summary,
-        };
+        return target.fail(`${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`);
     }
-    return { ok: true, outputs, summary };
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/monitor.ts
 // monitor: the old tool's monitor as one pass for scheduled runs — health (done before any
 // command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
-
 
 const BUSIEST = 10;
 /** `2026-11-26 18:05:09` in the runner's time zone: when this pass looked. */
@@ -2756,15 +2701,18 @@ function localTime(date) {
         `${pad(date.getMinutes())}:${pad(date.getSeconds())}`);
 }
 async function runMonitor(ctx) {
-    const report = await collectUsage(ctx);
-    const { outputs, summary } = ctx;
-    const busiest = report.rows.slice(0, BUSIEST);
-    outputs['listed-count'] = String(report.totalKeys);
-    summary.facts.push(...usageFacts(report, ctx));
-    summary.table = usageTable(busiest, report.basis);
-    summary.markdown = busiestChart(report, BUSIEST);
-    summary.lines = [`时间: ${localTime(ctx.context.now)} | ${totalsLine(report)}`, ...usageLines(busiest)];
-    return finishWithAlerts(ctx, report);
+    const usage = await collectUsage(ctx);
+    const { report, options } = ctx;
+    report.outputs['listed-count'] = String(usage.totalKeys);
+    report.facts.set('checked_at', localTime(ctx.context.now));
+    setUsageFacts(report, usage, options);
+    const chart = busiestChart(usage, BUSIEST);
+    if (chart)
+        report.charts.push(chart);
+    // The alerts first: the old tool's line that opens monitor's rows counts them.
+    finishWithAlerts(ctx, usage);
+    emitUsageRows(report, usage, usage.rows.slice(0, BUSIEST));
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/reset.ts
@@ -2785,7 +2733,7 @@ async function runMonitor(ctx) {
 
 /** Steps, in order: resolveKeys (refused by refusal), chooseDay, then resetDayWide or resetEach. */
 async function runReset(ctx) {
-    const { options, api, log, outputs, summary } = ctx;
+    const { options, api, log, report } = ctx;
     if (options.key)
         log.secret(options.key, 'key');
     let resolution;
@@ -2793,26 +2741,21 @@ async function runReset(ctx) {
         resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refusal(ctx) });
     }
     catch (error) {
-        return { ok: false, failure: errorText(error), outputs, summary };
+        return report.fail(messageOf(error));
     }
     const adapter = api.known;
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
-    summary.facts.push(['Resolved by', resolution.by]);
+    report.facts.set('resolved_by', resolution.by);
     const missing = await keyGivenButMissing(ctx, adapter, resolution);
     if (missing)
-        return { ok: false, failure: missing, outputs, summary };
+        return report.fail(missing);
     let choice;
     try {
         choice = await chooseDay(ctx, adapter);
     }
     catch (error) {
-        return {
-            ok: false,
-            failure: `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the ` + `day to reset.`,
-            outputs,
-            summary,
-        };
+        return report.fail(`Could not learn the server's day (${messageOf(error)}); nothing was reset. Set day to the day to reset.`);
     }
     const noteDay = dayNoter(ctx, adapter, choice);
     if (options.dryRun)
@@ -2836,7 +2779,7 @@ async function keyGivenButMissing(ctx, adapter, resolution) {
             return `The server has no key ${(0,redact/* shortenKey */.PV)(options.key)}; nothing was reset.`;
     }
     catch (error) {
-        return `Could not check that the server has the key (${errorText(error)}); nothing was reset.`;
+        return `Could not check that the server has the key (${messageOf(error)}); nothing was reset.`;
     }
     return undefined;
 }
@@ -2870,21 +2813,21 @@ async function chooseDay(ctx, adapter) {
 }
 /** Says once, in the summary and the log, which day was reset and why that day. */
 function dayNoter(ctx, adapter, choice) {
-    const { log, summary } = ctx;
+    const { log, report } = ctx;
     return (said) => {
-        if (!adapter.capabilities.serverDay || summary.facts.some(([name]) => name === 'Day'))
+        if (!adapter.capabilities.serverDay || report.facts.has('day'))
             return;
         const shown = said ?? choice?.day;
         if (!shown)
             return;
         const why = choice && choice.by !== 'none' ? dayReason(choice) : "the server's today, as its reset answer names it";
-        summary.facts.push(['Day', shown], ['Day chosen', why]);
+        report.facts.set('day', shown).set('day_chosen', why);
         log.info(`Day ${shown}: ${why}.`);
     };
 }
 /** Step (dry-run): the keys resolved and the day, each `would reset`; no reset request is sent. */
 function wouldReset(ctx, adapter, resolution, day, noteDay) {
-    const { log, outputs, summary } = ctx;
+    const { log, report } = ctx;
     if (day)
         noteDay(day);
     const which = day ?? "the server's today";
@@ -2893,17 +2836,19 @@ function wouldReset(ctx, adapter, resolution, day, noteDay) {
         : adapter.capabilities.lifetimeQuota === true
             ? 'used quota (lifetime)'
             : `usage of ${which}`;
-    summary.facts.push(['Dry run', 'yes: nothing was reset (no reset request was sent)'], ['Would reset', what], ['Keys', String(resolution.keys.length)]);
-    summary.table = {
-        head: ['Label', 'Key', 'Result'],
-        rows: resolution.keys.map((k) => [k.label ?? '', (0,redact/* shortenKey */.PV)(k.key), 'would reset']),
-    };
+    report.facts
+        .set('dry_run', 'yes: nothing was reset (no reset request was sent)')
+        .set('would_reset', what)
+        .set('keys', resolution.keys.length);
+    const row = report.open((0,tables/* outcomeTable */.Lh)({ created: false, replacement: false }));
+    for (const k of resolution.keys)
+        row({ label: k.label ?? '', key: (0,redact/* shortenKey */.PV)(k.key), result: 'would reset' });
     log.info(`Dry run: would reset ${what} of ${resolution.keys.length} key(s).`);
-    return { ok: true, outputs, summary };
+    return report;
 }
 /** Step (v1p): one request wipes the day for everybody; the resolved key only proved the target exists. */
 async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
-    const { api, log, outputs, summary } = ctx;
+    const { api, log, report } = ctx;
     let said;
     try {
         said = await api.resetUsage(resolution.keys[0].key, day);
@@ -2911,38 +2856,35 @@ async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
     catch (error) {
         ctx.audit?.({
             outcome: 'failed',
-            reason: `every key's usage for ${day ?? "the server's today"}: ${errorText(error)}`,
+            reason: `every key's usage for ${day ?? "the server's today"}: ${messageOf(error)}`,
         });
-        return { ok: false, failure: `Reset failed: ${errorText(error)}`, outputs, summary };
+        return report.fail(`Reset failed: ${messageOf(error)}`);
     }
     ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
     noteDay(said);
     const resetDay = said ?? day ?? "the server's today";
     log.warning(`The ${adapter.flavor} server reset every key's usage for ${resetDay} (reset-all-keys-for-day), not ` +
         `only ${resolution.keys.map((k) => (0,redact/* shortenKey */.PV)(k.key)).join(', ')}.`);
-    summary.facts.push(['Reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`]);
-    return { ok: true, outputs, summary };
+    report.facts.set('reset', `every key's usage for ${resetDay} (${adapter.flavor} has no per-key reset)`);
+    return report;
 }
 /**
  * Step: each resolved key's usage (or v10's lifetime used quota), concurrently; a 404 is "nothing to reset" or "not
  * found".
  */
 async function resetEach(ctx, adapter, resolution, day, noteDay) {
-    const { options, api, log, outputs, summary } = ctx;
+    const { options, api, log, report } = ctx;
     const lifetime = adapter.capabilities.lifetimeQuota === true;
     if (day)
         noteDay(day);
-    summary.facts.push([
-        'Reset',
-        lifetime
-            ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)`
-            : `usage of ${day ?? "the server's today"}`,
-    ]);
+    report.facts.set('reset', lifetime
+        ? `used quota (lifetime; ${adapter.flavor} counts no days, day is ignored)`
+        : `usage of ${day ?? "the server's today"}`);
     let reset = 0;
     let nothing = 0;
     const missing = [];
     const failures = [];
-    const rows = [];
+    const row = report.open((0,tables/* outcomeTable */.Lh)({ created: false, replacement: false }));
     await (0,bounded/* forEachBounded */.a)(resolution.keys, options.concurrency, async (key) => {
         const short = (0,redact/* shortenKey */.PV)(key.key);
         let result;
@@ -2969,34 +2911,20 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
                     `${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
             }
             else {
-                reason = errorText(error);
+                reason = messageOf(error);
                 failures.push(`${short}: ${reason}`);
                 result = 'failed';
             }
         }
         ctx.audit?.({ label: key.label, key: key.key, outcome: result, reason });
-        rows.push([key.label ?? '', short, result]);
+        row({ label: key.label ?? '', key: short, result });
     });
-    summary.facts.push(['Keys reset', String(reset)]);
-    if (nothing > 0)
-        summary.facts.push(['Nothing to reset', String(nothing)]);
-    summary.table = { head: ['Label', 'Key', 'Result'], rows: rows.sort((a, b) => (0,issuing_labels/* compareLabels */.HK)(a[0], b[0])) };
+    report.facts.set('keys_reset', reset).set('nothing_to_reset', nothing || undefined);
     if (failures.length > 0)
-        return {
-            ok: false,
-            failure: `${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ` + `${reset} reset.`,
-            outputs,
-            summary,
-        };
+        return report.fail(`${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`);
     if (missing.length > 0)
-        return {
-            ok: false,
-            failure: `The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ` +
-                `${reset} reset.`,
-            outputs,
-            summary,
-        };
-    return { ok: true, outputs, summary };
+        return report.fail(`The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`);
+    return report;
 }
 /** Whether the server's key list holds `key`. */
 async function listHas(api, key) {
@@ -3004,6 +2932,60 @@ async function listHas(api, key) {
         if (page.some((k) => k.key === key))
             return true;
     return false;
+}
+
+;// CONCATENATED MODULE: ./src/issuing/rotation-rate-limit.ts
+// rotate under the admin rate limit (v10: 30 requests per 15 minutes): how many due keys go now,
+// for the run (fitRateLimit cuts `due` to those) and for its dry run (rateLimitRoom), alike.
+
+/**
+ * The admin rate limit (v10: 30 per 15 minutes) against `dueCount` keys: a due key costs a DELETE,
+ * and a create with replace. What fits is the window's room now, plus one whole window when
+ * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted
+ * on). Undefined when every key fits (or no limit is known). The dry run counts with it too.
+ */
+function rateLimitRoom(ctx, dueCount) {
+    const { options, api } = ctx;
+    const perKey = options.replace ? 2 : 1;
+    const plan = api.rateLimitPlan(dueCount * perKey);
+    if (!plan || plan.fits)
+        return undefined;
+    const at = isoSeconds(plan.resetAt);
+    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
+    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
+    const fit = Math.min(dueCount, Math.floor(Math.max(0, room) / perKey));
+    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
+        `${plan.limit ? ` (${plan.limit} per window)` : ''} and ${dueCount} due key(s) need ${dueCount * perKey}` +
+        `${options.replace ? ' (a replacement and a delete each)' : ''}`;
+    const why = options.onRateLimit === 'fail'
+        ? 'on-rate-limit is fail'
+        : canWait
+            ? 'max-wait-seconds covers the wait for one more window, not more'
+            : `waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
+                `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
+    return { fit, message, why, at };
+}
+/**
+ * Step: only as many due keys as certainly fit the admin rate limit are rotated, oldest first (`due`
+ * is cut to those); the rest stay due for a later run.
+ */
+function fitRateLimit(ctx, due) {
+    const { log } = ctx;
+    const room = rateLimitRoom(ctx, due.length);
+    if (!room)
+        return { leftDue: 0 };
+    const { fit, message, why, at } = room;
+    if (fit >= due.length) {
+        log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
+        return { leftDue: 0 };
+    }
+    if (fit === 0)
+        return { failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.` };
+    const leftDue = due.length - fit;
+    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
+    log.warning(note);
+    due.splice(fit);
+    return { leftDue, note };
 }
 
 ;// CONCATENATED MODULE: ./src/reading/usage-trends.ts
@@ -3097,7 +3079,6 @@ async function readHistory(api, report, days) {
     }
     return [...trends.values()];
 }
-/** The trends of the report's keys over `options.days` server days ending at the report's day. */
 async function collectTrends(ctx, report) {
     const { options } = ctx;
     const n = options.days;
@@ -3173,66 +3154,6 @@ async function idleKeys(ctx, keys, n) {
     return keys.filter((k) => !used.has(k.key));
 }
 
-;// CONCATENATED MODULE: ./src/commands/rotate-rate-limit.ts
-// rotate under the admin rate limit (v10: 30 requests per 15 minutes): how many due keys go now,
-// for the run (fitRateLimit cuts `due` to those) and for its dry run (rateLimitRoom), alike.
-
-/**
- * The admin rate limit (v10: 30 per 15 minutes) against `dueCount` keys: a due key costs a DELETE,
- * and a create with replace. What fits is the window's room now, plus one whole window when
- * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted
- * on). Undefined when every key fits (or no limit is known). The dry run counts with it too.
- */
-function rateLimitRoom(ctx, dueCount) {
-    const { options, api } = ctx;
-    const perKey = options.replace ? 2 : 1;
-    const plan = api.rateLimitPlan(dueCount * perKey);
-    if (!plan || plan.fits)
-        return undefined;
-    const at = isoSeconds(plan.resetAt);
-    const canWait = options.onRateLimit !== 'fail' && plan.waitMs <= api.waitBudgetLeft();
-    const room = plan.available + (canWait && plan.limit ? plan.limit : 0);
-    const fit = Math.min(dueCount, Math.floor(Math.max(0, room) / perKey));
-    const message = `The server's admin rate limit leaves ${plan.available} request(s) until ${at}` +
-        `${plan.limit ? ` (${plan.limit} per window)` : ''} and ${dueCount} due key(s) need ${dueCount * perKey}` +
-        `${options.replace ? ' (a replacement and a delete each)' : ''}`;
-    const why = options.onRateLimit === 'fail'
-        ? 'on-rate-limit is fail'
-        : canWait
-            ? 'max-wait-seconds covers the wait for one more window, not more'
-            : `waiting ${waitText(plan.waitMs)} is more than max-wait-seconds leaves (` +
-                `${Math.floor(api.waitBudgetLeft() / 1000)} s)`;
-    return { fit, message, why, at };
-}
-/**
- * Step: only as many due keys as certainly fit the admin rate limit are rotated, oldest first (`due`
- * is cut to those); the rest stay due for a later run.
- */
-function fitRateLimit(ctx, due) {
-    const { log, outputs, summary } = ctx;
-    const room = rateLimitRoom(ctx, due.length);
-    if (!room)
-        return { leftDue: 0 };
-    const { fit, message, why, at } = room;
-    if (fit >= due.length) {
-        log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
-        return { leftDue: 0 };
-    }
-    if (fit === 0)
-        return {
-            ok: false,
-            failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
-            outputs,
-            summary,
-        };
-    const leftDue = due.length - fit;
-    const note = `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
-    log.warning(note);
-    summary.facts.push(['Left due (rate limit)', String(leftDue)]);
-    due.splice(fit);
-    return { leftDue, note };
-}
-
 ;// CONCATENATED MODULE: ./src/commands/rotate.ts
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
 // label-prefix (or every label with all-labels) — with idle-days, only those without a request in
@@ -3253,9 +3174,9 @@ function fitRateLimit(ctx, due) {
 
 
 
+
+
 const rotate_DAY_MS = 86_400_000;
-/** Rows of the summary table (the job summary shows 200); the counts cover every key. */
-const rotate_TABLE_ROWS = 200;
 /** Per-key log lines before the log switches to counts. */
 const rotate_LOGGED_KEYS = 20;
 /**
@@ -3269,12 +3190,12 @@ function replacementLabels(oldLabels, suffix) {
     const seen = new Map();
     for (const label of oldLabels)
         seen.set(label, (seen.get(label) ?? 0) + 1);
-    const stems = oldLabels.map((label) => (0,issuing_labels/* batchStem */.u$)(label) ?? (seen.get(label) > 1 ? label : undefined));
+    const stems = oldLabels.map((label) => (0,config_labels/* batchStem */.u$)(label) ?? (seen.get(label) > 1 ? label : undefined));
     const perStem = new Map();
     for (const stem of stems)
         if (stem !== undefined)
             perStem.set(stem, (perStem.get(stem) ?? 0) + 1);
-    const fresh = new Map([...perStem].map(([stem, n]) => [stem, (0,issuing_labels/* batchLabels */.WG)(stem, n, suffix)]));
+    const fresh = new Map([...perStem].map(([stem, n]) => [stem, (0,config_labels/* batchLabels */.WG)(stem, n, suffix)]));
     const used = new Map();
     return oldLabels.map((label, i) => {
         const stem = stems[i];
@@ -3287,15 +3208,16 @@ function replacementLabels(oldLabels, suffix) {
 }
 /** Steps, in order: listDue, dryRunReport (dry-run), fitRateLimit, replace (with replace), deleteDue, verdict. */
 async function runRotate(ctx) {
-    const { options, outputs, summary, context } = ctx;
+    const { options, report, context } = ctx;
     // An idle key must have existed for the idle days: a key made yesterday was not idle for a week.
     const days = Math.max(options.olderThanDays ?? 0, options.idleDays ?? 0);
     const cutoff = new Date(context.now.getTime() - days * rotate_DAY_MS);
     const prefix = options.labelPrefix;
-    Object.assign(outputs, { 'deleted-count': '0', 'created-count': '0' });
-    summary.facts.push(['Older than', `${days} day(s): created before ${cutoff.toISOString()}`], ['Labels', prefix ? `starting with "${prefix}"` : 'all']);
-    if (options.dryRun)
-        summary.facts.push(['Dry run', 'yes: nothing was deleted or created']);
+    Object.assign(report.outputs, { 'deleted-count': '0', 'created-count': '0' });
+    report.facts
+        .set('older_than', `${days} day(s): created before ${cutoff.toISOString()}`)
+        .set('labels', prefix ? `starting with "${prefix}"` : 'all')
+        .set('dry_run', options.dryRun ? 'yes: nothing was deleted or created' : undefined);
     const listed = await listDue(ctx, cutoff);
     if (!Array.isArray(listed))
         return listed;
@@ -3305,8 +3227,9 @@ async function runRotate(ctx) {
     if (options.dryRun)
         return dryRunReport(ctx, due);
     const fit = fitRateLimit(ctx, due);
-    if ('ok' in fit)
-        return fit;
+    if ('failure' in fit)
+        return report.fail(fit.failure);
+    report.facts.set('left_due', fit.leftDue || undefined);
     // With replace, the replacements come first, and an old key is deleted only once its replacement
     // is in the CSV: a rate limit or a failed create leaves users with their old key, never with none.
     const replacements = options.replace && due.length > 0 ? await replace(ctx, due) : undefined;
@@ -3319,7 +3242,7 @@ async function runRotate(ctx) {
  * kept. v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
  */
 async function listDue(ctx, cutoff) {
-    const { options, api, log, outputs, summary } = ctx;
+    const { options, api, log, report } = ctx;
     const prefix = options.labelPrefix;
     const selects = (label) => (prefix ? label.startsWith(prefix) : options.allLabels);
     let checked = false;
@@ -3352,7 +3275,7 @@ async function listDue(ctx, cutoff) {
         refuseEarly();
     }
     catch (error) {
-        return { ok: false, failure: errorText(error), outputs, summary };
+        return report.fail(messageOf(error));
     }
     finally {
         ctx.progress.done();
@@ -3360,7 +3283,7 @@ async function listDue(ctx, cutoff) {
     due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     for (const key of due)
         log.secret(key.key, 'key');
-    summary.facts.push(['Listed', String(listed)], ['Due', String(due.length)]);
+    report.facts.set('listed', listed).set('due', due.length);
     if (undated > 0)
         log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
     log.info(`${due.length} of ${listed} key(s) are due (label ${prefix ? `starting with "${prefix}"` : 'any'}, ` +
@@ -3369,42 +3292,37 @@ async function listDue(ctx, cutoff) {
 }
 /** Step (idle-days): only the due keys without a request in the last N server days. */
 async function onlyIdle(ctx, due, days) {
-    const { log, outputs, summary } = ctx;
+    const { log, report } = ctx;
     let idle;
     try {
         idle = await idleKeys(ctx, due, days);
     }
     catch (error) {
-        return { ok: false, failure: errorText(error), outputs, summary };
+        return report.fail(messageOf(error));
     }
-    summary.facts.push([
-        'Idle',
-        `${idle.length} of ${due.length} due key(s) had no request in the last ${days} server day(s)`,
-    ]);
+    report.facts.set('idle', `${idle.length} of ${due.length} due key(s) had no request in the last ${days} server day(s)`);
     log.info(`${idle.length} of ${due.length} due key(s) are idle (no request in the last ${days} server day(s)); ` +
         'only those go.');
     return idle;
 }
-function row(ctx, key, result, replacement) {
-    return [
-        key.label,
-        (0,redact/* shortenKey */.PV)(key.key),
-        key.createdAt.toISOString(),
-        result,
-        ...(ctx.options.replace ? [replacement ?? ''] : []),
-    ];
-}
-/** The first TABLE_ROWS due keys' rows; `total`, the due keys, tells the job summary how many more there are. */
-function table(ctx, rows, total) {
-    const head = ['Label', 'Key', 'Created (UTC)', 'Result', ...(ctx.options.replace ? ['Replacement'] : [])];
-    return { head, rows, total };
+/** The due keys, oldest first, each with what became of it (and its replacement, with replace). */
+function emitRows(ctx, due, result, replacement) {
+    const row = ctx.report.open((0,tables/* outcomeTable */.Lh)({ created: true, replacement: ctx.options.replace, inOrder: true }));
+    for (const [i, key] of due.entries())
+        row({
+            label: key.label,
+            key: (0,redact/* shortenKey */.PV)(key.key),
+            createdAt: key.createdAt,
+            result: result(i),
+            replacement: replacement(i),
+        });
 }
 /**
  * Step (dry-run): what would be deleted, and the replacement labels that would be created; of the
  * due keys, only as many as the real run would rotate under the admin rate limit (rateLimitRoom).
  */
 function dryRunReport(ctx, due) {
-    const { options, log, outputs, summary, context } = ctx;
+    const { options, log, report, context } = ctx;
     const room = rateLimitRoom(ctx, due.length);
     const go = Math.min(due.length, room?.fit ?? due.length);
     const planned = options.replace
@@ -3414,17 +3332,14 @@ function dryRunReport(ctx, due) {
         log.info(`Would delete ${(0,redact/* shortenKey */.PV)(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
     if (go > rotate_LOGGED_KEYS)
         log.info(`… and ${go - rotate_LOGGED_KEYS} more would be deleted.`);
-    summary.facts.push(['Would delete', String(go)]);
+    report.facts.set('would_delete', go);
     if (room && go < due.length) {
-        summary.facts.push(['Would stay due (rate limit)', String(due.length - go)]);
+        report.facts.set('would_stay_due', due.length - go);
         log.warning(`Dry run: ${room.message}: the run would rotate the ${go} oldest now; the other ${due.length - go} would ` +
             `stay due (${room.why}): run again after ${room.at}.`);
     }
-    const result = (i) => (i < go ? 'would delete' : 'would stay due (rate limit)');
-    summary.table = table(ctx, due
-        .slice(0, rotate_TABLE_ROWS)
-        .map((k, i) => row(ctx, k, result(i), i < go && planned[i] ? `would be ${planned[i]}` : '')), due.length);
-    return { ok: true, outputs, summary };
+    emitRows(ctx, due, (i) => (i < go ? 'would delete' : 'would stay due (rate limit)'), (i) => (i < go && planned[i] ? `would be ${planned[i]}` : ''));
+    return report;
 }
 /** Step (replace): one new key per due key, into the CSV, before any is deleted. */
 async function replace(ctx, due) {
@@ -3433,7 +3348,7 @@ async function replace(ctx, due) {
     const labels = replacementLabels(due.map((k) => k.label), context.labelSuffix);
     const requests = due.map((key, i) => rules.request(labels[i], key));
     rules.explain();
-    const issued = await issueToCsv(ctx, requests, requests.length);
+    const issued = await issueToCsv(ctx, requests, requests.length, { table: false });
     // The label the server stored: a native batch (v01) gives a chunk's keys its first label.
     const replaced = new Array(due.length).fill(false);
     const replacementOf = new Array(due.length).fill('');
@@ -3442,7 +3357,7 @@ async function replace(ctx, due) {
         replaced[i] = made !== undefined;
         replacementOf[i] = made ? `${made.label} ${(0,redact/* shortenKey */.PV)(made.key)}` : `${request.label} (not created)`;
     });
-    return { replaced, replacementOf, report: issued };
+    return { replaced, replacementOf, issued };
 }
 /** Step: deletes the due keys that may go (replaced, or all without replace), until a fatal error. */
 async function deleteDue(ctx, due, replaced) {
@@ -3470,7 +3385,7 @@ async function deleteDue(ctx, due, replaced) {
             }
         }
         catch (error) {
-            reason = errorText(error);
+            reason = messageOf(error);
             outcome.failures.push(`${(0,redact/* shortenKey */.PV)(key.key)}: ${reason}`);
             results[i] = 'failed';
             if (isFatal(error))
@@ -3487,12 +3402,12 @@ async function deleteDue(ctx, due, replaced) {
     ctx.progress.done();
     return outcome;
 }
-/** Step: outputs, summary, and one failure that names each part that did not happen. */
+/** Step: outputs, facts, the table, and one failure that names each part that did not happen. */
 function verdict(ctx, due, deletion, replacements, fit) {
-    const { options, log, outputs, summary } = ctx;
+    const { options, log, report } = ctx;
     const { results, deleted, gone, failures } = deletion;
-    outputs['deleted-count'] = String(deleted);
-    summary.facts.push(['Deleted', String(deleted)]);
+    report.outputs['deleted-count'] = String(deleted);
+    report.facts.set('deleted', deleted);
     log.info(`Deleted ${deleted} of ${due.length} due key(s).`);
     if (gone > 0) {
         log.warning(`${gone} due key(s) were already gone from the server (deleted meanwhile)` +
@@ -3509,31 +3424,20 @@ function verdict(ctx, due, deletion, replacements, fit) {
                 : ''}.`
         : undefined;
     const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
-    const replacementOf = replacements?.replacementOf ?? new Array(due.length).fill('');
-    summary.table = table(ctx, due.slice(0, rotate_TABLE_ROWS).map((k, i) => row(ctx, k, results[i], replacementOf[i])), due.length);
-    if (due.length > rotate_TABLE_ROWS)
-        summary.facts.push(['Table', `the first ${rotate_TABLE_ROWS} of ${due.length} due keys`]);
-    const report = replacements?.report;
+    const replacementOf = replacements?.replacementOf ?? [];
+    emitRows(ctx, due, (i) => results[i], (i) => replacementOf[i] ?? '');
+    const issued = replacements?.issued;
     const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
-    const failure = [report && !report.ok ? report.failure : undefined, keptNote, deleteFailure, leftFailure]
+    const failure = [issued && !issued.ok ? issued.failure : undefined, keptNote, deleteFailure, leftFailure]
         .filter(Boolean)
         .join(' ');
-    return {
-        ok: failure === '',
-        ...(failure ? { failure } : {}),
-        outputs,
-        summary,
-        ...(report?.csvPath ? { csvPath: report.csvPath } : {}),
-    };
+    return failure ? report.fail(failure) : report;
 }
 
 ;// CONCATENATED MODULE: ./src/reading/usage-trends-view.ts
-// How usage --days N is shown: Mermaid `xychart-beta` charts (daily totals; the busiest keys against
-// their limit) and a daily table for the job summary, the per-key table, terminal lines, facts,
-// and the per-day, per-key CSV.
-
-
-
+// How usage --days N is reported: the charts (daily totals; the busiest keys against their limit)
+// as data, each server day's totals, the per-key table's rows, the facts, the spike warnings, and
+// the per-day, per-key CSV. Channels draw them (src/render/).
 
 
 const usage_trends_view_CHART_KEYS = 10;
@@ -3541,31 +3445,22 @@ const usage_trends_view_CHART_KEYS = 10;
 const NAMED = 10;
 const lifetime = (t) => t.keys[0]?.usage.limit.kind === 'lifetime';
 const windowText = (t) => t.calendar ? `${t.days.length} server days, ${t.days[0]} to ${t.days.at(-1)}` : `the last ${t.days.length}×24 h`;
-const nameOf = (t) => flat(t.usage.label) || (0,redact/* shortenKey */.PV)(t.usage.key);
+const nameOf = (t) => t.usage.label || (0,redact/* shortenKey */.PV)(t.usage.key);
 const named = (keys, what) => keys
     .slice(0, NAMED)
     .map((t) => `${nameOf(t)} ${what(t)}`.trim())
     .join(', ') + (keys.length > NAMED ? `, … (${keys.length - NAMED} more)` : '');
-/** Chart labels from key labels (never keys): shortened, told apart by a number when equal. */
-function chartLabels(keys) {
-    const names = keys.map((t) => (0,neutralise/* mermaidText */.Hg)(t.usage.label, 20) || 'no label');
-    return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} (${i + 1})` : name));
-}
 const axisTop = (values) => Math.max(1, ...values.filter(Number.isFinite));
 /** Line chart of the requests of each server day. */
 function dailyChart(t) {
     if (!t.calendar || t.days.length < 2)
         return undefined;
-    return [
-        '```mermaid',
-        CHART_INIT,
-        'xychart-beta',
-        `    title "Requests per server day, ${t.days[0]} to ${t.days.at(-1)}"`,
-        `    x-axis [${t.days.map((d) => `"${d.slice(5)}"`).join(', ')}]`,
-        `    y-axis "Requests" 0 --> ${axisTop(t.dailyTotals)}`,
-        `    line [${t.dailyTotals.join(', ')}]`,
-        '```',
-    ].join('\n');
+    return {
+        title: `Requests per server day, ${t.days[0]} to ${t.days.at(-1)}`,
+        x: t.days.map((d) => d.slice(5)),
+        y: { label: 'Requests', max: axisTop(t.dailyTotals) },
+        line: t.dailyTotals,
+    };
 }
 /** A key's busiest day as a percent of its daily limit (lifetime quotas: the quota used); undefined: no limit. */
 function peakPercent(k) {
@@ -3593,104 +3488,79 @@ function busiestAgainstLimitChart(t) {
         : known
             ? 'Busiest day of each key, % of its daily limit'
             : 'Busiest day of each key, requests (limit unknown)';
-    return [
-        '```mermaid',
-        CHART_INIT,
-        'xychart-beta horizontal',
-        `    title "${title}"`,
-        `    x-axis [${chartLabels(keys)
-            .map((n) => `"${n}"`)
-            .join(', ')}]`,
-        `    y-axis "${known ? '% of limit' : 'Requests'}" 0 --> ${known ? Math.max(100, ...bars) : axisTop(bars)}`,
-        `    bar [${bars.join(', ')}]`,
-        ...(known ? [`    line [${bars.map(() => 100).join(', ')}]`] : []),
-        '```',
-    ].join('\n');
-}
-/** The exact figures of each day, below the charts. */
-function dailyTable(t) {
-    if (!t.calendar)
-        return undefined;
-    const rows = t.days.map((d, i) => `| ${d} | ${t.dailyTotals[i]} | ${t.dailyKeysUsed[i]} |`);
-    return ['| Server day | Requests | Keys used |', '| --- | --- | --- |', ...rows].join('\n');
-}
-/** Charts and the daily table for the job summary (terminals skip it). */
-function trendMarkdown(t) {
-    const parts = [dailyChart(t), busiestAgainstLimitChart(t), dailyTable(t)].filter((p) => p !== undefined);
-    return parts.length > 0 ? parts.join('\n\n') : undefined;
-}
-const reachText = (k) => (k.reachesOn === undefined ? '' : k.reachesIn === 0 ? 'reached' : k.reachesOn);
-const usage_trends_view_limitCell = (k) => k.usage.limit.kind === 'lifetime'
-    ? `${k.usage.limit.used ?? '?'} / ${k.usage.limit.value ?? '?'}`
-    : String(dailyLimitOf(k.usage.limit));
-const note = (k) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
-/** The per-key table: the N days' figures, busiest first. */
-function trendTable(t, rows) {
-    const n = t.days.length;
-    const quota = lifetime(t);
-    const head = quota
-        ? ['Label', 'Key', `Requests (${n}×24 h)`, 'Last 24 h', 'Used / total quota', 'Quota runs out', 'Note']
-        : ['Label', 'Key', `Requests (${n} days)`, 'Last day', 'Busiest day', 'Daily limit', 'Limit reached', 'Note'];
     return {
-        head,
-        rows: t.keys.slice(0, rows).map((k) => {
-            const figures = quota ? [String(k.total), String(k.last)] : [String(k.total), String(k.last), String(k.peak)];
-            return [k.usage.label, (0,redact/* shortenKey */.PV)(k.usage.key), ...figures, usage_trends_view_limitCell(k), reachText(k), note(k)];
-        }),
+        title,
+        x: keys.map((k) => k.usage.label || 'no label'),
+        y: { label: known ? '% of limit' : 'Requests', max: known ? Math.max(100, ...bars) : axisTop(bars) },
+        bars,
+        ...(known ? { line: bars.map(() => 100) } : {}),
+        horizontal: true,
     };
 }
-/**
- * The old tool's `使用率` line of each key, busiest first as ever, with the N days appended (after
- * `使用率`, so scripts that read its fields still find them): `| 14天请求: 455 | 达限: 2026-12-13`.
- */
-function trendUsageLines(t, rows) {
-    const byKey = new Map(t.keys.map((k) => [k.usage.key, k]));
-    return rows.map((row) => {
-        const k = byKey.get(row.key);
-        const reach = k && k.reachesOn !== undefined ? (k.reachesIn === 0 ? '已达' : k.reachesOn) : '-';
-        // One flat string: the template's pieces (and usageLine's) kept alive took twice the memory.
-        return Buffer.from(`${usageLine(row)} | ${t.days.length}天请求: ${k?.total ?? 0} | 达限: ${reach}`).toString();
-    });
+/** The charts of the N days, and each server day's totals (the exact figures below them). */
+function reportTrendCharts(target, t) {
+    for (const chart of [dailyChart(t), busiestAgainstLimitChart(t)])
+        if (chart)
+            target.charts.push(chart);
+    if (t.calendar)
+        target.days = t.days.map((day, i) => ({ day, requests: t.dailyTotals[i], keysUsed: t.dailyKeysUsed[i] }));
 }
-/** Terminal lines: one per day (`趋势: <day> | 请求: N | 活跃密钥: M`), where the server keeps days. */
-function dailyLines(t) {
-    if (!t.calendar)
-        return [];
-    return t.days.map((d, i) => `趋势: ${d} | 请求: ${t.dailyTotals[i]} | 活跃密钥: ${t.dailyKeysUsed[i]}`);
+const reachText = (k) => (k.reachesOn === undefined ? '' : k.reachesIn === 0 ? 'reached' : k.reachesOn);
+const note = (k) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
+/** The per-key table: the N days' figures, busiest first, each key shortened. */
+function emitTrendRows(target, t) {
+    const row = target.open((0,tables/* trendTable */._K)(t.days.length, lifetime(t)));
+    for (const k of t.keys)
+        row({
+            label: k.usage.label,
+            key: (0,redact/* shortenKey */.PV)(k.usage.key),
+            requests: k.usage.requests,
+            percent: k.usage.percent,
+            total: k.total,
+            last: k.last,
+            peak: k.peak,
+            limit: k.usage.limit,
+            reaches: reachText(k),
+            reachesIn: k.reachesIn,
+            note: note(k),
+            alert: k.usage.alert,
+            spike: k.spike,
+            perDay: k.perDay,
+        });
 }
-/** What the N days show, as summary facts. */
-function trendFacts(t, report) {
-    const facts = [
-        ['Period', t.calendar ? windowText(t) : `${windowText(t)} (this server keeps no per-day counts)`],
-        [`Requests (period)`, String(t.total)],
-        [
-            'Forecast',
-            t.runningOut.length === 0
-                ? `no key reaches its ${lifetime(t) ? 'lifetime quota' : 'daily limit'} within ${t.forecastDays} ` +
-                    'day(s) at its recent rate'
-                : `${t.runningOut.length} key(s) within ${t.forecastDays} day(s): ${named(t.runningOut, (k) => reachText(k))}`,
-        ],
-        ['Idle keys', t.idle.length === 0 ? 'none' : `${t.idle.length}, rotation candidates: ${named(t.idle, () => '')}`],
-        [
-            'Spikes',
-            t.days.length < 2
-                ? 'need days of 2 or more'
-                : `${t.spikes.length} (last day above ${t.spikeFactor}× the key's mean of the days before, ` +
-                    `and at least ${t.spikeMinRequests})`,
-        ],
-    ];
+/** What the N days show, as facts. */
+function setTrendFacts(target, t, report) {
+    target.facts
+        .set('period', t.calendar ? windowText(t) : `${windowText(t)} (this server keeps no per-day counts)`)
+        .set('requests_period', t.total)
+        .set('forecast', t.runningOut.length === 0
+        ? `no key reaches its ${lifetime(t) ? 'lifetime quota' : 'daily limit'} within ${t.forecastDays} ` +
+            'day(s) at its recent rate'
+        : `${t.runningOut.length} key(s) within ${t.forecastDays} day(s): ${named(t.runningOut, (k) => reachText(k))}`)
+        .set('idle_keys', t.idle.length === 0 ? 'none' : `${t.idle.length}, rotation candidates: ${named(t.idle, () => '')}`)
+        .set('spikes', t.days.length < 2
+        ? 'need days of 2 or more'
+        : `${t.spikes.length} (last day above ${t.spikeFactor}× the key's mean of the days before, ` +
+            `and at least ${t.spikeMinRequests})`);
     if (report.basis === 'server-wide daily limit' && report.unknownLimit?.stand === 'unknown')
-        facts.push(['Forecast note', 'no daily-limit forecast: the server-wide limit is unknown (server-daily-limit)']);
-    return facts;
+        target.facts.set('forecast_note', 'no daily-limit forecast: the server-wide limit is unknown (server-daily-limit)');
 }
 /** The warning of one spike. */
 function spikeWarning(t, k) {
     const when = t.calendar ? `on ${t.days.at(-1)}` : 'in the last 24 h';
     const mean = Math.round((k.meanBefore ?? 0) * 10) / 10;
-    return (`Key ${(0,redact/* shortenKey */.PV)(k.usage.key)} (${flat(k.usage.label) || 'no label'}) made ${k.last} request(s) ${when}, ` +
+    return (`Key ${(0,redact/* shortenKey */.PV)(k.usage.key)} (${k.usage.label || 'no label'}) made ${k.last} request(s) ${when}, ` +
         `more than ${t.spikeFactor}× its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`);
 }
-const TREND_CSV_COLUMNS = ['day', 'label', 'key_short', 'requests', 'daily_limit', 'percent'];
+const TREND_CSV_COLUMNS = [
+    'day',
+    'label',
+    'key_short',
+    'requests',
+    'daily_limit',
+    'percent',
+    'daily_limit_source',
+];
 /**
  * The CSV rows, by day then label: every key on every day (0 where unused). Window servers (v10)
  * have one row per key for the whole window (`day` = first..last; percent of the lifetime quota).
@@ -3712,8 +3582,10 @@ function* trendCsvRows(t) {
             label: k.usage.label,
             key_short: (0,redact/* shortenKey */.PV)(k.usage.key),
             requests: String(requests),
-            daily_limit: String(daily ?? dailyLimitOf(limit) ?? ''),
+            daily_limit: limit.kind === 'daily' ? String(daily ?? 'unknown') : '',
             percent,
+            // As the keys CSV: key, given, learned or assumed; unknown; empty for lifetime quotas.
+            daily_limit_source: limit.kind === 'daily' ? (daily === undefined ? 'unknown' : limit.source) : '',
         };
     };
     if (!t.calendar) {
@@ -3735,88 +3607,63 @@ function* trendCsvRows(t) {
 
 
 
-
 async function runUsage(ctx) {
-    const { options, summary } = ctx;
+    const { options, report } = ctx;
     // The CSV's private temp file first: a path that cannot take it fails before any admin request.
     const csv = options.outputGiven ? openCsv(options.output) : undefined;
     try {
-        const report = await collectUsage(ctx);
-        summary.facts.push(...usageFacts(report, ctx));
-        if (options.days === 1 && !csv && !options.html)
-            return oneDay(ctx, report);
-        const trends = await collectTrends(ctx, report);
-        summary.facts.push(...trendFacts(trends, report));
-        const alertsFact = summary.facts.find(([name]) => name === 'Alerts');
-        if (alertsFact)
-            alertsFact[1] = alertsText(report, trends);
-        if (trends.keys.length > usage_report_TABLE_ROWS)
-            summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${trends.keys.length} keys`]);
-        summary.table = trendTable(trends, usage_report_TABLE_ROWS);
-        summary.markdown = options.days === 1 ? busiestChart(report) : trendMarkdown(trends);
-        summary.lines = [...trendUsageLines(trends, report.rows), totalsLine(report), ...dailyLines(trends)];
+        const usage = await collectUsage(ctx);
+        setUsageFacts(report, usage, options);
+        // days 1 without a CSV or a dashboard: the day alone.
+        if (options.days === 1 && !csv && !options.html) {
+            const chart = busiestChart(usage);
+            if (chart)
+                report.charts.push(chart);
+            emitUsageRows(report, usage, usage.rows);
+            return finishWithAlerts(ctx, usage);
+        }
+        const trends = await collectTrends(ctx, usage);
+        setTrendFacts(report, trends, usage);
+        report.facts.set('alerts', alertsText(usage, trends));
+        report.period = {
+            days: trends.days,
+            calendar: trends.calendar,
+            lifetime: usage.basis === 'lifetime quota',
+            threshold: usage.threshold,
+            forecastDays: trends.forecastDays,
+            spikeFactor: trends.spikeFactor,
+            spikeMinRequests: trends.spikeMinRequests,
+        };
+        if (options.days === 1) {
+            const chart = busiestChart(usage);
+            if (chart)
+                report.charts.push(chart);
+        }
+        else
+            reportTrendCharts(report, trends);
+        emitTrendRows(report, trends);
         if (csv) {
             for (const row of trendCsvRows(trends))
                 csv.write(row);
             const file = await csv.close();
-            summary.facts.push(['CSV', `${file} (${csv.rows} rows: day, label, key_short, requests, daily_limit, percent)`]);
+            report.facts.set('csv', `${file} (${csv.rows} rows: day, label, key_short, requests, daily_limit, percent)`);
             ctx.log.info(`Usage per day and key written to ${file}.`);
         }
-        leadFirst(ctx);
-        const result = finishWithAlerts(ctx, report, spikeAlerts(trends));
-        if (options.html)
-            await addDashboard(ctx, report, trends, result);
-        return result;
+        return finishWithAlerts(ctx, usage, spikeAlerts(trends));
     }
     finally {
         if (csv && !csv.settled)
             await csv.discard();
     }
 }
-/**
- * What a team lead reads first: the requests, the keys at their limit, spikes, the forecast, idle
- * keys; how the figures were read (the server, the day and why, the percent basis) after them.
- */
-const LEAD_FACTS = [
-    'Requests',
-    'Requests (last day)',
-    'Requests (period)',
-    'Alerts',
-    'Spikes',
-    'Forecast',
-    'Idle keys',
-];
-function leadFirst(ctx) {
-    const { facts } = ctx.summary;
-    // Where the flow would add it after the command: beside the server, not among the figures.
-    const flavor = ctx.api.known?.flavor;
-    if (flavor && !facts.some(([name]) => name === 'Flavor'))
-        facts.splice(1, 0, ['Flavor', flavor]);
-    const rank = (name) => (LEAD_FACTS.includes(name) ? LEAD_FACTS.indexOf(name) : LEAD_FACTS.length);
-    facts.sort(([a], [b]) => rank(a) - rank(b));
-}
 /** The alerts, named: `2 at or above 80%: trial-bob-1 95%, partner-acme-1 88%; 1 spike: trial-bob-1`. */
-function alertsText(report, trends) {
-    const name = (label, key) => flat(label) || (0,redact/* shortenKey */.PV)(key);
+function alertsText(usage, trends) {
+    const name = (label, key) => label || (0,redact/* shortenKey */.PV)(key);
     const shown = (names) => names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
-    const atLimit = report.alertRows.map((r) => `${name(r.label, r.key)} ${r.percent}%`);
+    const atLimit = usage.alertRows.map((r) => `${name(r.label, r.key)} ${r.percent}%`);
     const spikes = trends.spikes.map((k) => name(k.usage.label, k.usage.key));
-    return (`${report.alerts} at or above ${report.threshold}%${atLimit.length ? `: ${shown(atLimit)}` : ''}` +
+    return (`${usage.alerts} at or above ${usage.threshold}%${atLimit.length ? `: ${shown(atLimit)}` : ''}` +
         (spikes.length ? `; ${spikes.length} spike${spikes.length === 1 ? '' : 's'}: ${shown(spikes)}` : ''));
-}
-/** --html: the dashboard (its module, with the chart library, is loaded only then). */
-async function addDashboard(ctx, report, trends, result) {
-    const { options, summary } = ctx;
-    const { dashboardServer, writeDashboard } = await __webpack_require__.e(/* import() */ 189).then(__webpack_require__.bind(__webpack_require__, 4189));
-    const where = { name: options.url.host, url: ctx.server, flavor: ctx.api.known?.flavor, facts: summary.facts };
-    result.dashboard = dashboardServer(report, trends, where);
-    // With config, the servers' run writes one file for all of them (../multi/run-all.ts).
-    if (options.config)
-        return;
-    const bytes = writeDashboard(options.html, [result.dashboard]);
-    result.outputs['html-path'] = options.html;
-    summary.facts.push(['Dashboard', `${options.html} (${Math.ceil(bytes / 1024)} KB)`]);
-    ctx.log.info(`Dashboard written to ${options.html}.`);
 }
 function openCsv(file) {
     try {
@@ -3827,33 +3674,44 @@ function openCsv(file) {
         throw new config_options/* InputError */.dz('output', file, `the CSV cannot be created there (${reason}); expected a writable file path`);
     }
 }
-/** days 1 without output: the day alone, as before. */
-function oneDay(ctx, report) {
-    const { summary } = ctx;
-    if (report.rows.length > usage_report_TABLE_ROWS)
-        summary.facts.push(['Table', `the ${usage_report_TABLE_ROWS} busiest of ${report.rows.length} keys`]);
-    summary.table = { ...usageTable(report.rows.slice(0, usage_report_TABLE_ROWS), report.basis), total: report.rows.length };
-    summary.markdown = busiestChart(report);
-    summary.lines = [...usageLines(report.rows), totalsLine(report)];
-    leadFirst(ctx);
-    return finishWithAlerts(ctx, report);
-}
 function spikeAlerts(trends) {
     return {
-        keys: new Set(trends.spikes.map((k) => k.usage.key)),
+        keys: new Map(trends.spikes.map((k) => [k.usage.key, k.usage.label])),
         warnings: trends.spikes.map((k) => spikeWarning(trends, k)),
-        names: trends.spikes.map((k) => `${flat(k.usage.label) || 'no label'} spike`),
+        names: trends.spikes.map((k) => `${k.usage.label || 'no label'} spike`),
     };
 }
 
+;// CONCATENATED MODULE: ./src/commands/index.ts
+
+
+
+
+
+
+
+
+
+const RUNNERS = {
+    health: runHealth,
+    generate: runGenerate,
+    batch: runBatch,
+    list: runList,
+    usage: runUsage,
+    monitor: runMonitor,
+    reset: runReset,
+    delete: runDelete,
+    rotate: runRotate,
+};
+
+// EXTERNAL MODULE: ./src/config/commands.ts
+var commands = __webpack_require__(4006);
 // EXTERNAL MODULE: ./src/config/context.ts + 1 modules
 var config_context = __webpack_require__(568);
 // EXTERNAL MODULE: ./src/config/plain-http.ts
 var plain_http = __webpack_require__(2203);
 ;// CONCATENATED MODULE: ./src/issuing/token-check.ts
 
-/** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
-const CREATES_FIRST = new Set(['generate', 'batch']);
 /**
  * Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed
  * handshake.
@@ -3903,226 +3761,10 @@ async function checkAdminToken(api, tokenSource, warn) {
     }
 }
 
-// EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
-var encrypt = __webpack_require__(2349);
-;// CONCATENATED MODULE: ./src/output/artifact.ts
-// The keys CSV as a short-lived workflow artifact (GitHub). The client comes from the action's entry
-// (src/platform/artifact-client.ts), which imports @actions/artifact, with its Azure SDK, only when
-// there is a CSV to upload: health, usage, monitor and list without output never load it.
-
-
-
-/** Whether the command, as configured, writes keys to a CSV (and so uploads one). */
-function writesKeysCsv(options) {
-    switch (options.command) {
-        case 'generate':
-        case 'batch':
-            return !options.dryRun;
-        case 'rotate':
-            return options.replace && !options.dryRun;
-        case 'list':
-            return options.outputGiven;
-        default:
-            return false;
-    }
-}
-/**
- * Why plaintext keys must not be uploaded from this repository, or undefined when they may be.
- * Any signed-in GitHub user can download a public repository's artifacts. `outcome` says what
- * became of the keys.
- */
-function publicArtifactRefusal(options, context, outcome = 'no key was created') {
-    // Unknown (an event payload without its repository) counts as public: refusing a private
-    // repository's upload is a nuisance with a one-line fix, uploading a public one's keys is a leak.
-    if (context.publicRepository === false ||
-        !options.uploadArtifact ||
-        options.encryptTo.length > 0 ||
-        options.allowPublicArtifact)
-        return undefined;
-    const which = context.publicRepository
-        ? 'a public repository'
-        : 'a repository that may be public (the event payload does not say)';
-    return (`Refusing to upload plaintext keys as an artifact of ${which} (any signed-in GitHub user can download a ` +
-        `public repository's artifacts); ${outcome}. ` +
-        'Set encrypt-to to your age recipient (age1…), or upload-artifact: false, or allow-public-artifact: true.');
-}
-/** Whether the runner gave this step the artifact service (act and plain shells do not). */
-function artifactServiceAvailable(env) {
-    return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
-}
-/**
- * The rule for `reports` (one per server): a re-run attempt replaces its earlier attempt's artifact
- * (the default name is the same in every attempt of a step) only when every CSV holds every key the
- * earlier one did; `overwrite-artifact: true` replaces any artifact of the name.
- */
-function sameNameRule(options, context, reports) {
-    // A list lists every key anew; a batch says whether it exported the earlier attempt's keys again.
-    const covers = reports.every((r) => options.command === 'list' || r.coversEarlierAttempts === true);
-    return {
-        overwrite: options.overwriteArtifact,
-        supersedes: !options.artifactNameGiven && context.attempt > 1 && covers,
-    };
-}
-/** Numbered names tried when the name is taken and its artifact must stay: `<name>-2` … */
-const LAST_NUMBERED_NAME = 20;
-/** The service's answer to a second artifact of one name (CreateArtifact, 409 Conflict). */
-const nameTaken = (error) => error instanceof Error && /\(409\)|already exists/i.test(error.message);
-/** Deletes this run's artifact `name`; undefined when done (or there was none), else why not. */
-async function deleteArtifactNamed(client, name) {
-    if (!client.deleteArtifact)
-        return 'this artifact client cannot delete';
-    try {
-        await client.deleteArtifact(name);
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof Error && error.name === 'ArtifactNotFoundError')
-            return undefined;
-        return error instanceof Error ? error.message : String(error);
-    }
-}
-/**
- * Uploads under `name`; when the run already has an artifact of that name, replaces it as `sameName`
- * allows, else uploads under the first free `<name>-2`, `<name>-3`… and says so (never fails the
- * step after its keys were made, never deletes keys the new CSV lacks).
- */
-async function uploadUnderFreeName(client, name, upload, sameName, log) {
-    let deleteFailure = sameName.overwrite ? await deleteArtifactNamed(client, name) : undefined;
-    try {
-        return { name, result: await upload(name) };
-    }
-    catch (error) {
-        if (!nameTaken(error))
-            throw error;
-    }
-    if (sameName.supersedes && !sameName.overwrite) {
-        deleteFailure = await deleteArtifactNamed(client, name);
-        try {
-            const result = await upload(name);
-            log.info(`Replaced the earlier attempt's artifact ${name}: this attempt's CSV holds every key it held.`);
-            return { name, result };
-        }
-        catch (error) {
-            if (!nameTaken(error))
-                throw error;
-        }
-    }
-    for (let n = 2; n <= LAST_NUMBERED_NAME; n++) {
-        try {
-            const result = await upload(`${name}-${n}`);
-            const kept = deleteFailure
-                ? ` that could not be deleted (${deleteFailure})`
-                : ', which may hold keys this CSV does not';
-            log.warning(`This run already has an artifact ${name} (an earlier attempt's, or another step's of that name)${kept}` +
-                `: uploaded as ${name}-${n} instead${sameName.overwrite ? '' : ' (overwrite-artifact: true replaces it)'}.`);
-            return { name: `${name}-${n}`, result };
-        }
-        catch (error) {
-            if (!nameTaken(error))
-                throw error;
-        }
-    }
-    throw new Error(`this run already has artifacts named ${name} and ${name}-2 to ${name}-${LAST_NUMBERED_NAME}`);
-}
-/** Uploads the files (the CSV, the audit log), zipped under their names. */
-async function uploadFileArtifact(files, options, context, env, how, createClient) {
-    const { retentionDays } = options;
-    const client = await createClient();
-    const root = commonFolder(files);
-    const { name, result } = await uploadUnderFreeName(client, options.artifactName, (as) => client.uploadArtifact(as, [...files], root, { retentionDays }), how.sameName, how.log);
-    if (result.id === undefined)
-        throw new Error('the artifact service returned no artifact id');
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
-    // The client caps the retention at the repository's setting, which the runner passes on.
-    const max = Number(env.GITHUB_RETENTION_DAYS);
-    return {
-        name,
-        id: result.id,
-        url,
-        digest: result.digest ?? '',
-        retentionDays: max > 0 && max < retentionDays ? max : retentionDays,
-    };
-}
-/** The artifact outputs of an upload (`artifact-name`: a taken name may have been numbered). */
-function artifactOutputs(artifact) {
-    return {
-        'artifact-name': artifact.name,
-        'artifact-id': String(artifact.id),
-        'artifact-url': artifact.url,
-        'artifact-digest': artifact.digest,
-    };
-}
-/**
- * After the command: encrypt the CSV when `encrypt-to` is set, then upload it with the audit log
- * beside it (also when the command failed: a batch that ended short still hands over the keys it
- * created, and the audit says what happened). A command without a CSV (delete, reset) uploads the
- * audit log alone. Sets the artifact outputs and summary lines; returns a failure line, or undefined.
- */
-async function deliverCsv(report, options, context, env, log, createClient) {
-    // Only the run's own files: the audit log when this run wrote to it, none through a link.
-    const audit = report.auditPath && isPlainFile(report.auditPath) ? report.auditPath : undefined;
-    const hasCsv = report.csvPath !== undefined && isPlainFile(report.csvPath);
-    if (report.csvPath && !hasCsv && existsSync(report.csvPath))
-        log.warning(`${report.csvPath} is no longer the file this run wrote (a symbolic link?): it is not uploaded.`);
-    // usage's dashboard goes along (it holds no key: no refusal for public repositories).
-    const html = report.outputs['html-path'];
-    const dashboard = html && isPlainFile(html) ? html : undefined;
-    if (!hasCsv && !audit && !dashboard)
-        return undefined;
-    if (hasCsv) {
-        try {
-            await encryptReportCsv(report, options.encryptTo, log);
-        }
-        catch (error) {
-            return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
-        }
-    }
-    const files = [...(hasCsv ? [report.csvPath] : []), ...(audit ? [audit] : []), ...(dashboard ? [dashboard] : [])];
-    const shown = files.join(' and ');
-    const what = hasCsv ? 'the CSV' : audit ? 'the audit log' : 'the dashboard';
-    // The summary says where the keys are when no artifact holds them.
-    const onRunner = (why) => report.summary.facts.push(['Artifact', `none (${why}): ${what} stays on the runner`]);
-    if (!options.uploadArtifact) {
-        onRunner('upload-artifact: false');
-        return undefined;
-    }
-    // The check before the run covers the commands known to write keys; this one any other CSV.
-    const refusal = hasCsv
-        ? publicArtifactRefusal(options, context, `the CSV stays on the runner at ${files[0]}`)
-        : undefined;
-    if (refusal)
-        return refusal;
-    if (!artifactServiceAvailable(env)) {
-        onRunner('no artifact service here');
-        const none = 'No artifact service here (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL unset)';
-        if (hasCsv)
-            log.warning(`${none}: the CSV was not uploaded; it is at ${files[0]}.`);
-        else
-            log.info(`${none}: ${what} was not uploaded; it is at ${files[0]}.`);
-        return undefined;
-    }
-    let artifact;
-    try {
-        const sameName = sameNameRule(options, context, [report]);
-        artifact = await uploadFileArtifact(files, options, context, env, { sameName, log }, createClient);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const where = hasCsv
-            ? `The keys are only on the runner, at ${files[0]}.`
-            : `${what} is on the runner, at ${files[0]}.`;
-        return `Uploading ${what} as artifact "${options.artifactName}" failed: ${message}. ${where}`;
-    }
-    Object.assign(report.outputs, artifactOutputs(artifact));
-    const days = `${artifact.retentionDays} day${artifact.retentionDays === 1 ? '' : 's'}`;
-    report.summary.facts.push(['Artifact', `${artifact.name} (kept ${days}${options.encryptTo.length > 0 ? ', age-encrypted' : ''})`], ['Artifact URL', artifact.url]);
-    log.info(`Uploaded ${shown} as artifact ${artifact.name} (id ${artifact.id}, kept ${days}): ${artifact.url}`);
-    return undefined;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/shared/neutralise.ts
+var neutralise = __webpack_require__(7763);
 ;// CONCATENATED MODULE: ./src/output/audit.ts
 // The audit trail: one JSON line per write's outcome (a key created, deleted, reset, a
 // create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
@@ -4335,6 +3977,7 @@ const v1a = {
         maxKeysPerCreate: 1,
         perKeyDailyLimit: true,
         expiry: false,
+        listed: { usedToday: true, status: true },
         delete: false,
         reset: 'none',
         serverDay: 'rows',
@@ -4390,6 +4033,7 @@ const v1p = {
         maxKeysPerCreate: 1,
         perKeyDailyLimit: true,
         expiry: false,
+        listed: { status: true },
         delete: true,
         reset: 'day-wide',
         usageListsEveryKey: true,
@@ -4520,6 +4164,7 @@ const v10 = {
         maxKeysPerCreate: 1,
         perKeyDailyLimit: false,
         expiry: true,
+        listed: { expires: true, status: true },
         delete: true,
         reset: 'key',
         lifetimeQuota: true,
@@ -5238,7 +4883,7 @@ function readBody(body) {
     });
 }
 /** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
-function answer_body_errorText(text) {
+function errorText(text) {
     try {
         const body = JSON.parse(text);
         if (typeof body.error === 'string')
@@ -5666,7 +5311,7 @@ class HttpClient {
         if (answer.status === 429)
             throw this.policy.rateLimitedError(target, answer);
         if (answer.status < 200 || answer.status > 299) {
-            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(answer_body_errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
+            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
         }
         try {
             return { body: JSON.parse(answer.text), answer };
@@ -5799,6 +5444,8 @@ class HttpClient {
     }
 }
 
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var shared_progress = __webpack_require__(1378);
 ;// CONCATENATED MODULE: ./src/run.ts
@@ -5818,19 +5465,12 @@ var shared_progress = __webpack_require__(1378);
 
 
 
-
-
-
-
-
-
-
 /**
  * The CSV's private temp file, created before the first request: a path that cannot take it (name
  * too long, a folder that refuses files, /proc) is bad input, found before any key exists.
  */
 function openCsvBeforeRequests(options) {
-    if (!writesKeysCsv(options))
+    if (!commands/* COMMAND_SPECS */.fH[options.command].keysCsv(options))
         return undefined;
     try {
         return new CsvWriter(options.output);
@@ -5854,18 +5494,8 @@ function openAuditBeforeRequests(options, context, server, log) {
         throw new config_options/* InputError */.dz('audit-log', options.auditLog, `the audit log cannot be written there (${reason})`);
     }
 }
-const RUNNERS = {
-    generate: runGenerate,
-    batch: runBatch,
-    reset: runReset,
-    delete: runDelete,
-    rotate: runRotate,
-    list: runList,
-    usage: runUsage,
-    monitor: runMonitor,
-};
 /** The HTTP client and the quota-proxy API of one run, and the context every command receives. */
-function commandContext(options, context, log, cancellation, progress) {
+function commandContext(options, context, log, cancellation, progress, sinks) {
     const server = (0,redact/* redactUrl */.BO)(options.url.href);
     // Before the CSV's temp file: a refused audit path must not leave one behind.
     const auditLog = openAuditBeforeRequests(options, context, server, log);
@@ -5886,14 +5516,10 @@ function commandContext(options, context, log, cancellation, progress) {
     });
     const api = new QuotaProxy(http, options.serverFlavor);
     progress.waitsFrom?.((remaining) => rateLimitWait(api, options, remaining));
-    const summary = { title: `quota-proxy ${options.command}`, facts: [['Server', server]] };
-    if (auditLog)
-        summary.facts.push(['Audit log', auditLog.file]);
+    const report = new report_report/* Report */.I(`quota-proxy ${options.command}`, sinks);
+    report.facts.set('server', server).set('audit_log', auditLog?.file);
     const audit = auditLog && ((event) => auditLog.record(event));
-    return {
-        ctx: { options, context, log, api, server, outputs: {}, summary, cancellation, csv, progress, audit },
-        auditLog,
-    };
+    return { ctx: { options, context, log, api, server, report, cancellation, csv, progress, audit }, auditLog };
 }
 /**
  * The wait the admin rate limit puts before `remaining` more items (one admin request each), as the
@@ -5906,38 +5532,40 @@ function rateLimitWait(api, options, remaining) {
     const waits = options.onRateLimit === 'wait' && plan.waitMs <= api.waitBudgetLeft();
     return { available: plan.available, waitMs: waits ? plan.waitMs : undefined, perWindow: plan.limit };
 }
-/** The report of a run that a signal stopped (exit 130/143), keeping what the command reported. */
-function cancelledReport(ctx, cancellation, report) {
+/** The run was stopped by a signal (exit 130/143): what the command reported stands, marked so. */
+function cancelled(ctx, cancellation, keepFailure = true) {
     const reason = cancellation.reason ?? 'cancelled';
-    return {
-        outputs: ctx.outputs,
-        summary: ctx.summary,
-        ...report,
-        ok: false,
-        cancelled: reason,
-        failure: report?.failure ?? `Cancelled (${reason}) before ${ctx.options.command} finished.`,
-    };
+    const { report } = ctx;
+    report.cancelled = reason;
+    report.fail((keepFailure && report.failure) || `Cancelled (${reason}) before ${ctx.options.command} finished.`);
+    return report;
 }
-/** Step: the health check; a report when the run must stop here, else undefined. */
+/** Step: the health check; true when the run must stop here. */
 async function checkHealth(ctx, cancellation) {
-    const result = await health(ctx.options, { api: ctx.api });
-    ctx.outputs.healthy = String(result.healthy);
-    ctx.summary.facts.push(['Healthy', result.healthy ? 'yes' : 'no']);
+    const result = await ctx.api.health(ctx.options.healthPath);
+    ctx.report.outputs.healthy = String(result.healthy);
+    ctx.report.facts.set('healthy', result.healthy);
     if (result.healthy) {
         ctx.log.info(`${ctx.server}: healthy${result.note ? `: ${result.note}` : ''}`);
-        return undefined;
+        return false;
+    }
+    // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
+    if (cancellation.requested) {
+        cancelled(ctx, cancellation, false);
+        return true;
     }
     const advice = result.failure === 'network' ? tlsAdvice(result.problem) : undefined;
-    const failure = advice ? `${result.problem} ${advice}` : result.problem;
-    const report = { ok: false, failure, outputs: ctx.outputs, summary: ctx.summary };
-    // A signal during the health check abandons it: that is a cancelled run (exit 130/143), not an unhealthy server.
-    return cancellation.requested ? cancelledReport(ctx, cancellation, { ...report, failure: undefined }) : report;
+    ctx.report.fail(advice ? `${result.problem} ${advice}` : result.problem);
+    return true;
 }
-/** Health, the token check before any create, then the command; the CSV and the client are closed whatever happens. */
-async function run(options, context, log, cancellation = new cancel/* Cancellation */.mT(), progress = shared_progress/* NO_PROGRESS */.cf) {
+/**
+ * Health, the token check before any create, then the command; the CSV and the client are closed
+ * whatever happens. `sinks` are the channels the report's rows stream to as they are reported.
+ */
+async function run(options, context, log, cancellation = new cancel/* Cancellation */.mT(), progress = shared_progress/* NO_PROGRESS */.cf, sinks = []) {
     if (options.token)
         log.secret(options.token, 'token');
-    const { ctx, auditLog } = commandContext(options, context, log, cancellation, progress);
+    const { ctx, auditLog } = commandContext(options, context, log, cancellation, progress, sinks);
     const report = await runSteps(ctx, cancellation, progress);
     // The artifact takes the audit log only when this run wrote to it, never a file that was merely there.
     if (auditLog && auditLog.lines > 0)
@@ -5946,30 +5574,26 @@ async function run(options, context, log, cancellation = new cancel/* Cancellati
 }
 /** The steps of `run`; the CSV and the client are closed whatever happens. */
 async function runSteps(ctx, cancellation, progress) {
-    const { api, csv, options, log } = ctx;
+    const { api, csv, options, log, report } = ctx;
     try {
-        if (!options.skipHealthCheck) {
-            const stop = await checkHealth(ctx, cancellation);
-            if (stop)
-                return stop;
-        }
+        if (!options.skipHealthCheck && (await checkHealth(ctx, cancellation)))
+            return report;
         // A wrong token is found before the first key is made, not by the creates.
-        if (CREATES_FIRST.has(options.command) && !cancellation.requested) {
+        if (commands/* COMMAND_SPECS */.fH[options.command].createsFirst && !cancellation.requested) {
             const refusal = await checkAdminToken(api, options.tokenSource, (m) => log.warning(m));
             // Its request abandoned by a signal fails like an unreachable server: the run was cancelled.
             if (cancellation.requested)
-                return cancelledReport(ctx, cancellation);
+                return cancelled(ctx, cancellation, false);
             if (refusal)
-                return { ok: false, failure: refusal, outputs: ctx.outputs, summary: ctx.summary };
+                return report.fail(refusal);
         }
-        const runner = RUNNERS[options.command];
-        const report = runner ? await runner(ctx) : { ok: true, outputs: ctx.outputs, summary: ctx.summary };
-        return cancellation.requested ? cancelledReport(ctx, cancellation, runner ? report : undefined) : report;
+        await RUNNERS[options.command](ctx);
+        return cancellation.requested ? cancelled(ctx, cancellation) : report;
     }
     catch (error) {
         // A request abandoned by the signal fails with its own error; the run was cancelled all the same.
         if (error instanceof cancel/* CancelledError */.cc || cancellation.requested)
-            return cancelledReport(ctx, cancellation);
+            return cancelled(ctx, cancellation, false);
         throw error;
     }
     finally {
@@ -5978,9 +5602,8 @@ async function runSteps(ctx, cancellation, progress) {
         if (csv && !csv.settled)
             await csv.discard();
         if (api.flavor) {
-            ctx.outputs.flavor = api.flavor;
-            if (!ctx.summary.facts.some(([name]) => name === 'Flavor'))
-                ctx.summary.facts.splice(1, 0, ['Flavor', api.flavor]);
+            report.outputs.flavor = api.flavor;
+            report.facts.set('flavor', api.flavor);
         }
         await api.close();
     }

@@ -2,13 +2,18 @@
 // dashboard is written: it reads the chart library it inlines.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Report } from '../../report/report.js';
+import type { TrendRow } from '../../report/tables.js';
+import type { Logger } from '../../shared/log.js';
+import { redactUrl } from '../../shared/redact.js';
 import { VERSION } from '../../version.js';
 import { pageAssets } from './assets.js';
 import type { DashboardData, DashboardServer } from './data.js';
+import { dashboardServer } from './from-report.js';
 import { renderDashboard } from './html.js';
 
 export type { DashboardData, DashboardServer } from './data.js';
-export { dashboardServer } from './from-usage.js';
+export { dashboardServer, KeptRows } from './from-report.js';
 
 /** A server whose run failed (a servers file's): its section says why, in place of figures. */
 export function failedServer(name: string, url: string, failure: string): DashboardServer {
@@ -42,4 +47,33 @@ export function writeDashboard(file: string, servers: DashboardServer[], now = n
     rmSync(temp, { force: true });
   }
   return Buffer.byteLength(html);
+}
+
+/** One server's run for the dashboard: its report and every row of its table. */
+export interface DashboardPart {
+  name: string;
+  /** Credentials redacted. */
+  url: string;
+  report: Report;
+  rows: readonly TrendRow[];
+}
+
+/**
+ * usage --html: writes the dashboard of `parts` (a section each; a failed one says why) to `file`,
+ * and says so in `target` (the `html-path` output, the `dashboard` fact) and the log.
+ */
+export function writeUsageDashboard(file: string, parts: readonly DashboardPart[], target: Report, log: Logger): void {
+  const servers = parts.map(
+    ({ name, url, report, rows }) =>
+      dashboardServer(report, rows, { name, url }) ?? failedServer(name, url, report.failure ?? 'no usage figures'),
+  );
+  const bytes = writeDashboard(file, servers);
+  target.outputs['html-path'] = file;
+  target.facts.set('dashboard', `${file} (${Math.ceil(bytes / 1024)} KB)`);
+  log.info(`Dashboard${servers.length > 1 ? ` of ${servers.length} servers` : ''} written to ${file}.`);
+}
+
+/** One server's run (usage --html): its dashboard of the rows a KeptRows sink kept. */
+export function writeServerDashboard(file: string, url: URL, report: Report, rows: readonly TrendRow[], log: Logger) {
+  writeUsageDashboard(file, [{ name: url.host, url: redactUrl(url.href), report, rows }], report, log);
 }

@@ -1,9 +1,18 @@
 // rotate under the admin rate limit (v10: 30 requests per 15 minutes): how many due keys go now,
 // for the run (fitRateLimit cuts `due` to those) and for its dry run (rateLimitRoom), alike.
 
+import type { Options } from '../config/options.js';
+import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { TrialKey } from '../quota-proxy/types.js';
-import type { CommandContext, RunReport } from './contract.js';
+import type { Logger } from '../shared/log.js';
+
+/** What the rotation's rate-limit plan needs of the run (a command's context satisfies it). */
+export interface RotationContext {
+  options: Pick<Options, 'replace' | 'onRateLimit'>;
+  api: QuotaProxy;
+  log: Logger;
+}
 
 export interface RateLimitFit {
   /** Due keys left for a later run because the rate limit has no room for them. */
@@ -26,7 +35,7 @@ interface RateLimitRoom {
  * on-rate-limit is wait and max-wait-seconds covers the wait for it (further windows are not counted
  * on). Undefined when every key fits (or no limit is known). The dry run counts with it too.
  */
-export function rateLimitRoom(ctx: CommandContext, dueCount: number): RateLimitRoom | undefined {
+export function rateLimitRoom(ctx: RotationContext, dueCount: number): RateLimitRoom | undefined {
   const { options, api } = ctx;
   const perKey = options.replace ? 2 : 1;
   const plan = api.rateLimitPlan(dueCount * perKey);
@@ -53,8 +62,8 @@ export function rateLimitRoom(ctx: CommandContext, dueCount: number): RateLimitR
  * Step: only as many due keys as certainly fit the admin rate limit are rotated, oldest first (`due`
  * is cut to those); the rest stay due for a later run.
  */
-export function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit | RunReport {
-  const { log, outputs, summary } = ctx;
+export function fitRateLimit(ctx: RotationContext, due: TrialKey[]): RateLimitFit | { failure: string } {
+  const { log } = ctx;
   const room = rateLimitRoom(ctx, due.length);
   if (!room) return { leftDue: 0 };
   const { fit, message, why, at } = room;
@@ -62,18 +71,11 @@ export function fitRateLimit(ctx: CommandContext, due: TrialKey[]): RateLimitFit
     log.warning(`${message}: waiting for the next window as on-rate-limit is wait (within max-wait-seconds).`);
     return { leftDue: 0 };
   }
-  if (fit === 0)
-    return {
-      ok: false,
-      failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.`,
-      outputs,
-      summary,
-    };
+  if (fit === 0) return { failure: `${message}: nothing was replaced or deleted (${why}); run again after ${at}.` };
   const leftDue = due.length - fit;
   const note =
     `${message}: rotating the ${fit} oldest now; the other ${leftDue} stay due (${why}): run ` + `again after ${at}.`;
   log.warning(note);
-  summary.facts.push(['Left due (rate limit)', String(leftDue)]);
   due.splice(fit);
   return { leftDue, note };
 }

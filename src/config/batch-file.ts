@@ -3,7 +3,7 @@
 // keys. The file is untrusted input read before any request: a symlink, anything but a regular file,
 // more than a batch's CSV can hold, or rows of more than one batch are refused with the reason.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { parseCsv, unprotectCell } from '../output/csv-read.js';
+import { parseCsv, unprotectCell } from '../shared/csv-read.js';
 import { namesOneInvocation, parseBatchLabel } from './labels.js';
 
 /** 10,000 keys (the largest count) of a few hundred characters each, with room to spare. */

@@ -1,26 +1,32 @@
-export const id = 189;
-export const ids = [189];
+export const id = 530;
+export const ids = [530];
 export const modules = {
 
-/***/ 4189:
+/***/ 10530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  dashboardServer: () => (/* reexport */ dashboardServer),
-  failedServer: () => (/* binding */ failedServer),
-  writeDashboard: () => (/* binding */ writeDashboard)
+  writeServerDashboard: () => (/* binding */ writeServerDashboard),
+  writeUsageDashboard: () => (/* binding */ writeUsageDashboard)
 });
 
+// UNUSED EXPORTS: KeptRows, dashboardServer, failedServer, writeDashboard
+
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-;// CONCATENATED MODULE: ./src/output/dashboard/assets.ts
+// EXTERNAL MODULE: ./src/shared/redact.ts
+var redact = __webpack_require__(48932);
+;// CONCATENATED MODULE: ./src/version.ts
+// The version of quota-keys, as in package.json (a test keeps them equal; the release workflow
+// refuses a tag that differs). A constant, so the bundles need no package.json at run time.
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/render/dashboard/assets.ts
 // The files the dashboard inlines, read when a dashboard is written (this module is loaded only
 // then, so no other command pays for them). `new URL(…, import.meta.url)`: from src/ (tests) they
 // are read where they are; the bundler (ncc) copies each one beside the bundle and points the URL
@@ -43,11 +49,13 @@ function pageAssets() {
     return assets;
 }
 
+// EXTERNAL MODULE: ./src/render/dashboard/from-report.ts
+var from_report = __webpack_require__(33698);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
-var neutralise = __webpack_require__(7763);
-;// CONCATENATED MODULE: ./src/output/dashboard/data.ts
+var neutralise = __webpack_require__(97763);
+;// CONCATENATED MODULE: ./src/render/dashboard/data.ts
 // What the usage dashboard shows, as one plain data type (no class, no function): the renderer
 // (./html.ts) reads nothing else. Keys are shortened before they get here; labels are as the
 // server sent them (untrusted: the renderer escapes them). Built from a usage --days run by
@@ -72,7 +80,7 @@ function totalsByDay(servers) {
     return new Map([...byDay].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-;// CONCATENATED MODULE: ./src/output/dashboard/page-model.ts
+;// CONCATENATED MODULE: ./src/render/dashboard/page-model.ts
 // What the page's script gets (as JSON inside the file): compact, since 10,000 keys × 90 days must
 // stay under 3 MB. Exact per-day figures for the daily totals and the busiest keys' chart; for every
 // key's sparkline only its shape (one character a day, 0..63 of the key's own busiest day).
@@ -163,7 +171,7 @@ function scriptJson(value) {
     return (0,neutralise/* jsonText */.s$)(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-;// CONCATENATED MODULE: ./src/output/dashboard/html.ts
+;// CONCATENATED MODULE: ./src/render/dashboard/html.ts
 // The usage dashboard as one self-contained HTML file: what the job summary shows and more (daily
 // totals, the busiest keys day by day, every key's sparkline, the forecast, idle keys, spikes and
 // alerts, how the figures were read), for one server or several (a section each and their total).
@@ -350,53 +358,11 @@ function renderDashboard(data, assets) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/shared/redact.ts
-var redact = __webpack_require__(8932);
-;// CONCATENATED MODULE: ./src/output/dashboard/from-usage.ts
-
-/** Labels are the server's: a hostile one could be megabytes. The table shows this much of each. */
-const LABEL_CHARS = 120;
-const cut = (text) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
-function dashboardServer(report, trends, where) {
-    const keys = trends.keys.map((t) => {
-        const { usage } = t;
-        return {
-            label: cut(usage.label),
-            key: (0,redact/* shortenKey */.PV)(usage.key),
-            total: t.total,
-            last: t.last,
-            peak: t.peak,
-            limit: usage.limit.value,
-            used: usage.limit.kind === 'lifetime' ? usage.limit.used : undefined,
-            percent: usage.percent,
-            alert: usage.alert,
-            spike: t.spike,
-            reachesIn: t.reachesIn,
-            reachesOn: t.reachesOn,
-            perDay: t.perDay,
-        };
-    });
-    return {
-        name: where.name,
-        url: where.url,
-        flavor: where.flavor,
-        days: trends.days,
-        calendar: trends.calendar,
-        dailyTotals: trends.calendar ? trends.dailyTotals : [],
-        dailyKeysUsed: trends.calendar ? trends.dailyKeysUsed : [],
-        limitKind: report.basis === 'lifetime quota' ? 'lifetime' : 'daily',
-        threshold: report.threshold,
-        forecastDays: trends.forecastDays,
-        spikeFactor: trends.spikeFactor,
-        spikeMinRequests: trends.spikeMinRequests,
-        keys,
-        method: where.facts.map(([name, value]) => [name, value]),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/output/dashboard/index.ts
+;// CONCATENATED MODULE: ./src/render/dashboard/index.ts
 // The usage dashboard (usage --html FILE): one self-contained HTML file. Loaded only when a
 // dashboard is written: it reads the chart library it inlines.
+
+
 
 
 
@@ -423,7 +389,7 @@ function failedServer(name, url, failure) {
  * a Pages site or a reader never sees half a file), its folder made first. Returns its size in bytes.
  */
 function writeDashboard(file, servers, now = new Date()) {
-    const data = { generatedAt: now.toISOString(), version: version/* VERSION */.x, servers };
+    const data = { generatedAt: now.toISOString(), version: VERSION, servers };
     const html = renderDashboard(data, pageAssets());
     const temp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
     (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
@@ -435,6 +401,21 @@ function writeDashboard(file, servers, now = new Date()) {
         (0,external_node_fs_.rmSync)(temp, { force: true });
     }
     return Buffer.byteLength(html);
+}
+/**
+ * usage --html: writes the dashboard of `parts` (a section each; a failed one says why) to `file`,
+ * and says so in `target` (the `html-path` output, the `dashboard` fact) and the log.
+ */
+function writeUsageDashboard(file, parts, target, log) {
+    const servers = parts.map(({ name, url, report, rows }) => (0,from_report/* dashboardServer */.S)(report, rows, { name, url }) ?? failedServer(name, url, report.failure ?? 'no usage figures'));
+    const bytes = writeDashboard(file, servers);
+    target.outputs['html-path'] = file;
+    target.facts.set('dashboard', `${file} (${Math.ceil(bytes / 1024)} KB)`);
+    log.info(`Dashboard${servers.length > 1 ? ` of ${servers.length} servers` : ''} written to ${file}.`);
+}
+/** One server's run (usage --html): its dashboard of the rows a KeptRows sink kept. */
+function writeServerDashboard(file, url, report, rows, log) {
+    writeUsageDashboard(file, [{ name: url.host, url: (0,redact/* redactUrl */.BO)(url.href), report, rows }], report, log);
 }
 
 
