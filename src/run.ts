@@ -20,11 +20,11 @@ import { writesKeysCsv } from './output/artifact.js';
 import { AuditLog } from './output/audit.js';
 import { CsvWriter } from './output/csv.js';
 import { QuotaProxy } from './quota-proxy/client.js';
-import { HttpClient } from './quota-proxy/http.js';
 import { Cancellation, CancelledError } from './shared/cancel.js';
 import type { Logger } from './shared/log.js';
 import { type KnownWait, NO_PROGRESS, type Progress } from './shared/progress.js';
 import { redactUrl } from './shared/redact.js';
+import { HttpClient } from './transport/http.js';
 
 /**
  * The CSV's private temp file, created before the first request: a path that cannot take it (name

@@ -9,12 +9,12 @@
 import { localDay } from '../config/options.js';
 import { compareLabels } from '../issuing/labels.js';
 import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
-import { HttpStatusError } from '../quota-proxy/errors.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import { dayReason } from '../reading/usage-report.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
+import { HttpStatusError } from '../transport/errors.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText } from './delete.js';
 

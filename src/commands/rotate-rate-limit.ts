@@ -1,8 +1,8 @@
 // rotate under the admin rate limit (v10: 30 requests per 15 minutes): how many due keys go now,
 // for the run (fitRateLimit cuts `due` to those) and for its dry run (rateLimitRoom), alike.
 
-import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { TrialKey } from '../quota-proxy/types.js';
+import { isoSeconds, waitText } from '../transport/retry.js';
 import type { CommandContext, RunReport } from './contract.js';
 
 export interface RateLimitFit {

@@ -1,7 +1,7 @@
 // Before the first key is made: one authenticated read proves the admin token, so a wrong token
 // (or a TLS problem) fails with one line naming where the token came from, and nothing is created.
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { HttpStatusError, NetworkError } from '../quota-proxy/errors.js';
+import { HttpStatusError, NetworkError } from '../transport/errors.js';
 
 /** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
 export const CREATES_FIRST: ReadonlySet<string> = new Set(['generate', 'batch']);

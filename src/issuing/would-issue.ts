@@ -4,8 +4,8 @@
 // fits the window now, the rest only when on-rate-limit is wait and max-wait-seconds covers the wait.
 
 import type { CommandContext, RunReport } from '../commands/contract.js';
-import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest } from '../quota-proxy/types.js';
+import { isoSeconds, waitText } from '../transport/retry.js';
 
 /** Rows of the summary table; the counts cover every request. */
 const TABLE_ROWS = 200;

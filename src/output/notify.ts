@@ -7,11 +7,11 @@
 import type { Readable } from 'node:stream';
 import type { RunReport } from '../commands/contract.js';
 import type { NotifyOn, Options } from '../config/options.js';
-import { proxyNote } from '../quota-proxy/proxy-note.js';
 import type { Logger } from '../shared/log.js';
 import { chatText, jsonText } from '../shared/neutralise.js';
 import type { Redactor } from '../shared/redact.js';
 import { oneLine } from '../shared/text.js';
+import { proxyNote } from '../transport/proxy-note.js';
 
 /** The most the notification may add to a run: connect, send and the answer together. */
 export const NOTIFY_TIMEOUT_MS = 10_000;
@@ -142,7 +142,7 @@ async function answerStart(body: Readable, max = 4096): Promise<string> {
  * its body is not waited for.
  */
 async function postWebhook(hook: URL, body: string, signal: AbortSignal): Promise<{ status: number; text: string }> {
-  const { EnvHttpProxyAgent } = await import('../quota-proxy/undici-parts.js');
+  const { EnvHttpProxyAgent } = await import('../transport/undici-parts.js');
   const agent = new EnvHttpProxyAgent();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (hook.username || hook.password) {

@@ -2,13 +2,13 @@
 // the run needs anyway (health body, first listing, first creation): never an extra request.
 
 import { snippetOf } from '../shared/redact.js';
+import { HttpStatusError } from '../transport/errors.js';
+import type { HttpClient } from '../transport/http.js';
+import type { RateLimitPlan } from '../transport/rate-limit.js';
+import { pathSegment } from '../transport/request-path.js';
 import { adapterFor, flavorFromCreated, flavorFromListing } from './detect.js';
-import { HttpStatusError } from './errors.js';
 import { HealthCheck, type HealthResult } from './health-check.js';
-import type { HttpClient } from './http.js';
 import { KEY_LIMIT, PageGuard, ROW_LIMIT } from './paging.js';
-import type { RateLimitPlan } from './rate-limit.js';
-import { pathSegment } from './request-path.js';
 import { type ServerDay, serverDayFromRows } from './time.js';
 import {
   type CreateKeyRequest,

@@ -1,8 +1,9 @@
 // What a request to the quota-proxy can fail with, and which failures end a run early. The
 // client (./http.ts) makes these; commands and the issuing steps only read them.
+
+import { UnsupportedOperationError } from '../quota-proxy/types.js';
 import { type AnswerTooLargeError, DeadlineError, formatBytes } from './attempt-limits.js';
 import { type Refused, retryAdvice, retryMoment, waitText } from './retry.js';
-import { UnsupportedOperationError } from './types.js';
 
 export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'plain-http' | 'network';
 export type Headers = Record<string, string | string[] | undefined>;
