@@ -12,11 +12,11 @@
 import { issueToCsv } from '../issuing/issue-keys.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { batchLabels, batchStem } from '../issuing/labels.js';
+import { isFatal } from '../quota-proxy/errors.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { idleKeys } from '../reading/usage-trends.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { shortenKey } from '../shared/redact.js';
-import { isFatal } from '../transport/errors.js';
 import type { CommandContext, RunReport } from './contract.js';
 import { errorText, refuseWithoutDelete } from './delete.js';
 import { fitRateLimit, type RateLimitFit, rateLimitRoom } from './rotate-rate-limit.js';

@@ -10,12 +10,12 @@
 
 import type { Audit } from '../output/audit.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
+import { isFatal } from '../quota-proxy/errors.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import type { Cancellation } from '../shared/cancel.js';
 import { CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { shortenKey } from '../shared/redact.js';
-import { isFatal } from '../transport/errors.js';
 import { followsInBatch } from './labels.js';
 import { announceRateLimit } from './rate-limit-announcement.js';
 import {

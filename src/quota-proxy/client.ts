@@ -7,18 +7,11 @@ import type { HttpClient } from '../transport/http.js';
 import type { RateLimitPlan } from '../transport/rate-limit.js';
 import { pathSegment } from '../transport/request-path.js';
 import { adapterFor, flavorFromCreated, flavorFromListing } from './detect.js';
+import { UnsupportedOperationError } from './errors.js';
 import { HealthCheck, type HealthResult } from './health-check.js';
 import { KEY_LIMIT, PageGuard, ROW_LIMIT } from './paging.js';
 import { type ServerDay, serverDayFromRows } from './time.js';
-import {
-  type CreateKeyRequest,
-  type Flavor,
-  type FlavorAdapter,
-  type TrialKey,
-  UnsupportedOperationError,
-  type UsagePage,
-  type UsageRow,
-} from './types.js';
+import type { CreateKeyRequest, Flavor, FlavorAdapter, TrialKey, UsagePage, UsageRow } from './types.js';
 
 export { DEFAULT_HEALTH_PATH, HEALTH_PATIENCE_MS, type HealthResult } from './health-check.js';
 

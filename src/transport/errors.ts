@@ -1,7 +1,6 @@
-// What a request to the quota-proxy can fail with, and which failures end a run early. The
-// client (./http.ts) makes these; commands and the issuing steps only read them.
+// What a request can fail with: no answer, an unexpected status, an answer that is not what was asked.
+// The client (./http.ts) makes these; the API, commands and the issuing steps only read them.
 
-import { UnsupportedOperationError } from '../quota-proxy/types.js';
 import { type AnswerTooLargeError, DeadlineError, formatBytes } from './attempt-limits.js';
 import { type Refused, retryAdvice, retryMoment, waitText } from './retry.js';
 
@@ -226,20 +225,4 @@ export function classify(error: unknown): { kind: NetworkFailure; detail: string
     return { kind: 'plain-http', detail: 'the port answers plain HTTP, not TLS', sent: false };
   // OpenSSL's messages end in a line break: one line.
   return { kind: 'network', detail: message.replace(/\s+/g, ' ').trim(), sent: true };
-}
-
-/**
- * Answers after which every further admin request of the run would fail the same way: a bad
- * request body (400; v01 without persistence), a bad token (401, 403), a missing route (404, 405).
- * A DELETE of a key that is already gone is not one: deleteKey answers false for its 404.
- */
-export const FATAL_STATUSES: readonly number[] = [400, 401, 403, 404, 405];
-
-/**
- * Errors after which further requests would fail the same way (bad token, missing route, rate limit, an operation the
- * flavor lacks).
- */
-export function isFatal(error: unknown): boolean {
-  if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError) return true;
-  return error instanceof HttpStatusError && FATAL_STATUSES.includes(error.status);
 }
