@@ -19,7 +19,7 @@ test('undici is pinned to one exact version, the one installed', () => {
   expect(json('node_modules/undici/package.json').version).toBe(pinned);
 });
 
-test('without the index, the agent undici-parts hands out sends requests (the API methods are on Dispatcher)', async () => {
+test('without the index, the agent of undici-parts has the API methods (request, connect…)', async () => {
   const parts = await import('../src/transport/undici-parts.js');
   expect(parts.EnvHttpProxyAgent).toBe(EnvHttpProxyAgent);
   expect(parts.retry).toBe(retry);

@@ -5,15 +5,16 @@
 // out, named. A key of FILE no longer on the server leaves its number missing. Only the missing
 // numbers are created, with the same labels — never under a label that holds keys not the batch's,
 // which the run's reconciliation would otherwise count as its own.
+
 import type { CommandContext } from '../commands/contract.js';
 import { DEFAULT_LIMIT, DEFAULT_TIERS, type Options } from '../config/options.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
+import { errorMessage } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
 import type { BatchFile } from './batch-file.js';
 import { numberBatchKeys, surplusWarnings } from './batch-numbers.js';
 import type { CarriedOver } from './issue-keys.js';
-import { messageOf } from './key-issuer.js';
 import { parseBatchLabel } from './labels.js';
 
 /** The server's keys under the batch's labels, by label; FILE's keys that are gone added as they were. */
@@ -47,7 +48,7 @@ export async function resumeBatch(
     found = await batchKeysOnServer(ctx, batch);
   } catch (error) {
     const failure =
-      `Could not check the keys of ${batch.file} on the server: ${messageOf(error)}. Nothing was created and ` +
+      `Could not check the keys of ${batch.file} on the server: ${errorMessage(error)}. Nothing was created and ` +
       `the file is unchanged; run again when the server answers.`;
     return { keys: [], rest: [], failure, fact: '' };
   }

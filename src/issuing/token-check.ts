@@ -1,6 +1,8 @@
 // Before the first key is made: one authenticated read proves the admin token, so a wrong token
 // (or a TLS problem) fails with one line naming where the token came from, and nothing is created.
+
 import type { QuotaProxy } from '../quota-proxy/client.js';
+import { errorMessage } from '../shared/errors.js';
 import { HttpStatusError, NetworkError } from '../transport/errors.js';
 
 /** Commands whose first admin request is a create (rotate lists first: its listing is the check). */
@@ -62,7 +64,7 @@ export async function checkAdminToken(
         `${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`
       );
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
     return undefined;
   }

@@ -4,9 +4,11 @@
 // It goes through the proxy the admin requests use. A webhook that fails, answers an error or hangs
 // is a warning; it never changes the run's result and is given up after NOTIFY_TIMEOUT_MS; one that
 // answered 2xx has it (its body is not waited for).
+
 import type { Readable } from 'node:stream';
 import type { RunReport } from '../commands/contract.js';
 import type { NotifyOn, Options } from '../config/options.js';
+import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { chatText, jsonText } from '../shared/neutralise.js';
 import type { Redactor } from '../shared/redact.js';
@@ -213,7 +215,7 @@ export async function notifyAfterRun(
       ? 'abandoned after the signal'
       : timedOut
         ? `no answer within ${timeoutMs / 1000} s`
-        : `${code ?? (error instanceof Error ? error.message : String(error))}${proxyNote(hook, process.env)}`;
+        : `${code ?? errorMessage(error)}${proxyNote(hook, process.env)}`;
     log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
   }
 }

@@ -1,9 +1,10 @@
 // The API's own failure (an operation a flavor lacks) and which failures end a run early. The
 // failures of a request itself (network, status, answer) are the transport's: ../transport/errors.ts.
+import { QuotaKeysError } from '../shared/errors.js';
 import { HttpStatusError, RateLimitedError } from '../transport/errors.js';
 import type { Flavor } from './types.js';
 
-export class UnsupportedOperationError extends Error {
+export class UnsupportedOperationError extends QuotaKeysError {
   constructor(flavor: Flavor, operation: string, hint = '') {
     super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
     this.name = 'UnsupportedOperationError';

@@ -1,6 +1,7 @@
 // What a request can fail with: no answer, an unexpected status, an answer that is not what was asked.
 // The client (./http.ts) makes these; the API, commands and the issuing steps only read them.
 
+import { QuotaKeysError } from '../shared/errors.js';
 import { type AnswerTooLargeError, DeadlineError, formatBytes } from './attempt-limits.js';
 import { type Refused, retryAdvice, retryMoment, waitText } from './retry.js';
 
@@ -8,7 +9,7 @@ export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'reset' | 'plain-ht
 export type Headers = Record<string, string | string[] | undefined>;
 
 /** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
-export class NetworkError extends Error {
+export class NetworkError extends QuotaKeysError {
   constructor(
     readonly kind: NetworkFailure,
     readonly target: string,
@@ -22,7 +23,7 @@ export class NetworkError extends Error {
 }
 
 /** The server answered with a status that the caller did not expect. */
-export class HttpStatusError extends Error {
+export class HttpStatusError extends QuotaKeysError {
   constructor(
     readonly status: number,
     readonly target: string,
@@ -63,7 +64,7 @@ export class RateLimitedError extends HttpStatusError {
 }
 
 /** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body…). */
-export class BadAnswerError extends Error {
+export class BadAnswerError extends QuotaKeysError {
   constructor(
     readonly status: number,
     readonly target: string,
