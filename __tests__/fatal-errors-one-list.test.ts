@@ -1,16 +1,14 @@
 // One list of the failures after which every further admin request of a run would fail the same
 // way (issue 12 item 4): issue-keys and rotate used to keep two copies that differed (rotate's had
 // no 400 and no 404). No process boundary here: the errors are built as the client builds them.
+import { FATAL_STATUSES, isFatal, UnsupportedOperationError } from '../src/quota-proxy/errors.js';
 import {
   BadAnswerError,
   CutOffAnswerError,
-  FATAL_STATUSES,
   HttpStatusError,
-  isFatal,
   NetworkError,
   RateLimitedError,
-} from '../src/quota-proxy/errors.js';
-import { UnsupportedOperationError } from '../src/quota-proxy/types.js';
+} from '../src/transport/errors.js';
 
 const target = 'DELETE http://127.0.0.1:1/admin/keys/x';
 const status = (code: number) => new HttpStatusError(code, target, 'no', {});

@@ -9,8 +9,8 @@ import { cliContext } from '../src/config/context.js';
 import { parseOptions } from '../src/config/options.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { QuotaProxy } from '../src/quota-proxy/client.js';
-import { HttpClient } from '../src/quota-proxy/http.js';
 import { run } from '../src/run.js';
+import { HttpClient } from '../src/transport/http.js';
 
 let server: DevServer;
 let api: QuotaProxy;

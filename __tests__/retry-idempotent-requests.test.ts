@@ -3,16 +3,16 @@
 
 import { type Fault, type FaultProxy, type FaultRequest, startFaultProxy } from '../__fixtures__/fault-proxy.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
+import { Cancellation } from '../src/shared/cancel.js';
 import {
   BadAnswerError,
   CutOffAnswerError,
   HttpStatusError,
   NetworkError,
   RateLimitedError,
-} from '../src/quota-proxy/errors.js';
-import { HttpClient, type HttpClientOptions } from '../src/quota-proxy/http.js';
-import { fullJitter, WaitBudget } from '../src/quota-proxy/retry.js';
-import { Cancellation } from '../src/shared/cancel.js';
+} from '../src/transport/errors.js';
+import { HttpClient, type HttpClientOptions } from '../src/transport/http.js';
+import { fullJitter, WaitBudget } from '../src/transport/retry.js';
 
 let server: DevServer;
 beforeAll(async () => {

@@ -12,12 +12,13 @@ import { checkAdminToken, tlsAdvice } from './issuing/token-check.js';
 import { AuditLog } from './output/audit.js';
 import { CsvWriter } from './output/csv.js';
 import { QuotaProxy } from './quota-proxy/client.js';
-import { HttpClient } from './quota-proxy/http.js';
 import { Report, type RowSink } from './report/report.js';
 import { Cancellation, CancelledError } from './shared/cancel.js';
+import { errorMessage } from './shared/errors.js';
 import type { Logger } from './shared/log.js';
 import { type KnownWait, NO_PROGRESS, type Progress } from './shared/progress.js';
 import { redactUrl } from './shared/redact.js';
+import { HttpClient } from './transport/http.js';
 
 /**
  * The CSV's private temp file, created before the first request: a path that cannot take it (name
@@ -28,7 +29,7 @@ function openCsvBeforeRequests(options: Options): CsvWriter | undefined {
   try {
     return new CsvWriter(options.output);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const reason = (error as NodeJS.ErrnoException).code ?? errorMessage(error);
     throw new InputError(
       'output',
       options.output,
@@ -45,7 +46,7 @@ function openAuditBeforeRequests(options: Options, context: RunContext, server: 
   try {
     return new AuditLog(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason = (error as NodeJS.ErrnoException).code ?? errorMessage(error);
     throw new InputError('audit-log', options.auditLog, `the audit log cannot be written there (${reason})`);
   }
 }

@@ -27,12 +27,14 @@ var rows = __webpack_require__(8175);
 var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/report/tables.ts
 var tables = __webpack_require__(6677);
-// EXTERNAL MODULE: ./src/run.ts + 47 modules
-var run = __webpack_require__(992);
+// EXTERNAL MODULE: ./src/run.ts + 48 modules
+var run = __webpack_require__(3144);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
 var bounded = __webpack_require__(3672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
 var cancel = __webpack_require__(3739);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
 var neutralise = __webpack_require__(7763);
 // EXTERNAL MODULE: ./src/shared/progress.ts
@@ -45,6 +47,7 @@ var shared_text = __webpack_require__(4646);
 // Many servers, one run: the command against each server of the servers file, `server-concurrency`
 // at a time. One failing server fails the run but never stops the others: every server's report,
 // CSV and counts are kept, and the combined report (outputs, a table of every server) says which.
+
 
 
 
@@ -108,7 +111,7 @@ async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancel
             await (0,encrypt/* encryptReportCsv */.W)(result.report, options.encryptTo, serverLog);
         }
         catch (error) {
-            result.report.fail(error instanceof Error ? error.message : String(error));
+            result.report.fail((0,errors/* errorMessage */.g)(error));
         }
         // In the log where it happened; the step's one error line (and annotation) names it with the others.
         if (!result.report.ok)

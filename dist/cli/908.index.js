@@ -22,6 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
 ;// CONCATENATED MODULE: ./src/dev-server/demo.ts
 const DAY_MS = 86_400_000;
 const DEMO_DAYS = 14;
@@ -217,10 +219,16 @@ function chatCompletions(s, charge) {
 }
 
 ;// CONCATENATED MODULE: ./src/dev-server/context.ts
+/**
+ * What the dev server's flavor route modules (./flavors/) see: the request at hand (`Ctx`), the
+ * server they run in (`ServerContext`: store, server-local day, limits, error shape), and the shape
+ * in which a flavor describes itself to the server core (`FlavorDef`).
+ */
+
 /** The path of the one parameterised route: /admin/keys/:key. */
 const KEY_PARAM_ROUTE = '/admin/keys/:key';
 /** A validation failure: answered 400 with the flavor's error shape. */
-class BadRequest extends Error {
+class BadRequest extends errors/* QuotaKeysError */.t {
 }
 
 ;// CONCATENATED MODULE: ./src/dev-server/health.ts
@@ -896,6 +904,12 @@ const v10 = {
 const FLAVOR_DEFS = Object.freeze({ v1: v1, v01: v01, v1p: v1p, v1a: v1a, v10: v10 });
 
 ;// CONCATENATED MODULE: ./src/dev-server/router.ts
+/**
+ * The dev server's request handling, the same for every flavor: base path, the admin rate limit,
+ * route lookup (Express's 404 page otherwise), the admin token, the JSON body, and 400/500 answers
+ * in the flavor's error shape. The routes themselves come from the flavor module (./flavors/).
+ */
+
 
 
 const EMPTY_BODY = Object.freeze({});
@@ -966,7 +980,7 @@ function run(s, route, c) {
             return;
         if (e instanceof BadRequest)
             return s.fail(c.res, 400, e.message);
-        s.fail(c.res, 500, 'Internal server error', { details: e instanceof Error ? e.message : String(e) });
+        s.fail(c.res, 500, 'Internal server error', { details: (0,errors/* errorMessage */.g)(e) });
     }
 }
 /** The node:http request listener of a flavor's routes. */
@@ -1455,6 +1469,7 @@ function devServerHandle(o, s, server, base) {
 
 
 
+
 const DEV_SERVER_USAGE = `Usage: quota-keys dev-server [options]
 
 Runs a local quota-proxy-compatible server (SQLite via node:sqlite) on 127.0.0.1.
@@ -1480,7 +1495,11 @@ Options:
                           a spike, quiet, idle), for usage --days 14 and its dashboard
   -h, --help              show this help
 `;
-class UsageError extends Error {
+/** A bad flag: exit 2, like bad input to the tool. */
+class UsageError extends errors/* QuotaKeysError */.t {
+    constructor(message) {
+        super(message, 2);
+    }
 }
 /** The flags, as node:util parseArgs reads them; each value is checked by its own reader below. */
 const FLAGS = {
@@ -1624,7 +1643,7 @@ async function devServerMain(argv, io = {}) {
     catch (e) {
         if (e instanceof UsageError) {
             stderr(`quota-keys dev-server: ${e.message} (see --help)`);
-            return 2;
+            return e.exitCode;
         }
         throw e;
     }
@@ -1637,7 +1656,7 @@ async function devServerMain(argv, io = {}) {
         server = await startDevServer(parsed.opts);
     }
     catch (e) {
-        stderr(`quota-keys dev-server: ${e instanceof Error ? e.message : String(e)}`);
+        stderr(`quota-keys dev-server: ${(0,errors/* errorMessage */.g)(e)}`);
         return 1;
     }
     if (parsed.seedKeys > 0) {

@@ -499,13 +499,15 @@ const EXIT_ALERT = 3;
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
 // Bad input: one line naming the input and what is allowed, thrown before any request is sent
 // (exit 2 on the CLI). Its own module, so the path checks beside options.ts can throw it too.
-class InputError extends Error {
+
+class InputError extends _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .QuotaKeysError */ .t {
     constructor(input, value, allowed) {
         super(`Invalid input '${input}'` +
             `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} ` +
-            `— ${allowed}.`);
+            `— ${allowed}.`, 2);
         this.name = 'InputError';
     }
 }
@@ -523,15 +525,15 @@ class InputError extends Error {
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   qw: () => (/* binding */ inputDefault)
 /* harmony export */ });
-/* harmony import */ var _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5532);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
+/* harmony import */ var _quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5532);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
 // Every input of the action, which is also a long flag of the CLI (and the flags of the CLI alone,
 // marked cliOnly): the one table of names and defaults. Parsing (options.ts) takes its defaults from
 // here, the CLI help is built from it, and tests check action.yml and the GitLab component against it.
 
 
 const INPUTS = [
-    { name: 'command', default: 'batch', help: _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS */ .Lo.join(' | ') },
+    { name: 'command', default: 'batch', help: _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.join(' | ') },
     {
         name: 'url',
         default: '',
@@ -582,7 +584,7 @@ const INPUTS = [
         name: 'server-flavor',
         default: '',
         flag: { value: 'FLAVOR' },
-        help: `${_quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAVORS */ .W.join(' | ')}; default: detected`,
+        help: `${_quota_proxy_types_js__WEBPACK_IMPORTED_MODULE_1__/* .FLAVORS */ .W.join(' | ')}; default: detected`,
     },
     // list, usage, monitor, reset, delete, rotate
     {
@@ -811,18 +813,18 @@ function inputDefault(name) {
 }
 /** The inputs a command reads ('command' itself excluded: it is the CLI's first word). */
 function inputsOf(command) {
-    const own = new Set(_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMAND_SPECS */ .fH[command].inputs);
+    const own = new Set(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_SPECS */ .fH[command].inputs);
     return INPUTS.filter((i) => i.name !== 'command' && (own.has(i.name) || isGlobal(i)));
 }
 /** The inputs some command reads as its own (its COMMAND_SPECS entry lists them). */
-const OWN = new Set(_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS */ .Lo.flatMap((c) => _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMAND_SPECS */ .fH[c].inputs));
+const OWN = new Set(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.flatMap((c) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_SPECS */ .fH[c].inputs));
 /** Every command reads it: a global flag, listed once by `quota-keys help flags`. */
 function isGlobal(input) {
     return input.name !== 'command' && !OWN.has(input.name);
 }
 /** Whether `command` reads `input` as its own (not as a global flag). */
 function readsAsOwn(command, input) {
-    return _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMAND_SPECS */ .fH[command].inputs.includes(input);
+    return _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_SPECS */ .fH[command].inputs.includes(input);
 }
 
 
@@ -1711,15 +1713,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __nccwpck_require__(8382);
 ;// CONCATENATED MODULE: ./src/output/encrypt.ts
 // The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
 
+
 /** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
 async function encryptFileTo(file, recipients) {
     if (recipients.length === 0)
-        throw new Error('encrypt-to: no age recipient given');
+        throw new errors/* QuotaKeysError */.t('encrypt-to: no age recipient given');
     const { Encrypter } = await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 1539));
     const encrypter = new Encrypter();
     for (const recipient of recipients)
@@ -1755,8 +1760,8 @@ async function encryptReportCsv(report, recipients, log) {
         encrypted = await encryptFileTo(plaintext, recipients);
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: ` +
+        const message = (0,errors/* errorMessage */.g)(error);
+        throw new errors/* QuotaKeysError */.t(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: ` +
             `delete it if it must not stay.`);
     }
     report.csvPath = encrypted;
@@ -1781,9 +1786,17 @@ async function encryptReportCsv(report, recipients, log) {
 /* harmony export */   sg: () => (/* binding */ maskWebhook)
 /* harmony export */ });
 /* unused harmony exports NOTIFY_TIMEOUT_MS, NOTIFY_AFTER_SIGNAL_MS, webhookSecret, notifyReason, notificationBody */
-/* harmony import */ var _quota_proxy_proxy_note_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8986);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
 /* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7763);
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4646);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4646);
+/* harmony import */ var _transport_proxy_note_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9078);
+// After the run: one POST to notify-webhook, a short JSON body (Slack-compatible `text` plus
+// structured fields) naming the command, each server, its counts and alerts and the run URL, on
+// `notify-on` (failure, alert, always). Never a key or a token: the body goes through the Redactor.
+// It goes through the proxy the admin requests use. A webhook that fails, answers an error or hangs
+// is a warning; it never changes the run's result and is given up after NOTIFY_TIMEOUT_MS; one that
+// answered 2xx has it (its body is not waited for).
+
 
 
 
@@ -1846,7 +1859,7 @@ function serverFields(server, redact) {
             fields[name] = Number(report.outputs[output]);
     // Redacted before it is cut: half a key is no longer recognised as one.
     if (!report.ok)
-        fields.failure = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .T)(redact(report.failure ?? 'failed'), 300);
+        fields.failure = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(redact(report.failure ?? 'failed'), 300);
     return fields;
 }
 function serverLine(fields) {
@@ -1860,7 +1873,7 @@ function serverLine(fields) {
 function notificationBody(command, servers, reason, url, redact, runFailure) {
     const fields = servers.map((server) => serverFields(server, redact));
     const failed = fields.filter((f) => !f.ok).length;
-    const after = runFailure ? (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .T)(redact(runFailure), 300) : undefined;
+    const after = runFailure ? (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(redact(runFailure), 300) : undefined;
     const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
     const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';
     const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
@@ -1896,7 +1909,7 @@ async function answerStart(body, max = 4096) {
  * its body is not waited for.
  */
 async function postWebhook(hook, body, signal) {
-    const { EnvHttpProxyAgent } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3130));
+    const { EnvHttpProxyAgent } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9566));
     const agent = new EnvHttpProxyAgent();
     const headers = { 'content-type': 'application/json' };
     if (hook.username || hook.password) {
@@ -1955,7 +1968,7 @@ runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS, signal, } = {}) {
             ? 'abandoned after the signal'
             : timedOut
                 ? `no answer within ${timeoutMs / 1000} s`
-                : `${code ?? (error instanceof Error ? error.message : String(error))}${(0,_quota_proxy_proxy_note_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyNote */ .d)(hook, process.env)}`;
+                : `${code ?? (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error)}${(0,_transport_proxy_note_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyNote */ .d)(hook, process.env)}`;
         log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
     }
 }
@@ -2433,6 +2446,8 @@ var encrypt = __nccwpck_require__(2349);
 var notify = __nccwpck_require__(7572);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
 var cancel = __nccwpck_require__(3739);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __nccwpck_require__(8382);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: external "node:util"
@@ -2772,6 +2787,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: ./src/platform/watch.ts
 
 
+
 /** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */
 function watchSeconds(raw, command) {
     if (command !== 'monitor')
@@ -2801,7 +2817,7 @@ async function watch(seconds, pass, io, signals = process) {
                 code = await pass();
             }
             catch (error) {
-                io.error(error instanceof Error ? error.message : String(error));
+                io.error((0,errors/* errorMessage */.g)(error));
                 code = 1;
             }
             if (stop.signal.aborted)
@@ -2823,6 +2839,7 @@ async function watch(seconds, pass, io, signals = process) {
 
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
 // quota-keys: the command line of the old tool (generate, batch, …) on the same core as the action.
+
 
 
 
@@ -2976,7 +2993,7 @@ function runWatching(parsed, mode, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, passContext);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(992)]).then(__nccwpck_require__.bind(__nccwpck_require__, 992));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(144)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3144));
         const out = new cli_output/* CliOutput */.I1(command, mode, log.redactor);
         const progress = cliProgress(log.redactor, log.quiet());
         const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
@@ -3004,7 +3021,7 @@ function listenForStop(cancellation) {
 /** One run under `cancellation`: a signal stops it, the CSV is written (exit 130/143). */
 async function runOnce(options, context, log, cancellation, out, done) {
     // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(992)]).then(__nccwpck_require__.bind(__nccwpck_require__, 992));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(144)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3144));
     const progress = cliProgress(log.redactor, log.quiet());
     const report = await run(options, context, log, cancellation, progress, out.sinks);
     done(report.outputs);
@@ -3058,7 +3075,7 @@ async function main(argv, env) {
         const context = contextOf(env);
         if (parsed.values.get('config')) {
             // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
-            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(992), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(144), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
             return await runServersCli({ parsed, env, context, log, dotenvFile, mode });
         }
         const options = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, context);
@@ -3071,8 +3088,8 @@ async function main(argv, env) {
         return await runAndTell(options, context, log, out, dotenvFile, (o) => (outputs = o));
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const exitCode = error instanceof config_options/* InputError */.dz ? 2 : 1;
+        const message = (0,errors/* errorMessage */.g)(error);
+        const exitCode = error instanceof errors/* QuotaKeysError */.t ? error.exitCode : 1;
         // The refusal (or the failure) in the mode asked for: one JSON document with --json.
         (out ?? new cli_output/* CliOutput */.I1(command, mode, log.redactor)).finish(undefined, { command, exitCode, failure: message });
         const unwritten = dotenvFile &&
@@ -3137,11 +3154,13 @@ async function writeDashboardOf(options, report, out, log) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(568);
 /* harmony import */ var _config_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1066);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8590);
-/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7763);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8382);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8590);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7763);
 // GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
 // for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
+
 
 
 
@@ -3209,7 +3228,7 @@ function dotenvText(outputs, cwd = process.cwd()) {
             values['csv-path'] = relative;
     }
     return Object.entries(values)
-        .map(([name, value]) => `${dotenvName(name)}=${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenvValue */ .qY)(value)}\n`)
+        .map(([name, value]) => `${dotenvName(name)}=${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__/* .dotenvValue */ .qY)(value)}\n`)
         .join('');
 }
 /**
@@ -3219,7 +3238,7 @@ function dotenvText(outputs, cwd = process.cwd()) {
 function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {}) {
     try {
         // Never through a symbolic link put at its path (checked up front; O_NOFOLLOW for one put there since).
-        const fd = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_4__/* .openNoFollow */ .zm)(file, { append: false, mode: 0o666 });
+        const fd = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_5__/* .openNoFollow */ .zm)(file, { append: false, mode: 0o666 });
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(fd, dotenvText(outputs, cwd));
         }
@@ -3229,45 +3248,11 @@ function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {})
         return undefined;
     }
     catch (error) {
-        const message = `Could not write the dotenv file ${file}: ` + `${error instanceof Error ? error.message : String(error)}`;
+        const message = `Could not write the dotenv file ${file}: ` + `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}`;
         if (!quiet)
-            throw new Error(message);
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .QuotaKeysError */ .t(message);
         return message;
     }
-}
-
-
-/***/ }),
-
-/***/ 8986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ proxyNote)
-/* harmony export */ });
-/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8932);
-// Messages about a failed connection name the proxy it went through: a refused connection is then
-// the proxy's, not the server's.
-
-/**
- * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
- * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
- */
-function proxyNote(url, env) {
-    const https = url.protocol === 'https:';
-    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const name = names.find((n) => env[n]);
-    if (!name)
-        return '';
-    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const bypassed = noProxy.some((entry) => {
-        if (entry === '*')
-            return true;
-        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
-        return host === bare || host.endsWith(`.${bare}`);
-    });
-    return bypassed ? '' : ` through the proxy ${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(env[name])} (${name})`;
 }
 
 
@@ -3277,17 +3262,10 @@ function proxyNote(url, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ FLAVORS),
-/* harmony export */   v: () => (/* binding */ UnsupportedOperationError)
+/* harmony export */   W: () => (/* binding */ FLAVORS)
 /* harmony export */ });
 // The one interface every server flavor is driven through. Quirks live in ./flavors/<flavor>.ts.
 const FLAVORS = ['v1', 'v01', 'v1p', 'v1a', 'v10'];
-class UnsupportedOperationError extends Error {
-    constructor(flavor, operation, hint = '') {
-        super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
-        this.name = 'UnsupportedOperationError';
-    }
-}
 
 
 /***/ }),
@@ -3826,15 +3804,17 @@ const serversTable = () => ({
 /* harmony export */   mT: () => (/* binding */ Cancellation),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
 // Cancellation (SIGINT, SIGTERM): the first signal stops new requests and gives those in flight a
 // short grace (GRACE_MS) to bring their answers, so the CSV gets the keys a normally answering
 // server made; then, or at once on a second signal, what is still in flight is aborted. So one
 // signal ends any command within a few seconds, whatever the server or a proxy does. The runner
 // sends SIGINT, then SIGTERM 7.5 s later.
-class CancelledError extends Error {
+
+class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .QuotaKeysError */ .t {
     reason;
     constructor(reason) {
-        super(`cancelled (${reason})`);
+        super(`cancelled (${reason})`, exitCodeFor(reason));
         this.reason = reason;
         this.name = 'CancelledError';
     }
@@ -3916,6 +3896,34 @@ function sleep(ms, signal) {
         const timer = setTimeout(() => done(true), Math.max(0, ms));
         signal?.addEventListener('abort', onAbort, { once: true });
     });
+}
+
+
+/***/ }),
+
+/***/ 8382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   t: () => (/* binding */ QuotaKeysError)
+/* harmony export */ });
+// One family of errors (as ky's KyError, octokit's RequestError): every error the tool throws extends
+// QuotaKeysError, which carries its one-line message and the exit code a process ends with when the
+// error ends the run. A caller tells the tool's errors apart with one instanceof, and reads the exit
+// code from the error rather than from a table of classes.
+class QuotaKeysError extends Error {
+    exitCode;
+    /** `message`: one line that names what failed and, where there is one, what to do. */
+    constructor(message, exitCode = 1) {
+        super(message);
+        this.exitCode = exitCode;
+        this.name = 'QuotaKeysError';
+    }
+}
+/** The message of anything thrown: an Error's own, else the value as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 
@@ -4581,6 +4589,40 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
 (0,external_node_v8_namespaceObject.setFlagsFromString)('--heap-growing-percent=20');
+
+
+/***/ }),
+
+/***/ 9078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ proxyNote)
+/* harmony export */ });
+/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8932);
+// Messages about a failed connection name the proxy it went through: a refused connection is then
+// the proxy's, not the server's.
+
+/**
+ * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one
+ * (same variables, same NO_PROXY matching by host), else ''. The proxy URL is shown without credentials.
+ */
+function proxyNote(url, env) {
+    const https = url.protocol === 'https:';
+    const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (!name)
+        return '';
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const bypassed = noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+        return host === bare || host.endsWith(`.${bare}`);
+    });
+    return bypassed ? '' : ` through the proxy ${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(env[name])} (${name})`;
+}
 
 
 /***/ }),

@@ -1,11 +1,11 @@
 // delete: removes the key given, or the key(s) `name` resolves to (see resolve-keys.ts).
 // v1a has no delete endpoint: refused as soon as the flavor is known, before any DELETE.
 
-import { messageOf } from '../issuing/key-issuer.js';
 import type { TrialKey } from '../quota-proxy/types.js';
 import { type Resolution, refuseWithoutDelete, resolveKeys } from '../reading/resolve-keys.js';
 import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
+import { errorMessage } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';
 import type { CommandContext } from './contract.js';
 
@@ -24,7 +24,7 @@ async function wouldDelete(ctx: CommandContext, resolution: Resolution) {
     try {
       for await (const page of api.listKeys()) found ??= page.find((k) => k.key === keys[0]!.key);
     } catch (error) {
-      return report.fail(`Could not look the key up: ${messageOf(error)}`);
+      return report.fail(`Could not look the key up: ${errorMessage(error)}`);
     }
     if (!found) return report.fail(`The server has no key ${shortenKey(keys[0]!.key)}.`);
     keys = [found];
@@ -53,7 +53,7 @@ export async function runDelete(ctx: CommandContext) {
       { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') },
     );
   } catch (error) {
-    return report.fail(messageOf(error));
+    return report.fail(errorMessage(error));
   }
   for (const key of resolution.keys) log.secret(key.key, 'key');
   if (resolution.by !== 'key')
@@ -82,7 +82,7 @@ export async function runDelete(ctx: CommandContext) {
         result = 'not found';
       }
     } catch (error) {
-      reason = messageOf(error);
+      reason = errorMessage(error);
       failures.push(`${short}: ${reason}`);
       result = 'failed';
     }

@@ -7,15 +7,15 @@
 //   v1a  no reset endpoint: refused
 
 import { localDay } from '../config/options.js';
-import { messageOf as errorText } from '../issuing/key-issuer.js';
 import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
-import { HttpStatusError } from '../quota-proxy/errors.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import { Refusal, resolveKeys } from '../reading/resolve-keys.js';
 import { dayReason } from '../reading/usage-report.js';
 import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
+import { errorMessage } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';
+import { HttpStatusError } from '../transport/errors.js';
 import type { CommandContext } from './contract.js';
 
 type Resolution = Awaited<ReturnType<typeof resolveKeys>>;
@@ -33,7 +33,7 @@ export async function runReset(ctx: CommandContext) {
       { operation: 'reset', onFlavor: refusal(ctx) },
     );
   } catch (error) {
-    return report.fail(errorText(error));
+    return report.fail(errorMessage(error));
   }
   const adapter = api.known!;
   for (const key of resolution.keys) log.secret(key.key, 'key');
@@ -46,7 +46,7 @@ export async function runReset(ctx: CommandContext) {
     choice = await chooseDay(ctx, adapter);
   } catch (error) {
     return report.fail(
-      `Could not learn the server's day (${errorText(error)}); nothing was reset. Set day to the day to reset.`,
+      `Could not learn the server's day (${errorMessage(error)}); nothing was reset. Set day to the day to reset.`,
     );
   }
   const noteDay = dayNoter(ctx, adapter, choice);
@@ -72,7 +72,7 @@ async function keyGivenButMissing(
     if (!(await listHas(api, options.key)))
       return `The server has no key ${shortenKey(options.key)}; nothing was reset.`;
   } catch (error) {
-    return `Could not check that the server has the key (${errorText(error)}); nothing was reset.`;
+    return `Could not check that the server has the key (${errorMessage(error)}); nothing was reset.`;
   }
   return undefined;
 }
@@ -165,9 +165,9 @@ async function resetDayWide(
   } catch (error) {
     ctx.audit?.({
       outcome: 'failed',
-      reason: `every key's usage for ${day ?? "the server's today"}: ${errorText(error)}`,
+      reason: `every key's usage for ${day ?? "the server's today"}: ${errorMessage(error)}`,
     });
-    return report.fail(`Reset failed: ${errorText(error)}`);
+    return report.fail(`Reset failed: ${errorMessage(error)}`);
   }
   ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
   noteDay(said);
@@ -232,7 +232,7 @@ async function resetEach(
             `${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`,
         );
       } else {
-        reason = errorText(error);
+        reason = errorMessage(error);
         failures.push(`${short}: ${reason}`);
         result = 'failed';
       }

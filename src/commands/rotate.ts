@@ -11,7 +11,6 @@
 
 import { batchLabels, batchStem } from '../config/labels.js';
 import { issueToCsv } from '../issuing/issue-keys.js';
-import { messageOf as errorText } from '../issuing/key-issuer.js';
 import { KeyRequestRules } from '../issuing/key-requests.js';
 import { fitRateLimit, type RateLimitFit, rateLimitRoom } from '../issuing/rotation-rate-limit.js';
 import { isFatal } from '../quota-proxy/errors.js';
@@ -21,6 +20,7 @@ import { idleKeys } from '../reading/usage-trends.js';
 import type { Report } from '../report/report.js';
 import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
+import { errorMessage } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';
 import type { CommandContext } from './contract.js';
 
@@ -114,7 +114,7 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
     }
     refuseEarly();
   } catch (error) {
-    return report.fail(errorText(error));
+    return report.fail(errorMessage(error));
   } finally {
     ctx.progress.done();
   }
@@ -136,7 +136,7 @@ async function onlyIdle(ctx: CommandContext, due: TrialKey[], days: number): Pro
   try {
     idle = await idleKeys(ctx, due, days);
   } catch (error) {
-    return report.fail(errorText(error));
+    return report.fail(errorMessage(error));
   }
   report.facts.set(
     'idle',
@@ -264,7 +264,7 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
         results[i] = 'already gone';
       }
     } catch (error) {
-      reason = errorText(error);
+      reason = errorMessage(error);
       outcome.failures.push(`${shortenKey(key.key)}: ${reason}`);
       results[i] = 'failed';
       if (isFatal(error)) stop ??= error;

@@ -1,5 +1,7 @@
 /** `quota-keys dev-server [...]`: runs the dev server until SIGINT/SIGTERM. */
+
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import { seedUsageDemo } from './demo.js';
 import { startDevServer } from './server.js';
 import { type DevServerOptions, FLAVORS, type Flavor, HEALTH_MODES, type HealthMode } from './types.js';
@@ -39,7 +41,12 @@ export interface DevServerMainIo {
   signal?: AbortSignal;
 }
 
-class UsageError extends Error {}
+/** A bad flag: exit 2, like bad input to the tool. */
+class UsageError extends QuotaKeysError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
 
 /** The flags, as node:util parseArgs reads them; each value is checked by its own reader below. */
 const FLAGS = {
@@ -189,7 +196,7 @@ export async function devServerMain(argv: string[], io: DevServerMainIo = {}): P
   } catch (e) {
     if (e instanceof UsageError) {
       stderr(`quota-keys dev-server: ${e.message} (see --help)`);
-      return 2;
+      return e.exitCode;
     }
     throw e;
   }
@@ -202,7 +209,7 @@ export async function devServerMain(argv: string[], io: DevServerMainIo = {}): P
   try {
     server = await startDevServer(parsed.opts);
   } catch (e) {
-    stderr(`quota-keys dev-server: ${e instanceof Error ? e.message : String(e)}`);
+    stderr(`quota-keys dev-server: ${errorMessage(e)}`);
     return 1;
   }
   if (parsed.seedKeys > 0) {

@@ -3,7 +3,9 @@
  * server they run in (`ServerContext`: store, server-local day, limits, error shape), and the shape
  * in which a flavor describes itself to the server core (`FlavorDef`).
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { QuotaKeysError } from '../shared/errors.js';
 import type { KeyRow, Store } from './store.js';
 import type { Flavor, HealthMode } from './types.js';
 
@@ -36,7 +38,7 @@ export interface RouteDef {
 export const KEY_PARAM_ROUTE = '/admin/keys/:key';
 
 /** A validation failure: answered 400 with the flavor's error shape. */
-export class BadRequest extends Error {}
+export class BadRequest extends QuotaKeysError {}
 
 /** The running server, shared by every route of its flavor. */
 export interface ServerContext {

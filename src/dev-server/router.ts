@@ -3,7 +3,9 @@
  * route lookup (Express's 404 page otherwise), the admin token, the JSON body, and 400/500 answers
  * in the flavor's error shape. The routes themselves come from the flavor module (./flavors/).
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorMessage } from '../shared/errors.js';
 import type { AdminRateLimiter } from './admin-rate-limit.js';
 import type { Body, Ctx, Handler, RouteDef, ServerContext } from './context.js';
 import { BadRequest, KEY_PARAM_ROUTE } from './context.js';
@@ -94,7 +96,7 @@ function run(s: ServerContext, route: Route, c: Ctx): void {
   } catch (e) {
     if (c.res.headersSent) return;
     if (e instanceof BadRequest) return s.fail(c.res, 400, e.message);
-    s.fail(c.res, 500, 'Internal server error', { details: e instanceof Error ? e.message : String(e) });
+    s.fail(c.res, 500, 'Internal server error', { details: errorMessage(e) });
   }
 }
 

@@ -16,12 +16,13 @@ import { limitOf, serverWideLimit } from '../report/limit.js';
 import type { Report } from '../report/report.js';
 import { issuedTable } from '../report/tables.js';
 import type { Cancellation } from '../shared/cancel.js';
+import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { Progress } from '../shared/progress.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
 import { surplusWarnings } from './batch-numbers.js';
-import { type IssueResult, issueKeys, messageOf } from './key-issuer.js';
+import { type IssueResult, issueKeys } from './key-issuer.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
 
 /** What issuing needs of the run (a command's context satisfies it). */
@@ -216,7 +217,7 @@ async function reuseEarlierAttempts(ctx: IssueContext, requests: CreateKeyReques
       fact,
       failure:
         `Could not check whether an earlier attempt of run ${context.runId} already issued this ` +
-        `batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new ` +
+        `batch: ${errorMessage(error)}. Re-run when the server answers, or set force: true to issue a new ` +
         `batch without checking.`,
     };
   }

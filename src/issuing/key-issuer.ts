@@ -13,8 +13,8 @@ import type { Audit } from '../output/audit.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isFatal } from '../quota-proxy/errors.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
-import type { Cancellation } from '../shared/cancel.js';
-import { CancelledError } from '../shared/cancel.js';
+import { type Cancellation, CancelledError } from '../shared/cancel.js';
+import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { shortenKey } from '../shared/redact.js';
 import { announceRateLimit } from './rate-limit-announcement.js';
@@ -72,8 +72,6 @@ export interface IssueResult {
   heldBackUntil?: string;
   cancelled: boolean;
 }
-
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A unit to send; `fresh` ones are sent for the first time, the others are created again after a listing. */
 type Sendable = CreateUnit & { fresh: boolean };
@@ -242,7 +240,7 @@ export class KeyIssuer {
       this.log.warning(`Label ${label}: ${message}; no further key is created.`);
       ledger.failed.set(label, message);
       ledger.uncertain.delete(label);
-      this.stop ??= new Error(message);
+      this.stop ??= new QuotaKeysError(message);
     } else if (keys.length < asked) {
       // Asked n, answered fewer: the server may hold more than it said; the listing decides.
       ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${asked} asked` });
@@ -254,7 +252,7 @@ export class KeyIssuer {
 
   private createFailed(label: string, error: unknown): void {
     const { ledger } = this;
-    const message = messageOf(error);
+    const message = errorMessage(error);
     if (error instanceof CancelledError) {
       if (!ledger.uncertain.has(label)) ledger.failed.set(label, 'not attempted: cancelled');
     } else if (isAmbiguousCreateFailure(error)) {
@@ -269,7 +267,7 @@ export class KeyIssuer {
     const why = this.cancelled()
       ? 'not attempted: cancelled'
       : this.stop !== undefined
-        ? `not attempted after: ${messageOf(this.stop)}`
+        ? `not attempted after: ${errorMessage(this.stop)}`
         : 'not attempted';
     for (const request of queue)
       if (!this.ledger.uncertain.has(request.label)) this.ledger.failed.set(request.label, why);
@@ -362,7 +360,7 @@ export class KeyIssuer {
     try {
       onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter((label) => this.isOwn(label))));
     } catch (error) {
-      log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
+      log.warning(`Could not list the server's keys to check: ${errorMessage(error)}`);
       return undefined;
     }
     const outcome = reconcileAmbiguousCreates({ ...ledger, uncertain: own }, onServer, allowRecreate);
@@ -407,7 +405,7 @@ export class KeyIssuer {
         return;
       } catch (error) {
         log.warning(
-          `Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${messageOf(error)}`,
+          `Could not delete the key too many ${shortenKey(extra.key)} of label ${extra.label}: ${errorMessage(error)}`,
         );
       }
     }

@@ -2,8 +2,8 @@
 // minutes)? If not, the log says so up front — how many fit now, when the rest can, and how to make
 // them later — and on-rate-limit with max-wait-seconds decide whether the rest waits or is held back.
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { isoSeconds, retryAdvice, waitText } from '../quota-proxy/retry.js';
 import type { Logger } from '../shared/log.js';
+import { isoSeconds, retryAdvice, waitText } from '../transport/retry.js';
 
 export interface RateLimitAnnouncement {
   /** False when the window is not known yet (no /admin answer stated it). */

@@ -9,9 +9,10 @@
 // given by hand (generate, a kept label in rotate) is never adopted, created again or deleted.
 
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { HttpStatusError, NetworkError } from '../quota-proxy/errors.js';
-import { type CreateKeyRequest, type TrialKey, UnsupportedOperationError } from '../quota-proxy/types.js';
+import { UnsupportedOperationError } from '../quota-proxy/errors.js';
+import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { CancelledError } from '../shared/cancel.js';
+import { HttpStatusError, NetworkError } from '../transport/errors.js';
 
 /** Whether a failed create may nevertheless have made the key(s). */
 export function isAmbiguousCreateFailure(error: unknown): boolean {

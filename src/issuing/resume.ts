@@ -10,11 +10,11 @@ import type { BatchFile } from '../config/batch-file.js';
 import { parseBatchLabel } from '../config/labels.js';
 import { DEFAULT_LIMIT, DEFAULT_TIERS, type Options } from '../config/options.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
+import { errorMessage } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';
 import { shellQuote } from '../shared/text.js';
 import { numberBatchKeys, surplusWarnings } from './batch-numbers.js';
 import type { CarriedOver, IssueContext } from './issue-keys.js';
-import { messageOf } from './key-issuer.js';
 
 /** The server's keys under the batch's labels, by label; FILE's keys that are gone added as they were. */
 async function batchKeysOnServer(ctx: IssueContext, batch: BatchFile) {
@@ -47,7 +47,7 @@ export async function resumeBatch(
     found = await batchKeysOnServer(ctx, batch);
   } catch (error) {
     const failure =
-      `Could not check the keys of ${batch.file} on the server: ${messageOf(error)}. Nothing was created and ` +
+      `Could not check the keys of ${batch.file} on the server: ${errorMessage(error)}. Nothing was created and ` +
       `the file is unchanged; run again when the server answers.`;
     return { keys: [], rest: [], failure, fact: { name: 'kept_from_file' } };
   }

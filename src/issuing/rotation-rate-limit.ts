@@ -3,9 +3,9 @@
 
 import type { Options } from '../config/options.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { TrialKey } from '../quota-proxy/types.js';
 import type { Logger } from '../shared/log.js';
+import { isoSeconds, waitText } from '../transport/retry.js';
 
 /** What the rotation's rate-limit plan needs of the run (a command's context satisfies it). */
 export interface RotationContext {

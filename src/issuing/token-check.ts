@@ -1,7 +1,9 @@
 // Before the first key is made: one authenticated read proves the admin token, so a wrong token
 // (or a TLS problem) fails with one line naming where the token came from, and nothing is created.
+
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { HttpStatusError, NetworkError } from '../quota-proxy/errors.js';
+import { errorMessage } from '../shared/errors.js';
+import { HttpStatusError, NetworkError } from '../transport/errors.js';
 
 /**
  * Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed
@@ -59,7 +61,7 @@ export async function checkAdminToken(
         `${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`
       );
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
     return undefined;
   }

@@ -5,11 +5,11 @@
 
 import type { Options } from '../config/options.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import { isoSeconds, waitText } from '../quota-proxy/retry.js';
 import type { CreateKeyRequest } from '../quota-proxy/types.js';
 import type { Report } from '../report/report.js';
 import { plannedTable } from '../report/tables.js';
 import type { Logger } from '../shared/log.js';
+import { isoSeconds, waitText } from '../transport/retry.js';
 
 /** What a dry run needs of the run (a command's context satisfies it). */
 export interface DryRunContext {

@@ -1,5 +1,6 @@
 // Many servers' CSVs as one artifact (GitHub): every server's `<name>-…csv` (already encrypted
 // when encrypt-to is set), uploaded together, also when some server failed.
+
 import type { RunContext } from '../config/context.js';
 import {
   type ArtifactClientFactory,
@@ -10,6 +11,7 @@ import {
   sameNameRule,
   uploadFileArtifact,
 } from '../output/artifact.js';
+import { errorMessage } from '../shared/errors.js';
 import { isPlainFile } from '../shared/files.js';
 import type { Logger } from '../shared/log.js';
 import type { MultiReport } from './run-all.js';
@@ -62,7 +64,7 @@ export async function deliverServerCsvs(
     log.info(`Uploaded ${contents} as artifact ${artifact.name} (id ${artifact.id}): ${artifact.url}`);
     return undefined;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return (
       `Uploading the CSVs as artifact "${options.artifactName}" failed: ${message}. ` +
       `The keys are only on the runner, at ${where}.`

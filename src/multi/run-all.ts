@@ -10,6 +10,7 @@ import { serversTable } from '../report/tables.js';
 import { run } from '../run.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { Cancellation } from '../shared/cancel.js';
+import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { jsonText } from '../shared/neutralise.js';
 import { createProgress, type Progress } from '../shared/progress.js';
@@ -105,7 +106,7 @@ export async function runAll(
       // As a single run's CSV: encrypted at once, so no plaintext waits for the other servers.
       await encryptReportCsv(result.report, options.encryptTo, serverLog);
     } catch (error) {
-      result.report.fail(error instanceof Error ? error.message : String(error));
+      result.report.fail(errorMessage(error));
     }
     // In the log where it happened; the step's one error line (and annotation) names it with the others.
     if (!result.report.ok) log.info(`[${name}] failed: ${result.report.failure ?? 'failed'}`);

@@ -1,10 +1,12 @@
 // The keys CSV as a short-lived workflow artifact (GitHub). The client comes from the action's entry
 // (src/platform/artifact-client.ts), which imports @actions/artifact, with its Azure SDK, only when
 // there is a CSV to upload: health, usage, monitor and list without output never load it.
+
 import { existsSync } from 'node:fs';
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
 import type { Outputs, Report } from '../report/report.js';
+import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import { commonFolder, isPlainFile } from '../shared/files.js';
 import type { Logger } from '../shared/log.js';
 import { encryptReportCsv } from './encrypt.js';
@@ -129,7 +131,7 @@ async function deleteArtifactNamed(client: ArtifactUploader, name: string): Prom
     return undefined;
   } catch (error) {
     if (error instanceof Error && error.name === 'ArtifactNotFoundError') return undefined;
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
 
@@ -176,7 +178,9 @@ async function uploadUnderFreeName(
       if (!nameTaken(error)) throw error;
     }
   }
-  throw new Error(`this run already has artifacts named ${name} and ${name}-2 to ${name}-${LAST_NUMBERED_NAME}`);
+  throw new QuotaKeysError(
+    `this run already has artifacts named ${name} and ${name}-2 to ${name}-${LAST_NUMBERED_NAME}`,
+  );
 }
 
 /** Uploads the files (the CSV, the audit log), zipped under their names. */
@@ -198,7 +202,7 @@ export async function uploadFileArtifact(
     how.sameName,
     how.log,
   );
-  if (result.id === undefined) throw new Error('the artifact service returned no artifact id');
+  if (result.id === undefined) throw new QuotaKeysError('the artifact service returned no artifact id');
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const url = `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${context.runId}/artifacts/${result.id}`;
   // The client caps the retention at the repository's setting, which the runner passes on.
@@ -249,7 +253,7 @@ export async function deliverCsv(
     try {
       await encryptReportCsv(report, options.encryptTo, log);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error); // nothing uploaded: it would be plaintext
+      return errorMessage(error); // nothing uploaded: it would be plaintext
     }
   }
   const files = [...(hasCsv ? [report.csvPath!] : []), ...(audit ? [audit] : []), ...(dashboard ? [dashboard] : [])];
@@ -278,7 +282,7 @@ export async function deliverCsv(
     const sameName = sameNameRule(options, context, [report]);
     artifact = await uploadFileArtifact(files, options, context, env, { sameName, log }, createClient);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const where = hasCsv
       ? `The keys are only on the runner, at ${files[0]}.`
       : `${what} is on the runner, at ${files[0]}.`;

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { RunOrigin } from '../config/context.js';
+import { errorMessage } from '../shared/errors.js';
 import { openNoFollow } from '../shared/files.js';
 import { jsonText } from '../shared/neutralise.js';
 import { Redactor } from '../shared/redact.js';
@@ -119,7 +120,7 @@ export class AuditLog {
       this.lines += 1;
     } catch (error) {
       // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.
-      if (!this.failed) this.warn(`Could not append to the audit log ${this.file}: ${(error as Error).message}`);
+      if (!this.failed) this.warn(`Could not append to the audit log ${this.file}: ${errorMessage(error)}`);
       this.failed = true;
     }
   }

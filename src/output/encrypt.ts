@@ -1,13 +1,15 @@
 // The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
+
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Report } from '../report/report.js';
+import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 
 /** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
 export async function encryptFileTo(file: string, recipients: readonly string[]): Promise<string> {
-  if (recipients.length === 0) throw new Error('encrypt-to: no age recipient given');
+  if (recipients.length === 0) throw new QuotaKeysError('encrypt-to: no age recipient given');
   const { Encrypter } = await import('age-encryption');
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
@@ -39,8 +41,8 @@ export async function encryptReportCsv(report: Report, recipients: readonly stri
   try {
     encrypted = await encryptFileTo(plaintext, recipients);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(
+    const message = errorMessage(error);
+    throw new QuotaKeysError(
       `Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: ` +
         `delete it if it must not stay.`,
     );

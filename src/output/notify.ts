@@ -4,14 +4,16 @@
 // It goes through the proxy the admin requests use. A webhook that fails, answers an error or hangs
 // is a warning; it never changes the run's result and is given up after NOTIFY_TIMEOUT_MS; one that
 // answered 2xx has it (its body is not waited for).
+
 import type { Readable } from 'node:stream';
 import type { NotifyOn, Options } from '../config/options.js';
-import { proxyNote } from '../quota-proxy/proxy-note.js';
 import type { OutputName, Report } from '../report/report.js';
+import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { chatText, jsonText } from '../shared/neutralise.js';
 import type { Redactor } from '../shared/redact.js';
 import { oneLine } from '../shared/text.js';
+import { proxyNote } from '../transport/proxy-note.js';
 
 /** The most the notification may add to a run: connect, send and the answer together. */
 export const NOTIFY_TIMEOUT_MS = 10_000;
@@ -142,7 +144,7 @@ async function answerStart(body: Readable, max = 4096): Promise<string> {
  * its body is not waited for.
  */
 async function postWebhook(hook: URL, body: string, signal: AbortSignal): Promise<{ status: number; text: string }> {
-  const { EnvHttpProxyAgent } = await import('../quota-proxy/undici-parts.js');
+  const { EnvHttpProxyAgent } = await import('../transport/undici-parts.js');
   const agent = new EnvHttpProxyAgent();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (hook.username || hook.password) {
@@ -213,7 +215,7 @@ export async function notifyAfterRun(
       ? 'abandoned after the signal'
       : timedOut
         ? `no answer within ${timeoutMs / 1000} s`
-        : `${code ?? (error instanceof Error ? error.message : String(error))}${proxyNote(hook, process.env)}`;
+        : `${code ?? errorMessage(error)}${proxyNote(hook, process.env)}`;
     log.warning(`notify-webhook could not be notified (${why}); the run's result stands.`);
   }
 }

@@ -16,6 +16,7 @@ import { encryptReportCsv } from '../output/encrypt.js';
 import { maskWebhook, notifyAfterRun } from '../output/notify.js';
 import type { Outputs, Report } from '../report/report.js';
 import { Cancellation, exitCodeFor, GRACE_MS } from '../shared/cancel.js';
+import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
 import { commandUsage, exitCodesUsage, flagsUsage, HELP_TOPICS, shortUsage, usage } from './cli-help.js';
@@ -287,8 +288,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     if (options.html) out.keepRows();
     return await runAndTell(options, context, log, out, dotenvFile, (o) => (outputs = o));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const exitCode = error instanceof InputError ? 2 : 1;
+    const message = errorMessage(error);
+    const exitCode = error instanceof QuotaKeysError ? error.exitCode : 1;
     // The refusal (or the failure) in the mode asked for: one JSON document with --json.
     (out ?? new CliOutput(command, mode, log.redactor)).finish(undefined, { command, exitCode, failure: message });
     const unwritten =

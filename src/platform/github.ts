@@ -15,6 +15,7 @@ import { FirstRows, TableEnds } from '../render/rows.js';
 import { Report } from '../report/report.js';
 import { run } from '../run.js';
 import { Cancellation, GRACE_MS } from '../shared/cancel.js';
+import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import { type Logger, redactingLogger } from '../shared/log.js';
 import { logLine } from '../shared/neutralise.js';
 import { createProgress } from '../shared/progress.js';
@@ -58,6 +59,8 @@ interface StepOutcome {
   options?: Options;
   failures: string[];
   advice?: string;
+  /** The exit code a thrown error carries (2 bad input, 130/143 a signal). */
+  exitCode?: number;
   /** The first and last rows of the report's table (the summary), and its first rows (the `json` output). */
   ends: TableEnds;
   first: FirstRows;
@@ -164,8 +167,9 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
   try {
     await runStep(environment, context, log, step);
   } catch (error) {
-    step.failures.push(error instanceof Error ? error.message : String(error));
+    step.failures.push(errorMessage(error));
     if (error instanceof InputError) step.advice = INPUT_ADVICE;
+    step.exitCode = error instanceof QuotaKeysError ? error.exitCode : 1;
   } finally {
     if (env.GITHUB_STEP_SUMMARY) {
       const redact = (text: string) => log.redactor.redact(text);
@@ -178,7 +182,7 @@ export async function runAction(environment: ActionEnvironment): Promise<void> {
   // The `json` output: the same document as the CLI's --json, also for a refused input (exit 2).
   const status = {
     command: step.options?.command ?? (core.getInput('command') || inputDefault('command')),
-    exitCode: failed.length === 0 ? 0 : step.advice === INPUT_ADVICE ? 2 : 1,
+    exitCode: failed.length === 0 ? 0 : (step.exitCode ?? 1),
     failure: step.failures.length > 0 ? step.failures.join(' ') : undefined,
   };
   const kept = { rows: step.first.rows, omitted: step.first.omitted };
@@ -195,6 +199,6 @@ async function writeSummary(core: ActionCore, markdown: string, log: Logger): Pr
   try {
     await core.summary.addRaw(markdown).write();
   } catch (error) {
-    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    log.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }
 }

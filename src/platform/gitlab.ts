@@ -5,6 +5,7 @@ import { closeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitlabJobDirectory, isGitlabJob } from '../config/context.js';
 import { checkDotenv } from '../config/paths.js';
+import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import { openNoFollow } from '../shared/files.js';
 import { dotenvValue } from '../shared/neutralise.js';
 
@@ -96,9 +97,8 @@ export function writeDotenv(
     }
     return undefined;
   } catch (error) {
-    const message =
-      `Could not write the dotenv file ${file}: ` + `${error instanceof Error ? error.message : String(error)}`;
-    if (!quiet) throw new Error(message);
+    const message = `Could not write the dotenv file ${file}: ` + `${errorMessage(error)}`;
+    if (!quiet) throw new QuotaKeysError(message);
     return message;
   }
 }

@@ -5,6 +5,7 @@
 import type { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError, parseWholeNumber } from '../config/options.js';
+import { errorMessage } from '../shared/errors.js';
 
 /** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */
 export function watchSeconds(raw: string, command: string): number {
@@ -52,7 +53,7 @@ export async function watch(
       try {
         code = await pass();
       } catch (error) {
-        io.error(error instanceof Error ? error.message : String(error));
+        io.error(errorMessage(error));
         code = 1;
       }
       if (stop.signal.aborted) break;

@@ -1,24 +1,18 @@
 // The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
 // the run needs anyway (health body, first listing, first creation): never an extra request.
 
+import { QuotaKeysError } from '../shared/errors.js';
 import { snippetOf } from '../shared/redact.js';
+import { HttpStatusError } from '../transport/errors.js';
+import type { HttpClient } from '../transport/http.js';
+import type { RateLimitPlan } from '../transport/rate-limit.js';
+import { pathSegment } from '../transport/request-path.js';
 import { adapterFor, flavorFromCreated, flavorFromListing } from './detect.js';
-import { HttpStatusError } from './errors.js';
+import { UnsupportedOperationError } from './errors.js';
 import { HealthCheck, type HealthResult } from './health-check.js';
-import type { HttpClient } from './http.js';
 import { KEY_LIMIT, PageGuard, ROW_LIMIT } from './paging.js';
-import type { RateLimitPlan } from './rate-limit.js';
-import { pathSegment } from './request-path.js';
 import { type ServerDay, serverDayFromRows } from './time.js';
-import {
-  type CreateKeyRequest,
-  type Flavor,
-  type FlavorAdapter,
-  type TrialKey,
-  UnsupportedOperationError,
-  type UsagePage,
-  type UsageRow,
-} from './types.js';
+import type { CreateKeyRequest, Flavor, FlavorAdapter, TrialKey, UsagePage, UsageRow } from './types.js';
 
 export { DEFAULT_HEALTH_PATH, HEALTH_PATIENCE_MS, type HealthResult } from './health-check.js';
 
@@ -125,7 +119,8 @@ export class QuotaProxy {
       return this.adapter.parseCreated(body, requests);
     }
     const [request] = requests;
-    if (!request || requests.length !== 1) throw new Error('the first creation on an unknown flavor makes one key');
+    if (!request || requests.length !== 1)
+      throw new QuotaKeysError('the first creation on an unknown flavor makes one key');
     // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
     // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
     const firstBody = {
@@ -139,7 +134,9 @@ export class QuotaProxy {
     const { body } = await created;
     const flavor = flavorFromCreated(body);
     if (!flavor)
-      throw new Error(`cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`);
+      throw new QuotaKeysError(
+        `cannot tell the quota-proxy flavor from its answer: ${snippetOf(JSON.stringify(body))}`,
+      );
     this.learn(flavor);
     return adapterFor(flavor).parseCreated(body, requests);
   }
@@ -154,7 +151,9 @@ export class QuotaProxy {
       const { body } = await this.http.json('GET', '/admin/keys', { query });
       this.learn(flavorFromListing(body));
       if (!this.adapter)
-        throw new Error(`cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`);
+        throw new QuotaKeysError(
+          `cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`,
+        );
       const page = this.adapter.parseListing(body, offset);
       yield page.keys;
       offset = guard.next(
@@ -333,7 +332,7 @@ export class QuotaProxy {
     const adapter = this.require('reset');
     if (adapter.capabilities.reset === 'none') throw new UnsupportedOperationError(adapter.flavor, 'reset endpoint');
     if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
-      throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
+      throw new QuotaKeysError(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
     }
     const request = adapter.resetRequest(key, day);
     const { body } = await this.http.json(request.method, request.path, { query: request.query, body: request.body });
@@ -346,7 +345,9 @@ export class QuotaProxy {
 
   private require(operation: string): FlavorAdapter {
     if (!this.adapter)
-      throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
+      throw new QuotaKeysError(
+        `the server flavor must be known before ${operation}: list the keys first or set server-flavor`,
+      );
     return this.adapter;
   }
 }

@@ -1,9 +1,9 @@
 // The health check: GET health-path (retried like any GET), or for a flavor whose /healthz never
 // answers (v10), a probe outside the admin API. Its answers may tell the flavor (`learn`).
 import { snippetOf } from '../shared/redact.js';
+import { NetworkError, type NetworkFailure } from '../transport/errors.js';
+import type { HttpAnswer, HttpClient } from '../transport/http.js';
 import { flavorFromHealth, healthProbes } from './detect.js';
-import { NetworkError, type NetworkFailure } from './errors.js';
-import type { HttpAnswer, HttpClient } from './http.js';
 import type { Flavor, FlavorAdapter, HealthProbe } from './types.js';
 
 export interface HealthResult {

@@ -4,7 +4,7 @@
 // that pages its key list, allows 30 admin requests per 15 minutes (about 150 in a run's longest wait).
 // Each stop is one line naming what the server did (EndlessPagingError, a BadAnswerError).
 import { createHash } from 'node:crypto';
-import { BadAnswerError } from './errors.js';
+import { BadAnswerError } from '../transport/errors.js';
 
 /** Pages one read may take: v10's 100,000 keys are 1,000 pages of 100. */
 export const PAGE_LIMIT = 5_000;

@@ -147,10 +147,3 @@ export interface FlavorAdapter {
   /** The day a reset answer says it reset, where it says. */
   parseReset?(body: unknown): string | undefined;
 }
-
-export class UnsupportedOperationError extends Error {
-  constructor(flavor: Flavor, operation: string, hint = '') {
-    super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
-    this.name = 'UnsupportedOperationError';
-  }
-}

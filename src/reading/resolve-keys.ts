@@ -9,11 +9,12 @@
 import { compareLabels } from '../config/labels.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
+import { QuotaKeysError } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';
 import { oneLine, shellQuote } from '../shared/text.js';
 
 /** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
-export class ResolveError extends Error {
+export class ResolveError extends QuotaKeysError {
   constructor(message: string) {
     super(message);
     this.name = 'ResolveError';
@@ -21,7 +22,7 @@ export class ResolveError extends Error {
 }
 
 /** An operation the server's flavor cannot do as asked: refused before anything was sent. */
-export class Refusal extends Error {
+export class Refusal extends QuotaKeysError {
   constructor(message: string) {
     super(message);
     this.name = 'Refusal';

@@ -19,6 +19,7 @@ import {
 } from '../report/limit.js';
 import type { Report } from '../report/report.js';
 import { usageTable } from '../report/tables.js';
+import { QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { shortenKey } from '../shared/redact.js';
 import { type LimitEvidence, limitEvidence, percentUsed } from './limits.js';
@@ -112,7 +113,7 @@ export async function collectUsage(ctx: UsageContext): Promise<UsageReport> {
     }
   }
   const adapter = api.known;
-  if (!adapter) throw new Error('the server flavor is still unknown after listing the keys');
+  if (!adapter) throw new QuotaKeysError('the server flavor is still unknown after listing the keys');
   const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, localDay(ctx.context.now));
   const { capabilities } = adapter;
   const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;

@@ -4,9 +4,11 @@
 // signal ends any command within a few seconds, whatever the server or a proxy does. The runner
 // sends SIGINT, then SIGTERM 7.5 s later.
 
-export class CancelledError extends Error {
+import { type ExitCode, QuotaKeysError } from './errors.js';
+
+export class CancelledError extends QuotaKeysError {
   constructor(readonly reason: string) {
-    super(`cancelled (${reason})`);
+    super(`cancelled (${reason})`, exitCodeFor(reason));
     this.name = 'CancelledError';
   }
 }
@@ -78,7 +80,7 @@ export class Cancellation {
 }
 
 /** Exit status of a process stopped by `signal`, by shell convention (128 + signal number). */
-export function exitCodeFor(reason: string | undefined): number {
+export function exitCodeFor(reason: string | undefined): ExitCode {
   return reason === 'SIGINT' ? 130 : reason === 'SIGTERM' ? 143 : 1;
 }
 

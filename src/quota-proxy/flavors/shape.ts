@@ -1,8 +1,10 @@
 // Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
 
+import { QuotaKeysError } from '../../shared/errors.js';
+
 export type Json = Record<string, unknown>;
 
-export class ShapeError extends Error {
+export class ShapeError extends QuotaKeysError {
   constructor(what: string) {
     super(`unexpected answer: ${what}`);
     this.name = 'ShapeError';

@@ -1,7 +1,8 @@
 // v1a, "admin": per-key daily limits and a `success` envelope; no delete and no reset endpoints.
 
+import { UnsupportedOperationError } from '../errors.js';
 import { parseServerTime } from '../time.js';
-import { type FlavorAdapter, UnsupportedOperationError } from '../types.js';
+import type { FlavorAdapter } from '../types.js';
 import { asArray, asObject, dayOf, num, str } from './shape.js';
 import { createWithDailyLimit, keyFrom } from './v1.js';
 

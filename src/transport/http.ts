@@ -6,7 +6,7 @@ import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { type Cancellation, CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { Redactor } from '../shared/redact.js';
-import { errorText, readBody } from './answer-body.js';
+import { messageInBody, readBody } from './answer-body.js';
 import {
   AnswerTooLargeError,
   AttemptAbandonedError,
@@ -187,7 +187,7 @@ export class HttpClient {
       throw new HttpStatusError(
         answer.status,
         target,
-        this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))),
+        this.tokenRedactor.snippet(messageInBody(this.tokenRedactor.redact(answer.text))),
         answer.headers,
         statusNote(answer),
         answer.earlierMayHaveActed === true,

@@ -1,4 +1,4 @@
-// The undici files src/quota-proxy/undici-parts.ts loads directly (undici types its index only).
+// The undici files src/transport/undici-parts.ts loads directly (undici types its index only).
 declare module 'undici/lib/api/index.js' {
   import type { Dispatcher } from 'undici';
 

@@ -48,7 +48,7 @@ export function readBody(body: Dispatcher.ResponseData['body']): Promise<BodyRea
 }
 
 /** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
-export function errorText(text: string): string {
+export function messageInBody(text: string): string {
   try {
     const body = JSON.parse(text) as { error?: unknown; message?: unknown };
     if (typeof body.error === 'string') return body.error;

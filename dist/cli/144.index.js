@@ -1,32 +1,6 @@
-export const id = 992;
-export const ids = [992,130];
+export const id = 144;
+export const ids = [144,566];
 export const modules = {
-
-/***/ 3130:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EnvHttpProxyAgent: () => (/* binding */ EnvHttpProxyAgent),
-/* harmony export */   L: () => (/* binding */ retry)
-/* harmony export */ });
-/* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6615);
-/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(883);
-/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3137);
-/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2026);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__);
-
-
-
-
-if (!("request" in (undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype)))
-    Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
-const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default());
-const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default());
-
-
-/***/ }),
 
 /***/ 8850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -109,7 +83,7 @@ class Report {
 
 /***/ }),
 
-/***/ 992:
+/***/ 3144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -280,6 +254,8 @@ class CsvWriter {
 var report_limit = __webpack_require__(5333);
 // EXTERNAL MODULE: ./src/report/tables.ts
 var tables = __webpack_require__(6677);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/shared/redact.ts
 var redact = __webpack_require__(8932);
 // EXTERNAL MODULE: ./src/shared/text.ts
@@ -355,9 +331,23 @@ function surplusWarnings(surplus, taken, server) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/attempt-limits.ts
+;// CONCATENATED MODULE: ./src/transport/attempt-limits.ts
+// Limits of one attempt of a request, as an undici interceptor composed *under* the retry
+// interceptor, so every attempt (the first and each retry) gets its own:
+// - a total deadline: from dispatch (queue, connect, proxy tunnel) through headers to the last
+//   byte of the body. undici's own timers only bound the gap between bytes, so a body that drips
+//   one byte every half second never times out there;
+// - a size limit on the answer (Content-Length, then the bytes that actually arrive);
+// - cancellation: the run's abort signal ends the attempt even before undici has a connection for
+//   it (a request waiting on a proxy that never completes its tunnel has no controller to abort).
+// A failed attempt is reported to the handler above once; whatever undici says about it later is
+// dropped, and undici's own request is aborted as soon as it has a controller.
+// The clock stops while the handler above holds the connection paused: the retry interceptor
+// pauses an answer it may retry (a 500, a 429) while our policy waits out the backoff or
+// Retry-After, and that wait is bounded by max-wait-seconds, not by the attempt's deadline.
+
 /** The whole answer did not arrive within the deadline. */
-class DeadlineError extends Error {
+class DeadlineError extends errors/* QuotaKeysError */.t {
     ms;
     code = 'QK_DEADLINE';
     constructor(ms) {
@@ -367,7 +357,7 @@ class DeadlineError extends Error {
     }
 }
 /** The answer is larger than the client accepts. */
-class AnswerTooLargeError extends Error {
+class AnswerTooLargeError extends errors/* QuotaKeysError */.t {
     limit;
     announced;
     code = 'QK_ANSWER_TOO_LARGE';
@@ -380,7 +370,7 @@ class AnswerTooLargeError extends Error {
     }
 }
 /** The run's abort signal fired while the attempt was on its way. */
-class AttemptAbandonedError extends Error {
+class AttemptAbandonedError extends errors/* QuotaKeysError */.t {
     code = 'QK_ABANDONED';
     constructor() {
         super('abandoned (cancelled)');
@@ -588,7 +578,7 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/retry.ts
+;// CONCATENATED MODULE: ./src/transport/retry.ts
 // When to try a request again, and how long to wait: exponential backoff with full jitter, the
 // server's Retry-After when it sends one, and one wait budget (max-wait-seconds) for the whole run.
 /** First backoff ceiling; doubles per retry up to BACKOFF_CAP_MS (the delay is random below it). */
@@ -683,16 +673,14 @@ function retryAdvice(retryAt, now = Date.now()) {
     return Number.isNaN(waitMs) || waitMs > LONGEST_WAIT_MS ? NO_RETRY_TIME : `retry after ${isoSeconds(retryAt)}`;
 }
 
-// EXTERNAL MODULE: ./src/quota-proxy/types.ts
-var types = __webpack_require__(5532);
-;// CONCATENATED MODULE: ./src/quota-proxy/errors.ts
-// What a request to the quota-proxy can fail with, and which failures end a run early. The
-// client (./http.ts) makes these; commands and the issuing steps only read them.
+;// CONCATENATED MODULE: ./src/transport/errors.ts
+// What a request can fail with: no answer, an unexpected status, an answer that is not what was asked.
+// The client (./http.ts) makes these; the API, commands and the issuing steps only read them.
 
 
 
 /** The request never produced a complete answer. `sent` is false only when we know the server saw nothing. */
-class NetworkError extends Error {
+class NetworkError extends errors/* QuotaKeysError */.t {
     kind;
     target;
     sent;
@@ -707,7 +695,7 @@ class NetworkError extends Error {
     }
 }
 /** The server answered with a status that the caller did not expect. */
-class HttpStatusError extends Error {
+class HttpStatusError extends errors/* QuotaKeysError */.t {
     status;
     target;
     snippet;
@@ -748,7 +736,7 @@ class RateLimitedError extends HttpStatusError {
     }
 }
 /** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body…). */
-class BadAnswerError extends Error {
+class BadAnswerError extends errors/* QuotaKeysError */.t {
     status;
     target;
     snippet;
@@ -854,6 +842,18 @@ function classify(error) {
     // OpenSSL's messages end in a line break: one line.
     return { kind: 'network', detail: message.replace(/\s+/g, ' ').trim(), sent: true };
 }
+
+;// CONCATENATED MODULE: ./src/quota-proxy/errors.ts
+// The API's own failure (an operation a flavor lacks) and which failures end a run early. The
+// failures of a request itself (network, status, answer) are the transport's: ../transport/errors.ts.
+
+
+class UnsupportedOperationError extends errors/* QuotaKeysError */.t {
+    constructor(flavor, operation, hint = '') {
+        super(`The ${flavor} quota-proxy flavor has no ${operation}${hint ? `: ${hint}` : '.'}`);
+        this.name = 'UnsupportedOperationError';
+    }
+}
 /**
  * Answers after which every further admin request of the run would fail the same way: a bad
  * request body (400; v01 without persistence), a bad token (401, 403), a missing route (404, 405).
@@ -865,7 +865,7 @@ const FATAL_STATUSES = [400, 401, 403, 404, 405];
  * flavor lacks).
  */
 function isFatal(error) {
-    if (error instanceof types/* UnsupportedOperationError */.v || error instanceof RateLimitedError)
+    if (error instanceof UnsupportedOperationError || error instanceof RateLimitedError)
         return true;
     return error instanceof HttpStatusError && FATAL_STATUSES.includes(error.status);
 }
@@ -933,7 +933,7 @@ function announceRateLimit(api, log, keys, { onRateLimit, runAgain = '' }) {
 
 /** Whether a failed create may nevertheless have made the key(s). */
 function isAmbiguousCreateFailure(error) {
-    if (error instanceof cancel/* CancelledError */.cc || error instanceof types/* UnsupportedOperationError */.v)
+    if (error instanceof cancel/* CancelledError */.cc || error instanceof UnsupportedOperationError)
         return false;
     // Refused, DNS, connect timeout: the request never reached the server.
     if (error instanceof NetworkError)
@@ -1006,7 +1006,7 @@ function reconcileAmbiguousCreates(ledger, onServer, allowRecreate) {
 
 
 
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
 /** Creates `requests` (see KeyIssuer) and says what became of each. */
 async function issueKeys(requests, concurrency, services) {
     return new KeyIssuer(requests, concurrency, services).run();
@@ -1153,7 +1153,7 @@ class KeyIssuer {
             this.log.warning(`Label ${label}: ${message}; no further key is created.`);
             ledger.failed.set(label, message);
             ledger.uncertain.delete(label);
-            this.stop ??= new Error(message);
+            this.stop ??= new errors/* QuotaKeysError */.t(message);
         }
         else if (keys.length < asked) {
             // Asked n, answered fewer: the server may hold more than it said; the listing decides.
@@ -1166,7 +1166,7 @@ class KeyIssuer {
     }
     createFailed(label, error) {
         const { ledger } = this;
-        const message = messageOf(error);
+        const message = (0,errors/* errorMessage */.g)(error);
         if (error instanceof cancel/* CancelledError */.cc) {
             if (!ledger.uncertain.has(label))
                 ledger.failed.set(label, 'not attempted: cancelled');
@@ -1184,7 +1184,7 @@ class KeyIssuer {
         const why = this.cancelled()
             ? 'not attempted: cancelled'
             : this.stop !== undefined
-                ? `not attempted after: ${messageOf(this.stop)}`
+                ? `not attempted after: ${(0,errors/* errorMessage */.g)(this.stop)}`
                 : 'not attempted';
         for (const request of queue)
             if (!this.ledger.uncertain.has(request.label))
@@ -1277,7 +1277,7 @@ class KeyIssuer {
             onServer = await keysCarrying(api, new Set([...ledger.members.keys()].filter((label) => this.isOwn(label))));
         }
         catch (error) {
-            log.warning(`Could not list the server's keys to check: ${messageOf(error)}`);
+            log.warning(`Could not list the server's keys to check: ${(0,errors/* errorMessage */.g)(error)}`);
             return undefined;
         }
         const outcome = reconcileAmbiguousCreates({ ...ledger, uncertain: own }, onServer, allowRecreate);
@@ -1324,7 +1324,7 @@ class KeyIssuer {
                 return;
             }
             catch (error) {
-                log.warning(`Could not delete the key too many ${(0,redact/* shortenKey */.PV)(extra.key)} of label ${extra.label}: ${messageOf(error)}`);
+                log.warning(`Could not delete the key too many ${(0,redact/* shortenKey */.PV)(extra.key)} of label ${extra.label}: ${(0,errors/* errorMessage */.g)(error)}`);
             }
         }
         this.accept(extra, extra.label);
@@ -1474,6 +1474,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 
 
 
+
 /** Issues `requests`, streams them into the CSV (and the table), and reports counts, outputs and facts. */
 async function issueToCsv(ctx, requests, minSuccess = requests.length, how = {}) {
     const { options, api, log, cancellation, context } = ctx;
@@ -1602,7 +1603,7 @@ async function reuseEarlierAttempts(ctx, requests) {
             rest: [],
             fact,
             failure: `Could not check whether an earlier attempt of run ${context.runId} already issued this ` +
-                `batch: ${messageOf(error)}. Re-run when the server answers, or set force: true to issue a new ` +
+                `batch: ${(0,errors/* errorMessage */.g)(error)}. Re-run when the server answers, or set force: true to issue a new ` +
                 `batch without checking.`,
         };
     }
@@ -1817,7 +1818,7 @@ async function resumeBatch(ctx, batch, requests) {
         found = await batchKeysOnServer(ctx, batch);
     }
     catch (error) {
-        const failure = `Could not check the keys of ${batch.file} on the server: ${messageOf(error)}. Nothing was created and ` +
+        const failure = `Could not check the keys of ${batch.file} on the server: ${(0,errors/* errorMessage */.g)(error)}. Nothing was created and ` +
             `the file is unchanged; run again when the server answers.`;
         return { keys: [], rest: [], failure, fact: { name: 'kept_from_file' } };
     }
@@ -2015,15 +2016,16 @@ function runAgainHow(ctx) {
 
 
 
+
 /** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
-class ResolveError extends Error {
+class ResolveError extends errors/* QuotaKeysError */.t {
     constructor(message) {
         super(message);
         this.name = 'ResolveError';
     }
 }
 /** An operation the server's flavor cannot do as asked: refused before anything was sent. */
-class Refusal extends Error {
+class Refusal extends errors/* QuotaKeysError */.t {
     constructor(message) {
         super(message);
         this.name = 'Refusal';
@@ -2156,7 +2158,7 @@ async function wouldDelete(ctx, resolution) {
                 found ??= page.find((k) => k.key === keys[0].key);
         }
         catch (error) {
-            return report.fail(`Could not look the key up: ${messageOf(error)}`);
+            return report.fail(`Could not look the key up: ${(0,errors/* errorMessage */.g)(error)}`);
         }
         if (!found)
             return report.fail(`The server has no key ${(0,redact/* shortenKey */.PV)(keys[0].key)}.`);
@@ -2183,7 +2185,7 @@ async function runDelete(ctx) {
         resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'delete', onFlavor: (adapter) => refuseWithoutDelete(adapter, 'delete') });
     }
     catch (error) {
-        return report.fail(messageOf(error));
+        return report.fail((0,errors/* errorMessage */.g)(error));
     }
     for (const key of resolution.keys)
         log.secret(key.key, 'key');
@@ -2213,7 +2215,7 @@ async function runDelete(ctx) {
             }
         }
         catch (error) {
-            reason = messageOf(error);
+            reason = (0,errors/* errorMessage */.g)(error);
             failures.push(`${short}: ${reason}`);
             result = 'failed';
         }
@@ -2430,6 +2432,7 @@ function percentUsed(used, limit) {
 
 
 
+
 /** Warnings printed one per key before the rest is summed up in one line. */
 const MAX_ALERT_WARNINGS = 20;
 /** Rows kept for the summary table (the job summary shows 200; terminals print every key as a line). */
@@ -2467,7 +2470,7 @@ async function collectUsage(ctx) {
     }
     const adapter = api.known;
     if (!adapter)
-        throw new Error('the server flavor is still unknown after listing the keys');
+        throw new errors/* QuotaKeysError */.t('the server flavor is still unknown after listing the keys');
     const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, (0,config_options/* localDay */.u7)(ctx.context.now));
     const { capabilities } = adapter;
     const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;
@@ -2741,7 +2744,7 @@ async function runReset(ctx) {
         resolution = await resolveKeys(api, { key: options.key, name: options.nameGiven, allMatching: options.allMatching }, { operation: 'reset', onFlavor: refusal(ctx) });
     }
     catch (error) {
-        return report.fail(messageOf(error));
+        return report.fail((0,errors/* errorMessage */.g)(error));
     }
     const adapter = api.known;
     for (const key of resolution.keys)
@@ -2755,7 +2758,7 @@ async function runReset(ctx) {
         choice = await chooseDay(ctx, adapter);
     }
     catch (error) {
-        return report.fail(`Could not learn the server's day (${messageOf(error)}); nothing was reset. Set day to the day to reset.`);
+        return report.fail(`Could not learn the server's day (${(0,errors/* errorMessage */.g)(error)}); nothing was reset. Set day to the day to reset.`);
     }
     const noteDay = dayNoter(ctx, adapter, choice);
     if (options.dryRun)
@@ -2779,7 +2782,7 @@ async function keyGivenButMissing(ctx, adapter, resolution) {
             return `The server has no key ${(0,redact/* shortenKey */.PV)(options.key)}; nothing was reset.`;
     }
     catch (error) {
-        return `Could not check that the server has the key (${messageOf(error)}); nothing was reset.`;
+        return `Could not check that the server has the key (${(0,errors/* errorMessage */.g)(error)}); nothing was reset.`;
     }
     return undefined;
 }
@@ -2856,9 +2859,9 @@ async function resetDayWide(ctx, adapter, resolution, day, noteDay) {
     catch (error) {
         ctx.audit?.({
             outcome: 'failed',
-            reason: `every key's usage for ${day ?? "the server's today"}: ${messageOf(error)}`,
+            reason: `every key's usage for ${day ?? "the server's today"}: ${(0,errors/* errorMessage */.g)(error)}`,
         });
-        return report.fail(`Reset failed: ${messageOf(error)}`);
+        return report.fail(`Reset failed: ${(0,errors/* errorMessage */.g)(error)}`);
     }
     ctx.audit?.({ outcome: 'reset', reason: `every key's usage for ${said ?? day ?? "the server's today"}` });
     noteDay(said);
@@ -2911,7 +2914,7 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
                     `${resolution.by === 'key' ? ' (or is not a key of this server)' : ''}.`);
             }
             else {
-                reason = messageOf(error);
+                reason = (0,errors/* errorMessage */.g)(error);
                 failures.push(`${short}: ${reason}`);
                 result = 'failed';
             }
@@ -3275,7 +3278,7 @@ async function listDue(ctx, cutoff) {
         refuseEarly();
     }
     catch (error) {
-        return report.fail(messageOf(error));
+        return report.fail((0,errors/* errorMessage */.g)(error));
     }
     finally {
         ctx.progress.done();
@@ -3298,7 +3301,7 @@ async function onlyIdle(ctx, due, days) {
         idle = await idleKeys(ctx, due, days);
     }
     catch (error) {
-        return report.fail(messageOf(error));
+        return report.fail((0,errors/* errorMessage */.g)(error));
     }
     report.facts.set('idle', `${idle.length} of ${due.length} due key(s) had no request in the last ${days} server day(s)`);
     log.info(`${idle.length} of ${due.length} due key(s) are idle (no request in the last ${days} server day(s)); ` +
@@ -3385,7 +3388,7 @@ async function deleteDue(ctx, due, replaced) {
             }
         }
         catch (error) {
-            reason = messageOf(error);
+            reason = (0,errors/* errorMessage */.g)(error);
             outcome.failures.push(`${(0,redact/* shortenKey */.PV)(key.key)}: ${reason}`);
             results[i] = 'failed';
             if (isFatal(error))
@@ -3711,6 +3714,9 @@ var config_context = __webpack_require__(568);
 // EXTERNAL MODULE: ./src/config/plain-http.ts
 var plain_http = __webpack_require__(2203);
 ;// CONCATENATED MODULE: ./src/issuing/token-check.ts
+// Before the first key is made: one authenticated read proves the admin token, so a wrong token
+// (or a TLS problem) fails with one line naming where the token came from, and nothing is created.
+
 
 /**
  * Node's messages for a certificate it does not trust (self-signed, private CA, expired, wrong name) or a failed
@@ -3755,7 +3761,7 @@ async function checkAdminToken(api, tokenSource, warn) {
             return (`Checking the admin token failed: ${error.message}; ` +
                 `${advice ?? 'check that quota-proxy is running and reachable from this runner'}. ${noKey}`);
         }
-        const message = error instanceof Error ? error.message : String(error);
+        const message = (0,errors/* errorMessage */.g)(error);
         warn(`Could not check the admin token before creating (${message}); going on: the first create will tell.`);
         return undefined;
     }
@@ -3770,6 +3776,7 @@ var neutralise = __webpack_require__(7763);
 // create that failed or whose outcome is unknown), appended the moment the outcome is known, so a
 // kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
 // SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
+
 
 
 
@@ -3851,15 +3858,47 @@ class AuditLog {
         catch (error) {
             // The keys are in the CSV whatever happens here: a full disk must not stop the run, only be said.
             if (!this.failed)
-                this.warn(`Could not append to the audit log ${this.file}: ${error.message}`);
+                this.warn(`Could not append to the audit log ${this.file}: ${(0,errors/* errorMessage */.g)(error)}`);
             this.failed = true;
         }
     }
 }
 
+;// CONCATENATED MODULE: ./src/transport/request-path.ts
+// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
+// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
+
+/**
+ * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
+ * change the route; a segment of dots only is refused, since servers and proxies resolve it.
+ */
+function pathSegment(value) {
+    if (/^\.*$/.test(value))
+        throw new errors/* QuotaKeysError */.t(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
+    return encodeURIComponent(value);
+}
+/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
+function requestPath(basePath, path, query) {
+    if (!path.startsWith('/'))
+        throw new errors/* QuotaKeysError */.t(`request path must start with /: ${path}`);
+    if (path
+        .split('?')[0]
+        .split('/')
+        .some((segment) => segment === '.' || segment === '..')) {
+        throw new errors/* QuotaKeysError */.t(`refusing a request path with a dot segment: ${path}`);
+    }
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {}))
+        if (value !== undefined)
+            search.set(name, String(value));
+    const qs = search.toString();
+    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
 // Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
-class ShapeError extends Error {
+
+class ShapeError extends errors/* QuotaKeysError */.t {
     constructor(what) {
         super(`unexpected answer: ${what}`);
         this.name = 'ShapeError';
@@ -4017,7 +4056,7 @@ const v1a = {
         }),
     }),
     resetRequest: () => {
-        throw new types/* UnsupportedOperationError */.v('v1a', 'reset endpoint');
+        throw new UnsupportedOperationError('v1a', 'reset endpoint');
     },
 };
 
@@ -4529,39 +4568,10 @@ class PageGuard {
     }
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/request-path.ts
-// What goes into a request's path: a key as one segment, and the whole target exactly as sent.
-// Nothing here normalises a path, so a `..` in it cannot climb out of the base path.
-/**
- * One path segment (a key in `/admin/keys/:key`): percent-encoded, so `/`, `?` and `#` cannot
- * change the route; a segment of dots only is refused, since servers and proxies resolve it.
- */
-function pathSegment(value) {
-    if (/^\.*$/.test(value))
-        throw new Error(`refusing to put ${JSON.stringify(value)} into a URL path: it is not a key`);
-    return encodeURIComponent(value);
-}
-/** The request target exactly as sent: base path + path + query; a path with a dot segment is refused. */
-function requestPath(basePath, path, query) {
-    if (!path.startsWith('/'))
-        throw new Error(`request path must start with /: ${path}`);
-    if (path
-        .split('?')[0]
-        .split('/')
-        .some((segment) => segment === '.' || segment === '..')) {
-        throw new Error(`refusing a request path with a dot segment: ${path}`);
-    }
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query ?? {}))
-        if (value !== undefined)
-            search.set(name, String(value));
-    const qs = search.toString();
-    return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
 // The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
 // the run needs anyway (health body, first listing, first creation): never an extra request.
+
 
 
 
@@ -4643,7 +4653,7 @@ class QuotaProxy {
         }
         const [request] = requests;
         if (!request || requests.length !== 1)
-            throw new Error('the first creation on an unknown flavor makes one key');
+            throw new errors/* QuotaKeysError */.t('the first creation on an unknown flavor makes one key');
         // One body every flavor accepts: each reads its own fields and ignores the rest, so v10's
         // expiresAt/totalQuota ride along on the request that tells us whether the server is v10.
         const firstBody = {
@@ -4657,7 +4667,7 @@ class QuotaProxy {
         const { body } = await created;
         const flavor = flavorFromCreated(body);
         if (!flavor)
-            throw new Error(`cannot tell the quota-proxy flavor from its answer: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
+            throw new errors/* QuotaKeysError */.t(`cannot tell the quota-proxy flavor from its answer: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
         this.learn(flavor);
         return adapterFor(flavor).parseCreated(body, requests);
     }
@@ -4671,7 +4681,7 @@ class QuotaProxy {
             const { body } = await this.http.json('GET', '/admin/keys', { query });
             this.learn(flavorFromListing(body));
             if (!this.adapter)
-                throw new Error(`cannot tell the quota-proxy flavor from its key list: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
+                throw new errors/* QuotaKeysError */.t(`cannot tell the quota-proxy flavor from its key list: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
             const page = this.adapter.parseListing(body, offset);
             yield page.keys;
             offset = guard.next(offset, page.keys.map((k) => k.key), page.next);
@@ -4748,7 +4758,7 @@ class QuotaProxy {
             case 'rows':
                 return this.eachPage((o) => adapter.usageRequest(first, o), first, (p) => take(p));
             case 'window':
-                throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'usage per calendar day', 'ask usageWindow');
+                throw new UnsupportedOperationError(adapter.flavor, 'usage per calendar day', 'ask usageWindow');
         }
     }
     /** Each key's requests over the last `days`×24 hours ('window' history: v10), row by row. */
@@ -4756,7 +4766,7 @@ class QuotaProxy {
         const adapter = this.require('usage window');
         const request = adapter.usageWindowRequest;
         if (!request)
-            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'usage window');
+            throw new UnsupportedOperationError(adapter.flavor, 'usage window');
         await this.eachPage((o) => request(days, o), undefined, (page) => {
             page.rows.forEach(onRow);
             return true;
@@ -4801,7 +4811,7 @@ class QuotaProxy {
     async deleteKey(key) {
         const adapter = this.require('delete');
         if (!adapter.capabilities.delete)
-            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
+            throw new UnsupportedOperationError(adapter.flavor, 'delete endpoint', 'keys cannot be deleted through its admin API');
         // A DELETE is retried after a failure of unknown outcome; when the retry finds the key gone,
         // the attempt whose answer was lost deleted it.
         try {
@@ -4821,9 +4831,9 @@ class QuotaProxy {
     async resetUsage(key, day) {
         const adapter = this.require('reset');
         if (adapter.capabilities.reset === 'none')
-            throw new types/* UnsupportedOperationError */.v(adapter.flavor, 'reset endpoint');
+            throw new UnsupportedOperationError(adapter.flavor, 'reset endpoint');
         if (day === undefined && adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay) {
-            throw new Error(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
+            throw new errors/* QuotaKeysError */.t(`the ${adapter.flavor} reset needs a day: learn the server's day first`);
         }
         const request = adapter.resetRequest(key, day);
         const { body } = await this.http.json(request.method, request.path, { query: request.query, body: request.body });
@@ -4836,14 +4846,18 @@ class QuotaProxy {
     }
     require(operation) {
         if (!this.adapter)
-            throw new Error(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
+            throw new errors/* QuotaKeysError */.t(`the server flavor must be known before ${operation}: list the keys first or set server-flavor`);
         return this.adapter;
     }
 }
 
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __webpack_require__(8850);
+// EXTERNAL MODULE: ./src/shared/progress.ts
+var shared_progress = __webpack_require__(1378);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-;// CONCATENATED MODULE: ./src/quota-proxy/answer-body.ts
+;// CONCATENATED MODULE: ./src/transport/answer-body.ts
 // Reading an answer's body once the head has arrived: whole, or as much as arrived before it broke
 // off (the deadline and size limit of ./attempt-limits.ts end it), and the message inside an error body.
 
@@ -4883,7 +4897,7 @@ function readBody(body) {
     });
 }
 /** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
-function errorText(text) {
+function messageInBody(text) {
     try {
         const body = JSON.parse(text);
         if (typeof body.error === 'string')
@@ -4899,9 +4913,9 @@ function errorText(text) {
     return text;
 }
 
-// EXTERNAL MODULE: ./src/quota-proxy/proxy-note.ts
-var proxy_note = __webpack_require__(8986);
-;// CONCATENATED MODULE: ./src/quota-proxy/rate-limit.ts
+// EXTERNAL MODULE: ./src/transport/proxy-note.ts
+var proxy_note = __webpack_require__(9078);
+;// CONCATENATED MODULE: ./src/transport/rate-limit.ts
 // The server's admin rate limit as its answers state it (X-RateLimit-Limit / -Remaining / -Reset;
 // v10: 30 requests per 15 minutes per client IP). Known only after the first /admin answer: the
 // health check is not under /admin and carries none. Used to pace admin requests (no 429 needed)
@@ -5004,7 +5018,7 @@ class RateLimitTracker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/quota-proxy/retry-policy.ts
+;// CONCATENATED MODULE: ./src/transport/retry-policy.ts
 // The decisions behind every attempt of the run's requests, for the HTTP client (./http.ts):
 // - whether a failed attempt is tried again: idempotent requests retry network errors, 5xx and 429;
 //   a create (POST) retries only what never reached the server or was refused by its rate limit,
@@ -5204,9 +5218,9 @@ class RetryPolicy {
     }
 }
 
-// EXTERNAL MODULE: ./src/quota-proxy/undici-parts.ts
-var undici_parts = __webpack_require__(3130);
-;// CONCATENATED MODULE: ./src/quota-proxy/http.ts
+// EXTERNAL MODULE: ./src/transport/undici-parts.ts
+var undici_parts = __webpack_require__(9566);
+;// CONCATENATED MODULE: ./src/transport/http.ts
 
 
 
@@ -5311,7 +5325,7 @@ class HttpClient {
         if (answer.status === 429)
             throw this.policy.rateLimitedError(target, answer);
         if (answer.status < 200 || answer.status > 299) {
-            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(errorText(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
+            throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(messageInBody(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
         }
         try {
             return { body: JSON.parse(answer.text), answer };
@@ -5444,13 +5458,10 @@ class HttpClient {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __webpack_require__(8850);
-// EXTERNAL MODULE: ./src/shared/progress.ts
-var shared_progress = __webpack_require__(1378);
 ;// CONCATENATED MODULE: ./src/run.ts
 // The flow every platform shares: health first, then the command; the platform entries only turn
 // inputs into Options and the returned report into outputs, summary, artifact and exit code.
+
 
 
 
@@ -5476,7 +5487,7 @@ function openCsvBeforeRequests(options) {
         return new CsvWriter(options.output);
     }
     catch (error) {
-        const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+        const reason = error.code ?? (0,errors/* errorMessage */.g)(error);
         throw new config_options/* InputError */.dz('output', options.output, `the CSV cannot be created there (${reason}); expected a writable folder and a file name the file system accepts`);
     }
 }
@@ -5490,7 +5501,7 @@ function openAuditBeforeRequests(options, context, server, log) {
         return new AuditLog(options.auditLog, { command, server, origin, token }, (m) => log.warning(m));
     }
     catch (error) {
-        const reason = error.code ?? error.message;
+        const reason = error.code ?? (0,errors/* errorMessage */.g)(error);
         throw new config_options/* InputError */.dz('audit-log', options.auditLog, `the audit log cannot be written there (${reason})`);
     }
 }
@@ -5630,6 +5641,32 @@ async function forEachBounded(items, concurrency, fn) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
+
+
+/***/ }),
+
+/***/ 9566:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EnvHttpProxyAgent: () => (/* binding */ EnvHttpProxyAgent),
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6615);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(883);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3137);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2026);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+if (!("request" in (undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype)))
+    Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
+const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default());
+const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default());
 
 
 /***/ })

@@ -11,10 +11,12 @@
 // The clock stops while the handler above holds the connection paused: the retry interceptor
 // pauses an answer it may retry (a 500, a 429) while our policy waits out the backoff or
 // Retry-After, and that wait is bounded by max-wait-seconds, not by the attempt's deadline.
+
 import type { Dispatcher } from 'undici';
+import { QuotaKeysError } from '../shared/errors.js';
 
 /** The whole answer did not arrive within the deadline. */
-export class DeadlineError extends Error {
+export class DeadlineError extends QuotaKeysError {
   readonly code = 'QK_DEADLINE';
   constructor(readonly ms: number) {
     super(`no complete answer within ${ms / 1000} s`);
@@ -23,7 +25,7 @@ export class DeadlineError extends Error {
 }
 
 /** The answer is larger than the client accepts. */
-export class AnswerTooLargeError extends Error {
+export class AnswerTooLargeError extends QuotaKeysError {
   readonly code = 'QK_ANSWER_TOO_LARGE';
   constructor(
     readonly limit: number,
@@ -38,7 +40,7 @@ export class AnswerTooLargeError extends Error {
 }
 
 /** The run's abort signal fired while the attempt was on its way. */
-export class AttemptAbandonedError extends Error {
+export class AttemptAbandonedError extends QuotaKeysError {
   readonly code = 'QK_ABANDONED';
   constructor() {
     super('abandoned (cancelled)');

@@ -1,8 +1,8 @@
-export const id = 130;
-export const ids = [130];
+export const id = 566;
+export const ids = [566];
 export const modules = {
 
-/***/ 3130:
+/***/ 9566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
