@@ -132,3 +132,24 @@ test('--quiet: nothing on success; on failure only the error line', async () => 
   expect(failed.stdout).toBe('');
   expect(failed.stderr).toMatch(/^error: The server has no key sk-0000…0000 \(already deleted\?\); 0 deleted\.\n$/);
 });
+
+test('list --json past any table size: every key a row, typed, shortened; rowCount says how many', async () => {
+  const own = await startDevServer({ flavor: 'v1p' });
+  try {
+    const keys = own.seedKeys(1_250, { labelPrefix: 'many-json-', dailyLimit: 50 });
+    const result = await runCliInProcess(['list', '--json'], {
+      QUOTA_PROXY_URL: own.url,
+      ADMIN_TOKEN: own.token,
+      TZ: process.env.TZ,
+    });
+    expect(result.code).toBe(0);
+    const doc = onlyDocument(result.stdout);
+    expect(doc).toMatchObject({ command: 'list', table: 'keys', rowCount: 1_250, counts: { listed: 1_250 } });
+    expect(doc.rows).toHaveLength(1_250);
+    expect(new Set(doc.rows.map((r: { key: string }) => r.key))).toEqual(new Set(keys.map(shortenKey)));
+    expect(doc.rows[0]).toMatchObject({ daily_limit: { value: 50, source: 'key' }, status: 'active' });
+    for (const key of keys) expect(result.stdout).not.toContain(key);
+  } finally {
+    await own.close();
+  }
+});
