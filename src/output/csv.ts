@@ -1,9 +1,11 @@
 // The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
 // at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
 // file is created when the writer is made, before any key exists: a path that cannot take the CSV
-// fails the run before anything is created.
+// fails the run before anything is created. csv-stringify writes the rows (RFC 4180, CRLF); it is
+// imported when the first writer is made, so commands that write no CSV (`--help`, `health`) never load it.
 import { createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Stringifier } from 'csv-stringify';
 import type { TrialKey } from '../quota-proxy/types.js';
 import type { Limit } from '../report/limit.js';
 import { notReplaceable } from '../shared/files.js';
@@ -60,21 +62,24 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
   };
 }
 
-/**
- * A cell with a comma, a quote or a line break is quoted (a bare LF or CR too: a reader takes it as
- * a new row, and a label `x\n=cmd` would start one with a formula). Every cell may come from people
- * or a server, the key too: all are formula-protected.
- */
-function csvCell(value: string): string {
-  const cell = neutraliseFormula(value);
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
+let library: Promise<typeof import('csv-stringify')> | undefined;
 
-/** One row, CRLF-terminated (RFC 4180), cells in `columns` order (a missing cell is empty). */
-function csvLine(row: Readonly<Record<string, string>>, columns: readonly string[]): string {
-  let line = csvCell(row[columns[0]!] ?? '');
-  for (let c = 1; c < columns.length; c++) line += `,${csvCell(row[columns[c]!] ?? '')}`;
-  return `${line}\r\n`;
+/**
+ * A stringifier of rows of `columns`, header first. A cell with a comma, a quote or a line break is
+ * quoted (a bare LF or CR too: a reader takes it as a new row, and a label `x\n=cmd` would start one
+ * with a formula). Every cell may come from people or a server, the key too: all are
+ * formula-protected, by our rule (csv-stringify's `escape_formulas` leaves a leading line break alone).
+ */
+async function stringifierFor(columns: readonly string[]): Promise<Stringifier> {
+  library ??= import('csv-stringify');
+  const { stringify } = await library;
+  return stringify({
+    columns: [...columns],
+    header: true,
+    record_delimiter: '\r\n',
+    quote_record_delimiter: true, // off by default once record_delimiter is given: a bare LF or CR would go unquoted
+    cast: { string: neutraliseFormula },
+  });
 }
 
 export class CsvWriter {
@@ -83,6 +88,10 @@ export class CsvWriter {
   private readonly finished: Promise<void>;
   private target: string;
   private readonly columns: readonly string[];
+  /** Set once csv-stringify is loaded; rows written before wait in `early` (a run's first key comes later). */
+  private stringifier?: Stringifier;
+  private early: string[][] = [];
+  private readonly ready: Promise<void>;
   /** Set once closed or discarded. */
   settled = false;
   rows = 0;
@@ -105,7 +114,14 @@ export class CsvWriter {
     });
     // Observed at close(); until then a write error must not end the process as unhandled.
     this.finished.catch(() => undefined);
-    this.file.write(`${columns.join(',')}\r\n`);
+    this.ready = stringifierFor(columns).then((stringifier) => {
+      if (this.file.writableEnded) return; // discarded meanwhile
+      stringifier.pipe(this.file);
+      for (const cells of this.early) stringifier.write(cells);
+      this.early = [];
+      this.stringifier = stringifier;
+    });
+    this.ready.catch(() => undefined);
   }
 
   /** Where the CSV is (or goes): the path asked for, or the fresh name it got when that path became unusable. */
@@ -113,21 +129,29 @@ export class CsvWriter {
     return this.target;
   }
 
-  /** Queues the row; false when the file's buffer is full (then `drained()` before the next many rows). */
+  /**
+   * Queues the row (cells in `columns` order, a missing one empty); false when the buffer is full or
+   * csv-stringify is still loading (then `drained()` before the next many rows).
+   */
   write(row: CsvRow | Readonly<Record<string, string>>): boolean {
     this.rows += 1;
-    return this.file.write(csvLine(row as Readonly<Record<string, string>>, this.columns));
+    const cells = this.columns.map((column) => (row as Readonly<Record<string, string>>)[column] ?? '');
+    if (this.stringifier) return this.stringifier.write(cells);
+    this.early.push(cells);
+    return false;
   }
 
-  /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
-  drained(): Promise<void> {
-    if (!this.file.writableNeedDrain) return Promise.resolve();
-    return new Promise((resolve) => {
+  /** Resolves once the rows queued so far went on to the file (a listing of 100,000 keys is not buffered whole). */
+  async drained(): Promise<void> {
+    await this.ready;
+    const stringifier = this.stringifier;
+    if (!stringifier?.writableNeedDrain) return;
+    await new Promise<void>((resolve) => {
       const done = () => {
-        this.file.off('drain', done).off('close', done);
+        stringifier.off('drain', done).off('close', done);
         resolve();
       };
-      this.file.on('drain', done).on('close', done);
+      stringifier.on('drain', done).on('close', done);
     });
   }
 
@@ -144,7 +168,8 @@ export class CsvWriter {
       return undefined;
     }
     this.settled = true;
-    this.file.end();
+    await this.ready;
+    this.stringifier!.end(); // the header too when no row came; ends the file (pipe)
     await this.finished;
     if (notReplaceable(this.target)) {
       const stem = this.target.replace(/\.csv$/i, '');
@@ -160,6 +185,7 @@ export class CsvWriter {
   async discard(): Promise<void> {
     if (this.settled) return;
     this.settled = true;
+    this.stringifier?.unpipe(this.file).destroy();
     this.file.end();
     await this.finished.catch(() => undefined);
     rmSync(this.temp, { force: true });
