@@ -159,12 +159,12 @@ describe('keysCarrying', () => {
     const found = await keysCarrying(
       api([
         [key('a-late', 'a', 30), key('other', 'zzz', 1)],
-        [key('b1', 'b', 2), key('a-early', 'a', 3)],
+        [key('b1', 'b', 2), key('a-early', 'a', 3), key('a-middle', 'a', 10)],
       ]),
       new Set(['a', 'b']),
     );
     expect([...found.keys()].sort()).toEqual(['a', 'b']);
-    expect(found.get('a')!.map((k) => k.key)).toEqual(['a-early', 'a-late']);
+    expect(found.get('a')!.map((k) => k.key)).toEqual(['a-early', 'a-middle', 'a-late']);
     expect(found.get('b')!.map((k) => k.key)).toEqual(['b1']);
   });
 
