@@ -87,12 +87,12 @@ describe('GitHub', () => {
       {
         ...push,
         eventName: 'workflow_dispatch',
-        payload: { inputs: { count: '3000', flag: true, note: 'n'.repeat(80) } },
+        payload: { inputs: { count: '3000', flag: true, note: 'n'.repeat(61), full: 'f'.repeat(60) } },
       },
       'dispatch',
       undefined,
     );
-    expect(text).toBe(`workflow_dispatch form: count=3000, flag=true, note=${'n'.repeat(60)}…`);
+    expect(text).toBe(`workflow_dispatch form: count=3000, flag=true, note=${'n'.repeat(60)}…, full=${'f'.repeat(60)}`);
   });
 
   test('run id and attempt from the event and environment; the workspace from GITHUB_WORKSPACE', () => {

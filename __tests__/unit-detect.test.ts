@@ -50,6 +50,7 @@ describe('flavorFromCreated: each flavor’s POST /admin/keys', () => {
     ['v1a', { success: true, key: `trial_${'a'.repeat(32)}`, label: 'x', daily_limit: 5, message: 'ok' }],
     ['v10', { success: true, key: `roc_${at}-abcdefghi`, label: 'x', totalQuota: 1000, id: 1 }],
     ['v10', { success: true, key: 'k', totalQuota: 5 }],
+    ['v10', { success: true, key: 'k', id: 7 }],
   ])('%s', (flavor, body) => {
     expect(flavorFromCreated(body)).toBe(flavor);
   });

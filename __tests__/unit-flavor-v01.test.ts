@@ -66,6 +66,10 @@ describe('usage', () => {
     });
     const recent = v01.parseUsage({ items: [{ ...item, day: '2026-11-25' }] }, undefined, 0);
     expect(recent.rows[0]!.day).toBe('2026-11-25');
+    // Both say: the row's own.
+    expect(
+      v01.parseUsage({ day: '2026-11-26', items: [{ ...item, day: '2026-11-24' }] }, undefined, 0).rows[0]!.day,
+    ).toBe('2026-11-24');
     // Neither says: the day asked for.
     expect(v01.parseUsage({ items: [item] }, '2026-11-20', 0).rows[0]!.day).toBe('2026-11-20');
   });

@@ -94,6 +94,8 @@ describe('snippetOf and Redactor.snippet', () => {
     expect(snippetOf('token=abc123')).toBe('token=…');
     expect(snippetOf('Admin token required')).toBe('Admin token required');
     expect(snippetOf('token is invalid.')).toBe('token is invalid.');
+    for (const reason of ['missing', 'expired!', 'Required', 'mismatch'])
+      expect(snippetOf(`Admin token ${reason}`)).toBe(`Admin token ${reason}`);
     expect(snippetOf('token hunter2')).toBe('token …');
   });
 
