@@ -1,8 +1,9 @@
 // Cold start (issue 14): the CLI loads only what a command uses. --help and --version load the
 // entry and the main chunk only, not the HTTP client nor the commands; `health` loads the run's
 // chunk, with only undici's agent, retry interceptor and request API (not its index: fetch,
-// WebSocket, caches, mocks), and never the artifact, encryption or dev-server chunks. What is
-// loaded is what Node read, recorded by the bench's preload (scripts/lib/record-loaded.js).
+// WebSocket, caches, mocks), and never the artifact, encryption or dev-server chunks, nor
+// csv-stringify, which only a command writing a CSV loads. What is loaded is what Node read,
+// recorded by the bench's preload (scripts/lib/record-loaded.js).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 const PRELOAD = path.resolve(import.meta.dirname, '../scripts/lib/record-loaded.js');
 const DIST = path.dirname(CLI_BUNDLE);
 const dir = mkdtempSync(path.join(tmpdir(), 'quota-keys-loaded-'));
+/** Text only csv-stringify's code holds (its check of the header option). */
+const CSV_STRINGIFY = 'Undiscoverable Columns';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -20,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The dist files (relative) and bytes `node dist/cli.js ...args` loads. */
-async function loaded(args: string[], name: string): Promise<{ files: string[]; bytes: number; stdout: string }> {
+async function loaded(
+  args: string[],
+  name: string,
+): Promise<{ files: string[]; bytes: number; stdout: string; chunks: string[] }> {
   const file = path.join(dir, `${name}.json`);
   const { done } = startProcess(process.execPath, ['--import', PRELOAD, CLI_BUNDLE, ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOADED_FILE: file },
@@ -28,7 +34,9 @@ async function loaded(args: string[], name: string): Promise<{ files: string[]; 
   const finished = await done;
   expect(finished.code).toBe(0);
   const record = JSON.parse(readFileSync(file, 'utf8')) as { files: { file: string }[]; bytes: number };
-  return { files: record.files.map((f) => path.relative(DIST, f.file)), bytes: record.bytes, stdout: finished.stdout };
+  const files = record.files.map((f) => path.relative(DIST, f.file));
+  const chunks = files.map((f) => readFileSync(path.join(DIST, f), 'utf8'));
+  return { files, bytes: record.bytes, stdout: finished.stdout, chunks };
 }
 
 test.each([
@@ -39,6 +47,7 @@ test.each([
   const result = await loaded(args, name.replace(/\W+/g, '-'));
   expect(result.stdout.length).toBeGreaterThan(0);
   expect(result.files).toEqual(['cli.js', path.join('cli', 'index.js')]);
+  expect(result.chunks.some((text) => text.includes(CSV_STRINGIFY))).toBe(false);
   // With the run and undici in it the main chunk was 2.2 MB.
   expect(result.bytes).toBeLessThan(600 * 1024);
 });
@@ -48,8 +57,17 @@ test('health loads the run without undici’s index, nor the artifact, encryptio
   expect(result.stdout).toContain('Healthy: yes');
   expect(result.files.length).toBeGreaterThan(2);
   // undici's index brings WebSocket (and fetch, caches, mocks) along.
-  const chunks = result.files.map((f) => readFileSync(path.join(DIST, f), 'utf8'));
-  expect(chunks.some((text) => text.includes('class WebSocket extends EventTarget'))).toBe(false);
+  expect(result.chunks.some((text) => text.includes('class WebSocket extends EventTarget'))).toBe(false);
+  expect(result.chunks.some((text) => text.includes(CSV_STRINGIFY))).toBe(false);
   // The main chunk with all of undici was 2.2 MB; the artifact chunk alone is 5.9 MB, age's 0.8 MB.
   expect(result.bytes).toBeLessThan(1.6 * 2 ** 20);
+});
+
+test('a command that writes a CSV loads csv-stringify, in a chunk of its own', async () => {
+  const output = path.join(dir, 'keys.csv');
+  const result = await loaded(['batch', '--url', server.url, '--token', server.token, '--output', output], 'batch');
+  const withIt = result.files.filter((_, i) => result.chunks[i]!.includes(CSV_STRINGIFY));
+  expect(withIt).toHaveLength(1);
+  expect(withIt[0]).not.toBe(path.join('cli', 'index.js'));
+  expect(readFileSync(output, 'utf8')).toMatch(/^label,key,daily_limit,created_at,/);
 });
