@@ -20,9 +20,11 @@ describe.each(FLAVORS.map((f) => [f]))('seed guide on %s', (flavor) => {
   let env: Record<string, string>;
   beforeAll(async () => {
     // v10's upstream 30 admin requests per window, in a window of 5 s: the whole guide runs here in
-    // seconds, where its users spread it over days.
+    // seconds, where its users spread it over days. Its /healthz answers here: upstream's never does,
+    // and each command would wait 2 s before its probe (health-v10-upstream-defaults.test.ts's path).
     server = await startDevServer({
       flavor,
+      health: 'ok',
       ...(flavor === 'v10' ? { rateLimit: { max: 30, windowSeconds: 5 } } : {}),
     });
     cwd = mkdtempSync(path.join(tmpdir(), `seed-${flavor}-`));

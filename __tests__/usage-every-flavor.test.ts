@@ -20,7 +20,9 @@ describe.each(FLAVORS.map((f) => [f]))('usage on %s', (flavor) => {
   let hot: string, warm: string, chatty: string, idle: string;
 
   beforeAll(async () => {
-    server = await startDevServer({ flavor });
+    // v10's upstream /healthz never answers, so each run would wait 2 s before its probe: that path is
+    // health-v10-upstream-defaults.test.ts's; here the health check answers at once.
+    server = await startDevServer({ flavor, health: 'ok' });
     const seed = (label: string) =>
       server.seedKeys(1, { labelPrefix: label, dailyLimit: perKey ? 100 : undefined })[0]!;
     [hot, warm, chatty, idle] = [seed('hot-'), seed('warm-'), seed('chat-'), seed('idle-')];
