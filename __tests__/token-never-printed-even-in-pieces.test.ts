@@ -1,7 +1,8 @@
 // A server that echoes the admin token in its 401 and 500 bodies — cut by `&` or `;`, with quotes,
 // JSON-, URL- or HTML-escaped, split over words — never gets any piece of it printed: not the
 // token, not any 8 characters of it in a row, in stdout, stderr, the job summary, the outputs or
-// the `::error::` annotation of the bundled action and CLI.
+// the `::error::` annotation of the bundled action and CLI. Each case has its own server and
+// processes: the cases run at once.
 
 import { startEchoTokenServer } from '../__fixtures__/echo-token-server.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
@@ -44,7 +45,7 @@ function expectNoPiece(printed: string) {
 }
 
 describe.each(Object.entries(BODIES))('%s', (_name, { contentType, body }) => {
-  test.each([401, 500])('answered %i: the bundled action prints no piece of the token', async (status) => {
+  test.concurrent.each([401, 500])('answered %i: the bundled action prints no piece of the token', async (status) => {
     const server = await startEchoTokenServer({ status, contentType, body });
     try {
       const result = await runBundledAction(
@@ -76,7 +77,7 @@ describe.each(Object.entries(BODIES))('%s', (_name, { contentType, body }) => {
     }
   });
 
-  test.each([401, 500])(
+  test.concurrent.each([401, 500])(
     'answered %i: the CLI prints no piece of the token (token from --token, then from ADMIN_TOKEN)',
     async (status) => {
       const server = await startEchoTokenServer({ status, contentType, body });
