@@ -95,7 +95,7 @@ test.concurrent('list, one SIGINT while the key list hangs: exit 130 within 5 s'
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }));
 
-test.concurrent('health, one SIGTERM while the health check hangs: exit 143 within 5 s (cancelled, not "unhealthy")', () =>
+test.concurrent('health, one SIGTERM while the health check hangs: exit 143 within 5 s, cancelled, not unhealthy', () =>
   withHeld(async (h) => {
     const url = await h.holding((r) => r.path === '/healthz');
     const { child, done } = startCli(['health', '-u', url, ...SLOW]);

@@ -1,7 +1,8 @@
 // Progress of a real batch behind a slow link (the fault proxy holds every create's answer): in line
 // mode a line now and then, monotonic, ending in one saying done, with no key in any; on a real
 // terminal (a pty from util-linux `script`) the bundled CLI draws a bar redrawn in place on stderr;
-// the same command through pipes draws none and keeps progress off stdout.
+// the same command through pipes draws none and keeps progress off stdout. The three batches go
+// through the slow link at once.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ afterAll(async () => {
 const keysIn = (csvPath: string) =>
   (parse(readFileSync(csvPath, 'utf8'), { columns: true }) as Array<{ key: string }>).map((r) => r.key);
 
-test('line mode: lines during the batch, counts rising, the last one done, no key in any', async () => {
+test.concurrent('line mode: lines during the batch, counts rising, the last one done, no key in any', async () => {
   const context = { ...cliContext({}), workspace: mkdtempSync(path.join(tmpdir(), 'progress-lines-')) };
   const inputs: Record<string, string> = { command: 'batch', name: 'slow', count: '100', url: proxy.url };
   const options = parseOptions((n) => inputs[n] ?? '', { ADMIN_TOKEN: server.token }, context);
@@ -61,7 +62,7 @@ const hasScript = (() => {
     return false;
   }
 })();
-const ifPty = hasScript ? test : test.skip;
+const ifPty = hasScript ? test.concurrent : test.skip;
 
 /** The CLI bundle on a real terminal: `script` gives it a pty; stdout and stderr both arrive on it. */
 function runCliOnPty(
@@ -84,7 +85,10 @@ ifPty('on a terminal a bar with count, rate and ETA is redrawn in place; through
   const args = ['batch', '--name', 'bar', '--count', '100', '--url', proxy.url];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, ADMIN_TOKEN: server.token, TERM: 'xterm' };
   const onPty = mkdtempSync(path.join(tmpdir(), 'progress-pty-'));
-  const tty = await runCliOnPty(args, onPty, env);
+  const [tty, piped] = await Promise.all([
+    runCliOnPty(args, onPty, env),
+    runCliBundle(args, { cwd: mkdtempSync(path.join(tmpdir(), 'progress-pipe-')), env: { ADMIN_TOKEN: server.token } }),
+  ]);
   expect(tty.code).toBe(0);
   const draws = tty.out.split('\r\x1b[K').filter((d) => d.startsWith('['));
   expect(draws.length).toBeGreaterThanOrEqual(2);
@@ -95,10 +99,6 @@ ifPty('on a terminal a bar with count, rate and ETA is redrawn in place; through
   expect(keys).toHaveLength(100);
   for (const key of keys) expect(tty.out).not.toContain(key);
 
-  const piped = await runCliBundle(args, {
-    cwd: mkdtempSync(path.join(tmpdir(), 'progress-pipe-')),
-    env: { ADMIN_TOKEN: server.token },
-  });
   expect(piped.code).toBe(0);
   // Shorter than 10 s: not even a line; and never anything on stdout.
   expect(piped.stderr).not.toContain('keys created (');
