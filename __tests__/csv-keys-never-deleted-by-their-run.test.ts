@@ -1,6 +1,7 @@
 // A key written to the CSV is never deleted by the run that wrote it, under any fault, on every
 // flavor that can delete: every DELETE the run sends is recorded by the fault proxy, and none may
-// name a key of its CSV; at the end every key of the CSV is still on the server.
+// name a key of its CSV; at the end every key of the CSV is still on the server. Each case has its
+// own server and proxy (in-process runs share nothing): the cases run at once.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const FAULTS: Fault[] = ['reset-after', 'truncate', 'html502', 'delay', 'error50
 const workspace = mkdtempSync(path.join(tmpdir(), 'never-deleted-'));
 
 // Every `period`-th create gets the next fault of FAULTS, starting at `offset`; v01 sends few creates (100 keys each).
-test.each<[Flavor, string, number, number]>([
+test.concurrent.each<[Flavor, string, number, number]>([
   ['v1', '', 5, 0],
   ['v1', '', 4, 3],
   ['v01', '', 2, 0],
@@ -41,7 +42,7 @@ test.each<[Flavor, string, number, number]>([
         return creates % period === 0 ? FAULTS[(offset + creates / period) % FAULTS.length] : undefined;
       },
     });
-    const seed = `${period}-${offset}`;
+    const seed = `${forced || 'detected'}-${period}-${offset}`;
     try {
       const context = { ...cliContext({}), workspace };
       const all: Record<string, string> = {
