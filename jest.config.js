@@ -16,6 +16,7 @@ export default {
   // Most suites wait on sockets, child processes and timers, not the CPU: with jest's default (one
   // worker on a 2-core machine) the suite left a core idle and took 12 min; two workers keep both busy.
   maxWorkers: 2,
+  testSequencer: '<rootDir>/scripts/lib/test-sequencer.js',
   coverageProvider: 'v8',
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', ['text', { skipFull: true }], 'json-summary'],

@@ -42,14 +42,15 @@ test.concurrent(
       expect(report.failure).toMatch(
         new RegExp(
           `^${50 - fit} of 50 key\\(s\\) were not created \\(first error: POST ` +
-            `http://127\\.0\\.0\\.1:\\d+/admin/keys: not sent: the admin rate limit is used up; on-rate-limit is fail; ` +
+            `http://127\\.0\\.0\\.1:\\d+/admin/keys: not sent: the admin rate limit is used up; ` +
+            `on-rate-limit is fail; ` +
             `retry after .*\\); the ${fit} created are in `,
         ),
       );
     }),
 );
 
-test.concurrent('default on-rate-limit (wait) but the window outlasts max-wait-seconds: the same, without waiting', () =>
+test.concurrent('default on-rate-limit (wait), the window outlasting max-wait-seconds: the same, without waiting', () =>
   withDevServer(V10, async (server) => {
     const started = Date.now();
     const { report, rows, requests, warnings } = await runWrite(server, { command: 'batch', name: 'rl', count: '50' });
