@@ -62,6 +62,7 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
   };
 }
 
+/** csv-stringify, imported once, by the first writer (a chunk of its own in the bundles). */
 let library: Promise<typeof import('csv-stringify')> | undefined;
 
 /**
