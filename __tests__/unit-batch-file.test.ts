@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MAX_BATCH_FILE_BYTES, readBatchFile } from '../src/issuing/batch-file.js';
+import { MAX_BATCH_FILE_BYTES, readBatchFile } from '../src/config/batch-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'unit-batch-file-'));
 const HEADER = 'label,key,daily_limit,created_at,expires_at,tier,used_today,status,server,batch_count';

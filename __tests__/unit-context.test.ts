@@ -15,7 +15,7 @@ import {
   isGitlabJob,
   runOrigin,
 } from '../src/config/context.js';
-import { namesOneInvocation, parseBatchLabel } from '../src/issuing/labels.js';
+import { namesOneInvocation, parseBatchLabel } from '../src/config/labels.js';
 
 const now = new Date(2026, 0, 5, 23, 59);
 const push = { eventName: 'push', ref: 'refs/heads/main', runId: 42, payload: {} };

@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CSV_COLUMNS, CsvWriter, csvRow, neutraliseFormula } from '../src/output/csv.js';
-import { parseCsv, unprotectCell } from '../src/output/csv-read.js';
 import { TREND_CSV_COLUMNS } from '../src/reading/usage-trends-view.js';
+import type { Limit } from '../src/report/limit.js';
+import { parseCsv, unprotectCell } from '../src/shared/csv-read.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'unit-csv-'));
 let files = 0;
@@ -68,6 +69,13 @@ test('hostile cells in every column: the same bytes as the hand-written writer',
   expect((await written(rows)).toString('utf8')).toBe(referenceCsv(rows, CSV_COLUMNS));
 });
 
+const LIMITS: Limit[] = [
+  { kind: 'daily', value: 100, source: 'key' },
+  { kind: 'daily', value: 200, source: 'assumed' },
+  { kind: 'daily', source: 'learned' },
+  { kind: 'lifetime', value: 1000, used: 3 },
+];
+
 test('real key rows and another table’s columns: the same bytes', async () => {
   const keys = Array.from({ length: 300 }, (_, i) =>
     csvRow(
@@ -80,7 +88,12 @@ test('real key rows and another table’s columns: the same bytes', async () => 
         usedToday: i,
         status: 'active',
       },
-      { dailyLimit: 'unknown', server: 'http://127.0.0.1:8787/', batchCount: 300, tier: i % 4 ? undefined : '@vip' },
+      {
+        limit: LIMITS[i % LIMITS.length],
+        server: 'http://127.0.0.1:8787/',
+        batchCount: 300,
+        tier: i % 4 ? undefined : '@vip',
+      },
     ),
   );
   expect((await written(keys)).equals(Buffer.from(referenceCsv(keys, CSV_COLUMNS)))).toBe(true);
@@ -90,7 +103,8 @@ test('real key rows and another table’s columns: the same bytes', async () => 
 
 test('no row: the header alone; a missing cell is empty', async () => {
   expect((await written([])).toString()).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
-  expect((await written([{ key: 'k' }])).toString()).toBe(`${CSV_COLUMNS.join(',')}\r\n,k,,,,,,,,\r\n`);
+  const empty = ','.repeat(CSV_COLUMNS.length - 2);
+  expect((await written([{ key: 'k' }])).toString()).toBe(`${CSV_COLUMNS.join(',')}\r\n,k${empty}\r\n`);
 });
 
 test('every hostile cell reads back as written (the resume reader), protection taken off again', async () => {
@@ -109,8 +123,9 @@ test('many rows are written in order through the buffer (drained, not held whole
   const text = (await written(many)).toString();
   const lines = text.split('\r\n');
   expect(lines).toHaveLength(20_002);
-  expect(lines[1]).toBe("k0,'=0,,,,,,,,");
-  expect(lines[20_000]).toBe("k19999,'=19999,,,,,,,,");
+  const empty = ','.repeat(CSV_COLUMNS.length - 2);
+  expect(lines[1]).toBe(`k0,'=0${empty}`);
+  expect(lines[20_000]).toBe(`k19999,'=19999${empty}`);
 });
 
 test('a discarded writer leaves no file, also before csv-stringify loaded', async () => {

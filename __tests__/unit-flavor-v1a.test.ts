@@ -1,7 +1,8 @@
 // Unit: the v1a adapter (src/quota-proxy/flavors/v1a.ts): a success envelope, days back, no reset.
+
+import { UnsupportedOperationError } from '../src/quota-proxy/errors.js';
 import { ShapeError } from '../src/quota-proxy/flavors/shape.js';
 import { v1a } from '../src/quota-proxy/flavors/v1a.js';
-import { UnsupportedOperationError } from '../src/quota-proxy/types.js';
 
 const KEY = `trial_${'c3'.repeat(16)}`;
 const MS = 1764150000000;

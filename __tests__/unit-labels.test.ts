@@ -6,7 +6,7 @@ import {
   followsInBatch,
   namesOneInvocation,
   parseBatchLabel,
-} from '../src/issuing/labels.js';
+} from '../src/config/labels.js';
 
 const GITHUB = 'r123a2i0a1b2cn3d4e5f';
 const GITLAB = 'p900j5nabc123';

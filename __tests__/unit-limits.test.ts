@@ -1,62 +1,8 @@
-// Unit: what a key's usage is measured against (src/reading/limits.ts).
-
-import { adapterFor } from '../src/quota-proxy/detect.js';
+// Unit: what usage rows reveal of a limit, and the percent of a limit used (src/reading/limits.ts).
 import type { UsageRow } from '../src/quota-proxy/types.js';
-import {
-  dailyLimitOf,
-  limitEvidence,
-  limitOf,
-  percentUsed,
-  UNKNOWN_LIMIT,
-  unknownLimitText,
-} from '../src/reading/limits.js';
+import { limitEvidence, percentUsed } from '../src/reading/limits.js';
 
-const caps = (flavor: 'v1' | 'v01' | 'v1p' | 'v1a' | 'v10') => adapterFor(flavor).capabilities;
 const rows = (...requests: number[]): UsageRow[] => requests.map((n, i) => ({ key: `k${i}`, label: 'x', requests: n }));
-
-describe('limitOf', () => {
-  test('v10: the lifetime quota and what is used of it, whatever else is given', () => {
-    expect(limitOf({ totalQuota: 1000, usedQuota: 40, dailyLimit: 5 }, caps('v10'), 200)).toEqual({
-      kind: 'lifetime',
-      value: 1000,
-      used: 40,
-    });
-    expect(limitOf({}, caps('v10'), 200)).toEqual({ kind: 'lifetime', value: undefined, used: undefined });
-  });
-
-  test.each(['v1p', 'v1a'] as const)('%s: the key’s own daily limit; without one, the server-wide one', (flavor) => {
-    expect(limitOf({ dailyLimit: 7 }, caps(flavor), 200)).toEqual({ kind: 'daily', value: 7, perKey: true });
-    expect(limitOf({}, caps(flavor), 200)).toEqual({ kind: 'daily', value: 200, perKey: false });
-    expect(limitOf({}, caps(flavor), undefined)).toEqual({ kind: 'daily', value: undefined, perKey: false });
-  });
-
-  test.each(['v1', 'v01'] as const)(
-    '%s: the server-wide limit given, else unknown; a key’s own is ignored',
-    (flavor) => {
-      expect(limitOf({ dailyLimit: 7 }, caps(flavor), 300)).toEqual({ kind: 'daily', value: 300, perKey: false });
-      expect(limitOf({ dailyLimit: 7 }, caps(flavor), undefined)).toEqual({
-        kind: 'daily',
-        value: undefined,
-        perKey: false,
-      });
-    },
-  );
-});
-
-describe('dailyLimitOf', () => {
-  test('the number, unknown when nobody gave it, nothing for a lifetime quota', () => {
-    expect(dailyLimitOf({ kind: 'daily', value: 50, perKey: true })).toBe(50);
-    expect(dailyLimitOf({ kind: 'daily', value: 0, perKey: false })).toBe(0);
-    expect(dailyLimitOf({ kind: 'daily', perKey: false })).toBe(UNKNOWN_LIMIT);
-    expect(dailyLimitOf({ kind: 'lifetime', value: 1000, used: 1 })).toBeUndefined();
-  });
-
-  test('the unknown limit’s text names the flavor and what to set', () => {
-    const text = unknownLimitText('v01');
-    expect(text).toContain('the v01 server applies one server-wide DAILY_REQ_LIMIT');
-    expect(text).toContain('set server-daily-limit');
-  });
-});
 
 describe('limitEvidence', () => {
   test('no usage: no evidence', () => {

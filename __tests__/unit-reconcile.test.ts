@@ -7,9 +7,10 @@ import {
   reconcileAmbiguousCreates,
 } from '../src/issuing/reconcile.js';
 import type { QuotaProxy } from '../src/quota-proxy/client.js';
-import { HttpStatusError, NetworkError } from '../src/quota-proxy/errors.js';
-import { type CreateKeyRequest, type TrialKey, UnsupportedOperationError } from '../src/quota-proxy/types.js';
+import { UnsupportedOperationError } from '../src/quota-proxy/errors.js';
+import type { CreateKeyRequest, TrialKey } from '../src/quota-proxy/types.js';
 import { CancelledError } from '../src/shared/cancel.js';
+import { HttpStatusError, NetworkError } from '../src/transport/errors.js';
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 26, 9, 0, second));
 const key = (name: string, label: string, second = 0): TrialKey => ({ key: name, label, createdAt: at(second) });

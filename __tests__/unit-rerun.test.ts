@@ -1,6 +1,6 @@
 // Unit: which keys of an earlier attempt a re-run exports (src/issuing/rerun.ts), over a listing in memory.
 import type { RunContext } from '../src/config/context.js';
-import { batchLabels } from '../src/issuing/labels.js';
+import { batchLabels } from '../src/config/labels.js';
 import { findEarlierAttempts, isRerunOfBatch } from '../src/issuing/rerun.js';
 import type { QuotaProxy } from '../src/quota-proxy/client.js';
 import { adapterFor } from '../src/quota-proxy/detect.js';

@@ -1,8 +1,8 @@
 // Unit: usage --days' maths (src/reading/usage-trends.ts): forecasts, spikes, idle keys, over usage in memory.
 import type { CommandContext } from '../src/commands/contract.js';
-import type { Limit } from '../src/reading/limits.js';
 import type { KeyUsage, UsageReport } from '../src/reading/usage-report.js';
 import { collectTrends, dailyForecast, daysEndingAt, idleKeys, lifetimeForecast } from '../src/reading/usage-trends.js';
+import type { Limit } from '../src/report/limit.js';
 
 describe('daysEndingAt', () => {
   test('the n days ending at a day, oldest first, across months, years and leap days', () => {
@@ -58,7 +58,7 @@ describe('lifetimeForecast', () => {
 
 // collectTrends and idleKeys over a server in memory: each key's requests per day.
 const DAYS = daysEndingAt('2026-11-26', 5);
-const daily = (value?: number): Limit => ({ kind: 'daily', value, perKey: value !== undefined });
+const daily = (value?: number): Limit => ({ kind: 'daily', value, source: value === undefined ? 'assumed' : 'key' });
 const usageRow = (key: string, limit: Limit): KeyUsage => ({ key, label: key, requests: 0, limit, alert: false });
 const OPTIONS = { days: 5, forecastDays: 7, spikeFactor: 3, spikeMinRequests: 10 };
 
