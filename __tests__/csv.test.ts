@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CsvWriter, csvRow, neutraliseFormula } from '../src/output/csv.js';
+import { CsvWriter, csvRow } from '../src/output/csv.js';
+import { neutraliseFormula } from '../src/output/csv-rows.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'csv-'));
 

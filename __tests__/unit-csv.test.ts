@@ -1,11 +1,12 @@
-// Unit: the CSV's cell rules (src/output/csv.ts). csv-stringify writes the rows; the file must be
-// byte for byte what the hand-written RFC 4180 writer it replaced wrote (below, as the reference):
-// CRLF rows, a cell quoted when it holds a comma, a quote, a CR or an LF, quotes doubled, and a `'`
+// Unit: the CSV's cell rules (src/output/csv.ts, csv-rows.ts). csv-stringify writes the rows; the
+// file must be byte for byte what the hand-written RFC 4180 writer it replaced wrote (below, as the
+// reference): CRLF rows, a cell quoted when it holds a comma, a quote, a CR or an LF, quotes doubled, and a `'`
 // before a leading = + - @ tab CR or LF (formula protection).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CSV_COLUMNS, CsvWriter, csvRow, neutraliseFormula } from '../src/output/csv.js';
+import { CSV_COLUMNS, CsvWriter, csvRow } from '../src/output/csv.js';
+import { neutraliseFormula } from '../src/output/csv-rows.js';
 import { TREND_CSV_COLUMNS } from '../src/reading/usage-trends-view.js';
 import type { Limit } from '../src/report/limit.js';
 import { parseCsv, unprotectCell } from '../src/shared/csv-read.js';

@@ -1,8 +1,7 @@
 // The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
 // at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
 // file is created when the writer is made, before any key exists: a path that cannot take the CSV
-// fails the run before anything is created. csv-stringify writes the rows (RFC 4180, CRLF); it is
-// imported when the first writer is made, so commands that write no CSV (`--help`, `health`) never load it.
+// fails the run before anything is created. The rows: ./csv-rows.ts (csv-stringify), loaded by the first writer.
 import { createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Stringifier } from 'csv-stringify';
@@ -29,11 +28,6 @@ export const CSV_COLUMNS = [
   'daily_limit_source',
 ] as const;
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
-
-/** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
-}
 
 export interface RowExtras {
   /** The key's limit as every channel shows it (daily_limit, and where that number came from). */
@@ -62,26 +56,7 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
   };
 }
 
-/** csv-stringify, imported once, by the first writer (a chunk of its own in the bundles). */
-let library: Promise<typeof import('csv-stringify')> | undefined;
-
-/**
- * A stringifier of rows of `columns`, header first. A cell with a comma, a quote or a line break is
- * quoted (a bare LF or CR too: a reader takes it as a new row, and a label `x\n=cmd` would start one
- * with a formula). Every cell may come from people or a server, the key too: all are
- * formula-protected, by our rule (csv-stringify's `escape_formulas` leaves a leading line break alone).
- */
-async function stringifierFor(columns: readonly string[]): Promise<Stringifier> {
-  library ??= import('csv-stringify');
-  const { stringify } = await library;
-  return stringify({
-    columns: [...columns],
-    header: true,
-    record_delimiter: '\r\n',
-    quote_record_delimiter: true, // off by default once record_delimiter is given: a bare LF or CR would go unquoted
-    cast: { string: neutraliseFormula },
-  });
-}
+let rowWriter: Promise<typeof import('./csv-rows.js')> | undefined;
 
 export class CsvWriter {
   private readonly temp: string;
@@ -89,7 +64,7 @@ export class CsvWriter {
   private readonly finished: Promise<void>;
   private target: string;
   private readonly columns: readonly string[];
-  /** Set once csv-stringify is loaded; rows written before wait in `early` (a run's first key comes later). */
+  /** Set once ./csv-rows.ts is loaded; rows written before wait in `early`. */
   private stringifier?: Stringifier;
   private early: string[][] = [];
   private readonly ready: Promise<void>;
@@ -115,8 +90,10 @@ export class CsvWriter {
     });
     // Observed at close(); until then a write error must not end the process as unhandled.
     this.finished.catch(() => undefined);
-    this.ready = stringifierFor(columns).then((stringifier) => {
+    rowWriter ??= import('./csv-rows.js');
+    this.ready = rowWriter.then(({ stringifierFor }) => {
       if (this.file.writableEnded) return; // discarded meanwhile
+      const stringifier = stringifierFor(columns);
       stringifier.pipe(this.file);
       for (const cells of this.early) stringifier.write(cells);
       this.early = [];
@@ -130,10 +107,7 @@ export class CsvWriter {
     return this.target;
   }
 
-  /**
-   * Queues the row (cells in `columns` order, a missing one empty); false when the buffer is full or
-   * csv-stringify is still loading (then `drained()` before the next many rows).
-   */
+  /** Queues the row; false when the buffer is full or still loading (then `drained()` before more rows). */
   write(row: CsvRow | Readonly<Record<string, string>>): boolean {
     this.rows += 1;
     const cells = this.columns.map((column) => (row as Readonly<Record<string, string>>)[column] ?? '');
@@ -142,7 +116,7 @@ export class CsvWriter {
     return false;
   }
 
-  /** Resolves once the rows queued so far went on to the file (a listing of 100,000 keys is not buffered whole). */
+  /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
   async drained(): Promise<void> {
     await this.ready;
     const stringifier = this.stringifier;
@@ -170,7 +144,7 @@ export class CsvWriter {
     }
     this.settled = true;
     await this.ready;
-    this.stringifier!.end(); // the header too when no row came; ends the file (pipe)
+    this.stringifier!.end(); // writes the header if no row came, and ends the file
     await this.finished;
     if (notReplaceable(this.target)) {
       const stem = this.target.replace(/\.csv$/i, '');
