@@ -105,7 +105,7 @@ var files = __webpack_require__(8590);
 // The keys CSV: rows streamed as keys arrive, written to a private temp file and renamed into place
 // at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
 // file is created when the writer is made, before any key exists: a path that cannot take the CSV
-// fails the run before anything is created.
+// fails the run before anything is created. The rows: ./csv-rows.ts (csv-stringify), loaded by the first writer.
 
 
 
@@ -127,10 +127,6 @@ const CSV_COLUMNS = [
     'batch_count',
     'daily_limit_source',
 ];
-/** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote. */
-function neutraliseFormula(value) {
-    return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
-}
 function csvRow(key, extras) {
     return {
         label: key.label,
@@ -147,28 +143,17 @@ function csvRow(key, extras) {
         daily_limit_source: extras.limit?.kind === 'daily' ? (extras.limit.value === undefined ? 'unknown' : extras.limit.source) : '',
     };
 }
-/**
- * A cell with a comma, a quote or a line break is quoted (a bare LF or CR too: a reader takes it as
- * a new row, and a label `x\n=cmd` would start one with a formula). Every cell may come from people
- * or a server, the key too: all are formula-protected.
- */
-function csvCell(value) {
-    const cell = neutraliseFormula(value);
-    return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
-/** One row, CRLF-terminated (RFC 4180), cells in `columns` order (a missing cell is empty). */
-function csvLine(row, columns) {
-    let line = csvCell(row[columns[0]] ?? '');
-    for (let c = 1; c < columns.length; c++)
-        line += `,${csvCell(row[columns[c]] ?? '')}`;
-    return `${line}\r\n`;
-}
+let rowWriter;
 class CsvWriter {
     temp;
     file;
     finished;
     target;
     columns;
+    /** Set once ./csv-rows.ts is loaded; rows written before wait in `early`. */
+    stringifier;
+    early = [];
+    ready;
     /** Set once closed or discarded. */
     settled = false;
     rows = 0;
@@ -190,27 +175,44 @@ class CsvWriter {
         });
         // Observed at close(); until then a write error must not end the process as unhandled.
         this.finished.catch(() => undefined);
-        this.file.write(`${columns.join(',')}\r\n`);
+        rowWriter ??= __webpack_require__.e(/* import() */ 748).then(__webpack_require__.bind(__webpack_require__, 2748));
+        this.ready = rowWriter.then(({ stringifierFor }) => {
+            if (this.file.writableEnded)
+                return; // discarded meanwhile
+            const stringifier = stringifierFor(columns);
+            stringifier.pipe(this.file);
+            for (const cells of this.early)
+                stringifier.write(cells);
+            this.early = [];
+            this.stringifier = stringifier;
+        });
+        this.ready.catch(() => undefined);
     }
     /** Where the CSV is (or goes): the path asked for, or the fresh name it got when that path became unusable. */
     get path() {
         return this.target;
     }
-    /** Queues the row; false when the file's buffer is full (then `drained()` before the next many rows). */
+    /** Queues the row; false when the buffer is full or still loading (then `drained()` before more rows). */
     write(row) {
         this.rows += 1;
-        return this.file.write(csvLine(row, this.columns));
+        const cells = this.columns.map((column) => row[column] ?? '');
+        if (this.stringifier)
+            return this.stringifier.write(cells);
+        this.early.push(cells);
+        return false;
     }
     /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
-    drained() {
-        if (!this.file.writableNeedDrain)
-            return Promise.resolve();
-        return new Promise((resolve) => {
+    async drained() {
+        await this.ready;
+        const stringifier = this.stringifier;
+        if (!stringifier?.writableNeedDrain)
+            return;
+        await new Promise((resolve) => {
             const done = () => {
-                this.file.off('drain', done).off('close', done);
+                stringifier.off('drain', done).off('close', done);
                 resolve();
             };
-            this.file.on('drain', done).on('close', done);
+            stringifier.on('drain', done).on('close', done);
         });
     }
     /**
@@ -227,7 +229,8 @@ class CsvWriter {
             return undefined;
         }
         this.settled = true;
-        this.file.end();
+        await this.ready;
+        this.stringifier.end(); // writes the header if no row came, and ends the file
         await this.finished;
         if ((0,files/* notReplaceable */.mt)(this.target)) {
             const stem = this.target.replace(/\.csv$/i, '');
@@ -244,6 +247,7 @@ class CsvWriter {
         if (this.settled)
             return;
         this.settled = true;
+        this.stringifier?.unpipe(this.file).destroy();
         this.file.end();
         await this.finished.catch(() => undefined);
         (0,external_node_fs_.rmSync)(this.temp, { force: true });
