@@ -2,6 +2,7 @@
 // (head for people, id for JSON, the text of a cell, the JSON value of a cell). A row holds keys
 // only shortened: the CSV is the one channel for whole keys, so no table can leak one.
 import type { Capabilities } from '../quota-proxy/types.js';
+import { compareLabels } from '../shared/text.js';
 import { type Limit, limitText } from './limit.js';
 
 export type Json = string | number | boolean | null | Json[] | { [name: string]: Json };
@@ -68,8 +69,7 @@ export function limitJson(limit: Limit): Json {
 }
 
 /** Labels in batch order (`x-002` before `x-010`), numbers compared as numbers. */
-export const byLabel = <R extends { label: string }>(a: R, b: R) =>
-  a.label.localeCompare(b.label, 'en', { numeric: true });
+export const byLabel = <R extends { label: string }>(a: R, b: R) => compareLabels(a.label, b.label);
 
 /** list: every key the server has. */
 export interface KeyRow {
