@@ -6,7 +6,7 @@ import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { type Cancellation, CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { Redactor } from '../shared/redact.js';
-import { messageInBody, readBody } from './answer-body.js';
+import { type Answered, exchange, messageInBody } from './answer-body.js';
 import {
   AnswerTooLargeError,
   AttemptAbandonedError,
@@ -225,18 +225,19 @@ export class HttpClient {
     for (;;) {
       attempt.headersReceived = false;
       if (this.policy.stalled()) throw this.policy.stalledError(target);
-      let response: Dispatcher.ResponseData;
+      let response: Answered;
       try {
-        response = await this.dispatcher.request(dispatch);
+        response = await exchange(this.dispatcher, dispatch, () => {
+          attempt.headersReceived = true;
+        });
       } catch (error) {
         if (error instanceof AnswerTooLargeError) throw answerTooLarge(target, error, attempt.retries + 1);
         this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
         throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
       }
-      attempt.headersReceived = true;
       if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
       this.observeDate(response.headers);
-      const read = await readBody(response.body);
+      const { read } = response;
       const ended =
         read.error instanceof DeadlineError
           ? 'timed out'
