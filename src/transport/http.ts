@@ -75,6 +75,8 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** Abandons this request (the health check drops a /healthz that hangs once another route answered). */
   signal?: AbortSignal;
+  /** How json() reads the answer's text (default JSON.parse); a SyntaxError is a BadAnswerError. */
+  readJson?: (text: string) => unknown;
 }
 
 /** One request on its way: its target for messages, whether it may be repeated, its attempt state. */
@@ -194,10 +196,18 @@ export class HttpClient {
       );
     }
     try {
-      return { body: JSON.parse(answer.text) as T, answer };
-    } catch {
-      throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
+      return { body: (opts.readJson ?? JSON.parse)(answer.text) as T, answer };
+    } catch (error) {
+      // JSON.parse throws only for text that is not JSON; a reader of its own may throw its own errors.
+      if (!opts.readJson || error instanceof SyntaxError) throw this.badAnswer(method, path, answer);
+      throw error;
     }
+  }
+
+  /** The error of an answer whose text is not the JSON expected. */
+  badAnswer(method: string, path: string, answer: HttpAnswer): BadAnswerError {
+    const target = this.describe(method, path);
+    return new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
   }
 
   /**
