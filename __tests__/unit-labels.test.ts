@@ -1,12 +1,6 @@
-// Unit: batch labels made, taken apart and compared (src/issuing/labels.ts).
-import {
-  batchLabels,
-  batchStem,
-  compareLabels,
-  followsInBatch,
-  namesOneInvocation,
-  parseBatchLabel,
-} from '../src/config/labels.js';
+// Unit: batch labels made, taken apart and compared (src/config/labels.ts; the order is src/shared/text.ts).
+import { batchLabels, batchStem, followsInBatch, namesOneInvocation, parseBatchLabel } from '../src/config/labels.js';
+import { compareLabels } from '../src/shared/text.js';
 
 const GITHUB = 'r123a2i0a1b2cn3d4e5f';
 const GITLAB = 'p900j5nabc123';

@@ -2,7 +2,8 @@
 // client (scripts/lib/minimal-client.js), autocannon (for reference) and a one-request-at-a-time
 // client. Prints medians of RUNS runs and ratios, and writes docs/performance.md. Not a test: it
 // never fails on time; ratios measured side by side are what to read. Sizes: BENCH_BATCH (3000),
-// BENCH_ROTATE (10000), BENCH_SCALE (100000, and a tenth of it), BENCH_RUNS (3), BENCH_SCALE_RUNS.
+// BENCH_UPSTREAM_BATCH (1000, against the durable v1-like server), BENCH_ROTATE (10000), BENCH_SCALE
+// (100000, and a tenth of it), BENCH_RUNS (3), BENCH_SCALE_RUNS.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { ROOT, startDevServerProcess } from './lib/simulate-runner.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? RUNS);
 const BATCH = Number(process.env.BENCH_BATCH ?? 3000);
+const UPSTREAM_BATCH = Number(process.env.BENCH_UPSTREAM_BATCH ?? 1000);
 const ROTATE = Number(process.env.BENCH_ROTATE ?? 10000);
 const SCALE = Number(process.env.BENCH_SCALE ?? 100000);
 const V01_BATCH = 1000;
@@ -64,14 +66,14 @@ async function medians(once) {
   return Object.fromEntries(Object.entries(all).map(([name, values]) => [name, median(values)]));
 }
 
-async function benchBatch(serverArgs) {
+async function benchBatch(serverArgs, count) {
   return medians(async (run) => {
     const out = path.join(tmp, `batch-${run}.csv`);
-    const flags = ['--count', String(BATCH), '--concurrency', String(CONCURRENCY), '--output', out];
+    const flags = ['--count', String(count), '--concurrency', String(CONCURRENCY), '--output', out];
     const ours = await withServer(serverArgs(), async (s) => (await timed(cli('batch', s, ...flags))).ms);
     const minimal = await withServer(
       serverArgs(),
-      async ({ url, token }) => (await timed([MINIMAL, 'create', url, token, String(BATCH), String(CONCURRENCY)])).ms,
+      async ({ url, token }) => (await timed([MINIMAL, 'create', url, token, String(count), String(CONCURRENCY)])).ms,
     );
     const cannon = await withServer(serverArgs(), async ({ url, token }) =>
       autocannonRun({
@@ -79,12 +81,12 @@ async function benchBatch(serverArgs) {
         method: 'POST',
         headers: auth(token),
         body: JSON.stringify({ label: 'bench' }),
-        amount: BATCH,
+        amount: count,
       }),
     );
     const sequential = await withServer(
       serverArgs(),
-      async ({ url, token }) => (await timed([SEQUENTIAL, url, token, String(BATCH)])).ms,
+      async ({ url, token }) => (await timed([SEQUENTIAL, url, token, String(count)])).ms,
     );
     return { ours, minimal, cannon, sequential };
   });
@@ -251,10 +253,10 @@ const t0 = performance.now();
 log('start-up');
 const startup = await benchStartup();
 log('batch, in memory');
-const batch = await benchBatch(() => []);
-log('batch, durable');
+const batch = await benchBatch(() => [], BATCH);
+log('batch, durable (v1-like: a disk sync per insert)');
 let dbs = 0;
-const durable = await benchBatch(() => ['--db', path.join(tmp, `durable-${dbs++}.sqlite`), '--sync']);
+const durable = await benchBatch(() => ['--db', path.join(tmp, `durable-${dbs++}.sqlite`), '--sync'], UPSTREAM_BATCH);
 log('v01 native batch');
 const v01 = await benchV01();
 log('rotation');
@@ -269,6 +271,7 @@ writeReport({
   RUNS,
   SCALE_RUNS,
   BATCH,
+  UPSTREAM_BATCH,
   ROTATE,
   SCALE,
   V01_BATCH,

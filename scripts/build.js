@@ -3,8 +3,9 @@
 // `node scripts/build.js [OUT]` builds into OUT instead of dist/ (the dist test compares them).
 // The bundle is built beside OUT and swapped in at the end, so a failed build leaves OUT as it was.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { lazyHttp2 } from './lib/lazy-http2.js';
 
 const out = process.argv[2] ?? 'dist';
 const staging = `${out}.building-${process.pid}`;
@@ -18,6 +19,12 @@ const ncc = (entry, dir) =>
 try {
   ncc('src/index.ts', staging);
   ncc('src/cli.ts', path.join(staging, 'cli'));
+  // node:http2 (and node:tls with it) loaded only when an HTTP/2 connection is made (scripts/lib/lazy-http2.js).
+  for (const dir of [staging, path.join(staging, 'cli')]) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const sources = Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+    for (const [file, text] of Object.entries(lazyHttp2(sources))) writeFileSync(path.join(dir, file), text);
+  }
   // The compile cache keeps V8's bytecode of the bundle between runs of the CLI (about 20 ms of its start-up).
   writeFileSync(
     path.join(staging, 'cli.js'),

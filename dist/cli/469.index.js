@@ -27,8 +27,8 @@ var rows = __webpack_require__(8175);
 var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/report/tables.ts
 var tables = __webpack_require__(6677);
-// EXTERNAL MODULE: ./src/run.ts + 48 modules
-var run = __webpack_require__(3144);
+// EXTERNAL MODULE: ./src/run.ts + 49 modules
+var run = __webpack_require__(5696);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
 var bounded = __webpack_require__(3672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
@@ -190,7 +190,7 @@ function combine(command, results, cancellation, sinks) {
             url,
             flavor: one.outputs.flavor,
             healthy: one.outputs.healthy === undefined ? undefined : one.outputs.healthy === 'true',
-            result: one.ok ? 'ok' : `failed: ${(0,shared_text/* oneLine */.T)(one.failure ?? 'failed', 80)}`,
+            result: one.ok ? 'ok' : `failed: ${(0,shared_text/* oneLine */.TN)(one.failure ?? 'failed', 80)}`,
             counts: Object.fromEntries(COUNTS.filter(([output]) => one.outputs[output] !== undefined).map(([output, id]) => [
                 id,
                 Number(one.outputs[output]),

@@ -20,6 +20,7 @@ export async function runList(ctx: CommandContext) {
   ctx.progress.start(0, 'keys listed');
   try {
     for await (const page of api.listKeys()) {
+      await report.drained(); // a slow reader of stdout holds the listing back, not memory
       ctx.progress.tick(page.length);
       const capabilities = api.known!.capabilities; // a listed page means the flavor is known
       row ??= report.open(keysTable(rest, capabilities));

@@ -25,6 +25,6 @@ export async function runMonitor(ctx: CommandContext) {
   if (chart) report.charts.push(chart);
   // The alerts first: the old tool's line that opens monitor's rows counts them.
   finishWithAlerts(ctx, usage);
-  emitUsageRows(report, usage, usage.rows.slice(0, BUSIEST));
+  await emitUsageRows(report, usage, usage.rows.slice(0, BUSIEST));
   return report;
 }

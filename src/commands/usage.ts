@@ -35,7 +35,7 @@ export async function runUsage(ctx: CommandContext) {
     if (options.days === 1 && !csv && !options.html) {
       const chart = busiestChart(usage);
       if (chart) report.charts.push(chart);
-      emitUsageRows(report, usage, usage.rows);
+      await emitUsageRows(report, usage, usage.rows);
       return finishWithAlerts(ctx, usage);
     }
     const trends = await collectTrends(ctx, usage);
@@ -54,7 +54,7 @@ export async function runUsage(ctx: CommandContext) {
       const chart = busiestChart(usage);
       if (chart) report.charts.push(chart);
     } else reportTrendCharts(report, trends);
-    emitTrendRows(report, trends);
+    await emitTrendRows(report, trends);
     if (csv) {
       for (const row of trendCsvRows(trends)) csv.write(row);
       const file = await csv.close();

@@ -3,9 +3,6 @@
 // c<time>n<nonce>): the nonce is drawn per process, so within one attempt no other invocation can
 // make one of our labels, and reconciliation may adopt or delete what carries them (./context.ts).
 
-/** Label order for tables: `x-9` before `x-10` (numbers compared as numbers). */
-export const compareLabels = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-
 export function batchLabels(name: string, count: number, suffix: string): string[] {
   const width = Math.max(3, String(count).length);
   return Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(width, '0')}-${suffix}`);

@@ -4,7 +4,6 @@
 // csvSink, reuseEarlierAttempts, issueKeys, reportIssue, verdictOf.
 
 import type { RunContext } from '../config/context.js';
-import { compareLabels } from '../config/labels.js';
 import type { Options } from '../config/options.js';
 import type { Audit } from '../output/audit.js';
 import { CsvWriter, csvRow } from '../output/csv.js';
@@ -20,7 +19,7 @@ import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { Progress } from '../shared/progress.js';
 import { shortenKey } from '../shared/redact.js';
-import { shellQuote } from '../shared/text.js';
+import { compareLabels, shellQuote } from '../shared/text.js';
 import { surplusWarnings } from './batch-numbers.js';
 import { type IssueResult, issueKeys } from './key-issuer.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';

@@ -35,6 +35,22 @@ export const terminalLine = (text: string, redactor: Redactor) => logLine(redact
 export const printOut = (line: string, redactor: Redactor) => process.stdout.write(`${terminalLine(line, redactor)}\n`);
 export const printErr = (line: string, redactor: Redactor) => process.stderr.write(`${terminalLine(line, redactor)}\n`);
 
+/**
+ * Settles once stdout has taken what it was given: a pipe read slower than rows come (a pager, a
+ * CI log) would otherwise queue every row in memory (100,000 rows of usage: 50 MB more).
+ */
+function stdoutTaken(): Promise<void> | undefined {
+  const out = process.stdout;
+  if (!out.writableNeedDrain) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    out.on('drain', done).on('close', done).on('error', done);
+  });
+}
+
 /** The CLI's channels for one run of `command`. */
 export class CliOutput {
   readonly sinks: RowSink[] = [];
@@ -61,6 +77,7 @@ export class CliOutput {
     else this.ends = new TableEnds();
     const sink = this.json ?? this.legacy ?? this.streamed ?? this.ends;
     if (sink) this.sinks.push(sink);
+    if (sink && sink !== this.ends) this.sinks.push({ open() {}, row() {}, drained: stdoutTaken });
   }
 
   /** Keeps every row too (usage --html: the dashboard lists every key). */

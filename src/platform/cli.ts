@@ -102,11 +102,13 @@ function cliLogger(env: NodeJS.ProcessEnv, quiet: () => boolean): CliLogger {
   // On a terminal each line first erases a progress bar drawn there (the next tick redraws it below).
   const erase = process.stderr.isTTY ? '\r\x1b[K' : '';
   const write = (line: string) => (quiet() ? undefined : process.stderr.write(`${erase}${line}`));
+  // Read once: asked before every request's debug line, and process.env is slow to read.
+  const debug = Boolean(env.QUOTA_KEYS_DEBUG);
   const logger = redactingLogger({
     info: (m) => write(`${m}\n`),
     warning: (m) => write(`warning: ${m}\n`),
     debug: (m) => process.stderr.write(`${erase}debug: ${m}\n`),
-    debugEnabled: () => Boolean(env.QUOTA_KEYS_DEBUG),
+    debugEnabled: () => debug,
   });
   return Object.assign(logger, { quiet });
 }

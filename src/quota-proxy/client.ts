@@ -10,6 +10,7 @@ import { pathSegment } from '../transport/request-path.js';
 import { adapterFor, flavorFromCreated, flavorFromListing } from './detect.js';
 import { UnsupportedOperationError } from './errors.js';
 import { HealthCheck, type HealthResult } from './health-check.js';
+import { type KeysInParts, keysInParts, readListing, SplitListing } from './listing-text.js';
 import { KEY_LIMIT, PageGuard, ROW_LIMIT } from './paging.js';
 import { type ServerDay, serverDayFromRows } from './time.js';
 import type { CreateKeyRequest, Flavor, FlavorAdapter, TrialKey, UsagePage, UsageRow } from './types.js';
@@ -146,21 +147,34 @@ export class QuotaProxy {
     const guard = new PageGuard(this.http.describe('GET', '/admin/keys'), 'key list', KEY_LIMIT, 'keys');
     let offset: number | undefined = 0;
     while (offset !== undefined) {
-      // Unknown flavor: v10's first-page query, which the other flavors ignore.
-      const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
-      const { body } = await this.http.json('GET', '/admin/keys', { query });
-      this.learn(flavorFromListing(body));
-      if (!this.adapter)
-        throw new QuotaKeysError(
-          `cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(body))}`,
-        );
-      const page = this.adapter.parseListing(body, offset);
-      yield page.keys;
-      offset = guard.next(
-        offset,
-        page.keys.map((k) => k.key),
-        page.next,
+      // Only the keys of a part stay while the caller reads them: the answer's body is gone.
+      const page = await this.keyPage(offset);
+      yield* page.parts;
+      offset = guard.next(offset, page.ids, page.next);
+    }
+  }
+
+  /** One page of the key list; a large unpaged answer is read in parts (./listing-text.ts). */
+  private async keyPage(offset: number): Promise<KeysInParts> {
+    // Unknown flavor: v10's first-page query, which the other flavors ignore.
+    const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
+    const { body, answer } = await this.http.json('GET', '/admin/keys', { query, readJson: readListing });
+    const shape = body instanceof SplitListing ? body.shape : body;
+    this.learn(flavorFromListing(shape));
+    if (!this.adapter)
+      throw new QuotaKeysError(
+        `cannot tell the quota-proxy flavor from its key list: ${snippetOf(JSON.stringify(shape))}`,
       );
+    if (!(body instanceof SplitListing)) {
+      const { keys, next } = this.adapter.parseListing(body, offset);
+      return { parts: [keys], next, ids: keys.map((k) => k.key) };
+    }
+    try {
+      return keysInParts(this.adapter, body, offset);
+    } catch (error) {
+      // A key that is not JSON: the answer is not JSON, as JSON.parse of the whole would have found.
+      if (error instanceof SyntaxError) throw this.http.badAnswer('GET', '/admin/keys', answer);
+      throw error;
     }
   }
 

@@ -4,6 +4,7 @@
 // that pages its key list, allows 30 admin requests per 15 minutes (about 150 in a run's longest wait).
 // Each stop is one line naming what the server did (EndlessPagingError, a BadAnswerError).
 import { createHash } from 'node:crypto';
+import { thousands } from '../shared/text.js';
 import { BadAnswerError } from '../transport/errors.js';
 
 /** Pages one read may take: v10's 100,000 keys are 1,000 pages of 100. */
@@ -21,7 +22,7 @@ export class EndlessPagingError extends BadAnswerError {
   }
 }
 
-const counted = (n: number) => n.toLocaleString('en-US');
+const counted = thousands;
 const NO_PROGRESS = "stopped: the server's paging makes no progress";
 
 /** One paged read's count: `next` hands on the offset to ask next, or throws when the paging must stop. */

@@ -6,12 +6,12 @@
 // key; several labels matching is an error unless all-matching is set. When nothing matches but
 // labels start with `name` (a batch's stem: its labels are `<stem>-<NNN>-<suffix>`), the error
 // names them, and the command that acts on the one there is.
-import { compareLabels } from '../config/labels.js';
+
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { FlavorAdapter, TrialKey } from '../quota-proxy/types.js';
 import { QuotaKeysError } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';
-import { oneLine, shellQuote } from '../shared/text.js';
+import { compareLabels, oneLine, shellQuote } from '../shared/text.js';
 
 /** A refusal or a resolution that found nothing: one line for the user, nothing was changed. */
 export class ResolveError extends QuotaKeysError {

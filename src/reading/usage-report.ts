@@ -267,10 +267,16 @@ export function setUsageFacts(target: Report, report: UsageReport, options: Usag
     .set('alerts', report.alerts);
 }
 
+/** Rows reported between two waits for the channels to take them (Report.drained). */
+export const ROWS_BETWEEN_WAITS = 1000;
+
 /** The usage table: `rows` (busiest first), each key shortened. */
-export function emitUsageRows(target: Report, report: UsageReport, rows: readonly KeyUsage[]): void {
+export async function emitUsageRows(target: Report, report: UsageReport, rows: readonly KeyUsage[]): Promise<void> {
   const row = target.open(usageTable(report.basis === 'lifetime quota'));
-  for (const r of rows) row({ ...r, key: shortenKey(r.key) });
+  for (const [n, r] of rows.entries()) {
+    if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1) await target.drained();
+    row({ ...r, key: shortenKey(r.key) });
+  }
 }
 
 /**

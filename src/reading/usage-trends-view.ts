@@ -6,7 +6,7 @@ import type { Chart } from '../report/charts.js';
 import type { Report } from '../report/report.js';
 import { trendTable } from '../report/tables.js';
 import { shortenKey } from '../shared/redact.js';
-import type { UsageReport } from './usage-report.js';
+import { ROWS_BETWEEN_WAITS, type UsageReport } from './usage-report.js';
 import type { KeyTrend, TrendReport } from './usage-trends.js';
 
 const CHART_KEYS = 10;
@@ -82,9 +82,10 @@ const reachText = (k: KeyTrend) => (k.reachesOn === undefined ? '' : k.reachesIn
 const note = (k: KeyTrend) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
 
 /** The per-key table: the N days' figures, busiest first, each key shortened. */
-export function emitTrendRows(target: Report, t: TrendReport): void {
+export async function emitTrendRows(target: Report, t: TrendReport): Promise<void> {
   const row = target.open(trendTable(t.days.length, lifetime(t)));
-  for (const k of t.keys)
+  for (const [n, k] of t.keys.entries()) {
+    if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1) await target.drained();
     row({
       label: k.usage.label,
       key: shortenKey(k.usage.key),
@@ -101,6 +102,7 @@ export function emitTrendRows(target: Report, t: TrendReport): void {
       spike: k.spike,
       perDay: k.perDay,
     });
+  }
 }
 
 /** What the N days show, as facts. */

@@ -61,6 +61,8 @@ export interface RowSink {
   /** The table's columns, once, before its first row; the report as it stands then (its facts so far). */
   open(table: TableSpec<never>, report: Report): void;
   row(row: unknown): void;
+  /** Settles once the channel has taken what it was given (stdout read by a slow pipe); undefined: it has. */
+  drained?(): Promise<void> | undefined;
 }
 
 export class Report {
@@ -103,6 +105,14 @@ export class Report {
       this.rows += 1;
       for (const sink of this.sinks) sink.row(row);
     };
+  }
+
+  /**
+   * Settles once every channel has taken the rows so far: a command reporting many rows awaits it
+   * now and then, so rows wait for a slow reader instead of piling up in memory.
+   */
+  async drained(): Promise<void> {
+    await Promise.all(this.sinks.map((sink) => sink.drained?.()));
   }
 
   /** The run failed: why, and what to do. */

@@ -2,6 +2,7 @@
 // (head for people, id for JSON, the text of a cell, the JSON value of a cell). A row holds keys
 // only shortened: the CSV is the one channel for whole keys, so no table can leak one.
 import type { Capabilities } from '../quota-proxy/types.js';
+import { compareLabels, thousands } from '../shared/text.js';
 import { type Limit, limitText } from './limit.js';
 
 export type Json = string | number | boolean | null | Json[] | { [name: string]: Json };
@@ -21,7 +22,7 @@ export interface Column<R> {
 /** `… 2,980 more keys in the CSV`: the line standing for the rows a table leaves out. */
 export function moreRows<R>(spec: TableSpec<R>, count: number): string {
   const noun = spec.kind === 'servers' ? 'server' : 'key';
-  return `… ${count.toLocaleString('en-US')} more ${noun}${count === 1 ? '' : 's'} ${spec.rest ?? 'not shown'}`;
+  return `… ${thousands(count)} more ${noun}${count === 1 ? '' : 's'} ${spec.rest ?? 'not shown'}`;
 }
 
 /** The columns people read (terminal, job summary): those not marked JSON only. */
@@ -68,8 +69,7 @@ export function limitJson(limit: Limit): Json {
 }
 
 /** Labels in batch order (`x-002` before `x-010`), numbers compared as numbers. */
-export const byLabel = <R extends { label: string }>(a: R, b: R) =>
-  a.label.localeCompare(b.label, 'en', { numeric: true });
+export const byLabel = <R extends { label: string }>(a: R, b: R) => compareLabels(a.label, b.label);
 
 /** list: every key the server has. */
 export interface KeyRow {

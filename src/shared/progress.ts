@@ -3,6 +3,8 @@
 // nothing: fewer than MIN_ITEMS items, or done within QUIET_MS. Lines carry counts, never a key.
 // The ETA counts a wait it can foresee (the server's admin rate limit), which the rate cannot show.
 
+import { thousands } from './text.js';
+
 /** A wait ahead of the remaining items that is known before it happens: the admin rate limit's window. */
 export interface KnownWait {
   /** Items that can go before the wait. */
@@ -61,8 +63,6 @@ export function formatDuration(ms: number): string {
     ? `${m}m${String(s % 60).padStart(2, '0')}s`
     : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
-
-const thousands = (n: number) => n.toLocaleString('en-US');
 
 interface State {
   total: number;

@@ -54,43 +54,85 @@ export function secretForms(value: string): string[] {
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Strings of at least `head` characters, found in one left-to-right pass whatever their number: a
+ * position is looked up by its first two characters (a bit each, most text stops there), then by
+ * its first `head` characters, then by each length the index holds (a handful: keys of one server
+ * share one or two). Registering 100,000 keys costs a line no more than registering one.
+ */
+class StringIndex<V> {
+  private readonly values = new Map<string, V>();
+  private readonly heads = new Set<string>();
+  /** The distinct lengths, longest first (the longest match at a position wins). */
+  private lengths: number[] = [];
+  private readonly pairs = new Uint8Array(1 << 16);
+
+  constructor(private readonly head: number) {}
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  add(text: string, value: V): void {
+    if (text.length < this.head || this.values.has(text)) return;
+    this.values.set(text, value);
+    this.heads.add(text.slice(0, this.head));
+    this.pairs[pairOf(text, 0)] = 1;
+    if (!this.lengths.includes(text.length)) this.lengths = [...this.lengths, text.length].sort((a, b) => b - a);
+  }
+
+  /** The longest string of the index at `at` in `text`: its length (0: none) and value. */
+  match(text: string, at: number): { length: number; value?: V } {
+    if (at + this.head > text.length || !this.pairs[pairOf(text, at)]) return NONE;
+    if (!this.heads.has(text.slice(at, at + this.head))) return NONE;
+    for (const length of this.lengths) {
+      if (at + length > text.length) continue;
+      const value = this.values.get(text.slice(at, at + length));
+      if (value !== undefined) return { length, value };
+    }
+    return NONE;
+  }
+}
+
+const NONE = { length: 0 } as const;
+const pairOf = (text: string, at: number) => ((text.charCodeAt(at) * 31) ^ text.charCodeAt(at + 1)) & 0xffff;
+
+/** The shortest secret registered (4 characters); a secret of 8 or more is masked by its pieces. */
+const SHORTEST_SECRET = 4;
+
 export class Redactor {
-  /** Each form a secret can be printed in (as is, URL-encoded…), longest first. */
-  private readonly secrets: string[] = [];
-  /** Every SECRET_PIECE-character piece of every form of every secret. */
-  private readonly pieces = new Set<string>();
-  private readonly pieceStarts = new Set<string>();
-  private readonly keys = new Map<string, string>();
+  /**
+   * What is masked with ***: every SECRET_PIECE-character piece of every form of every secret, and
+   * the whole forms shorter than a piece.
+   */
+  private readonly masked = new StringIndex<true>(SHORTEST_SECRET);
+  /** Keys of a shape KEY_PATTERN does not know, as is and URL-encoded, each with its shortened form. */
+  private readonly keys = new StringIndex<string>(8);
 
   /**
    * A value replaced by *** wherever it appears (admin token), in any of its forms, and so is any 8-character piece of
    * it.
    */
   addSecret(value: string | undefined): void {
-    if (!value || value.length < 4) return;
+    if (!value || value.length < SHORTEST_SECRET) return;
     for (const form of secretForms(value)) {
-      if (!this.secrets.includes(form)) this.secrets.push(form);
-      for (let i = 0; i + SECRET_PIECE <= form.length; i++) {
-        this.pieces.add(form.slice(i, i + SECRET_PIECE));
-        this.pieceStarts.add(form[i]!);
-      }
+      if (form.length < SECRET_PIECE) this.masked.add(form, true);
+      for (let i = 0; i + SECRET_PIECE <= form.length; i++) this.masked.add(form.slice(i, i + SECRET_PIECE), true);
     }
-    this.secrets.sort((a, b) => b.length - a.length);
   }
 
   /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
   addKey(key: string): void {
     // Keys of the known shapes are caught by the pattern; anything else (or more) is registered.
     if (!key || key.length < 8 || WHOLE_KEY.test(key)) return;
-    this.keys.set(key, shortenKey(key));
-    this.keys.set(encodeURIComponent(key), shortenKey(key));
+    this.keys.add(key, shortenKey(key));
+    this.keys.add(encodeURIComponent(key), shortenKey(key));
   }
 
+  /** Secrets masked first (a key never uncovers a piece of the token), then keys, URL credentials, known key shapes. */
   redact(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join('***');
-    if (this.pieces.size > 0) out = this.maskPieces(out);
-    for (const [key, shown] of this.keys) out = out.split(key).join(shown);
+    let out = this.masked.size > 0 ? this.mask(text) : text;
+    if (this.keys.size > 0) out = this.shortenKeys(out);
     out = out.replace(URL_CREDENTIALS, '$1***@');
     return out.replace(KEY_PATTERN, (key) => shortenKey(key));
   }
@@ -100,21 +142,34 @@ export class Redactor {
     return snippetOf(text, (t) => this.redact(t));
   }
 
-  /** Replaces every run of characters covered by a piece of a secret with ***. */
-  private maskPieces(text: string): string {
-    let covered: Uint8Array | undefined;
-    for (let i = 0; i + SECRET_PIECE <= text.length; i++) {
-      if (!this.pieceStarts.has(text[i]!) || !this.pieces.has(text.slice(i, i + SECRET_PIECE))) continue;
-      covered ??= new Uint8Array(text.length);
-      covered.fill(1, i, i + SECRET_PIECE);
-    }
-    if (!covered) return text;
+  /** Every run of characters covered by a secret or a piece of one becomes one ***. */
+  private mask(text: string): string {
     let out = '';
+    let coveredTo = -1; // the masked run so far ends here: text before it is in out, or masked
     for (let i = 0; i < text.length; i++) {
-      if (!covered[i]) out += text[i];
-      else if (i === 0 || !covered[i - 1]) out += '***';
+      const { length } = this.masked.match(text, i);
+      if (length === 0) continue;
+      if (i > coveredTo) out += `${text.slice(Math.max(coveredTo, 0), i)}***`;
+      coveredTo = Math.max(coveredTo, i + length);
     }
-    return out;
+    return coveredTo < 0 ? text : out + text.slice(coveredTo);
+  }
+
+  /** Every registered key, the longest at each position, replaced by its shortened form. */
+  private shortenKeys(text: string): string {
+    let out = '';
+    let kept = 0;
+    for (let i = 0; i < text.length; ) {
+      const { length, value } = this.keys.match(text, i);
+      if (length === 0) {
+        i += 1;
+        continue;
+      }
+      out += text.slice(kept, i) + value;
+      i += length;
+      kept = i;
+    }
+    return kept === 0 ? text : out + text.slice(kept);
   }
 }
 

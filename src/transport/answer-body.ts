@@ -1,7 +1,8 @@
-// Reading an answer's body once the head has arrived: whole, or as much as arrived before it broke
-// off (the deadline and size limit of ./attempt-limits.ts end it), and the message inside an error body.
+// One answer collected: its head, then its body whole or as much as arrived before it broke off (the
+// deadline and size limit of ./attempt-limits.ts end it); and the message inside an error body.
 import { StringDecoder } from 'node:string_decoder';
 import type { Dispatcher } from 'undici';
+import type { Headers } from './errors.js';
 
 export interface BodyRead {
   text: string;
@@ -15,36 +16,97 @@ export interface BodyRead {
 /** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
 const CUT_OFF_KEPT = 4096;
 
+/** An answer's head and its body, read whole or as far as it came. */
+export interface Answered {
+  statusCode: number;
+  headers: Headers;
+  read: BodyRead;
+}
+
 /**
- * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
- * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
- * Decoded as it arrives, so a listing of 100,000 keys (10 MB) is not held as its chunks, their
- * concatenation and its text at once; the first chunks are kept as bytes for a cut-off snippet.
+ * Sends one request through `dispatcher` and collects its answer as undici hands it over, without
+ * undici's request(): that wraps every answer in a Readable stream, an async resource and a promise,
+ * with ticks per chunk, a large share of a small answer's cost (a batch's profile). Rejects, as
+ * request() does, when the request fails before the answer's head; `onHead` is told the moment the
+ * head is here (a failure after it is a cut-off body, never retried by the interceptor). After the
+ * head, the body is decoded as it arrives, so a listing of 100,000 keys (10 MB) is not held as its
+ * chunks, their concatenation and its text at once; its first bytes are kept for a cut-off snippet.
  */
-export function readBody(body: Dispatcher.ResponseData['body']): Promise<BodyRead> {
-  return new Promise((resolve) => {
-    const head: Buffer[] = [];
-    let headBytes = 0;
-    const decoder = new StringDecoder('utf8');
-    let text = '';
-    let received = 0;
-    const done = (cutOff: boolean, error?: unknown) => {
-      if (cutOff) text = Buffer.concat(head).subarray(0, CUT_OFF_KEPT).toString('utf8');
-      else text += decoder.end();
-      head.length = 0;
-      resolve({ text, cutOff, received, error });
-    };
-    body.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (headBytes < CUT_OFF_KEPT) {
-        head.push(chunk);
-        headBytes += chunk.length;
-      }
-      text += decoder.write(chunk);
-    });
-    body.once('end', () => done(false));
-    body.once('error', (error) => done(true, error));
+export function exchange(
+  dispatcher: Dispatcher,
+  options: Dispatcher.DispatchOptions,
+  onHead: () => void,
+): Promise<Answered> {
+  return new Promise((resolve, reject) => {
+    const collector = new AnswerCollector(resolve, reject, onHead);
+    try {
+      dispatcher.dispatch(options, collector);
+    } catch (error) {
+      reject(error);
+    }
   });
+}
+
+class AnswerCollector implements Dispatcher.DispatchHandler {
+  private head?: { statusCode: number; headers: Headers };
+  private readonly first: Buffer[] = [];
+  private firstBytes = 0;
+  private readonly decoder = new StringDecoder('utf8');
+  private text = '';
+  private received = 0;
+  private settled = false;
+
+  constructor(
+    private readonly resolve: (answered: Answered) => void,
+    private readonly reject: (error: unknown) => void,
+    private readonly onHead: () => void,
+  ) {}
+
+  onRequestStart(): void {}
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    if (statusCode < 200 || this.settled) return; // 1xx: informational, the answer follows
+    this.head = { statusCode, headers };
+    this.onHead();
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (!this.head || this.settled) return;
+    this.received += chunk.length;
+    if (this.firstBytes < CUT_OFF_KEPT) {
+      this.first.push(chunk);
+      this.firstBytes += chunk.length;
+    }
+    this.text += this.decoder.write(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.finish(false);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (!this.head) {
+      if (!this.settled) this.reject(error);
+      this.settled = true;
+      return;
+    }
+    this.finish(true, error);
+  }
+
+  private finish(cutOff: boolean, error?: unknown): void {
+    if (this.settled || !this.head) return;
+    this.settled = true;
+    const text = cutOff
+      ? Buffer.concat(this.first).subarray(0, CUT_OFF_KEPT).toString('utf8')
+      : this.text + this.decoder.end();
+    this.first.length = 0;
+    this.text = '';
+    this.resolve({ ...this.head, read: { text, cutOff, received: this.received, error } });
+  }
 }
 
 /** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */

@@ -6,7 +6,7 @@ import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { type Cancellation, CancelledError } from '../shared/cancel.js';
 import type { Logger } from '../shared/log.js';
 import { Redactor } from '../shared/redact.js';
-import { messageInBody, readBody } from './answer-body.js';
+import { type Answered, exchange, messageInBody } from './answer-body.js';
 import {
   AnswerTooLargeError,
   AttemptAbandonedError,
@@ -75,6 +75,8 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** Abandons this request (the health check drops a /healthz that hangs once another route answered). */
   signal?: AbortSignal;
+  /** How json() reads the answer's text (default JSON.parse); a SyntaxError is a BadAnswerError. */
+  readJson?: (text: string) => unknown;
 }
 
 /** One request on its way: its target for messages, whether it may be repeated, its attempt state. */
@@ -194,10 +196,18 @@ export class HttpClient {
       );
     }
     try {
-      return { body: JSON.parse(answer.text) as T, answer };
-    } catch {
-      throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
+      return { body: (opts.readJson ?? JSON.parse)(answer.text) as T, answer };
+    } catch (error) {
+      // JSON.parse throws only for text that is not JSON; a reader of its own may throw its own errors.
+      if (!opts.readJson || error instanceof SyntaxError) throw this.badAnswer(method, path, answer);
+      throw error;
     }
+  }
+
+  /** The error of an answer whose text is not the JSON expected. */
+  badAnswer(method: string, path: string, answer: HttpAnswer): BadAnswerError {
+    const target = this.describe(method, path);
+    return new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
   }
 
   /**
@@ -225,18 +235,19 @@ export class HttpClient {
     for (;;) {
       attempt.headersReceived = false;
       if (this.policy.stalled()) throw this.policy.stalledError(target);
-      let response: Dispatcher.ResponseData;
+      let response: Answered;
       try {
-        response = await this.dispatcher.request(dispatch);
+        response = await exchange(this.dispatcher, dispatch, () => {
+          attempt.headersReceived = true;
+        });
       } catch (error) {
         if (error instanceof AnswerTooLargeError) throw answerTooLarge(target, error, attempt.retries + 1);
         this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
         throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
       }
-      attempt.headersReceived = true;
       if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
       this.observeDate(response.headers);
-      const read = await readBody(response.body);
+      const { read } = response;
       const ended =
         read.error instanceof DeadlineError
           ? 'timed out'

@@ -1,5 +1,5 @@
-export const id = 144;
-export const ids = [144,566];
+export const id = 696;
+export const ids = [696,566];
 export const modules = {
 
 /***/ 8850:
@@ -72,6 +72,13 @@ class Report {
                 sink.row(row);
         };
     }
+    /**
+     * Settles once every channel has taken the rows so far: a command reporting many rows awaits it
+     * now and then, so rows wait for a slow reader instead of piling up in memory.
+     */
+    async drained() {
+        await Promise.all(this.sinks.map((sink) => sink.drained?.()));
+    }
     /** The run failed: why, and what to do. */
     fail(failure) {
         this.ok = false;
@@ -83,7 +90,7 @@ class Report {
 
 /***/ }),
 
-/***/ 3144:
+/***/ 5696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -93,7 +100,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config/labels.ts
-var config_labels = __webpack_require__(7231);
+var labels = __webpack_require__(7231);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -284,7 +291,7 @@ const created = (key) => key.createdAt.getTime();
 /** Numbers the keys of one invocation's batch labels (`byLabel`: label → its keys on the server). */
 function numberBatchKeys(byLabel, rules) {
     const starts = [...byLabel.keys()]
-        .map((label) => ({ label, first: (0,config_labels/* parseBatchLabel */.Cp)(label).number }))
+        .map((label) => ({ label, first: (0,labels/* parseBatchLabel */.Cp)(label).number }))
         .sort((a, b) => a.first - b.first);
     const result = { byNumber: new Map(), surplus: [] };
     starts.forEach(({ label, first }, i) => {
@@ -322,7 +329,7 @@ function surplusWarnings(surplus, taken, server) {
             .slice(0, 3)
             .map((key) => (0,redact/* shortenKey */.PV)(key.key))
             .join(', ')}${keys.length > 3 ? ', …' : ''}`;
-        const look = `look them up with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.Z)(label)}\``;
+        const look = `look them up with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.ZL)(label)}\``;
         return undecided
             ? `Label ${label} holds ${keys.length} keys made in the same instant (${shown}): which of them is the ` +
                 `batch's cannot be told, so none is ${taken}, its number counts as missing, and they are left on the ` +
@@ -1109,7 +1116,7 @@ class KeyIssuer {
             if (last &&
                 last.requests.length < max &&
                 ownSuffix &&
-                (0,config_labels/* followsInBatch */.wc)(last.requests.at(-1).label, request.label, ownSuffix))
+                (0,labels/* followsInBatch */.wc)(last.requests.at(-1).label, request.label, ownSuffix))
                 last.requests.push(request);
             else
                 units.push({ label: request.label, requests: [request], fresh: true });
@@ -1377,7 +1384,7 @@ function isRerunOfBatch(context, requests) {
         return false;
     return (requests.length > 0 &&
         requests.every((r) => {
-            const label = (0,config_labels/* parseBatchLabel */.Cp)(r.label);
+            const label = (0,labels/* parseBatchLabel */.Cp)(r.label);
             return (label?.run === context.runId &&
                 label.attempt === context.attempt &&
                 label.invocation === context.invocation &&
@@ -1403,7 +1410,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     const byNumber = new Map();
     let stem = '';
     for (const request of requests) {
-        const label = (0,config_labels/* parseBatchLabel */.Cp)(request.label);
+        const label = (0,labels/* parseBatchLabel */.Cp)(request.label);
         stem = label.stem;
         byNumber.set(label.number, request);
     }
@@ -1412,7 +1419,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
     const nonces = new Map();
     for await (const page of api.listKeys()) {
         for (const key of page) {
-            const label = (0,config_labels/* parseBatchLabel */.Cp)(key.label);
+            const label = (0,labels/* parseBatchLabel */.Cp)(key.label);
             if (!label ||
                 label.run !== context.runId ||
                 label.invocation !== context.invocation ||
@@ -1469,7 +1476,6 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
 // into the CSV, exports again what an earlier attempt of the run made, and turns the outcome into
 // the command's outputs, summary and verdict. Steps, in the order issueToCsv takes them:
 // csvSink, reuseEarlierAttempts, issueKeys, reportIssue, verdictOf.
-
 
 
 
@@ -1655,7 +1661,7 @@ function notCreatedLines(failures) {
     }
     const shown = [...byReason].slice(0, REASONS_SHOWN);
     const lines = shown.map(([reason, labels]) => {
-        labels.sort(config_labels/* compareLabels */.HK);
+        labels.sort(shared_text/* compareLabels */.HK);
         const which = labels.length === 1 ? labels[0] : `${labels.length} keys (${labels[0]} … ${labels.at(-1)})`;
         return `Not created: ${which}: ${reason}`;
     });
@@ -1672,7 +1678,7 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
     const unresolved = result.unresolved.length > 0
         ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
             `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up ` +
-            `with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.Z)(result.unresolved[0])}\` (action: ` +
+            `with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.ZL)(result.unresolved[0])}\` (action: ` +
             `command: list, label-prefix: ${result.unresolved[0]}).`
         : '';
     if (result.cancelled) {
@@ -1799,7 +1805,7 @@ async function batchKeysOnServer(ctx, batch) {
     const listed = new Set();
     for await (const page of ctx.api.listKeys()) {
         for (const key of page) {
-            const label = (0,config_labels/* parseBatchLabel */.Cp)(key.label);
+            const label = (0,labels/* parseBatchLabel */.Cp)(key.label);
             if (label?.stem !== batch.stem || label.suffix !== batch.suffix)
                 continue;
             ctx.log.secret(key.key, 'key');
@@ -1836,7 +1842,7 @@ async function resumeBatch(ctx, batch, requests) {
     const rest = [];
     const held = [];
     for (const request of requests) {
-        const key = numbered.byNumber.get((0,config_labels/* parseBatchLabel */.Cp)(request.label).number);
+        const key = numbered.byNumber.get((0,labels/* parseBatchLabel */.Cp)(request.label).number);
         if (key && listed.has(key.key))
             continue;
         // A label holding keys that are not the batch's: creating under it would add to them.
@@ -1883,16 +1889,16 @@ function explain(ctx, batch, { gone, adopted, rest }) {
  * shape its keys as given (the token is not repeated: from ADMIN_TOKEN, or a placeholder).
  */
 function resumeCommand(options, server) {
-    const words = ['quota-keys batch --resume', (0,shared_text/* shellQuote */.Z)(options.output), '--url', (0,shared_text/* shellQuote */.Z)(server)];
+    const words = ['quota-keys batch --resume', (0,shared_text/* shellQuote */.ZL)(options.output), '--url', (0,shared_text/* shellQuote */.ZL)(server)];
     const { tier, tiers } = options;
     if (options.tokenSource === '--token')
         words.push("--token '<admin token>'");
     if (options.serverFlavor)
         words.push('--server-flavor', options.serverFlavor);
     if (tier)
-        words.push('--tier', (0,shared_text/* shellQuote */.Z)(tier));
+        words.push('--tier', (0,shared_text/* shellQuote */.ZL)(tier));
     if (tier && config_options/* DEFAULT_TIERS */.uA[tier] !== tiers[tier])
-        words.push('--tiers', (0,shared_text/* shellQuote */.Z)(JSON.stringify({ [tier]: tiers[tier] })));
+        words.push('--tiers', (0,shared_text/* shellQuote */.ZL)(JSON.stringify({ [tier]: tiers[tier] })));
     if (options.limit !== (tier ? tiers[tier] : config_options/* DEFAULT_LIMIT */.eH))
         words.push('--limit', String(options.limit));
     if (options.limitAsTotalQuota)
@@ -1979,7 +1985,7 @@ async function runBatch(ctx) {
     if (resume)
         ctx = { ...ctx, context: { ...ctx.context, labelSuffix: resume.suffix } };
     const rules = new KeyRequestRules({ ...ctx, now: ctx.context.now }, name);
-    const requests = (0,config_labels/* batchLabels */.WG)(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
+    const requests = (0,labels/* batchLabels */.WG)(name, count, ctx.context.labelSuffix).map((label) => rules.request(label));
     rules.explain(); // forced flavor, or v10 told by its health answer
     const carryOver = resume && (() => resumeBatch(ctx, resume, requests));
     // The tier's limit as the flavor, once known, applies it.
@@ -2017,7 +2023,6 @@ function runAgainHow(ctx) {
 // key; several labels matching is an error unless all-matching is set. When nothing matches but
 // labels start with `name` (a batch's stem: its labels are `<stem>-<NNN>-<suffix>`), the error
 // names them, and the command that acts on the one there is.
-
 
 
 
@@ -2116,21 +2121,21 @@ async function resolveKeys(api, target, options) {
         `nothing was changed; check the label with list.`);
 }
 /** A label from the server as the message shows it: on one line, at most 120 characters. */
-const shownLabel = (label) => (0,shared_text/* oneLine */.T)(label.replace(/\p{Cc}/gu, ' '), 120);
+const shownLabel = (label) => (0,shared_text/* oneLine */.TN)(label.replace(/\p{Cc}/gu, ' '), 120);
 /** No key is labelled `name`, but these labels (with their key counts) start with it. */
 function prefixMessage(name, labels, operation) {
-    const sorted = [...labels.keys()].sort(config_labels/* compareLabels */.HK);
+    const sorted = [...labels.keys()].sort(shared_text/* compareLabels */.HK);
     if (sorted.length > 1) {
         const first = sorted.slice(0, 3).map((l) => `"${shownLabel(l)}"`);
         return (`No key is labelled "${name}"; ${sorted.length} labels start with it (${first.join(', ')}` +
             `${sorted.length > 3 ? ', …' : ''}). Nothing was changed; give one whole label ` +
-            `(quota-keys list --label-prefix ${(0,shared_text/* shellQuote */.Z)(name)} shows them all).`);
+            `(quota-keys list --label-prefix ${(0,shared_text/* shellQuote */.ZL)(name)} shows them all).`);
     }
     const label = sorted[0];
     const keys = labels.get(label);
     // A label that does not survive one line as it is gets no command: it would not name that label.
     const command = shownLabel(label) === label
-        ? `: quota-keys ${operation} --name ${(0,shared_text/* shellQuote */.Z)(label)}${keys > 1 ? ' --all-matching' : ''}`
+        ? `: quota-keys ${operation} --name ${(0,shared_text/* shellQuote */.ZL)(label)}${keys > 1 ? ' --all-matching' : ''}`
         : '';
     return (`No key is labelled "${name}", but one label starts with it: "${shownLabel(label)}". Nothing was ` +
         `changed; give the whole label to ${operation} ${keys > 1 ? `its ${keys} keys` : 'that key'}${command}`);
@@ -2284,6 +2289,7 @@ async function runList(ctx) {
     ctx.progress.start(0, 'keys listed');
     try {
         for await (const page of api.listKeys()) {
+            await report.drained(); // a slow reader of stdout holds the listing back, not memory
             ctx.progress.tick(page.length);
             const capabilities = api.known.capabilities; // a listed page means the flavor is known
             row ??= report.open((0,tables/* keysTable */.Nf)(rest, capabilities));
@@ -2614,11 +2620,16 @@ function setUsageFacts(target, report, options) {
         .set('alert_threshold', `${report.threshold}%`)
         .set('alerts', report.alerts);
 }
+/** Rows reported between two waits for the channels to take them (Report.drained). */
+const ROWS_BETWEEN_WAITS = 1000;
 /** The usage table: `rows` (busiest first), each key shortened. */
-function emitUsageRows(target, report, rows) {
+async function emitUsageRows(target, report, rows) {
     const row = target.open((0,tables/* usageTable */.Mf)(report.basis === 'lifetime quota'));
-    for (const r of rows)
+    for (const [n, r] of rows.entries()) {
+        if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1)
+            await target.drained();
         row({ ...r, key: (0,redact/* shortenKey */.PV)(r.key) });
+    }
 }
 /**
  * A bar chart of the busiest keys' percent of their limit, with the alert threshold as a line;
@@ -2718,7 +2729,7 @@ async function runMonitor(ctx) {
         report.charts.push(chart);
     // The alerts first: the old tool's line that opens monitor's rows counts them.
     finishWithAlerts(ctx, usage);
-    emitUsageRows(report, usage, usage.rows.slice(0, BUSIEST));
+    await emitUsageRows(report, usage, usage.rows.slice(0, BUSIEST));
     return report;
 }
 
@@ -3058,23 +3069,44 @@ function forecastOf(t, n) {
         return undefined;
     return lifetimeForecast(limit.used, limit.value, t.total, n);
 }
-/** Reads the N days' usage of the report's keys: per day where the server keeps days, else its window. */
+/** Keys per block of per-day counts: one buffer for many keys, allocated as keys with usage are met. */
+const KEYS_PER_BLOCK = 1024;
+/**
+ * Reads the N days' usage of the report's keys: per day where the server keeps days, else its window.
+ * Every key starts on one shared all-zero day array; a key gets its own (a view of a shared block)
+ * only when a row of usage names it: 100,000 keys, most idle, are not 100,000 arrays (30 days: 12 MB).
+ */
 async function readHistory(api, report, days) {
     const calendar = api.known?.capabilities.usageHistory !== 'window';
     const trends = new Map();
-    // One buffer for every key's days (100,000 keys × 90 days: 36 MB), each key a view of its part.
-    const counts = new Uint32Array(calendar ? report.rows.length * days.length : 0);
-    for (const [k, usage] of report.rows.entries()) {
-        const perDay = calendar ? counts.subarray(k * days.length, (k + 1) * days.length) : undefined;
-        trends.set(usage.key, { usage, perDay, total: 0, last: calendar ? 0 : usage.requests, spike: false });
-    }
+    const unused = new Uint32Array(calendar ? days.length : 0);
+    for (const usage of report.rows)
+        trends.set(usage.key, {
+            usage,
+            perDay: calendar ? unused : undefined,
+            total: 0,
+            last: calendar ? 0 : usage.requests,
+            spike: false,
+        });
     if (calendar) {
         const index = new Map(days.map((d, i) => [d, i]));
+        let block = new Uint32Array(0);
+        let used = 0;
         await api.usageHistory(days, (row, day) => {
-            const perDay = trends.get(row.key)?.perDay;
+            const trend = trends.get(row.key);
+            if (!trend)
+                return;
+            if (trend.perDay === unused) {
+                if (used === KEYS_PER_BLOCK || block.length === 0) {
+                    block = new Uint32Array(KEYS_PER_BLOCK * days.length);
+                    used = 0;
+                }
+                trend.perDay = block.subarray(used * days.length, (used + 1) * days.length);
+                used += 1;
+            }
+            const perDay = trend.perDay;
             const i = index.get(day);
-            if (perDay)
-                perDay[i] = perDay[i] + row.requests;
+            perDay[i] = perDay[i] + row.requests;
         });
     }
     else {
@@ -3197,12 +3229,12 @@ function replacementLabels(oldLabels, suffix) {
     const seen = new Map();
     for (const label of oldLabels)
         seen.set(label, (seen.get(label) ?? 0) + 1);
-    const stems = oldLabels.map((label) => (0,config_labels/* batchStem */.u$)(label) ?? (seen.get(label) > 1 ? label : undefined));
+    const stems = oldLabels.map((label) => (0,labels/* batchStem */.u$)(label) ?? (seen.get(label) > 1 ? label : undefined));
     const perStem = new Map();
     for (const stem of stems)
         if (stem !== undefined)
             perStem.set(stem, (perStem.get(stem) ?? 0) + 1);
-    const fresh = new Map([...perStem].map(([stem, n]) => [stem, (0,config_labels/* batchLabels */.WG)(stem, n, suffix)]));
+    const fresh = new Map([...perStem].map(([stem, n]) => [stem, (0,labels/* batchLabels */.WG)(stem, n, suffix)]));
     const used = new Map();
     return oldLabels.map((label, i) => {
         const stem = stems[i];
@@ -3447,6 +3479,7 @@ function verdict(ctx, due, deletion, replacements, fit) {
 // the per-day, per-key CSV. Channels draw them (src/render/).
 
 
+
 const usage_trends_view_CHART_KEYS = 10;
 /** Keys named in a fact before the rest is counted. */
 const NAMED = 10;
@@ -3515,9 +3548,11 @@ function reportTrendCharts(target, t) {
 const reachText = (k) => (k.reachesOn === undefined ? '' : k.reachesIn === 0 ? 'reached' : k.reachesOn);
 const note = (k) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter(Boolean).join(', ');
 /** The per-key table: the N days' figures, busiest first, each key shortened. */
-function emitTrendRows(target, t) {
+async function emitTrendRows(target, t) {
     const row = target.open((0,tables/* trendTable */._K)(t.days.length, lifetime(t)));
-    for (const k of t.keys)
+    for (const [n, k] of t.keys.entries()) {
+        if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1)
+            await target.drained();
         row({
             label: k.usage.label,
             key: (0,redact/* shortenKey */.PV)(k.usage.key),
@@ -3534,6 +3569,7 @@ function emitTrendRows(target, t) {
             spike: k.spike,
             perDay: k.perDay,
         });
+    }
 }
 /** What the N days show, as facts. */
 function setTrendFacts(target, t, report) {
@@ -3626,7 +3662,7 @@ async function runUsage(ctx) {
             const chart = busiestChart(usage);
             if (chart)
                 report.charts.push(chart);
-            emitUsageRows(report, usage, usage.rows);
+            await emitUsageRows(report, usage, usage.rows);
             return finishWithAlerts(ctx, usage);
         }
         const trends = await collectTrends(ctx, usage);
@@ -3648,7 +3684,7 @@ async function runUsage(ctx) {
         }
         else
             reportTrendCharts(report, trends);
-        emitTrendRows(report, trends);
+        await emitTrendRows(report, trends);
         if (csv) {
             for (const row of trendCsvRows(trends))
                 csv.write(row);
@@ -4501,12 +4537,212 @@ class HealthCheck {
     }
 }
 
+;// CONCATENATED MODULE: ./src/quota-proxy/listing-text.ts
+// An unpaged key listing (v1, v01, v1p, v1a answer every key at once: 100,000 keys are 11 MB) read
+// without building it whole: JSON.parse of the whole answer held its text, 100,000 parsed objects
+// and then the keys made of them at once (48 MB of heap). Here the answer's structure is scanned,
+// the big array's elements are only located, and they are parsed a thousand at a time as the keys
+// are made, so the parsed objects never pile up. Anything not of the expected shape is read by
+// JSON.parse whole, exactly as before (and fails as before).
+/** Answers smaller than this are parsed whole: splitting pays off only for large listings. */
+const SPLIT_FROM = 1024 * 1024;
+/** Elements parsed and handed on at a time. */
+const PART = 1000;
+/**
+ * A listing answer split at its array of keys: the rest of the body (`shape`, the array left empty)
+ * and the array's elements, each parsed when asked for.
+ */
+class SplitListing {
+    shape;
+    text;
+    spans;
+    constructor(
+    /** The body with the array of keys empty: what tells the flavor. */
+    shape, text, 
+    /** Start and end of each element in `text`. */
+    spans) {
+        this.shape = shape;
+        this.text = text;
+        this.spans = spans;
+    }
+    get length() {
+        return this.spans.length / 2;
+    }
+    /**
+     * The body in parts of at most PART keys: `[from, body]`, each body the answer as if it held only
+     * those keys. Throws SyntaxError for an element that is not JSON.
+     */
+    *parts() {
+        for (let from = 0; from === 0 || from < this.length; from += PART) {
+            const elements = [];
+            for (let i = from; i < Math.min(from + PART, this.length); i++)
+                elements.push(JSON.parse(this.text.slice(this.spans[2 * i], this.spans[2 * i + 1])));
+            yield [from, Array.isArray(this.shape) ? elements : { ...this.shape, keys: elements }];
+        }
+    }
+}
+/**
+ * The keys of a split listing, made a part at a time: as `adapter.parseListing` reads the whole
+ * answer. Read twice: once to check every key (the answer is refused whole before any key is handed
+ * on, as before), once as the caller takes the parts, so no more than a part is held beside the text.
+ */
+function keysInParts(adapter, listing, offset) {
+    const pages = function* () {
+        // Each part as a page at its own offset: a paged flavor's next offset counts every part's keys.
+        for (const [from, body] of listing.parts())
+            yield adapter.parseListing(body, offset + from);
+    };
+    let next;
+    const ids = [];
+    for (const page of pages()) {
+        next = page.next;
+        if (next !== undefined)
+            for (const key of page.keys)
+                ids.push(key.key);
+    }
+    return {
+        parts: (function* () {
+            for (const page of pages())
+                yield page.keys;
+        })(),
+        next,
+        ids,
+    };
+}
+/** `text` as a SplitListing when it is a large array or object with a `keys` array, else JSON.parse(text). */
+function readListing(text) {
+    return (text.length >= SPLIT_FROM && splitListing(text)) || JSON.parse(text);
+}
+const isSpace = (c) => c === 32 || c === 10 || c === 13 || c === 9;
+function skipSpace(text, at) {
+    while (at < text.length && isSpace(text.charCodeAt(at)))
+        at++;
+    return at;
+}
+/** Just past the string starting at `at` (a quote), or -1 when it does not end. */
+function stringEnd(text, at) {
+    for (let quote = text.indexOf('"', at + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+        let slashes = 0;
+        while (text.charCodeAt(quote - 1 - slashes) === 92)
+            slashes++;
+        if (slashes % 2 === 0)
+            return quote + 1;
+    }
+    return -1;
+}
+/** Just past the JSON value starting at `at` (its inside is left to JSON.parse), or -1. */
+function valueEnd(text, at) {
+    let depth = 0;
+    for (let i = at; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34) {
+            i = stringEnd(text, i) - 1;
+            if (i < 0)
+                return -1;
+            if (depth === 0)
+                return i + 1;
+        }
+        else if (c === 123 || c === 91)
+            depth++;
+        else if (c === 125 || c === 93) {
+            if (depth === 0)
+                return i; // a scalar ends at its container's close
+            if (--depth === 0)
+                return i + 1;
+        }
+        else if (depth === 0 && (c === 44 || isSpace(c)))
+            return i;
+    }
+    return depth === 0 ? text.length : -1;
+}
+/** The elements of the array at `at` (its `[`): their spans and where the array ends; undefined if malformed. */
+function arraySpans(text, at) {
+    const spans = [];
+    let i = skipSpace(text, at + 1);
+    if (text.charCodeAt(i) === 93)
+        return { spans, end: i + 1 };
+    for (;;) {
+        const end = valueEnd(text, i);
+        if (end <= i)
+            return undefined;
+        spans.push(i, end);
+        i = skipSpace(text, end);
+        const c = text.charCodeAt(i);
+        if (c === 93)
+            return { spans, end: i + 1 };
+        if (c !== 44)
+            return undefined;
+        i = skipSpace(text, i + 1);
+    }
+}
+/** `text` split at its array of keys (a bare array, or an object's `keys`), or undefined when not of that shape. */
+function splitListing(text) {
+    const start = skipSpace(text, 0);
+    const open = text.charCodeAt(start);
+    let found;
+    let shape;
+    if (open === 91) {
+        found = arraySpans(text, start);
+        shape = [];
+    }
+    else if (open === 123) {
+        const members = objectWithKeysArray(text, start);
+        if (members)
+            ({ found, shape } = members);
+    }
+    if (!found || skipSpace(text, found.end) !== text.length)
+        return undefined;
+    return new SplitListing(shape, text, found.spans);
+}
+/** The object at `at` with its `keys` array located, not parsed; its other members parsed. */
+function objectWithKeysArray(text, at) {
+    const shape = {};
+    let found;
+    let i = skipSpace(text, at + 1);
+    while (text.charCodeAt(i) === 34) {
+        const nameEnd = stringEnd(text, i);
+        if (nameEnd < 0)
+            return undefined;
+        const name = JSON.parse(text.slice(i, nameEnd));
+        i = skipSpace(text, nameEnd);
+        if (text.charCodeAt(i) !== 58)
+            return undefined;
+        i = skipSpace(text, i + 1);
+        let end;
+        if (name === 'keys' && text.charCodeAt(i) === 91 && !found && !Object.hasOwn(shape, 'keys')) {
+            found = arraySpans(text, i);
+            if (!found)
+                return undefined;
+            end = found.end;
+            Object.defineProperty(shape, name, { value: [], enumerable: true, writable: true, configurable: true });
+        }
+        else {
+            // A second `keys` (JSON.parse keeps the last) or any other member: parsed as it is.
+            if (name === 'keys')
+                found = undefined;
+            end = valueEnd(text, i);
+            if (end <= i)
+                return undefined;
+            const value = JSON.parse(text.slice(i, end));
+            Object.defineProperty(shape, name, { value, enumerable: true, writable: true, configurable: true });
+        }
+        i = skipSpace(text, end);
+        if (text.charCodeAt(i) === 125)
+            return (found ? { found: { ...found, end: i + 1 }, shape } : undefined);
+        if (text.charCodeAt(i) !== 44)
+            return undefined;
+        i = skipSpace(text, i + 1);
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/quota-proxy/paging.ts
 // Paged reads end, whatever the server says. A page that makes no progress (empty, yet saying more
 // follow; the same page again; a next offset that goes back) stops the read at once; else the read
 // stops at totals no real server reaches: the team benchmarks 100,000 keys, and v10, the one flavor
 // that pages its key list, allows 30 admin requests per 15 minutes (about 150 in a run's longest wait).
 // Each stop is one line naming what the server did (EndlessPagingError, a BadAnswerError).
+
 
 
 /** Pages one read may take: v10's 100,000 keys are 1,000 pages of 100. */
@@ -4522,7 +4758,7 @@ class EndlessPagingError extends BadAnswerError {
         this.name = 'EndlessPagingError';
     }
 }
-const counted = (n) => n.toLocaleString('en-US');
+const counted = shared_text/* thousands */.oh;
 const NO_PROGRESS = "stopped: the server's paging makes no progress";
 /** One paged read's count: `next` hands on the offset to ask next, or throws when the paging must stop. */
 class PageGuard {
@@ -4575,6 +4811,7 @@ class PageGuard {
 ;// CONCATENATED MODULE: ./src/quota-proxy/client.ts
 // The quota-proxy admin API behind one interface. The flavor is forced, or detected from answers
 // the run needs anyway (health body, first listing, first creation): never an extra request.
+
 
 
 
@@ -4680,15 +4917,33 @@ class QuotaProxy {
         const guard = new PageGuard(this.http.describe('GET', '/admin/keys'), 'key list', KEY_LIMIT, 'keys');
         let offset = 0;
         while (offset !== undefined) {
-            // Unknown flavor: v10's first-page query, which the other flavors ignore.
-            const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
-            const { body } = await this.http.json('GET', '/admin/keys', { query });
-            this.learn(flavorFromListing(body));
-            if (!this.adapter)
-                throw new errors/* QuotaKeysError */.t(`cannot tell the quota-proxy flavor from its key list: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(body))}`);
-            const page = this.adapter.parseListing(body, offset);
-            yield page.keys;
-            offset = guard.next(offset, page.keys.map((k) => k.key), page.next);
+            // Only the keys of a part stay while the caller reads them: the answer's body is gone.
+            const page = await this.keyPage(offset);
+            yield* page.parts;
+            offset = guard.next(offset, page.ids, page.next);
+        }
+    }
+    /** One page of the key list; a large unpaged answer is read in parts (./listing-text.ts). */
+    async keyPage(offset) {
+        // Unknown flavor: v10's first-page query, which the other flavors ignore.
+        const query = this.adapter ? this.adapter.listQuery(offset) : { limit: 100, offset: 0 };
+        const { body, answer } = await this.http.json('GET', '/admin/keys', { query, readJson: readListing });
+        const shape = body instanceof SplitListing ? body.shape : body;
+        this.learn(flavorFromListing(shape));
+        if (!this.adapter)
+            throw new errors/* QuotaKeysError */.t(`cannot tell the quota-proxy flavor from its key list: ${(0,redact/* snippetOf */.Vv)(JSON.stringify(shape))}`);
+        if (!(body instanceof SplitListing)) {
+            const { keys, next } = this.adapter.parseListing(body, offset);
+            return { parts: [keys], next, ids: keys.map((k) => k.key) };
+        }
+        try {
+            return keysInParts(this.adapter, body, offset);
+        }
+        catch (error) {
+            // A key that is not JSON: the answer is not JSON, as JSON.parse of the whole would have found.
+            if (error instanceof SyntaxError)
+                throw this.http.badAnswer('GET', '/admin/keys', answer);
+            throw error;
         }
     }
     /**
@@ -4862,43 +5117,87 @@ var shared_progress = __webpack_require__(1378);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
 ;// CONCATENATED MODULE: ./src/transport/answer-body.ts
-// Reading an answer's body once the head has arrived: whole, or as much as arrived before it broke
-// off (the deadline and size limit of ./attempt-limits.ts end it), and the message inside an error body.
+// One answer collected: its head, then its body whole or as much as arrived before it broke off (the
+// deadline and size limit of ./attempt-limits.ts end it); and the message inside an error body.
 
 /** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
 const CUT_OFF_KEPT = 4096;
 /**
- * The whole body, or as much as arrived before it broke off. Events, not `for await`: the async
- * iterator costs a promise per chunk, which showed up as the largest item in a batch's profile.
- * Decoded as it arrives, so a listing of 100,000 keys (10 MB) is not held as its chunks, their
- * concatenation and its text at once; the first chunks are kept as bytes for a cut-off snippet.
+ * Sends one request through `dispatcher` and collects its answer as undici hands it over, without
+ * undici's request(): that wraps every answer in a Readable stream, an async resource and a promise,
+ * with ticks per chunk, a large share of a small answer's cost (a batch's profile). Rejects, as
+ * request() does, when the request fails before the answer's head; `onHead` is told the moment the
+ * head is here (a failure after it is a cut-off body, never retried by the interceptor). After the
+ * head, the body is decoded as it arrives, so a listing of 100,000 keys (10 MB) is not held as its
+ * chunks, their concatenation and its text at once; its first bytes are kept for a cut-off snippet.
  */
-function readBody(body) {
-    return new Promise((resolve) => {
-        const head = [];
-        let headBytes = 0;
-        const decoder = new external_node_string_decoder_.StringDecoder('utf8');
-        let text = '';
-        let received = 0;
-        const done = (cutOff, error) => {
-            if (cutOff)
-                text = Buffer.concat(head).subarray(0, CUT_OFF_KEPT).toString('utf8');
-            else
-                text += decoder.end();
-            head.length = 0;
-            resolve({ text, cutOff, received, error });
-        };
-        body.on('data', (chunk) => {
-            received += chunk.length;
-            if (headBytes < CUT_OFF_KEPT) {
-                head.push(chunk);
-                headBytes += chunk.length;
-            }
-            text += decoder.write(chunk);
-        });
-        body.once('end', () => done(false));
-        body.once('error', (error) => done(true, error));
+function exchange(dispatcher, options, onHead) {
+    return new Promise((resolve, reject) => {
+        const collector = new AnswerCollector(resolve, reject, onHead);
+        try {
+            dispatcher.dispatch(options, collector);
+        }
+        catch (error) {
+            reject(error);
+        }
     });
+}
+class AnswerCollector {
+    resolve;
+    reject;
+    onHead;
+    head;
+    first = [];
+    firstBytes = 0;
+    decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    text = '';
+    received = 0;
+    settled = false;
+    constructor(resolve, reject, onHead) {
+        this.resolve = resolve;
+        this.reject = reject;
+        this.onHead = onHead;
+    }
+    onRequestStart() { }
+    onResponseStart(_controller, statusCode, headers) {
+        if (statusCode < 200 || this.settled)
+            return; // 1xx: informational, the answer follows
+        this.head = { statusCode, headers };
+        this.onHead();
+    }
+    onResponseData(_controller, chunk) {
+        if (!this.head || this.settled)
+            return;
+        this.received += chunk.length;
+        if (this.firstBytes < CUT_OFF_KEPT) {
+            this.first.push(chunk);
+            this.firstBytes += chunk.length;
+        }
+        this.text += this.decoder.write(chunk);
+    }
+    onResponseEnd() {
+        this.finish(false);
+    }
+    onResponseError(_controller, error) {
+        if (!this.head) {
+            if (!this.settled)
+                this.reject(error);
+            this.settled = true;
+            return;
+        }
+        this.finish(true, error);
+    }
+    finish(cutOff, error) {
+        if (this.settled || !this.head)
+            return;
+        this.settled = true;
+        const text = cutOff
+            ? Buffer.concat(this.first).subarray(0, CUT_OFF_KEPT).toString('utf8')
+            : this.text + this.decoder.end();
+        this.first.length = 0;
+        this.text = '';
+        this.resolve({ ...this.head, read: { text, cutOff, received: this.received, error } });
+    }
 }
 /** The message inside the error bodies the flavors send ({"error":{"message"}} or {"error":"..."}), else the text. */
 function messageInBody(text) {
@@ -5332,11 +5631,19 @@ class HttpClient {
             throw new HttpStatusError(answer.status, target, this.tokenRedactor.snippet(messageInBody(this.tokenRedactor.redact(answer.text))), answer.headers, statusNote(answer), answer.earlierMayHaveActed === true);
         }
         try {
-            return { body: JSON.parse(answer.text), answer };
+            return { body: (opts.readJson ?? JSON.parse)(answer.text), answer };
         }
-        catch {
-            throw new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
+        catch (error) {
+            // JSON.parse throws only for text that is not JSON; a reader of its own may throw its own errors.
+            if (!opts.readJson || error instanceof SyntaxError)
+                throw this.badAnswer(method, path, answer);
+            throw error;
         }
+    }
+    /** The error of an answer whose text is not the JSON expected. */
+    badAnswer(method, path, answer) {
+        const target = this.describe(method, path);
+        return new BadAnswerError(answer.status, target, this.tokenRedactor.snippet(answer.text) || '(empty body)');
     }
     /**
      * Closes the connections. A request undici still holds (a proxy that keeps failing its tunnel, an
@@ -5363,7 +5670,9 @@ class HttpClient {
                 throw this.policy.stalledError(target);
             let response;
             try {
-                response = await this.dispatcher.request(dispatch);
+                response = await exchange(this.dispatcher, dispatch, () => {
+                    attempt.headersReceived = true;
+                });
             }
             catch (error) {
                 if (error instanceof AnswerTooLargeError)
@@ -5371,11 +5680,10 @@ class HttpClient {
                 this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
                 throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
             }
-            attempt.headersReceived = true;
             if (attempt.ticket !== undefined)
                 this.rateLimit.observe(response.headers, attempt.ticket);
             this.observeDate(response.headers);
-            const read = await readBody(response.body);
+            const { read } = response;
             const ended = read.error instanceof DeadlineError
                 ? 'timed out'
                 : read.error instanceof AnswerTooLargeError
