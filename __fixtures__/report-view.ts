@@ -4,7 +4,7 @@
 // to run() (they keep every row), then `view(report)` after it.
 
 import type { Command } from '../src/config/commands.js';
-import { localDay } from '../src/config/options.js';
+import { localDay } from '../src/config/values.js';
 import { LegacyLines } from '../src/render/legacy.js';
 import { summaryMarkdown } from '../src/render/markdown.js';
 import { TableEnds } from '../src/render/rows.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createLabelled, DAY_MS, runBash, runCli, usageOf } from '../__fixtures__/write-commands.js';
 import { compactDate } from '../src/config/context.js';
-import { localDay } from '../src/config/options.js';
+import { localDay } from '../src/config/values.js';
 import { type DevServer, FLAVORS, type Flavor, startDevServer } from '../src/dev-server/index.js';
 
 const perKeyLimit = (flavor: Flavor) => flavor === 'v1p' || flavor === 'v1a';

@@ -4,7 +4,8 @@
 
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { INPUTS } from '../src/config/inputs.js';
-import { InputError, parseBoolean } from '../src/config/options.js';
+import { InputError } from '../src/config/options.js';
+import { parseBoolean } from '../src/config/values.js';
 import { type ParsedArgs, parseArgs } from '../src/platform/cli-args.js';
 
 const FORMS: Array<[string, (flag: string) => string[], boolean]> = [

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { runBundledAction } from '../scripts/lib/simulate-runner.js';
-import { localDay } from '../src/config/options.js';
+import { localDay } from '../src/config/values.js';
 import { type DevServer, startDevServer } from '../src/dev-server/index.js';
 import { shortenKey } from '../src/shared/redact.js';
 

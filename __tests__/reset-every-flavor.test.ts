@@ -3,7 +3,7 @@
 // day (refused unless reset-all-keys-for-day); v1a has no reset (refused).
 
 import { adminGet, runWrite, usageOf as usageOfDay, writes } from '../__fixtures__/write-commands.js';
-import { localDay } from '../src/config/options.js';
+import { localDay } from '../src/config/values.js';
 import { type DevServer, type Flavor, startDevServer } from '../src/dev-server/index.js';
 
 const today = localDay(new Date());

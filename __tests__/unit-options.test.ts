@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliContext, githubContext, gitlabContext, type RunContext } from '../src/config/context.js';
-import { InputError, localDay, parseBoolean, parseOptions, parseUrl, parseWholeNumber } from '../src/config/options.js';
+import { InputError, parseOptions } from '../src/config/options.js';
+import { localDay, parseBoolean, parseUrl, parseWholeNumber } from '../src/config/values.js';
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'unit-options-'));
 const now = new Date(2026, 10, 26, 9, 0, 0);

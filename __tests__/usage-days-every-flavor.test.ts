@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { runRead } from '../__fixtures__/read-commands.js';
-import { localDay } from '../src/config/options.js';
+import { localDay } from '../src/config/values.js';
 import { type DevServer, FLAVORS, startDevServer } from '../src/dev-server/index.js';
 import { CHART_INIT } from '../src/render/mermaid.js';
 import { shortenKey } from '../src/shared/redact.js';

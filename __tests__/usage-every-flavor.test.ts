@@ -3,7 +3,7 @@
 // fail-on-alert, the Mermaid chart, the seed tool's `使用率` lines, and no full key anywhere.
 
 import { adminRequests, chat, runRead } from '../__fixtures__/read-commands.js';
-import { localDay } from '../src/config/options.js';
+import { localDay } from '../src/config/values.js';
 import { type DevServer, FLAVORS, startDevServer } from '../src/dev-server/index.js';
 import { shortenKey } from '../src/shared/redact.js';
 

@@ -907,20 +907,15 @@ function followsInBatch(previous, next, suffix) {
 __nccwpck_require__.d(__webpack_exports__, {
   Lo: () => (/* reexport */ commands/* COMMANDS */.Lo),
   eH: () => (/* binding */ DEFAULT_LIMIT),
-  uA: () => (/* binding */ DEFAULT_TIERS),
   dz: () => (/* reexport */ input_error/* InputError */.d),
-  u7: () => (/* binding */ localDay),
-  Ac: () => (/* binding */ parseOptions),
-  oA: () => (/* binding */ parseWholeNumber)
+  Ac: () => (/* binding */ parseOptions)
 });
 
-// UNUSED EXPORTS: NOTIFY_ON, parseBoolean, parseUrl
+// UNUSED EXPORTS: NOTIFY_ON
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/quota-proxy/types.ts
 var types = __nccwpck_require__(5532);
 // EXTERNAL MODULE: ./src/shared/redact.ts
@@ -1111,9 +1106,11 @@ function missingTokenAdvice(command, platform) {
     return `required for ${command}: ${where}`;
 }
 
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __nccwpck_require__(3750);
 ;// CONCATENATED MODULE: ./src/config/options.ts
-// All input parsing in one place. Bad input → InputError, one line naming the input and what is
-// allowed, thrown before any request is sent.
+// All input parsing, put together here from the value parsers of values.ts. Bad input → InputError, one
+// line naming the input and what is allowed, thrown before any request is sent.
 
 
 
@@ -1127,84 +1124,8 @@ function missingTokenAdvice(command, platform) {
 
 
 
-/** The old tool's tiers and their daily limits. */
-const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 const DEFAULT_LIMIT = 100;
 const NOTIFY_ON = ['failure', 'alert', 'always'];
-function parseWholeNumber(input, raw, min, max) {
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-        throw new input_error/* InputError */.d(input, raw, `expected a whole number from ${min} to ${max}`);
-    }
-    return Number(raw);
-}
-function parseBoolean(input, raw) {
-    if (/^(true|yes|on|1)$/i.test(raw))
-        return true;
-    if (/^(false|no|off|0)$/i.test(raw))
-        return false;
-    throw new input_error/* InputError */.d(input, raw, 'expected true or false');
-}
-function oneOf(input, raw, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new input_error/* InputError */.d(input, raw, `expected one of ${allowed.join(', ')}`);
-}
-function parseUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new input_error/* InputError */.d('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new input_error/* InputError */.d('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
-    }
-    // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
-    if (url.search || url.hash || /[?#]/.test(raw)) {
-        throw new input_error/* InputError */.d('url', (0,redact/* redactUrl */.BO)(`${url.origin}${url.pathname}`), 'expected a URL without ?query or #fragment (requests go to its path; a query would not be sent)');
-    }
-    return url;
-}
-/** YYYY-MM-DD in the runner's local time zone. */
-function localDay(date) {
-    const d = (0,config_context/* compactDate */.Ac)(date);
-    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
-}
-function parseDay(raw) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-    if (!date || date.toISOString().slice(0, 10) !== raw)
-        throw new input_error/* InputError */.d('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
-    return raw;
-}
-function parseFactor(raw) {
-    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < 1.1 || Number(raw) > 1000)
-        throw new input_error/* InputError */.d('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
-    return Number(raw);
-}
-function parseTiers(raw) {
-    const tiers = { ...DEFAULT_TIERS };
-    if (!raw)
-        return tiers;
-    let parsed;
-    try {
-        parsed = (0,dist.parse)(raw); // YAML is a superset of JSON
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new input_error/* InputError */.d('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
-    }
-    for (const [name, limit] of Object.entries(parsed)) {
-        if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-            throw new input_error/* InputError */.d('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
-        }
-        tiers[name] = limit;
-    }
-    return tiers;
-}
 /** Control characters (C0, DEL, C1) and anything beyond Latin-1: not sendable in an HTTP header. */
 const TOKEN_UNSENDABLE = /[\0-\x1f\x7f-\x9f]|[^\0-\xff]/;
 /** Where the token came from, as the user set it on this platform. */
@@ -1215,84 +1136,20 @@ function describeTokenSource(fromInput, context) {
         ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)'
         : 'env ADMIN_TOKEN';
 }
-// An absolute path of RFC 3986 path characters, an optional query, no dot segments, no `//` start
-// (a network-path reference), %-escapes well formed.
-const HEALTH_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
-function parseHealthPath(raw) {
-    const pathPart = raw.split('?')[0];
-    const ok = raw.length <= 1000 &&
-        HEALTH_PATH.test(raw) &&
-        !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
-        !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
-    if (!ok)
-        throw new input_error/* InputError */.d('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or ' +
-            '.. segments), such as /healthz');
-    return raw;
-}
-/** The characters @actions/artifact refuses in a name, checked before any key exists. */
-const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
-function parseArtifactName(raw, context) {
-    if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
-        throw new input_error/* InputError */.d('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
-    }
-    // Unique per step (the step hash of batch labels) and the same in every attempt of it.
-    return raw || `trial-keys-${context.runId}-${context.invocation ?? context.attempt}`;
-}
-// bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
-// before any key exists (encrypting happens only after the run).
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-function bech32Valid(text) {
-    const sep = text.lastIndexOf('1');
-    const hrp = text.slice(0, sep);
-    const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
-    if (sep < 1 || data.length < 6 || data.includes(-1))
-        return false;
-    const values = [
-        ...[...hrp].map((c) => c.charCodeAt(0) >> 5),
-        0,
-        ...[...hrp].map((c) => c.charCodeAt(0) & 31),
-        ...data,
-    ];
-    const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-    let chk = 1;
-    for (const v of values) {
-        const top = chk >> 25;
-        chk = ((chk & 0x1ffffff) << 5) ^ v;
-        for (let i = 0; i < 5; i++)
-            if ((top >> i) & 1)
-                chk ^= GEN[i];
-    }
-    return chk === 1;
-}
-/** age recipients, comma or newline separated. */
-function parseRecipients(raw) {
-    const recipients = raw.split(/[\s,]+/).filter(Boolean);
-    for (const recipient of recipients) {
-        if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
-            throw new input_error/* InputError */.d('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
-    }
-    return recipients;
-}
-function parseInvocationId(raw) {
-    if (raw.length > 200 || /[\u0000-\u001f\u007f]/.test(raw)) {
-        throw new input_error/* InputError */.d('invocation-id', raw.slice(0, 40), 'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values');
-    }
-    return raw;
-}
 function reader(input) {
     const get = (name) => input(name).trim();
     /** The input as given, else its default from the INPUTS table (the one place defaults live). */
     const value = (name) => get(name) || (0,inputs/* inputDefault */.qw)(name);
-    return { input, get, value, bool: (name) => parseBoolean(name, value(name)) };
+    return { input, get, value, bool: (name) => (0,values/* parseBoolean */.yG)(name, value(name)) };
 }
 /** What to do, where, with which token. */
 function parseTarget({ input, get, value }, env, context) {
-    const command = oneOf('command', value('command'), commands/* COMMANDS */.Lo);
+    const command = (0,values/* oneOf */.yL)('command', value('command'), commands/* COMMANDS */.Lo);
     const urlGiven = get('url') || env.QUOTA_PROXY_URL?.trim();
     if (!urlGiven && context.platform !== 'cli')
         throw new input_error/* InputError */.d('url', '', emptyUrlAdvice(context.platform));
-    const url = parseUrl(urlGiven || CLI_DEFAULT_URL);
-    if ((0,plain_http/* sendsTokenInClear */.pd)(url) && parseBoolean('require-https', value('require-https'))) {
+    const url = (0,values/* parseUrl */.Dl)(urlGiven || CLI_DEFAULT_URL);
+    if ((0,plain_http/* sendsTokenInClear */.pd)(url) && (0,values/* parseBoolean */.yG)('require-https', value('require-https'))) {
         throw new input_error/* InputError */.d('url', (0,redact/* redactUrl */.BO)(url.href), 'require-https is true: expected https://, or http:// to a loopback host such as 127.0.0.1');
     }
     // Tokens are not trimmed of inner characters: a newline inside one is a pasting mistake.
@@ -1316,28 +1173,28 @@ function parseTarget({ input, get, value }, env, context) {
 }
 /** How many keys, with which limits and labels, how fast, and where they go. */
 function parseIssuing({ get, value }, context) {
-    const count = parseWholeNumber('count', value('count'), 1, 10_000);
-    const tiers = parseTiers(get('tiers'));
+    const count = (0,values/* parseWholeNumber */.oA)('count', value('count'), 1, 10_000);
+    const tiers = (0,values/* parseTiers */.hM)(get('tiers'));
     const tier = get('tier') || undefined;
     if (tier !== undefined && !Object.hasOwn(tiers, tier))
         throw new input_error/* InputError */.d('tier', tier, `expected one of ${Object.keys(tiers).join(', ')} (or add it with tiers)`);
     const limit = get('limit')
-        ? parseWholeNumber('limit', get('limit'), 1, 100_000_000)
+        ? (0,values/* parseWholeNumber */.oA)('limit', get('limit'), 1, 100_000_000)
         : tier
             ? tiers[tier]
             : DEFAULT_LIMIT;
     // No default: v1/v01 do not report theirs, and a guess would show wrong percentages without saying so.
     const serverDailyLimit = get('server-daily-limit')
-        ? parseWholeNumber('server-daily-limit', get('server-daily-limit'), 1, 100_000_000)
+        ? (0,values/* parseWholeNumber */.oA)('server-daily-limit', get('server-daily-limit'), 1, 100_000_000)
         : undefined;
-    const concurrency = parseWholeNumber('concurrency', value('concurrency'), 1, 64);
+    const concurrency = (0,values/* parseWholeNumber */.oA)('concurrency', value('concurrency'), 1, 64);
     const timeoutRaw = value('timeout-seconds');
     const timeout = Number(timeoutRaw);
     // At least a millisecond: undici reads a timeout of 0 as none at all.
     if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || timeout < 0.001 || timeout > 600) {
         throw new input_error/* InputError */.d('timeout-seconds', timeoutRaw, 'expected a number of seconds from 0.001 to 600');
     }
-    const healthPath = parseHealthPath(value('health-path'));
+    const healthPath = (0,values/* parseHealthPath */.fj)(value('health-path'));
     const nameGiven = get('name');
     const name = nameGiven || (0,config_context/* defaultName */.Z2)(context);
     if (/[\r\n\0]/.test(name) || name.length > 200) {
@@ -1376,8 +1233,8 @@ function parseSelection({ get, bool }, command, nameGiven, labelPrefix) {
     const idleRaw = get('idle-days');
     if (command === 'rotate' && !olderRaw && !idleRaw)
         throw new input_error/* InputError */.d('older-than-days', '', 'required for rotate (unless idle-days is set): a whole number of days, such as 30');
-    const olderThanDays = olderRaw ? parseWholeNumber('older-than-days', olderRaw, 0, 36_500) : undefined;
-    const idleDays = idleRaw ? parseWholeNumber('idle-days', idleRaw, 1, 90) : undefined;
+    const olderThanDays = olderRaw ? (0,values/* parseWholeNumber */.oA)('older-than-days', olderRaw, 0, 36_500) : undefined;
+    const idleDays = idleRaw ? (0,values/* parseWholeNumber */.oA)('idle-days', idleRaw, 1, 90) : undefined;
     const allLabels = bool('all-labels');
     if (command === 'rotate' && !labelPrefix && !allLabels) {
         throw new input_error/* InputError */.d('label-prefix', '', 'rotate needs label-prefix (such as auto-) so hand-issued keys are safe, or all-labels: true');
@@ -1390,7 +1247,7 @@ function parseFanOut({ get, value }, env, context) {
     const server = get('server') || undefined;
     if (server && !config)
         throw new input_error/* InputError */.d('server', server, 'server selects an entry of config: set config too');
-    const serverConcurrency = parseWholeNumber('server-concurrency', value('server-concurrency'), 1, 8);
+    const serverConcurrency = (0,values/* parseWholeNumber */.oA)('server-concurrency', value('server-concurrency'), 1, 8);
     const hook = get('notify-webhook') || env.QUOTA_KEYS_WEBHOOK?.trim() || '';
     let notifyWebhook;
     if (hook) {
@@ -1403,7 +1260,7 @@ function parseFanOut({ get, value }, env, context) {
     const notifyOn = value('notify-on')
         .split(/[\s,|]+/)
         .filter(Boolean)
-        .map((word) => oneOf('notify-on', word, NOTIFY_ON));
+        .map((word) => (0,values/* oneOf */.yL)('notify-on', word, NOTIFY_ON));
     return { config, server, serverConcurrency, notifyWebhook, notifyOn };
 }
 /**
@@ -1443,11 +1300,11 @@ function parseOptions(input, env, context) {
     const flavorRaw = get('server-flavor');
     const selection = parseSelection(read, command, issuing.nameGiven, issuing.labelPrefix);
     const expiresRaw = get('expires-in-days');
-    const retries = parseWholeNumber('retries', value('retries'), 0, 10);
-    const maxWaitSeconds = parseWholeNumber('max-wait-seconds', value('max-wait-seconds'), 0, 3600);
+    const retries = (0,values/* parseWholeNumber */.oA)('retries', value('retries'), 0, 10);
+    const maxWaitSeconds = (0,values/* parseWholeNumber */.oA)('max-wait-seconds', value('max-wait-seconds'), 0, 3600);
     const minSuccessRaw = get('min-success');
     const wanted = command === 'batch' ? issuing.count : 1;
-    const minSuccess = minSuccessRaw ? parseWholeNumber('min-success', minSuccessRaw, 0, wanted) : wanted;
+    const minSuccess = minSuccessRaw ? (0,values/* parseWholeNumber */.oA)('min-success', minSuccessRaw, 0, wanted) : wanted;
     const auditLog = (0,paths/* parseAuditLog */.lj)(get('audit-log'), command, bool('dry-run'), issuing.output, context);
     (0,paths/* checkArtifactPaths */.dX)({ output: issuing.output, auditLog }, get);
     // generate, batch: their labels go under label-prefix, the stem a rotation selects them by.
@@ -1458,35 +1315,35 @@ function parseOptions(input, env, context) {
         ...(underPrefix ? { name: `${issuing.labelPrefix}${issuing.name}` } : {}),
         outputGiven: get('output') !== '',
         skipHealthCheck: bool('skip-health-check'),
-        serverFlavor: flavorRaw ? oneOf('server-flavor', flavorRaw, types/* FLAVORS */.W) : undefined,
-        day: get('day') ? parseDay(get('day')) : undefined,
-        alertThreshold: parseWholeNumber('alert-threshold', value('alert-threshold'), 1, 100),
+        serverFlavor: flavorRaw ? (0,values/* oneOf */.yL)('server-flavor', flavorRaw, types/* FLAVORS */.W) : undefined,
+        day: get('day') ? (0,values/* parseDay */.Iq)(get('day')) : undefined,
+        alertThreshold: (0,values/* parseWholeNumber */.oA)('alert-threshold', value('alert-threshold'), 1, 100),
         failOnAlert: bool('fail-on-alert'),
-        days: parseWholeNumber('days', value('days'), 1, 90),
-        forecastDays: parseWholeNumber('forecast-days', value('forecast-days'), 1, 365),
-        spikeFactor: parseFactor(value('spike-factor')),
-        spikeMinRequests: parseWholeNumber('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
+        days: (0,values/* parseWholeNumber */.oA)('days', value('days'), 1, 90),
+        forecastDays: (0,values/* parseWholeNumber */.oA)('forecast-days', value('forecast-days'), 1, 365),
+        spikeFactor: (0,values/* parseFactor */.rw)(value('spike-factor')),
+        spikeMinRequests: (0,values/* parseWholeNumber */.oA)('spike-min-requests', value('spike-min-requests'), 1, 100_000_000),
         html: (0,paths/* parseHtml */.ZC)(get('html'), command, Number(value('days')), context),
         ...selection,
         allMatching: bool('all-matching'),
         resetAllKeysForDay: bool('reset-all-keys-for-day'),
         dryRun: bool('dry-run'),
         replace: bool('replace'),
-        expiresInDays: expiresRaw ? parseWholeNumber('expires-in-days', expiresRaw, 1, 3650) : undefined,
+        expiresInDays: expiresRaw ? (0,values/* parseWholeNumber */.oA)('expires-in-days', expiresRaw, 1, 3650) : undefined,
         limitAsTotalQuota: bool('limit-as-total-quota'),
         uploadArtifact: bool('upload-artifact'),
-        artifactName: parseArtifactName(get('artifact-name'), context),
+        artifactName: (0,values/* parseArtifactName */.TZ)(get('artifact-name'), context),
         artifactNameGiven: get('artifact-name') !== '',
         overwriteArtifact: bool('overwrite-artifact'),
-        retentionDays: parseWholeNumber('retention-days', value('retention-days'), 1, 90),
-        encryptTo: parseRecipients(get('encrypt-to')),
+        retentionDays: (0,values/* parseWholeNumber */.oA)('retention-days', value('retention-days'), 1, 90),
+        encryptTo: (0,values/* parseRecipients */.q)(get('encrypt-to')),
         allowPublicArtifact: bool('allow-public-artifact'),
         retries,
         maxWaitMs: maxWaitSeconds * 1000,
-        onRateLimit: oneOf('on-rate-limit', value('on-rate-limit'), ['wait', 'fail']),
+        onRateLimit: (0,values/* oneOf */.yL)('on-rate-limit', value('on-rate-limit'), ['wait', 'fail']),
         minSuccess,
         force: bool('force'),
-        invocationId: parseInvocationId(get('invocation-id')),
+        invocationId: (0,values/* parseInvocationId */.f8)(get('invocation-id')),
         requireHttps: bool('require-https'),
         ...parseFanOut(read, env, context),
         auditLog,
@@ -1692,6 +1549,178 @@ function plainHttpWarning(url) {
         return undefined;
     return (`${(0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url.href)} is http:// to a host that is not loopback: the admin token crosses the ` +
         `network in clear text. Use https:// (set require-https: true to refuse http://).`);
+}
+
+
+/***/ }),
+
+/***/ 3750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dl: () => (/* binding */ parseUrl),
+/* harmony export */   Iq: () => (/* binding */ parseDay),
+/* harmony export */   TZ: () => (/* binding */ parseArtifactName),
+/* harmony export */   f8: () => (/* binding */ parseInvocationId),
+/* harmony export */   fj: () => (/* binding */ parseHealthPath),
+/* harmony export */   hM: () => (/* binding */ parseTiers),
+/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
+/* harmony export */   q: () => (/* binding */ parseRecipients),
+/* harmony export */   rw: () => (/* binding */ parseFactor),
+/* harmony export */   u7: () => (/* binding */ localDay),
+/* harmony export */   uA: () => (/* binding */ DEFAULT_TIERS),
+/* harmony export */   yG: () => (/* binding */ parseBoolean),
+/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8932);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(568);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6065);
+// One input value at a time: whole numbers, booleans, URLs, days, tiers, paths, names, age recipients.
+// Each parser throws an InputError naming the input and what is allowed; src/config/options.ts puts them together.
+
+
+
+
+/** The old tool's tiers and their daily limits. */
+const DEFAULT_TIERS = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
+function parseWholeNumber(input, raw, min, max) {
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, raw, `expected a whole number from ${min} to ${max}`);
+    }
+    return Number(raw);
+}
+function parseBoolean(input, raw) {
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, raw, 'expected true or false');
+}
+function oneOf(input, raw, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, raw, `expected one of ${allowed.join(', ')}`);
+}
+function parseUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
+    }
+    // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
+    if (url.search || url.hash || /[?#]/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', (0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(`${url.origin}${url.pathname}`), 'expected a URL without ?query or #fragment (requests go to its path; a query would not be sent)');
+    }
+    return url;
+}
+/** YYYY-MM-DD in the runner's local time zone. */
+function localDay(date) {
+    const d = (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .compactDate */ .Ac)(date);
+    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+}
+function parseDay(raw) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+    if (!date || date.toISOString().slice(0, 10) !== raw)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
+    return raw;
+}
+function parseFactor(raw) {
+    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < 1.1 || Number(raw) > 1000)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
+    return Number(raw);
+}
+function parseTiers(raw) {
+    const tiers = { ...DEFAULT_TIERS };
+    if (!raw)
+        return tiers;
+    let parsed;
+    try {
+        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(raw); // YAML is a superset of JSON
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('tiers', raw, 'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}');
+    }
+    for (const [name, limit] of Object.entries(parsed)) {
+        if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
+        }
+        tiers[name] = limit;
+    }
+    return tiers;
+}
+// An absolute path of RFC 3986 path characters, an optional query, no dot segments, no `//` start
+// (a network-path reference), %-escapes well formed.
+const HEALTH_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
+function parseHealthPath(raw) {
+    const pathPart = raw.split('?')[0];
+    const ok = raw.length <= 1000 &&
+        HEALTH_PATH.test(raw) &&
+        !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
+        !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
+    if (!ok)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('health-path', raw, 'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or ' +
+            '.. segments), such as /healthz');
+    return raw;
+}
+/** The characters @actions/artifact refuses in a name, checked before any key exists. */
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
+function parseArtifactName(raw, context) {
+    if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
+    }
+    // Unique per step (the step hash of batch labels) and the same in every attempt of it.
+    return raw || `trial-keys-${context.runId}-${context.invocation ?? context.attempt}`;
+}
+// bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
+// before any key exists (encrypting happens only after the run).
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+function bech32Valid(text) {
+    const sep = text.lastIndexOf('1');
+    const hrp = text.slice(0, sep);
+    const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
+    if (sep < 1 || data.length < 6 || data.includes(-1))
+        return false;
+    const values = [
+        ...[...hrp].map((c) => c.charCodeAt(0) >> 5),
+        0,
+        ...[...hrp].map((c) => c.charCodeAt(0) & 31),
+        ...data,
+    ];
+    const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let chk = 1;
+    for (const v of values) {
+        const top = chk >> 25;
+        chk = ((chk & 0x1ffffff) << 5) ^ v;
+        for (let i = 0; i < 5; i++)
+            if ((top >> i) & 1)
+                chk ^= GEN[i];
+    }
+    return chk === 1;
+}
+/** age recipients, comma or newline separated. */
+function parseRecipients(raw) {
+    const recipients = raw.split(/[\s,]+/).filter(Boolean);
+    for (const recipient of recipients) {
+        if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
+    }
+    return recipients;
+}
+function parseInvocationId(raw) {
+    if (raw.length > 200 || /[\u0000-\u001f\u007f]/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('invocation-id', raw.slice(0, 40), 'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values');
+    }
+    return raw;
 }
 
 
@@ -1989,8 +2018,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/commands.ts
 var commands = __nccwpck_require__(4006);
-// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
-var options = __nccwpck_require__(8459);
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __nccwpck_require__(3750);
 // EXTERNAL MODULE: ./src/render/dashboard/from-report.ts
 var from_report = __nccwpck_require__(3698);
 // EXTERNAL MODULE: ./src/config/exit-codes.ts
@@ -2345,7 +2374,7 @@ class CliOutput {
         else if (mode.quiet)
             return;
         else if (this.listing && mode.format === 'legacy')
-            this.legacy = new LegacyLines(command, (line) => printOut(line, redactor), (0,options/* localDay */.u7)(new Date()));
+            this.legacy = new LegacyLines(command, (line) => printOut(line, redactor), (0,values/* localDay */.u7)(new Date()));
         else if (this.listing)
             this.streamed = new StreamedTable((line) => printOut(line, redactor), redact);
         else
@@ -2799,7 +2828,10 @@ var cli_output = __nccwpck_require__(9139);
 var gitlab = __nccwpck_require__(4320);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __nccwpck_require__(3750);
 ;// CONCATENATED MODULE: ./src/platform/watch.ts
+
 
 
 
@@ -2807,7 +2839,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 function watchSeconds(raw, command) {
     if (command !== 'monitor')
         throw new config_options/* InputError */.dz('watch', raw, 'only monitor repeats (--watch SECONDS); schedule other commands with cron');
-    return (0,config_options/* parseWholeNumber */.oA)('watch', raw, 1, 86_400);
+    return (0,values/* parseWholeNumber */.oA)('watch', raw, 1, 86_400);
 }
 /** Runs `pass` every `seconds` until interrupted; returns the exit code of the last pass. */
 async function watch(seconds, pass, io, signals = process) {
@@ -3010,7 +3042,7 @@ function runWatching(parsed, mode, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, passContext);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5696));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071));
         const out = new cli_output/* CliOutput */.I1(command, mode, log.redactor);
         const progress = cliProgress(log.redactor, log.quiet());
         const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
@@ -3038,7 +3070,7 @@ function listenForStop(cancellation) {
 /** One run under `cancellation`: a signal stops it, the CSV is written (exit 130/143). */
 async function runOnce(options, context, log, cancellation, out, done) {
     // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5696));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071));
     const progress = cliProgress(log.redactor, log.quiet());
     const report = await run(options, context, log, cancellation, progress, out.sinks);
     done(report.outputs);
@@ -3092,7 +3124,7 @@ async function main(argv, env) {
         const context = contextOf(env);
         if (parsed.values.get('config')) {
             // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
-            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(696), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(71), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
             return await runServersCli({ parsed, env, context, log, dotenvFile, mode });
         }
         const options = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, context);

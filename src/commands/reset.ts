@@ -6,7 +6,7 @@
 //   v1p  only every key's usage for a day: refused unless reset-all-keys-for-day is set
 //   v1a  no reset endpoint: refused
 
-import { localDay } from '../config/options.js';
+import { localDay } from '../config/values.js';
 import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
 import type { FlavorAdapter } from '../quota-proxy/types.js';
 import { Refusal, resolveKeys } from '../reading/resolve-keys.js';

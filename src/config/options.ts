@@ -1,22 +1,32 @@
-// All input parsing in one place. Bad input → InputError, one line naming the input and what is
-// allowed, thrown before any request is sent.
+// All input parsing, put together here from the value parsers of values.ts. Bad input → InputError, one
+// line naming the input and what is allowed, thrown before any request is sent.
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { FLAVORS, type Flavor } from '../quota-proxy/types.js';
 import { redactUrl } from '../shared/redact.js';
 import { type BatchFile, readBatchFile } from './batch-file.js';
 import { COMMAND_SPECS, COMMANDS, type Command } from './commands.js';
-import { compactDate, defaultName, type RunContext } from './context.js';
+import { defaultName, type RunContext } from './context.js';
 import { InputError } from './input-error.js';
 import { inputDefault } from './inputs.js';
 import { checkArtifactPaths, parseAuditLog, parseHtml, parseOutput } from './paths.js';
 import { sendsTokenInClear } from './plain-http.js';
 import { CLI_DEFAULT_URL, emptyUrlAdvice, missingTokenAdvice } from './required-inputs.js';
+import {
+  oneOf,
+  parseArtifactName,
+  parseBoolean,
+  parseDay,
+  parseFactor,
+  parseHealthPath,
+  parseInvocationId,
+  parseRecipients,
+  parseTiers,
+  parseUrl,
+  parseWholeNumber,
+} from './values.js';
 
 export { COMMANDS, type Command, InputError };
 
-/** The old tool's tiers and their daily limits. */
-export const DEFAULT_TIERS: Readonly<Record<string, number>> = { trial: 50, partner: 500, internal: 1000, vip: 5000 };
 export const DEFAULT_LIMIT = 100;
 
 export interface Options {
@@ -107,98 +117,6 @@ export type NotifyOn = (typeof NOTIFY_ON)[number];
 /** Reads one raw input: '' when unset (the @actions/core convention). */
 export type RawInputs = (name: string) => string;
 
-export function parseWholeNumber(input: string, raw: string, min: number, max: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new InputError(input, raw, `expected a whole number from ${min} to ${max}`);
-  }
-  return Number(raw);
-}
-
-export function parseBoolean(input: string, raw: string): boolean {
-  if (/^(true|yes|on|1)$/i.test(raw)) return true;
-  if (/^(false|no|off|0)$/i.test(raw)) return false;
-  throw new InputError(input, raw, 'expected true or false');
-}
-
-function oneOf<T extends string>(input: string, raw: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new InputError(input, raw, `expected one of ${allowed.join(', ')}`);
-}
-
-export function parseUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new InputError(
-      'url',
-      raw.replace(/\/\/[^/@\s]*@/, '//***@'),
-      'expected an http:// or https:// URL such as http://localhost:8787',
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(
-      'url',
-      `${url.protocol}…`,
-      'expected an http:// or https:// URL such as http://localhost:8787',
-    );
-  }
-  // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
-  if (url.search || url.hash || /[?#]/.test(raw)) {
-    throw new InputError(
-      'url',
-      redactUrl(`${url.origin}${url.pathname}`),
-      'expected a URL without ?query or #fragment (requests go to its path; a query would not be sent)',
-    );
-  }
-  return url;
-}
-
-/** YYYY-MM-DD in the runner's local time zone. */
-export function localDay(date: Date): string {
-  const d = compactDate(date);
-  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
-}
-
-function parseDay(raw: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== raw)
-    throw new InputError('day', raw, 'expected a date as YYYY-MM-DD, such as 2026-11-26');
-  return raw;
-}
-
-function parseFactor(raw: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < 1.1 || Number(raw) > 1000)
-    throw new InputError('spike-factor', raw, 'expected a number from 1.1 to 1000, such as 3 or 2.5');
-  return Number(raw);
-}
-
-function parseTiers(raw: string): Record<string, number> {
-  const tiers: Record<string, number> = { ...DEFAULT_TIERS };
-  if (!raw) return tiers;
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(raw); // YAML is a superset of JSON
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError(
-      'tiers',
-      raw,
-      'expected a JSON or YAML map of tier name to daily limit, such as {"trial":50,"gold":2000}',
-    );
-  }
-  for (const [name, limit] of Object.entries(parsed)) {
-    if (!/^[\w.-]+$/.test(name) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-      throw new InputError('tiers', raw, `tier "${name}" needs a whole daily limit of at least 1`);
-    }
-    tiers[name] = limit;
-  }
-  return tiers;
-}
-
 /** Control characters (C0, DEL, C1) and anything beyond Latin-1: not sendable in an HTTP header. */
 const TOKEN_UNSENDABLE = /[\0-\x1f\x7f-\x9f]|[^\0-\xff]/;
 
@@ -208,87 +126,6 @@ function describeTokenSource(fromInput: boolean, context: RunContext): string {
   return context.platform === 'gitlab'
     ? 'env ADMIN_TOKEN (or the CI/CD variable QUOTA_PROXY_ADMIN_TOKEN)'
     : 'env ADMIN_TOKEN';
-}
-
-// An absolute path of RFC 3986 path characters, an optional query, no dot segments, no `//` start
-// (a network-path reference), %-escapes well formed.
-const HEALTH_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
-
-function parseHealthPath(raw: string): string {
-  const pathPart = raw.split('?')[0]!;
-  const ok =
-    raw.length <= 1000 &&
-    HEALTH_PATH.test(raw) &&
-    !/%(?![0-9A-Fa-f]{2})/.test(raw) &&
-    !pathPart.split('/').some((segment) => segment === '.' || segment === '..');
-  if (!ok)
-    throw new InputError(
-      'health-path',
-      raw,
-      'expected a URL path starting with / (letters, digits and - . _ ~ / %XX, an optional ?query, no . or ' +
-        '.. segments), such as /healthz',
-    );
-  return raw;
-}
-
-/** The characters @actions/artifact refuses in a name, checked before any key exists. */
-const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
-
-function parseArtifactName(raw: string, context: RunContext): string {
-  if (raw && ARTIFACT_NAME_FORBIDDEN.test(raw)) {
-    throw new InputError('artifact-name', raw, 'expected a name without " : < > | * ? \\ / or line breaks');
-  }
-  // Unique per step (the step hash of batch labels) and the same in every attempt of it.
-  return raw || `trial-keys-${context.runId}-${context.invocation ?? context.attempt}`;
-}
-
-// bech32 (BIP 173), the encoding of age recipients: the checksum catches a mistyped character
-// before any key exists (encrypting happens only after the run).
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-function bech32Valid(text: string): boolean {
-  const sep = text.lastIndexOf('1');
-  const hrp = text.slice(0, sep);
-  const data = [...text.slice(sep + 1)].map((c) => BECH32.indexOf(c));
-  if (sep < 1 || data.length < 6 || data.includes(-1)) return false;
-  const values = [
-    ...[...hrp].map((c) => c.charCodeAt(0) >> 5),
-    0,
-    ...[...hrp].map((c) => c.charCodeAt(0) & 31),
-    ...data,
-  ];
-  const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-  let chk = 1;
-  for (const v of values) {
-    const top = chk >> 25;
-    chk = ((chk & 0x1ffffff) << 5) ^ v;
-    for (let i = 0; i < 5; i++) if ((top >> i) & 1) chk ^= GEN[i]!;
-  }
-  return chk === 1;
-}
-
-/** age recipients, comma or newline separated. */
-function parseRecipients(raw: string): string[] {
-  const recipients = raw.split(/[\s,]+/).filter(Boolean);
-  for (const recipient of recipients) {
-    if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
-      throw new InputError(
-        'encrypt-to',
-        recipient,
-        'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated',
-      );
-  }
-  return recipients;
-}
-
-function parseInvocationId(raw: string): string {
-  if (raw.length > 200 || /[\u0000-\u001f\u007f]/.test(raw)) {
-    throw new InputError(
-      'invocation-id',
-      raw.slice(0, 40),
-      'expected one line of at most 200 characters, such as the strategy.job-index or the matrix values',
-    );
-  }
-  return raw;
 }
 
 /** One input: as given (trimmed), or else its default from the INPUTS table, or as a boolean. */

@@ -21,7 +21,8 @@ import type { Progress } from '../shared/progress.js';
 import { shortenKey } from '../shared/redact.js';
 import { compareLabels, shellQuote } from '../shared/text.js';
 import { surplusWarnings } from './batch-numbers.js';
-import { type IssueResult, issueKeys } from './key-issuer.js';
+import type { IssueResult } from './issue-result.js';
+import { issueKeys } from './key-issuer.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
 
 /** What issuing needs of the run (a command's context satisfies it). */

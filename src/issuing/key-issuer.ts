@@ -9,14 +9,14 @@
 // unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
 
 import { followsInBatch } from '../config/labels.js';
-import type { Audit } from '../output/audit.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import { isFatal } from '../quota-proxy/errors.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
-import { type Cancellation, CancelledError } from '../shared/cancel.js';
+import { CancelledError } from '../shared/cancel.js';
 import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { shortenKey } from '../shared/redact.js';
+import { emptyResult, type IssueResult, type IssueServices } from './issue-result.js';
 import { announceRateLimit } from './rate-limit-announcement.js';
 import {
   type BatchLedger,
@@ -25,53 +25,6 @@ import {
   keysCarrying,
   reconcileAmbiguousCreates,
 } from './reconcile.js';
-
-export interface IssueServices {
-  api: QuotaProxy;
-  log: Logger;
-  /** Receives each key for the CSV as soon as it is known (created, or found on the server). */
-  sink: (key: TrialKey) => void;
-  /** Once cancelled, no new request starts. */
-  cancellation?: Cancellation;
-  /**
-   * Labels ending with `-<ownSuffix>` are this invocation's (./labels.ts): reconciliation may adopt,
-   * create again or delete under them, and under no other label. Default: none is.
-   */
-  ownSuffix?: string;
-  /** `retries`: reconciliation creates a label again at most this many times. Default 3. */
-  retries?: number;
-  onRateLimit?: 'wait' | 'fail';
-  /** How to make what the rate limit held back, after "run again after <time>" (` with \`quota-keys …\``). */
-  runAgain?: string;
-  /** Each key created (as it arrives) and each create that failed or stayed unknown (at the end). */
-  audit?: Audit;
-}
-
-export interface IssueResult {
-  requested: number;
-  /** Every key now in the CSV for these requests: created, found on the server, or re-exported. */
-  created: TrialKey[];
-  /** The requests without a key, with why. */
-  failures: Array<{ label: string; error: string }>;
-  /** The key each request got, by the request's label (a native batch's keys carry their chunk's label). */
-  assigned: Map<string, TrialKey>;
-  /** Keys found on the server after their create failed with an unknown outcome. */
-  adopted: number;
-  /** Keys an earlier attempt of this run made, exported again. */
-  reexported: number;
-  /**
-   * Labels whose create had an unknown outcome that could not be checked (cancelled, listing failed, a label not
-   * ours).
-   */
-  unresolved: string[];
-  /** Keys beyond those asked for under one of our labels (a create that went through after all) that were deleted. */
-  duplicatesDeleted: number;
-  /** Keys the server answered again for another create: counted once, and an error. */
-  repeatedKeys: number;
-  /** When keys were held back for the admin rate limit: the time its window ends, to run again after. */
-  heldBackUntil?: string;
-  cancelled: boolean;
-}
 
 /** A unit to send; `fresh` ones are sent for the first time, the others are created again after a listing. */
 type Sendable = CreateUnit & { fresh: boolean };
@@ -104,18 +57,7 @@ export class KeyIssuer {
     private readonly services: IssueServices,
   ) {
     this.attemptsPerLabel = (services.retries ?? 3) + 1;
-    this.result = {
-      requested: requests.length,
-      created: [],
-      failures: [],
-      assigned: new Map(),
-      adopted: 0,
-      reexported: 0,
-      unresolved: [],
-      duplicatesDeleted: 0,
-      repeatedKeys: 0,
-      cancelled: false,
-    };
+    this.result = emptyResult(requests.length);
   }
 
   async run(): Promise<IssueResult> {

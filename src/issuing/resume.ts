@@ -8,7 +8,8 @@
 
 import type { BatchFile } from '../config/batch-file.js';
 import { parseBatchLabel } from '../config/labels.js';
-import { DEFAULT_LIMIT, DEFAULT_TIERS, type Options } from '../config/options.js';
+import { DEFAULT_LIMIT, type Options } from '../config/options.js';
+import { DEFAULT_TIERS } from '../config/values.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { errorMessage } from '../shared/errors.js';
 import { shortenKey } from '../shared/redact.js';

@@ -7,7 +7,7 @@
 //   `--format legacy` the old tool's lines (render/legacy.ts); the facts on stderr;
 // - any other command: the facts, then the table's first and last rows, on stdout.
 import { COMMAND_SPECS, type Command } from '../config/commands.js';
-import { localDay } from '../config/options.js';
+import { localDay } from '../config/values.js';
 import { KeptRows } from '../render/dashboard/from-report.js';
 import { type DocumentStatus, JsonStream } from '../render/json.js';
 import { LegacyLines } from '../render/legacy.js';

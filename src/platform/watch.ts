@@ -4,7 +4,8 @@
 // after it; a second one quits at once. A failing pass is reported and the watch goes on.
 import type { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InputError, parseWholeNumber } from '../config/options.js';
+import { InputError } from '../config/options.js';
+import { parseWholeNumber } from '../config/values.js';
 import { errorMessage } from '../shared/errors.js';
 
 /** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */

@@ -3,7 +3,7 @@
 
 import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
-import { localDay } from '../config/options.js';
+import { localDay } from '../config/values.js';
 import type { DayChoice, QuotaProxy } from '../quota-proxy/client.js';
 import { offsetText } from '../quota-proxy/time.js';
 import type { TrialKey } from '../quota-proxy/types.js';

@@ -4,7 +4,8 @@
 // asks the same history which keys were used.
 
 import type { RunContext } from '../config/context.js';
-import { localDay, type Options } from '../config/options.js';
+import type { Options } from '../config/options.js';
+import { localDay } from '../config/values.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
 import type { KeyUsage, UsageReport } from './usage-report.js';
 

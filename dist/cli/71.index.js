@@ -1,5 +1,5 @@
-export const id = 696;
-export const ids = [696,566];
+export const id = 71;
+export const ids = [71,566];
 export const modules = {
 
 /***/ 8850:
@@ -90,7 +90,7 @@ class Report {
 
 /***/ }),
 
-/***/ 5696:
+/***/ 3071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -883,6 +883,23 @@ function isFatal(error) {
 
 // EXTERNAL MODULE: ./src/shared/cancel.ts
 var cancel = __webpack_require__(3739);
+;// CONCATENATED MODULE: ./src/issuing/issue-result.ts
+/** The result before the first request: nothing created, nothing failed. */
+function emptyResult(requested) {
+    return {
+        requested,
+        created: [],
+        failures: [],
+        assigned: new Map(),
+        adopted: 0,
+        reexported: 0,
+        unresolved: [],
+        duplicatesDeleted: 0,
+        repeatedKeys: 0,
+        cancelled: false,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/issuing/rate-limit-announcement.ts
 
 /**
@@ -1018,6 +1035,7 @@ function reconcileAmbiguousCreates(ledger, onServer, allowRecreate) {
 
 
 
+
 /** Creates `requests` (see KeyIssuer) and says what became of each. */
 async function issueKeys(requests, concurrency, services) {
     return new KeyIssuer(requests, concurrency, services).run();
@@ -1042,18 +1060,7 @@ class KeyIssuer {
         this.concurrency = concurrency;
         this.services = services;
         this.attemptsPerLabel = (services.retries ?? 3) + 1;
-        this.result = {
-            requested: requests.length,
-            created: [],
-            failures: [],
-            assigned: new Map(),
-            adopted: 0,
-            reexported: 0,
-            unresolved: [],
-            duplicatesDeleted: 0,
-            repeatedKeys: 0,
-            cancelled: false,
-        };
+        this.result = emptyResult(requests.length);
     }
     async run() {
         const queue = this.requests.length > 0 ? await this.sendFirst() : [];
@@ -1785,6 +1792,8 @@ function tierFact(options, adapter) {
 
 // EXTERNAL MODULE: ./src/config/options.ts + 3 modules
 var config_options = __webpack_require__(8459);
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(3750);
 ;// CONCATENATED MODULE: ./src/issuing/resume.ts
 // `batch --resume FILE`: completes the batch FILE records (./batch-file.ts) under its own labels.
 // One listing of the server's keys decides, by ./batch-numbers.ts, which number has its key: FILE's
@@ -1793,6 +1802,7 @@ var config_options = __webpack_require__(8459);
 // out, named. A key of FILE no longer on the server leaves its number missing. Only the missing
 // numbers are created, with the same labels — never under a label that holds keys not the batch's,
 // which the run's reconciliation would otherwise count as its own.
+
 
 
 
@@ -1897,7 +1907,7 @@ function resumeCommand(options, server) {
         words.push('--server-flavor', options.serverFlavor);
     if (tier)
         words.push('--tier', (0,shared_text/* shellQuote */.ZL)(tier));
-    if (tier && config_options/* DEFAULT_TIERS */.uA[tier] !== tiers[tier])
+    if (tier && values/* DEFAULT_TIERS */.uA[tier] !== tiers[tier])
         words.push('--tiers', (0,shared_text/* shellQuote */.ZL)(JSON.stringify({ [tier]: tiers[tier] })));
     if (options.limit !== (tier ? tiers[tier] : config_options/* DEFAULT_LIMIT */.eH))
         words.push('--limit', String(options.limit));
@@ -2481,7 +2491,7 @@ async function collectUsage(ctx) {
     const adapter = api.known;
     if (!adapter)
         throw new errors/* QuotaKeysError */.t('the server flavor is still unknown after listing the keys');
-    const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, (0,config_options/* localDay */.u7)(ctx.context.now));
+    const { rows: usage, day: dayChoice, everyRow } = await api.usage(options.day, (0,values/* localDay */.u7)(ctx.context.now));
     const { capabilities } = adapter;
     const serverWide = !capabilities.perKeyDailyLimit && !capabilities.lifetimeQuota;
     let unknownLimit;
@@ -2521,7 +2531,7 @@ async function collectUsage(ctx) {
             : 'server-wide daily limit';
     const alertRows = rows.filter((r) => r.alert);
     return {
-        day: dayChoice.day ?? (0,config_options/* localDay */.u7)(ctx.context.now),
+        day: dayChoice.day ?? (0,values/* localDay */.u7)(ctx.context.now),
         dayChoice,
         unknownLimit,
         threshold: options.alertThreshold,
@@ -2826,7 +2836,7 @@ async function chooseDay(ctx, adapter) {
     if (options.day)
         return { by: 'given', day: options.day };
     if (adapter.capabilities.serverDay && !adapter.capabilities.resetDefaultsToServerDay)
-        return api.serverDay((0,config_options/* localDay */.u7)(ctx.context.now));
+        return api.serverDay((0,values/* localDay */.u7)(ctx.context.now));
     return undefined;
 }
 /** Says once, in the summary and the log, which day was reset and why that day. */
@@ -3184,7 +3194,7 @@ async function idleKeys(ctx, keys, n) {
     if (api.known?.capabilities.usageHistory === 'window')
         await api.usageWindow(n, mark);
     else {
-        const runnerDay = (0,config_options/* localDay */.u7)(ctx.context.now);
+        const runnerDay = (0,values/* localDay */.u7)(ctx.context.now);
         const choice = await api.serverDay(runnerDay);
         const last = choice.day ?? runnerDay;
         const later = choice.by === 'rows' ? choice.alternatives.filter((d) => d > last) : [];
