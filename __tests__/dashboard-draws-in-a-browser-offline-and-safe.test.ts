@@ -89,6 +89,36 @@ maybe(`the dashboard in headless Chromium (${note})`, () => {
     }
   });
 
+  test('the legend reads the last day away from the chart, the hovered day over it', async () => {
+    const { file } = await dashboardOf(demo);
+    const { page } = await open(file);
+    const legend = (n = 0) =>
+      page.$$eval(
+        '[data-chart] .u-legend',
+        (legends, n) =>
+          [...legends[n]!.querySelectorAll('.u-series')].map((row) => row.textContent?.replace(/\s+/g, '') ?? ''),
+        n,
+      );
+    const today = demo.day(new Date());
+    // The keys nearest their limit: each a whole percent, as the table shows it, and the alert line's own.
+    const nearest = await legend(1);
+    expect(nearest[0]).toBe(`Day${today}`);
+    expect(nearest.slice(1, -1).filter((row) => !/\d%$/.test(row) || /\.\d+%$/.test(row))).toEqual([]);
+    expect(nearest.at(-1)).toBe('Alertat80%');
+    const away = await legend();
+    expect(away[0]).toBe(`Day${today}`);
+    expect(away[1]).toMatch(/^Requests\d{1,3}(,\d{3})*$/);
+    expect(away[2]).toMatch(/^Keysused\d+$/);
+    // (uPlot's stylesheet draws the colon.) Over the chart's first point: that day; away again: the last.
+    const box = (await (await page.$('[data-chart] .u-over'))!.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    const over = await legend();
+    expect(over[0]).toMatch(/^Day\d{4}-\d{2}-\d{2}$/);
+    expect(over[0]).not.toBe(`Day${today}`);
+    await page.mouse.move(1, 1);
+    expect(await legend()).toEqual(away);
+  });
+
   test('lists every key shortened; no whole key is anywhere in the file', async () => {
     const { file, html } = await dashboardOf(demo);
     const keys = demo.allKeys().map((k) => k.key);

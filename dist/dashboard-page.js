@@ -36,7 +36,11 @@ const fromZero = (max) => uPlot.rangeNum(0, Math.max(1, max), 0.1, true);
 
 function chart(target, opts, data) {
   const width = () => Math.max(280, target.clientWidth);
-  const plot = new uPlot({ width: width(), height: 240, ...opts }, data, target);
+  // Away from the chart, its legend reads the last point (uPlot's own shows blanks: "Day: Requests: –").
+  const last = data[0].length - 1;
+  const showLast = (u) => u.cursor.idx == null && last >= 0 && u.setLegend({ idx: last }, false);
+  const hooks = { ready: [showLast], setCursor: [showLast] };
+  const plot = new uPlot({ width: width(), height: 240, ...opts, hooks }, data, target);
   charts.push({ plot, target, width });
   return plot;
 }
@@ -74,7 +78,7 @@ function topChart(target, server) {
   const percent = unit === 'percent';
   const colors = palette();
   const names = legendNames(keys);
-  const value = percent ? (_u, v) => (v == null ? '–' : `${v}%`) : countValue;
+  const value = percent ? (_u, v) => (v == null ? '–' : `${Math.round(v)}%`) : countValue;
   const yAxis = percent ? axis({ size: 50, values: (_u, splits) => splits.map((v) => `${v}%`) }) : countAxis();
   const y = { range: (_u, _min, max) => fromZero(percent ? Math.max(100, max) : max) };
   if (server.calendar) {
@@ -82,9 +86,9 @@ function topChart(target, server) {
     const series = keys.map((_k, i) => ({ label: names[i], stroke: colors[i % colors.length], width: 2, value }));
     const data = [days.map((_d, i) => i), ...keys.map((k) => k.values)];
     if (percent) {
-      series.push({ label: `Alert at ${server.threshold}%`, stroke: css('--fg'), width: 1, dash: [5, 5] });
+      series.push({ label: 'Alert at', stroke: css('--fg'), width: 1, dash: [5, 5] });
       series.at(-1).points = { show: false };
-      series.at(-1).value = () => '';
+      series.at(-1).value = () => `${server.threshold}%`;
       data.push(days.map(() => server.threshold));
     }
     chart(
