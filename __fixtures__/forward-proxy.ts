@@ -43,7 +43,9 @@ export async function startForwardProxy(
     if (options.connect === 'drop') return void client.destroy();
     if (options.connect === 'drop-after-200')
       return void client.end('HTTP/1.1 200 Connection Established\r\n\r\n', () => client.destroy());
-    const [host, port] = (req.url ?? '').split(':');
+    const target = req.url ?? '';
+    const at = target.lastIndexOf(':');
+    const [host, port] = [target.slice(0, at).replace(/^\[(.*)\]$/, '$1'), target.slice(at + 1)];
     const upstream = net.connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
