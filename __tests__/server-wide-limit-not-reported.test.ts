@@ -41,7 +41,7 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
       const fact = report.summary.facts.find(([name]) => name === 'Daily limit')?.[1];
       expect(fact).toMatch(
         new RegExp(
-          '^unknown: the v1 server applies one server-wide DAILY_REQ_LIMIT .* set' +
+          String.raw`^30 \(learned\): the v1 server applies one server-wide DAILY_REQ_LIMIT .* set` +
             String.raw` server-daily-limit to that value\. Evidence: 2 usage rows stopped at the same` +
             String.raw` highest count, 30 .*; percentages are of 30, which the rows show \(unless those` +
             String.raw` keys stopped there by chance\)\.$`,
@@ -55,6 +55,12 @@ describe('v1 with DAILY_REQ_LIMIT 30', () => {
       expect(lines).toContain(`${shortenKey(first)} | 标签: k-1 | 请求: 30 | 限制: 30/日 (推断) | 使用率: 100%`);
       expect(lines).toContain(`${shortenKey(light)} | 标签: k-3 | 请求: 10 | 限制: 30/日 (推断) | 使用率: 33%`);
       expect(warnings.filter((w) => /used 100% of its daily limit/.test(w))).toHaveLength(2);
+      // What to do, once and in one line; the evidence stays in the fact.
+      expect(warnings.filter((w) => /Daily limit/.test(w))).toEqual([
+        'warning: Daily limit 30 (learned): the v1 server does not report its DAILY_REQ_LIMIT; set ' +
+          'server-daily-limit to it ' +
+          '(see Daily limit).',
+      ]);
       // Not the assumed default: no percent of 200 anywhere.
       expect(shown).not.toMatch(/of 200\b|200\/日|limit, 200|\| 200 \|/);
       expect(shown).not.toContain('15%');
@@ -129,7 +135,7 @@ describe('v01 with DAILY_REQ_LIMIT 30', () => {
       const { report, lines } = await runRead(server, { command: 'usage' });
       expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
         new RegExp(
-          '^unknown: .*Evidence: none: the v01 server counts refused requests too,' +
+          String.raw`^200 \(assumed\): .*Evidence: none: the v01 server counts refused requests too,` +
             ' so its counts do not show the limit; percentages are of 200, the upstream' +
             String.raw` default, assumed until server-daily-limit says otherwise\.$`,
         ),
@@ -160,7 +166,7 @@ describe('v1: what the counts cannot prove', () => {
         const { report, lines } = await runRead(server, { command: 'usage' });
         expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
           new RegExp(
-            'Evidence: it is at least 2, .*; percentages are of 200, the upstream' +
+            String.raw`^200 \(assumed\): .*Evidence: it is at least 2, .*; percentages are of 200, the upstream` +
               String.raw` default, assumed until server-daily-limit says otherwise\.$`,
           ),
         );
@@ -180,7 +186,7 @@ describe('v1: what the counts cannot prove', () => {
       server.recordUsage(calm, 150);
       const { report, lines } = await runRead(server, { command: 'usage' });
       expect(report.summary.facts.find(([name]) => name === 'Daily limit')![1]).toMatch(
-        /Evidence: it is at least 300, the highest count .*; no percentages\.$/,
+        /^unknown: .*Evidence: it is at least 300, the highest count .*; no percentages\.$/,
       );
       expect(lines[0]).toBe(`${shortenKey(busy)} | 标签: k-1 | 请求: 300 | 限制: 未知/日 | 使用率: -`);
       expect(report.outputs.alerts).toBe('0');

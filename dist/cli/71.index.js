@@ -2613,7 +2613,8 @@ function unknownLimitFact(report) {
         : unknown.stand === 'assumed'
             ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
             : 'no percentages';
-    return `unknown: ${(0,report_limit/* unknownLimitText */.bs)(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
+    // Led by the limit as every table shows it (`200 (assumed)`, `30 (learned)`, `unknown`), as list says it.
+    return `${(0,report_limit/* limitText */.PW)(serverWideOf(undefined, unknown))}: ${(0,report_limit/* unknownLimitText */.bs)(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
 }
 /** The facts usage and monitor both report. */
 function setUsageFacts(target, report, options) {
@@ -2697,9 +2698,10 @@ function finishWithAlerts(ctx, report, spikes) {
         log.info(`Day ${report.day}: ${dayReason(report.dayChoice)}.`);
     log.info(`${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ` +
         `${report.alerts} at or above ${report.threshold}%.`);
-    const limitFact = unknownLimitFact(report);
-    if (limitFact)
-        log.warning(`Daily limit ${limitFact}`);
+    // The one thing to do, in one line; the evidence is the Daily limit fact's.
+    if (report.unknownLimit)
+        log.warning(`Daily limit ${(0,report_limit/* limitText */.PW)(serverWideOf(undefined, report.unknownLimit))}: the ${report.unknownLimit.flavor} ` +
+            `server does not report its DAILY_REQ_LIMIT; set server-daily-limit to it (see Daily limit).`);
     warnAlerts(log, report);
     for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? [])
         log.warning(warning);

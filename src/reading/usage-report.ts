@@ -12,6 +12,7 @@ import {
   type Limit,
   type LimitFields,
   limitOf,
+  limitText,
   type ServerWideLimit,
   serverWideLimit,
   UPSTREAM_DAILY_LIMIT,
@@ -248,7 +249,8 @@ export function unknownLimitFact(report: UsageReport): string | undefined {
       : unknown.stand === 'assumed'
         ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
         : 'no percentages';
-  return `unknown: ${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
+  // Led by the limit as every table shows it (`200 (assumed)`, `30 (learned)`, `unknown`), as list says it.
+  return `${limitText(serverWideOf(undefined, unknown))}: ${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
 }
 
 /** The facts usage and monitor both report. */
@@ -350,8 +352,12 @@ export function finishWithAlerts(ctx: UsageTelling, report: UsageReport, spikes?
     `${report.totalRequests} request(s) ${when} by ${report.activeKeys} of ${report.totalKeys} key(s); ` +
       `${report.alerts} at or above ${report.threshold}%.`,
   );
-  const limitFact = unknownLimitFact(report);
-  if (limitFact) log.warning(`Daily limit ${limitFact}`);
+  // The one thing to do, in one line; the evidence is the Daily limit fact's.
+  if (report.unknownLimit)
+    log.warning(
+      `Daily limit ${limitText(serverWideOf(undefined, report.unknownLimit))}: the ${report.unknownLimit.flavor} ` +
+        `server does not report its DAILY_REQ_LIMIT; set server-daily-limit to it (see Daily limit).`,
+    );
   warnAlerts(log, report);
   for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? []) log.warning(warning);
   if ((spikes?.warnings.length ?? 0) > MAX_ALERT_WARNINGS)
