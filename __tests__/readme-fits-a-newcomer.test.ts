@@ -13,6 +13,16 @@ test('at most 600 lines', () => {
   expect(lines.length).toBeLessThanOrEqual(600);
 });
 
+test('it starts with the two commands: the title, then their block, nothing between', () => {
+  const firstText = lines.slice(1).findIndex((l) => l.trim() !== '') + 1;
+  expect(lines.slice(firstText, firstText + 4)).toEqual([
+    '```sh',
+    expect.stringMatching(/^npm ci && npm start +# /),
+    expect.stringMatching(/^npm ci && npm test +# /),
+    '```',
+  ]);
+});
+
 test('the first 40 lines: npm ci && npm start, npm ci && npm test, and the Node version of package.json', () => {
   const top = lines.slice(0, 40).join('\n');
   expect(top).toContain('npm ci && npm start');
