@@ -2614,7 +2614,8 @@ function unknownLimitFact(report) {
             ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
             : 'no percentages';
     // Led by the limit as every table shows it (`200 (assumed)`, `30 (learned)`, `unknown`), as list says it.
-    return `${(0,report_limit/* limitText */.PW)(serverWideOf(undefined, unknown))}: ${(0,report_limit/* unknownLimitText */.bs)(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
+    const value = (0,report_limit/* limitText */.PW)(serverWideOf(undefined, unknown));
+    return `${value}: ${(0,report_limit/* unknownLimitText */.bs)(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
 }
 /** The facts usage and monitor both report. */
 function setUsageFacts(target, report, options) {

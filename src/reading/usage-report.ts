@@ -250,7 +250,8 @@ export function unknownLimitFact(report: UsageReport): string | undefined {
         ? `percentages are of ${unknown.value}, the upstream default, assumed until server-daily-limit says otherwise`
         : 'no percentages';
   // Led by the limit as every table shows it (`200 (assumed)`, `30 (learned)`, `unknown`), as list says it.
-  return `${limitText(serverWideOf(undefined, unknown))}: ${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
+  const value = limitText(serverWideOf(undefined, unknown));
+  return `${value}: ${unknownLimitText(unknown.flavor)}. Evidence: ${shows}; ${stand}.`;
 }
 
 /** The facts usage and monitor both report. */
