@@ -25,7 +25,7 @@ try {
     const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
     const sources = Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
     for (const [file, text] of Object.entries(lazyHttp2(sources))) sources[file] = text;
-    // node:assert loaded only when an assertion fails or a member other than the call is read (scripts/lib/lazy-assert.js).
+    // node:assert loaded only when an assertion fails or another member is read (scripts/lib/lazy-assert.js).
     for (const [file, text] of Object.entries(lazyAssert(sources))) sources[file] = text;
     for (const [file, text] of Object.entries(sources)) writeFileSync(path.join(dir, file), text);
   }
