@@ -2,8 +2,10 @@
 // entry and the main chunk only, not the HTTP client nor the commands; `health` loads the run's
 // chunk, with only undici's agent, retry interceptor and request API (not its index: fetch,
 // WebSocket, caches, mocks), and never the artifact, encryption or dev-server chunks, nor
-// csv-stringify, which only a command writing a CSV loads. What is loaded is what Node read,
-// recorded by the bench's preload (scripts/lib/record-loaded.js).
+// csv-stringify, which only a command writing a CSV loads, nor the built-in modules only other
+// commands use (node:crypto, node:fs/promises, node:timers/promises) or only a failed assertion of
+// undici's needs (node:assert). What is loaded is what Node read, recorded by the bench's preload
+// (scripts/lib/record-loaded.js).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,17 +28,21 @@ afterAll(() => server.close());
 async function loaded(
   args: string[],
   name: string,
-): Promise<{ files: string[]; bytes: number; stdout: string; chunks: string[] }> {
+): Promise<{ files: string[]; bytes: number; stdout: string; chunks: string[]; builtins: string[] }> {
   const file = path.join(dir, `${name}.json`);
   const { done } = startProcess(process.execPath, ['--import', PRELOAD, CLI_BUNDLE, ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOADED_FILE: file },
   });
   const finished = await done;
   expect(finished.code).toBe(0);
-  const record = JSON.parse(readFileSync(file, 'utf8')) as { files: { file: string }[]; bytes: number };
+  const record = JSON.parse(readFileSync(file, 'utf8')) as {
+    files: { file: string }[];
+    bytes: number;
+    builtins: string[];
+  };
   const files = record.files.map((f) => path.relative(DIST, f.file));
   const chunks = files.map((f) => readFileSync(path.join(DIST, f), 'utf8'));
-  return { files, bytes: record.bytes, stdout: finished.stdout, chunks };
+  return { files, bytes: record.bytes, stdout: finished.stdout, chunks, builtins: record.builtins };
 }
 
 test.each([
@@ -62,6 +68,10 @@ test('health loads the run without undici’s index, nor the artifact, encryptio
   // The main chunk with all of undici was 2.2 MB; the artifact chunk alone is 5.9 MB, age's 0.8 MB.
   // 1.65 MiB: 1.5996 MiB before issue 21 added 16 KiB (large listings read in parts, the redactor index).
   expect(result.bytes).toBeLessThan(1.65 * 2 ** 20);
+  // Each cost the start 1–3 ms of CPU (docs/performance.md).
+  expect(result.builtins).toEqual(expect.arrayContaining(['net', 'http']));
+  const unused = ['crypto', 'fs/promises', 'timers/promises', 'assert'];
+  expect(result.builtins.filter((name) => unused.includes(name))).toEqual([]);
 });
 
 test('a command that writes a CSV loads csv-stringify, in a chunk of its own', async () => {

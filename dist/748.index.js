@@ -980,9 +980,10 @@ const stringify = function () {
 function neutraliseFormula(value) {
     return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
 }
-/** Rows of `columns` (arrays of cells in that order), header first. */
+/** Rows of `columns` (arrays of cells in that order), header first; read as strings (`readableObjectMode`). */
 function stringifierFor(columns) {
     return stringify({
+        readableObjectMode: true,
         columns: [...columns],
         header: true,
         record_delimiter: '\r\n',

@@ -48,8 +48,8 @@ function pageAssets() {
 
 // EXTERNAL MODULE: ./src/render/dashboard/from-report.ts
 var from_report = __webpack_require__(3698);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/shared/builtins.ts
+var builtins = __webpack_require__(3613);
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
 var neutralise = __webpack_require__(7763);
 ;// CONCATENATED MODULE: ./src/render/dashboard/data.ts
@@ -184,7 +184,7 @@ function scriptJson(value) {
 const LISTED = 25;
 const number = (n) => n.toLocaleString('en-US');
 const plural = (n, one, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
-const hash = (text) => `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text).digest('base64')}'`;
+const hash = (text) => `'sha256-${(0,builtins/* nodeCrypto */.SI)().createHash('sha256').update(text).digest('base64')}'`;
 const nameOf = (k) => `${(0,neutralise/* htmlText */.js)(k.label || 'no label')} <code>${(0,neutralise/* htmlText */.js)(k.key)}</code>`;
 function periodText(s) {
     const [first, last] = [s.days[0] ?? '', s.days.at(-1) ?? ''];

@@ -17,8 +17,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var exit_codes = __webpack_require__(8983);
 // EXTERNAL MODULE: ./src/config/options.ts + 3 modules
 var config_options = __webpack_require__(8459);
-// EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
-var encrypt = __webpack_require__(2349);
+// EXTERNAL MODULE: ./src/output/encrypt.ts
+var encrypt = __webpack_require__(1748);
 // EXTERNAL MODULE: ./src/render/dashboard/from-report.ts
 var from_report = __webpack_require__(3698);
 // EXTERNAL MODULE: ./src/render/rows.ts
@@ -204,8 +204,6 @@ function combine(command, results, cancellation, sinks) {
     return { report, results };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -213,6 +211,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var commands = __webpack_require__(4006);
 // EXTERNAL MODULE: ./src/config/context.ts + 1 modules
 var config_context = __webpack_require__(568);
+// EXTERNAL MODULE: ./src/shared/builtins.ts
+var builtins = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/multi/servers.ts
 // The servers file (`config`): a YAML list of servers → one Options per server, every one checked
 // before any request to any server. A token is never read from the file: each entry names the
@@ -356,7 +356,7 @@ async function readServersFile(file, shown = file) {
 function serverContext(context, name) {
     const nonce = (0,config_context/* newNonce */.Yd)();
     const invocation = context.invocation
-        ? (0,external_node_crypto_.createHash)('sha256').update(`${context.invocation}\nserver ${name}`).digest('hex').slice(0, 6)
+        ? (0,builtins/* nodeCrypto */.SI)().createHash('sha256').update(`${context.invocation}\nserver ${name}`).digest('hex').slice(0, 6)
         : undefined;
     const own = context.invocation ? `i${context.invocation}n${context.nonce}` : `n${context.nonce}`;
     const mine = invocation ? `i${invocation}n${nonce}` : `n${nonce}`;

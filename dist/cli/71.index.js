@@ -151,6 +151,11 @@ function csvRow(key, extras) {
     };
 }
 let rowWriter;
+/**
+ * Rows go to the file in pieces of this many characters, not one write each: a row a write cost a
+ * 3,000-key batch about 35 ms of CPU in the file stream's machinery (docs/performance.md).
+ */
+const PIECE = 64 * 1024;
 class CsvWriter {
     temp;
     file;
@@ -160,6 +165,8 @@ class CsvWriter {
     /** Set once ./csv-rows.ts is loaded; rows written before wait in `early`. */
     stringifier;
     early = [];
+    /** Rows written by the stringifier and not yet handed to the file (under PIECE characters). */
+    text = '';
     ready;
     /** Set once closed or discarded. */
     settled = false;
@@ -175,7 +182,7 @@ class CsvWriter {
         // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
         // so an unusable path throws here, before any key exists, not later from the stream.
         const fd = (0,external_node_fs_.openSync)(this.temp, 'wx', 0o600);
-        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { fd });
+        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { fd, highWaterMark: 2 * PIECE });
         this.columns = columns;
         this.finished = new Promise((resolve, reject) => {
             this.file.on('finish', resolve).on('error', reject);
@@ -187,7 +194,12 @@ class CsvWriter {
             if (this.file.writableEnded)
                 return; // discarded meanwhile
             const stringifier = stringifierFor(columns);
-            stringifier.pipe(this.file);
+            stringifier.on('data', (rows) => {
+                this.text += rows;
+                if (this.text.length >= PIECE && !this.file.writableEnded)
+                    this.file.write(this.takeText());
+            });
+            stringifier.on('end', () => this.file.end(this.takeText()));
             for (const cells of this.early)
                 stringifier.write(cells);
             this.early = [];
@@ -204,23 +216,29 @@ class CsvWriter {
         this.rows += 1;
         const cells = this.columns.map((column) => row[column] ?? '');
         if (this.stringifier)
-            return this.stringifier.write(cells);
+            return this.stringifier.write(cells) && !this.file.writableNeedDrain;
         this.early.push(cells);
         return false;
+    }
+    takeText() {
+        const text = this.text;
+        this.text = '';
+        return text;
     }
     /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
     async drained() {
         await this.ready;
-        const stringifier = this.stringifier;
-        if (!stringifier?.writableNeedDrain)
-            return;
-        await new Promise((resolve) => {
-            const done = () => {
-                stringifier.off('drain', done).off('close', done);
-                resolve();
-            };
-            stringifier.on('drain', done).on('close', done);
-        });
+        for (const stream of [this.stringifier, this.file]) {
+            if (!stream?.writableNeedDrain)
+                continue;
+            await new Promise((resolve) => {
+                const done = () => {
+                    stream.off('drain', done).off('close', done);
+                    resolve();
+                };
+                stream.on('drain', done).on('close', done);
+            });
+        }
     }
     /**
      * Flushes and renames the file into place; returns its path. Without a row and unless
@@ -254,7 +272,7 @@ class CsvWriter {
         if (this.settled)
             return;
         this.settled = true;
-        this.stringifier?.unpipe(this.file).destroy();
+        this.stringifier?.destroy();
         this.file.end();
         await this.finished.catch(() => undefined);
         (0,external_node_fs_.rmSync)(this.temp, { force: true });
@@ -3820,8 +3838,8 @@ async function checkAdminToken(api, tokenSource, warn) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/shared/builtins.ts
+var builtins = __webpack_require__(3613);
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
 var neutralise = __webpack_require__(7763);
 ;// CONCATENATED MODULE: ./src/output/audit.ts
@@ -3838,7 +3856,7 @@ var neutralise = __webpack_require__(7763);
 
 /** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
 function fingerprint(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12);
+    return (0,builtins/* nodeCrypto */.SI)().createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 /** The audit file of one run; `record` appends one line at once. */
 class AuditLog {
@@ -4802,7 +4820,8 @@ class PageGuard {
             throw this.stop(`${page} holds nothing yet says more follow`, NO_PROGRESS);
         if (next <= offset)
             throw this.stop(`${page} says the next page starts at offset ${next}`, NO_PROGRESS);
-        const digest = (0,external_node_crypto_.createHash)('sha256')
+        const digest = (0,builtins/* nodeCrypto */.SI)()
+            .createHash('sha256')
             .update([...ids].sort().join('\n'))
             .digest('base64');
         const earlier = this.seen.get(digest);
@@ -5547,6 +5566,8 @@ var undici_parts = __webpack_require__(9566);
 
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+/** The variables undici's EnvHttpProxyAgent reads for a proxy (NO_PROXY only narrows them). */
+const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 class HttpClient {
     options;
     dispatcher;
@@ -5589,12 +5610,17 @@ class HttpClient {
         this.budget = this.policy.budget;
         this.rateLimit = this.policy.rateLimit;
         this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY; a plain keep-alive Agent when none is set.
-        this.agent = new undici_parts.EnvHttpProxyAgent({
+        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY. With none of the proxy variables set it would send
+        // everything through its plain keep-alive Agent after parsing each request's origin and reading
+        // NO_PROXY (7 % of a 3,000-key batch's CPU, docs/performance.md): that Agent is used directly then.
+        const agentOptions = {
             connections: options.connections,
             keepAliveTimeout: 10_000,
             connect: { timeout: options.timeoutMs },
-        });
+        };
+        this.agent = PROXY_VARIABLES.some((name) => process.env[name])
+            ? new undici_parts.EnvHttpProxyAgent(agentOptions)
+            : new undici_parts/* Agent */.g(agentOptions);
         // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
         // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
         this.dispatcher = this.agent.compose(attemptLimits(), (0,undici_parts/* retry */.L)({ throwOnError: false }));
@@ -5975,23 +6001,28 @@ async function forEachBounded(items, concurrency, fn) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EnvHttpProxyAgent: () => (/* binding */ EnvHttpProxyAgent),
-/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */   L: () => (/* binding */ retry),
+/* harmony export */   g: () => (/* binding */ Agent)
 /* harmony export */ });
 /* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6615);
-/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(883);
-/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3137);
-/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2026);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7405);
+/* harmony import */ var undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(883);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3137);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2026);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4__);
 
 
 
 
-if (!("request" in (undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype)))
-    Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_1___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
-const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_2___default());
-const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_3___default());
+
+if (!("request" in (undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2___default().prototype)))
+    Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
+const Agent = (undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_1___default());
+const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3___default());
+const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4___default());
 
 
 /***/ })

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_v8_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8695);
-/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5225);
+/* harmony import */ var _platform_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6968);
 
 
 process.exitCode = await (0,_platform_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2), process.env);
@@ -260,8 +260,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: githubContext, githubTriggerText, invocationId
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -313,9 +311,18 @@ function githubTriggerText(github, trigger, tag) {
             return `${github.eventName || 'unknown event'}${github.ref ? ` (${github.ref})` : ''}`;
     }
 }
+/**
+ * `digits` random hex digits. Math.random is seeded per process from the system's entropy; these
+ * tell runs apart and are no secret, and node:crypto would cost every start 2–3 ms to load.
+ */
+function randomHex(digits) {
+    return Math.floor(Math.random() * 16 ** digits)
+        .toString(16)
+        .padStart(digits, '0');
+}
 /** A fresh per-process nonce: 6 hex characters. */
 function newNonce() {
-    return (0,external_node_crypto_.randomBytes)(3).toString('hex');
+    return randomHex(6);
 }
 /**
  * The step's invocation id, stable across re-run attempts: GITHUB_JOB (the job's id, shared by
@@ -323,7 +330,8 @@ function newNonce() {
  * invocation-id input, which a matrix passes to tell its legs apart.
  */
 function invocationId(env, invocationInput = '') {
-    return createHash('sha256')
+    return nodeCrypto()
+        .createHash('sha256')
         .update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`)
         .digest('hex')
         .slice(0, 6);
@@ -444,7 +452,7 @@ function cliContext(env, now = new Date()) {
 }
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
 function localRunId(now) {
-    return `${Math.floor(now.getTime() / 1000).toString(36)}${(0,external_node_crypto_.randomBytes)(2).toString('hex')}`;
+    return `${Math.floor(now.getTime() / 1000).toString(36)}${randomHex(4)}`;
 }
 /** GitHub: GITHUB_ACTOR and the run attempt's page; GitLab: GITLAB_USER_LOGIN and CI_JOB_URL; else user@host. */
 function runOrigin(platform, env) {
@@ -1726,22 +1734,15 @@ function parseInvocationId(raw) {
 
 /***/ }),
 
-/***/ 2349:
+/***/ 1748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  W: () => (/* binding */ encryptReportCsv)
-});
-
-// UNUSED EXPORTS: encryptFileTo
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __nccwpck_require__(8382);
-;// CONCATENATED MODULE: ./src/output/encrypt.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ encryptReportCsv)
+/* harmony export */ });
+/* unused harmony export encryptFileTo */
+/* harmony import */ var _shared_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3613);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
 // The keys CSV encrypted to age recipients (`encrypt-to`): `<csv>.age`, readable with
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
@@ -1750,27 +1751,28 @@ var errors = __nccwpck_require__(8382);
 /** Encrypts `file` to every recipient into `<file>.age` (mode 0600), then deletes `file`. */
 async function encryptFileTo(file, recipients) {
     if (recipients.length === 0)
-        throw new errors/* QuotaKeysError */.t('encrypt-to: no age recipient given');
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .QuotaKeysError */ .t('encrypt-to: no age recipient given');
     const { Encrypter } = await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 1539));
+    const { readFile, rename, rm, writeFile } = (0,_shared_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .fsPromises */ .GY)();
     const encrypter = new Encrypter();
     for (const recipient of recipients)
         encrypter.addRecipient(recipient);
-    const ciphertext = await encrypter.encrypt(await (0,promises_namespaceObject.readFile)(file));
+    const ciphertext = await encrypter.encrypt(await readFile(file));
     const target = `${file}.age`;
     // Written beside the target and renamed, so a reader never sees half a file; 'wx': never through
     // a file or link someone else put at the temp path.
     const temp = `${target}.${process.pid}.tmp`;
     try {
-        await (0,promises_namespaceObject.writeFile)(temp, ciphertext, { mode: 0o600, flag: 'wx' });
-        await (0,promises_namespaceObject.rename)(temp, target);
+        await writeFile(temp, ciphertext, { mode: 0o600, flag: 'wx' });
+        await rename(temp, target);
     }
     catch (error) {
         // EEXIST: what is at the temp path is not ours to remove.
         if (error.code !== 'EEXIST')
-            await (0,promises_namespaceObject.rm)(temp, { force: true });
+            await rm(temp, { force: true });
         throw error;
     }
-    await (0,promises_namespaceObject.rm)(file, { force: true });
+    await rm(file, { force: true });
     return target;
 }
 /**
@@ -1786,8 +1788,8 @@ async function encryptReportCsv(report, recipients, log) {
         encrypted = await encryptFileTo(plaintext, recipients);
     }
     catch (error) {
-        const message = (0,errors/* errorMessage */.g)(error);
-        throw new errors/* QuotaKeysError */.t(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: ` +
+        const message = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .QuotaKeysError */ .t(`Encrypting the CSV for encrypt-to failed (${message}); the plaintext CSV is still at ${plaintext}: ` +
             `delete it if it must not stay.`);
     }
     report.csvPath = encrypted;
@@ -2430,7 +2432,7 @@ function printSection(heading, report, ends, redactor) {
 
 /***/ }),
 
-/***/ 5225:
+/***/ 6968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2484,8 +2486,8 @@ var progress = __nccwpck_require__(1378);
 var exit_codes = __nccwpck_require__(8983);
 // EXTERNAL MODULE: ./src/config/options.ts + 3 modules
 var config_options = __nccwpck_require__(8459);
-// EXTERNAL MODULE: ./src/output/encrypt.ts + 1 modules
-var encrypt = __nccwpck_require__(2349);
+// EXTERNAL MODULE: ./src/output/encrypt.ts
+var encrypt = __nccwpck_require__(1748);
 // EXTERNAL MODULE: ./src/output/notify.ts
 var notify = __nccwpck_require__(7572);
 // EXTERNAL MODULE: ./src/shared/cancel.ts
@@ -2826,10 +2828,10 @@ function shortUsage() {
 var cli_output = __nccwpck_require__(9139);
 // EXTERNAL MODULE: ./src/platform/gitlab.ts
 var gitlab = __nccwpck_require__(4320);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __nccwpck_require__(3750);
+// EXTERNAL MODULE: ./src/shared/builtins.ts
+var builtins = __nccwpck_require__(3613);
 ;// CONCATENATED MODULE: ./src/platform/watch.ts
 
 
@@ -2870,7 +2872,7 @@ async function watch(seconds, pass, io, signals = process) {
             if (stop.signal.aborted)
                 break;
             try {
-                await (0,promises_namespaceObject.setTimeout)(seconds * 1000, undefined, { signal: stop.signal });
+                await (0,builtins/* timersPromises */.ZK)().setTimeout(seconds * 1000, undefined, { signal: stop.signal });
             }
             catch {
                 break; // interrupted while waiting
@@ -3845,6 +3847,21 @@ const serversTable = () => ({
 
 /***/ }),
 
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GY: () => (/* binding */ fsPromises),
+/* harmony export */   SI: () => (/* binding */ nodeCrypto),
+/* harmony export */   ZK: () => (/* binding */ timersPromises)
+/* harmony export */ });
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+const fsPromises = () => process.getBuiltinModule('node:fs/promises');
+const timersPromises = () => process.getBuiltinModule('node:timers/promises');
+
+
+/***/ }),
+
 /***/ 3739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4803,7 +4820,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ 4589:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+module.exports = (() => {
+  const load = () => __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+  function assert(value, message) {
+    if (!value) load().apply(undefined, arguments);
+  }
+  for (const name of ["AssertionError","CallTracker","ok","fail","equal","notEqual","deepEqual","notDeepEqual","deepStrictEqual","notDeepStrictEqual","strictEqual","notStrictEqual","partialDeepStrictEqual","match","doesNotMatch","throws","rejects","doesNotThrow","doesNotReject","ifError","strict","Assert"])
+    Object.defineProperty(assert, name, { get: () => load()[name], enumerable: true });
+  return assert;
+})();
 
 /***/ }),
 

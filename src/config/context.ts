@@ -1,8 +1,8 @@
 // What started this run (tag, manual form, schedule…) and how to name it uniquely.
-import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { nodeCrypto } from '../shared/builtins.js';
 
 export type Trigger = 'tag' | 'dispatch' | 'schedule' | 'other';
 
@@ -82,9 +82,19 @@ export function githubTriggerText(github: GithubLike, trigger: Trigger, tag: str
   }
 }
 
+/**
+ * `digits` random hex digits. Math.random is seeded per process from the system's entropy; these
+ * tell runs apart and are no secret, and node:crypto would cost every start 2–3 ms to load.
+ */
+function randomHex(digits: number): string {
+  return Math.floor(Math.random() * 16 ** digits)
+    .toString(16)
+    .padStart(digits, '0');
+}
+
 /** A fresh per-process nonce: 6 hex characters. */
 export function newNonce(): string {
-  return randomBytes(3).toString('hex');
+  return randomHex(6);
 }
 
 /**
@@ -93,7 +103,8 @@ export function newNonce(): string {
  * invocation-id input, which a matrix passes to tell its legs apart.
  */
 export function invocationId(env: NodeJS.ProcessEnv, invocationInput = ''): string {
-  return createHash('sha256')
+  return nodeCrypto()
+    .createHash('sha256')
     .update(`${env.GITHUB_JOB ?? ''}\n${env.GITHUB_ACTION ?? ''}\n${invocationInput}`)
     .digest('hex')
     .slice(0, 6);
@@ -227,7 +238,7 @@ export function cliContext(env: NodeJS.ProcessEnv, now = new Date()): RunContext
 
 /** A short id for runs by hand: time-ordered, plus randomness so two runs in one second differ. */
 function localRunId(now: Date): string {
-  return `${Math.floor(now.getTime() / 1000).toString(36)}${randomBytes(2).toString('hex')}`;
+  return `${Math.floor(now.getTime() / 1000).toString(36)}${randomHex(4)}`;
 }
 
 /** Who runs it and the page of the run (the audit log's lines, the webhook's message). */

@@ -2,12 +2,12 @@
 // before any request to any server. A token is never read from the file: each entry names the
 // environment variable that holds it (`token-env`). YAML is loaded only when a file is given.
 
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { COMMAND_SPECS } from '../config/commands.js';
 import { newNonce, type RunContext } from '../config/context.js';
 import { InputError, type Options, parseOptions, type RawInputs } from '../config/options.js';
+import { nodeCrypto } from '../shared/builtins.js';
 
 /** The inputs an entry may set for its own server (`flavor` is short for server-flavor). */
 export const PER_SERVER_INPUTS: readonly string[] = [
@@ -159,7 +159,7 @@ export async function readServersFile(file: string, shown = file): Promise<Serve
 export function serverContext(context: RunContext, name: string): RunContext {
   const nonce = newNonce();
   const invocation = context.invocation
-    ? createHash('sha256').update(`${context.invocation}\nserver ${name}`).digest('hex').slice(0, 6)
+    ? nodeCrypto().createHash('sha256').update(`${context.invocation}\nserver ${name}`).digest('hex').slice(0, 6)
     : undefined;
   const own = context.invocation ? `i${context.invocation}n${context.nonce}` : `n${context.nonce}`;
   const mine = invocation ? `i${invocation}n${nonce}` : `n${nonce}`;

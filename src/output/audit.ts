@@ -3,7 +3,6 @@
 // kill -9 leaves every earlier line. A key appears only as its fingerprint (the first 12 hex of its
 // SHA-256); the token never; the file is created 0600. Dry runs write none (they send no write).
 
-import { createHash } from 'node:crypto';
 import {
   accessSync,
   appendFileSync,
@@ -17,6 +16,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { RunOrigin } from '../config/context.js';
+import { nodeCrypto } from '../shared/builtins.js';
 import { errorMessage } from '../shared/errors.js';
 import { openNoFollow } from '../shared/files.js';
 import { jsonText } from '../shared/neutralise.js';
@@ -47,7 +47,7 @@ export type Audit = (event: AuditEvent) => void;
 
 /** The first 12 hex characters of the key's SHA-256: tells keys apart, gives nothing of them away. */
 export function fingerprint(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return nodeCrypto().createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
 export interface AuditRun {

@@ -10,9 +10,10 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
 }
 
-/** Rows of `columns` (arrays of cells in that order), header first. */
+/** Rows of `columns` (arrays of cells in that order), header first; read as strings (`readableObjectMode`). */
 export function stringifierFor(columns: readonly string[]): Stringifier {
   return stringify({
+    readableObjectMode: true,
     columns: [...columns],
     header: true,
     record_delimiter: '\r\n',

@@ -57,6 +57,11 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
 }
 
 let rowWriter: Promise<typeof import('./csv-rows.js')> | undefined;
+/**
+ * Rows go to the file in pieces of this many characters, not one write each: a row a write cost a
+ * 3,000-key batch about 35 ms of CPU in the file stream's machinery (docs/performance.md).
+ */
+const PIECE = 64 * 1024;
 
 export class CsvWriter {
   private readonly temp: string;
@@ -67,6 +72,8 @@ export class CsvWriter {
   /** Set once ./csv-rows.ts is loaded; rows written before wait in `early`. */
   private stringifier?: Stringifier;
   private early: string[][] = [];
+  /** Rows written by the stringifier and not yet handed to the file (under PIECE characters). */
+  private text = '';
   private readonly ready: Promise<void>;
   /** Set once closed or discarded. */
   settled = false;
@@ -83,7 +90,7 @@ export class CsvWriter {
     // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
     // so an unusable path throws here, before any key exists, not later from the stream.
     const fd = openSync(this.temp, 'wx', 0o600);
-    this.file = createWriteStream(this.temp, { fd });
+    this.file = createWriteStream(this.temp, { fd, highWaterMark: 2 * PIECE });
     this.columns = columns;
     this.finished = new Promise((resolve, reject) => {
       this.file.on('finish', resolve).on('error', reject);
@@ -94,7 +101,11 @@ export class CsvWriter {
     this.ready = rowWriter.then(({ stringifierFor }) => {
       if (this.file.writableEnded) return; // discarded meanwhile
       const stringifier = stringifierFor(columns);
-      stringifier.pipe(this.file);
+      stringifier.on('data', (rows: string) => {
+        this.text += rows;
+        if (this.text.length >= PIECE && !this.file.writableEnded) this.file.write(this.takeText());
+      });
+      stringifier.on('end', () => this.file.end(this.takeText()));
       for (const cells of this.early) stringifier.write(cells);
       this.early = [];
       this.stringifier = stringifier;
@@ -111,23 +122,30 @@ export class CsvWriter {
   write(row: CsvRow | Readonly<Record<string, string>>): boolean {
     this.rows += 1;
     const cells = this.columns.map((column) => (row as Readonly<Record<string, string>>)[column] ?? '');
-    if (this.stringifier) return this.stringifier.write(cells);
+    if (this.stringifier) return this.stringifier.write(cells) && !this.file.writableNeedDrain;
     this.early.push(cells);
     return false;
+  }
+
+  private takeText(): string {
+    const text = this.text;
+    this.text = '';
+    return text;
   }
 
   /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
   async drained(): Promise<void> {
     await this.ready;
-    const stringifier = this.stringifier;
-    if (!stringifier?.writableNeedDrain) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        stringifier.off('drain', done).off('close', done);
-        resolve();
-      };
-      stringifier.on('drain', done).on('close', done);
-    });
+    for (const stream of [this.stringifier, this.file]) {
+      if (!stream?.writableNeedDrain) continue;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done).off('close', done);
+          resolve();
+        };
+        stream.on('drain', done).on('close', done);
+      });
+    }
   }
 
   /**
@@ -160,7 +178,7 @@ export class CsvWriter {
   async discard(): Promise<void> {
     if (this.settled) return;
     this.settled = true;
-    this.stringifier?.unpipe(this.file).destroy();
+    this.stringifier?.destroy();
     this.file.end();
     await this.finished.catch(() => undefined);
     rmSync(this.temp, { force: true });

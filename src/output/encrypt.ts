@@ -2,8 +2,8 @@
 // `age -d -i key.txt <csv>.age`, and no plaintext copy left behind. age-encryption is loaded only
 // when there is something to encrypt.
 
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Report } from '../report/report.js';
+import { fsPromises } from '../shared/builtins.js';
 import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 
@@ -11,6 +11,7 @@ import type { Logger } from '../shared/log.js';
 export async function encryptFileTo(file: string, recipients: readonly string[]): Promise<string> {
   if (recipients.length === 0) throw new QuotaKeysError('encrypt-to: no age recipient given');
   const { Encrypter } = await import('age-encryption');
+  const { readFile, rename, rm, writeFile } = fsPromises();
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
   const ciphertext = await encrypter.encrypt(await readFile(file));

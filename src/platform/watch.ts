@@ -3,9 +3,9 @@
 // pass under way (`onStop`: its requests get a short grace, then are abandoned) and ends the loop
 // after it; a second one quits at once. A failing pass is reported and the watch goes on.
 import type { EventEmitter } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError } from '../config/options.js';
 import { parseWholeNumber } from '../config/values.js';
+import { timersPromises } from '../shared/builtins.js';
 import { errorMessage } from '../shared/errors.js';
 
 /** `--watch` is a flag of the command line only (a loop has no place in a CI step): monitor only. */
@@ -59,7 +59,7 @@ export async function watch(
       }
       if (stop.signal.aborted) break;
       try {
-        await sleep(seconds * 1000, undefined, { signal: stop.signal });
+        await timersPromises().setTimeout(seconds * 1000, undefined, { signal: stop.signal });
       } catch {
         break; // interrupted while waiting
       }

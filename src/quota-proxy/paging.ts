@@ -3,7 +3,7 @@
 // stops at totals no real server reaches: the team benchmarks 100,000 keys, and v10, the one flavor
 // that pages its key list, allows 30 admin requests per 15 minutes (about 150 in a run's longest wait).
 // Each stop is one line naming what the server did (EndlessPagingError, a BadAnswerError).
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../shared/builtins.js';
 import { thousands } from '../shared/text.js';
 import { BadAnswerError } from '../transport/errors.js';
 
@@ -48,7 +48,8 @@ export class PageGuard {
     const page = `the ${this.what}'s page ${this.pages} (offset ${offset})`;
     if (ids.length === 0) throw this.stop(`${page} holds nothing yet says more follow`, NO_PROGRESS);
     if (next <= offset) throw this.stop(`${page} says the next page starts at offset ${next}`, NO_PROGRESS);
-    const digest = createHash('sha256')
+    const digest = nodeCrypto()
+      .createHash('sha256')
       .update([...ids].sort().join('\n'))
       .digest('base64');
     const earlier = this.seen.get(digest);

@@ -5,7 +5,7 @@
 // Policy lets only those scripts run (by their hashes): nothing is fetched, and no text from a
 // server can become script. Labels are the server's: every one is escaped (./escape.ts) here, and
 // the page's script only ever sets them as text.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../shared/builtins.js';
 import { htmlText as escapeHtml } from '../../shared/neutralise.js';
 import { type DashboardData, type DashboardKey, type DashboardServer, idleKeys, runningOut } from './data.js';
 import { type PageServer, pageModel, scriptJson, type TopKeys } from './page-model.js';
@@ -25,7 +25,7 @@ const LISTED = 25;
 
 const number = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
-const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const hash = (text: string) => `'sha256-${nodeCrypto().createHash('sha256').update(text).digest('base64')}'`;
 const nameOf = (k: DashboardKey) => `${escapeHtml(k.label || 'no label')} <code>${escapeHtml(k.key)}</code>`;
 
 function periodText(s: DashboardServer): string {
