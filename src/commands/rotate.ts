@@ -47,6 +47,7 @@ const dueKey = (k: TrialKey): DueKey => ({
   totalQuota: k.totalQuota,
 });
 const createdText = (k: DueKey) => new Date(k.createdMs).toISOString();
+
 /** Per-key log lines before the log switches to counts. */
 const LOGGED_KEYS = 20;
 
