@@ -5,6 +5,7 @@ import {
   type Limit,
   limitOf,
   limitText,
+  SharedLimits,
   serverWideLimit,
   UPSTREAM_DAILY_LIMIT,
   unknownLimitText,
@@ -63,5 +64,27 @@ describe('limitText and dailyValue', () => {
     const text = unknownLimitText('v01');
     expect(text).toContain('the v01 server applies one server-wide DAILY_REQ_LIMIT');
     expect(text).toContain('set server-daily-limit');
+  });
+});
+
+describe('SharedLimits', () => {
+  test('equal limits are one object; different ones stay apart', () => {
+    const shared = new SharedLimits();
+    const quota = shared.of({ kind: 'lifetime', value: 1000, used: 0 });
+    expect(shared.of({ kind: 'lifetime', value: 1000, used: 0 })).toBe(quota);
+    expect(shared.of({ kind: 'lifetime', value: 1000, used: 5 })).toEqual({ kind: 'lifetime', value: 1000, used: 5 });
+    expect(shared.of({ kind: 'lifetime', value: 1000, used: undefined })).not.toBe(quota);
+    const key = shared.of({ kind: 'daily', value: 200, source: 'key' });
+    expect(shared.of({ kind: 'daily', value: 200, source: 'assumed' })).toEqual(assumed);
+    expect(shared.of({ kind: 'daily', value: 200, source: 'key' })).toBe(key);
+  });
+
+  test('past the distinct limits it keeps, each limit is still its own, equal by value', () => {
+    const shared = new SharedLimits();
+    for (let used = 0; used < 1000; used++) shared.of({ kind: 'lifetime', value: 5000, used });
+    const late = { kind: 'lifetime', value: 5000, used: 4321 } as const;
+    expect(shared.of(late)).toBe(late);
+    expect(shared.of({ ...late })).toEqual(late);
+    expect(shared.of({ kind: 'lifetime', value: 5000, used: 7 })).toEqual({ kind: 'lifetime', value: 5000, used: 7 });
   });
 });

@@ -3594,6 +3594,7 @@ class Facts {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ UPSTREAM_DAILY_LIMIT),
+/* harmony export */   Kq: () => (/* binding */ SharedLimits),
 /* harmony export */   LF: () => (/* binding */ limitOf),
 /* harmony export */   PW: () => (/* binding */ limitText),
 /* harmony export */   bs: () => (/* binding */ unknownLimitText),
@@ -3630,6 +3631,24 @@ function limitOf(key, capabilities, serverWide) {
     if (capabilities.perKeyDailyLimit && key.dailyLimit !== undefined)
         return { kind: 'daily', value: key.dailyLimit, source: 'key' };
     return serverWide;
+}
+/** Distinct limits one SharedLimits keeps; any further one stays an object of its own. */
+const MAX_SHARED_LIMITS = 1000;
+/**
+ * Equal limits as one object: usage holds a limit for every key (100,000 keys: 4.6 MB of limits, one
+ * each), and most are alike (keys of one quota, idle). Limits are never changed once made.
+ */
+class SharedLimits {
+    made = new Map();
+    of(limit) {
+        const id = limit.kind === 'lifetime' ? `l ${limit.value} ${limit.used}` : `d ${limit.value} ${limit.source}`;
+        const same = this.made.get(id);
+        if (same)
+            return same;
+        if (this.made.size < MAX_SHARED_LIMITS)
+            this.made.set(id, limit);
+        return limit;
+    }
 }
 /** How a server-wide limit nobody gave reads: what the server applies and what to set. */
 function unknownLimitText(flavor) {

@@ -25,6 +25,29 @@ import { shortenKey } from '../shared/redact.js';
 import type { CommandContext } from './contract.js';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * A due key as rotate keeps it until the list is complete: what it reads of the key and no more, its
+ * creation as a number, not the listed key with a Date and every field of the listing (100,000 of them).
+ */
+interface DueKey {
+  key: string;
+  label: string;
+  createdMs: number;
+  /** The limits a replacement copies. */
+  dailyLimit?: number;
+  totalQuota?: number;
+}
+
+const dueKey = (k: TrialKey): DueKey => ({
+  key: k.key,
+  label: k.label,
+  createdMs: k.createdAt.getTime(),
+  dailyLimit: k.dailyLimit,
+  totalQuota: k.totalQuota,
+});
+const createdText = (k: DueKey) => new Date(k.createdMs).toISOString();
+
 /** Per-key log lines before the log switches to counts. */
 const LOGGED_KEYS = 20;
 
@@ -85,7 +108,7 @@ export async function runRotate(ctx: CommandContext) {
  * Step: the keys due, oldest first. The list streams past page by page and only the due keys are
  * kept. v1a cannot delete: refused as soon as the flavor is known (forced, or the first page).
  */
-async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | Report> {
+async function listDue(ctx: CommandContext, cutoff: Date): Promise<DueKey[] | Report> {
   const { options, api, log, report } = ctx;
   const prefix = options.labelPrefix;
   const selects = (label: string) => (prefix ? label.startsWith(prefix) : options.allLabels);
@@ -95,7 +118,7 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
     checked = true;
     refuseWithoutDelete(api.known, 'rotate');
   };
-  const due: TrialKey[] = [];
+  const due: DueKey[] = [];
   let listed = 0;
   let undated = 0;
   try {
@@ -109,7 +132,7 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
         if (!selects(key.label)) continue;
         // An epoch-0 time is a missing created_at, not a key from 1970: never deleted on a guess.
         if (key.createdAt.getTime() <= 0) undated += 1;
-        else if (key.createdAt < cutoff) due.push(key);
+        else if (key.createdAt < cutoff) due.push(dueKey(key));
       }
     }
     refuseEarly();
@@ -118,7 +141,7 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
   } finally {
     ctx.progress.done();
   }
-  due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  due.sort((a, b) => a.createdMs - b.createdMs);
   for (const key of due) log.secret(key.key, 'key');
   report.facts.set('listed', listed).set('due', due.length);
   if (undated > 0) log.warning(`${undated} matching key(s) have no creation time and were left alone.`);
@@ -130,9 +153,9 @@ async function listDue(ctx: CommandContext, cutoff: Date): Promise<TrialKey[] | 
 }
 
 /** Step (idle-days): only the due keys without a request in the last N server days. */
-async function onlyIdle(ctx: CommandContext, due: TrialKey[], days: number): Promise<TrialKey[] | Report> {
+async function onlyIdle(ctx: CommandContext, due: DueKey[], days: number): Promise<DueKey[] | Report> {
   const { log, report } = ctx;
-  let idle: TrialKey[];
+  let idle: DueKey[];
   try {
     idle = await idleKeys(ctx, due, days);
   } catch (error) {
@@ -152,7 +175,7 @@ async function onlyIdle(ctx: CommandContext, due: TrialKey[], days: number): Pro
 /** The due keys, oldest first, each with what became of it (and its replacement, with replace). */
 function emitRows(
   ctx: CommandContext,
-  due: TrialKey[],
+  due: DueKey[],
   result: (i: number) => string,
   replacement: (i: number) => string,
 ) {
@@ -161,7 +184,7 @@ function emitRows(
     row({
       label: key.label,
       key: shortenKey(key.key),
-      createdAt: key.createdAt,
+      createdAt: new Date(key.createdMs),
       result: result(i),
       replacement: replacement(i),
     });
@@ -171,7 +194,7 @@ function emitRows(
  * Step (dry-run): what would be deleted, and the replacement labels that would be created; of the
  * due keys, only as many as the real run would rotate under the admin rate limit (rateLimitRoom).
  */
-function dryRunReport(ctx: CommandContext, due: TrialKey[]) {
+function dryRunReport(ctx: CommandContext, due: DueKey[]) {
   const { options, log, report, context } = ctx;
   const room = rateLimitRoom(ctx, due.length);
   const go = Math.min(due.length, room?.fit ?? due.length);
@@ -182,7 +205,7 @@ function dryRunReport(ctx: CommandContext, due: TrialKey[]) {
       )
     : [];
   for (const k of due.slice(0, Math.min(go, LOGGED_KEYS)))
-    log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${k.createdAt.toISOString()}).`);
+    log.info(`Would delete ${shortenKey(k.key)} (${k.label}, created ${createdText(k)}).`);
   if (go > LOGGED_KEYS) log.info(`… and ${go - LOGGED_KEYS} more would be deleted.`);
   report.facts.set('would_delete', go);
   if (room && go < due.length) {
@@ -211,7 +234,7 @@ interface Replacements {
 }
 
 /** Step (replace): one new key per due key, into the CSV, before any is deleted. */
-async function replace(ctx: CommandContext, due: TrialKey[]): Promise<Replacements> {
+async function replace(ctx: CommandContext, due: DueKey[]): Promise<Replacements> {
   const { options, context } = ctx;
   const rules = new KeyRequestRules({ ...ctx, now: context.now }, options.labelPrefix, true);
   const labels = replacementLabels(
@@ -242,15 +265,18 @@ interface Deletion {
 }
 
 /** Step: deletes the due keys that may go (replaced, or all without replace), until a fatal error. */
-async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean[]): Promise<Deletion> {
+async function deleteDue(ctx: CommandContext, due: DueKey[], replaced: boolean[]): Promise<Deletion> {
   const { options, api, log } = ctx;
   const results: string[] = due.map((_, i) => (replaced[i] ? 'not attempted' : 'kept: replacement not created'));
   const outcome: Deletion = { results, deleted: 0, gone: 0, attempted: 0, failures: [] };
   let stop: unknown;
-  const toDelete = due.flatMap((key, i) => (replaced[i] ? [{ key, i }] : []));
+  // Indexes, not an object a key: 100,000 of them.
+  const toDelete: number[] = [];
+  for (const [i, may] of replaced.entries()) if (may) toDelete.push(i);
   outcome.attempted = toDelete.length;
   ctx.progress.start(toDelete.length, 'keys deleted');
-  await forEachBounded(toDelete, options.concurrency, async ({ key, i }) => {
+  await forEachBounded(toDelete, options.concurrency, async (i) => {
+    const key = due[i]!;
     if (stop !== undefined || ctx.cancellation?.requested) return;
     let reason: string | undefined;
     try {
@@ -258,7 +284,7 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
         outcome.deleted += 1;
         results[i] = 'deleted';
         if (outcome.deleted <= LOGGED_KEYS)
-          log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${key.createdAt.toISOString()}).`);
+          log.info(`Deleted ${shortenKey(key.key)} (${key.label}, created ${createdText(key)}).`);
       } else {
         outcome.gone += 1;
         results[i] = 'already gone';
@@ -284,7 +310,7 @@ async function deleteDue(ctx: CommandContext, due: TrialKey[], replaced: boolean
 /** Step: outputs, facts, the table, and one failure that names each part that did not happen. */
 function verdict(
   ctx: CommandContext,
-  due: TrialKey[],
+  due: DueKey[],
   deletion: Deletion,
   replacements: Replacements | undefined,
   fit: RateLimitFit,

@@ -3,7 +3,6 @@
 
 import type { Options } from '../config/options.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
-import type { TrialKey } from '../quota-proxy/types.js';
 import type { Logger } from '../shared/log.js';
 import { isoSeconds, waitText } from '../transport/retry.js';
 
@@ -62,7 +61,7 @@ export function rateLimitRoom(ctx: RotationContext, dueCount: number): RateLimit
  * Step: only as many due keys as certainly fit the admin rate limit are rotated, oldest first (`due`
  * is cut to those); the rest stay due for a later run.
  */
-export function fitRateLimit(ctx: RotationContext, due: TrialKey[]): RateLimitFit | { failure: string } {
+export function fitRateLimit(ctx: RotationContext, due: unknown[]): RateLimitFit | { failure: string } {
   const { log } = ctx;
   const room = rateLimitRoom(ctx, due.length);
   if (!room) return { leftDue: 0 };

@@ -14,6 +14,7 @@ import {
   limitOf,
   limitText,
   type ServerWideLimit,
+  SharedLimits,
   serverWideLimit,
   UPSTREAM_DAILY_LIMIT,
   unknownLimitText,
@@ -132,8 +133,9 @@ export async function collectUsage(ctx: UsageContext): Promise<UsageReport> {
   }
   const serverWideValue = serverWideOf(options.serverDailyLimit, unknownLimit);
 
+  const limits = new SharedLimits();
   const row = (key: string, label: string, requests: number, fields: LimitFields): KeyUsage => {
-    const limit = limitOf(fields, capabilities, serverWideValue);
+    const limit = limits.of(limitOf(fields, capabilities, serverWideValue));
     const percent = limit.kind === 'daily' ? percentUsed(requests, limit.value) : percentUsed(limit.used, limit.value);
     return { key, label, requests, limit, percent, alert: percent !== undefined && percent >= options.alertThreshold };
   };

@@ -64,6 +64,25 @@ export function limitOf(key: LimitFields, capabilities: Capabilities, serverWide
   return serverWide;
 }
 
+/** Distinct limits one SharedLimits keeps; any further one stays an object of its own. */
+const MAX_SHARED_LIMITS = 1000;
+
+/**
+ * Equal limits as one object: usage holds a limit for every key (100,000 keys: 4.6 MB of limits, one
+ * each), and most are alike (keys of one quota, idle). Limits are never changed once made.
+ */
+export class SharedLimits {
+  private readonly made = new Map<string, Limit>();
+
+  of(limit: Limit): Limit {
+    const id = limit.kind === 'lifetime' ? `l ${limit.value} ${limit.used}` : `d ${limit.value} ${limit.source}`;
+    const same = this.made.get(id);
+    if (same) return same;
+    if (this.made.size < MAX_SHARED_LIMITS) this.made.set(id, limit);
+    return limit;
+  }
+}
+
 /** How a server-wide limit nobody gave reads: what the server applies and what to set. */
 export function unknownLimitText(flavor: string): string {
   return (
