@@ -78,7 +78,7 @@ function serverLogger(log, name) {
     };
 }
 function failedReport(url, title, failure, cancelled) {
-    const report = new report_report/* Report */.I(title).fail(failure);
+    const report = new report_report/* Report */.pl(title).fail(failure);
     report.facts.set('server', url);
     report.cancelled = cancelled;
     return report;
@@ -178,7 +178,7 @@ function resultFields({ name, url, report }) {
 }
 function combine(command, results, cancellation, sinks) {
     const failed = results.filter((r) => !r.report.ok);
-    const report = new report_report/* Report */.I(`quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`, sinks);
+    const report = new report_report/* Report */.pl(`quota-proxy ${command}: ${results.length} server${results.length === 1 ? '' : 's'}`, sinks);
     report.facts
         .set('servers', results.map((r) => r.name).join(', '))
         .set('failed_servers', failed.length === 0 ? 'none' : failed.map((r) => r.name).join(', '));

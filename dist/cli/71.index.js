@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ Report)
+/* harmony export */   A8: () => (/* binding */ ROWS_BETWEEN_WAITS),
+/* harmony export */   pl: () => (/* binding */ Report)
 /* harmony export */ });
 /* unused harmony export OUTPUTS */
 /* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1349);
@@ -28,6 +29,8 @@ const OUTPUTS = (/* unused pure expression or super */ null && ([
     'results',
     'html-path',
 ]));
+/** Rows a command reports between two waits for its channels to take them (Report.drained). */
+const ROWS_BETWEEN_WAITS = 1000;
 class Report {
     title;
     sinks;
@@ -2477,6 +2480,8 @@ function offsetText(ms) {
     return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
 }
 
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __webpack_require__(8850);
 ;// CONCATENATED MODULE: ./src/reading/limits.ts
 /** The lowest count a tie is read as the limit from. */
 const MIN_READ_LIMIT = 10;
@@ -2513,6 +2518,7 @@ function percentUsed(used, limit) {
 ;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and what the report says of it (facts, the table's rows, the busiest chart, alerts, warnings).
+
 
 
 
@@ -2700,13 +2706,11 @@ function setUsageFacts(target, report, options) {
         .set('alert_threshold', `${report.threshold}%`)
         .set('alerts', report.alerts);
 }
-/** Rows reported between two waits for the channels to take them (Report.drained). */
-const ROWS_BETWEEN_WAITS = 1000;
 /** The usage table: `rows` (busiest first), each key shortened. */
 async function emitUsageRows(target, report, rows) {
     const row = target.open((0,tables/* usageTable */.Mf)(report.basis === 'lifetime quota'));
     for (const [n, r] of rows.entries()) {
-        if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1)
+        if (n % report_report/* ROWS_BETWEEN_WAITS */.A8 === report_report/* ROWS_BETWEEN_WAITS */.A8 - 1)
             await target.drained();
         row({ ...r, key: (0,redact/* shortenKey */.PV)(r.key) });
     }
@@ -3296,6 +3300,7 @@ async function idleKeys(ctx, keys, n) {
 
 
 
+
 const rotate_DAY_MS = 86_400_000;
 const dueKey = (k) => ({
     key: k.key,
@@ -3433,10 +3438,15 @@ async function onlyIdle(ctx, due, days) {
         'only those go.');
     return idle;
 }
-/** The due keys, oldest first, each with what became of it (and its replacement, with replace). */
-function emitRows(ctx, due, result, replacement) {
+/**
+ * The due keys, oldest first, each with what became of it (and its replacement, with replace); they
+ * wait for a slow reader of a channel (stdout a pipe) instead of piling up in memory.
+ */
+async function emitRows(ctx, due, result, replacement) {
     const row = ctx.report.open((0,tables/* outcomeTable */.Lh)({ created: true, replacement: ctx.options.replace, inOrder: true }));
-    for (const [i, key] of due.entries())
+    for (const [i, key] of due.entries()) {
+        if (i % report_report/* ROWS_BETWEEN_WAITS */.A8 === report_report/* ROWS_BETWEEN_WAITS */.A8 - 1)
+            await ctx.report.drained();
         row({
             label: key.label,
             key: (0,redact/* shortenKey */.PV)(key.key),
@@ -3444,12 +3454,13 @@ function emitRows(ctx, due, result, replacement) {
             result: result(i),
             replacement: replacement(i),
         });
+    }
 }
 /**
  * Step (dry-run): what would be deleted, and the replacement labels that would be created; of the
  * due keys, only as many as the real run would rotate under the admin rate limit (rateLimitRoom).
  */
-function dryRunReport(ctx, due) {
+async function dryRunReport(ctx, due) {
     const { options, log, report, context } = ctx;
     const room = rateLimitRoom(ctx, due.length);
     const go = Math.min(due.length, room?.fit ?? due.length);
@@ -3466,7 +3477,7 @@ function dryRunReport(ctx, due) {
         log.warning(`Dry run: ${room.message}: the run would rotate the ${go} oldest now; the other ${due.length - go} would ` +
             `stay due (${room.why}): run again after ${room.at}.`);
     }
-    emitRows(ctx, due, (i) => (i < go ? 'would delete' : 'would stay due (rate limit)'), (i) => (i < go && planned[i] ? `would be ${planned[i]}` : ''));
+    await emitRows(ctx, due, (i) => (i < go ? 'would delete' : 'would stay due (rate limit)'), (i) => (i < go && planned[i] ? `would be ${planned[i]}` : ''));
     return report;
 }
 /** Step (replace): one new key per due key, into the CSV, before any is deleted. */
@@ -3536,7 +3547,7 @@ async function deleteDue(ctx, due, replaced) {
     return outcome;
 }
 /** Step: outputs, facts, the table, and one failure that names each part that did not happen. */
-function verdict(ctx, due, deletion, replacements, fit) {
+async function verdict(ctx, due, deletion, replacements, fit) {
     const { options, log, report } = ctx;
     const { results, deleted, gone, failures } = deletion;
     report.outputs['deleted-count'] = String(deleted);
@@ -3558,7 +3569,7 @@ function verdict(ctx, due, deletion, replacements, fit) {
         : undefined;
     const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
     const replacementOf = replacements?.replacementOf ?? [];
-    emitRows(ctx, due, (i) => results[i], (i) => replacementOf[i] ?? '');
+    await emitRows(ctx, due, (i) => results[i], (i) => replacementOf[i] ?? '');
     const issued = replacements?.issued;
     const leftFailure = fit.leftDue > 0 && options.onRateLimit === 'fail' ? fit.note : undefined;
     const failure = [issued && !issued.ok ? issued.failure : undefined, keptNote, deleteFailure, leftFailure]
@@ -3645,7 +3656,7 @@ const note = (k) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter
 async function emitTrendRows(target, t) {
     const row = target.open((0,tables/* trendTable */._K)(t.days.length, lifetime(t)));
     for (const [n, k] of t.keys.entries()) {
-        if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1)
+        if (n % report_report/* ROWS_BETWEEN_WAITS */.A8 === report_report/* ROWS_BETWEEN_WAITS */.A8 - 1)
             await target.drained();
         row({
             label: k.usage.label,
@@ -5205,8 +5216,6 @@ class QuotaProxy {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var shared_progress = __webpack_require__(1378);
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -5941,7 +5950,7 @@ function commandContext(options, context, log, cancellation, progress, sinks) {
     });
     const api = new QuotaProxy(http, options.serverFlavor);
     progress.waitsFrom?.((remaining) => rateLimitWait(api, options, remaining));
-    const report = new report_report/* Report */.I(`quota-proxy ${options.command}`, sinks);
+    const report = new report_report/* Report */.pl(`quota-proxy ${options.command}`, sinks);
     report.facts.set('server', server).set('audit_log', auditLog?.file);
     const audit = auditLog && ((event) => auditLog.record(event));
     return { ctx: { options, context, log, api, server, report, cancellation, csv, progress, audit }, auditLog };

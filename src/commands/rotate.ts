@@ -17,7 +17,7 @@ import { isFatal } from '../quota-proxy/errors.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { refuseWithoutDelete } from '../reading/resolve-keys.js';
 import { idleKeys } from '../reading/usage-trends.js';
-import type { Report } from '../report/report.js';
+import { type Report, ROWS_BETWEEN_WAITS } from '../report/report.js';
 import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { errorMessage } from '../shared/errors.js';
@@ -172,15 +172,19 @@ async function onlyIdle(ctx: CommandContext, due: DueKey[], days: number): Promi
   return idle;
 }
 
-/** The due keys, oldest first, each with what became of it (and its replacement, with replace). */
-function emitRows(
+/**
+ * The due keys, oldest first, each with what became of it (and its replacement, with replace); they
+ * wait for a slow reader of a channel (stdout a pipe) instead of piling up in memory.
+ */
+async function emitRows(
   ctx: CommandContext,
   due: DueKey[],
   result: (i: number) => string,
   replacement: (i: number) => string,
 ) {
   const row = ctx.report.open(outcomeTable({ created: true, replacement: ctx.options.replace, inOrder: true }));
-  for (const [i, key] of due.entries())
+  for (const [i, key] of due.entries()) {
+    if (i % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1) await ctx.report.drained();
     row({
       label: key.label,
       key: shortenKey(key.key),
@@ -188,13 +192,14 @@ function emitRows(
       result: result(i),
       replacement: replacement(i),
     });
+  }
 }
 
 /**
  * Step (dry-run): what would be deleted, and the replacement labels that would be created; of the
  * due keys, only as many as the real run would rotate under the admin rate limit (rateLimitRoom).
  */
-function dryRunReport(ctx: CommandContext, due: DueKey[]) {
+async function dryRunReport(ctx: CommandContext, due: DueKey[]) {
   const { options, log, report, context } = ctx;
   const room = rateLimitRoom(ctx, due.length);
   const go = Math.min(due.length, room?.fit ?? due.length);
@@ -215,7 +220,7 @@ function dryRunReport(ctx: CommandContext, due: DueKey[]) {
         `stay due (${room.why}): run again after ${room.at}.`,
     );
   }
-  emitRows(
+  await emitRows(
     ctx,
     due,
     (i) => (i < go ? 'would delete' : 'would stay due (rate limit)'),
@@ -308,7 +313,7 @@ async function deleteDue(ctx: CommandContext, due: DueKey[], replaced: boolean[]
 }
 
 /** Step: outputs, facts, the table, and one failure that names each part that did not happen. */
-function verdict(
+async function verdict(
   ctx: CommandContext,
   due: DueKey[],
   deletion: Deletion,
@@ -341,7 +346,7 @@ function verdict(
       : undefined;
   const keptNote = kept > 0 ? `${kept} due key(s) were kept because their replacement was not created.` : undefined;
   const replacementOf = replacements?.replacementOf ?? [];
-  emitRows(
+  await emitRows(
     ctx,
     due,
     (i) => results[i]!,

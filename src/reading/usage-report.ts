@@ -19,7 +19,7 @@ import {
   UPSTREAM_DAILY_LIMIT,
   unknownLimitText,
 } from '../report/limit.js';
-import type { Report } from '../report/report.js';
+import { type Report, ROWS_BETWEEN_WAITS } from '../report/report.js';
 import { usageTable } from '../report/tables.js';
 import { QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
@@ -271,9 +271,6 @@ export function setUsageFacts(target: Report, report: UsageReport, options: Usag
     .set('alert_threshold', `${report.threshold}%`)
     .set('alerts', report.alerts);
 }
-
-/** Rows reported between two waits for the channels to take them (Report.drained). */
-export const ROWS_BETWEEN_WAITS = 1000;
 
 /** The usage table: `rows` (busiest first), each key shortened. */
 export async function emitUsageRows(target: Report, report: UsageReport, rows: readonly KeyUsage[]): Promise<void> {

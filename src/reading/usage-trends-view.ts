@@ -3,10 +3,10 @@
 // the per-day, per-key CSV. Channels draw them (src/render/).
 
 import type { Chart } from '../report/charts.js';
-import type { Report } from '../report/report.js';
+import { type Report, ROWS_BETWEEN_WAITS } from '../report/report.js';
 import { trendTable } from '../report/tables.js';
 import { shortenKey } from '../shared/redact.js';
-import { ROWS_BETWEEN_WAITS, type UsageReport } from './usage-report.js';
+import type { UsageReport } from './usage-report.js';
 import type { KeyTrend, TrendReport } from './usage-trends.js';
 
 const CHART_KEYS = 10;

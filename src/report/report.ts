@@ -65,6 +65,9 @@ export interface RowSink {
   drained?(): Promise<void> | undefined;
 }
 
+/** Rows a command reports between two waits for its channels to take them (Report.drained). */
+export const ROWS_BETWEEN_WAITS = 1000;
+
 export class Report {
   readonly facts = new Facts();
   readonly outputs: Outputs = {};
