@@ -89,6 +89,21 @@ maybe(`the dashboard in headless Chromium (${note})`, () => {
     }
   });
 
+  test('a browser whose language is no valid tag (en-US@posix, a system without a locale) draws it all', async () => {
+    const { file } = await dashboardOf(demo);
+    const url = pathToFileURL(file).href;
+    const [page, watched] = await watchedPage(browser!, (u) => u === url);
+    // What such a browser reports, where it reports it: the prototype's getter.
+    await page.evaluateOnNewDocument(() =>
+      Object.defineProperty(Navigator.prototype, 'language', { get: () => 'en-US@posix', configurable: true }),
+    );
+    await page.goto(url, { waitUntil: 'load' });
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    expect(await page.$$eval('[data-chart] canvas', (c) => c.length)).toBe(2);
+    expect(await tableKeys(page)).toHaveLength(8);
+    expect(watched).toEqual({ requests: [], errors: [] });
+  });
+
   test('the legend reads the last day away from the chart, the hovered day over it', async () => {
     const { file } = await dashboardOf(demo);
     const { page } = await open(file);

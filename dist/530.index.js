@@ -315,11 +315,18 @@ function headerOf(data) {
         `made <time datetime="${(0,neutralise/* htmlText */.js)(data.generatedAt)}">${made}</time> ` +
         `by quota-keys ${(0,neutralise/* htmlText */.js)(data.version)}</p></header>`);
 }
+/**
+ * uPlot formats numbers in navigator.language as it loads; a browser on a system without a locale
+ * can report an invalid tag (Chromium: `en-US@posix`), which threw and left the page without charts
+ * or table. This runs first and gives such a browser en-US.
+ */
+const LOCALE_GUARD = "try { new Intl.NumberFormat(navigator.language); } catch { Object.defineProperty(navigator, 'language', " +
+    "{ value: 'en-US' }); }";
 function renderDashboard(data, assets) {
     const several = data.servers.length > 1;
     const model = pageModel(data);
     const json = scriptJson(model);
-    const scripts = [assets.chartJs, assets.pageJs];
+    const scripts = [LOCALE_GUARD, assets.chartJs, assets.pageJs];
     const styles = [assets.chartCss, assets.pageCss];
     const csp = [
         "default-src 'none'",
