@@ -1,6 +1,7 @@
 // 10,000 keys over 90 days (the most `days` allows): the dashboard stays under 3 MB, opens without
-// error, and its table sorts and filters in well under a second (the page shows 50 rows at a time;
-// every key is in the table's data, none whole in the file).
+// error, and its table sorts and filters all of them (the page shows 50 rows at a time; every key is
+// in the table's data, none whole in the file). How fast it sorts and filters is the bench's row D
+// (scripts/lib/bench-dashboard.js), not a timed test.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,32 +47,26 @@ test('the file stays under 3 MB and holds no whole key', async () => {
 }, 120_000);
 
 (browser ? test : test.skip)(
-  `the table sorts and filters 10,000 keys fast (${note})`,
+  `the table sorts and filters 10,000 keys (${note})`,
   async () => {
     const url = pathToFileURL(file).href;
     const [page, watched] = await watchedPage(browser!, (u) => u === url);
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(url, { waitUntil: 'load' });
     expect(await page.$eval('.keys output', (o) => o.textContent)).toBe('Keys 1–50 of 10,000');
-    // Each handler runs to its end synchronously: the time around dispatching it is the time it took.
-    const timed = (script: string) =>
-      page.evaluate((code) => {
-        const start = performance.now();
-        new Function(code)();
-        return performance.now() - start;
-      }, script);
-    const sortLabel = await timed(
-      "[...document.querySelectorAll('.keys th button')].find((b) => b.textContent === 'Label').click()",
+    await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLButtonElement>('.keys th button')]
+        .find((b) => b.textContent === 'Label')!
+        .click(),
     );
     const first = await page.$eval('.keys tbody td', (td) => td.textContent);
     expect(first).toBe('customer-team-1');
-    const filter = await timed(
-      "const i = document.querySelector('.keys input'); i.value = 'team-99'; i.dispatchEvent(new Event('input'))",
-    );
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.keys input')!;
+      input.value = 'team-99';
+      input.dispatchEvent(new Event('input'));
+    });
     expect(await page.$eval('.keys output', (o) => o.textContent)).toBe('Keys 1–50 of 111 (of 10,000)');
-    process.stderr.write(`10,000 keys: sort ${sortLabel.toFixed(0)} ms, filter ${filter.toFixed(0)} ms\n`);
-    expect(sortLabel).toBeLessThan(1000);
-    expect(filter).toBeLessThan(1000);
     expect(watched).toEqual({ requests: [], errors: [] });
   },
   60_000,

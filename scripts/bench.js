@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { request } from 'undici';
+import { benchDashboard } from './lib/bench-dashboard.js';
 import { CLI, median, profileTop, timed, tmp } from './lib/bench-run.js';
 import { ROOT, startDevServerProcess } from './lib/simulate-runner.js';
 
@@ -20,6 +21,7 @@ const UPSTREAM_BATCH = Number(process.env.BENCH_UPSTREAM_BATCH ?? 1000);
 const ROTATE = Number(process.env.BENCH_ROTATE ?? 10000);
 const SCALE = Number(process.env.BENCH_SCALE ?? 100000);
 const V01_BATCH = 1000;
+const DASHBOARD_KEYS = 10000;
 const CONCURRENCY = 8;
 const MINIMAL = path.join(ROOT, 'scripts/lib/minimal-client.js');
 const SEQUENTIAL = path.join(ROOT, 'scripts/lib/one-at-a-time.js');
@@ -265,6 +267,8 @@ log('profile');
 const profile = await profileBatch();
 log('scale');
 const scale = await benchScale();
+log('dashboard in Chromium');
+const dashboard = await benchDashboard(withServer, DASHBOARD_KEYS, RUNS);
 rmSync(tmp, { recursive: true, force: true });
 const { writeReport } = await import('./lib/bench-report.js');
 writeReport({
@@ -284,6 +288,8 @@ writeReport({
   rotate,
   profile,
   scale,
+  dashboard,
+  DASHBOARD_KEYS,
   minutes: (performance.now() - t0) / 60000,
   sizes: Object.fromEntries(
     ['dist/index.js', 'dist/cli/index.js'].map((f) => [f, readFileSync(path.join(ROOT, f)).length]),

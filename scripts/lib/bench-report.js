@@ -161,8 +161,18 @@ function profileText({ profile, BATCH }) {
   ].join('\n');
 }
 
+/** The dashboard's key table at DASHBOARD_KEYS keys in headless Chromium: a sort and a filter. */
+function dashboardRows({ dashboard, DASHBOARD_KEYS }) {
+  const what = `D. dashboard of ${DASHBOARD_KEYS} keys in Chromium: sort by label; filter by text`;
+  if (dashboard.skipped) return [row(what, dashboard.skipped, '', '≤ 1000 ms each')];
+  const slowest = Math.max(dashboard.sortMs, dashboard.filterMs);
+  return [
+    row(what, `${fmt(dashboard.sortMs)} ms; ${fmt(dashboard.filterMs)} ms`, '', '≤ 1000 ms each', slowest <= 1000),
+  ];
+}
+
 export function writeReport(r) {
-  const rows = [...startupRows(r), ...perKeyRows(r), ...scaleRows(r)];
+  const rows = [...startupRows(r), ...perKeyRows(r), ...scaleRows(r), ...dashboardRows(r)];
   const met = (m) => (m === undefined ? '' : m ? 'yes' : '**no**');
   const table = [
     '| measurement | medians | ratio | target | met |',

@@ -13,7 +13,7 @@ const SLOWEST = [
   'gitlab-ci-local-pipelines.test.ts',
   'cli-seed-guide-write.test.ts',
   'progress-eta-counts-a-rate-limit-wait.test.ts',
-  'dashboard-10000-keys-small-and-fast.test.ts',
+  'dashboard-10000-keys-small-sorted-and-filtered.test.ts',
   'one-signal-one-exit-code-every-phase.test.ts',
   'notify-webhook-local-receiver.test.ts',
   'npm-package-installs-alone.test.ts',
