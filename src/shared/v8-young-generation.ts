@@ -6,7 +6,15 @@
 // flight outlive a scavenge, so a batch promotes garbage steadily and its peak grew with the count
 // (10,000 keys: +45 MB over 1,000), a rotation of 100,000 keys peaked at 285 MB. Growing it by 20%
 // keeps a batch flat (+8 MB) and that rotation near 165 MB, at the cost of more full collections.
+// WebAssembly stays on V8's baseline compiler: undici's HTTP parser (llhttp, one 33 KB function)
+// was recompiled by the optimizing compiler after its first few answers, 40–45 ms of CPU and
+// 20–40 MB of memory on another thread, in every run past `health` (a batch of one key); the
+// baseline code parses a 3,000-key batch's answers for less than that (docs/performance.md).
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--semi-space-growth-factor=1');
 setFlagsFromString('--heap-growing-percent=20');
+// Both, in this order: without tier-up alone V8 still tiers up dynamically; without dynamic tiering
+// alone it compiles every function optimized at once. (`--liftoff-only` only takes on the command line.)
+setFlagsFromString('--no-wasm-tier-up');
+setFlagsFromString('--no-wasm-dynamic-tiering');
