@@ -1,4 +1,4 @@
-import './shared/v8-young-generation.js';
+import './shared/v8-flags.js';
 import { main } from './platform/cli.js';
 
 process.exitCode = await main(process.argv.slice(2), process.env);

@@ -1,5 +1,5 @@
 // The action's entry (dist/index.js): wires the real @actions/core, github context and environment into runAction.
-import './shared/v8-young-generation.js';
+import './shared/v8-flags.js';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { runAction } from './platform/github.js';
