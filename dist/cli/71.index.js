@@ -5638,8 +5638,6 @@ var undici_parts = __webpack_require__(9566);
 
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-/** The variables undici's EnvHttpProxyAgent reads for a proxy (NO_PROXY only narrows them). */
-const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 class HttpClient {
     options;
     dispatcher;
@@ -5682,15 +5680,16 @@ class HttpClient {
         this.budget = this.policy.budget;
         this.rateLimit = this.policy.rateLimit;
         this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY. With none of the proxy variables set it would send
-        // everything through its plain keep-alive Agent after parsing each request's origin and reading
-        // NO_PROXY (7 % of a 3,000-key batch's CPU, docs/performance.md): that Agent is used directly then.
+        // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY. Every request goes to the one origin: where no proxy
+        // applies to it (proxyNote reads the variables as the agent does), the agent would send it through
+        // its plain keep-alive Agent after parsing each request's origin and reading NO_PROXY (7 % of a
+        // 3,000-key batch's CPU, docs/performance.md): that Agent is used directly then.
         const agentOptions = {
             connections: options.connections,
             keepAliveTimeout: 10_000,
             connect: { timeout: options.timeoutMs },
         };
-        this.agent = PROXY_VARIABLES.some((name) => process.env[name])
+        this.agent = this.viaProxy
             ? new undici_parts.EnvHttpProxyAgent(agentOptions)
             : new undici_parts/* Agent */.g(agentOptions);
         // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.

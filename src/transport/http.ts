@@ -87,8 +87,6 @@ interface Sending {
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-/** The variables undici's EnvHttpProxyAgent reads for a proxy (NO_PROXY only narrows them). */
-const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 
 export class HttpClient {
   readonly dispatcher: Dispatcher;
@@ -131,15 +129,16 @@ export class HttpClient {
     this.budget = this.policy.budget;
     this.rateLimit = this.policy.rateLimit;
     this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-    // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY. With none of the proxy variables set it would send
-    // everything through its plain keep-alive Agent after parsing each request's origin and reading
-    // NO_PROXY (7 % of a 3,000-key batch's CPU, docs/performance.md): that Agent is used directly then.
+    // Honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY. Every request goes to the one origin: where no proxy
+    // applies to it (proxyNote reads the variables as the agent does), the agent would send it through
+    // its plain keep-alive Agent after parsing each request's origin and reading NO_PROXY (7 % of a
+    // 3,000-key batch's CPU, docs/performance.md): that Agent is used directly then.
     const agentOptions = {
       connections: options.connections,
       keepAliveTimeout: 10_000,
       connect: { timeout: options.timeoutMs },
     };
-    this.agent = PROXY_VARIABLES.some((name) => process.env[name])
+    this.agent = this.viaProxy
       ? new ProxyAwareAgent(agentOptions)
       : new DirectAgent(agentOptions);
     // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
