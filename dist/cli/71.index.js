@@ -6,10 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A8: () => (/* binding */ ROWS_BETWEEN_WAITS),
 /* harmony export */   pl: () => (/* binding */ Report)
 /* harmony export */ });
-/* unused harmony export OUTPUTS */
+/* unused harmony exports OUTPUTS, ROWS_BETWEEN_WAITS */
 /* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1349);
 
 /** The step outputs (the action's `outputs:`, GitLab's dotenv), by name; action.yml is held against it. */
@@ -81,6 +80,11 @@ class Report {
      */
     async drained() {
         await Promise.all(this.sinks.map((sink) => sink.drained?.()));
+    }
+    /** Before the `n`th row (from 0) of a long table: every ROWS_BETWEEN_WAITS rows, waits until drained. */
+    async pace(n) {
+        if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1)
+            await this.drained();
     }
     /** The run failed: why, and what to do. */
     fail(failure) {
@@ -2480,8 +2484,6 @@ function offsetText(ms) {
     return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
 }
 
-// EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __webpack_require__(8850);
 ;// CONCATENATED MODULE: ./src/reading/limits.ts
 /** The lowest count a tie is read as the limit from. */
 const MIN_READ_LIMIT = 10;
@@ -2518,7 +2520,6 @@ function percentUsed(used, limit) {
 ;// CONCATENATED MODULE: ./src/reading/usage-report.ts
 // usage and monitor share this: each key's requests on a day against its limit, the alert rule,
 // and what the report says of it (facts, the table's rows, the busiest chart, alerts, warnings).
-
 
 
 
@@ -2710,8 +2711,7 @@ function setUsageFacts(target, report, options) {
 async function emitUsageRows(target, report, rows) {
     const row = target.open((0,tables/* usageTable */.Mf)(report.basis === 'lifetime quota'));
     for (const [n, r] of rows.entries()) {
-        if (n % report_report/* ROWS_BETWEEN_WAITS */.A8 === report_report/* ROWS_BETWEEN_WAITS */.A8 - 1)
-            await target.drained();
+        await target.pace(n);
         row({ ...r, key: (0,redact/* shortenKey */.PV)(r.key) });
     }
 }
@@ -3300,7 +3300,6 @@ async function idleKeys(ctx, keys, n) {
 
 
 
-
 const rotate_DAY_MS = 86_400_000;
 const dueKey = (k) => ({
     key: k.key,
@@ -3445,8 +3444,7 @@ async function onlyIdle(ctx, due, days) {
 async function emitRows(ctx, due, result, replacement) {
     const row = ctx.report.open((0,tables/* outcomeTable */.Lh)({ created: true, replacement: ctx.options.replace, inOrder: true }));
     for (const [i, key] of due.entries()) {
-        if (i % report_report/* ROWS_BETWEEN_WAITS */.A8 === report_report/* ROWS_BETWEEN_WAITS */.A8 - 1)
-            await ctx.report.drained();
+        await ctx.report.pace(i);
         row({
             label: key.label,
             key: (0,redact/* shortenKey */.PV)(key.key),
@@ -3584,7 +3582,6 @@ async function verdict(ctx, due, deletion, replacements, fit) {
 // the per-day, per-key CSV. Channels draw them (src/render/).
 
 
-
 const usage_trends_view_CHART_KEYS = 10;
 /** Keys named in a fact before the rest is counted. */
 const NAMED = 10;
@@ -3656,8 +3653,7 @@ const note = (k) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : ''].filter
 async function emitTrendRows(target, t) {
     const row = target.open((0,tables/* trendTable */._K)(t.days.length, lifetime(t)));
     for (const [n, k] of t.keys.entries()) {
-        if (n % report_report/* ROWS_BETWEEN_WAITS */.A8 === report_report/* ROWS_BETWEEN_WAITS */.A8 - 1)
-            await target.drained();
+        await target.pace(n);
         row({
             label: k.usage.label,
             key: (0,redact/* shortenKey */.PV)(k.usage.key),
@@ -5216,6 +5212,8 @@ class QuotaProxy {
     }
 }
 
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/shared/progress.ts
 var shared_progress = __webpack_require__(1378);
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -5689,9 +5687,7 @@ class HttpClient {
             keepAliveTimeout: 10_000,
             connect: { timeout: options.timeoutMs },
         };
-        this.agent = this.viaProxy
-            ? new undici_parts.EnvHttpProxyAgent(agentOptions)
-            : new undici_parts/* Agent */.g(agentOptions);
+        this.agent = this.viaProxy ? new undici_parts.EnvHttpProxyAgent(agentOptions) : new undici_parts/* Agent */.g(agentOptions);
         // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
         // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
         this.dispatcher = this.agent.compose(attemptLimits(), (0,undici_parts/* retry */.L)({ throwOnError: false }));

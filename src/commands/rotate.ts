@@ -17,7 +17,7 @@ import { isFatal } from '../quota-proxy/errors.js';
 import type { CreateKeyRequest, TrialKey } from '../quota-proxy/types.js';
 import { refuseWithoutDelete } from '../reading/resolve-keys.js';
 import { idleKeys } from '../reading/usage-trends.js';
-import { type Report, ROWS_BETWEEN_WAITS } from '../report/report.js';
+import type { Report } from '../report/report.js';
 import { outcomeTable } from '../report/tables.js';
 import { forEachBounded } from '../shared/bounded.js';
 import { errorMessage } from '../shared/errors.js';
@@ -184,7 +184,7 @@ async function emitRows(
 ) {
   const row = ctx.report.open(outcomeTable({ created: true, replacement: ctx.options.replace, inOrder: true }));
   for (const [i, key] of due.entries()) {
-    if (i % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1) await ctx.report.drained();
+    await ctx.report.pace(i);
     row({
       label: key.label,
       key: shortenKey(key.key),

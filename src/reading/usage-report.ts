@@ -19,7 +19,7 @@ import {
   UPSTREAM_DAILY_LIMIT,
   unknownLimitText,
 } from '../report/limit.js';
-import { type Report, ROWS_BETWEEN_WAITS } from '../report/report.js';
+import type { Report } from '../report/report.js';
 import { usageTable } from '../report/tables.js';
 import { QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
@@ -276,7 +276,7 @@ export function setUsageFacts(target: Report, report: UsageReport, options: Usag
 export async function emitUsageRows(target: Report, report: UsageReport, rows: readonly KeyUsage[]): Promise<void> {
   const row = target.open(usageTable(report.basis === 'lifetime quota'));
   for (const [n, r] of rows.entries()) {
-    if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1) await target.drained();
+    await target.pace(n);
     row({ ...r, key: shortenKey(r.key) });
   }
 }

@@ -3,7 +3,7 @@
 // the per-day, per-key CSV. Channels draw them (src/render/).
 
 import type { Chart } from '../report/charts.js';
-import { type Report, ROWS_BETWEEN_WAITS } from '../report/report.js';
+import type { Report } from '../report/report.js';
 import { trendTable } from '../report/tables.js';
 import { shortenKey } from '../shared/redact.js';
 import type { UsageReport } from './usage-report.js';
@@ -85,7 +85,7 @@ const note = (k: KeyTrend) => [k.spike ? 'spike' : '', k.total === 0 ? 'idle' : 
 export async function emitTrendRows(target: Report, t: TrendReport): Promise<void> {
   const row = target.open(trendTable(t.days.length, lifetime(t)));
   for (const [n, k] of t.keys.entries()) {
-    if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1) await target.drained();
+    await target.pace(n);
     row({
       label: k.usage.label,
       key: shortenKey(k.usage.key),

@@ -118,6 +118,11 @@ export class Report {
     await Promise.all(this.sinks.map((sink) => sink.drained?.()));
   }
 
+  /** Before the `n`th row (from 0) of a long table: every ROWS_BETWEEN_WAITS rows, waits until drained. */
+  async pace(n: number): Promise<void> {
+    if (n % ROWS_BETWEEN_WAITS === ROWS_BETWEEN_WAITS - 1) await this.drained();
+  }
+
   /** The run failed: why, and what to do. */
   fail(failure: string): this {
     this.ok = false;

@@ -138,9 +138,7 @@ export class HttpClient {
       keepAliveTimeout: 10_000,
       connect: { timeout: options.timeoutMs },
     };
-    this.agent = this.viaProxy
-      ? new ProxyAwareAgent(agentOptions)
-      : new DirectAgent(agentOptions);
+    this.agent = this.viaProxy ? new ProxyAwareAgent(agentOptions) : new DirectAgent(agentOptions);
     // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
     // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
     this.dispatcher = this.agent.compose(attemptLimits(), retry({ throwOnError: false }));
