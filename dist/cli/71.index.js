@@ -113,6 +113,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/shared/drain.ts
+var drain = __webpack_require__(8563);
 // EXTERNAL MODULE: ./src/shared/files.ts
 var files = __webpack_require__(8590);
 ;// CONCATENATED MODULE: ./src/output/csv.ts
@@ -120,6 +122,7 @@ var files = __webpack_require__(8590);
 // at the end, so a reader never sees half a file and nobody else on the runner can read it. The temp
 // file is created when the writer is made, before any key exists: a path that cannot take the CSV
 // fails the run before anything is created. The rows: ./csv-rows.ts (csv-stringify), loaded by the first writer.
+
 
 
 
@@ -235,17 +238,9 @@ class CsvWriter {
     /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
     async drained() {
         await this.ready;
-        for (const stream of [this.stringifier, this.file]) {
-            if (!stream?.writableNeedDrain)
-                continue;
-            await new Promise((resolve) => {
-                const done = () => {
-                    stream.off('drain', done).off('close', done);
-                    resolve();
-                };
-                stream.on('drain', done).on('close', done);
-            });
-        }
+        if (this.stringifier)
+            await (0,drain/* drainedOf */.V)(this.stringifier);
+        await (0,drain/* drainedOf */.V)(this.file);
     }
     /**
      * Flushes and renames the file into place; returns its path. Without a row and unless

@@ -2317,6 +2317,8 @@ class StreamedTable {
     }
 }
 
+// EXTERNAL MODULE: ./src/shared/drain.ts
+var drain = __nccwpck_require__(8563);
 ;// CONCATENATED MODULE: ./src/platform/cli-output.ts
 // What the CLI prints of a run: the channels its report's rows stream to while it runs, and the
 // rest at its end. Every line is redacted, then neutralised for the log (the terminal may be a CI
@@ -2334,6 +2336,7 @@ class StreamedTable {
 
 
 
+
 /** A line for stdout or stderr: redacted, then neutralised (one line, no workflow command). */
 const terminalLine = (text, redactor) => (0,neutralise/* logLine */.BP)(redactor.redact(text));
 const printOut = (line, redactor) => process.stdout.write(`${terminalLine(line, redactor)}\n`);
@@ -2342,18 +2345,7 @@ const printErr = (line, redactor) => process.stderr.write(`${terminalLine(line, 
  * Settles once stdout has taken what it was given: a pipe read slower than rows come (a pager, a
  * CI log) would otherwise queue every row in memory (100,000 rows of usage: 50 MB more).
  */
-function stdoutTaken() {
-    const out = process.stdout;
-    if (!out.writableNeedDrain)
-        return undefined;
-    return new Promise((resolve) => {
-        const done = () => {
-            out.off('drain', done).off('close', done).off('error', done);
-            resolve();
-        };
-        out.on('drain', done).on('close', done).on('error', done);
-    });
-}
+const stdoutTaken = () => (0,drain/* drainedOf */.V)(process.stdout);
 /** The CLI's channels for one run of `command`. */
 class CliOutput {
     mode;
@@ -3982,6 +3974,28 @@ function sleep(ms, signal) {
         const onAbort = () => done(false);
         const timer = setTimeout(() => done(true), Math.max(0, ms));
         signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 8563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ drainedOf)
+/* harmony export */ });
+/** Settles once `stream` has taken what it was given; undefined when it already has. */
+function drainedOf(stream) {
+    if (!stream.writableNeedDrain)
+        return undefined;
+    return new Promise((resolve) => {
+        const done = () => {
+            stream.off('drain', done).off('close', done).off('error', done);
+            resolve();
+        };
+        stream.on('drain', done).on('close', done).on('error', done);
     });
 }
 

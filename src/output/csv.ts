@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { Stringifier } from 'csv-stringify';
 import type { TrialKey } from '../quota-proxy/types.js';
 import type { Limit } from '../report/limit.js';
+import { drainedOf } from '../shared/drain.js';
 import { notReplaceable } from '../shared/files.js';
 
 /**
@@ -136,16 +137,8 @@ export class CsvWriter {
   /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
   async drained(): Promise<void> {
     await this.ready;
-    for (const stream of [this.stringifier, this.file]) {
-      if (!stream?.writableNeedDrain) continue;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          stream.off('drain', done).off('close', done);
-          resolve();
-        };
-        stream.on('drain', done).on('close', done);
-      });
-    }
+    if (this.stringifier) await drainedOf(this.stringifier);
+    await drainedOf(this.file);
   }
 
   /**

@@ -14,6 +14,7 @@ import { LegacyLines } from '../render/legacy.js';
 import { TableEnds } from '../render/rows.js';
 import { endsLines, factLines, StreamedTable } from '../render/text.js';
 import type { Report, RowSink } from '../report/report.js';
+import { drainedOf } from '../shared/drain.js';
 import { logLine } from '../shared/neutralise.js';
 
 export type Format = 'table' | 'legacy';
@@ -39,17 +40,7 @@ export const printErr = (line: string, redactor: Redactor) => process.stderr.wri
  * Settles once stdout has taken what it was given: a pipe read slower than rows come (a pager, a
  * CI log) would otherwise queue every row in memory (100,000 rows of usage: 50 MB more).
  */
-function stdoutTaken(): Promise<void> | undefined {
-  const out = process.stdout;
-  if (!out.writableNeedDrain) return undefined;
-  return new Promise((resolve) => {
-    const done = () => {
-      out.off('drain', done).off('close', done).off('error', done);
-      resolve();
-    };
-    out.on('drain', done).on('close', done).on('error', done);
-  });
-}
+const stdoutTaken = () => drainedOf(process.stdout);
 
 /** The CLI's channels for one run of `command`. */
 export class CliOutput {
