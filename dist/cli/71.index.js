@@ -162,21 +162,23 @@ function csvRow(key, extras) {
 }
 let rowWriter;
 /**
- * Rows go to the file in pieces of this many characters, not one write each: a row a write cost a
- * 3,000-key batch about 35 ms of CPU in the file stream's machinery (docs/performance.md).
+ * Rows go to csv-stringify and the file this many at a time, not one by one: a row a write cost a
+ * 3,000-key batch about 35 ms of CPU in the file stream's machinery, and a row at a time through
+ * csv-stringify's stream about 30 ms more (docs/performance.md). Under 64 KiB of text a group.
  */
-const PIECE = 64 * 1024;
+const GROUP = 256;
 class CsvWriter {
     temp;
     file;
     finished;
     target;
     columns;
-    /** Set once ./csv-rows.ts is loaded; rows written before wait in `early`. */
-    stringifier;
-    early = [];
-    /** Rows written by the stringifier and not yet handed to the file (under PIECE characters). */
-    text = '';
+    /** Set once ./csv-rows.ts is loaded. */
+    csvText;
+    /** Rows not yet handed to the file (fewer than GROUP, unless ./csv-rows.ts is still loading). */
+    pending = [];
+    /** The header goes first, with the first group (or alone at close). */
+    headerWritten = false;
     ready;
     /** Set once closed or discarded. */
     settled = false;
@@ -192,28 +194,18 @@ class CsvWriter {
         // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
         // so an unusable path throws here, before any key exists, not later from the stream.
         const fd = (0,external_node_fs_.openSync)(this.temp, 'wx', 0o600);
-        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { fd, highWaterMark: 2 * PIECE });
+        this.file = (0,external_node_fs_.createWriteStream)(this.temp, { fd, highWaterMark: 128 * 1024 });
         this.columns = columns;
         this.finished = new Promise((resolve, reject) => {
             this.file.on('finish', resolve).on('error', reject);
         });
         // Observed at close(); until then a write error must not end the process as unhandled.
         this.finished.catch(() => undefined);
-        rowWriter ??= __webpack_require__.e(/* import() */ 748).then(__webpack_require__.bind(__webpack_require__, 2748));
-        this.ready = rowWriter.then(({ stringifierFor }) => {
-            if (this.file.writableEnded)
-                return; // discarded meanwhile
-            const stringifier = stringifierFor(columns);
-            stringifier.on('data', (rows) => {
-                this.text += rows;
-                if (this.text.length >= PIECE && !this.file.writableEnded)
-                    this.file.write(this.takeText());
-            });
-            stringifier.on('end', () => this.file.end(this.takeText()));
-            for (const cells of this.early)
-                stringifier.write(cells);
-            this.early = [];
-            this.stringifier = stringifier;
+        rowWriter ??= __webpack_require__.e(/* import() */ 10).then(__webpack_require__.bind(__webpack_require__, 9010));
+        this.ready = rowWriter.then(({ csvText }) => {
+            this.csvText = csvText;
+            if (this.pending.length >= GROUP)
+                this.flush();
         });
         this.ready.catch(() => undefined);
     }
@@ -224,22 +216,27 @@ class CsvWriter {
     /** Queues the row; false when the buffer is full or still loading (then `drained()` before more rows). */
     write(row) {
         this.rows += 1;
-        const cells = this.columns.map((column) => row[column] ?? '');
-        if (this.stringifier)
-            return this.stringifier.write(cells) && !this.file.writableNeedDrain;
-        this.early.push(cells);
-        return false;
+        this.pending.push(this.columns.map((column) => row[column] ?? ''));
+        if (!this.csvText)
+            return false;
+        if (this.pending.length >= GROUP)
+            this.flush();
+        return !this.file.writableNeedDrain;
     }
-    takeText() {
-        const text = this.text;
-        this.text = '';
-        return text;
+    /** The pending rows (and the header, first) to the file; once loaded, and not after the file ended. */
+    flush() {
+        if (!this.csvText || this.file.writableEnded || (this.pending.length === 0 && this.headerWritten))
+            return;
+        const text = this.csvText(this.pending, this.columns, !this.headerWritten);
+        this.headerWritten = true;
+        this.pending = [];
+        this.file.write(text);
     }
     /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
     async drained() {
         await this.ready;
-        if (this.stringifier)
-            await (0,drain/* drainedOf */.V)(this.stringifier);
+        if (this.pending.length > 0)
+            this.flush();
         await (0,drain/* drainedOf */.V)(this.file);
     }
     /**
@@ -257,7 +254,8 @@ class CsvWriter {
         }
         this.settled = true;
         await this.ready;
-        this.stringifier.end(); // writes the header if no row came, and ends the file
+        this.flush(); // the header alone if no row came
+        this.file.end();
         await this.finished;
         if ((0,files/* notReplaceable */.mt)(this.target)) {
             const stem = this.target.replace(/\.csv$/i, '');
@@ -274,7 +272,7 @@ class CsvWriter {
         if (this.settled)
             return;
         this.settled = true;
-        this.stringifier?.destroy();
+        this.pending = [];
         this.file.end();
         await this.finished.catch(() => undefined);
         (0,external_node_fs_.rmSync)(this.temp, { force: true });

@@ -4,7 +4,6 @@
 // fails the run before anything is created. The rows: ./csv-rows.ts (csv-stringify), loaded by the first writer.
 import { createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Stringifier } from 'csv-stringify';
 import type { TrialKey } from '../quota-proxy/types.js';
 import type { Limit } from '../report/limit.js';
 import { drainedOf } from '../shared/drain.js';
@@ -59,10 +58,11 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
 
 let rowWriter: Promise<typeof import('./csv-rows.js')> | undefined;
 /**
- * Rows go to the file in pieces of this many characters, not one write each: a row a write cost a
- * 3,000-key batch about 35 ms of CPU in the file stream's machinery (docs/performance.md).
+ * Rows go to csv-stringify and the file this many at a time, not one by one: a row a write cost a
+ * 3,000-key batch about 35 ms of CPU in the file stream's machinery, and a row at a time through
+ * csv-stringify's stream about 30 ms more (docs/performance.md). Under 64 KiB of text a group.
  */
-const PIECE = 64 * 1024;
+const GROUP = 256;
 
 export class CsvWriter {
   private readonly temp: string;
@@ -70,11 +70,12 @@ export class CsvWriter {
   private readonly finished: Promise<void>;
   private target: string;
   private readonly columns: readonly string[];
-  /** Set once ./csv-rows.ts is loaded; rows written before wait in `early`. */
-  private stringifier?: Stringifier;
-  private early: string[][] = [];
-  /** Rows written by the stringifier and not yet handed to the file (under PIECE characters). */
-  private text = '';
+  /** Set once ./csv-rows.ts is loaded. */
+  private csvText?: typeof import('./csv-rows.js')['csvText'];
+  /** Rows not yet handed to the file (fewer than GROUP, unless ./csv-rows.ts is still loading). */
+  private pending: string[][] = [];
+  /** The header goes first, with the first group (or alone at close). */
+  private headerWritten = false;
   private readonly ready: Promise<void>;
   /** Set once closed or discarded. */
   settled = false;
@@ -91,7 +92,7 @@ export class CsvWriter {
     // 'wx': never through a file or link someone else put at the temp path. Opened synchronously,
     // so an unusable path throws here, before any key exists, not later from the stream.
     const fd = openSync(this.temp, 'wx', 0o600);
-    this.file = createWriteStream(this.temp, { fd, highWaterMark: 2 * PIECE });
+    this.file = createWriteStream(this.temp, { fd, highWaterMark: 128 * 1024 });
     this.columns = columns;
     this.finished = new Promise((resolve, reject) => {
       this.file.on('finish', resolve).on('error', reject);
@@ -99,17 +100,9 @@ export class CsvWriter {
     // Observed at close(); until then a write error must not end the process as unhandled.
     this.finished.catch(() => undefined);
     rowWriter ??= import('./csv-rows.js');
-    this.ready = rowWriter.then(({ stringifierFor }) => {
-      if (this.file.writableEnded) return; // discarded meanwhile
-      const stringifier = stringifierFor(columns);
-      stringifier.on('data', (rows: string) => {
-        this.text += rows;
-        if (this.text.length >= PIECE && !this.file.writableEnded) this.file.write(this.takeText());
-      });
-      stringifier.on('end', () => this.file.end(this.takeText()));
-      for (const cells of this.early) stringifier.write(cells);
-      this.early = [];
-      this.stringifier = stringifier;
+    this.ready = rowWriter.then(({ csvText }) => {
+      this.csvText = csvText;
+      if (this.pending.length >= GROUP) this.flush();
     });
     this.ready.catch(() => undefined);
   }
@@ -122,22 +115,25 @@ export class CsvWriter {
   /** Queues the row; false when the buffer is full or still loading (then `drained()` before more rows). */
   write(row: CsvRow | Readonly<Record<string, string>>): boolean {
     this.rows += 1;
-    const cells = this.columns.map((column) => (row as Readonly<Record<string, string>>)[column] ?? '');
-    if (this.stringifier) return this.stringifier.write(cells) && !this.file.writableNeedDrain;
-    this.early.push(cells);
-    return false;
+    this.pending.push(this.columns.map((column) => (row as Readonly<Record<string, string>>)[column] ?? ''));
+    if (!this.csvText) return false;
+    if (this.pending.length >= GROUP) this.flush();
+    return !this.file.writableNeedDrain;
   }
 
-  private takeText(): string {
-    const text = this.text;
-    this.text = '';
-    return text;
+  /** The pending rows (and the header, first) to the file; once loaded, and not after the file ended. */
+  private flush(): void {
+    if (!this.csvText || this.file.writableEnded || (this.pending.length === 0 && this.headerWritten)) return;
+    const text = this.csvText(this.pending, this.columns, !this.headerWritten);
+    this.headerWritten = true;
+    this.pending = [];
+    this.file.write(text);
   }
 
   /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
   async drained(): Promise<void> {
     await this.ready;
-    if (this.stringifier) await drainedOf(this.stringifier);
+    if (this.pending.length > 0) this.flush();
     await drainedOf(this.file);
   }
 
@@ -155,7 +151,8 @@ export class CsvWriter {
     }
     this.settled = true;
     await this.ready;
-    this.stringifier!.end(); // writes the header if no row came, and ends the file
+    this.flush(); // the header alone if no row came
+    this.file.end();
     await this.finished;
     if (notReplaceable(this.target)) {
       const stem = this.target.replace(/\.csv$/i, '');
@@ -171,7 +168,7 @@ export class CsvWriter {
   async discard(): Promise<void> {
     if (this.settled) return;
     this.settled = true;
-    this.stringifier?.destroy();
+    this.pending = [];
     this.file.end();
     await this.finished.catch(() => undefined);
     rmSync(this.temp, { force: true });

@@ -1,8 +1,8 @@
-export const id = 748;
-export const ids = [748];
+export const id = 10;
+export const ids = [10];
 export const modules = {
 
-/***/ 82748:
+/***/ 9010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,42 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  neutraliseFormula: () => (/* binding */ neutraliseFormula),
-  stringifierFor: () => (/* binding */ stringifierFor)
+  csvText: () => (/* binding */ csvText),
+  neutraliseFormula: () => (/* binding */ neutraliseFormula)
 });
-
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __webpack_require__(2203);
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
-class CsvError extends Error {
-  constructor(code, message, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ");
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString()
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
 
 ;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
@@ -149,6 +116,13 @@ const get = function (object, path) {
 
 
 
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
 ;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
 const normalize_columns = function (columns) {
   if (columns === undefined || columns === null) {
@@ -198,6 +172,30 @@ const normalize_columns = function (columns) {
   }
   return [undefined, columns];
 };
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ");
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString()
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
 
 
 
@@ -849,122 +847,45 @@ const stringifier = function (options, state, info) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/index.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
 /*
 CSV Stringify
 
-Please look at the [project documentation](https://csv.js.org/stringify/) for
+Please look at the [Sync API](https://csv.js.org/stringify/api/sync/) for
 additional information.
 */
 
 
 
 
-
-
-
-class Stringifier extends external_stream_.Transform {
-  constructor(opts = {}) {
-    super({ ...{ writableObjectMode: true }, ...opts });
-    const [err, options] = normalize_options(opts);
+const stringify = function (records, opts = {}) {
+  const data = [];
+  const [err, options] = normalize_options(opts);
+  if (err !== undefined) throw err;
+  const state = {
+    stop: false,
+  };
+  // Information
+  const info = {
+    records: 0,
+  };
+  const api = stringifier(options, state, info);
+  for (const record of records) {
+    const err = api.__transform(record, function (record) {
+      data.push(record);
+    });
     if (err !== undefined) throw err;
-    // Expose options
-    this.options = options;
-    // Internal state
-    this.state = {
-      stop: false,
-    };
-    // Information
-    this.info = {
-      records: 0,
-    };
-    this.api = stringifier(this.options, this.state, this.info);
-    this.api.options.on_record = (...args) => {
-      this.emit("record", ...args);
-    };
   }
-  _transform(chunk, encoding, callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.__transform(chunk, this.push.bind(this));
-    if (err !== undefined) {
-      this.state.stop = true;
-    }
-    callback(err);
-  }
-  _flush(callback) {
-    if (this.state.stop === true) {
-      // Note, Node.js 12 call flush even after an error, we must prevent
-      // `callback` from being called in flush without any error.
-      return;
-    }
-    if (this.info.records === 0) {
-      this.api.bom(this.push.bind(this));
-      const err = this.api.headers(this.push.bind(this));
-      if (err) callback(err);
-    }
-    callback();
-  }
-}
-
-const stringify = function () {
-  let data, options, callback;
-  for (const i in arguments) {
-    const argument = arguments[i];
-    const type = typeof argument;
-    if (data === undefined && Array.isArray(argument)) {
-      data = argument;
-    } else if (options === undefined && is_object(argument)) {
-      options = argument;
-    } else if (callback === undefined && type === "function") {
-      callback = argument;
-    } else {
-      throw new CsvError("CSV_INVALID_ARGUMENT", [
-        "Invalid argument:",
-        `got ${JSON.stringify(argument)} at index ${i}`,
-      ]);
-    }
-  }
-  const stringifier = new Stringifier(options);
-  if (callback) {
-    const chunks = [];
-    stringifier.on("readable", function () {
-      let chunk;
-      while ((chunk = this.read()) !== null) {
-        chunks.push(chunk);
-      }
+  if (data.length === 0) {
+    api.bom((d) => {
+      data.push(d);
     });
-    stringifier.on("error", function (err) {
-      callback(err);
+    const err = api.headers((headers) => {
+      data.push(headers);
     });
-    stringifier.on("end", function () {
-      try {
-        callback(undefined, chunks.join(""));
-      } catch (err) {
-        // This can happen if the `chunks` is extremely long; it may throw
-        // "Cannot create a string longer than 0x1fffffe8 characters"
-        // See [#386](https://github.com/adaltas/node-csv/pull/386)
-        callback(err);
-        return;
-      }
-    });
+    if (err !== undefined) throw err;
   }
-  if (data !== undefined) {
-    const writer = function () {
-      for (const record of data) {
-        stringifier.write(record);
-      }
-      stringifier.end();
-    };
-    // Support Deno, Rollup doesn't provide a shim for setImmediate
-    if (typeof setImmediate === "function") {
-      setImmediate(writer);
-    } else {
-      setTimeout(writer, 0);
-    }
-  }
-  return stringifier;
+  return data.join("");
 };
 
 
@@ -980,12 +901,15 @@ const stringify = function () {
 function neutraliseFormula(value) {
     return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
 }
-/** Rows of `columns` (arrays of cells in that order), header first; read as strings (`readableObjectMode`). */
-function stringifierFor(columns) {
-    return stringify({
-        readableObjectMode: true,
+/**
+ * Rows of `columns` (arrays of cells in that order) as CSV text, each row ended by CRLF; the header
+ * first when `header` (alone when there is no row). csv-stringify's sync API, a group of rows a call:
+ * its stream took a 3,000-key batch about 30 ms more CPU in stream machinery per row (docs/performance.md).
+ */
+function csvText(rows, columns, header) {
+    return stringify(rows, {
         columns: [...columns],
-        header: true,
+        header,
         record_delimiter: '\r\n',
         // Off by default once record_delimiter is given: a bare LF or CR would go unquoted.
         quote_record_delimiter: true,
