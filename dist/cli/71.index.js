@@ -5645,6 +5645,9 @@ class HttpClient {
     /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
     viaProxy;
     maxAnswerBytes;
+    /** The latest answer's Date header, and its time. */
+    dateText;
+    dateMs = Number.NaN;
     /** The token (every form and piece of it) out of answer snippets, before they are cut or shortened. */
     tokenRedactor = new redact/* Redactor */.pO();
     constructor(options) {
@@ -5710,8 +5713,11 @@ class HttpClient {
         // The rate limit covers /admin only (the health check is outside it).
         const admin = /^\/admin(\/|$|\?)/.test(path);
         const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
-        if (admin)
-            attempt.ticket = await this.policy.paceForRateLimit(target);
+        if (admin) {
+            // Without a wait no promise: the rate limit is asked first, paced only when it has no room.
+            const turn = this.rateLimit.acquire();
+            attempt.ticket = 'ticket' in turn ? turn.ticket : await this.policy.paceForRateLimit(target);
+        }
         try {
             return await this.send(method, path, opts, { target, idempotent, attempt });
         }
@@ -5863,9 +5869,14 @@ class HttpClient {
         return true;
     }
     observeDate(headers) {
-        const date = Date.parse(String(headers.date ?? ''));
-        if (!Number.isNaN(date))
-            this.serverClockOffsetMs = date - Date.now();
+        // Answers in the same second carry the same Date: it is parsed once.
+        const text = String(headers.date ?? '');
+        if (text !== this.dateText) {
+            this.dateText = text;
+            this.dateMs = Date.parse(text);
+        }
+        if (!Number.isNaN(this.dateMs))
+            this.serverClockOffsetMs = this.dateMs - Date.now();
     }
 }
 

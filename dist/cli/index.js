@@ -3424,13 +3424,23 @@ class TableEnds {
             }
             return;
         }
+        // A row no smaller than the largest yet (a batch's labels count up) goes at the tail's end, and a full
+        // head keeps its rows (none is larger than the tail's last): one comparison, not one a list.
+        const largest = this.tail.at(-1);
+        if (largest !== undefined && this.head.length >= this.ends && order(largest, row) <= 0) {
+            this.tail.push(row);
+            if (this.tail.length > this.ends)
+                this.tail.shift();
+            return;
+        }
         insertSorted(this.head, row, order, this.ends, 'smallest');
         insertSorted(this.tail, row, order, this.ends, 'largest');
     }
     /** The rows to show: all of them when they fit, else the first and last `ends` and how many are between. */
     shown() {
-        if (this.total <= 2 * this.ends + 1) {
-            // Few rows: every row is in one of the lists; the ordered case may hold a row in both.
+        if (this.total <= 2 * this.ends) {
+            // Few rows: every row is in one of the lists; the ordered case may hold a row in both. (One more
+            // and the middle row is in neither: it is counted between.)
             const all = this.spec?.order ? unique([...this.head, ...this.tail]) : [...this.head, ...this.tail];
             return { first: all, last: [], between: 0 };
         }
