@@ -101,3 +101,49 @@ describe('compareLabels', () => {
     expect(compareLabels('same', 'same')).toBe(0);
   });
 });
+
+describe('compareLabels answers as the numeric collator does, also where it skips it', () => {
+  const collator = new Intl.Collator('en', { numeric: true });
+  const sign = (n: number) => Math.sign(n);
+  /** Seeded pseudo-random, mulberry32 (the same pairs every run). */
+  let state = 12345;
+  const next = (n: number) => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const alphabet = ['0', '1', '2', '9', '0', '5', '-', '_', '.', 'a', 'B', 'z', ' ', 'é', '\u0301', '٣', '１', 'ß'];
+  const word = () => Array.from({ length: 1 + next(6) }, () => alphabet[next(alphabet.length)]).join('');
+
+  test('20,000 pairs sharing a prefix, differing in digits, marks, case and length', () => {
+    const wrong: string[] = [];
+    let firstDifferenceInDigits = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const prefix = `batch-2026${word()}`;
+      const a = prefix + word();
+      const b = next(4) === 0 ? a : prefix + word();
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      if (/[0-9]/.test(a[i] ?? '') && /[0-9]/.test(b[i] ?? '')) firstDifferenceInDigits++;
+      if (sign(compareLabels(a, b)) !== sign(collator.compare(a, b))) wrong.push(JSON.stringify([a, b]));
+    }
+    expect(wrong).toEqual([]);
+    // The pairs reach the shortcut's case often, not by chance.
+    expect(firstDifferenceInDigits).toBeGreaterThan(1000);
+  });
+
+  test.each([
+    ['batch-20261207-0041-x', 'batch-20261207-0042-x'],
+    ['batch-20261207-0100-x', 'batch-20261207-0099-x'],
+    ['x-01', 'x-10'],
+    ['x-9', 'x-10'],
+    ['x-0009', 'x-9'],
+    ['x-1\u0301', 'x-2'],
+    ['x-12a', 'x-13'],
+    ['x-1', 'x-1'],
+  ])('%s against %s', (a, b) => {
+    expect(sign(compareLabels(a, b))).toBe(sign(collator.compare(a, b)));
+    expect(sign(compareLabels(b, a))).toBe(sign(collator.compare(b, a)));
+  });
+});

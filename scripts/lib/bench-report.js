@@ -64,6 +64,13 @@ function perKeyRows(r) {
       durable.sequential / durable.ours >= 2,
     ),
     row(
+      'U2m. the same batch one request at a time / the minimal client (reference: the speed-up concurrency gives ' +
+        'the lightest client against a server that syncs each insert to disk before it answers)',
+      `${fmt(durable.sequential)} ms / ${fmt(durable.minimal)} ms`,
+      fmt(durable.sequential / durable.minimal, 2),
+      '(reference)',
+    ),
+    row(
       'U1c. v1-like: ours / autocannon (reference)',
       `${fmt(durable.ours)} ms / ${fmt(durable.cannon)} ms`,
       fmt(durable.ours / durable.cannon, 2),

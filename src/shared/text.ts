@@ -18,8 +18,39 @@ let numericCollator: Intl.Collator | undefined;
  * `localeCompare` with a locale makes one per call, which cost a batch of 3,000 keys 40–60 ms.
  */
 export function compareLabels(a: string, b: string): number {
+  const decided = sameButOneNumber(a, b);
+  if (decided !== 0) return decided;
   numericCollator ??= new Intl.Collator('en', { numeric: true });
   return numericCollator.compare(a, b);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The collator's answer without it (2–3 µs a call, a batch's labels make thousands) in the common case of
+ * two labels that are the same ASCII text up to a run of digits of the same length in each, where they
+ * first differ (`batch-…-0041-…` and `batch-…-0042-…`): that number decides at the first level, and numbers
+ * of the same length compare as their digits do. 0 when that is not the case (the collator decides).
+ */
+function sameButOneNumber(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let i = 0;
+  for (; i < shorter; i++) {
+    const c = a.charCodeAt(i);
+    if (c !== b.charCodeAt(i)) break;
+    if (c > 127) return 0;
+  }
+  if (i === shorter) return 0;
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if (!isDigit(ca) || !isDigit(cb)) return 0;
+  let end = i + 1;
+  while (end < shorter && isDigit(a.charCodeAt(end)) && isDigit(b.charCodeAt(end))) end++;
+  // The run ends in both (same length), and not before a mark that could join its last digit.
+  const runEnds = (text: string) =>
+    end >= text.length || (text.charCodeAt(end) <= 127 && !isDigit(text.charCodeAt(end)));
+  if (!runEnds(a) || !runEnds(b)) return 0;
+  return ca < cb ? -1 : 1;
 }
 
 /**
