@@ -904,7 +904,7 @@ function neutraliseFormula(value) {
 /**
  * Rows of `columns` (arrays of cells in that order) as CSV text, each row ended by CRLF; the header
  * first when `header` (alone when there is no row). csv-stringify's sync API, a group of rows a call:
- * its stream took a 3,000-key batch about 30 ms more CPU in stream machinery per row (docs/performance.md).
+ * a row at a time through its stream cost more CPU in stream machinery (docs/performance.md).
  */
 function csvText(rows, columns, header) {
     return stringify(rows, {

@@ -162,11 +162,16 @@ function csvRow(key, extras) {
 }
 let rowWriter;
 /**
- * Rows go to csv-stringify and the file this many at a time, not one by one: a row a write cost a
- * 3,000-key batch about 35 ms of CPU in the file stream's machinery, and a row at a time through
- * csv-stringify's stream about 30 ms more (docs/performance.md). Under 64 KiB of text a group.
+ * Rows go to csv-stringify this many at a time (its sync API): a row at a time through its stream cost
+ * a 3,000-key batch about 3 % of its CPU in stream machinery; larger groups raised the peak memory
+ * (256 rows: +4 MB) and smaller ones cost more calls (docs/performance.md).
  */
-const GROUP = 256;
+const GROUP = 32;
+/**
+ * Their text goes to the file in pieces of this many characters: a row a write cost a 3,000-key batch
+ * about 35 ms of CPU in the file stream's machinery.
+ */
+const PIECE = 64 * 1024;
 class CsvWriter {
     temp;
     file;
@@ -175,8 +180,10 @@ class CsvWriter {
     columns;
     /** Set once ./csv-rows.ts is loaded. */
     csvText;
-    /** Rows not yet handed to the file (fewer than GROUP, unless ./csv-rows.ts is still loading). */
+    /** Rows not yet written as text (fewer than GROUP, unless ./csv-rows.ts is still loading). */
     pending = [];
+    /** Their text not yet handed to the file (under PIECE characters). */
+    text = '';
     /** The header goes first, with the first group (or alone at close). */
     headerWritten = false;
     ready;
@@ -223,20 +230,27 @@ class CsvWriter {
             this.flush();
         return !this.file.writableNeedDrain;
     }
-    /** The pending rows (and the header, first) to the file; once loaded, and not after the file ended. */
-    flush() {
-        if (!this.csvText || this.file.writableEnded || (this.pending.length === 0 && this.headerWritten))
+    /**
+     * The pending rows (the header first) as text, once csv-stringify is loaded; the text to the file
+     * when it makes a piece, or whatever there is with `all`. Nothing once the file ended.
+     */
+    flush(all = false) {
+        if (this.file.writableEnded)
             return;
-        const text = this.csvText(this.pending, this.columns, !this.headerWritten);
-        this.headerWritten = true;
-        this.pending = [];
-        this.file.write(text);
+        if (this.csvText && (this.pending.length > 0 || !this.headerWritten)) {
+            this.text += this.csvText(this.pending, this.columns, !this.headerWritten);
+            this.headerWritten = true;
+            this.pending = [];
+        }
+        if (this.text.length >= PIECE || (all && this.text.length > 0)) {
+            this.file.write(this.text);
+            this.text = '';
+        }
     }
     /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
     async drained() {
         await this.ready;
-        if (this.pending.length > 0)
-            this.flush();
+        this.flush(true);
         await (0,drain/* drainedOf */.V)(this.file);
     }
     /**
@@ -254,7 +268,7 @@ class CsvWriter {
         }
         this.settled = true;
         await this.ready;
-        this.flush(); // the header alone if no row came
+        this.flush(true); // the header alone if no row came
         this.file.end();
         await this.finished;
         if ((0,files/* notReplaceable */.mt)(this.target)) {
@@ -273,6 +287,7 @@ class CsvWriter {
             return;
         this.settled = true;
         this.pending = [];
+        this.text = '';
         this.file.end();
         await this.finished.catch(() => undefined);
         (0,external_node_fs_.rmSync)(this.temp, { force: true });

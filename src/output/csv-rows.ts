@@ -13,7 +13,7 @@ export function neutraliseFormula(value: string): string {
 /**
  * Rows of `columns` (arrays of cells in that order) as CSV text, each row ended by CRLF; the header
  * first when `header` (alone when there is no row). csv-stringify's sync API, a group of rows a call:
- * its stream took a 3,000-key batch about 30 ms more CPU in stream machinery per row (docs/performance.md).
+ * a row at a time through its stream cost more CPU in stream machinery (docs/performance.md).
  */
 export function csvText(rows: readonly string[][], columns: readonly string[], header: boolean): string {
   return stringify(rows as string[][], {

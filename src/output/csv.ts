@@ -58,11 +58,16 @@ export function csvRow(key: TrialKey, extras: RowExtras): CsvRow {
 
 let rowWriter: Promise<typeof import('./csv-rows.js')> | undefined;
 /**
- * Rows go to csv-stringify and the file this many at a time, not one by one: a row a write cost a
- * 3,000-key batch about 35 ms of CPU in the file stream's machinery, and a row at a time through
- * csv-stringify's stream about 30 ms more (docs/performance.md). Under 64 KiB of text a group.
+ * Rows go to csv-stringify this many at a time (its sync API): a row at a time through its stream cost
+ * a 3,000-key batch about 3 % of its CPU in stream machinery; larger groups raised the peak memory
+ * (256 rows: +4 MB) and smaller ones cost more calls (docs/performance.md).
  */
-const GROUP = 256;
+const GROUP = 32;
+/**
+ * Their text goes to the file in pieces of this many characters: a row a write cost a 3,000-key batch
+ * about 35 ms of CPU in the file stream's machinery.
+ */
+const PIECE = 64 * 1024;
 
 export class CsvWriter {
   private readonly temp: string;
@@ -72,8 +77,10 @@ export class CsvWriter {
   private readonly columns: readonly string[];
   /** Set once ./csv-rows.ts is loaded. */
   private csvText?: typeof import('./csv-rows.js')['csvText'];
-  /** Rows not yet handed to the file (fewer than GROUP, unless ./csv-rows.ts is still loading). */
+  /** Rows not yet written as text (fewer than GROUP, unless ./csv-rows.ts is still loading). */
   private pending: string[][] = [];
+  /** Their text not yet handed to the file (under PIECE characters). */
+  private text = '';
   /** The header goes first, with the first group (or alone at close). */
   private headerWritten = false;
   private readonly ready: Promise<void>;
@@ -121,19 +128,27 @@ export class CsvWriter {
     return !this.file.writableNeedDrain;
   }
 
-  /** The pending rows (and the header, first) to the file; once loaded, and not after the file ended. */
-  private flush(): void {
-    if (!this.csvText || this.file.writableEnded || (this.pending.length === 0 && this.headerWritten)) return;
-    const text = this.csvText(this.pending, this.columns, !this.headerWritten);
-    this.headerWritten = true;
-    this.pending = [];
-    this.file.write(text);
+  /**
+   * The pending rows (the header first) as text, once csv-stringify is loaded; the text to the file
+   * when it makes a piece, or whatever there is with `all`. Nothing once the file ended.
+   */
+  private flush(all = false): void {
+    if (this.file.writableEnded) return;
+    if (this.csvText && (this.pending.length > 0 || !this.headerWritten)) {
+      this.text += this.csvText(this.pending, this.columns, !this.headerWritten);
+      this.headerWritten = true;
+      this.pending = [];
+    }
+    if (this.text.length >= PIECE || (all && this.text.length > 0)) {
+      this.file.write(this.text);
+      this.text = '';
+    }
   }
 
   /** Resolves once the rows queued so far went to the file (a listing of 100,000 keys is not buffered whole). */
   async drained(): Promise<void> {
     await this.ready;
-    if (this.pending.length > 0) this.flush();
+    this.flush(true);
     await drainedOf(this.file);
   }
 
@@ -151,7 +166,7 @@ export class CsvWriter {
     }
     this.settled = true;
     await this.ready;
-    this.flush(); // the header alone if no row came
+    this.flush(true); // the header alone if no row came
     this.file.end();
     await this.finished;
     if (notReplaceable(this.target)) {
@@ -169,6 +184,7 @@ export class CsvWriter {
     if (this.settled) return;
     this.settled = true;
     this.pending = [];
+    this.text = '';
     this.file.end();
     await this.finished.catch(() => undefined);
     rmSync(this.temp, { force: true });
