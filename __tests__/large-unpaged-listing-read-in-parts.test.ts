@@ -1,5 +1,5 @@
 // An unpaged key listing (v1: 100,000 keys are 11 MB) is not parsed whole: its array of keys is
-// located in the text and parsed a thousand keys at a time as the keys are made, so its parsed
+// located in the text and parsed a hundred keys at a time as the keys are made, so its parsed
 // objects never pile up (docs/performance.md). It reads exactly what JSON.parse reads, and what
 // JSON.parse refuses it refuses: a broken key in a large listing fails the listing as a bad answer,
 // before any row. The splitter against JSON.parse on many shapes and broken texts; then the bundled

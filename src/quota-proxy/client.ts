@@ -149,7 +149,13 @@ export class QuotaProxy {
     while (offset !== undefined) {
       // Only the keys of a part stay while the caller reads them: the answer's body is gone.
       const page = await this.keyPage(offset);
-      yield* page.parts;
+      let handed = 0;
+      for (const part of page.parts) {
+        // A large unpaged listing is one answer with no wait in it: a turn of the event loop between
+        // its parts lets the garbage collector's tasks, timers and signals run (docs/performance.md).
+        if (handed++ > 0) await new Promise((resolve) => setImmediate(resolve));
+        yield part;
+      }
       offset = guard.next(offset, page.ids, page.next);
     }
   }
