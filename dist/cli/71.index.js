@@ -4650,13 +4650,17 @@ class HealthCheck {
 // An unpaged key listing (v1, v01, v1p, v1a answer every key at once: 100,000 keys are 11 MB) read
 // without building it whole: JSON.parse of the whole answer held its text, 100,000 parsed objects
 // and then the keys made of them at once (48 MB of heap). Here the answer's structure is scanned,
-// the big array's elements are only located, and they are parsed a thousand at a time as the keys
+// the big array's elements are only located, and they are parsed a hundred at a time as the keys
 // are made, so the parsed objects never pile up. Anything not of the expected shape is read by
 // JSON.parse whole, exactly as before (and fails as before).
 /** Answers smaller than this are parsed whole: splitting pays off only for large listings. */
 const SPLIT_FROM = 1024 * 1024;
-/** Elements parsed and handed on at a time. */
-const PART = 1000;
+/**
+ * Elements parsed and handed on at a time. A hundred, not a thousand: the client lets the event loop
+ * turn between parts (QuotaProxy.listKeys), and a part's keys are dropped before the young generation
+ * collects twice and promotes them (docs/performance.md).
+ */
+const PART = 100;
 /**
  * A listing answer split at its array of keys: the rest of the body (`shape`, the array left empty)
  * and the array's elements, each parsed when asked for.
@@ -5029,7 +5033,14 @@ class QuotaProxy {
         while (offset !== undefined) {
             // Only the keys of a part stay while the caller reads them: the answer's body is gone.
             const page = await this.keyPage(offset);
-            yield* page.parts;
+            let handed = 0;
+            for (const part of page.parts) {
+                // A large unpaged listing is one answer with no wait in it: a turn of the event loop between
+                // its parts lets the garbage collector's tasks, timers and signals run (docs/performance.md).
+                if (handed++ > 0)
+                    await new Promise((resolve) => setImmediate(resolve));
+                yield part;
+            }
             offset = guard.next(offset, page.ids, page.next);
         }
     }
