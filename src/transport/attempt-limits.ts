@@ -1,5 +1,5 @@
-// Limits of one attempt of a request, as an undici interceptor composed *under* the retry
-// interceptor, so every attempt (the first and each retry) gets its own:
+// Limits of one attempt of a request, as an undici interceptor: every dispatch is one attempt (the
+// client's retry loop dispatches again), so the first and each retry get their own:
 // - a total deadline: from dispatch (queue, connect, proxy tunnel) through headers to the last
 //   byte of the body. undici's own timers only bound the gap between bytes, so a body that drips
 //   one byte every half second never times out there;
@@ -8,9 +8,8 @@
 //   it (a request waiting on a proxy that never completes its tunnel has no controller to abort).
 // A failed attempt is reported to the handler above once; whatever undici says about it later is
 // dropped, and undici's own request is aborted as soon as it has a controller.
-// The clock stops while the handler above holds the connection paused: the retry interceptor
-// pauses an answer it may retry (a 500, a 429) while our policy waits out the backoff or
-// Retry-After, and that wait is bounded by max-wait-seconds, not by the attempt's deadline.
+// The clock stops while the handler above holds the connection paused (the client reads every
+// answer whole before it decides on a retry, so it holds none now).
 
 import type { Dispatcher } from 'undici';
 import { QuotaKeysError } from '../shared/errors.js';
@@ -62,7 +61,7 @@ export interface AttemptLimits {
 /** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
-/** Where the limits ride in the dispatch options (kept by the retry interceptor for every attempt). */
+/** Where the limits ride in the dispatch options. */
 export const LIMITS = 'quotaKeysAttemptLimits';
 
 export function attemptLimits(): Dispatcher.DispatcherComposeInterceptor {
@@ -255,7 +254,7 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
     this.handler.onRequestStart?.(this.up(controller), context);
   }
 
-  /** The same wrapper for every callback of this attempt (the retry interceptor keeps it). */
+  /** The same wrapper for every callback of this attempt. */
   private up(controller: Dispatcher.DispatchController): Dispatcher.DispatchController {
     if (!controller) return controller;
     if (this.clocked === undefined || this.controller !== controller) {
