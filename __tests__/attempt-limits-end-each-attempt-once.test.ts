@@ -1,8 +1,8 @@
 // The limits of one attempt (src/transport/attempt-limits.ts), an undici interceptor driven here as
-// undici drives it, through a fake dispatch: a total deadline whose clock stops while the handler
-// above holds the answer paused, a size limit (announced, then counted), and the run's abort signal.
-// A failed attempt is told to the handler above once, and undici's request is aborted. No server:
-// the scenarios over sockets are drip-fed-answers-*, huge-answers-* and one-signal-*.
+// undici drives it, through a fake dispatch: a total deadline, a size limit (announced, then
+// counted), and the run's abort signal. A failed attempt is told to the handler above once, and
+// undici's request is aborted. No server: the scenarios over sockets are drip-fed-answers-*,
+// huge-answers-* and one-signal-*.
 import type { Dispatcher } from 'undici';
 import {
   AnswerTooLargeError,
@@ -31,7 +31,7 @@ function undiciController() {
   return { controller, aborts };
 }
 
-/** The handler above (the retry interceptor): records what reaches it, and the controller it was given. */
+/** The handler above (the client's answer collector): records what reaches it, and the controller it was given. */
 function handlerAbove() {
   const seen: { errors: Error[]; statuses: number[]; bytes: number; ended: boolean; controller?: Controller } = {
     errors: [],
@@ -83,19 +83,6 @@ test('the deadline covers the attempt: told above once, undici aborted, what und
   limited.onResponseData!(controller, Buffer.from('"more"'));
   limited.onResponseError!(controller, new Error('aborted'));
   expect(seen).toMatchObject({ bytes: 9, errors: [seen.errors[0]], ended: false });
-});
-
-test('the clock stops while the handler above holds the answer paused (a retry waiting out its backoff)', async () => {
-  const { handler, seen } = handlerAbove();
-  const limited = dispatchWith({ deadlineMs: 60 }, handler);
-  const { controller } = undiciController();
-  limited.onRequestStart!(controller, {});
-  seen.controller!.pause();
-  await pause(150);
-  expect(seen.errors).toEqual([]);
-  seen.controller!.resume();
-  await pause(150);
-  expect(seen.errors).toEqual([new DeadlineError(60)]);
 });
 
 test('an answer that ends in time is passed on whole, and no deadline follows it', async () => {

@@ -1,6 +1,6 @@
 // Cold start (issue 14): the CLI loads only what a command uses. --help and --version load the
 // entry and the main chunk only, not the HTTP client nor the commands; `health` loads the run's
-// chunk, with only undici's agent, retry interceptor and request API (not its index: fetch,
+// chunk, with only undici's agent and request API (not its index: fetch,
 // WebSocket, caches, mocks), and never the artifact, encryption or dev-server chunks, nor
 // csv-stringify, which only a command writing a CSV loads, nor the built-in modules only other
 // commands use (node:crypto, node:fs/promises, node:timers/promises) or only a failed assertion of

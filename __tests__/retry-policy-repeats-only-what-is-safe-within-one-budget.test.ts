@@ -1,5 +1,5 @@
-// The retry policy's decisions (src/transport/retry-policy.ts), asked directly as undici's retry
-// interceptor asks them: which failed attempt is tried again (a create only when the server cannot
+// The retry policy's decisions (src/transport/retry-policy.ts), asked directly as the client's retry
+// loop asks them: which failed attempt is tried again (a create only when the server cannot
 // have acted), how long to wait (backoff or the server's word) out of one budget, when the server is
 // taken for gone, and when an admin request may go under the rate limit. Jitter 0 makes every
 // backoff 0 ms: no server, no real wait (the scenarios over sockets are retry-idempotent-requests).
@@ -19,14 +19,22 @@ const policyOf = (options: Partial<RetryPolicyOptions> = {}) =>
     log: { debug: (line) => debug.push(line), info: () => undefined },
     ...options,
   });
-const fresh = (): Attempt => ({ retries: 0, headersReceived: false, earlierMayHaveActed: false });
-const status = (statusCode: number, headers: Record<string, string> = {}) =>
-  Object.assign(new Error(`answered ${statusCode}`), { statusCode, code: 'UND_ERR_REQ_RETRY', headers });
+const fresh = (): Attempt => ({ retries: 0, earlierMayHaveActed: false });
+const status = (statusCode: number, headers: Record<string, string> = {}) => ({ statusCode, headers });
 const network = (code: string) => Object.assign(new Error(code), { code });
 
-/** What the policy tells undici: true when the attempt is tried again. */
-function decide(policy: RetryPolicy, err: Error, attempt: Attempt, idempotent: boolean): Promise<boolean> {
-  return new Promise((resolve) => policy.onRetry(err, { attempt, target, idempotent }, (r) => resolve(r === null)));
+/** What the policy tells the client: true when the attempt is tried again. */
+function decide(
+  policy: RetryPolicy,
+  failed: Error | { statusCode: number; headers: Record<string, string> },
+  attempt: Attempt,
+  idempotent: boolean,
+): Promise<boolean> {
+  const request = { attempt, target, idempotent };
+  if (!('statusCode' in failed)) return policy.retryFailure(failed, request);
+  // As the client does: every answer's rate-limit headers are observed before anything is decided on it.
+  if (attempt.ticket !== undefined) policy.rateLimit.observe(failed.headers, attempt.ticket);
+  return policy.retryAnswer(failed.statusCode, failed.headers, request);
 }
 
 test('a server error is repeated for a read, never for a create: it may have made the key', async () => {
@@ -64,8 +72,7 @@ test('what never reached the server is repeated for anything; an unknown outcome
   expect(await decide(policy, network('ERR_SOMETHING_ELSE'), fresh(), true)).toBe(false);
 });
 
-test('no retry once the answer has begun, nor past `retries`, nor after cancelling', async () => {
-  expect(await decide(policyOf(), status(503), { ...fresh(), headersReceived: true }, true)).toBe(false);
+test('no retry past `retries`, nor after cancelling', async () => {
   expect(await decide(policyOf(), status(503), { ...fresh(), retries: 3 }, true)).toBe(false);
   const cancellation = new Cancellation();
   cancellation.cancel('SIGINT');

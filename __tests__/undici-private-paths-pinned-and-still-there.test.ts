@@ -1,4 +1,4 @@
-// src/transport/undici-parts.ts loads five of undici's own files instead of its index: the index also
+// src/transport/undici-parts.ts loads four of undici's own files instead of its index: the index also
 // loads fetch, WebSocket, caches and mocks, about 17 ms of CPU and 690 KiB more at every start (see
 // docs/performance.md). Those files are no public API, so undici is pinned to one exact version and
 // this test fails when an update moves them or changes what they hand out: each must be the very
@@ -9,7 +9,6 @@ import api from 'undici/lib/api/index.js';
 import Agent from 'undici/lib/dispatcher/agent.js';
 import Dispatcher from 'undici/lib/dispatcher/dispatcher.js';
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
-import retry from 'undici/lib/interceptor/retry.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const json = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
@@ -24,8 +23,7 @@ test('without the index, the agent of undici-parts has the API methods (request,
   const parts = await import('../src/transport/undici-parts.js');
   expect(parts.EnvHttpProxyAgent).toBe(EnvHttpProxyAgent);
   expect(parts.Agent).toBe(Agent);
-  expect(parts.retry).toBe(retry);
-  const agent = new parts.EnvHttpProxyAgent().compose(parts.retry());
+  const agent = new parts.EnvHttpProxyAgent();
   expect(typeof agent.request).toBe('function');
   await agent.close();
 });
@@ -35,7 +33,6 @@ test('each private file is what the public index hands out', async () => {
   expect(Dispatcher).toBe(undici.Dispatcher);
   expect(EnvHttpProxyAgent).toBe(undici.EnvHttpProxyAgent);
   expect(Agent).toBe(undici.Agent);
-  expect(retry).toBe(undici.interceptors.retry);
   // The index puts exactly these API methods on Dispatcher; undici-parts does the same without it.
   expect(Object.keys(api).sort()).toEqual(['connect', 'pipeline', 'request', 'stream', 'upgrade']);
   const methods = undici.Dispatcher.prototype as unknown as Record<string, unknown>;

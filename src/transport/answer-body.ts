@@ -27,18 +27,14 @@ export interface Answered {
  * Sends one request through `dispatcher` and collects its answer as undici hands it over, without
  * undici's request(): that wraps every answer in a Readable stream, an async resource and a promise,
  * with ticks per chunk, a large share of a small answer's cost (a batch's profile). Rejects, as
- * request() does, when the request fails before the answer's head; `onHead` is told the moment the
- * head is here (a failure after it is a cut-off body, never retried by the interceptor). After the
- * head, the body is decoded as it arrives, so a listing of 100,000 keys (10 MB) is not held as its
- * chunks, their concatenation and its text at once; its first bytes are kept for a cut-off snippet.
+ * request() does, when the request fails before the answer's head; a failure after it is a cut-off
+ * body, resolved with what arrived. After the head, the body is decoded as it arrives, so a listing
+ * of 100,000 keys (10 MB) is not held as its chunks, their concatenation and its text at once; its
+ * first bytes are kept for a cut-off snippet.
  */
-export function exchange(
-  dispatcher: Dispatcher,
-  options: Dispatcher.DispatchOptions,
-  onHead: () => void,
-): Promise<Answered> {
+export function exchange(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions): Promise<Answered> {
   return new Promise((resolve, reject) => {
-    const collector = new AnswerCollector(resolve, reject, onHead);
+    const collector = new AnswerCollector(resolve, reject);
     try {
       dispatcher.dispatch(options, collector);
     } catch (error) {
@@ -59,7 +55,6 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   constructor(
     private readonly resolve: (answered: Answered) => void,
     private readonly reject: (error: unknown) => void,
-    private readonly onHead: () => void,
   ) {}
 
   onRequestStart(): void {}
@@ -71,7 +66,6 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   ): void {
     if (statusCode < 200 || this.settled) return; // 1xx: informational, the answer follows
     this.head = { statusCode, headers };
-    this.onHead();
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {

@@ -1,5 +1,5 @@
-// Limits of one attempt of a request, as an undici interceptor composed *under* the retry
-// interceptor, so every attempt (the first and each retry) gets its own:
+// Limits of one attempt of a request, as an undici interceptor: every dispatch is one attempt (the
+// client's retry loop dispatches again), so the first and each retry get their own:
 // - a total deadline: from dispatch (queue, connect, proxy tunnel) through headers to the last
 //   byte of the body. undici's own timers only bound the gap between bytes, so a body that drips
 //   one byte every half second never times out there;
@@ -8,9 +8,8 @@
 //   it (a request waiting on a proxy that never completes its tunnel has no controller to abort).
 // A failed attempt is reported to the handler above once; whatever undici says about it later is
 // dropped, and undici's own request is aborted as soon as it has a controller.
-// The clock stops while the handler above holds the connection paused: the retry interceptor
-// pauses an answer it may retry (a 500, a 429) while our policy waits out the backoff or
-// Retry-After, and that wait is bounded by max-wait-seconds, not by the attempt's deadline.
+// The client reads every answer whole before it decides on a retry: nothing above holds an answer
+// paused, so the clock runs from dispatch to the last byte.
 
 import type { Dispatcher } from 'undici';
 import { QuotaKeysError } from '../shared/errors.js';
@@ -62,7 +61,7 @@ export interface AttemptLimits {
 /** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
-/** Where the limits ride in the dispatch options (kept by the retry interceptor for every attempt). */
+/** Where the limits ride in the dispatch options. */
 export const LIMITS = 'quotaKeysAttemptLimits';
 
 export function attemptLimits(): Dispatcher.DispatcherComposeInterceptor {
@@ -88,40 +87,6 @@ const DETACHED: Dispatcher.DispatchController = {
   pause() {},
   resume() {},
 };
-
-/** undici's controller, as the handler above sees it: its pause() and resume() stop and restart the clock. */
-class ClockedController implements Dispatcher.DispatchController {
-  constructor(
-    private readonly inner: Dispatcher.DispatchController,
-    private readonly clock: { stop(): void; start(): void },
-  ) {}
-  get aborted() {
-    return this.inner.aborted;
-  }
-  get paused() {
-    return this.inner.paused;
-  }
-  get reason() {
-    return this.inner.reason;
-  }
-  get rawHeaders() {
-    return this.inner.rawHeaders;
-  }
-  get rawTrailers() {
-    return this.inner.rawTrailers;
-  }
-  abort(reason: Error): void {
-    this.inner.abort(reason);
-  }
-  pause(): void {
-    this.clock.stop();
-    this.inner.pause();
-  }
-  resume(): void {
-    this.clock.start();
-    this.inner.resume();
-  }
-}
 
 /** An attempt in flight on an abort signal: a link of that signal's list. */
 interface Watched {
@@ -183,13 +148,10 @@ function unwatch(signal: AbortSignal, watched: Watched): void {
 
 class LimitedAttempt implements Dispatcher.DispatchHandler {
   private controller?: Dispatcher.DispatchController;
-  private clocked?: ClockedController;
   private finished = false;
   private failure?: Error;
   private received = 0;
   private timer?: NodeJS.Timeout;
-  private leftMs: number;
-  private since = Date.now();
   private readonly onAbort = () => this.fail(new AttemptAbandonedError());
   private watched?: Watched;
 
@@ -197,29 +159,18 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
     private readonly limits: AttemptLimits,
     private readonly handler: Dispatcher.DispatchHandler,
   ) {
-    this.leftMs = limits.deadlineMs;
     this.start();
     if (limits.signal?.aborted) setImmediate(this.onAbort);
     else if (limits.signal) this.watched = watch(limits.signal, this.onAbort);
   }
 
-  /** Runs the clock (again) with what is left of the deadline. */
-  start(): void {
-    if (this.finished || this.timer) return;
-    this.since = Date.now();
+  /** The deadline: from dispatch to the answer's last byte. */
+  private start(): void {
     this.timer = setTimeout(() => {
       if (this.finished) return;
       this.limits.onDeadline?.();
       this.fail(new DeadlineError(this.limits.deadlineMs));
-    }, this.leftMs);
-  }
-
-  /** Stops the clock while the handler above holds the answer paused. */
-  stop(): void {
-    if (!this.timer) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.leftMs = Math.max(0, this.leftMs - (Date.now() - this.since));
+    }, this.limits.deadlineMs);
   }
 
   dispose(): void {
@@ -252,17 +203,7 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
       if (this.failure) controller.abort(this.failure);
       return;
     }
-    this.handler.onRequestStart?.(this.up(controller), context);
-  }
-
-  /** The same wrapper for every callback of this attempt (the retry interceptor keeps it). */
-  private up(controller: Dispatcher.DispatchController): Dispatcher.DispatchController {
-    if (!controller) return controller;
-    if (this.clocked === undefined || this.controller !== controller) {
-      this.controller = controller;
-      this.clocked = new ClockedController(controller, this);
-    }
-    return this.clocked;
+    this.handler.onRequestStart?.(controller, context);
   }
 
   onRequestUpgrade(
@@ -271,7 +212,7 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
     headers: Record<string, string | string[] | undefined>,
     socket: import('node:stream').Duplex,
   ): void {
-    if (!this.finished) this.handler.onRequestUpgrade?.(this.up(controller), statusCode, headers, socket);
+    if (!this.finished) this.handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
   }
 
   onResponseStarted(): void {
@@ -298,7 +239,7 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
       this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes, announced));
       return;
     }
-    this.handler.onResponseStart?.(this.up(controller), statusCode, headers, statusMessage);
+    this.handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -308,7 +249,7 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
       this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes));
       return;
     }
-    this.handler.onResponseData?.(this.up(controller), chunk);
+    this.handler.onResponseData?.(controller, chunk);
   }
 
   onResponseEnd(
@@ -317,13 +258,13 @@ class LimitedAttempt implements Dispatcher.DispatchHandler {
   ): void {
     if (this.finished) return;
     this.dispose();
-    this.handler.onResponseEnd?.(this.up(controller), trailers);
+    this.handler.onResponseEnd?.(controller, trailers);
   }
 
   onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
     if (this.finished) return;
     this.dispose();
-    this.handler.onResponseError?.(this.up(controller), error);
+    this.handler.onResponseError?.(controller, error);
   }
 }
 

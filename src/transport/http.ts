@@ -1,5 +1,5 @@
-// One keep-alive HTTP client per run, shared by every request (undici). Retries are undici's retry
-// interceptor driven by our policy (./retry-policy.ts), every wait out of one budget. Every attempt
+// One keep-alive HTTP client per run, shared by every request (undici). Retries are a loop of ours
+// (send) asking our policy (./retry-policy.ts), every wait out of one budget. Every attempt
 // has a total deadline and a size limit (./attempt-limits.ts). Failures are the errors of
 // ./errors.ts; what they show of an answer is redacted and cut short (Redactor.snippet).
 import type { Agent, Dispatcher, EnvHttpProxyAgent } from 'undici';
@@ -31,8 +31,8 @@ import { proxyNote } from './proxy-note.js';
 import type { RateLimitTracker } from './rate-limit.js';
 import { type Query, requestPath } from './request-path.js';
 import type { Refused, WaitBudget } from './retry.js';
-import { type Attempt, RetryPolicy } from './retry-policy.js';
-import { Agent as DirectAgent, EnvHttpProxyAgent as ProxyAwareAgent, retry } from './undici-parts.js';
+import { type Attempt, RetryPolicy, type Sending } from './retry-policy.js';
+import { Agent as DirectAgent, EnvHttpProxyAgent as ProxyAwareAgent } from './undici-parts.js';
 
 export interface HttpAnswer {
   status: number;
@@ -79,14 +79,9 @@ export interface RequestOptions {
   readJson?: (text: string) => unknown;
 }
 
-/** One request on its way: its target for messages, whether it may be repeated, its attempt state. */
-interface Sending {
-  target: string;
-  idempotent: boolean;
-  attempt: Attempt;
-}
-
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+/** Statuses the policy may ask again: the rate limit's refusal, and a server or gateway failing for now. */
+const REFUSED_FOR_NOW = new Set([429, 500, 502, 503, 504]);
 
 export class HttpClient {
   readonly dispatcher: Dispatcher;
@@ -142,9 +137,8 @@ export class HttpClient {
       connect: { timeout: options.timeoutMs },
     };
     this.agent = this.viaProxy ? new ProxyAwareAgent(agentOptions) : new DirectAgent(agentOptions);
-    // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
-    // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
-    this.dispatcher = this.agent.compose(attemptLimits(), retry({ throwOnError: false }));
+    // Every dispatch is one attempt, with its own deadline; send() repeats it.
+    this.dispatcher = this.agent.compose(attemptLimits());
   }
 
   /** Retries made over the run. */
@@ -174,7 +168,7 @@ export class HttpClient {
     const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
     // The rate limit covers /admin only (the health check is outside it).
     const admin = /^\/admin(\/|$|\?)/.test(path);
-    const attempt: Attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
+    const attempt: Attempt = { retries: 0, earlierMayHaveActed: false };
     if (admin) {
       // Without a wait no promise: the rate limit is asked first, paced only when it has no room.
       const turn = this.rateLimit.acquire();
@@ -241,24 +235,27 @@ export class HttpClient {
   /** Sends the request until an answer is whole, or no attempt may follow. */
   private async send(method: string, path: string, opts: RequestOptions, sending: Sending): Promise<HttpAnswer> {
     const { target, attempt } = sending;
-    const dispatch = this.dispatchOptions(method, path, opts, sending);
+    const dispatch = this.dispatchOptions(method, path, opts);
     const started = Date.now();
     for (;;) {
-      attempt.headersReceived = false;
       if (this.policy.stalled()) throw this.policy.stalledError(target);
       let response: Answered;
       try {
-        response = await exchange(this.dispatcher, dispatch, () => {
-          attempt.headersReceived = true;
-        });
+        response = await exchange(this.dispatcher, dispatch);
       } catch (error) {
         if (error instanceof AnswerTooLargeError) throw answerTooLarge(target, error, attempt.retries + 1);
+        if (await this.policy.retryFailure(error, sending)) continue;
         this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
         throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
       }
       if (attempt.ticket !== undefined) this.rateLimit.observe(response.headers, attempt.ticket);
       this.observeDate(response.headers);
-      const { read } = response;
+      const { read, statusCode } = response;
+      const ending = read.error instanceof AnswerTooLargeError || read.error instanceof AttemptAbandonedError;
+      // Decided on the status even when the body broke off: a 429 was refused before anything was done.
+      if (!ending && REFUSED_FOR_NOW.has(statusCode)) {
+        if (await this.policy.retryAnswer(statusCode, response.headers, sending)) continue;
+      }
       const ended =
         read.error instanceof DeadlineError
           ? 'timed out'
@@ -267,11 +264,11 @@ export class HttpClient {
             : 'cut off';
       const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
       this.options.log?.debug(
-        `${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`,
+        `${target} → ${statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`,
       );
       if (!read.cutOff) this.policy.answered();
       if (read.error instanceof AnswerTooLargeError)
-        throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
+        throw answerTooLarge(target, read.error, attempt.retries + 1, statusCode);
       if (read.error instanceof AttemptAbandonedError)
         throw new NetworkError(
           'network',
@@ -283,7 +280,7 @@ export class HttpClient {
       if (!read.cutOff) {
         const { retries, refused, earlierMayHaveActed } = attempt;
         return {
-          status: response.statusCode,
+          status: statusCode,
           headers: response.headers,
           text: read.text,
           retries,
@@ -292,9 +289,9 @@ export class HttpClient {
         };
       }
       if (await this.retryCutOff(read, sending)) continue;
-      const { statusCode: status, headers } = response;
+      const { headers } = response;
       throw brokenOffError(
-        { status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read },
+        { status: statusCode, headers, snippet: this.tokenRedactor.snippet(read.text), ...read },
         target,
         attempt.retries + 1,
         this.options.timeoutMs,
@@ -302,13 +299,8 @@ export class HttpClient {
     }
   }
 
-  /** What undici is asked for: one attempt's limits and our retry policy ride along. */
-  private dispatchOptions(
-    method: string,
-    path: string,
-    opts: RequestOptions,
-    sending: Sending,
-  ): Dispatcher.RequestOptions {
+  /** What undici is asked for: one attempt's limits ride along. */
+  private dispatchOptions(method: string, path: string, opts: RequestOptions): Dispatcher.RequestOptions {
     const cancellation = this.options.cancellation;
     const signal =
       opts.signal && cancellation
@@ -337,11 +329,6 @@ export class HttpClient {
       [LIMITS]: limits,
       headersTimeout: this.options.timeoutMs,
       bodyTimeout: this.options.timeoutMs,
-      // Read by the retry interceptor for this request only.
-      retryOptions: {
-        retry: (err: Error, _context: unknown, callback: (result?: Error | null) => void) =>
-          this.policy.onRetry(err, sending, callback),
-      },
     } as Dispatcher.RequestOptions;
   }
 

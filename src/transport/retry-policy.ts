@@ -45,14 +45,21 @@ export interface Attempt {
   retries: number;
   /** The rate-limit ticket of the current attempt of an admin request. */
   ticket?: number;
-  /** The answer's head arrived: a failure now is a cut-off body, handled by the client, never a Range resume. */
-  headersReceived: boolean;
   refused?: Refused;
   /**
    * An earlier attempt may have been carried out (5xx, reset or timeout after sending, cut-off answer), unlike a 429
    * or a refused connection.
    */
   earlierMayHaveActed: boolean;
+}
+
+/** One request, as the retry decisions see it. */
+export interface Sending {
+  attempt: Attempt;
+  /** `METHOD <url>`, for the debug lines. */
+  target: string;
+  /** May be repeated after a failure of unknown outcome. */
+  idempotent: boolean;
 }
 
 export interface RetryPolicyOptions {
@@ -134,55 +141,44 @@ export class RetryPolicy {
     );
   }
 
-  /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
-  onRetry(
-    err: Error,
-    request: { attempt: Attempt; target: string; idempotent: boolean },
-    callback: (result?: Error | null) => void,
-  ): void {
-    const { attempt, target, idempotent } = request;
-    if (attempt.headersReceived) {
-      callback(err);
-      return;
-    }
-    const { statusCode, code, headers } = err as Error & { statusCode?: number; code?: string; headers?: Headers };
-    let retry: boolean;
-    let why: string;
+  /**
+   * Whether an answer whose status may be refused for now (429, 500, 502, 503, 504) is asked again: true once the
+   * wait is over. A 429 was refused before anything was done, so even a create may be repeated.
+   */
+  async retryAnswer(statusCode: number, headers: Headers, request: Sending): Promise<boolean> {
+    const { attempt, idempotent } = request;
+    let retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+    if (retry && statusCode !== 429) attempt.earlierMayHaveActed = true;
     let retryAfter: ServerAskedWait | undefined;
-    if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
-      why = `answered ${statusCode}`;
-      if (attempt.ticket !== undefined && headers) this.rateLimit.observe(headers, attempt.ticket);
-      // A 429 was refused before anything was done, so even a create may be repeated.
-      retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
-      if (retry && statusCode !== 429) attempt.earlierMayHaveActed = true;
-      const asked = readRetryAfter(headers?.['retry-after']);
-      if (asked && 'ms' in asked) retryAfter = { ms: asked.ms, by: 'Retry-After' };
-      else if (statusCode === 429) {
-        retryAfter = this.windowWait();
-        // The server said how long, in words no wait can be read from: not sent again blindly.
-        if (asked && !retryAfter) {
-          attempt.refused = { waitMs: Number.NaN, serverAsked: true, by: 'Retry-After', unreadable: asked.unreadable };
-          retry = false;
-        }
+    const asked = readRetryAfter(headers['retry-after']);
+    if (asked && 'ms' in asked) retryAfter = { ms: asked.ms, by: 'Retry-After' };
+    else if (statusCode === 429) {
+      retryAfter = this.windowWait();
+      // The server said how long, in words no wait can be read from: not sent again blindly.
+      if (asked && !retryAfter) {
+        attempt.refused = { waitMs: Number.NaN, serverAsked: true, by: 'Retry-After', unreadable: asked.unreadable };
+        retry = false;
       }
-    } else {
-      // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
-      if (code === 'UND_ERR_CONNECT_TIMEOUT') this.timedOut();
-      why = classify(err).detail;
-      retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
-      if (retry && UNCERTAIN.has(code ?? '')) attempt.earlierMayHaveActed = true;
     }
-    if (!retry) {
-      callback(err);
-      return;
-    }
-    this.waitBeforeRetry(attempt, target, why, retryAfter).then(
-      (again) => {
-        if (again) this.renewTicket(attempt);
-        callback(again ? null : err);
-      },
-      () => callback(err),
-    );
+    return retry && this.retryAfterWait(request, `answered ${statusCode}`, retryAfter);
+  }
+
+  /** Whether an attempt that failed before any answer is sent again: true once the wait is over. */
+  async retryFailure(err: unknown, request: Sending): Promise<boolean> {
+    const { attempt, idempotent } = request;
+    const code = (err as { code?: string }).code ?? '';
+    // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') this.timedOut();
+    const retry = NOT_SENT.has(code) || (idempotent && UNCERTAIN.has(code));
+    if (retry && UNCERTAIN.has(code)) attempt.earlierMayHaveActed = true;
+    return retry && this.retryAfterWait(request, classify(err).detail, undefined);
+  }
+
+  private async retryAfterWait(request: Sending, why: string, retryAfter?: ServerAskedWait): Promise<boolean> {
+    const { attempt, target } = request;
+    const again = await this.waitBeforeRetry(attempt, target, why, retryAfter);
+    if (again) this.renewTicket(attempt);
+    return again;
   }
 
   /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */

@@ -23,9 +23,3 @@ declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
   const EnvHttpProxyAgentClass: typeof EnvHttpProxyAgent;
   export default EnvHttpProxyAgentClass;
 }
-declare module 'undici/lib/interceptor/retry.js' {
-  import type { interceptors } from 'undici';
-
-  const retry: typeof interceptors.retry;
-  export default retry;
-}
