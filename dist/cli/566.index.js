@@ -7,7 +7,6 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EnvHttpProxyAgent: () => (/* binding */ EnvHttpProxyAgent),
-/* harmony export */   L: () => (/* binding */ retry),
 /* harmony export */   g: () => (/* binding */ Agent)
 /* harmony export */ });
 /* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6615);
@@ -17,9 +16,6 @@ export const modules = {
 /* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3137);
 /* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2026);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4__);
-
 
 
 
@@ -28,7 +24,6 @@ if (!("request" in (undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE
     Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
 const Agent = (undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_1___default());
 const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3___default());
-const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4___default());
 
 
 /***/ })

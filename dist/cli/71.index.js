@@ -376,8 +376,8 @@ function surplusWarnings(surplus, taken, server) {
 }
 
 ;// CONCATENATED MODULE: ./src/transport/attempt-limits.ts
-// Limits of one attempt of a request, as an undici interceptor composed *under* the retry
-// interceptor, so every attempt (the first and each retry) gets its own:
+// Limits of one attempt of a request, as an undici interceptor: every dispatch is one attempt (the
+// client's retry loop dispatches again), so the first and each retry get their own:
 // - a total deadline: from dispatch (queue, connect, proxy tunnel) through headers to the last
 //   byte of the body. undici's own timers only bound the gap between bytes, so a body that drips
 //   one byte every half second never times out there;
@@ -386,9 +386,8 @@ function surplusWarnings(surplus, taken, server) {
 //   it (a request waiting on a proxy that never completes its tunnel has no controller to abort).
 // A failed attempt is reported to the handler above once; whatever undici says about it later is
 // dropped, and undici's own request is aborted as soon as it has a controller.
-// The clock stops while the handler above holds the connection paused: the retry interceptor
-// pauses an answer it may retry (a 500, a 429) while our policy waits out the backoff or
-// Retry-After, and that wait is bounded by max-wait-seconds, not by the attempt's deadline.
+// The client reads every answer whole before it decides on a retry: nothing above holds an answer
+// paused, so the clock runs from dispatch to the last byte.
 
 /** The whole answer did not arrive within the deadline. */
 class DeadlineError extends errors/* QuotaKeysError */.t {
@@ -423,7 +422,7 @@ class AttemptAbandonedError extends errors/* QuotaKeysError */.t {
 }
 /** 16 MiB: a listing of about 100 000 keys; anything larger is refused, not buffered. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/** Where the limits ride in the dispatch options (kept by the retry interceptor for every attempt). */
+/** Where the limits ride in the dispatch options. */
 const LIMITS = 'quotaKeysAttemptLimits';
 function attemptLimits() {
     return (dispatch) => (opts, handler) => {
@@ -449,41 +448,6 @@ const DETACHED = {
     pause() { },
     resume() { },
 };
-/** undici's controller, as the handler above sees it: its pause() and resume() stop and restart the clock. */
-class ClockedController {
-    inner;
-    clock;
-    constructor(inner, clock) {
-        this.inner = inner;
-        this.clock = clock;
-    }
-    get aborted() {
-        return this.inner.aborted;
-    }
-    get paused() {
-        return this.inner.paused;
-    }
-    get reason() {
-        return this.inner.reason;
-    }
-    get rawHeaders() {
-        return this.inner.rawHeaders;
-    }
-    get rawTrailers() {
-        return this.inner.rawTrailers;
-    }
-    abort(reason) {
-        this.inner.abort(reason);
-    }
-    pause() {
-        this.clock.stop();
-        this.inner.pause();
-    }
-    resume() {
-        this.clock.start();
-        this.inner.resume();
-    }
-}
 /**
  * The attempts in flight on each abort signal, behind one listener per signal, in a list whose links
  * are cleared as each attempt ends. A listener of each attempt's own on the run-long signal chained
@@ -534,44 +498,29 @@ class LimitedAttempt {
     limits;
     handler;
     controller;
-    clocked;
     finished = false;
     failure;
     received = 0;
     timer;
-    leftMs;
-    since = Date.now();
     onAbort = () => this.fail(new AttemptAbandonedError());
     watched;
     constructor(limits, handler) {
         this.limits = limits;
         this.handler = handler;
-        this.leftMs = limits.deadlineMs;
         this.start();
         if (limits.signal?.aborted)
             setImmediate(this.onAbort);
         else if (limits.signal)
             this.watched = watch(limits.signal, this.onAbort);
     }
-    /** Runs the clock (again) with what is left of the deadline. */
+    /** The deadline: from dispatch to the answer's last byte. */
     start() {
-        if (this.finished || this.timer)
-            return;
-        this.since = Date.now();
         this.timer = setTimeout(() => {
             if (this.finished)
                 return;
             this.limits.onDeadline?.();
             this.fail(new DeadlineError(this.limits.deadlineMs));
-        }, this.leftMs);
-    }
-    /** Stops the clock while the handler above holds the answer paused. */
-    stop() {
-        if (!this.timer)
-            return;
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        this.leftMs = Math.max(0, this.leftMs - (Date.now() - this.since));
+        }, this.limits.deadlineMs);
     }
     dispose() {
         this.finished = true;
@@ -605,21 +554,11 @@ class LimitedAttempt {
                 controller.abort(this.failure);
             return;
         }
-        this.handler.onRequestStart?.(this.up(controller), context);
-    }
-    /** The same wrapper for every callback of this attempt (the retry interceptor keeps it). */
-    up(controller) {
-        if (!controller)
-            return controller;
-        if (this.clocked === undefined || this.controller !== controller) {
-            this.controller = controller;
-            this.clocked = new ClockedController(controller, this);
-        }
-        return this.clocked;
+        this.handler.onRequestStart?.(controller, context);
     }
     onRequestUpgrade(controller, statusCode, headers, socket) {
         if (!this.finished)
-            this.handler.onRequestUpgrade?.(this.up(controller), statusCode, headers, socket);
+            this.handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
     }
     onResponseStarted() {
         if (!this.finished)
@@ -641,7 +580,7 @@ class LimitedAttempt {
             this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes, announced));
             return;
         }
-        this.handler.onResponseStart?.(this.up(controller), statusCode, headers, statusMessage);
+        this.handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
     }
     onResponseData(controller, chunk) {
         if (this.finished)
@@ -651,19 +590,19 @@ class LimitedAttempt {
             this.fail(new AnswerTooLargeError(this.limits.maxAnswerBytes));
             return;
         }
-        this.handler.onResponseData?.(this.up(controller), chunk);
+        this.handler.onResponseData?.(controller, chunk);
     }
     onResponseEnd(controller, trailers) {
         if (this.finished)
             return;
         this.dispose();
-        this.handler.onResponseEnd?.(this.up(controller), trailers);
+        this.handler.onResponseEnd?.(controller, trailers);
     }
     onResponseError(controller, error) {
         if (this.finished)
             return;
         this.dispose();
-        this.handler.onResponseError?.(this.up(controller), error);
+        this.handler.onResponseError?.(controller, error);
     }
 }
 /** 16 MiB, 300 MB: binary units below a GiB as MiB. */
@@ -5247,14 +5186,14 @@ const CUT_OFF_KEPT = 4096;
  * Sends one request through `dispatcher` and collects its answer as undici hands it over, without
  * undici's request(): that wraps every answer in a Readable stream, an async resource and a promise,
  * with ticks per chunk, a large share of a small answer's cost (a batch's profile). Rejects, as
- * request() does, when the request fails before the answer's head; `onHead` is told the moment the
- * head is here (a failure after it is a cut-off body, never retried by the interceptor). After the
- * head, the body is decoded as it arrives, so a listing of 100,000 keys (10 MB) is not held as its
- * chunks, their concatenation and its text at once; its first bytes are kept for a cut-off snippet.
+ * request() does, when the request fails before the answer's head; a failure after it is a cut-off
+ * body, resolved with what arrived. After the head, the body is decoded as it arrives, so a listing
+ * of 100,000 keys (10 MB) is not held as its chunks, their concatenation and its text at once; its
+ * first bytes are kept for a cut-off snippet.
  */
-function exchange(dispatcher, options, onHead) {
+function exchange(dispatcher, options) {
     return new Promise((resolve, reject) => {
-        const collector = new AnswerCollector(resolve, reject, onHead);
+        const collector = new AnswerCollector(resolve, reject);
         try {
             dispatcher.dispatch(options, collector);
         }
@@ -5266,7 +5205,6 @@ function exchange(dispatcher, options, onHead) {
 class AnswerCollector {
     resolve;
     reject;
-    onHead;
     head;
     first = [];
     firstBytes = 0;
@@ -5274,17 +5212,15 @@ class AnswerCollector {
     text = '';
     received = 0;
     settled = false;
-    constructor(resolve, reject, onHead) {
+    constructor(resolve, reject) {
         this.resolve = resolve;
         this.reject = reject;
-        this.onHead = onHead;
     }
     onRequestStart() { }
     onResponseStart(_controller, statusCode, headers) {
         if (statusCode < 200 || this.settled)
             return; // 1xx: informational, the answer follows
         this.head = { statusCode, headers };
-        this.onHead();
     }
     onResponseData(_controller, chunk) {
         if (!this.head || this.settled)
@@ -5518,55 +5454,47 @@ class RetryPolicy {
         return new NetworkError('timeout', target, `not sent: no complete answer for ${idle} s (${this.consecutiveTimeouts} attempts timed out after ` +
             `${each} s each)`, false);
     }
-    /** Decides, for undici's retry interceptor, whether a failed attempt is tried again (after a wait). */
-    onRetry(err, request, callback) {
-        const { attempt, target, idempotent } = request;
-        if (attempt.headersReceived) {
-            callback(err);
-            return;
-        }
-        const { statusCode, code, headers } = err;
-        let retry;
-        let why;
+    /**
+     * Whether an answer whose status may be refused for now (429, 500, 502, 503, 504) is asked again: true once the
+     * wait is over. A 429 was refused before anything was done, so even a create may be repeated.
+     */
+    async retryAnswer(statusCode, headers, request) {
+        const { attempt, idempotent } = request;
+        let retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
+        if (retry && statusCode !== 429)
+            attempt.earlierMayHaveActed = true;
         let retryAfter;
-        if (statusCode !== undefined && code === 'UND_ERR_REQ_RETRY') {
-            why = `answered ${statusCode}`;
-            if (attempt.ticket !== undefined && headers)
-                this.rateLimit.observe(headers, attempt.ticket);
-            // A 429 was refused before anything was done, so even a create may be repeated.
-            retry = statusCode === 429 ? this.options.onRateLimit !== 'fail' : idempotent && RETRY_STATUSES.has(statusCode);
-            if (retry && statusCode !== 429)
-                attempt.earlierMayHaveActed = true;
-            const asked = readRetryAfter(headers?.['retry-after']);
-            if (asked && 'ms' in asked)
-                retryAfter = { ms: asked.ms, by: 'Retry-After' };
-            else if (statusCode === 429) {
-                retryAfter = this.windowWait();
-                // The server said how long, in words no wait can be read from: not sent again blindly.
-                if (asked && !retryAfter) {
-                    attempt.refused = { waitMs: Number.NaN, serverAsked: true, by: 'Retry-After', unreadable: asked.unreadable };
-                    retry = false;
-                }
+        const asked = readRetryAfter(headers['retry-after']);
+        if (asked && 'ms' in asked)
+            retryAfter = { ms: asked.ms, by: 'Retry-After' };
+        else if (statusCode === 429) {
+            retryAfter = this.windowWait();
+            // The server said how long, in words no wait can be read from: not sent again blindly.
+            if (asked && !retryAfter) {
+                attempt.refused = { waitMs: Number.NaN, serverAsked: true, by: 'Retry-After', unreadable: asked.unreadable };
+                retry = false;
             }
         }
-        else {
-            // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
-            if (code === 'UND_ERR_CONNECT_TIMEOUT')
-                this.timedOut();
-            why = classify(err).detail;
-            retry = NOT_SENT.has(code ?? '') || (idempotent && UNCERTAIN.has(code ?? ''));
-            if (retry && UNCERTAIN.has(code ?? ''))
-                attempt.earlierMayHaveActed = true;
-        }
-        if (!retry) {
-            callback(err);
-            return;
-        }
-        this.waitBeforeRetry(attempt, target, why, retryAfter).then((again) => {
-            if (again)
-                this.renewTicket(attempt);
-            callback(again ? null : err);
-        }, () => callback(err));
+        return retry && this.retryAfterWait(request, `answered ${statusCode}`, retryAfter);
+    }
+    /** Whether an attempt that failed before any answer is sent again: true once the wait is over. */
+    async retryFailure(err, request) {
+        const { attempt, idempotent } = request;
+        const code = err.code ?? '';
+        // undici's connect timeout (a host that drops SYNs) counts like our deadline (which counts itself).
+        if (code === 'UND_ERR_CONNECT_TIMEOUT')
+            this.timedOut();
+        const retry = NOT_SENT.has(code) || (idempotent && UNCERTAIN.has(code));
+        if (retry && UNCERTAIN.has(code))
+            attempt.earlierMayHaveActed = true;
+        return retry && this.retryAfterWait(request, classify(err).detail, undefined);
+    }
+    async retryAfterWait(request, why, retryAfter) {
+        const { attempt, target } = request;
+        const again = await this.waitBeforeRetry(attempt, target, why, retryAfter);
+        if (again)
+            this.renewTicket(attempt);
+        return again;
     }
     /** Waits before the next attempt; false when no attempt should follow (retries, budget or cancellation). */
     async waitBeforeRetry(attempt, target, why, retryAfter) {
@@ -5655,6 +5583,8 @@ var undici_parts = __webpack_require__(9566);
 
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
+/** Statuses the policy may ask again: the rate limit's refusal, and a server or gateway failing for now. */
+const REFUSED_FOR_NOW = new Set([429, 500, 502, 503, 504]);
 class HttpClient {
     options;
     dispatcher;
@@ -5710,9 +5640,8 @@ class HttpClient {
             connect: { timeout: options.timeoutMs },
         };
         this.agent = this.viaProxy ? new undici_parts.EnvHttpProxyAgent(agentOptions) : new undici_parts/* Agent */.g(agentOptions);
-        // throwOnError: false hands the last refused answer (its status and body) to us, not an opaque error.
-        // attemptLimits is composed first, so it sits under the retry interceptor: one deadline per attempt.
-        this.dispatcher = this.agent.compose(attemptLimits(), (0,undici_parts/* retry */.L)({ throwOnError: false }));
+        // Every dispatch is one attempt, with its own deadline; send() repeats it.
+        this.dispatcher = this.agent.compose(attemptLimits());
     }
     /** Retries made over the run. */
     get retriesMade() {
@@ -5738,7 +5667,7 @@ class HttpClient {
         const idempotent = opts.idempotent ?? IDEMPOTENT.has(method);
         // The rate limit covers /admin only (the health check is outside it).
         const admin = /^\/admin(\/|$|\?)/.test(path);
-        const attempt = { retries: 0, headersReceived: false, earlierMayHaveActed: false };
+        const attempt = { retries: 0, earlierMayHaveActed: false };
         if (admin) {
             // Without a wait no promise: the rate limit is asked first, paced only when it has no room.
             const turn = this.rateLimit.acquire();
@@ -5793,45 +5722,50 @@ class HttpClient {
     /** Sends the request until an answer is whole, or no attempt may follow. */
     async send(method, path, opts, sending) {
         const { target, attempt } = sending;
-        const dispatch = this.dispatchOptions(method, path, opts, sending);
+        const dispatch = this.dispatchOptions(method, path, opts);
         const started = Date.now();
         for (;;) {
-            attempt.headersReceived = false;
             if (this.policy.stalled())
                 throw this.policy.stalledError(target);
             let response;
             try {
-                response = await exchange(this.dispatcher, dispatch, () => {
-                    attempt.headersReceived = true;
-                });
+                response = await exchange(this.dispatcher, dispatch);
             }
             catch (error) {
                 if (error instanceof AnswerTooLargeError)
                     throw answerTooLarge(target, error, attempt.retries + 1);
+                if (await this.policy.retryFailure(error, sending))
+                    continue;
                 this.options.log?.debug(`${target}: ${classify(error).detail} after ${Date.now() - started} ms`);
                 throw networkErrorOf(error, target, attempt.retries + 1, this.options.timeoutMs, this.viaProxy);
             }
             if (attempt.ticket !== undefined)
                 this.rateLimit.observe(response.headers, attempt.ticket);
             this.observeDate(response.headers);
-            const { read } = response;
+            const { read, statusCode } = response;
+            const ending = read.error instanceof AnswerTooLargeError || read.error instanceof AttemptAbandonedError;
+            // Decided on the status even when the body broke off: a 429 was refused before anything was done.
+            if (!ending && REFUSED_FOR_NOW.has(statusCode)) {
+                if (await this.policy.retryAnswer(statusCode, response.headers, sending))
+                    continue;
+            }
             const ended = read.error instanceof DeadlineError
                 ? 'timed out'
                 : read.error instanceof AnswerTooLargeError
                     ? 'too large'
                     : 'cut off';
             const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
-            this.options.log?.debug(`${target} → ${response.statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
+            this.options.log?.debug(`${target} → ${statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
             if (!read.cutOff)
                 this.policy.answered();
             if (read.error instanceof AnswerTooLargeError)
-                throw answerTooLarge(target, read.error, attempt.retries + 1, response.statusCode);
+                throw answerTooLarge(target, read.error, attempt.retries + 1, statusCode);
             if (read.error instanceof AttemptAbandonedError)
                 throw new NetworkError('network', target, 'abandoned (cancelled) while the answer arrived', true, attempt.retries + 1);
             if (!read.cutOff) {
                 const { retries, refused, earlierMayHaveActed } = attempt;
                 return {
-                    status: response.statusCode,
+                    status: statusCode,
                     headers: response.headers,
                     text: read.text,
                     retries,
@@ -5841,12 +5775,12 @@ class HttpClient {
             }
             if (await this.retryCutOff(read, sending))
                 continue;
-            const { statusCode: status, headers } = response;
-            throw brokenOffError({ status, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
+            const { headers } = response;
+            throw brokenOffError({ status: statusCode, headers, snippet: this.tokenRedactor.snippet(read.text), ...read }, target, attempt.retries + 1, this.options.timeoutMs);
         }
     }
-    /** What undici is asked for: one attempt's limits and our retry policy ride along. */
-    dispatchOptions(method, path, opts, sending) {
+    /** What undici is asked for: one attempt's limits ride along. */
+    dispatchOptions(method, path, opts) {
         const cancellation = this.options.cancellation;
         const signal = opts.signal && cancellation
             ? AbortSignal.any([opts.signal, cancellation.abortSignal])
@@ -5875,10 +5809,6 @@ class HttpClient {
             [LIMITS]: limits,
             headersTimeout: this.options.timeoutMs,
             bodyTimeout: this.options.timeoutMs,
-            // Read by the retry interceptor for this request only.
-            retryOptions: {
-                retry: (err, _context, callback) => this.policy.onRetry(err, sending, callback),
-            },
         };
     }
     /**
@@ -6098,7 +6028,6 @@ async function forEachBounded(items, concurrency, fn) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EnvHttpProxyAgent: () => (/* binding */ EnvHttpProxyAgent),
-/* harmony export */   L: () => (/* binding */ retry),
 /* harmony export */   g: () => (/* binding */ Agent)
 /* harmony export */ });
 /* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6615);
@@ -6108,9 +6037,6 @@ async function forEachBounded(items, concurrency, fn) {
 /* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3137);
 /* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2026);
-/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4__);
-
 
 
 
@@ -6119,7 +6045,6 @@ if (!("request" in (undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE
     Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_2___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
 const Agent = (undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_1___default());
 const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3___default());
-const retry = (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_4___default());
 
 
 /***/ })
