@@ -253,9 +253,10 @@ export class HttpClient {
       const { read, statusCode } = response;
       const ending = read.error instanceof AnswerTooLargeError || read.error instanceof AttemptAbandonedError;
       // Decided on the status even when the body broke off: a 429 was refused before anything was done.
-      if (!ending && REFUSED_FOR_NOW.has(statusCode)) {
-        if (await this.policy.retryAnswer(statusCode, response.headers, sending)) continue;
-      }
+      // The status decides alone: a refusal not repeated (on-rate-limit fail, an unreadable Retry-After,
+      // no retry left) is not sent again because its body broke off.
+      const decidedByStatus = !ending && REFUSED_FOR_NOW.has(statusCode);
+      if (decidedByStatus && (await this.policy.retryAnswer(statusCode, response.headers, sending))) continue;
       const ended =
         read.error instanceof DeadlineError
           ? 'timed out'
@@ -288,7 +289,7 @@ export class HttpClient {
           earlierMayHaveActed,
         };
       }
-      if (await this.retryCutOff(read, sending)) continue;
+      if (!decidedByStatus && (await this.retryCutOff(read, sending))) continue;
       const { headers } = response;
       throw brokenOffError(
         { status: statusCode, headers, snippet: this.tokenRedactor.snippet(read.text), ...read },
