@@ -1,7 +1,7 @@
 // A quota-proxy of the test's own on 127.0.0.1 whose every answer the test writes: `answer` gets
 // each request (method, path, query, body, its index) and returns the status, headers and JSON body
 // to send, or 'hold' (never answered). For answers no real server gives: pages that never end,
-// absurd wait headers. Unanswered paths get 404.
+// absurd wait headers, a body broken off. Unanswered paths get 404.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,7 +13,15 @@ export interface ScriptedRequest {
   index: number;
 }
 
-export type ScriptedAnswer = { status?: number; headers?: Record<string, string>; body?: unknown } | 'hold';
+export type ScriptedAnswer =
+  | {
+      status?: number;
+      headers?: Record<string, string>;
+      body?: unknown;
+      /** The body's first this many bytes, then the connection destroyed (its Content-Length is the whole). */
+      cutOffAfter?: number;
+    }
+  | 'hold';
 
 export interface ScriptedServer {
   url: string;
@@ -48,7 +56,11 @@ export async function startScriptedServer(
         'content-length': String(Buffer.byteLength(text)),
         ...chosen.headers,
       });
-      res.end(text);
+      if (chosen.cutOffAfter === undefined) res.end(text);
+      else {
+        res.write(Buffer.from(text).subarray(0, chosen.cutOffAfter));
+        setTimeout(() => res.socket?.destroy(), 50);
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
