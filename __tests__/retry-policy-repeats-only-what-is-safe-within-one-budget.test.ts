@@ -135,6 +135,9 @@ test('an admin request waits for room under the rate limit, or fails at once nam
     return policy;
   };
   expect(typeof (await policyOf().paceForRateLimit(target))).toBe('number');
+  // With room the ticket comes at once, not as a promise; without, ticketFor is the same wait.
+  expect(typeof policyOf().ticketFor(target)).toBe('number');
+  await expect(usedUp(policyOf({ onRateLimit: 'fail' })).ticketFor(target)).rejects.toThrow(/on-rate-limit is fail/);
   await expect(usedUp(policyOf({ onRateLimit: 'fail' })).paceForRateLimit(target)).rejects.toThrow(
     /: not sent: the admin rate limit is used up; on-rate-limit is fail; retry after \d{4}-/,
   );

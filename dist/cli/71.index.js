@@ -5410,6 +5410,8 @@ const UNCERTAIN = new Set([
     'ENETDOWN',
 ]);
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+/** Statuses the policy decides on (retryAnswer): the rate limit's refusal, and a server or gateway failing for now. */
+const REFUSED_FOR_NOW = new Set([429, ...RETRY_STATUSES]);
 /** A header value shown in a message: printable ASCII, cut short (it is the server's, untrusted). */
 const shown = (raw) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(/[^\x20-\x7e…]/g, '?');
 class RetryPolicy {
@@ -5514,6 +5516,11 @@ class RetryPolicy {
             `${retryAfter ? ` (${retryAfter.by})` : ''}`);
         return (0,cancel/* sleep */.yy)(delay, cancellation?.signal);
     }
+    /** An admin request's ticket: at once when the rate limit has room (no promise on a batch's hot path). */
+    ticketFor(target) {
+        const turn = this.rateLimit.acquire();
+        return 'ticket' in turn ? turn.ticket : this.paceForRateLimit(target);
+    }
     /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
     async paceForRateLimit(target) {
         const { cancellation, log } = this.options;
@@ -5583,8 +5590,6 @@ var undici_parts = __webpack_require__(9566);
 
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-/** Statuses the policy may ask again: the rate limit's refusal, and a server or gateway failing for now. */
-const REFUSED_FOR_NOW = new Set([429, 500, 502, 503, 504]);
 class HttpClient {
     options;
     dispatcher;
@@ -5669,9 +5674,8 @@ class HttpClient {
         const admin = /^\/admin(\/|$|\?)/.test(path);
         const attempt = { retries: 0, earlierMayHaveActed: false };
         if (admin) {
-            // Without a wait no promise: the rate limit is asked first, paced only when it has no room.
-            const turn = this.rateLimit.acquire();
-            attempt.ticket = 'ticket' in turn ? turn.ticket : await this.policy.paceForRateLimit(target);
+            const ticket = this.policy.ticketFor(target);
+            attempt.ticket = typeof ticket === 'number' ? ticket : await ticket;
         }
         try {
             return await this.send(method, path, opts, { target, idempotent, attempt });

@@ -46,11 +46,14 @@ function sameButOneNumber(a: string, b: string): number {
   if (!isDigit(ca) || !isDigit(cb)) return 0;
   let end = i + 1;
   while (end < shorter && isDigit(a.charCodeAt(end)) && isDigit(b.charCodeAt(end))) end++;
-  // The run ends in both (same length), and not before a mark that could join its last digit.
-  const runEnds = (text: string) =>
-    end >= text.length || (text.charCodeAt(end) <= 127 && !isDigit(text.charCodeAt(end)));
-  if (!runEnds(a) || !runEnds(b)) return 0;
+  if (!runEndsAt(a, end) || !runEndsAt(b, end)) return 0;
   return ca < cb ? -1 : 1;
+}
+
+/** The digits end at `at` (same length in both), and not before a mark that could join the last one. */
+function runEndsAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return at >= text.length || (c <= 127 && !isDigit(c));
 }
 
 /**

@@ -31,7 +31,7 @@ import { proxyNote } from './proxy-note.js';
 import type { RateLimitTracker } from './rate-limit.js';
 import { type Query, requestPath } from './request-path.js';
 import type { Refused, WaitBudget } from './retry.js';
-import { type Attempt, RetryPolicy, type Sending } from './retry-policy.js';
+import { type Attempt, REFUSED_FOR_NOW, RetryPolicy, type Sending } from './retry-policy.js';
 import { Agent as DirectAgent, EnvHttpProxyAgent as ProxyAwareAgent } from './undici-parts.js';
 
 export interface HttpAnswer {
@@ -80,8 +80,6 @@ export interface RequestOptions {
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']);
-/** Statuses the policy may ask again: the rate limit's refusal, and a server or gateway failing for now. */
-const REFUSED_FOR_NOW = new Set([429, 500, 502, 503, 504]);
 
 export class HttpClient {
   readonly dispatcher: Dispatcher;
@@ -170,9 +168,8 @@ export class HttpClient {
     const admin = /^\/admin(\/|$|\?)/.test(path);
     const attempt: Attempt = { retries: 0, earlierMayHaveActed: false };
     if (admin) {
-      // Without a wait no promise: the rate limit is asked first, paced only when it has no room.
-      const turn = this.rateLimit.acquire();
-      attempt.ticket = 'ticket' in turn ? turn.ticket : await this.policy.paceForRateLimit(target);
+      const ticket = this.policy.ticketFor(target);
+      attempt.ticket = typeof ticket === 'number' ? ticket : await ticket;
     }
     try {
       return await this.send(method, path, opts, { target, idempotent, attempt });

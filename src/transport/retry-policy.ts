@@ -39,6 +39,8 @@ const UNCERTAIN = new Set([
   'ENETDOWN',
 ]);
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+/** Statuses the policy decides on (retryAnswer): the rate limit's refusal, and a server or gateway failing for now. */
+export const REFUSED_FOR_NOW = new Set([429, ...RETRY_STATUSES]);
 
 /** Per request: what the retry decisions need to know. */
 export interface Attempt {
@@ -206,6 +208,12 @@ export class RetryPolicy {
         `${retryAfter ? ` (${retryAfter.by})` : ''}`,
     );
     return sleep(delay, cancellation?.signal);
+  }
+
+  /** An admin request's ticket: at once when the rate limit has room (no promise on a batch's hot path). */
+  ticketFor(target: string): number | Promise<number> {
+    const turn = this.rateLimit.acquire();
+    return 'ticket' in turn ? turn.ticket : this.paceForRateLimit(target);
   }
 
   /** Holds an admin request until the rate limit has room: waits out the window (budget permitting) or fails. */
