@@ -3,7 +3,11 @@
 // client. Prints medians of RUNS runs and ratios, and writes docs/performance.md. Not a test: it
 // never fails on time; ratios measured side by side are what to read. Sizes: BENCH_BATCH (3000),
 // BENCH_UPSTREAM_BATCH (1000, against the durable v1-like server), BENCH_ROTATE (10000), BENCH_SCALE
-// (100000, and a tenth of it), BENCH_RUNS (3), BENCH_SCALE_RUNS.
+// (100000, and a tenth of it), BENCH_RUNS (3), BENCH_SCALE_RUNS. BENCH_REAL_V1: the real upstream v1's
+// server file (server-better-sqlite.js, in a folder where its packages are installed for this Node):
+// the upstream batch is then measured against it too, on loopback (scripts/lib/loopback-only.js).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +24,14 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 3000);
 const UPSTREAM_BATCH = Number(process.env.BENCH_UPSTREAM_BATCH ?? 1000);
 const ROTATE = Number(process.env.BENCH_ROTATE ?? 10000);
 const SCALE = Number(process.env.BENCH_SCALE ?? 100000);
+const REAL_V1 = process.env.BENCH_REAL_V1 ? path.resolve(process.env.BENCH_REAL_V1) : undefined;
 const V01_BATCH = 1000;
 const DASHBOARD_KEYS = 10000;
 const CONCURRENCY = 8;
 const MINIMAL = path.join(ROOT, 'scripts/lib/minimal-client.js');
 const SEQUENTIAL = path.join(ROOT, 'scripts/lib/one-at-a-time.js');
 const loadStart = os.loadavg();
+let dbs = 0;
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
 /** autocannon's own duration is counted in whole sample ticks (1 s): time it to its last response instead. */
@@ -53,6 +59,38 @@ async function withServer(args, fn) {
   }
 }
 
+/** The real upstream v1 on loopback, a fresh SQLite file each time: as its Dockerfile runs it, but on 127.0.0.1. */
+async function withRealV1(fn) {
+  const token = randomBytes(16).toString('hex');
+  const child = spawn(process.execPath, ['--import', path.join(ROOT, 'scripts/lib/loopback-only.js'), REAL_V1], {
+    cwd: path.dirname(REAL_V1),
+    // The server refuses to start without an upstream key; no admin request uses it.
+    env: {
+      ...process.env,
+      ADMIN_TOKEN: token,
+      SQLITE_PATH: path.join(tmp, `real-v1-${dbs++}.sqlite`),
+      DEEPSEEK_API_KEY: 'x',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const match = /listening on (\S+)/.exec(out);
+        if (match) resolve(match[1]);
+      });
+      exited.then((code) => reject(new Error(`the real v1 exited with ${code}`)));
+    });
+    return await fn({ url, token });
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 const auth = (token) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 const cli = (command, { url, token }, ...rest) => [CLI, command, ...rest, '--url', url, '--token', token];
 const base = (url) => url.replace(/\/$/, '');
@@ -68,16 +106,16 @@ async function medians(once) {
   return Object.fromEntries(Object.entries(all).map(([name, values]) => [name, median(values)]));
 }
 
-async function benchBatch(serverArgs, count) {
+/** `server(fn)`: runs fn with a fresh server (`{ url, token }`). */
+async function benchBatch(server, count) {
   return medians(async (run) => {
     const out = path.join(tmp, `batch-${run}.csv`);
     const flags = ['--count', String(count), '--concurrency', String(CONCURRENCY), '--output', out];
-    const ours = await withServer(serverArgs(), async (s) => (await timed(cli('batch', s, ...flags))).ms);
-    const minimal = await withServer(
-      serverArgs(),
+    const ours = await server(async (s) => (await timed(cli('batch', s, ...flags))).ms);
+    const minimal = await server(
       async ({ url, token }) => (await timed([MINIMAL, 'create', url, token, String(count), String(CONCURRENCY)])).ms,
     );
-    const cannon = await withServer(serverArgs(), async ({ url, token }) =>
+    const cannon = await server(async ({ url, token }) =>
       autocannonRun({
         url: `${base(url)}/admin/keys`,
         method: 'POST',
@@ -86,8 +124,7 @@ async function benchBatch(serverArgs, count) {
         amount: count,
       }),
     );
-    const sequential = await withServer(
-      serverArgs(),
+    const sequential = await server(
       async ({ url, token }) => (await timed([SEQUENTIAL, url, token, String(count)])).ms,
     );
     return { ours, minimal, cannon, sequential };
@@ -255,10 +292,14 @@ const t0 = performance.now();
 log('start-up');
 const startup = await benchStartup();
 log('batch, in memory');
-const batch = await benchBatch(() => [], BATCH);
-log('batch, durable (v1-like: a disk sync per insert)');
-let dbs = 0;
-const durable = await benchBatch(() => ['--db', path.join(tmp, `durable-${dbs++}.sqlite`), '--sync'], UPSTREAM_BATCH);
+const batch = await benchBatch((fn) => withServer([], fn), BATCH);
+log('batch, durable (v1-like: disk syncs per insert, as the real v1 makes them)');
+const durable = await benchBatch(
+  (fn) => withServer(['--db', path.join(tmp, `durable-${dbs++}.sqlite`), '--sync'], fn),
+  UPSTREAM_BATCH,
+);
+if (REAL_V1) log(`batch, the real v1 (${REAL_V1})`);
+const realV1 = REAL_V1 ? await benchBatch(withRealV1, UPSTREAM_BATCH) : undefined;
 log('v01 native batch');
 const v01 = await benchV01();
 log('rotation');
@@ -284,6 +325,7 @@ writeReport({
   startup,
   batch,
   durable,
+  realV1,
   v01,
   rotate,
   profile,

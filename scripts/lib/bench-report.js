@@ -25,8 +25,42 @@ function startupRows({ startup }) {
   return [line('health', 60), line('--help', 40), line('--version', 40), line('list'), line('usage')];
 }
 
+/** U1, U2 and their references against one durable server; `tag` marks the rows of another server. */
+function upstreamRows(r, m, tag, server) {
+  return [
+    row(
+      `U1${tag}. ${server}, batch of ${r.UPSTREAM_BATCH} at concurrency ${r.CONCURRENCY}, start, health, token ` +
+        "check and CSV included: our speed / the minimal keep-alive client's (its time / ours)",
+      `${fmt(m.minimal)} ms / ${fmt(m.ours)} ms`,
+      fmt(m.minimal / m.ours, 2),
+      '≥ 0.9',
+      m.minimal / m.ours >= 0.9,
+    ),
+    row(
+      `U2${tag}. the same batch one request at a time / ours (the speed-up of concurrency)`,
+      `${fmt(m.sequential)} ms / ${fmt(m.ours)} ms`,
+      fmt(m.sequential / m.ours, 2),
+      '≥ 2',
+      m.sequential / m.ours >= 2,
+    ),
+    row(
+      `U2m${tag}. the same batch one request at a time / the minimal client (reference: the speed-up concurrency ` +
+        'gives the lightest client against a server that syncs each insert to disk before it answers)',
+      `${fmt(m.sequential)} ms / ${fmt(m.minimal)} ms`,
+      fmt(m.sequential / m.minimal, 2),
+      '(reference)',
+    ),
+    row(
+      `U1c${tag}. the same: ours / autocannon (reference)`,
+      `${fmt(m.ours)} ms / ${fmt(m.cannon)} ms`,
+      fmt(m.ours / m.cannon, 2),
+      '(reference)',
+    ),
+  ];
+}
+
 function perKeyRows(r) {
-  const { batch, durable, v01, rotate } = r;
+  const { batch, v01, rotate } = r;
   return [
     row(
       `B1. batch of ${r.BATCH}, concurrency ${r.CONCURRENCY}, in memory: ours / minimal client`,
@@ -47,35 +81,20 @@ function perKeyRows(r) {
       fmt(batch.sequential / batch.ours, 2),
       '(reference)',
     ),
-    row(
-      `U1. v1-like server (the dev server with a disk sync per insert, standing in for the real v1), batch of ` +
-        `${r.UPSTREAM_BATCH} at concurrency ${r.CONCURRENCY}, start, health, token check and CSV included: ` +
-        "our speed / the minimal keep-alive client's (its time / ours)",
-      `${fmt(durable.minimal)} ms / ${fmt(durable.ours)} ms`,
-      fmt(durable.minimal / durable.ours, 2),
-      '≥ 0.9',
-      durable.minimal / durable.ours >= 0.9,
+    ...upstreamRows(
+      r,
+      r.durable,
+      '',
+      'v1-like server (the dev server, its inserts made durable as the real v1 makes them: the rollback journal and a full disk sync each)',
     ),
-    row(
-      'U2. the same batch one request at a time / ours (the speed-up of concurrency)',
-      `${fmt(durable.sequential)} ms / ${fmt(durable.ours)} ms`,
-      fmt(durable.sequential / durable.ours, 2),
-      '≥ 2',
-      durable.sequential / durable.ours >= 2,
-    ),
-    row(
-      'U2m. the same batch one request at a time / the minimal client (reference: the speed-up concurrency gives ' +
-        'the lightest client against a server that syncs each insert to disk before it answers)',
-      `${fmt(durable.sequential)} ms / ${fmt(durable.minimal)} ms`,
-      fmt(durable.sequential / durable.minimal, 2),
-      '(reference)',
-    ),
-    row(
-      'U1c. v1-like: ours / autocannon (reference)',
-      `${fmt(durable.ours)} ms / ${fmt(durable.cannon)} ms`,
-      fmt(durable.ours / durable.cannon, 2),
-      '(reference)',
-    ),
+    ...(r.realV1
+      ? upstreamRows(
+          r,
+          r.realV1,
+          'r',
+          'the real upstream v1 (BENCH_REAL_V1: server-better-sqlite.js on loopback, a fresh SQLite file)',
+        )
+      : []),
     row(
       `N1. v01 (file persistence) batch of ${r.V01_BATCH}: create requests sent`,
       `${v01.creates}`,

@@ -23,7 +23,8 @@ Options:
   --rate-limit MAX/SECS   admin rate limit per client IP, e.g. 30/900, or off
                           (default: 30/900 on v10, as upstream; off on the others)
   --health MODE           ${HEALTH_MODES.join(' | ')} (default hang on v10, as upstream; ok on the others)
-  --sync                  durable writes: a disk sync per insert (PRAGMA synchronous=FULL)
+  --sync                  durable writes as the real v1 makes them: disk syncs per insert
+                          (rollback journal, PRAGMA synchronous=FULL)
   --seed-keys N           insert N keys at start
   --seed-age-days D       seeded keys were created D days ago (default 0)
   --seed-label-prefix P   label prefix of seeded keys (default seed-; labels P1, P2, ...)

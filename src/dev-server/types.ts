@@ -38,7 +38,7 @@ export interface DevServerOptions {
    */
   health?: HealthMode;
   /**
-   * Durable writes (PRAGMA synchronous=FULL, a WAL sync per insert like the real v1);
+   * Durable writes as the real v1 makes them (the rollback journal and PRAGMA synchronous=FULL: disk syncs per insert);
    * default false (synchronous=OFF).
    */
   sync?: boolean;
