@@ -30,6 +30,7 @@ const DASHBOARD_KEYS = 10000;
 const CONCURRENCY = 8;
 const MINIMAL = path.join(ROOT, 'scripts/lib/minimal-client.js');
 const SEQUENTIAL = path.join(ROOT, 'scripts/lib/one-at-a-time.js');
+const UNDICI_ALONE = path.join(ROOT, 'scripts/lib/undici-client.js');
 const loadStart = os.loadavg();
 let dbs = 0;
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
@@ -115,6 +116,9 @@ async function benchBatch(server, count) {
     const minimal = await server(
       async ({ url, token }) => (await timed([MINIMAL, 'create', url, token, String(count), String(CONCURRENCY)])).ms,
     );
+    const undici = await server(
+      async ({ url, token }) => (await timed([UNDICI_ALONE, url, token, String(count), String(CONCURRENCY)])).ms,
+    );
     const cannon = await server(async ({ url, token }) =>
       autocannonRun({
         url: `${base(url)}/admin/keys`,
@@ -127,7 +131,7 @@ async function benchBatch(server, count) {
     const sequential = await server(
       async ({ url, token }) => (await timed([SEQUENTIAL, url, token, String(count)])).ms,
     );
-    return { ours, minimal, cannon, sequential };
+    return { ours, minimal, undici, cannon, sequential };
   });
 }
 

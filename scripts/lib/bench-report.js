@@ -70,6 +70,13 @@ function perKeyRows(r) {
       within(batch.ours / batch.minimal, 1.25),
     ),
     row(
+      'B1u. the same batch through undici alone (its Agent, a bare handler, answers parsed) / minimal client ' +
+        '(reference: what the transport the design chose costs before any of our work)',
+      `${fmt(batch.undici)} ms / ${fmt(batch.minimal)} ms`,
+      fmt(batch.undici / batch.minimal, 2),
+      '(reference)',
+    ),
+    row(
       'B1a. the same: ours / autocannon (reference: warm, parses nothing)',
       `${fmt(batch.ours)} ms / ${fmt(batch.cannon)} ms`,
       fmt(batch.ours / batch.cannon, 2),
