@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { asciiOnly } from './lib/ascii-only.js';
 import { lazyAssert } from './lib/lazy-assert.js';
 import { lazyHttp2 } from './lib/lazy-http2.js';
 
@@ -27,6 +28,8 @@ try {
     for (const [file, text] of Object.entries(lazyHttp2(sources))) sources[file] = text;
     // node:assert loaded only when an assertion fails or another member is read (scripts/lib/lazy-assert.js).
     for (const [file, text] of Object.entries(lazyAssert(sources))) sources[file] = text;
+    // Every file ASCII: one-byte source strings for V8 (scripts/lib/ascii-only.js).
+    for (const [file, text] of Object.entries(asciiOnly(sources))) sources[file] = text;
     for (const [file, text] of Object.entries(sources)) writeFileSync(path.join(dir, file), text);
   }
   // The compile cache keeps V8's bytecode of the bundle between runs of the CLI (about 20 ms of its start-up).
