@@ -28,7 +28,7 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/render/dashboard/assets.ts
 // The files the dashboard inlines, read when a dashboard is written (this module is loaded only
-// then, so no other command pays for them). `new URL(…, import.meta.url)`: from src/ (tests) they
+// then, so no other command pays for them). `new URL(\u2026, import.meta.url)`: from src/ (tests) they
 // are read where they are; the bundler (ncc) copies each one beside the bundle and points the URL
 // there, so dist/ runs without node_modules.
 
@@ -81,7 +81,7 @@ function totalsByDay(servers) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/dashboard/page-model.ts
-// What the page's script gets (as JSON inside the file): compact, since 10,000 keys × 90 days must
+// What the page's script gets (as JSON inside the file): compact, since 10,000 keys \u00d7 90 days must
 // stay under 3 MB. Exact per-day figures for the daily totals and the busiest keys' chart; for every
 // key's sparkline only its shape (one character a day, 0..63 of the key's own busiest day).
 
@@ -90,7 +90,7 @@ function totalsByDay(servers) {
 const TOP_KEYS = 8;
 /** A row's flags (bits). */
 const FLAG = { alert: 1, spike: 2, idle: 4, runningOut: 8 };
-/** One sparkline level a character: '0' is none, 'A'…'~' … (64 levels, all printable and JSON-safe). */
+/** One sparkline level a character: '0' is none, 'A'\u2026'~' \u2026 (64 levels, all printable and JSON-safe). */
 const LEVELS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 /** A key's days as levels of its own busiest day: any request shows (level 1 at least), none is 0. */
 function sparkOf(perDay) {
@@ -191,7 +191,7 @@ const hash = (text) => `'sha256-${(0,builtins/* nodeCrypto */.SI)().createHash('
 const nameOf = (k) => `${(0,neutralise/* htmlText */.js)(k.label || 'no label')} <code>${(0,neutralise/* htmlText */.js)(k.key)}</code>`;
 function periodText(s) {
     const [first, last] = [s.days[0] ?? '', s.days.at(-1) ?? ''];
-    return s.calendar ? `${s.days.length} server days, ${first} to ${last}` : `the last ${s.days.length}×24 hours`;
+    return s.calendar ? `${s.days.length} server days, ${first} to ${last}` : `the last ${s.days.length}\u00d724 hours`;
 }
 function tile(value, what, tone = '') {
     return `<div class="tile${tone ? ` ${tone}` : ''}"><b>${value}</b><span>${what}</span></div>`;
@@ -220,14 +220,14 @@ function tiles(s) {
 function keyList(id, title, keys, what, none) {
     const items = keys.slice(0, LISTED).map((k) => `<li>${nameOf(k)} ${what(k)}</li>`);
     if (keys.length > LISTED)
-        items.push(`<li class="more">… ${plural(keys.length - LISTED, 'more key')} in the table</li>`);
+        items.push(`<li class="more">\u2026 ${plural(keys.length - LISTED, 'more key')} in the table</li>`);
     const body = keys.length === 0 ? `<p class="none">${none}</p>` : `<ul>${items.join('')}</ul>`;
     return `<div class="list" id="${id}"><h3>${title} <small>${number(keys.length)}</small></h3>${body}</div>`;
 }
 function reachText(k) {
     if (k.reachesIn === 0)
-        return '— <b>reached</b>';
-    return `— on <b>${(0,neutralise/* htmlText */.js)(k.reachesOn ?? '')}</b> (in ${plural(k.reachesIn ?? 0, 'day')})`;
+        return '\u2014 <b>reached</b>';
+    return `\u2014 on <b>${(0,neutralise/* htmlText */.js)(k.reachesOn ?? '')}</b> (in ${plural(k.reachesIn ?? 0, 'day')})`;
 }
 function lists(s, i) {
     const of = s.limitKind === 'lifetime' ? 'lifetime quota' : 'daily limit';
@@ -237,8 +237,8 @@ function lists(s, i) {
     return [
         '<div class="lists">',
         keyList(`forecast-${i}`, `Reach their ${of} within ${s.forecastDays} days`, runningOut(s), reachText, 'None at their recent rate.'),
-        keyList(`alerts-${i}`, `At or above ${s.threshold}% of their ${of}`, alerts, (k) => `— <b>${k.percent}%</b>`, 'None.'),
-        keyList(`spikes-${i}`, `Spikes: above ${s.spikeFactor}× their mean, at least ${number(s.spikeMinRequests)}`, spikes, (k) => `— <b>${number(k.last)}</b> ${lastDay}`, s.days.length < 2 ? 'Spikes need 2 days or more.' : 'None.'),
+        keyList(`alerts-${i}`, `At or above ${s.threshold}% of their ${of}`, alerts, (k) => `\u2014 <b>${k.percent}%</b>`, 'None.'),
+        keyList(`spikes-${i}`, `Spikes: above ${s.spikeFactor}\u00d7 their mean, at least ${number(s.spikeMinRequests)}`, spikes, (k) => `\u2014 <b>${number(k.last)}</b> ${lastDay}`, s.days.length < 2 ? 'Spikes need 2 days or more.' : 'None.'),
         keyList(`idle-${i}`, 'Idle: no request in the period (rotation candidates)', idleKeys(s), () => '', 'None.'),
         '</div>',
     ].join('\n');
@@ -309,9 +309,9 @@ function headerOf(data) {
     const servers = one
         ? `${(0,neutralise/* htmlText */.js)(one.url)}${one.flavor ? ` (${(0,neutralise/* htmlText */.js)(one.flavor)})` : ''}`
         : data.servers.map((s) => (0,neutralise/* htmlText */.js)(s.name)).join(', ');
-    const period = one ? `${(0,neutralise/* htmlText */.js)(periodText(one))} · ` : '';
+    const period = one ? `${(0,neutralise/* htmlText */.js)(periodText(one))} \u00b7 ` : '';
     const made = (0,neutralise/* htmlText */.js)(data.generatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'));
-    return (`<header><h1>Usage of quota-proxy keys</h1><p>${period}${one ? 'server' : 'servers'} ${servers} · ` +
+    return (`<header><h1>Usage of quota-proxy keys</h1><p>${period}${one ? 'server' : 'servers'} ${servers} \u00b7 ` +
         `made <time datetime="${(0,neutralise/* htmlText */.js)(data.generatedAt)}">${made}</time> ` +
         `by quota-keys ${(0,neutralise/* htmlText */.js)(data.version)}</p></header>`);
 }

@@ -30,13 +30,13 @@ const dayAxis = (days) =>
   axis({ space: 46, incrs: [1, 2, 7, 14, 28], values: (_u, splits) => splits.map((i) => (days[i] ?? '').slice(5)) });
 const countAxis = (extra) => axis({ size: 60, values: (_u, splits) => splits.map((v) => numbers.format(v)), ...extra });
 const dayLegend = (days) => ({ label: 'Day', value: (_u, i) => (i == null ? '' : days[i]) });
-const countValue = (_u, v) => (v == null ? '–' : numbers.format(v));
+const countValue = (_u, v) => (v == null ? '\u2013' : numbers.format(v));
 /** A y range from 0 to a round number above `max`. */
 const fromZero = (max) => uPlot.rangeNum(0, Math.max(1, max), 0.1, true);
 
 function chart(target, opts, data) {
   const width = () => Math.max(280, target.clientWidth);
-  // Away from the chart, its legend reads the last point (uPlot's own shows blanks: "Day: Requests: –").
+  // Away from the chart, its legend reads the last point (uPlot's own shows blanks: "Day: Requests: \u2013").
   const last = data[0].length - 1;
   const showLast = (u) => u.cursor.idx == null && last >= 0 && u.setLegend({ idx: last }, false);
   const hooks = { ready: [showLast], setCursor: [showLast] };
@@ -78,7 +78,7 @@ function topChart(target, server) {
   const percent = unit === 'percent';
   const colors = palette();
   const names = legendNames(keys);
-  const value = percent ? (_u, v) => (v == null ? '–' : `${Math.round(v)}%`) : countValue;
+  const value = percent ? (_u, v) => (v == null ? '\u2013' : `${Math.round(v)}%`) : countValue;
   const yAxis = percent ? axis({ size: 50, values: (_u, splits) => splits.map((v) => `${v}%`) }) : countAxis();
   const y = { range: (_u, _min, max) => fromZero(percent ? Math.max(100, max) : max) };
   if (server.calendar) {
@@ -167,7 +167,7 @@ function columnsOf(server) {
   const cols = [
     { name: 'Label', cell: (r) => r[0] || 'no label', sort: (a, b) => collator.compare(a[0], b[0]), cls: 'label' },
     { name: 'Key', cell: (r) => r[1], sort: (a, b) => collator.compare(a[1], b[1]), code: true },
-    { name: server.calendar ? `Requests (${n} days)` : `Requests (${n}×24 h)`, num: 2 },
+    { name: server.calendar ? `Requests (${n} days)` : `Requests (${n}\u00d724 h)`, num: 2 },
     { name: server.calendar ? 'Last day' : 'Last 24 h', num: 3 },
   ];
   if (server.calendar) cols.push({ name: 'Busiest day', num: 4 });
@@ -219,8 +219,8 @@ function tableView(server) {
   view.which = el('select', { ariaLabel: 'Which keys' });
   for (const [value, text] of FILTERS) view.which.append(el('option', { value, textContent: text }));
   view.count = el('output');
-  view.prev = el('button', { type: 'button', textContent: '‹ Previous' });
-  view.next = el('button', { type: 'button', textContent: 'Next ›' });
+  view.prev = el('button', { type: 'button', textContent: '\u2039 Previous' });
+  view.next = el('button', { type: 'button', textContent: 'Next \u203a' });
   view.heads = view.cols.map((col, c) => {
     const th = el('th', { scope: 'col', className: col.cls?.includes('num') ? 'num' : '' });
     if (!col.sort) th.textContent = col.name;
@@ -313,7 +313,7 @@ function renderRows(view) {
   view.count.value =
     state.rows.length === 0
       ? 'No key matches'
-      : `Keys ${numbers.format(first + 1)}–${numbers.format(first + shown.length)} of ` +
+      : `Keys ${numbers.format(first + 1)}\u2013${numbers.format(first + shown.length)} of ` +
         `${numbers.format(state.rows.length)}${of}`;
   view.prev.disabled = state.page === 0;
   view.next.disabled = state.page >= pages - 1;

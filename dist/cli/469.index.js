@@ -119,7 +119,7 @@ async function runAll(runs, concurrency, log, cancellation = new cancel/* Cancel
     });
     // Each server's report is its section: titled with its name, its failure said.
     for (const { name, report } of results) {
-        report.title = `${report.title} — ${name}`;
+        report.title = `${report.title} \u2014 ${name}`;
         if (!report.ok)
             report.facts.set('failure', report.failure ?? 'failed');
     }
@@ -214,7 +214,7 @@ var config_context = __webpack_require__(568);
 // EXTERNAL MODULE: ./src/shared/builtins.ts
 var builtins = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/multi/servers.ts
-// The servers file (`config`): a YAML list of servers → one Options per server, every one checked
+// The servers file (`config`): a YAML list of servers \u2192 one Options per server, every one checked
 // before any request to any server. A token is never read from the file: each entry names the
 // environment variable that holds it (`token-env`). YAML is loaded only when a file is given.
 
@@ -269,7 +269,7 @@ function scalarText(yaml, node) {
         return JSON.stringify(node.toJSON()); // tiers: a map
     return undefined;
 }
-/** One `servers:` item → its entry; every key checked, a token refused without echoing it. */
+/** One `servers:` item \u2192 its entry; every key checked, a token refused without echoing it. */
 function readEntry(yaml, item, at) {
     if (!yaml.isMap(item))
         throw refuse(at(item), 'each item of servers must be a map with name, url and token-env');

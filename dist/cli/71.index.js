@@ -192,7 +192,7 @@ class CsvWriter {
     rows = 0;
     /**
      * Creates the private temp file at once (throws when the path cannot take it: name too long, no
-     * such folder, read-only…). `columns`: the keys CSV's, unless another table (usage --output).
+     * such folder, read-only\u2026). `columns`: the keys CSV's, unless another table (usage --output).
      */
     constructor(path, columns = CSV_COLUMNS) {
         this.target = path;
@@ -309,9 +309,9 @@ var shared_text = __webpack_require__(4646);
 // attempt (./rerun.ts) and `batch --resume` (./resume.ts) read the server's keys by label, and a
 // label is only text: anyone with the admin token can create a key under one of ours.
 //
-// The rule: a label at number N stands for as many numbers as the batch made under it — one,
+// The rule: a label at number N stands for as many numbers as the batch made under it \u2014 one,
 // except for a v01 chunk (one request of up to 100 keys, all under its first label), which stands
-// for N … N + k − 1 but never reaches the next label of the same invocation, past the batch's end,
+// for N \u2026 N + k \u2212 1 but never reaches the next label of the same invocation, past the batch's end,
 // or beyond one request's keys. The batch made its keys first (nobody can copy a label before it
 // exists), so the oldest keys under a label are the batch's and any later one is not: it is left
 // out, named, and left alone. When the last key the label can hold and the next one share their
@@ -321,7 +321,7 @@ var shared_text = __webpack_require__(4646);
 
 
 const created = (key) => key.createdAt.getTime();
-/** Numbers the keys of one invocation's batch labels (`byLabel`: label → its keys on the server). */
+/** Numbers the keys of one invocation's batch labels (`byLabel`: label \u2192 its keys on the server). */
 function numberBatchKeys(byLabel, rules) {
     const starts = [...byLabel.keys()]
         .map((label) => ({ label, first: (0,labels/* parseBatchLabel */.Cp)(label).number }))
@@ -361,7 +361,7 @@ function surplusWarnings(surplus, taken, server) {
         const shown = `${keys
             .slice(0, 3)
             .map((key) => (0,redact/* shortenKey */.PV)(key.key))
-            .join(', ')}${keys.length > 3 ? ', …' : ''}`;
+            .join(', ')}${keys.length > 3 ? ', \u2026' : ''}`;
         const look = `look them up with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.ZL)(label)}\``;
         return undecided
             ? `Label ${label} holds ${keys.length} keys made in the same instant (${shown}): which of them is the ` +
@@ -371,7 +371,7 @@ function surplusWarnings(surplus, taken, server) {
                 `the batch's own: not this invocation's, not ${taken}, left on the server untouched (${look}).`;
     });
     if (surplus.length > 5)
-        lines.push(`… and ${surplus.length - 5} more label(s) holding keys that are not the batch's.`);
+        lines.push(`\u2026 and ${surplus.length - 5} more label(s) holding keys that are not the batch's.`);
     return lines;
 }
 
@@ -454,7 +454,7 @@ const DETACHED = {
  * them all: Node's EventTarget (and a Set's table when rebuilt) leaves what was removed pointing at
  * what came after it, so once a full collection promoted an attempt in flight, every later attempt
  * was kept alive by the dead one before it and promoted too (a rotation of 100,000 keys: 5 KB
- * promoted per DELETE, a full collection every 170 ms, its time ×13 for ×10 the keys).
+ * promoted per DELETE, a full collection every 170 ms, its time \u00d713 for \u00d710 the keys).
  */
 const watchedOn = new WeakMap();
 function watch(signal, abandon) {
@@ -616,7 +616,7 @@ function formatBytes(bytes) {
 /** First backoff ceiling; doubles per retry up to BACKOFF_CAP_MS (the delay is random below it). */
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
-/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^retry)). */
+/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base\u00b72^retry)). */
 function fullJitter(retry, random = Math.random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
 }
@@ -767,7 +767,7 @@ class RateLimitedError extends HttpStatusError {
         this.name = 'RateLimitedError';
     }
 }
-/** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body…). */
+/** The server answered 2xx but the body is not the JSON we need (HTML page, truncated body\u2026). */
 class BadAnswerError extends errors/* QuotaKeysError */.t {
     status;
     target;
@@ -926,7 +926,7 @@ function emptyResult(requested) {
 /**
  * Says whether `keys` keys fit the window; all are sent when the rest may wait for the next windows,
  * else only what fits now. What is sent is paced by the HTTP client, which sends no request the
- * window has no room for. `runAgain` follows "run again after <time>" (` with \`quota-keys …\``).
+ * window has no room for. `runAgain` follows "run again after <time>" (` with \`quota-keys \u2026\``).
  */
 function announceRateLimit(api, log, keys, { onRateLimit, runAgain = '' }) {
     const perRequest = api.known?.capabilities.maxKeysPerCreate ?? 1;
@@ -1442,7 +1442,7 @@ async function findEarlierAttempts(api, context, requests, nameGiven) {
         stem = label.stem;
         byNumber.set(label.number, request);
     }
-    // attempt → label → keys; attempt → nonces seen.
+    // attempt \u2192 label \u2192 keys; attempt \u2192 nonces seen.
     const groups = new Map();
     const nonces = new Map();
     for await (const page of api.listKeys()) {
@@ -1690,12 +1690,12 @@ function notCreatedLines(failures) {
     const shown = [...byReason].slice(0, REASONS_SHOWN);
     const lines = shown.map(([reason, labels]) => {
         labels.sort(shared_text/* compareLabels */.HK);
-        const which = labels.length === 1 ? labels[0] : `${labels.length} keys (${labels[0]} … ${labels.at(-1)})`;
+        const which = labels.length === 1 ? labels[0] : `${labels.length} keys (${labels[0]} \u2026 ${labels.at(-1)})`;
         return `Not created: ${which}: ${reason}`;
     });
     const more = [...byReason.values()].slice(REASONS_SHOWN).reduce((n, labels) => n + labels.length, 0);
     if (more > 0)
-        lines.push(`… and ${more} more not created, for other reasons.`);
+        lines.push(`\u2026 and ${more} more not created, for other reasons.`);
     return lines;
 }
 /** Step: ok when at least `minSuccess` were created and no create's outcome stayed unknown; else why not. */
@@ -1705,7 +1705,7 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
     const failed = result.failures.length;
     const unresolved = result.unresolved.length > 0
         ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
-            `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up ` +
+            `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', \u2026' : ''}): look them up ` +
             `with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.ZL)(result.unresolved[0])}\` (action: ` +
             `command: list, label-prefix: ${result.unresolved[0]}).`
         : '';
@@ -1821,7 +1821,7 @@ var values = __webpack_require__(3750);
 // keys first, then a key under one of the batch's labels that FILE lacks (a create whose answer was
 // lost) is the batch's and goes into FILE, while one made after the batch's own is not and stays
 // out, named. A key of FILE no longer on the server leaves its number missing. Only the missing
-// numbers are created, with the same labels — never under a label that holds keys not the batch's,
+// numbers are created, with the same labels \u2014 never under a label that holds keys not the batch's,
 // which the run's reconciliation would otherwise count as its own.
 
 
@@ -1905,7 +1905,7 @@ function explain(ctx, batch, { gone, adopted, rest }) {
     const shown = (keys) => `${keys
         .slice(0, 5)
         .map((k) => (0,redact/* shortenKey */.PV)(k.key))
-        .join(', ')}${keys.length > 5 ? ', …' : ''}`;
+        .join(', ')}${keys.length > 5 ? ', \u2026' : ''}`;
     if (gone.length > 0)
         log.warning(`${gone.length} key(s) of ${batch.file} are no longer on the server (${shown(gone)}): left out of it, and ` +
             `their numbers are created again under their labels.`);
@@ -1916,7 +1916,7 @@ function explain(ctx, batch, { gone, adopted, rest }) {
         `creating the ${rest.length} missing.`);
 }
 /**
- * The command that resumes this batch: `quota-keys batch --resume FILE --url …` with the flags that
+ * The command that resumes this batch: `quota-keys batch --resume FILE --url \u2026` with the flags that
  * shape its keys as given (the token is not repeated: from ADMIN_TOKEN, or a placeholder).
  */
 function resumeCommand(options, server) {
@@ -1994,7 +1994,7 @@ function wouldIssue(ctx, requests) {
     const row = report.open((0,tables/* plannedTable */.nO)(rest));
     for (const [i, r] of requests.entries())
         row({ ...r, result: i < creates ? 'would create' : 'would not be created (rate limit)' });
-    const labels = requests.length > 1 ? `${requests[0].label} … ${requests.at(-1).label}` : requests[0]?.label;
+    const labels = requests.length > 1 ? `${requests[0].label} \u2026 ${requests.at(-1).label}` : requests[0]?.label;
     log.info(`Dry run: would create ${creates} of ${requests.length} key(s) in ${sent} request(s) (${labels}); rate limit: ` +
         `${rateLimit}.`);
     return report;
@@ -2049,7 +2049,7 @@ function runAgainHow(ctx) {
 // Which keys reset and delete act on: the key given, or `name` resolved through the key list.
 //
 // `name` is first an exact label. When no label matches, it may be the key itself, or the
-// shortened form our list prints (`sk-ab12…9f0e`, also with `...`): the old tool's rotation script
+// shortened form our list prints (`sk-ab12\u20269f0e`, also with `...`): the old tool's rotation script
 // feeds the first column of `list` into `delete --name`. A shortened key must match exactly one
 // key; several labels matching is an error unless all-matching is set. When nothing matches but
 // labels start with `name` (a batch's stem: its labels are `<stem>-<NNN>-<suffix>`), the error
@@ -2078,15 +2078,15 @@ function refuseWithoutDelete(adapter, operation) {
             `deleted (remove keys on the server itself).`);
     }
 }
-/** `prefix…suffix` (or `prefix...suffix`) of a shortened key, when `name` looks like one. */
+/** `prefix\u2026suffix` (or `prefix...suffix`) of a shortened key, when `name` looks like one. */
 function shortenedParts(name) {
-    const match = /^([^…\s]+)(?:…|\.\.\.)([^…\s]+)$/.exec(name);
+    const match = /^([^\u2026\s]+)(?:\u2026|\.\.\.)([^\u2026\s]+)$/.exec(name);
     return match ? { head: match[1], tail: match[2] } : undefined;
 }
 const listOf = (keys) => `${keys
     .slice(0, 3)
     .map((k) => (0,redact/* shortenKey */.PV)(k.key))
-    .join(', ')}${keys.length > 3 ? ', …' : ''}`;
+    .join(', ')}${keys.length > 3 ? ', \u2026' : ''}`;
 async function resolveKeys(api, target, options) {
     let checked = false;
     const checkFlavor = () => {
@@ -2159,7 +2159,7 @@ function prefixMessage(name, labels, operation) {
     if (sorted.length > 1) {
         const first = sorted.slice(0, 3).map((l) => `"${shownLabel(l)}"`);
         return (`No key is labelled "${name}"; ${sorted.length} labels start with it (${first.join(', ')}` +
-            `${sorted.length > 3 ? ', …' : ''}). Nothing was changed; give one whole label ` +
+            `${sorted.length > 3 ? ', \u2026' : ''}). Nothing was changed; give one whole label ` +
             `(quota-keys list --label-prefix ${(0,shared_text/* shellQuote */.ZL)(name)} shows them all).`);
     }
     const label = sorted[0];
@@ -2212,7 +2212,7 @@ async function wouldDelete(ctx, resolution) {
     for (const k of keys)
         row({ label: k.label ?? '', key: (0,redact/* shortenKey */.PV)(k.key), createdAt: k.createdAt, result: 'would delete' });
     const shown = keys.slice(0, LOGGED_KEYS).map((k) => (0,redact/* shortenKey */.PV)(k.key));
-    log.info(`Dry run: would delete ${shown.join(', ')}${keys.length > LOGGED_KEYS ? ', …' : ''}.`);
+    log.info(`Dry run: would delete ${shown.join(', ')}${keys.length > LOGGED_KEYS ? ', \u2026' : ''}.`);
     return report;
 }
 async function runDelete(ctx) {
@@ -2270,7 +2270,7 @@ async function runDelete(ctx) {
         return report.fail(`${failures.length} of ${resolution.keys.length} key(s) could not be deleted (first: ` +
             `${failures[0]}); ${deleted} deleted.`);
     if (missing.length > 0)
-        return report.fail(`The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} ` +
+        return report.fail(`The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', \u2026' : ''} ` +
             `(already deleted?); ${deleted} deleted.`);
     return report;
 }
@@ -2361,7 +2361,7 @@ async function runList(ctx) {
         report.csvPath = csv.path;
         report.facts.set('csv', csv.path);
     }
-    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}…, of ${seen}` : ''}` +
+    log.info(`Listed ${listed} key(s)${options.labelPrefix ? ` labelled ${options.labelPrefix}\u2026, of ${seen}` : ''}` +
         `${csv ? `; CSV: ${csv.path}` : ''}`);
     return report;
 }
@@ -2387,7 +2387,7 @@ function parseServerTime(value) {
 }
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** Every UTC offset in use (−12:00 … +14:00) is a whole number of quarter hours. */
+/** Every UTC offset in use (\u221212:00 \u2026 +14:00) is a whole number of quarter hours. */
 const OFFSETS = Array.from({ length: (26 * HOUR) / (15 * MINUTE) + 1 }, (_, i) => -12 * HOUR + i * 15 * MINUTE);
 /** YYYY-MM-DD of `ms` at a UTC offset. */
 function dayAtOffset(ms, offsetMs) {
@@ -2422,9 +2422,9 @@ function serverDayFromRows(stamps, serverNow) {
     const day = days.length === 1 ? days[0] : days.includes(newestDay) ? newestDay : days[0];
     return { day, alternatives: days.filter((d) => d !== day), offsets: [offsets[0], offsets.at(-1)], newest };
 }
-/** `UTC+8`, `UTC−3:30`. */
+/** `UTC+8`, `UTC\u22123:30`. */
 function offsetText(ms) {
-    const sign = ms < 0 ? '−' : '+';
+    const sign = ms < 0 ? '\u2212' : '+';
     const minutes = Math.abs(ms) / MINUTE;
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
@@ -2456,7 +2456,7 @@ function limitEvidence(rows) {
 }
 /**
  * Percent of the limit used, rounded down, so that the shown number and the alert rule agree:
- * floor(p) ≥ threshold exactly when p ≥ threshold (threshold is whole). Undefined without a limit.
+ * floor(p) \u2265 threshold exactly when p \u2265 threshold (threshold is whole). Undefined without a limit.
  */
 function percentUsed(used, limit) {
     if (used === undefined || limit === undefined || limit <= 0)
@@ -2689,7 +2689,7 @@ function warnAlerts(log, report) {
             `${r.limit.value}), at or above alert-threshold ${report.threshold}%.`);
     }
     if (report.alertRows.length > MAX_ALERT_WARNINGS) {
-        log.warning(`… and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ` +
+        log.warning(`\u2026 and ${report.alertRows.length - MAX_ALERT_WARNINGS} more keys at or above alert-threshold ` +
             `${report.threshold}%.`);
     }
 }
@@ -2726,21 +2726,21 @@ function finishWithAlerts(ctx, report, spikes) {
     for (const warning of spikes?.warnings.slice(0, MAX_ALERT_WARNINGS) ?? [])
         log.warning(warning);
     if ((spikes?.warnings.length ?? 0) > MAX_ALERT_WARNINGS)
-        log.warning(`… and ${spikes.warnings.length - MAX_ALERT_WARNINGS} more spikes.`);
+        log.warning(`\u2026 and ${spikes.warnings.length - MAX_ALERT_WARNINGS} more spikes.`);
     if (alerts > 0 && options.failOnAlert) {
         const named = [
             ...report.alertRows.slice(0, 3).map((r) => `${r.label || (0,redact/* shortenKey */.PV)(r.key)} ${r.percent}%`),
             ...(spikes?.names.slice(0, 3) ?? []),
         ];
         const what = `at or above alert-threshold ${report.threshold}%${spikes ? ' or spiking' : ''}`;
-        const list = `${named.slice(0, 3).join(', ')}${alerts > 3 ? ', …' : ''}`;
+        const list = `${named.slice(0, 3).join(', ')}${alerts > 3 ? ', \u2026' : ''}`;
         return target.fail(`${alerts} key(s) ${what} (${list}) and fail-on-alert is set.`);
     }
     return target;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/monitor.ts
-// monitor: the old tool's monitor as one pass for scheduled runs — health (done before any
+// monitor: the old tool's monitor as one pass for scheduled runs \u2014 health (done before any
 // command), totals, the busiest keys and the same alert rule as usage. The CLI repeats it with --watch.
 
 const BUSIEST = 10;
@@ -2973,7 +2973,7 @@ async function resetEach(ctx, adapter, resolution, day, noteDay) {
     if (failures.length > 0)
         return report.fail(`${failures.length} of ${resolution.keys.length} reset(s) failed (first: ${failures[0]}); ${reset} reset.`);
     if (missing.length > 0)
-        return report.fail(`The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; ${reset} reset.`);
+        return report.fail(`The server has no key ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', \u2026' : ''}; ${reset} reset.`);
     return report;
 }
 /** Whether the server's key list holds `key`. */
@@ -3171,7 +3171,7 @@ async function collectTrends(ctx, report) {
         }
         if (n >= 2) {
             t.meanBefore = Math.max(0, t.total - t.last) / (n - 1);
-            // A spike: the last day above spike-factor × the key's mean of the days before, and at least spike-min-requests.
+            // A spike: the last day above spike-factor \u00d7 the key's mean of the days before, and at least spike-min-requests.
             t.spike = t.last >= options.spikeMinRequests && t.last > options.spikeFactor * t.meanBefore;
         }
         t.reachesIn = forecastOf(t, n);
@@ -3227,7 +3227,7 @@ async function idleKeys(ctx, keys, n) {
 
 ;// CONCATENATED MODULE: ./src/commands/rotate.ts
 // rotate: deletes the keys created more than older-than-days ago whose label starts with
-// label-prefix (or every label with all-labels) — with idle-days, only those without a request in
+// label-prefix (or every label with all-labels) \u2014 with idle-days, only those without a request in
 // the last N server days (and created before them); with replace it first issues one new key per due
 // key into the CSV, and deletes an old key only once its replacement exists. Creation times are absolute instants
 // (v10's zone-less datetimes are read as
@@ -3260,7 +3260,7 @@ const createdText = (k) => new Date(k.createdMs).toISOString();
 const rotate_LOGGED_KEYS = 20;
 /**
  * One replacement label per old key, in order: batch labels (of this version or earlier ones) keep
- * their stem and are numbered afresh with this invocation's suffix (`auto-20261126-001-r7a1` →
+ * their stem and are numbered afresh with this invocation's suffix (`auto-20261126-001-r7a1` \u2192
  * `auto-20261126-001-r9a1i<invocation>n<nonce>`); other labels are
  * kept, unless several due keys share one: then it is their stem, so every replacement has a label
  * of its own (what finds a key again after a create whose outcome was lost).
@@ -3415,7 +3415,7 @@ async function dryRunReport(ctx, due) {
     for (const k of due.slice(0, Math.min(go, rotate_LOGGED_KEYS)))
         log.info(`Would delete ${(0,redact/* shortenKey */.PV)(k.key)} (${k.label}, created ${createdText(k)}).`);
     if (go > rotate_LOGGED_KEYS)
-        log.info(`… and ${go - rotate_LOGGED_KEYS} more would be deleted.`);
+        log.info(`\u2026 and ${go - rotate_LOGGED_KEYS} more would be deleted.`);
     report.facts.set('would_delete', go);
     if (room && go < due.length) {
         report.facts.set('would_stay_due', due.length - go);
@@ -3533,12 +3533,12 @@ const usage_trends_view_CHART_KEYS = 10;
 /** Keys named in a fact before the rest is counted. */
 const NAMED = 10;
 const lifetime = (t) => t.keys[0]?.usage.limit.kind === 'lifetime';
-const windowText = (t) => t.calendar ? `${t.days.length} server days, ${t.days[0]} to ${t.days.at(-1)}` : `the last ${t.days.length}×24 h`;
+const windowText = (t) => t.calendar ? `${t.days.length} server days, ${t.days[0]} to ${t.days.at(-1)}` : `the last ${t.days.length}\u00d724 h`;
 const nameOf = (t) => t.usage.label || (0,redact/* shortenKey */.PV)(t.usage.key);
 const named = (keys, what) => keys
     .slice(0, NAMED)
     .map((t) => `${nameOf(t)} ${what(t)}`.trim())
-    .join(', ') + (keys.length > NAMED ? `, … (${keys.length - NAMED} more)` : '');
+    .join(', ') + (keys.length > NAMED ? `, \u2026 (${keys.length - NAMED} more)` : '');
 const axisTop = (values) => Math.max(1, ...values.filter(Number.isFinite));
 /** Line chart of the requests of each server day. */
 function dailyChart(t) {
@@ -3560,7 +3560,7 @@ function peakPercent(k) {
 }
 /**
  * Bar chart of the busiest keys against their limit: each one's busiest day as a percent of its
- * daily limit (lifetime quotas: the quota used), with the limit, 100 %, as a line — limits differ
+ * daily limit (lifetime quotas: the quota used), with the limit, 100 %, as a line \u2014 limits differ
  * per key, percents compare. Where a limit is unknown: the busiest day's requests, without a line.
  */
 function busiestAgainstLimitChart(t) {
@@ -3631,7 +3631,7 @@ function setTrendFacts(target, t, report) {
         .set('idle_keys', t.idle.length === 0 ? 'none' : `${t.idle.length}, rotation candidates: ${named(t.idle, () => '')}`)
         .set('spikes', t.days.length < 2
         ? 'need days of 2 or more'
-        : `${t.spikes.length} (last day above ${t.spikeFactor}× the key's mean of the days before, ` +
+        : `${t.spikes.length} (last day above ${t.spikeFactor}\u00d7 the key's mean of the days before, ` +
             `and at least ${t.spikeMinRequests})`);
     if (report.basis === 'server-wide daily limit' && report.unknownLimit?.stand === 'unknown')
         target.facts.set('forecast_note', 'no daily-limit forecast: the server-wide limit is unknown (server-daily-limit)');
@@ -3641,7 +3641,7 @@ function spikeWarning(t, k) {
     const when = t.calendar ? `on ${t.days.at(-1)}` : 'in the last 24 h';
     const mean = Math.round((k.meanBefore ?? 0) * 10) / 10;
     return (`Key ${(0,redact/* shortenKey */.PV)(k.usage.key)} (${k.usage.label || 'no label'}) made ${k.last} request(s) ${when}, ` +
-        `more than ${t.spikeFactor}× its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`);
+        `more than ${t.spikeFactor}\u00d7 its mean of ${mean} per day over the ${t.days.length - 1} day(s) before: a spike.`);
 }
 const TREND_CSV_COLUMNS = [
     'day',
@@ -3750,7 +3750,7 @@ async function runUsage(ctx) {
 /** The alerts, named: `2 at or above 80%: trial-bob-1 95%, partner-acme-1 88%; 1 spike: trial-bob-1`. */
 function alertsText(usage, trends) {
     const name = (label, key) => label || (0,redact/* shortenKey */.PV)(key);
-    const shown = (names) => names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+    const shown = (names) => names.slice(0, 5).join(', ') + (names.length > 5 ? ', \u2026' : '');
     const atLimit = usage.alertRows.map((r) => `${name(r.label, r.key)} ${r.percent}%`);
     const spikes = trends.spikes.map((k) => name(k.usage.label, k.usage.key));
     return (`${usage.alerts} at or above ${usage.threshold}%${atLimit.length ? `: ${shown(atLimit)}` : ''}` +
@@ -5080,7 +5080,7 @@ class QuotaProxy {
                 throw new UnsupportedOperationError(adapter.flavor, 'usage per calendar day', 'ask usageWindow');
         }
     }
-    /** Each key's requests over the last `days`×24 hours ('window' history: v10), row by row. */
+    /** Each key's requests over the last `days`\u00d724 hours ('window' history: v10), row by row. */
     async usageWindow(days, onRow) {
         const adapter = this.require('usage window');
         const request = adapter.usageWindowRequest;
@@ -5387,7 +5387,7 @@ class RateLimitTracker {
 //   one budget for the run (max-wait-seconds);
 // - when an admin request may go, under the admin rate limit (./rate-limit.ts);
 // - when the server is taken for gone: it has answered nothing for so long that another attempt
-//   could end past (retries + 1) × timeout + max-wait, with at least retries + 1 timeouts since its
+//   could end past (retries + 1) \u00d7 timeout + max-wait, with at least retries + 1 timeouts since its
 //   last answer. The run then sends nothing more.
 
 
@@ -5413,7 +5413,7 @@ const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 /** Statuses the policy decides on (retryAnswer): the rate limit's refusal, and a server or gateway failing for now. */
 const REFUSED_FOR_NOW = new Set([429, ...RETRY_STATUSES]);
 /** A header value shown in a message: printable ASCII, cut short (it is the server's, untrusted). */
-const shown = (raw) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(/[^\x20-\x7e…]/g, '?');
+const shown = (raw) => (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e\u2026]/g, '?');
 class RetryPolicy {
     options;
     /** Every wait of the run comes out of this (max-wait-seconds). */
@@ -5441,7 +5441,7 @@ class RetryPolicy {
     }
     /**
      * The server (or a proxy) is not answering: retries + 1 attempts or more timed out since its last
-     * complete answer, and an attempt started now could end later than (retries + 1) × timeout +
+     * complete answer, and an attempt started now could end later than (retries + 1) \u00d7 timeout +
      * max-wait after that answer. Occasional slow answers among good ones never get here.
      */
     stalled() {
@@ -5603,7 +5603,7 @@ class HttpClient {
     agent;
     origin;
     basePath;
-    /** " through the proxy … (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
+    /** " through the proxy \u2026 (HTTP_PROXY)" when one applies: a refused connection is then the proxy's. */
     viaProxy;
     maxAnswerBytes;
     /** The latest answer's Date header, and its time. */
@@ -5685,7 +5685,7 @@ class HttpClient {
                 this.rateLimit.release(attempt.ticket);
         }
     }
-    /** Request and parse a JSON answer; non-2xx → HttpStatusError (429: RateLimitedError), non-JSON → BadAnswerError. */
+    /** Request and parse a JSON answer; non-2xx \u2192 HttpStatusError (429: RateLimitedError), non-JSON \u2192 BadAnswerError. */
     async json(method, path, opts = {}) {
         const answer = await this.request(method, path, opts);
         const target = this.describe(method, path);
@@ -5760,7 +5760,7 @@ class HttpClient {
                     ? 'too large'
                     : 'cut off';
             const after = attempt.retries ? ` after ${attempt.retries} retries` : '';
-            this.options.log?.debug(`${target} → ${statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
+            this.options.log?.debug(`${target} \u2192 ${statusCode}${read.cutOff ? ` (${ended})` : ''} in ${Date.now() - started} ms${after}`);
             if (!read.cutOff)
                 this.policy.answered();
             if (read.error instanceof AnswerTooLargeError)

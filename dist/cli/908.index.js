@@ -363,11 +363,11 @@ function positiveInt(v, name) {
         throw new BadRequest(`${name} must be a positive integer`);
     return n;
 }
-/** A key's daily_limit from the body; missing → the server's default. */
+/** A key's daily_limit from the body; missing \u2192 the server's default. */
 function dailyLimitOf(v, serverDefault) {
     return v === undefined || v === null || v === '' ? serverDefault : positiveInt(v, 'daily_limit');
 }
-/** Query integer clamped into [min, max]; missing or unparsable → def (Express-style `parseInt(x) || def`). */
+/** Query integer clamped into [min, max]; missing or unparsable \u2192 def (Express-style `parseInt(x) || def`). */
 function clampInt(s, def, min, max) {
     if (s === null || s === '')
         return def;
@@ -376,7 +376,7 @@ function clampInt(s, def, min, max) {
         return def;
     return Math.min(Math.max(n, min), max);
 }
-/** Query integer that must lie in [min, max]; missing → def; otherwise 400. */
+/** Query integer that must lie in [min, max]; missing \u2192 def; otherwise 400. */
 function strictInt(s, def, min, max, name) {
     if (s === null || s === '')
         return def;
@@ -420,7 +420,7 @@ function v1_reset(s, c) {
     }
     if (!isDay(day))
         return s.fail(c.res, 400, 'day must be YYYY-MM-DD');
-    // As upstream: the row stays, at 0 requests, updated now; no row → 404.
+    // As upstream: the row stays, at 0 requests, updated now; no row \u2192 404.
     if (s.store.zeroUsage.run(Date.now(), day, trial_key).changes === 0) {
         return s.fail(c.res, 404, 'Usage record not found');
     }
@@ -813,7 +813,7 @@ function v10_usage(s, c) {
     const days = strictInt(c.query.get('days'), 7, 1, 36500, 'days');
     const page = strictInt(c.query.get('page'), 1, 1, Number.MAX_SAFE_INTEGER, 'page');
     const limit = strictInt(c.query.get('limit'), 50, 1, 100, 'limit');
-    // Upstream: usage_log rows newer than now − N×24 h; emulated by day rows: the last N server days (today too).
+    // Upstream: usage_log rows newer than now \u2212 N\u00d724 h; emulated by day rows: the last N server days (today too).
     const since = s.localDayMinus(days);
     const offset = (page - 1) * limit;
     const { store } = s;
@@ -924,8 +924,8 @@ function normaliseBasePath(p) {
     return s;
 }
 function routeTable(routes) {
-    const fixed = new Map(); // 'METHOD /path' → route
-    const byKey = new Map(); // method → route for /admin/keys/:key
+    const fixed = new Map(); // 'METHOD /path' \u2192 route
+    const byKey = new Map(); // method \u2192 route for /admin/keys/:key
     for (const r of routes) {
         const route = { admin: !r.public, body: r.body ?? false, handler: r.handler };
         if (r.path === KEY_PARAM_ROUTE)

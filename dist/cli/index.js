@@ -28,9 +28,9 @@ __webpack_async_result__();
 /* harmony export */   fH: () => (/* binding */ COMMAND_SPECS)
 /* harmony export */ });
 /* unused harmony export commandList */
-// The commands, in one place: one record per command (COMMAND_SPECS) says what it is — its help,
+// The commands, in one place: one record per command (COMMAND_SPECS) says what it is \u2014 its help,
 // whether it writes, creates first, writes a keys CSV, needs the token, prints a listing, and the
-// inputs it reads. Everything that asks "which commands…" reads the record: parsing (options.ts,
+// inputs it reads. Everything that asks "which commands\u2026" reads the record: parsing (options.ts,
 // paths.ts), the flow (../run.ts), the CLI help, the artifact, action.yml and the docs (tests hold
 // them equal). Its runner is in ../commands/index.ts, typed against this list (config cannot import
 // the commands: they sit above it); __tests__/new-command-or-flavor-is-complete.test.ts holds both.
@@ -116,7 +116,7 @@ const COMMAND_HELP = {
     delete: {
         summary: 'delete a key (by key or by label), or every key with a label',
         about: [
-            '--name is a whole label, a key, or a key as list shows it (sk-ab12…9f0e).',
+            '--name is a whole label, a key, or a key as list shows it (sk-ab12\u20269f0e).',
             'Batch labels end in -<NNN>-<suffix>: quota-keys list --label-prefix <name>-',
             'shows them whole.',
         ],
@@ -234,7 +234,7 @@ const COMMAND_SPECS = {
         ],
     },
 };
-/** "health, generate, … or rotate", as the docs write the list. */
+/** "health, generate, \u2026 or rotate", as the docs write the list. */
 function commandList(last = 'or') {
     return `${COMMANDS.slice(0, -1).join(', ')} ${last} ${COMMANDS[COMMANDS.length - 1]}`;
 }
@@ -269,7 +269,7 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/config/context.ts
-// What started this run (tag, manual form, schedule…) and how to name it uniquely.
+// What started this run (tag, manual form, schedule\u2026) and how to name it uniquely.
 
 
 
@@ -292,7 +292,7 @@ function defaultName(context) {
 }
 /**
  * The trigger as a release manager reads it: `tag v1.4.0 (push)`, `workflow_dispatch form: count=3000,
- * name=…`, `schedule (cron 0 2 * * *)`, else the event and its ref.
+ * name=\u2026`, `schedule (cron 0 2 * * *)`, else the event and its ref.
  */
 function githubTriggerText(github, trigger, tag) {
     switch (trigger) {
@@ -301,7 +301,7 @@ function githubTriggerText(github, trigger, tag) {
         case 'dispatch': {
             const inputs = Object.entries(github.payload.inputs ?? {}).map(([name, value]) => {
                 const text = typeof value === 'string' ? value : JSON.stringify(value);
-                return `${name}=${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
+                return `${name}=${text.length > 60 ? `${text.slice(0, 60)}\u2026` : text}`;
             });
             return `workflow_dispatch form${inputs.length > 0 ? `: ${inputs.join(', ')}` : ' (no inputs)'}`;
         }
@@ -313,7 +313,7 @@ function githubTriggerText(github, trigger, tag) {
 }
 /**
  * `digits` random hex digits. Math.random is seeded per process from the system's entropy; these
- * tell runs apart and are no secret, and node:crypto would cost every start 2–3 ms to load.
+ * tell runs apart and are no secret, and node:crypto would cost every start 2\u20133 ms to load.
  */
 function randomHex(digits) {
     return Math.floor(Math.random() * 16 ** digits)
@@ -490,7 +490,7 @@ function runOrigin(platform, env) {
 // `exit` read it; the CLI and the GitLab entry exit with them.
 const EXIT_CODES = [
     { code: 0, meaning: 'success' },
-    { code: 1, meaning: 'failure: the command could not do what was asked (health, server error, a key not found, …)' },
+    { code: 1, meaning: 'failure: the command could not do what was asked (health, server error, a key not found, \u2026)' },
     { code: 2, meaning: 'bad input: an input or flag was refused before any request was sent' },
     { code: 3, meaning: 'alert: usage or monitor found a key at or above alert-threshold, with --fail-on-alert' },
     { code: 130, meaning: 'interrupted by SIGINT (Ctrl-C); the CSV keeps every key created' },
@@ -514,8 +514,8 @@ const EXIT_ALERT = 3;
 class InputError extends _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .QuotaKeysError */ .t {
     constructor(input, value, allowed) {
         super(`Invalid input '${input}'` +
-            `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`} ` +
-            `— ${allowed}.`, 2);
+            `${value === '' ? '' : `: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}\u2026` : value)}`} ` +
+            `\u2014 ${allowed}.`, 2);
         this.name = 'InputError';
     }
 }
@@ -631,7 +631,7 @@ const INPUTS = [
     {
         name: 'spike-factor',
         default: '3',
-        help: 'spike at N × the mean, 1.1..1000',
+        help: 'spike at N \u00d7 the mean, 1.1..1000',
     },
     {
         name: 'spike-min-requests',
@@ -709,7 +709,7 @@ const INPUTS = [
         name: 'tiers',
         default: '',
         flag: { value: 'MAP' },
-        help: 'tier → daily limit, JSON or YAML',
+        help: 'tier \u2192 daily limit, JSON or YAML',
     },
     {
         name: 'expires-in-days',
@@ -753,7 +753,7 @@ const INPUTS = [
     {
         name: 'encrypt-to',
         default: '',
-        flag: { value: 'AGE1…' },
+        flag: { value: 'AGE1\u2026' },
         help: 'age recipients: write <csv>.age, no plaintext',
     },
     {
@@ -895,7 +895,7 @@ function batchStem(label) {
  * Whether `next` is the batch label right after `previous` in one batch of the invocation whose
  * labels end with `-<suffix>` (same stem, next number). A native batch (v01) gives all its keys
  * one label, that of its first request; a chunk of consecutive numbers lets that label say which
- * numbers its keys stand for (N … N + keys − 1).
+ * numbers its keys stand for (N \u2026 N + keys \u2212 1).
  */
 function followsInBatch(previous, next, suffix) {
     const numbered = (label) => label.endsWith(`-${suffix}`) ? /^(.+)-(\d{3,})$/.exec(label.slice(0, -suffix.length - 1)) : null;
@@ -931,9 +931,9 @@ var redact = __nccwpck_require__(8932);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/shared/csv-read.ts
-// Reading back a keys CSV this tool wrote (`batch --resume`): RFC 4180 as ./csv.ts writes it — rows
+// Reading back a keys CSV this tool wrote (`batch --resume`): RFC 4180 as ./csv.ts writes it \u2014 rows
 // ending in CRLF (LF and CR taken too), a cell quoted when it holds a comma, a quote or a line break,
-// quotes inside doubled — and the `'` csv.ts puts before a formula character taken off again.
+// quotes inside doubled \u2014 and the `'` csv.ts puts before a formula character taken off again.
 /** The rows of `text`, each a list of cells; undefined when it is not well-formed CSV. */
 function parseCsv(text) {
     const rows = [];
@@ -981,7 +981,7 @@ function parseCsv(text) {
     }
     return rows;
 }
-/** A cell as it was before ./csv.ts protected it from spreadsheets (`'=…` → `=…`). */
+/** A cell as it was before ./csv.ts protected it from spreadsheets (`'=\u2026` \u2192 `=\u2026`). */
 function unprotectCell(cell) {
     return /^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
 }
@@ -1117,7 +1117,7 @@ function missingTokenAdvice(command, platform) {
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __nccwpck_require__(3750);
 ;// CONCATENATED MODULE: ./src/config/options.ts
-// All input parsing, put together here from the value parsers of values.ts. Bad input → InputError, one
+// All input parsing, put together here from the value parsers of values.ts. Bad input \u2192 InputError, one
 // line naming the input and what is allowed, thrown before any request is sent.
 
 
@@ -1619,7 +1619,7 @@ function parseUrl(raw) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', raw.replace(/\/\/[^/@\s]*@/, '//***@'), 'expected an http:// or https:// URL such as http://localhost:8787');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', `${url.protocol}…`, 'expected an http:// or https:// URL such as http://localhost:8787');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', `${url.protocol}\u2026`, 'expected an http:// or https:// URL such as http://localhost:8787');
     }
     // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
     if (url.search || url.hash || /[?#]/.test(raw)) {
@@ -1720,7 +1720,7 @@ function parseRecipients(raw) {
     const recipients = raw.split(/[\s,]+/).filter(Boolean);
     for (const recipient of recipients) {
         if (!/^age1[02-9ac-hj-np-z]{58}$/.test(recipient) || !bech32Valid(recipient))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('encrypt-to', recipient, 'expected age recipients (age1… , 62 characters, as age-keygen prints them), comma or newline separated');
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('encrypt-to', recipient, 'expected age recipients (age1\u2026 , 62 characters, as age-keygen prints them), comma or newline separated');
     }
     return recipients;
 }
@@ -1905,7 +1905,7 @@ function notificationBody(command, servers, reason, url, redact, runFailure) {
     const alerts = servers.reduce((sum, s) => sum + alertsOf(s), 0);
     const verdict = failed > 0 ? `failed on ${failed} of ${servers.length} server(s)` : after ? 'failed after the run' : 'succeeded';
     const head = `quota-keys ${command} ${verdict}${alerts > 0 ? `, ${alerts} alert(s)` : ''}`;
-    const lines = [head, ...fields.map((f) => `• ${serverLine(f)}`), ...(after ? [after] : []), ...(url ? [url] : [])];
+    const lines = [head, ...fields.map((f) => `\u2022 ${serverLine(f)}`), ...(after ? [after] : []), ...(url ? [url] : [])];
     const ok = failed === 0 && !after;
     // The chat shows `text`: each line neutralised for chats (no mention, no disguised link, one line).
     const text = lines.map(_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .chatText */ .kx).join('\n');
@@ -2034,10 +2034,10 @@ var neutralise = __nccwpck_require__(7763);
 // keys only shortened (the CSV is the one channel for whole keys) and typed values (numbers as
 // numbers, a limit with its source). Strings are redacted; the text is shared/neutralise.ts jsonText
 // (no `##[`, nothing invisible), so printed on stdout or echoed into a log it starts no command.
-// The CLI streams the rows as they come ({"rows":[…],…}); the action keeps the first 1,000.
+// The CLI streams the rows as they come ({"rows":[\u2026],\u2026}); the action keeps the first 1,000.
 
 
-/** The exit code's meaning, as the help's table starts it: `success`, `failure`, `bad input`, `alert`… */
+/** The exit code's meaning, as the help's table starts it: `success`, `failure`, `bad input`, `alert`\u2026 */
 function exitMeaning(code) {
     const meaning = exit_codes/* EXIT_CODES */.a.find((e) => e.code === code)?.meaning ?? 'failure';
     return meaning.split(/[:;]/)[0].trim();
@@ -2097,7 +2097,7 @@ function reportDocument(report, status, redact, kept = { rows: [], omitted: 0 })
     return jsonText({ ...fields, rows, ...(kept.omitted > 0 ? { rowsOmitted: kept.omitted } : {}) });
 }
 /**
- * The document on a stream, rows first, each written as it comes: `{"rows":[…],"command":…}`.
+ * The document on a stream, rows first, each written as it comes: `{"rows":[\u2026],"command":\u2026}`.
  * `finish` writes the rest once the report is complete (or `refused` when there was no run).
  */
 class JsonStream {
@@ -2127,46 +2127,46 @@ class JsonStream {
 ;// CONCATENATED MODULE: ./src/render/legacy.ts
 /** The commands the old tool printed lines for; the others print as without --format legacy. */
 const LEGACY_COMMANDS = (/* unused pure expression or super */ null && (['list', 'usage', 'monitor']));
-const flat = (text) => text.replace(/\|/g, '¦');
+const flat = (text) => text.replace(/\|/g, '\u00a6');
 /** `2026-11-26 09:50:31 UTC` */
 function utcDateTime(date) {
     const iso = date.toISOString();
     return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
-const SOURCE = { assumed: ' (假定)', learned: ' (推断)', key: '', given: '' };
+const SOURCE = { assumed: ' (\u5047\u5b9a)', learned: ' (\u63a8\u65ad)', key: '', given: '' };
 /**
- * `200/日`; `200/日 (假定)` assumed, `30/日 (推断)` learned from the usage rows (as `200 (assumed)`
- * elsewhere); `未知/日` where nobody knows it; `1000 总额度` for a lifetime quota.
+ * `200/\u65e5`; `200/\u65e5 (\u5047\u5b9a)` assumed, `30/\u65e5 (\u63a8\u65ad)` learned from the usage rows (as `200 (assumed)`
+ * elsewhere); `\u672a\u77e5/\u65e5` where nobody knows it; `1000 \u603b\u989d\u5ea6` for a lifetime quota.
  */
 function limitText(limit) {
     if (limit.kind === 'lifetime')
-        return `${limit.value ?? '?'} 总额度`;
-    return limit.value === undefined ? '未知/日' : `${limit.value}/日${SOURCE[limit.source]}`;
+        return `${limit.value ?? '?'} \u603b\u989d\u5ea6`;
+    return limit.value === undefined ? '\u672a\u77e5/\u65e5' : `${limit.value}/\u65e5${SOURCE[limit.source]}`;
 }
-/** `<key> | 标签: <label> | 创建: <YYYY-MM-DD HH:MM:SS UTC> | 限制: <limit>` */
+/** `<key> | \u6807\u7b7e: <label> | \u521b\u5efa: <YYYY-MM-DD HH:MM:SS UTC> | \u9650\u5236: <limit>` */
 function listLine(row) {
-    return `${row.key} | 标签: ${flat(row.label)} | 创建: ${utcDateTime(row.createdAt)} | 限制: ${limitText(row.limit)}`;
+    return `${row.key} | \u6807\u7b7e: ${flat(row.label)} | \u521b\u5efa: ${utcDateTime(row.createdAt)} | \u9650\u5236: ${limitText(row.limit)}`;
 }
-/** `<key> | 标签: <label> | 请求: 160 | 限制: 200/日 | 使用率: 80%` (lifetime quotas add `已用: N`). */
+/** `<key> | \u6807\u7b7e: <label> | \u8bf7\u6c42: 160 | \u9650\u5236: 200/\u65e5 | \u4f7f\u7528\u7387: 80%` (lifetime quotas add `\u5df2\u7528: N`). */
 function usageLine(row) {
-    const used = row.limit.kind === 'lifetime' ? ` | 已用: ${row.limit.used ?? '?'}` : '';
+    const used = row.limit.kind === 'lifetime' ? ` | \u5df2\u7528: ${row.limit.used ?? '?'}` : '';
     const percent = row.percent === undefined ? '-' : `${row.percent}%`;
-    return (`${row.key} | 标签: ${flat(row.label)} | 请求: ${row.requests} | 限制: ${limitText(row.limit)}${used} | ` +
-        `使用率: ${percent}`);
+    return (`${row.key} | \u6807\u7b7e: ${flat(row.label)} | \u8bf7\u6c42: ${row.requests} | \u9650\u5236: ${limitText(row.limit)}${used} | ` +
+        `\u4f7f\u7528\u7387: ${percent}`);
 }
-/** usage --days: the day's usage line, then the N days after `使用率` (scripts still find its fields). */
+/** usage --days: the day's usage line, then the N days after `\u4f7f\u7528\u7387` (scripts still find its fields). */
 function trendLine(row, days) {
-    const reach = row.reaches === '' ? '-' : row.reaches === 'reached' ? '已达' : row.reaches;
-    return `${usageLine(row)} | ${days}天请求: ${row.total} | 达限: ${reach}`;
+    const reach = row.reaches === '' ? '-' : row.reaches === 'reached' ? '\u5df2\u8fbe' : row.reaches;
+    return `${usageLine(row)} | ${days}\u5929\u8bf7\u6c42: ${row.total} | \u8fbe\u9650: ${reach}`;
 }
 /**
- * `日期: 2026-11-26 | 总请求: 1234 | 活跃密钥: 5 | 总密钥: 20 | 告警: 1 (阈值 80%)`; the date is the
+ * `\u65e5\u671f: 2026-11-26 | \u603b\u8bf7\u6c42: 1234 | \u6d3b\u8dc3\u5bc6\u94a5: 5 | \u603b\u5bc6\u94a5: 20 | \u544a\u8b66: 1 (\u9608\u503c 80%)`; the date is the
  * server's day, or where it keeps none (v10's lifetime quotas) the day of the run, as the old tool.
  */
 function totalsLine(report, today) {
     const fact = (name) => report.facts.get(name) ?? '';
-    return (`日期: ${fact('day') || today} | 总请求: ${fact('requests')} | 活跃密钥: ${fact('keys_used')} | 总密钥: ` +
-        `${fact('keys')} | 告警: ${report.alerts.filter((a) => a.kind === 'threshold').length} (阈值 ` +
+    return (`\u65e5\u671f: ${fact('day') || today} | \u603b\u8bf7\u6c42: ${fact('requests')} | \u6d3b\u8dc3\u5bc6\u94a5: ${fact('keys_used')} | \u603b\u5bc6\u94a5: ` +
+        `${fact('keys')} | \u544a\u8b66: ${report.alerts.filter((a) => a.kind === 'threshold').length} (\u9608\u503c ` +
         `${fact('alert_threshold')})`);
 }
 /** The old tool's lines as a row sink: `write` gets each line; `finish` adds the totals. */
@@ -2186,7 +2186,7 @@ class LegacyLines {
         this.spec = table;
         // monitor opens with when it looked and the totals, then its busiest keys.
         if (this.command === 'monitor')
-            this.write(`时间: ${report.facts.get('checked_at') ?? ''} | ${totalsLine(report, this.today)}`);
+            this.write(`\u65f6\u95f4: ${report.facts.get('checked_at') ?? ''} | ${totalsLine(report, this.today)}`);
     }
     row(row) {
         const kind = this.spec?.kind;
@@ -2203,7 +2203,7 @@ class LegacyLines {
             return;
         this.write(totalsLine(report, this.today));
         for (const day of report.days ?? [])
-            this.write(`趋势: ${day.day} | 请求: ${day.requests} | 活跃密钥: ${day.keysUsed}`);
+            this.write(`\u8d8b\u52bf: ${day.day} | \u8bf7\u6c42: ${day.requests} | \u6d3b\u8dc3\u5bc6\u94a5: ${day.keysUsed}`);
     }
 }
 
@@ -2251,7 +2251,7 @@ function aligned(cells, widths) {
         .trimEnd();
 }
 const cellsOf = (spec, row, redact) => (0,tables/* peopleColumns */.T7)(spec).map((column) => (0,neutralise/* visible */.RK)(redact(column.text(row))));
-/** A table's first and last rows as lines: the head, a rule, the rows, `… N more keys <where>` between. */
+/** A table's first and last rows as lines: the head, a rule, the rows, `\u2026 N more keys <where>` between. */
 function endsLines(ends, redact) {
     const spec = ends.spec;
     if (!spec || ends.total === 0)
@@ -2561,7 +2561,7 @@ function didYouMean(word, candidates) {
 }
 function unknownFlag(raw, long, name) {
     const suggestion = long ? didYouMean(name, knownFlags()) : undefined;
-    // Only the flag's name: a mistyped `--admin_token=…` must not print its value.
+    // Only the flag's name: a mistyped `--admin_token=\u2026` must not print its value.
     return new config_options/* InputError */.dz(raw, '', `unknown flag${suggestion ? ` (did you mean --${suggestion}?)` : ''}; see quota-keys --help`);
 }
 /** A word that is not a flag: the command, or an error (a value that lost its flag?). */
@@ -2656,7 +2656,7 @@ function store(parsed, name, value) {
 //
 // The rule for where a flag is listed: an input some commands read (`for` in INPUTS) is on those
 // commands' pages; one every command reads is a global flag, on `quota-keys help flags`, as are the
-// flags of the CLI alone (--json, --quiet, …) and, in one line, the inputs only the GitHub Action reads.
+// flags of the CLI alone (--json, --quiet, \u2026) and, in one line, the inputs only the GitHub Action reads.
 
 
 
@@ -2879,7 +2879,7 @@ async function watch(seconds, pass, io, signals = process) {
 }
 
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
-// quota-keys: the command line of the old tool (generate, batch, …) on the same core as the action.
+// quota-keys: the command line of the old tool (generate, batch, \u2026) on the same core as the action.
 
 
 
@@ -3201,7 +3201,7 @@ async function writeDashboardOf(options, report, out, log) {
 /* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8590);
 /* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7763);
 // GitLab CI: the CLI is the engine (gitlab/quota-keys.sh runs it); its outputs go to a dotenv file
-// for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, …
+// for `artifacts: reports: dotenv`, so later jobs get QUOTA_KEYS_CSV, QUOTA_KEYS_CREATED, \u2026
 // GitLab cannot mask values made at run time, so no output ever carries a key (none does).
 
 
@@ -3213,7 +3213,7 @@ async function writeDashboardOf(options, report, out, log) {
 const DEFAULT_DOTENV = 'quota-keys.env';
 /** Written even when empty, so later jobs can test them. */
 const ALWAYS = ['csv-path', 'created-count', 'failed-count', 'healthy', 'flavor'];
-/** `csv-path` → QUOTA_KEYS_CSV, `created-count` → QUOTA_KEYS_CREATED, `artifact-id` → QUOTA_KEYS_ARTIFACT_ID. */
+/** `csv-path` \u2192 QUOTA_KEYS_CSV, `created-count` \u2192 QUOTA_KEYS_CREATED, `artifact-id` \u2192 QUOTA_KEYS_ARTIFACT_ID. */
 function dotenvName(output) {
     return `QUOTA_KEYS_${output
         .replace(/-(count|path)$/, '')
@@ -3339,7 +3339,7 @@ class KeptRows {
             this.rows.push(row);
     }
 }
-const cut = (text) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
+const cut = (text) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}\u2026` : text);
 function keyOf(row) {
     const { limit } = row;
     return {
@@ -3680,10 +3680,10 @@ function unknownLimitText(flavor) {
 /* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5333);
 
 
-/** `… 2,980 more keys in the CSV`: the line standing for the rows a table leaves out. */
+/** `\u2026 2,980 more keys in the CSV`: the line standing for the rows a table leaves out. */
 function moreRows(spec, count) {
     const noun = spec.kind === 'servers' ? 'server' : 'key';
-    return `… ${(0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .oh)(count)} more ${noun}${count === 1 ? '' : 's'} ${spec.rest ?? 'not shown'}`;
+    return `\u2026 ${(0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .oh)(count)} more ${noun}${count === 1 ? '' : 's'} ${spec.rest ?? 'not shown'}`;
 }
 /** The columns people read (terminal, job summary): those not marked JSON only. */
 const peopleColumns = (spec) => spec.columns.filter((c) => !c.jsonOnly);
@@ -3702,7 +3702,7 @@ const key = () => ({ id: 'key', head: 'Key', text: (r) => r.key });
 const limitColumn = (head = 'Daily limit') => ({
     id: 'daily_limit',
     head,
-    text: (r) => (r.limit ? (0,_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .limitText */ .PW)(r.limit) : '—'),
+    text: (r) => (r.limit ? (0,_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .limitText */ .PW)(r.limit) : '\u2014'),
     json: (r) => (r.limit ? limitJson(r.limit) : null),
 });
 /** A limit in JSON: its number (or null) and where it came from. */
@@ -3798,7 +3798,7 @@ const trendTable = (days, lifetime) => ({
         key(),
         {
             id: 'requests_period',
-            head: lifetime ? `Requests (${days}×24 h)` : `Requests (${days} days)`,
+            head: lifetime ? `Requests (${days}\u00d724 h)` : `Requests (${days} days)`,
             text: (r) => String(r.total),
             json: (r) => r.total,
         },
@@ -4258,19 +4258,19 @@ function mermaidText(text, max = 24) {
         .replace(/[^\p{L}\p{N} _.:/()+-]/gu, '_')
         .replace(/ +/g, ' ')
         .trim();
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+    return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
 }
 // Plain-text mentions that Slack-compatible chats (Mattermost, Rocket.Chat) turn into a ping of
 // everyone even without Slack's `<!channel>` syntax.
 const BROADCAST = /@(channel|here|everyone|all)\b/gi;
 /**
  * Text of a chat notification (Slack's `text`, and the chats that take Slack's format): `&`, `<`
- * and `>` escaped as Slack asks, so that no server text can mention (`<!channel>`, `<@U…>`) or
- * disguise a link (`<https://…|Re-run>`); `@channel`-style words shown with a full-width `＠` so
+ * and `>` escaped as Slack asks, so that no server text can mention (`<!channel>`, `<@U\u2026>`) or
+ * disguise a link (`<https://\u2026|Re-run>`); `@channel`-style words shown with a full-width `\uff20` so
  * that no chat pings everyone; one line.
  */
 function chatText(text) {
-    return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '＠$1');
+    return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '\uff20$1');
 }
 /**
  * Invisible characters JSON.stringify leaves as they are (Unicode tags as their UTF-16 halves), and
@@ -4512,13 +4512,13 @@ function clearProgress(progress) {
 // a server's answer shown in a message goes through `snippetOf`, which also blanks what looks like
 // a credential (JSON key and token fields, the word after Bearer/Basic/token) and cuts it short.
 
-/** `sk-ab12…9f0e`: the key's prefix and first 4 characters, an ellipsis, the last 4. */
+/** `sk-ab12\u20269f0e`: the key's prefix and first 4 characters, an ellipsis, the last 4. */
 function shortenKey(key) {
     const prefix = /^[A-Za-z]+[-_]/.exec(key)?.[0] ?? '';
     const rest = key.slice(prefix.length);
     if (rest.length <= 12)
-        return `${prefix}…${rest.slice(-2)}`;
-    return `${prefix}${rest.slice(0, 4)}…${rest.slice(-4)}`;
+        return `${prefix}\u2026${rest.slice(-2)}`;
+    return `${prefix}${rest.slice(0, 4)}\u2026${rest.slice(-4)}`;
 }
 /** The URL without user:password (they are never printed). Unparsable input is returned unchanged. */
 function redactUrl(url) {
@@ -4694,7 +4694,7 @@ const REASON_WORDS = new RegExp(`^(${[
  */
 function blankCredential(match, word, separator, value) {
     const plainWord = /^token$/i.test(word) && !/[:=]/.test(separator) && REASON_WORDS.test(value);
-    return plainWord ? match : `${word}${separator}…`;
+    return plainWord ? match : `${word}${separator}\u2026`;
 }
 /**
  * First ~100 characters of a body, on one line, with key and token values blanked. `redact` (the
@@ -4706,7 +4706,7 @@ function snippetOf(text, redact = (t) => t) {
     const flat = redact(text)
         .replace(/\s+/g, ' ')
         .trim()
-        .replace(SECRET_FIELDS, '$1"…$2')
+        .replace(SECRET_FIELDS, '$1"\u2026$2')
         .replace(BEARER, blankCredential);
     return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(flat, 100);
 }
@@ -4724,10 +4724,10 @@ function snippetOf(text, redact = (t) => t) {
 /* harmony export */   oh: () => (/* binding */ thousands)
 /* harmony export */ });
 // Small text forms shared by messages, summaries and notifications.
-/** `text` on one line (runs of white space as one space), cut at a word to `max` characters and `…`. */
+/** `text` on one line (runs of white space as one space), cut at a word to `max` characters and `\u2026`. */
 function oneLine(text, max) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max).replace(/\S+$/, '')}…` : flat;
+    return flat.length > max ? `${flat.slice(0, max).replace(/\S+$/, '')}\u2026` : flat;
 }
 /** A word a POSIX shell reads back as `text`: as it is when safe, else single-quoted. */
 function shellQuote(text) {
@@ -4736,7 +4736,7 @@ function shellQuote(text) {
 let numericCollator;
 /**
  * Label order: `x-9` before `x-10` (numbers compared as numbers). One collator for the run:
- * `localeCompare` with a locale makes one per call, which cost a batch of 3,000 keys 40–60 ms.
+ * `localeCompare` with a locale makes one per call, which cost a batch of 3,000 keys 40\u201360 ms.
  */
 function compareLabels(a, b) {
     const decided = sameButOneNumber(a, b);
@@ -4747,9 +4747,9 @@ function compareLabels(a, b) {
 }
 const isDigit = (c) => c >= 48 && c <= 57;
 /**
- * The collator's answer without it (2–3 µs a call, a batch's labels make thousands) in the common case of
+ * The collator's answer without it (2\u20133 \u00b5s a call, a batch's labels make thousands) in the common case of
  * two labels that are the same ASCII text up to a run of digits of the same length in each, where they
- * first differ (`batch-…-0041-…` and `batch-…-0042-…`): that number decides at the first level, and numbers
+ * first differ (`batch-\u2026-0041-\u2026` and `batch-\u2026-0042-\u2026`): that number decides at the first level, and numbers
  * of the same length compare as their digits do. 0 when that is not the case (the collator decides).
  */
 function sameButOneNumber(a, b) {
@@ -4782,7 +4782,7 @@ function runEndsAt(text, at) {
 }
 /**
  * `12,345`: a count with thousands separators, as `toLocaleString('en-US')` writes it, without
- * loading ICU's number formatting (5–10 ms the first time, at every start that printed a count).
+ * loading ICU's number formatting (5\u201310 ms the first time, at every start that printed a count).
  */
 function thousands(count) {
     const [whole, fraction] = String(Math.round(count * 1000) / 1000).split('.');
@@ -4809,8 +4809,8 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // (10,000 keys: +45 MB over 1,000), a rotation of 100,000 keys peaked at 285 MB. Growing it by 20%
 // keeps a batch flat (+8 MB) and that rotation near 165 MB, at the cost of more full collections.
 // WebAssembly stays on V8's baseline compiler: undici's HTTP parser (llhttp, one 33 KB function)
-// was recompiled by the optimizing compiler after its first few answers, 40–45 ms of CPU and
-// 20–40 MB of memory on another thread, in every run past `health` (a batch of one key); the
+// was recompiled by the optimizing compiler after its first few answers, 40\u201345 ms of CPU and
+// 20\u201340 MB of memory on another thread, in every run past `health` (a batch of one key); the
 // baseline code parses a 3,000-key batch's answers for less than that (docs/performance.md).
 // JavaScript reaches V8's top compiler (TurboFan) after 15,000 calls of a function, not 3,000: a
 // 3,000-key batch compiled 39 functions with it (about 100 ms of compiling) whose mid-tier (Maglev)
@@ -4840,7 +4840,7 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // two equal over sockets).
 
 /**
- * " through the proxy … (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one,
+ * " through the proxy \u2026 (HTTP_PROXY)" when EnvHttpProxyAgent sends requests for `url` through one,
  * else ''. The proxy URL is shown without credentials.
  */
 function proxyNote(url, env) {
@@ -6216,7 +6216,7 @@ function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onErr
         }
         if (!isMap && !sep && !props.found) {
             // item is a value in a seq
-            // → key & sep are empty, start does not include ? or :
+            // \u2192 key & sep are empty, start does not include ? or :
             const valueNode = value
                 ? composeNode(ctx, value, props, onError)
                 : composeEmptyNode(ctx, props.end, sep, null, props, onError);
@@ -7662,17 +7662,17 @@ const prettifyError = (src, lc) => (error) => {
     // Trim to max 80 chars, keeping col position near the middle
     if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = '…' + lineStr.substring(trimStart);
+        lineStr = '\u2026' + lineStr.substring(trimStart);
         ci -= trimStart - 1;
     }
     if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + '…';
+        lineStr = lineStr.substring(0, 79) + '\u2026';
     // Include previous line in context if pointing at line start
     if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         // Regexp won't match if start is trimmed
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
-            prev = prev.substring(0, 79) + '…\n';
+            prev = prev.substring(0, 79) + '\u2026\n';
         lineStr = prev + lineStr;
     }
     if (/[^ ]/.test(lineStr)) {
@@ -8952,13 +8952,13 @@ const REMOVE = Symbol('remove item');
  * Walks through the tree (depth-first) starting from the root, calling a
  * `visitor` function with two arguments when entering each item:
  *   - `item`: The current item, which included the following members:
- *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *     - `start: SourceToken[]` \u2013 Source tokens before the key or value,
  *       possibly including its anchor or tag.
- *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *     - `key?: Token | null` \u2013 Set for pair values. May then be `null`, if
  *       the key before the `:` separator is empty.
- *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *     - `sep?: SourceToken[]` \u2013 Source tokens between the key and the value,
  *       which should include the `:` map value indicator if `value` is set.
- *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *     - `value?: Token` \u2013 The value of a sequence item, or of a map pair.
  *   - `path`: The steps from the root to the current node, as an array of
  *     `['key' | 'value', number]` tuples.
  *
