@@ -21,7 +21,10 @@ function refuseTaggedTemplates(file, text) {
   visit(source);
 }
 
-/** `sources` (file → text): those with a non-ASCII character, escaped; throws where an escape could change the code. */
+/**
+ * `sources` (file → text): those with a non-ASCII character, escaped; throws where an escape would
+ * change what the code does.
+ */
 export function asciiOnly(sources) {
   const escaped = {};
   for (const [file, text] of Object.entries(sources)) {

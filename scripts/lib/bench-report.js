@@ -92,7 +92,8 @@ function perKeyRows(r) {
       r,
       r.durable,
       '',
-      'v1-like server (the dev server, its inserts made durable as the real v1 makes them: the rollback journal and a full disk sync each)',
+      'v1-like server (the dev server, its inserts made durable as the real v1 makes them: the rollback ' +
+        'journal and a full disk sync each)',
     ),
     ...(r.realV1
       ? upstreamRows(
