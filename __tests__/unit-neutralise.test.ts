@@ -98,9 +98,15 @@ describe('mermaidText', () => {
 describe('chatText', () => {
   test.each([
     ['@channel @Here @EVERYONE @all', '＠channel ＠Here ＠EVERYONE ＠all'],
-    ['@allison and mail@all.example', '@allison and mail＠all.example'],
+    // Mattermost and Rocket.Chat ping a user on a plain `@name`; an address inside a word pings nobody.
+    [
+      '@allison (@bob) and mail@example.com, mail@all.example',
+      '＠allison (＠bob) and mail@example.com, mail＠all.example',
+    ],
     ['a & b < c > d', 'a &amp; b &lt; c &gt; d'],
-    ['<@U123|bob>', '&lt;@U123|bob&gt;'],
+    ['<@U123|bob>', '&lt;＠U123|bob&gt;'],
+    // The chats that render Markdown: no link, no image (a `]` ends every form of either).
+    ['[Re-run](https://e) ![](https://e/p.png)', '[Re-run］(https://e) ![］(https://e/p.png)'],
     ['line\nbreak', 'line\\nbreak'],
   ])('%j → %s', (text, chat) => {
     expect(chatText(text)).toBe(chat);

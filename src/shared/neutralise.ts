@@ -89,18 +89,26 @@ export function mermaidText(text: string, max = 24): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-// Plain-text mentions that Slack-compatible chats (Mattermost, Rocket.Chat) turn into a ping of
-// everyone even without Slack's `<!channel>` syntax.
-const BROADCAST = /@(channel|here|everyone|all)\b/gi;
+// Plain-text mentions: the chats that take Slack's format (Mattermost, Rocket.Chat) ping a user on
+// `@name` at a word's start and everyone on `@channel`-style words, even without Slack's `<!channel>`.
+// An `@` inside a word (an e-mail address) pings nobody.
+const MENTION = /(?<![\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])|@(?=(?:channel|here|everyone|all)\b)/giu;
 
 /**
  * Text of a chat notification (Slack's `text`, and the chats that take Slack's format): `&`, `<`
  * and `>` escaped as Slack asks, so that no server text can mention (`<!channel>`, `<@U…>`) or
- * disguise a link (`<https://…|Re-run>`); `@channel`-style words shown with a full-width `＠` so
- * that no chat pings everyone; one line.
+ * disguise a link (`<https://…|Re-run>`); `]` shown full-width (`］`), so that the chats that render
+ * Markdown make no link (`[Re-run](https://…)`) and no image (`![](https://…)`, loaded by every
+ * reader) of it; a mention word (`@name`, `@channel`) shown with a full-width `＠`, so that no chat
+ * pings anyone; one line.
  */
 export function chatText(text: string): string {
-  return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '＠$1');
+  return visible(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/]/g, '］')
+    .replace(MENTION, '＠');
 }
 
 /**
