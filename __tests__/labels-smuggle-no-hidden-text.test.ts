@@ -1,7 +1,7 @@
 // Variation selectors (U+FE00-FE0F, U+E0100-E01EF) are invisible: one after another they carry any
 // bytes a reader never sees ("emoji smuggling"), like the Unicode tags the channels already show
 // escaped. A label of the server's made of `ok` and a hidden sentence, listed by the CLI (a table on
-// stdout, --json) and by the bundled action (the log, the job summary): every channel shows the
+// stdout, --json) and by the bundled action (usage: the log, the job summary): every channel shows the
 // hidden part as escapes, nothing is hidden from its reader. One selector right after a visible
 // character is how an emoji asks for its colour form (`❤️`) and stays as it is.
 import { runCliBundle } from '../__fixtures__/run-process.js';
@@ -38,12 +38,9 @@ test.each([[['list']], [['list', '--json']]])('the CLI, %j: the hidden bytes are
 });
 
 test('the bundled action: neither the log nor the job summary hides a byte', async () => {
-  const result = await runBundledAction({
-    command: 'list',
-    url: server.url,
-    'admin-token': server.token,
-    'upload-artifact': 'false',
-  });
+  // usage: its table names every key by its label, like list's.
+  const inputs = { command: 'usage', url: server.url, 'admin-token': server.token, 'upload-artifact': 'false' };
+  const result = await runBundledAction(inputs);
   expect(result.code).toBe(0);
   expect(result.summary).toContain('ok');
   expect(result.summary + result.stdout + result.stderr).not.toMatch(HIDDEN);
