@@ -14,7 +14,8 @@ import { runCliBundle } from '../__fixtures__/run-process.js';
 // Within the first 100 characters: the failure line shows that much of an answer.
 const MARKUP = '\u202eevil &lt; <!channel> <@U024BE7LH> <https://evil.example/rerun|Re-run the job> @here';
 const MARKDOWN =
-  '[Re-run the job](https://evil.example/r) ![](https://evil.example/p.png) [x][1] @alice\n\n[1]: https://evil.example/ref';
+  '[Re-run the job](https://evil.example/r) ![](https://evil.example/p.png) [x][1] @alice\n\n' +
+  '[1]: https://evil.example/ref';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
