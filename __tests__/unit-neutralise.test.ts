@@ -27,8 +27,17 @@ describe('visible', () => {
     ['\ufeff', '\\u{feff}'],
     ['\u{e0041}', '\\u{e0041}'],
     ['\u180e', '\\u{180e}'],
+    ['\ufe01', '\\u{fe01}'],
   ])('%j is shown as %s', (char, shown) => {
     expect(visible(`a${char}b`)).toBe(`a${shown}b`);
+  });
+
+  test('variation selectors: hidden but for one right after a visible character (an emoji’s form)', () => {
+    expect(visible('\ufe0f')).toBe('\\u{fe0f}');
+    expect(visible('a\ufe0f\ufe0e')).toBe('a\ufe0f\\u{fe0e}');
+    expect(visible('\u2764\ufe0f \ufe0f')).toBe('\u2764\ufe0f \\u{fe0f}');
+    expect(visible('\u{e0101}\ufe0e')).toBe('\\u{e0101}\\u{fe0e}');
+    expect(jsonText('\u2764\ufe0f\ufe0f\ufe01')).toBe('"\u2764\ufe0f\\ufe0f\\ufe01"');
   });
 
   test('what a reader sees stays: accents, scripts, emoji, joiners inside emoji are shown escaped', () => {
@@ -98,9 +107,15 @@ describe('mermaidText', () => {
 describe('chatText', () => {
   test.each([
     ['@channel @Here @EVERYONE @all', '＠channel ＠Here ＠EVERYONE ＠all'],
-    ['@allison and mail@all.example', '@allison and mail＠all.example'],
+    // Mattermost and Rocket.Chat ping a user on a plain `@name`; an address inside a word pings nobody.
+    [
+      '@allison (@bob) and mail@example.com, mail@all.example',
+      '＠allison (＠bob) and mail@example.com, mail＠all.example',
+    ],
     ['a & b < c > d', 'a &amp; b &lt; c &gt; d'],
-    ['<@U123|bob>', '&lt;@U123|bob&gt;'],
+    ['<@U123|bob>', '&lt;＠U123|bob&gt;'],
+    // The chats that render Markdown: no link, no image (a `]` ends every form of either).
+    ['[Re-run](https://e) ![](https://e/p.png)', '[Re-run］(https://e) ![］(https://e/p.png)'],
     ['line\nbreak', 'line\\nbreak'],
   ])('%j → %s', (text, chat) => {
     expect(chatText(text)).toBe(chat);

@@ -76,7 +76,13 @@ export function documentFields(report: Report | undefined, status: DocumentStatu
   return redactAll(document, redact);
 }
 
-/** The whole document at once, with at most `rows` (the action's output: a job's outputs hold 1 MB in all). */
+/**
+ * The most bytes of rows the whole document holds: a job's outputs hold 1 MB in all, and a row's
+ * labels are the server's, of any length (1,000 rows of 60,000-character labels would be 60 MB).
+ */
+const DOCUMENT_ROWS_MAX_BYTES = 800_000;
+
+/** The whole document at once, with at most `rows` (the action's output), and the rows that fit its size. */
 export function reportDocument(
   report: Report | undefined,
   status: DocumentStatus,
@@ -85,8 +91,16 @@ export function reportDocument(
 ): string {
   const fields = documentFields(report, status, redact) as Record<string, Json>;
   const spec = report?.table;
-  const rows = spec ? kept.rows.map((row) => rowJson(spec, row, redact)) : [];
-  return jsonText({ ...fields, rows, ...(kept.omitted > 0 ? { rowsOmitted: kept.omitted } : {}) });
+  const rows: Json[] = [];
+  let bytes = 0;
+  for (const row of spec ? kept.rows : []) {
+    const json = rowJson(spec!, row, redact);
+    bytes += Buffer.byteLength(jsonText(json)) + 1;
+    if (bytes > DOCUMENT_ROWS_MAX_BYTES) break;
+    rows.push(json);
+  }
+  const omitted = kept.omitted + (spec ? kept.rows.length - rows.length : 0);
+  return jsonText({ ...fields, rows, ...(omitted > 0 ? { rowsOmitted: omitted } : {}) });
 }
 
 /**

@@ -44,6 +44,18 @@ export function relativeToWorkspace(file: string, workspace: string | undefined)
 
 type Escape = (text: string) => string;
 
+// GitHub drops a step's summary whole above 1 MiB, and server text (a label, an error body) has any
+// length: each value is shown with at most VALUE_MAX characters of Markdown, each table cell (20
+// rows a table) with CELL_MAX, so that no server decides whether the summary is shown.
+const VALUE_MAX = 2000;
+const CELL_MAX = 200;
+
+/** Escaped Markdown cut to `max` characters and `…` (after a cut `\`, `…` is shown as it is). */
+function cut(markdown: string, max: number): string {
+  if (markdown.length <= max) return markdown;
+  return `${markdown.slice(0, max).replace(/[\ud800-\udbff]$/, '')}…`;
+}
+
 function failureLines(report: Report, where: SummaryWhere, esc: Escape): string[] {
   const failures = [report.ok ? undefined : (report.failure ?? 'failed'), ...(where.failures ?? [])].filter(
     (f): f is string => f !== undefined,
@@ -92,7 +104,7 @@ function dailyLines(report: Report): string[] {
 function tableLines(rows: TableEnds | undefined, esc: Escape): string[] {
   const spec = rows?.spec;
   if (!rows || !spec || rows.total === 0) return [];
-  const row = (cells: string[]) => `| ${cells.map(esc).join(' | ')} |`;
+  const row = (cells: string[]) => `| ${cells.map((cell) => cut(esc(cell), CELL_MAX)).join(' | ')} |`;
   const cells = (r: unknown) => peopleColumns(spec).map((c) => c.text(r as never));
   const head = peopleColumns(spec).map((c) => c.head);
   const lines = ['', row(head), `|${head.map(() => ' --- ').join('|')}|`];
@@ -108,7 +120,7 @@ function tableLines(rows: TableEnds | undefined, esc: Escape): string[] {
 /** The summary of one report; `rows` is the sink that kept the ends of its table. */
 export function summaryMarkdown(report: Report, rows?: TableEnds, where: SummaryWhere = {}): string {
   const redact = where.redact ?? ((text: string) => text);
-  const esc: Escape = (text) => markdownText(redact(text));
+  const esc: Escape = (text) => cut(markdownText(redact(text)), VALUE_MAX);
   const facts = report.facts.list();
   const lines = [`## ${esc(report.title)}`, '', ...failureLines(report, where, esc)];
   lines.push(...dashboardLines(report, esc));

@@ -23,6 +23,16 @@ export interface LogSink {
   debugEnabled?(): boolean;
 }
 
+/**
+ * The shortest key handed to the platform's own masking. Every key the tool knows of is far longer
+ * (`sk-` and 24 hex or more); a server that answers a letter, a word or a piece of our own lines as
+ * a key would otherwise have the runner hide that text in every later line of the job, other steps
+ * included. Our own redactor still shortens any key of 8 characters or more wherever it is printed.
+ */
+export const MASKED_KEY_MIN = 16;
+
+const maskableKey = (value: string) => value.length >= MASKED_KEY_MIN && !/\s/u.test(value);
+
 export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logger & { redactor: Redactor } {
   // A value registered twice (the entry masks the token before reading inputs, run() again) is masked once.
   const registered = new Set<string>();
@@ -36,7 +46,7 @@ export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logge
     secret(value, kind) {
       if (!value || registered.has(value)) return;
       registered.add(value);
-      sink.mask?.(value, kind);
+      if (kind === 'token' || maskableKey(value)) sink.mask?.(value, kind);
       if (kind === 'token') redactor.addSecret(value);
       else redactor.addKey(value);
     },

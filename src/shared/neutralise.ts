@@ -11,13 +11,20 @@
  * controls and DEL (line breaks, CR, ESC and its ANSI and GitLab section sequences), the soft
  * hyphen, bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9), zero-width and other
  * invisible format characters (U+200B-D, U+2060-4, U+FEFF, Hangul fillers, Mongolian vowel
- * separator), the line and paragraph separators, interlinear annotations and Unicode tags.
+ * separator), the line and paragraph separators, interlinear annotations, Unicode tags and variation
+ * selectors (one after another they carry any bytes unseen, as tags do), but for the one selector
+ * right after a visible character that asks for an emoji's text or colour form (`❤️`).
  */
 const HIDDEN =
   String.raw`\x7f-\x9f\xad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e` +
-  String.raw`\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb`;
+  String.raw`\u2060-\u206f\u3164\ufe00-\ufe0d\ufeff\uffa0\ufff0-\ufffb`;
+// U+FE0E and U+FE0F where they select no visible character's form: first, or after a space or a selector.
+const STRAY_AFTER = String.raw`^|[\s\ufe00-\ufe0f]`;
 // U+034F (combining grapheme joiner) stands apart: in a class it would combine with its neighbour.
-const INVISIBLE = new RegExp(String.raw`[\0-\x1f${HIDDEN}\u{e0000}-\u{e0fff}]|\u034f`, 'gu');
+const INVISIBLE = new RegExp(
+  String.raw`[\0-\x1f${HIDDEN}\u{e0000}-\u{e0fff}]|\u034f|(?<=${STRAY_AFTER}|[\u{e0100}-\u{e01ef}])[\ufe0e\ufe0f]`,
+  'gu',
+);
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -89,25 +96,37 @@ export function mermaidText(text: string, max = 24): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-// Plain-text mentions that Slack-compatible chats (Mattermost, Rocket.Chat) turn into a ping of
-// everyone even without Slack's `<!channel>` syntax.
-const BROADCAST = /@(channel|here|everyone|all)\b/gi;
+// Plain-text mentions: the chats that take Slack's format (Mattermost, Rocket.Chat) ping a user on
+// `@name` at a word's start and everyone on `@channel`-style words, even without Slack's `<!channel>`.
+// An `@` inside a word (an e-mail address) pings nobody.
+const MENTION = /(?<![\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])|@(?=(?:channel|here|everyone|all)\b)/giu;
 
 /**
  * Text of a chat notification (Slack's `text`, and the chats that take Slack's format): `&`, `<`
  * and `>` escaped as Slack asks, so that no server text can mention (`<!channel>`, `<@U…>`) or
- * disguise a link (`<https://…|Re-run>`); `@channel`-style words shown with a full-width `＠` so
- * that no chat pings everyone; one line.
+ * disguise a link (`<https://…|Re-run>`); `]` shown full-width (`］`), so that the chats that render
+ * Markdown make no link (`[Re-run](https://…)`) and no image (`![](https://…)`, loaded by every
+ * reader) of it; a mention word (`@name`, `@channel`) shown with a full-width `＠`, so that no chat
+ * pings anyone; one line.
  */
 export function chatText(text: string): string {
-  return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '＠$1');
+  return visible(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/]/g, '］')
+    .replace(MENTION, '＠');
 }
 
 /**
  * Invisible characters JSON.stringify leaves as they are (Unicode tags as their UTF-16 halves), and
  * the `[` of `##[` (a runner command when the JSON is printed).
  */
-const JSON_UNSAFE = new RegExp(String.raw`[${HIDDEN}]|\u034f|[\udb40-\udb43][\udc00-\udfff]|(?<=##)\[`, 'g');
+const JSON_UNSAFE = new RegExp(
+  String.raw`[${HIDDEN}]|\u034f|[\udb40-\udb43][\udc00-\udfff]` +
+    String.raw`|(?<=${STRAY_AFTER}|\udb40[\udd00-\uddef])[\ufe0e\ufe0f]|(?<=##)\[`,
+  'g',
+);
 
 /**
  * A JSON document on one line, with the same value as JSON.stringify's, but every invisible
