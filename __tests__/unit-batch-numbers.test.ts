@@ -120,6 +120,11 @@ describe('surplusWarnings', () => {
     expect(line).toContain(`--label-prefix 'it'\\''s mine'`);
   });
 
+  test('a server address a shell would expand is quoted in the command', () => {
+    const [line] = surplusWarnings([surplus(1)], 'x', 'http://qp:8787/$(touch x)/');
+    expect(line).toContain(`quota-keys list --url 'http://qp:8787/$(touch x)/' --label-prefix ${label(1)}`);
+  });
+
   test('five labels at most, then how many more', () => {
     const lines = surplusWarnings(
       Array.from({ length: 7 }, () => surplus(1)),

@@ -75,6 +75,11 @@ function takeOldest(
   return { ours, surplus: { keys: ordered.filter((key) => !ours.includes(key)), undecided } };
 }
 
+/** The command that lists a label's keys, every part quoted as a shell needs (a server's address is text too). */
+export function lookUpCommand(server: string, label: string): string {
+  return `quota-keys list --url ${shellQuote(server)} --label-prefix ${shellQuote(label)}`;
+}
+
 /**
  * One warning line per label holding keys that are not the batch's (at most 5, then how many more):
  * the keys shortened, that they were not `taken` ("exported"), and how to look them up.
@@ -85,7 +90,7 @@ export function surplusWarnings(surplus: readonly SurplusKeys[], taken: string, 
       .slice(0, 3)
       .map((key) => shortenKey(key.key))
       .join(', ')}${keys.length > 3 ? ', …' : ''}`;
-    const look = `look them up with \`quota-keys list --url ${server} --label-prefix ${shellQuote(label)}\``;
+    const look = `look them up with \`${lookUpCommand(server, label)}\``;
     return undecided
       ? `Label ${label} holds ${keys.length} keys made in the same instant (${shown}): which of them is the ` +
           `batch's cannot be told, so none is ${taken}, its number counts as missing, and they are left on the ` +

@@ -19,8 +19,8 @@ import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { Progress } from '../shared/progress.js';
 import { shortenKey } from '../shared/redact.js';
-import { compareLabels, shellQuote } from '../shared/text.js';
-import { surplusWarnings } from './batch-numbers.js';
+import { compareLabels } from '../shared/text.js';
+import { lookUpCommand, surplusWarnings } from './batch-numbers.js';
 import type { IssueResult } from './issue-result.js';
 import { issueKeys } from './key-issuer.js';
 import { findEarlierAttempts, isRerunOfBatch } from './rerun.js';
@@ -294,7 +294,7 @@ function verdictOf(
     result.unresolved.length > 0
       ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
         `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', …' : ''}): look them up ` +
-        `with \`quota-keys list --url ${server} --label-prefix ${shellQuote(result.unresolved[0]!)}\` (action: ` +
+        `with \`${lookUpCommand(server, result.unresolved[0]!)}\` (action: ` +
         `command: list, label-prefix: ${result.unresolved[0]}).`
       : '';
   if (result.cancelled) {
