@@ -187,6 +187,11 @@ export class KeyIssuer {
       // Asked n, answered fewer: the server may hold more than it said; the listing decides.
       ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${asked} asked` });
     } else {
+      // Answered more than asked (a broken or hostile server): they exist, so they are kept, and said.
+      if (keys.length > asked)
+        this.log.warning(
+          `Label ${label}: the server answered ${keys.length} key(s) for ${asked} asked; all are in the CSV.`,
+        );
       ledger.uncertain.delete(label);
       ledger.failed.delete(label);
     }
