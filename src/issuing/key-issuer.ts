@@ -187,14 +187,20 @@ export class KeyIssuer {
       // Asked n, answered fewer: the server may hold more than it said; the listing decides.
       ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${asked} asked` });
     } else {
-      // Answered more than asked (a broken or hostile server): they exist, so they are kept, and said.
-      if (keys.length > asked)
-        this.log.warning(
-          `Label ${label}: the server answered ${keys.length} key(s) for ${asked} asked; all are in the CSV.`,
-        );
       ledger.uncertain.delete(label);
       ledger.failed.delete(label);
+      if (keys.length > asked) this.answeredMore(label, asked, keys.length);
     }
+  }
+
+  /**
+   * A server that answers more keys than asked is broken (or hostile): the keys exist, so they are kept, but no
+   * further create is sent, since each could multiply again (10,000 keys for each chunk of 100: a million).
+   */
+  private answeredMore(label: string, asked: number, answered: number): void {
+    const message = `the server answered ${answered} key(s) for ${asked} asked (all are in the CSV)`;
+    this.log.warning(`Label ${label}: ${message}; no further key is created.`);
+    this.stop ??= new QuotaKeysError(message);
   }
 
   private createFailed(label: string, error: unknown): void {
