@@ -40,7 +40,7 @@ describe('num', () => {
   test.each([
     [5, 5],
     [0, 0],
-    [-3.5, -3.5],
+    [4_294_967_295, 4_294_967_295],
     ['42', 42],
     [' 7 ', 7],
     ['1e3', 1000],
@@ -60,6 +60,13 @@ describe('num', () => {
     {},
     [],
     'Infinity',
+    // Not a count: negative, fractional, past what the per-day counts hold.
+    -3.5,
+    -5,
+    '-5',
+    1.5,
+    4_294_967_296,
+    1e308,
   ])('%j → undefined', (value) => {
     expect(num(value)).toBeUndefined();
   });

@@ -44,6 +44,8 @@ export function parseUrl(raw: string): URL {
       'expected an http:// or https:// URL such as http://localhost:8787',
     );
   }
+  // Port 0 means "any port" to a listener; no server answers on it, and every retry would fail alike.
+  if (url.port === '0') throw new InputError('url', redactUrl(url.origin), 'expected a port from 1 to 65535');
   // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
   if (url.search || url.hash || /[?#]/.test(raw)) {
     throw new InputError(

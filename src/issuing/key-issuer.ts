@@ -189,7 +189,18 @@ export class KeyIssuer {
     } else {
       ledger.uncertain.delete(label);
       ledger.failed.delete(label);
+      if (keys.length > asked) this.answeredMore(label, asked, keys.length);
     }
+  }
+
+  /**
+   * A server that answers more keys than asked is broken (or hostile): the keys exist, so they are kept, but no
+   * further create is sent, since each could multiply again (10,000 keys for each chunk of 100: a million).
+   */
+  private answeredMore(label: string, asked: number, answered: number): void {
+    const message = `the server answered ${answered} key(s) for ${asked} asked (all are in the CSV)`;
+    this.log.warning(`Label ${label}: ${message}; no further key is created.`);
+    this.stop ??= new QuotaKeysError(message);
   }
 
   private createFailed(label: string, error: unknown): void {

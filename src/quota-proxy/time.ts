@@ -1,19 +1,29 @@
 // Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
 
 const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+/** The first instant of the year 10000: every later one (and any before 1970) is no time a server meant. */
+const YEAR_10000 = Date.UTC(10_000, 0, 1);
 
-/** Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). */
+/**
+ * Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). A time outside
+ * 1970–9999 is undefined, as for no time: past JavaScript's last date (1e20 ms) it is an invalid Date, which
+ * every formatter throws on, and near it (the year 275760) a day's offset throws.
+ */
 export function parseServerTime(value: unknown): Date | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'number' && Number.isFinite(value)) {
     // Seconds would be a date in 1970 when read as ms: nobody issues keys then.
-    return new Date(value < 1e11 ? value * 1000 : value);
+    return withinCalendar(new Date(value < 1e11 ? value * 1000 : value));
   }
   if (typeof value !== 'string') return undefined;
   if (/^\d+$/.test(value)) return parseServerTime(Number(value));
   const sql = SQL_DATETIME.exec(value);
-  const date = new Date(sql ? `${sql[1]}T${sql[2]}Z` : value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return withinCalendar(new Date(sql ? `${sql[1]}T${sql[2]}Z` : value));
+}
+
+function withinCalendar(date: Date): Date | undefined {
+  const ms = date.getTime();
+  return ms >= 0 && ms < YEAR_10000 ? date : undefined;
 }
 
 const MINUTE = 60_000;

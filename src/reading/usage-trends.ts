@@ -7,6 +7,7 @@ import type { RunContext } from '../config/context.js';
 import type { Options } from '../config/options.js';
 import { localDay } from '../config/values.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
+import { MAX_COUNT } from '../quota-proxy/flavors/shape.js';
 import type { KeyUsage, UsageReport } from './usage-report.js';
 
 /** A lifetime quota's forecast further out than this is "not at this rate". */
@@ -140,7 +141,7 @@ async function readHistory(api: QuotaProxy, report: UsageReport, days: string[])
       }
       const perDay = trend.perDay!;
       const i = index.get(day)!;
-      perDay[i] = perDay[i]! + row.requests;
+      perDay[i] = Math.min(MAX_COUNT, perDay[i]! + row.requests); // two rows of a day: no wrap past 2^32
     });
   } else {
     await api.usageWindow(days.length, (row) => {

@@ -15,6 +15,11 @@ export interface BodyRead {
 
 /** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
 const CUT_OFF_KEPT = 4096;
+/**
+ * Decoded pieces joined into one flat string every so often: appended one by one, 16 MiB sent as 1-byte chunks
+ * was a string of 16 million parts (600 MB); joined per 1,024 it holds 16,000.
+ */
+const PIECES_JOINED = 1024;
 
 /** An answer's head and its body, read whole or as far as it came. */
 export interface Answered {
@@ -49,6 +54,7 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   private firstBytes = 0;
   private readonly decoder = new StringDecoder('utf8');
   private text = '';
+  private readonly pieces: string[] = [];
   private received = 0;
   private settled = false;
 
@@ -75,7 +81,8 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
       this.first.push(chunk);
       this.firstBytes += chunk.length;
     }
-    this.text += this.decoder.write(chunk);
+    this.pieces.push(this.decoder.write(chunk));
+    if (this.pieces.length === PIECES_JOINED) this.text += this.pieces.splice(0).join('');
   }
 
   onResponseEnd(): void {
@@ -96,8 +103,9 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
     this.settled = true;
     const text = cutOff
       ? Buffer.concat(this.first).subarray(0, CUT_OFF_KEPT).toString('utf8')
-      : this.text + this.decoder.end();
+      : this.text + this.pieces.join('') + this.decoder.end();
     this.first.length = 0;
+    this.pieces.length = 0;
     this.text = '';
     this.resolve({ ...this.head, read: { text, cutOff, received: this.received, error } });
   }

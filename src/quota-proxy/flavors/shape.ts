@@ -37,11 +37,18 @@ export function dayOf(value: unknown, what: string): string {
   throw new ShapeError(`${what} is not a day as YYYY-MM-DD`);
 }
 
+/**
+ * A count, a limit or a quota: a whole number from 0 to 2^32 − 1, else undefined, as when absent. A negative or
+ * fractional count was shown as such (a percentage of −3) and wrapped in the per-day counts (−5 became
+ * 4,294,967,291, an alert); no key is asked four billion requests a day.
+ */
 export function num(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= MAX_COUNT ? n : undefined;
 }
+
+/** The largest count the per-day arrays (Uint32Array) hold. */
+export const MAX_COUNT = 0xffff_ffff;
 
 export function requireKey(item: Json, what: string): string {
   const key = item.key;
