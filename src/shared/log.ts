@@ -3,7 +3,7 @@
 // neutralised for the log (./neutralise.ts logLine): a label or an error body cannot start a
 // workflow command, forge an annotation or rewrite the terminal.
 import { logLine } from './neutralise.js';
-import { Redactor } from './redact.js';
+import { Redactor, SHORTEST_KEY } from './redact.js';
 
 export interface Logger {
   info(message: string): void;
@@ -39,7 +39,8 @@ export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logge
     secret(value, kind) {
       if (!value || registered.has(value)) return;
       registered.add(value);
-      sink.mask?.(value, kind);
+      // The token is the user's own; a key is the server's answer, masked only when long enough to be one.
+      if (kind === 'token' || value.length >= SHORTEST_KEY) sink.mask?.(value, kind);
       if (kind === 'token') redactor.addSecret(value);
       else redactor.addKey(value);
     },

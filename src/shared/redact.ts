@@ -122,6 +122,12 @@ class StringIndex<V> {
 const NONE = { length: 0 } as const;
 const pairOf = (text: string, at: number) => ((text.charCodeAt(at) * 31) ^ text.charCodeAt(at + 1)) & 0xffff;
 
+/**
+ * The shortest key registered, here and with the runner's masks: a server may answer any string as a
+ * key, and `a`, `200` or `created` masked would hide that word in every later line of the job.
+ */
+export const SHORTEST_KEY = 8;
+
 /** The shortest secret registered (4 characters); a secret of 8 or more is masked by its pieces. */
 const SHORTEST_SECRET = 4;
 
@@ -151,7 +157,7 @@ export class Redactor {
   /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
   addKey(key: string): void {
     // Keys of the known shapes are caught by the pattern; anything else (or more) is registered.
-    if (!key || key.length < 8 || WHOLE_KEY.test(key)) return;
+    if (!key || key.length < SHORTEST_KEY || WHOLE_KEY.test(key)) return;
     this.keys.add(key, shortenKey(key));
     this.keys.add(encodeURIComponent(key), shortenKey(key));
   }
