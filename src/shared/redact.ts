@@ -34,7 +34,8 @@ const KEY_PATTERN = new RegExp(
   `${KEY_START}(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\\d{10,}-[0-9a-z]{6,})`,
   'gi',
 );
-const URL_CREDENTIALS = /\b(https?:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/g;
+// Of any scheme, in any case: a server's error page may hold its own DATABASE_URL (postgres://user:pass@…).
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s:]*(?::[^/@\s]*)?@/gi;
 
 const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`, 'i');
 
