@@ -43,7 +43,7 @@ test('the bundled action masks the token and the long key, never a short one', a
     expect(created).toBe(keys.length);
     expect(masks).toEqual([server.token, LONG]);
     // All five are in the CSV all the same.
-    const rows = parse(readFileSync(result.outputs['csv-path'], 'utf8'), { columns: true }) as Array<{ key: string }>;
+    const rows = parse(readFileSync(result.outputs['csv-path']!, 'utf8'), { columns: true }) as Array<{ key: string }>;
     expect(rows.map((row) => row.key).sort()).toEqual([...keys].sort());
   } finally {
     await server.close();
