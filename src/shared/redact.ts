@@ -214,6 +214,17 @@ function lowerInPlace(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
 
+const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})/g;
+
+/**
+ * `\u0073k-…` read as `sk-…`: a body that is not JSON whole (cut off, or JSON inside text) is shown as
+ * written, and a key or the token written with JSON escapes was known to the redactor by no form.
+ */
+function unescapeJson(text: string): string {
+  if (!text.includes('\\u')) return text;
+  return text.replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
 
 // Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
@@ -244,7 +255,7 @@ function blankCredential(match: string, word: string, separator: string, value: 
  * redactor, which only knows whole ones.
  */
 export function snippetOf(text: string, redact: (text: string) => string = (t) => t): string {
-  const flat = redact(text)
+  const flat = redact(unescapeJson(text))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(SECRET_FIELDS, '$1"…$2')
