@@ -3,10 +3,9 @@
 // whose request target (`DELETE …/admin/keys/<key>`) named the key whole, while every log line showed
 // it shortened. Each value is now redacted with the run's redactor.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startEchoTokenServer } from '../__fixtures__/echo-token-server.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { shortenKey } from '../src/shared/redact.js';
 
@@ -14,19 +13,12 @@ const KEY = `sk-${'0123456789abcdef'.repeat(3)}`;
 const ODD = 'odd.key.0123456789';
 
 test.each([KEY, ODD])('delete --config of %s, refused by the server: the dotenv names it shortened', async (key) => {
-  const server = createServer((req, res) => {
-    req.resume();
-    if (!req.url?.startsWith('/admin'))
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    res.writeHead(500, { 'content-type': 'text/plain' }).end('busy');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await startEchoTokenServer({ status: 500, contentType: 'text/plain', body: () => 'busy' });
   const dir = mkdtempSync(path.join(tmpdir(), 'dotenv-key-'));
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     writeFileSync(
       path.join(dir, 'servers.yml'),
-      `servers:\n  - name: one\n    url: ${url}\n    token-env: ONE_TOKEN\n    server-flavor: v1\n`,
+      `servers:\n  - name: one\n    url: ${server.url}\n    token-env: ONE_TOKEN\n    server-flavor: v1\n`,
     );
     const result = await runCliBundle(
       ['delete', '--key', key, '--config', 'servers.yml', '--dotenv', 'out.env', '--retries', '0'],
@@ -39,8 +31,7 @@ test.each([KEY, ODD])('delete --config of %s, refused by the server: the dotenv 
     expect(dotenv).toContain(`/admin/keys/${shortenKey(key)} answered 500: busy`);
     expect(dotenv).not.toContain(key);
   } finally {
-    server.closeAllConnections();
-    server.close();
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

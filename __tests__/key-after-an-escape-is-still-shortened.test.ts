@@ -1,8 +1,7 @@
 // A key of a known shape is shortened wherever a server's answer puts it: also right after an escape
 // whose last character is a letter or digit (URL `%3D`/`%22`, JSON `\n`/`\u0022`) or upper-cased,
 // where a word boundary missed it and the CLI printed it whole. A look-alike inside a word stays.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startEchoTokenServer } from '../__fixtures__/echo-token-server.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { Redactor, shortenKey } from '../src/shared/redact.js';
 
@@ -24,17 +23,14 @@ test('a look-alike inside a word is no key', () => {
 });
 
 test('delete: a server answering with the key after %3D does not get it printed whole', async () => {
-  const server = createServer((req, res) => {
-    req.resume();
-    if (!req.url?.startsWith('/admin'))
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    res.writeHead(500, { 'content-type': 'text/plain' }).end(`could not delete key%3D${KEY}%22 (busy)`);
+  const server = await startEchoTokenServer({
+    status: 500,
+    contentType: 'text/plain',
+    body: () => `could not delete key%3D${KEY}%22 (busy)`,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const result = await runCliBundle(
-      ['delete', '--key', KEY, '--url', url, '--token', 'tok-admin-QwErTyUiOp', '--retries', '0'],
+      ['delete', '--key', KEY, '--url', server.url, '--token', 'tok-admin-QwErTyUiOp', '--retries', '0'],
       {
         env: { QUOTA_KEYS_DEBUG: '1' },
       },
@@ -44,7 +40,6 @@ test('delete: a server answering with the key after %3D does not get it printed 
     expect(result.stderr).toContain(`answered 500: could not delete key%3D${shortenKey(KEY)}%22`);
     expect(result.stdout + result.stderr).not.toContain(KEY.slice(3, 15));
   } finally {
-    server.closeAllConnections();
-    server.close();
+    await server.close();
   }
 });

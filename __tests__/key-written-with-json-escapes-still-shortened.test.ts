@@ -2,8 +2,7 @@
 // or the token written in it with JSON escapes (`\u0073k-…`, every character `\u00XX`) was known to
 // the redactor by no form, and the CLI printed the key whole but for its first letter, or the token
 // escaped. Snippets now read `\uXXXX` escapes as the characters they stand for before redacting.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startEchoTokenServer } from '../__fixtures__/echo-token-server.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { Redactor, shortenKey } from '../src/shared/redact.js';
 
@@ -20,18 +19,12 @@ test('Redactor.snippet reads the escapes before it redacts', () => {
 });
 
 test('list: a cut-off 500 answer with the key and the token JSON-escaped shows neither', async () => {
-  const server = createServer((req, res) => {
-    req.resume();
-    if (!req.url?.startsWith('/admin'))
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    res
-      .writeHead(500, { 'content-type': 'application/json' })
-      .end(`{"error":"conflict with \\u0073${KEY.slice(1)} for ${escapeAll(TOKEN)}`);
+  const server = await startEchoTokenServer({
+    status: 500,
+    body: () => `{"error":"conflict with \\u0073${KEY.slice(1)} for ${escapeAll(TOKEN)}`,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const result = await runCliBundle(['list', '--url', url, '--retries', '0'], {
+    const result = await runCliBundle(['list', '--url', server.url, '--retries', '0'], {
       env: { QUOTA_KEYS_DEBUG: '1', ADMIN_TOKEN: TOKEN },
     });
     expect(result.code).toBe(1);
@@ -40,7 +33,6 @@ test('list: a cut-off 500 answer with the key and the token JSON-escaped shows n
     expect(printed).not.toContain(KEY.slice(1, 13));
     expect(printed).not.toContain(escapeAll(TOKEN).slice(0, 48));
   } finally {
-    server.closeAllConnections();
-    server.close();
+    await server.close();
   }
 });

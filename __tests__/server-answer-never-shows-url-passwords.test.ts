@@ -2,8 +2,7 @@
 // a 500 page holding the server's own DATABASE_URL (`postgres://app:<password>@db`) or a mirror's
 // `HTTPS://ops:<password>@…` reached the CLI's error line whole. Credentials of any scheme, in any
 // case, are now blanked.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startEchoTokenServer } from '../__fixtures__/echo-token-server.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { Redactor } from '../src/shared/redact.js';
 
@@ -17,23 +16,15 @@ test('the redactor blanks credentials of any scheme, in any case', () => {
 });
 
 test('list: a 500 page with URL passwords shows neither', async () => {
-  const server = createServer((req, res) => {
-    req.resume();
-    if (!req.url?.startsWith('/admin'))
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    res.writeHead(500, { 'content-type': 'text/plain' }).end(PAGE);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await startEchoTokenServer({ status: 500, contentType: 'text/plain', body: () => PAGE });
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const result = await runCliBundle(['list', '--url', url, '--retries', '0'], {
+    const result = await runCliBundle(['list', '--url', server.url, '--retries', '0'], {
       env: { QUOTA_KEYS_DEBUG: '1', ADMIN_TOKEN: 'tok-admin-QwErTyUiOp' },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('answered 500: db down: postgres://***@db:5432/quota');
     expect(result.stdout + result.stderr).not.toMatch(/db-pass-0042|ops-pass-77/);
   } finally {
-    server.closeAllConnections();
-    server.close();
+    await server.close();
   }
 });

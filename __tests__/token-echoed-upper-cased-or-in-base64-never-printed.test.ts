@@ -1,15 +1,13 @@
 // A hex admin token (`openssl rand -hex 16`) echoed by a server in upper case, or in Base64 (alone or
 // as Basic `admin:<token>`, at any of the 3 alignments), was printed whole: the redactor knew only the
 // forms of secretForms. No 8 characters in a row of any of these forms reach stdout or stderr.
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startEchoTokenServer } from '../__fixtures__/echo-token-server.js';
 import { runCliBundle } from '../__fixtures__/run-process.js';
 import { base64Forms, Redactor, SECRET_PIECE } from '../src/shared/redact.js';
 
 const TOKEN = '3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
-const tokenOf = (req: IncomingMessage) => String(req.headers.authorization ?? '').replace(/^Bearer /, '');
 
 const ECHOES: Record<string, (token: string) => string> = {
   'upper-cased': (t) => `credentials ${t.toUpperCase()} refused`,
@@ -41,16 +39,9 @@ test.each(Object.entries(ECHOES))('%s: the redactor masks it', (_name, echo) => 
 });
 
 test.concurrent.each(Object.entries(ECHOES))('%s: the CLI prints no piece of it', async (_name, echo) => {
-  const server = createServer((req, res) => {
-    req.resume();
-    if (!req.url?.startsWith('/admin'))
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    res.writeHead(401, { 'content-type': 'text/plain' }).end(echo(tokenOf(req)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await startEchoTokenServer({ status: 401, contentType: 'text/plain', body: echo });
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const result = await runCliBundle(['list', '--url', url, '--retries', '0'], {
+    const result = await runCliBundle(['list', '--url', server.url, '--retries', '0'], {
       env: { QUOTA_KEYS_DEBUG: '1', ADMIN_TOKEN: TOKEN },
     });
     expect(result.code).toBe(1);
@@ -58,7 +49,6 @@ test.concurrent.each(Object.entries(ECHOES))('%s: the CLI prints no piece of it'
     const printed = (result.stdout + result.stderr).toLowerCase();
     expect(pieces.filter((piece) => printed.includes(piece))).toEqual([]);
   } finally {
-    server.closeAllConnections();
-    server.close();
+    await server.close();
   }
 });
