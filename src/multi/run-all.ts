@@ -65,6 +65,7 @@ function serverLogger(log: Logger, name: string): Logger {
     warning: (m) => log.warning(`[${name}] ${m}`),
     debug: (m) => log.debug(`[${name}] ${m}`),
     secret: (value, kind) => log.secret(value, kind),
+    redact: (text) => log.redact(text),
   };
 }
 

@@ -187,7 +187,8 @@ function runWatching(
       const out = new CliOutput(command, mode, log.redactor);
       const progress = cliProgress(log.redactor, log.quiet());
       const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
-      if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
+      const redact = (text: string) => log.redactor.redact(text);
+      if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { redact, cwd: passContext.workspace });
       const exitCode = exitCodeOf(passReport, passOptions);
       out.finish(passReport, { exitCode, command });
       return exitCode;
@@ -297,6 +298,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const unwritten =
       dotenvFile &&
       writeDotenv(dotenvFile, outputs, {
+        redact: (text) => log.redactor.redact(text),
         quiet: true,
         cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd(),
       });
@@ -329,7 +331,9 @@ async function runAndTell(
   } finally {
     stopListening();
   }
-  const unwritten = dotenvFile && writeDotenv(dotenvFile, report.outputs, { quiet: true, cwd: context.workspace });
+  const redact = (text: string) => log.redactor.redact(text);
+  const unwritten =
+    dotenvFile && writeDotenv(dotenvFile, report.outputs, { redact, quiet: true, cwd: context.workspace });
   const stopped = report.cancelled ?? cancellation.reason;
   const code = stopped ? exitCodeFor(stopped) : unwritten ? 1 : exitCodeOf(report, options);
   // The report first: a dotenv that cannot be written must not hide why the run failed.

@@ -63,9 +63,14 @@ export function artifactWarnings(files: Readonly<Record<string, string | undefin
  * The dotenv text: one `NAME=value` per line, unquoted (GitLab keeps quotes as part of the value),
  * no blank lines or comments (GitLab rejects the file), no line breaks inside values. The CSV
  * path is relative to `cwd` when inside it, so it still holds in a later job with another
- * checkout directory.
+ * checkout directory. Each value is redacted: the file is an artifact and later jobs' variables, and
+ * `results` holds each server's failure as it happened (a request target naming a key whole).
  */
-export function dotenvText(outputs: Readonly<Record<string, string>>, cwd = process.cwd()): string {
+export function dotenvText(
+  outputs: Readonly<Record<string, string>>,
+  cwd = process.cwd(),
+  redact: (text: string) => string = (text) => text,
+): string {
   const values: Record<string, string> = Object.fromEntries(ALWAYS.map((name) => [name, '']));
   Object.assign(values, outputs);
   const csv = values['csv-path'];
@@ -74,7 +79,7 @@ export function dotenvText(outputs: Readonly<Record<string, string>>, cwd = proc
     if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) values['csv-path'] = relative;
   }
   return Object.entries(values)
-    .map(([name, value]) => `${dotenvName(name)}=${dotenvValue(value)}\n`)
+    .map(([name, value]) => `${dotenvName(name)}=${dotenvValue(redact(value))}\n`)
     .join('');
 }
 
@@ -85,13 +90,13 @@ export function dotenvText(outputs: Readonly<Record<string, string>>, cwd = proc
 export function writeDotenv(
   file: string,
   outputs: Readonly<Record<string, string>>,
-  { quiet = false, cwd = process.cwd() } = {},
+  { redact, quiet = false, cwd = process.cwd() }: { redact: (text: string) => string; quiet?: boolean; cwd?: string },
 ): string | undefined {
   try {
     // Never through a symbolic link put at its path (checked up front; O_NOFOLLOW for one put there since).
     const fd = openNoFollow(file, { append: false, mode: 0o666 });
     try {
-      writeFileSync(fd, dotenvText(outputs, cwd));
+      writeFileSync(fd, dotenvText(outputs, cwd, redact));
     } finally {
       closeSync(fd);
     }

@@ -129,7 +129,7 @@ export function summaryMarkdown(report: Report, rows?: TableEnds, where: Summary
   lines.push(...facts.filter((f) => !LEAD.has(f.name)).map((f) => factLine(f, where, esc)));
   lines.push(...downloadLines(report, where));
   // Charts go above the tables, which may be long.
-  for (const chart of report.charts) lines.push('', mermaidChart(chart));
+  for (const chart of report.charts) lines.push('', mermaidChart(chart, redact));
   lines.push(...dailyLines(report), ...tableLines(rows, esc));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 // A chart of the report model as a Mermaid `xychart-beta` block for the job summary (GitHub draws
-// them with mermaid 11). The categories (labels: server text) go through mermaidText; the title and
+// them with mermaid 11). The categories (labels: server text) are redacted, then go through mermaidText; the title and
 // the axis name are the report's own words, kept to letters, digits and plain punctuation so that no
 // quote or line break ends their string; numbers are numbers. The colours are set for GitHub's light and dark themes
 // alike: a strong blue for the data, red for the reference line, no background of its own.
@@ -20,8 +20,12 @@ const own = (text: string) => text.replace(/[^\p{L}\p{N} _.,:/()%×+-]/gu, '_');
 
 const list = (values: readonly number[]) => values.map((v) => (Number.isFinite(v) ? v : 0)).join(', ');
 
-export function mermaidChart(chart: Chart): string {
-  const categories = distinct(chart.x.map((x) => mermaidText(x, 20) || '-'));
+/**
+ * `redact` goes over each category before mermaidText: that one turns what a token holds besides
+ * letters and digits (`&`, `;`, a quote) into `_`, so the summary's redaction, after, no longer knew it.
+ */
+export function mermaidChart(chart: Chart, redact: (text: string) => string): string {
+  const categories = distinct(chart.x.map((x) => mermaidText(redact(x), 20) || '-'));
   return [
     '```mermaid',
     CHART_INIT,

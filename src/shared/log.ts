@@ -11,6 +11,8 @@ export interface Logger {
   debug(message: string): void;
   /** Registers a value that must never be printed (token → ***, key → shortened). Call before use. */
   secret(value: string, kind: 'token' | 'key'): void;
+  /** The text with every registered secret hidden, for a channel written elsewhere than the log (a file). */
+  redact(text: string): string;
 }
 
 export interface LogSink {
@@ -43,6 +45,7 @@ export function redactingLogger(sink: LogSink, redactor = new Redactor()): Logge
     debug: (m) => {
       if (sink.debugEnabled?.() !== false) sink.debug(logLine(redactor.redact(m)));
     },
+    redact: (text) => redactor.redact(text),
     secret(value, kind) {
       if (!value || registered.has(value)) return;
       registered.add(value);

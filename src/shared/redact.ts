@@ -25,11 +25,19 @@ export function redactUrl(url: string): string {
   }
 }
 
-// The key shapes of every known flavor (v1 sk-, v01/v1a trial_, v1p roc_<hex>, v10 roc_<ms>-<base36>).
-const KEY_PATTERN = /\b(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\d{10,}-[0-9a-z]{6,})\b/g;
-const URL_CREDENTIALS = /\b(https?:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/g;
+// The key shapes of every known flavor (v1 sk-, v01/v1a trial_, v1p roc_<hex>, v10 roc_<ms>-<base36>), in
+// either case. A key starts a word, or follows an escape a server writes its answers in (JSON `\n`, `\u0022`,
+// URL `%22`, `%3D`), whose last character is a letter or digit: `\b` missed the key there and printed it whole.
+// It may end anywhere: a key followed by a letter is still the key (`task-…`, a key inside a word, stays).
+const KEY_START = String.raw`(?<=^|[^0-9A-Za-z]|\\[bfnrt]|\\u[0-9A-Fa-f]{4}|%[0-9A-Fa-f]{2})`;
+const KEY_PATTERN = new RegExp(
+  `${KEY_START}(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\\d{10,}-[0-9a-z]{6,})`,
+  'gi',
+);
+// Of any scheme, in any case: a server's error page may hold its own DATABASE_URL (postgres://user:pass@…).
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s:]*(?::[^/@\s]*)?@/gi;
 
-const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`);
+const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`, 'i');
 
 /** Every 8 characters in a row of a token count as the token: a piece of it is never printed. */
 export const SECRET_PIECE = 8;
@@ -52,6 +60,24 @@ export function secretForms(value: string): string[] {
     html.replace(/&#39;/g, '&#x27;'),
   ];
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The token inside Base64 (a Basic header, a server that encodes what it echoes), standard and URL-safe:
+ * for each of the 3 places it may start in a group of 3 bytes, the characters that depend on the token
+ * alone (not on the bytes around it); a token shorter than a piece has none long enough to be told apart.
+ */
+export function base64Forms(value: string): string[] {
+  const forms: string[] = [];
+  const bytes = Buffer.from(value, 'utf8');
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    // Leading characters share a group with the bytes before; the last group holds bytes after, or padding.
+    const whole = Math.floor((shift + bytes.length) / 3) * 4;
+    const inner = encoded.slice(shift === 0 ? 0 : 4, whole);
+    if (inner.length >= SECRET_PIECE) forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return [...new Set(forms)];
 }
 
 /**
@@ -97,6 +123,12 @@ class StringIndex<V> {
 const NONE = { length: 0 } as const;
 const pairOf = (text: string, at: number) => ((text.charCodeAt(at) * 31) ^ text.charCodeAt(at + 1)) & 0xffff;
 
+/**
+ * The shortest key registered, here and with the runner's masks: a server may answer any string as a
+ * key, and `a`, `200` or `created` masked would hide that word in every later line of the job.
+ */
+export const SHORTEST_KEY = 8;
+
 /** The shortest secret registered (4 characters); a secret of 8 or more is masked by its pieces. */
 const SHORTEST_SECRET = 4;
 
@@ -115,16 +147,18 @@ export class Redactor {
    */
   addSecret(value: string | undefined): void {
     if (!value || value.length < SHORTEST_SECRET) return;
-    for (const form of secretForms(value)) {
-      if (form.length < SECRET_PIECE) this.masked.add(form, true);
-      for (let i = 0; i + SECRET_PIECE <= form.length; i++) this.masked.add(form.slice(i, i + SECRET_PIECE), true);
+    for (const form of [...secretForms(value), ...base64Forms(value)]) {
+      // Compared in lower case: a server or proxy that upper-cases what it echoes prints a hex token whole.
+      const lower = form.toLowerCase();
+      if (lower.length < SECRET_PIECE) this.masked.add(lower, true);
+      for (let i = 0; i + SECRET_PIECE <= lower.length; i++) this.masked.add(lower.slice(i, i + SECRET_PIECE), true);
     }
   }
 
   /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
   addKey(key: string): void {
     // Keys of the known shapes are caught by the pattern; anything else (or more) is registered.
-    if (!key || key.length < 8 || WHOLE_KEY.test(key)) return;
+    if (!key || key.length < SHORTEST_KEY || WHOLE_KEY.test(key)) return;
     this.keys.add(key, shortenKey(key));
     this.keys.add(encodeURIComponent(key), shortenKey(key));
   }
@@ -144,10 +178,11 @@ export class Redactor {
 
   /** Every run of characters covered by a secret or a piece of one becomes one ***. */
   private mask(text: string): string {
+    const lower = lowerInPlace(text);
     let out = '';
     let coveredTo = -1; // the masked run so far ends here: text before it is in out, or masked
     for (let i = 0; i < text.length; i++) {
-      const { length } = this.masked.match(text, i);
+      const { length } = this.masked.match(lower, i);
       if (length === 0) continue;
       if (i > coveredTo) out += `${text.slice(Math.max(coveredTo, 0), i)}***`;
       coveredTo = Math.max(coveredTo, i + length);
@@ -171,6 +206,23 @@ export class Redactor {
     }
     return kept === 0 ? text : out + text.slice(kept);
   }
+}
+
+/** The text in lower case, each character where it was (a few characters' lower case is longer: not those). */
+function lowerInPlace(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+}
+
+const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})/g;
+
+/**
+ * `\u0073k-…` read as `sk-…`: a body that is not JSON whole (cut off, or JSON inside text) is shown as
+ * written, and a key or the token written with JSON escapes was known to the redactor by no form.
+ */
+function unescapeJson(text: string): string {
+  if (!text.includes('\\u')) return text;
+  return text.replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
@@ -203,7 +255,7 @@ function blankCredential(match: string, word: string, separator: string, value: 
  * redactor, which only knows whole ones.
  */
 export function snippetOf(text: string, redact: (text: string) => string = (t) => t): string {
-  const flat = redact(text)
+  const flat = redact(unescapeJson(text))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(SECRET_FIELDS, '$1"…$2')

@@ -1,6 +1,6 @@
 // What the usage dashboard shows, as one plain data type (no class, no function): the renderer
-// (./html.ts) reads nothing else. Keys are shortened before they get here; labels are as the
-// server sent them (untrusted: the renderer escapes them). Built from a usage --days run by
+// (./html.ts) reads nothing else. Keys are shortened and every text redacted before they get here;
+// labels are otherwise as the server sent them (untrusted: the renderer escapes them). Built from a usage --days run by
 // ./from-usage.ts; a run over several servers gives one DashboardServer each.
 
 export interface DashboardData {

@@ -31,10 +31,14 @@ export interface ServerWhere {
 
 const cut = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
 
-function keyOf(row: TrendRow): DashboardKey {
+/** Every text the page shows goes through `redact` first: a label or a fact may hold the token or a whole key. */
+type Redact = (text: string) => string;
+
+function keyOf(row: TrendRow, redact: Redact): DashboardKey {
   const { limit } = row;
   return {
-    label: cut(row.label),
+    // Redacted before it is cut: half a key is no longer recognised as one.
+    label: cut(redact(row.label)),
     key: row.key,
     total: row.total,
     last: row.last,
@@ -55,14 +59,15 @@ export function dashboardServer(
   report: Report,
   rows: readonly TrendRow[],
   where: ServerWhere,
+  redact: Redact,
 ): DashboardServer | undefined {
   const period = report.period;
   if (!period) return undefined;
   const byDay = report.days ?? [];
   return {
-    name: where.name,
-    url: where.url,
-    flavor: report.outputs.flavor || undefined,
+    name: redact(where.name),
+    url: redact(where.url),
+    flavor: report.outputs.flavor ? redact(report.outputs.flavor) : undefined,
     days: period.days,
     calendar: period.calendar,
     dailyTotals: byDay.map((d) => d.requests),
@@ -72,7 +77,7 @@ export function dashboardServer(
     forecastDays: period.forecastDays,
     spikeFactor: period.spikeFactor,
     spikeMinRequests: period.spikeMinRequests,
-    keys: rows.map(keyOf),
-    method: report.facts.list().map((f): [string, string] => [f.label, factText(f.value)]),
+    keys: rows.map((row) => keyOf(row, redact)),
+    method: report.facts.list().map((f): [string, string] => [f.label, redact(factText(f.value))]),
   };
 }

@@ -63,9 +63,12 @@ export interface DashboardPart {
  * and says so in `target` (the `html-path` output, the `dashboard` fact) and the log.
  */
 export function writeUsageDashboard(file: string, parts: readonly DashboardPart[], target: Report, log: Logger): void {
+  // The page is a file, not a log line: the logger's redactor is applied here, to every text it shows.
+  const redact = (text: string) => log.redact(text);
   const servers = parts.map(
     ({ name, url, report, rows }) =>
-      dashboardServer(report, rows, { name, url }) ?? failedServer(name, url, report.failure ?? 'no usage figures'),
+      dashboardServer(report, rows, { name, url }, redact) ??
+      failedServer(redact(name), redact(url), redact(report.failure ?? 'no usage figures')),
   );
   const bytes = writeDashboard(file, servers);
   target.outputs['html-path'] = file;
