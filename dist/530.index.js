@@ -57,8 +57,8 @@ var builtins = __webpack_require__(23613);
 var neutralise = __webpack_require__(97763);
 ;// CONCATENATED MODULE: ./src/render/dashboard/data.ts
 // What the usage dashboard shows, as one plain data type (no class, no function): the renderer
-// (./html.ts) reads nothing else. Keys are shortened before they get here; labels are as the
-// server sent them (untrusted: the renderer escapes them). Built from a usage --days run by
+// (./html.ts) reads nothing else. Keys are shortened and every text redacted before they get here;
+// labels are otherwise as the server sent them (untrusted: the renderer escapes them). Built from a usage --days run by
 // ./from-usage.ts; a run over several servers gives one DashboardServer each.
 /** The keys the forecast names: reaching their limit within forecastDays, soonest first. */
 function runningOut(server) {
@@ -414,7 +414,10 @@ function writeDashboard(file, servers, now = new Date()) {
  * and says so in `target` (the `html-path` output, the `dashboard` fact) and the log.
  */
 function writeUsageDashboard(file, parts, target, log) {
-    const servers = parts.map(({ name, url, report, rows }) => (0,from_report/* dashboardServer */.S)(report, rows, { name, url }) ?? failedServer(name, url, report.failure ?? 'no usage figures'));
+    // The page is a file, not a log line: the logger's redactor is applied here, to every text it shows.
+    const redact = (text) => log.redact(text);
+    const servers = parts.map(({ name, url, report, rows }) => (0,from_report/* dashboardServer */.S)(report, rows, { name, url }, redact) ??
+        failedServer(redact(name), redact(url), redact(report.failure ?? 'no usage figures')));
     const bytes = writeDashboard(file, servers);
     target.outputs['html-path'] = file;
     target.facts.set('dashboard', `${file} (${Math.ceil(bytes / 1024)} KB)`);

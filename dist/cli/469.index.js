@@ -75,6 +75,7 @@ function serverLogger(log, name) {
         warning: (m) => log.warning(`[${name}] ${m}`),
         debug: (m) => log.debug(`[${name}] ${m}`),
         secret: (value, kind) => log.secret(value, kind),
+        redact: (text) => log.redact(text),
     };
 }
 function failedReport(url, title, failure, cancelled) {
@@ -464,7 +465,9 @@ async function runServersCli(cli) {
     let unwritten;
     try {
         all = await runAll(runs, first.serverConcurrency, log, cancellation, { sinks: [...out.sinks, allEnds] });
-        unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.report.outputs, { quiet: true, cwd: context.workspace });
+        const redact = (text) => log.redactor.redact(text);
+        unwritten =
+            dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.report.outputs, { redact, quiet: true, cwd: context.workspace });
         const signal = all.report.cancelled ? undefined : cancellation.abortSignal;
         await (0,notify/* notifyAfterRun */.HY)(first, all.results, context.origin?.runUrl, log, { signal });
     }

@@ -352,6 +352,10 @@ function takeOldest(keys, room, known = new Map()) {
         ours = ours.filter((key) => known.has(key.key) || created(key) !== created(edge));
     return { ours, surplus: { keys: ordered.filter((key) => !ours.includes(key)), undecided } };
 }
+/** The command that lists a label's keys, every part quoted as a shell needs (a server's address is text too). */
+function lookUpCommand(server, label) {
+    return `quota-keys list --url ${(0,shared_text/* shellQuote */.ZL)(server)} --label-prefix ${(0,shared_text/* shellQuote */.ZL)(label)}`;
+}
 /**
  * One warning line per label holding keys that are not the batch's (at most 5, then how many more):
  * the keys shortened, that they were not `taken` ("exported"), and how to look them up.
@@ -362,7 +366,7 @@ function surplusWarnings(surplus, taken, server) {
             .slice(0, 3)
             .map((key) => (0,redact/* shortenKey */.PV)(key.key))
             .join(', ')}${keys.length > 3 ? ', \u2026' : ''}`;
-        const look = `look them up with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.ZL)(label)}\``;
+        const look = `look them up with \`${lookUpCommand(server, label)}\``;
         return undecided
             ? `Label ${label} holds ${keys.length} keys made in the same instant (${shown}): which of them is the ` +
                 `batch's cannot be told, so none is ${taken}, its number counts as missing, and they are left on the ` +
@@ -1201,7 +1205,18 @@ class KeyIssuer {
         else {
             ledger.uncertain.delete(label);
             ledger.failed.delete(label);
+            if (keys.length > asked)
+                this.answeredMore(label, asked, keys.length);
         }
+    }
+    /**
+     * A server that answers more keys than asked is broken (or hostile): the keys exist, so they are kept, but no
+     * further create is sent, since each could multiply again (10,000 keys for each chunk of 100: a million).
+     */
+    answeredMore(label, asked, answered) {
+        const message = `the server answered ${answered} key(s) for ${asked} asked (all are in the CSV)`;
+        this.log.warning(`Label ${label}: ${message}; no further key is created.`);
+        this.stop ??= new errors/* QuotaKeysError */.t(message);
     }
     createFailed(label, error) {
         const { ledger } = this;
@@ -1706,7 +1721,7 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
     const unresolved = result.unresolved.length > 0
         ? ` Keys may exist on the server without being in the CSV under ${result.unresolved.length} label(s) (` +
             `${result.unresolved.slice(0, 3).join(', ')}${result.unresolved.length > 3 ? ', \u2026' : ''}): look them up ` +
-            `with \`quota-keys list --url ${server} --label-prefix ${(0,shared_text/* shellQuote */.ZL)(result.unresolved[0])}\` (action: ` +
+            `with \`${lookUpCommand(server, result.unresolved[0])}\` (action: ` +
             `command: list, label-prefix: ${result.unresolved[0]}).`
         : '';
     if (result.cancelled) {
@@ -1718,7 +1733,9 @@ function verdictOf(ctx, result, csvPath, minSuccess, earlierFailure, runAgain) {
     }
     if (earlierFailure)
         return { ok: false, failure: earlierFailure };
-    if (created >= minSuccess && result.unresolved.length === 0)
+    // Keys a server answered beyond those asked are in the CSV, but stand for no number that failed.
+    const delivered = Math.min(created, result.requested - failed);
+    if (delivered >= minSuccess && result.unresolved.length === 0)
         return { ok: true };
     const first = result.failures[0]?.error ?? 'unknown error';
     return {
@@ -2369,21 +2386,30 @@ async function runList(ctx) {
 ;// CONCATENATED MODULE: ./src/quota-proxy/time.ts
 // Three timestamp forms occur: epoch milliseconds, SQL "YYYY-MM-DD HH:MM:SS" in UTC (v10), ISO 8601.
 const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
-/** Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). */
+/** The first instant of the year 10000: every later one (and any before 1970) is no time a server meant. */
+const YEAR_10000 = Date.UTC(10_000, 0, 1);
+/**
+ * Parses a server timestamp; a zone-less datetime is UTC (that is what the servers store). A time outside
+ * 1970\u20139999 is undefined, as for no time: past JavaScript's last date (1e20 ms) it is an invalid Date, which
+ * every formatter throws on, and near it (the year 275760) a day's offset throws.
+ */
 function parseServerTime(value) {
     if (value === null || value === undefined || value === '')
         return undefined;
     if (typeof value === 'number' && Number.isFinite(value)) {
         // Seconds would be a date in 1970 when read as ms: nobody issues keys then.
-        return new Date(value < 1e11 ? value * 1000 : value);
+        return withinCalendar(new Date(value < 1e11 ? value * 1000 : value));
     }
     if (typeof value !== 'string')
         return undefined;
     if (/^\d+$/.test(value))
         return parseServerTime(Number(value));
     const sql = SQL_DATETIME.exec(value);
-    const date = new Date(sql ? `${sql[1]}T${sql[2]}Z` : value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
+    return withinCalendar(new Date(sql ? `${sql[1]}T${sql[2]}Z` : value));
+}
+function withinCalendar(date) {
+    const ms = date.getTime();
+    return ms >= 0 && ms < YEAR_10000 ? date : undefined;
 }
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -3038,11 +3064,65 @@ function fitRateLimit(ctx, due) {
     return { leftDue, note };
 }
 
+;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
+// Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
+
+class ShapeError extends errors/* QuotaKeysError */.t {
+    constructor(what) {
+        super(`unexpected answer: ${what}`);
+        this.name = 'ShapeError';
+    }
+}
+function asObject(value, what) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a JSON object`);
+}
+function asArray(value, what) {
+    if (Array.isArray(value))
+        return value;
+    throw new ShapeError(`${what} is not a list`);
+}
+function str(value) {
+    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+/**
+ * A server-local day as the answers give it, YYYY-MM-DD (a real date), or '' when absent. Anything
+ * else is an unexpected answer: a day is shown in titles, tables and charts, so it must be a day.
+ */
+function dayOf(value, what) {
+    const text = str(value);
+    if (text === '')
+        return '';
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+    if (parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text)
+        return text;
+    throw new ShapeError(`${what} is not a day as YYYY-MM-DD`);
+}
+/**
+ * A count, a limit or a quota: a whole number from 0 to 2^32 \u2212 1, else undefined, as when absent. A negative or
+ * fractional count was shown as such (a percentage of \u22123) and wrapped in the per-day counts (\u22125 became
+ * 4,294,967,291, an alert); no key is asked four billion requests a day.
+ */
+function num(value) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    return Number.isInteger(n) && n >= 0 && n <= MAX_COUNT ? n : undefined;
+}
+/** The largest count the per-day arrays (Uint32Array) hold. */
+const MAX_COUNT = 0xffff_ffff;
+function requireKey(item, what) {
+    const key = item.key;
+    if (typeof key !== 'string' || key === '')
+        throw new ShapeError(`${what} has no "key"`);
+    return key;
+}
+
 ;// CONCATENATED MODULE: ./src/reading/usage-trends.ts
 // usage --days N: each key's requests over the last N server days, from what the flavor keeps
 // (capability usageHistory), aggregated per key as the rows are read (no row is kept): daily totals,
 // the day each key reaches its limit at its recent rate, idle keys, and spikes. rotate --idle-days
 // asks the same history which keys were used.
+
 
 /** A lifetime quota's forecast further out than this is "not at this rate". */
 const HORIZON_DAYS = 3650;
@@ -3138,7 +3218,7 @@ async function readHistory(api, report, days) {
             }
             const perDay = trend.perDay;
             const i = index.get(day);
-            perDay[i] = perDay[i] + row.requests;
+            perDay[i] = Math.min(MAX_COUNT, perDay[i] + row.requests); // two rows of a day: no wrap past 2^32
         });
     }
     else {
@@ -3981,55 +4061,6 @@ function requestPath(basePath, path, query) {
             search.set(name, String(value));
     const qs = search.toString();
     return `${basePath}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/quota-proxy/flavors/shape.ts
-// Small readers for answers of unknown shape: a wrong shape is an error naming what was missing.
-
-class ShapeError extends errors/* QuotaKeysError */.t {
-    constructor(what) {
-        super(`unexpected answer: ${what}`);
-        this.name = 'ShapeError';
-    }
-}
-function asObject(value, what) {
-    if (value && typeof value === 'object' && !Array.isArray(value))
-        return value;
-    throw new ShapeError(`${what} is not a JSON object`);
-}
-function asArray(value, what) {
-    if (Array.isArray(value))
-        return value;
-    throw new ShapeError(`${what} is not a list`);
-}
-function str(value) {
-    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-}
-/**
- * A server-local day as the answers give it, YYYY-MM-DD (a real date), or '' when absent. Anything
- * else is an unexpected answer: a day is shown in titles, tables and charts, so it must be a day.
- */
-function dayOf(value, what) {
-    const text = str(value);
-    if (text === '')
-        return '';
-    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
-    if (parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text)
-        return text;
-    throw new ShapeError(`${what} is not a day as YYYY-MM-DD`);
-}
-function num(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-        return Number(value);
-    return undefined;
-}
-function requireKey(item, what) {
-    const key = item.key;
-    if (typeof key !== 'string' || key === '')
-        throw new ShapeError(`${what} has no "key"`);
-    return key;
 }
 
 ;// CONCATENATED MODULE: ./src/quota-proxy/flavors/v1.ts
@@ -5183,6 +5214,11 @@ var external_node_string_decoder_ = __webpack_require__(6193);
 /** A broken-off answer is only shown as a snippet: its first 4 KiB, not up to 16 MiB joined and decoded. */
 const CUT_OFF_KEPT = 4096;
 /**
+ * Decoded pieces joined into one flat string every so often: appended one by one, 16 MiB sent as 1-byte chunks
+ * was a string of 16 million parts (600 MB); joined per 1,024 it holds 16,000.
+ */
+const PIECES_JOINED = 1024;
+/**
  * Sends one request through `dispatcher` and collects its answer as undici hands it over, without
  * undici's request(): that wraps every answer in a Readable stream, an async resource and a promise,
  * with ticks per chunk, a large share of a small answer's cost (a batch's profile). Rejects, as
@@ -5210,6 +5246,7 @@ class AnswerCollector {
     firstBytes = 0;
     decoder = new external_node_string_decoder_.StringDecoder('utf8');
     text = '';
+    pieces = [];
     received = 0;
     settled = false;
     constructor(resolve, reject) {
@@ -5230,7 +5267,9 @@ class AnswerCollector {
             this.first.push(chunk);
             this.firstBytes += chunk.length;
         }
-        this.text += this.decoder.write(chunk);
+        this.pieces.push(this.decoder.write(chunk));
+        if (this.pieces.length === PIECES_JOINED)
+            this.text += this.pieces.splice(0).join('');
     }
     onResponseEnd() {
         this.finish(false);
@@ -5250,8 +5289,9 @@ class AnswerCollector {
         this.settled = true;
         const text = cutOff
             ? Buffer.concat(this.first).subarray(0, CUT_OFF_KEPT).toString('utf8')
-            : this.text + this.decoder.end();
+            : this.text + this.pieces.join('') + this.decoder.end();
         this.first.length = 0;
+        this.pieces.length = 0;
         this.text = '';
         this.resolve({ ...this.head, read: { text, cutOff, received: this.received, error } });
     }

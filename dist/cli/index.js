@@ -1621,6 +1621,9 @@ function parseUrl(raw) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', `${url.protocol}\u2026`, 'expected an http:// or https:// URL such as http://localhost:8787');
     }
+    // Port 0 means "any port" to a listener; no server answers on it, and every retry would fail alike.
+    if (url.port === '0')
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', (0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url.origin), 'expected a port from 1 to 65535');
     // The requests go to the URL's path: a query would be dropped without a word. Neither is echoed (a secret?).
     if (url.search || url.hash || /[?#]/.test(raw)) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('url', (0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(`${url.origin}${url.pathname}`), 'expected a URL without ?query or #fragment (requests go to its path; a query would not be sent)');
@@ -2089,12 +2092,26 @@ function documentFields(report, status, redact) {
     };
     return redactAll(document, redact);
 }
-/** The whole document at once, with at most `rows` (the action's output: a job's outputs hold 1 MB in all). */
+/**
+ * The most bytes of rows the whole document holds: a job's outputs hold 1 MB in all, and a row's
+ * labels are the server's, of any length (1,000 rows of 60,000-character labels would be 60 MB).
+ */
+const DOCUMENT_ROWS_MAX_BYTES = 800_000;
+/** The whole document at once, with at most `rows` (the action's output), and the rows that fit its size. */
 function reportDocument(report, status, redact, kept = { rows: [], omitted: 0 }) {
     const fields = documentFields(report, status, redact);
     const spec = report?.table;
-    const rows = spec ? kept.rows.map((row) => rowJson(spec, row, redact)) : [];
-    return jsonText({ ...fields, rows, ...(kept.omitted > 0 ? { rowsOmitted: kept.omitted } : {}) });
+    const rows = [];
+    let bytes = 0;
+    for (const row of spec ? kept.rows : []) {
+        const json = rowJson(spec, row, redact);
+        bytes += Buffer.byteLength(jsonText(json)) + 1;
+        if (bytes > DOCUMENT_ROWS_MAX_BYTES)
+            break;
+        rows.push(json);
+    }
+    const omitted = kept.omitted + (spec ? kept.rows.length - rows.length : 0);
+    return jsonText({ ...fields, rows, ...(omitted > 0 ? { rowsOmitted: omitted } : {}) });
 }
 /**
  * The document on a stream, rows first, each written as it comes: `{"rows":[\u2026],"command":\u2026}`.
@@ -2440,7 +2457,7 @@ var config_context = __nccwpck_require__(568);
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
 var neutralise = __nccwpck_require__(7763);
 // EXTERNAL MODULE: ./src/shared/redact.ts
-var redact = __nccwpck_require__(8932);
+var shared_redact = __nccwpck_require__(8932);
 ;// CONCATENATED MODULE: ./src/shared/log.ts
 // Where commands report. Every platform's logger redacts: GitHub masks registered secrets itself,
 // but GitLab and terminals cannot, so nothing relies on masking alone. Then every line is
@@ -2448,7 +2465,15 @@ var redact = __nccwpck_require__(8932);
 // workflow command, forge an annotation or rewrite the terminal.
 
 
-function redactingLogger(sink, redactor = new redact/* Redactor */.pO()) {
+/**
+ * The shortest key handed to the platform's own masking. Every key the tool knows of is far longer
+ * (`sk-` and 24 hex or more); a server that answers a letter, a word or a piece of our own lines as
+ * a key would otherwise have the runner hide that text in every later line of the job, other steps
+ * included. Our own redactor still shortens any key of 8 characters or more wherever it is printed.
+ */
+const MASKED_KEY_MIN = 16;
+const maskableKey = (value) => value.length >= MASKED_KEY_MIN && !/\s/u.test(value);
+function redactingLogger(sink, redactor = new shared_redact/* Redactor */.pO()) {
     // A value registered twice (the entry masks the token before reading inputs, run() again) is masked once.
     const registered = new Set();
     return {
@@ -2459,11 +2484,13 @@ function redactingLogger(sink, redactor = new redact/* Redactor */.pO()) {
             if (sink.debugEnabled?.() !== false)
                 sink.debug((0,neutralise/* logLine */.BP)(redactor.redact(m)));
         },
+        redact: (text) => redactor.redact(text),
         secret(value, kind) {
             if (!value || registered.has(value))
                 return;
             registered.add(value);
-            sink.mask?.(value, kind);
+            if (kind === 'token' || maskableKey(value))
+                sink.mask?.(value, kind);
             if (kind === 'token')
                 redactor.addSecret(value);
             else
@@ -3040,8 +3067,9 @@ function runWatching(parsed, mode, command, env, dotenvFile, log) {
         const out = new cli_output/* CliOutput */.I1(command, mode, log.redactor);
         const progress = cliProgress(log.redactor, log.quiet());
         const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
+        const redact = (text) => log.redactor.redact(text);
         if (dotenvFile)
-            (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { cwd: passContext.workspace });
+            (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { redact, cwd: passContext.workspace });
         const exitCode = exitCodeOf(passReport, passOptions);
         out.finish(passReport, { exitCode, command });
         return exitCode;
@@ -3137,6 +3165,7 @@ async function main(argv, env) {
         (out ?? new cli_output/* CliOutput */.I1(command, mode, log.redactor)).finish(undefined, { command, exitCode, failure: message });
         const unwritten = dotenvFile &&
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, outputs, {
+                redact: (text) => log.redactor.redact(text),
                 quiet: true,
                 cwd: (0,config_context/* isGitlabJob */.BQ)(env) ? (0,config_context/* gitlabJobDirectory */.o7)(env).dir : process.cwd(),
             });
@@ -3155,7 +3184,7 @@ async function runAndTell(options, context, log, out, dotenvFile, done) {
     try {
         report = await runOnce(options, context, log, cancellation, out, done);
         await writeDashboardOf(options, report, out, log);
-        const server = { name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report };
+        const server = { name: options.url.host, url: (0,shared_redact/* redactUrl */.BO)(options.url.href), report };
         // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
         const signal = report.cancelled ? undefined : cancellation.abortSignal;
         await (0,notify/* notifyAfterRun */.HY)(options, [server], context.origin?.runUrl, log, { signal });
@@ -3163,7 +3192,8 @@ async function runAndTell(options, context, log, out, dotenvFile, done) {
     finally {
         stopListening();
     }
-    const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, report.outputs, { quiet: true, cwd: context.workspace });
+    const redact = (text) => log.redactor.redact(text);
+    const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, report.outputs, { redact, quiet: true, cwd: context.workspace });
     const stopped = report.cancelled ?? cancellation.reason;
     const code = stopped ? (0,cancel/* exitCodeFor */.Rr)(stopped) : unwritten ? 1 : exitCodeOf(report, options);
     // The report first: a dotenv that cannot be written must not hide why the run failed.
@@ -3259,9 +3289,10 @@ function artifactWarnings(files, jobDir) {
  * The dotenv text: one `NAME=value` per line, unquoted (GitLab keeps quotes as part of the value),
  * no blank lines or comments (GitLab rejects the file), no line breaks inside values. The CSV
  * path is relative to `cwd` when inside it, so it still holds in a later job with another
- * checkout directory.
+ * checkout directory. Each value is redacted: the file is an artifact and later jobs' variables, and
+ * `results` holds each server's failure as it happened (a request target naming a key whole).
  */
-function dotenvText(outputs, cwd = process.cwd()) {
+function dotenvText(outputs, cwd = process.cwd(), redact = (text) => text) {
     const values = Object.fromEntries(ALWAYS.map((name) => [name, '']));
     Object.assign(values, outputs);
     const csv = values['csv-path'];
@@ -3271,19 +3302,19 @@ function dotenvText(outputs, cwd = process.cwd()) {
             values['csv-path'] = relative;
     }
     return Object.entries(values)
-        .map(([name, value]) => `${dotenvName(name)}=${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__/* .dotenvValue */ .qY)(value)}\n`)
+        .map(([name, value]) => `${dotenvName(name)}=${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__/* .dotenvValue */ .qY)(redact(value))}\n`)
         .join('');
 }
 /**
  * Writes the dotenv; `quiet` (on the way out of a failed run) does not throw for a file that cannot
  * be written but returns what went wrong, for the caller to say.
  */
-function writeDotenv(file, outputs, { quiet = false, cwd = process.cwd() } = {}) {
+function writeDotenv(file, outputs, { redact, quiet = false, cwd = process.cwd() }) {
     try {
         // Never through a symbolic link put at its path (checked up front; O_NOFOLLOW for one put there since).
         const fd = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_5__/* .openNoFollow */ .zm)(file, { append: false, mode: 0o666 });
         try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(fd, dotenvText(outputs, cwd));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(fd, dotenvText(outputs, cwd, redact));
         }
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
@@ -3340,10 +3371,11 @@ class KeptRows {
     }
 }
 const cut = (text) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}\u2026` : text);
-function keyOf(row) {
+function keyOf(row, redact) {
     const { limit } = row;
     return {
-        label: cut(row.label),
+        // Redacted before it is cut: half a key is no longer recognised as one.
+        label: cut(redact(row.label)),
         key: row.key,
         total: row.total,
         last: row.last,
@@ -3359,15 +3391,15 @@ function keyOf(row) {
     };
 }
 /** One server's section; undefined when the report holds no usage --days figures (a failed run). */
-function dashboardServer(report, rows, where) {
+function dashboardServer(report, rows, where, redact) {
     const period = report.period;
     if (!period)
         return undefined;
     const byDay = report.days ?? [];
     return {
-        name: where.name,
-        url: where.url,
-        flavor: report.outputs.flavor || undefined,
+        name: redact(where.name),
+        url: redact(where.url),
+        flavor: report.outputs.flavor ? redact(report.outputs.flavor) : undefined,
         days: period.days,
         calendar: period.calendar,
         dailyTotals: byDay.map((d) => d.requests),
@@ -3377,8 +3409,8 @@ function dashboardServer(report, rows, where) {
         forecastDays: period.forecastDays,
         spikeFactor: period.spikeFactor,
         spikeMinRequests: period.spikeMinRequests,
-        keys: rows.map(keyOf),
-        method: report.facts.list().map((f) => [f.label, (0,_report_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .factText */ .wB)(f.value)]),
+        keys: rows.map((row) => keyOf(row, redact)),
+        method: report.facts.list().map((f) => [f.label, redact((0,_report_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .factText */ .wB)(f.value))]),
     };
 }
 
@@ -4191,12 +4223,16 @@ function notReplaceable(file, what = 'the CSV') {
  * controls and DEL (line breaks, CR, ESC and its ANSI and GitLab section sequences), the soft
  * hyphen, bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9), zero-width and other
  * invisible format characters (U+200B-D, U+2060-4, U+FEFF, Hangul fillers, Mongolian vowel
- * separator), the line and paragraph separators, interlinear annotations and Unicode tags.
+ * separator), the line and paragraph separators, interlinear annotations, Unicode tags and variation
+ * selectors (one after another they carry any bytes unseen, as tags do), but for the one selector
+ * right after a visible character that asks for an emoji's text or colour form (`\u2764\ufe0f`).
  */
 const HIDDEN = String.raw `\x7f-\x9f\xad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e` +
-    String.raw `\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb`;
+    String.raw `\u2060-\u206f\u3164\ufe00-\ufe0d\ufeff\uffa0\ufff0-\ufffb`;
+// U+FE0E and U+FE0F where they select no visible character's form: first, or after a space or a selector.
+const STRAY_AFTER = String.raw `^|[\s\ufe00-\ufe0f]`;
 // U+034F (combining grapheme joiner) stands apart: in a class it would combine with its neighbour.
-const INVISIBLE = new RegExp(String.raw `[\0-\x1f${HIDDEN}\u{e0000}-\u{e0fff}]|\u034f`, 'gu');
+const INVISIBLE = new RegExp(String.raw `[\0-\x1f${HIDDEN}\u{e0000}-\u{e0fff}]|\u034f|(?<=${STRAY_AFTER}|[\u{e0100}-\u{e01ef}])[\ufe0e\ufe0f]`, 'gu');
 const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function escapeInvisible(char) {
     const named = NAMED[char];
@@ -4260,23 +4296,32 @@ function mermaidText(text, max = 24) {
         .trim();
     return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
 }
-// Plain-text mentions that Slack-compatible chats (Mattermost, Rocket.Chat) turn into a ping of
-// everyone even without Slack's `<!channel>` syntax.
-const BROADCAST = /@(channel|here|everyone|all)\b/gi;
+// Plain-text mentions: the chats that take Slack's format (Mattermost, Rocket.Chat) ping a user on
+// `@name` at a word's start and everyone on `@channel`-style words, even without Slack's `<!channel>`.
+// An `@` inside a word (an e-mail address) pings nobody.
+const MENTION = /(?<![\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])|@(?=(?:channel|here|everyone|all)\b)/giu;
 /**
  * Text of a chat notification (Slack's `text`, and the chats that take Slack's format): `&`, `<`
  * and `>` escaped as Slack asks, so that no server text can mention (`<!channel>`, `<@U\u2026>`) or
- * disguise a link (`<https://\u2026|Re-run>`); `@channel`-style words shown with a full-width `\uff20` so
- * that no chat pings everyone; one line.
+ * disguise a link (`<https://\u2026|Re-run>`); `]` shown full-width (`\uff3d`), so that the chats that render
+ * Markdown make no link (`[Re-run](https://\u2026)`) and no image (`![](https://\u2026)`, loaded by every
+ * reader) of it; a mention word (`@name`, `@channel`) shown with a full-width `\uff20`, so that no chat
+ * pings anyone; one line.
  */
 function chatText(text) {
-    return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '\uff20$1');
+    return visible(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/]/g, '\uff3d')
+        .replace(MENTION, '\uff20');
 }
 /**
  * Invisible characters JSON.stringify leaves as they are (Unicode tags as their UTF-16 halves), and
  * the `[` of `##[` (a runner command when the JSON is printed).
  */
-const JSON_UNSAFE = new RegExp(String.raw `[${HIDDEN}]|\u034f|[\udb40-\udb43][\udc00-\udfff]|(?<=##)\[`, 'g');
+const JSON_UNSAFE = new RegExp(String.raw `[${HIDDEN}]|\u034f|[\udb40-\udb43][\udc00-\udfff]` +
+    String.raw `|(?<=${STRAY_AFTER}|\udb40[\udd00-\uddef])[\ufe0e\ufe0f]|(?<=##)\[`, 'g');
 /**
  * A JSON document on one line, with the same value as JSON.stringify's, but every invisible
  * character and the `[` of `##[` written as `\uXXXX`: printed on stdout, in the runner log or a
@@ -4506,7 +4551,7 @@ function clearProgress(progress) {
 /* harmony export */   Vv: () => (/* binding */ snippetOf),
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony exports SECRET_PIECE, secretForms */
+/* unused harmony exports SECRET_PIECE, secretForms, base64Forms, SHORTEST_KEY */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4646);
 // Keys and tokens never reach a log line whole. Everything printed goes through `Redactor.redact`;
 // a server's answer shown in a message goes through `snippetOf`, which also blanks what looks like
@@ -4534,10 +4579,15 @@ function redactUrl(url) {
         return url.replace(/\/\/[^/@\s]*@/, '//***@');
     }
 }
-// The key shapes of every known flavor (v1 sk-, v01/v1a trial_, v1p roc_<hex>, v10 roc_<ms>-<base36>).
-const KEY_PATTERN = /\b(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\d{10,}-[0-9a-z]{6,})\b/g;
-const URL_CREDENTIALS = /\b(https?:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/g;
-const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`);
+// The key shapes of every known flavor (v1 sk-, v01/v1a trial_, v1p roc_<hex>, v10 roc_<ms>-<base36>), in
+// either case. A key starts a word, or follows an escape a server writes its answers in (JSON `\n`, `\u0022`,
+// URL `%22`, `%3D`), whose last character is a letter or digit: `\b` missed the key there and printed it whole.
+// It may end anywhere: a key followed by a letter is still the key (`task-\u2026`, a key inside a word, stays).
+const KEY_START = String.raw `(?<=^|[^0-9A-Za-z]|\\[bfnrt]|\\u[0-9A-Fa-f]{4}|%[0-9A-Fa-f]{2})`;
+const KEY_PATTERN = new RegExp(`${KEY_START}(?:sk-[0-9a-f]{24,}|trial_[0-9a-f]{24,}|roc_[0-9a-f]{24,}|roc_\\d{10,}-[0-9a-z]{6,})`, 'gi');
+// Of any scheme, in any case: a server's error page may hold its own DATABASE_URL (postgres://user:pass@\u2026).
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s:]*(?::[^/@\s]*)?@/gi;
+const WHOLE_KEY = new RegExp(`^(?:${KEY_PATTERN.source})$`, 'i');
 /** Every 8 characters in a row of a token count as the token: a piece of it is never printed. */
 const SECRET_PIECE = 8;
 /** The forms a token is echoed in by servers and proxies: as is, URL-, form-, JSON- and HTML-escaped. */
@@ -4558,6 +4608,24 @@ function secretForms(value) {
         html.replace(/&#39;/g, '&#x27;'),
     ];
     return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+/**
+ * The token inside Base64 (a Basic header, a server that encodes what it echoes), standard and URL-safe:
+ * for each of the 3 places it may start in a group of 3 bytes, the characters that depend on the token
+ * alone (not on the bytes around it); a token shorter than a piece has none long enough to be told apart.
+ */
+function base64Forms(value) {
+    const forms = [];
+    const bytes = Buffer.from(value, 'utf8');
+    for (let shift = 0; shift < 3; shift++) {
+        const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+        // Leading characters share a group with the bytes before; the last group holds bytes after, or padding.
+        const whole = Math.floor((shift + bytes.length) / 3) * 4;
+        const inner = encoded.slice(shift === 0 ? 0 : 4, whole);
+        if (inner.length >= SECRET_PIECE)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
 }
 /**
  * Strings of at least `head` characters, found in one left-to-right pass whatever their number: a
@@ -4605,6 +4673,11 @@ class StringIndex {
 }
 const NONE = { length: 0 };
 const pairOf = (text, at) => ((text.charCodeAt(at) * 31) ^ text.charCodeAt(at + 1)) & 0xffff;
+/**
+ * The shortest key registered, here and with the runner's masks: a server may answer any string as a
+ * key, and `a`, `200` or `created` masked would hide that word in every later line of the job.
+ */
+const SHORTEST_KEY = 8;
 /** The shortest secret registered (4 characters); a secret of 8 or more is masked by its pieces. */
 const SHORTEST_SECRET = 4;
 class Redactor {
@@ -4622,17 +4695,19 @@ class Redactor {
     addSecret(value) {
         if (!value || value.length < SHORTEST_SECRET)
             return;
-        for (const form of secretForms(value)) {
-            if (form.length < SECRET_PIECE)
-                this.masked.add(form, true);
-            for (let i = 0; i + SECRET_PIECE <= form.length; i++)
-                this.masked.add(form.slice(i, i + SECRET_PIECE), true);
+        for (const form of [...secretForms(value), ...base64Forms(value)]) {
+            // Compared in lower case: a server or proxy that upper-cases what it echoes prints a hex token whole.
+            const lower = form.toLowerCase();
+            if (lower.length < SECRET_PIECE)
+                this.masked.add(lower, true);
+            for (let i = 0; i + SECRET_PIECE <= lower.length; i++)
+                this.masked.add(lower.slice(i, i + SECRET_PIECE), true);
         }
     }
     /** A key shown only shortened, whatever its shape, also URL-encoded (request paths carry it so). */
     addKey(key) {
         // Keys of the known shapes are caught by the pattern; anything else (or more) is registered.
-        if (!key || key.length < 8 || WHOLE_KEY.test(key))
+        if (!key || key.length < SHORTEST_KEY || WHOLE_KEY.test(key))
             return;
         this.keys.add(key, shortenKey(key));
         this.keys.add(encodeURIComponent(key), shortenKey(key));
@@ -4651,10 +4726,11 @@ class Redactor {
     }
     /** Every run of characters covered by a secret or a piece of one becomes one ***. */
     mask(text) {
+        const lower = lowerInPlace(text);
         let out = '';
         let coveredTo = -1; // the masked run so far ends here: text before it is in out, or masked
         for (let i = 0; i < text.length; i++) {
-            const { length } = this.masked.match(text, i);
+            const { length } = this.masked.match(lower, i);
             if (length === 0)
                 continue;
             if (i > coveredTo)
@@ -4680,6 +4756,21 @@ class Redactor {
         return kept === 0 ? text : out + text.slice(kept);
     }
 }
+/** The text in lower case, each character where it was (a few characters' lower case is longer: not those). */
+function lowerInPlace(text) {
+    const lower = text.toLowerCase();
+    return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+}
+const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})/g;
+/**
+ * `\u0073k-\u2026` read as `sk-\u2026`: a body that is not JSON whole (cut off, or JSON inside text) is shown as
+ * written, and a key or the token written with JSON escapes was known to the redactor by no form.
+ */
+function unescapeJson(text) {
+    if (!text.includes('\\u'))
+        return text;
+    return text.replace(JSON_ESCAPE, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
 const SECRET_FIELDS = /("(?:trial_key|key|keys|token|admin_token|api_?key)"\s*:\s*)"[^"]*("|$)/gi;
 // Up to the next blank, quote or tag: `&` and `;` do not end a credential (a token may hold them).
 const BEARER = /\b(Bearer|Basic|token)(\s*[:=]?\s*)([^\s"'<>]+)/gi;
@@ -4703,7 +4794,7 @@ function blankCredential(match, word, separator, value) {
  * redactor, which only knows whole ones.
  */
 function snippetOf(text, redact = (t) => t) {
-    const flat = redact(text)
+    const flat = redact(unescapeJson(text))
         .replace(/\s+/g, ' ')
         .trim()
         .replace(SECRET_FIELDS, '$1"\u2026$2')
