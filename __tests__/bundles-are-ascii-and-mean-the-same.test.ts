@@ -1,6 +1,7 @@
 // The bundles are ASCII (one-byte source strings for V8: a faster start, less memory), and writing
 // them so changes nothing the code does: the escapes mean the same in strings, templates, regular
 // expressions and identifiers, and the build refuses the two places where they would not.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asciiOnly } from '../scripts/lib/ascii-only.js';
@@ -17,6 +18,8 @@ test('every script of dist/ is ASCII', () => {
   expect(scripts).toEqual(expect.arrayContaining(['dist/index.js', 'dist/cli/index.js', 'dist/cli.js']));
   const withNonAscii = scripts.filter((file) => NON_ASCII.test(readFileSync(path.join(ROOT, file), 'utf8')));
   expect(withNonAscii).toEqual([]);
+  // And each still parses: a chunk loaded only at upload time once held a no-break space escaped in code.
+  for (const file of scripts) execFileSync(process.execPath, ['--check', path.join(ROOT, file)]);
 });
 
 test('escaped code computes what the original computes', () => {
@@ -33,6 +36,15 @@ test('escaped code computes what the original computes', () => {
   expect(NON_ASCII.test(escaped)).toBe(false);
   expect(new Function(escaped)()).toEqual(new Function(code)());
   expect(new Function(code)()).toEqual(['é — → 中文 😀', 'é — → 中文 😀 ✓ 2', true, true, 11]);
+});
+
+test('a no-break space between tokens becomes a space; in a literal it is escaped', () => {
+  const code = "const a = null ||\u00a0{ x: 1 };\nreturn [a.x, '\u00a0é', `\u00a0${a.x}`, /\u00a0/.test('\u00a0')];";
+  const escaped = (asciiOnly({ 'n.js': code }) as Record<string, string>)['n.js'] ?? '';
+  expect(escaped).toContain('null || {');
+  expect(NON_ASCII.test(escaped)).toBe(false);
+  expect(new Function(escaped)()).toEqual(new Function(code)());
+  expect(new Function(code)()).toEqual([1, '\u00a0é', '\u00a01', true]);
 });
 
 test('a file already ASCII is left as it is', () => {

@@ -38966,7 +38966,7 @@ class ReaddirGlob extends EventEmitter {
       options = null;
     }
 
-    this.options = readOptions(options ||\u00a0{});
+    this.options = readOptions(options || {});
   
     this.matchers = [];
     if(this.options.pattern) {

@@ -51,6 +51,11 @@ try {
     ].join('\n'),
   );
   chmodSync(path.join(staging, 'cli.js'), 0o755);
+  // Every script still parses after the rewrites above (a chunk is loaded only when needed: a syntax
+  // error in one would otherwise show only when a run reaches it).
+  for (const dir of [staging, path.join(staging, 'cli')])
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')))
+      execFileSync(process.execPath, ['--check', path.join(dir, file)], { stdio: 'inherit' });
   rmSync(out, { recursive: true, force: true });
   renameSync(staging, out);
 } finally {
