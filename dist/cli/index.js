@@ -2014,9 +2014,12 @@ runUrl, log, { runFailure, timeoutMs = NOTIFY_TIMEOUT_MS, signal, } = {}) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   I1: () => (/* binding */ CliOutput),
+  KX: () => (/* binding */ flushStdout),
   lx: () => (/* binding */ printErr),
   AN: () => (/* binding */ printOut),
-  PU: () => (/* binding */ printSection)
+  PU: () => (/* binding */ printSection),
+  VJ: () => (/* binding */ writeErr),
+  sD: () => (/* binding */ writeOut)
 });
 
 // UNUSED EXPORTS: terminalLine
@@ -2356,13 +2359,64 @@ var drain = __nccwpck_require__(8563);
 
 /** A line for stdout or stderr: redacted, then neutralised (one line, no workflow command). */
 const terminalLine = (text, redactor) => (0,neutralise/* logLine */.BP)(redactor.redact(text));
-const printOut = (line, redactor) => process.stdout.write(`${terminalLine(line, redactor)}\n`);
-const printErr = (line, redactor) => process.stderr.write(`${terminalLine(line, redactor)}\n`);
+/**
+ * Stdout is written in pieces of up to 64 KiB, not a write a line: a listing of 100,000 keys made
+ * 100,000 writes, a system call each on a pipe (15 % of its time, docs/performance.md). What is queued
+ * goes out when a piece is full, on the next turn of the event loop, and before anything is written to
+ * stderr (the two streams keep the order their lines were made in), a wait for stdout, or an exit.
+ */
+const STDOUT_PIECE = 64 * 1024;
+let queued = '';
+let flushScheduled = false;
+/** Writes what stdout has queued. */
+function flushStdout() {
+    if (queued === '')
+        return;
+    const text = queued;
+    queued = '';
+    process.stdout.write(text);
+}
+function writeOut(text) {
+    queued += text;
+    if (queued.length >= STDOUT_PIECE)
+        flushStdout();
+    else if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(() => {
+            flushScheduled = false;
+            flushStdout();
+        });
+    }
+}
+/** Stderr writes waiting for stdout to write what it was given before them. */
+let errWaiting = 0;
+/**
+ * Stderr, after everything given to stdout before it: on a log that reads both (CI), a line written to
+ * stderr while stdout's writes waited for a slow reader came in the middle of the rows, even of a row.
+ */
+function writeErr(text) {
+    flushStdout();
+    if (errWaiting === 0 && process.stdout.writableLength === 0) {
+        process.stderr.write(text);
+        return;
+    }
+    errWaiting += 1;
+    // Called once stdout has written what came before, in order: each waiting line after its own place.
+    process.stdout.write('', () => {
+        errWaiting -= 1;
+        process.stderr.write(text);
+    });
+}
+const printOut = (line, redactor) => writeOut(`${terminalLine(line, redactor)}\n`);
+const printErr = (line, redactor) => writeErr(`${terminalLine(line, redactor)}\n`);
 /**
  * Settles once stdout has taken what it was given: a pipe read slower than rows come (a pager, a
  * CI log) would otherwise queue every row in memory (100,000 rows of usage: 50 MB more).
  */
-const stdoutTaken = () => (0,drain/* drainedOf */.V)(process.stdout);
+const stdoutTaken = () => {
+    flushStdout();
+    return (0,drain/* drainedOf */.V)(process.stdout);
+};
 /** The CLI's channels for one run of `command`. */
 class CliOutput {
     mode;
@@ -2381,7 +2435,7 @@ class CliOutput {
         const redact = (text) => redactor.redact(text);
         this.listing = command !== undefined && commands/* COMMAND_SPECS */.fH[command].listing;
         if (mode.json)
-            this.json = new JsonStream((text) => process.stdout.write(text), redact);
+            this.json = new JsonStream(writeOut, redact);
         else if (mode.quiet)
             return;
         else if (this.listing && mode.format === 'legacy')
@@ -2994,20 +3048,20 @@ function cliProgress(redactor, quiet = false) {
         tty,
         columns: () => process.stderr.columns,
         // The bar's own \r and erase sequence are added after the text is neutralised.
-        write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${(0,neutralise/* logLines */.OG)(redactor.redact(text))}\n`),
+        write: (text) => (0,cli_output/* writeErr */.VJ)(tty ? barText(text, redactor) : `${(0,neutralise/* logLines */.OG)(redactor.redact(text))}\n`),
     });
 }
 /** --quiet drops info and warning lines (errors are not logged: main prints them). */
 function cliLogger(env, quiet) {
     // On a terminal each line first erases a progress bar drawn there (the next tick redraws it below).
     const erase = process.stderr.isTTY ? '\r\x1b[K' : '';
-    const write = (line) => (quiet() ? undefined : process.stderr.write(`${erase}${line}`));
+    const write = (line) => (quiet() ? undefined : (0,cli_output/* writeErr */.VJ)(`${erase}${line}`));
     // Read once: asked before every request's debug line, and process.env is slow to read.
     const debug = Boolean(env.QUOTA_KEYS_DEBUG);
     const logger = redactingLogger({
         info: (m) => write(`${m}\n`),
         warning: (m) => write(`warning: ${m}\n`),
-        debug: (m) => process.stderr.write(`${erase}debug: ${m}\n`),
+        debug: (m) => (0,cli_output/* writeErr */.VJ)(`${erase}debug: ${m}\n`),
         debugEnabled: () => debug,
     });
     return Object.assign(logger, { quiet });
@@ -3078,13 +3132,16 @@ function runWatching(parsed, mode, command, env, dotenvFile, log) {
         status: (message) => (mode.quiet ? undefined : (0,cli_output/* printErr */.lx)(message, log.redactor)),
         error: (message) => (0,cli_output/* printErr */.lx)(`error: ${message}`, log.redactor),
         // --json: one document per pass (JSON lines), nothing else on stdout.
-        beforePass: process.stdout.isTTY && !mode.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
-        exit: (code) => process.exit(code),
+        beforePass: process.stdout.isTTY && !mode.json ? () => (0,cli_output/* writeOut */.sD)('\x1b[2J\x1b[H') : undefined,
+        exit: (code) => {
+            (0,cli_output/* flushStdout */.KX)();
+            process.exit(code);
+        },
     });
 }
 /** SIGINT/SIGTERM cancel the run: no new requests, those in flight get GRACE_MS; returns how to stop listening. */
 function listenForStop(cancellation) {
-    return cancellation.listen((signal, second) => process.stderr.write(second
+    return cancellation.listen((signal, second) => (0,cli_output/* writeErr */.VJ)(second
         ? `${signal}: abandoning the requests in flight.\n`
         : `${signal}: stopping: no new requests; those in flight get ${cancel/* GRACE_MS */.g3 / 1000} s to finish, then ` +
             `are abandoned; then the CSV is written. Send it again to abandon them now.\n`));
@@ -3103,7 +3160,16 @@ async function runOnce(options, context, log, cancellation, out, done) {
 function flagGiven(argv, ...names) {
     return argv.some((arg) => names.some((name) => arg === name || new RegExp(`^${name}=(true|yes|on|1)$`, 'i').test(arg)));
 }
+/** The CLI: its exit code, once everything it printed is written (stdout is queued: ./cli-output.ts). */
 async function main(argv, env) {
+    try {
+        return await run(argv, env);
+    }
+    finally {
+        (0,cli_output/* flushStdout */.KX)();
+    }
+}
+async function run(argv, env) {
     // `list | head -1`: the reader went away; the rest of the output has nowhere to go.
     process.stdout.on('error', (error) => {
         if (error.code === 'EPIPE')
@@ -3115,7 +3181,7 @@ async function main(argv, env) {
     if (argv[0] === 'help' && argv[1] === 'dev-server')
         return runDevServer(['--help']);
     if (argv.length === 0) {
-        process.stderr.write(`${shortUsage()}\n`);
+        (0,cli_output/* writeErr */.VJ)(`${shortUsage()}\n`);
         return 2;
     }
     // Known before the arguments are parsed: a refused argument list still answers in the mode asked for.
@@ -3138,7 +3204,7 @@ async function main(argv, env) {
         dotenvFile = (0,gitlab/* checkedDotenvPath */.FB)(parsed.dotenv, env);
         const help = helpText(parsed);
         if (help !== undefined) {
-            process.stdout.write(`${help}\n`);
+            (0,cli_output/* writeOut */.sD)(`${help}\n`);
             return 0;
         }
         command = checkCommand(parsed.command);

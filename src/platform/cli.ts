@@ -20,7 +20,7 @@ import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import { VERSION } from '../version.js';
 import { didYouMean, type ParsedArgs, parseArgs } from './cli-args.js';
 import { commandUsage, exitCodesUsage, flagsUsage, HELP_TOPICS, shortUsage, usage } from './cli-help.js';
-import { CliOutput, type Format, type OutputMode, printErr } from './cli-output.js';
+import { CliOutput, type Format, flushStdout, type OutputMode, printErr, writeErr, writeOut } from './cli-output.js';
 import { artifactWarnings, checkedDotenvPath, dotenvPath, writeDotenv } from './gitlab.js';
 import { watch, watchSeconds } from './watch.js';
 
@@ -93,7 +93,7 @@ export function cliProgress(redactor: Redactor, quiet = false): Progress {
     tty,
     columns: () => process.stderr.columns,
     // The bar's own \r and erase sequence are added after the text is neutralised.
-    write: (text) => process.stderr.write(tty ? barText(text, redactor) : `${logLines(redactor.redact(text))}\n`),
+    write: (text) => writeErr(tty ? barText(text, redactor) : `${logLines(redactor.redact(text))}\n`),
   });
 }
 
@@ -101,13 +101,13 @@ export function cliProgress(redactor: Redactor, quiet = false): Progress {
 function cliLogger(env: NodeJS.ProcessEnv, quiet: () => boolean): CliLogger {
   // On a terminal each line first erases a progress bar drawn there (the next tick redraws it below).
   const erase = process.stderr.isTTY ? '\r\x1b[K' : '';
-  const write = (line: string) => (quiet() ? undefined : process.stderr.write(`${erase}${line}`));
+  const write = (line: string) => (quiet() ? undefined : writeErr(`${erase}${line}`));
   // Read once: asked before every request's debug line, and process.env is slow to read.
   const debug = Boolean(env.QUOTA_KEYS_DEBUG);
   const logger = redactingLogger({
     info: (m) => write(`${m}\n`),
     warning: (m) => write(`warning: ${m}\n`),
-    debug: (m) => process.stderr.write(`${erase}debug: ${m}\n`),
+    debug: (m) => writeErr(`${erase}debug: ${m}\n`),
     debugEnabled: () => debug,
   });
   return Object.assign(logger, { quiet });
@@ -198,8 +198,11 @@ function runWatching(
       status: (message) => (mode.quiet ? undefined : printErr(message, log.redactor)),
       error: (message) => printErr(`error: ${message}`, log.redactor),
       // --json: one document per pass (JSON lines), nothing else on stdout.
-      beforePass: process.stdout.isTTY && !mode.json ? () => process.stdout.write('\x1b[2J\x1b[H') : undefined,
-      exit: (code) => process.exit(code),
+      beforePass: process.stdout.isTTY && !mode.json ? () => writeOut('\x1b[2J\x1b[H') : undefined,
+      exit: (code) => {
+        flushStdout();
+        process.exit(code);
+      },
     },
   );
 }
@@ -207,7 +210,7 @@ function runWatching(
 /** SIGINT/SIGTERM cancel the run: no new requests, those in flight get GRACE_MS; returns how to stop listening. */
 function listenForStop(cancellation: Cancellation): () => void {
   return cancellation.listen((signal, second) =>
-    process.stderr.write(
+    writeErr(
       second
         ? `${signal}: abandoning the requests in flight.\n`
         : `${signal}: stopping: no new requests; those in flight get ${GRACE_MS / 1000} s to finish, then ` +
@@ -241,7 +244,16 @@ function flagGiven(argv: string[], ...names: string[]): boolean {
   );
 }
 
+/** The CLI: its exit code, once everything it printed is written (stdout is queued: ./cli-output.ts). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  try {
+    return await run(argv, env);
+  } finally {
+    flushStdout();
+  }
+}
+
+async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // `list | head -1`: the reader went away; the rest of the output has nowhere to go.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -250,7 +262,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   if (argv[0] === 'dev-server') return runDevServer(argv.slice(1));
   if (argv[0] === 'help' && argv[1] === 'dev-server') return runDevServer(['--help']);
   if (argv.length === 0) {
-    process.stderr.write(`${shortUsage()}\n`);
+    writeErr(`${shortUsage()}\n`);
     return 2;
   }
   // Known before the arguments are parsed: a refused argument list still answers in the mode asked for.
@@ -273,7 +285,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     dotenvFile = checkedDotenvPath(parsed.dotenv, env);
     const help = helpText(parsed);
     if (help !== undefined) {
-      process.stdout.write(`${help}\n`);
+      writeOut(`${help}\n`);
       return 0;
     }
     command = checkCommand(parsed.command);
