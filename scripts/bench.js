@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { request } from 'undici';
 import { benchDashboard } from './lib/bench-dashboard.js';
 import { CLI, median, profileTop, timed, tmp } from './lib/bench-run.js';
-import { ROOT, startDevServerProcess } from './lib/simulate-runner.js';
+import { listeningUrl, ROOT, startDevServerProcess } from './lib/simulate-runner.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? RUNS);
@@ -76,15 +76,7 @@ async function withRealV1(fn) {
   });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {
-    const url = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-        const match = /listening on (\S+)/.exec(out);
-        if (match) resolve(match[1]);
-      });
-      exited.then((code) => reject(new Error(`the real v1 exited with ${code}`)));
-    });
+    const url = await listeningUrl(child, () => 'the real v1 exited');
     return await fn({ url, token });
   } finally {
     child.kill('SIGTERM');

@@ -10,6 +10,19 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The URL a server process prints as `listening on URL`; rejects with `why()` if it exits first. */
+export function listeningUrl(child, why) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = /listening on (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`${why()} (exit code ${code})`)));
+  });
+}
+
 /**
  * Starts `node dist/cli.js dev-server` on a free port.
  * @param {string[]} [args] extra dev-server flags
@@ -26,15 +39,7 @@ export async function startDevServerProcess(args = []) {
   );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /listening on (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`dev server exited with ${code}: ${stderr}`)));
-  });
+  const url = await listeningUrl(child, () => `dev server exited: ${stderr}`);
   return {
     url,
     token,
