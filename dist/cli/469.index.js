@@ -27,8 +27,8 @@ var rows = __webpack_require__(8175);
 var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/report/tables.ts
 var tables = __webpack_require__(6677);
-// EXTERNAL MODULE: ./src/run.ts + 50 modules
-var run = __webpack_require__(3071);
+// EXTERNAL MODULE: ./src/run.ts + 51 modules
+var run = __webpack_require__(56);
 // EXTERNAL MODULE: ./src/shared/bounded.ts
 var bounded = __webpack_require__(3672);
 // EXTERNAL MODULE: ./src/shared/cancel.ts

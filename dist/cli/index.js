@@ -3117,7 +3117,7 @@ function runWatching(parsed, mode, command, env, dotenvFile, log) {
         // Each pass reads the inputs anew, so the default day follows the clock past midnight.
         const passContext = contextOf(env);
         const passOptions = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, passContext);
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56));
         const out = new cli_output/* CliOutput */.I1(command, mode, log.redactor);
         const progress = cliProgress(log.redactor, log.quiet());
         const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
@@ -3149,7 +3149,7 @@ function listenForStop(cancellation) {
 /** One run under `cancellation`: a signal stops it, the CSV is written (exit 130/143). */
 async function runOnce(options, context, log, cancellation, out, done) {
     // Loaded only to run a command: --help, --version and bad input start without the HTTP client.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3071));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56));
     const progress = cliProgress(log.redactor, log.quiet());
     const report = await run(options, context, log, cancellation, progress, out.sinks);
     done(report.outputs);
@@ -3212,7 +3212,7 @@ async function run(argv, env) {
         const context = contextOf(env);
         if (parsed.values.get('config')) {
             // Loaded only for a servers file: it brings the run (HTTP client, commands) and YAML along.
-            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(71), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+            const { runServersCli } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(56), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
             return await runServersCli({ parsed, env, context, log, dotenvFile, mode });
         }
         const options = (0,config_options/* parseOptions */.Ac)((name) => parsed.values.get(name) ?? '', env, context);

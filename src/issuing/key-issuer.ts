@@ -6,7 +6,7 @@
 //
 // One KeyIssuer per call of issueKeys: its ledger and stop reason are the state every step shares;
 // the steps, in the order run() takes them: sendFirst (announceRateLimit, createAll of the first
-// unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
+// unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect (./collect.ts).
 
 import { followsInBatch } from '../config/labels.js';
 import type { QuotaProxy } from '../quota-proxy/client.js';
@@ -16,6 +16,7 @@ import { CancelledError } from '../shared/cancel.js';
 import { errorMessage, QuotaKeysError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { shortenKey } from '../shared/redact.js';
+import { collectResult } from './collect.js';
 import { emptyResult, type IssueResult, type IssueServices } from './issue-result.js';
 import { announceRateLimit } from './rate-limit-announcement.js';
 import {
@@ -49,6 +50,8 @@ export class KeyIssuer {
   };
   /** Why no further create is sent (a fatal error, a repeated key); undefined while creating goes on. */
   private stop: unknown;
+  /** Labels with a key the server made that could not be written to the CSV, and why. */
+  private readonly unwritten = new Map<string, string>();
   private readonly attemptsPerLabel: number;
 
   constructor(
@@ -105,11 +108,25 @@ export class KeyIssuer {
     this.log.secret(key.key, 'key');
     if (ledger.csvKeys.has(key.key)) return false;
     ledger.csvKeys.add(key.key);
+    try {
+      this.services.sink(key);
+    } catch (error) {
+      this.notWritten(label, key, error);
+      return true;
+    }
     ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
     this.result.created.push(key);
-    this.services.sink(key);
     this.services.audit?.({ label, key: key.key, outcome: 'created' });
     return true;
+  }
+
+  /** A key the server made but the CSV could not take: its request fails, and no further key is created. */
+  private notWritten(label: string, key: TrialKey, error: unknown): void {
+    const shown = shortenKey(key.key);
+    const message = `created on the server as ${shown} but not written to the CSV (${errorMessage(error)})`;
+    this.log.warning(`Label ${label}: ${message}; no further key is created.`);
+    this.unwritten.set(label, message);
+    this.stop ??= new QuotaKeysError(message);
   }
 
   private enlist(unit: Sendable): void {
@@ -191,6 +208,8 @@ export class KeyIssuer {
       ledger.failed.delete(label);
       if (keys.length > asked) this.answeredMore(label, asked, keys.length);
     }
+    const unwritten = this.unwritten.get(label);
+    if (unwritten) ledger.failed.set(label, unwritten);
   }
 
   /**
@@ -368,31 +387,9 @@ export class KeyIssuer {
     );
   }
 
-  /** Step: each request gets the next key of its label, in order, or the reason it has none. */
+  /** Step: each request gets the next key of its label, in order, or the reason it has none (./collect.ts). */
   private collect(): IssueResult {
-    const { ledger, result } = this;
-    const place = new Map<string, { label: string; index: number }>();
-    for (const [label, members] of ledger.members)
-      for (const [index, request] of members.entries()) place.set(request.label, { label, index });
-    for (const [label, uncertain] of ledger.uncertain)
-      if (this.have(label) < this.asked(label)) result.unresolved.push(uncertain.label);
-    for (const request of this.requests) {
-      const at = place.get(request.label);
-      const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
-      if (key) {
-        result.assigned.set(request.label, key);
-        continue;
-      }
-      const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
-      const error = uncertain
-        ? `unknown whether the server created it (${uncertain.error})`
-        : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
-      result.failures.push({ label: request.label, error });
-      // Only what was sent: a request never attempted (or held back by the rate limit) changed nothing.
-      if (!error.startsWith('not attempted') && !error.includes(': not sent: '))
-        this.services.audit?.({ label: request.label, outcome: uncertain ? 'unknown' : 'failed', reason: error });
-    }
-    result.cancelled = this.cancelled();
-    return result;
+    this.result.cancelled = this.cancelled();
+    return collectResult(this.requests, this.ledger, this.result, this.services.audit);
   }
 }

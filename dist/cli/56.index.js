@@ -1,5 +1,5 @@
-export const id = 71;
-export const ids = [71,566];
+export const id = 56;
+export const ids = [56,566];
 export const modules = {
 
 /***/ 8850:
@@ -97,7 +97,7 @@ class Report {
 
 /***/ }),
 
-/***/ 3071:
+/***/ 56:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -908,6 +908,36 @@ function isFatal(error) {
 
 // EXTERNAL MODULE: ./src/shared/cancel.ts
 var cancel = __webpack_require__(3739);
+;// CONCATENATED MODULE: ./src/issuing/collect.ts
+function collectResult(requests, ledger, result, audit) {
+    const place = new Map();
+    for (const [label, members] of ledger.members)
+        for (const [index, request] of members.entries())
+            place.set(request.label, { label, index });
+    for (const [label, uncertain] of ledger.uncertain) {
+        const have = ledger.inCsv.get(label)?.length ?? 0;
+        if (have < (ledger.members.get(label)?.length ?? 0))
+            result.unresolved.push(uncertain.label);
+    }
+    for (const request of requests) {
+        const at = place.get(request.label);
+        const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
+        if (key) {
+            result.assigned.set(request.label, key);
+            continue;
+        }
+        const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
+        const error = uncertain
+            ? `unknown whether the server created it (${uncertain.error})`
+            : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
+        result.failures.push({ label: request.label, error });
+        // Only what was sent: a request never attempted (or held back by the rate limit) changed nothing.
+        if (!error.startsWith('not attempted') && !error.includes(': not sent: '))
+            audit?.({ label: request.label, outcome: uncertain ? 'unknown' : 'failed', reason: error });
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/issuing/issue-result.ts
 /** The result before the first request: nothing created, nothing failed. */
 function emptyResult(requested) {
@@ -1052,7 +1082,8 @@ function reconcileAmbiguousCreates(ledger, onServer, allowRecreate) {
 //
 // One KeyIssuer per call of issueKeys: its ledger and stop reason are the state every step shares;
 // the steps, in the order run() takes them: sendFirst (announceRateLimit, createAll of the first
-// unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect.
+// unit), createUntilSettled (reconcile, createAll, settleDuplicate), collect (./collect.ts).
+
 
 
 
@@ -1079,6 +1110,8 @@ class KeyIssuer {
     };
     /** Why no further create is sent (a fatal error, a repeated key); undefined while creating goes on. */
     stop;
+    /** Labels with a key the server made that could not be written to the CSV, and why. */
+    unwritten = new Map();
     attemptsPerLabel;
     constructor(requests, concurrency, services) {
         this.requests = requests;
@@ -1124,11 +1157,25 @@ class KeyIssuer {
         if (ledger.csvKeys.has(key.key))
             return false;
         ledger.csvKeys.add(key.key);
+        try {
+            this.services.sink(key);
+        }
+        catch (error) {
+            this.notWritten(label, key, error);
+            return true;
+        }
         ledger.inCsv.set(label, [...(ledger.inCsv.get(label) ?? []), key]);
         this.result.created.push(key);
-        this.services.sink(key);
         this.services.audit?.({ label, key: key.key, outcome: 'created' });
         return true;
+    }
+    /** A key the server made but the CSV could not take: its request fails, and no further key is created. */
+    notWritten(label, key, error) {
+        const shown = (0,redact/* shortenKey */.PV)(key.key);
+        const message = `created on the server as ${shown} but not written to the CSV (${(0,errors/* errorMessage */.g)(error)})`;
+        this.log.warning(`Label ${label}: ${message}; no further key is created.`);
+        this.unwritten.set(label, message);
+        this.stop ??= new errors/* QuotaKeysError */.t(message);
     }
     enlist(unit) {
         if (unit.fresh)
@@ -1208,6 +1255,9 @@ class KeyIssuer {
             if (keys.length > asked)
                 this.answeredMore(label, asked, keys.length);
         }
+        const unwritten = this.unwritten.get(label);
+        if (unwritten)
+            ledger.failed.set(label, unwritten);
     }
     /**
      * A server that answers more keys than asked is broken (or hostile): the keys exist, so they are kept, but no
@@ -1384,34 +1434,10 @@ class KeyIssuer {
         this.accept(extra, extra.label);
         log.warning(`Label ${extra.label} has a key too many, ${(0,redact/* shortenKey */.PV)(extra.key)}, on the server; it is in the CSV too.`);
     }
-    /** Step: each request gets the next key of its label, in order, or the reason it has none. */
+    /** Step: each request gets the next key of its label, in order, or the reason it has none (./collect.ts). */
     collect() {
-        const { ledger, result } = this;
-        const place = new Map();
-        for (const [label, members] of ledger.members)
-            for (const [index, request] of members.entries())
-                place.set(request.label, { label, index });
-        for (const [label, uncertain] of ledger.uncertain)
-            if (this.have(label) < this.asked(label))
-                result.unresolved.push(uncertain.label);
-        for (const request of this.requests) {
-            const at = place.get(request.label);
-            const key = at ? ledger.inCsv.get(at.label)?.[at.index] : undefined;
-            if (key) {
-                result.assigned.set(request.label, key);
-                continue;
-            }
-            const uncertain = at ? ledger.uncertain.get(at.label) : undefined;
-            const error = uncertain
-                ? `unknown whether the server created it (${uncertain.error})`
-                : ((at && ledger.failed.get(at.label)) ?? ledger.failed.get(request.label) ?? 'not attempted');
-            result.failures.push({ label: request.label, error });
-            // Only what was sent: a request never attempted (or held back by the rate limit) changed nothing.
-            if (!error.startsWith('not attempted') && !error.includes(': not sent: '))
-                this.services.audit?.({ label: request.label, outcome: uncertain ? 'unknown' : 'failed', reason: error });
-        }
-        result.cancelled = this.cancelled();
-        return result;
+        this.result.cancelled = this.cancelled();
+        return collectResult(this.requests, this.ledger, this.result, this.services.audit);
     }
 }
 
