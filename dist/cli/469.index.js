@@ -465,9 +465,9 @@ async function runServersCli(cli) {
     let unwritten;
     try {
         all = await runAll(runs, first.serverConcurrency, log, cancellation, { sinks: [...out.sinks, allEnds] });
-        const redact = (text) => log.redactor.redact(text);
         unwritten =
-            dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.report.outputs, { redact, quiet: true, cwd: context.workspace });
+            dotenvFile &&
+                (0,gitlab/* writeDotenv */.eD)(dotenvFile, all.report.outputs, { redact: log.redact, quiet: true, cwd: context.workspace });
         const signal = all.report.cancelled ? undefined : cancellation.abortSignal;
         await (0,notify/* notifyAfterRun */.HY)(first, all.results, context.origin?.runUrl, log, { signal });
     }

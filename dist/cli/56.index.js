@@ -1173,8 +1173,12 @@ class KeyIssuer {
     notWritten(label, key, error) {
         const shown = (0,redact/* shortenKey */.PV)(key.key);
         const message = `created on the server as ${shown} but not written to the CSV (${(0,errors/* errorMessage */.g)(error)})`;
-        this.log.warning(`Label ${label}: ${message}; no further key is created.`);
         this.unwritten.set(label, message);
+        this.halt(label, message);
+    }
+    /** No further key is created, and the log says why, naming the label. */
+    halt(label, message) {
+        this.log.warning(`Label ${label}: ${message}; no further key is created.`);
         this.stop ??= new errors/* QuotaKeysError */.t(message);
     }
     enlist(unit) {
@@ -1240,10 +1244,9 @@ class KeyIssuer {
             this.result.repeatedKeys += repeated;
             const message = `the server answered ${repeated} key(s) it had already given for another create (a ` +
                 `broken server or proxy in between): counted once`;
-            this.log.warning(`Label ${label}: ${message}; no further key is created.`);
             ledger.failed.set(label, message);
             ledger.uncertain.delete(label);
-            this.stop ??= new errors/* QuotaKeysError */.t(message);
+            this.halt(label, message);
         }
         else if (keys.length < asked) {
             // Asked n, answered fewer: the server may hold more than it said; the listing decides.
@@ -1252,21 +1255,14 @@ class KeyIssuer {
         else {
             ledger.uncertain.delete(label);
             ledger.failed.delete(label);
+            // More keys than asked: a broken (or hostile) server. They exist, so they are kept, but no further create is
+            // sent, since each could multiply again (10,000 keys for each chunk of 100: a million).
             if (keys.length > asked)
-                this.answeredMore(label, asked, keys.length);
+                this.halt(label, `the server answered ${keys.length} key(s) for ${asked} asked (all are in the CSV)`);
         }
         const unwritten = this.unwritten.get(label);
         if (unwritten)
             ledger.failed.set(label, unwritten);
-    }
-    /**
-     * A server that answers more keys than asked is broken (or hostile): the keys exist, so they are kept, but no
-     * further create is sent, since each could multiply again (10,000 keys for each chunk of 100: a million).
-     */
-    answeredMore(label, asked, answered) {
-        const message = `the server answered ${answered} key(s) for ${asked} asked (all are in the CSV)`;
-        this.log.warning(`Label ${label}: ${message}; no further key is created.`);
-        this.stop ??= new errors/* QuotaKeysError */.t(message);
     }
     createFailed(label, error) {
         const { ledger } = this;

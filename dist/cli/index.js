@@ -2511,7 +2511,7 @@ var config_context = __nccwpck_require__(568);
 // EXTERNAL MODULE: ./src/shared/neutralise.ts
 var neutralise = __nccwpck_require__(7763);
 // EXTERNAL MODULE: ./src/shared/redact.ts
-var shared_redact = __nccwpck_require__(8932);
+var redact = __nccwpck_require__(8932);
 ;// CONCATENATED MODULE: ./src/shared/log.ts
 // Where commands report. Every platform's logger redacts: GitHub masks registered secrets itself,
 // but GitLab and terminals cannot, so nothing relies on masking alone. Then every line is
@@ -2527,7 +2527,7 @@ var shared_redact = __nccwpck_require__(8932);
  */
 const MASKED_KEY_MIN = 16;
 const maskableKey = (value) => value.length >= MASKED_KEY_MIN && !/\s/u.test(value);
-function redactingLogger(sink, redactor = new shared_redact/* Redactor */.pO()) {
+function redactingLogger(sink, redactor = new redact/* Redactor */.pO()) {
     // A value registered twice (the entry masks the token before reading inputs, run() again) is masked once.
     const registered = new Set();
     return {
@@ -3121,9 +3121,8 @@ function runWatching(parsed, mode, command, env, dotenvFile, log) {
         const out = new cli_output/* CliOutput */.I1(command, mode, log.redactor);
         const progress = cliProgress(log.redactor, log.quiet());
         const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
-        const redact = (text) => log.redactor.redact(text);
         if (dotenvFile)
-            (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { redact, cwd: passContext.workspace });
+            (0,gitlab/* writeDotenv */.eD)(dotenvFile, passReport.outputs, { redact: log.redact, cwd: passContext.workspace });
         const exitCode = exitCodeOf(passReport, passOptions);
         out.finish(passReport, { exitCode, command });
         return exitCode;
@@ -3231,7 +3230,7 @@ async function run(argv, env) {
         (out ?? new cli_output/* CliOutput */.I1(command, mode, log.redactor)).finish(undefined, { command, exitCode, failure: message });
         const unwritten = dotenvFile &&
             (0,gitlab/* writeDotenv */.eD)(dotenvFile, outputs, {
-                redact: (text) => log.redactor.redact(text),
+                redact: log.redact,
                 quiet: true,
                 cwd: (0,config_context/* isGitlabJob */.BQ)(env) ? (0,config_context/* gitlabJobDirectory */.o7)(env).dir : process.cwd(),
             });
@@ -3250,7 +3249,7 @@ async function runAndTell(options, context, log, out, dotenvFile, done) {
     try {
         report = await runOnce(options, context, log, cancellation, out, done);
         await writeDashboardOf(options, report, out, log);
-        const server = { name: options.url.host, url: (0,shared_redact/* redactUrl */.BO)(options.url.href), report };
+        const server = { name: options.url.host, url: (0,redact/* redactUrl */.BO)(options.url.href), report };
         // A run already cancelled notifies within NOTIFY_AFTER_SIGNAL_MS; else a signal now abandons the POST.
         const signal = report.cancelled ? undefined : cancellation.abortSignal;
         await (0,notify/* notifyAfterRun */.HY)(options, [server], context.origin?.runUrl, log, { signal });
@@ -3258,8 +3257,7 @@ async function runAndTell(options, context, log, out, dotenvFile, done) {
     finally {
         stopListening();
     }
-    const redact = (text) => log.redactor.redact(text);
-    const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, report.outputs, { redact, quiet: true, cwd: context.workspace });
+    const unwritten = dotenvFile && (0,gitlab/* writeDotenv */.eD)(dotenvFile, report.outputs, { redact: log.redact, quiet: true, cwd: context.workspace });
     const stopped = report.cancelled ?? cancellation.reason;
     const code = stopped ? (0,cancel/* exitCodeFor */.Rr)(stopped) : unwritten ? 1 : exitCodeOf(report, options);
     // The report first: a dotenv that cannot be written must not hide why the run failed.

@@ -124,8 +124,13 @@ export class KeyIssuer {
   private notWritten(label: string, key: TrialKey, error: unknown): void {
     const shown = shortenKey(key.key);
     const message = `created on the server as ${shown} but not written to the CSV (${errorMessage(error)})`;
-    this.log.warning(`Label ${label}: ${message}; no further key is created.`);
     this.unwritten.set(label, message);
+    this.halt(label, message);
+  }
+
+  /** No further key is created, and the log says why, naming the label. */
+  private halt(label: string, message: string): void {
+    this.log.warning(`Label ${label}: ${message}; no further key is created.`);
     this.stop ??= new QuotaKeysError(message);
   }
 
@@ -196,30 +201,22 @@ export class KeyIssuer {
       const message =
         `the server answered ${repeated} key(s) it had already given for another create (a ` +
         `broken server or proxy in between): counted once`;
-      this.log.warning(`Label ${label}: ${message}; no further key is created.`);
       ledger.failed.set(label, message);
       ledger.uncertain.delete(label);
-      this.stop ??= new QuotaKeysError(message);
+      this.halt(label, message);
     } else if (keys.length < asked) {
       // Asked n, answered fewer: the server may hold more than it said; the listing decides.
       ledger.uncertain.set(label, { label, error: `the server answered ${keys.length} key(s) for ${asked} asked` });
     } else {
       ledger.uncertain.delete(label);
       ledger.failed.delete(label);
-      if (keys.length > asked) this.answeredMore(label, asked, keys.length);
+      // More keys than asked: a broken (or hostile) server. They exist, so they are kept, but no further create is
+      // sent, since each could multiply again (10,000 keys for each chunk of 100: a million).
+      if (keys.length > asked)
+        this.halt(label, `the server answered ${keys.length} key(s) for ${asked} asked (all are in the CSV)`);
     }
     const unwritten = this.unwritten.get(label);
     if (unwritten) ledger.failed.set(label, unwritten);
-  }
-
-  /**
-   * A server that answers more keys than asked is broken (or hostile): the keys exist, so they are kept, but no
-   * further create is sent, since each could multiply again (10,000 keys for each chunk of 100: a million).
-   */
-  private answeredMore(label: string, asked: number, answered: number): void {
-    const message = `the server answered ${answered} key(s) for ${asked} asked (all are in the CSV)`;
-    this.log.warning(`Label ${label}: ${message}; no further key is created.`);
-    this.stop ??= new QuotaKeysError(message);
   }
 
   private createFailed(label: string, error: unknown): void {

@@ -50,9 +50,9 @@ export async function runServersCli(cli: ServersCli): Promise<number> {
   let unwritten: string | undefined;
   try {
     all = await runAll(runs, first.serverConcurrency, log, cancellation, { sinks: [...out.sinks, allEnds] });
-    const redact = (text: string) => log.redactor.redact(text);
     unwritten =
-      dotenvFile && writeDotenv(dotenvFile, all.report.outputs, { redact, quiet: true, cwd: context.workspace });
+      dotenvFile &&
+      writeDotenv(dotenvFile, all.report.outputs, { redact: log.redact, quiet: true, cwd: context.workspace });
     const signal = all.report.cancelled ? undefined : cancellation.abortSignal;
     await notifyAfterRun(first, all.results, context.origin?.runUrl, log, { signal });
   } finally {

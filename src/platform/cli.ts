@@ -187,8 +187,7 @@ function runWatching(
       const out = new CliOutput(command, mode, log.redactor);
       const progress = cliProgress(log.redactor, log.quiet());
       const passReport = await run(passOptions, passContext, log, cancellation, progress, out.sinks);
-      const redact = (text: string) => log.redactor.redact(text);
-      if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { redact, cwd: passContext.workspace });
+      if (dotenvFile) writeDotenv(dotenvFile, passReport.outputs, { redact: log.redact, cwd: passContext.workspace });
       const exitCode = exitCodeOf(passReport, passOptions);
       out.finish(passReport, { exitCode, command });
       return exitCode;
@@ -310,7 +309,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const unwritten =
       dotenvFile &&
       writeDotenv(dotenvFile, outputs, {
-        redact: (text) => log.redactor.redact(text),
+        redact: log.redact,
         quiet: true,
         cwd: isGitlabJob(env) ? gitlabJobDirectory(env).dir : process.cwd(),
       });
@@ -343,9 +342,8 @@ async function runAndTell(
   } finally {
     stopListening();
   }
-  const redact = (text: string) => log.redactor.redact(text);
   const unwritten =
-    dotenvFile && writeDotenv(dotenvFile, report.outputs, { redact, quiet: true, cwd: context.workspace });
+    dotenvFile && writeDotenv(dotenvFile, report.outputs, { redact: log.redact, quiet: true, cwd: context.workspace });
   const stopped = report.cancelled ?? cancellation.reason;
   const code = stopped ? exitCodeFor(stopped) : unwritten ? 1 : exitCodeOf(report, options);
   // The report first: a dotenv that cannot be written must not hide why the run failed.
